@@ -1,0 +1,215 @@
+/**
+ * Contract of the KPI engine (lib/kpi). The sidebar, the weekly summary and the
+ * CLI all read these shapes; change them only together with their readers.
+ */
+import type {
+  Activity,
+  Customer,
+  Deal,
+  Lead,
+  MrrMovement,
+  Owner,
+  Pipeline,
+  Product,
+  Quota,
+  RecordType,
+  Spend,
+  Stage,
+  Target,
+  Team,
+} from '../model';
+import type { CurrencyOptions } from '../money/types';
+import type { CalendarOptions, Period } from '../period/types';
+
+/** The ids of ../shared/spec/kpis.md: the 22 of the source article, then the ones beyond them. */
+export const KPI_IDS = [
+  'salesGrowth',
+  'activityCounts',
+  'opportunitiesCreated',
+  'demosBooked',
+  'leadConversionRate',
+  'salesByContactMethod',
+  'avgConversionTime',
+  'cac',
+  'clv',
+  'ltvToCac',
+  'mrr',
+  'pipelineValue',
+  'quotaAttainment',
+  'salesByRegion',
+  'avgPurchaseValue',
+  'avgProfitMargin',
+  'churn',
+  'productRevenue',
+  'repLeaderboard',
+  'avgSalesCycle',
+  'dealsInPipeline',
+  'mqlToSql',
+  'retentionRate',
+  'winRate',
+  'salesVelocity',
+  'pipelineCoverage',
+  'stageConversion',
+  'emailBenchmarks',
+  'staleDeals',
+] as const;
+export type KpiId = (typeof KPI_IDS)[number];
+
+export type KpiFamily = 'activity' | 'pipeline' | 'conversion' | 'revenue' | 'customers';
+
+/** What a KPI reads; a "needs data" result names the missing ones. */
+export type DataNeed =
+  | 'deals'
+  | 'wonDeals'
+  | 'openDeals'
+  | 'activities'
+  | 'leads'
+  | 'leadLifecycle'
+  | 'customers'
+  | 'mrrMovements'
+  | 'spend'
+  | 'quotas'
+  | 'stages'
+  | 'lineItems'
+  | 'costs'
+  | 'regions'
+  | 'channels'
+  | 'stageHistory'
+  | 'emailTracking'
+  | 'churnReasons';
+
+export type LocalizedText = { en: string; ru: string };
+
+export type KpiDefinition = {
+  id: KpiId;
+  family: KpiFamily;
+  name: LocalizedText;
+  /** The formula in words, shown in the explain panel. */
+  formula: LocalizedText;
+  needs: readonly DataNeed[];
+  /** `money` results are in minor units of the reporting currency. */
+  unit: 'money' | 'percent' | 'count' | 'days' | 'ratio' | 'money-per-day';
+  higherIsBetter: boolean;
+  /** A team's value is the sum of its owners' values (counts and amounts). */
+  additive: boolean;
+};
+
+/** Everything the engine may read: one source's canonical records. */
+export type KpiData = {
+  owners: readonly Owner[];
+  teams: readonly Team[];
+  pipelines: readonly Pipeline[];
+  stages: readonly Stage[];
+  products: readonly Product[];
+  deals: readonly Deal[];
+  activities: readonly Activity[];
+  leads: readonly Lead[];
+  customers: readonly Customer[];
+  mrrMovements: readonly MrrMovement[];
+  spend: readonly Spend[];
+  quotas: readonly Quota[];
+  targets: readonly Target[];
+};
+
+/** User choices that change what counts (issue 6 edits them in options). */
+export type KpiSettings = {
+  /** Title/subtype keywords that mark a meeting as a demo or trial, case-insensitive. */
+  demoKeywords: readonly string[];
+  /** An open deal with no activity for this many days is at risk. */
+  staleDays: number;
+  /** Margin (%) assumed for won deals without costs; absent = those deals are left out of the margin. */
+  defaultMarginPct?: number;
+  /** Stage ids whose entry makes a lead/deal an SQL when leads carry no `sqlAt`. */
+  sqlStageIds?: readonly string[];
+};
+
+export type KpiScope = {
+  /** `all` = everyone in the data; otherwise the rep (one id) or the team's reps. */
+  ownerIds: readonly string[] | 'all';
+  /** Set when the scope is a team, so team-level quotas apply. */
+  teamId?: string;
+};
+
+export type KpiQuery = {
+  /** Which KPIs to compute; all of the catalogue when absent. */
+  kpis?: readonly KpiId[];
+  period: Period;
+  /** Compared against; the previous period when absent, none when null. */
+  comparePeriod?: Period | null;
+  /** "Now" for pace, projections, staleness and cohort "as of" notes. Never Date.now() inside lib/kpi. */
+  asOf: number;
+  scope: KpiScope;
+  /** Also compute each KPI per owner in scope. */
+  breakdownByOwner?: boolean;
+  calendar: CalendarOptions;
+  currency: CurrencyOptions;
+  settings: KpiSettings;
+};
+
+export type BreakdownRow = {
+  key: string;
+  label: string;
+  value: number;
+  count: number;
+  /** Share of the total, 0–100, where it makes sense. */
+  share?: number;
+  /** Extra figures for the row (e.g. `units`, `cost`, `timeInStageDays`). */
+  extra?: Readonly<Record<string, number>>;
+};
+
+export type TargetStatus = 'on-track' | 'at-risk' | 'off-track';
+
+type ResultBase = {
+  id: KpiId;
+  period: { start: number; end: number; label: string };
+};
+
+export type KpiOk = ResultBase & {
+  status: 'ok';
+  /** The headline number: money in minor units of `unit`, percentages as 0–100. */
+  value: number;
+  /** A currency code for money, else `%`, `count`, `days`, `ratio`, `<CUR>/day`. */
+  unit: string;
+  numerator?: number;
+  denominator?: number;
+  /** Record counts behind the number, e.g. `{ leads: 40, converted: 12 }`. */
+  counts: Readonly<Record<string, number>>;
+  /** Named sub-figures, e.g. `weighted`, `openDeals`, `calls`, `median`, `pacePct`, `projected`. */
+  parts: Readonly<Record<string, number>>;
+  /** The records behind the number, for drill-down. */
+  recordType: RecordType;
+  recordIds: readonly string[];
+  breakdown?: readonly BreakdownRow[];
+  /** Records left out and why (no exchange rate, no close date...). */
+  excluded?: readonly { count: number; reason: string }[];
+  /** Against the compare period. `change` is relative (%) where the previous value is non-zero. */
+  previous?: { value: number | null; change: number | null };
+  target?: { value: number; status: TargetStatus };
+  /** How it was computed when there is more than one way (e.g. `historical`, `predictive`, `bg-nbd`). */
+  method?: string;
+  /** Cohort KPIs say when they were computed. */
+  asOf?: number;
+};
+
+export type KpiNeedsData = ResultBase & {
+  status: 'needs-data';
+  missing: readonly DataNeed[];
+  /** What to enter or connect, in English; the UI localises from `missing`. */
+  message: string;
+};
+
+export type KpiNotDefined = ResultBase & {
+  status: 'not-defined';
+  /** Why, e.g. `no customers at period start`. */
+  reason: string;
+  numerator?: number;
+  denominator?: number;
+  counts?: Readonly<Record<string, number>>;
+};
+
+export type KpiResult = (KpiOk | KpiNeedsData | KpiNotDefined) & {
+  /** Per owner in scope, when `breakdownByOwner` was asked. */
+  byOwner?: readonly { ownerId: string; ownerName: string; result: KpiOk | KpiNeedsData | KpiNotDefined }[];
+};
+
+export type KpiResults = Partial<Record<KpiId, KpiResult>>;

@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import { ALL_CRM_HOST_PATTERNS, SANDBOX_HOST_PATTERNS } from './lib/adapters/hosts';
+
+/**
+ * Production builds hold no host permission at install: every CRM host is
+ * optional and asked for when the rep connects that CRM. Development and test
+ * builds add the local sandbox CRM so `npm run demo` and the end-to-end tests
+ * work without a prompt.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ mode }) => {
+    const withSandbox = mode === 'development' || mode === 'test';
+    const pageHosts = withSandbox ? [...ALL_CRM_HOST_PATTERNS, ...SANDBOX_HOST_PATTERNS] : [...ALL_CRM_HOST_PATTERNS];
+    return {
+      name: 'KPI Lens',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'notifications'],
+      optional_permissions: ['cookies'],
+      host_permissions: withSandbox ? [...SANDBOX_HOST_PATTERNS] : [],
+      optional_host_permissions: [...ALL_CRM_HOST_PATTERNS],
+      web_accessible_resources: [{ resources: ['sidebar.html'], matches: pageHosts }],
+      commands: {
+        'toggle-sidebar': {
+          suggested_key: { default: 'Alt+Shift+K' },
+          description: '__MSG_commandToggleSidebar__',
+        },
+      },
+    };
+  },
+});
