@@ -86,6 +86,8 @@ export type CrmAdapter = {
   label: string;
   /** Pure: is this URL a page of this CRM, and which account? */
   detect(url: URL): DetectedCrm | null;
+  /** The CRM's documented request rate; the sync engine spaces requests to stay under it. */
+  requestsPerSecond?: number;
   /** Sync order: objects others refer to come first. */
   objects: readonly ObjectSpec[];
   /**
