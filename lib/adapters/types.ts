@@ -65,6 +65,8 @@ export type ApiBudget = {
 export type FetchedPage = {
   records: RecordBatch;
   rejects: Reject[];
+  /** Records the CRM reports as deleted (by externalId); the sync removes them locally. */
+  deleted?: { [K in RecordType]?: string[] };
   /** Opaque; null when the object is done. */
   nextCursor: string | null;
   /** The CRM's total for the object, where it tells. */
