@@ -1,0 +1,64 @@
+import Dexie, { type Table } from 'dexie';
+import type {
+  Activity,
+  Customer,
+  Deal,
+  Lead,
+  MrrMovement,
+  Owner,
+  Pipeline,
+  Product,
+  Quota,
+  Spend,
+  Stage,
+  Target,
+  Team,
+} from '../model';
+import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import type { MetaEntry, QuarantineEntry, SyncObjectState } from './types';
+
+type Key = [string, string];
+
+export class KpiLensDb extends Dexie {
+  owners!: Table<Owner, Key>;
+  teams!: Table<Team, Key>;
+  pipelines!: Table<Pipeline, Key>;
+  stages!: Table<Stage, Key>;
+  products!: Table<Product, Key>;
+  customers!: Table<Customer, Key>;
+  deals!: Table<Deal, Key>;
+  activities!: Table<Activity, Key>;
+  leads!: Table<Lead, Key>;
+  mrrMovements!: Table<MrrMovement, Key>;
+  spend!: Table<Spend, Key>;
+  quotas!: Table<Quota, Key>;
+  targets!: Table<Target, Key>;
+  quarantine!: Table<QuarantineEntry, number>;
+  syncState!: Table<SyncObjectState, string>;
+  meta!: Table<MetaEntry, string>;
+
+  constructor(name: string, versions: readonly SchemaVersion[]) {
+    super(name);
+    for (const { version, stores, upgrade } of versions) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}
+
+/**
+ * IndexedDB opened from a content script belongs to the CRM page's origin: the
+ * CRM's own scripts could read it. The database is therefore only ever opened
+ * from extension pages and the service worker (or Node in tests and the CLI).
+ */
+export function assertExtensionContext(location: { protocol: string } | undefined = globalThis.location): void {
+  const protocol = location?.protocol;
+  if (protocol === 'http:' || protocol === 'https:' || protocol === 'file:') {
+    throw new Error(`KPI Lens data must not be opened from a web page (${protocol}); use the extension's pages or background.`);
+  }
+}
+
+export function openDb(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): KpiLensDb {
+  assertExtensionContext();
+  return new KpiLensDb(name, versions);
+}

@@ -1,0 +1,44 @@
+import type { KpiLensDb } from '../db/db';
+import { batchTypes, putBatch, recordTable, tablesOf } from '../db/records';
+import { RECORD_TYPES, type RecordType } from '../model';
+import type { SyncStepWrite, SyncStore } from './store';
+
+/**
+ * The extension's sync store: each step's records, deletions, quarantine entries
+ * and cursor go into IndexedDB in ONE transaction, so a killed browser or worker
+ * leaves either the whole step or nothing.
+ */
+export function dexieSyncStore(db: KpiLensDb): SyncStore {
+  return {
+    getStates: (source) => db.syncState.where('source').equals(source).toArray(),
+    saveState: async (state) => {
+      await db.syncState.put(state);
+    },
+    commitStep: (write) => commitStep(db, write),
+  };
+}
+
+async function commitStep(db: KpiLensDb, write: SyncStepWrite): Promise<void> {
+  const deletedTypes = RECORD_TYPES.filter((type) => (write.deleted?.[type]?.length ?? 0) > 0);
+  const types = new Set<RecordType>([...batchTypes(write.batch), ...deletedTypes]);
+  await db.transaction('rw', [...tablesOf(db, types), db.quarantine, db.syncState], async () => {
+    await putBatch(db, write.batch);
+    for (const type of deletedTypes) {
+      await recordTable(db, type).bulkDelete(write.deleted![type]!.map((id) => [write.state.source, id] as [string, string]));
+    }
+    await clearHealedQuarantine(db, write);
+    if (write.quarantine.length) await db.quarantine.bulkAdd(write.quarantine);
+    await db.syncState.put(write.state);
+  });
+}
+
+/** A record that failed before and now arrives valid no longer counts as quarantined. */
+async function clearHealedQuarantine(db: KpiLensDb, write: SyncStepWrite): Promise<void> {
+  const source = write.state.source;
+  if ((await db.quarantine.where('source').equals(source).count()) === 0) return;
+  const keys: [string, string, string][] = [];
+  for (const type of batchTypes(write.batch)) {
+    for (const record of write.batch[type]!) keys.push([source, type, record.externalId]);
+  }
+  if (keys.length) await db.quarantine.where('[source+recordType+externalId]').anyOf(keys).delete();
+}

@@ -1,0 +1,56 @@
+import type { AdapterContext } from '../adapters/types';
+import { sandboxAdapter } from '../adapters/sandbox';
+import type { Activity, Deal, Owner } from '../model';
+import { createSandboxApi, type SandboxDataset, type SandboxFaults } from '../../test/sandbox-crm/api';
+import type { SyncEnv, SyncJob } from './engine';
+import type { SyncStore } from './store';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 5);
+
+/** A small CRM: `owners` reps, `deals` deals and `activities` activities, all valid. */
+export function smallDataset(sizes: { owners?: number; deals?: number; activities?: number } = {}): SandboxDataset {
+  const ownerCount = sizes.owners ?? 3;
+  const owners: Owner[] = Array.from({ length: ownerCount }, (_, i) => ({
+    source: 'x', externalId: `u${i}`, updatedAt: T0 - DAY, name: `Rep ${i}`, role: 'rep', active: true,
+  }));
+  const deals: Deal[] = Array.from({ length: sizes.deals ?? 50 }, (_, i) => ({
+    source: 'x', externalId: `d${i}`, updatedAt: T0 - DAY + i * 1000, title: `Deal ${i}`, ownerId: `u${i % ownerCount}`,
+    status: i % 3 === 0 ? 'won' : i % 3 === 1 ? 'lost' : 'open', amount: { minor: 10_000 * (i + 1), currency: 'USD' },
+    createdAt: T0 - 30 * DAY, closedAt: i % 3 === 2 ? undefined : T0 - DAY, lineItems: [],
+  }));
+  const activities: Activity[] = Array.from({ length: sizes.activities ?? 200 }, (_, i) => ({
+    source: 'x', externalId: `a${i}`, updatedAt: T0 - DAY + i * 500, ownerId: `u${i % ownerCount}`,
+    type: (['call', 'email', 'meeting'] as const)[i % 3], occurredAt: T0 - (i % 20) * DAY, done: true,
+  }));
+  return { owner: owners, deal: deals, activity: activities, currentOwnerId: 'u0', currentOwnerName: 'Rep 0' };
+}
+
+/** A fake clock the sleeps advance, so waits are instant but measured. */
+export function fakeClock(start = T0) {
+  let now = start;
+  const slept: number[] = [];
+  const env: SyncEnv = { now: () => now, random: () => 0.5 };
+  return {
+    env,
+    slept,
+    advance: (ms: number) => (now += ms),
+    sleep: async (ms: number) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
+}
+
+export function sandboxJob(dataset: SandboxDataset, store: SyncStore, env: SyncEnv, faults: SandboxFaults = {}, pageSize = 20): SyncJob & { api: ReturnType<typeof createSandboxApi> } {
+  const api = createSandboxApi(dataset, faults);
+  const ctx: AdapterContext = {
+    fetch: (input, init) => api(new Request(input, init)),
+    baseUrl: 'http://127.0.0.1:5179/api/v1',
+    auth: { kind: 'session' },
+    source: 'sandbox:test',
+    timeZone: 'UTC',
+    pageSize,
+  };
+  return { source: ctx.source, adapter: sandboxAdapter, ctx, store, env, api };
+}
