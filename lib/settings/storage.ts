@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { migrateSettings, type Settings, applySettingsPatch } from './schema';
+
+const SETTINGS_KEY = 'settings';
+
+/** Reads the settings from extension storage, migrated and validated. */
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return migrateSettings(stored[SETTINGS_KEY]).settings;
+}
+
+/** Validates and saves a change; nothing is written when any field is invalid. */
+export async function saveSettings(patch: Partial<Settings>): ReturnType<typeof applySettingsPatch> {
+  const result = applySettingsPatch(await loadSettings(), patch);
+  if (result.ok) await browser.storage.local.set({ [SETTINGS_KEY]: result.settings });
+  return result;
+}
+
+/** Calls back with fresh settings whenever another page or the background changes them. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) onChange(migrateSettings(changes[SETTINGS_KEY]!.newValue).settings);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,34 @@
+/**
+ * How the sidebar looks on one CRM: open or collapsed, its width, the view and
+ * the period. Remembered per CRM in extension storage; the content script
+ * (which owns the frame) and the sidebar both follow it.
+ */
+export type SidebarUiState = {
+  open: boolean;
+  width: number;
+  view: 'personal' | 'team';
+  period: 'today' | 'week' | 'month' | 'quarter' | 'year' | 'fiscal-quarter' | 'fiscal-year' | 'custom';
+};
+
+export const DEFAULT_UI_STATE: SidebarUiState = { open: true, width: 360, view: 'personal', period: 'month' };
+export const MIN_WIDTH = 280;
+export const MAX_WIDTH = 720;
+
+export function uiStateKey(crm: string): string {
+  return `ui:${crm}`;
+}
+
+const VIEWS = new Set(['personal', 'team']);
+const PERIODS = new Set(['today', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'custom']);
+
+/** Whatever was stored → a usable state (the content script has no zod: it must stay tiny). */
+export function readUiState(stored: unknown): SidebarUiState {
+  const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const width = typeof value.width === 'number' && Number.isFinite(value.width) ? value.width : DEFAULT_UI_STATE.width;
+  return {
+    open: typeof value.open === 'boolean' ? value.open : DEFAULT_UI_STATE.open,
+    width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round(width))),
+    view: VIEWS.has(value.view as string) ? (value.view as SidebarUiState['view']) : DEFAULT_UI_STATE.view,
+    period: PERIODS.has(value.period as string) ? (value.period as SidebarUiState['period']) : DEFAULT_UI_STATE.period,
+  };
+}
