@@ -1,0 +1,14 @@
+export type { CalendarOptions, Period, PeriodKind, Weekday } from './types';
+export { instantToLocalDate, localDateToInstant } from './local-date';
+export {
+  CALENDAR_UNITS,
+  assertCalendar,
+  customPeriod,
+  periodContaining,
+  previousPeriod,
+  weekLabel,
+  type CalendarUnit,
+} from './periods';
+export { parsePeriodSpec } from './parse';
+export { MAX_BUCKETS, bucketIndexer, splitPeriod, type BucketIndexer, type BucketUnit } from './buckets';
+export { dateRangeOverlap, elapsedFraction, monthsIn, workingDaysIn, type DateRangeOverlap } from './measures';

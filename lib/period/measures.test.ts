@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { bucketIndexer, splitPeriod } from './buckets';
+import { dateRangeOverlap, elapsedFraction, monthsIn, workingDaysIn } from './measures';
+import { parsePeriodSpec } from './parse';
+import type { CalendarOptions } from './types';
+
+const UTC: CalendarOptions = { timeZone: 'UTC', weekStartsOn: 1, fiscalYearStartMonth: 1 };
+const BERLIN: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
+const NY: CalendarOptions = { timeZone: 'America/New_York', weekStartsOn: 0, fiscalYearStartMonth: 1 };
+const p = (spec: string, calendar = UTC) => parsePeriodSpec(spec, calendar);
+
+describe('workingDaysIn', () => {
+  it.each([
+    // June 2017: 30 days, weekends Sat 3/10/17/24 + Sun 4/11/18/25 = 8 → 30 − 8 = 22.
+    ['2017-06', UTC, 22],
+    // July 2017: Sat 1/8/15/22/29 + Sun 2/9/16/23/30 = 10 → 31 − 10 = 21.
+    ['2017-07', UTC, 21],
+    // February 2024 (leap): 29 days, weekends 3,4,10,11,17,18,24,25 = 8 → 21.
+    ['2024-02', UTC, 21],
+    // The Berlin DST week (Mon 25 – Sun 31 March 2024) still has 5 working days.
+    ['2024-W13', BERLIN, 5],
+    // A Saturday alone has none.
+    ['2017-06-03', UTC, 0],
+    // 2017: 365 days = 52 weeks + 1 day (Sun 1 Jan) → 52 × 5 = 260.
+    ['2017', UTC, 260],
+  ] as const)('%s → %i', (spec, calendar, expected) => {
+    expect(workingDaysIn(p(spec, calendar), calendar)).toBe(expected);
+  });
+
+  it('counts the 25 h fall-back Sunday as one day, not as more working time', () => {
+    // Week of Sun 3 Nov 2024 (NY, Sunday start): Mon 4 – Fri 8 → 5.
+    expect(workingDaysIn(p('2024-W45', NY), NY)).toBe(5);
+  });
+});
+
+describe('elapsedFraction', () => {
+  const june = p('2017-06');
+  it.each([
+    ['before the start', june.start - 1, 0],
+    ['at the start', june.start, 0],
+    // 15 days into a 30-day month = 15 / 30.
+    ['half-way', june.start + 15 * 86_400_000, 0.5],
+    ['at the end', june.end, 1],
+    ['after the end', june.end + 1, 1],
+    ['never NaN', Number.NaN, 0],
+  ])('%s', (_name, asOf, expected) => {
+    expect(elapsedFraction(june, asOf)).toBe(expected);
+  });
+});
+
+describe('monthsIn', () => {
+  it.each([
+    ['2017-06', 1], // one whole month
+    ['2017-Q2', 3], // three whole months
+    ['2017', 12],
+    ['2017-W23', 7 / 30], // 5–11 June: 7 of June's 30 days
+    ['2017-06-16..2017-07-15', 15 / 30 + 15 / 31], // second half of June + first half of July
+  ])('%s', (spec, expected) => {
+    expect(monthsIn(p(spec), UTC)).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('dateRangeOverlap', () => {
+  it.each([
+    // A June quota (end exclusive) over June: all 30 of its 30 days.
+    ['2017-06-01', '2017-07-01', '2017-06', 30, 30],
+    // The same quota over ISO week 23 (5–11 June): 7 of 30.
+    ['2017-06-01', '2017-07-01', '2017-W23', 7, 30],
+    // A Q2 quota over June: 30 of 91 days (April 30 + May 31 + June 30).
+    ['2017-04-01', '2017-07-01', '2017-06', 30, 91],
+    // No overlap.
+    ['2017-05-01', '2017-06-01', '2017-06', 0, 31],
+    // A quota spanning New Year over December: 31 of 62 (December 31 + January 31).
+    ['2017-12-01', '2018-02-01', '2017-12', 31, 62],
+  ])('%s..%s over %s', (from, to, spec, overlapDays, rangeDays) => {
+    expect(dateRangeOverlap(from, to, p(spec), UTC)).toEqual({ overlapDays, rangeDays });
+  });
+
+  it('reads the period in its own zone', () => {
+    // June in Moscow starts 31 May 21:00Z; as local dates it is still 1–30 June.
+    const moscow = { ...UTC, timeZone: 'Europe/Moscow' };
+    expect(dateRangeOverlap('2017-06-01', '2017-07-01', p('2017-06', moscow), moscow)).toEqual({ overlapDays: 30, rangeDays: 30 });
+  });
+});
+
+describe('splitPeriod and bucketIndexer', () => {
+  it('splits June 2017 into ISO weeks, clipping the first and last', () => {
+    // 1 June is a Thursday: Thu 1 – Sun 4 (W22), then W23, W24, W25, and Mon 26 – Fri 30 (W26).
+    const weeks = splitPeriod(p('2017-06'), 'week', UTC);
+    expect(weeks.map((w) => w.label)).toEqual(['2017-W22', '2017-W23', '2017-W24', '2017-W25', '2017-W26']);
+    expect(weeks.map((w) => (w.end - w.start) / 86_400_000)).toEqual([4, 7, 7, 7, 5]);
+  });
+
+  it('splits a Berlin DST month into days of 23 and 24 hours', () => {
+    const days = splitPeriod(p('2024-03', BERLIN), 'day', BERLIN);
+    expect(days).toHaveLength(31);
+    expect(days.filter((d) => d.end - d.start === 23 * 3_600_000).map((d) => d.label)).toEqual(['2024-03-31']);
+  });
+
+  it('splits a year into 12 months and refuses absurd splits', () => {
+    expect(splitPeriod(p('2017'), 'month', UTC).map((m) => m.label)[11]).toBe('2017-12');
+    const decades = { kind: 'custom' as const, start: 0, end: 40 * 365 * 86_400_000, label: 'decades' };
+    expect(() => splitPeriod(decades, 'day', UTC)).toThrow(/more than 10000 buckets/);
+  });
+
+  it('finds the bucket of any instant like a linear scan would', () => {
+    const buckets = splitPeriod(p('2024-03', BERLIN), 'day', BERLIN);
+    const indexOf = bucketIndexer(buckets);
+    const first = buckets[0]!.start;
+    const last = buckets[buckets.length - 1]!.end;
+    fc.assert(
+      fc.property(fc.integer({ min: first - 86_400_000, max: last + 86_400_000 }), (at) => {
+        const expected = buckets.findIndex((b) => b.start <= at && at < b.end);
+        expect(indexOf(at)).toBe(expected);
+      }),
+    );
+    expect(indexOf(first)).toBe(0); // exactly at a start: in
+    expect(indexOf(last)).toBe(-1); // exactly at the end: out
+  });
+
+  it('maps gaps to -1 and rejects overlapping buckets', () => {
+    const indexOf = bucketIndexer([{ start: 0, end: 10 }, { start: 20, end: 30 }]);
+    expect([indexOf(5), indexOf(15), indexOf(20), indexOf(30)]).toEqual([0, -1, 1, -1]);
+    expect(() => bucketIndexer([{ start: 0, end: 10 }, { start: 5, end: 30 }])).toThrow(/overlaps/);
+  });
+});

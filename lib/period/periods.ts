@@ -1,0 +1,180 @@
+import { TZDate, tz } from '@date-fns/tz';
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  addYears,
+  differenceInCalendarDays,
+  format,
+  getISOWeek,
+  getISOWeekYear,
+  getWeek,
+  getWeekYear,
+  startOfDay,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+  startOfYear,
+} from 'date-fns';
+import { localDateToInstant } from './local-date';
+import type { CalendarOptions, Period, PeriodKind } from './types';
+
+/** Every period kind that is a unit of the calendar (everything but `custom`). */
+export type CalendarUnit = Exclude<PeriodKind, 'custom'>;
+
+export const CALENDAR_UNITS: readonly CalendarUnit[] = [
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'year',
+  'fiscal-quarter',
+  'fiscal-year',
+];
+
+/** Week numbering rule passed to date-fns for weeks that do not start on Monday (see `weekLabel`). */
+export function weekNumbering(calendar: CalendarOptions) {
+  return { weekStartsOn: calendar.weekStartsOn, firstWeekContainsDate: 1 as const };
+}
+
+/**
+ * The label of the week that starts at `weekStart`.
+ * - Monday starts (the default): the ISO 8601 week, `2017-W23`; week 1 holds the year's first Thursday
+ *   and the week-year may differ from the calendar year at New Year.
+ * - Any other start day (Sunday for en-US): the US/Outlook rule, week 1 is the week that contains
+ *   January 1, so the week of Sun 28 Dec 2014 – Sat 3 Jan 2015 is `2015-W01`.
+ */
+export function weekLabel(weekStart: Date, calendar: CalendarOptions): string {
+  if (calendar.weekStartsOn === 1) {
+    return `${getISOWeekYear(weekStart)}-W${pad2(getISOWeek(weekStart))}`;
+  }
+  const rule = weekNumbering(calendar);
+  return `${getWeekYear(weekStart, rule)}-W${pad2(getWeek(weekStart, rule))}`;
+}
+
+/**
+ * The calendar unit of `kind` that contains the instant `at`, from local midnight to local midnight
+ * in `calendar.timeZone`, so a day is 23 or 25 hours long on daylight-saving changes.
+ *
+ * Fiscal years start on the 1st of `calendar.fiscalYearStartMonth` and are named after the calendar year
+ * they END in: with an April start, April 2017 – March 2018 is `FY2018` and its first quarter
+ * (April–June 2017) is `FY2018-Q1`. With a January start, FY2018 is simply the calendar year 2018.
+ */
+export function periodContaining(kind: CalendarUnit, at: number, calendar: CalendarOptions): Period {
+  assertCalendar(calendar);
+  if (!Number.isFinite(at)) throw new Error(`Cannot find the ${kind} containing a non-finite instant (${at})`);
+  const ctx = { in: tz(calendar.timeZone) };
+  switch (kind) {
+    case 'day': {
+      const start = startOfDay(at, ctx);
+      return make(kind, start, addDays(start, 1, ctx), format(start, 'yyyy-MM-dd'));
+    }
+    case 'week': {
+      const start = startOfWeek(at, { ...ctx, weekStartsOn: calendar.weekStartsOn });
+      return make(kind, start, addWeeks(start, 1, ctx), weekLabel(start, calendar));
+    }
+    case 'month': {
+      const start = startOfMonth(at, ctx);
+      return make(kind, start, addMonths(start, 1, ctx), format(start, 'yyyy-MM'));
+    }
+    case 'quarter': {
+      const start = startOfQuarter(at, ctx);
+      return make(kind, start, addMonths(start, 3, ctx), format(start, "yyyy-'Q'Q"));
+    }
+    case 'year': {
+      const start = startOfYear(at, ctx);
+      return make(kind, start, addYears(start, 1, ctx), format(start, 'yyyy'));
+    }
+    case 'fiscal-year': {
+      const { start, name } = fiscalYearStart(at, calendar);
+      return make(kind, start, addYears(start, 1, ctx), name);
+    }
+    case 'fiscal-quarter': {
+      const { start: yearStart, name } = fiscalYearStart(at, calendar);
+      const local = new TZDate(at, calendar.timeZone);
+      const monthsIn = (local.getMonth() - yearStart.getMonth() + 12) % 12;
+      const quarter = Math.floor(monthsIn / 3);
+      const start = addMonths(yearStart, quarter * 3, ctx);
+      return make(kind, start, addMonths(start, 3, ctx), `${name}-Q${quarter + 1}`);
+    }
+  }
+}
+
+/**
+ * The period just before: the previous unit of the same kind (the previous month for a month, so
+ * 31 days before July but 30 before June), or, for a custom period, a period of the same number of
+ * local days ending where this one starts (the same length in ms when a boundary is not a midnight).
+ */
+export function previousPeriod(period: Period, calendar: CalendarOptions): Period {
+  if (period.kind !== 'custom') return periodContaining(period.kind, period.start - 1, calendar);
+  assertCalendar(calendar);
+  const ctx = { in: tz(calendar.timeZone) };
+  const start = startOfDay(period.start, ctx);
+  const end = startOfDay(period.end, ctx);
+  if (start.getTime() === period.start && end.getTime() === period.end) {
+    const days = differenceInCalendarDays(end, start, ctx);
+    const prevStart = addDays(start, -days, ctx);
+    const lastDay = addDays(start, -1, ctx);
+    return {
+      kind: 'custom',
+      start: prevStart.getTime(),
+      end: period.start,
+      label: `${format(prevStart, 'yyyy-MM-dd')}..${format(lastDay, 'yyyy-MM-dd')}`,
+    };
+  }
+  const length = period.end - period.start;
+  return { kind: 'custom', start: period.start - length, end: period.start, label: `${period.label} (previous)` };
+}
+
+/**
+ * A custom period from the first local date to the last one, both included (`2017-06-01`, `2017-06-30`
+ * is the whole of June). Throws when a date is not a real `YYYY-MM-DD` date or the range is backwards.
+ */
+export function customPeriod(startDate: string, endDateInclusive: string, calendar: CalendarOptions): Period {
+  assertCalendar(calendar);
+  const start = localDateToInstant(startDate, calendar.timeZone);
+  const lastDay = localDateToInstant(endDateInclusive, calendar.timeZone);
+  if (start === undefined) throw new Error(`"${startDate}" is not a date: expected YYYY-MM-DD`);
+  if (lastDay === undefined) throw new Error(`"${endDateInclusive}" is not a date: expected YYYY-MM-DD`);
+  if (lastDay < start) throw new Error(`The period ends (${endDateInclusive}) before it starts (${startDate})`);
+  const end = addDays(new TZDate(lastDay, calendar.timeZone), 1, { in: tz(calendar.timeZone) }).getTime();
+  return { kind: 'custom', start, end, label: `${startDate}..${endDateInclusive}` };
+}
+
+/** Checks the calendar once so a typo in a zone name fails loudly instead of silently using UTC. */
+export function assertCalendar(calendar: CalendarOptions): void {
+  const { fiscalYearStartMonth, weekStartsOn, timeZone } = calendar;
+  if (!Number.isInteger(fiscalYearStartMonth) || fiscalYearStartMonth < 1 || fiscalYearStartMonth > 12) {
+    throw new Error(`fiscalYearStartMonth must be a month number 1–12, got ${fiscalYearStartMonth}`);
+  }
+  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
+    throw new Error(`weekStartsOn must be 0 (Sunday) to 6 (Saturday), got ${weekStartsOn}`);
+  }
+  if (!knownZones.has(timeZone)) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+    } catch {
+      throw new Error(`Unknown time zone "${timeZone}": expected an IANA name such as Europe/Moscow`);
+    }
+    knownZones.add(timeZone);
+  }
+}
+
+const knownZones = new Set<string>();
+
+function fiscalYearStart(at: number, calendar: CalendarOptions): { start: TZDate; name: string } {
+  const local = new TZDate(at, calendar.timeZone);
+  const startMonth = calendar.fiscalYearStartMonth - 1;
+  const year = local.getMonth() >= startMonth ? local.getFullYear() : local.getFullYear() - 1;
+  const start = new TZDate(year, startMonth, 1, calendar.timeZone);
+  const endsIn = startMonth === 0 ? year : year + 1;
+  return { start, name: `FY${endsIn}` };
+}
+
+function make(kind: PeriodKind, start: Date, end: Date, label: string): Period {
+  return { kind, start: start.getTime(), end: end.getTime(), label };
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
