@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import type { FetchLike } from '../../lib/adapters/types';
+import type { PipedriveContext } from '../../lib/adapters/pipedrive';
+import { jsonResponse, loadOpenApi, responseExamples, type OpenApiDoc } from './openapi-examples';
+
+/** The shared docs sit beside the repository (`../shared`), here and in CI. */
+export const PIPEDRIVE_V1 = fileURLToPath(new URL('../../../shared/contracts/pipedrive/openapi-v1.yaml', import.meta.url));
+export const PIPEDRIVE_V2 = fileURLToPath(new URL('../../../shared/contracts/pipedrive/openapi-v2.yaml', import.meta.url));
+
+let specs: { v1: OpenApiDoc; v2: OpenApiDoc } | undefined;
+/** Both Pipedrive specs, parsed once per test file. */
+export function pipedriveSpecs(): { v1: OpenApiDoc; v2: OpenApiDoc } {
+  specs ??= { v1: loadOpenApi(PIPEDRIVE_V1), v2: loadOpenApi(PIPEDRIVE_V2) };
+  return specs;
+}
+
+/** The 200 examples of one endpoint (`v2 /deals`). */
+export function okExamples(version: 'v1' | 'v2', path: string): unknown[] {
+  return responseExamples(pipedriveSpecs()[version], path)
+    .filter((e) => e.status === 200)
+    .map((e) => e.body);
+}
+
+export type Call = { url: URL; init?: RequestInit };
+
+/**
+ * A fetch that answers `https://acme.pipedrive.com/api/<v>/<path>` from a table
+ * keyed `v2 /deals` (bodies or functions of the request); unknown paths get 404.
+ */
+export function routedFetch(routes: Record<string, unknown | ((url: URL) => Response)>, calls: Call[] = []): FetchLike {
+  return async (input, init) => {
+    const url = new URL(input);
+    calls.push({ url, init });
+    const match = /^\/api\/(v1|v2)(\/.*)$/.exec(url.pathname);
+    const key = match ? `${match[1]} ${match[2]}` : url.pathname;
+    const route = routes[key];
+    if (route === undefined) return jsonResponse({ success: false, error: 'not found' }, 404);
+    return typeof route === 'function' ? (route as (url: URL) => Response)(url) : jsonResponse(route);
+  };
+}
+
+export const NOW = Date.parse('2024-03-10T12:00:00Z');
+
+export function pipedriveContext(fetch: FetchLike, overrides: Partial<PipedriveContext> = {}): PipedriveContext {
+  return {
+    fetch,
+    baseUrl: 'https://acme.pipedrive.com/api',
+    appUrl: 'https://acme.pipedrive.com',
+    auth: { kind: 'token', token: 'test-token' },
+    source: 'pipedrive:acme',
+    timeZone: 'Europe/Berlin',
+    now: () => NOW,
+    ...overrides,
+  };
+}
