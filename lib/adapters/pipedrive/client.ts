@@ -101,7 +101,9 @@ export async function pipedriveGet(
   if (status >= 400) {
     throw new CrmError('bad-response', `Pipedrive rejected ${path} (HTTP ${status})${errorText(body) ? `: ${errorText(body)}` : ''}`, 'If this repeats, report it to KPI Lens with the sync log.', undefined, status);
   }
-  if (!body || typeof body !== 'object' || (body as { success?: unknown }).success === false) {
+  // `success: false` is a failure when it says why or brings no data; a stray flag beside data is not.
+  const failed = body && typeof body === 'object' && (body as { success?: unknown }).success === false && (errorText(body) !== undefined || !('data' in body));
+  if (!body || typeof body !== 'object' || failed) {
     throw new CrmError('bad-response', `Pipedrive answered ${path} without data${errorText(body) ? `: ${errorText(body)}` : ''}`, 'If this repeats, open Pipedrive in a tab to check that it works.', undefined, status);
   }
   return { status, body, budget: readBudget(headers, now) };
