@@ -1,0 +1,90 @@
+import { expectedPurchases, pAlive } from './bgnbd-predict';
+import { expectedSpend } from './gamma-gamma';
+import type { BgNbdParams, CustomerSummary, GammaGammaParams, PurchaseHistory, SpendHistory } from './types';
+
+/** Weeks in a mean Gregorian year (365.25 days / 7). */
+export const WEEKS_PER_YEAR = 365.25 / 7;
+
+/**
+ * How the future is valued. Times are in the model's time unit (weeks by default).
+ *
+ * Method: the horizon is cut into steps (a month, 1/12 year, by default; the last one
+ * may be shorter). Expected purchases in step k are E[Y(t_k)] − E[Y(t_{k−1})] from BG/NBD,
+ * each worth the Gamma-Gamma expected spend, discounted to today from the end of the step
+ * with the annual rate: factor (1 + rate)^(−t_k / year). With monthly steps that is the
+ * usual monthly rate (1 + rate)^(1/12) − 1 compounded month by month.
+ */
+export type ClvOptions = {
+  /** How far ahead to count purchases, in time units (e.g. 52 weeks). */
+  horizon: number;
+  /** Annual discount rate, e.g. 0.1 for 10 %. */
+  annualDiscountRate: number;
+  /** Time units in a year; 52.18 for weeks. */
+  unitsPerYear?: number;
+  /** Length of one step; one twelfth of a year by default. */
+  step?: number;
+  /** Share of spend kept as profit (gross margin, 0–1); 1 gives revenue CLV. */
+  margin?: number;
+};
+
+export type CustomerPrediction = CustomerSummary & {
+  /** Probability that the customer is still active at the end of calibration. */
+  pAlive: number;
+  /** Expected repeat purchases within the horizon. */
+  expectedPurchases: number;
+  /** Expected spend per future purchase (Gamma-Gamma; the population mean when x = 0). */
+  expectedSpend: number;
+  /** Discounted expected value over the horizon, in the transactions' money unit. */
+  clv: number;
+};
+
+/** Expected purchases within the horizon and their discounted value for one customer. */
+export function customerClv(
+  bgnbd: BgNbdParams,
+  gammaGamma: GammaGammaParams,
+  customer: PurchaseHistory & SpendHistory,
+  options: ClvOptions,
+): { expectedPurchases: number; expectedSpend: number; clv: number } {
+  const { horizon, annualDiscountRate, unitsPerYear = WEEKS_PER_YEAR, margin = 1 } = checkOptions(options);
+  const step = options.step ?? unitsPerYear / 12;
+  const spend = expectedSpend(gammaGamma, customer);
+  let previous = 0;
+  let discounted = 0;
+  for (let end = Math.min(step, horizon); ; end = Math.min(end + step, horizon)) {
+    const cumulative = expectedPurchases(bgnbd, customer, end);
+    discounted += (cumulative - previous) * (1 + annualDiscountRate) ** (-end / unitsPerYear);
+    previous = cumulative;
+    if (end >= horizon) break;
+  }
+  return { expectedPurchases: previous, expectedSpend: spend, clv: discounted * spend * margin };
+}
+
+/** Predictions for every customer: P(alive), expected purchases, expected spend and CLV. */
+export function predictCustomers(
+  bgnbd: BgNbdParams,
+  gammaGamma: GammaGammaParams,
+  customers: readonly CustomerSummary[],
+  options: ClvOptions,
+): CustomerPrediction[] {
+  checkOptions(options);
+  return customers.map((customer) => ({
+    ...customer,
+    pAlive: pAlive(bgnbd, customer),
+    ...customerClv(bgnbd, gammaGamma, customer, options),
+  }));
+}
+
+const MAX_STEPS = 10_000;
+
+function checkOptions(options: ClvOptions): ClvOptions {
+  const { horizon, annualDiscountRate, unitsPerYear = WEEKS_PER_YEAR, step = unitsPerYear / 12, margin = 1 } = options;
+  if (!(horizon > 0) || !Number.isFinite(horizon)) throw new RangeError(`CLV horizon must be a positive number, got ${horizon}`);
+  if (!(annualDiscountRate > -1) || !Number.isFinite(annualDiscountRate)) {
+    throw new RangeError(`annual discount rate must be a number above −1 (e.g. 0.1 for 10 %), got ${annualDiscountRate}`);
+  }
+  if (!(unitsPerYear > 0) || !Number.isFinite(unitsPerYear)) throw new RangeError(`unitsPerYear must be positive, got ${unitsPerYear}`);
+  if (!(step > 0) || !Number.isFinite(step)) throw new RangeError(`CLV step must be positive, got ${step}`);
+  if (horizon / step > MAX_STEPS) throw new RangeError(`CLV horizon ${horizon} in steps of ${step} is more than ${MAX_STEPS} steps`);
+  if (!(margin >= 0) || !Number.isFinite(margin)) throw new RangeError(`margin must be a number ≥ 0, got ${margin}`);
+  return options;
+}

@@ -1,0 +1,43 @@
+/**
+ * Calendar days as integers (days since 1970-01-01), the clock of the purchase
+ * models: purchases are counted per day, so a date needs no time zone here; the
+ * caller decides which calendar day an instant falls on.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+const PATTERNS: readonly { pattern: RegExp; order: 'ymd' | 'dmy' }[] = [
+  { pattern: /^(\d{4})(\d{2})(\d{2})$/, order: 'ymd' }, // 19970101 (CDNOW)
+  { pattern: /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, order: 'ymd' }, // ISO date, time ignored
+  { pattern: /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, order: 'ymd' },
+  { pattern: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, order: 'dmy' }, // 01.02.2024 (ru)
+];
+
+/**
+ * The day of a written date: `YYYYMMDD`, `YYYY-MM-DD` (a time after it is ignored: the
+ * date is taken as written), `YYYY/MM/DD` or `DD.MM.YYYY`. Undefined for anything else,
+ * including impossible dates such as 2017-02-30; `MM/DD/YYYY` is refused as ambiguous.
+ */
+export function parseDay(text: string): number | undefined {
+  const trimmed = text.trim();
+  for (const { pattern, order } of PATTERNS) {
+    const match = pattern.exec(trimmed);
+    if (!match) continue;
+    const [first, second, third] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const [year, month, day] = order === 'ymd' ? [first, second, third] : [third, second, first];
+    return dayFromParts(year, month, day);
+  }
+  return undefined;
+}
+
+export function dayFromParts(year: number, month: number, day: number): number | undefined {
+  const ms = Date.UTC(year, month - 1, day);
+  const date = new Date(ms);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return ms / MS_PER_DAY;
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function dayToIsoDate(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
