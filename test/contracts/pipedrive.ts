@@ -15,10 +15,10 @@ export function pipedriveSpecs(): { v1: OpenApiDoc; v2: OpenApiDoc } {
 }
 
 /** The 200 examples of one endpoint (`v2 /deals`). */
-export function okExamples(version: 'v1' | 'v2', path: string): unknown[] {
+export function okExamples(version: 'v1' | 'v2', path: string): Record<string, unknown>[] {
   return responseExamples(pipedriveSpecs()[version], path)
     .filter((e) => e.status === 200)
-    .map((e) => e.body);
+    .map((e) => e.body as Record<string, unknown>);
 }
 
 export type Call = { url: URL; init?: RequestInit };
@@ -27,7 +27,9 @@ export type Call = { url: URL; init?: RequestInit };
  * A fetch that answers `https://acme.pipedrive.com/api/<v>/<path>` from a table
  * keyed `v2 /deals` (bodies or functions of the request); unknown paths get 404.
  */
-export function routedFetch(routes: Record<string, unknown | ((url: URL) => Response)>, calls: Call[] = []): FetchLike {
+export type Route = ((url: URL) => Response) | Record<string, unknown> | unknown[] | null;
+
+export function routedFetch(routes: Record<string, Route | undefined>, calls: Call[] = []): FetchLike {
   return async (input, init) => {
     const url = new URL(input);
     calls.push({ url, init });
@@ -35,7 +37,7 @@ export function routedFetch(routes: Record<string, unknown | ((url: URL) => Resp
     const key = match ? `${match[1]} ${match[2]}` : url.pathname;
     const route = routes[key];
     if (route === undefined) return jsonResponse({ success: false, error: 'not found' }, 404);
-    return typeof route === 'function' ? (route as (url: URL) => Response)(url) : jsonResponse(route);
+    return typeof route === 'function' ? route(url) : jsonResponse(route);
   };
 }
 
