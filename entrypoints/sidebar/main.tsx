@@ -1,3 +1,8 @@
 import { createRoot } from 'react-dom/client';
+import { SidebarApp } from '../../components/sidebar/SidebarApp';
+import '../../components/sidebar/sidebar.css';
+import { openDb } from '../../lib/db/db';
 
-createRoot(document.getElementById('root')!).render(<p>KPI Lens</p>);
+/** The sidebar inside the CRM tab: an extension page the content script frames. */
+const source = new URLSearchParams(location.search).get('source') ?? 'demo';
+createRoot(document.getElementById('root')!).render(<SidebarApp db={openDb()} source={source} surface="frame" />);

@@ -10,7 +10,7 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /** Validates and saves a change; nothing is written when any field is invalid. */
-export async function saveSettings(patch: Partial<Settings>): ReturnType<typeof applySettingsPatch> {
+export async function saveSettings(patch: Partial<Settings>): Promise<ReturnType<typeof applySettingsPatch>> {
   const result = applySettingsPatch(await loadSettings(), patch);
   if (result.ok) await browser.storage.local.set({ [SETTINGS_KEY]: result.settings });
   return result;

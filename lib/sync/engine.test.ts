@@ -173,3 +173,28 @@ describe('sync engine over IndexedDB', () => {
     expect((await db.deals.get(['sandbox:test', 'd3']))?.title).toBe('Renamed');
   });
 });
+
+describe('a full disk', () => {
+  it('stops cleanly with what to do, and the database stays readable', async () => {
+    const db = open(freshDbName());
+    const clock = fakeClock();
+    const real = dexieSyncStore(db);
+    let commits = 0;
+    const full: SyncStore = {
+      ...real,
+      commitStep: async (write) => {
+        commits += 1;
+        if (commits > 7) {
+          const error = new Error('The quota has been exceeded.');
+          error.name = 'QuotaExceededError';
+          throw Object.assign(new Error('AbortError'), { name: 'AbortError', inner: error });
+        }
+        await real.commitStep(write);
+      },
+    };
+    const result = await runSync(sandboxJob(smallDataset(), full, clock.env), { sleep: clock.sleep });
+    expect(result).toMatchObject({ status: 'stopped', problem: { kind: 'storage-full' } });
+    if (result.status === 'stopped') expect(result.problem.userAction).toMatch(/Free disk space/);
+    expect(await storedCounts(db)).toEqual({ owners: 3, deals: 20, activities: 0 });
+  });
+});

@@ -27,7 +27,7 @@ export type SyncJob = {
   env: SyncEnv;
 };
 
-export type SyncProblem = { kind: CrmErrorKind | 'internal'; message: string; userAction: string };
+export type SyncProblem = { kind: CrmErrorKind | 'internal' | 'storage-full'; message: string; userAction: string };
 
 export type StepOutcome =
   | { kind: 'progress'; object: string; written: number; rejected: number; objectDone: boolean; state: SyncObjectState }
@@ -134,7 +134,7 @@ async function commitPage(job: SyncJob, state: SyncObjectState, page: FetchedPag
 async function handleFailure(job: SyncJob, state: SyncObjectState, error: unknown): Promise<StepOutcome> {
   const now = job.env.now();
   const attempts = state.attempts + 1;
-  const problem: SyncProblem = isCrmError(error)
+  const problem: SyncProblem & { kind: CrmErrorKind | 'internal' } = isCrmError(error)
     ? { kind: error.kind, message: error.message, userAction: error.userAction }
     : {
         kind: 'internal',

@@ -51,7 +51,13 @@ export async function runSync(job: SyncJob, options: RunOptions): Promise<RunRes
     const gap = lastRequestAt + minGapMs - job.env.now();
     if (gap > 0) await options.sleep(gap);
     lastRequestAt = job.env.now();
-    const outcome = await runSyncStep(job);
+    let outcome: Awaited<ReturnType<typeof runSyncStep>>;
+    try {
+      outcome = await runSyncStep(job);
+    } catch (error) {
+      if (isStorageFull(error)) return { status: 'stopped', problem: STORAGE_FULL };
+      throw error;
+    }
     switch (outcome.kind) {
       case 'idle':
         return { status: 'done', records, rejected };
@@ -90,4 +96,20 @@ async function reviveStoppedObjects(job: SyncJob, states: readonly SyncObjectSta
   for (const state of states) {
     if (state.phase === 'error') await job.store.saveState({ ...state, phase: 'running', attempts: 0, waitUntil: undefined });
   }
+}
+
+const STORAGE_FULL: SyncProblem = {
+  kind: 'storage-full',
+  message: 'The browser has no room left for KPI Lens data; the sync stopped and nothing was half-written.',
+  userAction: 'Free disk space, or delete data you no longer need in KPI Lens options (Data), then sync again.',
+};
+
+/** IndexedDB reports a full disk or an exhausted origin quota as QuotaExceededError (Dexie may wrap it). */
+export function isStorageFull(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
+    const { name, inner } = current as { name?: string; inner?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    current = inner;
+  }
+  return false;
 }

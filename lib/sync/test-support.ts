@@ -21,7 +21,7 @@ export function smallDataset(sizes: { owners?: number; deals?: number; activitie
   }));
   const activities: Activity[] = Array.from({ length: sizes.activities ?? 200 }, (_, i) => ({
     source: 'x', externalId: `a${i}`, updatedAt: T0 - DAY + i * 500, ownerId: `u${i % ownerCount}`,
-    type: (['call', 'email', 'meeting'] as const)[i % 3], occurredAt: T0 - (i % 20) * DAY, done: true,
+    type: (['call', 'email', 'meeting'] as const)[i % 3]!, occurredAt: T0 - (i % 20) * DAY, done: true,
   }));
   return { owner: owners, deal: deals, activity: activities, currentOwnerId: 'u0', currentOwnerName: 'Rep 0' };
 }

@@ -1,0 +1,41 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { formatChange, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '../../lib/i18n/format';
+import type { Locale } from '../../lib/i18n/locale';
+import { translator, type Translate } from '../../lib/i18n/messages';
+
+export type I18n = {
+  locale: Locale;
+  t: Translate;
+  money: (minor: number, currency: string, options?: { compact?: boolean }) => string;
+  percent: (value: number, digits?: number) => string;
+  number: (value: number, digits?: number) => string;
+  change: (value: number) => string;
+  date: (ms: number) => string;
+  dateTime: (ms: number) => string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function makeI18n(locale: Locale, timeZone: string): I18n {
+  return {
+    locale,
+    t: translator(locale),
+    money: (minor, currency, options) => formatMoney(minor, currency, locale, options),
+    percent: (value, digits) => formatPercent(value, locale, digits),
+    number: (value, digits) => formatNumber(value, locale, digits),
+    change: (value) => formatChange(value, locale),
+    date: (ms) => formatDate(ms, timeZone, locale),
+    dateTime: (ms) => formatDateTime(ms, timeZone, locale),
+  };
+}
+
+export function I18nProvider({ locale, timeZone, children }: { locale: Locale; timeZone: string; children: ReactNode }) {
+  const value = useMemo(() => makeI18n(locale, timeZone), [locale, timeZone]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,63 @@
+import type { KpiResult } from '../../lib/kpi/types';
+import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from '../../lib/views/pinned';
+import { useI18n } from '../common/i18n';
+import { Figure } from './Figure';
+
+const PART: Record<ActivityKind, string> = { call: 'calls', email: 'emails', meeting: 'meetings' };
+const KIND_LABEL = { call: 'activity.calls', email: 'activity.emails', meeting: 'activity.meetings' } as const;
+const WINDOW_LABEL = { day: 'activity.today', week: 'activity.week', month: 'activity.month' } as const;
+
+export type ActivityCardProps = {
+  counts: Record<ActivityWindow, KpiResult | undefined>;
+  /** Targets per kind and window, already scaled to the window's working days. */
+  targets: Record<ActivityKind, Record<ActivityWindow, number | undefined>>;
+};
+
+export function activityCount(result: KpiResult | undefined, kind: ActivityKind): number | null {
+  if (!result || result.status !== 'ok') return null;
+  return result.parts[PART[kind]] ?? 0;
+}
+
+/** Calls, emails and meetings done today, this week and this month, each against its target. */
+export function ActivityCard({ counts, targets }: ActivityCardProps) {
+  const { t, number } = useI18n();
+  return (
+    <section className="card" aria-labelledby="activity-title">
+      <h2 id="activity-title">{t('activity.title')}</h2>
+      <table className="activity-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('activity.title')}</span>
+            </th>
+            {ACTIVITY_WINDOWS.map((window) => (
+              <th scope="col" key={window}>
+                {t(WINDOW_LABEL[window])}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {ACTIVITY_KINDS.map((kind) => (
+            <tr key={kind}>
+              <th scope="row">{t(KIND_LABEL[kind])}</th>
+              {ACTIVITY_WINDOWS.map((window) => {
+                const count = activityCount(counts[window], kind);
+                const target = targets[kind][window];
+                const behind = count !== null && target !== undefined && count < target;
+                return (
+                  <td key={window} className={behind ? 'behind' : undefined}>
+                    <Figure name={`activity.${kind}.${window}`} value={count}>
+                      {count === null ? '—' : number(count)}
+                    </Figure>
+                    {target !== undefined && <span className="target">{t('activity.target', { target })}</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

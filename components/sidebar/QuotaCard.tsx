@@ -1,0 +1,53 @@
+import type { KpiResult } from '../../lib/kpi/types';
+import { useI18n } from '../common/i18n';
+import { Figure } from './Figure';
+import { ResultNote } from './ResultNote';
+
+/** Quota attainment for the period with its pace (where the rep should be today) and the projection at period end. */
+export function QuotaCard({ result }: { result: KpiResult | undefined }) {
+  const { t, percent, money } = useI18n();
+  const ok = result?.status === 'ok' ? result : undefined;
+  const currency = ok?.unit ?? '';
+  return (
+    <section className="card" aria-labelledby="quota-title">
+      <h2 id="quota-title">{t('quota.title')}</h2>
+      {ok ? (
+        <>
+          <p className="headline">
+            <Figure name="quota.attainment" value={ok.value}>
+              {percent(ok.value)}
+            </Figure>
+            {ok.target && <span className={`status status-${ok.target.status}`}>{t(`status.${ok.target.status}`)}</span>}
+          </p>
+          <div className="meter" role="meter" aria-label={t('quota.title')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.round(ok.value))}>
+            <span className="meter-fill" style={{ width: `${Math.min(100, ok.value)}%` }} />
+            {ok.parts.pacePct !== undefined && <span className="meter-pace" style={{ left: `${Math.min(100, ok.parts.pacePct)}%` }} />}
+          </div>
+          <p className="sub">
+            {t('quota.of', {
+              won: money(ok.parts.won ?? ok.numerator ?? 0, currency),
+              quota: money(ok.parts.quota ?? ok.denominator ?? 0, currency),
+            })}
+          </p>
+          {ok.parts.pacePct !== undefined && (
+            <p className="sub">
+              {t('quota.pace', { pace: percent(ok.parts.pacePct) })}{' '}
+              <Figure name="quota.pacePct" value={ok.parts.pacePct} className="visually-hidden">
+                {percent(ok.parts.pacePct)}
+              </Figure>
+            </p>
+          )}
+          {ok.parts.projectedPct !== undefined && (
+            <p className="sub">
+              <Figure name="quota.projectedPct" value={ok.parts.projectedPct}>
+                {t('quota.projection', { projected: percent(ok.parts.projectedPct) })}
+              </Figure>
+            </p>
+          )}
+        </>
+      ) : (
+        <ResultNote result={result} fallback={t('quota.noQuota')} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { openDb } from '../../lib/db/db';
+import { createSyncScheduler } from '../../lib/sync/scheduler';
+import { createHandlers } from './handlers';
+import { buildSyncJob } from './jobs';
+import { syncContentScripts } from './registration';
+import { listen } from './router';
+
+/**
+ * The single writer: owns the database, runs syncs, answers the extension's
+ * pages. Wiring only; the logic lives in lib/.
+ */
+export default defineBackground(() => {
+  const db = openDb();
+  const scheduler = createSyncScheduler({
+    withLock: async (name, task) =>
+      (await navigator.locks.request(name, { ifAvailable: true }, async (lock) => {
+        if (!lock) return false;
+        await task();
+        return true;
+      })) as boolean,
+    jobFor: (source) => buildSyncJob(db, source),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    wakeAt: async (source, when) => {
+      await browser.alarms.create(`sync:${source}`, { when });
+    },
+    cancelWake: async (source) => {
+      await browser.alarms.clear(`sync:${source}`);
+    },
+    onFinished: (source, result) => {
+      void browser.storage.session.set({ [`sync-result:${source}`]: { ...result, at: Date.now() } });
+    },
+  });
+  const handlers = createHandlers({ db, scheduler });
+  listen(handlers);
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name.startsWith('sync:')) void scheduler.kick(alarm.name.slice('sync:'.length));
+    if (alarm.name === 'sync-watchdog') void handlers.resumeInterruptedSyncs();
+  });
+  // A worker stopped mid-sync is woken by this alarm and resumes from the stored cursor.
+  void browser.alarms.create('sync-watchdog', { periodInMinutes: 1 });
+  void handlers.resumeInterruptedSyncs();
+
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'toggle-sidebar') void handlers.toggleSidebarInActiveTab();
+  });
+  browser.runtime.onInstalled.addListener(() => void syncContentScripts());
+  browser.runtime.onStartup.addListener(() => void syncContentScripts());
+  browser.permissions.onAdded.addListener(() => void syncContentScripts());
+  browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+});

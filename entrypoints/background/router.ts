@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import { admit } from '../../lib/messaging/guard';
+import type { Reply, RequestType } from '../../lib/messaging/protocol';
+import type { Handlers } from './handlers';
+
+/** Every runtime message passes `admit` (shape + sender) before a handler sees it. */
+export function listen(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const verdict = admit(message, sender, browser.runtime.id, browser.runtime.getURL('/'));
+    if (!verdict.ok) return Promise.resolve({ ok: false, error: verdict.error } satisfies Reply<RequestType>);
+    return handlers.handle(verdict.request, sender).then(
+      (value) => ({ ok: true, value }),
+      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+}

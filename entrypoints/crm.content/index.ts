@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { readUiState, uiStateKey, type SidebarUiState } from '../../lib/settings/ui-state';
+import { createSidebarFrame } from './frame';
+
+/**
+ * Runs on CRM pages the rep granted (registered at runtime, see background).
+ * Tiny on purpose: no React, no Dexie, no KPI math. It asks the background
+ * whether this page belongs to a connected CRM, then mounts the sidebar, an
+ * extension page in an iframe the CRM's scripts cannot read, and follows the
+ * sidebar's open/width state.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  async main(ctx) {
+    const reply = (await browser.runtime.sendMessage({ type: 'page/opened', url: location.href })) as
+      | { ok: true; value: { source: string | null } }
+      | { ok: false }
+      | undefined;
+    if (!reply?.ok || !reply.value.source || ctx.isInvalid) return;
+    const source = reply.value.source;
+    const key = uiStateKey(source.split(':')[0]!);
+    let state: SidebarUiState = readUiState((await browser.storage.local.get(key))[key]);
+
+    const save = (patch: Partial<SidebarUiState>) => browser.storage.local.set({ [key]: { ...state, ...patch } });
+    const frame = createSidebarFrame({
+      src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}`,
+      onToggle: () => void save({ open: !state.open }),
+      onResized: (width) => void save({ width }),
+    });
+    frame.apply(state);
+
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(key in changes)) return;
+      state = readUiState(changes[key]!.newValue);
+      frame.apply(state);
+    };
+    browser.storage.onChanged.addListener(onStorage);
+
+    // Only the background may toggle us (keyboard shortcut, popup); pages cannot send runtime messages.
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (sender.id !== browser.runtime.id || sender.tab) return;
+      if ((message as { type?: unknown } | null)?.type === 'sidebar/toggle') void save({ open: !state.open });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage);
+      frame.remove();
+    });
+  },
+});

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { detectCrm } from './registry';
+
+describe('CRM detection', () => {
+  it('finds the sandbox CRM only where the build allows it', () => {
+    expect(detectCrm('http://127.0.0.1:5179/deals', { allowSandbox: true })).toMatchObject({ crm: 'sandbox', account: '127.0.0.1:5179', apiBase: 'http://127.0.0.1:5179/api/v1' });
+    expect(detectCrm('http://127.0.0.1:5179/deals', { allowSandbox: false })).toBeNull();
+  });
+
+  it.each(['https://localhost.evil.example/', 'https://127.0.0.1/', 'not a url', 'file:///etc/passwd'])('ignores %s', (url) => {
+    expect(detectCrm(url, { allowSandbox: true })).toBeNull();
+  });
+});

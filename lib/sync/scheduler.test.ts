@@ -1,0 +1,69 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { KpiLensDb } from '../db/db';
+import { SCHEMA_VERSIONS } from '../db/schema';
+import { dexieSyncStore } from './dexie-store';
+import { createSyncScheduler } from './scheduler';
+import { fakeClock, sandboxJob, smallDataset } from './test-support';
+
+/** The semantics of navigator.locks.request(name, { ifAvailable: true }). */
+function locks() {
+  const held = new Set<string>();
+  return async (name: string, task: () => Promise<void>) => {
+    if (held.has(name)) return false;
+    held.add(name);
+    try {
+      await task();
+    } finally {
+      held.delete(name);
+    }
+    return true;
+  };
+}
+
+describe('sync scheduler', () => {
+  it('runs exactly one sync when several tabs ask at once; no duplicates', async () => {
+    const db = new KpiLensDb('scheduler-1', SCHEMA_VERSIONS);
+    const clock = fakeClock();
+    let jobsBuilt = 0;
+    const scheduler = createSyncScheduler({
+      withLock: locks(),
+      jobFor: async () => {
+        jobsBuilt += 1;
+        return sandboxJob(smallDataset(), dexieSyncStore(db), clock.env);
+      },
+      sleep: clock.sleep,
+      wakeAt: async () => {},
+      cancelWake: async () => {},
+    });
+    const outcomes = await Promise.all([scheduler.kick('s'), scheduler.kick('s'), scheduler.kick('s')]);
+    expect(outcomes.filter((o) => o === 'started')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'already-running')).toHaveLength(2);
+    expect(jobsBuilt).toBe(3);
+    expect(await db.deals.count()).toBe(50);
+    expect(await db.activities.count()).toBe(200);
+    db.close();
+  });
+
+  it('leaves a long rate-limit wait to an alarm instead of sleeping in the worker', async () => {
+    const db = new KpiLensDb('scheduler-2', SCHEMA_VERSIONS);
+    const clock = fakeClock();
+    const wakes: number[] = [];
+    const finished: string[] = [];
+    const scheduler = createSyncScheduler({
+      withLock: locks(),
+      jobFor: async () => sandboxJob(smallDataset(), dexieSyncStore(db), clock.env, { rateLimitEvery: 3, retryAfterSeconds: 120 }),
+      sleep: clock.sleep,
+      wakeAt: async (_source, when) => {
+        wakes.push(when);
+      },
+      cancelWake: async () => {},
+      onFinished: (_source, result) => finished.push(result.status),
+    });
+    await scheduler.kick('s');
+    expect(finished).toEqual(['waiting']);
+    expect(wakes).toHaveLength(1);
+    expect(wakes[0]! - clock.env.now()).toBe(120_000);
+    db.close();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * `npm run demo`: builds the extension, starts the sandbox CRM with the built-in
+ * demo data, and opens Chromium with KPI Lens on it. With a display it opens a
+ * window and runs until Ctrl-C; without one (or with --headless) it saves
+ * <out>/sidebar.png and <out>/kpis.json (the numbers the sidebar shows), prints
+ * them and exits.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findChromium, launchWithExtension, MISSING_CHROMIUM_MESSAGE } from '../test/harness/chromium';
+import { readSidebar, sidebarFrame } from '../test/harness/sidebar-reader';
+import { sandboxDemoDataset } from '../test/sandbox-crm/demo-dataset';
+import { startSandboxCrm } from '../test/sandbox-crm/server';
+
+const { values } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'demo-output' },
+    port: { type: 'string', default: '0' },
+    'no-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log('Usage: npm run demo -- [--headless] [--out DIR] [--port N] [--no-build]');
+  process.exit(0);
+}
+if (!findChromium()) {
+  console.error(MISSING_CHROMIUM_MESSAGE);
+  process.exit(1);
+}
+if (!values['no-build']) {
+  console.error('Building the extension (test build, with the sandbox CRM host)…');
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (build.status !== 0) {
+    console.error(build.stdout);
+    console.error('The build failed.');
+    process.exit(1);
+  }
+}
+
+const headless = values.headless || !process.env.DISPLAY;
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const crm = await startSandboxCrm({ port: Number(values.port), dataset: (url) => sandboxDemoDataset(url, Date.now(), { timeZone }).dataset });
+console.error(`Sandbox CRM: ${crm.url}/deals (${crm.dataset.deal?.length ?? 0} deals, ${crm.dataset.activity?.length ?? 0} activities)`);
+const browser = await launchWithExtension({ headless });
+const page = await browser.context.newPage();
+await page.goto(`${crm.url}/deals`);
+
+if (headless) {
+  try {
+    const frame = await sidebarFrame(page);
+    const reading = await readSidebar(frame);
+    const out = resolve(values.out);
+    mkdirSync(out, { recursive: true });
+    await page.screenshot({ path: resolve(out, 'sidebar.png') });
+    const kpis = { crm: crm.url, ...reading, period: { start: new Date(reading.period.start).toISOString(), end: new Date(reading.period.end).toISOString() }, asOf: new Date(reading.asOf).toISOString() };
+    writeFileSync(resolve(out, 'kpis.json'), `${JSON.stringify(kpis, null, 2)}\n`);
+    console.log(JSON.stringify(kpis, null, 2));
+    console.error(`Saved ${resolve(out, 'sidebar.png')} and ${resolve(out, 'kpis.json')}`);
+  } finally {
+    await browser.close();
+    await crm.close();
+  }
+} else {
+  console.error('KPI Lens is open on the sandbox CRM. Press Ctrl-C to quit.');
+  const quit = async () => {
+    await browser.close();
+    await crm.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void quit());
+  browser.context.on('close', () => void quit());
+}

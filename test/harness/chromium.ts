@@ -1,0 +1,86 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Debian's Chromium (or CHROMIUM_PATH); Playwright cannot download browsers here. */
+export function findChromium(): string | null {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+export const MISSING_CHROMIUM_MESSAGE =
+  'Chromium was not found. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.';
+
+/** The flags this machine needs: no sandbox as root, and no calls to Google's services (the network is closed). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
+
+export const TEST_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
+
+export type ExtensionBrowser = {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  userDataDir: string;
+  close: () => Promise<void>;
+};
+
+/**
+ * Real Chromium with the built extension loaded, in a fresh (or given) profile.
+ * Headless uses Chromium's new headless mode, which runs extensions.
+ */
+export async function launchWithExtension(options: {
+  extensionPath?: string;
+  headless?: boolean;
+  userDataDir?: string;
+  keepProfile?: boolean;
+  timeZone?: string;
+  locale?: string;
+}): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
+  const extensionPath = options.extensionPath ?? TEST_BUILD_DIR;
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run \`npm run build:test\` first.`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'kpi-lens-profile-'));
+  const headless = options.headless ?? true;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: false, // the flag below picks the new headless mode explicitly
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      ...CHROMIUM_FLAGS,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+    env: { ...process.env, ...(options.timeZone ? { TZ: options.timeZone } : {}), ...(options.locale ? { LANGUAGE: options.locale } : {}) },
+    locale: options.locale,
+    viewport: { width: 1400, height: 900 },
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    userDataDir,
+    close: async () => {
+      await context.close().catch(() => {});
+      if (!options.keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { Frame, Page } from 'playwright-core';
+
+export type ShownFigure = { value: number | null; text: string };
+export type SidebarReading = {
+  owner: string | null;
+  asOf: number;
+  timeZone: string;
+  period: { start: number; end: number };
+  figures: Record<string, ShownFigure>;
+};
+
+/** The sidebar's frame in a CRM tab, once the content script has mounted it. */
+export async function sidebarFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate.url().includes('/sidebar.html'));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('The KPI Lens sidebar did not appear on the CRM page.');
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Waits for numbers, then reads every figure the sidebar shows (its text and the value behind it). */
+export async function readSidebar(frame: Frame, timeoutMs = 120_000): Promise<SidebarReading> {
+  await frame.waitForSelector('[data-kpi="pipeline.total"]', { timeout: timeoutMs });
+  return frame.evaluate(() => {
+    const root = document.querySelector<HTMLElement>('.sidebar')!;
+    const figures: Record<string, { value: number | null; text: string }> = {};
+    for (const element of document.querySelectorAll<HTMLElement>('[data-kpi]')) {
+      const raw = element.dataset.value ?? '';
+      figures[element.dataset.kpi!] = { value: raw === '' ? null : Number(raw), text: element.textContent?.trim() ?? '' };
+    }
+    return {
+      owner: document.querySelector('.owner')?.textContent ?? null,
+      asOf: Number(root.dataset.asOf),
+      timeZone: root.dataset.timeZone ?? '',
+      period: { start: Number(root.dataset.periodStart), end: Number(root.dataset.periodEnd) },
+      figures,
+    };
+  });
+}
