@@ -130,13 +130,13 @@ export function bgNbdObjective(data: BgNbdData): ObjectiveWithGradient {
       const lnRecency = Math.log(recencyTerm);
       const active = -rx * lnAge;
       const dropped = (logDropTerm[j] ?? 0) - rx * lnRecency;
-      const top = Math.max(active, dropped);
-      const eActive = Math.exp(active - top);
-      const eDropped = Math.exp(dropped - top);
-      const sum = eActive + eDropped;
-      const w3 = eActive / sum;
-      const w4 = eDropped / sum;
-      ll += w * (top + Math.log(sum));
+      // log-sum-exp with one exponential: e = e^(smaller − larger) ≤ 1.
+      const activeLarger = active >= dropped;
+      const top = activeLarger ? active : dropped;
+      const e = Math.exp(activeLarger ? dropped - active : active - dropped);
+      const w4 = activeLarger ? e / (1 + e) : 1 / (1 + e);
+      const w3 = 1 - w4;
+      ll += w * (top + Math.log1p(e));
       gR -= w * (w3 * lnAge + w4 * lnRecency);
       gAlpha -= w * rx * (w3 / ageTerm + w4 / recencyTerm);
       gA += (w * w4) / a;

@@ -21,15 +21,15 @@ export function pAlive(params: BgNbdParams, customer: PurchaseHistory): number {
  * (x, t_x, T) (Fader, Hardie & Lee 2005, eq. 10):
  *   E[Y(t)] = P(alive) · (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; t/(α+T+t))].
  * The formula has removable singularities at a = 1 and (for x = 0) at a + b = 1;
- * within 1e-4 of them it is averaged over a ± 2e-4, which is exact to O(4e-8) because
+ * within 1e-5 of them it is averaged over a ± 2e-5, which is exact to O(4e-10) because
  * the expectation is smooth in a.
  */
 export function expectedPurchases(params: BgNbdParams, customer: PurchaseHistory, t: number): number {
   if (!(t > 0)) return 0;
   const { a, b } = params;
-  const nearSingular = (value: number) => Math.abs(value - 1) < 1e-4 || Math.abs(value + b + customer.x - 1) < 1e-4;
+  const nearSingular = (value: number) => Math.abs(value - 1) < 1e-5 || Math.abs(value + b + customer.x - 1) < 1e-5;
   if (nearSingular(a)) {
-    const h = 2e-4;
+    const h = 2e-5;
     return 0.5 * (expectedIfRegular({ ...params, a: a - h }, customer, t) + expectedIfRegular({ ...params, a: a + h }, customer, t));
   }
   return expectedIfRegular(params, customer, t);

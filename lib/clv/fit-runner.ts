@@ -57,7 +57,16 @@ export function fitLogParams(
     evaluations += run.evaluations;
     if (Number.isFinite(run.f) && (!best || isBetter(run, best))) best = run;
   };
-  for (const start of starts) consider(bfgs(objective, start, BFGS_OPTIONS));
+  // Later starts are a second opinion: once two accepted runs agree, the rest are skipped.
+  let agreeing = 0;
+  for (const start of starts) {
+    const previous = best;
+    const run = bfgs(objective, start, BFGS_OPTIONS);
+    consider(run);
+    const accepted = maxGradient(run) < ACCEPT_GRADIENT;
+    if (accepted && previous && maxGradient(previous) < ACCEPT_GRADIENT && Math.abs(run.f - previous.f) <= 1e-9 * (1 + Math.abs(run.f))) agreeing++;
+    if (agreeing >= 1) break;
+  }
   let optimizer: LogParamFit['optimizer'] = 'bfgs';
   if (!best || !(maxGradient(best) < ACCEPT_GRADIENT)) {
     const from = best?.x ?? starts[0] ?? [];
