@@ -121,7 +121,17 @@ export type KpiSettings = {
   defaultMarginPct?: number;
   /** Stage ids whose entry makes a lead/deal an SQL when leads carry no `sqlAt`. */
   sqlStageIds?: readonly string[];
+  /**
+   * Which CLV method heads the `clv` result: `historical`, `predictive`, or the id of a model passed to
+   * computeKpis (e.g. `bg-nbd`). Absent: predictive when its inputs exist, else historical.
+   */
+  clvMethod?: string;
+  /** What ranks the leaderboard; won amount when absent. */
+  leaderboardMetric?: LeaderboardMetric;
 };
+
+/** Figures the rep leaderboard can rank by. */
+export type LeaderboardMetric = 'wonAmount' | 'dealsWon' | 'dealsCreated' | 'activities' | 'winRate' | 'quotaAttainment';
 
 export type KpiScope = {
   /** `all` = everyone in the data; otherwise the rep (one id) or the team's reps. */
@@ -155,6 +165,8 @@ export type BreakdownRow = {
   share?: number;
   /** Extra figures for the row (e.g. `units`, `cost`, `timeInStageDays`). */
   extra?: Readonly<Record<string, number>>;
+  /** Why the row is listed, in English, where the row is a finding (e.g. a stale deal's reason). */
+  reason?: string;
 };
 
 export type TargetStatus = 'on-track' | 'at-risk' | 'off-track';

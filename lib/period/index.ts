@@ -11,4 +11,15 @@ export {
 } from './periods';
 export { parsePeriodSpec } from './parse';
 export { MAX_BUCKETS, bucketIndexer, splitPeriod, type BucketIndexer, type BucketUnit } from './buckets';
-export { dateRangeOverlap, elapsedFraction, monthsIn, workingDaysIn, type DateRangeOverlap } from './measures';
+export {
+  dateRangeOverlap,
+  elapsedFraction,
+  localDateBounds,
+  monthsIn,
+  nextDate,
+  nextMonthStart,
+  overlapWithBounds,
+  workingDaysIn,
+  type DateRangeOverlap,
+  type LocalDateBounds,
+} from './measures';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bucketIndexer, splitPeriod } from './buckets';
-import { dateRangeOverlap, elapsedFraction, monthsIn, workingDaysIn } from './measures';
+import { dateRangeOverlap, elapsedFraction, monthsIn, nextDate, nextMonthStart, workingDaysIn } from './measures';
 import { parsePeriodSpec } from './parse';
 import type { CalendarOptions } from './types';
 
@@ -26,6 +26,24 @@ describe('workingDaysIn', () => {
     ['2017', UTC, 260],
   ] as const)('%s → %i', (spec, calendar, expected) => {
     expect(workingDaysIn(p(spec, calendar), calendar)).toBe(expected);
+  });
+
+  it('matches a day-by-day count over random ranges (Berlin, DST included)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 1, max: 60 }), (offset, length) => {
+        const first = parsePeriodSpec('2023-01-01', BERLIN);
+        const start = splitPeriod({ ...first, end: first.start + (offset + length + 2) * 86_400_000 }, 'day', BERLIN);
+        const from = start[offset]!;
+        const to = start[offset + length - 1]!;
+        const period = { start: from.start, end: to.end };
+        // Independent count: the day buckets' labels give the weekday through Date.UTC on the label.
+        const expected = start
+          .slice(offset, offset + length)
+          .filter((d) => ![0, 6].includes(new Date(`${d.label}T12:00:00Z`).getUTCDay())).length;
+        expect(workingDaysIn(period, BERLIN)).toBe(expected);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('counts the 25 h fall-back Sunday as one day, not as more working time', () => {
@@ -82,6 +100,18 @@ describe('dateRangeOverlap', () => {
     const moscow = { ...UTC, timeZone: 'Europe/Moscow' };
     expect(dateRangeOverlap('2017-06-01', '2017-07-01', p('2017-06', moscow), moscow)).toEqual({ overlapDays: 30, rangeDays: 30 });
   });
+});
+
+describe('nextDate and nextMonthStart', () => {
+  it.each([
+    ['2017-12-31', '2018-01-01'],
+    ['2024-02-28', '2024-02-29'], // leap year
+    ['2023-02-28', '2023-03-01'],
+  ])('%s → %s', (date, next) => expect(nextDate(date)).toBe(next));
+  it.each([
+    ['2017-12', '2018-01-01'],
+    ['2024-02', '2024-03-01'],
+  ])('%s → %s', (month, next) => expect(nextMonthStart(month)).toBe(next));
 });
 
 describe('splitPeriod and bucketIndexer', () => {

@@ -1,5 +1,5 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, isWeekend, startOfDay } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, isWeekend, startOfDay } from 'date-fns';
 import { splitPeriod } from './buckets';
 import { instantToLocalDate } from './local-date';
 import { assertCalendar, periodContaining } from './periods';
@@ -14,10 +14,16 @@ export function workingDaysIn(period: Pick<Period, 'start' | 'end'>, calendar: C
   assertCalendar(calendar);
   if (!(period.start < period.end)) return 0;
   const ctx = { in: tz(calendar.timeZone) };
-  let day = startOfDay(period.start, ctx);
-  if (day.getTime() < period.start) day = addDays(day, 1, ctx);
-  let count = 0;
-  while (day.getTime() < period.end) {
+  let first = startOfDay(period.start, ctx);
+  if (first.getTime() < period.start) first = addDays(first, 1, ctx);
+  let afterLast = startOfDay(period.end, ctx);
+  if (afterLast.getTime() < period.end) afterLast = addDays(afterLast, 1, ctx);
+  const days = differenceInCalendarDays(afterLast, first, ctx);
+  if (days <= 0) return 0;
+  // Whole weeks hold 5 working days each; walk only the 0–6 days left over.
+  let count = Math.floor(days / 7) * 5;
+  let day = addDays(first, Math.floor(days / 7) * 7, ctx);
+  for (let i = 0; i < days % 7; i += 1) {
     if (!isWeekend(day)) count += 1;
     day = addDays(day, 1, ctx);
   }
@@ -52,6 +58,9 @@ export function monthsIn(period: Period, calendar: CalendarOptions): number {
 /** How a date range (quota, monthly spend) overlaps a period, in whole local days. */
 export type DateRangeOverlap = { overlapDays: number; rangeDays: number };
 
+/** A period as local dates: the first day in it and the first day after it (exclusive). */
+export type LocalDateBounds = { startDate: string; endDate: string };
+
 /**
  * Overlap of the local date range [startDate, endDateExclusive) with a period, in days. Quotas and spend
  * that cover a period partly count pro rata by these days. The period's bounds are read as the local
@@ -63,21 +72,32 @@ export function dateRangeOverlap(
   period: Pick<Period, 'start' | 'end'>,
   calendar: CalendarOptions,
 ): DateRangeOverlap {
-  const rangeDays = daysBetween(startDate, endDateExclusive);
-  const periodStart = instantToLocalDate(period.start, calendar.timeZone);
-  const periodEnd = endDateOf(period, calendar);
-  // YYYY-MM-DD strings sort like the dates they name.
-  const from = startDate > periodStart ? startDate : periodStart;
-  const to = endDateExclusive < periodEnd ? endDateExclusive : periodEnd;
-  return { overlapDays: to > from ? daysBetween(from, to) : 0, rangeDays: Math.max(0, rangeDays) };
+  return overlapWithBounds(startDate, endDateExclusive, localDateBounds(period, calendar));
 }
 
-/** The first local date after the period (its exclusive end as a date); a partial last day counts. */
-function endDateOf(period: Pick<Period, 'start' | 'end'>, calendar: CalendarOptions): string {
-  const lastInstant = period.end - 1;
-  const lastDay = instantToLocalDate(lastInstant, calendar.timeZone);
-  const next = addDays(new TZDate(`${lastDay}T00:00:00Z`, 'UTC'), 1);
-  return instantToLocalDate(next.getTime(), 'UTC');
+/** The same as dateRangeOverlap with the period's dates computed once (for many ranges against one period). */
+export function overlapWithBounds(startDate: string, endDateExclusive: string, bounds: LocalDateBounds): DateRangeOverlap {
+  const rangeDays = Math.max(0, daysBetween(startDate, endDateExclusive));
+  // YYYY-MM-DD strings sort like the dates they name, so most ranges are ruled out without date math.
+  const from = startDate > bounds.startDate ? startDate : bounds.startDate;
+  const to = endDateExclusive < bounds.endDate ? endDateExclusive : bounds.endDate;
+  return { overlapDays: to > from ? daysBetween(from, to) : 0, rangeDays };
+}
+
+export function localDateBounds(period: Pick<Period, 'start' | 'end'>, calendar: CalendarOptions): LocalDateBounds {
+  const startDate = instantToLocalDate(period.start, calendar.timeZone);
+  const lastDay = instantToLocalDate(period.end - 1, calendar.timeZone);
+  return { startDate, endDate: nextDate(lastDay) };
+}
+
+/** The local date after `date` (`2017-12-31` → `2018-01-01`). */
+export function nextDate(date: string): string {
+  return instantToLocalDate(addDays(new TZDate(`${date}T00:00:00Z`, 'UTC'), 1).getTime(), 'UTC');
+}
+
+/** The first day of the month after `month` (`2017-12` → `2018-01-01`). */
+export function nextMonthStart(month: string): string {
+  return instantToLocalDate(addMonths(new TZDate(`${month}-01T00:00:00Z`, 'UTC'), 1).getTime(), 'UTC');
 }
 
 /** Calendar days from one local date to another; time-zone free, since both are plain dates. */

@@ -1,0 +1,106 @@
+import type { KpiDefinition } from '../types';
+
+/** The deals being worked on and how they move. */
+export const PIPELINE_DEFINITIONS: readonly KpiDefinition[] = [
+  {
+    id: 'opportunitiesCreated',
+    family: 'pipeline',
+    name: { en: 'Opportunities created', ru: 'Новые сделки' },
+    formula: {
+      en: 'Number (and total amount) of deals created in the period.',
+      ru: 'Число (и общая сумма) сделок, созданных за период.',
+    },
+    needs: ['deals'],
+    unit: 'count',
+    higherIsBetter: true,
+    additive: true,
+  },
+  {
+    id: 'pipelineValue',
+    family: 'pipeline',
+    name: { en: 'Pipeline value', ru: 'Стоимость воронки' },
+    formula: {
+      en: 'Sum of open deal amounts; also weighted by win probability, and the part expected to close in the period.',
+      ru: 'Сумма открытых сделок; также взвешенная по вероятности выигрыша и часть, которую ожидают закрыть в периоде.',
+    },
+    needs: ['openDeals', 'stages'],
+    unit: 'money',
+    higherIsBetter: true,
+    additive: true,
+  },
+  {
+    id: 'dealsInPipeline',
+    family: 'pipeline',
+    name: { en: 'Deals in the pipeline', ru: 'Сделки в воронке' },
+    formula: { en: 'Number of open deals, per rep and per stage.', ru: 'Число открытых сделок по менеджерам и этапам.' },
+    needs: ['openDeals'],
+    unit: 'count',
+    higherIsBetter: true,
+    additive: true,
+  },
+  {
+    id: 'pipelineCoverage',
+    family: 'pipeline',
+    name: { en: 'Pipeline coverage', ru: 'Покрытие плана воронкой' },
+    formula: {
+      en: 'Open pipeline expected to close in the rest of the period ÷ quota still to reach.',
+      ru: 'Открытые сделки, которые ожидают закрыть до конца периода ÷ оставшаяся часть плана.',
+    },
+    needs: ['openDeals', 'quotas'],
+    unit: 'ratio',
+    higherIsBetter: true,
+    additive: false,
+  },
+  {
+    id: 'salesVelocity',
+    family: 'pipeline',
+    name: { en: 'Sales velocity (per day)', ru: 'Скорость продаж (в день)' },
+    formula: {
+      en: 'Open deals × win rate × average deal size ÷ average sales cycle (days).',
+      ru: 'Открытые сделки × доля выигранных × средняя сумма сделки ÷ средняя длительность цикла (в днях).',
+    },
+    needs: ['deals'],
+    unit: 'money-per-day',
+    higherIsBetter: true,
+    additive: false,
+  },
+  {
+    id: 'avgSalesCycle',
+    family: 'pipeline',
+    name: { en: 'Average sales cycle', ru: 'Средняя длительность цикла сделки' },
+    formula: {
+      en: 'Sum over deals won in the period of (closed − first contact or created) ÷ their number, in days; also the median.',
+      ru: 'Сумма (дата закрытия − дата первого контакта или создания) по сделкам, выигранным за период ÷ их число, в днях; а также медиана.',
+    },
+    needs: ['wonDeals'],
+    unit: 'days',
+    higherIsBetter: false,
+    additive: false,
+  },
+  {
+    id: 'stageConversion',
+    family: 'pipeline',
+    name: { en: 'Stage-to-stage conversion', ru: 'Конверсия по этапам воронки' },
+    formula: {
+      en: 'For each stage, the share of deals created in the period that reached it and went on to the next; time spent per stage.',
+      ru: 'Для каждого этапа — доля сделок, созданных за период, которые дошли до него и перешли дальше; время на этапе.',
+    },
+    needs: ['deals', 'stages', 'stageHistory'],
+    unit: 'percent',
+    higherIsBetter: true,
+    additive: false,
+  },
+  {
+    id: 'staleDeals',
+    family: 'pipeline',
+    name: { en: 'Deals at risk', ru: 'Сделки под угрозой' },
+    formula: {
+      en: 'Open deals with no activity for N days (14 by default), or past their expected close date.',
+      ru: 'Открытые сделки без активности N дней (по умолчанию 14) или с прошедшей ожидаемой датой закрытия.',
+    },
+    needs: ['openDeals', 'activities'],
+    unit: 'count',
+    higherIsBetter: false,
+    additive: true,
+  },
+];
