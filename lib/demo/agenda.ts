@@ -1,0 +1,55 @@
+import { DAY, HOUR } from './calendar';
+import { speaksRussian } from './company';
+import type { DemoContext } from './context';
+import type { DealTrack } from './deals';
+import { makeActivity, type ActivityDraft, type ActivityKind } from './activity-make';
+import type { RepProfile } from './org';
+import type { Rng } from './random';
+
+/**
+ * The signed-in rep's day, whatever the hour of asOf: calls and emails already
+ * done today, a demo booked today, and the next steps still on the calendar. A new
+ * user opening the demo sees "today" and "this week" filled, even at 8 a.m. on a
+ * Monday or on a Sunday.
+ */
+export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, deals: readonly DealTrack[], out: ActivityDraft[]): void {
+  const { asOf, cal } = ctx;
+  const today = cal.day(cal.dayIndexAt(asOf));
+  // Deals opened before today, so nothing is logged on a deal before it existed.
+  const open = deals.filter(
+    (track) => track.rep.id === rep.id && track.deal.status === 'open' && !track.timeline.stalled && (track.deal.createdAt ?? 0) < today.start,
+  );
+  if (open.length === 0) return;
+  const add = (kind: ActivityKind, at: number, done: boolean, track = rng.pick(open)) => {
+    const company = { name: track.company.name, russian: speaksRussian(track.company) };
+    const draft = makeActivity(rng, kind, rep, at, done, company, { dealId: track.deal.externalId });
+    out.push(draft);
+    return draft;
+  };
+
+  // Done so far today: from 8:00, or from midnight when asOf is earlier than that.
+  const workStart = cal.atHour(cal.dayIndexAt(asOf), 8);
+  const doneFrom = asOf - today.start > 9 * HOUR ? workStart : today.start;
+  if (asOf > today.start) {
+    const count = rng.int(3, 5);
+    for (let i = 0; i < count; i += 1) {
+      const kind = rng.weighted<ActivityKind>([['call', 55], ['email', 35], ['task', 10]]);
+      add(kind, doneFrom + Math.floor(rng.next() * (asOf - doneFrom)), true);
+    }
+  }
+
+  // A demo booked today, held in the next few working days.
+  const demo = add('demo', cal.workTimeFrom(rng, asOf + rng.int(1, 4) * DAY), false);
+  demo.createdAt = today.start + Math.floor(rng.next() * (asOf - today.start));
+  demo.updatedAt = demo.createdAt;
+
+  // What is left on today's calendar (or tomorrow's, after hours).
+  const workEnd = cal.atHour(cal.dayIndexAt(asOf), 18);
+  const laterToday = workEnd - asOf > HOUR;
+  for (let i = 0; i < 2; i += 1) {
+    const at = laterToday ? asOf + HOUR / 2 + Math.floor(rng.next() * (workEnd - asOf - HOUR)) : cal.workTimeFrom(rng, today.end);
+    const scheduled = add(rng.weighted<ActivityKind>([['call', 50], ['meeting', 50]]), at, false);
+    scheduled.createdAt = Math.min(asOf, Math.max(scheduled.occurredAt - 5 * DAY, asOf - 3 * DAY));
+    scheduled.updatedAt = scheduled.createdAt;
+  }
+}

@@ -1,0 +1,3 @@
+export { generateDemoData } from './generate';
+export { DEMO_EXCHANGE_RATES } from './catalog';
+export type { DemoDataSet, DemoOptions } from './types';
