@@ -1,0 +1,115 @@
+import { CrmError, isCrmError } from '../errors';
+import { parseRetryAfter, requestJson } from '../http';
+import { z } from '../../model/zod';
+import type { AdapterContext, FetchLike } from '../types';
+import { listSchema } from './schemas';
+
+export const CLOSE_LABEL = 'Close';
+/**
+ * Close does not publish one fixed rate: it limits per endpoint group and per
+ * API key (its example: 20 requests per second per key, three times that per
+ * organization). KPI Lens stays well below, and honours 429s on top.
+ */
+export const CLOSE_REQUESTS_PER_SECOND = 8;
+/** The most items Close returns per page. */
+export const CLOSE_MAX_LIMIT = 100;
+
+const AUTH_ACTION = 'Close refused the API key: create a new one in Close (Settings → Developer → API Keys) and paste it in KPI Lens options.';
+
+function authHeader(ctx: AdapterContext): string {
+  if (ctx.auth.kind === 'bearer') return `Bearer ${ctx.auth.token}`;
+  if (ctx.auth.kind === 'basic') {
+    try {
+      // The API key is the user name; the password stays empty.
+      return `Basic ${btoa(`${ctx.auth.username}:${ctx.auth.password}`)}`;
+    } catch {
+      throw new CrmError('auth', 'the Close API key has characters an API key cannot have', AUTH_ACTION);
+    }
+  }
+  throw new CrmError('auth', `Close cannot be read with ${ctx.auth.kind} credentials`, 'Paste a Close API key in KPI Lens options.');
+}
+
+/**
+ * How long Close asks to wait after a 429: `Retry-After`, else the `reset` of
+ * the `RateLimit` header (`limit=…, remaining=0, reset=5`, seconds), else the
+ * deprecated `rate_reset` of the error body. Undefined when none says.
+ */
+export function closeRetryAfterMs(headers: Headers, body: unknown, now: number): number | undefined {
+  const header = parseRetryAfter(headers.get('retry-after'), now);
+  if (header !== undefined) return header;
+  const reset = /(?:^|[;,\s])reset=(\d+(?:\.\d+)?)/.exec(headers.get('ratelimit') ?? '')?.[1];
+  if (reset !== undefined) return parseRetryAfter(reset, now);
+  const legacy = (body as { error?: { rate_reset?: unknown } } | null)?.error?.rate_reset;
+  return typeof legacy === 'number' && Number.isFinite(legacy) && legacy >= 0 ? parseRetryAfter(String(legacy), now) : undefined;
+}
+
+/** Adds a `Retry-After` to a 429 that only says when to retry in Close's own header or body. */
+function withRetryAfter(fetch: FetchLike): FetchLike {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (response.status !== 429 || response.headers.has('retry-after')) return response;
+    const text = await response.text();
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+    const wait = closeRetryAfterMs(response.headers, body, Date.now());
+    const headers = new Headers(response.headers);
+    if (wait !== undefined) headers.set('retry-after', String(Math.ceil(wait / 1000)));
+    return new Response(text, { status: 429, headers });
+  };
+}
+
+export type Params = Record<string, string | number>;
+
+/** GETs a Close API v1 path; HTTP failures become CrmErrors with what the rep should do. */
+export async function closeGet(ctx: AdapterContext, path: string, params: Params = {}): Promise<unknown> {
+  const url = new URL(`${ctx.baseUrl.replace(/\/+$/, '')}${path}`);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
+  const init = { headers: { Accept: 'application/json', Authorization: authHeader(ctx) }, crmLabel: CLOSE_LABEL };
+  let response: Awaited<ReturnType<typeof requestJson>>;
+  try {
+    response = await requestJson({ ...ctx, fetch: withRetryAfter(ctx.fetch) }, url.toString(), init);
+  } catch (error) {
+    if (isCrmError(error) && error.kind === 'auth') throw new CrmError('auth', error.message, AUTH_ACTION, undefined, error.status);
+    throw error;
+  }
+  if (response.status !== 200) {
+    throw new CrmError('bad-response', `Close answered HTTP ${response.status} for ${path}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.', undefined, response.status);
+  }
+  return response.body;
+}
+
+export function readList(body: unknown, what: string): { items: unknown[]; hasMore: boolean; total?: number } {
+  const list = listSchema.safeParse(body);
+  if (!list.success) throw new CrmError('bad-response', `Close sent a ${what} page without its data list`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
+  return { items: list.data.data, hasMore: list.data.has_more === true && list.data.data.length > 0, total: list.data.total_results ?? undefined };
+}
+
+/** The position inside one object's chain: how many items to skip, and the `since` the chain started with. */
+const cursorSchema = z.object({ skip: z.number().int().nonnegative(), since: z.number().int().nullable() });
+export type CloseCursor = z.infer<typeof cursorSchema>;
+
+export function decodeCursor(cursor: string | null): CloseCursor | null {
+  if (cursor === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cursor);
+  } catch {
+    parsed = undefined;
+  }
+  const result = cursorSchema.safeParse(parsed);
+  if (!result.success) throw new CrmError('bad-response', 'the saved Close sync position is unreadable', 'Start a full sync again from KPI Lens options.');
+  return result.data;
+}
+
+export const encodeCursor = (cursor: CloseCursor): string => JSON.stringify(cursor);
+
+export function pageParams(ctx: AdapterContext, cursor: CloseCursor): Params {
+  return { _skip: cursor.skip, _limit: Math.max(1, Math.min(ctx.pageSize ?? CLOSE_MAX_LIMIT, CLOSE_MAX_LIMIT)) };
+}
+
+/** Close's filters take ISO 8601 instants. */
+export const isoInstant = (ms: number): string => new Date(ms).toISOString();

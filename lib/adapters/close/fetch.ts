@@ -1,0 +1,69 @@
+import { CrmError } from '../errors';
+import { mapItems, type Mapped } from '../map';
+import type { AdapterContext, FetchedPage } from '../types';
+import { closeGet, type CloseCursor, decodeCursor, encodeCursor, isoInstant, type Params, pageParams, readList } from './client';
+import { CLOSE_APP_URL } from './detect';
+import { mapCall, mapEmail, mapMeeting } from './map-activities';
+import type { CloseMapContext } from './map-common';
+import { mapOpportunity } from './map-deals';
+import { mapLead, mapPipeline, mapUser } from './map-people';
+import { meSchema } from './schemas';
+
+const DAY = 86_400_000;
+
+/**
+ * How each object is read. Activity lists filter by creation date only (Close
+ * has no `date_updated` filter there), so an incremental chain looks back a
+ * little further than `since`: far enough to see a call end (2 days) or an
+ * email get opened or answered (14 days). Later edits to older activities wait
+ * for the next full sync. Leads, users, pipelines and meetings have no usable
+ * date filter and are read whole each time (meetings change status long after
+ * they were booked).
+ */
+type ObjectPlan = {
+  path: string;
+  map: (raw: unknown, ctx: CloseMapContext, index: number) => Mapped | Mapped[];
+  extra?: Params;
+  sinceParam?: (since: number) => Params;
+};
+
+const PLANS: Record<string, ObjectPlan> = {
+  users: { path: '/user/', map: mapUser },
+  pipelines: { path: '/pipeline/', map: mapPipeline },
+  leads: { path: '/lead/', map: mapLead, extra: { _fields: 'id,display_name,name,html_url,date_created,date_updated,addresses' } },
+  // Ordered by creation: an opportunity edited while the chain pages keeps its place, so none is skipped.
+  opportunities: { path: '/opportunity/', map: mapOpportunity, extra: { _order_by: 'date_created' }, sinceParam: (since) => ({ date_updated__gte: isoInstant(since) }) },
+  calls: { path: '/activity/call/', map: mapCall, sinceParam: (since) => ({ date_created__gte: isoInstant(since - 2 * DAY) }) },
+  emails: { path: '/activity/email/', map: mapEmail, sinceParam: (since) => ({ date_created__gte: isoInstant(since - 14 * DAY) }) },
+  meetings: { path: '/activity/meeting/', map: mapMeeting },
+};
+
+export const CLOSE_OBJECT_NAMES = Object.keys(PLANS);
+
+function mapContext(ctx: AdapterContext): CloseMapContext {
+  const appUrl = ctx.appUrl ?? (new URL(ctx.baseUrl).hostname === 'api.close.com' ? CLOSE_APP_URL : new URL(ctx.baseUrl).origin);
+  return { source: ctx.source, appUrl: appUrl.replace(/\/+$/, ''), timeZone: ctx.timeZone };
+}
+
+export async function fetchClosePage(ctx: AdapterContext, object: string, cursor: string | null, since: number | null): Promise<FetchedPage> {
+  const plan = PLANS[object];
+  if (!plan) throw new CrmError('bad-response', `Close has no object ${object} in KPI Lens`, 'This is a bug in KPI Lens.');
+  const position: CloseCursor = decodeCursor(cursor) ?? { skip: 0, since: plan.sinceParam ? since : null };
+  const params: Params = { ...plan.extra, ...pageParams(ctx, position), ...(position.since !== null && plan.sinceParam ? plan.sinceParam(position.since) : {}) };
+  const list = readList(await closeGet(ctx, plan.path, params), object);
+  const mapCtx = mapContext(ctx);
+  let index = position.skip;
+  const page = mapItems(list.items, (raw) => plan.map(raw, mapCtx, index++));
+  return {
+    ...page,
+    nextCursor: list.hasMore ? encodeCursor({ ...position, skip: position.skip + list.items.length }) : null,
+    totalEstimate: list.total,
+  };
+}
+
+export async function closeWhoAmI(ctx: AdapterContext): Promise<{ ownerId: string; name: string }> {
+  const me = meSchema.safeParse(await closeGet(ctx, '/me/'));
+  if (!me.success) throw new CrmError('bad-response', 'Close did not say who owns the API key', 'Check the API key in KPI Lens options.');
+  const name = [me.data.first_name, me.data.last_name].filter((part) => part && part.trim()).join(' ') || me.data.email || me.data.id;
+  return { ownerId: me.data.id, name };
+}
