@@ -1,5 +1,5 @@
 import { logHyp2f1 } from './hyp2f1';
-import { logistic } from './special';
+import { logAddExp, logistic } from './special';
 import type { BgNbdParams, PurchaseHistory } from './types';
 
 /**
@@ -9,11 +9,15 @@ import type { BgNbdParams, PurchaseHistory } from './types';
  * can only drop out right after a repeat purchase, so anyone with x = 0 is alive.
  */
 export function pAlive(params: BgNbdParams, customer: PurchaseHistory): number {
+  return logistic(logOddsDroppedOut(params, customer));
+}
+
+/** ln of the odds "dropped out after the last purchase" : "still active"; −∞ when x = 0. */
+function logOddsDroppedOut(params: BgNbdParams, customer: PurchaseHistory): number {
   const { x, tx, T } = customer;
-  if (x === 0) return 1;
+  if (x === 0) return -Infinity;
   const { r, alpha, a, b } = params;
-  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return logistic(logOdds);
+  return Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
 }
 
 /**
@@ -40,16 +44,31 @@ export function expectedPurchasesNewCustomer(params: BgNbdParams, t: number): nu
   return expectedPurchases(params, { x: 0, tx: 0, T: 0 }, t);
 }
 
+/**
+ * Every factor in logs: for a customer who bought often and then went silent, both
+ * ((α+T)/(α+T+t))^(r+x) · 2F1 and the dropout odds can pass 1e308 while their ratio,
+ * the expectation, is modest.
+ */
 function expectedIfRegular(params: BgNbdParams, customer: PurchaseHistory, t: number): number {
   const { r, alpha, a, b } = params;
   const { x, T } = customer;
   const c = a + b + x - 1;
   const z = t / (alpha + T + t);
   const hyp = logHyp2f1(r + x, b + x, c, z);
-  // (1 − z)^(r+x) 2F1(...) in logs; (1 − z) = (α+T)/(α+T+t).
-  const logProduct = (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t)) + hyp.log;
-  const oneMinus = hyp.sign > 0 ? -Math.expm1(logProduct) : hyp.sign < 0 ? 1 + Math.exp(logProduct) : 1;
-  const expected = pAlive(params, customer) * (c / (a - 1)) * oneMinus;
+  // G = (1 − z)^(r+x) · 2F1(...), with 1 − z = (α+T)/(α+T+t); 1 − G in sign and log.
+  const logG = (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t)) + hyp.log;
+  let sign: number;
+  let logOneMinusG: number;
+  if (hyp.sign <= 0) {
+    [sign, logOneMinusG] = [1, hyp.sign === 0 ? 0 : logAddExp(0, logG)];
+  } else if (logG < 0) {
+    [sign, logOneMinusG] = [1, Math.log(-Math.expm1(logG))];
+  } else {
+    [sign, logOneMinusG] = [-1, logG + Math.log(-Math.expm1(-logG))];
+  }
+  const ratio = c / (a - 1);
+  const logExpected = Math.log(Math.abs(ratio)) + logOneMinusG - logAddExp(0, logOddsDroppedOut(params, customer));
+  const expected = Math.sign(ratio) * sign * Math.exp(logExpected);
   if (!Number.isFinite(expected)) {
     throw new RangeError(`BG/NBD expectation is not finite for x = ${x}, T = ${T}, t = ${t} at r=${r} α=${alpha} a=${a} b=${b}`);
   }

@@ -68,10 +68,11 @@ export function fitLogParams(
     if (agreeing >= 1) break;
   }
   let optimizer: LogParamFit['optimizer'] = 'bfgs';
-  if (!best || !(maxGradient(best) < ACCEPT_GRADIENT)) {
+  // A search that ran to the edge of the parameter box found no interior maximum; the simplex would not either.
+  if (!best || (!(maxGradient(best) < ACCEPT_GRADIENT) && !best.x.some((v) => Math.abs(v) > DEGENERATE_BOUND))) {
     const from = best?.x ?? starts[0] ?? [];
     const value = (x: readonly number[]) => objective(x, new Array<number>(x.length).fill(0));
-    const simplex = nelderMead(value, from, { tolerance: 1e-13, maxEvaluations: 40_000 });
+    const simplex = nelderMead(value, from, { tolerance: 1e-13, maxEvaluations: 10_000 });
     evaluations += simplex.evaluations;
     consider(bfgs(objective, simplex.x, BFGS_OPTIONS));
     optimizer = 'nelder-mead';

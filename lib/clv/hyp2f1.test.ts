@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hyp2f1, logHyp2f1 } from './hyp2f1';
+import { connection, hyp2f1, logHyp2f1 } from './hyp2f1';
+import { fromSignedLog } from './special';
 import { lnGamma } from './special';
 
 const relative = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
@@ -58,12 +59,28 @@ describe('hyp2f1 against mpmath (30 digits) in the ranges BG/NBD uses', () => {
     expect(Math.abs(huge.log - 2304.4263703549755)).toBeLessThan(1e-9 * 2304);
   });
 
-  it('agrees between the series and the connection formula on either side of the switch', () => {
-    for (const [a, b, c] of [[0.8, 1.9, 2.2], [2.3, 4.1, 3.9], [0.25, 2.5, 2.3]] as const) {
-      const below = hyp2f1(a, b, c, 0.9);
-      const above = hyp2f1(a, b, c, 0.9 + 1e-12);
-      expect(relative(above, below)).toBeLessThan(1e-9);
-    }
+  it('switches to the connection formula when z is so close to 1 that the series would take millions of terms', () => {
+    // mpmath: 2F1(0.243, 2.426; 2.219; 1 − 1e−7) = 656.32604462213306 and 2F1(2.243, 4.426; 4.219; 1 − 1e−7) = 1.2171686201188892e17
+    expect(relative(hyp2f1(0.243, 2.426, 2.219, 1 - 1e-7), 656.32604462213306)).toBeLessThan(1e-8);
+    expect(relative(hyp2f1(2.243, 4.426, 4.219, 1 - 1e-7), 1.2171686201188892e17)).toBeLessThan(1e-8);
+  });
+
+  it.each([
+    // connection formula on its own (A&S 15.3.6), against mpmath
+    [1.7, 2.9, 3.3, 0.93, 42.991562045873826],
+    [0.3, 0.7, 1.5, 0.95, 1.3145776637094362],
+    [5.5, 1.25, 3.1, 0.999, 16275390420.708778],
+    [0.3, 1.7, 0.3, 0.97, 0.03 ** -1.7], // Γ(c − a) = Γ(0): its first term vanishes
+  ])('connection formula: 2F1(%f, %f; %f; %f) = %f', (a, b, c, z, expected) => {
+    const value = connection(a, b, c, z);
+    expect(value).toBeDefined();
+    expect(relative(fromSignedLog(value ?? { sign: 0, log: 0 }), expected)).toBeLessThan(1e-10);
+  });
+
+  it('with an integer c − a − b (no connection formula) the series covers z up to about 1 − 1e−5', () => {
+    // 2F1(1, 1; 2; z) = −ln(1 − z)/z has c − a − b = 0; at 1 − 1e−6 the series needs ~4e7 terms: beyond the budget
+    expect(() => hyp2f1(1, 1, 2, 1 - 1e-6)).toThrow(/did not converge/);
+    expect(relative(hyp2f1(1, 1, 2, 1 - 1e-4), -Math.log(1e-4) / (1 - 1e-4))).toBeLessThan(1e-12);
   });
 
   it('rejects what it does not implement', () => {

@@ -11,10 +11,11 @@ import { fromSignedLog, lnGammaSigned, type SignedLog } from './special';
  * - z < 0: Pfaff's transformation 2F1(a, b; c; z) = (1 − z)^(−a) 2F1(a, c − b; c; z / (z − 1))
  *   maps z onto (0, 1), where the series has terms of one sign instead of alternating ones.
  * - 0 < z ≤ 0.9: the defining series Σ (a)n (b)n / ((c)n n!) zⁿ.
- * - 0.9 < z < 1: the series converges like zⁿ, slowly, so the connection formula onto 1 − z
- *   (Abramowitz & Stegun 15.3.6) is used when c − a − b is not an integer and its two terms
- *   do not cancel; otherwise the series is summed to convergence (it has terms of one sign
- *   when a, b, c > 0, so it stays accurate, only slower).
+ * - 0.9 < z < 1: the series converges like zⁿ, slowly. It is still tried first with a budget of
+ *   terms (with a, b, c > 0, BG/NBD's case, its terms are all positive and it is the most
+ *   accurate route); past the budget, the connection formula onto 1 − z (Abramowitz & Stegun
+ *   15.3.6) takes over when c − a − b is not an integer and its two terms do not cancel;
+ *   failing that, the series runs on to a hard limit.
  * - z = 1: Gauss's sum Γ(c) Γ(c − a − b) / (Γ(c − a) Γ(c − b)) when c − a − b > 0.
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): SignedLog {
@@ -33,11 +34,17 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): SignedLog
     const inner = logHyp2f1(keep, c - other, c, w);
     return { sign: inner.sign, log: inner.log - keep * scale };
   }
-  if (z > CONNECTION_FROM && !isNearInteger(c - a - b)) {
-    const connected = connection(a, b, c, z);
-    if (connected) return connected;
-  }
-  return series(a, b, c, z);
+  if (z <= CONNECTION_FROM) return series(a, b, c, z, MAX_TERMS) ?? notConverged(a, b, c, z);
+  // Near 1: the series first while it is cheap (with a, b, c > 0 its terms are all positive, so it is
+  // the most accurate route), then the connection formula, then the series to the end of its budget.
+  const cheap = series(a, b, c, z, CHEAP_TERMS);
+  if (cheap) return cheap;
+  const connected = isNearInteger(c - a - b) ? undefined : connection(a, b, c, z);
+  return connected ?? series(a, b, c, z, MAX_TERMS) ?? notConverged(a, b, c, z);
+}
+
+function notConverged(a: number, b: number, c: number, z: number): never {
+  throw new RangeError(`2F1(${a}, ${b}; ${c}; ${z}): the series did not converge in ${MAX_TERMS} terms`);
 }
 
 /** 2F1(a, b; c; z) as a plain number (±Infinity if it overflows). */
@@ -46,8 +53,12 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
 }
 
 const CONNECTION_FROM = 0.9;
+/** Marks a sub-series that did not converge, so the connection formula gives way. */
+const SIGNED_NAN: SignedLog = { sign: 1, log: Number.NaN };
 const EPSILON = 1e-16;
 const MAX_TERMS = 5_000_000;
+/** Terms the series may take near z = 1 before the connection formula is tried (~1 ms). */
+const CHEAP_TERMS = 100_000;
 /** 1e200: sums are rescaled by this so that they never overflow. */
 const RESCALE = 1e200;
 const LOG_RESCALE = Math.log(RESCALE);
@@ -64,13 +75,13 @@ function isNearInteger(value: number): boolean {
  * exceeds |z| · max(1, (a+k)/(k+1)) · max(1, (b+k)/(c+k)) taken at the current k.
  * A negative integer a or b ends it exactly (a polynomial).
  */
-function series(a: number, b: number, c: number, z: number): SignedLog {
+function series(a: number, b: number, c: number, z: number, maxTerms: number): SignedLog | undefined {
   let term = 1;
   let sum = 1;
   let compensation = 0;
   let logScale = 0;
   const absZ = Math.abs(z);
-  for (let n = 0; n < MAX_TERMS; n++) {
+  for (let n = 0; n < maxTerms; n++) {
     term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     if (term === 0) return signedLog(sum, logScale);
     const y = term - compensation;
@@ -91,7 +102,7 @@ function series(a: number, b: number, c: number, z: number): SignedLog {
       }
     }
   }
-  throw new RangeError(`2F1(${a}, ${b}; ${c}; ${z}): the series did not converge in ${MAX_TERMS} terms`);
+  return undefined;
 }
 
 function signedLog(sum: number, logScale: number): SignedLog {
@@ -103,19 +114,21 @@ function signedLog(sum: number, logScale: number): SignedLog {
  * A&S 15.3.6, valid when c − a − b is not an integer:
  * 2F1(a,b;c;z) = Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)) · 2F1(a, b; a+b−c+1; 1−z)
  *              + (1−z)^(c−a−b) Γ(c)Γ(a+b−c)/(Γ(a)Γ(b)) · 2F1(c−a, c−b; c−a−b+1; 1−z).
- * Returns undefined when the two terms cancel to fewer than ~9 significant digits.
+ * Returns undefined when the two terms cancel to fewer than ~9 significant digits or a
+ * sub-series does not converge quickly. Exported so tests can check it on its own.
  */
-function connection(a: number, b: number, c: number, z: number): SignedLog | undefined {
+export function connection(a: number, b: number, c: number, z: number): SignedLog | undefined {
   const d = c - a - b;
   const w = 1 - z;
   const first = product(
-    [lnGammaSigned(c), lnGammaSigned(d), series(a, b, 1 - d, w)],
+    [lnGammaSigned(c), lnGammaSigned(d), series(a, b, 1 - d, w, CHEAP_TERMS) ?? SIGNED_NAN],
     [lnGammaSigned(c - a), lnGammaSigned(c - b)],
   );
   const second = product(
-    [lnGammaSigned(c), lnGammaSigned(-d), series(c - a, c - b, d + 1, w), { sign: 1, log: d * Math.log(w) }],
+    [lnGammaSigned(c), lnGammaSigned(-d), series(c - a, c - b, d + 1, w, CHEAP_TERMS) ?? SIGNED_NAN, { sign: 1, log: d * Math.log(w) }],
     [lnGammaSigned(a), lnGammaSigned(b)],
   );
+  if (Number.isNaN(first.log) || Number.isNaN(second.log)) return undefined;
   if (first.sign === 0) return second;
   if (second.sign === 0) return first;
   const top = Math.max(first.log, second.log);
