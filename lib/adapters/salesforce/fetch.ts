@@ -1,0 +1,85 @@
+import { describeIssues } from '../../model';
+import { z } from '../../model/zod';
+import { CrmError } from '../errors';
+import { mapItems, parseTimestamp } from '../map';
+import type { FetchedPage } from '../types';
+import { API_VERSION, SALESFORCE_LABEL, SalesforceError, salesforceGet, type SalesforceContext } from './client';
+import type { MapContext } from './map-common';
+import { OPPORTUNITY_PIPELINE_ID } from './map-opportunity';
+import { queryResultSchema } from './schemas';
+import { buildDeletedQuery, buildQuery, soqlDateTime, type SoqlObject } from './soql';
+
+/**
+ * Where a chain of pages stands: the pass (0 = changed records, 1 = deleted
+ * ones via queryAll), Salesforce's `nextRecordsUrl`, the `since` the chain
+ * started with, and the last SystemModstamp read, from which the pass restarts
+ * if the query locator expired (Salesforce keeps it about 15 minutes).
+ */
+export const cursorSchema = z.object({
+  phase: z.union([z.literal(0), z.literal(1)]).default(0),
+  next: z.string().startsWith('/services/data/').max(2000).optional(),
+  since: z.number().nullable().default(null),
+  last: z.number().optional(),
+});
+export type SalesforceCursor = z.infer<typeof cursorSchema>;
+
+const idOnly = z.object({ Id: z.string().min(1).max(200) });
+
+function queryPath(soql: string, all: boolean): string {
+  return `/services/data/${API_VERSION}/${all ? 'queryAll' : 'query'}?q=${encodeURIComponent(soql)}`;
+}
+
+async function runQuery(ctx: SalesforceContext, spec: SoqlObject, state: SalesforceCursor) {
+  const fromMs = state.last ?? state.since;
+  const from = fromMs === null || fromMs === undefined ? null : soqlDateTime(fromMs);
+  const fresh = () =>
+    state.phase === 1 ? queryPath(buildDeletedQuery(spec, from ?? soqlDateTime(0)), true) : queryPath(buildQuery(spec, from, ctx.multiCurrency === true), false);
+  try {
+    return await salesforceGet(ctx, state.next ?? fresh());
+  } catch (error) {
+    if (state.next && error instanceof SalesforceError && error.errorCode === 'INVALID_QUERY_LOCATOR') return salesforceGet(ctx, fresh());
+    throw error;
+  }
+}
+
+export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, spec: SoqlObject, state: SalesforceCursor): Promise<FetchedPage> {
+  let response;
+  try {
+    response = await runQuery(ctx, spec, state);
+  } catch (error) {
+    // An org without the feature (no Collaborative Forecasts) simply has no such records.
+    if (spec.optional && error instanceof SalesforceError && error.kind === 'forbidden') return { records: {}, rejects: [], nextCursor: null };
+    throw error;
+  }
+  const parsed = queryResultSchema.safeParse(response.body);
+  if (!parsed.success) {
+    throw new CrmError('bad-response', `${SALESFORCE_LABEL}'s ${spec.sobject} query answer is not shaped as documented: ${describeIssues(parsed.error)}`, 'If this repeats, report it to KPI Lens with the sync log.');
+  }
+  const { records: raws, done, nextRecordsUrl, totalSize } = parsed.data;
+  let last = state.last;
+  for (const raw of raws) {
+    const stampMs = parseTimestamp((raw as { SystemModstamp?: unknown } | null)?.SystemModstamp);
+    if (stampMs !== undefined && (last === undefined || stampMs > last)) last = stampMs;
+  }
+  const page: FetchedPage = { records: {}, rejects: [], nextCursor: null, totalEstimate: totalSize ?? undefined, budget: response.budget };
+  if (state.phase === 1) {
+    const ids = raws.flatMap((raw) => {
+      const r = idOnly.safeParse(raw);
+      return r.success ? [r.data.Id] : [];
+    });
+    page.deleted = ids.length ? { [spec.produces[spec.produces.length - 1] ?? 'deal']: ids } : undefined;
+  } else {
+    const mapped = mapItems(raws, (raw) => spec.map(raw, mctx));
+    page.records = mapped.records;
+    page.rejects = mapped.rejects;
+    if (spec.name === 'stages' && !state.next && state.last === undefined) {
+      // Salesforce stages are org-wide, so every opportunity sits in one pipeline.
+      page.records.pipeline = [{ source: mctx.source, externalId: OPPORTUNITY_PIPELINE_ID, updatedAt: last ?? 0, name: 'Opportunities', order: 0 }];
+    }
+  }
+  let next: SalesforceCursor | null = null;
+  if (!done && nextRecordsUrl) next = { ...state, next: nextRecordsUrl, last };
+  else if (state.phase === 0 && spec.tracksDeletes && state.since !== null) next = { phase: 1, since: state.since };
+  page.nextCursor = next ? JSON.stringify(next) : null;
+  return page;
+}
