@@ -29,7 +29,11 @@ export function notDefined(
 export function excludedList(...tallies: ExclusionTally[]): { count: number; reason: string }[] | undefined {
   const merged: ExclusionTally = new Map();
   for (const t of tallies) for (const [reason, count] of t) if (count > 0) tally(merged, reason, count);
-  return merged.size ? [...merged].map(([reason, count]) => ({ count, reason })) : undefined;
+  if (!merged.size) return undefined;
+  // Most frequent first, then by reason, so the list never depends on the order of the records.
+  return [...merged]
+    .map(([reason, count]) => ({ count, reason }))
+    .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
 }
 
 /** Sum of deal amounts in the reporting currency; deals without one are tallied, not counted as 0. */
