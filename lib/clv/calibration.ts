@@ -28,10 +28,18 @@ export type CalibrationSummary = {
  * first row in the log.
  */
 export function summariseCalibration(transactions: readonly Transaction[], options: CalibrationOptions): CalibrationSummary {
-  const timeUnit = options.timeUnit ?? 'week';
-  const daysPerUnit = timeUnit === 'week' ? 7 : 1;
   const calibrationEndDay = readDay('calibrationEnd', options.calibrationEnd);
   const observationEndDay = options.observationEnd === undefined ? undefined : readDay('observationEnd', options.observationEnd);
+  return summariseDays(transactions, { calibrationEndDay, observationEndDay, timeUnit: options.timeUnit ?? 'week' });
+}
+
+/** summariseCalibration with the period ends as day numbers (days since 1970-01-01, inclusive). */
+export function summariseDays(
+  transactions: readonly Transaction[],
+  options: { calibrationEndDay: number; observationEndDay?: number | undefined; timeUnit?: 'week' | 'day' },
+): CalibrationSummary {
+  const { calibrationEndDay, observationEndDay, timeUnit = 'week' } = options;
+  const daysPerUnit = timeUnit === 'week' ? 7 : 1;
   if (observationEndDay !== undefined && observationEndDay < calibrationEndDay) {
     throw new ClvFitError('invalid-input', 'observationEnd is before calibrationEnd');
   }
@@ -64,11 +72,11 @@ export function summariseCalibration(transactions: readonly Transaction[], optio
         x++;
         lastDay = day;
         repeatSpend += spend;
-      } else if (observationEndDay !== undefined && day <= observationEndDay) {
+      } else if (observationEndDay === undefined || day > observationEndDay) {
+        afterObservation++;
+      } else {
         holdout.x++;
         holdout.spend += spend;
-      } else if (observationEndDay !== undefined) {
-        afterObservation++;
       }
     }
     customers.push({
@@ -83,7 +91,10 @@ export function summariseCalibration(transactions: readonly Transaction[], optio
   }
   const excluded: Excluded[] = [];
   if (lateCustomers) excluded.push({ count: lateCustomers, reason: 'customers whose first purchase is after the calibration end' });
-  if (afterObservation) excluded.push({ count: afterObservation, reason: 'purchase days after the observation end' });
+  if (afterObservation) {
+    const end = observationEndDay === undefined ? 'calibration' : 'observation';
+    excluded.push({ count: afterObservation, reason: `purchase days after the ${end} end` });
+  }
   return { customers, excluded, calibrationEndDay, ...(observationEndDay !== undefined && { observationEndDay }), timeUnit };
 }
 

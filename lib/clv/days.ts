@@ -4,6 +4,8 @@
  * caller decides which calendar day an instant falls on.
  */
 
+import { tzOffset } from '@date-fns/tz';
+
 const MS_PER_DAY = 86_400_000;
 
 const PATTERNS: readonly { pattern: RegExp; order: 'ymd' | 'dmy' }[] = [
@@ -40,4 +42,26 @@ export function dayFromParts(year: number, month: number, day: number): number |
 /** `YYYY-MM-DD` of a day number. */
 export function dayToIsoDate(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar day an instant falls on in a time zone, as a day number; made for
+ * many instants at once. The zone's offset is looked up once per UTC day and reused
+ * when it is the same at both ends of that day (everywhere but on a DST change day,
+ * which is looked up per instant). Throws RangeError for an unknown zone.
+ */
+export function dayOfInstant(timeZone: string): (ms: number) => number {
+  if (!Number.isFinite(tzOffset(timeZone, new Date(0)))) throw new RangeError(`unknown time zone "${timeZone}"`);
+  const offsetAt = (ms: number) => tzOffset(timeZone, new Date(ms)) * 60_000;
+  const byUtcDay = new Map<number, number>();
+  return (ms) => {
+    const utcDay = Math.floor(ms / MS_PER_DAY);
+    let offset = byUtcDay.get(utcDay);
+    if (offset === undefined) {
+      const start = offsetAt(utcDay * MS_PER_DAY);
+      offset = start === offsetAt((utcDay + 1) * MS_PER_DAY - 1) ? start : Number.NaN;
+      byUtcDay.set(utcDay, offset);
+    }
+    return Math.floor((ms + (Number.isNaN(offset) ? offsetAt(ms) : offset)) / MS_PER_DAY);
+  };
 }
