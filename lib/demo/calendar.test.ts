@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localDateToInstant } from '../period/local-date';
 import { addDays, addMonths, createCalendar, HOUR } from './calendar';
 import { createRng } from './random';
 import { local } from './test-support';
@@ -74,4 +75,14 @@ describe('createCalendar', () => {
     expect(next.date).toBe('2025-04-07');
     expect(next.hour).toBeGreaterThanOrEqual(8);
   });
+
+  it.each(['Europe/Berlin', 'America/New_York', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kolkata'])(
+    'has every midnight of %s equal to the time-zone database, DST days included',
+    (zone) => {
+      const table = createCalendar('2024-01-01', '2025-12-31', zone);
+      expect(table.days).toHaveLength(731);
+      const wrong = table.days.filter((day) => day.start !== localDateToInstant(day.date, zone) || day.end !== localDateToInstant(addDays(day.date, 1), zone));
+      expect(wrong.map((day) => day.date)).toEqual([]);
+    },
+  );
 });

@@ -75,11 +75,32 @@ export function localMidnight(date: string, timeZone: string): number {
   return ms;
 }
 
+/**
+ * The local midnight after each date, asking the time-zone database once a week
+ * instead of once a day: a week exactly 7 × 24 hours long holds no clock change
+ * (no zone changes its clocks twice within a week), so its midnights are 24 h apart.
+ */
+function nextMidnights(firstDate: string, lastDate: string, timeZone: string): (date: string) => number {
+  const exact = new Map<string, number>();
+  let weekStart = localMidnight(firstDate, timeZone);
+  for (let date = firstDate; date <= lastDate; date = addDays(date, 7)) {
+    const weekEnd = localMidnight(addDays(date, 7), timeZone);
+    const regular = weekEnd - weekStart === 7 * DAY;
+    for (let day = 0; day < 7; day += 1) {
+      const current = addDays(date, day);
+      exact.set(current, regular ? weekStart + (day + 1) * DAY : localMidnight(addDays(current, 1), timeZone));
+    }
+    weekStart = weekEnd;
+  }
+  return (date) => exact.get(date) ?? localMidnight(addDays(date, 1), timeZone);
+}
+
 export function createCalendar(firstDate: string, lastDate: string, timeZone: string): DemoCalendar {
   const days: DemoDay[] = [];
+  const midnightAfter = nextMidnights(firstDate, lastDate, timeZone);
   let start = localMidnight(firstDate, timeZone);
   for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
-    const end = localMidnight(addDays(date, 1), timeZone);
+    const end = midnightAfter(date);
     const weekday = weekdayOf(date);
     const working = weekday !== 0 && weekday !== 6 && !HOLIDAYS.has(date.slice(5));
     days.push({ date, start, end, weekday, working });
