@@ -11,6 +11,11 @@ export type CliIO = {
   /** Injected so commands that need "now" stay testable. */
   now: () => number;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Reads a text file in chunks, so a 50 MB export is imported without holding
+   * it twice. Optional: commands fall back to `readFile` without it.
+   */
+  readTextChunks?: (path: string) => AsyncIterable<string>;
 };
 
 export type CliCommand = {

@@ -1,0 +1,6 @@
+import { importCommand } from './commands/import';
+import { kpisCommand } from './commands/kpis';
+import type { CliCommand } from './types';
+
+/** Every `kpi-lens` command, one file each under commands/. */
+export const COMMANDS: readonly CliCommand[] = [kpisCommand, importCommand];

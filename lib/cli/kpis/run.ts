@@ -1,0 +1,73 @@
+import { computeKpis } from '../../kpi';
+import type { CalendarOptions } from '../../period/types';
+import { listValues, mapPairs } from '../args';
+import { resolveTimeZone } from '../commands/shared';
+import { loadCsv, loadJson, type LoadedData } from '../load-data';
+import type { CliIO } from '../types';
+import { buildQuery } from './query';
+import { jsonReport } from './report';
+import { renderTable } from './table';
+
+export type KpisFlags = {
+  csv?: string;
+  data?: string;
+  map?: string[];
+  won?: string[];
+  lost?: string[];
+  period?: string;
+  'as-of'?: string;
+  owner?: string;
+  tz?: string;
+  currency?: string;
+  json?: boolean;
+};
+
+/** Loads the data, builds the query, computes the KPIs and prints the table or the JSON report. */
+export async function runKpis(flags: KpisFlags, io: CliIO): Promise<number> {
+  const timeZone = resolveTimeZone(flags.tz, io);
+  const calendar: CalendarOptions = { timeZone, weekStartsOn: 1, fiscalYearStartMonth: 1 };
+  const loaded =
+    flags.csv !== undefined
+      ? await loadCsv(flags.csv, { timeZone, map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
+      : await loadJson(flags.data ?? '', io);
+  const built = buildQuery(loaded.data, { period: flags.period, asOf: flags['as-of'], owner: flags.owner, currency: flags.currency }, calendar, io.now());
+  const results = computeKpis(loaded.data, built.query);
+  const report = jsonReport(results, built.query, built.ownerName);
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ ...report, input: inputSummary(loaded, built.asOfSource) }, null, 2)}\n`);
+  } else {
+    io.stdout(renderTable(report));
+    printInputSummary(loaded, built.asOfSource, io);
+  }
+  return 0;
+}
+
+/** Where the numbers came from, for the JSON report: rows read, rejected (with the first reasons) and notes. */
+function inputSummary(loaded: LoadedData, asOfSource: string) {
+  const csv = loaded.csv;
+  return {
+    ...(csv ? { kind: csv.kind, preset: csv.preset, columns: csv.columns, rows: csv.rows, imported: csv.imported } : {}),
+    rejected: loaded.rejectCount,
+    rejects: loaded.rejects.slice(0, 20),
+    notes: loaded.notes,
+    asOfFrom: asOfSource,
+  };
+}
+
+function printInputSummary(loaded: LoadedData, asOfSource: string, io: CliIO): void {
+  const csv = loaded.csv;
+  const lines: string[] = [];
+  if (csv) {
+    const format = csv.preset ? `${csv.preset} export` : 'generic columns';
+    lines.push(`Read ${csv.imported.toLocaleString('en-US')} of ${csv.rows.toLocaleString('en-US')} rows as ${csv.kind} (${format}); as of: ${asOfSource}.`);
+  } else {
+    lines.push(`Read ${loaded.data.deals.length.toLocaleString('en-US')} deals, ${loaded.data.activities.length.toLocaleString('en-US')} activities, ${loaded.data.leads.length.toLocaleString('en-US')} leads; as of: ${asOfSource}.`);
+  }
+  if (loaded.rejectCount) {
+    lines.push(`${loaded.rejectCount.toLocaleString('en-US')} rejected:`);
+    for (const reject of loaded.rejects.slice(0, 5)) lines.push(`  ${reject.where}: ${reject.reason}`);
+    if (loaded.rejectCount > 5) lines.push(`  … and ${(loaded.rejectCount - 5).toLocaleString('en-US')} more`);
+  }
+  for (const note of loaded.notes) lines.push(`Note: ${note}`);
+  io.stderr(`\n${lines.join('\n')}\n`);
+}

@@ -1,0 +1,107 @@
+import { basename } from 'node:path';
+import { importCsv, ImportError, type ImportOptions, type ImportResult } from '../import';
+import type { KpiData } from '../kpi/types';
+import { parseRecord, type RecordType } from '../model';
+import { UsageError, type CliIO } from './types';
+
+/** The KpiData keys a `--data` JSON file may hold, and the record type of their items. */
+export const DATA_KEYS = {
+  owners: 'owner',
+  teams: 'team',
+  pipelines: 'pipeline',
+  stages: 'stage',
+  products: 'product',
+  deals: 'deal',
+  activities: 'activity',
+  leads: 'lead',
+  customers: 'customer',
+  mrrMovements: 'mrrMovement',
+  spend: 'spend',
+  quotas: 'quota',
+  targets: 'target',
+} as const satisfies Record<keyof KpiData, RecordType>;
+
+export type DataReject = { where: string; reason: string };
+
+export type LoadedData = {
+  data: KpiData;
+  /** What the file gave: for a CSV, the import's own account; for JSON, the records and rejects. */
+  csv?: ImportResult;
+  rejects: DataReject[];
+  rejectCount: number;
+  notes: string[];
+};
+
+export function emptyData(): { -readonly [K in keyof KpiData]: KpiData[K][number][] } {
+  return { owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
+}
+
+/** Imports a CSV export from a file, streamed when the IO can stream. Unreadable files and unusable options are usage errors. */
+export async function loadCsv(file: string, options: Omit<ImportOptions, 'source'>, io: CliIO): Promise<LoadedData> {
+  const source = `csv:${basename(file).replace(/\.[^.]*$/, '') || 'import'}`.slice(0, 200);
+  let result: ImportResult;
+  try {
+    const text = io.readTextChunks ? io.readTextChunks(file) : await io.readFile(file);
+    result = await importCsv(text, { ...options, source });
+  } catch (error) {
+    throw asUsageError(error, file);
+  }
+  const data = emptyData();
+  const { records } = result;
+  Object.assign(data, { deals: records.deals, owners: records.owners, products: records.products, customers: records.customers, activities: records.activities, leads: records.leads });
+  return {
+    data,
+    csv: result,
+    rejects: result.rejects.map((reject) => ({ where: `line ${reject.line}`, reason: reject.reason })),
+    rejectCount: result.rejectCount,
+    notes: result.warnings.map((warning) => warning.message),
+  };
+}
+
+/**
+ * Reads a JSON file of canonical records keyed like KpiData (`{ "deals": [...],
+ * "owners": [...] }`); every record goes through the model's schema, and the
+ * ones that fail are reported by key and index, never used.
+ */
+export async function loadJson(file: string, io: CliIO): Promise<LoadedData> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await io.readFile(file));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UsageError(`${file} is not valid JSON: ${error.message}`);
+    throw asUsageError(error, file);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`${file} must hold a JSON object such as { "deals": [...] }`);
+  const data = emptyData();
+  const rejects: DataReject[] = [];
+  const notes: string[] = [];
+  let rejectCount = 0;
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!Object.hasOwn(DATA_KEYS, key)) {
+      notes.push(`ignored "${key}": not a kind of record (expected ${Object.keys(DATA_KEYS).join(', ')})`);
+      continue;
+    }
+    const dataKey = key as keyof typeof DATA_KEYS;
+    if (!Array.isArray(value)) throw new UsageError(`"${key}" in ${file} must be an array of records`);
+    const list = data[dataKey] as unknown[];
+    value.forEach((item: unknown, index) => {
+      const result = parseRecord(DATA_KEYS[dataKey], item);
+      if (result.ok) list.push(result.record);
+      else {
+        rejectCount += 1;
+        if (rejects.length < 1000) rejects.push({ where: `${key}[${index}]`, reason: result.reason });
+      }
+    });
+  }
+  return { data, rejects, rejectCount, notes };
+}
+
+function asUsageError(error: unknown, file: string): Error {
+  if (error instanceof ImportError) return new UsageError(`${file}: ${error.message}`);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return new UsageError(`cannot read ${file}: no such file`);
+  if (code === 'EISDIR') return new UsageError(`cannot read ${file}: it is a directory`);
+  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`cannot read ${file}: permission denied`);
+  if (typeof code === 'string') return new UsageError(`cannot read ${file}: ${code}`);
+  return error instanceof Error ? error : new Error(String(error));
+}
