@@ -12,34 +12,37 @@ function prediction(customerId: string, x: number, tx: number, T: number, clv: n
 
 describe('rankLapseRisk', () => {
   const customers = [
-    prediction('regular-recent', 6, 38, 39, 300), // bought last week: P(alive) high and barely moving
-    prediction('regular-silent', 6, 20, 39, 300), // same value, silent for 19 weeks: P(alive) falling fast
-    prediction('small-silent', 6, 20, 39, 30), // same pattern, a tenth of the value
+    prediction('regular-recent', 6, 38, 39, 300), // bought last week: P(alive) has hardly moved
+    prediction('regular-quiet', 6, 30, 39, 300), // same value, quiet for 9 weeks: P(alive) has fallen
+    prediction('small-quiet', 6, 30, 39, 30), // same pattern, a tenth of the value
     prediction('one-time', 0, 0, 39, 500), // BG/NBD: cannot have dropped out yet
     prediction('gone', 10, 5, 39, 1), // P(alive) ≈ 0: lapsed already
   ];
 
-  it('puts high value with a falling P(alive) first', () => {
-    const ranked = rankLapseRisk(BG, customers, { window: 4 });
-    expect(ranked.map((r) => r.customerId)).toEqual(['regular-silent', 'regular-recent', 'small-silent']);
+  it('puts high value with a fallen P(alive) first, and leaves out one-time buyers and the lapsed', () => {
+    const ranked = rankLapseRisk(BG, customers);
+    expect(ranked.map((r) => r.customerId)).toEqual(['regular-quiet', 'small-quiet', 'regular-recent']);
   });
 
-  it('explains each score: value if active × the fall of P(alive) over the window', () => {
+  it('explains each score: value if active × the fall of P(alive) since the last purchase', () => {
     const [top] = rankLapseRisk(BG, customers, { window: 4 });
-    const now = pAlive(BG, { x: 6, tx: 20, T: 39 });
-    const later = pAlive(BG, { x: 6, tx: 20, T: 43 }); // four more silent weeks
+    const now = pAlive(BG, { x: 6, tx: 30, T: 39 });
+    // Right after the 6th repeat purchase: 1 / (1 + a/(b+x−1)) = 1 / (1 + 0.793/7.426) = 7.426/8.219 = 0.903516
+    const atLast = 7.426 / 8.219;
+    expect(top?.pAliveAtLastPurchase).toBeCloseTo(atLast, 12);
     expect(top?.pAlive).toBeCloseTo(now, 12);
-    expect(top?.pAliveAfterWindow).toBeCloseTo(later, 12);
-    expect(top?.drop).toBeCloseTo(now - later, 12);
+    expect(top?.fall).toBeCloseTo(atLast - now, 12);
+    expect(top?.pAliveAfterWindow).toBeCloseTo(pAlive(BG, { x: 6, tx: 30, T: 43 }), 12); // four more quiet weeks
+    expect(top?.pAliveAfterWindow).toBeLessThan(now);
     expect(top?.valueIfActive).toBeCloseTo(300 / now, 9);
-    expect(top?.valueAtRisk).toBeCloseTo((300 / now) * (now - later), 9);
-    expect(top?.silence).toBe(19); // 39 − 20 weeks since the last purchase
+    expect(top?.valueAtRisk).toBeCloseTo((300 / now) * (atLast - now), 9);
+    expect(top?.silence).toBe(9); // 39 − 30 weeks since the last purchase
   });
 
   it('scores a tenth of the value at a tenth of the risk', () => {
     const ranked = rankLapseRisk(BG, customers);
-    const big = ranked.find((r) => r.customerId === 'regular-silent');
-    const small = ranked.find((r) => r.customerId === 'small-silent');
+    const big = ranked.find((r) => r.customerId === 'regular-quiet');
+    const small = ranked.find((r) => r.customerId === 'small-quiet');
     expect((small?.valueAtRisk ?? 0) / (big?.valueAtRisk ?? 1)).toBeCloseTo(0.1, 12);
   });
 
@@ -47,6 +50,7 @@ describe('rankLapseRisk', () => {
     expect(rankLapseRisk(BG, customers, { limit: 1 })).toHaveLength(1);
     const strict = rankLapseRisk(BG, customers, { minPAlive: 0.9 });
     expect(strict.every((r) => r.pAlive >= 0.9)).toBe(true);
+    expect(strict.length).toBeLessThan(3);
     expect(() => rankLapseRisk(BG, customers, { window: 0 })).toThrow(RangeError);
   });
 });

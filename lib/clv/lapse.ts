@@ -3,21 +3,24 @@ import type { CustomerPrediction } from './clv';
 import type { BgNbdParams } from './types';
 
 /**
- * "Likely to lapse": customers worth a call now. For each customer,
- * - valueIfActive = CLV / P(alive): what the customer is worth if still active
+ * "Likely to lapse": valuable customers whose P(alive) has been falling since they
+ * last bought, while they can still be won back. For each customer,
+ * - valueIfActive = CLV / P(alive): the customer's worth if still active
  *   (BG/NBD's expectations are P(alive) × the expectation given active);
- * - drop = P(alive) today − P(alive) after `window` more time units without a purchase;
- * - valueAtRisk = valueIfActive × drop: expected value that slips away if the next
- *   window passes in silence.
- * High value and a falling P(alive) both raise the score; customers almost surely
- * gone already (P(alive) below `minPAlive`) and safe ones (drop ≈ 0) sink. One-time
- * buyers (x = 0) never appear: BG/NBD lets customers drop out only after a repeat purchase.
+ * - fall = P(alive) just after the last purchase − P(alive) now: how much doubt the
+ *   silence since then has cast (each repeat purchase carries a dropout risk, so P(alive)
+ *   starts below 1, at (b+x−1)/(a+b+x−1), and sinks while no purchase follows);
+ * - valueAtRisk = valueIfActive × fall: the expected value the silence has put in doubt.
+ * Customers already most likely gone (P(alive) below `minPAlive`) are lapsed, not lapsing,
+ * and left out; so are one-time buyers (x = 0), whom BG/NBD never lets drop out.
+ * `pAliveAfterWindow` says where P(alive) goes if the next `window` also passes in silence.
  */
 export type LapseRisk = {
   customerId: string;
+  pAliveAtLastPurchase: number;
   pAlive: number;
   pAliveAfterWindow: number;
-  drop: number;
+  fall: number;
   valueIfActive: number;
   valueAtRisk: number;
   clv: number;
@@ -26,30 +29,32 @@ export type LapseRisk = {
 };
 
 export type LapseOptions = {
-  /** The look-ahead without a purchase, in the model's time unit (default 4, four weeks). */
+  /** The look-ahead for `pAliveAfterWindow`, in the model's time unit (default 4, four weeks). */
   window?: number;
   /** How many to return (default 10). */
   limit?: number;
-  /** Below this P(alive) a customer counts as lapsed already, not lapsing (default 0.05). */
+  /** Below this P(alive) a customer counts as lapsed already, not lapsing (default 0.1). */
   minPAlive?: number;
 };
 
 export function rankLapseRisk(params: BgNbdParams, predictions: readonly CustomerPrediction[], options: LapseOptions = {}): LapseRisk[] {
-  const { window = 4, limit = 10, minPAlive = 0.05 } = options;
+  const { window = 4, limit = 10, minPAlive = 0.1 } = options;
   if (!(window > 0) || !Number.isFinite(window)) throw new RangeError(`lapse window must be positive, got ${window}`);
   const ranked: LapseRisk[] = [];
   for (const customer of predictions) {
     if (customer.x === 0 || !(customer.pAlive >= minPAlive) || !(customer.clv > 0)) continue;
-    const later = pAlive(params, { x: customer.x, tx: customer.tx, T: customer.T + window });
-    const drop = Math.max(0, customer.pAlive - later);
+    const history = { x: customer.x, tx: customer.tx };
+    const atLastPurchase = pAlive(params, { ...history, T: customer.tx });
+    const fall = Math.max(0, atLastPurchase - customer.pAlive);
     const valueIfActive = customer.clv / customer.pAlive;
-    const valueAtRisk = valueIfActive * drop;
+    const valueAtRisk = valueIfActive * fall;
     if (!(valueAtRisk > 0)) continue;
     ranked.push({
       customerId: customer.customerId,
+      pAliveAtLastPurchase: atLastPurchase,
       pAlive: customer.pAlive,
-      pAliveAfterWindow: later,
-      drop,
+      pAliveAfterWindow: pAlive(params, { ...history, T: customer.T + window }),
+      fall,
       valueIfActive,
       valueAtRisk,
       clv: customer.clv,
