@@ -46,7 +46,7 @@ describe('kommo mapping never throws on arbitrary input', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 120_000);
 
   it('an arbitrary body is a page or a bad-response, never a crash', async () => {
     await fc.assert(
@@ -60,5 +60,5 @@ describe('kommo mapping never throws on arbitrary input', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 120_000);
 });
