@@ -19,11 +19,11 @@ export type BuiltQuery = { query: KpiQuery; ownerName?: string; asOfSource: 'fla
  * the month holding `asOf`.
  */
 export function buildQuery(data: KpiData, flags: QueryFlags, calendar: CalendarOptions, now: number): BuiltQuery {
-  const zone = calendar.timeZone;
+  const checked = checkQueryFlags(flags, calendar);
   let asOf: number;
   let asOfSource: BuiltQuery['asOfSource'];
-  if (flags.asOf !== undefined) {
-    asOf = readAsOf(flags.asOf, zone);
+  if (checked.asOf !== undefined) {
+    asOf = checked.asOf;
     asOfSource = 'flag';
   } else {
     const latestClose = latest(data.deals.map((deal) => deal.closedAt));
@@ -33,18 +33,12 @@ export function buildQuery(data: KpiData, flags: QueryFlags, calendar: CalendarO
       ...data.leads.map((lead) => lead.createdAt),
     ]);
     const day = latestClose ?? latestAny;
-    asOf = day === undefined ? now : endOfLocalDay(day, zone);
+    asOf = day === undefined ? now : endOfLocalDay(day, calendar.timeZone);
     asOfSource = latestClose !== undefined ? 'latest close date' : latestAny !== undefined ? 'latest record date' : 'clock';
   }
-  let period: Period;
-  try {
-    period = flags.period === undefined ? periodContaining('month', asOf, calendar) : parsePeriodSpec(flags.period, calendar);
-  } catch (error) {
-    throw new UsageError(`bad --period: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const period = checked.period ?? periodContaining('month', asOf, calendar);
   const scope = flags.owner === undefined ? { ownerIds: 'all' as const } : { ownerIds: ownersNamed(data, flags.owner) };
-  const reporting = flags.currency?.toUpperCase() ?? dominantCurrency(data) ?? 'USD';
-  if (!/^[A-Z]{3}$/.test(reporting)) throw new UsageError(`bad --currency ${JSON.stringify(flags.currency)}: expected an ISO code such as USD`);
+  const reporting = checked.currency ?? dominantCurrency(data) ?? 'USD';
   return {
     query: {
       period,
@@ -57,6 +51,19 @@ export function buildQuery(data: KpiData, flags: QueryFlags, calendar: CalendarO
     ownerName: flags.owner,
     asOfSource,
   };
+}
+
+/** The flags that need no data, read before a big file is: a typo in --period fails at once. */
+export function checkQueryFlags(flags: QueryFlags, calendar: CalendarOptions): { period?: Period; asOf?: number; currency?: string } {
+  let period: Period | undefined;
+  try {
+    period = flags.period === undefined ? undefined : parsePeriodSpec(flags.period, calendar);
+  } catch (error) {
+    throw new UsageError(`bad --period: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const currency = flags.currency?.toUpperCase();
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new UsageError(`bad --currency ${JSON.stringify(flags.currency)}: expected an ISO code such as USD`);
+  return { period, asOf: flags.asOf === undefined ? undefined : readAsOf(flags.asOf, calendar.timeZone), currency };
 }
 
 /** `YYYY-MM-DD` means the end of that day in the zone; an ISO date-time is taken as it is. */

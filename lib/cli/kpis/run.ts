@@ -4,7 +4,7 @@ import { listValues, mapPairs } from '../args';
 import { resolveTimeZone } from '../commands/shared';
 import { loadCsv, loadJson, type LoadedData } from '../load-data';
 import type { CliIO } from '../types';
-import { buildQuery } from './query';
+import { buildQuery, checkQueryFlags } from './query';
 import { jsonReport } from './report';
 import { renderTable } from './table';
 
@@ -26,11 +26,13 @@ export type KpisFlags = {
 export async function runKpis(flags: KpisFlags, io: CliIO): Promise<number> {
   const timeZone = resolveTimeZone(flags.tz, io);
   const calendar: CalendarOptions = { timeZone, weekStartsOn: 1, fiscalYearStartMonth: 1 };
+  const queryFlags = { period: flags.period, asOf: flags['as-of'], owner: flags.owner, currency: flags.currency };
+  checkQueryFlags(queryFlags, calendar);
   const loaded =
     flags.csv !== undefined
       ? await loadCsv(flags.csv, { timeZone, map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
       : await loadJson(flags.data ?? '', io);
-  const built = buildQuery(loaded.data, { period: flags.period, asOf: flags['as-of'], owner: flags.owner, currency: flags.currency }, calendar, io.now());
+  const built = buildQuery(loaded.data, queryFlags, calendar, io.now());
   const results = computeKpis(loaded.data, built.query);
   const report = jsonReport(results, built.query, built.ownerName);
   if (flags.json) {
