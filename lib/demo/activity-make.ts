@@ -2,8 +2,12 @@ import type { Activity } from '../model';
 import type { RepProfile } from './org';
 import type { Rng } from './random';
 
-/** An activity before it gets its id and url (ids follow time order, given at the end). */
-export type ActivityDraft = Omit<Activity, 'externalId' | 'url' | 'source'>;
+/**
+ * An activity before it gets its id, source and url (ids follow time order, given at
+ * the end). Those fields exist from the start, empty, so filling them in later does
+ * not reshape 30,000 objects.
+ */
+export type ActivityDraft = Activity;
 
 export type ActivityKind = 'call' | 'email' | 'cold-email' | 'meeting' | 'demo' | 'trial' | 'sms' | 'task' | 'check-in' | 'internal';
 
@@ -39,7 +43,7 @@ export function makeActivity(
   links: Links,
 ): ActivityDraft {
   const title = kind === 'internal' ? rng.pick(INTERNAL) : rng.pick(TITLES[kind][company?.russian ? 'ru' : 'en']).replace('{c}', company?.name ?? '');
-  const draft: ActivityDraft = { ownerId: rep.id, type: 'other', title, occurredAt, updatedAt: occurredAt, done, ...links };
+  const draft: ActivityDraft = { source: '', externalId: '', url: '', updatedAt: occurredAt, ownerId: rep.id, type: 'other', title, occurredAt, done, ...links };
   switch (kind) {
     case 'call': {
       const inbound = rng.chance(0.22);

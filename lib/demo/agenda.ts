@@ -15,12 +15,12 @@ import type { Rng } from './random';
 export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, deals: readonly DealTrack[], out: ActivityDraft[]): void {
   const { asOf, cal } = ctx;
   const today = cal.day(cal.dayIndexAt(asOf));
-  // Deals opened before today, so nothing is logged on a deal before it existed.
-  const open = deals.filter(
-    (track) => track.rep.id === rep.id && track.deal.status === 'open' && !track.timeline.stalled && (track.deal.createdAt ?? 0) < today.start,
-  );
+  // Prefer deals opened before today; nothing is ever logged on a deal before it existed.
+  const live = deals.filter((track) => track.rep.id === rep.id && track.deal.status === 'open' && !track.timeline.stalled);
+  const older = live.filter((track) => (track.deal.createdAt ?? 0) < today.start);
+  const open = older.length ? older : live;
   if (open.length === 0) return;
-  const add = (kind: ActivityKind, at: number, done: boolean, track = rng.pick(open)) => {
+  const add = (kind: ActivityKind, at: number, done: boolean, track: DealTrack) => {
     const company = { name: track.company.name, russian: speaksRussian(track.company) };
     const draft = makeActivity(rng, kind, rep, at, done, company, { dealId: track.deal.externalId });
     out.push(draft);
@@ -34,13 +34,17 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
     const count = rng.int(3, 5);
     for (let i = 0; i < count; i += 1) {
       const kind = rng.weighted<ActivityKind>([['call', 55], ['email', 35], ['task', 10]]);
-      add(kind, doneFrom + Math.floor(rng.next() * (asOf - doneFrom)), true);
+      const track = rng.pick(open);
+      const from = Math.max(doneFrom, track.deal.createdAt ?? doneFrom);
+      add(kind, from + Math.floor(rng.next() * (asOf - from)), true, track);
     }
   }
 
   // A demo booked today, held in the next few working days.
-  const demo = add('demo', cal.workTimeFrom(rng, asOf + rng.int(1, 4) * DAY), false);
-  demo.createdAt = today.start + Math.floor(rng.next() * (asOf - today.start));
+  const demoDeal = rng.pick(open);
+  const demo = add('demo', cal.workTimeFrom(rng, asOf + rng.int(1, 4) * DAY), false, demoDeal);
+  const bookedFrom = Math.max(today.start, demoDeal.deal.createdAt ?? today.start);
+  demo.createdAt = bookedFrom + Math.floor(rng.next() * (asOf - bookedFrom));
   demo.updatedAt = demo.createdAt;
 
   // What is left on today's calendar (or tomorrow's, after hours).
@@ -48,8 +52,10 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
   const laterToday = workEnd - asOf > HOUR;
   for (let i = 0; i < 2; i += 1) {
     const at = laterToday ? asOf + HOUR / 2 + Math.floor(rng.next() * (workEnd - asOf - HOUR)) : cal.workTimeFrom(rng, today.end);
-    const scheduled = add(rng.weighted<ActivityKind>([['call', 50], ['meeting', 50]]), at, false);
-    scheduled.createdAt = Math.min(asOf, Math.max(scheduled.occurredAt - 5 * DAY, asOf - 3 * DAY));
+    const track = rng.pick(open);
+    const scheduled = add(rng.weighted<ActivityKind>([['call', 50], ['meeting', 50]]), at, false, track);
+    const bookedAt = Math.max(scheduled.occurredAt - 5 * DAY, asOf - 3 * DAY, track.deal.createdAt ?? 0);
+    scheduled.createdAt = Math.min(asOf, bookedAt);
     scheduled.updatedAt = scheduled.createdAt;
   }
 }

@@ -13,6 +13,16 @@ describe('generateDemoData: determinism', () => {
     expect(JSON.stringify(other.activities)).not.toBe(JSON.stringify(a.activities));
   });
 
+  it('generates scale 1 well under a few seconds (about 0.5 s warm on an idle 2-core machine)', () => {
+    generateDemoData({ seed: 1, asOf: AS_OF, scale: 0.25 }); // warm the JIT
+    const started = performance.now();
+    const data = generateDemoData({ seed: 2, asOf: AS_OF });
+    const elapsed = performance.now() - started;
+    console.info(`demo data, scale 1: ${data.deals.length} deals, ${data.activities.length} activities in ${elapsed.toFixed(0)} ms`);
+    // A generous ceiling: catches an accidental quadratic loop, not a busy CI machine.
+    expect(elapsed).toBeLessThan(8000);
+  });
+
   it('echoes seed and asOf, and defaults the seed', () => {
     const data = demo();
     expect([data.seed, data.asOf]).toEqual([SEED, AS_OF]);

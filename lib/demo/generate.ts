@@ -109,7 +109,7 @@ export function generateDemoData(options: DemoOptions): DemoDataSet {
 function finishActivities(ctx: DemoContext, drafts: ActivityDraft[]): Activity[] {
   drafts.sort((a, b) => a.occurredAt - b.occurredAt);
   // Completed in place: copying 30,000 objects would only feed the garbage collector.
-  const activities = drafts as Activity[];
+  const activities: Activity[] = drafts;
   activities.forEach((activity, i) => {
     activity.source = ctx.source;
     activity.externalId = `activity-${i + 1}`;

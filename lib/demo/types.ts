@@ -1,7 +1,7 @@
 import type { KpiData } from '../kpi/types';
 
 export type DemoOptions = {
-  /** Same seed + same asOf + same options → the same data set, deep-equal. Default 1. */
+  /** Same seed + same asOf + same options → the same data set, deep-equal. Default 1; used modulo 2^32. */
   seed?: number;
   /** "Now" of the demo, ms: the data covers the 12 months before its month plus the days of that month. */
   asOf: number;

@@ -101,6 +101,19 @@ describe('time: nothing is recorded after asOf except what is planned', () => {
     for (const deal of data.deals) expect(deal.lastActivityAt).toBe(latest.get(deal.externalId));
   });
 
+  it('logs activities on a record only once it exists (cold outreach before a deal excepted)', () => {
+    const dealCreated = new Map(data.deals.map((deal) => [deal.externalId, deal.createdAt ?? -Infinity]));
+    const leadCreated = new Map(data.leads.map((lead) => [lead.externalId, lead.createdAt]));
+    const acquired = new Map(data.customers.map((customer) => [customer.externalId, customer.acquiredAt ?? -Infinity]));
+    const early = data.activities.filter(
+      (a) =>
+        (a.dealId !== undefined && !a.email?.cold && (a.createdAt ?? a.occurredAt) < (dealCreated.get(a.dealId) ?? Infinity)) ||
+        (a.leadId !== undefined && a.occurredAt < (leadCreated.get(a.leadId) ?? Infinity)) ||
+        (a.customerId !== undefined && a.occurredAt < (acquired.get(a.customerId) ?? Infinity)),
+    );
+    expect(early.map((a) => a.externalId)).toEqual([]);
+  });
+
   it('orders each lead: created ≤ MQL ≤ SQL, conversion after creation, status matching the dates', () => {
     for (const lead of data.leads) {
       if (lead.mqlAt !== undefined) expect(lead.mqlAt).toBeGreaterThanOrEqual(lead.createdAt);
