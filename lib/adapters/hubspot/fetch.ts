@@ -1,0 +1,170 @@
+import { describeIssues } from '../../model';
+import { z } from '../../model/zod';
+import { CrmError, isCrmError } from '../errors';
+import { mapItems, type Mapped } from '../map';
+import type { FetchedPage } from '../types';
+import { HUBSPOT_LABEL, hubspotRequest, type HubspotContext } from './client';
+import { mapCall, mapEmail, mapMeeting } from './map-activities';
+import { type MapContext } from './map-common';
+import { mapDeal } from './map-deals';
+import { mapCompany, mapContact, mapGoal, mapOwner, mapPipeline } from './map-records';
+import type { HubspotObject } from './objects';
+import { associations, lineItemsByDeal } from './related';
+import { listSchema, pipelinesSchema } from './schemas';
+
+/**
+ * Where a chain stands: HubSpot's `after` token, the window start of a search
+ * (`since`, ms; null = full list), the newest last-modified value read, and
+ * for owners whether the archived ones are being read.
+ */
+export const cursorSchema = z.object({ after: z.string().max(200).optional(), since: z.number().nullable().default(null), last: z.number().optional(), archived: z.boolean().optional() });
+export type HubspotCursor = z.infer<typeof cursorSchema>;
+
+/** The search API refuses to page past 10,000 results per query. */
+export const SEARCH_CAP = 10_000;
+
+function limit(ctx: HubspotContext, max: number): number {
+  const n = ctx.pageSize;
+  return n === undefined || !Number.isFinite(n) ? max : Math.max(1, Math.min(max, Math.floor(n)));
+}
+
+function parseList(body: unknown, what: string) {
+  const parsed = listSchema.safeParse(body);
+  if (!parsed.success) throw new CrmError('bad-response', `${HUBSPOT_LABEL}'s ${what} answer is not shaped as documented: ${describeIssues(parsed.error)}`, 'If this repeats, report it to KPI Lens with the sync log.');
+  return parsed.data;
+}
+
+function ids(items: readonly unknown[]): string[] {
+  return items.flatMap((raw) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    return typeof id === 'string' && /^\d{1,20}$/.test(id) ? [id] : [];
+  });
+}
+
+/**
+ * A page of a CRM object: the list endpoint for a full sync, the search API
+ * with `modified >= since` sorted ascending for an incremental one. Near the
+ * search cap the window moves forward to the newest modified value read and
+ * paging starts over, so no query ever pages past 10,000 results.
+ */
+async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotCursor) {
+  const props = spec.properties ?? [];
+  if (state.since === null) {
+    const size = limit(ctx, 100);
+    const query = new URLSearchParams({ limit: String(size), properties: props.join(','), archived: 'false' });
+    if (state.after) query.set('after', state.after);
+    const { body, budget } = await hubspotRequest(ctx, 'GET', `/crm/v3/objects/${spec.type}?${query}`);
+    const list = parseList(body, spec.type ?? '');
+    const next = list.paging?.next?.after;
+    return { items: list.results, budget, total: list.total ?? undefined, next: next && next !== state.after ? { ...state, after: next } : null };
+  }
+  const size = limit(ctx, 200);
+  const modified = spec.modified ?? 'hs_lastmodifieddate';
+  const { body, budget } = await hubspotRequest(ctx, 'POST', `/crm/v3/objects/${spec.type}/search`, {
+    filterGroups: [{ filters: [{ propertyName: modified, operator: 'GTE', value: String(state.since) }] }],
+    sorts: [{ propertyName: modified, direction: 'ASCENDING' }],
+    properties: props,
+    limit: size,
+    ...(state.after ? { after: state.after } : {}),
+  });
+  const list = parseList(body, `${spec.type ?? ''} search`);
+  let last = state.last;
+  for (const raw of list.results) {
+    const value = (raw as { properties?: Record<string, unknown> } | null)?.properties?.[modified];
+    const ms = typeof value === 'string' ? (/^\d+$/.test(value) ? Number(value) : Date.parse(value)) : Number.NaN;
+    if (Number.isFinite(ms) && (last === undefined || ms > last)) last = ms;
+  }
+  const after = list.paging?.next?.after;
+  let next: HubspotCursor | null = null;
+  if (after && after !== state.after) {
+    // Records modified at the window's very start would repeat forever; step past that millisecond.
+    if (Number(after) + size > SEARCH_CAP) next = { since: last !== undefined && last > state.since ? last : state.since + 1 };
+    else next = { ...state, after, last };
+  }
+  return { items: list.results, budget, total: list.total ?? undefined, next };
+}
+
+async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor): Promise<FetchedPage> {
+  const page = await crmPage(ctx, spec, state);
+  const pageIds = ids(page.items);
+  const related = new Map<string, Map<string, string[]>>();
+  for (const target of spec.associations ?? []) related.set(target, await associations(ctx, spec.type ?? '', target, pageIds));
+  let mapper: (raw: unknown) => Mapped;
+  const extraRejects: FetchedPage['rejects'] = [];
+  const firstOf = (target: string) => new Map([...(related.get(target) ?? new Map<string, string[]>())].flatMap(([id, to]) => (to[0] ? [[id, to[0]] as const] : [])));
+  if (spec.name === 'deals') {
+    const currencies = new Map(page.items.map((raw) => [String((raw as { id?: unknown } | null)?.id), (raw as { properties?: Record<string, unknown> } | null)?.properties?.deal_currency_code]));
+    const { lines, rejects } = await lineItemsByDeal(ctx, related.get('line_items') ?? new Map(), (id) => {
+      const code = currencies.get(id);
+      return typeof code === 'string' && code ? code : mctx.currency;
+    });
+    extraRejects.push(...rejects);
+    const companies = firstOf('companies');
+    mapper = (raw) => mapDeal(raw, mctx, { lines, companies });
+  } else {
+    const deals = firstOf('deals');
+    const byName: Record<string, (raw: unknown) => Mapped> = {
+      calls: (raw) => mapCall(raw, mctx, deals),
+      emails: (raw) => mapEmail(raw, mctx, deals),
+      meetings: (raw) => mapMeeting(raw, mctx, deals),
+      companies: (raw) => mapCompany(raw, mctx),
+      contacts: (raw) => mapContact(raw, mctx),
+    };
+    mapper = byName[spec.name] ?? (() => ({ type: 'unknown', reject: `no mapper for ${spec.name}` }));
+  }
+  const { records, rejects } = mapItems(page.items, mapper);
+  return { records, rejects: [...rejects, ...extraRejects], nextCursor: page.next ? JSON.stringify(page.next) : null, totalEstimate: page.total, budget: page.budget };
+}
+
+async function ownersPage(ctx: HubspotContext, mctx: MapContext, state: HubspotCursor): Promise<FetchedPage> {
+  const query = new URLSearchParams({ limit: String(limit(ctx, 500)), archived: String(state.archived === true) });
+  if (state.after) query.set('after', state.after);
+  const { body, budget } = await hubspotRequest(ctx, 'GET', `/crm/v3/owners?${query}`);
+  const list = parseList(body, 'owners');
+  const { records, rejects } = mapItems(list.results, (raw) => mapOwner(raw, mctx));
+  const after = list.paging?.next?.after;
+  const next = after && after !== state.after ? { ...state, after } : state.archived ? null : { since: null, archived: true };
+  return { records, rejects, nextCursor: next ? JSON.stringify(next) : null, budget };
+}
+
+/** Owners by HubSpot user id, for goals (assigned to users, not owners). */
+async function ownerIdsByUser(ctx: HubspotContext): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let after: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const { body } = await hubspotRequest(ctx, 'GET', `/crm/v3/owners?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+    const list = parseList(body, 'owners');
+    for (const raw of list.results) {
+      const o = raw as { id?: unknown; userId?: unknown } | null;
+      if (typeof o?.id === 'string' && typeof o.userId === 'number') out.set(String(o.userId), o.id);
+    }
+    after = list.paging?.next?.after;
+    if (!after) break;
+  }
+  return out;
+}
+
+export async function fetchHubspotPage(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor): Promise<FetchedPage> {
+  switch (spec.kind) {
+    case 'owners':
+      return ownersPage(ctx, mctx, state);
+    case 'pipelines': {
+      const { body, budget } = await hubspotRequest(ctx, 'GET', '/crm/v3/pipelines/deals');
+      const parsed = pipelinesSchema.safeParse(body);
+      if (!parsed.success) throw new CrmError('bad-response', `${HUBSPOT_LABEL}'s pipelines answer is not shaped as documented`, 'If this repeats, report it to KPI Lens with the sync log.');
+      return { ...mapItems(parsed.data.results, (raw) => mapPipeline(raw, mctx)), nextCursor: null, budget };
+    }
+    case 'goals':
+      try {
+        const page = await crmPage(ctx, spec, { ...state, since: null });
+        const owners = await ownerIdsByUser(ctx);
+        return { ...mapItems(page.items, (raw) => mapGoal(raw, mctx, owners)), nextCursor: page.next ? JSON.stringify(page.next) : null, budget: page.budget };
+      } catch (error) {
+        // Accounts without goals (or a token without the goals scope) have no quotas to read.
+        if (isCrmError(error) && error.kind === 'forbidden') return { records: {}, rejects: [], nextCursor: null };
+        throw error;
+      }
+    default:
+      return crmObjects(ctx, mctx, spec, state);
+  }
+}
