@@ -6,11 +6,12 @@ import { fetchDealsStep } from './fetch-deals';
 import { mapActivity } from './map-activities';
 import type { BitrixMapContext } from './map-common';
 import { mapLead } from './map-leads';
-import { mapCategory, mapStages, mapUser } from './map-people';
+import { mapCategory, mapCompany, mapStages, mapUser } from './map-people';
 import { type BitrixCursor, decodeCursor, encodeCursor, itemsOf, listStep } from './paging';
 import { bitrixIsoTime } from './query';
 
 const LEAD_FIELDS = ['ID', 'TITLE', 'NAME', 'LAST_NAME', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'SOURCE_ID', 'ASSIGNED_BY_ID', 'COMPANY_ID', 'DATE_CREATE', 'DATE_MODIFY', 'DATE_CLOSED', 'ADDRESS_COUNTRY', 'ADDRESS_REGION'];
+const COMPANY_FIELDS = ['ID', 'TITLE', 'ASSIGNED_BY_ID', 'DATE_CREATE', 'DATE_MODIFY', 'ADDRESS_COUNTRY', 'ADDRESS_REGION'];
 const ACTIVITY_FIELDS = ['ID', 'OWNER_TYPE_ID', 'OWNER_ID', 'TYPE_ID', 'PROVIDER_ID', 'PROVIDER_TYPE_ID', 'SUBJECT', 'CREATED', 'LAST_UPDATED', 'START_TIME', 'END_TIME', 'DEADLINE', 'COMPLETED', 'RESPONSIBLE_ID', 'DIRECTION'];
 
 function mapContext(ctx: AdapterContext): BitrixMapContext {
@@ -47,6 +48,11 @@ const steps: Record<string, Step> = {
     const pipelinePage = mapItems(categories, (raw) => mapCategory(raw, mapContext(ctx)));
     const stagePage = mapItems(statuses, () => stages[index++]!);
     return { records: { ...pipelinePage.records, ...stagePage.records }, rejects: [...pipelinePage.rejects, ...stagePage.rejects], nextCursor: null };
+  },
+  async companies(ctx, cursor) {
+    const filter = cursor.since !== null ? { '>=DATE_MODIFY': bitrixIsoTime(cursor.since) } : {};
+    const chunk = await listStep(ctx, 'crm.company.list', { select: COMPANY_FIELDS, filter, order: { ID: 'ASC' } }, cursor.start);
+    return { ...mapItems(chunk.items, (raw) => mapCompany(raw, mapContext(ctx))), nextCursor: moved(cursor, chunk.next), totalEstimate: chunk.total };
   },
   async leads(ctx, cursor) {
     const filter = cursor.since !== null ? { '>=DATE_MODIFY': bitrixIsoTime(cursor.since) } : {};

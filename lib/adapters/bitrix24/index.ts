@@ -5,10 +5,11 @@ import { bitrixWhoAmI, fetchBitrixPage } from './fetch';
 /** Bitrix24 cloud allows 2 requests per second sustained (a burst of 50); past that, QUERY_LIMIT_EXCEEDED. */
 export const BITRIX_REQUESTS_PER_SECOND = 2;
 
-/** Sync order: users and funnels first; leads, then deals (with their stage history), then activities. */
+/** Sync order: users, funnels and companies first; leads, then deals (with their stage history), then activities. */
 const objects: readonly ObjectSpec[] = [
   { name: 'users', produces: ['owner'], incremental: false },
   { name: 'pipelines', produces: ['pipeline', 'stage'], incremental: false },
+  { name: 'companies', produces: ['customer'], incremental: true },
   { name: 'leads', produces: ['lead'], incremental: true },
   { name: 'deals', produces: ['deal'], incremental: true },
   { name: 'activities', produces: ['activity'], incremental: true },

@@ -1,6 +1,6 @@
 import type { Mapped } from '../map';
 import { type BitrixMapContext, bxTime, clipText, compact, positionalProbability, readItem } from './map-common';
-import { categorySchema, statusSchema, userSchema } from './schemas';
+import { categorySchema, companySchema, statusSchema, userSchema } from './schemas';
 
 /** A deal funnel (crm.category.list, entityTypeId 2); category 0 is the default one. Funnels carry no modification time. */
 export function mapCategory(raw: unknown, ctx: BitrixMapContext): Mapped {
@@ -69,6 +69,28 @@ export function mapUser(raw: unknown, ctx: BitrixMapContext): Mapped {
       name: clipText(fullName || user.EMAIL || `#${user.ID}`, 200),
       email: clipText(user.EMAIL || undefined, 320),
       active: user.ACTIVE === undefined || user.ACTIVE === null ? true : user.ACTIVE === true || user.ACTIVE === 'Y' || user.ACTIVE === 'true',
+    }),
+  };
+}
+
+/** A company (crm.company.list) is a customer: deals (COMPANY_ID) and activities on companies point at it. */
+export function mapCompany(raw: unknown, ctx: BitrixMapContext): Mapped {
+  const read = readItem(companySchema, raw, 'customer', 'company');
+  if (!read.ok) return read.mapped;
+  const company = read.item;
+  const updatedAt = bxTime(company.DATE_MODIFY) ?? bxTime(company.DATE_CREATE);
+  if (updatedAt === undefined) return { type: 'customer', reject: 'the company has neither DATE_MODIFY nor DATE_CREATE', externalId: company.ID };
+  return {
+    type: 'customer',
+    candidate: compact({
+      source: ctx.source,
+      externalId: company.ID,
+      updatedAt,
+      url: `${ctx.appUrl}/crm/company/details/${company.ID}/`,
+      name: clipText(company.TITLE?.trim() || `#${company.ID}`, 300),
+      ownerId: company.ASSIGNED_BY_ID,
+      country: clipText(company.ADDRESS_COUNTRY?.trim() || undefined, 200),
+      region: clipText(company.ADDRESS_REGION?.trim() || undefined, 200),
     }),
   };
 }

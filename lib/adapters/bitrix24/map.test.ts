@@ -4,6 +4,7 @@ import { mapActivity } from './map-activities';
 import { bxChannel, bxDate, bxTime } from './map-common';
 import { mapDeal } from './map-deals';
 import { mapLead } from './map-leads';
+import { mapCompany } from './map-people';
 import { activity, deal } from './testing/fixtures';
 
 const ctx = { source: 'bitrix24:stroytorg.bitrix24.ru', appUrl: 'https://stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow' };
@@ -110,5 +111,19 @@ describe('mapLead and mapActivity', () => {
     ]);
     expect(records.activity?.[3]?.occurredAt).toBe(Date.UTC(2024, 3, 10, 12)); // no START_TIME → DEADLINE 15:00 MSK
     expect(records.activity?.[0]).toMatchObject({ title: 'Демонстрация оборудования', url: 'https://stroytorg.bitrix24.ru/crm/deal/details/101/' });
+  });
+});
+
+describe('mapCompany', () => {
+  it('maps a company to a customer with its owner and address', () => {
+    const raw = { ID: '55', TITLE: 'ООО «Ромашка»', ASSIGNED_BY_ID: '7', DATE_CREATE: '2023-01-10T10:00:00+03:00', DATE_MODIFY: '2024-02-01T10:00:00+03:00', ADDRESS_COUNTRY: 'Россия', ADDRESS_REGION: 'Московская область' };
+    expect(mapItems([raw, { ...raw, ID: '56', DATE_CREATE: null, DATE_MODIFY: null }], (item) => mapCompany(item, ctx))).toEqual({
+      records: {
+        customer: [
+          { source: ctx.source, externalId: '55', updatedAt: Date.UTC(2024, 1, 1, 7), url: 'https://stroytorg.bitrix24.ru/crm/company/details/55/', name: 'ООО «Ромашка»', ownerId: '7', country: 'Россия', region: 'Московская область' },
+        ],
+      },
+      rejects: [{ recordType: 'customer', externalId: '56', raw: { ...raw, ID: '56', DATE_CREATE: null, DATE_MODIFY: null }, reason: 'the company has neither DATE_MODIFY nor DATE_CREATE' }],
+    });
   });
 });

@@ -19,6 +19,7 @@ const cases: [object: string, method: string, items: Record<string, unknown>[]][
   ['leads', 'crm.lead.list', documented('crm-lead-list.md')],
   ['activities', 'crm.activity.list', [activity(), ...documented('crm-activity-list.md')]],
   ['users', 'user.get', documented('user-get.md')],
+  ['companies', 'crm.company.list', [{ ID: '55', TITLE: 'ООО «Ромашка»', ASSIGNED_BY_ID: '7', DATE_MODIFY: '2024-02-01T10:00:00+03:00' }]],
   ['pipelines', 'crm.status.list', documented('crm-status-list.md')],
 ];
 

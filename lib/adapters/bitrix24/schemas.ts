@@ -125,3 +125,13 @@ export const userSchema = z.object({
   TIMESTAMP_X: z.unknown().optional(),
   DATE_REGISTER: z.unknown().optional(),
 });
+
+export const companySchema = z.object({
+  ID: bxId,
+  TITLE: text,
+  ASSIGNED_BY_ID: bxRef,
+  DATE_CREATE: time,
+  DATE_MODIFY: time,
+  ADDRESS_COUNTRY: text,
+  ADDRESS_REGION: text,
+});
