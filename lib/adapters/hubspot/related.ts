@@ -7,8 +7,8 @@ import { associationsSchema, listSchema } from './schemas';
 
 /**
  * Associated record ids for a page of objects (`POST /crm/v4/associations/{from}/{to}/batch/read`),
- * from id → target ids. A token without the scope for the target yields no
- * associations rather than no records.
+ * from id → target ids. A token without the scope for the target (403), or an
+ * association HubSpot does not know (404), yields no associations rather than no records.
  */
 export async function associations(ctx: HubspotContext, from: string, to: string, ids: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
@@ -17,7 +17,7 @@ export async function associations(ctx: HubspotContext, from: string, to: string
   try {
     ({ body } = await hubspotRequest(ctx, 'POST', `/crm/v4/associations/${from}/${to}/batch/read`, { inputs: ids.map((id) => ({ id })) }));
   } catch (error) {
-    if (isCrmError(error) && error.kind === 'forbidden') return out;
+    if (isCrmError(error) && (error.kind === 'forbidden' || error.status === 404)) return out;
     throw error;
   }
   const parsed = associationsSchema.safeParse(body);
