@@ -91,6 +91,15 @@ describe('kommo client', () => {
     expect((await kommoAdapter.fetchPage(ctx, 'users', null, null)).records.owner?.[0]?.name).toBe('Иван Петров');
   });
 
+  it('reads the recycle bin and reports its leads as deleted deals', async () => {
+    const { ctx, calls } = context(() => ({ body: listResponse('leads', [{ id: 19619, updated_at: 1706788800, is_deleted: true, _links: {} }]) }));
+    const page = await kommoAdapter.fetchPage(ctx, 'deleted-leads', null, 1_700_000_000_000);
+    expect(page.deleted).toEqual({ deal: ['19619'] });
+    expect(page.records).toEqual({});
+    expect(calls[0]?.url.searchParams.get('with')).toBe('only_deleted');
+    expect(calls[0]?.url.searchParams.get('filter[updated_at][from]')).toBe('1700000000');
+  });
+
   it('tells who is signed in', async () => {
     const { ctx } = context((url) => (url.pathname.endsWith('/account') ? { body: accountResponse } : { body: userResponse }));
     await expect(kommoAdapter.whoAmI!(ctx)).resolves.toEqual({ ownerId: '3276403', name: 'Иван Петров' });

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, type KommoCursor, kommoGet, listParams, rea
 import { kommoLabel } from './detect';
 import { mapCallNote, mapTask, type NoteEntity } from './map-activities';
 import type { KommoMapContext } from './map-common';
-import { mapLead } from './map-deals';
+import { mapDeletedLead, mapLead } from './map-deals';
 import { mapGroup, mapParty, mapPipeline, mapUser } from './map-people';
 import { accountSchema, type RawAccount } from './schemas';
 
@@ -78,6 +78,11 @@ const steps: Record<string, Step> = {
     const known = currency && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
     const mapped = mapWithDeletions(list.items, 'deal', (raw) => mapLead(raw, mapContext(ctx, known)));
     return { ...mapped, nextCursor: next(cursor, list.hasNext, { currency: known }) };
+  },
+  async 'deleted-leads'(ctx, cursor) {
+    const params = { ...listParams(ctx, cursor), with: 'only_deleted' };
+    const list = readListPage(await kommoGet(ctx, '/leads', params), 'leads', kommoLabel(ctx.baseUrl), 'deleted leads');
+    return { ...mapWithDeletions(list.items, 'deal', mapDeletedLead), nextCursor: next(cursor, list.hasNext) };
   },
   async tasks(ctx, cursor) {
     const list = readListPage(await kommoGet(ctx, '/tasks', listParams(ctx, cursor)), 'tasks', kommoLabel(ctx.baseUrl), 'tasks');

@@ -15,6 +15,8 @@ const objects: readonly ObjectSpec[] = [
   { name: 'companies', produces: ['customer'], incremental: true },
   { name: 'contacts', produces: ['customer'], incremental: true },
   { name: 'leads', produces: ['deal'], incremental: true },
+  // Leads in the recycle bin, so deals deleted in amoCRM leave the local data too.
+  { name: 'deleted-leads', produces: ['deal'], incremental: true },
   { name: 'tasks', produces: ['activity'], incremental: true },
   { name: 'calls', produces: ['activity'], incremental: true },
 ];

@@ -1,6 +1,6 @@
 import type { Mapped } from '../map';
 import { compact, clipText, companyRef, contactRef, fromUnix, type KommoMapContext, LOST_STATUS_ID, priceToMoney, readItem, stageRef, userRef, WON_STATUS_ID } from './map-common';
-import { leadSchema, type RawLead } from './schemas';
+import { deletedLeadSchema, leadSchema, type RawLead } from './schemas';
 
 export type DealOutcome = { mapped: Mapped } | { deleted: string };
 
@@ -51,4 +51,14 @@ function customerOf(lead: RawLead): string | undefined {
   const contacts = lead._embedded?.contacts ?? [];
   const main = contacts.find((contact) => contact.is_main) ?? contacts[0];
   return main ? contactRef(main.id) : undefined;
+}
+
+/**
+ * An item of `/leads?with=only_deleted`: a lead deleted in amoCRM (still in its
+ * recycle bin), reported only by id. It is reported as deleted so the deal
+ * leaves the local data too.
+ */
+export function mapDeletedLead(raw: unknown): DealOutcome {
+  const read = readItem(deletedLeadSchema, raw, 'deal', 'deleted lead');
+  return read.ok ? { deleted: read.item.id } : { mapped: read.mapped };
 }

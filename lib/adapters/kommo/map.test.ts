@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapItems } from '../map';
 import { callNoteItem, companyItem, contactItem, KOMMO_APP, lead, pipelinesResponse, taskItem, userResponse } from './fixtures';
 import { mapCallNote, mapTask } from './map-activities';
-import { mapLead } from './map-deals';
+import { mapDeletedLead, mapLead } from './map-deals';
 import { mapParty, mapPipeline, mapUser, positionalProbability } from './map-people';
 
 const ctx = { source: 'kommo:stroytorg.amocrm.ru', appUrl: KOMMO_APP, currency: 'RUB' };
@@ -84,14 +84,18 @@ describe('pipelines, users and customers', () => {
   });
 
   it('keeps companies and contacts apart in customer ids', () => {
-    const company = mapParty(companyItem, 'company', ctx);
-    const contact = mapParty(contactItem, 'contact', ctx);
-    const { records } = mapItems([0, 1], (i) => ('mapped' in (i ? contact : company) ? ((i ? contact : company) as { mapped: never }).mapped : []));
+    const outcomes = [mapParty(companyItem, 'company', ctx), mapParty(contactItem, 'contact', ctx)];
+    const { records } = mapItems(outcomes, (outcome) => ('mapped' in (outcome as object) ? (outcome as { mapped: never }).mapped : []));
     expect(records.customer?.map((c) => [c.externalId, c.name, c.url])).toEqual([
       ['company:10971463', 'ООО «Ромашка»', 'https://stroytorg.amocrm.ru/companies/detail/10971463'],
       ['contact:22345', 'Мария Сидорова', 'https://stroytorg.amocrm.ru/contacts/detail/22345'],
     ]);
     expect(mapParty({ ...contactItem, is_deleted: true }, 'contact', ctx)).toEqual({ deleted: 'contact:22345' });
+  });
+
+  it('reports leads from the recycle bin as deleted deals', () => {
+    expect(mapDeletedLead({ id: 19619, updated_at: 1706788800, is_deleted: true })).toEqual({ deleted: '19619' });
+    expect(mapDeletedLead({ id: 5, is_deleted: false })).toMatchObject({ mapped: { type: 'deal', externalId: '5' } });
   });
 });
 

@@ -39,6 +39,9 @@ export const leadSchema = z.object({
 });
 export type RawLead = z.infer<typeof leadSchema>;
 
+/** What `with=only_deleted` returns for a lead in the recycle bin. */
+export const deletedLeadSchema = z.object({ id: kommoId, is_deleted: z.literal(true) });
+
 export const statusSchema = z.object({
   id: kommoId,
   name: z.string(),
