@@ -31,8 +31,7 @@ function logOddsDroppedOut(params: BgNbdParams, customer: PurchaseHistory): numb
 export function expectedPurchases(params: BgNbdParams, customer: PurchaseHistory, t: number): number {
   if (!(t > 0)) return 0;
   const { a, b } = params;
-  const nearSingular = (value: number) => Math.abs(value - 1) < 1e-5 || Math.abs(value + b + customer.x - 1) < 1e-5;
-  if (nearSingular(a)) {
+  if (Math.abs(a - 1) < 1e-5 || Math.abs(a + b + customer.x - 1) < 1e-5) {
     const h = 2e-5;
     return 0.5 * (expectedIfRegular({ ...params, a: a - h }, customer, t) + expectedIfRegular({ ...params, a: a + h }, customer, t));
   }

@@ -45,9 +45,41 @@ export function customerClv(
   customer: PurchaseHistory & SpendHistory,
   options: ClvOptions,
 ): { expectedPurchases: number; expectedSpend: number; clv: number } {
-  const { horizon, annualDiscountRate, unitsPerYear = WEEKS_PER_YEAR, margin = 1 } = checkOptions(options);
-  const step = options.step ?? unitsPerYear / 12;
+  const { margin = 1 } = checkOptions(options);
+  const purchases = discountedPurchases(bgnbd, customer, options);
   const spend = expectedSpend(gammaGamma, customer);
+  return { expectedPurchases: purchases.expected, expectedSpend: spend, clv: purchases.discounted * spend * margin };
+}
+
+/**
+ * Predictions for every customer: P(alive), expected purchases, expected spend and CLV.
+ * Customers with the same (x, t_x, T), such as the one-time buyers of one day, share
+ * one purchase forecast; only their spend differs.
+ */
+export function predictCustomers(
+  bgnbd: BgNbdParams,
+  gammaGamma: GammaGammaParams,
+  customers: readonly CustomerSummary[],
+  options: ClvOptions,
+): CustomerPrediction[] {
+  const { margin = 1 } = checkOptions(options);
+  const forecasts = new Map<string, { pAlive: number; expected: number; discounted: number }>();
+  return customers.map((customer) => {
+    const key = `${customer.x}|${customer.tx}|${customer.T}`;
+    let forecast = forecasts.get(key);
+    if (!forecast) {
+      forecast = { pAlive: pAlive(bgnbd, customer), ...discountedPurchases(bgnbd, customer, options) };
+      forecasts.set(key, forecast);
+    }
+    const spend = expectedSpend(gammaGamma, customer);
+    return { ...customer, pAlive: forecast.pAlive, expectedPurchases: forecast.expected, expectedSpend: spend, clv: forecast.discounted * spend * margin };
+  });
+}
+
+/** Σ over steps of (E[Y(t_k)] − E[Y(t_k−1)]) · (1 + rate)^(−t_k / year), and E[Y(horizon)]. */
+function discountedPurchases(bgnbd: BgNbdParams, customer: PurchaseHistory, options: ClvOptions): { expected: number; discounted: number } {
+  const { horizon, annualDiscountRate, unitsPerYear = WEEKS_PER_YEAR } = options;
+  const step = options.step ?? unitsPerYear / 12;
   let previous = 0;
   let discounted = 0;
   for (let end = Math.min(step, horizon); ; end = Math.min(end + step, horizon)) {
@@ -56,22 +88,7 @@ export function customerClv(
     previous = cumulative;
     if (end >= horizon) break;
   }
-  return { expectedPurchases: previous, expectedSpend: spend, clv: discounted * spend * margin };
-}
-
-/** Predictions for every customer: P(alive), expected purchases, expected spend and CLV. */
-export function predictCustomers(
-  bgnbd: BgNbdParams,
-  gammaGamma: GammaGammaParams,
-  customers: readonly CustomerSummary[],
-  options: ClvOptions,
-): CustomerPrediction[] {
-  checkOptions(options);
-  return customers.map((customer) => ({
-    ...customer,
-    pAlive: pAlive(bgnbd, customer),
-    ...customerClv(bgnbd, gammaGamma, customer, options),
-  }));
+  return { expected: previous, discounted };
 }
 
 const MAX_STEPS = 10_000;

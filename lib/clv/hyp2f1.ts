@@ -19,8 +19,8 @@ import { fromSignedLog, lnGammaSigned, type SignedLog } from './special';
  * - z = 1: Gauss's sum Γ(c) Γ(c − a − b) / (Γ(c − a) Γ(c − b)) when c − a − b > 0.
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): SignedLog {
-  for (const [name, value] of [['a', a], ['b', b], ['c', c], ['z', z]] as const) {
-    if (!Number.isFinite(value)) throw new RangeError(`2F1: ${name} must be finite, got ${value}`);
+  if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(z))) {
+    throw new RangeError(`2F1 needs finite arguments, got (${a}, ${b}; ${c}; ${z})`);
   }
   if (c <= 0 && Number.isInteger(c)) throw new RangeError(`2F1 is not defined for c = ${c}`);
   if (z > 1) throw new RangeError(`2F1 is only implemented for z ≤ 1, got ${z}`);
