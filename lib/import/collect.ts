@@ -1,7 +1,7 @@
 import { parseRecord, type Activity, type Deal, type Lead, type RecordByType } from '../model';
 import type { NamedRef, RowNote } from './deal-rows';
 import { WARNING_TEXT } from './warnings';
-import type { ImportedRecords, ImportWarning, RowReject } from './types';
+import type { ImportedRecords, ImportWarning, RecordBatch, RowReject } from './types';
 
 type CustomerDraft = NamedRef & { region?: string; acquiredAt?: number };
 
@@ -87,6 +87,11 @@ export function createCollector(source: string, updatedAt: number | undefined, m
       return true;
     },
     rejectCount: () => rejectCount,
+    /** Hands over the records read since the last call and forgets them. */
+    drain(): RecordBatch {
+      const batch = { deals: deals.splice(0), activities: activities.splice(0), leads: leads.splice(0) };
+      return batch;
+    },
     finish(): { records: ImportedRecords; rejects: RowReject[]; rejectCount: number; warnings: ImportWarning[] } {
       const stamp = updatedAt ?? latest;
       const derived = <K extends 'owner' | 'product' | 'customer'>(type: K, drafts: Iterable<NamedRef>): RecordByType[K][] => {

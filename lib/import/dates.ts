@@ -19,7 +19,26 @@ const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:[T ,]
  * value is local midnight there, so a deal closed on 2017-06-30 counts in June
  * for a user in any zone. Returns the instant, or a reason.
  */
-export function readDate(text: string, options: DateReadOptions): { ok: true; value: number } | { ok: false; reason: string } {
+export function readDate(text: string, options: DateReadOptions): DateRead {
+  // Exports repeat the same dates thousands of times: each distinct text is read once per options object.
+  let cache = readCache.get(options);
+  if (cache === undefined || cache.size >= MAX_CACHED) {
+    cache = new Map();
+    readCache.set(options, cache);
+  }
+  let read = cache.get(text);
+  if (read === undefined) {
+    read = parseDate(text, options);
+    cache.set(text, read);
+  }
+  return read;
+}
+
+type DateRead = { ok: true; value: number } | { ok: false; reason: string };
+const MAX_CACHED = 20_000;
+const readCache = new WeakMap<DateReadOptions, Map<string, DateRead>>();
+
+function parseDate(text: string, options: DateReadOptions): DateRead {
   const value = text.trim();
   const parts = splitDate(value, options.dateOrder);
   if (!parts) return { ok: false, reason: 'is not a date (expected YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY, optionally with a time)' };

@@ -72,10 +72,12 @@ export async function importCsv(
     reader.push(chunk);
     chars += chunk.length;
     if (fatal) throw fatal;
+    await handOver(collector, options);
     onProgress?.({ chars, totalChars, rows, imported, rejected: collector.rejectCount() });
   }
   reader.end();
   if (fatal) throw fatal;
+  await handOver(collector, options);
   if (!headers || !layout) throw new ImportError('the file is empty: no header line');
   const done = collector.finish();
   onProgress?.({ chars, totalChars, rows, imported, rejected: done.rejectCount });
@@ -172,6 +174,12 @@ function impliedActivityType(headers: readonly string[]): ActivityType {
   if (/\bemail|e-mail|письм/.test(text)) return 'email';
   if (/\btask|задач/.test(text)) return 'task';
   return 'other';
+}
+
+async function handOver(collector: ReturnType<typeof createCollector>, options: ImportOptions): Promise<void> {
+  if (!options.onRecords) return;
+  const batch = collector.drain();
+  if (batch.deals.length || batch.activities.length || batch.leads.length) await options.onRecords(batch);
 }
 
 async function* slices(text: string): AsyncGenerator<string> {

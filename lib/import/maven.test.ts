@@ -89,6 +89,25 @@ describe('maven-crm sales_pipeline.csv', () => {
     expect(progress.at(-1)).toMatchObject({ chars: TEXT.length, rows: 8800, imported: 8800, rejected: 0 });
   });
 
+  it('hands records over chunk by chunk with onRecords, keeping only owners, products and customers', async () => {
+    const batches: number[] = [];
+    const deals: unknown[] = [];
+    const streamed = await importCsv(chunked(TEXT, 65_536), {
+      source: 'csv:maven',
+      timeZone: ZONE,
+      importedAt: 1,
+      onRecords: async (batch) => {
+        batches.push(batch.deals.length);
+        deals.push(...batch.deals);
+      },
+    });
+    expect(streamed.records.deals).toEqual([]);
+    expect(deals).toEqual(result.records.deals);
+    expect(batches.length).toBeGreaterThan(5); // one batch per chunk that completed rows, not one at the end
+    expect(streamed.records.owners).toEqual(result.records.owners);
+    expect(streamed.records.customers).toEqual(result.records.customers);
+  });
+
   it('gives id-less rows the same ids on every import, and keeps them when a deal moves on', async () => {
     // Drop the id column: ids now come from the row's identifying fields.
     const withoutIds = TEXT.split('\n').map((line) => line.slice(line.indexOf(',') + 1)).join('\n');

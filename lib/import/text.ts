@@ -22,6 +22,7 @@ export function nameKey(text: string): string {
 const EMPTY_MARKERS = new Set(['', '-', '–', '—', 'n/a', '#n/a', 'na', 'null', 'nil', 'none', '(none)', 'нет данных']);
 
 export function isEmptyCell(text: string): boolean {
+  if (text.length > 16) return false; // longer than any marker, even padded: most cells stop here
   return EMPTY_MARKERS.has(text.trim().toLowerCase());
 }
 

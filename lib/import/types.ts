@@ -129,7 +129,16 @@ export type ImportOptions = {
   maxCellChars?: number;
   /** How many rejected rows are kept with their details (all are counted). Default 1,000. */
   maxRejectDetails?: number;
+  /**
+   * Receives the deals, activities and leads of each chunk as soon as they are
+   * read (awaited, so a slow writer slows the reading). When set, the result
+   * holds only the owners, products and customers, so a 50 MB file never sits
+   * in memory as records either.
+   */
+  onRecords?: (batch: RecordBatch) => void | Promise<void>;
 };
+
+export type RecordBatch = Pick<ImportedRecords, 'deals' | 'activities' | 'leads'>;
 
 /** A row that was not imported: its 1-based line number in the file (the header is line 1) and why. */
 export type RowReject = {

@@ -45,8 +45,12 @@ export function wallTimeToInstant(
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
   const early = wall - offsetAt(timeZone, wall);
   const settled = wall - offsetAt(timeZone, early);
-  const names = (instant: number) => instant + offsetAt(timeZone, instant) === wall;
   // Neither names the wall time when it falls in a spring-forward gap: take the later one, past the gap.
-  const instant = names(settled) ? settled : names(early) ? early : Math.max(early, settled);
+  const instant = names(settled, wall, timeZone) ? settled : names(early, wall, timeZone) ? early : Math.max(early, settled);
   return Number.isFinite(instant) ? instant : undefined;
+}
+
+/** Whether the instant shows that wall-clock time in the zone. */
+function names(instant: number, wall: number, timeZone: string): boolean {
+  return instant + offsetAt(timeZone, instant) === wall;
 }
