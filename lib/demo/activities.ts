@@ -1,4 +1,4 @@
-import { DAY } from './calendar';
+import { anyTime, DAY } from './calendar';
 import { NB_DEMO_STAGE } from './catalog';
 import { speaksRussian } from './company';
 import type { DemoContext } from './context';
@@ -24,7 +24,7 @@ const DEAL_INTENSITY = 1.15;
  */
 function when(ctx: DemoContext, rng: Rng, from: number, to: number): number {
   if (to <= from) return from;
-  return rng.chance(0.04) ? from + Math.floor(rng.next() * (to - from)) : ctx.cal.workTime(rng, from, to);
+  return rng.chance(0.04) ? anyTime(rng, from, to) : ctx.cal.workTime(rng, from, to);
 }
 
 /** Everything done on a deal: touches through its life, its demo, the next step booked for an open deal. */

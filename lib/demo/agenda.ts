@@ -1,4 +1,4 @@
-import { DAY, HOUR } from './calendar';
+import { anyTime, DAY, HOUR } from './calendar';
 import { speaksRussian } from './company';
 import type { DemoContext } from './context';
 import type { DealTrack } from './deals';
@@ -36,7 +36,7 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
       const kind = rng.weighted<ActivityKind>([['call', 55], ['email', 35], ['task', 10]]);
       const track = rng.pick(open);
       const from = Math.max(doneFrom, track.deal.createdAt ?? doneFrom);
-      add(kind, from + Math.floor(rng.next() * (asOf - from)), true, track);
+      add(kind, anyTime(rng, from, asOf), true, track);
     }
   }
 
@@ -44,14 +44,14 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
   const demoDeal = rng.pick(open);
   const demo = add('demo', cal.workTimeFrom(rng, asOf + rng.int(1, 4) * DAY), false, demoDeal);
   const bookedFrom = Math.max(today.start, demoDeal.deal.createdAt ?? today.start);
-  demo.createdAt = bookedFrom + Math.floor(rng.next() * (asOf - bookedFrom));
+  demo.createdAt = anyTime(rng, bookedFrom, asOf);
   demo.updatedAt = demo.createdAt;
 
   // What is left on today's calendar (or tomorrow's, after hours).
   const workEnd = cal.atHour(cal.dayIndexAt(asOf), 18);
   const laterToday = workEnd - asOf > HOUR;
   for (let i = 0; i < 2; i += 1) {
-    const at = laterToday ? asOf + HOUR / 2 + Math.floor(rng.next() * (workEnd - asOf - HOUR)) : cal.workTimeFrom(rng, today.end);
+    const at = laterToday ? anyTime(rng, asOf + HOUR / 2, workEnd - HOUR / 2) : cal.workTimeFrom(rng, today.end);
     const track = rng.pick(open);
     const scheduled = add(rng.weighted<ActivityKind>([['call', 50], ['meeting', 50]]), at, false, track);
     const bookedAt = Math.max(scheduled.occurredAt - 5 * DAY, asOf - 3 * DAY, track.deal.createdAt ?? 0);

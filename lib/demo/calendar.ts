@@ -95,6 +95,13 @@ function nextMidnights(firstDate: string, lastDate: string, timeZone: string): (
   return (date) => exact.get(date) ?? localMidnight(addDays(date, 1), timeZone);
 }
 
+/** Any instant in [from, to], to the second where the range allows (CRMs keep seconds, not ms). */
+export function anyTime(rng: Rng, from: number, to: number): number {
+  const ms = from + Math.floor(rng.next() * Math.max(0, to - from));
+  const second = Math.ceil(ms / 1000) * 1000;
+  return second <= to ? second : ms;
+}
+
 export function createCalendar(firstDate: string, lastDate: string, timeZone: string): DemoCalendar {
   const days: DemoDay[] = [];
   const midnightAfter = nextMidnights(firstDate, lastDate, timeZone);
@@ -143,7 +150,7 @@ export function createCalendar(firstDate: string, lastDate: string, timeZone: st
       const ms = atHour(index, randomHour(rng));
       if (ms >= from && ms <= to) return ms;
     }
-    return from + Math.floor(rng.next() * Math.max(0, to - from));
+    return anyTime(rng, from, to);
   };
 
   const workTimeFrom = (rng: Rng, ms: number): number => {
@@ -152,7 +159,7 @@ export function createCalendar(firstDate: string, lastDate: string, timeZone: st
       const candidate = atHour(index, randomHour(rng));
       if (candidate >= ms) return candidate;
       const latest = atHour(index, 18.75);
-      if (latest >= ms) return ms + Math.floor(rng.next() * (latest - ms));
+      if (latest >= ms) return anyTime(rng, ms, latest);
     }
     return ms;
   };

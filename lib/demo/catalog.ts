@@ -121,15 +121,29 @@ export const REGIONS: readonly RegionSpec[] = [
   ] },
 ];
 
-/** How the CRM spells each contact method: the raw values a mapper would normalise. */
-export const CHANNEL_RAW: Record<ContactMethod, readonly string[]> = {
-  call: ['Cold call', 'Outbound call', 'Холодный звонок'],
-  email: ['Outbound email', 'Email campaign', 'Email-рассылка'],
-  social: ['LinkedIn', 'Telegram', 'VK'],
-  inbound: ['Website form', 'Organic search', 'Paid search', 'Заявка с сайта'],
-  referral: ['Customer referral', 'Partner referral', 'Рекомендация'],
-  event: ['Trade show', 'Webinar', 'Конференция'],
-  other: ['Other', 'Unknown', 'Прочее'],
+/**
+ * How the CRM spells each contact method: the raw values a mapper would normalise.
+ * Russian-speaking accounts are handled by reps who type Russian values.
+ */
+export const CHANNEL_RAW: Record<'en' | 'ru', Record<ContactMethod, readonly string[]>> = {
+  en: {
+    call: ['Cold call', 'Outbound call'],
+    email: ['Outbound email', 'Email campaign'],
+    social: ['LinkedIn', 'Telegram'],
+    inbound: ['Website form', 'Organic search', 'Paid search'],
+    referral: ['Customer referral', 'Partner referral'],
+    event: ['Trade show', 'Webinar'],
+    other: ['Other', 'Unknown'],
+  },
+  ru: {
+    call: ['Холодный звонок'],
+    email: ['Email-рассылка'],
+    social: ['Telegram', 'VK'],
+    inbound: ['Заявка с сайта', 'Яндекс.Директ'],
+    referral: ['Рекомендация', 'Партнёр'],
+    event: ['Конференция', 'Вебинар'],
+    other: ['Прочее'],
+  },
 };
 
 /** Where leads come from (share of leads) and how good they are (chance to become an MQL). */
@@ -148,22 +162,35 @@ export const DIRECT_CHANNELS: readonly (readonly [ContactMethod, number])[] = [
   ['call', 35], ['email', 25], ['referral', 15], ['event', 12], ['social', 8], ['other', 5],
 ];
 
-export const LOST_REASONS: readonly (readonly [string, number])[] = [
-  ['Price too high', 18],
-  ['Chose a competitor', 20],
-  ['No budget', 14],
-  ['No decision / went dark', 20],
-  ['Timing: not now', 10],
-  ['Missing feature', 9],
-  ['Выбрали конкурента', 5],
-  ['Нет бюджета', 4],
-];
+export const LOST_REASONS: Record<'en' | 'ru', readonly (readonly [string, number])[]> = {
+  en: [
+    ['Price too high', 18],
+    ['Chose a competitor', 22],
+    ['No budget', 15],
+    ['No decision / went dark', 22],
+    ['Timing: not now', 12],
+    ['Missing feature', 11],
+  ],
+  ru: [
+    ['Дорого', 20],
+    ['Выбрали конкурента', 25],
+    ['Нет бюджета', 20],
+    ['Пропал / не отвечает', 25],
+    ['Не сейчас', 10],
+  ],
+};
 
 /** Reasons an Expansion deal is lost; a deal still open when its customer churns is lost as `Customer churned`. */
-export const EXPANSION_LOST_REASONS: readonly (readonly [string, number])[] = [
-  ['No budget this quarter', 30],
-  ['Not enough usage yet', 25],
-  ['Chose a competitor', 10],
-  ['Postponed to next year', 25],
-  ['Отложено', 10],
-];
+export const EXPANSION_LOST_REASONS: Record<'en' | 'ru', readonly (readonly [string, number])[]> = {
+  en: [
+    ['No budget this quarter', 30],
+    ['Not enough usage yet', 25],
+    ['Chose a competitor', 10],
+    ['Postponed to next year', 35],
+  ],
+  ru: [
+    ['Нет бюджета в этом квартале', 40],
+    ['Отложено на следующий год', 40],
+    ['Выбрали конкурента', 20],
+  ],
+};

@@ -107,7 +107,7 @@ export function expansionOrder(rng: Rng, plan: PlanKey, seats: number, sizeFacto
 
 export function expansionTitle(kind: ExpansionKind, addSeats: number, plan: PlanKey, russian: boolean): string {
   const titles: Record<ExpansionKind, [string, string]> = {
-    seats: [`+${addSeats} seats`, `+${addSeats} мест`],
+    seats: [`+${addSeats} seats`, `+${addSeats} ${russianSeats(addSeats)}`],
     analytics: ['Analytics add-on', 'Модуль аналитики'],
     support: ['Premium support', 'Премиум-поддержка'],
     upgrade: [`upgrade to ${PLAN_NAMES[plan]}`, `переход на ${PLAN_NAMES[plan]}`],
@@ -115,4 +115,13 @@ export function expansionTitle(kind: ExpansionKind, addSeats: number, plan: Plan
     custom: ['custom integration project', 'проект интеграции'],
   };
   return titles[kind][russian ? 1 : 0];
+}
+
+/** Russian plural of «место»: 1, 21 место; 2–4, 22–24 места; 5–20, 25 мест. */
+export function russianSeats(n: number): string {
+  const last = n % 10;
+  const lastTwo = n % 100;
+  if (last === 1 && lastTwo !== 11) return 'место';
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'места';
+  return 'мест';
 }

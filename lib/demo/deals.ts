@@ -3,7 +3,7 @@ import { DAY } from './calendar';
 import { CHANNEL_RAW, DEMO_EXCHANGE_RATES, DIRECT_CHANNELS, LOST_REASONS, PIPELINES, type PipelineKey, type PlanKey } from './catalog';
 import { speaksRussian, type Company } from './company';
 import type { DemoContext } from './context';
-import { newBusinessOrder, PLAN_NAMES, priceLines, type Priced } from './deal-lines';
+import { newBusinessOrder, PLAN_NAMES, priceLines, russianSeats, type Priced } from './deal-lines';
 import { cycleDays, placeDeal, type Outcome, type Timeline } from './deal-timeline';
 import { createDemandCurve } from './demand';
 import { pickRep, type Conversion, type LeadTrack } from './leads';
@@ -37,7 +37,7 @@ export type DealInput = {
   customerId?: string;
   /** Product lines, or a custom project's amount and direct cost (minor units, the company's currency). */
   priced: Priced | { custom: { amount: number; cost: number } };
-  lostReasons?: readonly (readonly [string, number])[];
+  lostReasons?: Record<'en' | 'ru', readonly (readonly [string, number])[]>;
 };
 
 /** Builds the deal record for an input and lays it out in time. */
@@ -58,7 +58,7 @@ export function createDeal(ctx: DemoContext, rng: Rng, input: DealInput): DealTr
     createdAt,
     expectedCloseAt: timeline.expectedCloseAt,
     channel: input.channel,
-    channelRaw: rng.pick(CHANNEL_RAW[input.channel]),
+    channelRaw: rng.pick(CHANNEL_RAW[speaksRussian(company) ? 'ru' : 'en'][input.channel]),
     region: company.region,
     lineItems: [],
     stageHistory: timeline.stageHistory,
@@ -84,7 +84,7 @@ export function createDeal(ctx: DemoContext, rng: Rng, input: DealInput): DealTr
   if (input.customerId) deal.customerId = input.customerId;
   if (input.firstContactAt !== undefined) deal.firstContactAt = input.firstContactAt;
   if (timeline.closedAt !== undefined) deal.closedAt = timeline.closedAt;
-  if (timeline.status === 'lost') deal.lostReason = rng.weighted(input.lostReasons ?? LOST_REASONS);
+  if (timeline.status === 'lost') deal.lostReason = rng.weighted((input.lostReasons ?? LOST_REASONS)[speaksRussian(company) ? 'ru' : 'en']);
   if (timeline.status === 'open' && rng.chance(0.06)) {
     const stageProbability = PIPELINES[pipeline].stages[timeline.stageIndex]?.probability ?? 50;
     deal.probability = Math.max(5, Math.min(95, stageProbability + rng.pick([-15, -10, 10, 15])));
@@ -100,7 +100,7 @@ function newBusinessOutcome(rng: Rng, rep: RepProfile, fromLead: boolean): Outco
 
 function newBusinessTitle(company: Company, plan: PlanKey, seats: number): string {
   return speaksRussian(company)
-    ? `${company.name} — ${PLAN_NAMES[plan]}, ${seats} мест`
+    ? `${company.name} — ${PLAN_NAMES[plan]}, ${seats} ${russianSeats(seats)}`
     : `${company.name} — ${PLAN_NAMES[plan]} (${seats} seats)`;
 }
 

@@ -48,7 +48,8 @@ export function generateLeads(
   const nbReps = org.byTeam.nb;
   const tracks: LeadTrack[] = [];
   const conversions: Conversion[] = [];
-  const later = (from: number, medianDays: number, spread: number) => from + Math.round(rng.skewed(medianDays, spread) * DAY);
+  // CRMs stamp lifecycle changes to the second.
+  const later = (from: number, medianDays: number, spread: number) => from + Math.round(rng.skewed(medianDays, spread) * 86_400) * 1000;
 
   times.forEach((createdAt, i) => {
     const id = `lead-${i + 1}`;
@@ -86,7 +87,7 @@ export function generateLeads(
       createdAt,
       status,
       channel,
-      channelRaw: rng.pick(CHANNEL_RAW[channel]),
+      channelRaw: rng.pick(CHANNEL_RAW[company.language === 'ru' ? 'ru' : 'en'][channel]),
       region: company.region,
     };
     if (rep) lead.ownerId = rep.id;
