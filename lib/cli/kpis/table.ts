@@ -35,7 +35,7 @@ export function renderTable(report: JsonReport): string {
     const from = [basis(id, kpi, report.currency), left].filter(Boolean).join('; ');
     rows.push([kpi.name, kpi.value === null ? '—' : withUnit(kpi.value, kpi.unit), from, status]);
     if (kpi.status === 'ok' && SHOWN_BREAKDOWNS.has(id)) {
-      for (const row of kpi.breakdown.slice(0, BREAKDOWN_ROWS)) rows.push([`  · ${row.label}`, withUnit(row.value, kpi.unit), `${format(row.count, 0)} deals`, '']);
+      for (const row of kpi.breakdown.slice(0, BREAKDOWN_ROWS)) rows.push([`  · ${row.label}`, withUnit(row.value, kpi.unit), `${format(row.count, 0)} ${row.count === 1 ? 'deal' : 'deals'}`, '']);
       if (kpi.breakdown.length > BREAKDOWN_ROWS) rows.push([`  · … ${kpi.breakdown.length - BREAKDOWN_ROWS} more`, '', '', '']);
     }
   }
