@@ -84,7 +84,7 @@ export const clvCommand: CliCommand = {
     const fit = predictiveClv(log.transactions, calibrationEndDay, { horizonWeeks, annualDiscountRate, margin });
     if (fit.status !== 'ok') {
       const message = `cannot fit the models to ${flags.transactions} (${fit.code}): ${fit.reason}`;
-      if (fit.code === 'did-not-converge') throw new Error(message);
+      if (fit.code === 'did-not-converge' || fit.code === 'numerical-failure') throw new Error(message);
       throw new UsageError(message);
     }
     const byValue = [...fit.customers].sort((u, v) => v.clv - u.clv);

@@ -93,7 +93,8 @@ function discountedPurchases(bgnbd: BgNbdParams, customer: PurchaseHistory, opti
 
 const MAX_STEPS = 10_000;
 
-function checkOptions(options: ClvOptions): ClvOptions {
+/** Throws RangeError for options no CLV can be computed with (a horizon of 0, a rate of −100 %...). */
+export function checkOptions(options: ClvOptions): ClvOptions {
   const { horizon, annualDiscountRate, unitsPerYear = WEEKS_PER_YEAR, step = unitsPerYear / 12, margin = 1 } = options;
   if (!(horizon > 0) || !Number.isFinite(horizon)) throw new RangeError(`CLV horizon must be a positive number, got ${horizon}`);
   if (!(annualDiscountRate > -1) || !Number.isFinite(annualDiscountRate)) {

@@ -13,6 +13,8 @@ export const CLV_FIT_ERROR_CODES = [
   'did-not-converge',
   /** q ≤ 1: the fitted spend distribution has no finite mean, so CLV is not defined. */
   'infinite-mean-spend',
+  /** The fitted parameters are so extreme that a prediction cannot be computed in double precision. */
+  'numerical-failure',
 ] as const;
 export type ClvFitErrorCode = (typeof CLV_FIT_ERROR_CODES)[number];
 

@@ -1,6 +1,6 @@
 import { fitBgNbd, type FitThresholds } from './bgnbd-fit';
 import { summariseDays } from './calibration';
-import { predictCustomers, type CustomerPrediction } from './clv';
+import { checkOptions, predictCustomers, type CustomerPrediction } from './clv';
 import { dayToIsoDate } from './days';
 import { ClvFitError, type ClvFitErrorCode } from './errors';
 import { fitGammaGamma } from './gamma-gamma';
@@ -45,6 +45,7 @@ export type PredictiveClvResult =
  */
 export function predictiveClv(transactions: readonly Transaction[], calibrationEndDay: number, options: PredictiveClvOptions = {}): PredictiveClvResult {
   const { horizonWeeks = 52, annualDiscountRate = 0.1, margin = 1 } = options;
+  const clvOptions = checkOptions({ horizon: horizonWeeks, annualDiscountRate, margin });
   const counts: PredictiveClvCounts = { transactions: transactions.length, customers: 0, repeatCustomers: 0 };
   let excluded: Excluded[] = [];
   try {
@@ -54,7 +55,7 @@ export function predictiveClv(transactions: readonly Transaction[], calibrationE
     counts.repeatCustomers = summary.customers.filter((c) => c.x > 0).length;
     const bgnbd = fitBgNbd(summary.customers, options.bgnbdThresholds);
     const gammaGamma = fitGammaGamma(summary.customers, options.gammaGammaThresholds);
-    const customers = predictCustomers(bgnbd.params, gammaGamma.params, summary.customers, { horizon: horizonWeeks, annualDiscountRate, margin });
+    const customers = predictOrExplain(() => predictCustomers(bgnbd.params, gammaGamma.params, summary.customers, clvOptions));
     const totalClv = customers.reduce((sum, c) => sum + c.clv, 0);
     return {
       status: 'ok',
@@ -72,6 +73,16 @@ export function predictiveClv(transactions: readonly Transaction[], calibrationE
     };
   } catch (error) {
     if (error instanceof ClvFitError) return { status: 'cannot-fit', code: error.code, reason: error.message, counts, excluded };
+    throw error;
+  }
+}
+
+/** Options were checked up front, so a RangeError here is arithmetic giving up on extreme parameters. */
+function predictOrExplain(predict: () => CustomerPrediction[]): CustomerPrediction[] {
+  try {
+    return predict();
+  } catch (error) {
+    if (error instanceof RangeError) throw new ClvFitError('numerical-failure', `predictions failed: ${error.message}`);
     throw error;
   }
 }
