@@ -16,6 +16,8 @@ import { pipedriveAdapter } from './index';
  * the 1.7 MB v1 spec is most of the test's time).
  */
 let servers: { v1: PrismServer; v2: PrismServer };
+/** About 5 s on an idle machine; generous for a loaded one. */
+const SLOW = 120_000;
 
 beforeAll(async () => {
   const [v1, v2] = await Promise.all([startPrism(PIPEDRIVE_V1, { timeoutMs: 90_000 }), startPrism(PIPEDRIVE_V2, { timeoutMs: 90_000 })]);
@@ -75,7 +77,7 @@ describe('Pipedrive adapter against Prism mocks of the published specs', () => {
     expect(statuses.every((s) => s === 200)).toBe(true);
     for (const object of pipedriveAdapter.objects) expect(produced.get(object.name), object.name).toBeGreaterThan(0);
     await expect(pipedriveAdapter.whoAmI(ctx)).resolves.toEqual({ ownerId: '1', name: 'Me' });
-  });
+  }, SLOW);
 
   it('without the API token Prism refuses (401) and the adapter reports auth', async () => {
     const ctx = context(loopbackFetch(servers.v1, servers.v2, []), { kind: 'session' });
@@ -107,5 +109,5 @@ describe('Pipedrive adapter against Prism mocks of the published specs', () => {
     expect(items).toBeGreaterThan(0);
     // random answers, not the examples: the same request gave different bodies
     expect(new Set(bodies).size).toBeGreaterThan(bodies.length / 2);
-  });
+  }, SLOW);
 });
