@@ -95,7 +95,9 @@ function series(a: number, b: number, c: number, z: number, maxTerms: number): S
       logScale += LOG_RESCALE;
     }
     const k = n + 1;
-    if (k > -a && k > -b && k > -c) {
+    // The tail bound can only pass once the term itself is about ε·sum (exactly so while the ratio is ≥ ½),
+    // so its two divisions wait until then.
+    if (Math.abs(term) <= EPSILON * Math.abs(sum) && k > -a && k > -b && k > -c) {
       const bound = absZ * Math.max(1, (a + k) / (k + 1)) * Math.max(1, (b + k) / (c + k));
       if (bound < 1 && (Math.abs(term) * bound) / (1 - bound) <= EPSILON * Math.abs(sum)) {
         return signedLog(sum, logScale);
