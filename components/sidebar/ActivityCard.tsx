@@ -3,19 +3,18 @@ import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindo
 import { useI18n } from '../common/i18n';
 import { Figure } from './Figure';
 
-const PART: Record<ActivityKind, string> = { call: 'calls', email: 'emails', meeting: 'meetings' };
 const KIND_LABEL = { call: 'activity.calls', email: 'activity.emails', meeting: 'activity.meetings' } as const;
 const WINDOW_LABEL = { day: 'activity.today', week: 'activity.week', month: 'activity.month' } as const;
 
 export type ActivityCardProps = {
   counts: Record<ActivityWindow, KpiResult | undefined>;
   /** Targets per kind and window, already scaled to the window's working days. */
-  targets: Record<ActivityKind, Record<ActivityWindow, number | undefined>>;
+  targets: Record<ActivityKind, Record<ActivityWindow, number | undefined>> | undefined;
 };
 
 export function activityCount(result: KpiResult | undefined, kind: ActivityKind): number | null {
   if (!result || result.status !== 'ok') return null;
-  return result.parts[PART[kind]] ?? 0;
+  return result.parts[kind] ?? 0;
 }
 
 /** Calls, emails and meetings done today, this week and this month, each against its target. */
@@ -43,7 +42,7 @@ export function ActivityCard({ counts, targets }: ActivityCardProps) {
               <th scope="row">{t(KIND_LABEL[kind])}</th>
               {ACTIVITY_WINDOWS.map((window) => {
                 const count = activityCount(counts[window], kind);
-                const target = targets[kind][window];
+                const target = targets?.[kind][window];
                 const behind = count !== null && target !== undefined && count < target;
                 return (
                   <td key={window} className={behind ? 'behind' : undefined}>

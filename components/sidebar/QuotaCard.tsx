@@ -4,10 +4,9 @@ import { Figure } from './Figure';
 import { ResultNote } from './ResultNote';
 
 /** Quota attainment for the period with its pace (where the rep should be today) and the projection at period end. */
-export function QuotaCard({ result }: { result: KpiResult | undefined }) {
+export function QuotaCard({ result, currency }: { result: KpiResult | undefined; currency: string }) {
   const { t, percent, money } = useI18n();
   const ok = result?.status === 'ok' ? result : undefined;
-  const currency = ok?.unit ?? '';
   return (
     <section className="card" aria-labelledby="quota-title">
       <h2 id="quota-title">{t('quota.title')}</h2>
@@ -21,19 +20,18 @@ export function QuotaCard({ result }: { result: KpiResult | undefined }) {
           </p>
           <div className="meter" role="meter" aria-label={t('quota.title')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.round(ok.value))}>
             <span className="meter-fill" style={{ width: `${Math.min(100, ok.value)}%` }} />
-            {ok.parts.pacePct !== undefined && <span className="meter-pace" style={{ left: `${Math.min(100, ok.parts.pacePct)}%` }} />}
+            {ok.parts.expectedPct !== undefined && <span className="meter-pace" style={{ left: `${Math.min(100, ok.parts.expectedPct)}%` }} />}
           </div>
           <p className="sub">
             {t('quota.of', {
-              won: money(ok.parts.won ?? ok.numerator ?? 0, currency),
+              won: money(ok.parts.sales ?? ok.numerator ?? 0, currency),
               quota: money(ok.parts.quota ?? ok.denominator ?? 0, currency),
             })}
           </p>
-          {ok.parts.pacePct !== undefined && (
+          {ok.parts.expectedPct !== undefined && (
             <p className="sub">
-              {t('quota.pace', { pace: percent(ok.parts.pacePct) })}{' '}
-              <Figure name="quota.pacePct" value={ok.parts.pacePct} className="visually-hidden">
-                {percent(ok.parts.pacePct)}
+              <Figure name="quota.expectedPct" value={ok.parts.expectedPct}>
+                {t('quota.pace', { pace: percent(ok.parts.expectedPct) })}
               </Figure>
             </p>
           )}

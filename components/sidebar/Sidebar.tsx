@@ -12,9 +12,14 @@ import { SyncStatusBar } from './SyncStatusBar';
 export type SidebarProps = {
   ui: SidebarUiState;
   onUiChange: (patch: Partial<SidebarUiState>) => void;
-  /** Null while the first numbers are being computed. */
+  /** Null while the first numbers are being computed, or when there are none. */
   view: PinnedView | null;
-  activityTargets: ActivityCardProps['targets'];
+  /** The background has answered at least once. */
+  loaded: boolean;
+  /** The background could not compute the numbers. */
+  error?: string;
+  activityTargets: ActivityCardProps['targets'] | undefined;
+  reportingCurrency: string;
   status: StoredSourceStatus | undefined;
   hasData: boolean;
   teamAvailable: boolean;
@@ -30,7 +35,7 @@ export function Sidebar(props: SidebarProps) {
   const { t } = useI18n();
   const { view } = props;
   return (
-    <div className="sidebar" data-as-of={view?.asOf} data-time-zone={view?.timeZone} data-period-start={view?.period.start} data-period-end={view?.period.end}>
+    <div className="sidebar" data-syncing={String(props.status?.syncing ?? false)} data-as-of={view?.asOf} data-time-zone={view?.timeZone} data-period-start={view?.period.start} data-period-end={view?.period.end}>
       <header className="bar">
         <h1>{t('app.title')}</h1>
         {props.ownerName && <span className="owner">{props.ownerName}</span>}
@@ -42,7 +47,12 @@ export function Sidebar(props: SidebarProps) {
       </header>
       <Controls ui={props.ui} onChange={props.onUiChange} teamAvailable={props.teamAvailable} />
       <main>
-        {!props.hasData && !props.status?.syncing ? (
+        {props.error && (
+          <p className="problem" role="alert">
+            {props.error}
+          </p>
+        )}
+        {props.loaded && !props.hasData && !props.status?.syncing ? (
           <EmptyState onExploreDemo={props.onExploreDemo} />
         ) : view === null ? (
           <p className="loading" role="status">
@@ -51,7 +61,7 @@ export function Sidebar(props: SidebarProps) {
         ) : (
           <>
             <ActivityCard counts={view.activities} targets={props.activityTargets} />
-            <QuotaCard result={view.quota} />
+            <QuotaCard result={view.quota} currency={props.reportingCurrency} />
             <PipelineCard pipeline={view.pipeline} deals={view.dealsInPipeline} />
           </>
         )}

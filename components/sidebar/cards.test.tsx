@@ -13,9 +13,9 @@ const noTargets = { call: { day: undefined, week: undefined, month: undefined },
 describe('sidebar cards', () => {
   it('shows calls, emails and meetings for today, week and month against targets', () => {
     const counts = {
-      day: okResult('activityCounts', 9, 'count', { calls: 5, emails: 3, meetings: 1 }),
-      week: okResult('activityCounts', 60, 'count', { calls: 30, emails: 25, meetings: 5 }),
-      month: okResult('activityCounts', 200, 'count', { calls: 120, emails: 70, meetings: 10 }),
+      day: okResult('activityCounts', 9, 'count', { call: 5, email: 3, meeting: 1 }),
+      week: okResult('activityCounts', 60, 'count', { call: 30, email: 25, meeting: 5 }),
+      month: okResult('activityCounts', 200, 'count', { call: 120, email: 70, meeting: 10 }),
     };
     const targets = { ...noTargets, call: { day: 40, week: 200, month: 840 } };
     const { container } = wrap(<ActivityCard counts={counts} targets={targets} />);
@@ -28,18 +28,18 @@ describe('sidebar cards', () => {
   });
 
   it('shows quota attainment with pace, projection and status', () => {
-    const result = okResult('quotaAttainment', 62.5, 'USD', { won: 6_250_000, quota: 10_000_000, pacePct: 70, projectedPct: 89.3 }, { target: { value: 100, status: 'at-risk' } });
-    wrap(<QuotaCard result={result} />);
+    const result = okResult('quotaAttainment', 62.5, '%', { sales: 6_250_000, quota: 10_000_000, expectedPct: 70, projectedPct: 89.3 }, { target: { value: 10_000_000, status: 'at-risk' } });
+    wrap(<QuotaCard result={result} currency="USD" />);
     expect(screen.getByText('62.5%')).toBeTruthy();
     expect(screen.getByText('$62,500 of $100,000')).toBeTruthy();
-    expect(screen.getByText('Pace today: 70%')).toBeTruthy();
+    expect(screen.getByText('Where you should be today: 70%')).toBeTruthy();
     expect(screen.getByText('Projected at period end: 89.3%')).toBeTruthy();
     expect(screen.getByText('At risk')).toBeTruthy();
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('63');
   });
 
   it('says what is missing when there is no quota', () => {
-    wrap(<QuotaCard result={needsData('quotaAttainment', ['quotas'])} />);
+    wrap(<QuotaCard result={needsData('quotaAttainment', ['quotas'])} currency="USD" />);
     expect(screen.getByText('Needs data: quotas')).toBeTruthy();
   });
 
@@ -58,7 +58,9 @@ describe('sidebar', () => {
     ui: { open: true, width: 360, view: 'personal', period: 'month' },
     onUiChange: vi.fn(),
     view: null,
+    loaded: true,
     activityTargets: noTargets,
+    reportingCurrency: 'USD',
     status: { records: 0, quarantined: 0, syncing: false },
     hasData: false,
     teamAvailable: true,

@@ -1,6 +1,11 @@
 import { browser } from 'wxt/browser';
 import { openDb } from '../../lib/db/db';
+import { loadKpiData } from '../../lib/db/load';
+import { loadSettings } from '../../lib/settings/storage';
 import { createSyncScheduler } from '../../lib/sync/scheduler';
+import { createViewService } from '../../lib/views/service';
+import { createDataVersions } from './data-version';
+import { createStatusCache } from './status-cache';
 import { createHandlers } from './handlers';
 import { buildSyncJob } from './jobs';
 import { syncContentScripts } from './registration';
@@ -12,6 +17,14 @@ import { listen } from './router';
  */
 export default defineBackground(() => {
   const db = openDb();
+  const views = createViewService({
+    loadData: (source) => loadKpiData(db, source),
+    loadSettings,
+    now: () => Date.now(),
+    browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  const versions = createDataVersions();
+  const statuses = createStatusCache(db);
   const scheduler = createSyncScheduler({
     withLock: async (name, task) =>
       (await navigator.locks.request(name, { ifAvailable: true }, async (lock) => {
@@ -19,7 +32,7 @@ export default defineBackground(() => {
         await task();
         return true;
       })) as boolean,
-    jobFor: (source) => buildSyncJob(db, source),
+    jobFor: (source) => buildSyncJob(db, source, (write) => views.applyWrite(source, write.batch, write.deleted)),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     wakeAt: async (source, when) => {
       await browser.alarms.create(`sync:${source}`, { when });
@@ -27,11 +40,14 @@ export default defineBackground(() => {
     cancelWake: async (source) => {
       await browser.alarms.clear(`sync:${source}`);
     },
+    onProgress: (source) => versions.bumpSoon(source),
     onFinished: (source, result) => {
+      statuses.forget(source);
+      versions.bumpNow(source);
       void browser.storage.session.set({ [`sync-result:${source}`]: { ...result, at: Date.now() } });
     },
   });
-  const handlers = createHandlers({ db, scheduler });
+  const handlers = createHandlers({ db, scheduler, views, versions, statuses });
   listen(handlers);
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -5,9 +5,10 @@ import { effectiveTimeZone } from '../../lib/settings/schema';
 import { loadSettings } from '../../lib/settings/storage';
 import { dexieSyncStore } from '../../lib/sync/dexie-store';
 import type { SyncJob } from '../../lib/sync/engine';
+import type { SyncStepWrite } from '../../lib/sync/store';
 
 /** The sync job of a connected source: its adapter, its credentials, the database. */
-export async function buildSyncJob(db: KpiLensDb, source: string): Promise<SyncJob | null> {
+export async function buildSyncJob(db: KpiLensDb, source: string, onCommitted?: (write: SyncStepWrite) => void): Promise<SyncJob | null> {
   const connection = await getConnection(source);
   const adapter = connection && adapterFor(connection.crm);
   if (!connection || !adapter) return null;
@@ -24,7 +25,7 @@ export async function buildSyncJob(db: KpiLensDb, source: string): Promise<SyncJ
       timeZone: effectiveTimeZone(settings, Intl.DateTimeFormat().resolvedOptions().timeZone),
       pageSize: 1000,
     },
-    store: dexieSyncStore(db),
+    store: dexieSyncStore(db, { onCommitted }),
     env: { now: () => Date.now(), random: () => Math.random() },
   };
 }

@@ -15,6 +15,13 @@ export async function syncContentScripts(): Promise<void> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [CRM_SCRIPT_ID] });
   if (matches.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: CRM_SCRIPT_ID, js: ['content-scripts/crm.js'], matches, runAt: 'document_idle', persistAcrossSessions: true },
+    { id: CRM_SCRIPT_ID, js: [CRM_SCRIPT_FILE], matches, runAt: 'document_idle', persistAcrossSessions: true },
   ]);
+  // CRM tabs that were already open (before install, or before the rep granted access) get it now.
+  for (const tab of await browser.tabs.query({ url: matches })) {
+    if (tab.id === undefined) continue;
+    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${CRM_SCRIPT_FILE}` as const] }).catch(() => {});
+  }
 }
+
+const CRM_SCRIPT_FILE = 'content-scripts/crm.js' as const;

@@ -16,8 +16,9 @@ export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
   const style = document.createElement('style');
   style.textContent = `
     :host { all: initial; position: fixed; top: 0; right: 0; height: 100vh; z-index: 2147483646; display: flex; }
-    .handle { width: ${HANDLE_WIDTH}px; height: 72px; margin-top: 40vh; border: 0; border-radius: 8px 0 0 8px;
-      background: #3552d8; color: #fff; cursor: pointer; font: 600 12px system-ui, sans-serif; padding: 0; }
+    .handle { width: ${HANDLE_WIDTH}px; height: 84px; margin-top: 40vh; border: 0; border-radius: 8px 0 0 8px;
+      background: #3552d8; color: #fff; cursor: pointer; font: 600 11px system-ui, sans-serif; padding: 0;
+      writing-mode: vertical-rl; letter-spacing: .05em; }
     .handle:focus-visible { outline: 3px solid #f6b73c; outline-offset: 1px; }
     .grip { width: 6px; cursor: ew-resize; background: transparent; }
     .grip:hover { background: rgba(53, 82, 216, .25); }

@@ -12,6 +12,11 @@ import { createSidebarFrame } from './frame';
 export default defineContentScript({
   registration: 'runtime',
   async main(ctx) {
+    // Registered scripts and the injection into already-open tabs may both run here: mount once.
+    const marker = globalThis as { kpiLensMounted?: boolean };
+    if (marker.kpiLensMounted) return;
+    marker.kpiLensMounted = true;
+    ctx.onInvalidated(() => (marker.kpiLensMounted = false));
     const reply = (await browser.runtime.sendMessage({ type: 'page/opened', url: location.href })) as
       | { ok: true; value: { source: string | null } }
       | { ok: false }

@@ -7,6 +7,9 @@
 export const CRM_IDS = ['pipedrive', 'salesforce', 'hubspot', 'close', 'kommo', 'bitrix24', 'sandbox'] as const;
 export type CrmId = (typeof CRM_IDS)[number];
 
+/** The zones Bitrix24 cloud portals live on (`<portal>.bitrix24.<zone>`); each is an optional host pattern. */
+export const BITRIX24_CLOUD_ZONES = ['ru', 'com', 'by', 'kz', 'de', 'eu', 'ua', 'uz', 'es', 'fr', 'it', 'pl', 'uk', 'in', 'jp', 'cn', 'vn', 'id', 'com.br', 'com.tr'] as const;
+
 export const CRM_HOST_PATTERNS: Record<Exclude<CrmId, 'sandbox'>, readonly string[]> = {
   pipedrive: ['https://*.pipedrive.com/*'],
   // Lightning pages live on *.lightning.force.com, the REST API on *.my.salesforce.com.
@@ -14,14 +17,7 @@ export const CRM_HOST_PATTERNS: Record<Exclude<CrmId, 'sandbox'>, readonly strin
   hubspot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://api.hubapi.com/*'],
   close: ['https://app.close.com/*', 'https://api.close.com/*'],
   kommo: ['https://*.kommo.com/*', 'https://*.amocrm.ru/*', 'https://*.amocrm.com/*'],
-  bitrix24: [
-    'https://*.bitrix24.ru/*',
-    'https://*.bitrix24.com/*',
-    'https://*.bitrix24.by/*',
-    'https://*.bitrix24.kz/*',
-    'https://*.bitrix24.de/*',
-    'https://*.bitrix24.eu/*',
-  ],
+  bitrix24: BITRIX24_CLOUD_ZONES.map((zone) => `https://*.bitrix24.${zone}/*`),
 };
 
 /** The local sandbox CRM used by `npm run demo` and the end-to-end tests; only in development and test builds. */

@@ -7,7 +7,14 @@ describe('CRM detection', () => {
     expect(detectCrm('http://127.0.0.1:5179/deals', { allowSandbox: false })).toBeNull();
   });
 
-  it.each(['https://localhost.evil.example/', 'https://127.0.0.1/', 'not a url', 'file:///etc/passwd'])('ignores %s', (url) => {
+  it.each([
+    ['https://acme.amocrm.ru/leads/pipeline/1', 'kommo', 'acme.amocrm.ru'],
+    ['https://acme.bitrix24.ru/crm/deal/list/', 'bitrix24', 'acme.bitrix24.ru'],
+  ])('finds %s', (url, crm, account) => {
+    expect(detectCrm(url, { allowSandbox: false })).toMatchObject({ crm, account });
+  });
+
+  it.each(['https://acme.amocrm.ru.attacker.example/', 'https://localhost.evil.example/', 'https://127.0.0.1/', 'not a url', 'file:///etc/passwd'])('ignores %s', (url) => {
     expect(detectCrm(url, { allowSandbox: true })).toBeNull();
   });
 });

@@ -1,4 +1,7 @@
 import type { CrmId } from '../adapters/hosts';
+import { bitrix24Adapter } from '../adapters/bitrix24';
+import { closeAdapter } from '../adapters/close';
+import { kommoAdapter } from '../adapters/kommo';
 import { sandboxAdapter } from '../adapters/sandbox';
 import type { CrmAdapter, DetectedCrm } from '../adapters/types';
 
@@ -8,6 +11,9 @@ import type { CrmAdapter, DetectedCrm } from '../adapters/types';
  * localhost page as a CRM.
  */
 const ADAPTERS: Partial<Record<CrmId, CrmAdapter>> = {
+  close: closeAdapter,
+  kommo: kommoAdapter,
+  bitrix24: bitrix24Adapter,
   sandbox: sandboxAdapter,
 };
 

@@ -14,14 +14,24 @@ export type StoredSourceStatus = {
   problem?: { message: string; userAction: string };
 };
 
-/** What the sidebar and popup show about a source's data: counts, last sync, progress, the last problem. */
-export async function storedSourceStatus(db: KpiLensDb, source: string): Promise<StoredSourceStatus> {
-  const [counts, quarantined, states] = await Promise.all([
+export type StoredCounts = { records: number; quarantined: number };
+
+/**
+ * How many records and quarantine entries a source has. IndexedDB counts by
+ * walking the index, so callers that ask often (status during a sync) cache it.
+ */
+export async function countStored(db: KpiLensDb, source: string): Promise<StoredCounts> {
+  const [counts, quarantined] = await Promise.all([
     Promise.all(RECORD_TYPES.map((type) => recordTable(db, type).where('source').equals(source).count())),
     db.quarantine.where('source').equals(source).count(),
-    db.syncState.where('source').equals(source).toArray(),
   ]);
-  return { records: counts.reduce((sum, n) => sum + n, 0), quarantined, ...summariseStates(states) };
+  return { records: counts.reduce((sum, n) => sum + n, 0), quarantined };
+}
+
+/** What the sidebar and popup show about a source's data: counts, last sync, progress, the last problem. */
+export async function storedSourceStatus(db: KpiLensDb, source: string, counts?: StoredCounts): Promise<StoredSourceStatus> {
+  const [stored, states] = await Promise.all([counts ?? countStored(db, source), db.syncState.where('source').equals(source).toArray()]);
+  return { ...stored, ...summariseStates(states) };
 }
 
 export function summariseStates(states: readonly SyncObjectState[]): Omit<StoredSourceStatus, 'records' | 'quarantined'> {

@@ -1,4 +1,6 @@
 import { z } from '../model/zod';
+import type { StoredSourceStatus } from '../db/status';
+import type { PinnedResponse } from '../views/service';
 
 /**
  * The one message protocol of KPI Lens. Every message is validated with
@@ -18,26 +20,42 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('demo/load') }),
   z.object({ type: z.literal('data/delete-all') }),
   z.object({ type: z.literal('sidebar/toggle'), tabId: z.number().int().nonnegative().optional() }),
+  /** The sidebar's pinned numbers, computed in the background where the data is. */
+  z.object({
+    type: z.literal('view/pinned'),
+    source,
+    view: z.enum(['personal', 'team']),
+    period: z.enum(['today', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'custom']),
+  }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
+
+/**
+ * storage.session key the background bumps whenever a source's data changed (a
+ * sync step, demo data loaded, data deleted); pages listen and ask again.
+ */
+export function dataVersionKey(source: string): string {
+  return `data-version:${source}`;
+}
+
+/** storage.session key bumped when a source's sync status moved (progress, problem): cheap to follow. */
+export function statusVersionKey(source: string): string {
+  return `status-version:${source}`;
+}
 
 /** Messages the background sends to a content script. */
 export const contentCommandSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('sidebar/toggle') })]);
 export type ContentCommand = z.infer<typeof contentCommandSchema>;
 
-export type SourceStatus = {
+export type SourceStatus = StoredSourceStatus & {
   source: string;
   crm: string;
   label: string;
-  records: number;
-  quarantined: number;
-  lastSyncAt?: number;
-  syncing: boolean;
-  problem?: { message: string; userAction: string };
 };
 
 export type Responses = {
+  'view/pinned': PinnedResponse & { status: SourceStatus | null };
   'page/opened': { source: string | null };
   'status/get': { sources: SourceStatus[] };
   'sync/start': { started: boolean; reason?: string };

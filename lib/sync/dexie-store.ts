@@ -8,13 +8,16 @@ import type { SyncStepWrite, SyncStore } from './store';
  * and cursor go into IndexedDB in ONE transaction, so a killed browser or worker
  * leaves either the whole step or nothing.
  */
-export function dexieSyncStore(db: KpiLensDb): SyncStore {
+export function dexieSyncStore(db: KpiLensDb, options: { onCommitted?: (write: SyncStepWrite) => void } = {}): SyncStore {
   return {
     getStates: (source) => db.syncState.where('source').equals(source).toArray(),
     saveState: async (state) => {
       await db.syncState.put(state);
     },
-    commitStep: (write) => commitStep(db, write),
+    commitStep: async (write) => {
+      await commitStep(db, write);
+      options.onCommitted?.(write);
+    },
   };
 }
 

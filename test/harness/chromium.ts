@@ -73,6 +73,7 @@ export async function launchWithExtension(options: {
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  await waitForContentScriptRegistration(serviceWorker);
   return {
     context,
     extensionId,
@@ -83,4 +84,20 @@ export async function launchWithExtension(options: {
       if (!options.keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The background registers the CRM content script right after install; pages opened before that would miss it. */
+async function waitForContentScriptRegistration(worker: Worker): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const registered = await worker
+      .evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
+        return (await api.scripting.getRegisteredContentScripts()).length;
+      })
+      .catch(() => 0);
+    if (registered > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The KPI Lens background did not register its content script within 15 s.');
 }

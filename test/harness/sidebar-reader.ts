@@ -20,9 +20,9 @@ export async function sidebarFrame(page: Page, timeoutMs = 60_000): Promise<Fram
   }
 }
 
-/** Waits for numbers, then reads every figure the sidebar shows (its text and the value behind it). */
+/** Waits until the sync is done and the numbers are on screen, then reads every figure (its text and value). */
 export async function readSidebar(frame: Frame, timeoutMs = 120_000): Promise<SidebarReading> {
-  await frame.waitForSelector('[data-kpi="pipeline.total"]', { timeout: timeoutMs });
+  await frame.waitForSelector('.sidebar[data-syncing="false"] [data-kpi="pipeline.total"]', { timeout: timeoutMs });
   return frame.evaluate(() => {
     const root = document.querySelector<HTMLElement>('.sidebar')!;
     const figures: Record<string, { value: number | null; text: string }> = {};

@@ -1,11 +1,8 @@
 import type { DetectedCrm } from '../types';
 
-/**
- * The zones Bitrix24 cloud portals live on (`<portal>.bitrix24.<zone>`). The
- * extension only reaches those in lib/adapters/hosts.ts; the others are known
- * here so a portal is recognised once its host is allowed.
- */
-export const BITRIX24_CLOUD_ZONES = ['ru', 'com', 'by', 'kz', 'de', 'eu', 'ua', 'uz', 'es', 'fr', 'it', 'pl', 'uk', 'in', 'jp', 'cn', 'vn', 'id', 'com.br', 'com.tr'] as const;
+import { BITRIX24_CLOUD_ZONES } from '../hosts';
+
+export { BITRIX24_CLOUD_ZONES };
 
 const PORTAL_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const RESERVED = new Set(['www', 'auth2', 'oauth', 'helpdesk', 'apidocs', 'dev', 'partners', 'marketplace', 'util', 'training']);

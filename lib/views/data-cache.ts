@@ -1,0 +1,40 @@
+import type { RecordBatch } from '../adapters/types';
+import { RECORD_TABLES } from '../db/schema';
+import type { KpiData } from '../kpi/types';
+import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '../model';
+
+type Tables = Map<RecordType, Map<string, CanonicalRecord>>;
+
+/**
+ * One source's records in memory, kept current by the writer itself: the
+ * background applies every committed sync step here, so showing fresh numbers
+ * never means reading the whole source back from IndexedDB.
+ */
+export function createSourceCache(initial: KpiData) {
+  const tables: Tables = new Map(RECORD_TYPES.map((type) => [type, new Map()]));
+  for (const type of RECORD_TYPES) {
+    const table = tables.get(type)!;
+    for (const record of initial[RECORD_TABLES[type]] as readonly CanonicalRecord[]) table.set(record.externalId, record);
+  }
+  let snapshot: KpiData | undefined = initial;
+  return {
+    apply(batch: RecordBatch, deleted?: { [K in RecordType]?: string[] }) {
+      for (const type of RECORD_TYPES) {
+        const table = tables.get(type)!;
+        for (const record of batch[type] ?? []) table.set(record.externalId, record);
+        for (const id of deleted?.[type] ?? []) table.delete(id);
+        if (batch[type]?.length || deleted?.[type]?.length) snapshot = undefined;
+      }
+    },
+    /** The records as KpiData; rebuilt only after a change. */
+    data(): KpiData {
+      if (!snapshot) {
+        const built = {} as Record<string, CanonicalRecord[]>;
+        for (const type of RECORD_TYPES) built[RECORD_TABLES[type]] = [...tables.get(type)!.values()];
+        snapshot = built as unknown as KpiData;
+      }
+      return snapshot;
+    },
+  };
+}
+export type SourceCache = ReturnType<typeof createSourceCache>;
