@@ -27,9 +27,10 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
     return draft;
   };
 
-  // Done so far today: from 8:00, or from midnight when asOf is earlier than that.
+  // Done so far today: since 8:00, or, before the working day has begun, in the last
+  // two hours (an early bird clearing email), so "today" is never empty.
   const workStart = cal.atHour(cal.dayIndexAt(asOf), 8);
-  const doneFrom = asOf - today.start > 9 * HOUR ? workStart : today.start;
+  const doneFrom = asOf > cal.atHour(cal.dayIndexAt(asOf), 9) ? workStart : Math.max(today.start, asOf - 2 * HOUR);
   if (asOf > today.start) {
     const count = rng.int(3, 5);
     for (let i = 0; i < count; i += 1) {
