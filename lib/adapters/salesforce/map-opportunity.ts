@@ -31,7 +31,7 @@ function lineItems(raw: readonly unknown[], currency: string): LineItem[] | stri
  * CloseDate is a date: for a closed opportunity it is when it closed, for an
  * open one when it is expected to close.
  */
-export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped {
+export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped | Mapped[] {
   const read = readItem(opportunitySchema, raw, 'deal', 'Opportunity');
   if (!read.ok) return read.mapped;
   const o = read.item;
@@ -48,7 +48,7 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped {
   if (typeof lines === 'string') return { type: 'deal', reject: lines, externalId: o.Id };
   const status = o.IsWon ? 'won' : o.IsClosed ? 'lost' : 'open';
   const closeDate = dateAt(o.CloseDate, ctx.timeZone);
-  return {
+  const deal: Mapped = {
     type: 'deal',
     candidate: compact({
       source: ctx.source,
@@ -71,4 +71,10 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped {
       lineItems: lines.slice(0, 1000),
     }),
   };
+  // A subquery returns its first batch of lines only; say so rather than under-count product revenue silently.
+  const nested = o.OpportunityLineItems;
+  if (nested && nested.done === false) {
+    return [deal, { type: 'deal', reject: `only ${nested.records.length} of ${nested.totalSize ?? 'more'} line items were read; product revenue of this opportunity is incomplete`, externalId: o.Id }];
+  }
+  return deal;
 }

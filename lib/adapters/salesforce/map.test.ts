@@ -79,6 +79,13 @@ describe('Salesforce records (documented shapes) → canonical records', () => {
     expect([quarterly?.periodKind, quarterly?.endDate]).toEqual(['quarter', '2024-04-01']);
   });
 
+  it('an opportunity whose line items did not all come back is kept, with a reject saying so', async () => {
+    const many = { ...F.OPP_WON, OpportunityLineItems: { ...(F.OPP_WON.OpportunityLineItems as object), totalSize: 250, done: false } };
+    const { records, rejects } = await page('opportunities', [many]);
+    expect(records.deal?.[0]?.lineItems).toHaveLength(2);
+    expect(rejects.map((r) => [r.externalId, r.reason])).toEqual([['0065e00000AbCdEAAV', 'only 2 of 250 line items were read; product revenue of this opportunity is incomplete']]);
+  });
+
   it('a malformed record is rejected with its reason; the rest of the page is kept', async () => {
     const broken = { ...F.OPP_WON, Id: '0065e00000AbCdHAAV', IsWon: 'yes' };
     const { records, rejects } = await page('opportunities', [F.OPP_LOST, broken, F.OPP_OPEN]);

@@ -36,7 +36,7 @@ export const opportunitySchema = z.object({
   IsWon: flag,
   LeadSource: text,
   SystemModstamp: z.string(),
-  OpportunityLineItems: z.object({ records: z.array(z.unknown()) }).nullish(),
+  OpportunityLineItems: z.object({ records: z.array(z.unknown()), done: z.boolean().nullish(), totalSize: z.number().int().nullish() }).nullish(),
 });
 export type RawOpportunity = z.infer<typeof opportunitySchema>;
 

@@ -15,7 +15,7 @@ export type SoqlObject = {
   /** A relationship subquery read with each record. */
   subquery?: (multiCurrency: boolean) => string;
   produces: readonly RecordType[];
-  map: (raw: unknown, ctx: MapContext) => Mapped;
+  map: (raw: unknown, ctx: MapContext) => Mapped | Mapped[];
   /** Deleted records are fetched with queryAll after an incremental pass. */
   tracksDeletes: boolean;
   /** Absent in orgs without the feature: INVALID_TYPE skips the object quietly. */
