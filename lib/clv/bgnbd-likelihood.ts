@@ -1,6 +1,7 @@
 import type { ObjectiveWithGradient } from './bfgs';
 import { ClvFitError } from './errors';
 import { digamma, lnGamma } from './special';
+import { TripleMap } from './triple-map';
 import type { BgNbdParams, PurchaseHistory } from './types';
 
 /**
@@ -24,21 +25,24 @@ export type BgNbdData = {
 };
 
 export function prepareBgNbdData(customers: readonly PurchaseHistory[]): BgNbdData {
-  const rows = new Map<string, { x: number; tx: number; T: number; weight: number }>();
+  const rows = new TripleMap<{ x: number; tx: number; T: number; weight: number }>();
+  const list: { x: number; tx: number; T: number; weight: number }[] = [];
   let repeatCustomers = 0;
   let totalT = 0;
   customers.forEach((customer, index) => {
     checkHistory(customer, index);
     if (customer.x > 0) repeatCustomers++;
     totalT += customer.T;
-    const key = `${customer.x}|${customer.tx}|${customer.T}`;
-    const row = rows.get(key);
+    const row = rows.get(customer.x, customer.tx, customer.T);
     if (row) row.weight++;
-    else rows.set(key, { x: customer.x, tx: customer.tx, T: customer.T, weight: 1 });
+    else {
+      const added = { x: customer.x, tx: customer.tx, T: customer.T, weight: 1 };
+      rows.set(customer.x, customer.tx, customer.T, added);
+      list.push(added);
+    }
   });
   const timeScale = totalT / Math.max(customers.length, 1);
   if (!(timeScale > 0)) throw new ClvFitError('invalid-input', 'every customer has age T = 0: nobody has been observed yet');
-  const list = [...rows.values()];
   const distinctX = [...new Set(list.map((row) => row.x))].sort((u, v) => u - v);
   const position = new Map(distinctX.map((x, i) => [x, i]));
   const weightByX = new Float64Array(distinctX.length);

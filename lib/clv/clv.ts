@@ -1,5 +1,6 @@
 import { expectedPurchases, pAlive } from './bgnbd-predict';
 import { expectedSpend } from './gamma-gamma';
+import { TripleMap } from './triple-map';
 import type { BgNbdParams, CustomerSummary, GammaGammaParams, PurchaseHistory, SpendHistory } from './types';
 
 /** Weeks in a mean Gregorian year (365.25 days / 7). */
@@ -63,16 +64,30 @@ export function predictCustomers(
   options: ClvOptions,
 ): CustomerPrediction[] {
   const { margin = 1 } = checkOptions(options);
-  const forecasts = new Map<string, { pAlive: number; expected: number; discounted: number }>();
+  const forecasts = new TripleMap<{ pAlive: number; expected: number; discounted: number }>();
   return customers.map((customer) => {
-    const key = `${customer.x}|${customer.tx}|${customer.T}`;
-    let forecast = forecasts.get(key);
+    const { x, tx, T } = customer;
+    let forecast = forecasts.get(x, tx, T);
     if (!forecast) {
       forecast = { pAlive: pAlive(bgnbd, customer), ...discountedPurchases(bgnbd, customer, options) };
-      forecasts.set(key, forecast);
+      forecasts.set(x, tx, T, forecast);
     }
     const spend = expectedSpend(gammaGamma, customer);
-    return { ...customer, pAlive: forecast.pAlive, expectedPurchases: forecast.expected, expectedSpend: spend, clv: forecast.discounted * spend * margin };
+    // Built field by field: object spread is slow in bulk once transpiled.
+    const prediction: CustomerPrediction = {
+      customerId: customer.customerId,
+      x,
+      tx,
+      T,
+      mx: customer.mx,
+      firstDay: customer.firstDay,
+      pAlive: forecast.pAlive,
+      expectedPurchases: forecast.expected,
+      expectedSpend: spend,
+      clv: forecast.discounted * spend * margin,
+    };
+    if (customer.holdout) prediction.holdout = customer.holdout;
+    return prediction;
   });
 }
 

@@ -43,8 +43,8 @@ export function rankLapseRisk(params: BgNbdParams, predictions: readonly Custome
   const ranked: LapseRisk[] = [];
   for (const customer of predictions) {
     if (customer.x === 0 || !(customer.pAlive >= minPAlive) || !(customer.clv > 0)) continue;
-    const history = { x: customer.x, tx: customer.tx };
-    const atLastPurchase = pAlive(params, { ...history, T: customer.tx });
+    const { x, tx, T } = customer;
+    const atLastPurchase = pAlive(params, { x, tx, T: tx });
     const fall = Math.max(0, atLastPurchase - customer.pAlive);
     const valueIfActive = customer.clv / customer.pAlive;
     const valueAtRisk = valueIfActive * fall;
@@ -53,12 +53,12 @@ export function rankLapseRisk(params: BgNbdParams, predictions: readonly Custome
       customerId: customer.customerId,
       pAliveAtLastPurchase: atLastPurchase,
       pAlive: customer.pAlive,
-      pAliveAfterWindow: pAlive(params, { ...history, T: customer.T + window }),
+      pAliveAfterWindow: pAlive(params, { x, tx, T: T + window }),
       fall,
       valueIfActive,
       valueAtRisk,
       clv: customer.clv,
-      silence: customer.T - customer.tx,
+      silence: T - tx,
     });
   }
   ranked.sort((u, v) => v.valueAtRisk - u.valueAtRisk || (u.customerId < v.customerId ? -1 : u.customerId > v.customerId ? 1 : 0));
