@@ -1,10 +1,11 @@
 /** Activity KPIs: what reps do to reach buyers (calls, emails, meetings, demos, cold-email quality). */
-import { ACTIVITY_TYPES, type Activity, type TargetMetric } from '../model';
+import { ACTIVITY_TYPES, type Activity, type ActivityType, type TargetMetric } from '../model';
 import type { Evaluator, EvalInput, KpiBody } from './engine-types';
 import { finiteParts, needsData, notDefined, ok, percent } from './result';
 import { paceStatus, targetFor } from './targets';
 
 const NEEDS_ACTIVITIES = 'Connect a CRM that records calls, emails and meetings, or import activities.';
+const TYPE_INDEX = Object.fromEntries(ACTIVITY_TYPES.map((type, i) => [type, i])) as Record<ActivityType, number>;
 
 /**
  * activityCounts — done activities that occurred in the period, by type (call, email, meeting, sms,
@@ -16,21 +17,28 @@ export const activityCounts: Evaluator = {
   comparable: true,
   run({ ctx, slice, w }: EvalInput): KpiBody {
     if (!ctx.has.activities) return needsData(['activities'], NEEDS_ACTIVITIES);
-    const byType: Record<string, number> = Object.fromEntries(ACTIVITY_TYPES.map((t) => [t, 0]));
-    const byDirection: Record<string, number> = {};
+    // Plain counters indexed by type: this loop runs over every activity of the period.
+    const types = ACTIVITY_TYPES;
+    const done = new Int32Array(types.length);
+    const out = new Int32Array(types.length);
+    const inb = new Int32Array(types.length);
     const ids: string[] = [];
-    let outbound = 0;
-    let inbound = 0;
     for (const a of w.activities) {
       ids.push(a.externalId);
-      byType[a.type] = (byType[a.type] ?? 0) + 1;
-      if (a.direction === 'outbound') outbound += 1;
-      else if (a.direction === 'inbound') inbound += 1;
-      if (a.direction) {
-        const key = `${a.type}${a.direction === 'outbound' ? 'Outbound' : 'Inbound'}`;
-        byDirection[key] = (byDirection[key] ?? 0) + 1;
-      }
+      const t = TYPE_INDEX[a.type];
+      done[t] = (done[t] as number) + 1;
+      if (a.direction === 'outbound') out[t] = (out[t] as number) + 1;
+      else if (a.direction === 'inbound') inb[t] = (inb[t] as number) + 1;
     }
+    const byType: Record<string, number> = {};
+    const byDirection: Record<string, number> = {};
+    types.forEach((type, t) => {
+      byType[type] = done[t] as number;
+      if (out[t]) byDirection[`${type}Outbound`] = out[t] as number;
+      if (inb[t]) byDirection[`${type}Inbound`] = inb[t] as number;
+    });
+    const outbound = out.reduce((a, b) => a + b, 0);
+    const inbound = inb.reduce((a, b) => a + b, 0);
     const total = w.activities.length;
     const days = w.info.workingDaysElapsed;
     const perDay = (n: number | undefined) => (days > 0 && n !== undefined ? n / days : undefined);

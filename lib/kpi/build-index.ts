@@ -4,12 +4,13 @@
  * instead of filtering the records again. Period boundaries are plain numbers by now: no date
  * library call happens per record.
  */
-import type { Activity, Customer, Stage } from '../model';
+import type { Activity, Stage } from '../model';
 import { toReporting } from '../money/convert';
 import { periodContaining, previousPeriod } from '../period/periods';
 import { buildPlans, periodInfo } from './build-plans';
 import type { ClvMethod } from './clv-types';
 import type { DealRow, EvalContext, KpiIndex, Presence, Slice } from './engine-types';
+import { indexById } from './records';
 import { UNASSIGNED, resolveScope, sortMembers } from './scope';
 import { newSlice, placeActivity, placeCustomer, placeDeal, placeLead, placeMrr, rejectMrr } from './slices';
 import type { DataNeed, KpiData, KpiQuery } from './types';
@@ -17,16 +18,24 @@ import type { DataNeed, KpiData, KpiQuery } from './types';
 const SUBTRACTING = new Set(['contraction', 'churn']);
 const DEMO_SUBTYPES = new Set(['demo', 'trial']);
 
-export function buildIndex(data: KpiData, query: KpiQuery, needOwners: boolean, clvMethods: readonly ClvMethod[]): KpiIndex {
+export type IndexOptions = {
+  /** Build per-owner slices (for a breakdown by owner or the leaderboard). */
+  owners: boolean;
+  /** Track each deal's latest activity (only stale deals read it). */
+  lastActivity: boolean;
+  clvMethods: readonly ClvMethod[];
+};
+
+export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions): KpiIndex {
   const { calendar, currency, asOf } = query;
   const compare = query.comparePeriod ?? previousPeriod(query.period, calendar);
   const infos = [periodInfo(query.period, asOf, calendar), periodInfo(compare, asOf, calendar)] as const;
   const scope = resolveScope(query.scope, data.owners);
-  const ownerNames = new Map(data.owners.map((o) => [o.externalId, o.name]));
+  const ownerNames = new Map([...indexById(data.owners)].map(([id, o]) => [id, o.name]));
   const has = emptyPresence();
 
   const scopeSlice = newSlice('*', infos, []);
-  const owners = needOwners ? new Map<string, Slice>() : undefined;
+  const owners = options.owners ? new Map<string, Slice>() : undefined;
   const seen = new Set<string>(scope.named ?? data.owners.map((o) => o.externalId));
   const ownerSlice = (ownerId: string | undefined): Slice | undefined => {
     if (!owners) return undefined;
@@ -39,12 +48,11 @@ export function buildIndex(data: KpiData, query: KpiQuery, needOwners: boolean, 
     if (ownerId !== undefined) seen.add(ownerId);
   };
 
-  const customersById = new Map<string, Customer>();
+  const customersById = indexById(data.customers);
   for (const customer of data.customers) {
     has.customers = true;
     if (customer.region || customer.country) has.regions = true;
     if (customer.churnReason) has.churnReasons = true;
-    customersById.set(customer.externalId, customer);
     if (!scope.includes(customer.ownerId)) continue;
     seenOwner(customer.ownerId);
     placeCustomer(scopeSlice, customer);
@@ -52,10 +60,13 @@ export function buildIndex(data: KpiData, query: KpiQuery, needOwners: boolean, 
     if (own) placeCustomer(own, customer);
   }
 
+  // Open deals in scope get a slot for their latest activity, filled in by the activity pass below.
+  const openSlot = new Map<string, number>();
   for (const deal of data.deals) {
     notePresence(has, deal);
     if (!scope.includes(deal.ownerId)) continue;
     seenOwner(deal.ownerId);
+    if (deal.status === 'open' && options.lastActivity && !openSlot.has(deal.externalId)) openSlot.set(deal.externalId, openSlot.size);
     const conversion = toReporting(deal.amount, deal.convertedAmount, currency);
     const row: DealRow = conversion.ok
       ? { deal, minor: conversion.minor, issue: undefined }
@@ -66,15 +77,17 @@ export function buildIndex(data: KpiData, query: KpiQuery, needOwners: boolean, 
   }
 
   const keywords = query.settings.demoKeywords.map((k) => k.trim().toLowerCase()).filter((k) => k.length > 0);
-  const lastActivityByDeal = new Map<string, number>();
+  const lastActivity = new Float64Array(openSlot.size).fill(Number.NEGATIVE_INFINITY);
+  const trackLast = openSlot.size > 0;
+  has.activities = data.activities.length > 0;
   for (const activity of data.activities) {
-    has.activities = true;
-    if (activity.type === 'email' && (activity.email?.opened !== undefined || activity.email?.replied !== undefined)) {
-      has.emailTracking = true;
+    if (activity.email !== undefined && !has.emailTracking && activity.type === 'email') {
+      if (activity.email.opened !== undefined || activity.email.replied !== undefined) has.emailTracking = true;
     }
-    if (activity.done && activity.dealId !== undefined && activity.occurredAt <= asOf) {
-      const last = lastActivityByDeal.get(activity.dealId);
-      if (last === undefined || activity.occurredAt > last) lastActivityByDeal.set(activity.dealId, activity.occurredAt);
+    // Any owner's activity on the deal counts, not only the deal owner's.
+    if (trackLast && activity.done && activity.dealId !== undefined && activity.occurredAt <= asOf) {
+      const slot = openSlot.get(activity.dealId);
+      if (slot !== undefined && activity.occurredAt > (lastActivity[slot] as number)) lastActivity[slot] = activity.occurredAt;
     }
     if (!scope.includes(activity.ownerId)) continue;
     seenOwner(activity.ownerId);
@@ -123,22 +136,30 @@ export function buildIndex(data: KpiData, query: KpiQuery, needOwners: boolean, 
   for (const product of data.products) if (product.unitCost) has.costs = true;
 
   const plans = buildPlans(data, query, [infos[0].period, infos[1].period]);
+  const stages = indexById(data.stages);
+  const pipelineStages = stagesByPipeline([...stages.values()]);
   const ctx: EvalContext = {
     data,
     query,
     reporting: currency.reporting,
     has,
     ownerNames,
-    stages: new Map(data.stages.map((s) => [s.externalId, s])),
-    pipelines: new Map(data.pipelines.map((p) => [p.externalId, p])),
-    pipelineStages: stagesByPipeline(data.stages),
-    products: new Map(data.products.map((p) => [p.externalId, p])),
+    stages,
+    pipelines: indexById(data.pipelines),
+    pipelineStages,
+    stagePosition: new Map([...pipelineStages.values()].flatMap((list) => list.map((stage, i) => [stage.externalId, i] as const))),
+    products: indexById(data.products),
     customersById,
-    lastActivityByDeal,
+    lastActivityOf: (dealId) => {
+      const slot = openSlot.get(dealId);
+      const last = slot === undefined ? undefined : lastActivity[slot];
+      return last !== undefined && Number.isFinite(last) ? last : undefined;
+    },
     quotaShares: plans.quotaShares,
+    impossibleQuotas: plans.impossibleQuotas,
     spend: plans.spend,
     todayStart: periodContaining('day', asOf, calendar).start,
-    clvMethods,
+    clvMethods: options.clvMethods,
   };
   return { ctx, scope: scopeSlice, owners };
 }
@@ -157,12 +178,15 @@ function isDemo(activity: Activity, keywords: readonly string[]): boolean {
 function notePresence(has: Presence, deal: KpiData['deals'][number]): void {
   has.deals = true;
   if (deal.status === 'won') has.wonDeals = true;
-  if (deal.status === 'open') has.openDeals = true;
+  else if (deal.status === 'open') has.openDeals = true;
   if (deal.region) has.regions = true;
   if (deal.channel) has.channels = true;
-  if (deal.lineItems.length) has.lineItems = true;
+  if (deal.lineItems.length) {
+    has.lineItems = true;
+    if (!has.costs && deal.lineItems.some((line) => line.unitCost)) has.costs = true;
+  }
   if (deal.stageHistory?.length) has.stageHistory = true;
-  if (deal.directCost || deal.lineItems.some((line) => line.unitCost)) has.costs = true;
+  if (deal.directCost) has.costs = true;
 }
 
 function stagesByPipeline(stages: readonly Stage[]): Map<string, Stage[]> {

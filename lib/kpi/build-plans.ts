@@ -1,6 +1,6 @@
 /** The user-entered plans (quotas, spend) and the calendar facts of each period, computed once per query. */
 import { tally, toReporting } from '../money/convert';
-import { localDateBounds, monthsIn, nextMonthStart, overlapWithBounds, workingDaysIn, elapsedFraction } from '../period/measures';
+import { elapsedFraction, isRealDate, localDateBounds, monthsIn, nextMonthStart, overlapWithBounds, workingDaysIn } from '../period/measures';
 import { periodContaining } from '../period/periods';
 import type { CalendarOptions, Period } from '../period/types';
 import type { PeriodInfo, QuotaShare, SpendTally } from './engine-types';
@@ -28,10 +28,15 @@ export function buildPlans(
   data: KpiData,
   query: KpiQuery,
   periods: readonly [Period, Period],
-): { quotaShares: QuotaShare[]; spend: [SpendTally, SpendTally] } {
+): { quotaShares: QuotaShare[]; impossibleQuotas: number; spend: [SpendTally, SpendTally] } {
   const bounds = periods.map((p) => localDateBounds(p, query.calendar));
   const quotaShares: QuotaShare[] = [];
+  let impossibleQuotas = 0;
   for (const quota of data.quotas) {
+    if (!isRealDate(quota.startDate) || !isRealDate(quota.endDate)) {
+      impossibleQuotas += 1;
+      continue;
+    }
     const overlaps = bounds.map((b) => overlapWithBounds(quota.startDate, quota.endDate, b));
     const first = overlaps[0]!;
     const second = overlaps[1]!;
@@ -67,7 +72,7 @@ export function buildPlans(
       if (record.channel) tallyOf.byChannel.set(record.channel, (tallyOf.byChannel.get(record.channel) ?? 0) + amount);
     });
   }
-  return { quotaShares, spend };
+  return { quotaShares, impossibleQuotas, spend };
 }
 
 function share(overlap: { overlapDays: number; rangeDays: number }): number {

@@ -7,7 +7,7 @@ import type { ExclusionTally } from '../money/convert';
 import type { ClvEstimate, ClvInput, ClvMethod, ClvTransaction } from './clv-types';
 import { cac } from './customers';
 import { marginOf } from './deal-math';
-import type { Evaluator, EvalInput, KpiBody } from './engine-types';
+import type { Evaluator, EvalInput, KpiBody, Window } from './engine-types';
 import { finiteParts, needsData, notDefined, ok, sumDeals } from './result';
 import type { DataNeed } from './types';
 
@@ -62,41 +62,52 @@ const BUILT_IN: readonly ClvMethod[] = [historicalClv, predictiveClv];
 export const clv: Evaluator = {
   comparable: true,
   run(input: EvalInput): KpiBody {
-    const { ctx } = input;
-    if (!ctx.has.deals && !ctx.has.mrrMovements) return needsData(['wonDeals'], 'Connect a CRM with won deals or MRR data.');
-    const clvInput = clvInputOf(input);
-    const methods = [...BUILT_IN, ...ctx.clvMethods];
-    const estimates = new Map<string, ClvEstimate>(BUILT_IN.map((m) => [m.id, m.estimate(clvInput)]));
-    const wanted = ctx.query.settings.clvMethod;
-    let chosen: ClvMethod | undefined;
-    if (wanted !== undefined) {
-      chosen = methods.find((m) => m.id === wanted);
-      if (!chosen) return notDefined(`unknown CLV method "${wanted}" (known: ${methods.map((m) => m.id).join(', ')})`);
-    } else {
-      chosen = estimates.get('predictive')?.ok ? predictiveClv : historicalClv;
-    }
-    const estimate = estimates.get(chosen.id) ?? safeEstimate(chosen, clvInput);
-    if (!estimate.ok) {
-      if (estimate.missing?.length) return needsData(estimate.missing, `CLV (${chosen.id}) ${estimate.reason}.`);
-      return notDefined(estimate.reason);
-    }
-    const hist = estimates.get('historical');
-    const pred = estimates.get('predictive');
-    return ok({
-      value: estimate.value,
-      unit: ctx.reporting,
-      counts: { ...estimate.counts, customersAtStart: clvInput.customersAtStart, customersLost: clvInput.customersLost },
-      parts: finiteParts({
-        ...estimate.parts,
-        historical: hist?.ok ? hist.value : undefined,
-        predictive: pred?.ok ? pred.value : undefined,
-      }),
-      recordType: 'deal',
-      recordIds: estimate.recordIds ?? clvInput.transactions.map((t) => t.dealId),
-      method: chosen.id,
-    });
+    // ltvToCac asks for the same window's CLV again: compute it once.
+    const cached = clvResults.get(input.w);
+    if (cached) return cached;
+    const body = computeClv(input);
+    clvResults.set(input.w, body);
+    return body;
   },
 };
+
+const clvResults = new WeakMap<Window, KpiBody>();
+
+function computeClv(input: EvalInput): KpiBody {
+  const { ctx } = input;
+  if (!ctx.has.deals && !ctx.has.mrrMovements) return needsData(['wonDeals'], 'Connect a CRM with won deals or MRR data.');
+  const clvInput = clvInputOf(input);
+  const methods = [...BUILT_IN, ...ctx.clvMethods];
+  const estimates = new Map<string, ClvEstimate>(BUILT_IN.map((m) => [m.id, m.estimate(clvInput)]));
+  const wanted = ctx.query.settings.clvMethod;
+  let chosen: ClvMethod | undefined;
+  if (wanted !== undefined) {
+    chosen = methods.find((m) => m.id === wanted);
+    if (!chosen) return notDefined(`unknown CLV method "${wanted}" (known: ${methods.map((m) => m.id).join(', ')})`);
+  } else {
+    chosen = estimates.get('predictive')?.ok ? predictiveClv : historicalClv;
+  }
+  const estimate = estimates.get(chosen.id) ?? safeEstimate(chosen, clvInput);
+  if (!estimate.ok) {
+    if (estimate.missing?.length) return needsData(estimate.missing, `CLV (${chosen.id}) ${estimate.reason}.`);
+    return notDefined(estimate.reason);
+  }
+  const hist = estimates.get('historical');
+  const pred = estimates.get('predictive');
+  return ok({
+    value: estimate.value,
+    unit: ctx.reporting,
+    counts: { ...estimate.counts, customersAtStart: clvInput.customersAtStart, customersLost: clvInput.customersLost },
+    parts: finiteParts({
+      ...estimate.parts,
+      historical: hist?.ok ? hist.value : undefined,
+      predictive: pred?.ok ? pred.value : undefined,
+    }),
+    recordType: 'deal',
+    recordIds: estimate.recordIds ?? clvInput.transactions.map((t) => t.dealId),
+    method: chosen.id,
+  });
+}
 
 /** ltvToCac — CLV ÷ CAC; 3 : 1 is the common benchmark (below 1 a customer costs more than it brings). */
 export const ltvToCac: Evaluator = {

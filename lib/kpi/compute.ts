@@ -10,7 +10,7 @@ import type { EvalInput, KpiBody, KpiIndex, Slice } from './engine-types';
 import { EVALUATORS } from './evaluators';
 import { notDefined } from './result';
 import { UNASSIGNED, UNASSIGNED_LABEL } from './scope';
-import { KPI_IDS, type KpiData, type KpiId, type KpiQuery, type KpiResult, type KpiResults } from './types';
+import { KPI_IDS, type BreakdownRow, type KpiData, type KpiId, type KpiQuery, type KpiResult, type KpiResults } from './types';
 
 export type ComputeOptions = {
   /** Extra CLV methods (e.g. a fitted BG/NBD model from lib/clv), chosen with `settings.clvMethod`. */
@@ -26,7 +26,7 @@ export function computeKpis(data: KpiData, query: KpiQuery, options: ComputeOpti
   validateQuery(query);
   const ids = [...new Set(query.kpis ?? KPI_IDS)];
   const needOwners = Boolean(query.breakdownByOwner) || ids.includes('repLeaderboard');
-  const index = buildIndex(data, query, needOwners, options.clvMethods ?? []);
+  const index = buildIndex(data, query, { owners: needOwners, lastActivity: ids.includes('staleDeals'), clvMethods: options.clvMethods ?? [] });
   const results: KpiResults = {};
   for (const id of ids) results[id] = evaluate(id, index, query);
   return results;
@@ -75,25 +75,32 @@ function guarded(run: () => KpiBody): KpiBody {
   } catch (error) {
     return notDefined(`internal error: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const bad = nonFinitePath(body, '');
+  const bad = nonFinitePath(body);
   return bad === undefined ? body : notDefined(`internal error: ${bad} is not a finite number`);
 }
 
-function nonFinitePath(value: unknown, path: string): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path || 'value';
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const bad = nonFinitePath(value[i], `${path}[${i}]`);
-      if (bad) return bad;
-    }
+/** The first number of a result that is NaN or infinite, by path; recordIds (strings) are skipped. */
+function nonFinitePath(body: KpiBody): string | undefined {
+  const bad = (value: number | undefined) => value !== undefined && !Number.isFinite(value);
+  const inRecord = (record: Readonly<Record<string, number>> | undefined, name: string) => {
+    if (record) for (const key in record) if (bad(record[key])) return `${name}.${key}`;
     return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'recordIds') continue;
-      const bad = nonFinitePath(inner, path ? `${path}.${key}` : key);
-      if (bad) return bad;
-    }
+  };
+  if (body.status === 'needs-data') return undefined;
+  if (bad(body.numerator)) return 'numerator';
+  if (bad(body.denominator)) return 'denominator';
+  const inCounts = inRecord(body.counts, 'counts');
+  if (inCounts || body.status !== 'ok') return inCounts;
+  if (bad(body.value)) return 'value';
+  if (bad(body.target?.value)) return 'target.value';
+  const inParts = inRecord(body.parts, 'parts');
+  if (inParts) return inParts;
+  const rows = body.breakdown ?? [];
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] as BreakdownRow;
+    if (bad(row.value) || bad(row.count) || bad(row.share)) return `breakdown[${i}]`;
+    const inExtra = inRecord(row.extra, `breakdown[${i}].extra`);
+    if (inExtra) return inExtra;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@
 import type { Deal, Lead } from '../model';
 import { tally, type ExclusionTally } from '../money/convert';
 import { winRateOf } from './deal-math';
+import { indexById } from './records';
 import type { EvalContext, Evaluator, EvalInput, KpiBody } from './engine-types';
 import { excludedList, finiteParts, mean, median, msToDays, needsData, notDefined, ok, percent } from './result';
 
@@ -141,6 +142,6 @@ const dealMaps = new WeakMap<EvalContext, Map<string, Deal>>();
 
 function dealsById(ctx: EvalContext): ReadonlyMap<string, Deal> {
   let map = dealMaps.get(ctx);
-  if (!map) dealMaps.set(ctx, (map = new Map(ctx.data.deals.map((d) => [d.externalId, d]))));
+  if (!map) dealMaps.set(ctx, (map = indexById(ctx.data.deals)));
   return map;
 }

@@ -120,11 +120,15 @@ export type EvalContext = {
   pipelines: ReadonlyMap<string, Pipeline>;
   /** Stages of each pipeline, in pipeline order. */
   pipelineStages: ReadonlyMap<string, readonly Stage[]>;
+  /** Index of each stage within its pipeline's ordered stages. */
+  stagePosition: ReadonlyMap<string, number>;
   products: ReadonlyMap<string, Product>;
   customersById: ReadonlyMap<string, Customer>;
-  /** Latest done activity per deal, up to `asOf`, from every owner. */
-  lastActivityByDeal: ReadonlyMap<string, number>;
+  /** Latest done activity (up to `asOf`, by anyone) on an open deal in scope; tracked when stale deals are asked. */
+  lastActivityOf: (dealId: string) => number | undefined;
   quotaShares: readonly QuotaShare[];
+  /** Quotas left out because a date does not exist (e.g. 2017-02-30). */
+  impossibleQuotas: number;
   spend: [SpendTally, SpendTally];
   /** Local midnight that starts the day of `asOf`. */
   todayStart: number;

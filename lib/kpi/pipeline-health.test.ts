@@ -58,7 +58,7 @@ describe('staleDeals', () => {
       ['s4', 60.5, 'no activity since it was created 60 days ago'],
       ['s1', 29.5, 'no activity for 29 days'], // 1 June → 30 June 12:00
       ['s8', 14, 'no activity for 14 days'],
-      ['s2', 5.5, 'expected to close on 2017-06-29'], // idle 25 June → 30 June 12:00 = 5.5 days
+      ['s2', 5.5, 'expected to close 1 day ago'], // expected 29 June; idle 25 June → 30 June 12:00 = 5.5 days
     ]);
     expect(r.parts).toEqual({ staleDays: 14, amount: 50_000 }); // 5 × USD 100
     expect(r.excluded).toEqual([{ count: 1, reason: 'no activity and no created date (idle time unknown)' }]);

@@ -1,6 +1,5 @@
 /** Pipeline health: cycle length, deals at risk, and how deals move through the stages. */
 import { tally, type ExclusionTally } from '../money/convert';
-import { instantToLocalDate } from '../period/local-date';
 import type { Stage } from '../model';
 import { cycleOf } from './deal-math';
 import type { BreakdownRow } from './types';
@@ -47,50 +46,47 @@ export const staleDeals: Evaluator = {
   comparable: false,
   run({ ctx, slice }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
-    const { asOf, settings, calendar } = ctx.query;
+    const { asOf, settings } = ctx.query;
     const staleDays = settings.staleDays;
-    const excluded: ExclusionTally = new Map();
     const rows: BreakdownRow[] = [];
+    let unknown = 0;
     let inactive = 0;
     let overdue = 0;
     let amount = 0;
     for (const row of slice.open) {
       const deal = row.deal;
-      const logged = ctx.lastActivityByDeal.get(deal.externalId);
+      const logged = ctx.lastActivityOf(deal.externalId);
       const own = deal.lastActivityAt !== undefined && deal.lastActivityAt <= asOf ? deal.lastActivityAt : undefined;
-      const last = Math.max(logged ?? -Infinity, own ?? -Infinity);
-      const since = Number.isFinite(last) ? last : deal.createdAt;
+      const last = logged === undefined ? own : own === undefined ? logged : Math.max(logged, own);
+      const since = last ?? deal.createdAt;
       const idleDays = since !== undefined ? Math.max(0, msToDays(asOf - since)) : undefined;
       const isIdle = idleDays !== undefined && idleDays >= staleDays;
       const isOverdue = deal.expectedCloseAt !== undefined && deal.expectedCloseAt < ctx.todayStart;
-      if (idleDays === undefined) tally(excluded, 'no activity and no created date (idle time unknown)');
+      if (idleDays === undefined) unknown += 1;
       if (!isIdle && !isOverdue) continue;
+      const extra: Record<string, number> = { noActivity: isIdle ? 1 : 0, pastCloseDate: isOverdue ? 1 : 0 };
+      if (idleDays !== undefined) extra.idleDays = idleDays;
       const reasons: string[] = [];
       if (isIdle) {
         inactive += 1;
-        reasons.push(Number.isFinite(last) ? `no activity for ${Math.floor(idleDays)} days` : `no activity since it was created ${Math.floor(idleDays)} days ago`);
+        reasons.push(last !== undefined ? `no activity for ${Math.floor(idleDays)} days` : `no activity since it was created ${Math.floor(idleDays)} days ago`);
       }
       if (isOverdue) {
         overdue += 1;
-        reasons.push(`expected to close on ${instantToLocalDate(deal.expectedCloseAt as number, calendar.timeZone)}`);
+        // Calendar days between two local midnights; rounding absorbs a 23 or 25 hour day.
+        const late = Math.round(msToDays(ctx.todayStart - (deal.expectedCloseAt as number)));
+        extra.daysPastClose = late;
+        reasons.push(`expected to close ${late} ${late === 1 ? 'day' : 'days'} ago`);
       }
-      if (row.minor !== undefined) amount += row.minor;
-      rows.push({
-        key: deal.externalId,
-        label: deal.title || deal.externalId,
-        value: idleDays ?? 0,
-        count: 1,
-        extra: finiteParts({
-          idleDays,
-          noActivity: isIdle ? 1 : 0,
-          pastCloseDate: isOverdue ? 1 : 0,
-          daysPastClose: isOverdue ? msToDays(ctx.todayStart - (deal.expectedCloseAt as number)) : undefined,
-          amount: row.minor,
-        }),
-        reason: reasons.join('; '),
-      });
+      if (row.minor !== undefined) {
+        amount += row.minor;
+        extra.amount = row.minor;
+      }
+      rows.push({ key: deal.externalId, label: deal.title || deal.externalId, value: idleDays ?? 0, count: 1, extra, reason: reasons.join('; ') });
     }
     rows.sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1));
+    const excluded: ExclusionTally = new Map();
+    if (unknown) tally(excluded, 'no activity and no created date (idle time unknown)', unknown);
     return ok({
       value: rows.length,
       unit: 'count',
@@ -134,7 +130,10 @@ export const stageConversion: Evaluator = {
         continue;
       }
       used.add(pipelineId as string);
-      const position = (id: string | undefined) => (id === undefined ? -1 : stages.findIndex((s) => s.externalId === id));
+      const position = (id: string | undefined) => {
+        const stage = id === undefined ? undefined : ctx.stages.get(id);
+        return stage !== undefined && stage.pipelineId === pipelineId ? (ctx.stagePosition.get(stage.externalId) ?? -1) : -1;
+      };
       let furthest = deal.status === 'won' ? stages.length - 1 : position(deal.stageId);
       for (const visit of deal.stageHistory ?? []) furthest = Math.max(furthest, position(visit.stageId));
       if (furthest < 0) {

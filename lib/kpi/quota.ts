@@ -19,6 +19,12 @@ export type QuotaFigure = {
 const FINE_TO_COARSE: readonly Quota['periodKind'][] = ['custom', 'month', 'quarter', 'fiscal-quarter', 'year', 'fiscal-year'];
 
 export function quotaFor(ctx: EvalContext, slice: Slice, slot: 0 | 1): QuotaFigure | undefined {
+  const figure = resolve(ctx, slice, slot);
+  if (figure && ctx.impossibleQuotas) tally(figure.issues, 'quota with a date that does not exist', ctx.impossibleQuotas);
+  return figure;
+}
+
+function resolve(ctx: EvalContext, slice: Slice, slot: 0 | 1): QuotaFigure | undefined {
   const shares = ctx.quotaShares.filter((s) => s.share[slot] > 0);
   if (!shares.length) return undefined;
   const isScope = slice.key === '*';

@@ -84,6 +84,9 @@ export const productRevenue: Evaluator = {
         const key = line.productId ?? `name:${line.name}`;
         const label = (line.productId !== undefined ? ctx.products.get(line.productId)?.name : undefined) ?? line.name;
         const g = groups.get(key) ?? { label, value: 0, count: 0, extra: { units: 0 }, deals: new Set<string>() };
+        // A product missing from the catalogue is named by its lines; the first name alphabetically, so
+        // the label does not depend on which deal came first.
+        if (label < g.label) g.label = label;
         g.value += amount.minor;
         g.extra.units = (g.extra.units ?? 0) + line.quantity;
         g.deals.add(deal.externalId);

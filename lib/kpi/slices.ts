@@ -52,21 +52,28 @@ export function placeDeal(slice: Slice, row: DealRow): void {
   else if (deal.status === 'won') slice.wonAll.push(row);
   if (deal.createdAt === undefined) slice.dealsWithoutCreatedAt += 1;
   if (deal.status !== 'open' && deal.closedAt === undefined) slice.closedWithoutCloseDate += 1;
-  for (const w of [slice.cur, slice.prev]) {
-    if (within(deal.createdAt, w)) w.created.push(row);
-    if (deal.status !== 'open' && within(deal.closedAt, w)) (deal.status === 'won' ? w.won : w.lost).push(row);
-  }
+  dealInWindow(slice.cur, row);
+  dealInWindow(slice.prev, row);
+}
+
+function dealInWindow(w: Window, row: DealRow): void {
+  const deal = row.deal;
+  if (within(deal.createdAt, w)) w.created.push(row);
+  if (deal.status !== 'open' && within(deal.closedAt, w)) (deal.status === 'won' ? w.won : w.lost).push(row);
 }
 
 export function placeActivity(slice: Slice, activity: Activity, isDemo: boolean): void {
-  for (const w of [slice.cur, slice.prev]) {
-    if (within(activity.occurredAt, w)) {
-      if (activity.done) w.activities.push(activity);
-      else w.planned += 1;
-    }
-    // A demo counts when it was booked; CRMs without a booking date give only the meeting date.
-    if (isDemo && within(activity.createdAt ?? activity.occurredAt, w)) w.demos.push(activity);
+  activityInWindow(slice.cur, activity, isDemo);
+  activityInWindow(slice.prev, activity, isDemo);
+}
+
+function activityInWindow(w: Window, activity: Activity, isDemo: boolean): void {
+  if (within(activity.occurredAt, w)) {
+    if (activity.done) w.activities.push(activity);
+    else w.planned += 1;
   }
+  // A demo counts when it was booked; CRMs without a booking date give only the meeting date.
+  if (isDemo && within(activity.createdAt ?? activity.occurredAt, w)) w.demos.push(activity);
 }
 
 export function placeLead(slice: Slice, lead: Lead): void {

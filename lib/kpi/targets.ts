@@ -5,6 +5,7 @@
  */
 import type { Owner, Target, TargetMetric } from '../model';
 import type { EvalContext, PeriodInfo } from './engine-types';
+import { indexById } from './records';
 import type { TargetStatus } from './types';
 
 /** Share of the expected-by-now figure below which a target is off track rather than at risk. */
@@ -68,7 +69,7 @@ function lookupOf(ctx: EvalContext, metric: TargetMetric): TargetLookup {
   if (!byMetric) lookups.set(ctx, (byMetric = new Map()));
   let lookup = byMetric.get(metric);
   if (lookup) return lookup;
-  lookup = { general: undefined, byOwner: new Map(), owners: new Map(ctx.data.owners.map((o) => [o.externalId, o])) };
+  lookup = { general: undefined, byOwner: new Map(), owners: indexById(ctx.data.owners) };
   for (const target of ctx.data.targets) {
     if (target.metric !== metric) continue;
     if (target.ownerId === undefined) {

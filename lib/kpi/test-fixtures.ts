@@ -140,7 +140,7 @@ export function kpi(id: KpiId, data: Partial<KpiData>, over: Partial<KpiQuery> =
 }
 
 /** The result, asserted to be ok (with the actual status and reason in the error otherwise). */
-export function okOf(result: KpiResult): KpiOk {
+export function okOf(result: KpiResult): KpiOk & Pick<KpiResult, 'byOwner'> {
   if (result.status !== 'ok') throw new Error(`expected ok for ${result.id}, got ${JSON.stringify(result)}`);
   return result;
 }

@@ -14,6 +14,7 @@ export { MAX_BUCKETS, bucketIndexer, splitPeriod, type BucketIndexer, type Bucke
 export {
   dateRangeOverlap,
   elapsedFraction,
+  isRealDate,
   localDateBounds,
   monthsIn,
   nextDate,

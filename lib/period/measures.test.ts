@@ -74,8 +74,14 @@ describe('monthsIn', () => {
     ['2017', 12],
     ['2017-W23', 7 / 30], // 5–11 June: 7 of June's 30 days
     ['2017-06-16..2017-07-15', 15 / 30 + 15 / 31], // second half of June + first half of July
+    ['2017-06-16..2018-07-15', 15 / 30 + 12 + 15 / 31], // and twelve whole months between
   ])('%s', (spec, expected) => {
     expect(monthsIn(p(spec), UTC)).toBeCloseTo(expected, 12);
+  });
+
+  it('counts whole months the same in a DST zone (a 23 h day does not make March short)', () => {
+    expect(monthsIn(p('2024-03', BERLIN), BERLIN)).toBe(1);
+    expect(monthsIn(p('2024', BERLIN), BERLIN)).toBe(12);
   });
 });
 

@@ -1,7 +1,6 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays, addMonths, differenceInCalendarDays, isWeekend, startOfDay } from 'date-fns';
-import { splitPeriod } from './buckets';
-import { instantToLocalDate } from './local-date';
+import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, isWeekend, startOfDay } from 'date-fns';
+import { instantToLocalDate, localDateToInstant } from './local-date';
 import { assertCalendar, periodContaining } from './periods';
 import type { CalendarOptions, Period } from './types';
 
@@ -45,14 +44,15 @@ export function elapsedFraction(period: Pick<Period, 'start' | 'end'>, asOf: num
  * The period's length in calendar months: each month it touches counts for the share of that month it
  * covers (June = 1, Q2 = 3, a week in June = 7/30). Monthly targets and monthly churn scale by it.
  */
-export function monthsIn(period: Period, calendar: CalendarOptions): number {
+export function monthsIn(period: Pick<Period, 'start' | 'end'>, calendar: CalendarOptions): number {
   if (!(period.start < period.end)) return 0;
-  let months = 0;
-  for (const bucket of splitPeriod(period, 'month', calendar)) {
-    const month = periodContaining('month', bucket.start, calendar);
-    months += (bucket.end - bucket.start) / (month.end - month.start);
-  }
-  return months;
+  const first = periodContaining('month', period.start, calendar);
+  const share = (from: number, to: number, month: Period) => (to - from) / (month.end - month.start);
+  if (period.end <= first.end) return share(period.start, period.end, first);
+  const last = periodContaining('month', period.end - 1, calendar);
+  // Whole months in between are counted by the calendar; only the two ends are fractions.
+  const whole = differenceInCalendarMonths(last.start, first.end, { in: tz(calendar.timeZone) });
+  return share(period.start, first.end, first) + whole + share(last.start, period.end, last);
 }
 
 /** How a date range (quota, monthly spend) overlaps a period, in whole local days. */
@@ -90,6 +90,11 @@ export function localDateBounds(period: Pick<Period, 'start' | 'end'>, calendar:
   return { startDate, endDate: nextDate(lastDay) };
 }
 
+/** Whether `YYYY-MM-DD` names a real day (the schema's pattern still lets 2017-02-30 through). */
+export function isRealDate(date: string): boolean {
+  return memo(`r${date}`, () => (localDateToInstant(date, 'UTC') === undefined ? 0 : 1)) === 1;
+}
+
 /** The local date after `date` (`2017-12-31` → `2018-01-01`). */
 export function nextDate(date: string): string {
   return instantToLocalDate(addDays(new TZDate(`${date}T00:00:00Z`, 'UTC'), 1).getTime(), 'UTC');
@@ -97,10 +102,27 @@ export function nextDate(date: string): string {
 
 /** The first day of the month after `month` (`2017-12` → `2018-01-01`). */
 export function nextMonthStart(month: string): string {
-  return instantToLocalDate(addMonths(new TZDate(`${month}-01T00:00:00Z`, 'UTC'), 1).getTime(), 'UTC');
+  return memo(`m${month}`, () => instantToLocalDate(addMonths(new TZDate(`${month}-01T00:00:00Z`, 'UTC'), 1).getTime(), 'UTC'));
+}
+
+/**
+ * Dates repeat a lot (every rep's June quota has the same dates), and date-fns with TZDate costs
+ * microseconds per call, so the few distinct answers are remembered. Keys are plain dates, never
+ * instants, so the cache stays small; it is cleared if it ever grows past a few thousand entries.
+ */
+const cache = new Map<string, string | number>();
+function memo<T extends string | number>(key: string, compute: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit as T;
+  if (cache.size > 5_000) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
 }
 
 /** Calendar days from one local date to another; time-zone free, since both are plain dates. */
 function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(new TZDate(`${to}T00:00:00Z`, 'UTC'), new TZDate(`${from}T00:00:00Z`, 'UTC'));
+  return memo(`d${from}|${to}`, () =>
+    differenceInCalendarDays(new TZDate(`${to}T00:00:00Z`, 'UTC'), new TZDate(`${from}T00:00:00Z`, 'UTC')),
+  );
 }
