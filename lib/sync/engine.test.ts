@@ -6,7 +6,7 @@ import { dexieSyncStore } from './dexie-store';
 import { runSyncStep, SINCE_OVERLAP_MS, startRun } from './engine';
 import { runSync } from './runner';
 import type { SyncStepWrite, SyncStore } from './store';
-import { fakeClock, sandboxJob, smallDataset } from './test-support';
+import { fakeClock, sandboxJob, smallDataset, stepsBefore } from './test-support';
 
 let dbCount = 0;
 const opened: KpiLensDb[] = [];
@@ -44,10 +44,9 @@ describe('sync engine over IndexedDB', () => {
     const name = freshDbName();
     const dataset = smallDataset();
     const clock = fakeClock();
-    // First life: 12 steps (one page each of owners, teams, pipelines, stages, products, customers;
-    // deals pages 1-3; activities pages 1-3), then the browser dies.
+    // First life: everything before activities, then 3 pages of 20 activities; then the browser dies.
     const first = open(name);
-    await runSync(sandboxJob(dataset, dexieSyncStore(first), clock.env), { sleep: clock.sleep, maxSteps: 12 });
+    await runSync(sandboxJob(dataset, dexieSyncStore(first), clock.env), { sleep: clock.sleep, maxSteps: stepsBefore(dataset, 'activities', 3) });
     const mid = await storedCounts(first);
     const activitiesState = await first.syncState.get('sandbox:test/activities');
     first.close();
@@ -68,19 +67,19 @@ describe('sync engine over IndexedDB', () => {
     const db = open(name);
     const real = dexieSyncStore(db);
     let commits = 0;
-    // The worker is killed while the 8th page (deals page 2, after six one-page objects
-    // and deals page 1) is between fetch and commit.
+    // The worker is killed while deals page 2 is between fetch and commit.
+    const fatalCommit = stepsBefore(dataset, 'deals', 2);
     const dying: SyncStore = {
       ...real,
       commitStep: async (write: SyncStepWrite) => {
         commits += 1;
-        if (commits === 8) throw new Error('worker killed');
+        if (commits === fatalCommit) throw new Error('worker killed');
         await real.commitStep(write);
       },
     };
     const job = sandboxJob(dataset, dying, clock.env);
     await startRun(job);
-    for (let i = 0; i < 7; i++) await runSyncStep(job);
+    for (let i = 1; i < fatalCommit; i++) await runSyncStep(job);
     await expect(runSyncStep(job)).rejects.toThrow('worker killed');
     // owners (3) + deals page 1 (20) are in; the failed deals page 2 is not there half-written.
     expect(await storedCounts(db)).toEqual({ owners: 3, deals: 20, activities: 0 });
@@ -180,11 +179,13 @@ describe('a full disk', () => {
     const clock = fakeClock();
     const real = dexieSyncStore(db);
     let commits = 0;
+    // The disk fills up while deals page 2 is being written.
+    const fullAt = stepsBefore(smallDataset(), 'deals', 2);
     const full: SyncStore = {
       ...real,
       commitStep: async (write) => {
         commits += 1;
-        if (commits > 7) {
+        if (commits >= fullAt) {
           const error = new Error('The quota has been exceeded.');
           error.name = 'QuotaExceededError';
           throw Object.assign(new Error('AbortError'), { name: 'AbortError', inner: error });

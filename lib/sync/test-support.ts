@@ -54,3 +54,14 @@ export function sandboxJob(dataset: SandboxDataset, store: SyncStore, env: SyncE
   };
   return { source: ctx.source, adapter: sandboxAdapter, ctx, store, env, api };
 }
+
+/** How many sync steps it takes to get through the objects before `object`, plus `pages` pages of it. */
+export function stepsBefore(dataset: SandboxDataset, object: string, pages: number, pageSize = 20): number {
+  let steps = 0;
+  for (const spec of sandboxAdapter.objects) {
+    if (spec.name === object) return steps + pages;
+    const type = spec.produces[0]!;
+    steps += Math.max(1, Math.ceil((dataset[type]?.length ?? 0) / pageSize));
+  }
+  throw new Error(`no object ${object}`);
+}
