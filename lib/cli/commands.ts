@@ -1,6 +1,7 @@
+import { clvCommand } from '../clv/cli-command';
 import { importCommand } from './commands/import';
 import { kpisCommand } from './commands/kpis';
 import type { CliCommand } from './types';
 
 /** Every `kpi-lens` command, one file each under commands/. */
-export const COMMANDS: readonly CliCommand[] = [kpisCommand, importCommand];
+export const COMMANDS: readonly CliCommand[] = [kpisCommand, importCommand, clvCommand];

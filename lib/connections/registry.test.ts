@@ -9,6 +9,8 @@ describe('CRM detection', () => {
 
   it.each([
     ['https://acme.amocrm.ru/leads/pipeline/1', 'kommo', 'acme.amocrm.ru'],
+    ['https://acme.pipedrive.com/deal/42', 'pipedrive', 'acme'],
+    ['https://acme.lightning.force.com/lightning/r/Opportunity/006000000000001AAA/view', 'salesforce', 'acme'],
     ['https://acme.bitrix24.ru/crm/deal/list/', 'bitrix24', 'acme.bitrix24.ru'],
   ])('finds %s', (url, crm, account) => {
     expect(detectCrm(url, { allowSandbox: false })).toMatchObject({ crm, account });

@@ -1,7 +1,10 @@
 import type { CrmId } from '../adapters/hosts';
 import { bitrix24Adapter } from '../adapters/bitrix24';
 import { closeAdapter } from '../adapters/close';
+import { hubspotAdapter } from '../adapters/hubspot';
 import { kommoAdapter } from '../adapters/kommo';
+import { pipedriveAdapter } from '../adapters/pipedrive';
+import { salesforceAdapter } from '../adapters/salesforce';
 import { sandboxAdapter } from '../adapters/sandbox';
 import type { CrmAdapter, DetectedCrm } from '../adapters/types';
 
@@ -10,7 +13,10 @@ import type { CrmAdapter, DetectedCrm } from '../adapters/types';
  * build allows it (development and test), so production never treats a
  * localhost page as a CRM.
  */
-const ADAPTERS: Partial<Record<CrmId, CrmAdapter>> = {
+const ADAPTERS: Record<CrmId, CrmAdapter> = {
+  pipedrive: pipedriveAdapter,
+  salesforce: salesforceAdapter,
+  hubspot: hubspotAdapter,
   close: closeAdapter,
   kommo: kommoAdapter,
   bitrix24: bitrix24Adapter,
