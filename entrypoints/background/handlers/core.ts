@@ -1,0 +1,83 @@
+import { browser, type Browser } from 'wxt/browser';
+import { detectCrm } from '../../../lib/connections/registry';
+import { listConnections, saveConnection } from '../../../lib/connections/store';
+import { sourceOf } from '../../../lib/connections/types';
+import type { Responses, SourceStatus } from '../../../lib/messaging/protocol';
+import { DEMO_SOURCE, loadDemoData } from '../demo';
+import { onFirstConnect } from '../onboarding';
+import { SANDBOX_ALLOWED } from '../registration';
+import type { HandlerDeps, HandlerGroup } from './types';
+
+/** A source synced longer ago than this is refreshed when its CRM page opens. */
+const REFRESH_AFTER_MS = 10 * 60_000;
+
+type CoreType = 'page/opened' | 'status/get' | 'sync/start' | 'demo/load' | 'data/delete-all' | 'sidebar/toggle';
+
+export async function allStatuses({ statuses }: HandlerDeps): Promise<SourceStatus[]> {
+  const sources: SourceStatus[] = [];
+  for (const connection of await listConnections()) {
+    sources.push({ source: connection.source, crm: connection.crm, label: connection.account, ...(await statuses.status(connection.source)) });
+  }
+  const demo = await statuses.status(DEMO_SOURCE);
+  if (demo.records > 0) sources.push({ source: DEMO_SOURCE, crm: 'demo', label: 'Demo data', ...demo });
+  return sources;
+}
+
+export async function toggleSidebar(tabId: number | undefined): Promise<Responses['sidebar/toggle']> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return { toggled: false };
+  try {
+    await browser.tabs.sendMessage(id, { type: 'sidebar/toggle' });
+    return { toggled: true };
+  } catch {
+    return { toggled: false }; // not a CRM tab: no content script there
+  }
+}
+
+export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
+  const { db, scheduler, views, versions, statuses } = deps;
+
+  async function pageOpened(sender: Browser.runtime.MessageSender): Promise<Responses['page/opened']> {
+    // Trust the browser's record of the sender's URL, not the URL in the message.
+    const detected = sender.url ? detectCrm(sender.url, { allowSandbox: SANDBOX_ALLOWED }) : null;
+    if (!detected) return { source: null };
+    const source = sourceOf(detected.crm, detected.account);
+    const known = (await listConnections()).some((connection) => connection.source === source);
+    // The content script only runs where the rep granted the CRM's host (or on the sandbox in
+    // development and test builds): the rep's own session is the credential.
+    if (!known) {
+      await saveConnection({ source, crm: detected.crm, account: detected.account, apiBase: detected.apiBase, appUrl: detected.appUrl, auth: { kind: 'session' }, connectedAt: Date.now() });
+      await onFirstConnect(db, source, { demoRates: detected.crm === 'sandbox' });
+    }
+    const status = await statuses.status(source);
+    if (!status.syncing && (status.lastSyncAt ?? 0) < Date.now() - REFRESH_AFTER_MS) void scheduler.kick(source);
+    return { source };
+  }
+
+  return {
+    'page/opened': (_request, sender) => pageOpened(sender),
+    'status/get': async () => ({ sources: await allStatuses(deps) }),
+    'sync/start': async (request) => {
+      const outcome = await scheduler.kick(request.source, { full: request.full });
+      return { started: outcome === 'started', reason: outcome === 'started' ? undefined : outcome };
+    },
+    'demo/load': async () => {
+      const loaded = await loadDemoData(db);
+      views.invalidate(DEMO_SOURCE);
+      statuses.forget(DEMO_SOURCE);
+      versions.bumpNow(DEMO_SOURCE);
+      return loaded;
+    },
+    'data/delete-all': async () => {
+      const sources = (await allStatuses(deps)).map((candidate) => candidate.source);
+      await db.delete();
+      await db.open();
+      await browser.storage.session.clear();
+      views.invalidate();
+      statuses.forget();
+      for (const source of sources) versions.bumpNow(source);
+      return { deleted: true };
+    },
+    'sidebar/toggle': (request) => toggleSidebar(request.tabId),
+  };
+}

@@ -1,0 +1,32 @@
+import type { Browser } from 'wxt/browser';
+import { isRunActive } from '../../../lib/sync/engine';
+import { listConnections } from '../../../lib/connections/store';
+import type { Request, RequestType, Responses } from '../../../lib/messaging/protocol';
+import { coreHandlers, toggleSidebar } from './core';
+import type { Handler, HandlerDeps } from './types';
+import { viewHandlers } from './views';
+
+export type { HandlerDeps } from './types';
+
+/** Every request type has exactly one handler; one file per feature. */
+export function createHandlers(deps: HandlerDeps) {
+  const table: { [T in RequestType]: Handler<T> } = {
+    ...coreHandlers(deps),
+    ...viewHandlers(deps),
+  };
+  return {
+    handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[RequestType]> {
+      // The table is keyed by type, so the handler found always takes this request's type.
+      const handler = table[request.type] as (request: Request, sender: Browser.runtime.MessageSender) => Promise<Responses[RequestType]>;
+      return handler(request, sender);
+    },
+    async resumeInterruptedSyncs(): Promise<void> {
+      for (const connection of await listConnections()) {
+        const states = await deps.db.syncState.where('source').equals(connection.source).toArray();
+        if (isRunActive(states)) void deps.scheduler.kick(connection.source);
+      }
+    },
+    toggleSidebarInActiveTab: () => toggleSidebar(undefined),
+  };
+}
+export type Handlers = ReturnType<typeof createHandlers>;

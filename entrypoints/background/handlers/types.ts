@@ -1,0 +1,21 @@
+import type { Browser } from 'wxt/browser';
+import type { KpiLensDb } from '../../../lib/db/db';
+import type { RequestOf, RequestType, Responses } from '../../../lib/messaging/protocol';
+import type { createSyncScheduler } from '../../../lib/sync/scheduler';
+import type { createViewService } from '../../../lib/views/service';
+import type { createDataVersions } from '../data-version';
+import type { createStatusCache } from '../status-cache';
+
+/** What every handler may use: the background's single database and services. */
+export type HandlerDeps = {
+  db: KpiLensDb;
+  scheduler: ReturnType<typeof createSyncScheduler>;
+  views: ReturnType<typeof createViewService>;
+  versions: ReturnType<typeof createDataVersions>;
+  statuses: ReturnType<typeof createStatusCache>;
+};
+
+export type Handler<T extends RequestType> = (request: RequestOf<T>, sender: Browser.runtime.MessageSender) => Promise<Responses[T]>;
+
+/** A feature's handlers, keyed by the request types it answers. */
+export type HandlerGroup<T extends RequestType> = { [K in T]: Handler<K> };

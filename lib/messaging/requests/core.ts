@@ -1,0 +1,29 @@
+import type { StoredSourceStatus } from '../../db/status';
+import { z } from '../../model/zod';
+import { sourceField } from './shared';
+
+/** Connecting pages, sync, demo data, deleting, the sidebar toggle. */
+export const CORE_REQUESTS = [
+  /** Content script → background: a supported CRM page is open in this tab. */
+  z.object({ type: z.literal('page/opened'), url: z.string().max(4096) }),
+  z.object({ type: z.literal('status/get') }),
+  z.object({ type: z.literal('sync/start'), source: sourceField, full: z.boolean().optional() }),
+  z.object({ type: z.literal('demo/load') }),
+  z.object({ type: z.literal('data/delete-all') }),
+  z.object({ type: z.literal('sidebar/toggle'), tabId: z.number().int().nonnegative().optional() }),
+] as const;
+
+export type SourceStatus = StoredSourceStatus & {
+  source: string;
+  crm: string;
+  label: string;
+};
+
+export type CoreResponses = {
+  'page/opened': { source: string | null };
+  'status/get': { sources: SourceStatus[] };
+  'sync/start': { started: boolean; reason?: string };
+  'demo/load': { source: string; records: number };
+  'data/delete-all': { deleted: true };
+  'sidebar/toggle': { toggled: boolean };
+};
