@@ -14,7 +14,7 @@ export function sandboxDemoDataset(url: string, asOf: number, options: { scale?:
     currentOwnerName: demo.owners.find((owner) => owner.externalId === demo.currentOwnerId)?.name ?? demo.currentOwnerId,
   };
   for (const type of RECORD_TYPES) {
-    (dataset as Record<string, readonly CanonicalRecord[]>)[type] = demo[RECORD_TABLES[type]] as readonly CanonicalRecord[];
+    (dataset as unknown as Record<string, readonly CanonicalRecord[]>)[type] = demo[RECORD_TABLES[type]] as readonly CanonicalRecord[];
   }
   return { dataset, demo };
 }
