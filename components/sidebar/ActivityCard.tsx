@@ -1,5 +1,5 @@
 import type { KpiResult } from '../../lib/kpi/types';
-import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from '../../lib/views/pinned';
+import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from '../../lib/views/activity-windows';
 import { useI18n } from '../common/i18n';
 import { Figure } from './Figure';
 

@@ -6,10 +6,9 @@ import type { Settings } from '../settings/schema';
 import type { SidebarUiState } from '../settings/ui-state';
 import { queryBasics } from './query';
 
-export const ACTIVITY_KINDS = ['call', 'email', 'meeting'] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const ACTIVITY_WINDOWS = ['day', 'week', 'month'] as const;
-export type ActivityWindow = (typeof ACTIVITY_WINDOWS)[number];
+import { ACTIVITY_WINDOWS, type ActivityWindow } from './activity-windows';
+
+export { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from './activity-windows';
 
 /** What the sidebar's pinned cards show; computed once per data change, rendered as is. */
 export type PinnedView = {

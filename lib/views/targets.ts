@@ -2,7 +2,7 @@ import type { KpiData } from '../kpi/types';
 import type { Target, TargetMetric } from '../model';
 import { workingDaysIn } from '../period';
 import type { CalendarOptions, Period } from '../period/types';
-import type { ActivityKind } from './pinned';
+import type { ActivityKind } from './activity-windows';
 
 const METRIC: Record<ActivityKind, TargetMetric> = { call: 'calls', email: 'emails', meeting: 'meetings' };
 

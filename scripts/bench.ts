@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: every speed, size and memory figure of KPI Lens with its
+ * budget, as one JSON object on stdout (progress on stderr). Medians and ratios,
+ * not single timings: the machines are shared and noisy.
+ *   --only kpi,sync      run some modules
+ *   --check              exit 1 when a figure misses its budget by more than its headroom
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchClv } from './bench/clv';
+import { benchKpi } from './bench/kpi';
+import { benchSizes, PRODUCTION_BUILD_DIR } from './bench/sizes';
+import { benchSync } from './bench/sync';
+import { evaluateBudgets, type Figure } from './bench/budgets';
+
+const MODULES: Record<string, () => Promise<Record<string, unknown>> | Record<string, unknown>> = {
+  sizes: () => {
+    if (!existsSync(join(PRODUCTION_BUILD_DIR, 'manifest.json'))) {
+      console.error('Building the production extension for the size budgets…');
+      spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    }
+    return benchSizes();
+  },
+  kpi: kpiFigures,
+  clv: benchClv,
+  sync: benchSync,
+};
+
+async function kpiFigures(): Promise<Record<string, unknown>> {
+  const raw = (await benchKpi()) as { entries: { name: string; median_ms: number; p90_ms: number; budget_ms: number; runs: number }[]; dataset: unknown };
+  const [pinned, catalogue] = raw.entries;
+  return {
+    pinnedOneRepMonthMs: { value: pinned!.median_ms, p90: pinned!.p90_ms, unit: 'ms', budget: { max: pinned!.budget_ms }, runs: pinned!.runs },
+    catalogueWholeTeamMs: { value: catalogue!.median_ms, p90: catalogue!.p90_ms, unit: 'ms', budget: { max: catalogue!.budget_ms }, runs: catalogue!.runs },
+    dataset: raw.dataset,
+  };
+}
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, check: { type: 'boolean', default: false } } });
+const chosen = values.only ? values.only.split(',') : Object.keys(MODULES);
+const unknown = chosen.filter((name) => !(name in MODULES));
+if (unknown.length) {
+  console.error(`Unknown benchmark module(s): ${unknown.join(', ')}. Known: ${Object.keys(MODULES).join(', ')}`);
+  process.exit(2);
+}
+
+const results: Record<string, Record<string, unknown>> = {};
+for (const name of chosen) {
+  console.error(`bench: ${name}…`);
+  const started = performance.now();
+  results[name] = await MODULES[name]!();
+  console.error(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+const verdicts = evaluateBudgets(results as Record<string, Record<string, Figure | unknown>>);
+const report = {
+  generatedAt: new Date().toISOString(),
+  machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version, platform: `${os.platform()} ${os.arch()}` },
+  results,
+  budgets: verdicts,
+};
+console.log(JSON.stringify(report, null, 2));
+const broken = verdicts.filter((verdict) => verdict.status === 'broken');
+if (values.check && broken.length) {
+  console.error(`Budgets broken beyond their headroom: ${broken.map((verdict) => verdict.figure).join(', ')}`);
+  process.exit(1);
+}
