@@ -1,28 +1,28 @@
 /**
- * The one pass over the data behind computeKpis: scope filter, period membership, owner maps, stage
- * maps and converted amounts are worked out here once, so that each KPI then reads small, ready lists
- * instead of filtering the records again. Period boundaries are plain numbers by now: no date
- * library call happens per record.
+ * The index behind computeKpis: scope filter, period membership, owner maps, stage maps and converted
+ * amounts are worked out here once per query, so that each KPI then reads small, ready lists instead of
+ * filtering the records again. Deals, activities and leads come through prepared columns (columns.ts):
+ * one pass the first time an array is seen, then binary search per period. Customers, MRR movements,
+ * quotas and spend are few and are read in one pass each. No date library call happens per record.
  */
-import type { Activity, Stage } from '../model';
 import { toReporting } from '../money/convert';
 import { periodContaining, previousPeriod } from '../period/periods';
 import { buildPlans, periodInfo } from './build-plans';
 import type { ClvMethod } from './clv-types';
-import type { DealRow, EvalContext, KpiIndex, Presence, Slice } from './engine-types';
+import { activityColumns, dealColumns, dealRows, lastActivityOn, leadColumns } from './columns';
+import type { EvalContext, KpiIndex, Presence, Slice } from './engine-types';
+import { placeActivities, placeDeals, placeLeads, placer } from './place-records';
 import { indexById } from './records';
 import { UNASSIGNED, resolveScope, sortMembers } from './scope';
-import { newSlice, placeActivity, placeCustomer, placeDeal, placeLead, placeMrr, rejectMrr } from './slices';
+import { newSlice, placeCustomer, placeMrr, rejectMrr } from './slices';
 import type { DataNeed, KpiData, KpiQuery } from './types';
+import type { Stage } from '../model';
 
 const SUBTRACTING = new Set(['contraction', 'churn']);
-const DEMO_SUBTYPES = new Set(['demo', 'trial']);
 
 export type IndexOptions = {
   /** Build per-owner slices (for a breakdown by owner or the leaderboard). */
   owners: boolean;
-  /** Track each deal's latest activity (only stale deals read it). */
-  lastActivity: boolean;
   clvMethods: readonly ClvMethod[];
 };
 
@@ -44,9 +44,6 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     if (!slice) owners.set(key, (slice = newSlice(key, infos, key === UNASSIGNED ? [] : [key])));
     return slice;
   };
-  const seenOwner = (ownerId: string | undefined) => {
-    if (ownerId !== undefined) seen.add(ownerId);
-  };
 
   const customersById = indexById(data.customers);
   for (const customer of data.customers) {
@@ -54,64 +51,33 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     if (customer.region || customer.country) has.regions = true;
     if (customer.churnReason) has.churnReasons = true;
     if (!scope.includes(customer.ownerId)) continue;
-    seenOwner(customer.ownerId);
+    if (customer.ownerId !== undefined) seen.add(customer.ownerId);
     placeCustomer(scopeSlice, customer);
     const own = ownerSlice(customer.ownerId);
     if (own) placeCustomer(own, customer);
   }
 
-  // Open deals in scope get a slot for their latest activity, filled in by the activity pass below.
-  const openSlot = new Map<string, number>();
-  for (const deal of data.deals) {
-    notePresence(has, deal);
-    if (!scope.includes(deal.ownerId)) continue;
-    seenOwner(deal.ownerId);
-    if (deal.status === 'open' && options.lastActivity && !openSlot.has(deal.externalId)) openSlot.set(deal.externalId, openSlot.size);
-    const conversion = toReporting(deal.amount, deal.convertedAmount, currency);
-    const row: DealRow = conversion.ok
-      ? { deal, minor: conversion.minor, issue: undefined }
-      : { deal, minor: undefined, issue: conversion.reason };
-    placeDeal(scopeSlice, row);
-    const own = ownerSlice(deal.ownerId);
-    if (own) placeDeal(own, row);
-  }
+  const dc = dealColumns(data.deals);
+  has.deals = data.deals.length > 0;
+  for (const [need, present] of Object.entries(dc.presence)) if (present) has[need as DataNeed] = true;
+  placeDeals(scopeSlice, dc, dealRows(dc, data.deals, currency), placer(dc.owners, scope, ownerSlice, seen));
 
-  const keywords = query.settings.demoKeywords.map((k) => k.trim().toLowerCase()).filter((k) => k.length > 0);
-  const lastActivity = new Float64Array(openSlot.size).fill(Number.NEGATIVE_INFINITY);
-  const trackLast = openSlot.size > 0;
+  const ac = activityColumns(data.activities);
   has.activities = data.activities.length > 0;
-  for (const activity of data.activities) {
-    if (activity.email !== undefined && !has.emailTracking && activity.type === 'email') {
-      if (activity.email.opened !== undefined || activity.email.replied !== undefined) has.emailTracking = true;
-    }
-    // Any owner's activity on the deal counts, not only the deal owner's.
-    if (trackLast && activity.done && activity.dealId !== undefined && activity.occurredAt <= asOf) {
-      const slot = openSlot.get(activity.dealId);
-      if (slot !== undefined && activity.occurredAt > (lastActivity[slot] as number)) lastActivity[slot] = activity.occurredAt;
-    }
-    if (!scope.includes(activity.ownerId)) continue;
-    seenOwner(activity.ownerId);
-    const demo = activity.type === 'meeting' && isDemo(activity, keywords);
-    placeActivity(scopeSlice, activity, demo);
-    const own = ownerSlice(activity.ownerId);
-    if (own) placeActivity(own, activity, demo);
-  }
+  has.emailTracking = ac.emailTracking;
+  const keywords = query.settings.demoKeywords.map((k) => k.trim().toLowerCase()).filter((k) => k.length > 0);
+  placeActivities(scopeSlice, ac, data.activities, keywords, placer(ac.owners, scope, ownerSlice, seen));
 
-  for (const lead of data.leads) {
-    has.leads = true;
-    if (lead.mqlAt !== undefined) has.leadLifecycle = true;
-    if (!scope.includes(lead.ownerId)) continue;
-    seenOwner(lead.ownerId);
-    placeLead(scopeSlice, lead);
-    const own = ownerSlice(lead.ownerId);
-    if (own) placeLead(own, lead);
-  }
+  const lc = leadColumns(data.leads);
+  has.leads = data.leads.length > 0;
+  has.leadLifecycle = lc.lifecycle;
+  placeLeads(scopeSlice, lc, data.leads, placer(lc.owners, scope, ownerSlice, seen));
 
   for (const movement of data.mrrMovements) {
     has.mrrMovements = true;
     const ownerId = movement.ownerId ?? customersById.get(movement.customerId)?.ownerId;
     if (!scope.includes(ownerId)) continue;
-    seenOwner(ownerId);
+    if (ownerId !== undefined) seen.add(ownerId);
     const own = ownerSlice(ownerId);
     const conversion = toReporting(movement.amount, undefined, currency);
     if (!conversion.ok) {
@@ -150,11 +116,7 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     stagePosition: new Map([...pipelineStages.values()].flatMap((list) => list.map((stage, i) => [stage.externalId, i] as const))),
     products: indexById(data.products),
     customersById,
-    lastActivityOf: (dealId) => {
-      const slot = openSlot.get(dealId);
-      const last = slot === undefined ? undefined : lastActivity[slot];
-      return last !== undefined && Number.isFinite(last) ? last : undefined;
-    },
+    lastActivityOf: (dealId) => lastActivityOn(ac, data.activities, dealId, asOf),
     quotaShares: plans.quotaShares,
     impossibleQuotas: plans.impossibleQuotas,
     spend: plans.spend,
@@ -162,31 +124,6 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     clvMethods: options.clvMethods,
   };
   return { ctx, scope: scopeSlice, owners };
-}
-
-/** A meeting is a demo when its subtype is `demo`/`trial` or its subtype or title holds a user keyword. */
-function isDemo(activity: Activity, keywords: readonly string[]): boolean {
-  const subtype = activity.subtype?.toLowerCase();
-  if (subtype !== undefined && DEMO_SUBTYPES.has(subtype)) return true;
-  const title = activity.title?.toLowerCase();
-  for (const keyword of keywords) {
-    if (subtype?.includes(keyword) || title?.includes(keyword)) return true;
-  }
-  return false;
-}
-
-function notePresence(has: Presence, deal: KpiData['deals'][number]): void {
-  has.deals = true;
-  if (deal.status === 'won') has.wonDeals = true;
-  else if (deal.status === 'open') has.openDeals = true;
-  if (deal.region) has.regions = true;
-  if (deal.channel) has.channels = true;
-  if (deal.lineItems.length) {
-    has.lineItems = true;
-    if (!has.costs && deal.lineItems.some((line) => line.unitCost)) has.costs = true;
-  }
-  if (deal.stageHistory?.length) has.stageHistory = true;
-  if (deal.directCost) has.costs = true;
 }
 
 function stagesByPipeline(stages: readonly Stage[]): Map<string, Stage[]> {

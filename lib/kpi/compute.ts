@@ -26,7 +26,7 @@ export function computeKpis(data: KpiData, query: KpiQuery, options: ComputeOpti
   validateQuery(query);
   const ids = [...new Set(query.kpis ?? KPI_IDS)];
   const needOwners = Boolean(query.breakdownByOwner) || ids.includes('repLeaderboard');
-  const index = buildIndex(data, query, { owners: needOwners, lastActivity: ids.includes('staleDeals'), clvMethods: options.clvMethods ?? [] });
+  const index = buildIndex(data, query, { owners: needOwners, clvMethods: options.clvMethods ?? [] });
   const results: KpiResults = {};
   for (const id of ids) results[id] = evaluate(id, index, query);
   return results;

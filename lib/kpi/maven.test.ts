@@ -87,7 +87,7 @@ const run = (spec: string, kpis: readonly KpiId[], over: Partial<KpiQuery> = {})
     settings: { demoKeywords: [], staleDays: 14 },
     ...over,
   });
-const ok = (r: KpiResult | undefined): KpiOk => {
+const ok = (r: KpiResult | undefined): KpiOk & Pick<KpiResult, 'byOwner'> => {
   if (r?.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(r)}`);
   return r;
 };

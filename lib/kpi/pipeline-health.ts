@@ -84,7 +84,8 @@ export const staleDeals: Evaluator = {
       }
       rows.push({ key: deal.externalId, label: deal.title || deal.externalId, value: idleDays ?? 0, count: 1, extra, reason: reasons.join('; ') });
     }
-    rows.sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1));
+    // Longest idle first; ties by id, and (for the duplicate ids raw input may hold) by content.
+    rows.sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
     const excluded: ExclusionTally = new Map();
     if (unknown) tally(excluded, 'no activity and no created date (idle time unknown)', unknown);
     return ok({

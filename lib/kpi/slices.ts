@@ -1,7 +1,7 @@
-/** Record placement: which period windows a record falls in, for the scope slice and an owner's slice. */
-import type { Activity, Customer, Lead } from '../model';
+/** Slices and windows, and the placement of the small record arrays (customers, MRR movements). */
+import type { Customer } from '../model';
 import { tally } from '../money/convert';
-import type { CustomerTally, DealRow, MrrRow, PeriodInfo, Slice, Window } from './engine-types';
+import type { CustomerTally, MrrRow, PeriodInfo, Slice, Window } from './engine-types';
 
 export function newSlice(key: string, infos: readonly [PeriodInfo, PeriodInfo], members: readonly string[]): Slice {
   return {
@@ -44,45 +44,6 @@ function newWindow(slot: 0 | 1, info: PeriodInfo): Window {
 /** [start, end): a record exactly at `start` is in, exactly at `end` is out. */
 function within(at: number | undefined, w: Window): boolean {
   return at !== undefined && at >= w.info.period.start && at < w.info.period.end;
-}
-
-export function placeDeal(slice: Slice, row: DealRow): void {
-  const deal = row.deal;
-  if (deal.status === 'open') slice.open.push(row);
-  else if (deal.status === 'won') slice.wonAll.push(row);
-  if (deal.createdAt === undefined) slice.dealsWithoutCreatedAt += 1;
-  if (deal.status !== 'open' && deal.closedAt === undefined) slice.closedWithoutCloseDate += 1;
-  dealInWindow(slice.cur, row);
-  dealInWindow(slice.prev, row);
-}
-
-function dealInWindow(w: Window, row: DealRow): void {
-  const deal = row.deal;
-  if (within(deal.createdAt, w)) w.created.push(row);
-  if (deal.status !== 'open' && within(deal.closedAt, w)) (deal.status === 'won' ? w.won : w.lost).push(row);
-}
-
-export function placeActivity(slice: Slice, activity: Activity, isDemo: boolean): void {
-  activityInWindow(slice.cur, activity, isDemo);
-  activityInWindow(slice.prev, activity, isDemo);
-}
-
-function activityInWindow(w: Window, activity: Activity, isDemo: boolean): void {
-  if (within(activity.occurredAt, w)) {
-    if (activity.done) w.activities.push(activity);
-    else w.planned += 1;
-  }
-  // A demo counts when it was booked; CRMs without a booking date give only the meeting date.
-  if (isDemo && within(activity.createdAt ?? activity.occurredAt, w)) w.demos.push(activity);
-}
-
-export function placeLead(slice: Slice, lead: Lead): void {
-  for (const w of [slice.cur, slice.prev]) {
-    if (within(lead.createdAt, w)) w.leadsCreated.push(lead);
-    if (within(lead.convertedAt, w)) w.leadsConverted.push(lead);
-    if (within(lead.mqlAt, w)) w.leadsMql.push(lead);
-    if (within(lead.sqlAt, w)) w.leadsSql.push(lead);
-  }
 }
 
 /**

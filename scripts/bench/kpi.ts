@@ -1,0 +1,166 @@
+/**
+ * KPI engine benchmark: a seeded synthetic CRM (20 reps, 12 months, 100,000 activities, 10,000 deals,
+ * leads, customers, MRR, quotas, spend) and the two workloads the sidebar cares about:
+ * (a) the pinned KPIs for one rep and one month, (b) the whole catalogue for everyone, per owner.
+ * Run: npx tsx -e "import('./scripts/bench/kpi.ts').then(m=>m.benchKpi()).then(r=>console.log(JSON.stringify(r,null,2)))"
+ */
+import os from 'node:os';
+import { computeKpis } from '../../lib/kpi/compute';
+import type { KpiData, KpiId, KpiQuery } from '../../lib/kpi/types';
+import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '../../lib/model';
+import { parsePeriodSpec } from '../../lib/period/parse';
+import type { CalendarOptions } from '../../lib/period/types';
+
+const CALENDAR: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
+const YEAR_START = Date.parse('2017-01-01T00:00:00+01:00');
+const AS_OF = Date.parse('2017-12-15T15:00:00+01:00');
+const SPAN = AS_OF - YEAR_START;
+const DAY = 86_400_000;
+const REPS = 20;
+const PINNED: readonly KpiId[] = ['activityCounts', 'quotaAttainment', 'pipelineValue', 'dealsInPipeline'];
+
+/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export function generateData(seed = 42): KpiData {
+  const rnd = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const base = (id: string) => ({ source: 'bench', externalId: id, updatedAt: 0 });
+  const owners = Array.from({ length: REPS }, (_, i) => ({ ...base(`rep${i}`), name: `Rep ${i}`, teamId: i < 10 ? 'east' : 'west', role: 'rep' as const, active: true }));
+  const repIds = owners.map((o) => o.externalId);
+  const stages: Stage[] = ['Lead', 'Qualified', 'Demo', 'Proposal', 'Negotiation', 'Contract'].map((name, i) => ({
+    ...base(`st${i}`), pipelineId: 'p1', name, order: i, probability: 10 + i * 15,
+  }));
+  const products = Array.from({ length: 7 }, (_, i) => ({ ...base(`pr${i}`), name: `Product ${i}`, unitPrice: { minor: (i + 1) * 50_000, currency: 'USD' }, unitCost: { minor: (i + 1) * 20_000, currency: 'USD' } }));
+  const customers: Customer[] = Array.from({ length: 2_000 }, (_, i) => {
+    const acquiredAt = YEAR_START - 365 * DAY + Math.floor(rnd() * (SPAN + 365 * DAY));
+    const churnedAt = rnd() < 0.15 ? acquiredAt + Math.floor(rnd() * 300 * DAY) : undefined;
+    return { ...base(`c${i}`), name: `Customer ${i}`, ownerId: pick(repIds), region: pick(['EMEA', 'APAC', 'AMER']), acquiredAt, churnedAt: churnedAt !== undefined && churnedAt < AS_OF ? churnedAt : undefined, churnReason: rnd() < 0.3 ? 'non-payment' : 'voluntary' };
+  });
+  const deals: Deal[] = Array.from({ length: 10_000 }, (_, i) => {
+    const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
+    const closedAt = createdAt + Math.floor((5 + rnd() * 80) * DAY);
+    const roll = rnd();
+    const status = closedAt > AS_OF ? 'open' : roll < 0.35 ? 'won' : roll < 0.8 ? 'lost' : 'open';
+    const stageIndex = Math.floor(rnd() * stages.length);
+    const product = pick(products);
+    const quantity = 1 + Math.floor(rnd() * 3);
+    const euro = rnd() < 0.1;
+    const minor = quantity * (product.unitPrice.minor as number);
+    return {
+      ...base(`d${i}`), title: `Deal ${i}`, ownerId: pick(repIds), status, pipelineId: 'p1', stageId: stages[stageIndex]?.externalId,
+      amount: { minor, currency: euro ? 'EUR' : 'USD' }, createdAt, closedAt: status === 'open' ? undefined : closedAt,
+      expectedCloseAt: status === 'open' ? closedAt : undefined, channel: pick(['call', 'email', 'referral', 'inbound', 'event'] as const),
+      customerId: `c${Math.floor(rnd() * 2_000)}`, region: pick(['EMEA', 'APAC', 'AMER']),
+      lineItems: [{ productId: product.externalId, name: product.name, quantity, unitPrice: product.unitPrice }],
+      stageHistory: stages.slice(0, stageIndex + 1).map((s, k) => ({ stageId: s.externalId, enteredAt: createdAt + k * 3 * DAY })),
+    };
+  });
+  const activities: Activity[] = Array.from({ length: 100_000 }, (_, i) => {
+    const occurredAt = YEAR_START + Math.floor(rnd() * SPAN);
+    const type = pick(['call', 'call', 'call', 'email', 'email', 'meeting', 'task'] as const);
+    return {
+      ...base(`a${i}`), ownerId: pick(repIds), type, direction: rnd() < 0.8 ? 'outbound' : 'inbound', occurredAt, createdAt: occurredAt - DAY,
+      done: occurredAt <= AS_OF, title: type === 'meeting' && rnd() < 0.3 ? 'Product demo' : `Activity ${i}`,
+      dealId: rnd() < 0.5 ? `d${Math.floor(rnd() * 10_000)}` : undefined,
+      email: type === 'email' ? { cold: rnd() < 0.5, opened: rnd() < 0.4, replied: rnd() < 0.1, converted: rnd() < 0.05 } : undefined,
+    };
+  });
+  const leads: Lead[] = Array.from({ length: 5_000 }, (_, i) => {
+    const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
+    const converted = rnd() < 0.25;
+    const mqlAt = rnd() < 0.6 ? createdAt + 2 * DAY : undefined;
+    return { ...base(`l${i}`), ownerId: pick(repIds), createdAt, status: converted ? 'converted' : 'open', mqlAt, sqlAt: mqlAt !== undefined && rnd() < 0.4 ? mqlAt + 5 * DAY : undefined, convertedAt: converted ? createdAt + 20 * DAY : undefined };
+  });
+  const mrrMovements: MrrMovement[] = customers.flatMap((c, i) => {
+    const moves: MrrMovement[] = [{ ...base(`m${i}n`), customerId: c.externalId, at: c.acquiredAt as number, kind: 'new', amount: { minor: 10_000 + Math.floor(rnd() * 90_000), currency: 'USD' } }];
+    if (rnd() < 0.3) moves.push({ ...base(`m${i}e`), customerId: c.externalId, at: (c.acquiredAt as number) + 60 * DAY, kind: 'expansion', amount: { minor: 5_000, currency: 'USD' } });
+    if (c.churnedAt !== undefined) moves.push({ ...base(`m${i}c`), customerId: c.externalId, at: c.churnedAt, kind: 'churn', amount: moves[0]!.amount });
+    return moves;
+  });
+  const months = Array.from({ length: 12 }, (_, m) => `2017-${String(m + 1).padStart(2, '0')}`);
+  const next = (m: number) => (m === 11 ? '2018-01-01' : `2017-${String(m + 2).padStart(2, '0')}-01`);
+  const quotas: Quota[] = repIds.flatMap((ownerId, r) =>
+    months.map((month, m) => ({ ...base(`q${r}-${m}`), ownerId, periodKind: 'month' as const, startDate: `${month}-01`, endDate: next(m), amount: { minor: 5_000_000, currency: 'USD' } })),
+  );
+  const spend: Spend[] = months.flatMap((month, m) => [
+    { ...base(`sp${m}s`), month, kind: 'sales' as const, amount: { minor: 2_000_000, currency: 'USD' } },
+    { ...base(`sp${m}m`), month, kind: 'marketing' as const, channel: 'email' as const, amount: { minor: 1_000_000, currency: 'USD' } },
+  ]);
+  return {
+    owners, teams: [{ ...base('east'), name: 'East' }, { ...base('west'), name: 'West' }], pipelines: [{ ...base('p1'), name: 'Sales', order: 0 }],
+    stages, products, deals, activities, leads, customers, mrrMovements, spend, quotas,
+    targets: [{ ...base('t1'), metric: 'calls', per: 'day', value: 20 }, { ...base('t2'), metric: 'emails', per: 'day', value: 15 }],
+  };
+}
+
+function query(over: Partial<KpiQuery>): KpiQuery {
+  return {
+    period: parsePeriodSpec('2017-12', CALENDAR),
+    asOf: AS_OF,
+    scope: { ownerIds: 'all' },
+    calendar: CALENDAR,
+    currency: { reporting: 'USD', rates: { EUR: 1.18 } },
+    settings: { demoKeywords: ['demo', 'trial', 'демо'], staleDays: 14 },
+    ...over,
+  };
+}
+
+/**
+ * Wall-clock and CPU time per run. On a shared 2-core machine other processes inflate wall time, so
+ * the process CPU time (user + system, which also counts the garbage collector's threads) is given too.
+ */
+function measure(name: string, budget: number, runs: number, work: () => unknown) {
+  for (let i = 0; i < 3; i += 1) work(); // warm-up: JIT and caches
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    work();
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const stat = (list: number[], q: number) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number) * 100) / 100;
+  };
+  return {
+    name,
+    median_ms: stat(wall, 0.5),
+    p90_ms: stat(wall, 0.9),
+    budget_ms: budget,
+    runs,
+    within_budget: stat(wall, 0.9) < budget,
+    cpu_median_ms: stat(cpu, 0.5),
+    cpu_p90_ms: stat(cpu, 0.9),
+  };
+}
+
+export async function benchKpi(): Promise<Record<string, unknown>> {
+  // Records as the sidebar gets them from IndexedDB: structured clones (objects built by a generator
+  // with spreads have slow shapes that real data never has).
+  const data = structuredClone(generateData());
+  const pinned = query({ kpis: PINNED, scope: { ownerIds: ['rep3'] } });
+  const everything = query({ scope: { ownerIds: 'all' }, breakdownByOwner: true });
+  const entries = [
+    measure('pinned KPIs, one rep, one month', 50, 20, () => computeKpis(data, pinned)),
+    measure('whole catalogue, whole team, by owner', 300, 15, () => computeKpis(data, everything)),
+  ];
+  return {
+    name: 'kpi',
+    load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    dataset: { reps: REPS, activities: data.activities.length, deals: data.deals.length, leads: data.leads.length, customers: data.customers.length, mrrMovements: data.mrrMovements.length, quotas: data.quotas.length },
+    entries,
+  };
+}
