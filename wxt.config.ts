@@ -9,6 +9,8 @@ import { ALL_CRM_HOST_PATTERNS, SANDBOX_HOST_PATTERNS } from './lib/adapters/hos
  */
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Several builds may run side by side on one machine (engineers, CI jobs): each can pick its own folder.
+  outDir: process.env.KPI_LENS_OUT_DIR ?? '.output',
   manifest: ({ mode }) => {
     const withSandbox = mode === 'development' || mode === 'test';
     const pageHosts = withSandbox ? [...ALL_CRM_HOST_PATTERNS, ...SANDBOX_HOST_PATTERNS] : [...ALL_CRM_HOST_PATTERNS];

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const PRODUCTION_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const PRODUCTION_BUILD_DIR = resolve(import.meta.dirname, '../..', process.env.KPI_LENS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 const gzipKb = (path: string) => Number((gzipSync(readFileSync(path)).length / 1024).toFixed(2));
 

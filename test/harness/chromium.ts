@@ -27,7 +27,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-default-apps',
 ];
 
-export const TEST_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
+/** The test build (`npm run build:test`); KPI_LENS_OUT_DIR moves it, as in wxt.config.ts. */
+export const TEST_BUILD_DIR = resolve(import.meta.dirname, '../..', process.env.KPI_LENS_OUT_DIR ?? '.output', 'chrome-mv3-test');
 
 export type ExtensionBrowser = {
   context: BrowserContext;
