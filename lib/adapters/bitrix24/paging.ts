@@ -1,3 +1,4 @@
+import { decodeCursor as decodeStoredCursor, encodeCursor as encodeStoredCursor } from '../cursor';
 import { CrmError } from '../errors';
 import { z } from '../../model/zod';
 import type { AdapterContext } from '../types';
@@ -73,16 +74,7 @@ const cursorSchema = z.object({ start: z.number().int().nonnegative(), since: z.
 export type BitrixCursor = z.infer<typeof cursorSchema>;
 
 export function decodeCursor(cursor: string | null): BitrixCursor | null {
-  if (cursor === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(cursor);
-  } catch {
-    parsed = undefined;
-  }
-  const result = cursorSchema.safeParse(parsed);
-  if (!result.success) throw new CrmError('bad-response', 'the saved Bitrix24 sync position is unreadable', 'Start a full sync again from KPI Lens options.');
-  return result.data;
+  return decodeStoredCursor(cursor, cursorSchema, 'Bitrix24');
 }
 
-export const encodeCursor = (cursor: BitrixCursor): string => JSON.stringify(cursor);
+export const encodeCursor = (cursor: BitrixCursor): string => encodeStoredCursor(cursor);

@@ -1,3 +1,4 @@
+import { decodeCursor as decodeStoredCursor, encodeCursor as encodeStoredCursor } from '../cursor';
 import { CrmError, isCrmError } from '../errors';
 import { parseRetryAfter, requestJson } from '../http';
 import { z } from '../../model/zod';
@@ -93,19 +94,10 @@ const cursorSchema = z.object({ skip: z.number().int().nonnegative(), since: z.n
 export type CloseCursor = z.infer<typeof cursorSchema>;
 
 export function decodeCursor(cursor: string | null): CloseCursor | null {
-  if (cursor === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(cursor);
-  } catch {
-    parsed = undefined;
-  }
-  const result = cursorSchema.safeParse(parsed);
-  if (!result.success) throw new CrmError('bad-response', 'the saved Close sync position is unreadable', 'Start a full sync again from KPI Lens options.');
-  return result.data;
+  return decodeStoredCursor(cursor, cursorSchema, 'Close');
 }
 
-export const encodeCursor = (cursor: CloseCursor): string => JSON.stringify(cursor);
+export const encodeCursor = (cursor: CloseCursor): string => encodeStoredCursor(cursor);
 
 export function pageParams(ctx: AdapterContext, cursor: CloseCursor): Params {
   return { _skip: cursor.skip, _limit: Math.max(1, Math.min(ctx.pageSize ?? CLOSE_MAX_LIMIT, CLOSE_MAX_LIMIT)) };

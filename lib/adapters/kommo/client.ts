@@ -1,3 +1,4 @@
+import { decodeCursor as decodeStoredCursor, encodeCursor as encodeStoredCursor } from '../cursor';
 import { CrmError, isCrmError } from '../errors';
 import { requestJson } from '../http';
 import { z } from '../../model/zod';
@@ -89,19 +90,10 @@ export const cursorSchema = z.object({
 export type KommoCursor = z.infer<typeof cursorSchema>;
 
 export function decodeCursor(cursor: string | null, label: string): KommoCursor | null {
-  if (cursor === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(cursor);
-  } catch {
-    parsed = undefined;
-  }
-  const result = cursorSchema.safeParse(parsed);
-  if (!result.success) throw new CrmError('bad-response', `the saved ${label} sync position is unreadable`, 'Start a full sync again from KPI Lens options.');
-  return result.data;
+  return decodeStoredCursor(cursor, cursorSchema, label);
 }
 
-export const encodeCursor = (cursor: KommoCursor): string => JSON.stringify(cursor);
+export const encodeCursor = (cursor: KommoCursor): string => encodeStoredCursor(cursor);
 
 /**
  * Query parameters for one page of a list: `limit` (≤ 250), `page`, and for an

@@ -3,7 +3,7 @@ import { jsonResponse, responseExamples } from '../../../test/contracts/openapi-
 import { okExamples, pipedriveContext, pipedriveSpecs, routedFetch, type Route } from '../../../test/contracts/pipedrive';
 import { parseRecord, type RecordType } from '../../model';
 import { isCrmError } from '../errors';
-import { encodeCursor } from './cursor';
+import { encodeCursor } from '../cursor';
 import { pipedriveAdapter } from './index';
 
 /** Every endpoint the adapter reads, with the object (and cursor) that reads it. */

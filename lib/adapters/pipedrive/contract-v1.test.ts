@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pipedriveSpecs, pipedriveContext, okExamples, routedFetch } from '../../../test/contracts/pipedrive';
 import { jsonResponse, responseExamples } from '../../../test/contracts/openapi-examples';
 import { CrmError } from '../errors';
-import { encodeCursor } from './cursor';
+import { encodeCursor } from '../cursor';
 import { pipedriveAdapter } from './index';
 
 type Row = Record<string, unknown>;

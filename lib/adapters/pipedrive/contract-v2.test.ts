@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOW, okExamples, pipedriveContext, routedFetch } from '../../../test/contracts/pipedrive';
-import { encodeCursor } from './cursor';
+import { encodeCursor } from '../cursor';
 import { pipedriveAdapter } from './index';
 
 type Row = Record<string, unknown>;

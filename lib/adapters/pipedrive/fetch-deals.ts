@@ -3,7 +3,7 @@ import { isCrmError } from '../errors';
 import { mapItems } from '../map';
 import type { FetchedPage, Reject } from '../types';
 import type { PipedriveContext } from './client';
-import { encodeCursor } from './cursor';
+import { encodeCursor } from '../cursor';
 import { mapDeal, toLineItem } from './map-deals';
 import type { MapContext } from './map-common';
 import { deletedId, pageLimit, rfc3339, v2Page, type CursorState } from './paging';

@@ -1,6 +1,6 @@
 import type { CrmAdapter } from '../types';
 import { PIPEDRIVE_LABEL, pipedriveGet, type PipedriveContext } from './client';
-import { decodeCursor } from './cursor';
+import { decodeCursor } from '../cursor';
 import { detectPipedrive } from './detect';
 import type { MapContext } from './map-common';
 import { fetchObject, PIPEDRIVE_OBJECTS } from './objects';

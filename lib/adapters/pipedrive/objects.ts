@@ -3,7 +3,7 @@ import { CrmError } from '../errors';
 import { mapItems, type Mapped } from '../map';
 import type { FetchedPage, ObjectSpec } from '../types';
 import type { PipedriveContext } from './client';
-import { encodeCursor } from './cursor';
+import { encodeCursor } from '../cursor';
 import { fetchDeals } from './fetch-deals';
 import { fetchGoals } from './fetch-goals';
 import { mapActivity, mapCallLog } from './map-activities';
