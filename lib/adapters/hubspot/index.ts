@@ -1,3 +1,4 @@
+import { decodeCursor } from '../cursor';
 import { CrmError } from '../errors';
 import type { CrmAdapter } from '../types';
 import { HUBSPOT_LABEL, hubspotRequest, type HubspotContext } from './client';
@@ -35,17 +36,7 @@ export const hubspotAdapter = {
     if (!spec) throw new CrmError('bad-response', `HubSpot has no object "${object.slice(0, 50)}" in KPI Lens`, 'Update KPI Lens; this is a bug if it repeats.');
     let state;
     if (cursor === null) state = { since: spec.incremental ? since : null };
-    else {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(cursor);
-      } catch {
-        raw = undefined;
-      }
-      const parsed = cursorSchema.safeParse(raw);
-      if (!parsed.success) throw new CrmError('bad-response', 'the saved HubSpot sync position is unreadable', 'Start a full sync again from KPI Lens options.');
-      state = parsed.data;
-    }
+    else state = decodeCursor(cursor, cursorSchema, 'HubSpot')!;
     return fetchHubspotPage(ctx, mapContext(ctx), spec, state);
   },
   /**

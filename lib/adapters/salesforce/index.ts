@@ -1,3 +1,4 @@
+import { decodeCursor } from '../cursor';
 import { z } from '../../model/zod';
 import { CrmError } from '../errors';
 import type { CrmAdapter } from '../types';
@@ -42,17 +43,7 @@ export const salesforceAdapter = {
     if (!spec) throw new CrmError('bad-response', `Salesforce has no object "${object.slice(0, 50)}" in KPI Lens`, 'Update KPI Lens; this is a bug if it repeats.');
     let state;
     if (cursor === null) state = { phase: 0 as const, since };
-    else {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(cursor);
-      } catch {
-        raw = undefined;
-      }
-      const parsed = cursorSchema.safeParse(raw);
-      if (!parsed.success) throw new CrmError('bad-response', 'the saved Salesforce sync position is unreadable', 'Start a full sync again from KPI Lens options.');
-      state = parsed.data;
-    }
+    else state = decodeCursor(cursor, cursorSchema, 'Salesforce')!;
     return fetchSoqlPage(ctx, mapContext(ctx), spec, state);
   },
   /** The signed-in user (Chatter's `users/me`, which answers for the session's own user). */
