@@ -1,16 +1,22 @@
 import { browser } from 'wxt/browser';
-import { migrateSettings, type Settings, applySettingsPatch } from './schema';
+import { migrateSettings, type MigrationResult } from './migrate';
+import { applySettingsPatch, type PatchResult, type Settings } from './schema';
 
-const SETTINGS_KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 
 /** Reads the settings from extension storage, migrated and validated. */
 export async function loadSettings(): Promise<Settings> {
+  return (await loadSettingsReport()).settings;
+}
+
+/** The settings with what migration had to repair, for the options page to tell the rep. */
+export async function loadSettingsReport(): Promise<MigrationResult> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return migrateSettings(stored[SETTINGS_KEY]).settings;
+  return migrateSettings(stored[SETTINGS_KEY]);
 }
 
 /** Validates and saves a change; nothing is written when any field is invalid. */
-export async function saveSettings(patch: Partial<Settings>): Promise<ReturnType<typeof applySettingsPatch>> {
+export async function saveSettings(patch: Partial<Settings>): Promise<PatchResult> {
   const result = applySettingsPatch(await loadSettings(), patch);
   if (result.ok) await browser.storage.local.set({ [SETTINGS_KEY]: result.settings });
   return result;
