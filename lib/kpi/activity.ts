@@ -121,15 +121,24 @@ export const emailBenchmarks: Evaluator = {
     if (!ctx.has.emailTracking) {
       return needsData(['emailTracking'], 'Email opens and replies are not tracked by this CRM, so the 30/30/50 rule cannot be checked.');
     }
-    const tracked = w.activities.filter(
-      (a) => a.type === 'email' && a.direction !== 'inbound' && (a.email?.opened !== undefined || a.email?.replied !== undefined),
-    );
-    const cold = tracked.filter((a) => a.email?.cold === true);
-    const sent: Activity[] = cold.length ? cold : tracked;
+    const tracked: Activity[] = [];
+    const cold: Activity[] = [];
+    for (const a of w.activities) {
+      if (a.type !== 'email' || a.direction === 'inbound' || !a.email) continue;
+      if (a.email.opened === undefined && a.email.replied === undefined) continue;
+      tracked.push(a);
+      if (a.email.cold === true) cold.push(a);
+    }
+    const sent = cold.length ? cold : tracked;
     if (!sent.length) return notDefined('no tracked emails sent in the period', { counts: { sent: 0 } });
-    const replied = sent.filter((a) => a.email?.replied === true).length;
-    const opened = sent.filter((a) => a.email?.opened === true || a.email?.replied === true).length;
-    const converted = sent.filter((a) => a.email?.converted === true).length;
+    let opened = 0;
+    let replied = 0;
+    let converted = 0;
+    for (const a of sent) {
+      if (a.email?.replied === true) replied += 1;
+      if (a.email?.opened === true || a.email?.replied === true) opened += 1;
+      if (a.email?.converted === true) converted += 1;
+    }
     const rows = [
       { key: 'openRate', label: 'Open rate', n: opened, d: sent.length, threshold: EMAIL_BENCHMARKS.openRatePct },
       { key: 'replyRate', label: 'Reply rate (of opened)', n: replied, d: opened, threshold: EMAIL_BENCHMARKS.replyRatePct },

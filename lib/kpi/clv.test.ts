@@ -93,6 +93,13 @@ describe('ltvToCac', () => {
     expect(r.target?.status).toBe(status);
   });
 
+  it('counts a customer acquired exactly at the start for CAC, not one acquired exactly at the end', () => {
+    const edges = [...withNew, customer({ externalId: 'C13', acquiredAt: at('2017-06-01') }), customer({ externalId: 'C14', acquiredAt: at('2017-07-01') })];
+    const r = okOf(kpi('ltvToCac', { customers: edges, deals, spend: [spend('2017-06', 'marketing', 1410)] }));
+    expect(r.parts.cac).toBe(47_000); // 1,410 ÷ 3 new customers (C11, C12, C13)
+    expect(r.counts.newCustomers).toBe(3);
+  });
+
   it('names everything missing, and is not defined when CAC is', () => {
     expect(kpi('ltvToCac', {})).toMatchObject({ status: 'needs-data', missing: ['wonDeals', 'spend'] });
     expect(kpi('ltvToCac', { customers, deals, spend: [spend('2017-06', 'sales', 100)] })).toMatchObject({

@@ -9,7 +9,7 @@ import type { Activity, Deal, Lead } from '../model';
 import { toReporting } from '../money/convert';
 import type { CurrencyOptions } from '../money/types';
 import type { DealRow } from './engine-types';
-import { lowerBound, ownerColumn, timeIndex, type OwnerColumn, type TimeIndex } from './time-index';
+import { emptyOwnerColumn, lowerBound, setOwner, setTime, sortTimes, timeColumn, type OwnerColumn, type TimeIndex } from './time-index';
 
 export type DealColumns = {
   owners: OwnerColumn;
@@ -22,8 +22,8 @@ export type DealColumns = {
   withoutCreatedAt: Int32Array;
   closedWithoutCloseDate: Int32Array;
   presence: { wonDeals: boolean; openDeals: boolean; regions: boolean; channels: boolean; lineItems: boolean; stageHistory: boolean; costs: boolean };
-  /** Deal rows (amount in the reporting currency) per currency setting. */
-  rows: Map<string, DealRow[]>;
+  /** Deal rows (amount in the reporting currency) per currency setting, filled as they are needed. */
+  rows: Map<string, (DealRow | undefined)[]>;
 };
 
 export type ActivityColumns = {
@@ -31,8 +31,8 @@ export type ActivityColumns = {
   byOccurred: TimeIndex;
   /** Meetings by booking date (the meeting date where the CRM gives none). */
   meetingsByBooked: TimeIndex;
-  /** Lower-case subtype and title of each meeting, for demo keywords. */
-  meetingText: Map<number, { subtype: string | undefined; title: string | undefined }>;
+  /** Whether each meeting is a demo, per keyword setting, filled as meetings are looked at. */
+  demoVerdicts: Map<string, Map<number, boolean>>;
   emailTracking: boolean;
   /** Times of done activities per deal, sorted; built the first time stale deals are asked for. */
   doneByDeal: Map<string, Float64Array> | undefined;
@@ -54,37 +54,57 @@ const leadCache = new WeakMap<readonly Lead[], LeadColumns>();
 export function dealColumns(deals: readonly Deal[]): DealColumns {
   const cached = dealCache.get(deals);
   if (cached) return cached;
-  const owners = ownerColumn(deals.length, (i) => deals[i]?.ownerId);
-  const withoutCreatedAt = new Int32Array(owners.ids.size);
-  const closedWithoutCloseDate = new Int32Array(owners.ids.size);
+  const count = deals.length;
+  const owners = emptyOwnerColumn(count);
+  const created = timeColumn(count);
+  const closed = timeColumn(count);
   const open: number[] = [];
   const won: number[] = [];
+  const noCreated: number[] = [];
+  const noCloseDate: number[] = [];
   const presence = { wonDeals: false, openDeals: false, regions: false, channels: false, lineItems: false, stageHistory: false, costs: false };
-  deals.forEach((deal, i) => {
-    const o = owners.of[i] as number; // deals always have an owner
-    if (deal.status === 'open') open.push(i);
-    else if (deal.status === 'won') won.push(i);
-    if (deal.createdAt === undefined) withoutCreatedAt[o] = (withoutCreatedAt[o] as number) + 1;
-    if (deal.status !== 'open' && deal.closedAt === undefined) closedWithoutCloseDate[o] = (closedWithoutCloseDate[o] as number) + 1;
-    if (deal.status === 'won') presence.wonDeals = true;
-    if (deal.status === 'open') presence.openDeals = true;
+  // One read of each deal fills every column.
+  for (let i = 0; i < count; i += 1) {
+    const deal = deals[i] as Deal;
+    setOwner(owners, i, deal.ownerId);
+    setTime(created, i, deal.createdAt);
+    if (deal.status === 'open') {
+      open.push(i);
+      presence.openDeals = true;
+    } else {
+      setTime(closed, i, deal.closedAt);
+      if (deal.closedAt === undefined) noCloseDate.push(i);
+      if (deal.status === 'won') {
+        won.push(i);
+        presence.wonDeals = true;
+      }
+    }
+    if (deal.createdAt === undefined) noCreated.push(i);
     if (deal.region) presence.regions = true;
     if (deal.channel) presence.channels = true;
     if (deal.stageHistory?.length) presence.stageHistory = true;
     if (deal.directCost) presence.costs = true;
     if (deal.lineItems.length) {
       presence.lineItems = true;
-      if (deal.lineItems.some((line) => line.unitCost)) presence.costs = true;
+      if (!presence.costs && deal.lineItems.some((line) => line.unitCost)) presence.costs = true;
     }
-  });
+  }
+  const perOwner = (positions: number[]) => {
+    const counts = new Int32Array(owners.ids.size);
+    for (const i of positions) {
+      const o = owners.of[i] as number;
+      counts[o] = (counts[o] as number) + 1;
+    }
+    return counts;
+  };
   const columns: DealColumns = {
     owners,
-    byCreated: timeIndex(deals.length, (i) => deals[i]?.createdAt),
-    byClosed: timeIndex(deals.length, (i) => (deals[i]?.status === 'open' ? undefined : deals[i]?.closedAt)),
+    byCreated: sortTimes(created),
+    byClosed: sortTimes(closed),
     open: Uint32Array.from(open),
     won: Uint32Array.from(won),
-    withoutCreatedAt,
-    closedWithoutCloseDate,
+    withoutCreatedAt: perOwner(noCreated),
+    closedWithoutCloseDate: perOwner(noCloseDate),
     presence,
     rows: new Map(),
   };
@@ -92,37 +112,55 @@ export function dealColumns(deals: readonly Deal[]): DealColumns {
   return columns;
 }
 
-/** Each deal's amount in the reporting currency, converted once per currency setting. */
-export function dealRows(columns: DealColumns, deals: readonly Deal[], currency: CurrencyOptions): DealRow[] {
+/** Deal rows by position, each converted to the reporting currency the first time it is needed. */
+export type DealRows = { at: (i: number) => DealRow };
+
+/** Each deal's amount in the reporting currency, converted at most once per currency setting. */
+export function dealRows(columns: DealColumns, deals: readonly Deal[], currency: CurrencyOptions): DealRows {
   const key = `${currency.reporting}|${Object.entries(currency.rates).sort(([a], [b]) => (a < b ? -1 : 1)).join(';')}`;
-  const cached = columns.rows.get(key);
-  if (cached) return cached;
-  const rows = deals.map((deal): DealRow => {
-    const c = toReporting(deal.amount, deal.convertedAmount, currency);
-    return c.ok ? { deal, minor: c.minor, issue: undefined } : { deal, minor: undefined, issue: c.reason };
-  });
-  if (columns.rows.size >= 4) columns.rows.clear();
-  columns.rows.set(key, rows);
-  return rows;
+  let rows = columns.rows.get(key);
+  if (!rows) {
+    if (columns.rows.size >= 4) columns.rows.clear();
+    columns.rows.set(key, (rows = new Array<DealRow | undefined>(deals.length)));
+  }
+  const cache = rows;
+  return {
+    at(i) {
+      let row = cache[i];
+      if (row === undefined) {
+        const deal = deals[i] as Deal;
+        const c = toReporting(deal.amount, deal.convertedAmount, currency);
+        row = c.ok ? { deal, minor: c.minor, issue: undefined } : { deal, minor: undefined, issue: c.reason };
+        cache[i] = row;
+      }
+      return row;
+    },
+  };
 }
 
 export function activityColumns(activities: readonly Activity[]): ActivityColumns {
   const cached = activityCache.get(activities);
   if (cached) return cached;
-  const meetingText = new Map<number, { subtype: string | undefined; title: string | undefined }>();
+  const count = activities.length;
+  const owners = emptyOwnerColumn(count);
+  const occurred = timeColumn(count);
+  const booked = timeColumn(count);
   let emailTracking = false;
-  activities.forEach((a, i) => {
-    if (a.type === 'meeting') meetingText.set(i, { subtype: a.subtype?.toLowerCase(), title: a.title?.toLowerCase() });
-    else if (!emailTracking && a.type === 'email' && a.email && (a.email.opened !== undefined || a.email.replied !== undefined)) emailTracking = true;
-  });
+  for (let i = 0; i < count; i += 1) {
+    const a = activities[i] as Activity;
+    setOwner(owners, i, a.ownerId);
+    setTime(occurred, i, a.occurredAt);
+    if (a.type === 'meeting') {
+      setTime(booked, i, a.createdAt ?? a.occurredAt);
+    } else if (!emailTracking && a.type === 'email' && a.email && (a.email.opened !== undefined || a.email.replied !== undefined)) {
+      emailTracking = true;
+    }
+  }
   const columns: ActivityColumns = {
-    owners: ownerColumn(activities.length, (i) => activities[i]?.ownerId),
-    byOccurred: timeIndex(activities.length, (i) => activities[i]?.occurredAt),
-    meetingsByBooked: timeIndex(activities.length, (i) => {
-      const a = activities[i];
-      return a?.type === 'meeting' ? (a.createdAt ?? a.occurredAt) : undefined;
-    }),
-    meetingText,
+    owners,
+    byOccurred: sortTimes(occurred),
+    meetingsByBooked: sortTimes(booked),
+    demoVerdicts: new Map(),
     emailTracking,
     doneByDeal: undefined,
   };
@@ -151,13 +189,26 @@ export function lastActivityOn(columns: ActivityColumns, activities: readonly Ac
 export function leadColumns(leads: readonly Lead[]): LeadColumns {
   const cached = leadCache.get(leads);
   if (cached) return cached;
+  const count = leads.length;
+  const owners = emptyOwnerColumn(count);
+  const [created, converted, mql, sql] = [timeColumn(count), timeColumn(count), timeColumn(count), timeColumn(count)];
+  let lifecycle = false;
+  for (let i = 0; i < count; i += 1) {
+    const lead = leads[i] as Lead;
+    setOwner(owners, i, lead.ownerId);
+    setTime(created, i, lead.createdAt);
+    setTime(converted, i, lead.convertedAt);
+    setTime(mql, i, lead.mqlAt);
+    setTime(sql, i, lead.sqlAt);
+    if (lead.mqlAt !== undefined) lifecycle = true;
+  }
   const columns: LeadColumns = {
-    owners: ownerColumn(leads.length, (i) => leads[i]?.ownerId),
-    byCreated: timeIndex(leads.length, (i) => leads[i]?.createdAt),
-    byConverted: timeIndex(leads.length, (i) => leads[i]?.convertedAt),
-    byMql: timeIndex(leads.length, (i) => leads[i]?.mqlAt),
-    bySql: timeIndex(leads.length, (i) => leads[i]?.sqlAt),
-    lifecycle: leads.some((l) => l.mqlAt !== undefined),
+    owners,
+    byCreated: sortTimes(created),
+    byConverted: sortTimes(converted),
+    byMql: sortTimes(mql),
+    bySql: sortTimes(sql),
+    lifecycle,
   };
   leadCache.set(leads, columns);
   return columns;

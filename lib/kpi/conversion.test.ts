@@ -30,7 +30,7 @@ describe('leadConversionRate', () => {
 describe('avgConversionTime', () => {
   const leads = [
     lead({ createdAt: at('2017-06-01'), status: 'converted', convertedAt: at('2017-06-20') }), // 19 days
-    lead({ createdAt: at('2017-05-31'), status: 'converted', convertedAt: at('2017-06-02') }), // 31 May → 2 June: 2 days
+    lead({ createdAt: at('2017-05-30'), status: 'converted', convertedAt: JUNE.start }), // converted exactly at the start: in; 2 days
     lead({ createdAt: at('2017-06-10'), status: 'converted', convertedAt: at('2017-06-05') }), // converted before created
     lead({ createdAt: at('2017-06-10'), status: 'converted', convertedAt: JUNE.end }), // converted exactly at the end: out
   ];

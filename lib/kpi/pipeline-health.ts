@@ -1,6 +1,6 @@
 /** Pipeline health: cycle length, deals at risk, and how deals move through the stages. */
 import { tally, type ExclusionTally } from '../money/convert';
-import type { Stage } from '../model';
+import type { Stage, StageVisit } from '../model';
 import { cycleOf } from './deal-math';
 import type { BreakdownRow } from './types';
 import type { Evaluator, EvalInput, KpiBody } from './engine-types';
@@ -146,7 +146,10 @@ export const stageConversion: Evaluator = {
         reached.set(id, (reached.get(id) ?? 0) + 1);
         if (i < furthest || deal.status === 'won') advanced.set(id, (advanced.get(id) ?? 0) + 1);
       }
-      const history = [...(deal.stageHistory ?? [])].sort((a, b) => a.enteredAt - b.enteredAt);
+      const visits = deal.stageHistory ?? [];
+      // CRMs give the history in order; copy and sort only when they do not.
+      const sorted = visits.every((v, i) => i === 0 || (visits[i - 1] as StageVisit).enteredAt <= v.enteredAt);
+      const history = sorted ? visits : [...visits].sort((a, b) => a.enteredAt - b.enteredAt);
       history.forEach((visit, i) => {
         const leftAt = history[i + 1]?.enteredAt ?? (deal.status !== 'open' ? deal.closedAt : undefined);
         if (leftAt === undefined || leftAt < visit.enteredAt) return;

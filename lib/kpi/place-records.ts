@@ -5,6 +5,7 @@
  */
 import type { Activity, Lead } from '../model';
 import type { ActivityColumns, DealColumns, LeadColumns } from './columns';
+import type { DealRows } from './columns';
 import type { DealRow, Slice, Window } from './engine-types';
 import type { ResolvedScope } from './scope';
 import { rangeOf, type OwnerColumn, type TimeIndex } from './time-index';
@@ -52,12 +53,12 @@ function eachInWindow(scopeSlice: Slice, slot: 0 | 1, index: TimeIndex, owners: 
   }
 }
 
-export function placeDeals(scopeSlice: Slice, dc: DealColumns, rows: readonly DealRow[], p: Placer): void {
+export function placeDeals(scopeSlice: Slice, dc: DealColumns, rows: DealRows, p: Placer): void {
   const owners = dc.owners.of;
   for (const slot of [0, 1] as const) {
-    eachInWindow(scopeSlice, slot, dc.byCreated, owners, p, (w, i) => w.created.push(rows[i] as DealRow));
+    eachInWindow(scopeSlice, slot, dc.byCreated, owners, p, (w, i) => w.created.push(rows.at(i)));
     eachInWindow(scopeSlice, slot, dc.byClosed, owners, p, (w, i) => {
-      const row = rows[i] as DealRow;
+      const row = rows.at(i);
       (row.deal.status === 'won' ? w.won : w.lost).push(row);
     });
   }
@@ -65,9 +66,10 @@ export function placeDeals(scopeSlice: Slice, dc: DealColumns, rows: readonly De
     for (const i of list) {
       const o = owners[i] as number;
       if (!p.inScope(o)) continue;
-      add(scopeSlice, rows[i] as DealRow);
+      const row = rows.at(i);
+      add(scopeSlice, row);
       const own = p.sliceOf(o);
-      if (own) add(own, rows[i] as DealRow);
+      if (own) add(own, row);
     }
   };
   each(dc.open, (slice, row) => slice.open.push(row));
@@ -84,11 +86,17 @@ export function placeDeals(scopeSlice: Slice, dc: DealColumns, rows: readonly De
 
 export function placeActivities(scopeSlice: Slice, ac: ActivityColumns, activities: readonly Activity[], keywords: readonly string[], p: Placer): void {
   const owners = ac.owners.of;
-  const demo = new Map<number, boolean>();
+  const key = keywords.join('\u0000');
+  let verdicts = ac.demoVerdicts.get(key);
+  if (!verdicts) {
+    if (ac.demoVerdicts.size >= 4) ac.demoVerdicts.clear();
+    ac.demoVerdicts.set(key, (verdicts = new Map()));
+  }
+  const known = verdicts;
   const isDemo = (i: number) => {
-    let known = demo.get(i);
-    if (known === undefined) demo.set(i, (known = demoText(ac.meetingText.get(i), keywords)));
-    return known;
+    let verdict = known.get(i);
+    if (verdict === undefined) known.set(i, (verdict = demoMeeting(activities[i] as Activity, keywords)));
+    return verdict;
   };
   for (const slot of [0, 1] as const) {
     eachInWindow(scopeSlice, slot, ac.byOccurred, owners, p, (w, i) => {
@@ -102,11 +110,12 @@ export function placeActivities(scopeSlice: Slice, ac: ActivityColumns, activiti
   }
 }
 
-/** A meeting is a demo when its subtype is demo/trial or its subtype or title holds a keyword. */
-function demoText(text: { subtype: string | undefined; title: string | undefined } | undefined, keywords: readonly string[]): boolean {
-  if (!text) return false;
-  if (text.subtype !== undefined && DEMO_SUBTYPES.has(text.subtype)) return true;
-  return keywords.some((k) => text.subtype?.includes(k) || text.title?.includes(k));
+/** A meeting is a demo when its subtype is demo/trial or its subtype or title holds a keyword (any case). */
+function demoMeeting(meeting: Activity, keywords: readonly string[]): boolean {
+  const subtype = meeting.subtype?.toLowerCase();
+  if (subtype !== undefined && DEMO_SUBTYPES.has(subtype)) return true;
+  const title = meeting.title?.toLowerCase();
+  return keywords.some((k) => subtype?.includes(k) || title?.includes(k));
 }
 
 export function placeLeads(scopeSlice: Slice, lc: LeadColumns, leads: readonly Lead[], p: Placer): void {

@@ -10,19 +10,62 @@ export type TimeIndex = {
 };
 
 export function timeIndex(count: number, timeOf: (i: number) => number | undefined): TimeIndex {
-  const positions: number[] = [];
-  const raw = new Float64Array(count);
+  const column = timeColumn(count);
+  for (let i = 0; i < count; i += 1) setTime(column, i, timeOf(i));
+  return sortTimes(column);
+}
+
+/** Raw instants of a record array, filled in one pass over the records, then sorted by `sortTimes`. */
+export type TimeColumn = { raw: Float64Array; has: Uint8Array };
+
+export function timeColumn(count: number): TimeColumn {
+  return { raw: new Float64Array(count), has: new Uint8Array(count) };
+}
+
+export function setTime(column: TimeColumn, i: number, t: number | undefined): void {
+  if (t === undefined) return;
+  column.raw[i] = t;
+  column.has[i] = 1;
+}
+
+export function sortTimes({ raw, has }: TimeColumn): TimeIndex {
+  const count = raw.length;
+  let n = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let whole = true;
   for (let i = 0; i < count; i += 1) {
-    const t = timeOf(i);
-    if (t === undefined) continue;
-    raw[i] = t;
-    positions.push(i);
+    if (!has[i]) continue;
+    const t = raw[i] as number;
+    n += 1;
+    if (t < min) min = t;
+    if (t > max) max = t;
+    if (!Number.isInteger(t)) whole = false;
   }
-  // Ties keep source order (a stable sort), which keeps the index the same for the same array.
+  const order = new Uint32Array(n);
+  const times = new Float64Array(n);
+  // Fast path: pack (time − min, position) into one exact double and let the native numeric sort order
+  // them; ties fall back on the position, so the order never depends on the sort's stability.
+  const slots = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
+  if (n > 0 && whole && (max - min + 1) * slots <= Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(n);
+    for (let i = 0, k = 0; i < count; i += 1) if (has[i]) packed[k++] = ((raw[i] as number) - min) * slots + i;
+    packed.sort();
+    for (let k = 0; k < n; k += 1) {
+      const i = (packed[k] as number) % slots;
+      order[k] = i;
+      times[k] = raw[i] as number;
+    }
+    return { order, times };
+  }
+  // General path (spans of centuries, fractional instants): sort positions with a comparator.
+  const positions: number[] = [];
+  for (let i = 0; i < count; i += 1) if (has[i]) positions.push(i);
   positions.sort((a, b) => (raw[a] as number) - (raw[b] as number) || a - b);
-  const order = Uint32Array.from(positions);
-  const times = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k += 1) times[k] = raw[order[k] as number] as number;
+  positions.forEach((i, k) => {
+    order[k] = i;
+    times[k] = raw[i] as number;
+  });
   return { order, times };
 }
 
@@ -47,17 +90,21 @@ export function lowerBound(times: Float64Array, value: number): number {
 export type OwnerColumn = { ids: Map<string, number>; of: Int32Array };
 
 export function ownerColumn(count: number, ownerOf: (i: number) => string | undefined): OwnerColumn {
-  const ids = new Map<string, number>();
-  const of = new Int32Array(count);
-  for (let i = 0; i < count; i += 1) {
-    const owner = ownerOf(i);
-    if (owner === undefined) {
-      of[i] = -1;
-      continue;
-    }
-    let id = ids.get(owner);
-    if (id === undefined) ids.set(owner, (id = ids.size));
-    of[i] = id;
+  const column = emptyOwnerColumn(count);
+  for (let i = 0; i < count; i += 1) setOwner(column, i, ownerOf(i));
+  return column;
+}
+
+export function emptyOwnerColumn(count: number): OwnerColumn {
+  return { ids: new Map(), of: new Int32Array(count) };
+}
+
+export function setOwner(column: OwnerColumn, i: number, owner: string | undefined): void {
+  if (owner === undefined) {
+    column.of[i] = -1;
+    return;
   }
-  return { ids, of };
+  let id = column.ids.get(owner);
+  if (id === undefined) column.ids.set(owner, (id = column.ids.size));
+  column.of[i] = id;
 }
