@@ -1,0 +1,112 @@
+/**
+ * The summary as CSV for a spreadsheet: one row per figure or listed deal, stable ids beside the
+ * localised labels, plain numbers (money in major units of the summary currency, percentages 0–100).
+ * Text cells are guarded against formula injection: a CRM title such as `=HYPERLINK(...)` is written
+ * with a leading apostrophe so a spreadsheet shows it instead of running it.
+ */
+import type { Locale } from '../../i18n/locale';
+import { minorToMajor } from '../../money/minor';
+import { activityPhrase, moveDetail, riskReasons, sectionName, summaryWords, type SummaryWords } from './phrases';
+import type { DealRef, SummarySection, WeeklySummary } from './types';
+
+export const CSV_COLUMNS = ['section', 'block', 'metric', 'label', 'value', 'previous_week', 'change_pct', 'target', 'status', 'unit', 'details', 'url'] as const;
+
+type Cell = string | number | null | undefined;
+type Row = Partial<Record<(typeof CSV_COLUMNS)[number], Cell>>;
+
+/** A text cell: neutralised when a spreadsheet would read it as a formula, quoted when it holds a separator. */
+export function csvText(text: string): string {
+  const safe = /^[\s]*[=+\-@]/.test(text) || /^[\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function cell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toFixed(4))) : '';
+  return csvText(value);
+}
+
+export function renderCsv(summary: WeeklySummary, locale: Locale = 'en'): string {
+  const w = summaryWords(summary, locale);
+  const money = (minor: number | undefined) => (minor === undefined ? undefined : minorToMajor(minor, summary.currency));
+  const rows: Row[] = [
+    { block: 'summary', metric: 'week', label: summary.week.label, details: `${summary.week.firstDay}..${summary.week.lastDay}` },
+    { block: 'summary', metric: 'as_of', label: w.dateTime(summary.asOf), value: summary.asOf, unit: 'epoch-ms', details: summary.timeZone },
+    { block: 'summary', metric: 'currency', label: summary.currency },
+  ];
+  for (const section of summary.sections) rows.push(...sectionRows(section, w, money, summary.currency).map((row) => ({ section: sectionName(section, w), ...row })));
+  if (summary.hiddenPeers) rows.push({ block: 'notes', metric: 'hidden_peers', value: summary.hiddenPeers, details: w.t('hiddenPeers', { count: summary.hiddenPeers }) });
+  if (summary.quietReps) rows.push({ block: 'notes', metric: 'quiet_reps', value: summary.quietReps, details: w.t('quietReps', { count: summary.quietReps }) });
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => cell(row[column])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function sectionRows(section: SummarySection, w: SummaryWords, money: (minor: number | undefined) => number | undefined, unitMoney: string): Row[] {
+  const { t } = w;
+  const rows: Row[] = [];
+  for (const line of section.activities ?? []) {
+    rows.push({ block: 'activities', metric: line.kind, label: activityPhrase(line, w).label, value: line.value, previous_week: line.previous, change_pct: line.change, target: line.target, status: line.status, unit: 'count' });
+  }
+  const deals = section.deals;
+  if (deals) {
+    rows.push(
+      { block: 'deals', metric: 'created', label: t('deals.created'), value: deals.created.value, previous_week: deals.created.previous, change_pct: deals.created.change, unit: 'count' },
+      { block: 'deals', metric: 'created_amount', label: t('deals.created'), value: money(deals.created.amount), previous_week: money(deals.created.previousAmount), unit: unitMoney },
+      { block: 'deals', metric: 'won', label: t('deals.won'), value: deals.won.value, previous_week: deals.won.previous, change_pct: deals.won.change, unit: 'count' },
+      { block: 'deals', metric: 'won_amount', label: t('deals.won'), value: money(deals.won.amount), previous_week: money(deals.won.previousAmount), unit: unitMoney },
+      { block: 'deals', metric: 'lost', label: t('deals.lost'), value: deals.lost.value, previous_week: deals.lost.previous, change_pct: deals.lost.change, unit: 'count' },
+      { block: 'deals', metric: 'win_rate', label: t('deals.winRate'), value: deals.winRate.value, previous_week: deals.winRate.previous, unit: '%' },
+    );
+  }
+  const quota = section.quota;
+  if (quota.status === 'ok') {
+    const { week, month } = quota;
+    rows.push(
+      { block: 'quota', metric: 'week_attainment', label: t('quota'), value: week.attainmentPct, previous_week: week.previousPct, status: week.status, unit: '%' },
+      { block: 'quota', metric: 'week_sales', value: money(week.sales), target: money(week.quota), unit: unitMoney },
+    );
+    if (month) {
+      rows.push(
+        { block: 'quota', metric: 'month_attainment', label: month.label, value: month.attainmentPct, target: month.expectedPct, status: month.status, unit: '%', details: 'target = share of the month passed' },
+        { block: 'quota', metric: 'month_sales', label: month.label, value: money(month.sales), target: money(month.quota), unit: unitMoney },
+        { block: 'quota', metric: 'month_pace', label: month.label, value: month.pacePct, unit: '%' },
+        { block: 'quota', metric: 'month_projected', label: month.label, value: money(month.projected), unit: unitMoney },
+      );
+    }
+  } else {
+    rows.push({ block: 'quota', metric: 'none', details: quota.reason });
+  }
+  const pipeline = section.pipeline;
+  if (pipeline) {
+    rows.push(
+      { block: 'pipeline', metric: 'open_deals', value: pipeline.openDeals, unit: 'count' },
+      { block: 'pipeline', metric: 'open_amount', value: money(pipeline.openAmount), unit: unitMoney },
+      { block: 'pipeline', metric: 'open_weighted', value: money(pipeline.weighted), unit: unitMoney },
+    );
+    for (const row of pipeline.moves) {
+      const label = t(`move.${row.move}`);
+      if (!row.available) {
+        rows.push({ block: 'pipeline', metric: row.move, label, details: t('needsHistory') });
+        continue;
+      }
+      rows.push({ block: 'pipeline', metric: row.move, label, value: row.count, unit: 'count', details: row.withoutAmount ? t('withoutAmount', { count: row.withoutAmount }) : undefined });
+      rows.push({ block: 'pipeline', metric: `${row.move}_amount`, label, value: money(row.amount), unit: unitMoney });
+      for (const deal of row.deals) rows.push(dealRow(`pipeline_${row.move}`, deal, money, unitMoney, moveDetail(deal, w)));
+    }
+  }
+  for (const deal of section.topOpen) rows.push(dealRow('top_open', deal, money, unitMoney, [deal.stage, deal.expectedCloseAt === undefined ? undefined : t('closes', { date: w.date(deal.expectedCloseAt) })].filter(Boolean).join('; ')));
+  const risk = section.atRisk;
+  if (risk) {
+    rows.push({ block: 'at_risk', metric: 'count', value: risk.count, unit: 'count' }, { block: 'at_risk', metric: 'amount', value: money(risk.amount), unit: unitMoney });
+    for (const deal of risk.deals) rows.push(dealRow('at_risk', deal, money, unitMoney, riskReasons(deal, w)));
+  }
+  for (const day of section.chart) {
+    rows.push({ block: 'per_day', metric: day.date, label: w.weekday(day.start), value: day.call + day.email + day.meeting + day.other, unit: 'count', details: `call ${day.call}; email ${day.email}; meeting ${day.meeting}; other ${day.other}` });
+  }
+  for (const entry of section.excluded) rows.push({ block: 'notes', metric: 'left_out', value: entry.count, unit: 'count', details: entry.reason });
+  return rows;
+}
+
+function dealRow(block: string, deal: DealRef, money: (minor: number | undefined) => number | undefined, unit: string, details: string | undefined): Row {
+  return { block, metric: deal.id, label: deal.title, value: money(deal.amount), unit, details: [deal.owner, details].filter(Boolean).join('; '), url: deal.url };
+}
