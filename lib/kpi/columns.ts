@@ -21,6 +21,7 @@ export type DealColumns = {
   /** Per owner integer: deals with no created date; closed deals with no close date. */
   withoutCreatedAt: Int32Array;
   closedWithoutCloseDate: Int32Array;
+  wonWithoutCloseDate: Int32Array;
   presence: { wonDeals: boolean; openDeals: boolean; regions: boolean; channels: boolean; lineItems: boolean; stageHistory: boolean; costs: boolean };
   /** Deal rows (amount in the reporting currency) per currency setting, filled as they are needed. */
   rows: Map<string, (DealRow | undefined)[]>;
@@ -62,6 +63,7 @@ export function dealColumns(deals: readonly Deal[]): DealColumns {
   const won: number[] = [];
   const noCreated: number[] = [];
   const noCloseDate: number[] = [];
+  const wonNoCloseDate: number[] = [];
   const presence = { wonDeals: false, openDeals: false, regions: false, channels: false, lineItems: false, stageHistory: false, costs: false };
   // One read of each deal fills every column.
   for (let i = 0; i < count; i += 1) {
@@ -76,6 +78,7 @@ export function dealColumns(deals: readonly Deal[]): DealColumns {
       if (deal.closedAt === undefined) noCloseDate.push(i);
       if (deal.status === 'won') {
         won.push(i);
+        if (deal.closedAt === undefined) wonNoCloseDate.push(i);
         presence.wonDeals = true;
       }
     }
@@ -105,6 +108,7 @@ export function dealColumns(deals: readonly Deal[]): DealColumns {
     won: Uint32Array.from(won),
     withoutCreatedAt: perOwner(noCreated),
     closedWithoutCloseDate: perOwner(noCloseDate),
+    wonWithoutCloseDate: perOwner(wonNoCloseDate),
     presence,
     rows: new Map(),
   };

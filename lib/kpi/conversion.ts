@@ -138,10 +138,11 @@ function reachedSql(ctx: EvalContext, lead: Lead, deals: ReadonlyMap<string, Dea
   });
 }
 
-const dealMaps = new WeakMap<EvalContext, Map<string, Deal>>();
+/** Deals by id, kept per deals array (arrays are immutable inputs, see columns.ts). */
+const dealMaps = new WeakMap<readonly Deal[], Map<string, Deal>>();
 
 function dealsById(ctx: EvalContext): ReadonlyMap<string, Deal> {
-  let map = dealMaps.get(ctx);
-  if (!map) dealMaps.set(ctx, (map = indexById(ctx.data.deals)));
+  let map = dealMaps.get(ctx.data.deals);
+  if (!map) dealMaps.set(ctx.data.deals, (map = indexById(ctx.data.deals)));
   return map;
 }

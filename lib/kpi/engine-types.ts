@@ -82,6 +82,8 @@ export type Slice = {
   /** Deals that cannot be placed in a period: no created date; closed with no close date. */
   dealsWithoutCreatedAt: number;
   closedWithoutCloseDate: number;
+  /** Won deals with no close date: no period can claim their sale. */
+  wonWithoutCloseDate: number;
   /** MRR movements left out (no exchange rate...), by reason. */
   mrrIssues: ExclusionTally;
 };

@@ -4,7 +4,7 @@ import type { Stage, StageVisit } from '../model';
 import { cycleOf } from './deal-math';
 import type { BreakdownRow } from './types';
 import type { Evaluator, EvalInput, KpiBody } from './engine-types';
-import { excludedList, finiteParts, mean, msToDays, needsData, notDefined, ok, percent } from './result';
+import { excludedList, finiteParts, mean, msToDays, needsData, notDefined, noteUndatedSales, ok, percent } from './result';
 
 const NEEDS_DEALS = 'Connect a CRM or import deals.';
 
@@ -14,9 +14,9 @@ const NEEDS_DEALS = 'Connect a CRM or import deals.';
  */
 export const avgSalesCycle: Evaluator = {
   comparable: true,
-  run({ ctx, w }: EvalInput): KpiBody {
+  run({ ctx, slice, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
-    const excluded: ExclusionTally = new Map();
+    const excluded = noteUndatedSales(slice, new Map());
     const cycle = cycleOf(w, excluded);
     if (cycle.average === undefined) {
       return notDefined(w.won.length ? 'no won deal in the period has a created date' : 'no deals won in the period', {

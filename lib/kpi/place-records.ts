@@ -80,6 +80,7 @@ export function placeDeals(scopeSlice: Slice, dc: DealColumns, rows: DealRows, p
       if (!slice) continue;
       slice.dealsWithoutCreatedAt += dc.withoutCreatedAt[n] as number;
       slice.closedWithoutCloseDate += dc.closedWithoutCloseDate[n] as number;
+      slice.wonWithoutCloseDate += dc.wonWithoutCloseDate[n] as number;
     }
   }
 }

@@ -1,6 +1,6 @@
 /** Small builders shared by the KPI evaluators, so every result has the same honest shape. */
 import { tally, type ExclusionTally } from '../money/convert';
-import type { DealRow, KpiBody, OkBody } from './engine-types';
+import type { DealRow, KpiBody, OkBody, Slice } from './engine-types';
 import type { DataNeed } from './types';
 
 export const DAY_MS = 86_400_000;
@@ -51,6 +51,12 @@ export function sumDeals(rows: readonly DealRow[], excluded: ExclusionTally): { 
     counted += 1;
   }
   return { total, counted, ids };
+}
+
+/** Sales KPIs say how many won deals no period could claim because the CRM gave no close date. */
+export function noteUndatedSales(slice: Slice, excluded: ExclusionTally): ExclusionTally {
+  if (slice.wonWithoutCloseDate) tally(excluded, 'won with no close date', slice.wonWithoutCloseDate);
+  return excluded;
 }
 
 /** n / d × 100. Callers check d > 0 first and return "not defined" otherwise. */

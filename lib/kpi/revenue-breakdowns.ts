@@ -1,8 +1,8 @@
 /** Where sales come from: regions, contact channels, products. All additive: owners sum to the team. */
-import { tally, type ExclusionTally } from '../money/convert';
+import { tally } from '../money/convert';
 import { lineToReporting, lineTotal } from './deal-math';
-import type { DealRow, EvalContext, Evaluator, EvalInput, KpiBody } from './engine-types';
-import { excludedList, finiteParts, needsData, ok, rankRows } from './result';
+import type { DealRow, EvalContext, Evaluator, EvalInput, KpiBody, Slice } from './engine-types';
+import { excludedList, finiteParts, needsData, noteUndatedSales, ok, rankRows } from './result';
 import type { BreakdownRow } from './types';
 
 const NEEDS_DEALS = 'Connect a CRM or import deals.';
@@ -16,10 +16,10 @@ type Group = { label: string; value: number; count: number; extra: Record<string
  */
 export const salesByRegion: Evaluator = {
   comparable: true,
-  run({ ctx, w }: EvalInput): KpiBody {
+  run({ ctx, slice, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
     if (!ctx.has.regions) return needsData(['regions'], 'Neither deals nor customers carry a region or country.');
-    return grouped(ctx, w.won, (row) => {
+    return grouped(ctx, slice, w.won, (row) => {
       const customer = row.deal.customerId !== undefined ? ctx.customersById.get(row.deal.customerId) : undefined;
       const region = row.deal.region || customer?.region || customer?.country;
       return region ? [region, region] : [UNKNOWN, 'Unknown region'];
@@ -41,6 +41,7 @@ export const salesByContactMethod: Evaluator = {
     const spend = companyView ? ctx.spend[w.slot].byChannel : new Map<string, number>();
     return grouped(
       ctx,
+      slice,
       w.won,
       (row) => (row.deal.channel ? [row.deal.channel, row.deal.channel] : [UNKNOWN, 'Unknown channel']),
       (groups) => {
@@ -61,10 +62,10 @@ export const salesByContactMethod: Evaluator = {
  */
 export const productRevenue: Evaluator = {
   comparable: true,
-  run({ ctx, w }: EvalInput): KpiBody {
+  run({ ctx, slice, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
     if (!ctx.has.lineItems) return needsData(['lineItems'], 'Deals carry no products (line items).');
-    const excluded: ExclusionTally = new Map();
+    const excluded = noteUndatedSales(slice, new Map());
     const groups = new Map<string, Group & { deals: Set<string> }>();
     const ids: string[] = [];
     let total = 0;
@@ -115,11 +116,12 @@ export const productRevenue: Evaluator = {
 
 function grouped(
   ctx: EvalContext,
+  slice: Slice,
   rows: readonly DealRow[],
   keyOf: (row: DealRow) => [string, string],
   finish?: (groups: Map<string, Group>) => void,
 ): KpiBody {
-  const excluded: ExclusionTally = new Map();
+  const excluded = noteUndatedSales(slice, new Map());
   const groups = new Map<string, Group>();
   let total = 0;
   let counted = 0;

@@ -113,6 +113,16 @@ describe('avgPurchaseValue', () => {
     expect(r.excluded).toEqual([{ count: 1, reason: 'no exchange rate for GBP' }]);
   });
 
+  it('says how many won deals no period can claim for lack of a close date', () => {
+    const undated = deal({ status: 'won', amount: usd(400), createdAt: at('2017-06-02') });
+    const r = okOf(kpi('avgPurchaseValue', { deals: [...deals, undated] }));
+    expect(r.value).toBe(17_000); // unchanged: the undated sale is in no period
+    expect(r.excluded).toEqual([
+      { count: 1, reason: 'no exchange rate for GBP' },
+      { count: 1, reason: 'won with no close date' },
+    ]);
+  });
+
   it('needs deals, and is not defined with no usable won deal', () => {
     expect(kpi('avgPurchaseValue', {})).toMatchObject({ status: 'needs-data', missing: ['deals'] });
     expect(kpi('avgPurchaseValue', { deals: [lostDeal('2017-06-03')] })).toMatchObject({ status: 'not-defined', reason: 'no deals won in the period' });

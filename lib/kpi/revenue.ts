@@ -3,7 +3,7 @@ import { type ExclusionTally } from '../money/convert';
 import { dealSizeOf, marginOf } from './deal-math';
 import type { Evaluator, EvalInput, KpiBody } from './engine-types';
 import { quotaFor } from './quota';
-import { excludedList, finiteParts, needsData, notDefined, ok, percent, sumDeals } from './result';
+import { excludedList, finiteParts, needsData, notDefined, noteUndatedSales, ok, percent, sumDeals } from './result';
 import { paceStatus } from './targets';
 
 const NEEDS_DEALS = 'Connect a CRM or import deals.';
@@ -14,10 +14,10 @@ const NEEDS_DEALS = 'Connect a CRM or import deals.';
  */
 export const salesGrowth: Evaluator = {
   comparable: false,
-  run({ ctx, w, before }: EvalInput): KpiBody {
+  run({ ctx, slice, w, before }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
     if (!before) return notDefined('no earlier period to compare with');
-    const excluded: ExclusionTally = new Map();
+    const excluded = noteUndatedSales(slice, new Map());
     const current = sumDeals(w.won, excluded);
     const previous = sumDeals(before.won, excluded);
     const counts = { wonDeals: w.won.length, previousWonDeals: before.won.length };
@@ -49,7 +49,7 @@ export const quotaAttainment: Evaluator = {
     if (!ctx.has.quotas) return needsData(['quotas'], 'Enter a quota (options → targets) to track attainment.');
     const quota = quotaFor(ctx, slice, w.slot);
     if (!quota) return needsData(['quotas'], `No quota covers ${w.info.period.label}.`);
-    const excluded: ExclusionTally = new Map(quota.issues);
+    const excluded = noteUndatedSales(slice, new Map(quota.issues));
     if (quota.minor <= 0) return notDefined('the quota could not be put in the reporting currency', { counts: { quotas: quota.quotaIds.length } });
     const sales = sumDeals(w.won, excluded);
     const elapsed = w.info.elapsed;
@@ -83,7 +83,7 @@ export const quotaAttainment: Evaluator = {
 /** avgPurchaseValue — average deal size: total won amount ÷ number of won deals (with an amount). */
 export const avgPurchaseValue: Evaluator = {
   comparable: true,
-  run({ ctx, w }: EvalInput): KpiBody {
+  run({ ctx, slice, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
     const excluded: ExclusionTally = new Map();
     const size = dealSizeOf(w, excluded);
@@ -102,7 +102,7 @@ export const avgPurchaseValue: Evaluator = {
       parts: finiteParts({ median: size.median !== undefined ? Math.round(size.median) : undefined }),
       recordType: 'deal',
       recordIds: size.ids,
-      excluded: excludedList(excluded),
+      excluded: excludedList(noteUndatedSales(slice, excluded)),
     });
   },
 };
@@ -114,7 +114,7 @@ export const avgPurchaseValue: Evaluator = {
  */
 export const avgProfitMargin: Evaluator = {
   comparable: true,
-  run({ ctx, w }: EvalInput): KpiBody {
+  run({ ctx, slice, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
     if (!ctx.has.costs) {
       return needsData(['costs'], 'Enter unit costs on products or line items, a cost on deals, or a default margin.');
@@ -138,7 +138,7 @@ export const avgProfitMargin: Evaluator = {
       }),
       recordType: 'deal',
       recordIds: margin.ids,
-      excluded: excludedList(excluded),
+      excluded: excludedList(noteUndatedSales(slice, excluded)),
       method: margin.assumed ? 'costs-and-default-margin' : 'costs',
     });
   },

@@ -14,6 +14,7 @@ export function newSlice(key: string, infos: readonly [PeriodInfo, PeriodInfo], 
     customers: [],
     dealsWithoutCreatedAt: 0,
     closedWithoutCloseDate: 0,
+    wonWithoutCloseDate: 0,
     mrrIssues: new Map(),
   };
 }

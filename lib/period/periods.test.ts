@@ -88,9 +88,12 @@ describe('previousPeriod', () => {
     ['2017-Q1 → 2016-Q4', 'quarter', '2017-02-01T00:00:00Z', '2016-Q4'],
     ['2021-W01 → 2020-W53', 'week', '2021-01-05T00:00:00Z', '2020-W53'],
     ['day after a leap day', 'day', '2024-03-01T12:00:00Z', '2024-02-29'],
+    // April fiscal year: FY2018-Q1 (April–June 2017) follows FY2017-Q4 (January–March 2017).
+    ['fiscal Q1 → previous fiscal Q4', 'fiscal-quarter', '2017-05-01T00:00:00Z', 'FY2017-Q4'],
+    ['FY2018 → FY2017', 'fiscal-year', '2017-05-01T00:00:00Z', 'FY2017'],
   ] as const)('%s', (_name, kind, at, label) => {
-    const period = periodContaining(kind, utc(at), cal('UTC'));
-    const prev = previousPeriod(period, cal('UTC'));
+    const period = periodContaining(kind, utc(at), cal('UTC', 1, 4));
+    const prev = previousPeriod(period, cal('UTC', 1, 4));
     expect(prev.label).toBe(label);
     expect(prev.end).toBe(period.start);
   });
