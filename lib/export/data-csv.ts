@@ -1,0 +1,56 @@
+import type { CanonicalRecord } from '../model';
+
+/**
+ * One CSV per table, for spreadsheets. Nested values are flattened into dotted
+ * columns (`amount.minor`, `amount.currency`, `email.opened`); lists (line
+ * items, stage history) stay whole as JSON in one cell. Columns appear in the
+ * order fields are first met, `source` and `externalId` first. The JSON export
+ * is the one to import back; this one is for reading.
+ */
+export function recordsToCsv(records: readonly CanonicalRecord[]): string {
+  const columns: string[] = ['source', 'externalId'];
+  const known = new Set(columns);
+  const rows = records.map((record) => {
+    const row = new Map<string, unknown>();
+    flatten(record as unknown as Record<string, unknown>, '', row);
+    for (const key of row.keys()) {
+      if (!known.has(key)) {
+        known.add(key);
+        columns.push(key);
+      }
+    }
+    return row;
+  });
+  const lines = [columns.map(cell).join(',')];
+  for (const row of rows) lines.push(columns.map((column) => cell(row.get(column))).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A file name per table: `kpi-lens-deals-2025-06-01.csv`. */
+export function csvFileName(table: string, date: string): string {
+  return `kpi-lens-${table}-${date}.csv`;
+}
+
+function flatten(value: Record<string, unknown>, prefix: string, into: Map<string, unknown>): void {
+  for (const [key, inner] of Object.entries(value)) {
+    if (inner === undefined) continue;
+    const name = prefix + key;
+    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) flatten(inner as Record<string, unknown>, `${name}.`, into);
+    else into.set(name, inner);
+  }
+}
+
+/**
+ * A CSV cell. Text that a spreadsheet would run as a formula (starting with
+ * = + - @, a tab or a carriage return) gets a leading apostrophe: CRM text is
+ * written by anyone, and `=HYPERLINK(...)` in a deal title must stay text.
+ * Numbers are written as they are, so negative amounts stay numbers.
+ */
+export function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let text: string;
+  if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
+  else if (typeof value === 'string') text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  else text = JSON.stringify(value);
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
