@@ -5,6 +5,7 @@
  * one pass the first time an array is seen, then binary search per period. Customers, MRR movements,
  * quotas and spend are few and are read in one pass each. No date library call happens per record.
  */
+import type { Stage } from '../model';
 import { toReporting } from '../money/convert';
 import { periodContaining, previousPeriod } from '../period/periods';
 import { buildPlans, periodInfo } from './build-plans';
@@ -16,7 +17,6 @@ import { indexById } from './records';
 import { UNASSIGNED, resolveScope, sortMembers } from './scope';
 import { newSlice, placeCustomer, placeMrr, rejectMrr } from './slices';
 import type { DataNeed, KpiData, KpiQuery } from './types';
-import type { Stage } from '../model';
 
 const SUBTRACTING = new Set(['contraction', 'churn']);
 
