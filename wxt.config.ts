@@ -19,7 +19,8 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'en',
       permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'notifications'],
-      optional_permissions: ['cookies'],
+      // cookies: the Salesforce session (`sid`), identity: Salesforce OAuth (launchWebAuthFlow); both asked only when the rep connects that way.
+      optional_permissions: ['cookies', 'identity'],
       host_permissions: withSandbox ? [...SANDBOX_HOST_PATTERNS] : [],
       optional_host_permissions: [...ALL_CRM_HOST_PATTERNS],
       web_accessible_resources: [{ resources: ['sidebar.html'], matches: pageHosts }],

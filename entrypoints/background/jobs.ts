@@ -1,5 +1,9 @@
+import { browser } from 'wxt/browser';
+import type { ContextDeps } from '../../lib/connections/context';
+import { withConnection } from '../../lib/connections/context';
+import { relayFor } from '../../lib/connections/relay-client';
 import { adapterFor } from '../../lib/connections/registry';
-import { getConnection } from '../../lib/connections/store';
+import { getConnection, updateConnection } from '../../lib/connections/store';
 import type { KpiLensDb } from '../../lib/db/db';
 import { effectiveTimeZone } from '../../lib/settings/schema';
 import { loadSettings } from '../../lib/settings/storage';
@@ -7,24 +11,62 @@ import { dexieSyncStore } from '../../lib/sync/dexie-store';
 import type { SyncJob } from '../../lib/sync/engine';
 import type { SyncStepWrite } from '../../lib/sync/store';
 
-/** The sync job of a connected source: its adapter, its credentials, the database. */
+/** Records per request; adapters clamp it to what their CRM allows. */
+const PAGE_SIZE = 1000;
+
+/** The open tabs of a CRM origin that can relay requests: the one the rep looks at first, then the most recent. */
+async function tabsFor(origin: string): Promise<number[]> {
+  const tabs = await browser.tabs.query({ url: `${origin}/*` });
+  return tabs
+    .filter((tab) => tab.id !== undefined && !tab.discarded)
+    .sort((a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))
+    .map((tab) => tab.id!);
+}
+
+/**
+ * How the background reaches a CRM, per connection (see lib/connections/context.ts):
+ * tokens go straight from here; Salesforce's session is its `sid` cookie on the
+ * org's API host, read with the cookies API (an optional permission asked at
+ * connect); Pipedrive, amoCRM/Kommo and Bitrix24 sessions work only same-origin,
+ * so an open tab of the CRM makes the request (the relay in crm.content).
+ */
+export function backgroundContextDeps(timeZone: string): ContextDeps {
+  return {
+    fetch: (input, init) => fetch(input, init),
+    timeZone,
+    pageSize: PAGE_SIZE,
+    load: getConnection,
+    update: updateConnection,
+    session: {
+      cookie: async (url, name) => {
+        const allowed = await browser.permissions.contains({ permissions: ['cookies'] }).catch(() => false);
+        if (!allowed || !browser.cookies) return 'no-permission';
+        return (await browser.cookies.get({ url, name }))?.value || undefined;
+      },
+      relay: (origin) => relayFor(origin, { tabsFor, send: (tabId, message) => browser.tabs.sendMessage(tabId, message) }),
+    },
+  };
+}
+
+export async function backgroundTimeZone(): Promise<string> {
+  return effectiveTimeZone(await loadSettings(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/**
+ * The sync job of a connected source: its adapter reading through the
+ * connection's context, the database. Every page re-reads the connection, so a
+ * token changed in the options is used at once and a removed connection stops.
+ */
 export async function buildSyncJob(db: KpiLensDb, source: string, onCommitted?: (write: SyncStepWrite) => void): Promise<SyncJob | null> {
   const connection = await getConnection(source);
   const adapter = connection && adapterFor(connection.crm);
   if (!connection || !adapter) return null;
-  const settings = await loadSettings();
+  const deps = backgroundContextDeps(await backgroundTimeZone());
   return {
     source,
-    adapter,
-    ctx: {
-      fetch: (input, init) => fetch(input, init),
-      baseUrl: connection.apiBase,
-      appUrl: connection.appUrl,
-      auth: connection.auth,
-      source,
-      timeZone: effectiveTimeZone(settings, Intl.DateTimeFormat().resolvedOptions().timeZone),
-      pageSize: 1000,
-    },
+    adapter: withConnection(adapter, source, deps),
+    // What the engine passes along; the adapter above prepares its own context for every request.
+    ctx: { fetch: deps.fetch, baseUrl: connection.apiBase, appUrl: connection.appUrl, auth: connection.auth, source, timeZone: deps.timeZone, pageSize: PAGE_SIZE },
     store: dexieSyncStore(db, { onCommitted }),
     env: { now: () => Date.now(), random: () => Math.random() },
   };

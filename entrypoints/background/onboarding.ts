@@ -1,26 +1,45 @@
+import { testConnection, type TestOutcome } from '../../lib/connections/connect';
+import { adapterFor } from '../../lib/connections/registry';
+import { getConnection, updateConnection } from '../../lib/connections/store';
 import { DEMO_EXCHANGE_RATES } from '../../lib/demo';
 import type { KpiLensDb } from '../../lib/db/db';
 import { loadSettings, saveSettings } from '../../lib/settings/storage';
-import { buildSyncJob } from './jobs';
+import { backgroundContextDeps, backgroundTimeZone } from './jobs';
 
 /**
- * After a source is connected: remember who the signed-in rep is (the personal
- * view shows their numbers) and, for the sandbox and the demo, the exchange
- * rates their non-USD deals need when the rep has set none.
+ * "Test" a connection: who is signed in, asked through the same context the
+ * sync uses. The user found becomes the personal view's owner for the source
+ * (`settings.currentOwner`) and is kept with the connection for the options.
  */
-export async function onFirstConnect(db: KpiLensDb, source: string, options: { demoRates: boolean }): Promise<void> {
+export async function testAndRemember(source: string, options: { keepOwner?: boolean } = {}): Promise<TestOutcome> {
+  const connection = await getConnection(source);
+  const adapter = connection && adapterFor(connection.crm);
+  if (!connection || !adapter) return { ok: false, problem: { kind: 'input', message: 'This CRM is not connected', userAction: 'Connect it in KPI Lens options → Connections.' } };
+  const outcome = await testConnection(adapter, source, backgroundContextDeps(await backgroundTimeZone()));
+  if (outcome.ok && outcome.user) await rememberUser(source, outcome.user, options);
+  return outcome;
+}
+
+/** Keeps the signed-in CRM user with the connection and, unless the rep chose someone already, as the personal view's owner. */
+export async function rememberUser(source: string, user: { ownerId: string; name: string }, options: { keepOwner?: boolean } = {}): Promise<void> {
+  await updateConnection(source, (current) => ({ ...current, user: { ...user, at: Date.now() } }));
   const settings = await loadSettings();
-  const job = await buildSyncJob(db, source);
-  let ownerId = settings.currentOwner[source];
-  if (!ownerId && job?.adapter.whoAmI) {
-    try {
-      ownerId = (await job.adapter.whoAmI(job.ctx)).ownerId;
-    } catch {
-      // Not fatal: the rep can pick themselves in the options.
-    }
+  if (options.keepOwner && settings.currentOwner[source]) return;
+  await saveSettings({ currentOwner: { ...settings.currentOwner, [source]: user.ownerId } });
+}
+
+/**
+ * After a source is connected from its own page: remember who the signed-in
+ * rep is (the personal view shows their numbers) and, for the sandbox and the
+ * demo, the exchange rates their non-USD deals need when the rep has set none.
+ * A CRM that cannot use the page's session (HubSpot, Close) answers the test
+ * with what to do, and its sync stops at once with the same message, which the
+ * sidebar shows beside its empty state.
+ */
+export async function onFirstConnect(_db: KpiLensDb, source: string, options: { demoRates: boolean }): Promise<void> {
+  await testAndRemember(source, { keepOwner: true }).catch(() => undefined); // not fatal: the rep can test again in the options
+  if (options.demoRates) {
+    const settings = await loadSettings();
+    if (Object.keys(settings.rates).length === 0) await saveSettings({ rates: { ...DEMO_EXCHANGE_RATES } });
   }
-  await saveSettings({
-    currentOwner: ownerId ? { ...settings.currentOwner, [source]: ownerId } : settings.currentOwner,
-    rates: options.demoRates && Object.keys(settings.rates).length === 0 ? { ...DEMO_EXCHANGE_RATES } : settings.rates,
-  });
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { readUiState, uiStateKey, type SidebarUiState } from '../../lib/settings/ui-state';
 import { createSidebarFrame } from './frame';
+import { startRelay } from './relay';
 
 /**
  * Runs on CRM pages the rep granted (registered at runtime, see background).
@@ -17,6 +18,8 @@ export default defineContentScript({
     if (marker.kpiLensMounted) return;
     marker.kpiLensMounted = true;
     ctx.onInvalidated(() => (marker.kpiLensMounted = false));
+    // Same-origin requests with the rep's session, for CRMs whose API accepts it only from their own pages.
+    ctx.onInvalidated(startRelay());
     const reply = (await browser.runtime.sendMessage({ type: 'page/opened', url: location.href })) as
       | { ok: true; value: { source: string | null } }
       | { ok: false }

@@ -1,4 +1,5 @@
-import { RECORD_TYPES } from '../model';
+import type { ApiBudget } from '../adapters/types';
+import { RECORD_TYPES, type RecordType } from '../model';
 import type { KpiLensDb } from './db';
 import { recordTable } from './records';
 import type { SyncObjectState } from './types';
@@ -37,12 +38,15 @@ export async function storedSourceStatus(db: KpiLensDb, source: string, counts?:
 export function summariseStates(states: readonly SyncObjectState[]): Omit<StoredSourceStatus, 'records' | 'quarantined'> {
   const active = states.filter((state) => state.phase === 'running' || state.phase === 'waiting' || state.phase === 'paused');
   const completedAt = states.map((state) => state.lastCompletedAt ?? 0);
-  const failing = states.find((state) => state.error && state.phase !== 'done');
+  // The newest problem is the one that matters now (an older one may be about an object that moved on).
+  const failing = states.filter((state) => state.error && state.phase !== 'done').sort((a, b) => b.error!.at - a.error!.at)[0];
+  // A run stopped on the rep's credentials goes nowhere until they act: it is not "syncing".
+  const blocked = states.some((state) => state.phase === 'error' && state.error?.kind === 'auth');
   const current = active[0];
   return {
-    syncing: active.length > 0,
+    syncing: active.length > 0 && !blocked,
     lastSyncAt: completedAt.some((at) => at > 0) ? Math.max(...completedAt) : undefined,
-    progress: current
+    progress: current && !blocked
       ? {
           object: current.object,
           records: states.reduce((sum, state) => sum + state.recordsThisRun, 0),
@@ -53,4 +57,54 @@ export function summariseStates(states: readonly SyncObjectState[]): Omit<Stored
       : undefined,
     problem: failing?.error ? { message: failing.error.message, userAction: failing.error.userAction } : undefined,
   };
+}
+
+/** One synced object of a source, for the options' connection details. */
+export type ObjectStatus = {
+  object: string;
+  phase: SyncObjectState['phase'];
+  /** Records written by the latest (or current) run of this object. */
+  records: number;
+  rejects: number;
+  totalEstimate?: number;
+  lastCompletedAt?: number;
+  waitUntil?: number;
+  budget?: ApiBudget;
+  problem?: { message: string; userAction: string };
+  updatedAt: number;
+};
+
+/** Where each object of a source's sync stands, in the adapter's order when given. */
+export async function objectStatuses(db: KpiLensDb, source: string, order: readonly string[] = []): Promise<ObjectStatus[]> {
+  const states = await db.syncState.where('source').equals(source).toArray();
+  const rank = (object: string) => (order.includes(object) ? order.indexOf(object) : order.length);
+  return states
+    .sort((a, b) => rank(a.object) - rank(b.object) || (a.object < b.object ? -1 : 1))
+    .map((state) => ({
+      object: state.object,
+      phase: state.phase,
+      records: state.recordsThisRun,
+      rejects: state.rejectsThisRun,
+      totalEstimate: state.totalEstimate,
+      lastCompletedAt: state.lastCompletedAt,
+      waitUntil: state.waitUntil,
+      budget: state.budget,
+      problem: state.error && state.phase !== 'done' ? { message: state.error.message, userAction: state.error.userAction } : undefined,
+      updatedAt: state.updatedAt,
+    }));
+}
+
+/** The CRM's API allocation as last reported by any object (the most recent report wins). */
+export function latestBudget(objects: readonly ObjectStatus[]): ApiBudget | undefined {
+  return objects.filter((object) => object.budget).sort((a, b) => b.updatedAt - a.updatedAt)[0]?.budget;
+}
+
+/** Stored records of a source per record type (only the types it has). */
+export async function countByType(db: KpiLensDb, source: string): Promise<Partial<Record<RecordType, number>>> {
+  const counts = await Promise.all(RECORD_TYPES.map((type) => recordTable(db, type).where('source').equals(source).count()));
+  const out: Partial<Record<RecordType, number>> = {};
+  RECORD_TYPES.forEach((type, index) => {
+    if (counts[index]) out[type] = counts[index];
+  });
+  return out;
 }

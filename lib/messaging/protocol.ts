@@ -1,4 +1,5 @@
 import { z } from '../model/zod';
+import { CONNECTION_REQUESTS, type ConnectionResponses } from './requests/connections';
 import { CORE_REQUESTS, type CoreResponses } from './requests/core';
 import { VIEW_REQUESTS, type ViewResponses } from './requests/views';
 
@@ -11,12 +12,12 @@ export type { SourceStatus } from './requests/core';
  * page can only say "I am open here"; reading, exporting or deleting data is
  * for the extension's own pages.
  */
-export const requestSchema = z.discriminatedUnion('type', [...CORE_REQUESTS, ...VIEW_REQUESTS]);
+export const requestSchema = z.discriminatedUnion('type', [...CORE_REQUESTS, ...VIEW_REQUESTS, ...CONNECTION_REQUESTS]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
-export type Responses = CoreResponses & ViewResponses;
+export type Responses = CoreResponses & ViewResponses & ConnectionResponses;
 
 export type Reply<T extends RequestType> = { ok: true; value: Responses[T] } | { ok: false; error: string };
 

@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { isRunActive } from '../../../lib/sync/engine';
 import { listConnections } from '../../../lib/connections/store';
 import type { Request, RequestType, Responses } from '../../../lib/messaging/protocol';
+import { connectionHandlers } from './connections';
 import { coreHandlers, toggleSidebar } from './core';
 import type { Handler, HandlerDeps } from './types';
 import { viewHandlers } from './views';
@@ -13,6 +14,7 @@ export function createHandlers(deps: HandlerDeps) {
   const table: { [T in RequestType]: Handler<T> } = {
     ...coreHandlers(deps),
     ...viewHandlers(deps),
+    ...connectionHandlers(deps),
   };
   return {
     handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[RequestType]> {

@@ -1,0 +1,67 @@
+import { createContext, useContext } from 'react';
+import { browser } from 'wxt/browser';
+import type { TestOutcome } from '../../../lib/connections/connect';
+import type { PermissionRequest } from '../../../lib/connections/catalog';
+import type { ConnectInput } from '../../../lib/connections/inputs';
+import { authorizeSalesforce, type OAuthCode } from '../../../lib/connections/salesforce-oauth';
+import type { ConnectionView } from '../../../lib/connections/views';
+import type { Reply, RequestType, Responses } from '../../../lib/messaging/protocol';
+import type { ConnectReply } from '../../../lib/messaging/requests/connections';
+
+/**
+ * Everything the Connections section asks of the browser and the background,
+ * behind one object so component tests can hand in a fake background.
+ */
+export type ConnectionsApi = {
+  list(): Promise<ConnectionView[]>;
+  connect(input: ConnectInput, oauth?: OAuthCode): Promise<ConnectReply>;
+  test(source: string): Promise<TestOutcome>;
+  syncNow(source: string): Promise<Responses['sync/start']>;
+  disconnect(source: string, deleteData: boolean): Promise<Responses['connections/disconnect']>;
+  /** Must be the first thing a click handler awaits: browsers grant only during the rep's gesture. */
+  requestPermissions(request: PermissionRequest): Promise<boolean>;
+  authorizeSalesforce(p: { loginUrl: string; clientId: string }): Promise<OAuthCode>;
+  /** The redirect URL a Salesforce connected app must allow (shown to the rep for their admin). */
+  oauthRedirectUrl(): string | undefined;
+  /** Calls back when a source's status moved (sync progress, data changed). */
+  watch(onChange: () => void): () => void;
+  /** TEST builds let a connection point at a fake CRM on loopback. */
+  testBuild: boolean;
+};
+
+async function ask<T extends RequestType>(message: { type: T } & Record<string, unknown>): Promise<Responses[T]> {
+  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+  if (!reply) throw new Error('the KPI Lens background did not answer');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+export const browserConnectionsApi: ConnectionsApi = {
+  list: async () => (await ask({ type: 'connections/list' })).connections,
+  connect: (input, oauth) => ask({ type: 'connections/connect', input, oauth }),
+  test: (source) => ask({ type: 'connections/test', source }),
+  syncNow: (source) => ask({ type: 'sync/start', source }),
+  disconnect: (source, deleteData) => ask({ type: 'connections/disconnect', source, deleteData }),
+  requestPermissions: (request) => browser.permissions.request(request),
+  authorizeSalesforce: (p) =>
+    authorizeSalesforce(p, {
+      launch: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+      redirectUri: browser.identity.getRedirectURL('salesforce'),
+      randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    }),
+  oauthRedirectUrl: () => browser.identity?.getRedirectURL('salesforce'),
+  watch: (onChange) => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('status-version:') || key.startsWith('data-version:'))) onChange();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+  testBuild: import.meta.env.MODE === 'test',
+};
+
+export const ConnectionsApiContext = createContext<ConnectionsApi>(browserConnectionsApi);
+
+export function useConnectionsApi(): ConnectionsApi {
+  return useContext(ConnectionsApiContext);
+}
