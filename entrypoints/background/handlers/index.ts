@@ -6,6 +6,7 @@ import { connectionHandlers } from './connections';
 import { coreHandlers, toggleSidebar } from './core';
 import type { Handler, HandlerDeps } from './types';
 import { viewHandlers } from './views';
+import { optionsHandlers } from './options';
 
 export type { HandlerDeps } from './types';
 
@@ -14,6 +15,7 @@ export function createHandlers(deps: HandlerDeps) {
   const table: { [T in RequestType]: Handler<T> } = {
     ...coreHandlers(deps),
     ...viewHandlers(deps),
+    ...optionsHandlers(deps),
     ...connectionHandlers(deps),
   };
   return {

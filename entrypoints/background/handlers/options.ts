@@ -1,0 +1,68 @@
+import { browser } from 'wxt/browser';
+import type { RecordBatch } from '../../../lib/adapters/types';
+import { ALL_CRM_HOST_PATTERNS } from '../../../lib/adapters/hosts';
+import { recordTable, upsertRecords } from '../../../lib/db/records';
+import { importRecords, readTablePage } from '../../../lib/export/data';
+import { eraseEverything } from '../../../lib/export/data-erase';
+import { checkManualRecord } from '../../../lib/settings/manual-records';
+import { buildOptionsOverview } from '../../../lib/settings/overview';
+import { loadSettings } from '../../../lib/settings/storage';
+import { allStatuses } from './core';
+import type { HandlerDeps, HandlerGroup } from './types';
+
+type OptionsType = 'options/overview' | 'options/save-record' | 'options/delete-record' | 'data/export-page' | 'data/import-records' | 'data/erase-everything';
+
+/** The options page's requests: the rep's own entries, the full export and import, delete everything. */
+export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {
+  const { db, views, versions, statuses } = deps;
+
+  /** A write landed: the cached view data follows it, and open pages are told right away. */
+  function changed(source: string, batch: RecordBatch, deleted?: Parameters<typeof views.applyWrite>[2]) {
+    views.applyWrite(source, batch, deleted);
+    statuses.forget(source);
+    versions.bumpNow(source);
+  }
+
+  return {
+    'options/overview': async (request) => buildOptionsOverview(request.source, await views.dataOf(request.source), await loadSettings()),
+    'options/save-record': async (request) => {
+      const checked = checkManualRecord(request.recordType, request.record, request.source, Date.now());
+      if (!checked.ok) return checked;
+      const batch = { [request.recordType]: [checked.record] } as RecordBatch;
+      await upsertRecords(db, batch);
+      changed(request.source, batch);
+      return checked;
+    },
+    'options/delete-record': async (request) => {
+      const table = recordTable(db, request.recordType);
+      const key: [string, string] = [request.source, request.externalId];
+      const existed = (await table.get(key)) !== undefined;
+      await table.delete(key);
+      if (existed) changed(request.source, {}, { [request.recordType]: [request.externalId] });
+      return { deleted: existed };
+    },
+    'data/export-page': (request) => readTablePage(db, request.table, request.after, request.limit),
+    'data/import-records': async (request) => {
+      const outcome = await importRecords(db, request.items, request.offset);
+      for (const source of outcome.sources) {
+        views.invalidate(source);
+        statuses.forget(source);
+        versions.bumpNow(source);
+      }
+      return outcome;
+    },
+    'data/erase-everything': async () => {
+      const sources = (await allStatuses(deps)).map((status) => status.source);
+      await eraseEverything(db, { local: browser.storage.local, session: browser.storage.session });
+      for (const alarm of await browser.alarms.getAll()) if (alarm.name.startsWith('sync:')) await browser.alarms.clear(alarm.name);
+      // KPI Lens forgets its CRMs, so it gives back the access the rep granted to them too.
+      const { origins = [] } = await browser.permissions.getAll();
+      const granted = origins.filter((origin) => ALL_CRM_HOST_PATTERNS.includes(origin));
+      if (granted.length) await browser.permissions.remove({ origins: granted }).catch(() => false);
+      views.invalidate();
+      statuses.forget();
+      for (const source of sources) versions.bumpNow(source);
+      return { erased: true };
+    },
+  };
+}
