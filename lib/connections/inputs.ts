@@ -178,5 +178,8 @@ function basePlan(input: ConnectInput): PlanResult {
  */
 export function permissionsForPlan(plan: ConnectionPlan, testApiBase: boolean): PermissionRequest {
   const request = permissionsFor(plan.crm, plan.method, plan.accountOrigin);
-  return testApiBase ? { ...request, origins: [`${new URL(plan.apiBase).origin}/*`] } : request;
+  if (!testApiBase) return request;
+  const api = new URL(plan.apiBase);
+  // Match patterns name no port: `http://127.0.0.1/*` is every port of the loopback host.
+  return { ...request, origins: [`${api.protocol}//${api.hostname}/*`] };
 }

@@ -66,7 +66,7 @@ async function write(source: string, next: Connection | null): Promise<void> {
   await browser.storage.local.set({ [KEY]: next ? [...others, next] : others });
 }
 
-export function saveConnection(connection: Connection): Promise<void> {
+export async function saveConnection(connection: Connection): Promise<void> {
   const valid = connectionSchema.parse(connection);
   return serially(() => write(valid.source, valid));
 }
