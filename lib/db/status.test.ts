@@ -61,7 +61,7 @@ describe('source status', () => {
   it('counts stored records per type of one source', async () => {
     const db = open();
     const deal = (source: string, id: string): Deal => ({ source, externalId: id, updatedAt: 1, title: id, ownerId: 'u', status: 'open', lineItems: [] });
-    await upsertRecords(db, { deal: [deal('crm', '1'), deal('crm', '2'), deal('other', '3')], owner: [{ source: 'crm', externalId: 'u', updatedAt: 1, name: 'U' }] });
+    await upsertRecords(db, { deal: [deal('crm', '1'), deal('crm', '2'), deal('other', '3')], owner: [{ source: 'crm', externalId: 'u', updatedAt: 1, name: 'U', role: 'rep', active: true }] });
     expect(await countByType(db, 'crm')).toEqual({ owner: 1, deal: 2 });
   });
 });

@@ -90,7 +90,7 @@ describe('connection handlers in the background', () => {
   it('disconnects: removes the connection, deletes its data on request, gives back the host access', async () => {
     await connect({ crm: 'close', method: 'token', token: 'api_key_abcdef' });
     const source = 'close:app.close.com';
-    await upsertRecords(db, { owner: [{ source, externalId: 'user_1', updatedAt: 1, name: 'Dana' }], deal: [{ source, externalId: 'd1', updatedAt: 1, title: 'T', ownerId: 'user_1', status: 'open', lineItems: [] }] });
+    await upsertRecords(db, { owner: [{ source, externalId: 'user_1', updatedAt: 1, name: 'Dana', role: 'rep', active: true }], deal: [{ source, externalId: 'd1', updatedAt: 1, title: 'T', ownerId: 'user_1', status: 'open', lineItems: [] }] });
     const reply = await handlers()['connections/disconnect']({ type: 'connections/disconnect', source, deleteData: true }, sender);
     expect(reply).toEqual({ removed: true, dataDeleted: true, permissionsRemoved: ['https://app.close.com/*', 'https://api.close.com/*'] });
     expect(removedPermissions).toEqual([{ origins: ['https://app.close.com/*', 'https://api.close.com/*'], permissions: [] }]);
@@ -103,7 +103,7 @@ describe('connection handlers in the background', () => {
   it('disconnecting can keep the data', async () => {
     await connect({ crm: 'close', method: 'token', token: 'api_key_abcdef' });
     const source = 'close:app.close.com';
-    await upsertRecords(db, { owner: [{ source, externalId: 'user_1', updatedAt: 1, name: 'Dana' }] });
+    await upsertRecords(db, { owner: [{ source, externalId: 'user_1', updatedAt: 1, name: 'Dana', role: 'rep', active: true }] });
     const reply = await handlers()['connections/disconnect']({ type: 'connections/disconnect', source, deleteData: false }, sender);
     expect(reply).toMatchObject({ removed: true, dataDeleted: false });
     expect(await db.owners.count()).toBe(1);
