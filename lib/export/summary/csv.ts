@@ -108,5 +108,7 @@ function sectionRows(section: SummarySection, w: SummaryWords, money: (minor: nu
 }
 
 function dealRow(block: string, deal: DealRef, money: (minor: number | undefined) => number | undefined, unit: string, details: string | undefined): Row {
-  return { block, metric: deal.id, label: deal.title, value: money(deal.amount), unit, details: [deal.owner, details].filter(Boolean).join('; '), url: deal.url };
+  // Only http(s) links: the model refuses others, and a spreadsheet must not be handed anything else.
+  const url = deal.url !== undefined && /^https?:\/\//i.test(deal.url) ? deal.url : undefined;
+  return { block, metric: deal.id, label: deal.title, value: money(deal.amount), unit, details: [deal.owner, details].filter(Boolean).join('; '), url };
 }
