@@ -111,7 +111,7 @@ async function runSyncCommand(options: SyncCommandOptions, io: CliIO): Promise<n
     onProgress: (p) => {
       const total = p.totalEstimate ? ` of about ${p.totalEstimate}` : '';
       const waiting = p.waitingUntil ? `, waiting ${Math.ceil((p.waitingUntil - io.now()) / 1000)} s: ${p.reason ?? ''}` : '';
-      io.stderr(`  [${p.objectIndex + 1}/${p.objectCount}] ${p.object}: ${p.records} records so far${total}${p.rejected ? `, ${p.rejected} quarantined` : ''}${waiting}\n`);
+      io.stderr(`  [${p.objectIndex + 1}/${p.objectCount}] ${p.object}: ${p.records} records read${total}${p.rejected ? `, ${p.rejected} quarantined` : ''}${waiting}\n`);
     },
   });
   if (outcome.stage === 'check') {
