@@ -33,8 +33,8 @@ beforeAll(() => {
 }, 120_000);
 
 describe('a hostile table', () => {
-  let rows: ReadRow[] = [];
-  let slices: number[] = [];
+  const rows: ReadRow[] = [];
+  const slices: number[] = [];
 
   it('is read in bounded slices, up to the per-pass limit, with every cell cut to the cap', () => {
     const [table] = findTables(doc);
