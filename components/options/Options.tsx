@@ -1,45 +1,95 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
-import type { Reply } from '../../lib/messaging/protocol';
 import { useI18n } from '../common/i18n';
-import { useBackgroundStatus } from '../common/use-status';
+import { ConnectionsSection } from './connections';
+import { ImportSection } from './import';
+import { OptionsApiContext, browserOptionsApi, useOptionsApi, type OptionsApi } from './api';
+import { DataSection } from './data/DataSection';
+import { BenchmarksSection } from './sections/BenchmarksSection';
+import { InputsSection } from './sections/InputsSection';
+import { MoneyTimeSection } from './sections/MoneyTimeSection';
+import { SidebarSection } from './sections/SidebarSection';
+import { TargetsSection } from './sections/TargetsSection';
+import { WhatCountsSection } from './sections/WhatCountsSection';
+import { SourcePicker } from './SourcePicker';
+import { useOptionsSettings, useOverview, useSources } from './use-options';
+import './options.css';
 
-/** Options: connections, and "Explore with demo data" while no CRM is connected. */
-export function Options() {
-  const { t, dateTime } = useI18n();
-  const { sources, refresh } = useBackgroundStatus();
-  const [loaded, setLoaded] = useState<number>();
-  const crmSources = sources?.filter((source) => source.source !== 'demo') ?? [];
-  const exploreDemo = async () => {
-    const reply = (await browser.runtime.sendMessage({ type: 'demo/load' })) as Reply<'demo/load'>;
-    if (reply.ok) setLoaded(reply.value.records);
-    refresh();
-  };
+const NAV = ['connections-heading', 'import-heading', 'targets', 'what-counts', 'money', 'inputs', 'benchmarks', 'sidebar', 'data'] as const;
+
+/**
+ * The options page: connections and CSV import (their own sections), then the
+ * settings that make the numbers the rep's own, and the data. `api` replaces
+ * the browser and the background in tests.
+ */
+export function Options({ api }: { api?: OptionsApi }) {
   return (
-    <main className="options">
-      <h1>{t('options.title')}</h1>
-      <section aria-labelledby="connections">
-        <h2 id="connections">{t('options.connections')}</h2>
-        {crmSources.length === 0 ? (
-          <>
-            <p>{t('options.noConnections')}</p>
-            <button type="button" className="primary" onClick={() => void exploreDemo()}>
-              {t('empty.demo')}
-            </button>
-            {loaded !== undefined && <p role="status">{t('options.demoLoaded', { count: loaded })}</p>}
-          </>
-        ) : (
+    <OptionsApiContext.Provider value={api ?? browserOptionsApi}>
+      <OptionsPage />
+    </OptionsApiContext.Provider>
+  );
+}
+
+function OptionsPage() {
+  const { t } = useI18n();
+  const api = useOptionsApi();
+  const { settings, problems } = useOptionsSettings(api);
+  const { sources, refresh } = useSources(api);
+  const [chosen, setChosen] = useState<string>();
+  const source = chosen !== undefined && sources?.some((candidate) => candidate.source === chosen) ? chosen : defaultSource(sources);
+  const { overview, error } = useOverview(api, source, settings);
+
+  return (
+    <div className="options-page">
+      <header className="options-header">
+        <h1>{t('options.title')}</h1>
+        <nav aria-label={t('options.nav')}>
           <ul>
-            {crmSources.map((source) => (
-              <li key={source.source}>
-                <strong>{source.label}</strong> ({source.crm}) · {t('popup.records', { count: source.records })} ·{' '}
-                {source.lastSyncAt ? t('sync.last', { when: dateTime(source.lastSyncAt) }) : t('sync.never')}
+            {NAV.map((id) => (
+              <li key={id}>
+                <a href={`#${id}`}>{t(`options.nav.${id}`)}</a>
               </li>
             ))}
           </ul>
+        </nav>
+      </header>
+      <main className="options">
+        {problems.length > 0 && (
+          <div className="problem" role="alert">
+            <p>{t('options.settingsRepaired')}</p>
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
         )}
-      </section>
-      <p className="note">{t('options.privacy')}</p>
-    </main>
+        <ConnectionsSection />
+        <ImportSection />
+        <SourcePicker sources={sources} source={source} onChoose={setChosen} onDemoLoaded={refresh} />
+        {error && (
+          <p className="problem" role="alert">
+            {error}
+          </p>
+        )}
+        {settings && (
+          <>
+            <TargetsSection source={source} settings={settings} overview={overview} />
+            <WhatCountsSection source={source} settings={settings} overview={overview} />
+            <MoneyTimeSection settings={settings} overview={overview} />
+            <InputsSection source={source} settings={settings} overview={overview} />
+            <BenchmarksSection settings={settings} />
+            <SidebarSection settings={settings} />
+            <DataSection settings={settings} onChanged={refresh} />
+          </>
+        )}
+        <p className="note">{t('options.privacy')}</p>
+      </main>
+    </div>
   );
+}
+
+/** A connected CRM first, then imports, then the demo. */
+function defaultSource(sources: { source: string; crm: string }[] | undefined): string | undefined {
+  if (!sources?.length) return undefined;
+  return (sources.find((candidate) => candidate.crm !== 'demo') ?? sources[0])!.source;
 }

@@ -7,8 +7,8 @@ import type { CanonicalRecord } from '../model';
  * order fields are first met, `source` and `externalId` first. The JSON export
  * is the one to import back; this one is for reading.
  */
-export function recordsToCsv(records: readonly CanonicalRecord[]): string {
-  const columns: string[] = ['source', 'externalId'];
+export function recordsToCsv(records: readonly CanonicalRecord[] | readonly object[], leading: readonly string[] = ['source', 'externalId']): string {
+  const columns: string[] = [...leading];
   const known = new Set(columns);
   const rows = records.map((record) => {
     const row = new Map<string, unknown>();

@@ -1,0 +1,92 @@
+import { createContext, useContext } from 'react';
+import { browser } from 'wxt/browser';
+import type { ImportItem, ImportOutcome, PrimaryKey, TablePage } from '../../lib/export/data';
+import { dataVersionKey, type Reply, type RequestType, type Responses, type SourceStatus } from '../../lib/messaging/protocol';
+import type { RecordType } from '../../lib/model';
+import type { ManualRecordType } from '../../lib/settings/manual-records';
+import type { MigrationResult } from '../../lib/settings/migrate';
+import type { OptionsOverview } from '../../lib/settings/overview';
+import type { PatchResult, Settings } from '../../lib/settings/schema';
+import { loadSettingsReport, saveSettings, watchSettings } from '../../lib/settings/storage';
+
+/**
+ * Everything the options page asks of the browser and the background, behind
+ * one object so component tests can hand in a fake background. Records are
+ * written by the background (the single writer); settings live in
+ * storage.local and are validated whole before anything is written.
+ */
+export type OptionsApi = {
+  sources(): Promise<SourceStatus[]>;
+  overview(source: string): Promise<OptionsOverview>;
+  saveRecord(source: string, recordType: ManualRecordType, record: object): Promise<Responses['options/save-record']>;
+  deleteRecord(source: string, recordType: ManualRecordType, externalId: string): Promise<Responses['options/delete-record']>;
+  exportPage(table: RecordType, after: PrimaryKey | undefined, limit: number): Promise<TablePage>;
+  importRecords(items: ImportItem[], offset: number): Promise<ImportOutcome>;
+  /** Synced records only: connections and settings stay, the next sync fetches the data again. */
+  deleteData(): Promise<void>;
+  /** Records, the rep's entries, settings, connections: all of it. */
+  eraseEverything(): Promise<void>;
+  loadDemo(): Promise<Responses['demo/load']>;
+  loadSettings(): Promise<MigrationResult>;
+  saveSettings(patch: Partial<Settings>): Promise<PatchResult>;
+  watchSettings(onChange: (settings: Settings) => void): () => void;
+  /** Calls back when a source's data changed (a sync step, a saved entry). */
+  watchData(source: string, onChange: () => void): () => void;
+  storage: { estimate(): Promise<{ usage?: number; quota?: number }>; persisted(): Promise<boolean>; persist(): Promise<boolean> };
+  download(fileName: string, blob: Blob): void;
+  now(): number;
+};
+
+async function ask<T extends RequestType>(message: { type: T } & Record<string, unknown>): Promise<Responses[T]> {
+  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
+  if (!reply) throw new Error('the KPI Lens background did not answer');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+export const browserOptionsApi: OptionsApi = {
+  sources: async () => (await ask({ type: 'status/get' })).sources,
+  overview: (source) => ask({ type: 'options/overview', source }),
+  saveRecord: (source, recordType, record) => ask({ type: 'options/save-record', source, recordType, record }),
+  deleteRecord: (source, recordType, externalId) => ask({ type: 'options/delete-record', source, recordType, externalId }),
+  exportPage: (table, after, limit) => ask({ type: 'data/export-page', table, after, limit }),
+  importRecords: (items, offset) => ask({ type: 'data/import-records', items, offset }),
+  deleteData: async () => {
+    await ask({ type: 'data/delete-all' });
+  },
+  eraseEverything: async () => {
+    await ask({ type: 'data/erase-everything' });
+  },
+  loadDemo: () => ask({ type: 'demo/load' }),
+  loadSettings: loadSettingsReport,
+  saveSettings,
+  watchSettings,
+  watchData: (source, onChange) => {
+    const key = dataVersionKey(source);
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && key in changes) onChange();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+  storage: {
+    estimate: () => navigator.storage.estimate(),
+    persisted: () => navigator.storage.persisted(),
+    persist: () => navigator.storage.persist(),
+  },
+  download: (fileName, blob) => {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+  now: () => Date.now(),
+};
+
+export const OptionsApiContext = createContext<OptionsApi>(browserOptionsApi);
+
+export function useOptionsApi(): OptionsApi {
+  return useContext(OptionsApiContext);
+}
