@@ -1,28 +1,38 @@
 import type { KpiResult } from '../../lib/kpi/types';
+import type { ShownResult } from '../../lib/views/lean';
+import type { ViewSelection } from '../../lib/views/selection';
 import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from '../../lib/views/activity-windows';
 import { useI18n } from '../common/i18n';
+import { CardActions } from './CardActions';
 import { Figure } from './Figure';
 
 const KIND_LABEL = { call: 'activity.calls', email: 'activity.emails', meeting: 'activity.meetings' } as const;
 const WINDOW_LABEL = { day: 'activity.today', week: 'activity.week', month: 'activity.month' } as const;
 
 export type ActivityCardProps = {
-  counts: Record<ActivityWindow, KpiResult | undefined>;
+  counts: Record<ActivityWindow, ShownResult | undefined>;
   /** Targets per kind and window, already scaled to the window's working days. */
   targets: Record<ActivityKind, Record<ActivityWindow, number | undefined>> | undefined;
+  /** activityCounts for the selected period, explained from the card; absent: no actions. */
+  periodResult?: ShownResult;
+  selection?: ViewSelection;
 };
 
-export function activityCount(result: KpiResult | undefined, kind: ActivityKind): number | null {
+/** Done activities of a kind in a result, or null when the result has no number. */
+export function activityCount(result: ShownResult | KpiResult | undefined, kind: ActivityKind): number | null {
   if (!result || result.status !== 'ok') return null;
   return result.parts[kind] ?? 0;
 }
 
 /** Calls, emails and meetings done today, this week and this month, each against its target. */
-export function ActivityCard({ counts, targets }: ActivityCardProps) {
+export function ActivityCard({ counts, targets, periodResult, selection }: ActivityCardProps) {
   const { t, number } = useI18n();
   return (
     <section className="card" aria-labelledby="activity-title">
-      <h2 id="activity-title">{t('activity.title')}</h2>
+      <div className="card-head">
+        <h2 id="activity-title">{t('activity.title')}</h2>
+        {selection && <CardActions kpi="activityCounts" result={periodResult} selection={selection} />}
+      </div>
       <table className="activity-table">
         <thead>
           <tr>

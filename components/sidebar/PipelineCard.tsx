@@ -1,16 +1,21 @@
-import type { KpiResult } from '../../lib/kpi/types';
+import type { ShownResult } from '../../lib/views/lean';
+import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
+import { CardActions } from './CardActions';
 import { Figure } from './Figure';
 import { ResultNote } from './ResultNote';
 
 /** Open pipeline: total value, value weighted by stage probability, and the number of open deals. */
-export function PipelineCard({ pipeline, deals }: { pipeline: KpiResult | undefined; deals: KpiResult | undefined }) {
+export function PipelineCard({ pipeline, deals, selection }: { pipeline: ShownResult | undefined; deals: ShownResult | undefined; selection?: ViewSelection }) {
   const { t, money } = useI18n();
   const ok = pipeline?.status === 'ok' ? pipeline : undefined;
-  const openDeals = deals?.status === 'ok' ? deals.value : ok?.parts.openDeals;
+  const openDeals = deals?.status === 'ok' ? deals.value : ok?.counts.openDeals;
   return (
     <section className="card" aria-labelledby="pipeline-title">
-      <h2 id="pipeline-title">{t('pipeline.title')}</h2>
+      <div className="card-head">
+        <h2 id="pipeline-title">{t('pipeline.title')}</h2>
+        {selection && <CardActions kpi="pipelineValue" result={pipeline} selection={selection} />}
+      </div>
       {ok ? (
         <dl className="pairs">
           <div>

@@ -1,22 +1,28 @@
-import type { KpiResult } from '../../lib/kpi/types';
+import type { ShownResult } from '../../lib/views/lean';
+import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
+import { CardActions } from './CardActions';
+import { Change, Status } from './Change';
 import { Figure } from './Figure';
 import { ResultNote } from './ResultNote';
 
 /** Quota attainment for the period with its pace (where the rep should be today) and the projection at period end. */
-export function QuotaCard({ result, currency }: { result: KpiResult | undefined; currency: string }) {
+export function QuotaCard({ result, currency, selection }: { result: ShownResult | undefined; currency: string; selection?: ViewSelection }) {
   const { t, percent, money } = useI18n();
   const ok = result?.status === 'ok' ? result : undefined;
   return (
     <section className="card" aria-labelledby="quota-title">
-      <h2 id="quota-title">{t('quota.title')}</h2>
+      <div className="card-head">
+        <h2 id="quota-title">{t('quota.title')}</h2>
+        {selection && <CardActions kpi="quotaAttainment" result={result} selection={selection} />}
+      </div>
       {ok ? (
         <>
           <p className="headline">
             <Figure name="quota.attainment" value={ok.value}>
               {percent(ok.value)}
             </Figure>
-            {ok.target && <span className={`status status-${ok.target.status}`}>{t(`status.${ok.target.status}`)}</span>}
+            <Status result={ok} />
           </p>
           <div className="meter" role="meter" aria-label={t('quota.title')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.round(ok.value))}>
             <span className="meter-fill" style={{ width: `${Math.min(100, ok.value)}%` }} />
@@ -42,6 +48,7 @@ export function QuotaCard({ result, currency }: { result: KpiResult | undefined;
               </Figure>
             </p>
           )}
+          {selection && <Change result={ok} against={selection.compare ?? 'previous'} />}
         </>
       ) : (
         <ResultNote result={result} fallback={t('quota.noQuota')} />

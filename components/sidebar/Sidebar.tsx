@@ -1,72 +1,120 @@
+import { useMemo, useState, type ReactNode } from 'react';
 import type { StoredSourceStatus } from '../../lib/db/status';
+import type { KpiId } from '../../lib/kpi/types';
 import type { SidebarUiState } from '../../lib/settings/ui-state';
-import type { PinnedView } from '../../lib/views/pinned';
+import type { SidebarPrefs } from '../../lib/views/prefs';
+import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
-import { ActivityCard, type ActivityCardProps } from './ActivityCard';
 import { Controls } from './Controls';
 import { EmptyState } from './EmptyState';
-import { PipelineCard } from './PipelineCard';
-import { QuotaCard } from './QuotaCard';
+import { ExplainPanel } from './ExplainPanel';
+import { PersonalPanel } from './PersonalPanel';
+import type { LoadRecords } from './RecordList';
+import { SidebarActionsProvider, type ExplainTarget } from './sidebar-context';
 import { SyncStatusBar } from './SyncStatusBar';
+import { TeamPanel } from './TeamPanel';
+import { ask } from './use-background';
+import type { PinnedAnswer } from './use-pinned';
 
 export type SidebarProps = {
   ui: SidebarUiState;
   onUiChange: (patch: Partial<SidebarUiState>) => void;
-  /** Null while the first numbers are being computed, or when there are none. */
-  view: PinnedView | null;
-  /** The background has answered at least once. */
-  loaded: boolean;
+  prefs: SidebarPrefs;
+  onPrefs: (patch: Partial<SidebarPrefs>) => void;
+  selection: ViewSelection;
+  /** The background's answer (or the last one shown, while it computes); undefined before any. */
+  response: PinnedAnswer | undefined;
+  /** True once this page got the background's own answer (not only the remembered one). */
+  fresh?: boolean;
   /** The background could not compute the numbers. */
   error?: string;
-  activityTargets: ActivityCardProps['targets'] | undefined;
-  reportingCurrency: string;
   status: StoredSourceStatus | undefined;
   hasData: boolean;
-  teamAvailable: boolean;
-  ownerName?: string;
+  pinned: readonly KpiId[];
+  onTogglePin: (id: KpiId) => void;
   onExploreDemo: () => void;
   onSyncNow?: () => void;
+  onExportSummary: () => void;
   /** Absent in the side panel, which the browser closes itself. */
   onCollapse?: () => void;
+  /** The side panel's choice of source (when several are connected). */
+  sourcePicker?: ReactNode;
+  /** False in tests (no canvas). */
+  drawCharts?: boolean;
+  /** Where the explain panel gets its records (the background by default). */
+  loadRecords?: (target: ExplainTarget, offset: number) => ReturnType<LoadRecords>;
 };
 
-/** The sidebar: few numbers up front (activities, quota, pipeline), each one explained. */
+const askRecords = (target: ExplainTarget, offset: number) => ask({ type: 'records/get', ...target.selection, kpi: target.kpi, offset, limit: 25 });
+
+/** The sidebar: few numbers up front (activities, quota, pipeline), each one explained; the rest one click away. */
 export function Sidebar(props: SidebarProps) {
   const { t } = useI18n();
-  const { view } = props;
+  const [explained, setExplained] = useState<ExplainTarget>();
+  const { response, ui, selection } = props;
+  const view = response?.pinned ?? null;
+  const actions = useMemo(
+    () => ({ pinned: props.pinned, togglePin: props.onTogglePin, explain: setExplained, drawCharts: props.drawCharts ?? true }),
+    [props.pinned, props.onTogglePin, props.drawCharts],
+  );
+  const loadRecords = props.loadRecords ?? askRecords;
   return (
-    <div className="sidebar" data-syncing={String(props.status?.syncing ?? false)} data-as-of={view?.asOf} data-time-zone={view?.timeZone} data-period-start={view?.period.start} data-period-end={view?.period.end}>
-      <header className="bar">
-        <h1>{t('app.title')}</h1>
-        {props.ownerName && <span className="owner">{props.ownerName}</span>}
-        {props.onCollapse && (
-          <button type="button" className="icon" aria-label={t('sidebar.collapse')} onClick={props.onCollapse}>
-            ⟩
+    <SidebarActionsProvider value={actions}>
+      <div
+        className="sidebar"
+        data-syncing={String(props.status?.syncing ?? false)}
+        data-fresh={String(props.fresh ?? false)}
+        data-view={ui.view}
+        data-as-of={view?.asOf}
+        data-time-zone={view?.timeZone}
+        data-period-start={view?.period.start}
+        data-period-end={view?.period.end}
+        aria-hidden={explained ? true : undefined}
+      >
+        <header className="bar">
+          <h1>{t('app.title')}</h1>
+          {response?.ownerName && <span className="owner">{response.ownerName}</span>}
+          {props.sourcePicker}
+          {props.onCollapse && (
+            <button type="button" className="icon" aria-label={t('sidebar.collapse')} onClick={props.onCollapse}>
+              ⟩
+            </button>
+          )}
+        </header>
+        <Controls ui={ui} onChange={props.onUiChange} prefs={props.prefs} onPrefs={props.onPrefs} teamAvailable={response?.teamAvailable ?? false} />
+        <div className="toolbar">
+          <button type="button" className="secondary" onClick={props.onExportSummary}>
+            {t('sidebar.exportSummary')}
           </button>
-        )}
-      </header>
-      <Controls ui={props.ui} onChange={props.onUiChange} teamAvailable={props.teamAvailable} />
-      <main>
-        {props.error && (
-          <p className="problem" role="alert">
-            {props.error}
-          </p>
-        )}
-        {props.loaded && !props.hasData && !props.status?.syncing ? (
-          <EmptyState onExploreDemo={props.onExploreDemo} />
-        ) : view === null ? (
-          <p className="loading" role="status">
-            {t('sidebar.loading')}
-          </p>
-        ) : (
-          <>
-            <ActivityCard counts={view.activities} targets={props.activityTargets} />
-            <QuotaCard result={view.quota} currency={props.reportingCurrency} />
-            <PipelineCard pipeline={view.pipeline} deals={view.dealsInPipeline} />
-          </>
-        )}
-      </main>
-      <SyncStatusBar status={props.status} onSyncNow={props.onSyncNow} />
-    </div>
+        </div>
+        <main>
+          {props.error && (
+            <p className="problem" role="alert">
+              {props.error}
+            </p>
+          )}
+          {response !== undefined && !props.hasData && !props.status?.syncing ? (
+            <EmptyState onExploreDemo={props.onExploreDemo} />
+          ) : view === null || response === undefined ? (
+            <p className="loading" role="status">
+              {t('sidebar.loading')}
+            </p>
+          ) : ui.view === 'team' ? (
+            <TeamPanel selection={selection} response={response} metric={props.prefs.metric} onMetric={(metric) => props.onPrefs({ metric })} />
+          ) : (
+            <PersonalPanel selection={selection} response={response} />
+          )}
+        </main>
+        <SyncStatusBar status={props.status} onSyncNow={props.onSyncNow} />
+      </div>
+      {explained && (
+        <ExplainPanel
+          target={explained}
+          currency={response?.reportingCurrency ?? 'USD'}
+          loadRecords={(offset) => loadRecords(explained, offset)}
+          onClose={() => setExplained(undefined)}
+        />
+      )}
+    </SidebarActionsProvider>
   );
 }

@@ -2,10 +2,12 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../common/i18n';
 import { ActivityCard } from './ActivityCard';
+import { KpiCard } from './KpiCard';
 import { PipelineCard } from './PipelineCard';
 import { QuotaCard } from './QuotaCard';
 import { Sidebar, type SidebarProps } from './Sidebar';
 import { needsData, okResult } from './test-results';
+import { renderPart, selection } from './test-support';
 
 const wrap = (node: React.ReactNode, locale: 'en' | 'ru' = 'en') => render(<I18nProvider locale={locale} timeZone="UTC">{node}</I18nProvider>);
 const noTargets = { call: { day: undefined, week: undefined, month: undefined }, email: { day: undefined, week: undefined, month: undefined }, meeting: { day: undefined, week: undefined, month: undefined } };
@@ -27,20 +29,23 @@ describe('sidebar cards', () => {
     expect(container.querySelector('[data-kpi="activity.meeting.month"]')?.getAttribute('data-value')).toBe('10');
   });
 
-  it('shows quota attainment with pace, projection and status', () => {
-    const result = okResult('quotaAttainment', 62.5, '%', { sales: 6_250_000, quota: 10_000_000, expectedPct: 70, projectedPct: 89.3 }, { target: { value: 10_000_000, status: 'at-risk' } });
-    wrap(<QuotaCard result={result} currency="USD" />);
+  it('shows quota attainment with pace, projection, status and the change', () => {
+    const result = okResult('quotaAttainment', 62.5, '%', { sales: 6_250_000, quota: 10_000_000, expectedPct: 70, projectedPct: 89.3 }, { target: { value: 10_000_000, status: 'at-risk' }, previous: { value: 50, change: 25 } });
+    renderPart(<QuotaCard result={result} currency="USD" selection={selection} />);
     expect(screen.getByText('62.5%')).toBeTruthy();
     expect(screen.getByText('$62,500 of $100,000')).toBeTruthy();
     expect(screen.getByText('Where you should be today: 70%')).toBeTruthy();
     expect(screen.getByText('Projected at period end: 89.3%')).toBeTruthy();
     expect(screen.getByText('At risk')).toBeTruthy();
+    // 62.5 against 50 the month before: +25 % relative, good news for attainment.
+    expect(screen.getByText('+25% vs previous period').className).toContain('change-good');
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('63');
   });
 
-  it('says what is missing when there is no quota', () => {
+  it('says what is missing and what to do when there is no quota', () => {
     wrap(<QuotaCard result={needsData('quotaAttainment', ['quotas'])} currency="USD" />);
     expect(screen.getByText('Needs data: quotas')).toBeTruthy();
+    expect(screen.getByText(/Enter a quota in Options → Targets/)).toBeTruthy();
   });
 
   it('shows total and weighted pipeline with the open deal count, in Russian too', () => {
@@ -51,36 +56,72 @@ describe('sidebar cards', () => {
     expect(screen.getByText('21 открытая сделка')).toBeTruthy();
     expect(document.querySelector('[data-kpi="pipeline.total"]')?.textContent?.replace(/\s/g, ' ')).toBe('123 456 $');
   });
+
+  it('shows any pinned KPI with a rising churn in red, and its pin and explain buttons', () => {
+    // Churn 6 % against 4 % before: +50 %, bad news since lower churn is better.
+    const churn = okResult('churn', 6, '%', {}, { previous: { value: 4, change: 50 } });
+    const { actions } = renderPart(<KpiCard id="churn" result={churn} selection={selection} />, { actions: { pinned: ['churn'] } });
+    expect(screen.getByRole('heading', { name: 'Churn' })).toBeTruthy();
+    expect(screen.getByText('6%')).toBeTruthy();
+    expect(screen.getByText('+50% vs previous period').className).toContain('change-bad');
+    fireEvent.click(screen.getByRole('button', { name: 'Unpin Churn' }));
+    expect(actions.togglePin).toHaveBeenCalledWith('churn');
+    fireEvent.click(screen.getByRole('button', { name: 'How is “Churn” computed?' }));
+    expect(actions.explain).toHaveBeenCalledWith(expect.objectContaining({ kpi: 'churn', result: churn, selection }));
+  });
 });
 
 describe('sidebar', () => {
   const base: SidebarProps = {
     ui: { open: true, width: 360, view: 'personal', period: 'month' },
     onUiChange: vi.fn(),
-    view: null,
-    loaded: true,
-    activityTargets: noTargets,
-    reportingCurrency: 'USD',
+    prefs: { compare: 'previous', metric: 'wonAmount' },
+    onPrefs: vi.fn(),
+    selection,
+    response: undefined,
     status: { records: 0, quarantined: 0, syncing: false },
     hasData: false,
-    teamAvailable: true,
+    pinned: ['activityCounts', 'quotaAttainment', 'pipelineValue'],
+    onTogglePin: vi.fn(),
     onExploreDemo: vi.fn(),
+    onExportSummary: vi.fn(),
+    drawCharts: false,
   };
+  const empty = { pinned: null, teamAvailable: true, peersHidden: false, canSeePeers: false, activityTargets: noTargets, reportingCurrency: 'USD', status: null };
 
   it('offers the demo data when there is nothing yet', () => {
     const onExploreDemo = vi.fn();
-    wrap(<Sidebar {...base} onExploreDemo={onExploreDemo} />);
+    wrap(<Sidebar {...base} response={empty} onExploreDemo={onExploreDemo} />);
     fireEvent.click(screen.getByRole('button', { name: 'Explore with demo data' }));
     expect(onExploreDemo).toHaveBeenCalledOnce();
   });
 
-  it('has stable accessible names for the view switch and the period picker', () => {
+  it('has stable accessible names for the view switch, the period picker, the comparison and the summary export', () => {
     const onUiChange = vi.fn();
-    wrap(<Sidebar {...base} onUiChange={onUiChange} />);
+    const onPrefs = vi.fn();
+    const onExportSummary = vi.fn();
+    wrap(<Sidebar {...base} response={empty} onUiChange={onUiChange} onPrefs={onPrefs} onExportSummary={onExportSummary} />);
     fireEvent.click(within(screen.getByRole('radiogroup', { name: 'View' })).getByRole('radio', { name: 'Team' }));
     expect(onUiChange).toHaveBeenCalledWith({ view: 'team' });
     fireEvent.change(screen.getByRole('combobox', { name: 'Period' }), { target: { value: 'quarter' } });
     expect(onUiChange).toHaveBeenCalledWith({ period: 'quarter' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Compare with' }), { target: { value: 'last-year' } });
+    expect(onPrefs).toHaveBeenCalledWith({ compare: 'last-year' });
+    fireEvent.click(screen.getByRole('button', { name: 'Export weekly summary' }));
+    expect(onExportSummary).toHaveBeenCalledOnce();
+  });
+
+  it('asks for custom dates and refuses a backwards range', () => {
+    const onPrefs = vi.fn();
+    wrap(<Sidebar {...base} response={empty} ui={{ ...base.ui, period: 'custom' }} onPrefs={onPrefs} />);
+    const apply = screen.getByRole('button', { name: 'Apply' });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-10' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-01' } });
+    expect(screen.getByRole('alert').textContent).toContain('must end on or after');
+    expect((apply as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-20' } });
+    fireEvent.click(apply);
+    expect(onPrefs).toHaveBeenCalledWith({ range: { from: '2026-11-10', to: '2026-11-20' } });
   });
 
   it('shows sync progress, the quarantine count and what to do about a problem', () => {

@@ -1,12 +1,17 @@
-import type { KpiOk, KpiResult } from '../../lib/kpi/types';
+import type { KpiOk } from '../../lib/kpi/types';
+import type { ShownResult } from '../../lib/views/lean';
 
 const period = { start: 0, end: 1, label: '2026-11' };
 
-/** A hand-made ok result for component tests. */
-export function okResult(id: KpiOk['id'], value: number, unit: string, parts: Record<string, number> = {}, extra: Partial<KpiOk> = {}): KpiResult {
-  return { id, period, status: 'ok', value, unit, counts: {}, parts, recordType: 'deal', recordIds: [], ...extra };
+/** A hand-made ok result as the background sends it, for component tests. */
+export function okResult(id: KpiOk['id'], value: number, unit: string, parts: Record<string, number> = {}, extra: Partial<Omit<KpiOk, 'recordIds'>> & { recordCount?: number } = {}): ShownResult {
+  return { id, period, status: 'ok', value, unit, counts: {}, parts, recordType: 'deal', recordCount: 0, ...extra };
 }
 
-export function needsData(id: KpiOk['id'], missing: ('quotas' | 'spend')[]): KpiResult {
-  return { id, period, status: 'needs-data', missing, message: `needs ${missing.join(', ')}` };
+export function needsData(id: KpiOk['id'], missing: ('quotas' | 'spend' | 'customers')[]): ShownResult {
+  return { id, period, status: 'needs-data', missing, message: `needs ${missing.join(', ')}`, recordCount: 0 };
+}
+
+export function notDefined(id: KpiOk['id'], reason: string): ShownResult {
+  return { id, period, status: 'not-defined', reason, recordCount: 0 };
 }

@@ -1,59 +1,60 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { dataVersionKey, statusVersionKey, type Reply, type Responses, type SourceStatus } from '../../lib/messaging/protocol';
-import type { SidebarUiState } from '../../lib/settings/ui-state';
+import { statusVersionKey, type Reply, type Responses, type SourceStatus } from '../../lib/messaging/protocol';
+import type { ViewSelection } from '../../lib/views/selection';
+import { ask, useDataTick, useStorageTick } from './use-background';
 
-/** Numbers roll over (today, pace) even when no data changes. */
-const REFRESH_MS = 60_000;
+export type PinnedAnswer = Responses['view/pinned'];
 
-/** A counter that moves when storage says so (a key in an area changed) and every `everyMs`. */
-function useStorageTick(area: 'session' | 'local', keys: readonly string[], everyMs?: number): number {
-  const [tick, setTick] = useState(0);
-  const joined = keys.join('\n');
-  useEffect(() => {
-    const watched = joined.split('\n');
-    const listener = (changes: Record<string, unknown>, changedArea: string) => {
-      if (changedArea === area && watched.some((key) => key in changes)) setTick((n) => n + 1);
-    };
-    browser.storage.onChanged.addListener(listener);
-    const timer = everyMs ? setInterval(() => setTick((n) => n + 1), everyMs) : undefined;
-    return () => {
-      browser.storage.onChanged.removeListener(listener);
-      clearInterval(timer);
-    };
-  }, [area, joined, everyMs]);
-  return tick;
+/** storage.session key of the last pinned view a page showed for a selection. */
+export function lastPinnedKey(selection: ViewSelection): string {
+  return `last-pinned:${JSON.stringify([selection.source, selection.view, selection.ownerId ?? '', selection.period, selection.range ?? null, selection.compare ?? 'previous'])}`;
 }
 
 /**
- * The pinned numbers for a source, view and period, computed by the
- * background; asked again when the source's data or the settings change.
+ * The pinned numbers for a selection, computed by the background; asked again when the source's
+ * data or the settings change. The last view shown for the same selection is kept in
+ * storage.session and shown at once while the background answers (after a worker restart the
+ * background first reloads the source from IndexedDB, which takes seconds for a big CRM); `fresh`
+ * says whether what is shown is the background's answer of this page.
  */
-export function usePinned(source: string, view: SidebarUiState['view'] | undefined, period: SidebarUiState['period'] | undefined) {
-  const [response, setResponse] = useState<Responses['view/pinned']>();
+export function usePinned(selection: ViewSelection | undefined) {
+  const [response, setResponse] = useState<PinnedAnswer>();
+  const [fresh, setFresh] = useState(false);
   const [error, setError] = useState<string>();
-  const dataTick = useStorageTick('session', [dataVersionKey(source)], REFRESH_MS);
-  const settingsTick = useStorageTick('local', ['settings']);
+  const tick = useDataTick(selection?.source ?? '');
+  const key = selection ? lastPinnedKey(selection) : undefined;
 
   useEffect(() => {
-    if (!view || !period) return;
+    if (!selection || !key) return;
     let current = true;
-    void (browser.runtime.sendMessage({ type: 'view/pinned', source, view, period }) as Promise<Reply<'view/pinned'>>).then(
-      (reply) => {
-        if (!current) return;
-        if (reply?.ok) {
-          setResponse(reply.value);
-          setError(undefined);
-        } else setError(reply?.error ?? 'no answer from the background');
+    let answered = false;
+    void browser.storage.session.get(key).then(
+      (stored) => {
+        const last = stored[key] as PinnedAnswer | undefined;
+        if (current && !answered && last) setResponse(last);
       },
-      (failure: unknown) => current && setError(String(failure)),
+      () => undefined,
+    );
+    ask({ type: 'view/pinned', ...selection }).then(
+      (value) => {
+        answered = true;
+        if (!current) return;
+        setResponse(value);
+        setFresh(true);
+        setError(undefined);
+        void browser.storage.session.set({ [key]: value }).catch(() => undefined);
+      },
+      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
     );
     return () => {
       current = false;
     };
-  }, [source, view, period, dataTick, settingsTick]);
+    // The selection is fully described by its key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, tick]);
 
-  return { response, error };
+  return { response, error, fresh };
 }
 
 /** A source's sync status (progress, last sync, problems), followed live and cheaply. */

@@ -1,77 +1,107 @@
-import { computeKpis } from '../kpi';
-import type { KpiData, KpiQuery, KpiResult, KpiScope } from '../kpi/types';
-import { periodContaining, type CalendarUnit } from '../period';
+import { computeKpis, type ComputeOptions } from '../kpi';
+import type { KpiData, KpiId, KpiQuery, KpiResult, KpiResults, KpiScope } from '../kpi/types';
+import { periodContaining } from '../period';
 import type { Period } from '../period/types';
 import type { Settings } from '../settings/schema';
-import type { SidebarUiState } from '../settings/ui-state';
-import { queryBasics } from './query';
-
 import { ACTIVITY_WINDOWS, type ActivityWindow } from './activity-windows';
+import { queryBasics } from './query';
+import { resolvePeriods, type CompareChoice, type DateRange, type PeriodChoice } from './selection';
 
 export { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from './activity-windows';
+export { selectedPeriod } from './selection';
+
+/** The KPIs the pinned cards always show, whatever else is pinned: the sidebar's default three cards. */
+export const CARD_KPIS: readonly KpiId[] = ['activityCounts', 'quotaAttainment', 'pipelineValue', 'dealsInPipeline'];
 
 /** What the sidebar's pinned cards show; computed once per data change, rendered as is. */
-export type PinnedView = {
+export type PinnedView<R = KpiResult> = {
   asOf: number;
   timeZone: string;
   period: Period;
+  /** The period the changes are measured against; null when the rep compares with nothing. */
+  compare: Period | null;
   /** Done activities per kind for today, this week and this month. */
-  activities: Record<ActivityWindow, KpiResult | undefined>;
-  quota: KpiResult | undefined;
-  pipeline: KpiResult | undefined;
-  dealsInPipeline: KpiResult | undefined;
-  /** Other pinned KPIs for the selected period. */
-  others: KpiResult[];
+  activities: Record<ActivityWindow, R | undefined>;
+  quota: R | undefined;
+  pipeline: R | undefined;
+  dealsInPipeline: R | undefined;
+  /** Other pinned KPIs for the selected period, in the rep's order. */
+  others: R[];
+  /** Every KPI computed for the selected period (the cards' and the pinned ones), by id, for the explain panel. */
+  results: Partial<Record<KpiId, R>>;
 };
 
-const PERIOD_UNITS: Record<Exclude<SidebarUiState['period'], 'custom' | 'today'>, CalendarUnit> = {
-  week: 'week',
-  month: 'month',
-  quarter: 'quarter',
-  year: 'year',
-  'fiscal-quarter': 'fiscal-quarter',
-  'fiscal-year': 'fiscal-year',
+export type PinnedInput = {
+  settings: Settings;
+  /** The source the data comes from (its SQL stages apply); all sources' when absent. */
+  source?: string;
+  browserZone: string;
+  asOf: number;
+  scope: KpiScope;
+  period: PeriodChoice;
+  range?: DateRange;
+  compare?: CompareChoice;
+  /** KpiSettings beyond the rep's settings (CLV method, leaderboard metric). */
+  kpiSettings?: Partial<KpiQuery['settings']>;
+  computeOptions?: ComputeOptions;
 };
 
-export function selectedPeriod(choice: SidebarUiState['period'], asOf: number, calendar: KpiQuery['calendar']): Period {
-  if (choice === 'today') return periodContaining('day', asOf, calendar);
-  if (choice === 'custom') return periodContaining('month', asOf, calendar);
-  return periodContaining(PERIOD_UNITS[choice], asOf, calendar);
-}
+const WINDOW_KIND = { day: 'day', week: 'week', month: 'month' } as const;
 
 /**
- * The pinned numbers for one scope (the rep, or a team): activity counts for
- * today / this week / this month, and the pinned KPIs for the chosen period.
+ * The pinned numbers for one scope (the rep, or a team): activity counts for today / this week /
+ * this month, and the pinned KPIs (plus quota, pipeline and open deals) for the chosen period,
+ * compared with the chosen comparison period. The engine indexes the data once per call, so the
+ * pinned KPIs go in one call, and an activity window that is the selected period (this month, the
+ * default) is read from that call instead of being computed again.
  */
-export function computePinnedView(
-  data: KpiData,
-  input: { settings: Settings; browserZone: string; asOf: number; scope: KpiScope; period: SidebarUiState['period'] },
-): PinnedView {
-  const basics = queryBasics(input.settings, input.browserZone);
-  const period = selectedPeriod(input.period, input.asOf, basics.calendar);
-  const base = { ...basics, asOf: input.asOf, scope: input.scope, comparePeriod: null };
+export function computePinnedView(data: KpiData, input: PinnedInput): PinnedView {
+  const basics = queryBasics(input.settings, input.browserZone, input.source);
+  const settings = { ...basics.settings, ...input.kpiSettings };
+  const { period, compare } = resolvePeriods(input, input.asOf, basics.calendar);
+  const pinned = input.settings.pinnedKpis;
+  const results: KpiResults = computeKpis(
+    data,
+    { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: [...new Set([...CARD_KPIS, ...pinned])], period, comparePeriod: compare },
+    input.computeOptions,
+  );
   const activities = {} as Record<ActivityWindow, KpiResult | undefined>;
   for (const window of ACTIVITY_WINDOWS) {
-    activities[window] = computeKpis(data, { ...base, kpis: ['activityCounts'], period: periodContaining(window, input.asOf, basics.calendar) }).activityCounts;
+    const windowPeriod = periodContaining(WINDOW_KIND[window], input.asOf, basics.calendar);
+    const same = windowPeriod.start === period.start && windowPeriod.end === period.end;
+    activities[window] = same
+      ? results.activityCounts
+      : computeKpis(data, { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: ['activityCounts'], period: windowPeriod, comparePeriod: null }).activityCounts;
   }
-  const pinned = input.settings.pinnedKpis;
-  const results = computeKpis(data, {
-    ...base,
-    comparePeriod: undefined,
-    kpis: [...new Set([...pinned, 'quotaAttainment', 'pipelineValue', 'dealsInPipeline'] as const)],
-    period,
-  });
   return {
     asOf: input.asOf,
     timeZone: basics.calendar.timeZone,
     period,
+    compare,
     activities,
     quota: results.quotaAttainment,
     pipeline: results.pipelineValue,
     dealsInPipeline: results.dealsInPipeline,
     others: pinned
-      .filter((id) => !['activityCounts', 'quotaAttainment', 'pipelineValue', 'dealsInPipeline'].includes(id))
+      .filter((id) => !CARD_KPIS.includes(id))
       .map((id) => results[id])
       .filter((result): result is KpiResult => result !== undefined),
+    results,
+  };
+}
+
+/** The same view with every result made lean for a page (see lean.ts). */
+export function mapPinnedView<A, B>(view: PinnedView<A>, map: (result: A) => B): PinnedView<B> {
+  const opt = (result: A | undefined) => (result === undefined ? undefined : map(result));
+  const results: Partial<Record<KpiId, B>> = {};
+  for (const [id, result] of Object.entries(view.results) as [KpiId, A | undefined][]) if (result !== undefined) results[id] = map(result);
+  return {
+    ...view,
+    activities: { day: opt(view.activities.day), week: opt(view.activities.week), month: opt(view.activities.month) },
+    quota: opt(view.quota),
+    pipeline: opt(view.pipeline),
+    dealsInPipeline: opt(view.dealsInPipeline),
+    others: view.others.map(map),
+    results,
   };
 }

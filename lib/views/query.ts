@@ -1,5 +1,6 @@
 import type { KpiQuery } from '../kpi/types';
 import type { CalendarOptions, Weekday } from '../period/types';
+import { kpiSettingsOf } from '../settings/kpi-settings';
 import type { Settings } from '../settings/schema';
 import { effectiveTimeZone } from '../settings/schema';
 
@@ -12,11 +13,11 @@ export function calendarOf(settings: Settings, browserZone: string): CalendarOpt
   };
 }
 
-/** The parts of a KPI query that come from settings alone. */
-export function queryBasics(settings: Settings, browserZone: string): Pick<KpiQuery, 'calendar' | 'currency' | 'settings'> {
+/** The parts of a KPI query that come from settings alone (what counts as a demo or an SQL stage is per source). */
+export function queryBasics(settings: Settings, browserZone: string, source?: string): Pick<KpiQuery, 'calendar' | 'currency' | 'settings'> {
   return {
     calendar: calendarOf(settings, browserZone),
     currency: { reporting: settings.reportingCurrency, rates: settings.rates },
-    settings: { demoKeywords: settings.demoKeywords, staleDays: settings.staleDays },
+    settings: kpiSettingsOf(settings, source),
   };
 }

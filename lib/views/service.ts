@@ -1,22 +1,34 @@
 import type { RecordBatch } from '../adapters/types';
-import type { KpiData } from '../kpi/types';
+import type { KpiData, KpiId } from '../kpi/types';
 import type { RecordType } from '../model';
-import { createSourceCache, type SourceCache } from './data-cache';
 import { periodContaining } from '../period';
+import { shownStatus } from '../settings/benchmarks';
+import { memoRepInputs } from '../settings/rep-inputs';
 import type { Settings } from '../settings/schema';
-import type { SidebarUiState } from '../settings/ui-state';
-import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, computePinnedView, type ActivityKind, type ActivityWindow, type PinnedView } from './pinned';
+import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from './activity-windows';
+import { computeCatalogue } from './catalogue';
+import type { CatalogueValue, ViewContext } from './context';
+import { createSourceCache, type SourceCache } from './data-cache';
+import { lean, type ShownResult } from './lean';
+import { computePinnedView, mapPinnedView, type PinnedView } from './pinned';
 import { calendarOf } from './query';
 import { scopeFor } from './scope';
+import { selectionKey, type ViewSelection } from './selection';
 import { dailyActivityTarget, targetForWindow } from './targets';
+import { createViewCache } from './view-cache';
+import { queryOf, viewExtras } from './view-extras';
 
-export type PinnedRequest = { source: string; view: SidebarUiState['view']; period: SidebarUiState['period'] };
+export type PinnedRequest = ViewSelection;
 
 export type PinnedResponse = {
-  pinned: PinnedView | null;
+  pinned: PinnedView<ShownResult> | null;
   ownerName?: string;
   teamAvailable: boolean;
-  /** Per kind and window, scaled to the window's working days (personal view only). */
+  /** The team view was asked for, but peers' numbers are not shared with this rep: these are their own. */
+  peersHidden: boolean;
+  /** The rep may open the team view with peers' numbers (leads, or when the lead shared them). */
+  canSeePeers: boolean;
+  /** Per kind and window, scaled to the window's working days (one rep's view only). */
   activityTargets: Record<ActivityKind, Record<ActivityWindow, number | undefined>>;
   reportingCurrency: string;
 };
@@ -26,60 +38,153 @@ export type ViewServiceDeps = {
   loadSettings: () => Promise<Settings>;
   now: () => number;
   browserZone: string;
+  /** After a source changes, the views pages used recently are recomputed this much later (ms); null: never. */
+  rewarmDelayMs?: number | null;
 };
 
+/** A computed view is served from memory for this long while its source and the settings stay the same. */
+export const VIEW_MAX_AGE_MS = 60_000;
+const REWARM_WINDOW_MS = 10 * 60_000;
+
 /**
- * Computes what the sidebar shows, where the data is (the background): the
- * framed sidebar cannot open IndexedDB itself when the browser blocks storage in
- * third-party frames. A source's records are loaded once and kept until the
- * source changes (`invalidate`).
+ * Computes what the sidebar shows, where the data is (the background): the framed sidebar cannot
+ * open IndexedDB itself when the browser blocks storage in third-party frames. A source's records
+ * are loaded once and kept current by the writer (`applyWrite`); what was computed from them is kept
+ * per (source, scope, period) until they change, so a request is answered from memory, and the
+ * pinned views pages used recently are recomputed right after a change, before pages ask again.
  */
 export function createViewService(deps: ViewServiceDeps) {
-  const cache = new Map<string, Promise<SourceCache>>();
+  const sources = new Map<string, Promise<SourceCache>>();
+  const generations = new Map<string, number>();
+  const computed = createViewCache({ maxAgeMs: VIEW_MAX_AGE_MS, maxEntries: 60, now: deps.now });
+  const recentPinned = new Map<string, { selection: ViewSelection; at: number }>();
+  const rewarmTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const repInputs = memoRepInputs();
+
   const cacheOf = (source: string) => {
-    let loading = cache.get(source);
+    let loading = sources.get(source);
     if (!loading) {
       loading = deps.loadData(source).then(createSourceCache);
-      cache.set(source, loading);
-      loading.catch(() => cache.delete(source));
+      sources.set(source, loading);
+      loading.catch(() => sources.delete(source));
     }
     return loading;
   };
   const dataOf = async (source: string) => (await cacheOf(source)).data();
 
+  function changed(source: string | undefined) {
+    const touched = source === undefined ? [...new Set([...generations.keys(), ...sources.keys()])] : [source];
+    for (const key of touched) generations.set(key, (generations.get(key) ?? 0) + 1);
+    if (deps.rewarmDelayMs === null) return;
+    for (const key of touched) {
+      clearTimeout(rewarmTimers.get(key));
+      rewarmTimers.set(key, setTimeout(() => void rewarm(key), deps.rewarmDelayMs ?? 1_500));
+    }
+  }
+
+  async function rewarm(source: string) {
+    rewarmTimers.delete(source);
+    const since = deps.now() - REWARM_WINDOW_MS;
+    for (const [key, recent] of recentPinned) {
+      if (recent.at < since) recentPinned.delete(key);
+      else if (recent.selection.source === source) await pinned(recent.selection).catch(() => undefined);
+    }
+  }
+
+  /** What every view of a selection needs: data, settings, scope (privacy applied), the cache stamp. */
+  async function context(selection: ViewSelection): Promise<ViewContext> {
+    // Read before the data: a change landing meanwhile then makes this result stale, never the reverse.
+    const generation = generations.get(selection.source) ?? 0;
+    const [raw, settings] = await Promise.all([dataOf(selection.source), deps.loadSettings()]);
+    // What the rep entered in options (quotas, targets, costs) wins over the CRM's; field rules apply.
+    const data = repInputs(raw, settings);
+    const choice = scopeFor(data, settings, selection.source, selection.view, selection.ownerId);
+    return { data, settings, choice, generation, stamp: JSON.stringify(settings), asOf: deps.now() };
+  }
+
+  /** The key of what a selection computes: the scope actually shown (privacy may narrow it), never the raw request alone. */
+  const keyOf = (kind: string, selection: ViewSelection, ctx: ViewContext) =>
+    `${kind}|${selectionKey(selection)}|${JSON.stringify(ctx.choice.scope.ownerIds)}`;
+
+  async function pinned(selection: ViewSelection): Promise<PinnedResponse> {
+    const ctx = await context(selection);
+    const key = keyOf('pinned', selection, ctx);
+    recentPinned.set(key, { selection, at: deps.now() });
+    return computed.get(key, ctx.generation, ctx.stamp, () => computePinned(selection, ctx));
+  }
+
+  function computePinned(selection: ViewSelection, { data, settings, choice, asOf }: ViewContext): PinnedResponse {
+    const calendar = calendarOf(settings, deps.browserZone);
+    const oneRep = choice.scope.ownerIds !== 'all' && choice.scope.ownerIds.length === 1 && choice.scope.teamId === undefined;
+    const activityTargets = {} as PinnedResponse['activityTargets'];
+    for (const kind of ACTIVITY_KINDS) {
+      const perDay = oneRep ? dailyActivityTarget(data.targets, kind, choice.ownerId) : undefined;
+      activityTargets[kind] = { day: undefined, week: undefined, month: undefined };
+      for (const window of ACTIVITY_WINDOWS) activityTargets[kind][window] = targetForWindow(perDay, periodContaining(window, asOf, calendar), calendar);
+    }
+    const empty = data.deals.length === 0 && data.activities.length === 0;
+    const view = empty ? null : computePinnedView(data, { settings, browserZone: deps.browserZone, asOf, scope: choice.scope, period: selection.period, range: selection.range, compare: selection.compare, source: selection.source });
+    return {
+      pinned: view && mapPinnedView(view, (result) => lean(result, (r) => shownStatus(r, settings, asOf))),
+      ownerName: choice.ownerName,
+      teamAvailable: choice.teamAvailable,
+      peersHidden: choice.peersHidden,
+      canSeePeers: choice.canSeePeers,
+      activityTargets,
+      reportingCurrency: settings.reportingCurrency,
+    };
+  }
+
+  /** The whole catalogue for a selection (full results, kept for charts and record lists). */
+  async function catalogueOf(selection: ViewSelection): Promise<{ ctx: ViewContext; value: CatalogueValue }> {
+    const ctx = await context(selection);
+    const key = keyOf('catalogue', selection, ctx);
+    const value = await computed.get<CatalogueValue>(key, ctx.generation, ctx.stamp, () => {
+      const { period, compare, query } = queryOf(selection, ctx, deps.browserZone);
+      return { ...computeCatalogue(ctx.data, { ...query, period, comparePeriod: compare }), period, compare, asOf: ctx.asOf };
+    });
+    return { ctx, value };
+  }
+
+  const extras = viewExtras({ browserZone: deps.browserZone, catalogueOf, context, keyOf, computed });
+
   return {
     /** Forget a source (or all): the next view reads it again from the database. */
     invalidate(source?: string) {
-      if (source === undefined) cache.clear();
-      else cache.delete(source);
+      if (source === undefined) sources.clear();
+      else sources.delete(source);
+      changed(source);
     },
     /**
-     * A sync step committed these changes. Applied to the cached source; a load
-     * still in flight gets them once it is done (upserts and deletes repeat safely).
+     * A sync step committed these changes. Applied to the cached source; a load still in flight
+     * gets them once it is done (upserts and deletes repeat safely).
      */
     applyWrite(source: string, batch: RecordBatch, deleted?: { [K in RecordType]?: string[] }) {
-      void cache.get(source)?.then((loaded) => loaded.apply(batch, deleted));
+      const loaded = sources.get(source);
+      if (loaded) void loaded.then((cache) => cache.apply(batch, deleted));
+      changed(source);
     },
     dataOf,
-    async pinned(request: PinnedRequest): Promise<PinnedResponse> {
-      const [data, settings] = await Promise.all([dataOf(request.source), deps.loadSettings()]);
-      const asOf = deps.now();
-      const choice = scopeFor(data, settings, request.source, request.view);
-      const calendar = calendarOf(settings, deps.browserZone);
-      const activityTargets = {} as PinnedResponse['activityTargets'];
-      for (const kind of ACTIVITY_KINDS) {
-        const perDay = request.view === 'personal' ? dailyActivityTarget(data.targets, kind, choice.ownerId) : undefined;
-        activityTargets[kind] = { day: undefined, week: undefined, month: undefined };
-        for (const window of ACTIVITY_WINDOWS) activityTargets[kind][window] = targetForWindow(perDay, periodContaining(window, asOf, calendar), calendar);
+    pinned,
+    /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */
+    async catalogue(selection: ViewSelection) {
+      const { ctx, value } = await catalogueOf(selection);
+      const results: Partial<Record<KpiId, ShownResult>> = {};
+      for (const [id, result] of Object.entries(value.results) as [KpiId, NonNullable<(typeof value.results)[KpiId]>][]) {
+        const shown = lean(result, (r) => shownStatus(r, ctx.settings, value.asOf));
+        if (id === 'clv' || id === 'ltvToCac') {
+          const method = shown.status === 'ok' ? shown.method : undefined;
+          if (method && value.clvMethodNames[method]) shown.methodName = value.clvMethodNames[method];
+          if (value.clvFallback) shown.methodNote = value.clvFallback;
+        }
+        results[id] = shown;
       }
-      const empty = data.deals.length === 0 && data.activities.length === 0;
-      return {
-        pinned: empty ? null : computePinnedView(data, { settings, browserZone: deps.browserZone, asOf, scope: choice.scope, period: request.period }),
-        ownerName: choice.ownerName,
-        teamAvailable: choice.teamAvailable,
-        activityTargets,
-        reportingCurrency: settings.reportingCurrency,
-      };
+      return { asOf: value.asOf, period: value.period, compare: value.compare, results, ownerName: ctx.choice.ownerName, peersHidden: ctx.choice.peersHidden };
     },
+    charts: extras.charts,
+    team: extras.team,
+    insights: extras.insights,
+    records: extras.records,
   };
 }
+export type ViewService = ReturnType<typeof createViewService>;

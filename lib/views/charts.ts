@@ -1,0 +1,101 @@
+import { computeKpis } from '../kpi';
+import type { BreakdownRow, KpiData, KpiQuery, KpiResults } from '../kpi/types';
+import { bucketIndexer, periodContaining, splitPeriod, type BucketUnit } from '../period';
+import type { CalendarOptions, Period } from '../period/types';
+import { ACTIVITY_KINDS, type ActivityKind } from './activity-windows';
+
+export type TrendBucket = { label: string; start: number } & Record<ActivityKind, number>;
+export type MonthBar = { label: string; start: number; won: number; quota: number | null };
+export type ChartRow = { key: string; label: string; value: number; count: number };
+
+export type ChartsData = {
+  currency: string;
+  activity: { unit: BucketUnit; buckets: TrendBucket[] };
+  wonVsQuota: MonthBar[];
+  funnel: ChartRow[];
+  regions: ChartRow[];
+  products: ChartRow[];
+  channels: ChartRow[];
+};
+
+/** Days for a month or less, weeks up to half a year, months beyond: a chart stays readable in a sidebar. */
+export function trendUnit(period: Pick<Period, 'start' | 'end'>): BucketUnit {
+  const days = (period.end - period.start) / 86_400_000;
+  return days <= 32 ? 'day' : days <= 190 ? 'week' : 'month';
+}
+
+/**
+ * Done calls, emails and meetings per day (or week, month) of the period, for the owners in scope:
+ * the same records `activityCounts` counts (done, occurred in the bucket), counted in one pass with a
+ * binary-searched bucket index. Buckets that start after `asOf` are left out (no future zeros).
+ */
+export function activityTrend(data: KpiData, owners: ReadonlySet<string> | 'all', period: Period, asOf: number, calendar: CalendarOptions): ChartsData['activity'] {
+  const unit = trendUnit(period);
+  const buckets = splitPeriod(period, unit, calendar).filter((bucket) => bucket.start <= asOf);
+  const rows: TrendBucket[] = buckets.map((bucket) => ({ label: bucket.label, start: bucket.start, call: 0, email: 0, meeting: 0 }));
+  if (!rows.length) return { unit, buckets: rows };
+  const find = bucketIndexer(buckets);
+  const kinds = new Set<string>(ACTIVITY_KINDS);
+  for (const activity of data.activities) {
+    if (!activity.done || !kinds.has(activity.type)) continue;
+    if (owners !== 'all' && !owners.has(activity.ownerId)) continue;
+    const i = find(activity.occurredAt);
+    if (i >= 0) (rows[i] as TrendBucket)[activity.type as ActivityKind] += 1;
+  }
+  return { unit, buckets: rows };
+}
+
+/**
+ * Won revenue per month against the month's quota: the months of the period when it spans three or
+ * more, else the six months ending with it. Each month is one engine call for `quotaAttainment`
+ * (sales and quota, pro rata as the quota card computes them) and `avgPurchaseValue` (whose numerator
+ * is the won amount, for months without a quota).
+ */
+export function wonVsQuota(data: KpiData, query: Omit<KpiQuery, 'kpis' | 'period' | 'comparePeriod'>, period: Period): MonthBar[] {
+  const calendar = query.calendar;
+  let months = splitPeriod(period, 'month', calendar).map((bucket) => periodContaining('month', bucket.start, calendar));
+  if (months.length < 3) {
+    months = [];
+    let cursor = periodContaining('month', period.start, calendar);
+    for (let i = 0; i < 6; i += 1) {
+      months.unshift(cursor);
+      cursor = periodContaining('month', cursor.start - 1, calendar);
+    }
+  }
+  return months.map((month) => {
+    const results: KpiResults = computeKpis(data, { ...query, kpis: ['quotaAttainment', 'avgPurchaseValue'], period: month, comparePeriod: null });
+    const quota = results.quotaAttainment?.status === 'ok' ? results.quotaAttainment : undefined;
+    const size = results.avgPurchaseValue?.status === 'ok' ? results.avgPurchaseValue : undefined;
+    const won = quota?.parts.sales ?? size?.numerator ?? 0;
+    return { label: month.label, start: month.start, won, quota: quota?.parts.quota ?? null };
+  });
+}
+
+/** Chart rows from a breakdown (funnel stages, regions, products, channels), largest first as the engine ranks them. */
+export function chartRows(rows: readonly BreakdownRow[] | undefined, limit = 12): ChartRow[] {
+  return (rows ?? []).slice(0, limit).map((row) => ({ key: row.key, label: row.label, value: row.value, count: row.count }));
+}
+
+/** Every chart of the sidebar for one scope and period; `catalogue` holds the breakdown KPIs already computed. */
+export function computeCharts(
+  data: KpiData,
+  query: Omit<KpiQuery, 'kpis' | 'period' | 'comparePeriod'>,
+  period: Period,
+  owners: ReadonlySet<string> | 'all',
+  catalogue: KpiResults,
+): ChartsData {
+  const ok = (id: keyof KpiResults) => {
+    const result = catalogue[id];
+    return result?.status === 'ok' ? result.breakdown : undefined;
+  };
+  return {
+    currency: query.currency.reporting,
+    activity: activityTrend(data, owners, period, query.asOf, query.calendar),
+    wonVsQuota: wonVsQuota(data, query, period),
+    // The funnel keeps pipeline order (stages as the CRM orders them), not the ranking by value.
+    funnel: chartRows(ok('pipelineValue'), 30),
+    regions: chartRows(ok('salesByRegion')),
+    products: chartRows(ok('productRevenue')),
+    channels: chartRows(ok('salesByContactMethod')),
+  };
+}

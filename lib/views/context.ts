@@ -1,0 +1,20 @@
+import type { KpiData, KpiResults } from '../kpi/types';
+import type { Period } from '../period/types';
+import type { Settings } from '../settings/schema';
+import type { CatalogueResults } from './catalogue';
+import type { ScopeChoice } from './scope';
+
+/** What every view of a selection is computed from: the data, the settings, the scope after privacy. */
+export type ViewContext = {
+  data: KpiData;
+  settings: Settings;
+  choice: ScopeChoice;
+  /** Changes of the source seen so far; a cached view of another generation is stale. */
+  generation: number;
+  /** The settings as text: a cached view computed under other settings is stale. */
+  stamp: string;
+  asOf: number;
+};
+
+/** The catalogue as kept in memory: full results (record ids included) for charts and record lists. */
+export type CatalogueValue = CatalogueResults & { period: Period; compare: Period | null; asOf: number; results: KpiResults };

@@ -1,0 +1,92 @@
+import { RECORD_TABLES } from '../db/schema';
+import type { KpiData } from '../kpi/types';
+import type { CanonicalRecord, RecordByType, RecordType } from '../model';
+import type { Money } from '../model/money';
+
+/** The records of one page of the explain panel's list. */
+export const MAX_RECORDS_PAGE = 50;
+/** How far the list can be paged: enough to check a number, not a way to dump the database. */
+export const MAX_RECORDS_LISTED = 1_000;
+
+/** One record behind a number, as the explain panel lists it: text only, and the CRM link if it has one. */
+export type RecordRow = {
+  id: string;
+  type: RecordType;
+  title: string;
+  url?: string;
+  amount?: Money;
+  status?: string;
+  /** The instant that placed the record in the period (closed, occurred, created...). */
+  at?: number;
+  kind?: string;
+  ownerName?: string;
+};
+
+export type RecordPage = { total: number; listable: number; offset: number; rows: RecordRow[] };
+
+const byIdCache = new WeakMap<readonly CanonicalRecord[], Map<string, CanonicalRecord>>();
+
+/** Records of one type by id; built once per data snapshot (the arrays are replaced on change). */
+export function recordsById<T extends RecordType>(data: KpiData, type: T): ReadonlyMap<string, RecordByType[T]> {
+  const list = data[RECORD_TABLES[type]] as unknown as readonly CanonicalRecord[];
+  let map = byIdCache.get(list);
+  if (!map) {
+    map = new Map(list.map((record) => [record.externalId, record]));
+    byIdCache.set(list, map);
+  }
+  return map as unknown as ReadonlyMap<string, RecordByType[T]>;
+}
+
+/** A page of the records behind a result, in the result's order, for the explain panel. */
+export function recordPage(data: KpiData, type: RecordType, ids: readonly string[], offset: number, limit: number): RecordPage {
+  const listable = Math.min(ids.length, MAX_RECORDS_LISTED);
+  const start = Math.max(0, Math.min(offset, listable));
+  const end = Math.min(listable, start + Math.max(0, Math.min(limit, MAX_RECORDS_PAGE)));
+  const owners = recordsById(data, 'owner');
+  const records = recordsById(data, type);
+  const rows: RecordRow[] = [];
+  for (const id of ids.slice(start, end)) {
+    const record = records.get(id);
+    rows.push(record ? describe(type, record, owners) : { id, type, title: id });
+  }
+  return { total: ids.length, listable, offset: start, rows };
+}
+
+function describe(type: RecordType, record: CanonicalRecord, owners: ReadonlyMap<string, RecordByType['owner']>): RecordRow {
+  const row: RecordRow = { id: record.externalId, type, title: record.externalId, url: record.url };
+  const ownerOf = (id: string | undefined) => (id === undefined ? undefined : (owners.get(id)?.name ?? id));
+  switch (type) {
+    case 'deal': {
+      const deal = record as RecordByType['deal'];
+      return { ...row, title: deal.title || deal.externalId, amount: deal.amount, status: deal.status, at: deal.closedAt ?? deal.createdAt, ownerName: ownerOf(deal.ownerId) };
+    }
+    case 'activity': {
+      const activity = record as RecordByType['activity'];
+      return { ...row, title: activity.title || activity.type, kind: activity.type, at: activity.occurredAt, status: activity.done ? 'done' : 'planned', ownerName: ownerOf(activity.ownerId) };
+    }
+    case 'lead': {
+      const lead = record as RecordByType['lead'];
+      return { ...row, title: lead.name || lead.externalId, status: lead.status, at: lead.convertedAt ?? lead.createdAt, ownerName: ownerOf(lead.ownerId) };
+    }
+    case 'customer': {
+      const customer = record as RecordByType['customer'];
+      return { ...row, title: customer.name, at: customer.churnedAt ?? customer.acquiredAt, status: customer.churnedAt !== undefined ? 'churned' : 'active', ownerName: ownerOf(customer.ownerId) };
+    }
+    case 'owner':
+      return { ...row, title: (record as RecordByType['owner']).name };
+    case 'mrrMovement': {
+      const movement = record as RecordByType['mrrMovement'];
+      return { ...row, title: movement.customerId, kind: movement.kind, amount: movement.amount, at: movement.at };
+    }
+    case 'quota': {
+      const quota = record as RecordByType['quota'];
+      return { ...row, title: `${quota.startDate} – ${quota.endDate}`, amount: quota.amount, ownerName: ownerOf(quota.ownerId) };
+    }
+    case 'spend': {
+      const spend = record as RecordByType['spend'];
+      return { ...row, title: spend.month, kind: spend.kind, amount: spend.amount };
+    }
+    default:
+      return { ...row, title: 'name' in record && typeof record.name === 'string' ? record.name : record.externalId };
+  }
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { KpiData } from '../kpi/types';
+import type { Settings } from '../settings/schema';
+import { PeersHiddenError } from './scope';
+import { createViewService } from './service';
+import { AS_OF, fixtureData, settingsFor, ZONE } from './test-fixture';
+
+function service(data: KpiData, settings: () => Settings) {
+  let loads = 0;
+  const views = createViewService({
+    loadData: async () => {
+      loads += 1;
+      return data;
+    },
+    loadSettings: async () => settings(),
+    now: () => AS_OF,
+    browserZone: ZONE,
+    rewarmDelayMs: null,
+  });
+  return { views, loads: () => loads };
+}
+const month = { source: 'crm', view: 'personal', period: 'month' } as const;
+
+describe('view service', () => {
+  it("computes the rep's pinned view once and answers again from memory until the data changes", async () => {
+    const { views, loads } = service(fixtureData(), () => settingsFor('ann'));
+    const first = await views.pinned(month);
+    expect(first.ownerName).toBe('Ann Rep');
+    const quota = first.pinned?.quota;
+    expect(quota?.status === 'ok' && quota.value).toBe(50); // 4,000 won of an 8,000 quota
+    expect(await views.pinned(month)).toBe(first); // the same object: served from memory
+    expect(loads()).toBe(1);
+
+    // A sync step commits a new won deal of Ann's: the cached view is stale, the next one counts it.
+    views.applyWrite('crm', { deal: [{ source: 'crm', externalId: 'd9', updatedAt: 1, title: 'New', ownerId: 'ann', status: 'won', amount: { minor: 200_000, currency: 'USD' }, closedAt: AS_OF - 3_600_000, createdAt: AS_OF - 86_400_000, lineItems: [] }] });
+    const after = await views.pinned(month);
+    expect(after).not.toBe(first);
+    expect(after.pinned?.quota?.status === 'ok' && after.pinned.quota.value).toBe(75); // (4,000 + 2,000) of 8,000
+    expect(loads()).toBe(1); // the write was applied in memory, not read back
+  });
+
+  it('sends results without their record ids, and pages the records behind a number', async () => {
+    const { views } = service(fixtureData(), () => settingsFor('ann'));
+    const pinned = await views.pinned(month);
+    const quota = pinned.pinned!.quota!;
+    expect('recordIds' in quota).toBe(false);
+    expect(quota.recordCount).toBe(2); // d1 and d2, Ann's won deals in November
+    const page = await views.records(month, 'quotaAttainment', 0, 1);
+    expect(page).toMatchObject({ recordType: 'deal', total: 2, listable: 2, offset: 0 });
+    expect(page.rows.map((row) => [row.id, row.url, row.amount?.minor])).toEqual([['d1', 'https://crm.example/deals/d1', 300_000]]);
+    const next = await views.records(month, 'quotaAttainment', 1, 25);
+    expect(next.rows.map((row) => row.id)).toEqual(['d2']);
+  });
+
+  it("never sends a rep their peers' numbers, whatever the page asks", async () => {
+    const { views } = service(fixtureData(), () => settingsFor('ann'));
+    const team = { ...month, view: 'team' } as const;
+    const pinned = await views.pinned(team);
+    expect(pinned.peersHidden).toBe(true);
+    // The "team" quota is Ann's own: 4,000 of 8,000, not the team's 11,500 of 18,000.
+    expect(pinned.pinned?.quota?.status === 'ok' && pinned.pinned.quota.value).toBe(50);
+    const board = await views.team(team, 'wonAmount');
+    const catalogue = await views.catalogue(team);
+    const records = await views.records(team, 'repLeaderboard', 0, 50);
+    for (const sent of [pinned, board, catalogue, records].map((value) => JSON.stringify(value))) {
+      expect(sent).not.toContain('Bob Peer');
+      expect(sent).not.toContain('Lea Lead');
+    }
+    expect(records.rows.map((row) => row.id)).toEqual(['ann']);
+    await expect(views.pinned({ ...month, ownerId: 'bob' })).rejects.toThrow(PeersHiddenError);
+    await expect(views.records({ ...month, ownerId: 'bob' }, 'quotaAttainment', 0, 10)).rejects.toThrow(PeersHiddenError);
+  });
+
+  it('gives the lead the team and a drill-down into each rep', async () => {
+    let settings = settingsFor('lea');
+    const { views } = service(fixtureData(), () => settings);
+    const team = await views.pinned({ ...month, view: 'team' });
+    // Team quota: the reps' quotas summed, 8,000 + 10,000; won 4,000 + 7,000 + 500 = 11,500 → 63.888…%.
+    expect(team.pinned?.quota?.status === 'ok' && team.pinned.quota.value).toBeCloseTo((11_500 / 18_000) * 100, 9);
+    const bob = await views.pinned({ ...month, ownerId: 'bob' });
+    expect(bob.ownerName).toBe('Bob Peer');
+    expect(bob.pinned?.quota?.status === 'ok' && bob.pinned.quota.value).toBe(70); // 7,000 of 10,000
+    // Once the lead shares peers' numbers, Ann's board shows the team: the settings are part of the cache key.
+    settings = settingsFor('ann', { showPeerNumbers: true });
+    const board = await views.team({ ...month, view: 'team' }, 'wonAmount');
+    expect(board.rows.map((row) => row.name)).toEqual(['Bob Peer', 'Ann Rep', 'Lea Lead']);
+  });
+
+  it('scales activity targets to the rep and window, and keeps none for a team', async () => {
+    const data = fixtureData({ targets: [{ source: 'crm', externalId: 't-calls', updatedAt: 0, metric: 'calls', per: 'day', value: 10 }] });
+    const { views } = service(data, () => settingsFor('lea'));
+    const own = await views.pinned(month);
+    // 10 calls a working day: today 10; this week Mon–Fri 50; November 2026 has 21 working days → 210.
+    expect(own.activityTargets.call).toEqual({ day: 10, week: 50, month: 210 });
+    const team = await views.pinned({ ...month, view: 'team' });
+    expect(team.activityTargets.call).toEqual({ day: undefined, week: undefined, month: undefined });
+  });
+
+  it('answers a backwards custom range with the reason', async () => {
+    const { views } = service(fixtureData(), () => settingsFor('ann'));
+    await expect(views.pinned({ ...month, period: 'custom', range: { from: '2026-11-10', to: '2026-11-01' } })).rejects.toThrow(/before it starts/);
+  });
+
+  it('has no numbers, and says so, for a source without deals and activities', async () => {
+    const { views } = service(fixtureData({ deals: [], activities: [] }), () => settingsFor('ann'));
+    expect((await views.pinned(month)).pinned).toBeNull();
+  });
+});

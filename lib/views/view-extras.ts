@@ -1,0 +1,89 @@
+import { computeKpis } from '../kpi';
+import type { KpiId, KpiQuery } from '../kpi/types';
+import type { Period } from '../period/types';
+import { computeCatalogue } from './catalogue';
+import { computeCharts, type ChartsData } from './charts';
+import type { CatalogueValue, ViewContext } from './context';
+import { atRiskDeals, lapseList, type AtRiskList, type LapseList } from './insights';
+import { queryBasics } from './query';
+import { recordPage, type RecordPage } from './records';
+import { resolvePeriods, type ViewSelection } from './selection';
+import { computeTeamBoard, type SidebarLeaderboardMetric, type TeamBoard } from './team';
+import type { ViewCache } from './view-cache';
+
+export type ChartsResponse = ChartsData & { period: Period; asOf: number };
+export type TeamResponse = TeamBoard & { period: Period; asOf: number };
+export type InsightsResponse = { atRisk: AtRiskList; lapse: LapseList; asOf: number };
+export type RecordsResponse = RecordPage & { kpi: KpiId; recordType: string | null };
+
+/** The engine query of a selection (its periods, the rep's calendar, currency and KPI settings). */
+export function queryOf(selection: ViewSelection, ctx: ViewContext, browserZone: string): { period: Period; compare: Period | null; query: Omit<KpiQuery, 'period' | 'comparePeriod'> } {
+  const basics = queryBasics(ctx.settings, browserZone, selection.source);
+  const { period, compare } = resolvePeriods(selection, ctx.asOf, basics.calendar);
+  return { period, compare, query: { ...basics, asOf: ctx.asOf, scope: ctx.choice.scope } };
+}
+
+const ownersOf = (ctx: ViewContext): ReadonlySet<string> | 'all' => (ctx.choice.scope.ownerIds === 'all' ? 'all' : new Set(ctx.choice.scope.ownerIds));
+
+type ExtrasDeps = {
+  browserZone: string;
+  context: (selection: ViewSelection) => Promise<ViewContext>;
+  catalogueOf: (selection: ViewSelection) => Promise<{ ctx: ViewContext; value: CatalogueValue }>;
+  keyOf: (kind: string, selection: ViewSelection, ctx: ViewContext) => string;
+  computed: ViewCache;
+};
+
+/** The views pages load after the pinned numbers: charts, the team board, deals at risk and lapsing customers, record lists. */
+export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed }: ExtrasDeps) {
+  return {
+    async charts(selection: ViewSelection): Promise<ChartsResponse> {
+      const { ctx, value } = await catalogueOf(selection);
+      return computed.get(keyOf('charts', selection, ctx), ctx.generation, ctx.stamp, () => {
+        const { query } = queryOf(selection, ctx, browserZone);
+        return { ...computeCharts(ctx.data, query, value.period, ownersOf(ctx), value.results), period: value.period, asOf: value.asOf };
+      });
+    },
+
+    /** The team's leaderboard and heat map; a rep who may not see peers gets their own row and rank only. */
+    async team(selection: ViewSelection, metric: SidebarLeaderboardMetric): Promise<TeamResponse> {
+      const ctx = await context({ ...selection, view: 'team', ownerId: undefined });
+      const { choice } = ctx;
+      if (!choice.teamAvailable) throw new Error('no team: the signed-in rep is not in a team');
+      return computed.get(`${keyOf('team', { ...selection, view: 'team', ownerId: undefined }, ctx)}|${metric}|${choice.canSeePeers}`, ctx.generation, ctx.stamp, () => {
+        const { period, query } = queryOf(selection, ctx, browserZone);
+        const board = computeTeamBoard(
+          ctx.data,
+          { ...query, period },
+          { teamId: choice.teamId, members: choice.teamMembers, viewerId: choice.ownerId, canSeePeers: choice.canSeePeers, teamName: choice.teamName },
+          metric,
+        );
+        return { ...board, period, asOf: ctx.asOf };
+      });
+    },
+
+    /** Deals at risk (staleDeals, linked) and customers likely to lapse (BG/NBD), for the scope shown. */
+    async insights(selection: ViewSelection): Promise<InsightsResponse> {
+      const ctx = await context(selection);
+      const scopeKey = keyOf('insights', { ...selection, period: 'month', range: undefined, compare: undefined }, ctx);
+      return computed.get(scopeKey, ctx.generation, ctx.stamp, () => {
+        const { period, query } = queryOf(selection, ctx, browserZone);
+        const stale = computeKpis(ctx.data, { ...query, kpis: ['staleDeals'], period, comparePeriod: null }).staleDeals;
+        const lapse = lapseList(ctx.data, ownersOf(ctx), { asOf: ctx.asOf, timeZone: query.calendar.timeZone, currency: query.currency });
+        return { atRisk: atRiskDeals(ctx.data, stale), lapse, asOf: ctx.asOf };
+      });
+    },
+
+    /** A page of the records behind one KPI of a selection (the explain panel's list). */
+    async records(selection: ViewSelection, kpi: KpiId, offset: number, limit: number): Promise<RecordsResponse> {
+      // Privacy needs no special case here: the scope was narrowed to the rep's own records
+      // (or refused) by scopeFor, so the records of a result are always ones the viewer may see.
+      const ctx = await context(selection);
+      const result = await computed.get(`${keyOf('result', selection, ctx)}|${kpi}`, ctx.generation, ctx.stamp, () => {
+        const { period, compare, query } = queryOf(selection, ctx, browserZone);
+        return computeCatalogue(ctx.data, { ...query, kpis: [kpi], period, comparePeriod: compare }).results[kpi];
+      });
+      if (!result || result.status !== 'ok') return { kpi, recordType: null, total: 0, listable: 0, offset: 0, rows: [] };
+      return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit) };
+    },
+  };
+}
