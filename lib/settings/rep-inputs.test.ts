@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from '../kpi';
-import { customer, dataOf, deal, lead, okOf, product, queryOf, quota, target, wonDeal, at } from '../kpi/test-fixtures';
+import { at, CAL, customer, dataOf, deal, lead, okOf, product, queryOf, quota, target, wonDeal } from '../kpi/test-fixtures';
+import { parsePeriodSpec } from '../period/parse';
 import { kpiSettingsOf } from './kpi-settings';
 import { manualProductId, manualQuotaId, manualTargetId } from './manual-ids';
 import { applyFieldRules, applyRepInputs, effectiveProducts, effectiveQuotas, effectiveTargets, memoRepInputs } from './rep-inputs';
@@ -17,19 +18,30 @@ describe('manual quotas win over the CRM', () => {
   const bobJune = quota(8_000, '2017-06-01', '2017-07-01', { externalId: 'crm-bob', ownerId: 'bob' });
   const teamJune = quota(50_000, '2017-06-01', '2017-07-01', { externalId: 'crm-team', ownerId: undefined, teamId: 'east' });
 
-  it('drops the CRM quota of the same rep whose dates overlap, and only that one', () => {
+  it('drops the CRM quota of the same rep within the manual dates, and only that one', () => {
     const mine = manualQuota(20_000, '2017-06-01', '2017-07-01');
     const { quotas, overriddenBy } = effectiveQuotas([crmJune, crmJuly, bobJune, teamJune, mine]);
     expect(quotas.map((q) => q.externalId)).toEqual(['crm-july', 'crm-bob', 'crm-team', mine.externalId]);
     expect([...overriddenBy]).toEqual([['crm-june', mine.externalId]]);
   });
 
-  it('a manual quarter replaces each overlapping CRM month; a team quota is another assignee', () => {
+  it('a manual quarter replaces each CRM month in it; a team quota is another assignee', () => {
     const quarter = manualQuota(24_000, '2017-04-01', '2017-07-01', { periodKind: 'quarter' });
     const crmApril = quota(5_000, '2017-04-01', '2017-05-01', { externalId: 'crm-april' });
     const { quotas } = effectiveQuotas([crmApril, crmJune, crmJuly, teamJune, quarter]);
-    // April and June overlap Q2; July starts on Q2's exclusive end, so it stays.
+    // April and June lie within Q2; July starts on Q2's exclusive end, so it stays.
     expect(quotas.map((q) => q.externalId)).toEqual(['crm-july', 'crm-team', quarter.externalId]);
+  });
+
+  it("a manual month leaves the CRM's quarter for the quarter view; the month view uses the manual month", () => {
+    const crmQ2 = quota(30_000, '2017-04-01', '2017-07-01', { externalId: 'crm-q2', periodKind: 'quarter' });
+    const mine = manualQuota(20_000, '2017-06-01', '2017-07-01');
+    const data = dataOf({ deals: [wonDeal(5_000, '2017-06-12'), wonDeal(1_000, '2017-05-02')], quotas: [crmQ2, mine] });
+    expect(effectiveQuotas(data.quotas).quotas).toEqual([crmQ2, mine]);
+    const attainment = (period: ReturnType<typeof parsePeriodSpec>) =>
+      okOf(computeKpis(applyRepInputs(data, DEFAULT_SETTINGS), queryOf({ kpis: ['quotaAttainment'], period, scope: { ownerIds: ['alice'] } })).quotaAttainment!).value;
+    expect(attainment(parsePeriodSpec('2017-06', CAL))).toBe(25); // June: 5,000 ÷ the manual 20,000
+    expect(attainment(parsePeriodSpec('2017-Q2', CAL))).toBe(20); // Q2: 6,000 ÷ the CRM's 30,000
   });
 
   it('leaves the list untouched (same array) when the rep entered nothing', () => {

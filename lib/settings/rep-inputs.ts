@@ -5,10 +5,11 @@ import type { Settings } from './schema';
 
 /**
  * A quota the rep entered wins over the CRM's: every CRM quota of the same rep
- * (or team) whose dates overlap a manual one is left out. Overlap rather than
- * equal dates, so a manual Q2 quota replaces the CRM's April, May and June
- * quotas instead of being averaged with them by the engine's choice of period
- * kind. Returns which CRM quota each manual one replaced, for the options page.
+ * (or team) whose dates lie within a manual one's is left out. So a manual Q2
+ * quota replaces the CRM's Q2 and its April, May and June quotas, while a
+ * manual June quota replaces the CRM's June but leaves the CRM's Q2 for the
+ * quarter view (for June the engine prefers the finer month). Returns which
+ * CRM quota each manual one replaced, for the options page.
  */
 export function effectiveQuotas(quotas: readonly Quota[]): { quotas: readonly Quota[]; overriddenBy: Map<string, string> } {
   const manual = new Map<string, Quota[]>();
@@ -17,7 +18,7 @@ export function effectiveQuotas(quotas: readonly Quota[]): { quotas: readonly Qu
   if (manual.size === 0) return { quotas, overriddenBy };
   const kept = quotas.filter((quota) => {
     if (isManualId(quota.externalId)) return true;
-    const winner = manual.get(assignee(quota))?.find((entry) => entry.startDate < quota.endDate && quota.startDate < entry.endDate);
+    const winner = manual.get(assignee(quota))?.find((entry) => entry.startDate <= quota.startDate && quota.endDate <= entry.endDate);
     if (winner) overriddenBy.set(quota.externalId, winner.externalId);
     return winner === undefined;
   });
