@@ -49,7 +49,8 @@ export const browserConnectionsApi: ConnectionsApi = {
       redirectUri: browser.identity.getRedirectURL('salesforce'),
       randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
     }),
-  oauthRedirectUrl: () => browser.identity?.getRedirectURL('salesforce'),
+  // Before the identity permission is granted the API is absent; Chromium's redirect URL is this one.
+  oauthRedirectUrl: () => browser.identity?.getRedirectURL('salesforce') ?? `https://${browser.runtime.id}.chromiumapp.org/salesforce`,
   watch: (onChange) => {
     const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('status-version:') || key.startsWith('data-version:'))) onChange();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPEDRIVE_V1, PIPEDRIVE_V2 } from '../../../test/contracts/pipedrive';
 import { startPrism, type PrismServer } from '../../../test/contracts/prism';
-import { fakeHubspot, fakeSalesforce, startFakeServer, type FakeServer } from '../../connections/testing/fake-crms';
+import { fakeClose, fakeHubspot, fakeSalesforce, startFakeServer, type FakeServer } from '../../connections/testing/fake-crms';
 import { parseRecord, type RecordType } from '../../model';
 import { DATA_KEYS } from '../load-data';
 import { main } from '../main';
@@ -111,16 +111,31 @@ describe('kpi-lens sync against fakes of Salesforce and HubSpot', () => {
   let salesforce: FakeServer;
   let limited: FakeServer;
   let hubspot: FakeServer;
+  let close: FakeServer;
   beforeAll(async () => {
-    [salesforce, limited, hubspot] = await Promise.all([
+    [salesforce, limited, hubspot, close] = await Promise.all([
       startFakeServer(fakeSalesforce({ token: '00Dxx!session' })),
       startFakeServer(fakeSalesforce({ token: '00Dxx!session', failFrom: 'Opportunity' })),
       startFakeServer(fakeHubspot({ token: 'pat-na1-test' })),
+      startFakeServer(fakeClose({ apiKey: 'api_cli_key', now: Date.parse('2024-06-15T12:00:00Z') })),
     ]);
   });
   afterAll(async () => {
-    await Promise.all([salesforce?.close(), limited?.close(), hubspot?.close()]);
+    await Promise.all([salesforce?.close(), limited?.close(), hubspot?.close(), close?.close()]);
   });
+
+  it('Close: the API key as the Basic user name; the same engine for the other CRMs', async () => {
+    const out = join(dir, 'close.json');
+    const run = await cli(['sync', '--crm', 'close', '--base-url', `${close.url}/api/v1`, '--token', 'api_cli_key', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const output = read(out);
+    expect(output.sync).toMatchObject({ completed: true, source: 'close:app.close.com', signedInAs: { ownerId: 'user_dana', name: 'Dana Rep' } });
+    // users 2; pipeline 1 with 3 statuses as stages; lead 1 as a customer; opportunities 2; one call
+    expect(counts(output)).toEqual({ owners: 2, pipelines: 1, stages: 3, customers: 1, deals: 2, activities: 1 });
+    const won = (output.deals as { externalId: string; status: string; amount?: { minor: number; currency: string } }[]).find((deal) => deal.externalId === 'oppo_1');
+    expect(won).toMatchObject({ status: 'won', amount: { minor: 1250000, currency: 'USD' } }); // Close sends cents: 12,500.00 USD
+    await kpisReads(out);
+  }, SLOW);
 
   it('Salesforce: the session id as a Bearer token, both pages of opportunities, every object', async () => {
     const out = join(dir, 'salesforce.json');
