@@ -10,6 +10,7 @@ import { createHandlers } from './handlers';
 import { buildSyncJob } from './jobs';
 import { syncContentScripts } from './registration';
 import { listen } from './router';
+import { setupWeeklyNotification } from './weekly-notification';
 
 /**
  * The single writer: owns the database, runs syncs, answers the extension's
@@ -49,6 +50,7 @@ export default defineBackground(() => {
   });
   const handlers = createHandlers({ db, scheduler, views, versions, statuses });
   listen(handlers);
+  setupWeeklyNotification({ now: () => Date.now(), browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone, language: navigator.language });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith('sync:')) void scheduler.kick(alarm.name.slice('sync:'.length));

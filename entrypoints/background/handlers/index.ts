@@ -6,6 +6,7 @@ import { connectionHandlers } from './connections';
 import { coreHandlers, toggleSidebar } from './core';
 import type { Handler, HandlerDeps } from './types';
 import { viewHandlers } from './views';
+import { summaryHandlers } from './summary';
 import { optionsHandlers } from './options';
 
 export type { HandlerDeps } from './types';
@@ -17,6 +18,7 @@ export function createHandlers(deps: HandlerDeps) {
     ...viewHandlers(deps),
     ...optionsHandlers(deps),
     ...connectionHandlers(deps),
+    ...summaryHandlers(deps),
   };
   return {
     handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[RequestType]> {

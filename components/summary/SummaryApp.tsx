@@ -1,0 +1,88 @@
+import { useEffect, useMemo, useState } from 'react';
+import { renderCsv } from '../../lib/export/summary/csv';
+import { renderMarkdown } from '../../lib/export/summary/markdown';
+import { summaryTitle, summaryWords } from '../../lib/export/summary/phrases';
+import { saveSettings } from '../../lib/settings/storage';
+import { useI18n } from '../common/i18n';
+import { useSettings } from '../common/use-storage';
+import { downloadText, summaryFileName } from './download';
+import { SummaryReport } from './SummaryReport';
+import { SummaryToolbar } from './SummaryToolbar';
+import { useSources, useSummary } from './use-summary';
+
+type View = 'personal' | 'team';
+
+/**
+ * summary.html: the weekly summary of a source (`?source=`; else the most recently synced one) for a
+ * view and week (`?view=team`, `?week=2017-W23`), built by the background. Copy as Markdown, download
+ * CSV, or print it (the print CSS hides the controls).
+ */
+export function SummaryApp({ search = location.search }: { search?: string }) {
+  const { t, locale } = useI18n();
+  const settings = useSettings();
+  const params = useMemo(() => new URLSearchParams(search), [search]);
+  const sources = useSources();
+  const [chosen, setChosen] = useState<string | undefined>(params.get('source') ?? undefined);
+  const [view, setView] = useState<View>(params.get('view') === 'team' ? 'team' : 'personal');
+  const [week, setWeek] = useState<string | undefined>(params.get('week') ?? undefined);
+  const [notice, setNotice] = useState<{ text: string; problem: boolean }>();
+  const source = chosen ?? sources?.[0]?.source;
+  const { reply, error, loading } = useSummary(source, view, week);
+  const summary = reply?.summary ?? undefined;
+  const words = useMemo(() => (summary ? summaryWords(summary, locale) : undefined), [summary, locale]);
+
+  useEffect(() => {
+    if (!source) return;
+    const next = new URLSearchParams({ source, view, ...(reply ? { week: reply.weeks.current } : week ? { week } : {}) });
+    history.replaceState(null, '', `?${next.toString()}`);
+  }, [source, view, week, reply]);
+  useEffect(() => {
+    document.title = summary && words ? summaryTitle(summary, words) : t('summary.pageTitle');
+  }, [summary, words, t]);
+
+  const copy = () => {
+    if (!summary) return;
+    navigator.clipboard.writeText(renderMarkdown(summary, locale)).then(
+      () => setNotice({ text: t('summary.copied'), problem: false }),
+      (failure: unknown) => setNotice({ text: t('summary.copyFailed', { error: failure instanceof Error ? failure.message : String(failure) }), problem: true }),
+    );
+  };
+  const csv = () => {
+    if (!summary) return;
+    // A byte order mark, so spreadsheet programs read the UTF-8 (Cyrillic names) right.
+    downloadText(summaryFileName(summary.week.label, summary.audience.name, 'csv'), `\uFEFF${renderCsv(summary, locale)}`, 'text/csv;charset=utf-8');
+  };
+
+  let body;
+  if (sources !== undefined && !source) body = <p className="summary-empty">{t('summary.noSource')}</p>;
+  else if (error) body = <p className="problem" role="alert">{t('summary.error', { error })}</p>;
+  else if (!reply) body = <p className="loading">{t('summary.loading')}</p>;
+  else if (!summary || !words) body = <p className="summary-empty">{t('summary.noData')}</p>;
+  else body = <SummaryReport summary={summary} words={words} />;
+
+  return (
+    <div className="summary-page" data-loading={loading ? 'true' : 'false'}>
+      <SummaryToolbar
+        sources={sources ?? []}
+        source={source}
+        onSource={(next) => {
+          setChosen(next);
+          setNotice(undefined);
+        }}
+        view={reply?.view ?? view}
+        teamAvailable={reply?.teamAvailable ?? false}
+        onView={setView}
+        week={reply?.weeks}
+        onWeek={setWeek}
+        ready={Boolean(summary) && !loading}
+        onCopy={copy}
+        onCsv={csv}
+        onPrint={() => window.print()}
+        notify={settings?.weeklySummaryNotification}
+        onNotify={(on) => void saveSettings({ weeklySummaryNotification: on })}
+        notice={notice}
+      />
+      <main>{body}</main>
+    </div>
+  );
+}

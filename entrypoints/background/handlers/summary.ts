@@ -1,0 +1,13 @@
+import { summaryForSource } from '../../../lib/export/summary/for-settings';
+import { loadSettings } from '../../../lib/settings/storage';
+import type { HandlerDeps, HandlerGroup } from './types';
+
+/** The weekly summary page's numbers, built where the records are (the page may not open IndexedDB). */
+export function summaryHandlers(deps: HandlerDeps): HandlerGroup<'summary/build'> {
+  return {
+    'summary/build': async (request) => {
+      const [data, settings] = await Promise.all([deps.views.dataOf(request.source), loadSettings()]);
+      return summaryForSource(data, settings, request, Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+    },
+  };
+}
