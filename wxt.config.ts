@@ -18,7 +18,8 @@ export default defineConfig({
       name: 'KPI Lens',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'notifications'],
+      // activeTab: "Read a table on this page" injects the table picker into the tab the rep is on, only after their click in the popup, with no host permission for that site.
+      permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'notifications', 'activeTab'],
       // cookies: the Salesforce session (`sid`), identity: Salesforce OAuth (launchWebAuthFlow); both asked only when the rep connects that way.
       optional_permissions: ['cookies', 'identity'],
       host_permissions: withSandbox ? [...SANDBOX_HOST_PATTERNS] : [],

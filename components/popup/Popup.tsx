@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useI18n } from '../common/i18n';
 import { useBackgroundStatus } from '../common/use-status';
+import { ReadTableAction } from '../options/import/ReadTableAction';
 
 /** The toolbar popup: what is synced, show/hide the sidebar, open the options. */
 export function Popup() {
@@ -32,6 +33,7 @@ export function Popup() {
         <button type="button" className="primary" onClick={() => void browser.runtime.sendMessage({ type: 'sidebar/toggle' })}>
           {t('popup.toggle')}
         </button>
+        <ReadTableAction />
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.options')}
         </button>

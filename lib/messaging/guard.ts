@@ -4,7 +4,8 @@ import { requestSchema, type Request } from './protocol';
 export type SenderInfo = { id?: string; url?: string; tab?: { id?: number } };
 
 /** Requests a CRM page's content script may make. Everything else needs an extension page. */
-const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set(['page/opened']);
+// `table/rows` comes from the table picker, injected only when the rep asks; the handler also checks the tab.
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set(['page/opened', 'table/rows']);
 
 export type Admission = { ok: true; request: Request; fromExtensionPage: boolean } | { ok: false; error: string };
 

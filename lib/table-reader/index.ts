@@ -1,4 +1,4 @@
-export { findTables, dataRows, headerRow, rowCells, countRows, MAX_COLUMNS } from './structure';
+export { findTables, dataRows, headerRow, rowCells, placeCells, countRows, MAX_COLUMNS } from './structure';
 export { cellText } from './text';
 export { createTableReader, DEFAULT_LIMITS, type ReadRow, type ReaderLimits, type TableReader, type ReaderStats } from './reader';
 export { suggestMapping, assignField, rememberMapping, recallMapping, type ColumnMapping, type RememberedMapping } from './mapping';

@@ -4,6 +4,7 @@ import { listConnections, saveConnection } from '../../../lib/connections/store'
 import { sourceOf } from '../../../lib/connections/types';
 import type { Responses, SourceStatus } from '../../../lib/messaging/protocol';
 import { DEMO_SOURCE, loadDemoData } from '../demo';
+import { listImportedSources } from './import';
 import { onFirstConnect } from '../onboarding';
 import { SANDBOX_ALLOWED } from '../registration';
 import type { HandlerDeps, HandlerGroup } from './types';
@@ -13,10 +14,13 @@ const REFRESH_AFTER_MS = 10 * 60_000;
 
 type CoreType = 'page/opened' | 'status/get' | 'sync/start' | 'demo/load' | 'data/delete-all' | 'sidebar/toggle';
 
-export async function allStatuses({ statuses }: HandlerDeps): Promise<SourceStatus[]> {
+export async function allStatuses({ statuses, db }: HandlerDeps): Promise<SourceStatus[]> {
   const sources: SourceStatus[] = [];
   for (const connection of await listConnections()) {
     sources.push({ source: connection.source, crm: connection.crm, label: connection.account, ...(await statuses.status(connection.source)) });
+  }
+  for (const imported of await listImportedSources(db)) {
+    sources.push({ source: imported.source, crm: imported.origin, label: imported.label, ...(await statuses.status(imported.source)) });
   }
   const demo = await statuses.status(DEMO_SOURCE);
   if (demo.records > 0) sources.push({ source: DEMO_SOURCE, crm: 'demo', label: 'Demo data', ...demo });

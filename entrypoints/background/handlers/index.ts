@@ -6,6 +6,7 @@ import { connectionHandlers } from './connections';
 import { coreHandlers, toggleSidebar } from './core';
 import type { Handler, HandlerDeps } from './types';
 import { viewHandlers } from './views';
+import { importHandlers } from './import';
 import { summaryHandlers } from './summary';
 import { optionsHandlers } from './options';
 
@@ -16,9 +17,10 @@ export function createHandlers(deps: HandlerDeps) {
   const table: { [T in RequestType]: Handler<T> } = {
     ...coreHandlers(deps),
     ...viewHandlers(deps),
-    ...optionsHandlers(deps),
     ...connectionHandlers(deps),
+    ...importHandlers(deps),
     ...summaryHandlers(deps),
+    ...optionsHandlers(deps),
   };
   return {
     handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[RequestType]> {

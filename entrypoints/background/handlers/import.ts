@@ -1,0 +1,160 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { Reject } from '../../../lib/adapters/types';
+import type { KpiLensDb } from '../../../lib/db/db';
+import { batchTypes, deleteSource, putBatch, tablesOf } from '../../../lib/db/records';
+import { capRawPayload } from '../../../lib/db/schema';
+import { countStored } from '../../../lib/db/status';
+import {
+  parseImportBatch,
+  TABLE_PAYLOAD_MAX_CHARS,
+  type ImportedSource,
+  type ImportResponses,
+} from '../../../lib/messaging/requests/import';
+import type { Customer } from '../../../lib/model';
+import { z } from '../../../lib/model/zod';
+import type { HandlerDeps, HandlerGroup } from './types';
+
+type ImportType = keyof ImportResponses;
+
+/** The picker's file, as WXT builds `entrypoints/table-reader.content/`. */
+const TABLE_PICKER_FILE = '/content-scripts/table-reader.js' as const;
+/** A picker left open this long stops being trusted with rows; the rep starts it again from the popup. */
+const TABLE_SESSION_MS = 2 * 60 * 60_000;
+const META_PREFIX = 'import:';
+
+const importedSourceSchema = z.object({
+  source: z.string().max(200),
+  origin: z.enum(['csv', 'table']),
+  label: z.string().max(300),
+  kind: z.enum(['deals', 'activities', 'leads']),
+  lastImportAt: z.number(),
+  rows: z.number(),
+  imported: z.number(),
+  rejected: z.number(),
+});
+
+/**
+ * CSV files and tables read from pages become sources of their own
+ * (`csv:<name>`, `table:<host>`), listed in the database's meta table so the
+ * list goes wherever the data goes (deleting everything deletes it too).
+ */
+export async function listImportedSources(db: KpiLensDb): Promise<ImportedSource[]> {
+  const entries = await db.meta.where('key').startsWith(META_PREFIX).toArray();
+  const sources: ImportedSource[] = [];
+  for (const entry of entries) {
+    const parsed = importedSourceSchema.safeParse(entry.value);
+    if (parsed.success) sources.push(parsed.data);
+  }
+  return sources.sort((a, b) => b.lastImportAt - a.lastImportAt);
+}
+
+/** The tabs where the rep started the table picker, kept in session storage so a restarted worker still knows. */
+const sessionKey = (tabId: number) => `table-session:${tabId}`;
+
+async function tableSessionHost(sender: Browser.runtime.MessageSender): Promise<string> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url) throw new Error('refused: table rows come only from a tab');
+  const key = sessionKey(tabId);
+  const session = (await browser.storage.session.get(key))[key] as { at?: unknown } | undefined;
+  if (typeof session?.at !== 'number' || session.at < Date.now() - TABLE_SESSION_MS) {
+    throw new Error('refused: the table picker was not started in this tab (start it from the KPI Lens popup)');
+  }
+  await browser.storage.session.set({ [key]: { at: Date.now() } });
+  // The browser's record of the sender's page names the source, never the message.
+  const url = new URL(sender.url);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('refused: tables are read from web pages only');
+  return url.host;
+}
+
+export function importHandlers(deps: HandlerDeps): HandlerGroup<ImportType> {
+  const { db, views, versions, statuses } = deps;
+
+  /** Validates and writes one batch with its rejects in one transaction; the cached view of the source follows. */
+  async function write(source: string, raw: Parameters<typeof parseImportBatch>[1]) {
+    const { records, rejects } = parseImportBatch(source, raw);
+    if (records.customer?.length) records.customer = await keepEarliestAcquisition(db, source, records.customer);
+    await db.transaction('rw', [...tablesOf(db, batchTypes(records)), db.quarantine], async () => {
+      await putBatch(db, records);
+      if (rejects.length) await db.quarantine.bulkAdd(rejects.map((reject) => quarantineEntry(source, reject)));
+    });
+    views.applyWrite(source, records);
+    versions.bumpSoon(source);
+    const written = batchTypes(records).reduce((sum, type) => sum + (records[type]?.length ?? 0), 0);
+    return { written, rejected: rejects.length, reasons: [...new Set(rejects.map((reject) => reject.reason))].slice(0, 5) };
+  }
+
+  async function remember(entry: ImportedSource): Promise<void> {
+    await db.meta.put({ key: `${META_PREFIX}${entry.source}`, value: entry });
+  }
+
+  async function finished(source: string): Promise<number> {
+    views.invalidate(source);
+    statuses.forget(source);
+    versions.bumpNow(source);
+    return (await countStored(db, source)).records;
+  }
+
+  return {
+    'import/records': (request) => write(request.source, request.batch),
+    'import/finish': async ({ source, summary }) => {
+      await remember({ source, origin: 'csv', label: summary.fileName, kind: summary.kind, lastImportAt: Date.now(), rows: summary.rows, imported: summary.imported, rejected: summary.rejected });
+      return { records: await finished(source) };
+    },
+    'import/list': async () => ({ sources: await listImportedSources(db) }),
+    'import/delete': async ({ source }) => {
+      await deleteSource(db, source);
+      await db.meta.delete(`${META_PREFIX}${source}`);
+      await finished(source);
+      return { deleted: true };
+    },
+    'table/pick': async ({ tabId }) => {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (!tab) return { started: false, reason: 'The tab is closed.' };
+      if (tab.url !== undefined && !/^https?:/i.test(tab.url)) return { started: false, reason: 'KPI Lens reads tables on web pages (http or https) only.' };
+      await browser.storage.session.set({ [sessionKey(tabId)]: { at: Date.now() } });
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, files: [TABLE_PICKER_FILE] });
+        return { started: true };
+      } catch (error) {
+        await browser.storage.session.remove(sessionKey(tabId));
+        return { started: false, reason: `KPI Lens cannot read this page: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+    'table/rows': async (request, sender) => {
+      const host = await tableSessionHost(sender);
+      if (JSON.stringify(request.batch).length > TABLE_PAYLOAD_MAX_CHARS) throw new Error('refused: the batch of table rows is too large');
+      const source = `table:${host}`;
+      const outcome = await write(source, request.batch);
+      const key = `${META_PREFIX}${source}`;
+      const previous = importedSourceSchema.safeParse((await db.meta.get(key))?.value);
+      const before = previous.success && previous.data.kind === request.kind ? previous.data : undefined;
+      await remember({
+        source,
+        origin: 'table',
+        label: host,
+        kind: request.kind,
+        lastImportAt: Date.now(),
+        rows: (before?.rows ?? 0) + request.rows,
+        imported: (before?.imported ?? 0) + outcome.written,
+        rejected: (before?.rejected ?? 0) + request.rejected + outcome.rejected,
+      });
+      statuses.forget(source);
+      return { source, ...outcome };
+    },
+  };
+}
+
+/** A customer is acquired at its first won deal: a later batch (another page, a newer file) never moves that later. */
+async function keepEarliestAcquisition(db: KpiLensDb, source: string, customers: Customer[]): Promise<Customer[]> {
+  const stored = await db.customers.bulkGet(customers.map((customer) => [source, customer.externalId] as [string, string]));
+  return customers.map((customer, i) => {
+    const earlier = stored[i]?.acquiredAt;
+    if (earlier === undefined || (customer.acquiredAt !== undefined && customer.acquiredAt <= earlier)) return customer;
+    return { ...customer, acquiredAt: earlier };
+  });
+}
+
+function quarantineEntry(source: string, reject: Reject) {
+  return { source, recordType: reject.recordType, externalId: reject.externalId, rawJson: capRawPayload(reject.raw), reason: reject.reason, at: Date.now() };
+}
+
