@@ -63,6 +63,8 @@ export async function loadCsv(file: string, options: Omit<ImportOptions, 'source
  * "owners": [...] }`); every record goes through the model's schema, and the
  * ones that fail are reported by key and index, never used.
  */
+const SYNC_METADATA_KEYS = new Set(['quarantine', 'sync']);
+
 export async function loadJson(file: string, io: CliIO): Promise<LoadedData> {
   let parsed: unknown;
   try {
@@ -77,6 +79,8 @@ export async function loadJson(file: string, io: CliIO): Promise<LoadedData> {
   const notes: string[] = [];
   let rejectCount = 0;
   for (const [key, value] of Object.entries(parsed)) {
+    // `kpi-lens sync` writes what it could not read and how the sync went beside the records.
+    if (SYNC_METADATA_KEYS.has(key)) continue;
     if (!Object.hasOwn(DATA_KEYS, key)) {
       notes.push(`ignored "${key}": not a kind of record (expected ${Object.keys(DATA_KEYS).join(', ')})`);
       continue;

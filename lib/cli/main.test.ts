@@ -1,3 +1,4 @@
+import { COMMANDS } from './commands';
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
 import { UsageError, type CliCommand, type CliIO } from './types';
@@ -43,7 +44,7 @@ describe('main', () => {
 
   it.each([
     [[], 'kpi-lens: no command given (try kpi-lens --help)'],
-    [['frob'], 'kpi-lens: unknown command "frob" (commands: kpis, import; try kpi-lens --help)'],
+    [['frob'], `kpi-lens: unknown command "frob" (commands: ${COMMANDS.map((command) => command.name).join(', ')}; try kpi-lens --help)`],
     [['kpis', '--nope'], 'kpi-lens kpis: unknown flag --nope'],
     [['kpis', '--csv'], 'kpi-lens kpis: --csv needs a value'],
     [['kpis', '--json=yes', '--csv', 'a.csv'], 'kpi-lens kpis: --json takes no value'],

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { supportsSession } from '../../../lib/connections/catalog';
 import { detectCrm } from '../../../lib/connections/registry';
 import { listConnections, saveConnection } from '../../../lib/connections/store';
 import { sourceOf } from '../../../lib/connections/types';
@@ -47,6 +48,9 @@ export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
     if (!detected) return { source: null };
     const source = sourceOf(detected.crm, detected.account);
     const known = (await listConnections()).some((connection) => connection.source === source);
+    // CRMs with no session API (HubSpot, Close) need a token from the options first; the
+    // sidebar shows its empty state saying so.
+    if (!known && !supportsSession(detected.crm)) return { source };
     // The content script only runs where the rep granted the CRM's host (or on the sandbox in
     // development and test builds): the rep's own session is the credential.
     if (!known) {
