@@ -32,14 +32,15 @@ export function SummaryApp({ search = location.search }: { search?: string }) {
   const words = useMemo(() => (summary ? summaryWords(summary, locale) : undefined), [summary, locale]);
 
   useEffect(() => {
-    if (!source) return;
-    const next = new URLSearchParams({ source, view, ...(reply ? { week: reply.weeks.current } : week ? { week } : {}) });
-    history.replaceState(null, '', `?${next.toString()}`);
-  }, [source, view, week, reply]);
-  useEffect(() => {
     document.title = summary && words ? summaryTitle(summary, words) : t('summary.pageTitle');
   }, [summary, words, t]);
 
+  // What the rep picks is kept in the address, so a reload or a bookmark shows the same summary.
+  const remember = (key: 'source' | 'view' | 'week', value: string) => {
+    const next = new URLSearchParams(location.search);
+    next.set(key, value);
+    history.replaceState(null, '', `?${next.toString()}`);
+  };
   const copy = () => {
     if (!summary) return;
     navigator.clipboard.writeText(renderMarkdown(summary, locale)).then(
@@ -68,12 +69,19 @@ export function SummaryApp({ search = location.search }: { search?: string }) {
         onSource={(next) => {
           setChosen(next);
           setNotice(undefined);
+          remember('source', next);
         }}
         view={reply?.view ?? view}
         teamAvailable={reply?.teamAvailable ?? false}
-        onView={setView}
+        onView={(next) => {
+          setView(next);
+          remember('view', next);
+        }}
         week={reply?.weeks}
-        onWeek={setWeek}
+        onWeek={(next) => {
+          setWeek(next);
+          remember('week', next);
+        }}
         ready={Boolean(summary) && !loading}
         onCopy={copy}
         onCsv={csv}
