@@ -21,7 +21,7 @@ export function ActivityTargetsForm({ source, overview }: { source: string; over
   const save = useSave();
   return (
     <div className="record-form">
-      <h4 id="targets-form-title">{t('options.targets.form')}</h4>
+      <h3 id="targets-form-title">{t('options.targets.form')}</h3>
       <Field id="targets-owner" label={t('options.targets.whose')}>
         {(props) => (
           <select {...props} value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>

@@ -16,7 +16,9 @@ export type QuotaDraft = Partial<QuotaFormValues>;
  * quota record of the source: it wins over the CRM's quota for the same
  * assignee and dates, and entering the same assignee and period again edits it.
  */
-export function QuotaForm({ source, settings, overview, initial }: { source: string; settings: Settings; overview: OptionsOverview; initial?: QuotaDraft }) {
+type Props = { source: string; settings: Settings; overview: OptionsOverview; initial?: QuotaDraft; onSaved?: (assignee: string) => void };
+
+export function QuotaForm({ source, settings, overview, initial, onSaved }: Props) {
   const { t, locale } = useI18n();
   const api = useOptionsApi();
   const { errors, state, run } = useSave();
@@ -42,13 +44,15 @@ export function QuotaForm({ source, settings, overview, initial }: { source: str
       const built = quotaFromForm(form, { source, now: api.now(), fiscalYearStartMonth: fiscal });
       if (!built.ok) return built.errors;
       const saved = await api.saveRecord(source, 'quota', built.record);
-      return saved.ok ? undefined : saved.errors;
+      if (!saved.ok) return saved.errors;
+      onSaved?.(form.assignee);
+      return undefined;
     });
   };
 
   return (
     <form className="record-form" onSubmit={submit} noValidate aria-labelledby="quota-form-title">
-      <h4 id="quota-form-title">{t('options.quota.form')}</h4>
+      <h3 id="quota-form-title">{t('options.quota.form')}</h3>
       <Field id="quota-assignee" label={t('options.quota.assignee')} error={errors.assignee}>
         {(props) => (
           <select {...props} value={form.assignee} onChange={(event) => setForm({ ...form, assignee: event.target.value })}>

@@ -76,7 +76,7 @@ function SidebarForm({ settings, save }: { settings: Settings; save: ReturnType<
                 setAnnouncement(t('options.pinned.unpinned', { kpi: name(id) }));
               }}
             >
-              {t('options.remove')}
+              {t('options.pinned.unpinButton')}
             </button>
           </li>
         ))}

@@ -6,11 +6,16 @@ import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, useSave } from '../form';
 
+/** The latest months are listed first; older ones on request. */
+const SPEND_SHOWN = 12;
+
 /** Sales and marketing spend of a month (optionally per channel): what CAC divides. CRMs do not hold it. */
 export function SpendSection({ source, overview, currency }: { source: string; overview: OptionsOverview; currency: string }) {
   const { t, money } = useI18n();
   const api = useOptionsApi();
   const { errors, state, run } = useSave();
+  const [all, setAll] = useState(false);
+  const shown = all ? overview.spend : overview.spend.slice(0, SPEND_SHOWN);
   const [form, setForm] = useState<SpendValues>({ month: new Date(api.now()).toISOString().slice(0, 7), kind: 'marketing', channel: '', amount: '', currency, note: '' });
 
   const submit = (event: FormEvent) => {
@@ -42,7 +47,7 @@ export function SpendSection({ source, overview, currency }: { source: string; o
             </tr>
           </thead>
           <tbody>
-            {overview.spend.map((spend) => (
+            {shown.map((spend) => (
               <tr key={spend.externalId}>
                 <th scope="row">{spend.month}</th>
                 <td>{t(`options.spend.kind.${spend.kind}`)}</td>
@@ -62,6 +67,11 @@ export function SpendSection({ source, overview, currency }: { source: string; o
             ))}
           </tbody>
         </table>
+      )}
+      {shown.length < overview.spend.length && (
+        <button type="button" onClick={() => setAll(true)}>
+          {t('options.spend.showAll', { count: overview.spend.length })}
+        </button>
       )}
       <form className="record-form" onSubmit={submit} noValidate aria-label={t('options.spend.form')}>
         <Field id="spend-month" label={t('options.spend.month')} error={errors.month}>

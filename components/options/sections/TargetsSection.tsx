@@ -19,14 +19,23 @@ type Quota = OptionsOverview['quotas'][number];
 export function TargetsSection({ source, settings, overview }: { source: string | undefined; settings: Settings; overview: OptionsOverview | undefined }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<{ draft: QuotaDraft; n: number }>({ draft: {}, n: 0 });
+  // Whose quotas the list shows: the signed-in rep first, then whoever a quota was just saved for.
+  const [who, setWho] = useState<string>();
   return (
     <Section id="targets" title={t('options.targets.title')} intro={t('options.targets.intro')}>
       {source === undefined || overview === undefined ? (
         <p className="note">{t('options.needsSource')}</p>
       ) : (
         <>
-          <QuotaList overview={overview} settings={settings} source={source} onEdit={(draft) => setEditing({ draft, n: editing.n + 1 })} />
-          <QuotaForm key={`${source}|${editing.n}`} source={source} settings={settings} overview={overview} initial={editing.draft} />
+          <QuotaList
+            overview={overview}
+            settings={settings}
+            source={source}
+            who={who ?? (overview.currentOwnerId ? `rep:${overview.currentOwnerId}` : '')}
+            onWho={setWho}
+            onEdit={(draft) => setEditing({ draft, n: editing.n + 1 })}
+          />
+          <QuotaForm key={`${source}|${editing.n}`} source={source} settings={settings} overview={overview} initial={editing.draft} onSaved={setWho} />
           <ActivityTargetsForm key={source} source={source} overview={overview} />
         </>
       )}
@@ -34,16 +43,46 @@ export function TargetsSection({ source, settings, overview }: { source: string 
   );
 }
 
-function QuotaList({ overview, settings, source, onEdit }: { overview: OptionsOverview; settings: Settings; source: string; onEdit: (draft: QuotaDraft) => void }) {
+/** Quotas that ended more than this long ago are listed only on request: a CRM may hold years of them. */
+const RECENT_DAYS = 92;
+
+type ListProps = { overview: OptionsOverview; settings: Settings; source: string; who: string; onWho: (who: string) => void; onEdit: (draft: QuotaDraft) => void };
+
+function QuotaList({ overview, settings, source, who, onWho, onEdit }: ListProps) {
   const { t, money, locale } = useI18n();
   const api = useOptionsApi();
   const [problem, setProblem] = useState<string>();
+  const [all, setAll] = useState(false);
   const owners = new Map(overview.owners.map((owner) => [owner.id, owner.name]));
   const teams = new Map(overview.teams.map((team) => [team.id, team.name]));
   const whoOf = (quota: Quota) => (quota.teamId !== undefined ? `${teams.get(quota.teamId) ?? quota.teamId} (${t('options.quota.team')})` : (owners.get(quota.ownerId ?? '') ?? quota.ownerId ?? ''));
   if (overview.quotas.length === 0) return <p className="note">{t('options.quota.none')}</p>;
+  const since = new Date(api.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const mine = overview.quotas.filter((quota) => !who || (quota.teamId !== undefined ? `team:${quota.teamId}` : `rep:${quota.ownerId}`) === who);
+  const shown = all ? mine : mine.filter((quota) => quota.endDate > since);
   return (
     <>
+      <div className="inline">
+        <label htmlFor="quota-filter">{t('options.quota.show')}</label>
+        <select id="quota-filter" value={who} onChange={(event) => onWho(event.target.value)}>
+          <option value="">{t('options.quota.everyone')}</option>
+          {overview.owners.map((owner) => (
+            <option key={owner.id} value={`rep:${owner.id}`}>
+              {owner.name}
+            </option>
+          ))}
+          {overview.teams.map((team) => (
+            <option key={team.id} value={`team:${team.id}`}>
+              {team.name} ({t('options.quota.team')})
+            </option>
+          ))}
+        </select>
+        {shown.length < mine.length && (
+          <button type="button" onClick={() => setAll(true)}>
+            {t('options.quota.showEarlier', { count: mine.length - shown.length })}
+          </button>
+        )}
+      </div>
       <table className="grid">
         <caption>{t('options.quota.list')}</caption>
         <thead>
@@ -58,7 +97,7 @@ function QuotaList({ overview, settings, source, onEdit }: { overview: OptionsOv
           </tr>
         </thead>
         <tbody>
-          {overview.quotas.map((quota) => {
+          {shown.map((quota) => {
             const span = datesLabel(quota.periodKind, '', quota.startDate, quota.endDate, locale);
             const period = quota.periodKind === 'month' ? span : `${t(`options.quota.kind.${quota.periodKind}`)}: ${span}`;
             return (

@@ -91,46 +91,49 @@ function WhatCountsForm({ settings, overview, source, save }: Props & { save: Re
           </label>
         ))}
         {overview && overview.channels.length > 0 && (
-          <table className="grid">
-            <caption>{t('options.counts.channels')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('options.counts.channelValue')}</th>
-                <th scope="col">{t('options.counts.channelMethod')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.channels.map((channel) => {
-                const key = Object.keys(channelMap).find((raw) => raw.trim().toLowerCase() === channel.raw.toLowerCase());
-                return (
-                  <tr key={channel.raw}>
-                    <th scope="row">
-                      {channel.raw} <span className="note">({number(channel.count)})</span>
-                    </th>
-                    <td>
-                      <select
-                        aria-label={t('options.counts.channelFor', { value: channel.raw })}
-                        value={key ? channelMap[key] : ''}
-                        onChange={(event) => {
-                          const next = { ...channelMap };
-                          if (key) delete next[key];
-                          if (event.target.value) next[channel.raw] = event.target.value as ContactMethod;
-                          setChannelMap(next);
-                        }}
-                      >
-                        <option value="">{t('options.counts.asRead', { method: channel.method ? t(`options.method.${channel.method}`) : '—' })}</option>
-                        {CONTACT_METHODS.map((method) => (
-                          <option key={method} value={method}>
-                            {t(`options.method.${method}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <details open={overview.channels.length <= 8 || Object.keys(channelMap).length > 0}>
+            <summary>{t('options.counts.channelsSummary', { count: overview.channels.length })}</summary>
+            <table className="grid">
+              <caption>{t('options.counts.channels')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('options.counts.channelValue')}</th>
+                  <th scope="col">{t('options.counts.channelMethod')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.channels.map((channel) => {
+                  const key = Object.keys(channelMap).find((raw) => raw.trim().toLowerCase() === channel.raw.toLowerCase());
+                  return (
+                    <tr key={channel.raw}>
+                      <th scope="row">
+                        {channel.raw} <span className="note">({number(channel.count)})</span>
+                      </th>
+                      <td>
+                        <select
+                          aria-label={t('options.counts.channelFor', { value: channel.raw })}
+                          value={key ? channelMap[key] : ''}
+                          onChange={(event) => {
+                            const next = { ...channelMap };
+                            if (key) delete next[key];
+                            if (event.target.value) next[channel.raw] = event.target.value as ContactMethod;
+                            setChannelMap(next);
+                          }}
+                        >
+                          <option value="">{t('options.counts.asRead', { method: channel.method ? t(`options.method.${channel.method}`) : '—' })}</option>
+                          {CONTACT_METHODS.map((method) => (
+                            <option key={method} value={method}>
+                              {t(`options.method.${method}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </details>
         )}
       </fieldset>
       <fieldset>
