@@ -65,7 +65,7 @@ export function buildWeeklySummary(data: KpiData, options: SummaryOptions): Week
     return finish(ctx, { kind: 'rep', name: section.name }, [section], 0, 0);
   } else if ('teamId' in audience) {
     teamId = audience.teamId;
-    members = sortByName(data.owners.filter((owner) => owner.teamId === teamId).map((owner) => owner.externalId), nameOf);
+    members = sortByName(teamMembers(data, teamId), nameOf);
     const name = data.teams.find((team) => team.externalId === teamId)?.name ?? teamId;
     total = { key: 'team', kind: 'team', name, ownerIds: members, scope: { ownerIds: members, teamId } };
   } else {
@@ -115,6 +115,14 @@ function leads(viewer: Owner | undefined, data: KpiData, teamId: string | undefi
   if (teamId === undefined) return false;
   if (data.teams.some((team) => team.externalId === teamId && team.leadId === viewer.externalId)) return true;
   return viewer.role === 'lead' && viewer.teamId === teamId;
+}
+
+/** The team's reps, and its lead when the team names one who sits in no team (as the sidebar counts them). */
+function teamMembers(data: KpiData, teamId: string): string[] {
+  const members = data.owners.filter((owner) => owner.teamId === teamId).map((owner) => owner.externalId);
+  const leadId = data.teams.find((team) => team.externalId === teamId)?.leadId;
+  if (leadId !== undefined && !members.includes(leadId) && data.owners.some((owner) => owner.externalId === leadId)) members.push(leadId);
+  return members;
 }
 
 /** Owner records, plus owner ids that deals or activities name without a record. */

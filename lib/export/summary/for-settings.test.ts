@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_EXCHANGE_RATES, generateDemoData } from '../../demo';
 import type { KpiData } from '../../kpi/types';
+import { manualQuotaId } from '../../settings/manual-ids';
 import { DEFAULT_SETTINGS } from '../../settings/schema';
 import { summaryForSource } from './for-settings';
 
@@ -47,6 +48,25 @@ describe('summaryForSource: what the summary page shows', () => {
     expect(unknown.summary?.sections.map((s) => s.kind)).toEqual(['all']);
     const empty = { ...demo, deals: [], activities: [] } as KpiData;
     expect(summaryForSource(empty, settings, { source: SOURCE, view: 'personal' }, ASOF, 'UTC').summary).toBeNull();
+  });
+
+  it("uses the rep's own quota from the options over the CRM's, as the sidebar does", () => {
+    const june = { ownerId: demo.currentOwnerId, periodKind: 'month' as const, startDate: '2025-06-01', endDate: '2025-07-01' };
+    const manual = { ...june, source: SOURCE, externalId: manualQuotaId(june), updatedAt: ASOF, amount: { minor: 3_000_000, currency: 'USD' } };
+    const reply = summaryForSource({ ...demo, quotas: [...demo.quotas, manual] }, settings, { source: SOURCE, view: 'personal' }, ASOF, 'UTC');
+    const quota = reply.summary!.sections[0]!.quota;
+    // The manual June quota of $30,000 replaces the CRM's June quota; the week 2–8 June is 7 of its 30 days.
+    expect(quota).toMatchObject({ status: 'ok', week: { quota: Math.round((3_000_000 * 7) / 30) }, month: { quota: 3_000_000 } });
+  });
+
+  it('gives a lead who sits in no team the team they lead', () => {
+    const lead = demo.owners.find((o) => o.externalId === demo.teamLeadOwnerId)!;
+    const data = { ...demo, owners: demo.owners.map((o) => (o === lead ? { ...o, teamId: undefined } : o)) };
+    const reply = summaryForSource(data, { ...settings, currentOwner: { [SOURCE]: lead.externalId } }, { source: SOURCE, view: 'team' }, ASOF, 'UTC');
+    const members = data.owners.filter((o) => o.teamId === lead.teamId).length + 1; // the reps, and the lead named by the team
+    expect(reply.view).toBe('team');
+    expect(reply.summary!.sections).toHaveLength(members + 1); // the total first
+    expect(reply.summary!.sections.map((s) => s.key)).toContain(lead.externalId);
   });
 
   it('refuses a week that has not started', () => {
