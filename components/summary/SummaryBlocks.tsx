@@ -14,7 +14,7 @@ export function ActivitiesBlock({ section, words }: { section: SummarySection; w
   const { t } = words;
   if (!section.activities) return <p className="muted">{t('noActivities')}</p>;
   return (
-    <table className="summary-table">
+    <table className="summary-table figures">
       <tbody>
         {section.activities.map((line) => {
           const phrase = activityPhrase(line, words);
@@ -61,7 +61,7 @@ export function DealsBlockView({ section, words }: { section: SummarySection; wo
   );
   const rate = (value: number | null) => (value === null ? '—' : words.pct(value));
   return (
-    <table className="summary-table">
+    <table className="summary-table figures">
       <tbody>
         {row('created', deals.created, deals.created.amount)}
         {row('won', deals.won, deals.won.amount)}
