@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { browser } from 'wxt/browser';
 import type { KpiId } from '../../lib/kpi/types';
 import { resolveLocale } from '../../lib/i18n/locale';

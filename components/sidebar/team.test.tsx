@@ -1,0 +1,97 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { TeamResponse } from '../../lib/views/view-extras';
+import type { PinnedAnswer } from './use-pinned';
+import { HeatMap } from './HeatMap';
+import { Leaderboard } from './Leaderboard';
+import { TeamPanel } from './TeamPanel';
+import { okResult } from './test-results';
+import { renderPart, selection } from './test-support';
+
+const period = { kind: 'month' as const, start: 0, end: 1, label: '2026-11' };
+const heatMap = { unit: 'day' as const, buckets: [{ label: '2026-11-16', start: 1 }, { label: '2026-11-17', start: 2 }], rows: [{ ownerId: 'ann', name: 'Ann Rep', counts: [2, 1] }] };
+const leadBoard: TeamResponse = {
+  metric: 'wonAmount', unit: 'USD', reps: 3, viewerRank: 3, period, asOf: 0, peersHidden: false, teamName: 'North',
+  rows: [
+    { ownerId: 'bob', name: 'Bob Peer', rank: 1, value: 700_000, figures: {}, isViewer: false },
+    { ownerId: 'ann', name: 'Ann Rep', rank: 2, value: 400_000, figures: {}, isViewer: false },
+    { ownerId: 'lea', name: 'Lea Lead', rank: 3, value: 50_000, figures: {}, isViewer: true },
+  ],
+  total: 1_150_000, median: 400_000, heatMap,
+};
+/** What the background sends a rep whose lead has not shared peers' numbers. */
+const repBoard: TeamResponse = { metric: 'wonAmount', unit: 'USD', reps: 3, viewerRank: 2, period, asOf: 0, peersHidden: true, rows: [{ ownerId: 'ann', name: 'Ann Rep', rank: 2, value: 400_000, figures: {}, isViewer: true }], heatMap };
+
+describe('leaderboard', () => {
+  it('ranks the team with total and median, and opens a rep', () => {
+    const onDrill = vi.fn();
+    renderPart(<Leaderboard board={leadBoard} metric="wonAmount" onMetric={vi.fn()} onDrill={onDrill} />);
+    const rows = screen.getAllByRole('row').slice(1, 4).map((row) => within(row).getAllByRole('cell').concat(within(row).getAllByRole('rowheader')).map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['1', '$7,000', 'Bob Peer'],
+      ['2', '$4,000', 'Ann Rep'],
+      ['3', '$500.00', 'Lea Lead'], // amounts under 1,000 keep their cents
+    ]);
+    expect(within(screen.getByRole('row', { name: /Team total/ })).getByText('$11,500')).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Median/ })).getByText('$4,000')).toBeTruthy();
+    expect(screen.getByText('You are #3 of 3')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Bob Peer’s numbers' }));
+    expect(onDrill).toHaveBeenCalledWith('bob', 'Bob Peer');
+  });
+
+  it("shows a rep their rank and their own row only, without totals or drill-downs", () => {
+    renderPart(<Leaderboard board={repBoard} metric="wonAmount" onMetric={vi.fn()} onDrill={vi.fn()} />);
+    expect(screen.getByText('You are #2 of 3')).toBeTruthy();
+    expect(screen.getByText(/has not shared peers’ numbers/)).toBeTruthy();
+    expect(screen.getAllByRole('row')).toHaveLength(2); // header + own row
+    expect(screen.queryByText(/Team total|Median/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /numbers/ })).toBeNull();
+  });
+
+  it('changes the ranking figure', () => {
+    const onMetric = vi.fn();
+    renderPart(<Leaderboard board={leadBoard} metric="wonAmount" onMetric={onMetric} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Rank by' }), { target: { value: 'winRate' } });
+    expect(onMetric).toHaveBeenCalledWith('winRate');
+  });
+
+  it('reads the heat map as a table of reps by day', () => {
+    renderPart(<HeatMap data={{ ...heatMap, rows: [...heatMap.rows, { ownerId: 'bob', name: 'Bob Peer', counts: [0, 4] }] }} />);
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Rep', '16', '17']);
+    expect(within(within(table).getByRole('row', { name: /Bob Peer/ })).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['0', '4']);
+  });
+});
+
+describe('team panel with the background', () => {
+  afterEach(() => fakeBrowser.reset());
+  const noTargets = { call: { day: undefined, week: undefined, month: undefined }, email: { day: undefined, week: undefined, month: undefined }, meeting: { day: undefined, week: undefined, month: undefined } };
+  const pinned = (peersHidden: boolean): PinnedAnswer => ({
+    pinned: {
+      asOf: 0, timeZone: 'UTC', period, compare: null,
+      activities: { day: undefined, week: undefined, month: undefined },
+      quota: okResult('quotaAttainment', peersHidden ? 50 : 63.9, '%', { sales: 400_000, quota: 800_000 }),
+      pipeline: okResult('pipelineValue', 400_000, 'USD'), dealsInPipeline: okResult('dealsInPipeline', 1, 'count'), others: [], results: {},
+    },
+    teamAvailable: true, peersHidden, canSeePeers: !peersHidden, activityTargets: noTargets, reportingCurrency: 'USD', status: null, ownerName: 'Ann Rep',
+  });
+
+  it("for a rep without permission, shows the rep's own cards and rank and asks for nothing of the team's", async () => {
+    const asked: { type: string; view?: string }[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: { type: string; view?: string }, _sender, reply) => {
+      asked.push(message);
+      reply({ ok: true, value: message.type === 'view/team' ? repBoard : message.type === 'view/insights' ? { atRisk: { status: 'unavailable', reason: 'x' }, lapse: { status: 'needs-data', reason: 'x' }, asOf: 0 } : { currency: 'USD', activity: { unit: 'day', buckets: [] }, wonVsQuota: [], funnel: [], regions: [], products: [], channels: [], period, asOf: 0 } });
+      return true;
+    });
+    renderPart(<TeamPanel selection={{ ...selection, view: 'team' }} response={pinned(true)} metric="wonAmount" onMetric={vi.fn()} />);
+    await screen.findByText('You are #2 of 3');
+    expect(screen.getByText('50%')).toBeTruthy(); // the rep's own attainment
+    expect(screen.queryByRole('heading', { name: /Team North/ })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Activities by rep and day' })).toBeNull();
+    // Only the board is asked in the team view; the rep's own charts are asked for the personal view.
+    await screen.findByRole('heading', { name: 'Charts' });
+    expect(asked.filter((message) => message.view === 'team').map((message) => message.type)).toEqual(['view/team']);
+    expect(asked.some((message) => message.type === 'view/charts' && message.view === 'personal')).toBe(true);
+  });
+});
