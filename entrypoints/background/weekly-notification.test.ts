@@ -50,7 +50,7 @@ describe('the Monday-morning weekly summary notice', () => {
     expect(notice.title).toBe('Your weekly summary is ready');
     // On Mon 24 Mar the last full week is 17–23 March, ISO 2025-W12.
     expect(notice.message).toBe('Activities, deals, quota and pipeline of 2025-W12. Click to open it.');
-    expect(notice.iconUrl).toMatch(/^data:image\/png;base64,/);
+    expect(notice.iconUrl).toMatch(/\/icon-128\.png$/);
     // Berlin springs forward on 30 Mar: the next notice is Mon 31 Mar 08:30 CEST = 06:30Z, 7 days less an hour later.
     await vi.waitFor(async () => expect((await alarm())?.scheduledTime).toBe(Date.UTC(2025, 2, 31, 6, 30)));
     expect((await alarm())!.scheduledTime - first).toBe(7 * 24 * HOUR - HOUR);

@@ -14,9 +14,6 @@ export const WEEKLY_NOTIFICATION = 'weekly-summary';
 /** A notice more than this late (the browser was closed all Monday) is not worth showing any more. */
 export const MAX_LATENESS_MS = 24 * 3_600_000;
 
-/** Chrome's notifications need a raster icon; the extension ships none, so a 64 px PNG is inlined. */
-const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAYAAACqaXHeAAABQElEQVR42u3bSxLCMAwDUF+Ki3B6bgPDGij9WLIcKzMsaaPXZNqmTsTBdrs/nsq/yG7qgWEg3YNfglgt/CGEVcPvQlg9/CbClPA/EUYDTAv/gWAAA3BO+G5yAMiwe1spQmVwBYhQCF4JEWrh2QihGJ6JEMjwrGOUAGR3ugohHQAxouQAsjr67b9shDSAq8dBHB8CgJr3VVMhqq7+FgBzFNAA/s13AxigAUDWE99ZAAQCZATsDbvsFDCAAYYBbD3JnQGQfhJkXJ2WL0NZnWzxNjh+PcArQsQ1QdkpwFgVlr0LrIQg+WWIiSD5bZCJIPt1mIVALY442mkGgnx1CBqhRXkMEqFNfRAKoVWBFAKhXYVYNkLLErnRIyB70aR1kWTKXaB7pejl8C6VNYABvGHCAN405W1z3jjprbPePD1z+/wLfGUOH3XnWtYAAAAASUVORK5CYII=';
-
 export type WeeklyNotificationDeps = { now: () => number; browserZone: string; language?: string };
 
 /**
@@ -53,7 +50,7 @@ export async function showWeeklyNotice(settings: Settings, deps: WeeklyNotificat
   const { week } = resolveWeek(undefined, deps.now(), calendarOf(settings, deps.browserZone));
   await browser.notifications.create(WEEKLY_NOTIFICATION, {
     type: 'basic',
-    iconUrl: ICON,
+    iconUrl: browser.runtime.getURL('/icon-128.png'),
     title: t('summary.notifyTitle'),
     message: t('summary.notifyBody', { week: week.label }),
   });
