@@ -1,5 +1,5 @@
 import type { RowReject } from '../../../lib/import/types';
-import { previewImport, rejectedRowsCsv, runImport, type ImportSettings, type Preview, type RunHooks, type RunSummary } from './engine-core';
+import type { ImportSettings, Preview, RunHooks, RunSummary } from './engine-core';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 
 /** Reads, maps and previews CSV files for the options page; the real one runs in a worker. */
@@ -69,28 +69,6 @@ export function createWorkerEngine(): ImportEngine {
   };
 }
 
-/** The same engine on the page's own thread: for tests, and where workers are unavailable. */
-export function createInlineEngine(): ImportEngine {
-  return {
-    preview: previewImport,
-    run: (file, settings, delimiter, hooks, signal) =>
-      runImport(
-        file,
-        settings,
-        {
-          onProgress: hooks.onProgress,
-          onBatch: async (batch) => {
-            if (signal?.aborted) throw new ImportCancelled();
-            await hooks.onBatch(batch);
-          },
-        },
-        delimiter,
-      ),
-    rejectedCsv: rejectedRowsCsv,
-    dispose: () => {},
-  };
-}
-
 export function defaultEngine(): ImportEngine {
-  return typeof Worker === 'function' ? createWorkerEngine() : createInlineEngine();
+  return createWorkerEngine();
 }

@@ -7,7 +7,7 @@ import type { Deal } from '../../../lib/model';
 import type { ImportBatch, ImportedSource, ImportSummary } from '../../../lib/messaging/requests/import';
 import { I18nProvider } from '../../common/i18n';
 import type { ImportApi } from './api';
-import { createInlineEngine } from './engine';
+import { createInlineEngine } from './engine-inline';
 import { ImportSection } from '.';
 
 // import.meta.url is not a file URL under jsdom; the folder is (CI clones the repo with shared/ beside it).

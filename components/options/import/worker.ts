@@ -23,9 +23,12 @@ scope.onmessage = (event) => {
     acks.get(id)?.();
     return;
   }
-  void handle(message).catch((error: unknown) =>
-    scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: error instanceof ImportCancelled }),
-  );
+  void handle(message)
+    .catch((error: unknown) => scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: error instanceof ImportCancelled }))
+    .finally(() => {
+      cancelled.delete(id);
+      acks.delete(id);
+    });
 };
 
 async function handle(message: Exclude<ToWorker, { type: 'ack' | 'cancel' }>): Promise<void> {
