@@ -1,3 +1,4 @@
+import { DATASETS_DIR } from '../../test/datasets';
 /**
  * End-to-end: the real `kpi-lens` binary (bin/kpi-lens.mjs through tsx) on the
  * maven-crm export, every figure checked against a plain computation over the
@@ -12,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/kpi-lens.mjs');
-const DATASETS = process.env.KPI_LENS_DATASETS ?? fileURLToPath(new URL('../../../shared/datasets', import.meta.url));
+const DATASETS = DATASETS_DIR;
 const MAVEN = join(DATASETS, 'maven-crm/sales_pipeline.csv');
 const TIMEOUT = 180_000;
 

@@ -1,11 +1,11 @@
+import { DATASETS_DIR } from '../../test/datasets';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDateToInstant } from '../period/local-date';
 import { importCsv } from './import-csv';
 import type { ImportProgress, ImportResult } from './types';
 
-const DATASETS = process.env.KPI_LENS_DATASETS ?? fileURLToPath(new URL('../../../shared/datasets', import.meta.url));
+const DATASETS = DATASETS_DIR;
 const TEXT = readFileSync(`${DATASETS}/maven-crm/sales_pipeline.csv`, 'utf8');
 const ZONE = 'Europe/Moscow';
 

@@ -1,3 +1,4 @@
+import { datasetPath } from '../../test/datasets';
 /**
  * The engine against real data: the Maven Analytics "CRM Sales Opportunities" export (8,800 deals of
  * 30 agents under 6 managers). Every expected number is computed here independently, with plain loops
@@ -12,7 +13,7 @@ import type { CalendarOptions } from '../period/types';
 import { computeKpis } from './compute';
 import type { KpiData, KpiId, KpiOk, KpiQuery, KpiResult } from './types';
 
-const DIR = '/work/shared/datasets/maven-crm';
+const DIR = datasetPath('maven-crm');
 const CAL: CalendarOptions = { timeZone: 'UTC', weekStartsOn: 1, fiscalYearStartMonth: 1 };
 type Row = Record<string, string>;
 

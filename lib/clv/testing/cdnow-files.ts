@@ -1,12 +1,12 @@
+import { DATASETS_DIR } from '../../../test/datasets';
 /**
  * Test-only access to the CDNOW sample in the shared data sets (Node file
  * system). KPI_LENS_DATASETS overrides the location of /work/shared/datasets.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const DATASETS = process.env.KPI_LENS_DATASETS ?? fileURLToPath(new URL('../../../../shared/datasets', import.meta.url));
+const DATASETS = DATASETS_DIR;
 
 export function cdnowPath(file: string): string {
   return join(DATASETS, 'cdnow', file);

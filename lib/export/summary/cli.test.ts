@@ -1,3 +1,4 @@
+import { DATASETS_DIR } from '../../../test/datasets';
 /** `kpi-lens summary`: in-process with a fake file system for flags, formats and exit codes; once through the real binary. */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -107,7 +108,7 @@ describe('kpi-lens summary', () => {
 });
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const DATASETS = process.env.KPI_LENS_DATASETS ?? fileURLToPath(new URL('../../../../shared/datasets', import.meta.url));
+const DATASETS = DATASETS_DIR;
 const MAVEN = join(DATASETS, 'maven-crm/sales_pipeline.csv');
 
 describe('kpi-lens summary, the real binary on the Maven export', () => {

@@ -1,3 +1,4 @@
+import { DATASETS_DIR } from '../../../test/datasets';
 /**
  * The summary on real data: the Maven "CRM Sales Opportunities" export read through lib/import, week
  * 2017-W23 (Mon 5 – Sun 11 June 2017, UTC), against plain computations over the raw CSV rows made
@@ -5,14 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importCsv } from '../../import';
 import type { KpiData } from '../../kpi/types';
 import { buildWeeklySummary } from './build';
 import type { SummarySection, WeeklySummary } from './types';
 
-const DATASETS = process.env.KPI_LENS_DATASETS ?? fileURLToPath(new URL('../../../../shared/datasets', import.meta.url));
+const DATASETS = DATASETS_DIR;
 const FILE = join(DATASETS, 'maven-crm/sales_pipeline.csv');
 const AGENT = 'Darcel Schlecht';
 const NOW = Date.UTC(2017, 11, 31, 23, 59, 59, 999); // the end of the latest close date, as `kpi-lens` reads an old export
