@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../common/i18n';
 import { ConnectionsSection } from './connections';
 import { ImportSection } from './import';
@@ -37,6 +37,13 @@ function OptionsPage() {
   const [chosen, setChosen] = useState<string>();
   const source = chosen !== undefined && sources?.some((candidate) => candidate.source === chosen) ? chosen : defaultSource(sources);
   const { overview, error } = useOverview(api, source, settings);
+  const theme = settings?.theme;
+  useEffect(() => {
+    // The rep's theme choice, like the sidebar's: `auto` follows the system.
+    if (theme === undefined) return;
+    if (theme === 'auto') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   return (
     <div className="options-page">
