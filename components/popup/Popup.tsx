@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { useI18n } from '../common/i18n';
 import { useBackgroundStatus } from '../common/use-status';
 import { ReadTableAction } from '../options/import/ReadTableAction';
+import { OpenSidePanel } from '../sidebar/OpenSidePanel';
 
 /** The toolbar popup: what is synced, show/hide the sidebar, open the options. */
 export function Popup() {
@@ -34,6 +35,7 @@ export function Popup() {
           {t('popup.toggle')}
         </button>
         <ReadTableAction />
+        <OpenSidePanel />
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.options')}
         </button>

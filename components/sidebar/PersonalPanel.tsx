@@ -1,9 +1,7 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
-import { Catalogue } from './Catalogue';
-import { Charts } from './charts/Charts';
-import { AtRiskCard, LapseCard } from './InsightCards';
+import { LazyAtRiskCard, LazyCatalogue, LazyCharts, LazyLapseCard } from './lazy';
 import { PinnedCards } from './PinnedCards';
 import { useSidebarActions } from './sidebar-context';
 import { useDataTick, useRequest } from './use-background';
@@ -39,19 +37,21 @@ export function PersonalPanel({ selection, response, compact = false }: Personal
       <button type="button" className="secondary" aria-expanded={showAll} aria-controls="catalogue" onClick={() => setShowAll((open) => !open)}>
         {t(showAll ? 'catalogue.hide' : 'catalogue.show')}
       </button>
-      {showAll && (
-        <div id="catalogue">
-          <Catalogue results={catalogue.value?.results} selection={selection} loading={catalogue.loading} error={catalogue.error} />
-        </div>
-      )}
-      {!compact && (
-        <>
-          <AtRiskCard atRisk={insights.value?.atRisk} currency={currency} />
-          <LapseCard lapse={insights.value?.lapse} />
-        </>
-      )}
-      {charts.error && <p className="problem">{charts.error}</p>}
-      {charts.value ? <Charts data={charts.value} draw={drawCharts} /> : later && <p className="loading">{t('chart.loading')}</p>}
+      <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
+        {showAll && (
+          <div id="catalogue">
+            <LazyCatalogue results={catalogue.value?.results} selection={selection} loading={catalogue.loading} error={catalogue.error} />
+          </div>
+        )}
+        {!compact && later && (
+          <>
+            <LazyAtRiskCard atRisk={insights.value?.atRisk} currency={currency} />
+            <LazyLapseCard lapse={insights.value?.lapse} />
+          </>
+        )}
+        {charts.error && <p className="problem">{charts.error}</p>}
+        {charts.value ? <LazyCharts data={charts.value} draw={drawCharts} /> : later && <p className="loading">{t('chart.loading')}</p>}
+      </Suspense>
     </>
   );
 }

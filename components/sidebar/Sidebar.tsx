@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import type { StoredSourceStatus } from '../../lib/db/status';
 import type { KpiId } from '../../lib/kpi/types';
 import type { SidebarUiState } from '../../lib/settings/ui-state';
@@ -7,12 +7,11 @@ import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
 import { Controls } from './Controls';
 import { EmptyState } from './EmptyState';
-import { ExplainPanel } from './ExplainPanel';
 import { PersonalPanel } from './PersonalPanel';
 import type { LoadRecords } from './RecordList';
 import { SidebarActionsProvider, type ExplainTarget } from './sidebar-context';
 import { SyncStatusBar } from './SyncStatusBar';
-import { TeamPanel } from './TeamPanel';
+import { LazyExplainPanel, LazyTeamPanel } from './lazy';
 import { ask } from './use-background';
 import type { PinnedAnswer } from './use-pinned';
 
@@ -26,6 +25,8 @@ export type SidebarProps = {
   response: PinnedAnswer | undefined;
   /** True once this page got the background's own answer (not only the remembered one). */
   fresh?: boolean;
+  /** New numbers are on their way (the data, the settings or the selection changed). */
+  updating?: boolean;
   /** The background could not compute the numbers. */
   error?: string;
   status: StoredSourceStatus | undefined;
@@ -62,7 +63,8 @@ export function Sidebar(props: SidebarProps) {
     <SidebarActionsProvider value={actions}>
       <div
         className="sidebar"
-        data-syncing={String(props.status?.syncing ?? false)}
+        data-syncing={String((props.status?.syncing ?? false) || (props.updating ?? false))}
+        aria-busy={props.updating || undefined}
         data-fresh={String(props.fresh ?? false)}
         data-view={ui.view}
         data-as-of={view?.asOf}
@@ -100,7 +102,9 @@ export function Sidebar(props: SidebarProps) {
               {t('sidebar.loading')}
             </p>
           ) : ui.view === 'team' ? (
-            <TeamPanel selection={selection} response={response} metric={props.prefs.metric} onMetric={(metric) => props.onPrefs({ metric })} />
+            <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
+              <LazyTeamPanel selection={selection} response={response} metric={props.prefs.metric} onMetric={(metric) => props.onPrefs({ metric })} />
+            </Suspense>
           ) : (
             <PersonalPanel selection={selection} response={response} />
           )}
@@ -108,12 +112,14 @@ export function Sidebar(props: SidebarProps) {
         <SyncStatusBar status={props.status} onSyncNow={props.onSyncNow} />
       </div>
       {explained && (
-        <ExplainPanel
-          target={explained}
-          currency={response?.reportingCurrency ?? 'USD'}
-          loadRecords={(offset) => loadRecords(explained, offset)}
-          onClose={() => setExplained(undefined)}
-        />
+        <Suspense fallback={null}>
+          <LazyExplainPanel
+            target={explained}
+            currency={response?.reportingCurrency ?? 'USD'}
+            loadRecords={(offset) => loadRecords(explained, offset)}
+            onClose={() => setExplained(undefined)}
+          />
+        </Suspense>
       )}
     </SidebarActionsProvider>
   );

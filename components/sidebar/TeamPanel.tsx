@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { SidebarLeaderboardMetric } from '../../lib/views/choices';
 import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
 import { ActivityCard } from './ActivityCard';
-import { Charts } from './charts/Charts';
+import { LazyCharts } from './lazy';
 import { HeatMap } from './HeatMap';
 import { Leaderboard } from './Leaderboard';
 import { PersonalPanel } from './PersonalPanel';
@@ -73,7 +73,11 @@ export function TeamPanel({ selection, response, metric, onMetric }: TeamPanelPr
         </>
       )}
       {open && board.value && <HeatMap data={board.value.heatMap} />}
-      {open && charts.value && <Charts data={charts.value} draw={drawCharts} />}
+      {open && charts.value && (
+        <Suspense fallback={null}>
+          <LazyCharts data={charts.value} draw={drawCharts} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -87,7 +87,7 @@ describe('sidebar', () => {
     onExportSummary: vi.fn(),
     drawCharts: false,
   };
-  const empty = { pinned: null, teamAvailable: true, peersHidden: false, canSeePeers: false, activityTargets: noTargets, reportingCurrency: 'USD', status: null };
+  const empty = { pinned: null, teamAvailable: true, peersHidden: false, canSeePeers: false, activityTargets: noTargets, reportingCurrency: 'USD', status: null, display: { locale: 'en' as const, theme: 'auto' as const, timeZone: 'UTC', pinnedKpis: [] } };
 
   it('offers the demo data when there is nothing yet', () => {
     const onExploreDemo = vi.fn();

@@ -74,7 +74,7 @@ describe('team panel with the background', () => {
       quota: okResult('quotaAttainment', peersHidden ? 50 : 63.9, '%', { sales: 400_000, quota: 800_000 }),
       pipeline: okResult('pipelineValue', 400_000, 'USD'), dealsInPipeline: okResult('dealsInPipeline', 1, 'count'), others: [], results: {},
     },
-    teamAvailable: true, peersHidden, canSeePeers: !peersHidden, activityTargets: noTargets, reportingCurrency: 'USD', status: null, ownerName: 'Ann Rep',
+    teamAvailable: true, peersHidden, canSeePeers: !peersHidden, activityTargets: noTargets, reportingCurrency: 'USD', status: null, ownerName: 'Ann Rep', display: { locale: 'en', theme: 'auto', timeZone: 'UTC', pinnedKpis: ['quotaAttainment'] },
   });
 
   it("for a rep without permission, shows the rep's own cards and rank and asks for nothing of the team's", async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { dataVersionKey, type Reply, type RequestType, type Responses } from '../../lib/messaging/protocol';
+import type { Reply, RequestType, Responses } from '../../lib/messaging/protocol';
+import { dataVersionKey } from './keys';
 
 /** Numbers roll over (today, pace) even when no data changes. */
 export const REFRESH_MS = 60_000;

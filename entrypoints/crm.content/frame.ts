@@ -36,6 +36,7 @@ export function pageTheme(doc: Document = document): 'dark' | 'light' | undefine
  * the sidebar's width instead of being covered, so the CRM's own controls stay reachable.
  */
 export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
+  performance.mark('kpi-lens:frame-created');
   const host = document.createElement('kpi-lens-sidebar');
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');

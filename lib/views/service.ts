@@ -31,6 +31,11 @@ export type PinnedResponse = {
   /** Per kind and window, scaled to the window's working days (one rep's view only). */
   activityTargets: Record<ActivityKind, Record<ActivityWindow, number | undefined>>;
   reportingCurrency: string;
+  /**
+   * The settings a page needs to show the view (validated here), so the sidebar's first paint
+   * parses no settings itself: its language choice, theme, time zone and pinned KPIs.
+   */
+  display: { locale: Settings['locale']; theme: Settings['theme']; timeZone: string; pinnedKpis: Settings['pinnedKpis'] };
 };
 
 export type ViewServiceDeps = {
@@ -132,6 +137,7 @@ export function createViewService(deps: ViewServiceDeps) {
       canSeePeers: choice.canSeePeers,
       activityTargets,
       reportingCurrency: settings.reportingCurrency,
+      display: { locale: settings.locale, theme: settings.theme, timeZone: calendar.timeZone, pinnedKpis: settings.pinnedKpis },
     };
   }
 

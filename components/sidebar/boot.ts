@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import { readUiState, uiStateKey } from '../../lib/settings/ui-state';
+import { prefsKey, readPrefs } from '../../lib/views/prefs';
+import type { ViewSelection } from '../../lib/views/selection';
+import { ask } from './use-background';
+import type { PinnedAnswer } from './use-pinned';
+
+/** The selection a page shows for a source: its CRM's view and period, and the sidebar prefs. */
+export function selectionFor(source: string, ui: ReturnType<typeof readUiState>, prefs: ReturnType<typeof readPrefs>): ViewSelection {
+  return { source, view: ui.view, period: ui.period, range: ui.period === 'custom' ? prefs.range : undefined, compare: prefs.compare };
+}
+
+export type EarlyPinned = { selection: ViewSelection; answer: Promise<PinnedAnswer> };
+
+let early: Promise<EarlyPinned> | undefined;
+
+/**
+ * Asks the background for the pinned numbers as the page script starts, before React renders:
+ * one storage read (the CRM's view and period, the prefs) and the request. The first render
+ * takes the answer from here instead of asking again.
+ */
+export function askEarly(source: string): void {
+  const crm = source.split(':')[0]!;
+  early = browser.storage.local.get([uiStateKey(crm), prefsKey(crm)]).then((stored) => {
+    const selection = selectionFor(source, readUiState(stored[uiStateKey(crm)]), readPrefs(stored[prefsKey(crm)]));
+    performance.mark('kpi-lens:pinned-asked');
+    return { selection, answer: ask({ type: 'view/pinned', ...selection }) };
+  });
+  early.catch(() => (early = undefined));
+}
+
+/** The early answer, once, if it was asked for this selection key. */
+export async function takeEarly(key: (selection: ViewSelection) => string, wanted: string): Promise<Promise<PinnedAnswer> | undefined> {
+  const pending = early;
+  if (!pending) return undefined;
+  early = undefined;
+  const got = await pending.catch(() => undefined);
+  return got && key(got.selection) === wanted ? got.answer : undefined;
+}
