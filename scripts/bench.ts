@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { benchClv } from './bench/clv';
 import { benchKpi } from './bench/kpi';
 import { benchSizes, PRODUCTION_BUILD_DIR } from './bench/sizes';
+import { benchSidebar } from './bench/sidebar';
 import { benchSync } from './bench/sync';
 import { evaluateBudgets, type Figure } from './bench/budgets';
 
@@ -27,6 +28,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>> | Record<st
   kpi: kpiFigures,
   clv: benchClv,
   sync: benchSync,
+  sidebar: benchSidebar,
 };
 
 async function kpiFigures(): Promise<Record<string, unknown>> {
