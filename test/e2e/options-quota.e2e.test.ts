@@ -2,10 +2,12 @@
  * Options end to end: the sandbox CRM synced into the built extension in real Chromium; a quota set on
  * the options page replaces the CRM's quota for the signed-in rep, and the sidebar on the CRM page shows
  * the new attainment, checked against won amount ÷ that quota computed here from the records the
- * sandbox served (plain loops, not lib/kpi).
+ * sandbox served (plain loops, not lib/kpi). Then the data section: storage shown, everything exported,
+ * deleted (the database and storage checked empty from an extension page) and imported back.
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_TABLES } from '../../lib/db/schema';
 import { DEMO_EXCHANGE_RATES } from '../../lib/demo';
 import type { Deal } from '../../lib/model';
 import { readSidebar, sidebarFrame, type SidebarReading } from '../harness/sidebar-reader';
@@ -99,7 +101,62 @@ describe('options in real Chromium', () => {
     expect(await options.locator('[data-storage="persisted"]').textContent()).toMatch(/^(Yes|No):/);
     await options.close();
   });
+
+  it('exports everything, deletes everything (nothing left in the database or storage), and imports the export back', async () => {
+    const options = await world.browser.context.newPage();
+    await options.goto(`chrome-extension://${world.browser.extensionId}/options.html`);
+    const stored = () => options.evaluate(countStored, Object.values(RECORD_TABLES));
+    const before = await stored();
+    expect(before.records).toBeGreaterThan(1_000);
+
+    const downloading = options.waitForEvent('download', { timeout: 120_000 });
+    await options.getByRole('button', { name: 'Export everything (JSON)' }).click();
+    const file = await (await downloading).path();
+    await options.getByText(`Exported ${before.records.toLocaleString('en-US')} records.`).waitFor({ timeout: 120_000 });
+
+    await options.getByRole('button', { name: 'Delete everything' }).click();
+    await options.getByRole('button', { name: 'Yes, delete' }).click();
+    await options.getByText('Everything was deleted.').waitFor({ timeout: 60_000 });
+    expect(await stored()).toEqual({ records: 0, allRows: 0, local: [] });
+
+    await options.reload();
+    await options.getByLabel('KPI Lens export file').setInputFiles(file);
+    await options.getByLabel('Also restore the settings from the file').check();
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.getByText(`${before.records.toLocaleString('en-US')} records imported.`).waitFor({ timeout: 120_000 });
+    const after = await stored();
+    expect(after.records).toBe(before.records);
+    expect(after.local).toEqual(['settings']); // connections (and their tokens) are never in an export
+    await options.close();
+  });
 });
+
+/** Runs in an extension page: rows of the record tables, of every table, and the keys in storage.local. */
+async function countStored(recordTables: string[]): Promise<{ records: number; allRows: number; local: string[] }> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('kpi-lens');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const names = [...db.objectStoreNames];
+  const transaction = db.transaction(names, 'readonly');
+  const counts = await Promise.all(
+    names.map(
+      (name) =>
+        new Promise<[string, number]>((resolve) => {
+          const request = transaction.objectStore(name).count();
+          request.onsuccess = () => resolve([name, request.result]);
+        }),
+    ),
+  );
+  db.close();
+  const api = (globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).chrome;
+  return {
+    records: counts.filter(([name]) => recordTables.includes(name)).reduce((sum, [, n]) => sum + n, 0),
+    allRows: counts.reduce((sum, [, n]) => sum + n, 0),
+    local: Object.keys(await api.storage.local.get(null)).sort(),
+  };
+}
 
 /** The zone's offset from UTC at local midnight of a date (ms), for comparing with the sidebar's instants. */
 function offsetMs(date: string, timeZone: string): number {

@@ -55,8 +55,8 @@ export function ImportBackup({ onImported }: { onImported: () => void }) {
     <div>
       <h3>{t('options.data.import')}</h3>
       <p className="note">{t('options.data.importHint')}</p>
-      <label htmlFor="import-file">{t('options.data.importFile')}</label>{' '}
-      <input id="import-file" type="file" accept="application/json,.json" onChange={(event) => void choose(event.target.files?.[0])} />
+      <label htmlFor="backup-file">{t('options.data.importFile')}</label>{' '}
+      <input id="backup-file" type="file" accept="application/json,.json" onChange={(event) => void choose(event.target.files?.[0])} />
       {parsed && !parsed.ok && (
         <p className="problem" role="alert">
           {t('options.data.importBad', { reason: parsed.error })}
