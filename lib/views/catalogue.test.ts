@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cdnowDeals } from '../clv/testing/cdnow-deals';
 import { parsePeriodSpec } from '../period';
-import { computeCatalogue } from './catalogue';
+import { computeCatalogue, computeCatalogueInSteps } from './catalogue';
 import { queryBasics } from './query';
 import { fixtureData, settingsFor, ZONE } from './test-fixture';
 
@@ -30,5 +30,22 @@ describe('the catalogue', () => {
     // Historical CLV of Ann's customers: d1 (c1) 3,000 + d2 (c2) 1,000 won → 4,000 over 2 customers = 2,000.00.
     expect(results.clv?.status === 'ok' && results.clv.value).toBe(200_000);
     expect(Object.keys(results)).toHaveLength(29); // the whole catalogue in one call
+  });
+
+  it('gives the same results family by family, pausing between them, as in one call', async () => {
+    const period = parsePeriodSpec('2026-11', basics.calendar);
+    const query = { ...basics, asOf: Date.UTC(2026, 10, 18), scope: { ownerIds: ['ann'] }, period, comparePeriod: null };
+    let pauses = 0;
+    const steps = await computeCatalogueInSteps(fixtureData(), query, async () => {
+      pauses += 1;
+    });
+    const whole = computeCatalogue(fixtureData(), query);
+    expect(pauses).toBe(5); // activity, pipeline, conversion, revenue, customers
+    expect(Object.keys(steps.results).sort()).toEqual(Object.keys(whole.results).sort());
+    for (const [id, result] of Object.entries(whole.results)) {
+      const step = steps.results[id as keyof typeof steps.results];
+      expect(step?.status, id).toBe(result?.status);
+      if (result?.status === 'ok' && step?.status === 'ok') expect(step.value, id).toBe(result.value);
+    }
   });
 });

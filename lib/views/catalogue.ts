@@ -1,5 +1,5 @@
 import { bgNbdClvMethod } from '../clv/kpi-method';
-import { computeKpis, historicalClv, predictiveClv } from '../kpi';
+import { computeKpis, historicalClv, KPI_FAMILIES, listKpis, predictiveClv } from '../kpi';
 import type { ClvMethod } from '../kpi/clv-types';
 import type { KpiData, KpiQuery, KpiResults, LocalizedText } from '../kpi/types';
 
@@ -47,4 +47,21 @@ export function computeCatalogue(data: KpiData, query: KpiQuery): CatalogueResul
   if (results.clv) merged.clv = fallback.clv;
   if (results.ltvToCac) merged.ltvToCac = fallback.ltvToCac;
   return { results: merged, clvMethodNames: names, clvFallback: reason };
+}
+
+/**
+ * The whole catalogue one family at a time, pausing between families: the background answers
+ * other requests in the pauses (a sidebar opening in another tab must not wait for a whole
+ * catalogue). Each family is one engine call; the results are the same as one call's.
+ */
+export async function computeCatalogueInSteps(data: KpiData, query: KpiQuery, pause: () => Promise<void>): Promise<CatalogueResults> {
+  const merged: CatalogueResults = { results: {}, clvMethodNames: {} };
+  for (const family of KPI_FAMILIES) {
+    const part = computeCatalogue(data, { ...query, kpis: listKpis(family).map((definition) => definition.id) });
+    Object.assign(merged.results, part.results);
+    merged.clvMethodNames = part.clvMethodNames;
+    if (part.clvFallback) merged.clvFallback = part.clvFallback;
+    await pause();
+  }
+  return merged;
 }

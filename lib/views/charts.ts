@@ -45,30 +45,34 @@ export function activityTrend(data: KpiData, owners: ReadonlySet<string> | 'all'
   return { unit, buckets: rows };
 }
 
-/**
- * Won revenue per month against the month's quota: the months of the period when it spans three or
- * more, else the six months ending with it. Each month is one engine call for `quotaAttainment`
- * (sales and quota, pro rata as the quota card computes them) and `avgPurchaseValue` (whose numerator
- * is the won amount, for months without a quota).
- */
-export function wonVsQuota(data: KpiData, query: Omit<KpiQuery, 'kpis' | 'period' | 'comparePeriod'>, period: Period): MonthBar[] {
-  const calendar = query.calendar;
-  let months = splitPeriod(period, 'month', calendar).map((bucket) => periodContaining('month', bucket.start, calendar));
-  if (months.length < 3) {
-    months = [];
-    let cursor = periodContaining('month', period.start, calendar);
-    for (let i = 0; i < 6; i += 1) {
-      months.unshift(cursor);
-      cursor = periodContaining('month', cursor.start - 1, calendar);
-    }
+/** The months of the won-revenue chart: those of the period when it spans three or more, else the six months ending with it. */
+export function chartMonths(period: Period, calendar: CalendarOptions): Period[] {
+  const months = splitPeriod(period, 'month', calendar).map((bucket) => periodContaining('month', bucket.start, calendar));
+  if (months.length >= 3) return months;
+  const last: Period[] = [];
+  let cursor = periodContaining('month', period.start, calendar);
+  for (let i = 0; i < 6; i += 1) {
+    last.unshift(cursor);
+    cursor = periodContaining('month', cursor.start - 1, calendar);
   }
-  return months.map((month) => {
-    const results: KpiResults = computeKpis(data, { ...query, kpis: ['quotaAttainment', 'avgPurchaseValue'], period: month, comparePeriod: null });
-    const quota = results.quotaAttainment?.status === 'ok' ? results.quotaAttainment : undefined;
-    const size = results.avgPurchaseValue?.status === 'ok' ? results.avgPurchaseValue : undefined;
-    const won = quota?.parts.sales ?? size?.numerator ?? 0;
-    return { label: month.label, start: month.start, won, quota: quota?.parts.quota ?? null };
-  });
+  return last;
+}
+
+/**
+ * Won revenue of one month against its quota: one engine call for `quotaAttainment` (sales and
+ * quota, pro rata as the quota card computes them) and `avgPurchaseValue` (whose numerator is the
+ * won amount, for months without a quota).
+ */
+export function monthBar(data: KpiData, query: Omit<KpiQuery, 'kpis' | 'period' | 'comparePeriod'>, month: Period): MonthBar {
+  const results: KpiResults = computeKpis(data, { ...query, kpis: ['quotaAttainment', 'avgPurchaseValue'], period: month, comparePeriod: null });
+  const quota = results.quotaAttainment?.status === 'ok' ? results.quotaAttainment : undefined;
+  const size = results.avgPurchaseValue?.status === 'ok' ? results.avgPurchaseValue : undefined;
+  return { label: month.label, start: month.start, won: quota?.parts.sales ?? size?.numerator ?? 0, quota: quota?.parts.quota ?? null };
+}
+
+/** Won revenue per month against quota for the chart's months (see chartMonths). */
+export function wonVsQuota(data: KpiData, query: Omit<KpiQuery, 'kpis' | 'period' | 'comparePeriod'>, period: Period): MonthBar[] {
+  return chartMonths(period, query.calendar).map((month) => monthBar(data, query, month));
 }
 
 /** Chart rows from a breakdown (funnel stages, regions, products, channels), largest first as the engine ranks them. */
@@ -76,22 +80,31 @@ export function chartRows(rows: readonly BreakdownRow[] | undefined, limit = 12)
   return (rows ?? []).slice(0, limit).map((row) => ({ key: row.key, label: row.label, value: row.value, count: row.count }));
 }
 
-/** Every chart of the sidebar for one scope and period; `catalogue` holds the breakdown KPIs already computed. */
-export function computeCharts(
+/**
+ * Every chart of the sidebar for one scope and period; `catalogue` holds the breakdown KPIs already
+ * computed. Pauses between the months (one engine call each) so the background stays responsive.
+ */
+export async function computeCharts(
   data: KpiData,
   query: Omit<KpiQuery, 'kpis' | 'period' | 'comparePeriod'>,
   period: Period,
   owners: ReadonlySet<string> | 'all',
   catalogue: KpiResults,
-): ChartsData {
+  pause: () => Promise<void> = async () => {},
+): Promise<ChartsData> {
   const ok = (id: keyof KpiResults) => {
     const result = catalogue[id];
     return result?.status === 'ok' ? result.breakdown : undefined;
   };
+  const bars: MonthBar[] = [];
+  for (const month of chartMonths(period, query.calendar)) {
+    bars.push(monthBar(data, query, month));
+    await pause();
+  }
   return {
     currency: query.currency.reporting,
     activity: activityTrend(data, owners, period, query.asOf, query.calendar),
-    wonVsQuota: wonVsQuota(data, query, period),
+    wonVsQuota: bars,
     // The funnel keeps pipeline order (stages as the CRM orders them), not the ranking by value.
     funnel: chartRows(ok('pipelineValue'), 30),
     regions: chartRows(ok('salesByRegion')),

@@ -6,7 +6,7 @@ import { shownStatus } from '../settings/benchmarks';
 import { memoRepInputs } from '../settings/rep-inputs';
 import type { Settings } from '../settings/schema';
 import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from './activity-windows';
-import { computeCatalogue } from './catalogue';
+import { computeCatalogueInSteps } from './catalogue';
 import type { CatalogueValue, ViewContext } from './context';
 import { createSourceCache, type SourceCache } from './data-cache';
 import { lean, type ShownResult } from './lean';
@@ -15,7 +15,7 @@ import { calendarOf } from './query';
 import { scopeFor } from './scope';
 import { selectionKey, type ViewSelection } from './selection';
 import { dailyActivityTarget, targetForWindow } from './targets';
-import { createViewCache } from './view-cache';
+import { createViewCache, HEAVY_VIEW_MAX_AGE_MS, nextTask, VIEW_MAX_AGE_MS } from './view-cache';
 import { queryOf, viewExtras } from './view-extras';
 
 export type PinnedRequest = ViewSelection;
@@ -47,8 +47,7 @@ export type ViewServiceDeps = {
   rewarmDelayMs?: number | null;
 };
 
-/** A computed view is served from memory for this long while its source and the settings stay the same. */
-export const VIEW_MAX_AGE_MS = 60_000;
+
 const REWARM_WINDOW_MS = 10 * 60_000;
 
 /**
@@ -145,10 +144,16 @@ export function createViewService(deps: ViewServiceDeps) {
   async function catalogueOf(selection: ViewSelection): Promise<{ ctx: ViewContext; value: CatalogueValue }> {
     const ctx = await context(selection);
     const key = keyOf('catalogue', selection, ctx);
-    const value = await computed.get<CatalogueValue>(key, ctx.generation, ctx.stamp, () => {
-      const { period, compare, query } = queryOf(selection, ctx, deps.browserZone);
-      return { ...computeCatalogue(ctx.data, { ...query, period, comparePeriod: compare }), period, compare, asOf: ctx.asOf };
-    });
+    const value = await computed.get<CatalogueValue>(
+      key,
+      ctx.generation,
+      ctx.stamp,
+      async () => {
+        const { period, compare, query } = queryOf(selection, ctx, deps.browserZone);
+        return { ...(await computeCatalogueInSteps(ctx.data, { ...query, period, comparePeriod: compare }, nextTask)), period, compare, asOf: ctx.asOf };
+      },
+      HEAVY_VIEW_MAX_AGE_MS,
+    );
     return { ctx, value };
   }
 

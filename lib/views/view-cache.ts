@@ -1,9 +1,18 @@
 /**
  * Computed views kept in memory, so a page's request is answered without computing: an entry is
  * fresh while its source has not changed (the generation), the settings are the same, and it is
- * younger than `maxAgeMs` ("today" and the pace move with the clock even when no data changes).
+ * younger than `maxAgeMs` ("today" and the pace move with the clock even when no data changes;
+ * a heavier view may pass a longer age of its own).
  * Concurrent requests for the same key share one computation.
  */
+/** A computed view is served from memory for this long while its source and the settings stay the same. */
+export const VIEW_MAX_AGE_MS = 60_000;
+/** Views that take long to compute (catalogue, charts, lists) and move little with the clock are kept longer. */
+export const HEAVY_VIEW_MAX_AGE_MS = 5 * 60_000;
+
+/** Lets the worker answer other messages (a sidebar opening elsewhere) between steps of a long computation. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export type ViewCacheOptions = { maxAgeMs: number; maxEntries: number; now: () => number };
 
 type Entry<T> = { generation: number; stamp: string; at: number; value: Promise<T>; usedAt: number };
@@ -19,10 +28,10 @@ export function createViewCache(options: ViewCacheOptions) {
 
   return {
     /** The cached value for `key` if fresh, else `compute()`'s (stored; a failure is not kept). */
-    get<T>(key: string, generation: number, stamp: string, compute: () => Promise<T> | T): Promise<T> {
+    get<T>(key: string, generation: number, stamp: string, compute: () => Promise<T> | T, maxAgeMs = options.maxAgeMs): Promise<T> {
       const now = options.now();
       const hit = entries.get(key) as Entry<T> | undefined;
-      if (hit && hit.generation === generation && hit.stamp === stamp && now - hit.at < options.maxAgeMs) {
+      if (hit && hit.generation === generation && hit.stamp === stamp && now - hit.at < maxAgeMs) {
         hit.usedAt = now;
         return hit.value;
       }

@@ -9,7 +9,7 @@ import { queryBasics } from './query';
 import { recordPage, type RecordPage } from './records';
 import { resolvePeriods, type ViewSelection } from './selection';
 import { computeTeamBoard, type SidebarLeaderboardMetric, type TeamBoard } from './team';
-import type { ViewCache } from './view-cache';
+import { HEAVY_VIEW_MAX_AGE_MS, nextTask, type ViewCache } from './view-cache';
 
 export type ChartsResponse = ChartsData & { period: Period; asOf: number };
 export type TeamResponse = TeamBoard & { period: Period; asOf: number };
@@ -38,10 +38,16 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
   return {
     async charts(selection: ViewSelection): Promise<ChartsResponse> {
       const { ctx, value } = await catalogueOf(selection);
-      return computed.get(keyOf('charts', selection, ctx), ctx.generation, ctx.stamp, () => {
-        const { query } = queryOf(selection, ctx, browserZone);
-        return { ...computeCharts(ctx.data, query, value.period, ownersOf(ctx), value.results), period: value.period, asOf: value.asOf };
-      });
+      return computed.get(
+        keyOf('charts', selection, ctx),
+        ctx.generation,
+        ctx.stamp,
+        async () => {
+          const { query } = queryOf(selection, ctx, browserZone);
+          return { ...(await computeCharts(ctx.data, query, value.period, ownersOf(ctx), value.results, nextTask)), period: value.period, asOf: value.asOf };
+        },
+        HEAVY_VIEW_MAX_AGE_MS,
+      );
     },
 
     /** The team's leaderboard and heat map; a rep who may not see peers gets their own row and rank only. */
@@ -49,7 +55,8 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
       const ctx = await context({ ...selection, view: 'team', ownerId: undefined });
       const { choice } = ctx;
       if (!choice.teamAvailable) throw new Error('no team: the signed-in rep is not in a team');
-      return computed.get(`${keyOf('team', { ...selection, view: 'team', ownerId: undefined }, ctx)}|${metric}|${choice.canSeePeers}`, ctx.generation, ctx.stamp, () => {
+      return computed.get(`${keyOf('team', { ...selection, view: 'team', ownerId: undefined }, ctx)}|${metric}|${choice.canSeePeers}`, ctx.generation, ctx.stamp, async () => {
+        await nextTask();
         const { period, query } = queryOf(selection, ctx, browserZone);
         const board = computeTeamBoard(
           ctx.data,
@@ -58,19 +65,26 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
           metric,
         );
         return { ...board, period, asOf: ctx.asOf };
-      });
+      }, HEAVY_VIEW_MAX_AGE_MS);
     },
 
     /** Deals at risk (staleDeals, linked) and customers likely to lapse (BG/NBD), for the scope shown. */
     async insights(selection: ViewSelection): Promise<InsightsResponse> {
       const ctx = await context(selection);
       const scopeKey = keyOf('insights', { ...selection, period: 'month', range: undefined, compare: undefined }, ctx);
-      return computed.get(scopeKey, ctx.generation, ctx.stamp, () => {
-        const { period, query } = queryOf(selection, ctx, browserZone);
-        const stale = computeKpis(ctx.data, { ...query, kpis: ['staleDeals'], period, comparePeriod: null }).staleDeals;
-        const lapse = lapseList(ctx.data, ownersOf(ctx), { asOf: ctx.asOf, timeZone: query.calendar.timeZone, currency: query.currency });
-        return { atRisk: atRiskDeals(ctx.data, stale), lapse, asOf: ctx.asOf };
-      });
+      return computed.get(
+        scopeKey,
+        ctx.generation,
+        ctx.stamp,
+        async () => {
+          const { period, query } = queryOf(selection, ctx, browserZone);
+          const stale = computeKpis(ctx.data, { ...query, kpis: ['staleDeals'], period, comparePeriod: null }).staleDeals;
+          await nextTask();
+          const lapse = lapseList(ctx.data, ownersOf(ctx), { asOf: ctx.asOf, timeZone: query.calendar.timeZone, currency: query.currency });
+          return { atRisk: atRiskDeals(ctx.data, stale), lapse, asOf: ctx.asOf };
+        },
+        HEAVY_VIEW_MAX_AGE_MS,
+      );
     },
 
     /** A page of the records behind one KPI of a selection (the explain panel's list). */
@@ -78,10 +92,16 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
       // Privacy needs no special case here: the scope was narrowed to the rep's own records
       // (or refused) by scopeFor, so the records of a result are always ones the viewer may see.
       const ctx = await context(selection);
-      const result = await computed.get(`${keyOf('result', selection, ctx)}|${kpi}`, ctx.generation, ctx.stamp, () => {
-        const { period, compare, query } = queryOf(selection, ctx, browserZone);
-        return computeCatalogue(ctx.data, { ...query, kpis: [kpi], period, comparePeriod: compare }).results[kpi];
-      });
+      const result = await computed.get(
+        `${keyOf('result', selection, ctx)}|${kpi}`,
+        ctx.generation,
+        ctx.stamp,
+        () => {
+          const { period, compare, query } = queryOf(selection, ctx, browserZone);
+          return computeCatalogue(ctx.data, { ...query, kpis: [kpi], period, comparePeriod: compare }).results[kpi];
+        },
+        HEAVY_VIEW_MAX_AGE_MS,
+      );
       if (!result || result.status !== 'ok') return { kpi, recordType: null, total: 0, listable: 0, offset: 0, rows: [] };
       return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit) };
     },

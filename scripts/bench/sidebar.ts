@@ -183,6 +183,7 @@ export async function benchSidebar(): Promise<Record<string, unknown>> {
       longestExtensionTaskOnPageMs: { value: round(Math.max(...runs.map((run) => run.longTaskMaxMs))), unit: 'ms', budget: { max: 50 }, perRun: runs.map((run) => round(run.longTaskMaxMs)) },
       longTasksOnPagePerLoad: { value: median(runs.map((run) => run.longTasks)), unit: 'tasks' },
       longestFrameWithExtensionScriptMs: { value: round(Math.max(...runs.map((run) => run.extensionScriptFrameMaxMs))), unit: 'ms' },
+      phasesPerRunMs: runs.map((run) => run.phases),
       phasesMedianMs: Object.fromEntries(PHASES.map((name) => [name, round(median(runs.map((run) => run.phases[name]).filter((value): value is number => value != null)))])),
       pageLongTasksIncludingLoad: { value: median(runs.map((run) => run.pageLongTasks)), unit: 'tasks' },
       afterWorkerRestart: 'error' in afterRestart ? afterRestart : { numbersMs: round(afterRestart.numbersMs), freshMs: afterRestart.freshMs === null ? null : round(afterRestart.freshMs) },
