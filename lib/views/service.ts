@@ -82,7 +82,10 @@ export function createViewService(deps: ViewServiceDeps) {
     if (deps.rewarmDelayMs === null) return;
     for (const key of touched) {
       clearTimeout(rewarmTimers.get(key));
-      rewarmTimers.set(key, setTimeout(() => void rewarm(key), deps.rewarmDelayMs ?? 1_500));
+      const timer = setTimeout(() => void rewarm(key).catch(() => undefined), deps.rewarmDelayMs ?? 1_500);
+      // In Node (the CLI, tests) a pending re-warm must not keep the process alive.
+      (timer as { unref?: () => void }).unref?.();
+      rewarmTimers.set(key, timer);
     }
   }
 
