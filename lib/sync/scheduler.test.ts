@@ -67,3 +67,40 @@ describe('sync scheduler', () => {
     db.close();
   });
 });
+
+describe('stopping a sync', () => {
+  it('lets the step in flight finish, writes nothing after, and resolves once the run let go', async () => {
+    const db = new KpiLensDb('scheduler-3', SCHEMA_VERSIONS);
+    const clock = fakeClock();
+    const finished: string[] = [];
+    let commits = 0;
+    let stopped: Promise<void> | undefined;
+    let commitsAfterStop = 0;
+    const scheduler = createSyncScheduler({
+      withLock: locks(),
+      jobFor: async () =>
+        sandboxJob(
+          smallDataset(),
+          dexieSyncStore(db, {
+            onCommitted: () => {
+              commits += 1;
+              if (stopped) commitsAfterStop += 1;
+              // The rep deletes everything while the 12th page is being written.
+              else if (commits === 12) stopped = scheduler.stop();
+            },
+          }),
+          clock.env,
+        ),
+      sleep: clock.sleep,
+      wakeAt: async () => {},
+      cancelWake: async () => {},
+      onFinished: (_source, result) => finished.push(result.status),
+    });
+    await scheduler.kick('s');
+    await stopped;
+    expect(commitsAfterStop).toBe(0);
+    expect(finished).toEqual(['sliced']);
+    expect(await db.activities.count()).toBeLessThan(200);
+    db.close();
+  });
+});

@@ -26,17 +26,24 @@ export const MAX_IN_WORKER_WAIT_MS = 20_000;
  * alarm after rate limits and after the worker was stopped mid-run.
  */
 export function createSyncScheduler(deps: SchedulerDeps) {
+  /** Runs in progress in this worker, so they can be stopped (the rep deletes the data or disconnects). */
+  const running = new Map<string, { controller: AbortController; finished: Promise<void> }>();
+
   async function kick(source: string, options: { full?: boolean } = {}): Promise<'started' | 'already-running' | 'not-connected'> {
     const job = await deps.jobFor(source);
     if (!job) return 'not-connected';
     const ran = await deps.withLock(`kpi-lens-sync:${source}`, async () => {
       await deps.cancelWake(source);
+      const controller = new AbortController();
+      let finish = () => {};
+      running.set(source, { controller, finished: new Promise<void>((resolve) => (finish = resolve)) });
       let result: RunResult | { status: 'stopped'; problem: SyncProblem };
       try {
         result = await runSync(job, {
           full: options.full,
           sleep: deps.sleep,
           maxWaitMs: MAX_IN_WORKER_WAIT_MS,
+          signal: controller.signal,
           onProgress: (progress) => deps.onProgress?.(source, progress),
         });
       } catch (error) {
@@ -44,11 +51,26 @@ export function createSyncScheduler(deps: SchedulerDeps) {
           status: 'stopped',
           problem: { kind: 'internal', message: error instanceof Error ? error.message : String(error), userAction: 'Try "Sync now" again; if it repeats, reload the extension.' },
         };
+      } finally {
+        running.delete(source);
+        finish();
       }
-      if (result.status === 'waiting') await deps.wakeAt(source, result.until);
+      if (result.status === 'waiting' && !controller.signal.aborted) await deps.wakeAt(source, result.until);
       deps.onFinished?.(source, result);
     });
     return ran ? 'started' : 'already-running';
   }
-  return { kick };
+
+  /**
+   * Stops runs after the step in flight and resolves once they have let go, so
+   * nothing is written after the rep deleted the data. (A stopped run is resumed
+   * from its cursor by the next kick, as after a crash.)
+   */
+  async function stop(source?: string): Promise<void> {
+    const targets = source === undefined ? [...running.values()] : [running.get(source)].filter((run) => run !== undefined);
+    for (const run of targets) run.controller.abort();
+    await Promise.all(targets.map((run) => run.finished));
+  }
+
+  return { kick, stop };
 }

@@ -77,6 +77,7 @@ export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
       return loaded;
     },
     'data/delete-all': async () => {
+      await scheduler.stop();
       const sources = (await allStatuses(deps)).map((candidate) => candidate.source);
       await db.delete();
       await db.open();

@@ -32,7 +32,7 @@ beforeEach(async () => {
   removed.length = 0;
   db = new KpiLensDb(`options-handler-${++counter}`, SCHEMA_VERSIONS);
   const views = createViewService({ loadData: (source) => loadKpiData(db, source), loadSettings, now: () => Date.UTC(2017, 5, 15), browserZone: 'UTC', rewarmDelayMs: null });
-  deps = { db, scheduler: { kick: vi.fn() }, views, versions: { bumpNow: vi.fn(), bumpSoon: vi.fn() }, statuses: createStatusCache(db) } as unknown as HandlerDeps;
+  deps = { db, scheduler: { kick: vi.fn(), stop: vi.fn(async () => {}) }, views, versions: { bumpNow: vi.fn(), bumpSoon: vi.fn() }, statuses: createStatusCache(db) } as unknown as HandlerDeps;
   vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => ({ origins: ['https://*.pipedrive.com/*', 'http://127.0.0.1/*'], permissions: ['storage'] }));
   vi.spyOn(browser.permissions, 'remove').mockImplementation(async (request) => (removed.push(request), true));
   await upsertRecords(db, {
@@ -99,6 +99,7 @@ describe('options handlers (the single writer)', () => {
     expect(removed).toEqual([{ origins: ['https://*.pipedrive.com/*'] }]);
     // Pages that showed the source hear that it changed (it is gone).
     expect(deps.versions.bumpNow).toHaveBeenCalledWith(SOURCE);
+    expect(deps.scheduler.stop).toHaveBeenCalledOnce(); // running syncs stopped before anything is deleted
   });
 });
 

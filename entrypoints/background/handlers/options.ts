@@ -52,6 +52,8 @@ export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {
       return outcome;
     },
     'data/erase-everything': async () => {
+      // No sync may write after the data is gone: stop them and wait until they let go.
+      await deps.scheduler.stop();
       const sources = (await allStatuses(deps)).map((status) => status.source);
       await eraseEverything(db, { local: browser.storage.local, session: browser.storage.session });
       for (const alarm of await browser.alarms.getAll()) if (alarm.name.startsWith('sync:')) await browser.alarms.clear(alarm.name);
