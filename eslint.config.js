@@ -14,7 +14,7 @@ const noHtmlInjection = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'demo-output/', 'bench-output/', 'coverage/'] },
+  { ignores: ['node_modules/', '.output*/', '.wxt/', 'demo-output/', 'bench-output/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     plugins: { 'react-hooks': reactHooks },

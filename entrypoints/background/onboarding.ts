@@ -37,9 +37,28 @@ export async function rememberUser(source: string, user: { ownerId: string; name
  * sidebar shows beside its empty state.
  */
 export async function onFirstConnect(_db: KpiLensDb, source: string, options: { demoRates: boolean }): Promise<void> {
+  void requestPersistentStorage(); // the first sync writes right after this
   await testAndRemember(source, { keepOwner: true }).catch(() => undefined); // not fatal: the rep can test again in the options
   if (options.demoRates) {
     const settings = await loadSettings();
     if (Object.keys(settings.rates).length === 0) await saveSettings({ rates: { ...DEMO_EXCHANGE_RATES } });
+  }
+}
+
+type PersistableStorage = { persisted?: () => Promise<boolean>; persist?: () => Promise<boolean> };
+
+/**
+ * Asks the browser to keep KPI Lens data when the disk runs low, before the first sync writes.
+ * Where `persist()` exists (Firefox's background page) it is asked once; Chromium's service
+ * worker has no `persist()`, and there the `unlimitedStorage` permission keeps the extension's
+ * data out of eviction. The options page shows the state and can ask again. Never throws.
+ */
+export async function requestPersistentStorage(storage: PersistableStorage | undefined = globalThis.navigator?.storage): Promise<'already' | 'granted' | 'refused' | 'unavailable'> {
+  try {
+    if (!storage?.persist) return 'unavailable';
+    if (await storage.persisted?.()) return 'already';
+    return (await storage.persist()) ? 'granted' : 'refused';
+  } catch {
+    return 'unavailable';
   }
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { describeFailure } from '../../lib/db/failure';
 import { admit } from '../../lib/messaging/guard';
 import type { Reply, RequestType } from '../../lib/messaging/protocol';
 import type { Handlers } from './handlers';
@@ -10,7 +11,8 @@ export function listen(handlers: Handlers): void {
     if (!verdict.ok) return Promise.resolve({ ok: false, error: verdict.error } satisfies Reply<RequestType>);
     return handlers.handle(verdict.request, sender).then(
       (value) => ({ ok: true, value }),
-      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      // A full disk or a database that failed to open or upgrade is said with what the rep can do.
+      (error: unknown) => ({ ok: false, error: describeFailure(error) }),
     );
   });
 }

@@ -1,4 +1,5 @@
 import type { KpiLensDb } from '../../lib/db/db';
+import { storageProblemOf } from '../../lib/db/failure';
 import { countStored, storedSourceStatus, type StoredCounts, type StoredSourceStatus } from '../../lib/db/status';
 
 /** Record counts during a sync are refreshed at most this often; progress itself is always fresh. */
@@ -7,6 +8,7 @@ const COUNTS_MAX_AGE_MS = 10_000;
 /** Source status for pages that poll it every second while a sync runs, without recounting every time. */
 export function createStatusCache(db: KpiLensDb) {
   const counts = new Map<string, { at: number; value: Promise<StoredCounts> }>();
+  const lastCounts = new Map<string, StoredCounts>();
   return {
     async status(source: string): Promise<StoredSourceStatus> {
       let cached = counts.get(source);
@@ -15,7 +17,16 @@ export function createStatusCache(db: KpiLensDb) {
         counts.set(source, cached);
         cached.value.catch(() => counts.delete(source));
       }
-      return storedSourceStatus(db, source, await cached.value);
+      try {
+        const stored = await cached.value;
+        lastCounts.set(source, stored);
+        return await storedSourceStatus(db, source, stored);
+      } catch (error) {
+        // A full disk closes the browser's database: the status says so (with the last counts seen) instead of failing.
+        const problem = storageProblemOf(error);
+        if (!problem) throw error;
+        return { ...(lastCounts.get(source) ?? { records: 0, quarantined: 0 }), syncing: false, problem: { message: problem.message, userAction: problem.userAction } };
+      }
     },
     /** The counts are stale now (a run finished, data loaded or deleted). */
     forget(source?: string) {

@@ -62,3 +62,12 @@ export function openDb(name: string = DB_NAME, versions: readonly SchemaVersion[
   assertExtensionContext();
   return new KpiLensDb(name, versions);
 }
+
+/**
+ * A full disk makes the browser close the database, and Dexie then keeps failing with the error of
+ * its last open attempt. Opening again (before each request, cheap when open) lets KPI Lens recover
+ * by itself once the rep has made room; while the cause lasts, the request fails with it.
+ */
+export async function reopenIfClosed(db: KpiLensDb): Promise<void> {
+  if (!db.isOpen()) await db.open().catch(() => undefined);
+}

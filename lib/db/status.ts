@@ -40,8 +40,8 @@ export function summariseStates(states: readonly SyncObjectState[]): Omit<Stored
   const completedAt = states.map((state) => state.lastCompletedAt ?? 0);
   // The newest problem is the one that matters now (an older one may be about an object that moved on).
   const failing = states.filter((state) => state.error && state.phase !== 'done').sort((a, b) => b.error!.at - a.error!.at)[0];
-  // A run stopped on the rep's credentials goes nowhere until they act: it is not "syncing".
-  const blocked = states.some((state) => state.phase === 'error' && state.error?.kind === 'auth');
+  // A run stopped on the rep's credentials or a full disk goes nowhere until they act: it is not "syncing".
+  const blocked = states.some((state) => state.phase === 'error' && (state.error?.kind === 'auth' || state.error?.kind === 'storage-full'));
   const current = active[0];
   return {
     syncing: active.length > 0 && !blocked,

@@ -1,3 +1,4 @@
+import type { Transaction } from 'dexie';
 import type { KpiLensDb } from '../db/db';
 import { batchTypes, putBatch, recordTable, tablesOf } from '../db/records';
 import { RECORD_TYPES, type RecordType } from '../model';
@@ -24,15 +25,24 @@ export function dexieSyncStore(db: KpiLensDb, options: { onCommitted?: (write: S
 async function commitStep(db: KpiLensDb, write: SyncStepWrite): Promise<void> {
   const deletedTypes = RECORD_TYPES.filter((type) => (write.deleted?.[type]?.length ?? 0) > 0);
   const types = new Set<RecordType>([...batchTypes(write.batch), ...deletedTypes]);
-  await db.transaction('rw', [...tablesOf(db, types), db.quarantine, db.syncState], async () => {
-    await putBatch(db, write.batch);
-    for (const type of deletedTypes) {
-      await recordTable(db, type).bulkDelete(write.deleted![type]!.map((id) => [write.state.source, id] as [string, string]));
-    }
-    await clearHealedQuarantine(db, write);
-    if (write.quarantine.length) await db.quarantine.bulkAdd(write.quarantine);
-    await db.syncState.put(write.state);
-  });
+  let transaction: Transaction | undefined;
+  try {
+    await db.transaction('rw', [...tablesOf(db, types), db.quarantine, db.syncState], async (tx) => {
+      transaction = tx;
+      await putBatch(db, write.batch);
+      for (const type of deletedTypes) {
+        await recordTable(db, type).bulkDelete(write.deleted![type]!.map((id) => [write.state.source, id] as [string, string]));
+      }
+      await clearHealedQuarantine(db, write);
+      if (write.quarantine.length) await db.quarantine.bulkAdd(write.quarantine);
+      await db.syncState.put(write.state);
+    });
+  } catch (error) {
+    // When the browser aborts the transaction for lack of space, its pending requests fail with
+    // AbortError (Dexie reports them as a BulkError); why it aborted is the transaction's own error.
+    const reason = transaction?.idbtrans?.error;
+    throw reason?.name === 'QuotaExceededError' ? reason : error;
+  }
 }
 
 /** A record that failed before and now arrives valid no longer counts as quarantined. */

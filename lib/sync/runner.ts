@@ -1,3 +1,4 @@
+import { isStorageFull, STORAGE_FULL_PROBLEM } from '../db/failure';
 import type { SyncObjectState } from '../db/types';
 import { isRunActive, runSyncStep, startRun, type SyncJob, type SyncProblem } from './engine';
 
@@ -55,7 +56,10 @@ export async function runSync(job: SyncJob, options: RunOptions): Promise<RunRes
     try {
       outcome = await runSyncStep(job);
     } catch (error) {
-      if (isStorageFull(error)) return { status: 'stopped', problem: STORAGE_FULL };
+      if (isStorageFull(error)) {
+        await markStorageFull(job).catch(() => undefined); // on a truly full disk even this may not fit
+        return { status: 'stopped', problem: STORAGE_FULL };
+      }
       throw error;
     }
     switch (outcome.kind) {
@@ -98,18 +102,16 @@ async function reviveStoppedObjects(job: SyncJob, states: readonly SyncObjectSta
   }
 }
 
-const STORAGE_FULL: SyncProblem = {
-  kind: 'storage-full',
-  message: 'The browser has no room left for KPI Lens data; the sync stopped and nothing was half-written.',
-  userAction: 'Free disk space, or delete data you no longer need in KPI Lens options (Data), then sync again.',
-};
+const STORAGE_FULL: SyncProblem = { ...STORAGE_FULL_PROBLEM, kind: 'storage-full' };
 
-/** IndexedDB reports a full disk or an exhausted origin quota as QuotaExceededError (Dexie may wrap it). */
-export function isStorageFull(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
-    const { name, inner } = current as { name?: string; inner?: unknown };
-    if (name === 'QuotaExceededError') return true;
-    current = inner;
-  }
-  return false;
+/**
+ * The object that could not be written stops with the storage problem, so the status says so and
+ * does not show a sync in progress; the next run (after the rep made room) goes on from its cursor.
+ */
+async function markStorageFull(job: SyncJob): Promise<void> {
+  const states = new Map((await job.store.getStates(job.source)).map((state) => [state.object, state]));
+  const current = job.adapter.objects.map((spec) => states.get(spec.name)).find((state) => state && (state.phase === 'running' || state.phase === 'waiting'));
+  if (!current) return;
+  const now = job.env.now();
+  await job.store.saveState({ ...current, phase: 'error', error: { ...STORAGE_FULL, at: now }, updatedAt: now });
 }

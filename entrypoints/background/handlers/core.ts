@@ -3,6 +3,7 @@ import { supportsSession } from '../../../lib/connections/catalog';
 import { detectCrm } from '../../../lib/connections/registry';
 import { listConnections, saveConnection } from '../../../lib/connections/store';
 import { sourceOf } from '../../../lib/connections/types';
+import { storageProblemOf } from '../../../lib/db/failure';
 import type { Responses, SourceStatus } from '../../../lib/messaging/protocol';
 import { DEMO_SOURCE, loadDemoData } from '../demo';
 import { listImportedSources } from './import';
@@ -20,7 +21,12 @@ export async function allStatuses({ statuses, db }: HandlerDeps): Promise<Source
   for (const connection of await listConnections()) {
     sources.push({ source: connection.source, crm: connection.crm, label: connection.account, ...(await statuses.status(connection.source)) });
   }
-  for (const imported of await listImportedSources(db)) {
+  // With the database closed (a full disk), the connected sources still report their problem.
+  const importedSources = await listImportedSources(db).catch((error: unknown) => {
+    if (storageProblemOf(error)) return [];
+    throw error;
+  });
+  for (const imported of importedSources) {
     sources.push({ source: imported.source, crm: imported.origin, label: imported.label, ...(await statuses.status(imported.source)) });
   }
   const demo = await statuses.status(DEMO_SOURCE);

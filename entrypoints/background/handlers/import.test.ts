@@ -21,7 +21,7 @@ type ImportType = keyof ReturnType<typeof importHandlers>;
 
 async function ask<T extends ImportType>(request: RequestOf<T>, sender: object = {}): Promise<Responses[T]> {
   const group = importHandlers(deps) as unknown as Record<string, (request: unknown, sender: object) => Promise<unknown>>;
-  return (await group[request.type]!(request, sender)) as Responses[T];
+  return (await group[(request as { type: string }).type]!(request, sender)) as Responses[T];
 }
 
 const deal = (source: string, id: string, extra: object = {}) => ({ source, externalId: id, updatedAt: 1, title: `Deal ${id}`, ownerId: 'owner:ann', status: 'won', amount: { minor: 1000, currency: 'USD' }, closedAt: 5, lineItems: [], ...extra });

@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { reopenIfClosed } from '../../../lib/db/db';
 import { isRunActive } from '../../../lib/sync/engine';
 import { listConnections } from '../../../lib/connections/store';
 import type { Request, RequestType, Responses } from '../../../lib/messaging/protocol';
@@ -23,12 +24,14 @@ export function createHandlers(deps: HandlerDeps) {
     ...optionsHandlers(deps),
   };
   return {
-    handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[RequestType]> {
+    async handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[RequestType]> {
+      await reopenIfClosed(deps.db);
       // The table is keyed by type, so the handler found always takes this request's type.
       const handler = table[request.type] as (request: Request, sender: Browser.runtime.MessageSender) => Promise<Responses[RequestType]>;
       return handler(request, sender);
     },
     async resumeInterruptedSyncs(): Promise<void> {
+      await reopenIfClosed(deps.db);
       for (const connection of await listConnections()) {
         const states = await deps.db.syncState.where('source').equals(connection.source).toArray();
         if (isRunActive(states)) void deps.scheduler.kick(connection.source);
