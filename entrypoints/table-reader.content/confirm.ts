@@ -6,7 +6,7 @@ import { button, el } from './dom';
 import type { Overlay } from './overlay';
 
 export type Confirmed = { mapping: ColumnMapping; dateOrder: DateOrder };
-export type ConfirmInput = { headers: string[]; examples: string[]; rows: number; source: string; initial: Confirmed; remembered: boolean };
+export type ConfirmInput = { headers: string[]; examples: string[]; rows: number | string; source: string; initial: Confirmed; remembered: boolean };
 
 /**
  * The rep says which column is what, as in the CSV import: the kind of

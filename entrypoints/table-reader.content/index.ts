@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import { resolveLocale } from '../../lib/i18n/locale';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { intlTag, resolveLocale } from '../../lib/i18n/locale';
 import { translator } from '../../lib/i18n/messages';
 import { effectiveTimeZone } from '../../lib/settings/schema';
 import { loadSettings } from '../../lib/settings/storage';
-import { cellText, createTableReader, dataRows, dateOrderFor, placeCells, recallMapping, rememberMapping, suggestMapping } from '../../lib/table-reader';
+import { cellText, countRows, createTableReader, dataRows, dateOrderFor, DEFAULT_LIMITS, placeCells, recallMapping, rememberMapping, suggestMapping } from '../../lib/table-reader';
 import { confirmMapping } from './confirm';
 import { createOverlay } from './overlay';
 import { headerTexts } from './page';
@@ -21,52 +22,60 @@ const mappingKey = (host: string) => `table-mapping:${host}`;
 export default defineContentScript({
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  async main(ctx) {
-    const settings = await loadSettings();
-    const t = translator(resolveLocale(settings.locale, navigator.language));
-    const overlay = createOverlay();
-    const close = () => overlay.remove();
-    ctx.onInvalidated(close);
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && event.isTrusted) close();
-    };
-    window.addEventListener('keydown', onKey, true);
-    overlay.onRemove(() => window.removeEventListener('keydown', onKey, true));
-
-    const host = location.host;
-    const source = `table:${host}`;
-    for (;;) {
-      const table = await pickTable(overlay, t);
-      if (!table || !overlay.host.isConnected) return close();
-      const rows = dataRows(table);
-      const first = rows[0] ? placeCells(rows[0], (cell) => cellText(cell, 200).text, '') : [];
-      const reader = createTableReader(table);
-      const headers = reader.headers(first.length);
-      const stored = (await browser.storage.local.get(mappingKey(host)))[mappingKey(host)];
-      const recalled = recallMapping(stored, headers);
-      const answer = await confirmMapping(overlay, t, {
-        headers,
-        examples: first,
-        rows: rows.length,
-        source,
-        remembered: recalled !== null,
-        initial: recalled ?? { mapping: suggestMapping(headers), dateOrder: dateOrderFor(document.documentElement.lang || navigator.language) },
-      });
-      if (answer === 'another') continue;
-      if (!answer || !overlay.host.isConnected) return close();
-      await browser.storage.local.set({ [mappingKey(host)]: rememberMapping(headers, answer.mapping, answer.dateOrder) });
-      const idColumn = answer.mapping.fields.indexOf('id');
-      reader.useIdColumn(idColumn >= 0 ? idColumn : undefined);
-      await readTable(overlay, t, {
-        reader,
-        headers,
-        headerTexts: headerTexts(table),
-        confirmed: answer,
-        source,
-        timeZone: effectiveTimeZone(settings, Intl.DateTimeFormat().resolvedOptions().timeZone),
-        currency: settings.reportingCurrency,
-      });
-      return close();
-    }
+  // executeScript waits for what the script returns: main returns at once, the picker lives on by itself.
+  main(ctx) {
+    void pickAndRead(ctx);
   },
 });
+
+async function pickAndRead(ctx: ContentScriptContext): Promise<void> {
+  const settings = await loadSettings();
+  const locale = resolveLocale(settings.locale, navigator.language);
+  const t = translator(locale);
+  const numbers = new Intl.NumberFormat(intlTag(locale));
+  const overlay = createOverlay();
+  const close = () => overlay.remove();
+  ctx.onInvalidated(close);
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && event.isTrusted) close();
+  };
+  window.addEventListener('keydown', onKey, true);
+  overlay.onRemove(() => window.removeEventListener('keydown', onKey, true));
+
+  const host = location.host;
+  const source = `table:${host}`;
+  for (;;) {
+    const table = await pickTable(overlay, t, numbers);
+    if (!table || !overlay.host.isConnected) return close();
+    const [firstRow] = dataRows(table, 1);
+    const first = firstRow ? placeCells(firstRow, (cell) => cellText(cell, 200).text, '') : [];
+    const rowCount = countRows(table, DEFAULT_LIMITS.maxRowsPerPass + 1);
+    const reader = createTableReader(table);
+    const headers = reader.headers(first.length);
+    const stored = (await browser.storage.local.get(mappingKey(host)))[mappingKey(host)];
+    const recalled = recallMapping(stored, headers);
+    const answer = await confirmMapping(overlay, t, {
+      headers,
+      examples: first,
+      rows: rowCount > DEFAULT_LIMITS.maxRowsPerPass ? `${numbers.format(DEFAULT_LIMITS.maxRowsPerPass)}+` : rowCount,
+      source,
+      remembered: recalled !== null,
+      initial: recalled ?? { mapping: suggestMapping(headers), dateOrder: dateOrderFor(document.documentElement.lang || navigator.language) },
+    });
+    if (answer === 'another') continue;
+    if (!answer || !overlay.host.isConnected) return close();
+    await browser.storage.local.set({ [mappingKey(host)]: rememberMapping(headers, answer.mapping, answer.dateOrder) });
+    const idColumn = answer.mapping.fields.indexOf('id');
+    reader.useIdColumn(idColumn >= 0 ? idColumn : undefined);
+    await readTable(overlay, t, {
+      reader,
+      headers,
+      headerTexts: headerTexts(table),
+      confirmed: answer,
+      source,
+      timeZone: effectiveTimeZone(settings, Intl.DateTimeFormat().resolvedOptions().timeZone),
+      currency: settings.reportingCurrency,
+    });
+    return close();
+  }
+}

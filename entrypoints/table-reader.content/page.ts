@@ -1,4 +1,4 @@
-import { cellText, findTables, headerRow, placeCells, type SliceHost } from '../../lib/table-reader';
+import { cellText, findTablesInSlices, headerRow, placeCells, SLICE_MS, type SliceHost } from '../../lib/table-reader';
 
 /** The page gets the thread back between slices: when it is idle, or after 100 ms at the latest. */
 export function sliceHost(): SliceHost {
@@ -22,7 +22,8 @@ export function headerTexts(table: Element): string[] {
  * next page as a new table): the first table on the page with the same
  * column names.
  */
-export function relocateTable(headers: readonly string[], exclude: Element): Element | null {
+export async function relocateTable(headers: readonly string[], exclude: Element): Promise<Element | null> {
   const wanted = headers.join('\u001f');
-  return findTables(document, exclude).find((table) => headerTexts(table).join('\u001f') === wanted) ?? null;
+  const tables = await findTablesInSlices(document.documentElement, exclude, sliceHost(), SLICE_MS);
+  return tables.find((table) => headerTexts(table).join('\u001f') === wanted) ?? null;
 }

@@ -32,7 +32,7 @@ export type ReadingInput = {
 export function readTable(overlay: Overlay, t: Translate, input: ReadingInput): Promise<void> {
   const { reader, headers, confirmed } = input;
   const host = sliceHost();
-  const totals = { imported: 0, rejected: 0, overLimit: 0 };
+  const totals = { imported: 0, rejected: 0, overLimit: false };
   const problems: RowProblem[] = [];
   let error: string | undefined;
   let stopped = false;
@@ -54,7 +54,7 @@ export function readTable(overlay: Overlay, t: Translate, input: ReadingInput): 
     status.textContent = t('table.progress', { read: stats.read, imported: totals.imported, rejected: totals.rejected });
     notes.replaceChildren(
       el('p', { class: 'note' }, t('table.pageHint')),
-      totals.overLimit > 0 ? el('p', { class: 'note' }, t('table.limit', { count: DEFAULT_LIMITS.maxRowsPerPass })) : '',
+      totals.overLimit ? el('p', { class: 'note' }, t('table.limit', { count: DEFAULT_LIMITS.maxRowsPerPass })) : '',
       stats.cut > 0 ? el('p', { class: 'note' }, t('table.cut', { count: stats.cut, max: DEFAULT_LIMITS.maxCellChars })) : '',
     );
     list.replaceChildren(...problems.slice(0, SHOWN_PROBLEMS).map((entry) => el('li', {}, t('table.row', { position: entry.position, reason: entry.reason }))));
@@ -98,7 +98,7 @@ export function readTable(overlay: Overlay, t: Translate, input: ReadingInput): 
       do {
         again = false;
         if (!reader.table().isConnected) {
-          const moved = input.headerTexts.length ? relocateTable(input.headerTexts, overlay.host) : null;
+          const moved = input.headerTexts.length ? await relocateTable(input.headerTexts, overlay.host) : null;
           if (!moved) break;
           reader.retarget(moved);
         }

@@ -3,7 +3,8 @@
  * reach it and it cannot reach the page. System colours follow light/dark.
  */
 export const PICKER_CSS = `
-:host { all: initial; }
+/* The host covers the viewport without taking part in the page's layout: what changes inside never lays the page out again. */
+:host { all: initial !important; position: fixed !important; inset: 0 !important; contain: strict !important; pointer-events: none !important; z-index: 2147483646 !important; display: block !important; }
 * { box-sizing: border-box; }
 .layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color-scheme: light dark; }
 .box { position: fixed; pointer-events: auto; border: 3px solid #3552d8; background: rgba(53, 82, 216, .12); border-radius: 4px; cursor: pointer; padding: 0; margin: 0; }

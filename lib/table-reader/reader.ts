@@ -18,7 +18,8 @@ export type ReadRow = { position: number; key: string; cells: string[]; rowKey?:
 
 export type PassReport = { rows: ReadRow[]; done: boolean };
 
-export type ReaderStats = { read: number; unchanged: number; cut: number; overPass: number; overTotal: number };
+/** `overPass`: the table held more rows than one pass reads. */
+export type ReaderStats = { read: number; unchanged: number; cut: number; overPass: boolean; overTotal: number };
 
 /**
  * Reads a table's rows as text, a few at a time, and tells new and changed rows
@@ -35,7 +36,7 @@ export function createTableReader(initialTable: Element, limits: ReaderLimits = 
   const headers = header ? placeCells(header, (cell) => cellText(cell, 200).text, '') : [];
   const seen = new Map<string, string>();
   let done = new WeakSet<Element>();
-  const stats: ReaderStats = { read: 0, unchanged: 0, cut: 0, overPass: 0, overTotal: 0 };
+  const stats: ReaderStats = { read: 0, unchanged: 0, cut: 0, overPass: false, overTotal: 0 };
   let idColumn: number | undefined;
   let rows: Element[] = [];
   let at = 0;
@@ -83,10 +84,11 @@ export function createTableReader(initialTable: Element, limits: ReaderLimits = 
       idColumn = index;
     },
     /** Starts a pass over the rows the table holds now; rows read in earlier passes and unchanged since are skipped fast. */
-    beginPass(): { rows: number; overLimit: number } {
-      const all = dataRows(table);
-      rows = all.slice(0, limits.maxRowsPerPass);
-      stats.overPass = all.length - rows.length;
+    beginPass(): { rows: number; overLimit: boolean } {
+      // One row past the limit says whether the table goes on, without walking 50,000 rows to count them.
+      const looked = dataRows(table, limits.maxRowsPerPass + 1);
+      rows = looked.slice(0, limits.maxRowsPerPass);
+      stats.overPass = looked.length > rows.length;
       at = 0;
       return { rows: rows.length, overLimit: stats.overPass };
     },

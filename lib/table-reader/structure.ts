@@ -19,13 +19,22 @@ export function isNativeTable(element: Element): boolean {
   return element.localName === 'table';
 }
 
+/** A native table (not one marked as layout) or an ARIA grid/table/treegrid. */
+export function isTableCandidate(element: Element): boolean {
+  const role = element.getAttribute('role');
+  if (role !== null && GRID_ROLES.includes(role)) return true;
+  return isNativeTable(element) && role !== 'presentation' && role !== 'none';
+}
+
+export function hasDataRow(table: Element): boolean {
+  return firstDataRow(table) !== undefined;
+}
+
 /** Tables a rep could mean: native tables and ARIA grids with at least one data row, outside `exclude`. */
 export function findTables(root: ParentNode, exclude?: Element): Element[] {
   const found: Element[] = [];
   for (const element of root.querySelectorAll(`table, ${GRID_SELECTOR}`)) {
-    if (exclude?.contains(element)) continue;
-    const role = element.getAttribute('role');
-    if (role === 'presentation' || role === 'none') continue;
+    if (exclude?.contains(element) || !isTableCandidate(element)) continue;
     // A native table inside an ARIA grid is usually the grid's own markup: the grid is the table.
     if (isNativeTable(element) && element.parentElement?.closest(GRID_SELECTOR)) continue;
     if (firstDataRow(element)) found.push(element);
@@ -83,10 +92,14 @@ export function headerRow(table: Element): Element | null {
  * The rows that hold records, in page order: the body rows of a native table
  * (not its head or foot, where totals live), or ARIA rows that are not header rows.
  */
-export function dataRows(table: Element): Element[] {
+export function dataRows(table: Element, limit = Infinity): Element[] {
   const header = headerRow(table);
-  if (isNativeTable(table)) return nativeBodyRows(table).filter((row) => row !== header);
-  return ariaRows(table).filter((row, i) => row !== header && !(i < HEADER_SEARCH_ROWS && isAriaHeaderRow(row)));
+  if (isNativeTable(table)) return nativeBodyRows(table, limit + 1).filter((row) => row !== header).slice(0, limit);
+  const rows: Element[] = [];
+  ariaRows(table).forEach((row, i) => {
+    if (rows.length < limit && row !== header && !(i < HEADER_SEARCH_ROWS && isAriaHeaderRow(row))) rows.push(row);
+  });
+  return rows;
 }
 
 /** Like `dataRows(table)[0]`, without listing every row of a 50,000-row table. */
@@ -96,9 +109,9 @@ function firstDataRow(table: Element): Element | undefined {
   return ariaRows(table).find((row, i) => row !== header && !(i < HEADER_SEARCH_ROWS && isAriaHeaderRow(row)));
 }
 
-/** How many record rows the table holds now (for the picker's label). */
-export function countRows(table: Element): number {
-  return dataRows(table).length;
+/** How many record rows the table holds now, counting no further than `cap` (a label needs no more). */
+export function countRows(table: Element, cap = Infinity): number {
+  return dataRows(table, cap).length;
 }
 
 /** A row's own cells (not those of a table nested in a cell). */

@@ -39,14 +39,15 @@ export function cellText(cell: Element, maxChars: number): CellText {
   let truncated = false;
   try {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const data = (node as Text).data;
+      const textNode = node as Text;
       const room = rawCap - text.length;
-      if (data.length > room) {
-        text += data.slice(0, room);
+      // Only the part that fits is copied out of the page: a megabyte text node never becomes a megabyte string here.
+      if (textNode.length > room) {
+        text += textNode.substringData(0, room);
         truncated = true;
         break;
       }
-      text += data;
+      text += textNode.data;
     }
   } catch (error) {
     if (error !== TOO_MANY_NODES) throw error;
