@@ -93,7 +93,8 @@ async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotOb
   const extraRejects: FetchedPage['rejects'] = [];
   const firstOf = (target: string) => new Map([...(related.get(target) ?? new Map<string, string[]>())].flatMap(([id, to]) => (to[0] ? [[id, to[0]] as const] : [])));
   if (spec.name === 'deals') {
-    const currencies = new Map(page.items.map((raw) => [String((raw as { id?: unknown } | null)?.id), (raw as { properties?: Record<string, unknown> } | null)?.properties?.deal_currency_code]));
+    // Only string ids can have line items (see `ids`); String() of an object id such as {"toString":1} would throw.
+    const currencies = new Map(page.items.map((raw) => [(raw as { id?: unknown } | null)?.id, (raw as { properties?: Record<string, unknown> } | null)?.properties?.deal_currency_code]));
     const { lines, rejects } = await lineItemsByDeal(ctx, related.get('line_items') ?? new Map(), (id) => {
       const code = currencies.get(id);
       return typeof code === 'string' && code ? code : mctx.currency;
