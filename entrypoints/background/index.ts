@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { openDb } from '../../lib/db/db';
+import { DB_NAME, SCHEMA_VERSIONS } from '../../lib/db/schema';
 import { loadKpiData } from '../../lib/db/load';
 import { loadSettings } from '../../lib/settings/storage';
 import { createSyncScheduler } from '../../lib/sync/scheduler';
@@ -11,13 +12,15 @@ import { buildSyncJob } from './jobs';
 import { syncContentScripts } from './registration';
 import { listen } from './router';
 import { setupWeeklyNotification } from './weekly-notification';
+import { withFailableUpgrades } from './test-upgrade-hook';
 
 /**
  * The single writer: owns the database, runs syncs, answers the extension's
  * pages. Wiring only; the logic lives in lib/.
  */
 export default defineBackground(() => {
-  const db = openDb();
+  // Test builds can make an upgrade fail on purpose (see test-upgrade-hook.ts); production builds drop it.
+  const db = import.meta.env.MODE === 'test' ? openDb(DB_NAME, withFailableUpgrades(SCHEMA_VERSIONS)) : openDb();
   const views = createViewService({
     loadData: (source) => loadKpiData(db, source),
     loadSettings,
