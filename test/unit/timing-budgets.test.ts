@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { evaluateBudgets, type Figure } from '../../scripts/bench/budgets';
+import { servePage } from '../../scripts/bench/browser-page';
+import { benchKpi } from '../../scripts/bench/kpi';
+import { median } from '../../scripts/bench/stats';
+import { CHROMIUM_FLAGS, findChromium, MISSING_CHROMIUM_MESSAGE } from '../harness/chromium';
+
+/**
+ * Timing budgets guarded with headroom (scripts/bench/budgets.ts: a timing may
+ * miss its target up to 3×, a ratio up to 1.25×, on a shared and noisy CI
+ * machine). A figure "over target" is reported by `npm run bench`; only a
+ * broken one fails here. The benches are the same code as `npm run bench`.
+ */
+describe('timing budgets, with headroom', () => {
+  it('full KPI recompute on 100,000 activities and 10,000 deals: no budget broken', async () => {
+    const raw = (await benchKpi()) as { dataset: { activities: number; deals: number }; entries: { name: string; median_ms: number; budget_ms: number }[] };
+    // the configuration the budgets are defined for
+    expect(raw.dataset).toMatchObject({ activities: 100_000, deals: 10_000 });
+    const figures: Record<string, Figure> = Object.fromEntries(raw.entries.map((e) => [e.name, { value: e.median_ms, unit: 'ms', budget: { max: e.budget_ms } }]));
+    expect(figures['whole catalogue, whole team, by owner']?.budget).toEqual({ max: 300 });
+    const verdicts = evaluateBudgets({ kpi: figures });
+    expect(verdicts).toHaveLength(raw.entries.length);
+    expect(verdicts.filter((v) => v.status === 'broken')).toEqual([]);
+  }, 120_000);
+
+  it('sync into IndexedDB keeps ≥ 80 % of a plain bulkPut (broken below 64 %), in headless Chromium', async () => {
+    // Smaller than `npm run bench` (20,000 × 5 runs, over a minute here): the ratio is measured within one run either way.
+    const [count, pageSize, runs] = [5_000, 1_000, 3];
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
+    const page = await servePage(fileURLToPath(new URL('../../scripts/bench/browser/sync-entry.ts', import.meta.url)));
+    const browser = await chromium.launch({ executablePath, headless: false, args: ['--headless=new', ...CHROMIUM_FLAGS] });
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(page.url);
+      const result = (await tab.evaluate(
+        ([c, p, r]) => (globalThis as unknown as { benchSync: (c: number, p: number, r: number) => Promise<unknown> }).benchSync(c, p, r),
+        [count, pageSize, runs] as const,
+      )) as { sync: number[]; bulk: number[] };
+      expect(result.sync).toHaveLength(runs);
+      const ratio = median(result.bulk) / median(result.sync); // rates: count / time
+      const [verdict] = evaluateBudgets({ sync: { syncVsBulkPut: { value: Number(ratio.toFixed(3)), unit: 'ratio', budget: { min: 0.8 } } } });
+      expect(verdict?.status, `sync ${result.sync.map(Math.round).join('/')} ms vs bulkPut ${result.bulk.map(Math.round).join('/')} ms`).not.toBe('broken');
+    } finally {
+      await browser.close();
+      await page.close();
+    }
+  }, 120_000);
+});
