@@ -11,6 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchClv } from './bench/clv';
+import { benchImport } from './bench/import';
 import { benchKpi } from './bench/kpi';
 import { benchSizes, PRODUCTION_BUILD_DIR } from './bench/sizes';
 import { benchSidebar } from './bench/sidebar';
@@ -29,6 +30,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>> | Record<st
   clv: benchClv,
   sync: benchSync,
   sidebar: benchSidebar,
+  import: benchImport,
 };
 
 async function kpiFigures(): Promise<Record<string, unknown>> {

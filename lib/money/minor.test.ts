@@ -24,6 +24,27 @@ describe('majorToMinor', () => {
     expect(majorToMinor(input, 'USD')).toBeUndefined();
   });
 
+  it.each([
+    ['12x5', 'letters inside the number: not 125'],
+    ['1O0', 'a letter O for a zero: not 10'],
+    ['n/a', 'no digits'],
+    ['5-3', 'a range, not an amount'],
+    ['+-5', 'two signs'],
+    ['$', 'a sign alone'],
+  ])('refuses %s (%s)', (text) => {
+    expect(majorToMinor(text, 'USD')).toBeUndefined();
+  });
+
+  it.each([
+    ['USD 100', 10_000],
+    ['100 USD', 10_000],
+    ['1000 руб.', 100_000],
+    ['$-1,234', -123_400],
+    ['€1,234.56 EUR', 123_456],
+  ])('keeps currency words around the number: %s → %i', (text, minor) => {
+    expect(majorToMinor(text, 'USD')).toBe(minor);
+  });
+
   it('rejects non-finite numbers and amounts past safe integers', () => {
     expect(majorToMinor(Number.NaN, 'USD')).toBeUndefined();
     expect(majorToMinor(Infinity, 'USD')).toBeUndefined();

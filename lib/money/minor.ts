@@ -50,7 +50,11 @@ export function minorToMajor(minor: number, currency: string): number {
  * exactly three digits groups thousands (`1,234`), otherwise it is decimal (`12,5`).
  */
 function normaliseDecimal(input: string): string | undefined {
-  let text = input.trim().replace(/[\s\u00a0\u202f']/g, '').replace(/[^\d.,+-]/g, '');
+  // A currency sign, code or word may stand before or after the number (`$`, `USD`, `руб.`), never
+  // inside it: `12x5` is not 125, and `1O0` (a letter O) is not 10.
+  const parts = /^([-+]?)[^\d+\-.,]*([-+]?)(\d[\d.,]*|[.,]\d[\d.,]*)(?:[^\d]*)$/.exec(input.trim().replace(/[\s\u00a0\u202f']/g, ''));
+  if (!parts || (parts[1] && parts[2])) return undefined;
+  let text = `${parts[1] || parts[2]}${parts[3]!.replace(/[.,]+$/, '')}`;
   if (!/\d/.test(text)) return undefined;
   const dots = text.split('.').length - 1;
   const commas = text.split(',').length - 1;

@@ -185,10 +185,10 @@ describe('reading a table on a page KPI Lens does not know', () => {
     const longTasks = await page.evaluate(() => (globalThis as unknown as { longTasks: { start: number; duration: number }[] }).longTasks);
     // The 50 ms budget is a benchmark figure (timings on shared CI machines are noise). What this test
     // guards is the failure mode: reading 50,000 rows (or searching the page for tables) in one go holds
-    // the page for seconds; sliced work never comes near half a second, even on a loaded machine.
+    // the page for seconds; sliced work stays far below a second, even on a loaded machine (215 ms seen at load 6 on 2 cores; the 50 ms budget is measured on the sidebar bench).
     const longest = Math.max(0, ...longTasks.map((task) => task.duration));
     console.info(`hostile table: ${longTasks.length} long tasks, longest ${Math.round(longest)} ms`);
-    expect(longest).toBeLessThan(500);
+    expect(longest).toBeLessThan(1_000);
     await page.close();
   });
 });
