@@ -23,7 +23,7 @@ const KILLS = Number(process.env.KPI_LENS_KILLS ?? 5);
 const SEED = Number(process.env.KPI_LENS_KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const SCALE = Number(process.env.KPI_LENS_KILL_SCALE ?? 0.5);
 /** Each API answer waits this long, so the run lasts long enough to be killed in the middle many times. */
-const DELAY_MS = 150;
+const DELAY_MS = 300;
 
 let crm: SandboxCrm;
 let profile: string;
@@ -60,7 +60,7 @@ describe(`killing the browser during a large sync (seed ${SEED}, ${KILLS} kills)
     const log: string[] = [];
     for (let kill = 1; kill <= KILLS; kill += 1) {
       // A random point: anywhere from before the resumed run's first request to several steps into it.
-      await sleep(100 + Math.floor(random() * 2_400));
+      await sleep(100 + Math.floor(random() * 2_000));
       const before = await readExtensionDb(browser.serviceWorker, source);
       expect(allDone(before, served), `kill ${kill}: the sync must still be running (it finished too early; lower the delay)`).toBe(false);
       await sleep(Math.floor(random() * 250)); // and the kill lands somewhere after that snapshot, mid-step or not
