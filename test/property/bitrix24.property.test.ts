@@ -5,7 +5,7 @@ import { loadContractExamples } from '../../lib/adapters/bitrix24/testing/contra
 import { fakeBitrix } from '../../lib/adapters/bitrix24/testing/fake-bitrix';
 import { activity, BITRIX_WEBHOOK, deal } from '../../lib/adapters/bitrix24/testing/fixtures';
 import type { AdapterContext } from '../../lib/adapters/types';
-import { expectCoverage, expectPageOrCrmError, items, jsonValue, listJson, newCoverage, RUNS, wireItem } from './hostile';
+import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 
 const KEYS = [
   'ID', 'TITLE', 'NAME', 'LAST_NAME', 'ASSIGNED_BY_ID', 'RESPONSIBLE_ID', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'STATUS_ID', 'CATEGORY_ID', 'OPPORTUNITY',
@@ -38,7 +38,7 @@ const input = fc.oneof(
       method: fc.constant(method),
       list: items(wireItem(documentedItems, KEYS, likely)),
       history: items(wireItem([], KEYS, likely)),
-      body: fc.option(jsonValue, { freq: 6, nil: undefined }),
+      body: wholeBody,
       status: fc.constantFrom(200, 200, 400, 401, 403, 503),
     }),
   ),

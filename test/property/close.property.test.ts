@@ -4,7 +4,7 @@ import { closeAdapter } from '../../lib/adapters/close';
 import { callItem, CLOSE_BASE, leadItem, meetingItem, opportunity, outgoingEmail, pipelinesPage, usersPage, wonOpportunity } from '../../lib/adapters/close/fixtures';
 import { fakeFetch } from '../../lib/adapters/kommo/fake-fetch';
 import type { AdapterContext } from '../../lib/adapters/types';
-import { expectCoverage, expectPageOrCrmError, items, jsonValue, listJson, newCoverage, RUNS, wireItem } from './hostile';
+import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 
 const KEYS = [
   'id', 'lead_id', 'user_id', 'status_type', 'status_id', 'status_label', 'pipeline_id', 'value', 'value_period', 'value_currency', 'confidence',
@@ -30,7 +30,7 @@ const input = fc.oneof(
     fc.record({
       object: fc.constant(object),
       list: items(wireItem(documented, KEYS, likely)),
-      body: fc.option(jsonValue, { freq: 6, nil: undefined }),
+      body: wholeBody,
       status: fc.constantFrom(200, 200, 400, 401, 404, 500),
     }),
   ),

@@ -89,6 +89,9 @@ export function listJson(items: readonly WireItem[]): string {
   return `[${items.map(text).join(',')}]`;
 }
 
+/** Most runs send a well-formed page (undefined here); one in six replaces the whole body by any JSON at all. */
+export const wholeBody: fc.Arbitrary<unknown> = fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: jsonValue });
+
 /** A few items per page: what matters is their shape, not their number. */
 export const items = (item: fc.Arbitrary<WireItem>) => fc.array(item, { maxLength: 4 });
 
@@ -162,9 +165,12 @@ export async function expectPageOrCrmError(coverage: Coverage, itemCount: number
   if (tally.rejects > 0) coverage.withRejects += 1;
 }
 
-/** Enough runs produced valid records and enough produced rejects for the property to mean something. */
+/** Enough runs produced valid records, rejects and typed errors for the property to mean something (KPI_LENS_PROPERTY_COVERAGE=1 prints them). */
 export function expectCoverage(coverage: Coverage): void {
+  if (process.env.KPI_LENS_PROPERTY_COVERAGE) console.log(JSON.stringify(coverage));
   expect(coverage.runs).toBeGreaterThanOrEqual(RUNS);
-  expect(coverage.withRecords).toBeGreaterThan(coverage.runs * 0.05);
-  expect(coverage.withRejects).toBeGreaterThan(coverage.runs * 0.05);
+  // measured: about 35–50 % of runs yield valid records, 50–55 % rejects, 15 % a CrmError
+  expect(coverage.withRecords).toBeGreaterThan(coverage.runs * 0.25);
+  expect(coverage.withRejects).toBeGreaterThan(coverage.runs * 0.25);
+  expect(coverage.crmErrors).toBeGreaterThan(coverage.runs * 0.05);
 }

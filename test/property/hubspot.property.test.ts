@@ -4,7 +4,7 @@ import { hubspotAdapter } from '../../lib/adapters/hubspot';
 import { HUBSPOT_OBJECTS_DETAIL } from '../../lib/adapters/hubspot/objects';
 import type { FetchLike } from '../../lib/adapters/types';
 import * as hs from '../contracts/hubspot';
-import { expectCoverage, expectPageOrCrmError, items, jsonValue, listJson, newCoverage, RUNS, wireItem } from './hostile';
+import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 
 const PROPERTY_NAMES = [...new Set(HUBSPOT_OBJECTS_DETAIL.flatMap((o) => o.properties ?? []))];
 const KEYS = ['id', 'properties', 'createdAt', 'updatedAt', 'archived', 'firstName', 'lastName', 'email', 'userId', 'teams', 'stages', 'label', 'displayOrder', 'metadata', ...PROPERTY_NAMES];
@@ -32,7 +32,7 @@ const input = fc.oneof(
     fc.record({
       object: fc.constant(name),
       list: items(wireItem(DOCUMENTED[name] ?? [], KEYS, likely)),
-      body: fc.option(jsonValue, { freq: 6, nil: undefined }),
+      body: wholeBody,
       status: fc.constantFrom(200, 207, 400, 401, 403, 404),
       since: fc.constantFrom(null, Date.parse('2024-01-01T00:00:00Z')),
     }),

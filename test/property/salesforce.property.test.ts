@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { salesforceAdapter } from '../../lib/adapters/salesforce';
 import * as sf from '../contracts/salesforce';
-import { expectCoverage, expectPageOrCrmError, items, jsonValue, listJson, newCoverage, RUNS, wireItem } from './hostile';
+import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 
 const KEYS = [
   'Id', 'Name', 'OwnerId', 'AccountId', 'StageName', 'Amount', 'CurrencyIsoCode', 'Probability', 'CloseDate', 'CreatedDate', 'IsClosed', 'IsWon',
@@ -32,7 +32,7 @@ const input = fc.oneof(
     fc.record({
       object: fc.constant(object),
       list: items(wireItem(documented, KEYS, likely)),
-      body: fc.option(jsonValue, { freq: 6, nil: undefined }),
+      body: wholeBody,
       status: fc.constantFrom(200, 200, 400, 401, 403, 500),
       multiCurrency: fc.boolean(),
     }),

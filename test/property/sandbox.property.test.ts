@@ -5,7 +5,7 @@ import { SANDBOX_OBJECTS, sandboxAdapter } from '../../lib/adapters/sandbox';
 import type { AdapterContext } from '../../lib/adapters/types';
 import { generateDemoData } from '../../lib/demo';
 import { RECORD_TYPES, type RecordType } from '../../lib/model';
-import { expectCoverage, expectPageOrCrmError, items, jsonValue, listJson, newCoverage, RUNS, wireItem } from './hostile';
+import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 
 /** Canonical records as the sandbox CRM serves them: two of each type from the demo data. */
 const demo = generateDemoData({ asOf: Date.parse('2024-03-10T12:00:00Z'), seed: 7 });
@@ -23,7 +23,7 @@ const input = fc.oneof(
       object: fc.constant(SANDBOX_OBJECTS[type]),
       list: items(wireItem(sample(type), KEYS, likely)),
       deleted: fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor')), { maxLength: 2 }),
-      body: fc.option(jsonValue, { freq: 6, nil: undefined }),
+      body: wholeBody,
       status: fc.constantFrom(200, 200, 404, 500),
     }),
   ),
