@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
-import type { ImportItem, ImportOutcome, PrimaryKey, TablePage } from '../../lib/export/data';
+import type { ImportItem, ImportOutcome, PrimaryKey, QuarantinePage, TablePage } from '../../lib/export/data';
 import { dataVersionKey, type Reply, type RequestType, type Responses, type SourceStatus } from '../../lib/messaging/protocol';
 import type { RecordType } from '../../lib/model';
 import type { ManualRecordType } from '../../lib/settings/manual-records';
@@ -21,6 +21,7 @@ export type OptionsApi = {
   saveRecord(source: string, recordType: ManualRecordType, record: object): Promise<Responses['options/save-record']>;
   deleteRecord(source: string, recordType: ManualRecordType, externalId: string): Promise<Responses['options/delete-record']>;
   exportPage(table: RecordType, after: PrimaryKey | undefined, limit: number): Promise<TablePage>;
+  quarantinePage(after: number | undefined, limit: number): Promise<QuarantinePage>;
   importRecords(items: ImportItem[], offset: number): Promise<ImportOutcome>;
   /** Synced records only: connections and settings stay, the next sync fetches the data again. */
   deleteData(): Promise<void>;
@@ -50,6 +51,7 @@ export const browserOptionsApi: OptionsApi = {
   saveRecord: (source, recordType, record) => ask({ type: 'options/save-record', source, recordType, record }),
   deleteRecord: (source, recordType, externalId) => ask({ type: 'options/delete-record', source, recordType, externalId }),
   exportPage: (table, after, limit) => ask({ type: 'data/export-page', table, after, limit }),
+  quarantinePage: (after, limit) => ask({ type: 'data/quarantine-page', after, limit }),
   importRecords: (items, offset) => ask({ type: 'data/import-records', items, offset }),
   deleteData: async () => {
     await ask({ type: 'data/delete-all' });

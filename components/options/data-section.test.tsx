@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { KpiLensDb } from '../../lib/db/db';
 import { upsertRecords } from '../../lib/db/records';
 import { RECORD_TABLES, SCHEMA_VERSIONS } from '../../lib/db/schema';
-import { importRecords, readTablePage } from '../../lib/export/data';
+import { importRecords, parseDataExport, readQuarantinePage, readTablePage } from '../../lib/export/data';
 import { RECORD_TYPES } from '../../lib/model';
 import { loadSettings, saveSettings } from '../../lib/settings/storage';
 import { I18nProvider } from '../common/i18n';
@@ -33,6 +33,7 @@ function apiOver(db: KpiLensDb): OptionsApi {
   return {
     ...fakeOptionsApi(emptyData()),
     exportPage: (table, after, limit) => readTablePage(db, table, after, Math.min(limit, 7)), // small pages: the page loop is exercised
+    quarantinePage: (after, limit) => readQuarantinePage(db, after, Math.min(limit, 2)),
     importRecords: (items, offset) => importRecords(db, items, offset),
   };
 }
@@ -123,6 +124,35 @@ describe('data: export and import through the options page', () => {
     expect((await blob.text()).split('\r\n').slice(0, 2)).toEqual(['source,externalId,updatedAt,title,ownerId,status,lineItems', "s,1,1,'=cmd(),u,open,[]"]);
     fireEvent.click(screen.getByRole('button', { name: 'quotas.csv' }));
     await screen.findByText('That table is empty: nothing to export.');
+  });
+
+  it('downloads the records that could not be read, with why, and puts them in the JSON export (an import skips them)', async () => {
+    const db = openDb();
+    await upsertRecords(db, { deal: [{ source: 's', externalId: '1', updatedAt: 1, title: 'ok', ownerId: 'u', status: 'open', lineItems: [] }] });
+    const at = Date.UTC(2017, 5, 1, 12);
+    for (let i = 0; i < 5; i += 1) {
+      await db.quarantine.add({ source: 'pipedrive:acme', recordType: 'deal', externalId: `q${i}`, rawJson: `{"id":${i},"value":"=1+1"}`, reason: `status: "pending" is not one of won, lost, open (${i})`, at });
+    }
+    const api = apiOver(db);
+    await show(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Records that could not be read (with why).csv' }));
+    await waitFor(() => expect(api.download).toHaveBeenCalledTimes(1));
+    const [name, blob] = vi.mocked(api.download).mock.calls[0]!;
+    expect(name).toBe('kpi-lens-not-read-2017-06-15.csv');
+    const lines = (await blob.text()).replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    // A header and the 5 entries, read over pages of 2 (2 + 2 + 1).
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe('source,recordType,externalId,reason,at,raw');
+    expect(lines[1]).toBe('pipedrive:acme,deal,q0,"status: ""pending"" is not one of won, lost, open (0)",2017-06-01T12:00:00.000Z,"{""id"":0,""value"":""=1+1""}"');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export everything (JSON)' }));
+    await waitFor(() => expect(api.download).toHaveBeenCalledTimes(2));
+    const json = JSON.parse(await vi.mocked(api.download).mock.calls[1]![1].text()) as { records: { deal: unknown[] }; quarantine: { externalId: string }[] };
+    expect(json.records.deal).toHaveLength(1);
+    expect(json.quarantine.map((entry) => entry.externalId)).toEqual(['q0', 'q1', 'q2', 'q3', 'q4']);
+    // Read back, the file brings the record in and leaves the quarantine out.
+    const parsed = parseDataExport(JSON.stringify(json));
+    expect(parsed.ok && parsed.items.map((item) => item.type)).toEqual(['deal']);
   });
 });
 

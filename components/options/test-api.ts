@@ -45,6 +45,7 @@ export function fakeOptionsApi(data: KpiData, source = 'demo') {
       return { deleted: at >= 0 };
     }),
     exportPage: vi.fn(async () => ({ records: [], next: null })),
+    quarantinePage: vi.fn(async () => ({ entries: [], next: null })),
     importRecords: vi.fn(async () => ({ imported: 0, rejected: 0, rejects: [], sources: [] })),
     deleteData: vi.fn(async () => {}),
     eraseEverything: vi.fn(async () => {}),

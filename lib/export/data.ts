@@ -1,4 +1,5 @@
 import type { KpiLensDb } from '../db/db';
+import type { QuarantineEntry } from '../db/types';
 import { recordTable } from '../db/records';
 import { isRecordType, parseRecord, RECORD_TYPES, type CanonicalRecord, type RecordType } from '../model';
 
@@ -49,6 +50,18 @@ export async function exportAll(db: KpiLensDb, settings: unknown, exportedAt: nu
     if (list.length) records[type] = list;
   }
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, settings, records };
+}
+
+export type QuarantinePage = { entries: QuarantineEntry[]; next: number | null };
+
+/**
+ * One page of the records that could not be read (quarantine), oldest first, after entry `after`.
+ * They are in the export for the rep to look at, not to import back: they failed validation.
+ */
+export async function readQuarantinePage(db: KpiLensDb, after: number | undefined, limit = EXPORT_PAGE_SIZE): Promise<QuarantinePage> {
+  const entries = await (after === undefined ? db.quarantine.toCollection() : db.quarantine.where(':id').above(after)).limit(limit).toArray();
+  const last = entries[entries.length - 1];
+  return { entries, next: entries.length === limit && last?.id !== undefined ? last.id : null };
 }
 
 export type ImportItem = { type: string; record: unknown };

@@ -8,7 +8,7 @@ import { Section } from '../form';
 import { DeleteData } from './DeleteData';
 import { ImportBackup } from './ImportBackup';
 import { StorageInfo } from './StorageInfo';
-import { exportCsv, exportJson, fileDate } from './transfer';
+import { exportCsv, exportJson, exportQuarantineCsv, fileDate } from './transfer';
 
 /** Data: what is stored where, how much, export (JSON and CSV per table), import, delete. */
 export function DataSection({ settings, onChanged }: { settings: Settings; onChanged: () => void }) {
@@ -38,6 +38,8 @@ export function DataSection({ settings, onChanged }: { settings: Settings; onCha
     });
   const csv = (type: RecordType) => download(type, async () => ({ name: `kpi-lens-${RECORD_TABLES[type]}-${fileDate(api.now())}.csv`, blob: await exportCsv(api, type) }));
 
+  const quarantine = () => download('quarantine', async () => ({ name: `kpi-lens-not-read-${fileDate(api.now())}.csv`, blob: await exportQuarantineCsv(api) }));
+
   return (
     <Section id="data" title={t('options.data.title')}>
       <h3>{t('options.data.where')}</h3>
@@ -63,6 +65,11 @@ export function DataSection({ settings, onChanged }: { settings: Settings; onCha
             </button>
           </li>
         ))}
+        <li>
+          <button type="button" disabled={busy !== undefined} onClick={() => void quarantine()}>
+            {t('options.data.quarantineCsv')}
+          </button>
+        </li>
       </ul>
       <p role="status">{busy ? t('options.data.working') : (message ?? '')}</p>
       <ImportBackup onImported={onChanged} />

@@ -1,5 +1,6 @@
 import { EXPORT_FORMAT, EXPORT_PAGE_SIZE, EXPORT_VERSION, type ImportItem, type ImportOutcome, type PrimaryKey } from '../../../lib/export/data';
 import { recordsToCsv } from '../../../lib/export/data-csv';
+import type { QuarantineEntry } from '../../../lib/db/types';
 import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '../../../lib/model';
 import type { OptionsApi } from '../api';
 
@@ -46,8 +47,35 @@ export async function exportJson(api: OptionsApi, settings: unknown, onProgress?
     }
     if (!first) parts.push(']');
   }
-  parts.push('}}');
+  // The records that could not be read come along for the rep (or their admin) to look at; an import skips them.
+  parts.push('},"quarantine":[');
+  let firstEntry = true;
+  for (const entry of await readQuarantine(api)) {
+    parts.push((firstEntry ? '' : ',') + JSON.stringify(entry));
+    firstEntry = false;
+  }
+  parts.push(']}');
   return { blob: new Blob(parts, { type: 'application/json' }), records };
+}
+
+/** Every quarantine entry, asked from the background page by page. */
+export async function readQuarantine(api: OptionsApi): Promise<QuarantineEntry[]> {
+  const all: QuarantineEntry[] = [];
+  let after: number | undefined;
+  for (;;) {
+    const page = await api.quarantinePage(after, EXPORT_PAGE_SIZE);
+    all.push(...page.entries);
+    if (page.next === null) return all;
+    after = page.next;
+  }
+}
+
+/** The records that could not be read, with why, as CSV (null when there are none). */
+export async function exportQuarantineCsv(api: OptionsApi): Promise<Blob | null> {
+  const entries = await readQuarantine(api);
+  if (entries.length === 0) return null;
+  const rows = entries.map((entry) => ({ source: entry.source, recordType: entry.recordType, externalId: entry.externalId, reason: entry.reason, at: new Date(entry.at).toISOString(), raw: entry.rawJson }));
+  return new Blob(['\ufeff', recordsToCsv(rows, ['source', 'recordType', 'externalId', 'reason', 'at', 'raw'])], { type: 'text/csv;charset=utf-8' });
 }
 
 /** One table as CSV (null when it is empty). */

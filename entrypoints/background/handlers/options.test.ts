@@ -104,7 +104,7 @@ describe('options handlers (the single writer)', () => {
 });
 
 // Keeps the request union honest: every options request type has a handler here.
-const handled: RequestType[] = ['options/overview', 'options/save-record', 'options/delete-record', 'data/export-page', 'data/import-records', 'data/erase-everything'];
+const handled: RequestType[] = ['options/overview', 'options/save-record', 'options/delete-record', 'data/export-page', 'data/quarantine-page', 'data/import-records', 'data/erase-everything'];
 it('answers every options request', () => {
   expect(Object.keys(optionsHandlers({} as HandlerDeps)).sort()).toEqual([...handled].sort());
 });

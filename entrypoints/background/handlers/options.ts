@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { RecordBatch } from '../../../lib/adapters/types';
 import { ALL_CRM_HOST_PATTERNS } from '../../../lib/adapters/hosts';
 import { recordTable, upsertRecords } from '../../../lib/db/records';
-import { importRecords, readTablePage } from '../../../lib/export/data';
+import { importRecords, readQuarantinePage, readTablePage } from '../../../lib/export/data';
 import { eraseEverything } from '../../../lib/export/data-erase';
 import { checkManualRecord } from '../../../lib/settings/manual-records';
 import { buildOptionsOverview } from '../../../lib/settings/overview';
@@ -10,7 +10,7 @@ import { loadSettings } from '../../../lib/settings/storage';
 import { allStatuses } from './core';
 import type { HandlerDeps, HandlerGroup } from './types';
 
-type OptionsType = 'options/overview' | 'options/save-record' | 'options/delete-record' | 'data/export-page' | 'data/import-records' | 'data/erase-everything';
+type OptionsType = 'options/overview' | 'options/save-record' | 'options/delete-record' | 'data/export-page' | 'data/quarantine-page' | 'data/import-records' | 'data/erase-everything';
 
 /** The options page's requests: the rep's own entries, the full export and import, delete everything. */
 export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {
@@ -42,6 +42,7 @@ export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {
       return { deleted: existed };
     },
     'data/export-page': (request) => readTablePage(db, request.table, request.after, request.limit),
+    'data/quarantine-page': (request) => readQuarantinePage(db, request.after, request.limit),
     'data/import-records': async (request) => {
       const outcome = await importRecords(db, request.items, request.offset);
       for (const source of outcome.sources) {

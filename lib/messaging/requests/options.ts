@@ -1,4 +1,4 @@
-import type { ImportOutcome, TablePage } from '../../export/data';
+import type { ImportOutcome, QuarantinePage, TablePage } from '../../export/data';
 import { RECORD_TYPES } from '../../model';
 import { z } from '../../model/zod';
 import type { Built, ManualRecordType } from '../../settings/manual-records';
@@ -25,6 +25,7 @@ export const OPTIONS_REQUESTS = [
     after: z.tuple([z.string().max(200), z.string().max(300)]).optional(),
     limit: z.number().int().min(1).max(5_000),
   }),
+  z.object({ type: z.literal('data/quarantine-page'), after: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(5_000) }),
   /** `offset`: where this chunk starts in the file, so rejects name their place in it. */
   z.object({
     type: z.literal('data/import-records'),
@@ -39,6 +40,7 @@ export type OptionsResponses = {
   'options/save-record': Built<RecordByType[ManualRecordType]>;
   'options/delete-record': { deleted: boolean };
   'data/export-page': TablePage;
+  'data/quarantine-page': QuarantinePage;
   'data/import-records': ImportOutcome;
   'data/erase-everything': { erased: true };
 };
