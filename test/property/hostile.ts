@@ -93,7 +93,7 @@ export function listJson(items: readonly WireItem[]): string {
 export const wholeBody: fc.Arbitrary<unknown> = fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: jsonValue });
 
 /** A few items per page: what matters is their shape, not their number. */
-export const items = (item: fc.Arbitrary<WireItem>) => fc.array(item, { maxLength: 4 });
+export const items = (item: fc.Arbitrary<WireItem>) => fc.array(item, { maxLength: 3 });
 
 const baseline = Object.getOwnPropertyNames(Object.prototype).length;
 
