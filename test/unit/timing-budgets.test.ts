@@ -15,19 +15,24 @@ import { CHROMIUM_FLAGS, findChromium, MISSING_CHROMIUM_MESSAGE } from '../harne
  */
 describe('timing budgets, with headroom', () => {
   it('full KPI recompute on 100,000 activities and 10,000 deals: no budget broken', async () => {
-    const raw = (await benchKpi()) as { dataset: { activities: number; deals: number }; entries: { name: string; median_ms: number; budget_ms: number }[] };
+    const raw = (await benchKpi()) as { dataset: { activities: number; deals: number }; entries: { name: string; median_ms: number; cpu_median_ms: number; budget_ms: number }[] };
     // the configuration the budgets are defined for
     expect(raw.dataset).toMatchObject({ activities: 100_000, deals: 10_000 });
-    const figures: Record<string, Figure> = Object.fromEntries(raw.entries.map((e) => [e.name, { value: e.median_ms, unit: 'ms', budget: { max: e.budget_ms } }]));
+    // The two figures `npm run bench --check` guards, on CPU time: on a shared machine the wall clock also
+    // counts other processes' turns (measured here at load 12 on 2 cores: wall 199 ms for 51 ms of CPU).
+    const guarded = ['pinned KPIs, one rep, one month', 'whole catalogue, whole team, by owner'];
+    const figures: Record<string, Figure> = Object.fromEntries(
+      raw.entries.filter((e) => guarded.includes(e.name)).map((e) => [e.name, { value: e.cpu_median_ms, unit: 'ms', budget: { max: e.budget_ms } }]),
+    );
     expect(figures['whole catalogue, whole team, by owner']?.budget).toEqual({ max: 300 });
     const verdicts = evaluateBudgets({ kpi: figures });
-    expect(verdicts).toHaveLength(raw.entries.length);
-    expect(verdicts.filter((v) => v.status === 'broken')).toEqual([]);
+    expect(verdicts).toHaveLength(2);
+    expect(verdicts.filter((v) => v.status === 'broken'), JSON.stringify(raw.entries)).toEqual([]);
   }, 120_000);
 
   it('sync into IndexedDB keeps ≥ 80 % of a plain bulkPut (broken below 64 %), in headless Chromium', async () => {
     // Smaller than `npm run bench` (20,000 × 5 runs, over a minute here): the ratio is measured within one run either way.
-    const [count, pageSize, runs] = [5_000, 1_000, 3];
+    const [count, pageSize, runs] = [10_000, 1_000, 3];
     const executablePath = findChromium();
     if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
     const page = await servePage(fileURLToPath(new URL('../../scripts/bench/browser/sync-entry.ts', import.meta.url)));
