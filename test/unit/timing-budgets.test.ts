@@ -31,8 +31,10 @@ describe('timing budgets, with headroom', () => {
   }, 120_000);
 
   it('sync into IndexedDB keeps ≥ 80 % of a plain bulkPut (broken below 64 %), in headless Chromium', async () => {
-    // Smaller than `npm run bench` (20,000 × 5 runs, over a minute here): the ratio is measured within one run either way.
-    const [count, pageSize, runs] = [10_000, 1_000, 3];
+    // Smaller than `npm run bench` (20,000 records × 5 runs, over a minute here); the ratio is measured within
+    // one run either way. Interleaved writes on a loaded machine are noisy (measured at load 10 on 2 cores:
+    // 0.64 to 0.98 for the same code), so a broken ratio is measured once more: a real regression breaks both.
+    const [count, pageSize, runs] = [5_000, 1_000, 5];
     const executablePath = findChromium();
     if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
     const page = await servePage(fileURLToPath(new URL('../../scripts/bench/browser/sync-entry.ts', import.meta.url)));
@@ -40,14 +42,20 @@ describe('timing budgets, with headroom', () => {
     try {
       const tab = await browser.newPage();
       await tab.goto(page.url);
-      const result = (await tab.evaluate(
-        ([c, p, r]) => (globalThis as unknown as { benchSync: (c: number, p: number, r: number) => Promise<unknown> }).benchSync(c, p, r),
-        [count, pageSize, runs] as const,
-      )) as { sync: number[]; bulk: number[] };
-      expect(result.sync).toHaveLength(runs);
-      const ratio = median(result.bulk) / median(result.sync); // rates: count / time
-      const [verdict] = evaluateBudgets({ sync: { syncVsBulkPut: { value: Number(ratio.toFixed(3)), unit: 'ratio', budget: { min: 0.8 } } } });
-      expect(verdict?.status, `sync ${result.sync.map(Math.round).join('/')} ms vs bulkPut ${result.bulk.map(Math.round).join('/')} ms`).not.toBe('broken');
+      const attempts: string[] = [];
+      let status: string | undefined;
+      for (let attempt = 0; attempt < 2 && status !== 'within' && status !== 'over-target'; attempt += 1) {
+        const result = (await tab.evaluate(
+          ([c, p, r]) => (globalThis as unknown as { benchSync: (c: number, p: number, r: number) => Promise<unknown> }).benchSync(c, p, r),
+          [count, pageSize, runs] as const,
+        )) as { sync: number[]; bulk: number[] };
+        expect(result.sync).toHaveLength(runs);
+        const ratio = median(result.bulk) / median(result.sync); // rates are count / time
+        const [verdict] = evaluateBudgets({ sync: { syncVsBulkPut: { value: Number(ratio.toFixed(3)), unit: 'ratio', budget: { min: 0.8 } } } });
+        status = verdict?.status;
+        attempts.push(`ratio ${ratio.toFixed(3)}: sync ${result.sync.map(Math.round).join('/')} ms vs bulkPut ${result.bulk.map(Math.round).join('/')} ms`);
+      }
+      expect(status, attempts.join('; ')).not.toBe('broken');
     } finally {
       await browser.close();
       await page.close();
