@@ -1,4 +1,3 @@
-import { describeIssues } from '../../model';
 import { z } from '../../model/zod';
 import { CrmError, isCrmError } from '../errors';
 import { mapItems, type Mapped } from '../map';
@@ -10,29 +9,22 @@ import { mapDeal } from './map-deals';
 import { mapCompany, mapContact, mapGoal, mapOwner, mapPipeline } from './map-records';
 import type { HubspotObject } from './objects';
 import { associations, lineItemsByDeal } from './related';
-import { listSchema, pipelinesSchema } from './schemas';
+import { archivedPage } from './archived';
+import { pageLimit, parseList } from './list';
+import { pipelinesSchema } from './schemas';
 
 /**
  * Where a chain stands: HubSpot's `after` token, the window start of a search
  * (`since`, ms; null = full list), the newest last-modified value read, and
- * for owners whether the archived ones are being read.
+ * whether the archived ones are being read: for owners the inactive owners
+ * (kept), for CRM objects the second pass, the deleted ones (removed locally;
+ * there `since` is the run's own, see archived.ts).
  */
 export const cursorSchema = z.object({ after: z.string().max(200).optional(), since: z.number().nullable().default(null), last: z.number().optional(), archived: z.boolean().optional() });
 export type HubspotCursor = z.infer<typeof cursorSchema>;
 
 /** The search API refuses to page past 10,000 results per query. */
 export const SEARCH_CAP = 10_000;
-
-function limit(ctx: HubspotContext, max: number): number {
-  const n = ctx.pageSize;
-  return n === undefined || !Number.isFinite(n) ? max : Math.max(1, Math.min(max, Math.floor(n)));
-}
-
-function parseList(body: unknown, what: string) {
-  const parsed = listSchema.safeParse(body);
-  if (!parsed.success) throw new CrmError('bad-response', `${HUBSPOT_LABEL}'s ${what} answer is not shaped as documented: ${describeIssues(parsed.error)}`, 'If this repeats, report it to KPI Lens with the sync log.');
-  return parsed.data;
-}
 
 function ids(items: readonly unknown[]): string[] {
   return items.flatMap((raw) => {
@@ -50,7 +42,7 @@ function ids(items: readonly unknown[]): string[] {
 async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotCursor) {
   const props = spec.properties ?? [];
   if (state.since === null) {
-    const size = limit(ctx, 100);
+    const size = pageLimit(ctx, 100);
     const query = new URLSearchParams({ limit: String(size), properties: props.join(','), archived: 'false' });
     if (state.after) query.set('after', state.after);
     const { body, budget } = await hubspotRequest(ctx, 'GET', `/crm/v3/objects/${spec.type}?${query}`);
@@ -58,7 +50,7 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
     const next = list.paging?.next?.after;
     return { items: list.results, budget, total: list.total ?? undefined, next: next && next !== state.after ? { ...state, after: next } : null };
   }
-  const size = limit(ctx, 200);
+  const size = pageLimit(ctx, 200);
   const modified = spec.modified ?? 'hs_lastmodifieddate';
   const { body, budget } = await hubspotRequest(ctx, 'POST', `/crm/v3/objects/${spec.type}/search`, {
     filterGroups: [{ filters: [{ propertyName: modified, operator: 'GTE', value: String(state.since) }] }],
@@ -84,7 +76,12 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
   return { items: list.results, budget, total: list.total ?? undefined, next };
 }
 
-async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor): Promise<FetchedPage> {
+/** Where the deleted-objects pass of a run starts: the archive's first page, reporting objects archived since the run's `since`. */
+function archivedPass(runSince: number | null): HubspotCursor {
+  return { archived: true, since: runSince };
+}
+
+async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor, runSince: number | null): Promise<FetchedPage> {
   const page = await crmPage(ctx, spec, state);
   const pageIds = ids(page.items);
   const related = new Map<string, Map<string, string[]>>();
@@ -114,11 +111,12 @@ async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotOb
     mapper = byName[spec.name] ?? (() => ({ type: 'unknown', reject: `no mapper for ${spec.name}` }));
   }
   const { records, rejects } = mapItems(page.items, mapper);
-  return { records, rejects: [...rejects, ...extraRejects], nextCursor: page.next ? JSON.stringify(page.next) : null, totalEstimate: page.total, budget: page.budget };
+  // The search window may have moved past the run's `since` (see crmPage); the deleted pass asks from the run's own.
+  return { records, rejects: [...rejects, ...extraRejects], nextCursor: JSON.stringify(page.next ?? archivedPass(runSince)), totalEstimate: page.total, budget: page.budget };
 }
 
 async function ownersPage(ctx: HubspotContext, mctx: MapContext, state: HubspotCursor): Promise<FetchedPage> {
-  const query = new URLSearchParams({ limit: String(limit(ctx, 500)), archived: String(state.archived === true) });
+  const query = new URLSearchParams({ limit: String(pageLimit(ctx, 500)), archived: String(state.archived === true) });
   if (state.after) query.set('after', state.after);
   const { body, budget } = await hubspotRequest(ctx, 'GET', `/crm/v3/owners?${query}`);
   const list = parseList(body, 'owners');
@@ -145,7 +143,12 @@ async function ownerIdsByUser(ctx: HubspotContext): Promise<Map<string, string>>
   return out;
 }
 
-export async function fetchHubspotPage(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor): Promise<FetchedPage> {
+/**
+ * One page of one object. CRM objects and goals run in two passes: the live
+ * records changed in the window, then the archived (deleted) ones since
+ * `runSince` (the `since` the engine gave the run; null for a full one).
+ */
+export async function fetchHubspotPage(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor, runSince: number | null): Promise<FetchedPage> {
   switch (spec.kind) {
     case 'owners':
       return ownersPage(ctx, mctx, state);
@@ -157,15 +160,16 @@ export async function fetchHubspotPage(ctx: HubspotContext, mctx: MapContext, sp
     }
     case 'goals':
       try {
+        if (state.archived) return await archivedPage(ctx, spec, state);
         const page = await crmPage(ctx, spec, { ...state, since: null });
         const owners = await ownerIdsByUser(ctx);
-        return { ...mapItems(page.items, (raw) => mapGoal(raw, mctx, owners)), nextCursor: page.next ? JSON.stringify(page.next) : null, budget: page.budget };
+        return { ...mapItems(page.items, (raw) => mapGoal(raw, mctx, owners)), nextCursor: JSON.stringify(page.next ?? archivedPass(runSince)), budget: page.budget };
       } catch (error) {
         // Accounts without goals (or a token without the goals scope) have no quotas to read.
         if (isCrmError(error) && error.kind === 'forbidden') return { records: {}, rejects: [], nextCursor: null };
         throw error;
       }
     default:
-      return crmObjects(ctx, mctx, spec, state);
+      return state.archived ? archivedPage(ctx, spec, state) : crmObjects(ctx, mctx, spec, state, runSince);
   }
 }

@@ -22,7 +22,8 @@ const ownerSchema = z.object({ id: z.string().min(1).max(200), firstName: z.stri
 /**
  * HubSpot CRM v3 with a private app token: full syncs through the list
  * endpoints (`after` paging), incremental ones through the search API on the
- * last-modified property, windowed under the 10,000-result cap.
+ * last-modified property, windowed under the 10,000-result cap; then, per CRM
+ * object, the archived list, whose ids the sync deletes locally.
  */
 export const hubspotAdapter = {
   id: 'hubspot',
@@ -34,10 +35,9 @@ export const hubspotAdapter = {
   async fetchPage(ctx: HubspotContext, object, cursor, since) {
     const spec = HUBSPOT_OBJECTS_DETAIL.find((o) => o.name === object);
     if (!spec) throw new CrmError('bad-response', `HubSpot has no object "${object.slice(0, 50)}" in KPI Lens`, 'Update KPI Lens; this is a bug if it repeats.');
-    let state;
-    if (cursor === null) state = { since: spec.incremental ? since : null };
-    else state = decodeCursor(cursor, cursorSchema, 'HubSpot')!;
-    return fetchHubspotPage(ctx, mapContext(ctx), spec, state);
+    const runSince = spec.incremental ? since : null;
+    const state = cursor === null ? { since: runSince } : decodeCursor(cursor, cursorSchema, 'HubSpot')!;
+    return fetchHubspotPage(ctx, mapContext(ctx), spec, state, runSince);
   },
   /**
    * The signed-in user behind an OAuth access token (`/oauth/v1/access-tokens/{token}`

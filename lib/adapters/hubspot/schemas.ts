@@ -18,6 +18,13 @@ export const crmObjectSchema = z.object({
 });
 export type CrmObject = z.infer<typeof crmObjectSchema>;
 
+/**
+ * An item of an archived list (`GET /crm/v3/objects/{type}?archived=true`):
+ * only the id and when it was archived matter. `archived` is true there; an
+ * item that says false is live, whatever list it came in.
+ */
+export const archivedObjectSchema = z.object({ id: hsId, archived: z.boolean().nullish(), archivedAt: z.string().nullish() });
+
 const paging = z.object({ next: z.object({ after: z.string().min(1).max(200) }).nullish() }).nullish();
 
 export const listSchema = z.object({ results: z.array(z.unknown()), paging, total: z.number().int().nonnegative().nullish() });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPEDRIVE_V1, PIPEDRIVE_V2 } from '../../../test/contracts/pipedrive';
 import { startPrism, type PrismServer } from '../../../test/contracts/prism';
-import { fakeClose, fakeHubspot, fakeSalesforce, startFakeServer, type FakeServer } from '../../connections/testing/fake-crms';
+import { fakeClose, fakeHubspot, fakeSalesforce, startFakeServer, type FakeAnswer, type FakeRequest, type FakeServer } from '../../connections/testing/fake-crms';
 import { parseRecord, type RecordType } from '../../model';
 import { DATA_KEYS } from '../load-data';
 import { main } from '../main';
@@ -107,6 +107,15 @@ describe('kpi-lens sync against Pipedrive’s specs (Prism on loopback)', () => 
   }, SLOW);
 });
 
+/** The HubSpot fake's object lists ignore `archived`; here its archive (the deleted objects the adapter reads last) is empty. */
+function withEmptyArchive(answer: (request: FakeRequest) => FakeAnswer): (request: FakeRequest) => FakeAnswer {
+  return (request) => {
+    const reply = answer(request);
+    const archive = request.path.startsWith('/crm/v3/objects/') && request.query.get('archived') === 'true';
+    return archive && (reply.status ?? 200) === 200 ? { body: { results: [] } } : reply;
+  };
+}
+
 describe('kpi-lens sync against fakes of Salesforce and HubSpot', () => {
   let salesforce: FakeServer;
   let limited: FakeServer;
@@ -116,7 +125,7 @@ describe('kpi-lens sync against fakes of Salesforce and HubSpot', () => {
     [salesforce, limited, hubspot, close] = await Promise.all([
       startFakeServer(fakeSalesforce({ token: '00Dxx!session' })),
       startFakeServer(fakeSalesforce({ token: '00Dxx!session', failFrom: 'Opportunity' })),
-      startFakeServer(fakeHubspot({ token: 'pat-na1-test' })),
+      startFakeServer(withEmptyArchive(fakeHubspot({ token: 'pat-na1-test' }))),
       startFakeServer(fakeClose({ apiKey: 'api_cli_key', now: Date.parse('2024-06-15T12:00:00Z') })),
     ]);
   });
@@ -188,6 +197,10 @@ describe('kpi-lens sync against fakes of Salesforce and HubSpot', () => {
     expect(found).toMatchObject({ owners: 1, pipelines: 1, customers: 1, deals: 3, activities: 3, leads: 1, quotas: 1 });
     const won = (output.deals as { externalId: string; lineItems: unknown[] }[]).find((deal) => deal.externalId === '9001');
     expect(won?.lineItems).toHaveLength(2);
+    // after each CRM object's changes, its archive (deleted objects): empty here, so nothing removed or quarantined
+    const archives = hubspot.requests.filter((r) => r.query.get('archived') === 'true' && r.path.startsWith('/crm/v3/objects/')).map((r) => r.path.split('/')[4]);
+    expect(archives).toEqual(['companies', 'deals', 'calls', 'emails', 'meetings', 'contacts', 'goal_targets']);
+    expect(output.quarantine).toEqual([]);
     await kpisReads(out);
   }, SLOW);
 
