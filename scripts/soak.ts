@@ -1,7 +1,9 @@
 /**
  * `npm run test:soak`: the browser-kill test (test/e2e/safety-kill.e2e.test.ts) run longer than CI
- * runs it — more kills per run, several runs, each with its own seed — to find the rare point where
- * a SIGKILL loses committed data or leaves a half-written step. A failing run prints its seed:
+ * runs it — by default 5 runs of 10 kills (50 kills, about 12 minutes), each run with its own seed
+ * and a sync twice CI's size — to find the rare point where a SIGKILL loses committed data or
+ * leaves a half-written step. The sync must outlast the kills, so the data set grows with them
+ * (kills / 10); one run of 50 kills (`--kills 50 --runs 1`, scale 5) took 19 minutes here. A failing run prints its seed:
  * `KPI_LENS_KILL_SEED=<seed> KPI_LENS_KILLS=<n> npx vitest run --project e2e test/e2e/safety-kill`
  * replays it.
  */
@@ -11,8 +13,8 @@ import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
-    kills: { type: 'string', default: process.env.KPI_LENS_SOAK_KILLS ?? '50' },
-    runs: { type: 'string', default: process.env.KPI_LENS_SOAK_RUNS ?? '3' },
+    kills: { type: 'string', default: process.env.KPI_LENS_SOAK_KILLS ?? '10' },
+    runs: { type: 'string', default: process.env.KPI_LENS_SOAK_RUNS ?? '5' },
     scale: { type: 'string', default: process.env.KPI_LENS_KILL_SCALE },
     seed: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
@@ -21,7 +23,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: npm run test:soak -- [--kills N (50)] [--runs N (3)] [--scale S (kills / 10)] [--seed N (first run)] [--no-build]');
+  console.log('Usage: npm run test:soak -- [--kills N (10)] [--runs N (5)] [--scale S (kills / 10)] [--seed N (first run)] [--no-build]');
   process.exit(0);
 }
 
