@@ -11,7 +11,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Several builds may run side by side on one machine (engineers, CI jobs): each can pick its own folder.
   outDir: process.env.KPI_LENS_OUT_DIR ?? '.output',
-  manifest: ({ mode }) => {
+  manifest: ({ mode, browser }) => {
     const withSandbox = mode === 'development' || mode === 'test';
     const pageHosts = withSandbox ? [...ALL_CRM_HOST_PATTERNS, ...SANDBOX_HOST_PATTERNS] : [...ALL_CRM_HOST_PATTERNS];
     return {
@@ -21,7 +21,8 @@ export default defineConfig({
       // activeTab: "Read a table on this page" injects the table picker into the tab the rep is on, only after their click in the popup, with no host permission for that site.
       permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'notifications', 'activeTab'],
       // cookies: the Salesforce session (`sid`), identity: Salesforce OAuth (launchWebAuthFlow); both asked only when the rep connects that way.
-      optional_permissions: ['cookies', 'identity'],
+      // Firefox builds MV2, where optional hosts are optional permissions (WXT does not move optional_host_permissions there).
+      optional_permissions: browser === 'firefox' ? ['cookies', 'identity', ...ALL_CRM_HOST_PATTERNS] : ['cookies', 'identity'],
       host_permissions: withSandbox ? [...SANDBOX_HOST_PATTERNS] : [],
       optional_host_permissions: [...ALL_CRM_HOST_PATTERNS],
       web_accessible_resources: [{ resources: ['sidebar.html'], matches: pageHosts }],
@@ -31,6 +32,8 @@ export default defineConfig({
           description: '__MSG_commandToggleSidebar__',
         },
       },
+      // Firefox: a stable add-on id (storage survives updates) and the declaration that no data is collected by us.
+      ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'kpi-lens@kpi-lens.app', data_collection_permissions: { required: ['none'] } } } } : {}),
     };
   },
 });

@@ -51,7 +51,7 @@ function hostilePage(): string {
   const rows: string[] = [];
   for (let i = 0; i < HOSTILE_ROWS; i += 1) {
     const title = i % 3 === 0 ? '__proto__' : i % 3 === 1 ? 'constructor' : `<b>Deal</b> ${i}`;
-    const note = i % 2_500 === 11 ? HUGE : escape(`<img src=x onerror="alert(1)"> note ${i}`);
+    const note = i % 12_500 === 11 ? HUGE : escape(`<img src=x onerror="alert(1)"> note ${i}`);
     rows.push(`<tr data-id="${i % 5 === 0 ? '__proto__' : `r${i}`}"><td>H-${i}</td><td>${title}</td><td>${OWNERS[i % 3]}</td><td>${1000 + i}</td><td>Negotiation</td><td>${note}</td></tr>`);
   }
   return `<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>Hostile</title></head><body style="margin:8px">
