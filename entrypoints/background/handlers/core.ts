@@ -63,7 +63,8 @@ export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
       await saveConnection({ source, crm: detected.crm, account: detected.account, apiBase: detected.apiBase, appUrl: detected.appUrl, auth: { kind: 'session' }, connectedAt: Date.now() });
       await onFirstConnect(db, source, { demoRates: detected.crm === 'sandbox' });
     }
-    const status = await statuses.status(source);
+    // The sync states alone (no record counting): the sidebar's frame waits for this answer.
+    const status = await statuses.syncSummary(source);
     if (!status.syncing && (status.lastSyncAt ?? 0) < Date.now() - REFRESH_AFTER_MS) void scheduler.kick(source);
     return { source };
   }
