@@ -6,6 +6,7 @@ import { loadSettings } from '../../lib/settings/storage';
 import { createSyncScheduler } from '../../lib/sync/scheduler';
 import { createViewService } from '../../lib/views/service';
 import { createDataVersions } from './data-version';
+import { createFrameTickets } from './frame-tickets';
 import { createStatusCache } from './status-cache';
 import { createHandlers } from './handlers';
 import { buildSyncJob } from './jobs';
@@ -51,7 +52,9 @@ export default defineBackground(() => {
       void browser.storage.session.set({ [`sync-result:${source}`]: { ...result, at: Date.now() } });
     },
   });
-  const handlers = createHandlers({ db, scheduler, views, versions, statuses });
+  const tickets = createFrameTickets();
+  browser.tabs.onRemoved.addListener((tabId) => void tickets.forget(tabId));
+  const handlers = createHandlers({ db, scheduler, views, versions, statuses, tickets });
   listen(handlers);
   setupWeeklyNotification({ now: () => Date.now(), browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone, language: navigator.language });
 

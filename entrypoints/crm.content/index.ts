@@ -21,7 +21,7 @@ export default defineContentScript({
     // Same-origin requests with the rep's session, for CRMs whose API accepts it only from their own pages.
     ctx.onInvalidated(startRelay());
     const reply = (await browser.runtime.sendMessage({ type: 'page/opened', url: location.href })) as
-      | { ok: true; value: { source: string | null } }
+      | { ok: true; value: { source: string | null; ticket?: string } }
       | { ok: false }
       | undefined;
     if (!reply?.ok || !reply.value.source || ctx.isInvalid) return;
@@ -31,7 +31,8 @@ export default defineContentScript({
 
     const save = (patch: Partial<SidebarUiState>) => browser.storage.local.set({ [key]: { ...state, ...patch } });
     const frame = createSidebarFrame({
-      src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}`,
+      // The ticket proves to the sidebar that this content script framed it (the page cannot read the frame's URL).
+      src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}#${encodeURIComponent(reply.value.ticket ?? '')}`,
       onToggle: () => void save({ open: !state.open }),
       onResized: (width) => void save({ width }),
     });

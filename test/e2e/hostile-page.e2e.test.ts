@@ -166,11 +166,17 @@ describe('a hostile CRM page', () => {
     const requestsBefore = crm.apiRequests();
     const stateBefore = await uiState();
     const recordsBefore = stored(await readExtensionDb(quiet, source));
-    const url = `chrome-extension://${browser.extensionId}/sidebar.html?source=${encodeURIComponent(source)}`;
+    // With a made-up ticket in the fragment, as a page that guessed how KPI Lens frames its sidebar would.
+    const url = `chrome-extension://${browser.extensionId}/sidebar.html?source=${encodeURIComponent(source)}#${crypto.randomUUID()}`;
     const result = await hostile(page).embed(url, forgedShapes(crm.url, source));
     // Loaded (the sidebar page is web-accessible on CRM pages), but opaque: no document, no location.
     expect(result).toEqual({ outcome: 'loaded', content: 'none', href: 'refused: SecurityError' });
-    expect(page.frames().some((candidate) => candidate.parentFrame() === page.mainFrame() && candidate.url().startsWith(url.split('?')[0]!))).toBe(true);
+    // The page's own frame, told from KPI Lens's (also a child of the main frame) by its made-up ticket.
+    const own = page.frames().find((candidate) => candidate.parentFrame() === page.mainFrame() && candidate.url() === url);
+    expect(own).toBeDefined();
+    // The sidebar page framed by anyone but KPI Lens shows no sidebar (nothing to click): only a notice.
+    await expect.poll(async () => own!.locator('#root').innerText(), { timeout: 10_000 }).toMatch(/was not opened by KPI Lens/);
+    expect(await own!.locator('button, a, input, select').count()).toBe(0);
     await page.waitForTimeout(3_000);
     expect(crm.apiRequests()).toEqual(requestsBefore);
     expect(await uiState()).toEqual(stateBefore);
@@ -184,7 +190,7 @@ describe('a hostile CRM page', () => {
     const requestsBefore = crm.apiRequests();
     const recordsBefore = stored(await readExtensionDb(quiet, source));
     // The channel works: the one request a content script may make is answered.
-    expect(await send({ type: 'page/opened', url: `${crm.url}/deals` })).toEqual({ ok: true, value: { source } });
+    expect(await send({ type: 'page/opened', url: `${crm.url}/deals` })).toEqual({ ok: true, value: { source, ticket: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
     const privileged = [
       { type: 'data/delete-all' },
       { type: 'data/erase-everything' },
@@ -194,6 +200,7 @@ describe('a hostile CRM page', () => {
       { type: 'status/get' },
       { type: 'import/delete', source: 'csv:x' },
       { type: 'sidebar/toggle' },
+      { type: 'sidebar/claim', ticket: 'x' },
     ];
     for (const message of privileged) expect(await send(message), message.type).toEqual({ ok: false, error: `refused: ${message.type} is only for KPI Lens pages` });
     expect(await send({ type: 'no/such-request' })).toEqual({ ok: false, error: 'refused: not a KPI Lens message' });

@@ -14,7 +14,7 @@ import type { HandlerDeps, HandlerGroup } from './types';
 /** A source synced longer ago than this is refreshed when its CRM page opens. */
 const REFRESH_AFTER_MS = 10 * 60_000;
 
-type CoreType = 'page/opened' | 'status/get' | 'sync/start' | 'demo/load' | 'data/delete-all' | 'sidebar/toggle';
+type CoreType = 'page/opened' | 'status/get' | 'sync/start' | 'demo/load' | 'data/delete-all' | 'sidebar/toggle' | 'sidebar/claim';
 
 export async function allStatuses({ statuses, db }: HandlerDeps): Promise<SourceStatus[]> {
   const sources: SourceStatus[] = [];
@@ -46,7 +46,7 @@ export async function toggleSidebar(tabId: number | undefined): Promise<Response
 }
 
 export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
-  const { db, scheduler, views, versions, statuses } = deps;
+  const { db, scheduler, views, versions, statuses, tickets } = deps;
 
   async function pageOpened(sender: Browser.runtime.MessageSender): Promise<Responses['page/opened']> {
     // Trust the browser's record of the sender's URL, not the URL in the message.
@@ -56,7 +56,8 @@ export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
     const known = (await listConnections()).some((connection) => connection.source === source);
     // CRMs with no session API (HubSpot, Close) need a token from the options first; the
     // sidebar shows its empty state saying so.
-    if (!known && !supportsSession(detected.crm)) return { source };
+    const ticket = sender.tab?.id !== undefined ? await tickets.issue(sender.tab.id) : undefined;
+    if (!known && !supportsSession(detected.crm)) return { source, ticket };
     // The content script only runs where the rep granted the CRM's host (or on the sandbox in
     // development and test builds): the rep's own session is the credential.
     if (!known) {
@@ -66,11 +67,12 @@ export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
     // The sync states alone (no record counting): the sidebar's frame waits for this answer.
     const status = await statuses.syncSummary(source);
     if (!status.syncing && (status.lastSyncAt ?? 0) < Date.now() - REFRESH_AFTER_MS) void scheduler.kick(source);
-    return { source };
+    return { source, ticket };
   }
 
   return {
     'page/opened': (_request, sender) => pageOpened(sender),
+    'sidebar/claim': async (request, sender) => ({ trusted: await tickets.check(sender.tab?.id, request.ticket) }),
     'status/get': async () => ({ sources: await allStatuses(deps) }),
     'sync/start': async (request) => {
       const outcome = await scheduler.kick(request.source, { full: request.full });

@@ -4,6 +4,7 @@ import type { RequestOf, RequestType, Responses } from '../../../lib/messaging/p
 import type { createSyncScheduler } from '../../../lib/sync/scheduler';
 import type { createViewService } from '../../../lib/views/service';
 import type { createDataVersions } from '../data-version';
+import type { FrameTickets } from '../frame-tickets';
 import type { createStatusCache } from '../status-cache';
 
 /** What every handler may use: the background's single database and services. */
@@ -13,6 +14,7 @@ export type HandlerDeps = {
   views: ReturnType<typeof createViewService>;
   versions: ReturnType<typeof createDataVersions>;
   statuses: ReturnType<typeof createStatusCache>;
+  tickets: FrameTickets;
 };
 
 export type Handler<T extends RequestType> = (request: RequestOf<T>, sender: Browser.runtime.MessageSender) => Promise<Responses[T]>;

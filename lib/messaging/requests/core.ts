@@ -11,6 +11,8 @@ export const CORE_REQUESTS = [
   z.object({ type: z.literal('demo/load') }),
   z.object({ type: z.literal('data/delete-all') }),
   z.object({ type: z.literal('sidebar/toggle'), tabId: z.number().int().nonnegative().optional() }),
+  /** The framed sidebar → background: the ticket in its URL, to learn it was framed by KPI Lens's own content script. */
+  z.object({ type: z.literal('sidebar/claim'), ticket: z.string().max(100) }),
 ] as const;
 
 export type SourceStatus = StoredSourceStatus & {
@@ -20,10 +22,12 @@ export type SourceStatus = StoredSourceStatus & {
 };
 
 export type CoreResponses = {
-  'page/opened': { source: string | null };
+  /** `ticket`: for the sidebar frame's URL (see entrypoints/background/frame-tickets.ts). */
+  'page/opened': { source: string | null; ticket?: string };
   'status/get': { sources: SourceStatus[] };
   'sync/start': { started: boolean; reason?: string };
   'demo/load': { source: string; records: number };
   'data/delete-all': { deleted: true };
   'sidebar/toggle': { toggled: boolean };
+  'sidebar/claim': { trusted: boolean };
 };
