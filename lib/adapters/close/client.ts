@@ -89,15 +89,25 @@ export function readList(body: unknown, what: string): { items: unknown[]; hasMo
   return { items: list.data.data, hasMore: list.data.has_more === true && list.data.data.length > 0, total: list.data.total_results ?? undefined };
 }
 
-/** The position inside one object's chain: how many items to skip, and the `since` the chain started with. */
-const cursorSchema = z.object({ skip: z.number().int().nonnegative(), since: z.number().int().nullable() });
-export type CloseCursor = z.infer<typeof cursorSchema>;
+/** The position inside one object's changed-records pass: how many items to skip, and the `since` the chain started with. */
+const changedCursorSchema = z.object({ skip: z.number().int().nonnegative(), since: z.number().int().nullable() });
+export type CloseCursor = z.infer<typeof changedCursorSchema>;
 
-export function decodeCursor(cursor: string | null): CloseCursor | null {
+/**
+ * The position inside one object's deleted pass (the event log since the
+ * run's `since`): Close's own `cursor_next`, null before the first page.
+ */
+const deletedCursorSchema = z.object({ pass: z.literal('deleted'), since: z.number().int(), events: z.string().max(4000).nullable() });
+export type CloseDeletedCursor = z.infer<typeof deletedCursorSchema>;
+
+/** A cursor without `pass` is a changed-records pass (the only shape older versions stored). */
+const cursorSchema = z.union([deletedCursorSchema, changedCursorSchema.strict()]);
+
+export function decodeCursor(cursor: string | null): CloseCursor | CloseDeletedCursor | null {
   return decodeStoredCursor(cursor, cursorSchema, 'Close');
 }
 
-export const encodeCursor = (cursor: CloseCursor): string => encodeStoredCursor(cursor);
+export const encodeCursor = (cursor: CloseCursor | CloseDeletedCursor): string => encodeStoredCursor(cursor);
 
 export function pageParams(ctx: AdapterContext, cursor: CloseCursor): Params {
   return { _skip: cursor.skip, _limit: Math.max(1, Math.min(ctx.pageSize ?? CLOSE_MAX_LIMIT, CLOSE_MAX_LIMIT)) };

@@ -2,6 +2,7 @@ import { CrmError } from '../errors';
 import { mapItems, type Mapped } from '../map';
 import type { AdapterContext, FetchedPage } from '../types';
 import { closeGet, type CloseCursor, decodeCursor, encodeCursor, isoInstant, type Params, pageParams, readList } from './client';
+import { deletedPage, type DeletedPlan } from './deleted';
 import { CLOSE_APP_URL } from './detect';
 import { mapCall, mapEmail, mapMeeting } from './map-activities';
 import type { CloseMapContext } from './map-common';
@@ -25,17 +26,19 @@ type ObjectPlan = {
   map: (raw: unknown, ctx: CloseMapContext, index: number) => Mapped | Mapped[];
   extra?: Params;
   sinceParam?: (since: number) => Params;
+  /** Where an incremental run learns what the rep deleted (see deleted.ts). */
+  deleted?: DeletedPlan;
 };
 
 const PLANS: Record<string, ObjectPlan> = {
   users: { path: '/user/', map: mapUser },
   pipelines: { path: '/pipeline/', map: mapPipeline },
-  leads: { path: '/lead/', map: mapLead, extra: { _fields: 'id,display_name,name,html_url,date_created,date_updated,addresses' } },
+  leads: { path: '/lead/', map: mapLead, deleted: { objectType: 'lead', recordType: 'customer' }, extra: { _fields: 'id,display_name,name,html_url,date_created,date_updated,addresses' } },
   // Ordered by creation: an opportunity edited while the chain pages keeps its place, so none is skipped.
-  opportunities: { path: '/opportunity/', map: mapOpportunity, extra: { _order_by: 'date_created' }, sinceParam: (since) => ({ date_updated__gte: isoInstant(since) }) },
-  calls: { path: '/activity/call/', map: mapCall, sinceParam: (since) => ({ date_created__gte: isoInstant(since - 2 * DAY) }) },
-  emails: { path: '/activity/email/', map: mapEmail, sinceParam: (since) => ({ date_created__gte: isoInstant(since - 14 * DAY) }) },
-  meetings: { path: '/activity/meeting/', map: mapMeeting },
+  opportunities: { path: '/opportunity/', map: mapOpportunity, deleted: { objectType: 'opportunity', recordType: 'deal' }, extra: { _order_by: 'date_created' }, sinceParam: (since) => ({ date_updated__gte: isoInstant(since) }) },
+  calls: { path: '/activity/call/', map: mapCall, deleted: { objectType: 'activity.call', recordType: 'activity' }, sinceParam: (since) => ({ date_created__gte: isoInstant(since - 2 * DAY) }) },
+  emails: { path: '/activity/email/', map: mapEmail, deleted: { objectType: 'activity.email', recordType: 'activity' }, sinceParam: (since) => ({ date_created__gte: isoInstant(since - 14 * DAY) }) },
+  meetings: { path: '/activity/meeting/', map: mapMeeting, deleted: { objectType: 'activity.meeting', recordType: 'activity' } },
 };
 
 export const CLOSE_OBJECT_NAMES = Object.keys(PLANS);
@@ -45,10 +48,26 @@ function mapContext(ctx: AdapterContext): CloseMapContext {
   return { source: ctx.source, appUrl: appUrl.replace(/\/+$/, ''), timeZone: ctx.timeZone };
 }
 
+/**
+ * Where an object goes once its changed records are read: an incremental run
+ * (one with a `since`) goes on to the deletions logged since then. A full run
+ * is done: it has no `since` to ask the event log from, and it only upserts,
+ * so a record deleted in Close before it stays locally until an incremental
+ * run sees its deletion event (Close keeps events for 30 days).
+ */
+function afterChanged(plan: ObjectPlan, since: number | null): string | null {
+  return plan.deleted && since !== null ? encodeCursor({ pass: 'deleted', since, events: null }) : null;
+}
+
 export async function fetchClosePage(ctx: AdapterContext, object: string, cursor: string | null, since: number | null): Promise<FetchedPage> {
   const plan = PLANS[object];
   if (!plan) throw new CrmError('bad-response', `Close has no object ${object} in KPI Lens`, 'This is a bug in KPI Lens.');
-  const position: CloseCursor = decodeCursor(cursor) ?? { skip: 0, since: plan.sinceParam ? since : null };
+  const stored = decodeCursor(cursor);
+  if (stored && 'pass' in stored) {
+    if (!plan.deleted) throw new CrmError('bad-response', `the saved Close sync position of ${object} is unreadable`, 'Start a full sync again from KPI Lens options.');
+    return deletedPage(ctx, plan.deleted, stored);
+  }
+  const position: CloseCursor = stored ?? { skip: 0, since: plan.sinceParam ? since : null };
   const params: Params = { ...plan.extra, ...pageParams(ctx, position), ...(position.since !== null && plan.sinceParam ? plan.sinceParam(position.since) : {}) };
   const list = readList(await closeGet(ctx, plan.path, params), object);
   const mapCtx = mapContext(ctx);
@@ -56,7 +75,7 @@ export async function fetchClosePage(ctx: AdapterContext, object: string, cursor
   const page = mapItems(list.items, (raw) => plan.map(raw, mapCtx, index++));
   return {
     ...page,
-    nextCursor: list.hasMore ? encodeCursor({ ...position, skip: position.skip + list.items.length }) : null,
+    nextCursor: list.hasMore ? encodeCursor({ ...position, skip: position.skip + list.items.length }) : afterChanged(plan, since),
     totalEstimate: list.total,
   };
 }

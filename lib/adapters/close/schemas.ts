@@ -110,3 +110,12 @@ export const statusSchema = z.object({ id, label: z.string(), type: z.string() }
 export const listSchema = z.object({ data: z.array(z.unknown()), has_more: z.boolean().nullish(), total_results: z.number().nullish() });
 
 export const meSchema = z.object({ id, first_name: z.string().nullish(), last_name: z.string().nullish(), email: z.string().nullish() });
+
+/**
+ * One event of Close's event log (`/event/`). For a `deleted` event `data` is
+ * null; only the object it names matters here.
+ */
+export const eventSchema = z.object({ id: id.nullish(), object_type: z.string(), object_id: id, action: z.string(), date_updated: time.nullish() });
+
+/** An event log page: `data` plus `cursor_next` (null on the last page); the event log has no `has_more`. */
+export const eventListSchema = z.object({ data: z.array(z.unknown()), cursor_next: z.string().max(4000).nullish() });

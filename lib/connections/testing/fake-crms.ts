@@ -133,6 +133,8 @@ export function fakeClose(options: { apiKey: string; now?: number }): (request: 
       case '/activity/email/':
       case '/activity/meeting/':
         return list([]);
+      case '/event/':
+        return { body: { data: [], cursor_next: null } };
       default:
         return { status: 404, body: { error: 'not found' } };
     }
