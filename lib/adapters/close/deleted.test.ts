@@ -56,7 +56,7 @@ describe('Close deletions through the event log', () => {
     expect(eventCalls(org, beforeFull)).toHaveLength(0);
   });
 
-  it('pages the event log with _cursor / cursor_next and keeps the filters on every page', async () => {
+  it('pages the event log with _cursor / cursor_next, the filters again on every page but the date (the cursor holds it)', async () => {
     const org = fakeCloseOrg();
     const clock = fakeClock();
     const store = memorySyncStore();
@@ -69,9 +69,9 @@ describe('Close deletions through the event log', () => {
     await runSync(job(org, store, clock, 1), { sleep: clock.sleep });
     expect(ids(store, 'deal')).toEqual(['oppo_2']);
     const pages = eventCalls(org, asked).filter((call) => call.url.searchParams.get('object_type') === 'opportunity');
-    expect(pages.map((call) => [call.url.searchParams.get('_cursor'), call.url.searchParams.get('_limit'), call.url.searchParams.get('action')])).toEqual([
-      [null, '1', 'deleted'],
-      ['after-1', '1', 'deleted'],
+    expect(pages.map((call) => [call.url.searchParams.get('_cursor'), call.url.searchParams.get('_limit'), call.url.searchParams.get('action'), call.url.searchParams.has('date_updated__gte')])).toEqual([
+      [null, '1', 'deleted', true],
+      ['after-1', '1', 'deleted', false],
     ]);
   });
 

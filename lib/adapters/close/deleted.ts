@@ -28,11 +28,13 @@ function rawObjectId(raw: unknown): string | undefined {
  * the changed pass cannot remove a live record.
  */
 export async function deletedPage(ctx: AdapterContext, plan: DeletedPlan, position: CloseDeletedCursor): Promise<FetchedPage> {
-  // Close asks for the same filters again with every `_cursor`.
+  // Close wants the filters again with every `_cursor`, except the date_updated ones (the cursor
+  // carries them). Without the date on later pages the worst case is older deletions reported
+  // again, which removes nothing that is still live: Close never reuses ids.
   const params: Params = {
     object_type: plan.objectType,
     action: 'deleted',
-    date_updated__gte: isoInstant(position.since),
+    ...(position.events === null ? { date_updated__gte: isoInstant(position.since) } : {}),
     _limit: Math.max(1, Math.min(ctx.pageSize ?? CLOSE_EVENT_MAX_LIMIT, CLOSE_EVENT_MAX_LIMIT)),
     ...(position.events !== null ? { _cursor: position.events } : {}),
   };
