@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
+import { askBackground as ask } from '../common/ask';
 import type { ImportItem, ImportOutcome, PrimaryKey, QuarantinePage, TablePage } from '../../lib/export/data';
-import { dataVersionKey, type Reply, type RequestType, type Responses, type SourceStatus } from '../../lib/messaging/protocol';
+import { dataVersionKey, type Responses, type SourceStatus } from '../../lib/messaging/protocol';
 import type { RecordType } from '../../lib/model';
 import type { ManualRecordType } from '../../lib/settings/manual-records';
 import type { MigrationResult } from '../../lib/settings/migrate';
@@ -37,13 +38,6 @@ export type OptionsApi = {
   download(fileName: string, blob: Blob): void;
   now(): number;
 };
-
-async function ask<T extends RequestType>(message: { type: T } & Record<string, unknown>): Promise<Responses[T]> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
-  if (!reply) throw new Error('the KPI Lens background did not answer');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
 
 export const browserOptionsApi: OptionsApi = {
   sources: async () => (await ask({ type: 'status/get' })).sources,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { Reply, RequestType, Responses } from '../../lib/messaging/protocol';
+import type { RequestType, Responses } from '../../lib/messaging/protocol';
+import { askBackground } from '../common/ask';
 import { dataVersionKey } from './keys';
 
 /** Numbers roll over (today, pace) even when no data changes. */
@@ -31,12 +32,7 @@ export function useDataTick(source: string): number {
 }
 
 /** Sends a message to the background and unwraps its reply. */
-export async function ask<T extends RequestType>(message: { type: T } & Record<string, unknown>): Promise<Responses[T]> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
-  if (!reply) throw new Error('no answer from the background');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+export const ask = askBackground;
 
 export type Requested<T> = { value: T | undefined; error: string | undefined; loading: boolean };
 

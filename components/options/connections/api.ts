@@ -1,11 +1,12 @@
 import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
+import { askBackground as ask } from '../../common/ask';
 import type { TestOutcome } from '../../../lib/connections/connect';
 import type { PermissionRequest } from '../../../lib/connections/catalog';
 import type { ConnectInput } from '../../../lib/connections/inputs';
 import { authorizeSalesforce, type OAuthCode } from '../../../lib/connections/salesforce-oauth';
 import type { ConnectionView } from '../../../lib/connections/views';
-import type { Reply, RequestType, Responses } from '../../../lib/messaging/protocol';
+import type { Responses } from '../../../lib/messaging/protocol';
 import type { ConnectReply } from '../../../lib/messaging/requests/connections';
 
 /**
@@ -28,13 +29,6 @@ export type ConnectionsApi = {
   /** TEST builds let a connection point at a fake CRM on loopback. */
   testBuild: boolean;
 };
-
-async function ask<T extends RequestType>(message: { type: T } & Record<string, unknown>): Promise<Responses[T]> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
-  if (!reply) throw new Error('the KPI Lens background did not answer');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
 
 export const browserConnectionsApi: ConnectionsApi = {
   list: async () => (await ask({ type: 'connections/list' })).connections,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Reply, RequestType, Responses } from '../../../lib/messaging/protocol';
+import { askBackground as ask } from '../../common/ask';
+import type { Responses } from '../../../lib/messaging/protocol';
 import type { ImportBatch, ImportedSource, ImportSummary } from '../../../lib/messaging/requests/import';
 import { effectiveTimeZone } from '../../../lib/settings/schema';
 import { loadSettings } from '../../../lib/settings/storage';
@@ -17,13 +18,6 @@ export type ImportApi = {
   numbersUrl(source: string): string;
   now(): number;
 };
-
-async function ask<T extends RequestType>(message: { type: T } & Record<string, unknown>): Promise<Responses[T]> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply<T> | undefined;
-  if (!reply) throw new Error('the KPI Lens background did not answer');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
 
 export const browserImportApi: ImportApi = {
   records: (source, batch) => ask({ type: 'import/records', source, batch }),
