@@ -51,6 +51,21 @@ afterAll(async () => {
 });
 
 const uiState = () => quiet.evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(key).then((all) => all[key] ?? null), uiStateKey('sandbox'));
+/** The sidebar host's rectangle once two animation frames have passed without it moving. */
+const hostRectWhenSettled = () =>
+  page.evaluate(async () => {
+    const read = () => document.querySelector('kpi-lens-sidebar')!.getBoundingClientRect().toJSON() as { left: number; top: number; width: number; height: number };
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    let last = read();
+    for (let round = 0; round < 50; round += 1) {
+      await frame();
+      await frame();
+      const next = read();
+      if (next.left === last.left && next.width === last.width && next.top === last.top && next.height === last.height) return next;
+      last = next;
+    }
+    return last;
+  });
 const marginRight = () => page.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'));
 
 const stored = (snapshot: DbSnapshot) => Object.values(snapshot.tables).reduce((sum, rows) => sum + rows.length, 0);
@@ -155,10 +170,21 @@ describe('a hostile CRM page', () => {
     // The control: the rep's own (trusted) click on the same handle does toggle the sidebar, both ways.
     const wasOpen = (stateBefore as { open?: boolean } | null)?.open ?? true;
     expect(hostRect.width).toBeGreaterThan(100); // open: the handle is at the host's left edge, 40vh down
+    // The content script follows the stored state on its own storage event, which may come after the
+    // stored state already reads as toggled: a click aimed from the old rectangle, or landing before the
+    // script saw the change, would miss or toggle back. So each click waits for the page to show the
+    // state the store holds (open: the frame's width; closed: the handle alone), two frames apart.
+    const settledHost = async (open: boolean) => {
+      let rect = await hostRectWhenSettled();
+      await expect.poll(async () => (rect = await hostRectWhenSettled()).width > 100, { timeout: 10_000 }).toBe(open);
+      return rect;
+    };
+    await settledHost(wasOpen);
     for (const open of [!wasOpen, wasOpen]) {
-      const rect = await page.evaluate(() => document.querySelector('kpi-lens-sidebar')!.getBoundingClientRect().toJSON() as { left: number; top: number; height: number });
+      const rect = await settledHost(!open);
       await page.mouse.click(rect.left + 9, rect.top + rect.height * 0.4 + 42);
       await expect.poll(async () => ((await uiState()) as { open?: boolean } | null)?.open, { timeout: 10_000 }).toBe(open);
+      await settledHost(open);
     }
   });
 
