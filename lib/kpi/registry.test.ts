@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVALUATORS } from './evaluators';
-import { KPI_DEFINITIONS, KPI_FAMILIES, KPI_FAMILY_NAMES, isKpiId, listKpis } from './registry';
-import { KPI_IDS } from './types';
+import { KPI_DEFINITIONS, KPI_FAMILIES, KPI_FAMILY_NAMES, KPI_IDS, isKpiId, listKpis } from './registry';
 
 const CYRILLIC = /[а-яё]/i;
 

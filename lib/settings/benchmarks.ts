@@ -1,6 +1,4 @@
-import { KPI_DEFINITIONS } from '../kpi/registry';
-import { PACE_AT_RISK, paceStatus } from '../kpi/targets';
-import type { KpiId, KpiResult, TargetStatus } from '../kpi/types';
+import { KPI_DEFINITIONS, PACE_AT_RISK, paceStatus, type KpiId, type KpiResult, type TargetStatus } from '../kpi';
 import { majorToMinor } from '../money/minor';
 import type { KpiTarget, Settings } from './schema';
 

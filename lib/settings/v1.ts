@@ -1,4 +1,4 @@
-import { KPI_IDS } from '../kpi/types';
+import { KPI_IDS } from '../kpi';
 import { z } from '../model/zod';
 
 /**
