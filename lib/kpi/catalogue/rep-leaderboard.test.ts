@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LeaderboardMetric } from './types';
-import { JUNE, activity, at, deal, kpi, lostDeal, okOf, owner, quota, wonDeal } from './test-fixtures';
+import type { LeaderboardMetric } from '../types';
+import { JUNE, activity, at, deal, kpi, lostDeal, okOf, owner, quota, wonDeal } from '../test-fixtures';
 
 const owners = [owner('alice', 'Alice'), owner('bob', 'Bob'), owner('carol', 'Carol')];
+
 const data = {
   owners,
   activities: [
@@ -21,6 +22,7 @@ const data = {
   ],
   quotas: [quota(1000, '2017-06-01', '2017-07-01')],
 };
+
 const by = (leaderboardMetric: LeaderboardMetric) => ({ settings: { demoKeywords: [], staleDays: 14, leaderboardMetric } });
 
 describe('repLeaderboard', () => {
