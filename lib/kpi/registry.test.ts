@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVALUATORS } from './evaluators';
 import { KPI_DEFINITIONS, KPI_FAMILIES, KPI_FAMILY_NAMES, KPI_IDS, isKpiId, listKpis } from './registry';
@@ -33,6 +34,23 @@ describe('the KPI registry', () => {
       expect(KPI_FAMILY_NAMES[family].ru).toMatch(CYRILLIC);
     }
     expect(listKpis('customers').map((d) => d.id)).toEqual(['cac', 'clv', 'ltvToCac', 'mrr', 'churn', 'retentionRate']);
+  });
+
+  it('keeps the order of the spec (../shared/spec/kpis.md), which the catalogue screen, the options and the CLI show', () => {
+    expect(KPI_IDS).toEqual([
+      ...['salesGrowth', 'activityCounts', 'opportunitiesCreated', 'demosBooked', 'leadConversionRate', 'salesByContactMethod'],
+      ...['avgConversionTime', 'cac', 'clv', 'ltvToCac', 'mrr', 'pipelineValue', 'quotaAttainment', 'salesByRegion'],
+      ...['avgPurchaseValue', 'avgProfitMargin', 'churn', 'productRevenue', 'repLeaderboard', 'avgSalesCycle', 'dealsInPipeline'],
+      ...['mqlToSql', 'retentionRate'],
+      // beyond the 22 of the source article
+      ...['winRate', 'salesVelocity', 'pipelineCoverage', 'stageConversion', 'emailBenchmarks', 'staleDeals'],
+    ]);
+  });
+
+  it('has one file per KPI in catalogue/, named after its id, and lists every one of them', () => {
+    const kebab = (id: string) => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const files = readdirSync(new URL('./catalogue', import.meta.url)).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+    expect(files.sort()).toEqual(KPI_IDS.map((id) => `${kebab(id)}.ts`).sort());
   });
 
   it('recognises ids', () => {

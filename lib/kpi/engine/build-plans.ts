@@ -3,7 +3,7 @@ import { tally, toReporting } from '../../money/convert';
 import { elapsedFraction, isRealDate, localDateBounds, monthsIn, nextMonthStart, overlapWithBounds, workingDaysIn } from '../../period/measures';
 import { periodContaining } from '../../period/periods';
 import type { CalendarOptions, Period } from '../../period/types';
-import type { PeriodInfo, QuotaShare, SpendTally } from './types';
+import type { PeriodInfo, QuotaShare, SpendTally, WindowSlot } from './types';
 import type { KpiData, KpiQuery } from '../types';
 
 export function periodInfo(period: Period, asOf: number, calendar: CalendarOptions): PeriodInfo {
@@ -59,7 +59,7 @@ export function buildPlans(
     bounds.forEach((b, slot) => {
       const overlap = overlapWithBounds(monthStart, monthEnd, b);
       if (overlap.overlapDays === 0) return;
-      const tallyOf = spend[slot as 0 | 1];
+      const tallyOf = spend[slot as WindowSlot];
       tallyOf.records += 1;
       tallyOf.ids.push(record.externalId);
       if (!conversion.ok) {

@@ -6,7 +6,7 @@
 import type { Activity, Lead } from '../../model';
 import type { ActivityColumns, DealColumns, LeadColumns } from './columns';
 import type { DealRows } from './columns';
-import type { DealRow, Slice, Window } from './types';
+import type { DealRow, Slice, Window, WindowSlot } from './types';
 import type { ResolvedScope } from './scope';
 import { rangeOf, type OwnerColumn, type TimeIndex } from './time-index';
 
@@ -36,10 +36,10 @@ export function placer(
   };
 }
 
-const windowOf = (slice: Slice, slot: 0 | 1): Window => (slot === 0 ? slice.cur : slice.prev);
+const windowOf = (slice: Slice, slot: WindowSlot): Window => (slot === 0 ? slice.cur : slice.prev);
 
 /** Calls `visit` with each in-scope record position of `index` in the window's period, for each slice it goes to. */
-function eachInWindow(scopeSlice: Slice, slot: 0 | 1, index: TimeIndex, owners: Int32Array, p: Placer, visit: (w: Window, i: number) => void): void {
+function eachInWindow(scopeSlice: Slice, slot: WindowSlot, index: TimeIndex, owners: Int32Array, p: Placer, visit: (w: Window, i: number) => void): void {
   const { start, end } = windowOf(scopeSlice, slot).info.period;
   const [lo, hi] = rangeOf(index, start, end);
   const scopeWindow = windowOf(scopeSlice, slot);

@@ -1,7 +1,7 @@
 /** Slices and windows, and the placement of the small record arrays (customers, MRR movements). */
 import type { Customer } from '../../model';
 import { tally } from '../../money/convert';
-import type { CustomerTally, MrrRow, PeriodInfo, Slice, Window } from './types';
+import type { CustomerTally, MrrRow, PeriodInfo, Slice, Window, WindowSlot } from './types';
 
 export function newSlice(key: string, infos: readonly [PeriodInfo, PeriodInfo], members: readonly string[]): Slice {
   return {
@@ -19,7 +19,7 @@ export function newSlice(key: string, infos: readonly [PeriodInfo, PeriodInfo], 
   };
 }
 
-function newWindow(slot: 0 | 1, info: PeriodInfo): Window {
+function newWindow(slot: WindowSlot, info: PeriodInfo): Window {
   const customers: CustomerTally = { atStart: 0, atEnd: 0, acquiredIds: [], lostIds: [], lostPassive: 0, lostNew: 0 };
   return {
     slot,

@@ -39,9 +39,15 @@ export type CustomerTally = {
   lostNew: number;
 };
 
+/**
+ * Which window of a slice: 0 = the period asked for, 1 = the compare period. Facts computed once per
+ * query for every window (quota shares, spend) are tuples indexed by it.
+ */
+export type WindowSlot = 0 | 1;
+
+/** The records of a slice that fall in one period, sorted into the lists the KPIs read. */
 export type Window = {
-  /** 0 = the period asked for, 1 = the compare period. */
-  slot: 0 | 1;
+  slot: WindowSlot;
   info: PeriodInfo;
   /** Deals won / lost with `closedAt` in the period, and deals created in it. */
   won: DealRow[];
@@ -150,6 +156,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type KpiBody = DistributiveOmit<KpiOk | KpiNeedsData | KpiNotDefined, 'id' | 'period'>;
 export type OkBody = Omit<KpiOk, 'id' | 'period'>;
 
+/** What an evaluator gets: one object, so a new input is a new field here rather than a new parameter of every KPI. */
 export type EvalInput = {
   ctx: EvalContext;
   slice: Slice;

@@ -6,7 +6,7 @@
  */
 import type { Quota } from '../../model';
 import { tally, type ExclusionTally } from '../../money/convert';
-import type { EvalContext, QuotaShare, Slice } from '../engine/types';
+import type { EvalContext, QuotaShare, Slice, WindowSlot } from '../engine/types';
 
 export type QuotaFigure = {
   /** Quota for the period in reporting minor units (pro rata, rounded to a whole minor unit). */
@@ -18,13 +18,13 @@ export type QuotaFigure = {
 
 const FINE_TO_COARSE: readonly Quota['periodKind'][] = ['custom', 'month', 'quarter', 'fiscal-quarter', 'year', 'fiscal-year'];
 
-export function quotaFor(ctx: EvalContext, slice: Slice, slot: 0 | 1): QuotaFigure | undefined {
+export function quotaFor(ctx: EvalContext, slice: Slice, slot: WindowSlot): QuotaFigure | undefined {
   const figure = resolve(ctx, slice, slot);
   if (figure && ctx.impossibleQuotas) tally(figure.issues, 'quota with a date that does not exist', ctx.impossibleQuotas);
   return figure;
 }
 
-function resolve(ctx: EvalContext, slice: Slice, slot: 0 | 1): QuotaFigure | undefined {
+function resolve(ctx: EvalContext, slice: Slice, slot: WindowSlot): QuotaFigure | undefined {
   const shares = ctx.quotaShares.filter((s) => s.share[slot] > 0);
   if (!shares.length) return undefined;
   const isScope = slice.key === '*';
@@ -44,7 +44,7 @@ function resolve(ctx: EvalContext, slice: Slice, slot: 0 | 1): QuotaFigure | und
   return undefined;
 }
 
-function pickKind(list: readonly QuotaShare[], slot: 0 | 1): QuotaShare[] {
+function pickKind(list: readonly QuotaShare[], slot: WindowSlot): QuotaShare[] {
   const byKind = group(list, (s) => s.quota.periodKind);
   let best: QuotaShare[] = [];
   let bestDays = -1;
@@ -60,7 +60,7 @@ function pickKind(list: readonly QuotaShare[], slot: 0 | 1): QuotaShare[] {
   return best;
 }
 
-function total(list: readonly QuotaShare[], slot: 0 | 1, level: QuotaFigure['level']): QuotaFigure {
+function total(list: readonly QuotaShare[], slot: WindowSlot, level: QuotaFigure['level']): QuotaFigure {
   let minor = 0;
   const issues: ExclusionTally = new Map();
   const quotaIds: string[] = [];
