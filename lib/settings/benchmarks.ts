@@ -1,4 +1,6 @@
-import { KPI_DEFINITIONS, PACE_AT_RISK, paceStatus, type KpiId, type KpiResult, type TargetStatus } from '../kpi';
+import { KPI_DEFINITIONS } from '../kpi/registry';
+import { PACE_AT_RISK, paceStatus } from '../kpi/shared/targets';
+import type { KpiId, KpiResult, TargetStatus } from '../kpi/types';
 import { majorToMinor } from '../money/minor';
 import type { KpiTarget, Settings } from './schema';
 

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '../../../lib/kpi';
+import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '../../../lib/kpi/registry';
 import type { Settings } from '../../../lib/settings/schema';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';

@@ -1,5 +1,6 @@
 /** activityCounts: calls, emails and meetings (what reps do to reach buyers). */
-import { ACTIVITY_TYPES, type ActivityType, type TargetMetric } from '../../model';
+import type { TargetMetric } from '../../model';
+import { ACTIVITY_TYPES, type ActivityType } from '../../model/activity-types';
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_ACTIVITIES } from '../shared/needs-messages';
