@@ -25,7 +25,7 @@ export const definition = defineKpi({
  * (a line without a unit cost takes its product's). Undefined when any line's cost is unknown, since a
  * partial cost would inflate the margin.
  */
-export function costOf(ctx: EvalContext, row: DealRow): { minor: number } | { reason: string } {
+function costOf(ctx: EvalContext, row: DealRow): { minor: number } | { reason: string } {
   const deal = row.deal;
   if (deal.directCost) {
     const c = lineToReporting(ctx, deal, deal.directCost);

@@ -22,7 +22,7 @@ export const definition = defineKpi({
 });
 
 /** Win probability (0–100) of a deal: its own, else its stage's; undefined when neither is known. */
-export function probabilityOf(ctx: EvalContext, deal: Deal): number | undefined {
+function probabilityOf(ctx: EvalContext, deal: Deal): number | undefined {
   if (deal.probability !== undefined) return deal.probability;
   return deal.stageId !== undefined ? ctx.stages.get(deal.stageId)?.probability : undefined;
 }
