@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readUiState, uiStateKey, type SidebarUiState } from '../../lib/settings/ui-state';
+import { readPlacement, readUiState, uiStateKey, type SidebarPlacement, type SidebarUiState } from '../../lib/settings/ui-state';
 import { createSidebarFrame } from './frame';
 import { startRelay } from './relay';
 
@@ -27,7 +27,11 @@ export default defineContentScript({
     if (!reply?.ok || !reply.value.source || ctx.isInvalid) return;
     const source = reply.value.source;
     const key = uiStateKey(source.split(':')[0]!);
-    let state: SidebarUiState = readUiState((await browser.storage.local.get(key))[key]);
+    // The settings' key (lib/settings/storage.ts), read raw: the content script carries no zod.
+    const settingsKey = 'settings';
+    const stored = await browser.storage.local.get([key, settingsKey]);
+    let state: SidebarUiState = readUiState(stored[key]);
+    let placement: SidebarPlacement = readPlacement(stored[settingsKey]);
 
     const save = (patch: Partial<SidebarUiState>) => browser.storage.local.set({ [key]: { ...state, ...patch } });
     const frame = createSidebarFrame({
@@ -36,12 +40,13 @@ export default defineContentScript({
       onToggle: () => void save({ open: !state.open }),
       onResized: (width) => void save({ width }),
     });
-    frame.apply(state);
+    frame.apply({ ...state, placement });
 
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(key in changes)) return;
-      state = readUiState(changes[key]!.newValue);
-      frame.apply(state);
+      if (area !== 'local' || !(key in changes || settingsKey in changes)) return;
+      if (key in changes) state = readUiState(changes[key]!.newValue);
+      if (settingsKey in changes) placement = readPlacement(changes[settingsKey]!.newValue);
+      frame.apply({ ...state, placement });
     };
     browser.storage.onChanged.addListener(onStorage);
 

@@ -32,3 +32,19 @@ export function readUiState(stored: unknown): SidebarUiState {
     period: PERIODS.has(value.period as string) ? (value.period as SidebarUiState['period']) : DEFAULT_UI_STATE.period,
   };
 }
+
+/**
+ * How the open sidebar shares the window with the CRM page (a setting, `sidebarPlacement`):
+ * `overlay` (the default) covers the page's right edge, so the page is never laid out again when
+ * the sidebar opens, closes or is resized; `push` narrows the page by the sidebar's width, so
+ * nothing of it is covered, at the price of a full layout of the CRM page each time.
+ */
+export const SIDEBAR_PLACEMENTS = ['overlay', 'push'] as const;
+export type SidebarPlacement = (typeof SIDEBAR_PLACEMENTS)[number];
+export const DEFAULT_PLACEMENT: SidebarPlacement = 'overlay';
+
+/** The placement in the stored settings object, read without zod (the content script must stay tiny). */
+export function readPlacement(storedSettings: unknown): SidebarPlacement {
+  const value = typeof storedSettings === 'object' && storedSettings !== null ? (storedSettings as { sidebarPlacement?: unknown }).sidebarPlacement : undefined;
+  return value === 'push' ? 'push' : DEFAULT_PLACEMENT;
+}
