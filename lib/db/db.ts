@@ -14,6 +14,8 @@ import type {
   Target,
   Team,
 } from '../model';
+import type { ColumnMeta, StoredChunk } from '../columns/chunk';
+import type { ColumnType, Tier } from '../columns/spec';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import type { MetaEntry, QuarantineEntry, SyncObjectState } from './types';
 
@@ -36,6 +38,8 @@ export class KpiLensDb extends Dexie {
   quarantine!: Table<QuarantineEntry, number>;
   syncState!: Table<SyncObjectState, string>;
   meta!: Table<MetaEntry, string>;
+  columns!: Table<StoredChunk, [string, ColumnType, Tier, number]>;
+  columnMeta!: Table<ColumnMeta, [string, ColumnType]>;
 
   constructor(name: string, versions: readonly SchemaVersion[]) {
     super(name);

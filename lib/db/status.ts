@@ -1,6 +1,7 @@
 import type { ApiBudget } from '../adapters/types';
 import { RECORD_TYPES, type RecordType } from '../model';
 import type { KpiLensDb } from './db';
+import { bySource } from './columns';
 import { recordTable } from './records';
 import type { SyncObjectState } from './types';
 
@@ -23,7 +24,7 @@ export type StoredCounts = { records: number; quarantined: number };
  */
 export async function countStored(db: KpiLensDb, source: string): Promise<StoredCounts> {
   const [counts, quarantined] = await Promise.all([
-    Promise.all(RECORD_TYPES.map((type) => recordTable(db, type).where('source').equals(source).count())),
+    Promise.all(RECORD_TYPES.map((type) => bySource(recordTable(db, type), source).count())),
     db.quarantine.where('source').equals(source).count(),
   ]);
   return { records: counts.reduce((sum, n) => sum + n, 0), quarantined };
@@ -101,7 +102,7 @@ export function latestBudget(objects: readonly ObjectStatus[]): ApiBudget | unde
 
 /** Stored records of a source per record type (only the types it has). */
 export async function countByType(db: KpiLensDb, source: string): Promise<Partial<Record<RecordType, number>>> {
-  const counts = await Promise.all(RECORD_TYPES.map((type) => recordTable(db, type).where('source').equals(source).count()));
+  const counts = await Promise.all(RECORD_TYPES.map((type) => bySource(recordTable(db, type), source).count()));
   const out: Partial<Record<RecordType, number>> = {};
   RECORD_TYPES.forEach((type, index) => {
     if (counts[index]) out[type] = counts[index];

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RecordBatch } from '../../../lib/adapters/types';
 import { ALL_CRM_HOST_PATTERNS } from '../../../lib/adapters/hosts';
-import { recordTable, upsertRecords } from '../../../lib/db/records';
+import { deleteRecord, upsertRecords } from '../../../lib/db/records';
 import { importRecords, readQuarantinePage, readTablePage } from '../../../lib/export/data';
 import { eraseEverything } from '../../../lib/export/data-erase';
 import { checkManualRecord } from '../../../lib/settings/manual-records';
@@ -34,10 +34,7 @@ export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {
       return checked;
     },
     'options/delete-record': async (request) => {
-      const table = recordTable(db, request.recordType);
-      const key: [string, string] = [request.source, request.externalId];
-      const existed = (await table.get(key)) !== undefined;
-      await table.delete(key);
+      const existed = await deleteRecord(db, request.source, request.recordType, request.externalId);
       if (existed) changed(request.source, {}, { [request.recordType]: [request.externalId] });
       return { deleted: existed };
     },

@@ -1,0 +1,287 @@
+/**
+ * One source's records of one type as the worker holds them: the hot chunks (every record's owner,
+ * instants, kind and status: what the KPI engine indexes by), and the cold chunks it has read so far.
+ * Record objects are made only for the rows a query touches, from the chunks (`row`), and kept while
+ * the table lives. `records()` looks like the array of records the engine and the views expect; a row
+ * whose cold chunk is not in memory yet throws `ColdRowsNeeded`, which the view service answers by
+ * reading the chunks and computing again (computations are pure, so a retry gives the same result).
+ */
+import { entryAt, timeAt, valueAt, type DictColumn, type EncodedColumn, type TimeColumn } from './codec';
+import type { StoredChunk } from './chunk';
+import { CHUNK_BITS, FIELD_SPECS, type ColumnRecord, type ColumnType, type Tier } from './spec';
+
+/** Reads chunks of a tier (all of them, or the given ones) from where they are stored. */
+export type ColdLoader = (tier: Exclude<Tier, 'hot'>, chunks: readonly number[] | 'all') => Promise<StoredChunk[]>;
+type LazyTier = Exclude<Tier, 'hot'>;
+
+/** Thrown when a record is read whose cold (or extra) chunk has not been read yet; `load()` reads what is missing. */
+export class ColdRowsNeeded extends Error {
+  constructor(readonly table: ColumnTable<ColumnType>, readonly tier: LazyTier, readonly chunks: number[]) {
+    super(`column store: ${tier} rows of ${table.type} (${table.source}) are not read yet (chunks ${chunks.slice(0, 5).join(', ')})`);
+    this.name = 'ColdRowsNeeded';
+  }
+  /** After a miss the whole tier is read at once: one read, rather than one per chunk a query runs into. */
+  load(): Promise<void> {
+    return this.table.loadCold(this.tier, 'all');
+  }
+}
+
+export const isColdRowsNeeded = (error: unknown): error is ColdRowsNeeded => error instanceof ColdRowsNeeded;
+
+const HOT_MASK = (1 << CHUNK_BITS.hot) - 1;
+const MASK: Record<Tier, number> = { hot: HOT_MASK, cold: (1 << CHUNK_BITS.cold) - 1, extra: (1 << CHUNK_BITS.extra) - 1 };
+const registry = new WeakMap<object, ColumnTable<ColumnType>>();
+
+/** The column table behind an array of records made by `ColumnTable.records()`, if it is one. */
+export function columnTableOf(records: readonly unknown[]): ColumnTable<ColumnType> | undefined {
+  return registry.get(records);
+}
+
+/** Owner-like ids as integers: `ids` numbers each distinct value, `of` gives each position's (-1: absent). */
+export type CodeColumn = { ids: Map<string, number>; of: Int32Array };
+
+export class ColumnTable<T extends ColumnType> {
+  /** Live records, in slot order. */
+  readonly length: number;
+  /** Position (0 … length − 1) → slot; null when no slot was ever deleted (position = slot). */
+  private readonly slots: Uint32Array | null;
+  private readonly hot: StoredChunk[] = [];
+  private readonly lazy: Record<LazyTier, (StoredChunk | undefined)[]> = { cold: [], extra: [] };
+  private readonly complete: Record<LazyTier, boolean> = { cold: false, extra: false };
+  private readonly made: (ColumnRecord[T] | undefined)[];
+  private loading: Promise<void> | undefined;
+  private array: readonly ColumnRecord[T][] | undefined;
+
+  constructor(
+    readonly source: string,
+    readonly type: T,
+    hotChunks: readonly StoredChunk[],
+    private readonly loader: ColdLoader,
+  ) {
+    for (const chunk of hotChunks) this.hot[chunk.chunk] = chunk;
+    let slots = 0;
+    let live = 0;
+    for (const chunk of this.hot) {
+      if (!chunk) continue;
+      slots = Math.max(slots, (chunk.chunk << CHUNK_BITS.hot) + chunk.size);
+      for (let k = 0; k < chunk.size; k += 1) live += chunk.alive![k] as number;
+    }
+    this.length = live;
+    if (live === slots) this.slots = null;
+    else {
+      this.slots = new Uint32Array(live);
+      let p = 0;
+      for (const chunk of this.hot) {
+        if (!chunk) continue;
+        const base = chunk.chunk << CHUNK_BITS.hot;
+        for (let k = 0; k < chunk.size; k += 1) if (chunk.alive![k]) this.slots[p++] = base + k;
+      }
+    }
+    this.made = new Array(live);
+  }
+
+  slotOf(position: number): number {
+    return this.slots ? (this.slots[position] as number) : position;
+  }
+
+  // ——— columns for the engine (per position, no record objects) ———
+
+  /** Each position's hot column `name`, visited chunk by chunk. */
+  private each(name: string, visit: (column: EncodedColumn, k: number, position: number) => void): void {
+    for (let p = 0; p < this.length; p += 1) {
+      const slot = this.slotOf(p);
+      visit(this.hot[slot >>> CHUNK_BITS.hot]!.cols[name]!, slot & HOT_MASK, p);
+    }
+  }
+
+  /** An instant column: the values and whether each position has one. */
+  times(name: string): { raw: Float64Array; has: Uint8Array } {
+    const raw = new Float64Array(this.length);
+    const has = new Uint8Array(this.length);
+    this.each(name, (column, k, p) => {
+      const t = timeAt(column as TimeColumn, k);
+      if (t === undefined) return;
+      raw[p] = t;
+      has[p] = 1;
+    });
+    return { raw, has };
+  }
+
+  /** A dictionary column as integers over the whole table (ids numbered in order of first appearance). */
+  codes(name: string): CodeColumn {
+    const ids = new Map<string, number>();
+    const of = new Int32Array(this.length);
+    let chunk: EncodedColumn | undefined;
+    let local: Int32Array = new Int32Array(0);
+    this.each(name, (column, k, p) => {
+      if (column !== chunk) {
+        chunk = column;
+        const dict = column as DictColumn;
+        local = new Int32Array(dict.de.length + 1).fill(-2);
+        local[0] = -1;
+      }
+      const code = (column as DictColumn).v[k] as number;
+      let global = local[code] as number;
+      if (global === -2) {
+        const id = entryAt((column as DictColumn).d, (column as DictColumn).de, code - 1);
+        global = ids.get(id) ?? -2;
+        if (global === -2) ids.set(id, (global = ids.size));
+        local[code] = global;
+      }
+      of[p] = global;
+    });
+    return { ids, of };
+  }
+
+  /** An enum or bool column's raw codes (0 absent; enum: index in its values + 1; bool: 1 false, 2 true). */
+  bytes(name: string): Uint8Array {
+    const out = new Uint8Array(this.length);
+    this.each(name, (column, k, p) => (out[p] = (column as { v: Uint8Array }).v[k] as number));
+    return out;
+  }
+
+  /** A flags column's raw bits (0: absent). */
+  flags(name: string): Uint16Array {
+    const out = new Uint16Array(this.length);
+    this.each(name, (column, k, p) => (out[p] = (column as { v: Uint16Array }).v[k] as number));
+    return out;
+  }
+
+  /** One hot field of one position, as the record has it. */
+  hotValue(name: string, position: number): unknown {
+    const slot = this.slotOf(position);
+    const spec = FIELD_SPECS[this.type].find((candidate) => candidate.name === name)!;
+    return valueAt(spec, this.hot[slot >>> CHUNK_BITS.hot]!.cols[name]!, slot & HOT_MASK);
+  }
+
+  // ——— records ———
+
+  /** The chunks of a lazy tier the given positions are in that are not in memory yet. */
+  missing(tier: LazyTier, positions: Iterable<number>): number[] {
+    const missing = new Set<number>();
+    if (this.complete[tier]) return [];
+    for (const p of positions) {
+      const chunk = this.slotOf(p) >>> CHUNK_BITS[tier];
+      if (!this.lazy[tier][chunk]) missing.add(chunk);
+    }
+    return [...missing].sort((a, b) => a - b);
+  }
+
+  /** Reads chunks of a lazy tier (all of them, or the given ones) into memory; reads run one after another. */
+  async loadCold(tier: LazyTier, chunks: readonly number[] | 'all'): Promise<void> {
+    const previous = this.loading;
+    const run = (async () => {
+      await previous?.catch(() => undefined);
+      if (this.complete[tier]) return;
+      const wanted = chunks === 'all' ? 'all' : chunks.filter((chunk) => !this.lazy[tier][chunk]);
+      if (wanted !== 'all' && wanted.length === 0) return;
+      for (const chunk of await this.loader(tier, wanted)) this.lazy[tier][chunk.chunk] = chunk;
+      if (wanted === 'all') this.complete[tier] = true;
+    })();
+    this.loading = run;
+    await run;
+  }
+
+  /**
+   * The record at a position (made once, from the chunks); throws ColdRowsNeeded when its cold chunk
+   * is not read yet. Extra fields whose chunk is not read yet are getters that read it when touched.
+   */
+  row(position: number): ColumnRecord[T] {
+    const done = this.made[position];
+    if (done) return done;
+    const slot = this.slotOf(position);
+    const chunks: Record<Tier, StoredChunk | undefined> = {
+      hot: this.hot[slot >>> CHUNK_BITS.hot],
+      cold: this.lazy.cold[slot >>> CHUNK_BITS.cold],
+      extra: this.lazy.extra[slot >>> CHUNK_BITS.extra],
+    };
+    if (!chunks.cold) throw new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, 'cold', [slot >>> CHUNK_BITS.cold]);
+    const record: Record<string, unknown> = { source: this.source };
+    for (const spec of FIELD_SPECS[this.type]) {
+      if (spec.derive) continue;
+      const chunk = chunks[spec.tier];
+      if (!chunk) {
+        this.deferred(record, spec.name, slot);
+        continue;
+      }
+      const column = chunk.cols[spec.name];
+      const value = column ? valueAt(spec, column, slot & MASK[spec.tier]) : undefined;
+      if (value !== undefined) record[spec.name] = value;
+    }
+    this.made[position] = record as ColumnRecord[T];
+    return record as ColumnRecord[T];
+  }
+
+  /** An extra field read when first touched (then a plain property): absent values read as undefined. */
+  private deferred(record: Record<string, unknown>, name: string, slot: number): void {
+    const spec = FIELD_SPECS[this.type].find((candidate) => candidate.name === name)!;
+    const extra = this.lazy.extra;
+    const missing = () => new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, 'extra', [slot >>> CHUNK_BITS.extra]);
+    Object.defineProperty(record, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const chunk = extra[slot >>> CHUNK_BITS.extra];
+        if (!chunk) throw missing();
+        const column = chunk.cols[name];
+        const value = column ? valueAt(spec, column, slot & MASK.extra) : undefined;
+        Object.defineProperty(record, name, { value, enumerable: true, configurable: true, writable: true });
+        return value;
+      },
+    });
+  }
+
+  /**
+   * The records as a read-only array (the same one each time): indexing makes a record on demand.
+   * It is an array to every reader (Array.isArray, length, iteration, map, filter...); iterating all of
+   * it makes every record, so hot paths read the columns instead (kpi/engine/columns.ts, lib/views).
+   */
+  records(): readonly ColumnRecord[T][] {
+    if (this.array) return this.array;
+    const length = this.length;
+    const target: ColumnRecord[T][] = [];
+    target.length = length;
+    const row = (position: number) => this.row(position);
+    const array = new Proxy(target, {
+      get(t, key, receiver) {
+        if (typeof key === 'string') {
+          const position = key.length > 0 && key.charCodeAt(0) <= 57 ? Number(key) : Number.NaN;
+          if (Number.isInteger(position) && position >= 0) return position < length ? row(position) : undefined;
+        }
+        return Reflect.get(t, key, receiver);
+      },
+      has(t, key) {
+        if (typeof key === 'string') {
+          const position = Number(key);
+          if (Number.isInteger(position) && position >= 0) return position < length;
+        }
+        return Reflect.has(t, key);
+      },
+      set() {
+        return false;
+      },
+      deleteProperty() {
+        return false;
+      },
+    });
+    registry.set(array, this as unknown as ColumnTable<ColumnType>);
+    this.array = array;
+    return array;
+  }
+}
+
+/**
+ * Runs a computation over data that may hold column tables: when it touches records whose chunks are
+ * not read yet, reads them and runs it again (computations are pure: the retry gives what one run with
+ * everything read would have). A few tiers at most can be missing, so a few runs at most are needed.
+ */
+export async function withColumns<T>(compute: () => T | Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await compute();
+    } catch (error) {
+      if (!isColdRowsNeeded(error) || attempt >= attempts) throw error;
+      await error.load();
+    }
+  }
+}

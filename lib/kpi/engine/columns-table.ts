@@ -1,0 +1,156 @@
+/**
+ * The engine's prepared columns (columns.ts) made straight from a column table (lib/columns/table.ts:
+ * the worker's records of a source, kept as typed arrays), without making one record object: the
+ * same owner integers, time indexes, status lists and counts the record-array path builds. Records
+ * are made later, only for the rows a query places in its windows.
+ */
+import { ACTIVITY_TYPES } from '../../model/activity-types';
+import { toReporting } from '../../money/convert';
+import type { CurrencyOptions } from '../../money/types';
+import { DEAL_INPUTS } from '../../columns/spec';
+import type { ColumnTable } from '../../columns/table';
+import type { Deal } from '../../model';
+import type { ActivityColumns, DealColumns, DealRows, LeadColumns } from './columns';
+import type { DealRow } from './types';
+import { sortTimes } from './time-index';
+
+const STATUS = { open: 1, won: 2, lost: 3 } as const; // index in the deal statuses + 1
+const TYPE = (type: (typeof ACTIVITY_TYPES)[number]) => ACTIVITY_TYPES.indexOf(type) + 1;
+const TRUE = 2;
+
+export function dealColumnsOf(table: ColumnTable<'deal'>): DealColumns {
+  const n = table.length;
+  const owners = table.codes('ownerId');
+  const created = table.times('createdAt');
+  const closed = table.times('closedAt');
+  const status = table.bytes('status');
+  const inputs = table.bytes('inputs');
+  const open: number[] = [];
+  const won: number[] = [];
+  const perOwner = () => new Int32Array(owners.ids.size);
+  const [withoutCreatedAt, closedWithoutCloseDate, wonWithoutCloseDate] = [perOwner(), perOwner(), perOwner()];
+  let any = 0;
+  for (let i = 0; i < n; i += 1) {
+    const o = owners.of[i] as number;
+    const s = status[i] as number;
+    if (s === STATUS.open) {
+      open.push(i);
+      closed.has[i] = 0; // an open deal is never in the closed index, whatever date it carries
+    } else {
+      if (!closed.has[i]) closedWithoutCloseDate[o] = (closedWithoutCloseDate[o] as number) + 1;
+      if (s === STATUS.won) {
+        won.push(i);
+        if (!closed.has[i]) wonWithoutCloseDate[o] = (wonWithoutCloseDate[o] as number) + 1;
+      }
+    }
+    if (!created.has[i]) withoutCreatedAt[o] = (withoutCreatedAt[o] as number) + 1;
+    any |= inputs[i] as number;
+  }
+  return {
+    owners,
+    byCreated: sortTimes(created),
+    byClosed: sortTimes(closed),
+    open: Uint32Array.from(open),
+    won: Uint32Array.from(won),
+    withoutCreatedAt,
+    closedWithoutCloseDate,
+    wonWithoutCloseDate,
+    presence: {
+      wonDeals: won.length > 0,
+      openDeals: open.length > 0,
+      regions: (any & DEAL_INPUTS.region) !== 0,
+      channels: (any & DEAL_INPUTS.channel) !== 0,
+      lineItems: (any & DEAL_INPUTS.lineItems) !== 0,
+      stageHistory: (any & DEAL_INPUTS.stageHistory) !== 0,
+      costs: (any & (DEAL_INPUTS.directCost | DEAL_INPUTS.lineCosts)) !== 0,
+    },
+    rows: new Map(),
+  };
+}
+
+/**
+ * Deal rows whose amounts come from the hot columns: the deal itself is made only when a KPI reads it
+ * (`row.deal`), so converting every won and open deal's amount makes no record.
+ */
+export function tableDealRows(table: ColumnTable<'deal'>, deals: readonly Deal[], cache: (DealRow | undefined)[], currency: CurrencyOptions): DealRows {
+  return {
+    at(i) {
+      let row = cache[i];
+      if (row === undefined) {
+        const amount = table.hotValue('amount', i) as Deal['amount'];
+        const converted = table.hotValue('convertedAmount', i) as Deal['convertedAmount'];
+        const c = toReporting(amount, converted, currency);
+        row = {
+          get deal() {
+            return deals[i] as Deal;
+          },
+          minor: c.ok ? c.minor : undefined,
+          issue: c.ok ? undefined : c.reason,
+        };
+        cache[i] = row;
+      }
+      return row;
+    },
+  };
+}
+
+export function activityColumnsOf(table: ColumnTable<'activity'>): ActivityColumns {
+  const n = table.length;
+  const occurred = table.times('occurredAt');
+  const created = table.times('createdAt');
+  const type = table.bytes('type');
+  const email = table.flags('email');
+  const booked = { raw: new Float64Array(n), has: new Uint8Array(n) };
+  let emailTracking = false;
+  const meeting = TYPE('meeting');
+  const mail = TYPE('email');
+  for (let i = 0; i < n; i += 1) {
+    const t = type[i] as number;
+    if (t === meeting) {
+      const at = created.has[i] ? created : occurred;
+      booked.raw[i] = at.raw[i] as number;
+      booked.has[i] = at.has[i] as number;
+    } else if (!emailTracking && t === mail) {
+      // Two bits a key (cold, opened, replied, converted): opened or replied recorded at all.
+      const bits = email[i] as number;
+      if (bits !== 0 && ((bits >>> 2) & 3 || (bits >>> 4) & 3)) emailTracking = true;
+    }
+  }
+  return {
+    owners: table.codes('ownerId'),
+    byOccurred: sortTimes(occurred),
+    meetingsByBooked: sortTimes(booked),
+    demoVerdicts: new Map(),
+    emailTracking,
+    doneByDeal: undefined,
+  };
+}
+
+/** Times of done activities per deal, sorted, from the hot columns (for lastActivityOn). */
+export function doneByDealOf(table: ColumnTable<'activity'>): Map<string, Float64Array> {
+  const deal = table.codes('dealId');
+  const done = table.bytes('done');
+  const occurred = table.times('occurredAt');
+  const lists: number[][] = [];
+  for (let i = 0; i < table.length; i += 1) {
+    const d = deal.of[i] as number;
+    if (d < 0 || done[i] !== TRUE) continue;
+    (lists[d] ??= []).push(occurred.raw[i] as number);
+  }
+  const byDeal = new Map<string, Float64Array>();
+  for (const [id, d] of deal.ids) if (lists[d]) byDeal.set(id, Float64Array.from(lists[d]!).sort());
+  return byDeal;
+}
+
+export function leadColumnsOf(table: ColumnTable<'lead'>): LeadColumns {
+  const mql = table.times('mqlAt');
+  return {
+    owners: table.codes('ownerId'),
+    byCreated: sortTimes(table.times('createdAt')),
+    byConverted: sortTimes(table.times('convertedAt')),
+    byMql: sortTimes(mql),
+    bySql: sortTimes(table.times('sqlAt')),
+    lifecycle: mql.has.includes(1),
+  };
+}
+
