@@ -55,8 +55,8 @@ describe('the engine over the column store', () => {
     const table = columnTableOf(columns.activities)!;
     const times = data.activities.map((a) => a.occurredAt).sort((a, b) => a - b);
     // A period holding the earlier half of the activities, compared with the day before it, everyone.
-    const period = { start: times[0]!, end: times[Math.floor(times.length / 2)]! + 1, label: 'first half' };
-    const before = { start: period.start - 86_400_000, end: period.start, label: 'day before' };
+    const period = { start: times[0]!, end: times[Math.floor(times.length / 2)]! + 1, label: 'first half', kind: 'custom' as const };
+    const before = { start: period.start - 86_400_000, end: period.start, label: 'day before', kind: 'custom' as const };
     const [sampled] = fc.sample(queryArb, { numRuns: 1, seed: 5 });
     const query = { ...sampled!, period, comparePeriod: before, scope: { ownerIds: 'all' as const }, kpis: ['activityCounts' as const, 'demosBooked' as const] };
     // The first run stops at the first record it needs (its chunk not read yet), once the whole index is built.
