@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { openDb } from '../../lib/db/db';
 import { DB_NAME, SCHEMA_VERSIONS } from '../../lib/db/schema';
-import { loadKpiData } from '../../lib/db/load';
+import { createColumnBuilder } from '../../lib/db/column-builder';
+import { loadKpiData, reloadColumnRecords } from '../../lib/db/load';
+import { readRecordsById } from '../../lib/db/records';
 import { loadSettings } from '../../lib/settings/storage';
 import { createSyncScheduler } from '../../lib/sync/scheduler';
 import { createViewService } from '../../lib/views/service';
@@ -24,6 +26,8 @@ export default defineBackground(() => {
   const db = import.meta.env.MODE === 'test' ? openDb(DB_NAME, withFailableUpgrades(SCHEMA_VERSIONS)) : openDb();
   const views = createViewService({
     loadData: (source) => loadKpiData(db, source),
+    reloadType: (source, type) => reloadColumnRecords(db, source, type),
+    readRecords: (source, type, ids) => readRecordsById(db, source, type, ids),
     loadSettings,
     now: () => Date.now(),
     browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -52,6 +56,20 @@ export default defineBackground(() => {
       void browser.storage.session.set({ [`sync-result:${source}`]: { ...result, at: Date.now() } });
     },
   });
+  // Databases from before the column store get their columns after the upgrade, with progress in the status.
+  const columns = createColumnBuilder({
+    db,
+    pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    onProgress: (source) => {
+      statuses.forget(source);
+      versions.bumpSoon(source);
+    },
+    onReady: (source) => {
+      views.invalidate(source);
+      versions.bumpNow(source);
+    },
+  });
+  void columns.run().catch(() => undefined);
   const tickets = createFrameTickets();
   browser.tabs.onRemoved.addListener((tabId) => void tickets.forget(tabId));
   const handlers = createHandlers({ db, scheduler, views, versions, statuses, tickets });
@@ -60,7 +78,10 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith('sync:')) void scheduler.kick(alarm.name.slice('sync:'.length));
-    if (alarm.name === 'sync-watchdog') void handlers.resumeInterruptedSyncs();
+    if (alarm.name === 'sync-watchdog') {
+      void handlers.resumeInterruptedSyncs();
+      void columns.run().catch(() => undefined);
+    }
   });
   // A worker stopped mid-sync is woken by this alarm and resumes from the stored cursor.
   void browser.alarms.create('sync-watchdog', { periodInMinutes: 1 });

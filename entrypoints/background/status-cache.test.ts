@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KpiLensDb } from '../../lib/db/db';
-import { upsertRecords } from '../../lib/db/records';
+import { deleteSource, upsertRecords } from '../../lib/db/records';
 import { SCHEMA_VERSIONS } from '../../lib/db/schema';
 import { createStatusCache } from './status-cache';
 
@@ -39,7 +39,7 @@ describe('the status cache', () => {
     await upsertRecords(db, { deal: deals(0, 4) });
     const cache = createStatusCache(db);
     expect((await cache.status('s')).records).toBe(4);
-    await db.deals.clear();
+    await deleteSource(db, 's');
     cache.forget('s');
     expect((await cache.status('s')).records).toBe(0);
   });

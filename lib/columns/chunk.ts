@@ -51,7 +51,16 @@ export function editChunk(source: string, type: ColumnType, tier: Tier, chunk: n
   for (const edit of edits) if (edit.index >= size) size = edit.index + 1;
   if (size > chunkRows(tier)) throw new Error(`column chunk overflow: row ${size - 1} in a chunk of ${chunkRows(tier)}`);
   const specs = specsOf(type, tier);
-  const values = specs.map((spec) => (current?.cols[spec.name] ? decodeColumn(spec, current.cols[spec.name]!, size) : new Array<unknown>(size).fill(undefined)));
+  // Ids first: links are stored as templates of the row's id.
+  const idAt = specs.findIndex((spec) => spec.name === 'externalId');
+  const values: unknown[][] = [];
+  const decode = (f: number) => {
+    const spec = specs[f]!;
+    const column = current?.cols[spec.name];
+    values[f] = column ? decodeColumn(spec, column, size, idAt >= 0 ? values[idAt] : []) : new Array<unknown>(size).fill(undefined);
+  };
+  if (idAt >= 0) decode(idAt);
+  specs.forEach((_, f) => f !== idAt && decode(f));
   const alive = tier === 'hot' ? new Uint8Array(size) : undefined;
   if (alive && current?.alive) alive.set(current.alive.subarray(0, Math.min(size, current.alive.length)));
   for (const { index, record } of edits) {
@@ -62,6 +71,6 @@ export function editChunk(source: string, type: ColumnType, tier: Tier, chunk: n
     if (alive) alive[index] = record === null ? 0 : 1;
   }
   const cols: Record<string, EncodedColumn> = {};
-  specs.forEach((spec, f) => (cols[spec.name] = encodeColumn(spec, values[f] as unknown[])));
+  specs.forEach((spec, f) => (cols[spec.name] = encodeColumn(spec, values[f] as unknown[], idAt >= 0 ? values[idAt] : [])));
   return { source, type, tier, chunk, size, ...(alive ? { alive } : {}), cols };
 }

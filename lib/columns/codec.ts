@@ -17,7 +17,15 @@ export type TextColumn = { k: 'text'; s: string; e: Uint32Array; h: Uint8Array }
 export type DictColumn = { k: 'dict'; v: Uint16Array; d: string; de: Uint32Array };
 export type MoneyColumn = { k: 'money'; m: Float64Array; c: Uint16Array; d: string; de: Uint32Array };
 export type FlagsColumn = { k: 'flags'; v: Uint16Array };
-export type EncodedColumn = TimeColumn | NumberColumn | ByteColumn | TextColumn | DictColumn | MoneyColumn | FlagsColumn;
+/**
+ * Links to the record in the CRM, which are nearly always one address per source with the record's id
+ * in it: per row a code into the chunk's templates (`r` + prefix + NUL + suffix: the id as it is, `e`:
+ * the id URI-encoded), 0 absent; a link no template gives is kept whole in `xi`/`xv`.
+ */
+export type LinkColumn = { k: 'link'; v: Uint16Array; d: string; de: Uint32Array; xi: number[]; xv: string[] };
+export type EncodedColumn = TimeColumn | NumberColumn | ByteColumn | TextColumn | DictColumn | MoneyColumn | FlagsColumn | LinkColumn;
+
+const LINK_EXACT = 0xffff;
 
 type Money = { minor: number; currency: string };
 
@@ -55,8 +63,27 @@ function flagsAt(value: number, keys: readonly string[]): Record<string, boolean
   return out;
 }
 
-/** One field of one row, as the record had it (undefined when absent). */
-export function valueAt(spec: FieldSpec, column: EncodedColumn, k: number): unknown {
+function linkAt(column: LinkColumn, k: number, id: string): string | undefined {
+  const code = column.v[k] as number;
+  if (code === 0) return undefined;
+  if (code === LINK_EXACT) return column.xv[column.xi.indexOf(k)];
+  const template = entryAt(column.d, column.de, code - 1);
+  const cut = template.indexOf('\u0000');
+  return template.slice(1, cut) + (template[0] === 'e' ? encodeURIComponent(id) : id) + template.slice(cut + 1);
+}
+
+/** The template a link follows for a record id, if one does (the id's last occurrence, as is or URI-encoded). */
+function templateOf(url: string, id: string): string | undefined {
+  if (id === '' || url.includes('\u0000')) return undefined;
+  for (const [mode, inUrl] of [['r', id], ['e', encodeURIComponent(id)]] as const) {
+    const at = url.lastIndexOf(inUrl);
+    if (at >= 0) return `${mode}${url.slice(0, at)}\u0000${url.slice(at + inUrl.length)}`;
+  }
+  return undefined;
+}
+
+/** One field of one row, as the record had it (undefined when absent); links need the row's id. */
+export function valueAt(spec: FieldSpec, column: EncodedColumn, k: number, id = ''): unknown {
   switch (column.k) {
     case 'time':
       return timeAt(column, k);
@@ -82,6 +109,8 @@ export function valueAt(spec: FieldSpec, column: EncodedColumn, k: number): unkn
     }
     case 'flags':
       return flagsAt(column.v[k] as number, spec.keys!);
+    case 'link':
+      return linkAt(column, k, id);
   }
 }
 
@@ -115,9 +144,27 @@ function dictionary() {
   };
 }
 
-export function encodeColumn(spec: FieldSpec, values: readonly unknown[]): EncodedColumn {
+export function encodeColumn(spec: FieldSpec, values: readonly unknown[], ids: readonly unknown[] = []): EncodedColumn {
   const n = values.length;
   switch (spec.kind) {
+    case 'link': {
+      const templates = dictionary();
+      const v = new Uint16Array(n);
+      const xi: number[] = [];
+      const xv: string[] = [];
+      for (let k = 0; k < n; k += 1) {
+        const url = values[k] as string | undefined;
+        if (url === undefined) continue;
+        const template = templateOf(url, (ids[k] as string | undefined) ?? '');
+        const code = template === undefined ? LINK_EXACT : templates.code(template);
+        if (code >= LINK_EXACT) {
+          v[k] = LINK_EXACT;
+          xi.push(k);
+          xv.push(url);
+        } else v[k] = code;
+      }
+      return { k: 'link', v, xi, xv, ...templates.done() };
+    }
     case 'time': {
       const s = new Uint32Array(n);
       const xi: number[] = [];
@@ -202,9 +249,9 @@ export function encodeColumn(spec: FieldSpec, values: readonly unknown[]): Encod
 }
 
 /** Every value of a column (for an edit: decode, change some rows, encode again). */
-export function decodeColumn(spec: FieldSpec, column: EncodedColumn, size: number): unknown[] {
+export function decodeColumn(spec: FieldSpec, column: EncodedColumn, size: number, ids: readonly unknown[] = []): unknown[] {
   const out = new Array<unknown>(size);
-  for (let k = 0; k < size; k += 1) out[k] = k < lengthOf(column) ? valueAt(spec, column, k) : undefined;
+  for (let k = 0; k < size; k += 1) out[k] = k < lengthOf(column) ? valueAt(spec, column, k, ids[k] as string | undefined) : undefined;
   return out;
 }
 

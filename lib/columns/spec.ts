@@ -4,7 +4,7 @@
  * the instants a period selects by, status and kind): a cold worker reads all of it at once. The
  * `cold` tier holds the rest of what the KPI rules and the views read of a record; it is read chunk by
  * chunk, only for the records a query touches. Fields not listed are not in the column store: the
- * record table has them for drill-downs and exports (an activity's title outside meetings, links).
+ * record table has them for drill-downs and exports (an activity's title outside meetings).
  */
 import type { Activity, Deal, DealStatus, Lead } from '../model';
 import { ACTIVITY_TYPES } from '../model/activity-types';
@@ -25,9 +25,11 @@ export const TIERS: readonly Tier[] = ['hot', 'cold', 'extra'];
  * - money: minor units (Float64) and a currency code into the chunk's list;
  * - flags: an object of optional booleans (email tracking), two bits a key, 0 when absent;
  * - byte: a number 0–255 derived from the record (`derive`), not a field of it: what the engine
- *   must know of every record without reading its cold columns (which optional inputs a deal has).
+ *   must know of every record without reading its cold columns (which optional inputs a deal has);
+ * - link: the record's address in the CRM as a template of the chunk (its id put in), in the tier of
+ *   `externalId`, which it needs.
  */
-export type FieldKind = 'time' | 'number' | 'bool' | 'enum' | 'dict' | 'text' | 'json' | 'money' | 'flags' | 'byte';
+export type FieldKind = 'time' | 'number' | 'bool' | 'enum' | 'dict' | 'text' | 'json' | 'money' | 'flags' | 'byte' | 'link';
 
 export type FieldSpec = {
   name: string;
@@ -70,6 +72,7 @@ export const FIELD_SPECS: Record<ColumnType, readonly FieldSpec[]> = {
     { name: 'dealId', kind: 'dict', tier: 'hot' },
     { name: 'email', kind: 'flags', tier: 'hot', keys: EMAIL_KEYS },
     { name: 'externalId', kind: 'text', tier: 'cold' },
+    { name: 'url', kind: 'link', tier: 'cold' },
     { name: 'updatedAt', kind: 'time', tier: 'cold' },
     { name: 'direction', kind: 'enum', tier: 'cold', values: ['outbound', 'inbound'] },
     { name: 'subtype', kind: 'dict', tier: 'cold' },
@@ -89,6 +92,7 @@ export const FIELD_SPECS: Record<ColumnType, readonly FieldSpec[]> = {
     { name: 'convertedAmount', kind: 'money', tier: 'hot' },
     { name: 'inputs', kind: 'byte', tier: 'hot', derive: dealInputs },
     { name: 'externalId', kind: 'text', tier: 'cold' },
+    { name: 'url', kind: 'link', tier: 'cold' },
     { name: 'updatedAt', kind: 'time', tier: 'cold' },
     { name: 'title', kind: 'text', tier: 'cold' },
     { name: 'pipelineId', kind: 'dict', tier: 'cold' },
@@ -114,6 +118,7 @@ export const FIELD_SPECS: Record<ColumnType, readonly FieldSpec[]> = {
     { name: 'mqlAt', kind: 'time', tier: 'hot' },
     { name: 'sqlAt', kind: 'time', tier: 'hot' },
     { name: 'externalId', kind: 'text', tier: 'cold' },
+    { name: 'url', kind: 'link', tier: 'cold' },
     { name: 'updatedAt', kind: 'time', tier: 'cold' },
     { name: 'name', kind: 'text', tier: 'cold' },
     { name: 'status', kind: 'enum', tier: 'cold', values: ['open', 'converted', 'disqualified'] },

@@ -94,7 +94,14 @@ export class ColumnTable<T extends ColumnType> {
     }
   }
 
-  /** An instant column: the values and whether each position has one. */
+  private readonly gathered = new Map<string, unknown>();
+  private memo<V>(key: string, make: () => V): V {
+    let value = this.gathered.get(key) as V | undefined;
+    if (value === undefined) this.gathered.set(key, (value = make()));
+    return value;
+  }
+
+  /** An instant column: the values and whether each position has one (a fresh copy: callers may change it). */
   times(name: string): { raw: Float64Array; has: Uint8Array } {
     const raw = new Float64Array(this.length);
     const has = new Uint8Array(this.length);
@@ -107,8 +114,12 @@ export class ColumnTable<T extends ColumnType> {
     return { raw, has };
   }
 
-  /** A dictionary column as integers over the whole table (ids numbered in order of first appearance). */
+  /** A dictionary column as integers over the whole table (ids numbered in order of first appearance); made once. */
   codes(name: string): CodeColumn {
+    return this.memo(`codes:${name}`, () => this.makeCodes(name));
+  }
+
+  private makeCodes(name: string): CodeColumn {
     const ids = new Map<string, number>();
     const of = new Int32Array(this.length);
     let chunk: EncodedColumn | undefined;
@@ -133,11 +144,13 @@ export class ColumnTable<T extends ColumnType> {
     return { ids, of };
   }
 
-  /** An enum or bool column's raw codes (0 absent; enum: index in its values + 1; bool: 1 false, 2 true). */
+  /** An enum or bool column's raw codes (0 absent; enum: index in its values + 1; bool: 1 false, 2 true); made once. */
   bytes(name: string): Uint8Array {
-    const out = new Uint8Array(this.length);
-    this.each(name, (column, k, p) => (out[p] = (column as { v: Uint8Array }).v[k] as number));
-    return out;
+    return this.memo(`bytes:${name}`, () => {
+      const out = new Uint8Array(this.length);
+      this.each(name, (column, k, p) => (out[p] = (column as { v: Uint8Array }).v[k] as number));
+      return out;
+    });
   }
 
   /** A flags column's raw bits (0: absent). */
@@ -205,30 +218,44 @@ export class ColumnTable<T extends ColumnType> {
         continue;
       }
       const column = chunk.cols[spec.name];
-      const value = column ? valueAt(spec, column, slot & MASK[spec.tier]) : undefined;
+      const value = column ? valueAt(spec, column, slot & MASK[spec.tier], record.externalId as string | undefined) : undefined;
       if (value !== undefined) record[spec.name] = value;
     }
     this.made[position] = record as ColumnRecord[T];
     return record as ColumnRecord[T];
   }
 
-  /** An extra field read when first touched (then a plain property): absent values read as undefined. */
+  /** Where each made record lives (for the extra fields read on first touch). */
+  private readonly slotOfRecord = new WeakMap<object, number>();
+  private readonly deferredFields = new Map<string, PropertyDescriptor>();
+
+  /**
+   * An extra field read when first touched (then a plain property; an absent value reads as
+   * undefined). One getter per field for all records, so the records keep one shape.
+   */
   private deferred(record: Record<string, unknown>, name: string, slot: number): void {
-    const spec = FIELD_SPECS[this.type].find((candidate) => candidate.name === name)!;
-    const extra = this.lazy.extra;
-    const missing = () => new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, 'extra', [slot >>> CHUNK_BITS.extra]);
-    Object.defineProperty(record, name, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const chunk = extra[slot >>> CHUNK_BITS.extra];
-        if (!chunk) throw missing();
-        const column = chunk.cols[name];
-        const value = column ? valueAt(spec, column, slot & MASK.extra) : undefined;
-        Object.defineProperty(record, name, { value, enumerable: true, configurable: true, writable: true });
-        return value;
-      },
-    });
+    this.slotOfRecord.set(record, slot);
+    let descriptor = this.deferredFields.get(name);
+    if (!descriptor) {
+      const spec = FIELD_SPECS[this.type].find((candidate) => candidate.name === name)!;
+      const { lazy, slotOfRecord } = this;
+      const table = this as unknown as ColumnTable<ColumnType>;
+      descriptor = {
+        enumerable: true,
+        configurable: true,
+        get(this: Record<string, unknown>) {
+          const at = slotOfRecord.get(this)!;
+          const chunk = lazy.extra[at >>> CHUNK_BITS.extra];
+          if (!chunk) throw new ColdRowsNeeded(table, 'extra', [at >>> CHUNK_BITS.extra]);
+          const column = chunk.cols[name];
+          const value = column ? valueAt(spec, column, at & MASK.extra) : undefined;
+          Object.defineProperty(this, name, { value, enumerable: true, configurable: true, writable: true });
+          return value;
+        },
+      };
+      this.deferredFields.set(name, descriptor);
+    }
+    Object.defineProperty(record, name, descriptor);
   }
 
   /**

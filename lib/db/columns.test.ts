@@ -90,9 +90,15 @@ const leadArb = fc.record(
   { requiredKeys: ['externalId', 'updatedAt', 'createdAt', 'status'] },
 ).map((l) => ({ source: SOURCE, ...l }) as Lead);
 
+// Links: mostly one address per source with the id in it (as is, or URI-encoded), sometimes anything.
+const withLink = <T extends { externalId: string }>(arb: fc.Arbitrary<T>) =>
+  fc.tuple(arb, fc.constantFrom('none', 'raw', 'encoded', 'other'), fc.webUrl()).map(([record, kind, other]) =>
+    kind === 'none' ? record : { ...record, url: kind === 'raw' ? `https://crm.example/x/${record.externalId}?tab=1` : kind === 'encoded' ? `https://crm.example/y/${encodeURIComponent(record.externalId)}` : other },
+  );
+
 type Op = { kind: 'put'; activity: Activity[]; deal: Deal[]; lead: Lead[] } | { kind: 'delete'; type: ColumnType; ids: string[] };
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('put' as const), activity: fc.array(activityArb, { maxLength: 6 }), deal: fc.array(dealArb, { maxLength: 4 }), lead: fc.array(leadArb, { maxLength: 3 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('put' as const), activity: fc.array(withLink(activityArb), { maxLength: 6 }), deal: fc.array(withLink(dealArb), { maxLength: 4 }), lead: fc.array(withLink(leadArb), { maxLength: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), type: fc.constantFrom(...COLUMN_TYPES), ids: fc.array(ids, { maxLength: 4 }) }) },
 );
 

@@ -191,8 +191,10 @@ export async function buildColumnsStep(db: KpiLensDb, source: string, type: Colu
   });
 }
 
-/** Sources and types whose columns are still being built from stored records. */
-export async function pendingBuilds(db: KpiLensDb): Promise<{ source: string; type: ColumnType; built: number; total: number }[]> {
-  const metas = await db.columnMeta.filter((meta) => meta.state === 'building').toArray();
+/** Sources and types whose columns are still being built from stored records (of one source, or all). */
+export async function pendingBuilds(db: KpiLensDb, source?: string): Promise<{ source: string; type: ColumnType; built: number; total: number }[]> {
+  const [lower, upper] = source === undefined ? [undefined, undefined] : sourceRange(source);
+  const rows = lower ? db.columnMeta.where(':id').between(lower, upper) : db.columnMeta.toCollection();
+  const metas = await rows.filter((meta) => meta.state === 'building').toArray();
   return metas.map((meta) => ({ source: meta.source, type: meta.type, built: meta.built ?? 0, total: meta.total ?? 0 }));
 }

@@ -20,6 +20,11 @@ export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, sou
   return table.records();
 }
 
+/** A source's records of one big type read again (after a write), in its own read transaction. */
+export function reloadColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T): Promise<readonly ColumnRecord[T][]> {
+  return db.transaction('r', [recordTable(db, type), db.columns, db.columnMeta], () => readColumnRecords(db, source, type));
+}
+
 /** The tables `loadKpiData` reads, for a read transaction. */
 export function sourceTables(db: KpiLensDb) {
   return [db.owners, db.teams, db.pipelines, db.stages, db.products, db.deals, db.activities, db.leads, db.customers, db.mrrMovements, db.spend, db.quotas, db.targets, db.columns, db.columnMeta];

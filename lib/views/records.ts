@@ -37,19 +37,28 @@ export function recordsById<T extends RecordType>(data: KpiData, type: T): Reado
   return map as unknown as ReadonlyMap<string, RecordByType[T]>;
 }
 
-/** A page of the records behind a result, in the result's order, for the explain panel. */
-export function recordPage(data: KpiData, type: RecordType, ids: readonly string[], offset: number, limit: number): RecordPage {
+/** Which ids of a result a page shows: at most MAX_RECORDS_PAGE, within the first MAX_RECORDS_LISTED. */
+export function pageOf(ids: readonly string[], offset: number, limit: number): { listable: number; start: number; ids: readonly string[] } {
   const listable = Math.min(ids.length, MAX_RECORDS_LISTED);
   const start = Math.max(0, Math.min(offset, listable));
   const end = Math.min(listable, start + Math.max(0, Math.min(limit, MAX_RECORDS_PAGE)));
+  return { listable, start, ids: ids.slice(start, end) };
+}
+
+/**
+ * A page of the records behind a result, in the result's order, for the explain panel. `records`
+ * are the page's records (or undefined where one is gone) when the caller read them itself, from the
+ * database (the worker does: its activities and deals are columns, not records); else `data` has them.
+ */
+export function recordPage(data: KpiData, type: RecordType, ids: readonly string[], offset: number, limit: number, records?: readonly (CanonicalRecord | undefined)[]): RecordPage {
+  const page = pageOf(ids, offset, limit);
   const owners = recordsById(data, 'owner');
-  const records = recordsById(data, type);
-  const rows: RecordRow[] = [];
-  for (const id of ids.slice(start, end)) {
-    const record = records.get(id);
-    rows.push(record ? describe(type, record, owners) : { id, type, title: id });
-  }
-  return { total: ids.length, listable, offset: start, rows };
+  const known = records ? undefined : recordsById(data, type);
+  const rows = page.ids.map((id, i): RecordRow => {
+    const record = records ? records[i] : known!.get(id);
+    return record ? describe(type, record, owners) : { id, type, title: id };
+  });
+  return { total: ids.length, listable: page.listable, offset: page.start, rows };
 }
 
 function describe(type: RecordType, record: CanonicalRecord, owners: ReadonlyMap<string, RecordByType['owner']>): RecordRow {

@@ -1,6 +1,8 @@
 import type { RecordBatch } from '../adapters/types';
 import type { KpiData, KpiId } from '../kpi/types';
-import type { RecordType } from '../model';
+import type { ColumnType } from '../columns/spec';
+import { withColumns } from '../columns/table';
+import type { CanonicalRecord, RecordType } from '../model';
 import { periodContaining } from '../period';
 import { shownStatus } from '../settings/benchmarks';
 import { memoRepInputs } from '../settings/rep-inputs';
@@ -16,7 +18,7 @@ import { scopeFor } from './scope';
 import { selectionKey, type ViewSelection } from './selection';
 import { dailyActivityTarget, targetForWindow } from './targets';
 import { createViewCache, HEAVY_VIEW_MAX_AGE_MS, nextTask, VIEW_MAX_AGE_MS } from './view-cache';
-import { queryOf, viewExtras } from './view-extras';
+import { queryOf, viewExtras, type ReadRecords } from './view-extras';
 
 export type PinnedRequest = ViewSelection;
 
@@ -40,6 +42,13 @@ export type PinnedResponse = {
 
 export type ViewServiceDeps = {
   loadData: (source: string) => Promise<KpiData>;
+  /**
+   * Reads a source's activities, deals or leads again after a write (the worker: from the column
+   * store). Without it every write is applied to records in memory.
+   */
+  reloadType?: (source: string, type: ColumnType) => Promise<readonly CanonicalRecord[]>;
+  /** Reads records by id for the explain panel's lists (the worker: from IndexedDB); without it, from the data. */
+  readRecords?: ReadRecords;
   loadSettings: () => Promise<Settings>;
   now: () => number;
   browserZone: string;
@@ -68,7 +77,8 @@ export function createViewService(deps: ViewServiceDeps) {
   const cacheOf = (source: string) => {
     let loading = sources.get(source);
     if (!loading) {
-      loading = deps.loadData(source).then(createSourceCache);
+      const reload = deps.reloadType;
+      loading = deps.loadData(source).then((data) => createSourceCache(data, reload && ((type) => reload(source, type))));
       sources.set(source, loading);
       loading.catch(() => sources.delete(source));
     }
@@ -94,7 +104,7 @@ export function createViewService(deps: ViewServiceDeps) {
     const since = deps.now() - REWARM_WINDOW_MS;
     for (const [key, recent] of recentPinned) {
       if (recent.at < since) recentPinned.delete(key);
-      else if (recent.selection.source === source) await pinned(recent.selection).catch(() => undefined);
+      else if (recent.selection.source === source) await withColumns(() => pinned(recent.selection)).catch(() => undefined);
     }
   }
 
@@ -160,7 +170,7 @@ export function createViewService(deps: ViewServiceDeps) {
     return { ctx, value };
   }
 
-  const extras = viewExtras({ browserZone: deps.browserZone, catalogueOf, context, keyOf, computed });
+  const extras = viewExtras({ browserZone: deps.browserZone, readRecords: deps.readRecords, catalogueOf, context, keyOf, computed });
 
   return {
     /** Forget a source (or all): the next view reads it again from the database. */
@@ -179,26 +189,36 @@ export function createViewService(deps: ViewServiceDeps) {
       changed(source);
     },
     dataOf,
-    pinned,
-    /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */
-    async catalogue(selection: ViewSelection) {
-      const { ctx, value } = await catalogueOf(selection);
-      const results: Partial<Record<KpiId, ShownResult>> = {};
-      for (const [id, result] of Object.entries(value.results) as [KpiId, NonNullable<(typeof value.results)[KpiId]>][]) {
-        const shown = lean(result, (r) => shownStatus(r, ctx.settings, value.asOf));
-        if (id === 'clv' || id === 'ltvToCac') {
-          const method = shown.status === 'ok' ? shown.method : undefined;
-          if (method && value.clvMethodNames[method]) shown.methodName = value.clvMethodNames[method];
-          if (value.clvFallback) shown.methodNote = value.clvFallback;
-        }
-        results[id] = shown;
-      }
-      return { asOf: value.asOf, period: value.period, compare: value.compare, results, ownerName: ctx.choice.ownerName, peersHidden: ctx.choice.peersHidden };
+    /**
+     * Runs `use` over a source's data; when it touches records whose chunks the worker has not read
+     * yet, they are read and `use` runs again (lib/columns/table.ts). For handlers that read the data.
+     */
+    withData<T>(source: string, use: (data: KpiData) => T | Promise<T>): Promise<T> {
+      return withColumns(async () => use(await dataOf(source)));
     },
-    charts: extras.charts,
-    team: extras.team,
-    insights: extras.insights,
-    records: extras.records,
+    pinned: (selection: ViewSelection) => withColumns(() => pinned(selection)),
+    /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */
+    catalogue: (selection: ViewSelection) => withColumns(() => catalogue(selection)),
+    charts: (selection: ViewSelection) => withColumns(() => extras.charts(selection)),
+    team: (selection: ViewSelection, metric: Parameters<typeof extras.team>[1]) => withColumns(() => extras.team(selection, metric)),
+    insights: (selection: ViewSelection) => withColumns(() => extras.insights(selection)),
+    records: (...args: Parameters<typeof extras.records>) => withColumns(() => extras.records(...args)),
   };
+
+  /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */
+  async function catalogue(selection: ViewSelection) {
+    const { ctx, value } = await catalogueOf(selection);
+    const results: Partial<Record<KpiId, ShownResult>> = {};
+    for (const [id, result] of Object.entries(value.results) as [KpiId, NonNullable<(typeof value.results)[KpiId]>][]) {
+      const shown = lean(result, (r) => shownStatus(r, ctx.settings, value.asOf));
+      if (id === 'clv' || id === 'ltvToCac') {
+        const method = shown.status === 'ok' ? shown.method : undefined;
+        if (method && value.clvMethodNames[method]) shown.methodName = value.clvMethodNames[method];
+        if (value.clvFallback) shown.methodNote = value.clvFallback;
+      }
+      results[id] = shown;
+    }
+    return { asOf: value.asOf, period: value.period, compare: value.compare, results, ownerName: ctx.choice.ownerName, peersHidden: ctx.choice.peersHidden };
+  }
 }
 export type ViewService = ReturnType<typeof createViewService>;

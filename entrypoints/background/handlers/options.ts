@@ -24,7 +24,10 @@ export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {
   }
 
   return {
-    'options/overview': async (request) => buildOptionsOverview(request.source, await views.dataOf(request.source), await loadSettings()),
+    'options/overview': async (request) => {
+      const settings = await loadSettings();
+      return views.withData(request.source, (data) => buildOptionsOverview(request.source, data, settings));
+    },
     'options/save-record': async (request) => {
       const checked = checkManualRecord(request.recordType, request.record, request.source, Date.now());
       if (!checked.ok) return checked;
