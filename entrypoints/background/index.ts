@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { openDb } from '../../lib/db/db';
 import { DB_NAME, SCHEMA_VERSIONS } from '../../lib/db/schema';
 import { createColumnBuilder } from '../../lib/db/column-builder';
+import { saveOrders } from '../../lib/db/columns';
 import { loadKpiData, reloadColumnRecords } from '../../lib/db/load';
 import { readRecordsById } from '../../lib/db/records';
 import { loadSettings } from '../../lib/settings/storage';
@@ -28,6 +29,7 @@ export default defineBackground(() => {
     loadData: (source) => loadKpiData(db, source),
     reloadType: (source, type) => reloadColumnRecords(db, source, type),
     readRecords: (source, type, ids) => readRecordsById(db, source, type, ids),
+    saveOrders: (source, type, generation, orders) => saveOrders(db, source, type, generation, orders),
     loadSettings,
     now: () => Date.now(),
     browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -8,6 +8,7 @@ import type { FieldSpec } from './spec';
 const EPOCH = 946_684_800_000;
 const EXACT = 0xffff_ffff;
 
+/** Instants as whole seconds (see EPOCH); a chunk where more than 1 in 16 have milliseconds keeps them as a NumberColumn. */
 export type TimeColumn = { k: 'time'; s: Uint32Array; xi: number[]; xv: number[] };
 export type NumberColumn = { k: 'f64'; v: Float64Array };
 export type ByteColumn = { k: 'u8'; v: Uint8Array };
@@ -31,12 +32,19 @@ type Money = { minor: number; currency: string };
 
 // ——— reading one value ———
 
-export function timeAt(column: TimeColumn, k: number): number | undefined {
+const exactOf = new WeakMap<TimeColumn, Map<number, number>>();
+
+export function timeAt(column: TimeColumn | NumberColumn, k: number): number | undefined {
+  if (column.k === 'f64') {
+    const v = column.v[k] as number;
+    return Number.isNaN(v) ? undefined : v;
+  }
   const s = column.s[k] as number;
   if (s === 0) return undefined;
   if (s !== EXACT) return EPOCH + (s - 1) * 1000;
-  const at = column.xi.indexOf(k);
-  return at < 0 ? undefined : column.xv[at];
+  let exact = exactOf.get(column);
+  if (!exact) exactOf.set(column, (exact = new Map(column.xi.map((i, n) => [i, column.xv[n] as number]))));
+  return exact.get(k);
 }
 
 /** The i-th entry of joined strings. */
@@ -88,6 +96,7 @@ export function valueAt(spec: FieldSpec, column: EncodedColumn, k: number, id = 
     case 'time':
       return timeAt(column, k);
     case 'f64': {
+      if (spec.kind === 'time') return timeAt(column, k);
       const v = column.v[k] as number;
       return Number.isNaN(v) ? undefined : v;
     }
@@ -180,6 +189,12 @@ export function encodeColumn(spec: FieldSpec, values: readonly unknown[], ids: r
           xv.push(t);
         }
       }
+      // Instants with milliseconds (some CRMs give them) are kept whole: 8 bytes each, no look-up.
+      if (xi.length > n / 16) {
+        const v = new Float64Array(n).fill(Number.NaN);
+        for (let k = 0; k < n; k += 1) if (values[k] !== undefined) v[k] = values[k] as number;
+        return { k: 'f64', v };
+      }
       return { k: 'time', s, xi, xv };
     }
     case 'number': {
@@ -265,5 +280,27 @@ function lengthOf(column: EncodedColumn): number {
       return column.m.length;
     default:
       return column.v.length;
+  }
+}
+
+/** Reads one field of the rows of one chunk's column: `valueAt` with the column's kind decided once. */
+export type FieldReader = (k: number, id: string | undefined) => unknown;
+
+export function readerOf(spec: FieldSpec, column: EncodedColumn | undefined): FieldReader {
+  if (!column) return () => undefined;
+  switch (column.k) {
+    case 'time':
+      return (k) => timeAt(column, k);
+    case 'f64':
+      return (k) => {
+        const v = column.v[k] as number;
+        return Number.isNaN(v) ? undefined : v;
+      };
+    case 'dict':
+      return (k) => dictAt(column, k);
+    case 'text':
+      return spec.kind === 'json' ? (k) => valueAt(spec, column, k) : (k) => textAt(column, k);
+    default:
+      return (k, id) => valueAt(spec, column, k, id);
   }
 }

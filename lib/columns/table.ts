@@ -6,7 +6,7 @@
  * whose cold chunk is not in memory yet throws `ColdRowsNeeded`, which the view service answers by
  * reading the chunks and computing again (computations are pure, so a retry gives the same result).
  */
-import { entryAt, timeAt, valueAt, type DictColumn, type EncodedColumn, type TimeColumn } from './codec';
+import { entryAt, readerOf, timeAt, valueAt, type DictColumn, type EncodedColumn, type FieldReader, type NumberColumn, type TimeColumn } from './codec';
 import type { StoredChunk } from './chunk';
 import { CHUNK_BITS, FIELD_SPECS, type ColumnRecord, type ColumnType, type Tier } from './spec';
 
@@ -31,6 +31,20 @@ export const isColdRowsNeeded = (error: unknown): error is ColdRowsNeeded => err
 const HOT_MASK = (1 << CHUNK_BITS.hot) - 1;
 const MASK: Record<Tier, number> = { hot: HOT_MASK, cold: (1 << CHUNK_BITS.cold) - 1, extra: (1 << CHUNK_BITS.extra) - 1 };
 const registry = new WeakMap<object, ColumnTable<ColumnType>>();
+/** Each chunk's field readers, made the first time a record is made from it. */
+const readers = new WeakMap<StoredChunk, FieldReader[]>();
+const specIndex = new Map<ColumnType, Map<string, number>>();
+const specOf = (type: ColumnType, name: string) => {
+  let index = specIndex.get(type);
+  if (!index) specIndex.set(type, (index = new Map(FIELD_SPECS[type].map((spec, i) => [spec.name, i]))));
+  return FIELD_SPECS[type][index.get(name)!]!;
+};
+
+function readersOf(type: ColumnType, chunk: StoredChunk): FieldReader[] {
+  let list = readers.get(chunk);
+  if (!list) readers.set(chunk, (list = FIELD_SPECS[type].map((spec) => (spec.tier === chunk.tier ? readerOf(spec, chunk.cols[spec.name]) : () => undefined))));
+  return list;
+}
 
 /** The column table behind an array of records made by `ColumnTable.records()`, if it is one. */
 export function columnTableOf(records: readonly unknown[]): ColumnTable<ColumnType> | undefined {
@@ -40,7 +54,19 @@ export function columnTableOf(records: readonly unknown[]): ColumnTable<ColumnTy
 /** Owner-like ids as integers: `ids` numbers each distinct value, `of` gives each position's (-1: absent). */
 export type CodeColumn = { ids: Map<string, number>; of: Int32Array };
 
+/**
+ * A sorted order of the live rows by one instant, kept in the store beside the chunks: `generation` is
+ * the column store's write count it was made at, so it is used only while nothing was written since.
+ */
+export type StoredOrder = { source: string; type: ColumnType; tier: 'order'; chunk: number; name: string; generation: number; order: Uint32Array };
+
 export class ColumnTable<T extends ColumnType> {
+  /** Orders made here since the table was read (to keep in the store for the next cold start). */
+  readonly madeOrders = new Map<string, Uint32Array>();
+  private readonly storedOrders = new Map<string, Uint32Array>();
+  /** The column store's write count when the hot chunks were read (undefined: not from a store). */
+  generation: number | undefined;
+
   /** Live records, in slot order. */
   readonly length: number;
   /** Position (0 … length − 1) → slot; null when no slot was ever deleted (position = slot). */
@@ -80,6 +106,28 @@ export class ColumnTable<T extends ColumnType> {
     this.made = new Array(live);
   }
 
+  /** Orders read with the hot chunks; those of another generation are ignored. */
+  useOrders(generation: number, orders: readonly StoredOrder[]): void {
+    this.generation = generation;
+    for (const order of orders) if (order.generation === generation && order.order.length <= this.length) this.storedOrders.set(order.name, order.order);
+  }
+
+  /**
+   * The live rows sorted by an instant (`sort` makes it from the values): the stored order when it is
+   * of this generation, else made now and remembered to be stored.
+   */
+  sorted(name: string, values: { raw: Float64Array; has: Uint8Array }, sort: (values: { raw: Float64Array; has: Uint8Array }) => { order: Uint32Array; times: Float64Array }): { order: Uint32Array; times: Float64Array } {
+    const stored = this.storedOrders.get(name);
+    if (stored) {
+      const times = new Float64Array(stored.length);
+      for (let k = 0; k < stored.length; k += 1) times[k] = values.raw[stored[k] as number] as number;
+      return { order: stored, times };
+    }
+    const index = sort(values);
+    if (this.generation !== undefined) this.madeOrders.set(name, index.order);
+    return index;
+  }
+
   slotOf(position: number): number {
     return this.slots ? (this.slots[position] as number) : position;
   }
@@ -88,6 +136,16 @@ export class ColumnTable<T extends ColumnType> {
 
   /** Each position's hot column `name`, visited chunk by chunk. */
   private each(name: string, visit: (column: EncodedColumn, k: number, position: number) => void): void {
+    if (!this.slots) {
+      // No slot was ever freed: positions are slots, chunk after chunk.
+      for (const chunk of this.hot) {
+        if (!chunk) continue;
+        const column = chunk.cols[name]!;
+        const base = chunk.chunk << CHUNK_BITS.hot;
+        for (let k = 0; k < chunk.size; k += 1) visit(column, k, base + k);
+      }
+      return;
+    }
     for (let p = 0; p < this.length; p += 1) {
       const slot = this.slotOf(p);
       visit(this.hot[slot >>> CHUNK_BITS.hot]!.cols[name]!, slot & HOT_MASK, p);
@@ -106,7 +164,7 @@ export class ColumnTable<T extends ColumnType> {
     const raw = new Float64Array(this.length);
     const has = new Uint8Array(this.length);
     this.each(name, (column, k, p) => {
-      const t = timeAt(column as TimeColumn, k);
+      const t = timeAt(column as TimeColumn | NumberColumn, k);
       if (t === undefined) return;
       raw[p] = t;
       has[p] = 1;
@@ -163,8 +221,7 @@ export class ColumnTable<T extends ColumnType> {
   /** One hot field of one position, as the record has it. */
   hotValue(name: string, position: number): unknown {
     const slot = this.slotOf(position);
-    const spec = FIELD_SPECS[this.type].find((candidate) => candidate.name === name)!;
-    return valueAt(spec, this.hot[slot >>> CHUNK_BITS.hot]!.cols[name]!, slot & HOT_MASK);
+    return valueAt(specOf(this.type, name), this.hot[slot >>> CHUNK_BITS.hot]!.cols[name]!, slot & HOT_MASK);
   }
 
   // ——— records ———
@@ -210,15 +267,17 @@ export class ColumnTable<T extends ColumnType> {
     };
     if (!chunks.cold) throw new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, 'cold', [slot >>> CHUNK_BITS.cold]);
     const record: Record<string, unknown> = { source: this.source };
-    for (const spec of FIELD_SPECS[this.type]) {
+    const specs = FIELD_SPECS[this.type];
+    const read = { hot: readersOf(this.type, chunks.hot!), cold: readersOf(this.type, chunks.cold), extra: chunks.extra && readersOf(this.type, chunks.extra) };
+    for (let f = 0; f < specs.length; f += 1) {
+      const spec = specs[f]!;
       if (spec.derive) continue;
-      const chunk = chunks[spec.tier];
-      if (!chunk) {
+      const list = read[spec.tier];
+      if (!list) {
         this.deferred(record, spec.name, slot);
         continue;
       }
-      const column = chunk.cols[spec.name];
-      const value = column ? valueAt(spec, column, slot & MASK[spec.tier], record.externalId as string | undefined) : undefined;
+      const value = list[f]!(slot & MASK[spec.tier], record.externalId as string | undefined);
       if (value !== undefined) record[spec.name] = value;
     }
     this.made[position] = record as ColumnRecord[T];
@@ -237,7 +296,7 @@ export class ColumnTable<T extends ColumnType> {
     this.slotOfRecord.set(record, slot);
     let descriptor = this.deferredFields.get(name);
     if (!descriptor) {
-      const spec = FIELD_SPECS[this.type].find((candidate) => candidate.name === name)!;
+      const spec = specOf(this.type, name);
       const { lazy, slotOfRecord } = this;
       const table = this as unknown as ColumnTable<ColumnType>;
       descriptor = {

@@ -7,12 +7,13 @@
  */
 import type { Table } from 'dexie';
 import { editChunk, type ColumnMeta, type RowEdit, type StoredChunk } from '../columns/chunk';
+import type { StoredOrder } from '../columns/table';
 import { chunkOf, indexIn, isColumnType, tiersOf, type ColumnType, type Tier } from '../columns/spec';
 import type { CanonicalRecord, RecordType } from '../model';
 import type { KpiLensDb } from './db';
 import { RECORD_TABLES } from './schema';
 
-export type ColumnKey = [string, ColumnType, Tier, number];
+export type ColumnKey = [string, ColumnType, Tier | 'order', number];
 /** A record as stored: the canonical record and, for the column types, its slot in the chunks. */
 export type StoredRecord = CanonicalRecord & { slot?: number };
 
@@ -39,6 +40,28 @@ export function readMeta(db: KpiLensDb, source: string, type: ColumnType): Promi
 export async function readChunks(db: KpiLensDb, source: string, type: ColumnType, tier: Tier, chunks?: readonly number[]): Promise<StoredChunk[]> {
   if (chunks) return (await db.columns.bulkGet(chunks.map((chunk) => chunkKey(source, type, tier, chunk)))).filter((row): row is StoredChunk => row !== undefined);
   return (await db.columns.where(':id').between([source, type, tier, -Infinity], [source, type, tier, Infinity]).toArray()) as StoredChunk[];
+}
+
+/** The instants a type's rows are kept sorted by (a stored order's number in the `order` tier). */
+const ORDER_NAMES = ['occurredAt', 'booked', 'createdAt', 'closedAt', 'convertedAt', 'mqlAt', 'sqlAt'];
+
+/** The stored sorted orders of a source's type (see ColumnTable.sorted). */
+export async function readOrders(db: KpiLensDb, source: string, type: ColumnType): Promise<StoredOrder[]> {
+  return (await db.columns.where(':id').between([source, type, 'order', -Infinity], [source, type, 'order', Infinity]).toArray()) as unknown as StoredOrder[];
+}
+
+/**
+ * Keeps the orders a worker sorted, for the next cold start: only while the column store is still at
+ * the generation they were made from (a write since makes them stale, and they are not stored).
+ */
+export async function saveOrders(db: KpiLensDb, source: string, type: ColumnType, generation: number, orders: ReadonlyMap<string, Uint32Array>): Promise<boolean> {
+  return db.transaction('rw', [db.columns, db.columnMeta], async () => {
+    const meta = await readMeta(db, source, type);
+    if (meta?.generation !== generation) return false;
+    const rows: StoredOrder[] = [...orders].map(([name, order]) => ({ source, type, tier: 'order', chunk: ORDER_NAMES.indexOf(name), name, generation, order }));
+    await db.columns.bulkPut(rows as unknown as StoredChunk[]);
+    return true;
+  });
 }
 
 /** Chunks a write changed, so a reader holding them in memory reads those again. */

@@ -38,7 +38,7 @@ export class KpiLensDb extends Dexie {
   quarantine!: Table<QuarantineEntry, number>;
   syncState!: Table<SyncObjectState, string>;
   meta!: Table<MetaEntry, string>;
-  columns!: Table<StoredChunk, [string, ColumnType, Tier, number]>;
+  columns!: Table<StoredChunk, [string, ColumnType, Tier | 'order', number]>;
   columnMeta!: Table<ColumnMeta, [string, ColumnType]>;
 
   constructor(name: string, versions: readonly SchemaVersion[]) {

@@ -1,7 +1,7 @@
 import { ColumnTable } from '../columns/table';
 import { COLUMN_TYPES, type ColumnRecord, type ColumnType } from '../columns/spec';
 import type { KpiData } from '../kpi/types';
-import { readChunks, readMeta } from './columns';
+import { readChunks, readMeta, readOrders } from './columns';
 import type { KpiLensDb } from './db';
 import { readSource, recordTable } from './records';
 import { RECORD_TABLES } from './schema';
@@ -15,8 +15,9 @@ import { RECORD_TABLES } from './schema';
 export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T): Promise<readonly ColumnRecord[T][]> {
   const meta = await readMeta(db, source, type);
   if (meta?.state !== 'ready') return (await readSource(recordTable(db, type), source)) as unknown as ColumnRecord[T][];
-  const hot = await readChunks(db, source, type, 'hot');
+  const [hot, orders] = await Promise.all([readChunks(db, source, type, 'hot'), readOrders(db, source, type)]);
   const table = new ColumnTable(source, type, hot, (tier, chunks) => readChunks(db, source, type, tier, chunks === 'all' ? undefined : chunks));
+  table.useOrders(meta.generation, orders);
   return table.records();
 }
 

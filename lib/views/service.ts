@@ -1,7 +1,7 @@
 import type { RecordBatch } from '../adapters/types';
 import type { KpiData, KpiId } from '../kpi/types';
 import type { ColumnType } from '../columns/spec';
-import { withColumns } from '../columns/table';
+import { columnTableOf, withColumns } from '../columns/table';
 import type { CanonicalRecord, RecordType } from '../model';
 import { periodContaining } from '../period';
 import { shownStatus } from '../settings/benchmarks';
@@ -49,6 +49,8 @@ export type ViewServiceDeps = {
   reloadType?: (source: string, type: ColumnType) => Promise<readonly CanonicalRecord[]>;
   /** Reads records by id for the explain panel's lists (the worker: from IndexedDB); without it, from the data. */
   readRecords?: ReadRecords;
+  /** Keeps the row orders a computation sorted, for the next cold start (the worker: beside the chunks). */
+  saveOrders?: (source: string, type: ColumnType, generation: number, orders: ReadonlyMap<string, Uint32Array>) => Promise<unknown>;
   loadSettings: () => Promise<Settings>;
   now: () => number;
   browserZone: string;
@@ -170,6 +172,31 @@ export function createViewService(deps: ViewServiceDeps) {
     return { ctx, value };
   }
 
+  /** After a computation: the orders the engine sorted for the source's column tables go to the store. */
+  function keepOrders(source: string) {
+    const save = deps.saveOrders;
+    const loading = sources.get(source);
+    if (!save || !loading) return;
+    void loading
+      .then((cache) => cache.data())
+      .then((data) => {
+        for (const list of [data.activities, data.deals, data.leads] as readonly (readonly unknown[])[]) {
+          const table = columnTableOf(list);
+          if (!table?.madeOrders.size || table.generation === undefined) continue;
+          const orders = new Map(table.madeOrders);
+          table.madeOrders.clear();
+          void save(source, table.type, table.generation, orders).catch(() => undefined);
+        }
+      })
+      .catch(() => undefined);
+  }
+  /** A view computed over the column store: chunks read on demand (withColumns), sorted orders kept. */
+  const viewOf = async <T>(source: string, compute: () => Promise<T>): Promise<T> => {
+    const value = await withColumns(compute);
+    keepOrders(source);
+    return value;
+  };
+
   const extras = viewExtras({ browserZone: deps.browserZone, readRecords: deps.readRecords, catalogueOf, context, keyOf, computed });
 
   return {
@@ -196,13 +223,13 @@ export function createViewService(deps: ViewServiceDeps) {
     withData<T>(source: string, use: (data: KpiData) => T | Promise<T>): Promise<T> {
       return withColumns(async () => use(await dataOf(source)));
     },
-    pinned: (selection: ViewSelection) => withColumns(() => pinned(selection)),
+    pinned: (selection: ViewSelection) => viewOf(selection.source, () => pinned(selection)),
     /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */
-    catalogue: (selection: ViewSelection) => withColumns(() => catalogue(selection)),
-    charts: (selection: ViewSelection) => withColumns(() => extras.charts(selection)),
-    team: (selection: ViewSelection, metric: Parameters<typeof extras.team>[1]) => withColumns(() => extras.team(selection, metric)),
-    insights: (selection: ViewSelection) => withColumns(() => extras.insights(selection)),
-    records: (...args: Parameters<typeof extras.records>) => withColumns(() => extras.records(...args)),
+    catalogue: (selection: ViewSelection) => viewOf(selection.source, () => catalogue(selection)),
+    charts: (selection: ViewSelection) => viewOf(selection.source, () => extras.charts(selection)),
+    team: (selection: ViewSelection, metric: Parameters<typeof extras.team>[1]) => viewOf(selection.source, () => extras.team(selection, metric)),
+    insights: (selection: ViewSelection) => viewOf(selection.source, () => extras.insights(selection)),
+    records: (...args: Parameters<typeof extras.records>) => viewOf(args[0].source, () => extras.records(...args)),
   };
 
   /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */

@@ -12,6 +12,9 @@ import type { KpiData, KpiId, KpiQuery } from '../../lib/kpi/types';
 import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '../../lib/model';
 import { parsePeriodSpec } from '../../lib/period/parse';
 import type { CalendarOptions } from '../../lib/period/types';
+import type { StoredChunk } from '../../lib/columns/chunk';
+import { chunksOf, tableOver } from '../../lib/columns/from-records';
+import { withColumns } from '../../lib/columns/table';
 import { BUDGETS, KPI_SIZES, type BenchScale, type KpiSize } from './scale';
 
 const CALENDAR: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
@@ -126,6 +129,52 @@ function query(over: Partial<KpiQuery>): KpiQuery {
   };
 }
 
+/** The same KpiData with activities, deals and leads as a cold worker holds them: column tables over their chunks. */
+function persistedCopy(data: KpiData, stored: { deals: StoredChunk[]; activities: StoredChunk[]; leads: StoredChunk[] }): KpiData {
+  return {
+    ...data,
+    deals: tableOver('bench', 'deal', stored.deals).records(),
+    activities: tableOver('bench', 'activity', stored.activities).records(),
+    leads: tableOver('bench', 'lead', stored.leads).records(),
+  };
+}
+
+/** Bytes of the typed arrays and strings of chunks (what IndexedDB stores, before its own overhead). */
+function chunkBytes(chunks: readonly StoredChunk[]): number {
+  let bytes = 0;
+  const add = (value: unknown): void => {
+    if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else if (typeof value === 'string') bytes += value.length;
+    else if (Array.isArray(value)) value.forEach(add);
+    else if (value && typeof value === 'object') Object.values(value).forEach(add);
+  };
+  chunks.forEach((chunk) => add(chunk.cols));
+  return bytes;
+}
+
+async function measureAsync(name: string, budget: number, runs: number, work: () => Promise<unknown>) {
+  for (let i = 0; i < 2; i += 1) await work();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    await work();
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return summary(name, budget, runs, wall, cpu);
+}
+
+function summary(name: string, budget: number, runs: number, wall: number[], cpu: number[]) {
+  const stat = (list: number[], q: number) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number) * 100) / 100;
+  };
+  return { name, median_ms: stat(wall, 0.5), p90_ms: stat(wall, 0.9), budget_ms: budget, runs, within_budget: stat(wall, 0.9) < budget, cpu_median_ms: stat(cpu, 0.5), cpu_p90_ms: stat(cpu, 0.9) };
+}
+
 /**
  * Wall-clock and CPU time per run. On a shared 2-core machine other processes inflate wall time, so
  * the process CPU time (user + system, which also counts the garbage collector's threads) is given too.
@@ -142,20 +191,7 @@ function measure(name: string, budget: number, runs: number, work: () => unknown
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
   }
-  const stat = (list: number[], q: number) => {
-    const sorted = [...list].sort((a, b) => a - b);
-    return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number) * 100) / 100;
-  };
-  return {
-    name,
-    median_ms: stat(wall, 0.5),
-    p90_ms: stat(wall, 0.9),
-    budget_ms: budget,
-    runs,
-    within_budget: stat(wall, 0.9) < budget,
-    cpu_median_ms: stat(cpu, 0.5),
-    cpu_p90_ms: stat(cpu, 0.9),
-  };
+  return summary(name, budget, runs, wall, cpu);
 }
 
 export async function benchKpi(scale: BenchScale = 'current'): Promise<Record<string, unknown>> {
@@ -175,6 +211,19 @@ export async function benchKpi(scale: BenchScale = 'current'): Promise<Record<st
     measure('pinned KPIs, first query over new arrays (indexes built)', BUDGETS[scale].engineFirstQueryMs, runs.fresh, () => computeKpis(fresh.pop() as KpiData, pinned)),
   ];
   fresh.length = 0;
+  // The persisted form (lib/columns): what a cold worker reads, and the same queries over it.
+  const stored = { deals: chunksOf('bench', 'deal', data.deals), activities: chunksOf('bench', 'activity', data.activities), leads: chunksOf('bench', 'lead', data.leads) };
+  const persisted = persistedCopy(data, stored);
+  entries.push(
+    await measureAsync('pinned KPIs, first query from the persisted columns (cold worker: indexes from the chunks, records made for the rows placed)', BUDGETS[scale].engineFirstQueryMs, runs.fresh, () => {
+      const cold = persistedCopy(data, stored);
+      return withColumns(() => computeKpis(cold, pinned));
+    }),
+    await measureAsync('pinned KPIs over the persisted columns, warm', 50, runs.pinned, () => withColumns(() => computeKpis(persisted, pinned))),
+    await measureAsync('whole catalogue over the persisted columns, warm', BUDGETS[scale].catalogueMs, runs.catalogue, () => withColumns(() => computeKpis(persisted, everything))),
+  );
+  const storedBytes = { activity: chunkBytes(stored.activities), deal: chunkBytes(stored.deals), lead: chunkBytes(stored.leads) };
+  const hotBytes = chunkBytes(stored.activities.filter((chunk) => chunk.tier === 'hot'));
   const memory = process.memoryUsage();
   return {
     name: 'kpi',
@@ -182,6 +231,7 @@ export async function benchKpi(scale: BenchScale = 'current'): Promise<Record<st
     load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
     dataset: { reps: size.reps, months: size.months, activities: data.activities.length, deals: data.deals.length, leads: data.leads.length, customers: data.customers.length, mrrMovements: data.mrrMovements.length, quotas: data.quotas.length },
     memory_mb: { rss: Math.round(memory.rss / 2 ** 20), heapUsed: Math.round(memory.heapUsed / 2 ** 20) },
+    column_bytes_per_record: { activity: Math.round(storedBytes.activity / data.activities.length), activityHot: Math.round(hotBytes / data.activities.length), deal: Math.round(storedBytes.deal / data.deals.length), lead: Math.round(storedBytes.lead / data.leads.length) },
     entries,
   };
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { columnTableOf, withColumns } from '../../columns/table';
 import { KpiLensDb } from '../../db/db';
 import { loadKpiData } from '../../db/load';
+import { saveOrders } from '../../db/columns';
 import { upsertRecords, withoutSlot } from '../../db/records';
 import { RECORD_TABLES, SCHEMA_VERSIONS } from '../../db/schema';
 import { RECORD_TYPES, type CanonicalRecord } from '../../model';
@@ -21,7 +22,7 @@ afterEach(() => {
  * The same records two ways: as the worker reads them from the column store (typed arrays, records
  * made on demand), and as plain arrays of the stored records in the same order (slot order).
  */
-async function bothWays(data: KpiData): Promise<{ columns: KpiData; records: KpiData }> {
+async function bothWays(data: KpiData): Promise<{ columns: KpiData; records: KpiData; db: KpiLensDb }> {
   const db = new KpiLensDb(`engine-columns-${++counter}`, SCHEMA_VERSIONS);
   opened.push(db);
   const batch = Object.fromEntries(RECORD_TYPES.map((type) => [type, data[RECORD_TABLES[type]]]));
@@ -32,7 +33,7 @@ async function bothWays(data: KpiData): Promise<{ columns: KpiData; records: Kpi
     const rows = (await db.table(RECORD_TABLES[type]).toArray()) as (CanonicalRecord & { slot?: number })[];
     records[RECORD_TABLES[type]] = rows.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0)).map(withoutSlot);
   }
-  return { columns, records: records as unknown as KpiData };
+  return { columns, records: records as unknown as KpiData, db };
 }
 
 describe('the engine over the column store', () => {
@@ -47,6 +48,30 @@ describe('the engine over the column store', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('keeps the orders it sorted for the next cold start, which gives the same results without sorting, until a write', async () => {
+    const data = fc.sample(dataArb.filter((d) => d.activities.length > 3 && d.deals.length > 1), { numRuns: 1, seed: 11 })[0]!;
+    const [query] = fc.sample(queryArb, { numRuns: 1, seed: 12 });
+    const { columns, db } = await bothWays(data);
+    const first = await withColumns(() => computeKpis(columns, query!));
+    const table = columnTableOf(columns.activities)!;
+    expect([...table.madeOrders.keys()].sort()).toEqual(['booked', 'occurredAt']);
+    expect(await saveOrders(db, 'test', 'activity', table.generation!, table.madeOrders)).toBe(true);
+    const deals = columnTableOf(columns.deals)!;
+    await saveOrders(db, 'test', 'deal', deals.generation!, deals.madeOrders);
+
+    const again = await loadKpiData(db, 'test');
+    expect(await withColumns(() => computeKpis(again, query!))).toEqual(first);
+    expect(columnTableOf(again.activities)!.madeOrders.size).toBe(0); // nothing sorted: the stored orders were used
+    expect(columnTableOf(again.deals)!.madeOrders.size).toBe(0);
+
+    // A write makes them stale: the next cold start sorts again, and a stale save is refused.
+    await upsertRecords(db, { activity: [{ ...data.activities[0]!, occurredAt: data.activities[0]!.occurredAt + 1 }] });
+    const stale = await loadKpiData(db, 'test');
+    await withColumns(() => computeKpis(stale, query!));
+    expect(columnTableOf(stale.activities)!.madeOrders.size).toBe(2);
+    expect(await saveOrders(db, 'test', 'activity', table.generation!, table.madeOrders)).toBe(false);
   });
 
   it('makes no record object to index a source, and only the rows a query places', async () => {

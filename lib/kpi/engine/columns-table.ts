@@ -48,8 +48,8 @@ export function dealColumnsOf(table: ColumnTable<'deal'>): DealColumns {
   }
   return {
     owners,
-    byCreated: sortTimes(created),
-    byClosed: sortTimes(closed),
+    byCreated: table.sorted('createdAt', created, sortTimes),
+    byClosed: table.sorted('closedAt', closed, sortTimes),
     open: Uint32Array.from(open),
     won: Uint32Array.from(won),
     withoutCreatedAt,
@@ -69,24 +69,29 @@ export function dealColumnsOf(table: ColumnTable<'deal'>): DealColumns {
 }
 
 /**
- * Deal rows whose amounts come from the hot columns: the deal itself is made only when a KPI reads it
- * (`row.deal`), so converting every won and open deal's amount makes no record.
+ * A deal row whose amount came from the hot columns: the deal itself is made when a KPI first reads
+ * it (`row.deal`), then kept; converting every won and open deal's amount makes no record.
  */
+class TableDealRow implements DealRow {
+  private made: Deal | undefined;
+  constructor(
+    private readonly deals: readonly Deal[],
+    private readonly position: number,
+    readonly minor: number | undefined,
+    readonly issue: string | undefined,
+  ) {}
+  get deal(): Deal {
+    return (this.made ??= this.deals[this.position] as Deal);
+  }
+}
+
 export function tableDealRows(table: ColumnTable<'deal'>, deals: readonly Deal[], cache: (DealRow | undefined)[], currency: CurrencyOptions): DealRows {
   return {
     at(i) {
       let row = cache[i];
       if (row === undefined) {
-        const amount = table.hotValue('amount', i) as Deal['amount'];
-        const converted = table.hotValue('convertedAmount', i) as Deal['convertedAmount'];
-        const c = toReporting(amount, converted, currency);
-        row = {
-          get deal() {
-            return deals[i] as Deal;
-          },
-          minor: c.ok ? c.minor : undefined,
-          issue: c.ok ? undefined : c.reason,
-        };
+        const c = toReporting(table.hotValue('amount', i) as Deal['amount'], table.hotValue('convertedAmount', i) as Deal['convertedAmount'], currency);
+        row = c.ok ? new TableDealRow(deals, i, c.minor, undefined) : new TableDealRow(deals, i, undefined, c.reason);
         cache[i] = row;
       }
       return row;
@@ -118,8 +123,8 @@ export function activityColumnsOf(table: ColumnTable<'activity'>): ActivityColum
   }
   return {
     owners: table.codes('ownerId'),
-    byOccurred: sortTimes(occurred),
-    meetingsByBooked: sortTimes(booked),
+    byOccurred: table.sorted('occurredAt', occurred, sortTimes),
+    meetingsByBooked: table.sorted('booked', booked, sortTimes),
     demoVerdicts: new Map(),
     emailTracking,
     doneByDeal: undefined,
@@ -146,10 +151,10 @@ export function leadColumnsOf(table: ColumnTable<'lead'>): LeadColumns {
   const mql = table.times('mqlAt');
   return {
     owners: table.codes('ownerId'),
-    byCreated: sortTimes(table.times('createdAt')),
-    byConverted: sortTimes(table.times('convertedAt')),
-    byMql: sortTimes(mql),
-    bySql: sortTimes(table.times('sqlAt')),
+    byCreated: table.sorted('createdAt', table.times('createdAt'), sortTimes),
+    byConverted: table.sorted('convertedAt', table.times('convertedAt'), sortTimes),
+    byMql: table.sorted('mqlAt', mql, sortTimes),
+    bySql: table.sorted('sqlAt', table.times('sqlAt'), sortTimes),
     lifecycle: mql.has.includes(1),
   };
 }
