@@ -34,6 +34,31 @@ type Money = { minor: number; currency: string };
 
 const exactOf = new WeakMap<TimeColumn, Map<number, number>>();
 
+/**
+ * Rows [0, size) of an instant column into `raw`/`has` from `at` on: the loop a cold worker runs over
+ * every record, so it reads the typed arrays directly (no call per row).
+ */
+export function copyTimes(column: TimeColumn | NumberColumn, size: number, raw: Float64Array, has: Uint8Array, at: number): void {
+  if (column.k === 'f64') {
+    const v = column.v;
+    for (let k = 0; k < size; k += 1) {
+      const t = v[k] as number;
+      if (t === t) {
+        raw[at + k] = t;
+        has[at + k] = 1;
+      }
+    }
+    return;
+  }
+  const s = column.s;
+  for (let k = 0; k < size; k += 1) {
+    const sec = s[k] as number;
+    if (sec === 0) continue;
+    raw[at + k] = sec === EXACT ? (timeAt(column, k) as number) : EPOCH + (sec - 1) * 1000;
+    has[at + k] = 1;
+  }
+}
+
 export function timeAt(column: TimeColumn | NumberColumn, k: number): number | undefined {
   if (column.k === 'f64') {
     const v = column.v[k] as number;

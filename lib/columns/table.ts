@@ -6,7 +6,7 @@
  * whose cold chunk is not in memory yet throws `ColdRowsNeeded`, which the view service answers by
  * reading the chunks and computing again (computations are pure, so a retry gives the same result).
  */
-import { entryAt, readerOf, timeAt, valueAt, type DictColumn, type EncodedColumn, type FieldReader, type NumberColumn, type TimeColumn } from './codec';
+import { copyTimes, entryAt, readerOf, timeAt, valueAt, type DictColumn, type EncodedColumn, type FieldReader, type NumberColumn, type TimeColumn } from './codec';
 import type { StoredChunk } from './chunk';
 import { CHUNK_BITS, FIELD_SPECS, type ColumnRecord, type ColumnType, type Tier } from './spec';
 
@@ -163,6 +163,10 @@ export class ColumnTable<T extends ColumnType> {
   times(name: string): { raw: Float64Array; has: Uint8Array } {
     const raw = new Float64Array(this.length);
     const has = new Uint8Array(this.length);
+    if (!this.slots) {
+      for (const chunk of this.hot) if (chunk) copyTimes(chunk.cols[name] as TimeColumn | NumberColumn, chunk.size, raw, has, chunk.chunk << CHUNK_BITS.hot);
+      return { raw, has };
+    }
     this.each(name, (column, k, p) => {
       const t = timeAt(column as TimeColumn | NumberColumn, k);
       if (t === undefined) return;
@@ -180,13 +184,36 @@ export class ColumnTable<T extends ColumnType> {
   private makeCodes(name: string): CodeColumn {
     const ids = new Map<string, number>();
     const of = new Int32Array(this.length);
+    if (!this.slots) {
+      // Every row is live and a chunk's dictionary lists its rows' values in order of first
+      // appearance, so numbering each chunk's entries in turn is the same numbering, one look-up per row.
+      const globalOf = (column: DictColumn): Int32Array => {
+        const local = new Int32Array(column.de.length + 1);
+        local[0] = -1;
+        for (let code = 1; code <= column.de.length; code += 1) {
+          const id = entryAt(column.d, column.de, code - 1);
+          let global = ids.get(id);
+          if (global === undefined) ids.set(id, (global = ids.size));
+          local[code] = global;
+        }
+        return local;
+      };
+      for (const chunk of this.hot) {
+        if (!chunk) continue;
+        const column = chunk.cols[name] as DictColumn;
+        const local = globalOf(column);
+        const base = chunk.chunk << CHUNK_BITS.hot;
+        for (let k = 0; k < chunk.size; k += 1) of[base + k] = local[column.v[k] as number] as number;
+      }
+      return { ids, of };
+    }
+    // Deleted rows may hold ids no live row has: number an id when a live row first shows it.
     let chunk: EncodedColumn | undefined;
     let local: Int32Array = new Int32Array(0);
     this.each(name, (column, k, p) => {
       if (column !== chunk) {
         chunk = column;
-        const dict = column as DictColumn;
-        local = new Int32Array(dict.de.length + 1).fill(-2);
+        local = new Int32Array((column as DictColumn).de.length + 1).fill(-2);
         local[0] = -1;
       }
       const code = (column as DictColumn).v[k] as number;
@@ -206,7 +233,8 @@ export class ColumnTable<T extends ColumnType> {
   bytes(name: string): Uint8Array {
     return this.memo(`bytes:${name}`, () => {
       const out = new Uint8Array(this.length);
-      this.each(name, (column, k, p) => (out[p] = (column as { v: Uint8Array }).v[k] as number));
+      if (this.slots) this.each(name, (column, k, p) => (out[p] = (column as { v: Uint8Array }).v[k] as number));
+      else for (const chunk of this.hot) if (chunk) out.set((chunk.cols[name] as { v: Uint8Array }).v.subarray(0, chunk.size), chunk.chunk << CHUNK_BITS.hot);
       return out;
     });
   }
@@ -214,7 +242,8 @@ export class ColumnTable<T extends ColumnType> {
   /** A flags column's raw bits (0: absent). */
   flags(name: string): Uint16Array {
     const out = new Uint16Array(this.length);
-    this.each(name, (column, k, p) => (out[p] = (column as { v: Uint16Array }).v[k] as number));
+    if (this.slots) this.each(name, (column, k, p) => (out[p] = (column as { v: Uint16Array }).v[k] as number));
+    else for (const chunk of this.hot) if (chunk) out.set((chunk.cols[name] as { v: Uint16Array }).v.subarray(0, chunk.size), chunk.chunk << CHUNK_BITS.hot);
     return out;
   }
 
