@@ -6,9 +6,11 @@ export type ColumnBuilderDeps = {
   /** Lets the worker answer pages between two steps. */
   pause: () => Promise<void>;
   /** A step committed (progress for the status). */
-  onProgress?: (source: string) => void;
+  onProgress?: (source: string) => void | Promise<void>;
   /** Every type of the source has its columns now: its data can be read from them. */
   onReady?: (source: string) => void;
+  /** Records per step (one transaction each); BUILD_STEP unless a test wants many steps of little data. */
+  step?: number;
 };
 
 /**
@@ -21,8 +23,8 @@ export function createColumnBuilder(deps: ColumnBuilderDeps) {
   async function work(): Promise<void> {
     for (let builds = await pendingBuilds(deps.db); builds.length; builds = await pendingBuilds(deps.db)) {
       const { source, type } = builds[0]!;
-      for (let step = await buildColumnsStep(deps.db, source, type); ; step = await buildColumnsStep(deps.db, source, type)) {
-        deps.onProgress?.(source);
+      for (let step = await buildColumnsStep(deps.db, source, type, deps.step); ; step = await buildColumnsStep(deps.db, source, type, deps.step)) {
+        await deps.onProgress?.(source);
         if (step.done) break;
         await deps.pause();
       }

@@ -214,6 +214,25 @@ export async function buildColumnsStep(db: KpiLensDb, source: string, type: Colu
   });
 }
 
+/**
+ * How far the migration's build of one source is, over every type it had to build (those done count
+ * whole, so the bar only grows); undefined when nothing of the source is left to build.
+ */
+export async function buildProgress(db: KpiLensDb, source: string): Promise<{ records: number; total: number } | undefined> {
+  const [lower, upper] = sourceRange(source);
+  const metas = await db.columnMeta.where(':id').between(lower, upper).toArray();
+  if (!metas.some((meta) => meta.state === 'building')) return undefined;
+  let records = 0;
+  let total = 0;
+  for (const meta of metas) {
+    if (meta.total === undefined && meta.state === 'ready') continue; // written by syncs, never migrated
+    const built = meta.built ?? 0;
+    records += built;
+    total += Math.max(meta.total ?? 0, built);
+  }
+  return { records, total };
+}
+
 /** Sources and types whose columns are still being built from stored records (of one source, or all). */
 export async function pendingBuilds(db: KpiLensDb, source?: string): Promise<{ source: string; type: ColumnType; built: number; total: number }[]> {
   const [lower, upper] = source === undefined ? [undefined, undefined] : sourceRange(source);

@@ -124,7 +124,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgrade: async (tx) => {
       for (const [type, name] of COLUMN_TABLES) {
         for (const source of await sourcesIn(tx.table(name))) {
-          await tx.table('columnMeta').put({ source, type, state: 'building', slots: 0, alive: 0, generation: 0, cursor: null, built: 0 });
+          // The count is the progress bar's whole from the first status on (a key-range count: no record read).
+          const total = await tx.table(name).where(':id').between([source], [source, [[]]]).count();
+          await tx.table('columnMeta').put({ source, type, state: 'building', slots: 0, alive: 0, generation: 0, cursor: null, built: 0, total });
         }
       }
     },

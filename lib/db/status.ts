@@ -2,7 +2,7 @@ import type { ApiBudget } from '../adapters/types';
 import { RECORD_TYPES, type RecordType } from '../model';
 import type { KpiLensDb } from './db';
 import { isColumnType } from '../columns/spec';
-import { bySource, pendingBuilds, readMeta } from './columns';
+import { buildProgress, bySource, readMeta } from './columns';
 import { recordTable } from './records';
 import type { SyncObjectState } from './types';
 
@@ -45,8 +45,7 @@ async function countOf(db: KpiLensDb, source: string, type: RecordType): Promise
 
 /** What the sidebar and popup show about a source's data: counts, last sync, progress, the last problem. */
 export async function storedSourceStatus(db: KpiLensDb, source: string, counts?: StoredCounts, now = Date.now()): Promise<StoredSourceStatus> {
-  const [stored, states, builds] = await Promise.all([counts ?? countStored(db, source), db.syncState.where('source').equals(source).toArray(), pendingBuilds(db, source)]);
-  const preparing = builds.length ? { records: builds.reduce((sum, build) => sum + build.built, 0), total: builds.reduce((sum, build) => sum + build.total, 0) } : undefined;
+  const [stored, states, preparing] = await Promise.all([counts ?? countStored(db, source), db.syncState.where('source').equals(source).toArray(), buildProgress(db, source)]);
   return { ...stored, ...summariseStates(states, now), ...(preparing ? { preparing } : {}) };
 }
 
