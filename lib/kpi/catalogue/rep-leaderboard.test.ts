@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardMetric } from '../types';
-import { JUNE, activity, at, deal, kpi, lostDeal, okOf, owner, quota, wonDeal } from '../test-fixtures';
+import { ANY_SAMPLE, JUNE, activity, at, deal, kpi, lostDeal, okOf, owner, quota, wonDeal } from '../test-fixtures';
 
 const owners = [owner('alice', 'Alice'), owner('bob', 'Bob'), owner('carol', 'Carol')];
 
@@ -23,7 +23,7 @@ const data = {
   quotas: [quota(1000, '2017-06-01', '2017-07-01')],
 };
 
-const by = (leaderboardMetric: LeaderboardMetric) => ({ settings: { demoKeywords: [], staleDays: 14, leaderboardMetric } });
+const by = (leaderboardMetric: LeaderboardMetric) => ({ settings: { demoKeywords: [], staleDays: 14, leaderboardMetric, minSample: ANY_SAMPLE } });
 
 describe('repLeaderboard', () => {
   it('ranks reps by won amount with the team total and median', () => {

@@ -4,6 +4,7 @@ import type { EvalContext, Evaluator, EvalInput, KpiBody, Slice, Window } from '
 import { defineKpi } from '../shared/define';
 import { quotaFor } from '../shared/quota';
 import { excludedList, finiteParts, median, needsData, notDefined, ok, percent, rankRows } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 import type { BreakdownRow, LeaderboardMetric } from '../types';
 import { winRateOf } from './win-rate';
 
@@ -19,6 +20,10 @@ export const definition = defineKpi({
   unit: 'money',
   higherIsBetter: true,
   additive: false,
+  parts: {
+    total: 'value', median: 'value', wonAmount: 'money', winRate: 'percent', quotaAttainment: 'percent',
+    calls: 'count', emails: 'count', meetings: 'count', activities: 'count', dealsCreated: 'count', dealsWon: 'count',
+  },
 });
 
 type RepStats = {
@@ -80,6 +85,8 @@ export const evaluator: Evaluator = {
       breakdown: rows,
       excluded: excludedList(excluded),
       method: metric,
+      // A team rate rests on the team's closed deals; a team attainment in progress on its won deals.
+      sample: metric === 'winRate' ? sampleOf(ctx, 'closedDeals', w.won.length + w.lost.length) : undefined,
     });
   },
 };
