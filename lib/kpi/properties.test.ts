@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from './compute';
-import { dataArb, queryArb } from './test-arbitraries';
+import { dataArb, normalise, queryArb } from './test-arbitraries';
 import { queryOf } from './test-fixtures';
 import { KPI_DEFINITIONS, KPI_IDS } from './registry';
 import type { KpiData, KpiResults } from './types';
@@ -92,18 +92,4 @@ function shuffled(data: KpiData, seed: number): KpiData {
     return copy;
   };
   return Object.fromEntries(Object.entries(data).map(([key, list]) => [key, shuffle(list as unknown[])])) as unknown as KpiData;
-}
-
-/**
- * Record-id lists are sets (their order is not part of the contract) and float sums may differ in the
- * last bit with the order of addition, so numbers are compared to 9 significant digits.
- */
-function normalise(results: KpiResults): unknown {
-  return JSON.parse(
-    JSON.stringify(results, (key, value) => {
-      if (key === 'recordIds' && Array.isArray(value)) return [...value].sort();
-      if (typeof value === 'number') return Number(value.toPrecision(9));
-      return value;
-    }),
-  );
 }

@@ -29,7 +29,8 @@ const MONTH_KINDS: ReadonlySet<PeriodKind> = new Set(['month', 'quarter', 'year'
 export function likeForLike(period: Period, compare: Period, asOf: number, calendar: CalendarOptions): LikeForLike {
   if (!Number.isFinite(asOf)) throw new Error(`asOf must be a finite instant, got ${asOf}`);
   const partial = asOf + 1 < period.end;
-  const comparisonAt = partial ? correspondingInstant(period, compare, asOf, calendar) : asOf;
+  // Never after asOf: a comparison is of what had happened by then (a period not begun yet compares with nothing).
+  const comparisonAt = partial ? Math.min(asOf, correspondingInstant(period, compare, asOf, calendar)) : asOf;
   return {
     partial,
     current: spanAt(period, asOf),

@@ -139,11 +139,12 @@ function safeEstimate(method: ClvMethod, input: ClvInput): ClvEstimate {
 
 /** Everything a CLV method may read, from the index: purchases, churn, margin, revenue per customer. */
 export function clvInputOf({ ctx, slice, w }: EvalInput): ClvInput {
-  const end = w.info.span.end;
+  // Purchases made by the end of what exists of the period (never after the window's instant).
+  const last = Math.min(w.info.at, w.info.span.end - 1);
   const transactions: ClvTransaction[] = [];
   for (const row of slice.wonAll) {
     const { customerId, closedAt, externalId } = row.deal;
-    if (customerId === undefined || closedAt === undefined || closedAt >= end || row.minor === undefined) continue;
+    if (customerId === undefined || closedAt === undefined || closedAt > last || row.minor === undefined) continue;
     transactions.push({ customerId, dealId: externalId, at: closedAt, minor: row.minor });
   }
   transactions.sort((a, b) => a.at - b.at || (a.dealId < b.dealId ? -1 : 1));

@@ -2,7 +2,7 @@
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_LEADS } from '../shared/needs-messages';
-import { leadConvertedBy } from '../shared/as-of';
+import { leadConvertedBy, leadStatusAt } from '../shared/as-of';
 import { needsData, notDefined, ok, percent } from '../shared/result';
 import { sampleOf } from '../shared/sample';
 
@@ -34,7 +34,7 @@ export const evaluator: Evaluator = {
     const cohort = w.leadsCreated;
     if (!cohort.length) return notDefined('no leads created in the period', { counts: { leads: 0 } });
     const converted = cohort.filter((l) => leadConvertedBy(l, asOf)).length;
-    const disqualified = cohort.filter((l) => l.status === 'disqualified').length;
+    const disqualified = cohort.filter((l) => leadStatusAt(l, asOf) === 'disqualified').length;
     return ok({
       value: percent(converted, cohort.length),
       unit: '%',

@@ -80,11 +80,18 @@ function reachedSql(ctx: EvalContext, lead: Lead, deal: Deal | undefined, asOf: 
   });
 }
 
-/** Deals by id, kept per deals array (arrays are immutable inputs, see engine/columns.ts). */
-const dealMaps = new WeakMap<readonly Deal[], Map<string, Deal>>();
+/**
+ * The deals that exist as of the query's instant, by id, kept per deals array and instant (arrays are
+ * immutable inputs, see engine/columns.ts).
+ */
+const dealMaps = new WeakMap<readonly Deal[], { asOf: number; map: Map<string, Deal> }>();
 
 function dealsById(ctx: EvalContext): ReadonlyMap<string, Deal> {
-  let map = dealMaps.get(ctx.data.deals);
-  if (!map) dealMaps.set(ctx.data.deals, (map = indexById(ctx.data.deals)));
-  return map;
+  const { asOf } = ctx.query;
+  let entry = dealMaps.get(ctx.data.deals);
+  if (!entry || entry.asOf !== asOf) {
+    entry = { asOf, map: indexById(ctx.data.deals.filter((deal) => dealExistsAt(deal, asOf))) };
+    dealMaps.set(ctx.data.deals, entry);
+  }
+  return entry.map;
 }

@@ -72,7 +72,7 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     if (!scope.includes(customer.ownerId)) continue;
     if (customer.ownerId !== undefined) seen.add(customer.ownerId);
     const became = customerSince(customer, firstPaid.get(customer.externalId));
-    if (became === undefined) continue;
+    if (became === undefined || became > asOf) continue; // not a customer (yet)
     placeCustomer(scopeSlice, customer, became);
     const own = ownerSlice(customer.ownerId);
     if (own) placeCustomer(own, customer, became);

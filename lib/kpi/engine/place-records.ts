@@ -55,12 +55,24 @@ function visitBoth(scopeSlice: Slice, slot: WindowSlot, i: number, o: number, p:
   if (own) visit(windowOf(own, slot), i);
 }
 
-/** Calls `visit` with each in-scope record position of `index` in the window's span, for each slice it goes to. */
-function eachInWindow(scopeSlice: Slice, slot: WindowSlot, index: TimeIndex, owners: Int32Array, p: Placer, visit: (w: Window, i: number) => void): void {
+/**
+ * Calls `visit` with each in-scope record position of `index` in the window's span (that `keep` keeps),
+ * for each slice it goes to.
+ */
+function eachInWindow(
+  scopeSlice: Slice,
+  slot: WindowSlot,
+  index: TimeIndex,
+  owners: Int32Array,
+  p: Placer,
+  visit: (w: Window, i: number) => void,
+  keep?: (i: number) => boolean,
+): void {
   const { start, end } = windowOf(scopeSlice, slot).info.span;
   const [lo, hi] = rangeOf(index, start, end);
   for (let k = lo; k < hi; k += 1) {
     const i = index.order[k] as number;
+    if (keep && !keep(i)) continue;
     visitBoth(scopeSlice, slot, i, owners[i] as number, p, visit);
   }
 }
@@ -81,11 +93,18 @@ export function placeDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence,
   for (const slot of [0, 1] as const) {
     const { at, openAt } = windowOf(scopeSlice, slot).info;
     eachInWindow(scopeSlice, slot, dc.byCreated, owners, p, (w, i) => w.created.push(rows.at(i)));
-    eachInWindow(scopeSlice, slot, dc.byClosed, owners, p, (w, i) => {
-      if (!bornBy(ev, i, at)) return;
-      const row = rows.at(i);
-      (row.deal.status === 'won' ? w.won : w.lost).push(row);
-    });
+    eachInWindow(
+      scopeSlice,
+      slot,
+      dc.byClosed,
+      owners,
+      p,
+      (w, i) => {
+        const row = rows.at(i);
+        (row.deal.status === 'won' ? w.won : w.lost).push(row);
+      },
+      (i) => bornBy(ev, i, at),
+    );
     const open = (w: Window, i: number) => w.open.push(rows.at(i));
     for (const i of dc.open) if (bornBy(ev, i, openAt)) visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
     // Closed after openAt: open as of then.
@@ -152,12 +171,10 @@ export function placeLeads(scopeSlice: Slice, lc: LeadColumns, leads: readonly L
   const lead = (i: number) => leads[i] as Lead;
   for (const slot of [0, 1] as const) {
     const { at } = windowOf(scopeSlice, slot).info;
-    const existing = (list: (w: Window) => Lead[]) => (w: Window, i: number) => {
-      if (lead(i).createdAt <= at) list(w).push(lead(i));
-    };
+    const exists = (i: number) => lead(i).createdAt <= at;
     eachInWindow(scopeSlice, slot, lc.byCreated, owners, p, (w, i) => w.leadsCreated.push(lead(i)));
-    eachInWindow(scopeSlice, slot, lc.byConverted, owners, p, existing((w) => w.leadsConverted));
-    eachInWindow(scopeSlice, slot, lc.byMql, owners, p, existing((w) => w.leadsMql));
-    eachInWindow(scopeSlice, slot, lc.bySql, owners, p, existing((w) => w.leadsSql));
+    eachInWindow(scopeSlice, slot, lc.byConverted, owners, p, (w, i) => w.leadsConverted.push(lead(i)), exists);
+    eachInWindow(scopeSlice, slot, lc.byMql, owners, p, (w, i) => w.leadsMql.push(lead(i)), exists);
+    eachInWindow(scopeSlice, slot, lc.bySql, owners, p, (w, i) => w.leadsSql.push(lead(i)), exists);
   }
 }

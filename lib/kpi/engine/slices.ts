@@ -1,6 +1,7 @@
 /** Slices and windows, and the placement of the small record arrays (customers, MRR movements). */
 import type { Customer } from '../../model';
 import { tally } from '../../money/convert';
+import { churnedBy } from '../shared/as-of';
 import type { CustomerTally, MrrRow, PeriodInfo, Slice, Window, WindowSlot } from './types';
 
 export function newSlice(key: string, infos: readonly [PeriodInfo, PeriodInfo], members: readonly string[]): Slice {
@@ -53,8 +54,9 @@ function within(at: number | undefined, w: Window): boolean {
  * at the end of the window's span likewise. An account that never became a customer is never placed.
  */
 export function placeCustomer(slice: Slice, customer: Customer, since: number): void {
-  const { churnedAt } = customer;
   for (const w of [slice.cur, slice.prev]) {
+    // A churn after the window's instant has not happened (even for a period that starts later).
+    const churnedAt = churnedBy(customer, w.info.at);
     const { start, end } = w.info.span;
     const t = w.customers;
     const atStart = since < start && (churnedAt === undefined || churnedAt >= start);

@@ -87,6 +87,11 @@ export function leadExistsAt(lead: Lead, at: number): boolean {
   return lead.createdAt <= at;
 }
 
+/** A lead's status at `at`: one converted after then was still open (whatever its status now). */
+export function leadStatusAt(lead: Lead, at: number): Lead['status'] {
+  return lead.convertedAt !== undefined && lead.convertedAt > at ? 'open' : lead.status;
+}
+
 /** Converted by `at`: its conversion date is by then, or, without a date, its status says converted. */
 export function leadConvertedBy(lead: Lead, at: number): boolean {
   return lead.convertedAt !== undefined ? lead.convertedAt <= at : lead.status === 'converted';
