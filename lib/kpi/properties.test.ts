@@ -5,7 +5,7 @@ import { computeKpis } from './compute';
 import { dataArb, normalise, queryArb } from './test-arbitraries';
 import { queryOf } from './test-fixtures';
 import { KPI_DEFINITIONS, KPI_IDS } from './registry';
-import type { KpiData, KpiResults } from './types';
+import type { KpiData } from './types';
 
 const ADDITIVE = KPI_IDS.filter((id) => KPI_DEFINITIONS[id].additive);
 // Every generated time falls in 2017.

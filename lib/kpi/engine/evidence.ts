@@ -6,7 +6,7 @@
  * `-Infinity` = since always (a record without a date cannot be shown to be later); `Infinity` = never.
  */
 import type { Activity, Deal, Lead } from '../../model';
-import { activityExistsAt, dealBornAt } from '../shared/as-of';
+import { dealBornAt } from '../shared/as-of';
 
 export type DealEvidence = {
   /** Each deal's birth (creation, else first contact or stage entry); NaN when it has none. */
@@ -98,6 +98,3 @@ export function leadEvidence(leads: readonly Lead[]): LeadEvidence {
   leadCache.set(leads, evidence);
   return evidence;
 }
-
-/** Kept for readers that check one activity rather than the array (same rule as the evidence above). */
-export { activityExistsAt };

@@ -9,7 +9,7 @@ import { dealStatusAt } from '../shared/as-of';
 import type { ActivityColumns, DealColumns, LeadColumns } from './columns';
 import type { DealRows } from './columns';
 import type { DealEvidence } from './evidence';
-import type { DealRow, Slice, Window, WindowSlot } from './types';
+import type { Slice, Window, WindowSlot } from './types';
 import type { ResolvedScope } from './scope';
 import { lowerBound, rangeOf, type OwnerColumn, type TimeIndex } from './time-index';
 
