@@ -22,11 +22,12 @@ export const definition = defineKpi({
   additive: false,
   parts: {
     total: 'value', median: 'value', wonAmount: 'money', winRate: 'percent', quotaAttainment: 'percent',
-    calls: 'count', emails: 'count', meetings: 'count', activities: 'count', dealsCreated: 'count', dealsWon: 'count',
+    calls: 'count', emails: 'count', meetings: 'count', activities: 'count', dealsCreated: 'count', dealsWon: 'count', closedDeals: 'count',
   },
 });
 
 type RepStats = {
+  closedDeals: number;
   calls: number;
   emails: number;
   meetings: number;
@@ -65,7 +66,10 @@ export const evaluator: Evaluator = {
         tally(excluded, `${ctx.ownerNames.get(member) ?? member}: ${UNDEFINED_WHY[metric] ?? 'no value'}`);
         continue;
       }
-      rows.push({ key: member, label: ctx.ownerNames.get(member) ?? member, value, count: stats.dealsWon, extra: finiteParts(stats) });
+      const extra = finiteParts(stats);
+      // A rep's rate on too few deals is a hint, not a standing: marked so pages mute it (shared/sample.ts).
+      if (rowLowSample(ctx, metric, stats, w)) extra.lowSample = 1;
+      rows.push({ key: member, label: ctx.ownerNames.get(member) ?? member, value, count: stats.dealsWon, extra });
     }
     const team = statsOf(ctx, slice, w, new Map());
     const total = team[metric];
@@ -91,6 +95,12 @@ export const evaluator: Evaluator = {
   },
 };
 
+function rowLowSample(ctx: EvalContext, metric: LeaderboardMetric, stats: RepStats, w: Window): boolean {
+  if (metric === 'winRate') return stats.closedDeals < ctx.minSample.closedDeals;
+  if (metric === 'quotaAttainment') return w.info.elapsed < 1 && stats.dealsWon < ctx.minSample.wonDeals;
+  return false;
+}
+
 function statsOf(ctx: EvalContext, slice: Slice, w: Window, excluded: ExclusionTally): RepStats {
   let calls = 0;
   let emails = 0;
@@ -110,6 +120,7 @@ function statsOf(ctx: EvalContext, slice: Slice, w: Window, excluded: ExclusionT
     calls,
     emails,
     meetings,
+    closedDeals: w.won.length + w.lost.length,
     activities: w.activities.length,
     dealsCreated: w.created.length,
     dealsWon: w.won.length,
