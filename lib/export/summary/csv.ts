@@ -7,7 +7,7 @@
 import type { Locale } from '../../i18n/locale';
 import { minorToMajor } from '../../money/minor';
 import { activityPhrase, moveDetail, riskReasons, sectionName, summaryWords, type SummaryWords } from './phrases';
-import type { DealRef, SummarySection, WeeklySummary } from './types';
+import type { DealRef, DealsBlock, SummarySection, WeeklySummary } from './types';
 
 export const CSV_COLUMNS = ['section', 'block', 'metric', 'label', 'value', 'previous_week', 'change_pct', 'target', 'status', 'unit', 'details', 'url'] as const;
 
@@ -26,12 +26,18 @@ function cell(value: Cell): string {
   return csvText(value);
 }
 
+function winRateDetails(rate: DealsBlock['winRate'], w: SummaryWords): string | undefined {
+  if (rate.lowSample) return w.t('fewClosed', { count: rate.closed });
+  return rate.change === null ? undefined : w.points(rate.change);
+}
+
 export function renderCsv(summary: WeeklySummary, locale: Locale = 'en'): string {
   const w = summaryWords(summary, locale);
   const money = (minor: number | undefined) => (minor === undefined ? undefined : minorToMajor(minor, summary.currency));
   const rows: Row[] = [
     { block: 'summary', metric: 'week', label: summary.week.label, details: `${summary.week.firstDay}..${summary.week.lastDay}` },
     { block: 'summary', metric: 'as_of', label: w.dateTime(summary.asOf), value: summary.asOf, unit: 'epoch-ms', details: summary.timeZone },
+    { block: 'summary', metric: 'open_deals_at', label: w.dateTime(summary.openAt), value: summary.openAt, unit: 'epoch-ms', details: summary.week.partial ? w.t('partialWeek', { when: w.dateTime(summary.asOf) }) : undefined },
     { block: 'summary', metric: 'currency', label: summary.currency },
   ];
   for (const section of summary.sections) rows.push(...sectionRows(section, w, money, summary.currency).map((row) => ({ section: sectionName(section, w), ...row })));
@@ -55,7 +61,8 @@ function sectionRows(section: SummarySection, w: SummaryWords, money: (minor: nu
       { block: 'deals', metric: 'won', label: t('deals.won'), value: deals.won.value, previous_week: deals.won.previous, change_pct: deals.won.change, unit: 'count' },
       { block: 'deals', metric: 'won_amount', label: t('deals.won'), value: money(deals.won.amount), previous_week: money(deals.won.previousAmount), unit: unitMoney },
       { block: 'deals', metric: 'lost', label: t('deals.lost'), value: deals.lost.value, previous_week: deals.lost.previous, change_pct: deals.lost.change, unit: 'count' },
-      { block: 'deals', metric: 'win_rate', label: t('deals.winRate'), value: deals.winRate.value, previous_week: deals.winRate.previous, unit: '%' },
+      // A change of a rate is in percentage points, not a change_pct: it goes in the details, with the small-sample note.
+      { block: 'deals', metric: 'win_rate', label: t('deals.winRate'), value: deals.winRate.value, previous_week: deals.winRate.previous, unit: '%', details: winRateDetails(deals.winRate, w) },
     );
   }
   const quota = section.quota;

@@ -13,7 +13,7 @@ describe('renderMarkdown', () => {
     const lines = plain(renderMarkdown(fixtureSummary(), 'en')).split('\n');
     expect(lines.slice(0, 37)).toEqual([
       '**Weekly summary · Ann Lee · 2017-W23, Jun 5, 2017 – Jun 11, 2017**',
-      '_Open deals and deals at risk as of Jun 12, 2017, 8:30 AM (UTC). Amounts in USD._',
+      '_Open deals and deals at risk as of Jun 11, 2017, 11:59 PM (UTC). Amounts in USD._', // at the end of the week
       '',
       '**Activities**',
       '- Calls: 45 of 50 (at risk) · last week 40 (+12.5%)',
@@ -28,7 +28,7 @@ describe('renderMarkdown', () => {
       '- Created: 3 ($15,000) · last week 2 (+50%)', // 1,500,000 cents
       '- Won: 1 ($12,000) · last week 0',
       '- Lost: 1 · last week 1 (0%)',
-      '- Win rate: 50% · last week 0%',
+      '- Win rate: 50% · last week 0% (+50 pp)', // a rate changes in percentage points
       '',
       '**Quota**',
       '- This week: 51% of the week’s share of the quota ($12,000 of $23,333) (off track) · last week 0%', // 51.4 % shown whole; 2,333,333 cents
@@ -55,6 +55,26 @@ describe('renderMarkdown', () => {
     expect(lines.slice(37, 41)).toEqual([`- ${ACME} · $25,000 · no activity for 21 days; expected to close 1 day ago`, '', '_2 records left out of some figures: no exchange rate for EUR_', '']);
     expect(lines[41]).toMatch(/^_How the pipeline change is counted: New: deals created during the week\. Advanced: .* Slipped: .* Won \/ lost: .*_$/);
     expect(lines.slice(42)).toEqual(['']);
+  });
+
+  it('says when the week is still running and when a rate rests on too few deals, in English and Russian', () => {
+    const summary = fixtureSummary();
+    const section = summary.sections[0]!;
+    const running: typeof summary = {
+      ...summary,
+      week: { ...summary.week, partial: true, comparison: { start: summary.week.previous.start, end: Date.UTC(2017, 5, 7, 10) + 1 } },
+      asOf: Date.UTC(2017, 5, 14, 10),
+      openAt: Date.UTC(2017, 5, 14, 10),
+      sections: [{ ...section, deals: { ...section.deals!, winRate: { value: 50, previous: 0, change: 50, closed: 2, lowSample: true } } }],
+    };
+    const en = plain(renderMarkdown(running, 'en'));
+    expect(en).toContain('_The week is still running: its figures go to Jun 14, 2017, 10:00 AM, and last week’s to the same point of last week._');
+    expect(en).toContain('- Created: 3 ($15,000) · last week to the same point 2 (+50%)');
+    // 2 closed deals: no trend in points, and the reason why
+    expect(en).toContain('- Win rate: 50% · last week to the same point 0% _(only 2 deals closed: too few for a trend)_');
+    const ru = plain(renderMarkdown(running, 'ru'));
+    expect(ru).toContain('прошлая неделя к тому же моменту');
+    expect(ru).toContain('закрыто всего 2 сделки: слишком мало для тренда');
   });
 
   it('speaks Russian with its plural forms', () => {
