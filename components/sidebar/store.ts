@@ -48,12 +48,18 @@ function savePinned(pinnedKpis: KpiId[]) {
 
 type Inputs = Partial<Pick<SidebarData, 'source' | 'ui' | 'prefs'>>;
 
-/** `patch` with the selection it makes: the same object as before while it means the same. */
+/**
+ * `patch` with the selection it makes (the same object as before while it means the same). A new
+ * view is a new panel on screen, whoever changed it: its catalogue starts closed, and its extras
+ * wait for its own numbers to be painted.
+ */
 function withSelection(state: SidebarData, patch: Inputs): Partial<SidebarData> {
   const { source, ui, prefs } = { ...state, ...patch };
   const selection = source && ui && prefs ? selectionFor(source, ui, prefs) : undefined;
   const same = selection && state.selection && lastPinnedKey(selection) === lastPinnedKey(state.selection);
-  return { ...patch, selection: same ? state.selection : selection };
+  const newView = state.ui !== undefined && ui !== undefined && ui.view !== state.ui.view;
+  const panel = newView ? { painted: { ...state.painted, main: false }, catalogueOpen: { ...state.catalogueOpen, main: false } } : {};
+  return { ...patch, ...panel, selection: same ? state.selection : selection };
 }
 
 function sidebarActions(store: StoreApi<SidebarState>, queries: Queries<SidebarAnswers>, setInputs: (patch: Inputs) => void): SidebarStoreActions {
@@ -67,8 +73,6 @@ function sidebarActions(store: StoreApi<SidebarState>, queries: Queries<SidebarA
     setUi(patch) {
       const { ui, source } = get();
       const next = { ...(ui ?? readUiState(undefined)), ...patch };
-      // A new view is a new panel on screen: its catalogue starts closed, its extras wait for its numbers.
-      if (ui && next.view !== ui.view) set((state) => ({ painted: { ...state.painted, main: false }, catalogueOpen: { ...state.catalogueOpen, main: false } }));
       setInputs({ ui: next });
       void browser.storage.local.set({ [uiStateKey(crmOf(source))]: next });
     },
