@@ -13,7 +13,7 @@ import { NUMBER_QUERIES, SIDEBAR_QUERIES, sidebarWants, type SidebarAnswers } fr
 export type { SidebarState } from './store-actions';
 
 /** Numbers roll over (today, pace) even when no data changes. */
-export const REFRESH_MS = 60_000;
+const REFRESH_MS = 60_000;
 /** The side panel's source picker also looks for new sources this often. */
 const PICKER_REFRESH_MS = 30_000;
 
