@@ -1,6 +1,7 @@
 import type { Customer, MrrMovement, MrrMovementKind } from '../model';
 import { DAY } from './calendar';
 import type { PlanKey } from './catalog';
+import type { ClosingRules } from './closing';
 import type { DemoContext } from './context';
 import { expansionOrder, type ExpansionOrder } from './deal-lines';
 import type { DealTrack } from './deals';
@@ -136,7 +137,8 @@ export function simulateCustomers(ctx: DemoContext, rng: Rng, org: Org, wins: re
       if (state.churnedAt === undefined) {
         if (age >= 60 * DAY && rng.chance(CHURN[state.plan])) queue.push({ at: at(), kind: 'churn' });
         if (age >= 30 * DAY && rng.chance(0.025)) queue.push({ at: at(), kind: 'contraction' });
-        if (rng.chance(0.26 * track.manager.capacity)) {
+        // Accounts come to managers by capacity already; each account buys about as often whoever manages it.
+        if (rng.chance(0.24)) {
           queue.push({ at: at(), kind: 'opportunity', order: expansionOrder(rng, state.plan, state.seats, track.manager.dealSize) });
         }
       } else if (!state.winBackOpen && from - state.churnedAt >= 30 * DAY && rng.chance(0.07)) {
@@ -158,4 +160,43 @@ export function simulateCustomers(ctx: DemoContext, rng: Rng, org: Org, wins: re
     customers.push(track);
   });
   return { customers, movements, deals };
+}
+
+/**
+ * The closing rules of Expansion deals (see closing.ts): the customer replay has already
+ * turned their closes into MRR, so a won deal may move only to another instant before
+ * asOf, with no other event of its customer in between (the replay would have come out
+ * the same), never if it won a churned customer back; its expansion movement moves along.
+ */
+export function expansionClosingRules(customers: readonly CustomerTrack[], movements: Omit<MrrMovement, 'externalId'>[]): ClosingRules {
+  const byCustomer = new Map<string, Omit<MrrMovement, 'externalId'>[]>();
+  for (const movement of movements) {
+    const list = byCustomer.get(movement.customerId) ?? [];
+    list.push(movement);
+    byCustomer.set(movement.customerId, list);
+  }
+  const customerById = new Map(customers.map((track) => [track.customer.externalId, track.customer]));
+  const eventsOf = (track: DealTrack) => byCustomer.get(track.deal.customerId ?? '') ?? [];
+  const ownMovement = (track: DealTrack, at: number) => eventsOf(track).find((m) => m.at === at && m.ownerId === track.deal.ownerId && m.kind === 'expansion');
+  return {
+    reopen: false,
+    movable(track, to) {
+      const from = track.timeline.plannedEnd;
+      if (track.deal.status !== 'won') return false;
+      const events = eventsOf(track);
+      if (events.some((m) => m.at === from && m.kind === 'reactivation')) return false;
+      const own = ownMovement(track, from);
+      const [lo, hi] = from < to ? [from, to] : [to, from];
+      return !events.some((m) => m !== own && m.at >= lo && m.at <= hi);
+    },
+    moved(track, from, to) {
+      const own = ownMovement(track, from);
+      if (own) {
+        own.at = to;
+        own.updatedAt = to;
+      }
+      const customer = customerById.get(track.deal.customerId ?? '');
+      if (customer) customer.updatedAt = Math.max(...eventsOf(track).map((m) => m.at));
+    },
+  };
 }
