@@ -163,12 +163,13 @@ export function simulateCustomers(ctx: DemoContext, rng: Rng, org: Org, wins: re
 }
 
 /**
- * The closing rules of Expansion deals (see closing.ts): the customer replay has already
- * turned their closes into MRR, so a won deal may move only to another instant before
- * asOf, with no other event of its customer in between (the replay would have come out
- * the same), never if it won a churned customer back; its expansion movement moves along.
+ * The closing rules of Expansion deals (see closing.ts). The customer replay has already
+ * turned their closes into MRR, so a won deal may move only where no other event of its
+ * customer lies between its old and new close (the replay would have come out the same),
+ * and never if it won a churned customer back. Its expansion movement moves along, or
+ * goes when the deal slips past asOf and is open again.
  */
-export function expansionClosingRules(customers: readonly CustomerTrack[], movements: Omit<MrrMovement, 'externalId'>[]): ClosingRules {
+export function expansionClosingRules(ctx: DemoContext, customers: readonly CustomerTrack[], movements: Omit<MrrMovement, 'externalId'>[]): ClosingRules {
   const byCustomer = new Map<string, Omit<MrrMovement, 'externalId'>[]>();
   for (const movement of movements) {
     const list = byCustomer.get(movement.customerId) ?? [];
@@ -179,7 +180,7 @@ export function expansionClosingRules(customers: readonly CustomerTrack[], movem
   const eventsOf = (track: DealTrack) => byCustomer.get(track.deal.customerId ?? '') ?? [];
   const ownMovement = (track: DealTrack, at: number) => eventsOf(track).find((m) => m.at === at && m.ownerId === track.deal.ownerId && m.kind === 'expansion');
   return {
-    reopen: false,
+    reopen: true,
     movable(track, to) {
       const from = track.timeline.plannedEnd;
       if (track.deal.status !== 'won') return false;
@@ -190,13 +191,17 @@ export function expansionClosingRules(customers: readonly CustomerTrack[], movem
       return !events.some((m) => m !== own && m.at >= lo && m.at <= hi);
     },
     moved(track, from, to) {
+      const events = eventsOf(track);
       const own = ownMovement(track, from);
-      if (own) {
+      if (own && to > ctx.asOf) {
+        events.splice(events.indexOf(own), 1);
+        movements.splice(movements.indexOf(own), 1);
+      } else if (own) {
         own.at = to;
         own.updatedAt = to;
       }
       const customer = customerById.get(track.deal.customerId ?? '');
-      if (customer) customer.updatedAt = Math.max(...eventsOf(track).map((m) => m.at));
+      if (customer) customer.updatedAt = Math.max(...events.map((m) => m.at));
     },
   };
 }

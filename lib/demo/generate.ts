@@ -80,7 +80,7 @@ export function generateDemoData(options: DemoOptions): DemoDataSet {
   const wins = nbDeals.filter((track) => track.deal.status === 'won');
   const sim = simulateCustomers(ctx, root.fork('customers'), org, wins);
   const expPlan = quotaPlan(ctx, 'exp', org.byTeam.exp, sim.deals);
-  manageClosings(ctx, root.fork('closing-exp'), org.byTeam.exp, sim.deals, expPlan, expansionClosingRules(sim.customers, sim.movements));
+  manageClosings(ctx, root.fork('closing-exp'), org.byTeam.exp, sim.deals, expPlan, expansionClosingRules(ctx, sim.customers, sim.movements));
   const deals = relabelDeals(ctx, [...nbDeals, ...sim.deals]);
 
   const drafts: ActivityDraft[] = [];

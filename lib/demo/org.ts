@@ -39,9 +39,9 @@ const FIXED: readonly Seed[] = [
   { name: 'James Carter', email: 'james.carter@lenscloud.example', team: 'nb', role: 'rep', capacity: 1.1, winRate: 0.32, activity: 1.2, dealSize: 1, cycle: 0.85, coldEmail: rates(0.42, 0.36, 0.58) },
   { name: 'Дмитрий Волков', email: 'dmitry.volkov@lenscloud.example', team: 'nb', role: 'rep', capacity: 0.95, winRate: 0.18, activity: 0.7, dealSize: 1, cycle: 1.25, coldEmail: rates(0.19, 0.2, 0.38) },
   { name: 'Анна Смирнова', email: 'anna.smirnova@lenscloud.example', team: 'nb', role: 'rep', capacity: 1, winRate: 0.25, activity: 1.05, dealSize: 0.95, cycle: 1.05, coldEmail: rates(0.29, 0.31, 0.47) },
-  { name: 'Екатерина Соколова', email: 'ekaterina.sokolova@lenscloud.example', team: 'exp', role: 'lead', capacity: 0.5, winRate: 0.45, activity: 1.1, dealSize: 1.1, cycle: 0.9, coldEmail: rates(0.36, 0.33, 0.52) },
+  { name: 'Екатерина Соколова', email: 'ekaterina.sokolova@lenscloud.example', team: 'exp', role: 'lead', capacity: 0.5, winRate: 0.45, activity: 0.75, dealSize: 1.1, cycle: 0.9, coldEmail: rates(0.36, 0.33, 0.52) },
   { name: 'Daniel Hughes', email: 'daniel.hughes@lenscloud.example', team: 'exp', role: 'rep', capacity: 1, winRate: 0.55, activity: 1, dealSize: 1, cycle: 1, coldEmail: rates(0.3, 0.3, 0.5) },
-  { name: 'Ирина Кузнецова', email: 'irina.kuznetsova@lenscloud.example', team: 'exp', role: 'rep', capacity: 1.05, winRate: 0.55, activity: 1.15, dealSize: 1.05, cycle: 0.9, coldEmail: rates(0.39, 0.34, 0.55) },
+  { name: 'Ирина Кузнецова', email: 'irina.kuznetsova@lenscloud.example', team: 'exp', role: 'rep', capacity: 1.05, winRate: 0.55, activity: 1.05, dealSize: 1.05, cycle: 0.9, coldEmail: rates(0.39, 0.34, 0.55) },
   { name: 'Megan Brooks', email: 'megan.brooks@lenscloud.example', team: 'exp', role: 'rep', capacity: 1, winRate: 0.5, activity: 0.95, dealSize: 0.95, cycle: 1.05, coldEmail: rates(0.28, 0.27, 0.49) },
   { name: 'Алексей Морозов', email: 'alexey.morozov@lenscloud.example', team: 'exp', role: 'rep', capacity: 0.9, winRate: 0.45, activity: 0.75, dealSize: 0.9, cycle: 1.2, coldEmail: rates(0.24, 0.25, 0.44) },
 ];

@@ -24,7 +24,7 @@ const SPECS: readonly Spec[] = [
 /**
  * The activity targets, set the way a team lead sets them: from what the team's typical
  * rep did per working day over the last three complete months, plus a little stretch,
- * in round numbers. Reps then spread around them as they really work (a busy rep above,
+ * in whole numbers (per week where a daily figure would be under five). Reps then spread around them as they really work (a busy rep above,
  * a struggling one well below). The New Business numbers are the company default;
  * account managers (Expansion) have their own, team leads half of their team's, and
  * only New Business books demos, so only its people have a demo target.
@@ -39,9 +39,11 @@ export function targetRecords(ctx: DemoContext, org: Org, activities: readonly A
   const teams: Record<PipelineKey, Rates> = { nb: team('nb'), exp: team('exp') };
   const updatedAt = Math.min(ctx.asOf, monthStart(ctx, ctx.currentMonth));
   const record = (id: string, spec: Spec, perDay: number, ownerId?: string): Target[] => {
-    const value = Math.round(perDay * STRETCH * (spec.per === 'week' ? 5 : 1));
+    // Below five a day, a daily target rounds too coarsely (1 or 2 calls a day): it is set per week.
+    const per = spec.per === 'day' && Math.round(perDay * STRETCH) < 5 ? 'week' : spec.per;
+    const value = Math.round(perDay * STRETCH * (per === 'week' ? 5 : 1));
     if (value < 1) return [];
-    const target: Target = { source: ctx.source, externalId: `target-${id}${spec.metric}-${spec.per}`, updatedAt, metric: spec.metric, per: spec.per, value };
+    const target: Target = { source: ctx.source, externalId: `target-${id}${spec.metric}-${per}`, updatedAt, metric: spec.metric, per, value };
     if (ownerId !== undefined) target.ownerId = ownerId;
     return [target];
   };
