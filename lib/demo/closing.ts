@@ -91,22 +91,35 @@ function manageRep(ctx: DemoContext, rng: Rng, rep: RepProfile, won: Won[], plan
       const soon = won
         .filter(({ track }) => track.timeline.plannedEnd >= due && track.timeline.plannedEnd < due + PULL_WINDOW)
         .sort((a, b) => a.track.timeline.plannedEnd - b.track.timeline.plannedEnd);
-      for (const item of soon) {
-        if (sales >= low) break;
-        if (sales + item.amount > high) continue;
+      const pull = (item: Won) => {
         const from = Math.max(start, due - 5 * DAY, (item.track.deal.createdAt ?? 0) + MIN_AGE);
-        if (from >= due) continue;
+        if (from >= due) return false;
         // Signed in working hours, or not at all (workTime falls back to any time when none is left).
         const to = ctx.cal.workTime(rng, from, due - 1);
-        if (ctx.cal.day(ctx.cal.dayIndexAt(to)).working && move(item, to)) sales += item.amount;
+        return ctx.cal.day(ctx.cal.dayIndexAt(to)).working && move(item, to);
+      };
+      for (const item of soon) {
+        if (sales >= low) break;
+        if (sales + item.amount <= high && pull(item)) sales += item.amount;
       }
+      // Still short, and every deal left overshoots: one that lands nearer the goal than the
+      // shortfall is (never past twice the goal) beats an empty month. Ratios, not logs: exact.
+      const goal = (low + high) / 2;
+      const distance = (total: number) => (total <= 0 ? Infinity : Math.max(total / goal, goal / total));
+      const nearest = soon
+        .filter((item) => item.track.timeline.plannedEnd >= due && sales + item.amount <= 2 * goal && distance(sales + item.amount) < distance(sales))
+        .sort((a, b) => distance(sales + a.amount) - distance(sales + b.amount))[0];
+      if (sales < low && nearest && pull(nearest)) sales += nearest.amount;
     } else if (sales > high) {
       // The month's closes, latest first, slip into the first weeks of the next month.
       const late = closedIn(start, end).sort((a, b) => (b.track.deal.closedAt as number) - (a.track.deal.closedAt as number));
       for (const item of late) {
         if (sales <= high) break;
         if (sales - item.amount < low) continue;
-        if (move(item, ctx.cal.workTimeFrom(rng, end + rng.int(0, SLIP_DAYS) * DAY))) sales -= item.amount;
+        // The current month is settled first: a deal slipping into it is still open at asOf.
+        let to = ctx.cal.workTimeFrom(rng, end + rng.int(0, SLIP_DAYS) * DAY);
+        if (to >= currentStart && to <= asOf) to = ctx.cal.workTimeFrom(rng, asOf + rng.int(1, SLIP_DAYS) * DAY);
+        if (move(item, to)) sales -= item.amount;
       }
     }
   };

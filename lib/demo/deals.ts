@@ -22,6 +22,8 @@ export type DealTrack = {
   plan?: PlanKey;
   seats?: number;
   mrr: number;
+  /** An Expansion deal that wins a churned customer back (its MRR is a reactivation). */
+  winBack?: boolean;
 };
 
 export type DealInput = {

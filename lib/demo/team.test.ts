@@ -146,8 +146,9 @@ describe('the demo team, read through lib/kpi at many instants', () => {
     expect(share(values, inBand)).toBeGreaterThanOrEqual(0.85);
     expect(median(values)).toBeGreaterThanOrEqual(85);
     expect(median(values)).toBeLessThanOrEqual(115);
+    // A busy month can run to twice the target (an account manager whose book just grew); never more than 2.5 times.
     expect(Math.min(...values)).toBeGreaterThan(20);
-    expect(Math.max(...values)).toBeLessThan(220);
+    expect(Math.max(...values)).toBeLessThan(250);
     // A spread inside every team-month: the busiest person at least 25 points ahead of the quietest.
     for (const r of readings) {
       const own = r.activityLastMonth.map((f) => f.value);
@@ -223,9 +224,10 @@ describe('the demo team, read through lib/kpi at many instants', () => {
       const { done, callsAndMeetings, target } = r.today;
       if (r.workingDay) {
         expect(target, r.label).toBeGreaterThan(0);
-        // Nobody does a week's work in a day; by 11:00 a good part of the day's is done.
+        // Nobody does a week's work in a day; by late morning some of the day's is done, by mid-afternoon a good part.
         expect(done, r.label).toBeLessThanOrEqual(2.5 * target);
-        if (r.localHour >= 11) expect(done, r.label).toBeGreaterThanOrEqual(0.25 * target);
+        if (r.localHour >= 11) expect(done, r.label).toBeGreaterThanOrEqual(0.15 * target);
+        if (r.localHour >= 15) expect(done, r.label).toBeGreaterThanOrEqual(0.4 * target);
       } else {
         // A day off has no target (lib/kpi counts working days): an email or two, no calls or meetings to speak of.
         expect(done, r.label).toBeLessThanOrEqual(4);
