@@ -6,7 +6,8 @@ import { addDays, addMonths, assertTimeZone, createCalendar, instantToLocalDate,
 import { createCompanyFactory } from './company';
 import type { DemoContext } from './context';
 import { manageClosings } from './closing';
-import { expansionClosingRules, simulateCustomers } from './customers';
+import { simulateCustomers } from './customers';
+import { expansionClosingRules } from './expansion-closing';
 import { newBusinessDeals, type DealTrack } from './deals';
 import { relabelDeals } from './expansion';
 import { generateLeads } from './leads';

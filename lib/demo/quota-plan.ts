@@ -12,16 +12,17 @@ const FLOOR = 500_000;
 /** Team leads sell part-time and carry half a quota. */
 export const quotaShare = (rep: RepProfile): number => (rep.role === 'lead' ? 0.5 : 1);
 
-/**
- * A team's monthly quota per full-time rep, USD minor units, by local month `YYYY-MM`,
- * from the first month of the window's first quarter to the last month of the current
- * quarter. Each quarter's quota follows the team's sales trend (a straight line fitted
- * to the 12 complete months of the window, so a team whose book grows gets a growing
- * quota), plus the stretch; the three months of a quarter share one figure, as sales
- * plans do. Sales do not read the quota: it is the yardstick, set once.
- */
+/** A team's monthly quota per full-time rep, USD minor units, by local month `YYYY-MM`. */
 export type QuotaPlan = { team: PipelineKey; perRep: ReadonlyMap<string, number> };
 
+/**
+ * The quota plan of a team, from the first month of the window's first quarter to the
+ * last month of the current quarter. Each quarter's quota follows the team's sales trend
+ * (a straight line fitted to the 12 complete months of the window, so a team whose book
+ * grows gets a growing quota), plus the stretch; the three months of a quarter share one
+ * figure, as sales plans do. It is read from the deals as first drawn; reps then time
+ * their closes against it (closing.ts), which moves sales between months, not the total.
+ */
 export function quotaPlan(ctx: DemoContext, team: PipelineKey, reps: readonly RepProfile[], deals: readonly DealTrack[]): QuotaPlan {
   const months = Array.from({ length: 12 }, (_, i) => addMonths(ctx.firstMonth, i));
   const index = new Map(months.map((month, i) => [month, i]));
