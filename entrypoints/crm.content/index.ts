@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { send } from '../../lib/messaging/send';
 import { readUiState, uiStateKey, type SidebarUiState } from '../../lib/settings/ui-state';
 import { createSidebarFrame } from './frame';
 import { startRelay } from './relay';
@@ -20,19 +21,17 @@ export default defineContentScript({
     ctx.onInvalidated(() => (marker.kpiLensMounted = false));
     // Same-origin requests with the rep's session, for CRMs whose API accepts it only from their own pages.
     ctx.onInvalidated(startRelay());
-    const reply = (await browser.runtime.sendMessage({ type: 'page/opened', url: location.href })) as
-      | { ok: true; value: { source: string | null; ticket?: string } }
-      | { ok: false }
-      | undefined;
-    if (!reply?.ok || !reply.value.source || ctx.isInvalid) return;
-    const source = reply.value.source;
+    // A page of no connected CRM (or a background that cannot answer now) gets no sidebar.
+    const opened = await send({ type: 'page/opened', url: location.href }).catch(() => undefined);
+    if (!opened?.source || ctx.isInvalid) return;
+    const source = opened.source;
     const key = uiStateKey(source.split(':')[0]!);
     let state: SidebarUiState = readUiState((await browser.storage.local.get(key))[key]);
 
     const save = (patch: Partial<SidebarUiState>) => browser.storage.local.set({ [key]: { ...state, ...patch } });
     const frame = createSidebarFrame({
       // The ticket proves to the sidebar that this content script framed it (the page cannot read the frame's URL).
-      src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}#${encodeURIComponent(reply.value.ticket ?? '')}`,
+      src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}#${encodeURIComponent(opened.ticket ?? '')}`,
       onToggle: () => void save({ open: !state.open }),
       onResized: (width) => void save({ width }),
     });
