@@ -84,7 +84,10 @@ function changeOf(value: number, before: Settled, unit: KpiChange['unit']): KpiC
 function stamp(id: KpiId, slice: Slice, body: Settled, partial: boolean, compared: boolean): KpiResult {
   const { period } = slice.cur.info;
   const result = { id, period: { start: period.start, end: period.end, label: period.label }, ...body } as KpiResult;
-  if (partial) result.partial = true;
+  if (partial) {
+    result.partial = true;
+    result.span = { start: slice.cur.info.span.start, end: slice.cur.info.span.end };
+  }
   if (compared) {
     const { span, period: before } = slice.prev.info;
     result.comparison = { start: span.start, end: span.end, label: before.label };

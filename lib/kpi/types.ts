@@ -189,6 +189,8 @@ type ResultBase = {
    * covers the same elapsed part of the compare period (`comparison`). Absent when the period is over.
    */
   partial?: true;
+  /** With `partial`: the part of the period the figures cover, [start, asOf + 1). */
+  span?: { start: number; end: number };
   /** What the change is measured against: the compare period as of the corresponding instant. */
   comparison?: { start: number; end: number; label: string };
 };
