@@ -123,7 +123,7 @@ describe('what counts form', () => {
     fireEvent.change(screen.getByLabelText('Won deals (average deal size, sales cycle, margin, growth, quota projection)'), { target: { value: '3' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
-    expect((await stored()).minSample).toEqual({ closedDeals: 6, wonDeals: 3, leads: 20, customers: 10, emails: 20 });
+    expect((await stored())?.minSample).toEqual({ closedDeals: 6, wonDeals: 3, leads: 20, customers: 10, emails: 20 });
   });
 
   it('puts a blank-only keyword list error beside the keywords', async () => {
