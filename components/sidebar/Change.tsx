@@ -10,6 +10,11 @@ import { changeOf, changeText } from './format';
 export function Change({ result, against }: { result: ShownResult | undefined; against: 'previous' | 'last-year' | 'none' }) {
   const i18n = useI18n();
   const change = changeOf(result);
+  // Sales growth is itself a comparison: it says what it compares with (the same days, while the period runs).
+  if (result?.id === 'salesGrowth' && result.comparison && (result.status === 'ok' || result.status === 'low-sample')) {
+    const span = result.partial ? i18n.dayRange(result.comparison.start, result.comparison.end) : result.comparison.label;
+    return <span className="change change-muted">{i18n.t('change.against', { span })}</span>;
+  }
   if (!change || against === 'none' || !result) return null;
   const text = changeText(change, i18n);
   const span = result.partial && result.comparison ? i18n.dayRange(result.comparison.start, result.comparison.end) : undefined;

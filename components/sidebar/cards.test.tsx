@@ -92,6 +92,12 @@ describe('sidebar cards on a period in progress and small samples', () => {
     expect(screen.getByText(/^\+20\s?% к 1–6 нояб\.$/).className).toContain('change-good');
   });
 
+  it('says what sales growth compares with: the same days while the period runs', () => {
+    const growth = okResult('salesGrowth', -50, '%', { current: 100, previous: 200 }, { partial: true, span, comparison });
+    renderPart(<KpiCard id="salesGrowth" result={growth} selection={selection} />);
+    expect(screen.getByText('vs Nov 1 – 6')).toBeTruthy();
+  });
+
   it('says how many open deals have an amount, and that a pipeline from list prices is an estimate', () => {
     const partialAmounts = okResult('pipelineValue', 1_000_000, 'USD', { weighted: 400_000 }, { coverage: { have: 31, of: 40, what: 'open deals with an amount' } });
     const { unmount } = wrap(<PipelineCard pipeline={partialAmounts} deals={undefined} />);

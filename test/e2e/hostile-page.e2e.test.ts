@@ -8,6 +8,7 @@
  * Forged runtime messages are sent from the content script's own world (DevTools protocol, its
  * isolated execution context): privileged requests are refused there.
  */
+import { hasValue } from '../../lib/kpi/types';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUARANTINE_RAW_LIMIT } from '../../lib/db/schema';
@@ -109,7 +110,7 @@ describe('a hostile CRM page', () => {
         scope: { ownerIds: [crm.dataset.currentOwnerId] },
         period: 'month',
       });
-      const pipeline = view.pipeline?.status === 'ok' ? view.pipeline.value : null;
+      const pipeline = hasValue(view.pipeline) ? view.pipeline.value : null;
       return [shown.owner, shown.figures['pipeline.total']?.value, shown.figures['activity.call.month']?.value, pipeline, activityCount(view.activities.month, 'call')];
     };
     await expect.poll(async () => { const [owner, total, calls, pipeline, expectedCalls] = await expectedFigures(); return owner === crm.dataset.currentOwnerName && total === pipeline && calls === expectedCalls; }, { timeout: 30_000 }).toBe(true);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXCHANGE_RATES } from '../../lib/demo';
+import { hasValue } from '../../lib/kpi/types';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { activityCount } from '../../components/sidebar/ActivityCard';
 import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, computePinnedView } from '../../lib/views/pinned';
@@ -37,14 +38,15 @@ describe('the sidebar on the sandbox CRM, in real Chromium', () => {
         expect(shown.figures[`activity.${kind}.${window}`]?.value, `${kind} ${window}`).toBe(activityCount(expected.activities[window], kind));
       }
     }
-    const quota = expected.quota?.status === 'ok' ? expected.quota : undefined;
-    const pipeline = expected.pipeline?.status === 'ok' ? expected.pipeline : undefined;
+    // Early in a month the attainment may rest on fewer won deals than the minimum sample: low-sample, still shown.
+    const quota = hasValue(expected.quota) ? expected.quota : undefined;
+    const pipeline = hasValue(expected.pipeline) ? expected.pipeline : undefined;
     expect(quota, 'the demo rep has a quota this month').toBeDefined();
     expect(pipeline, 'the demo rep has open deals').toBeDefined();
     expect(shown.figures['quota.attainment']?.value).toBeCloseTo(quota!.value, 9);
     expect(shown.figures['pipeline.total']?.value).toBe(pipeline!.value);
     expect(shown.figures['pipeline.weighted']?.value).toBeCloseTo(pipeline!.parts.weighted!, 6);
-    expect(shown.figures['pipeline.openDeals']?.value).toBe(expected.dealsInPipeline?.status === 'ok' ? expected.dealsInPipeline.value : undefined);
+    expect(shown.figures['pipeline.openDeals']?.value).toBe(hasValue(expected.dealsInPipeline) ? expected.dealsInPipeline.value : undefined);
     // Real numbers, not an empty shell: this month the rep did something and has pipeline.
     expect(shown.figures['activity.call.month']?.value).toBeGreaterThan(0);
     expect(pipeline!.value).toBeGreaterThan(0);

@@ -57,6 +57,19 @@ describe('repLeaderboard', () => {
     expect(r.excluded).toEqual([{ count: 1, reason: 'Carol: no deals closed, so no win rate' }]);
   });
 
+  it('marks the reps whose win rate rests on fewer closed deals than the minimum, and the team figure too', () => {
+    const settings = { demoKeywords: [], staleDays: 14, leaderboardMetric: 'winRate' as const, minSample: { closedDeals: 2 } };
+    const r = kpi('repLeaderboard', data, { settings });
+    // Alice closed 3 (≥ 2), Bob 1 (< 2); the team 4 (≥ 2).
+    expect(r.status).toBe('ok');
+    const rows = r.status === 'ok' ? (r.breakdown ?? []) : [];
+    expect(rows.map((b) => [b.key, b.extra?.closedDeals, b.extra?.lowSample])).toEqual([
+      ['bob', 1, 1],
+      ['alice', 3, undefined],
+    ]);
+    expect(kpi('repLeaderboard', data, { settings: { ...settings, minSample: { closedDeals: 5 } } })).toMatchObject({ status: 'low-sample', sample: { n: 4, min: 5 } });
+  });
+
   it('ranks by activities', () => {
     const r = okOf(kpi('repLeaderboard', data, by('activities')));
     expect(r.breakdown?.map((b) => [b.key, b.value])).toEqual([
