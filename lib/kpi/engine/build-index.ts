@@ -16,7 +16,7 @@ import { buildPlans, periodInfo } from './build-plans';
 import type { ClvMethod } from '../clv-types';
 import { activityColumns, dealColumns, dealRows, lastActivityOn, leadColumns } from './columns';
 import { dayNumberIn } from './day-number';
-import { activityEvidence, dealEvidence, leadEvidence, type DealEvidence } from './evidence';
+import { activityEvidence, dealEvidence, firstPayments, firstSpendMonth, leadEvidence, type DealEvidence } from './evidence';
 import type { EvalContext, KpiIndex, Presence, Slice } from './types';
 import { placeActivities, placeDeals, placeLeads, placer } from './place-records';
 import { indexById } from './records';
@@ -62,7 +62,7 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
   // Customers that exist at `asOf` (an acquisition date after it: not yet); customers are accounts with a won deal.
   const existing = data.customers.filter((c) => c.acquiredAt === undefined || c.acquiredAt <= asOf);
   const customersById = indexById(existing);
-  const firstPaid = firstPayments(de.firstWon, data.mrrMovements);
+  const firstPaid = firstPayments(de, data.mrrMovements);
   for (const customer of existing) {
     seenBy('customers', -Infinity);
     if (customer.region || customer.country) seenBy('regions', -Infinity);
@@ -120,7 +120,8 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
   // Plans and configuration are not events: they hold at any instant (spend from the month it is for).
   if (data.stages.length) seenBy('stages', -Infinity);
   if (data.quotas.length) seenBy('quotas', -Infinity);
-  for (const record of data.spend) seenBy('spend', localDateToInstant(`${record.month}-01`, calendar.timeZone) ?? -Infinity);
+  const spendFrom = firstSpendMonth(data.spend);
+  if (spendFrom !== null) seenBy('spend', localDateToInstant(`${spendFrom}-01`, calendar.timeZone) ?? -Infinity);
   if (query.settings.defaultMarginPct !== undefined || data.products.some((product) => product.unitCost)) seenBy('costs', -Infinity);
   const has = Object.fromEntries(Object.entries(since).map(([need, t]) => [need, t <= asOf])) as Presence;
 
@@ -150,20 +151,6 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     openDealsPriced: [scopeSlice.cur.open.some((row) => row.minor !== undefined), scopeSlice.prev.open.some((row) => row.minor !== undefined)],
   };
   return { ctx, scope: scopeSlice, owners };
-}
-
-/**
- * When each account first paid: its first won deal (evidence.ts), or its first new-MRR movement where
- * the data holds subscriptions rather than deals.
- */
-function firstPayments(firstWon: ReadonlyMap<string, number>, movements: KpiData['mrrMovements']): Map<string, number> {
-  const first = new Map(firstWon);
-  for (const m of movements) {
-    if (m.kind !== 'new') continue;
-    const current = first.get(m.customerId);
-    if (current === undefined || m.at < current) first.set(m.customerId, m.at);
-  }
-  return first;
 }
 
 function stagesByPipeline(stages: readonly Stage[]): Map<string, Stage[]> {

@@ -5,7 +5,7 @@
  * per array, kept in a WeakMap keyed by the array like columns.ts; then every query reads a few numbers.
  * `-Infinity` = since always (a record without a date cannot be shown to be later); `Infinity` = never.
  */
-import type { Activity, Deal, Lead } from '../../model';
+import type { Activity, Deal, Lead, MrrMovement, Spend } from '../../model';
 import { dealBornAt } from '../shared/as-of';
 
 export type DealEvidence = {
@@ -97,4 +97,33 @@ export function leadEvidence(leads: readonly Lead[]): LeadEvidence {
   const evidence = { since, ownerSince };
   leadCache.set(leads, evidence);
   return evidence;
+}
+
+const paymentCache = new WeakMap<DealEvidence, WeakMap<readonly MrrMovement[], ReadonlyMap<string, number>>>();
+
+/**
+ * When each account first paid: its first won deal (`firstWon`), or its first new-MRR movement where the
+ * data holds subscriptions rather than deals. Kept per pair of arrays.
+ */
+export function firstPayments(deals: DealEvidence, movements: readonly MrrMovement[]): ReadonlyMap<string, number> {
+  let byMovements = paymentCache.get(deals);
+  if (!byMovements) paymentCache.set(deals, (byMovements = new WeakMap()));
+  let first = byMovements.get(movements);
+  if (first) return first;
+  const map = new Map(deals.firstWon);
+  for (const m of movements) if (m.kind === 'new') earliest(map, m.customerId, m.at);
+  byMovements.set(movements, (first = map));
+  return first;
+}
+
+const spendCache = new WeakMap<readonly Spend[], string | null>();
+
+/** The first month any spend is entered for (`YYYY-MM`, which sorts like the months it names); null for none. */
+export function firstSpendMonth(spend: readonly Spend[]): string | null {
+  let first = spendCache.get(spend);
+  if (first !== undefined) return first;
+  first = null;
+  for (const record of spend) if (first === null || record.month < first) first = record.month;
+  spendCache.set(spend, first);
+  return first;
 }

@@ -55,7 +55,7 @@ export function dealOpenAt(deal: Deal, at: number): boolean {
  */
 export function dealStageAt(deal: Deal, at: number): { stageId: string | undefined; known: boolean } {
   const history = deal.stageHistory;
-  if (history?.length && history.some((visit) => visit.enteredAt > at)) {
+  if (history?.length && lastMove(deal, history) > at) {
     let last: (typeof history)[number] | undefined;
     let first = history[0] as (typeof history)[number];
     for (const visit of history) {
@@ -66,6 +66,21 @@ export function dealStageAt(deal: Deal, at: number): { stageId: string | undefin
   }
   if (history?.length) return { stageId: deal.stageId, known: true };
   return { stageId: deal.stageId, known: deal.stageId === undefined || deal.updatedAt <= at };
+}
+
+/**
+ * The latest stage entry of a deal, remembered per deal object: pipeline figures ask for the stage of
+ * every open deal, per owner and per window, and most instants are after every move.
+ */
+const lastMoves = new WeakMap<Deal, number>();
+function lastMove(deal: Deal, history: NonNullable<Deal['stageHistory']>): number {
+  let last = lastMoves.get(deal);
+  if (last === undefined) {
+    last = -Infinity;
+    for (const visit of history) if (visit.enteredAt > last) last = visit.enteredAt;
+    lastMoves.set(deal, last);
+  }
+  return last;
 }
 
 /** The first contact, if it had happened by `at` (the sales cycle starts there, else at creation). */
