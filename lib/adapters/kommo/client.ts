@@ -1,6 +1,6 @@
 import { decodeCursor as decodeStoredCursor, encodeCursor as encodeStoredCursor } from '../cursor';
-import { CrmError, isCrmError } from '../errors';
-import { requestJson } from '../http';
+import { CrmError } from '../errors';
+import { HttpError, requestJson } from '../http';
 import { z } from '../../model/zod';
 import type { AdapterContext } from '../types';
 import { kommoLabel } from './detect';
@@ -49,7 +49,7 @@ export async function kommoGet(ctx: AdapterContext, path: string, params: Params
   try {
     response = await requestJson(ctx, url.toString(), { ...authInit(ctx, label), crmLabel: label });
   } catch (error) {
-    if (isCrmError(error) && error.kind === 'auth') throw new CrmError('auth', error.message, authAction(ctx, label), undefined, error.status);
+    if (error instanceof HttpError && error.status === 401) throw new CrmError('auth', error.message, authAction(ctx, label), undefined, error.status);
     throw error;
   }
   const { status, body } = response;

@@ -1,5 +1,5 @@
-import { CrmError, isCrmError, type CrmErrorKind } from '../errors';
-import { requestJson } from '../http';
+import { CrmError, type CrmErrorKind } from '../errors';
+import { HttpError, requestJson } from '../http';
 import type { AdapterContext, ApiBudget } from '../types';
 import { readLimitInfo } from './budget';
 
@@ -63,35 +63,26 @@ export async function salesforceGet(ctx: SalesforceContext, path: string): Promi
   if (!path.startsWith('/services/data/')) throw new SalesforceError('bad-response', 'Salesforce pointed outside its REST API', 'Report this to KPI Lens.', undefined);
   if (ctx.auth.kind !== 'bearer') throw new SalesforceError('auth', 'Salesforce needs a session id or OAuth token', 'Open Salesforce in a tab, or connect it with OAuth in KPI Lens options.', undefined);
   const now = ctx.now?.() ?? Date.now();
-  let last: Response | undefined;
-  const watched: AdapterContext = {
-    ...ctx,
-    fetch: async (input, init) => {
-      const response = await ctx.fetch(input, init);
-      last = response.clone();
-      return response;
-    },
-  };
   const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`;
   const init = { method: 'GET', headers: { accept: 'application/json', authorization: `Bearer ${ctx.auth.token}` }, credentials: 'omit' as const, crmLabel: SALESFORCE_LABEL, now };
   try {
-    const { status, body, headers } = await requestJson(watched, url, init);
+    const { status, body, headers } = await requestJson(ctx, url, init);
     if (status >= 400) {
       const { code, message } = readApiError(body);
       throw fromCode(code, message, status);
     }
     return { body, budget: readLimitInfo(headers.get('sforce-limit-info')) };
   } catch (error) {
-    if (!isCrmError(error) || error instanceof SalesforceError) throw error;
-    if (error.kind === 'auth' || error.kind === 'forbidden') {
+    if (!(error instanceof HttpError)) throw error;
+    if (error.status === 401 || error.status === 403) {
       let body: unknown;
       try {
-        body = JSON.parse((await last?.text()) ?? '');
+        body = JSON.parse(error.bodyText);
       } catch {
         body = undefined;
       }
       const { code, message } = readApiError(body);
-      throw fromCode(code, message, error.status ?? 0);
+      throw fromCode(code, message, error.status);
     }
     throw error;
   }

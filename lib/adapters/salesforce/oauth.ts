@@ -1,5 +1,6 @@
 import { z } from '../../model/zod';
 import { CrmError } from '../errors';
+import { credentialFetch } from '../http';
 import type { FetchLike } from '../types';
 
 /**
@@ -58,12 +59,11 @@ export type SalesforceTokens = z.infer<typeof tokenSchema>;
 async function tokenRequest(fetch: FetchLike, loginUrl: string, form: Record<string, string>): Promise<SalesforceTokens> {
   let response: Response;
   try {
-    response = await fetch(new URL('/services/oauth2/token', loginUrl).toString(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams(form).toString(),
-    });
+    // The body holds the code or refresh token (and a client secret): a 307 must not repeat it elsewhere.
+    const init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: new URLSearchParams(form).toString() };
+    response = await credentialFetch(fetch, new URL('/services/oauth2/token', loginUrl).toString(), init, 'Salesforce sign-in');
   } catch (error) {
+    if (error instanceof CrmError) throw error;
     throw new CrmError('transient', `Salesforce sign-in could not be reached: ${error instanceof Error ? error.message : String(error)}`, 'Check the network connection and try again.');
   }
   let body: unknown;
