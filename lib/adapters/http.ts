@@ -32,10 +32,12 @@ function originOf(url: string): string {
 }
 
 function refuse(crmLabel: string, status: number, target: string | undefined): RedirectRefused {
-  const where = target ? ` to ${target}` : '';
+  const message = target
+    ? `${crmLabel} redirected the request to ${target}${status ? ` (HTTP ${status})` : ''}; KPI Lens does not send your credentials to another address`
+    : `${crmLabel} redirected the request to an address the browser keeps hidden; KPI Lens does not send your credentials where it cannot check`;
   return new RedirectRefused(
     'auth',
-    `${crmLabel} redirected the request${where} (HTTP ${status || 'redirect'}); KPI Lens does not send your credentials to another address`,
+    message,
     `Check the API address of this connection in KPI Lens options → Connections; if it is right, the ${crmLabel} account may have moved: connect it again.`,
     undefined,
     status || undefined,
