@@ -1,6 +1,7 @@
 import { decodeCursor as decodeStoredCursor, encodeCursor as encodeStoredCursor } from '../cursor';
 import { CrmError } from '../errors';
 import { HttpError, parseRetryAfter, requestJson } from '../http';
+import { noProgress } from '../pager';
 import { z } from '../../model/zod';
 import type { AdapterContext } from '../types';
 import { listSchema } from './schemas';
@@ -76,10 +77,13 @@ export async function closeGet(ctx: AdapterContext, path: string, params: Params
   return response.body;
 }
 
+/** A list page; one that says `has_more` but holds nothing cannot move `_skip` forward, so it stops the chain. */
 export function readList(body: unknown, what: string): { items: unknown[]; hasMore: boolean; total?: number } {
   const list = listSchema.safeParse(body);
   if (!list.success) throw new CrmError('bad-response', `Close sent a ${what} page without its data list`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
-  return { items: list.data.data, hasMore: list.data.has_more === true && list.data.data.length > 0, total: list.data.total_results ?? undefined };
+  const hasMore = list.data.has_more === true;
+  if (hasMore && list.data.data.length === 0) throw noProgress(CLOSE_LABEL, what, 'said more items follow (has_more) but held none');
+  return { items: list.data.data, hasMore, total: list.data.total_results ?? undefined };
 }
 
 /** The position inside one object's changed-records pass: how many items to skip, and the `since` the chain started with. */

@@ -1,6 +1,7 @@
 import { z } from '../../model/zod';
 import { CrmError, isCrmError } from '../errors';
 import { mapItems, type Mapped } from '../map';
+import { Pager } from '../pager';
 import type { FetchedPage } from '../types';
 import { HUBSPOT_LABEL, hubspotRequest, type HubspotContext } from './client';
 import { mapCall, mapEmail, mapMeeting } from './map-activities';
@@ -48,7 +49,7 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
     const { body, budget } = await hubspotRequest(ctx, 'GET', `/crm/v3/objects/${spec.type}?${query}`);
     const list = parseList(body, spec.type ?? '');
     const next = list.paging?.next?.after;
-    return { items: list.results, budget, total: list.total ?? undefined, next: next && next !== state.after ? { ...state, after: next } : null };
+    return { items: list.results, budget, total: list.total ?? undefined, next: next ? { ...state, after: next } : null };
   }
   const size = pageLimit(ctx, 200);
   const modified = spec.modified ?? 'hs_lastmodifieddate';
@@ -68,7 +69,7 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
   }
   const after = list.paging?.next?.after;
   let next: HubspotCursor | null = null;
-  if (after && after !== state.after) {
+  if (after) {
     // Records modified at the window's very start would repeat forever; step past that millisecond.
     if (Number(after) + size > SEARCH_CAP) next = { since: last !== undefined && last > state.since ? last : state.since + 1 };
     else next = { ...state, after, last };
@@ -112,7 +113,8 @@ async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotOb
   }
   const { records, rejects } = mapItems(page.items, mapper);
   // The search window may have moved past the run's `since` (see crmPage); the deleted pass asks from the run's own.
-  return { records, rejects: [...rejects, ...extraRejects], nextCursor: JSON.stringify(page.next ?? archivedPass(runSince)), totalEstimate: page.total, budget: page.budget };
+  const next = page.next ?? archivedPass(runSince);
+  return { records, rejects: [...rejects, ...extraRejects], nextCursor: JSON.stringify(next), pageKey: pageKey(next), totalEstimate: page.total, budget: page.budget };
 }
 
 async function ownersPage(ctx: HubspotContext, mctx: MapContext, state: HubspotCursor): Promise<FetchedPage> {
@@ -122,15 +124,16 @@ async function ownersPage(ctx: HubspotContext, mctx: MapContext, state: HubspotC
   const list = parseList(body, 'owners');
   const { records, rejects } = mapItems(list.results, (raw) => mapOwner(raw, mctx));
   const after = list.paging?.next?.after;
-  const next = after && after !== state.after ? { ...state, after } : state.archived ? null : { since: null, archived: true };
+  const next = after ? { ...state, after } : state.archived ? null : { since: null, archived: true };
   return { records, rejects, nextCursor: next ? JSON.stringify(next) : null, budget };
 }
 
 /** Owners by HubSpot user id, for goals (assigned to users, not owners). */
 async function ownerIdsByUser(ctx: HubspotContext): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  const pager = new Pager(HUBSPOT_LABEL, 'owners');
   let after: string | undefined;
-  for (let page = 0; page < 20; page++) {
+  do {
     const { body } = await hubspotRequest(ctx, 'GET', `/crm/v3/owners?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
     const list = parseList(body, 'owners');
     for (const raw of list.results) {
@@ -138,9 +141,13 @@ async function ownerIdsByUser(ctx: HubspotContext): Promise<Map<string, string>>
       if (typeof o?.id === 'string' && typeof o.userId === 'number') out.set(String(o.userId), o.id);
     }
     after = list.paging?.next?.after;
-    if (!after) break;
-  }
+  } while (pager.next(after));
   return out;
+}
+
+/** What the next request asks (the newest modified value read, `last`, rides along but asks nothing). */
+function pageKey(cursor: HubspotCursor): string {
+  return JSON.stringify({ archived: cursor.archived === true, since: cursor.since, after: cursor.after ?? null });
 }
 
 /**
@@ -163,7 +170,8 @@ export async function fetchHubspotPage(ctx: HubspotContext, mctx: MapContext, sp
         if (state.archived) return await archivedPage(ctx, spec, state);
         const page = await crmPage(ctx, spec, { ...state, since: null });
         const owners = await ownerIdsByUser(ctx);
-        return { ...mapItems(page.items, (raw) => mapGoal(raw, mctx, owners)), nextCursor: JSON.stringify(page.next ?? archivedPass(runSince)), budget: page.budget };
+        const next = page.next ?? archivedPass(runSince);
+        return { ...mapItems(page.items, (raw) => mapGoal(raw, mctx, owners)), nextCursor: JSON.stringify(next), pageKey: pageKey(next), budget: page.budget };
       } catch (error) {
         // Accounts without goals (or a token without the goals scope) have no quotas to read.
         if (isCrmError(error) && error.kind === 'forbidden') return { records: {}, rejects: [], nextCursor: null };

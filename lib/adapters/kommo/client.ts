@@ -1,6 +1,7 @@
 import { decodeCursor as decodeStoredCursor, encodeCursor as encodeStoredCursor } from '../cursor';
 import { CrmError } from '../errors';
 import { HttpError, requestJson } from '../http';
+import { noProgress } from '../pager';
 import { z } from '../../model/zod';
 import type { AdapterContext } from '../types';
 import { kommoLabel } from './detect';
@@ -73,7 +74,10 @@ export function readListPage(body: unknown, key: string, label: string, what: st
   if (!page.success || !Array.isArray(items)) {
     throw new CrmError('bad-response', `${label} sent a ${what} page without _embedded.${key}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
   }
-  return { items, hasNext: Boolean(page.data._links?.next) && items.length > 0 };
+  const hasNext = Boolean(page.data._links?.next);
+  // A page number only moves on: a "next" link on an empty page would page forever.
+  if (hasNext && items.length === 0) throw noProgress(label, what, 'linked a next page but held nothing');
+  return { items, hasNext };
 }
 
 /**

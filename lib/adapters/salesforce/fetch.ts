@@ -2,6 +2,7 @@ import { describeIssues } from '../../model';
 import { z } from '../../model/zod';
 import { CrmError } from '../errors';
 import { mapItems, parseTimestamp } from '../map';
+import { noProgress } from '../pager';
 import type { FetchedPage } from '../types';
 import { API_VERSION, SALESFORCE_LABEL, SalesforceError, salesforceGet, type SalesforceContext } from './client';
 import type { MapContext } from './map-common';
@@ -78,8 +79,11 @@ export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, sp
     }
   }
   let next: SalesforceCursor | null = null;
+  if (!done && !nextRecordsUrl) throw noProgress(SALESFORCE_LABEL, `${spec.sobject} records`, 'said more records follow (done: false) but gave no nextRecordsUrl');
   if (!done && nextRecordsUrl) next = { ...state, next: nextRecordsUrl, last };
   else if (state.phase === 0 && spec.tracksDeletes && state.since !== null) next = { phase: 1, since: state.since };
   page.nextCursor = next ? JSON.stringify(next) : null;
+  // `last` (the newest stamp read) rides along for a restart; the request itself is the phase and nextRecordsUrl.
+  if (next) page.pageKey = JSON.stringify({ phase: next.phase, since: next.since, next: next.next ?? null });
   return page;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPEDRIVE_V1, PIPEDRIVE_V2 } from '../../../test/contracts/pipedrive';
 import { startPrism, type PrismServer } from '../../../test/contracts/prism';
+import { asLastPage, asksLaterPage } from '../../../test/contracts/pipedrive';
 import { fakeClose, fakeHubspot, fakeSalesforce, startFakeServer, type FakeAnswer, type FakeRequest, type FakeServer } from '../../connections/testing/fake-crms';
 import { parseRecord, type RecordType } from '../../model';
 import { DATA_KEYS } from '../load-data';
@@ -65,13 +66,16 @@ describe('kpi-lens sync against Pipedrive’s specs (Prism on loopback)', () => 
   beforeAll(async () => {
     const [v1, v2] = await Promise.all([startPrism(PIPEDRIVE_V1, { timeoutMs: 120_000 }), startPrism(PIPEDRIVE_V2, { timeoutMs: 120_000 })]);
     prism = { v1, v2 };
+    // `/api` ends each list after its first page (Prism's static examples say "more" with one fixed
+    // cursor forever); `/static/api` passes Prism's answers on as they are.
     proxy = createServer((req, res) => {
-      const match = /^\/api\/(v1|v2)(\/.*)$/.exec(req.url ?? '');
+      const match = /^(\/static)?\/api\/(v1|v2)(\/.*)$/.exec(req.url ?? '');
       if (!match) return void res.writeHead(404).end();
       const headers = Object.fromEntries(Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host'));
-      void fetch(`${match[1] === 'v1' ? v1.url : v2.url}${match[2]}`, { method: req.method, headers }).then(async (answer) => {
+      const endList = !match[1] && asksLaterPage(new URL(match[3]!, 'http://x'));
+      void fetch(`${match[2] === 'v1' ? v1.url : v2.url}${match[3]}`, { method: req.method, headers }).then(async (answer) => {
         res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        res.end(Buffer.from(await answer.arrayBuffer()));
+        res.end(endList && answer.status === 200 ? JSON.stringify(asLastPage(await answer.json())) : Buffer.from(await answer.arrayBuffer()));
       });
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
@@ -96,6 +100,17 @@ describe('kpi-lens sync against Pipedrive’s specs (Prism on loopback)', () => 
     for (const key of ['owners', 'pipelines', 'stages', 'products', 'activities', 'leads']) expect(found[key], key).toBeGreaterThan(0);
     expect((output.owners as { source: string }[]).every((owner) => owner.source === 'pipedrive:acme')).toBe(true);
     await kpisReads(out);
+  }, SLOW);
+
+  it('the static examples as they are (each list says "more" with the same cursor): exit 1, each such list stopped with the paging problem', async () => {
+    const out = join(dir, 'pipedrive-static.json');
+    const run = await cli(['sync', '--crm', 'pipedrive', '--base-url', base.replace('/api', '/static/api'), '--token', 'prism-token', '--out', out, '--account', 'acme']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('pipelines: Pipedrive sent a page position it had already sent while KPI Lens read pipelines: its paging does not end.');
+    const output = read(out);
+    expect(output.sync.completed).toBe(false);
+    expect(output.sync.objects.filter((o) => o.phase === 'error').map((o) => o.object)).toEqual(['pipelines', 'stages', 'products', 'organizations', 'deals', 'activities']);
+    expect(counts(output).owners).toBeGreaterThan(0); // the objects whose lists end are read whole
   }, SLOW);
 
   it('a blank token is bad usage; an API that does not answer as the CRM fails the check with exit 1', async () => {
