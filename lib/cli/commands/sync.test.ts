@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { fakeClose, fakeHubspot, fakeSalesforce, startFakeServer, type FakeAnswe
 import { parseRecord, type RecordType } from '../../model';
 import { DATA_KEYS } from '../load-data';
 import { main } from '../main';
+import { createNodeIO } from '../node-io';
 import type { CliIO } from '../types';
 
 /**
@@ -223,12 +224,68 @@ describe('kpi-lens sync against fakes of Salesforce and HubSpot', () => {
     [['sync'], 'give --crm'],
     [['sync', '--crm', 'zoho', '--base-url', 'https://x', '--token', 't', '--out', 'o'], 'give --crm with one of'],
     [['sync', '--crm', 'hubspot', '--base-url', 'not a url', '--token', 't', '--out', 'o'], 'bad --base-url'],
-    [['sync', '--crm', 'hubspot', '--base-url', 'https://api.hubapi.com', '--out', 'o'], 'give --token'],
+    [['sync', '--crm', 'hubspot', '--base-url', 'https://api.hubapi.com', '--out', 'o'], 'set KPI_LENS_TOKEN'],
+    [['sync', '--crm', 'pipedrive', '--base-url', 'http://acme.pipedrive.com/api', '--out', 'o'], '--base-url http://acme.pipedrive.com is plain http'],
+    [['sync', '--crm', 'close', '--base-url', 'http://10.0.0.5/api/v1', '--out', 'o'], 'use https (http only to 127.0.0.1 or localhost)'],
+    [['sync', '--crm', 'kommo', '--base-url', 'http://localhost.evil.example/api/v4', '--out', 'o'], 'is plain http'],
+    [['sync', '--crm', 'bitrix24', '--base-url', 'http://acme.bitrix24.ru/rest/1/secretcode/', '--out', 'o'], 'is plain http'],
     [['sync', '--crm', 'hubspot', '--base-url', 'https://api.hubapi.com', '--token', 't'], 'give --out'],
     [['sync', '--crm', 'hubspot', '--base-url', 'https://api.hubapi.com', '--token', 't', '--out', 'o', '--since', 'last week'], 'bad --since'],
   ])('bad usage %j exits 2', async (args, message) => {
     const run = await cli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe('kpi-lens sync and the credential it carries', () => {
+  let elsewhere: FakeServer;
+  let redirecting: FakeServer;
+  let close: FakeServer;
+  beforeAll(async () => {
+    elsewhere = await startFakeServer(() => ({ body: { success: true, data: { id: 1, name: 'Thief', company_domain: 'evil' } } }));
+    const target = elsewhere.url.replace('127.0.0.1', 'localhost');
+    redirecting = await startFakeServer((request) => ({ status: 302, headers: { location: `${target}${request.path}` }, body: '' }));
+    close = await startFakeServer(fakeClose({ apiKey: 'api_cli_key', now: Date.parse('2024-06-15T12:00:00Z') }));
+  });
+  afterAll(async () => {
+    await Promise.all([elsewhere?.close(), redirecting?.close(), close?.close()]);
+  });
+
+  it('a CRM that redirects to another host: exit 1 with the reason, and the token never reaches that host', async () => {
+    const run = await cli(['sync', '--crm', 'pipedrive', '--base-url', `${redirecting.url}/api`, '--out', join(dir, 'redirected.json'), '--account', 'acme'], { KPI_LENS_TOKEN: 'pd-secret-token' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Pipedrive redirected the request to localhost:${new URL(elsewhere.url).port} (HTTP 302); KPI Lens does not send your credentials to another address`);
+    expect(redirecting.requests.map((request) => request.headers['x-api-token'])).toEqual(['pd-secret-token']);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it('reads the token from KPI_LENS_TOKEN quietly; --token works but warns that ps shows it', async () => {
+    const quiet = await cli(['sync', '--crm', 'close', '--base-url', `${close.url}/api/v1`, '--out', join(dir, 'env.json')], { KPI_LENS_TOKEN: 'api_cli_key' });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).not.toContain('--token');
+    const loud = await cli(['sync', '--crm', 'close', '--base-url', `${close.url}/api/v1`, '--token', 'api_cli_key', '--out', join(dir, 'flag.json')]);
+    expect(loud.code, loud.stderr).toBe(0);
+    expect(loud.stderr).toContain('Note: --token is visible to other users of this machine in the process list; set KPI_LENS_TOKEN instead.');
+    const help = await cli(['sync', '--help']);
+    expect(help.stdout.split('\n')[0]).toBe('Usage: KPI_LENS_TOKEN=TOKEN kpi-lens sync --crm CRM --base-url URL --out FILE.json [options]');
+    expect(help.stdout).toContain('avoid it, other users of this machine can read command lines (ps)');
+  });
+
+  it('writes its output readable by the owner only (600), through the real file system I/O', async () => {
+    const out = join(dir, 'private.json');
+    writeFileSync(out, '{}', { mode: 0o644 });
+    let stderr = '';
+    const io = { ...createNodeIO(), stdout: () => undefined, stderr: (text: string) => void (stderr += text), env: { TZ: 'UTC', KPI_LENS_TOKEN: 'api_cli_key' } };
+    const code = await main(['sync', '--crm', 'close', '--base-url', `${close.url}/api/v1`, '--out', out], io);
+    expect(code, stderr).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(read(out).sync.completed).toBe(true);
+  });
+
+  it.each(['http://127.0.0.1:9/api', 'http://localhost:9/api', 'http://127.8.9.10:9/api', 'http://[::1]:9/api'])('plain http to this machine (%s) is allowed: it fails only on the connection', async (base) => {
+    const run = await cli(['sync', '--crm', 'pipedrive', '--base-url', base, '--out', join(dir, 'loop.json')], { KPI_LENS_TOKEN: 't' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Pipedrive could not be reached');
   });
 });
