@@ -53,13 +53,7 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
   }
   const size = pageLimit(ctx, 200);
   const modified = spec.modified ?? 'hs_lastmodifieddate';
-  const { body, budget } = await hubspotRequest(ctx, 'POST', `/crm/v3/objects/${spec.type}/search`, {
-    filterGroups: [{ filters: [{ propertyName: modified, operator: 'GTE', value: String(state.since) }] }],
-    sorts: [{ propertyName: modified, direction: 'ASCENDING' }],
-    properties: props,
-    limit: size,
-    ...(state.after ? { after: state.after } : {}),
-  });
+  const { body, budget } = await hubspotRequest(ctx, 'POST', `/crm/v3/objects/${spec.type}/search`, searchBody(modified, state.since, props, size, state.after));
   const list = parseList(body, `${spec.type ?? ''} search`);
   let last = state.last;
   for (const raw of list.results) {
@@ -75,6 +69,25 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
     else next = { ...state, after, last };
   }
   return { items: list.results, budget, total: list.total ?? undefined, next };
+}
+
+/**
+ * The search request, in the one form HubSpot's guide, its API reference and
+ * its official client all accept (each conflict, its sources and why this form,
+ * in contract.test.ts): every field the reference requires, `sorts` as a
+ * property name (ascending; the reference types sorts as strings, the guide
+ * shows objects, the client documents both), and an explicit first `after` of
+ * "0" (the reference requires it, the guide's minimal request omits it, the
+ * client says to start at 0).
+ */
+export function searchBody(modified: string, since: number, properties: readonly string[], limit: number, after: string | undefined) {
+  return {
+    filterGroups: [{ filters: [{ propertyName: modified, operator: 'GTE', value: String(since) }] }],
+    sorts: [modified],
+    properties: [...properties],
+    limit,
+    after: after ?? '0',
+  };
 }
 
 /** Where the deleted-objects pass of a run starts: the archive's first page, reporting objects archived since the run's `since`. */
