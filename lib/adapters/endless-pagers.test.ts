@@ -69,9 +69,9 @@ const CASES: Case[] = [
   { name: 'Pipedrive v2 list, the same next_cursor again', adapter: pipedriveAdapter, object: 'organizations', ...pd, serve: counted((_u, n) => v2(n, 'same')), message: REPEATED },
   { name: 'Pipedrive v2 list, a fresh next_cursor forever', adapter: pipedriveAdapter, object: 'organizations', ...pd, serve: counted((_u, n) => v2(n, `c${n}`)), message: ENDLESS },
   { name: 'Pipedrive v2 list, a loop of two cursors', adapter: pipedriveAdapter, object: 'organizations', ...pd, serve: counted((_u, n) => v2(n, n % 2 ? 'a' : 'b')), message: REPEATED },
-  { name: 'Pipedrive v1 list, more items at a start that does not move', adapter: pipedriveAdapter, object: 'users', ...pd, serve: counted((u) => v1Users(Number(u.searchParams.get('start')), Number(u.searchParams.get('start')))), message: NO_PROGRESS },
-  { name: 'Pipedrive v1 list, more items but none on the page', adapter: pipedriveAdapter, object: 'users', ...pd, serve: counted((u) => v1Users(Number(u.searchParams.get('start')), Number(u.searchParams.get('start')) + 1, 0)), message: NO_PROGRESS },
-  { name: 'Pipedrive v1 list, more items forever', adapter: pipedriveAdapter, object: 'users', ...pd, serve: counted((u) => v1Users(Number(u.searchParams.get('start')), Number(u.searchParams.get('start')) + 1)), message: ENDLESS },
+  { name: 'Pipedrive v1 list, more items at a start that does not move', adapter: pipedriveAdapter, object: 'callLogs', ...pd, serve: counted((u) => v1Users(Number(u.searchParams.get('start')), Number(u.searchParams.get('start')))), message: NO_PROGRESS },
+  { name: 'Pipedrive v1 list, more items but none on the page', adapter: pipedriveAdapter, object: 'callLogs', ...pd, serve: counted((u) => v1Users(Number(u.searchParams.get('start')), Number(u.searchParams.get('start')) + 1, 0)), message: NO_PROGRESS },
+  { name: 'Pipedrive v1 list, more items forever', adapter: pipedriveAdapter, object: 'callLogs', ...pd, serve: counted((u) => v1Users(Number(u.searchParams.get('start')), Number(u.searchParams.get('start')) + 1)), message: ENDLESS },
   {
     name: 'Pipedrive deal products (a loop inside one page), the same cursor again',
     adapter: pipedriveAdapter,

@@ -54,13 +54,14 @@ export async function v2Page(ctx: PipedriveContext, path: string, cursor: string
  * brought nothing, or whose next start does not move forward, would page
  * forever: it stops the chain.
  */
-export async function v1Page(ctx: PipedriveContext, path: string, start: number, query: Record<string, QueryValue>): Promise<RawPage> {
+export async function v1Page(ctx: PipedriveContext, path: string, start: number | undefined, query: Record<string, QueryValue>): Promise<RawPage> {
   const { body, budget } = await pipedriveGet(ctx, 'v1', path, { ...query, start });
   const parsed = v1ListSchema.safeParse(body);
   if (!parsed.success) throw badShape(path, parsed.error);
   const items = parsed.data.data ?? [];
   const pagination = parsed.data.additional_data?.pagination;
-  if (pagination?.more_items_in_collection !== true) return { items, next: null, budget };
+  // An unpaged list (no `start` sent) is whole in one answer.
+  if (start === undefined || pagination?.more_items_in_collection !== true) return { items, next: null, budget };
   const nextStart = pagination.next_start ?? start + items.length;
   if (items.length === 0) throw noProgress(PIPEDRIVE_LABEL, path, 'said more items follow but held none');
   if (nextStart <= start) throw noProgress(PIPEDRIVE_LABEL, path, `said the next page starts at ${nextStart}, not after ${start}`);
