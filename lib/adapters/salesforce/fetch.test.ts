@@ -52,6 +52,18 @@ describe('Salesforce query paging', () => {
     expect(page.nextCursor).toBeNull();
   });
 
+  it.each(['tasks', 'events'])('%s are read with queryAll (archived activities count), without the deleted ones', async (object) => {
+    const calls: F.SfCall[] = [];
+    const fetch = F.sfFetch(() => F.limitResponse(F.queryResult([])), calls);
+    await salesforceAdapter.fetchPage(F.sfContext(fetch), object, null, Date.parse('2024-02-01T00:00:00Z'));
+    expect(calls[0]?.url.pathname).toBe('/services/data/v60.0/queryAll');
+    expect(calls[0]?.url.searchParams.get('q')).toMatch(/ WHERE SystemModstamp >= 2024-02-01T00:00:00Z AND IsDeleted = false ORDER BY SystemModstamp ASC, Id ASC$/);
+    await salesforceAdapter.fetchPage(F.sfContext(fetch), object, null, null);
+    expect(calls[1]?.url.searchParams.get('q')).toMatch(/ WHERE IsDeleted = false ORDER BY/);
+    await salesforceAdapter.fetchPage(F.sfContext(fetch), 'opportunities', null, null);
+    expect(calls[2]?.url.pathname).toBe('/services/data/v60.0/query'); // other objects: query, which leaves the recycle bin out
+  });
+
   it('an expired query locator restarts the pass from the last SystemModstamp read', async () => {
     const calls: F.SfCall[] = [];
     let expired = false;
