@@ -15,7 +15,7 @@ export const CONNECTABLE_CRMS: readonly ConnectableCrm[] = ['pipedrive', 'salesf
 export type ConnectMethod = 'session' | 'token' | 'oauth' | 'webhook';
 
 /** What the connect form asks for, besides the method. */
-export type ConnectField = 'account' | 'token' | 'webhookUrl' | 'clientId' | 'loginUrl';
+export type ConnectField = 'account' | 'token' | 'webhookUrl' | 'clientId' | 'clientSecret' | 'loginUrl';
 
 export type CatalogEntry = {
   crm: ConnectableCrm;
@@ -45,7 +45,7 @@ export const CRM_CATALOG: Record<ConnectableCrm, CatalogEntry> = {
     crm: 'salesforce',
     label: 'Salesforce',
     methods: ['session', 'oauth'],
-    fields: { session: { required: ['account'] }, oauth: { required: ['clientId'], optional: ['loginUrl'] } },
+    fields: { session: { required: ['account'] }, oauth: { required: ['clientId'], optional: ['clientSecret', 'loginUrl'] } },
     permissions: { session: ['cookies'], oauth: ['identity'] },
   },
   hubspot: { crm: 'hubspot', label: 'HubSpot', methods: ['token'], fields: { token: { required: ['token'] } } },

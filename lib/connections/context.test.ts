@@ -199,6 +199,21 @@ describe('the context a connection signs in with', () => {
       expect(w.stored()).toMatchObject({ auth: { kind: 'bearer', token: 'access-2' }, oauth: { ...grant, refreshToken: 'refresh-2' } });
     });
 
+    it('refreshes with the consumer secret where the connected app requires it', async () => {
+      const bodies: string[] = [];
+      const fetch: FetchLike = async (input, init) => {
+        if (new URL(input).pathname === '/services/oauth2/token') {
+          bodies.push(String(init?.body));
+          return jsonResponse({ access_token: 'access-2', instance_url: F.INSTANCE });
+        }
+        const auth = new Headers(init?.headers).get('authorization');
+        return auth === 'Bearer access-2' ? F.limitResponse(F.queryResult([F.USER])) : F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401);
+      };
+      const secretive = { ...sf, oauth: { ...grant, clientSecret: 'app-secret' } };
+      await withConnection(salesforceAdapter, sf.source, world(secretive, { fetch }).deps).fetchPage(F.sfContext(fetch), 'users', null, null);
+      expect(bodies).toEqual(['grant_type=refresh_token&refresh_token=refresh-1&client_id=3MVG9-client&client_secret=app-secret']);
+    });
+
     it('when the refresh is refused too, says to connect again (not to reload a tab)', async () => {
       const fetch: FetchLike = async (input) =>
         new URL(input).pathname === '/services/oauth2/token'

@@ -15,6 +15,8 @@ export type ConnectInput = {
   token?: string;
   webhookUrl?: string;
   clientId?: string;
+  /** Salesforce: the connected app's consumer secret, only where the app requires it. */
+  clientSecret?: string;
   loginUrl?: string;
   /** TEST builds only: the CRM's API served by a fake on loopback. Ignored everywhere else. */
   apiBase?: string;
@@ -132,6 +134,7 @@ function basePlan(input: ConnectInput): PlanResult {
     case 'salesforce': {
       if (method === 'oauth') {
         if (!cleanToken(input.clientId, 500)) return fail('clientId');
+        if (input.clientSecret?.trim() && !cleanToken(input.clientSecret, 500)) return fail('clientSecret');
         const loginUrl = salesforceLoginUrl(input.loginUrl);
         // The API host is known once Salesforce answers the sign-in (its instance URL).
         return loginUrl ? { ok: true, plan: { crm, method, apiBase: loginUrl, appUrl: loginUrl, auth: { kind: 'session' } } } : fail('loginUrl');

@@ -82,12 +82,21 @@ async function tokenRequest(fetch: FetchLike, loginUrl: string, form: Record<str
   return parsed.data;
 }
 
-/** Exchanges the authorization code (with the PKCE verifier) for tokens. */
-export function exchangeCode(fetch: FetchLike, p: { loginUrl: string; clientId: string; redirectUri: string; code: string; codeVerifier: string }): Promise<SalesforceTokens> {
-  return tokenRequest(fetch, p.loginUrl, { grant_type: 'authorization_code', code: p.code, client_id: p.clientId, redirect_uri: p.redirectUri, code_verifier: p.codeVerifier });
+/**
+ * The connected app's consumer secret, where the admin left "Require Secret
+ * for Web Server Flow" (and "… for Refresh Token Flow") on, as Salesforce
+ * recommends; without it such an app refuses both exchanges. PKCE is sent either way.
+ */
+function withSecret(form: Record<string, string>, clientSecret: string | undefined): Record<string, string> {
+  return clientSecret ? { ...form, client_secret: clientSecret } : form;
 }
 
-/** A new access token from the refresh token. */
-export function refreshAccessToken(fetch: FetchLike, p: { loginUrl: string; clientId: string; refreshToken: string }): Promise<SalesforceTokens> {
-  return tokenRequest(fetch, p.loginUrl, { grant_type: 'refresh_token', refresh_token: p.refreshToken, client_id: p.clientId });
+/** Exchanges the authorization code (with the PKCE verifier, and the consumer secret where the app requires it) for tokens. */
+export function exchangeCode(fetch: FetchLike, p: { loginUrl: string; clientId: string; clientSecret?: string; redirectUri: string; code: string; codeVerifier: string }): Promise<SalesforceTokens> {
+  return tokenRequest(fetch, p.loginUrl, withSecret({ grant_type: 'authorization_code', code: p.code, client_id: p.clientId, redirect_uri: p.redirectUri, code_verifier: p.codeVerifier }, p.clientSecret));
+}
+
+/** A new access token from the refresh token (with the consumer secret where the app requires it). */
+export function refreshAccessToken(fetch: FetchLike, p: { loginUrl: string; clientId: string; clientSecret?: string; refreshToken: string }): Promise<SalesforceTokens> {
+  return tokenRequest(fetch, p.loginUrl, withSecret({ grant_type: 'refresh_token', refresh_token: p.refreshToken, client_id: p.clientId }, p.clientSecret));
 }
