@@ -114,7 +114,7 @@ describe('the context a connection signs in with', () => {
       const fetch = F.sfFetch(() => F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401));
       const adapter = withConnection(salesforceAdapter, sf.source, world(sf, { fetch, session: session('old-sid') }).deps);
       const error = await failure(adapter.fetchPage(F.sfContext(fetch), 'users', null, null));
-      expect({ kind: error.kind, userAction: error.userAction }).toEqual({ kind: 'auth', userAction: 'Reload your Salesforce tab (sign in again if asked), then sync again.' });
+      expect({ kind: error.kind, userAction: error.userAction }).toEqual({ kind: 'auth', userAction: 'Reload your Salesforce tab (sign in again if asked), then sync again. If your org lets only approved connected apps use the API, connect with OAuth instead.' });
     });
   });
 

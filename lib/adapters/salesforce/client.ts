@@ -28,7 +28,9 @@ export class SalesforceError extends CrmError {
   }
 }
 
-const RELOAD = 'Reload your Salesforce tab (sign in again if asked), then sync again.';
+const RELOAD = 'Reload your Salesforce tab (sign in again if asked), then sync again. If your org lets only approved connected apps use the API, connect with OAuth instead.';
+const API_ACTION =
+  'Ask your Salesforce admin for the "API Enabled" permission. Where the org allows the API only to approved connected apps (API Access Control), or you open Salesforce through a security proxy, connect with OAuth through a connected app the admin approves.';
 
 /** Salesforce errors are `[{ "message": "...", "errorCode": "..." }]`. */
 export function readApiError(body: unknown): { code?: string; message?: string } {
@@ -48,7 +50,11 @@ function fromCode(code: string | undefined, message: string | undefined, status:
     // The allocation is a rolling 24 hours: check again in an hour.
     return new SalesforceError('budget-exhausted', `The Salesforce org's API request limit is used up (${detail})`, 'Nothing to do: the sync resumes when the org has API requests left.', code, status, 3_600_000);
   }
-  if (code === 'INVALID_TYPE' || code === 'INSUFFICIENT_ACCESS' || code === 'API_DISABLED_FOR_ORG' || status === 403 || status === 404) {
+  if (code === 'API_DISABLED_FOR_ORG' || code === 'API_CURRENTLY_DISABLED') {
+    // Every request meets it: stop the run and say what the admin can change.
+    return new SalesforceError('auth', `Salesforce does not let this sign-in use its API (${detail})`, API_ACTION, code, status);
+  }
+  if (code === 'INVALID_TYPE' || code === 'INSUFFICIENT_ACCESS' || status === 403 || status === 404) {
     return new SalesforceError('forbidden', `Salesforce denied this data (${detail})`, 'Your Salesforce user or edition lacks access to this data; ask your Salesforce admin.', code, status);
   }
   return new SalesforceError('bad-response', `Salesforce rejected the request (${detail})`, 'If this repeats, report it to KPI Lens with the sync log.', code, status);

@@ -97,6 +97,15 @@ describe('Salesforce errors', () => {
     expect(error.userAction).toMatch(/Reload your Salesforce tab/);
   });
 
+  it('API_DISABLED_FOR_ORG stops the whole run (auth), saying how API access and API Access Control orgs connect', async () => {
+    const fetch = F.sfFetch(() => F.limitResponse(F.sfError('API_DISABLED_FOR_ORG', 'API is not enabled for this Organization or Partner'), 403));
+    const error = await failure(salesforceAdapter.fetchPage(F.sfContext(fetch), 'users', null, null));
+    expect(error.kind).toBe('auth');
+    expect(error.message).toBe('Salesforce does not let this sign-in use its API (API_DISABLED_FOR_ORG: API is not enabled for this Organization or Partner)');
+    expect(error.userAction).toContain('API Access Control');
+    expect(error.userAction).toContain('connect with OAuth');
+  });
+
   it('REQUEST_LIMIT_EXCEEDED (HTTP 403) → budget-exhausted, not forbidden', async () => {
     const fetch = F.sfFetch(() => F.limitResponse(F.sfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), 403, 15000, 15000));
     const error = await failure(salesforceAdapter.fetchPage(F.sfContext(fetch), 'accounts', null, null));
