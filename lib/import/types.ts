@@ -3,7 +3,15 @@
  * The output lists are keyed like KpiData so an import can be handed to the KPI
  * engine (or the database) as it is.
  */
-import type { Activity, Customer, Deal, Lead, Owner, Product } from '../model';
+import type { Activity, ActivityType, Customer, Deal, Lead, Owner, Product } from '../model';
+import type { ColumnFormat, ColumnReading } from './formats/decide';
+import type { DateOrder, SerialEpoch } from './formats/date-text';
+import type { ColumnProfile } from './formats/profile';
+
+export type { ColumnFormat, ColumnReading, DateReading, FormatBasis } from './formats/decide';
+export type { DateOrder, SerialEpoch } from './formats/date-text';
+export type { DecimalMark } from './formats/number-text';
+export type { ColumnProfile } from './formats/profile';
 
 export const IMPORT_KINDS = ['deals', 'activities', 'leads'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -31,6 +39,7 @@ export const DEAL_FIELDS = [
   'source',
   'pipeline',
   'lostReason',
+  'lastActivityAt',
 ] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 
@@ -77,6 +86,9 @@ export type ColumnSynonyms<F extends string> = Partial<Record<F, readonly string
 export const PRESET_IDS = ['pipedrive', 'hubspot', 'salesforce', 'amocrm', 'bitrix24'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
+/** The language of an export's headers: what a CRM's localised export says about its dates, numbers and currency. */
+export type HeaderLanguage = 'en' | 'ru';
+
 /**
  * How one CRM writes its exports: the column headers it uses for each kind of
  * record and the values it writes. Only a mapping and a vocabulary: no code.
@@ -92,16 +104,28 @@ export type CsvPreset = {
   /** Stage (or status) values that mean won / lost in this CRM's default pipelines. */
   wonValues?: readonly string[];
   lostValues?: readonly string[];
+  /** Status-column codes of this CRM (Bitrix24's STAGE_SEMANTIC_ID S / F / P), read before the generic words. */
+  statusCodes?: { won: readonly string[]; lost: readonly string[]; open: readonly string[] };
+  /** Activity type and direction codes of the CRM's API exports (Bitrix24's TYPE_ID 2 = call, DIRECTION 2 = outgoing). */
+  activityCodes?: { type?: Readonly<Record<string, ActivityType>>; direction?: Readonly<Record<string, 'inbound' | 'outbound'>> };
+  /** A prefix of stage codes naming the pipeline (Bitrix24's `C6:` in `C6:WON`), compared without it too. */
+  stagePrefix?: RegExp;
   /** `fraction`: probabilities are written 0–1 (HubSpot); `percent`: 0–100. */
   probability?: 'fraction' | 'percent';
-  /** How `01/02/2017` reads in this CRM's exports. */
-  dateOrder?: DateOrder;
+  /**
+   * The locale the CRM writes dates and numbers in when its headers are in
+   * this language (amoCRM in Russian: `ru-RU`): the reading of a column whose
+   * values leave it open.
+   */
+  locales?: Partial<Record<HeaderLanguage, string>>;
+  /** The account currency of amounts naming none, when the export's language tells it (amoCRM in Russian: RUB). */
+  accountCurrency?: Partial<Record<HeaderLanguage, string>>;
   /** Unit of bare numbers in duration columns (HubSpot writes call durations in ms). */
   durationUnit?: 'seconds' | 'milliseconds';
 };
 
-/** `mdy`: 01/02/2017 is January 2nd (US); `dmy`: February 1st. Dotted dates are always day first. */
-export type DateOrder = 'mdy' | 'dmy';
+/** ISO 4217's code for "no currency": amounts whose currency neither the file nor the options name. */
+export const UNKNOWN_CURRENCY = 'XXX';
 
 export type ImportOptions = {
   /** The `source` of every record, e.g. `csv:deals-2017`. */
@@ -117,10 +141,27 @@ export type ImportOptions = {
   lost?: readonly string[];
   /** IANA zone for dates without a zone (date-only values become local midnight). */
   timeZone: string;
-  /** Currency of amounts that carry none (no currency column, no symbol). Default USD. */
+  /**
+   * Currency of amounts that carry none (no currency column, no sign or code in
+   * the cell or header). Without it the preset's account currency, else
+   * UNKNOWN_CURRENCY: never an assumed USD.
+   */
   currency?: string;
-  /** How slash dates read; the preset's or `mdy` when absent. */
+  /** The order of `a/b/c` dates in columns whose own values leave it open (`dmy`, `mdy`, `ymd`). */
   dateOrder?: DateOrder;
+  /** A locale (`de`, `en-US`, `ru`) whose decimal mark reads amount columns whose own values leave it open. */
+  numberLocale?: string;
+  /** Excel's day count for columns of serial dates (default 1900, the Windows count). */
+  excelEpoch?: SerialEpoch;
+  /** The reading of single columns by index, forced (the rep's choice in the preview). */
+  formats?: Readonly<Record<number, ColumnReading>>;
+  /** The locale the data was written in, when known (a page's language): after the preset's, the last word on open columns. */
+  locale?: string;
+  /**
+   * The column profiles of this very file from an earlier scanCsv: the file is
+   * then read once instead of twice. A profile of another file misreads it.
+   */
+  profiles?: readonly ColumnProfile[];
   /** Field delimiter; sniffed from the header line when absent (`,` `;` tab or `|`). */
   delimiter?: string;
   /** The records' `updatedAt` when the file has no update-time column (ms). */
@@ -144,6 +185,8 @@ export type RecordBatch = Pick<ImportedRecords, 'deals' | 'activities' | 'leads'
 export type RowReject = {
   line: number;
   reason: string;
+  /** The kind of reason (`amount`, `date`, `cells`, `negative-won`...), for counting rejects by reason. */
+  code?: RejectCode;
   /** The start of the row's text, for the person fixing the file. */
   excerpt?: string;
 };
@@ -165,6 +208,38 @@ export type ImportedRecords = {
   leads: Lead[];
 };
 
+/** Why rows were rejected, counted by kind, with the first reason of each kind as it was given. */
+export type RejectCode =
+  | 'cells'
+  | 'too-long'
+  | 'quote'
+  | 'amount'
+  | 'currency'
+  | 'date'
+  | 'time'
+  | 'probability'
+  | 'yes-no'
+  | 'duration'
+  | 'id'
+  | 'no-date'
+  | 'deleted'
+  | 'negative-won'
+  | 'invalid'
+  | 'other';
+
+export type RejectCount = { code: RejectCode; count: number; example: string };
+
+/** Where the currency of the imported amounts came from, and how many amounts each. */
+export type CurrencySource = 'column' | 'cell' | 'header' | 'option' | 'preset' | 'unknown';
+export type CurrencyCount = { source: CurrencySource; currency: string; count: number; from?: string };
+
+/**
+ * Rows that repeat an earlier row's id: one record per id is kept, the row
+ * with the newest update time (`column`), else the last row (exports list
+ * history oldest first).
+ */
+export type DuplicateReport = { rows: number; ids: number; rule: 'newest-updated' | 'last-row'; column?: string; examples: readonly string[] };
+
 export type ImportResult = {
   kind: ImportKind;
   preset: PresetId | null;
@@ -180,10 +255,20 @@ export type ImportResult = {
   /** The first `maxRejectDetails` rejected rows; `rejectCount` counts them all. */
   rejects: RowReject[];
   rejectCount: number;
+  /** Rejected rows counted by kind of reason (all of them, not only the detailed ones). */
+  rejectReasons: RejectCount[];
   warnings: ImportWarning[];
+  /** How each mapped amount and date column was read, and why. */
+  formats: ColumnFormat[];
+  currencies: CurrencyCount[];
+  duplicates?: DuplicateReport;
+  /** The locale that read columns their values left open, and where it came from. */
+  locale?: { tag: string; from: string };
 };
 
 export type ImportProgress = {
+  /** `scan`: the first pass, deciding each column's format; `read`: making records. */
+  phase: 'scan' | 'read';
   /** Characters consumed so far, and the total when known (string input). */
   chars: number;
   totalChars?: number;
@@ -194,5 +279,20 @@ export type ImportProgress = {
 
 /** A CSV the importer cannot read at all: no header, no recognisable columns, an unknown override column. */
 export class ImportError extends Error {
-  override readonly name = 'ImportError';
+  override readonly name: string = 'ImportError';
+}
+
+/**
+ * Columns whose format the file leaves open (`1.000`: one or a thousand?
+ * `05/06/2017`: May or June?) or that mix two formats: nothing was imported,
+ * and the message names the choice to make.
+ */
+export class FormatError extends ImportError {
+  override readonly name = 'FormatError';
+  constructor(
+    message: string,
+    readonly formats: readonly ColumnFormat[],
+  ) {
+    super(message);
+  }
 }

@@ -1,0 +1,62 @@
+import type { DuplicateReport } from './types';
+
+const EXAMPLES = 3;
+
+/**
+ * One record per id when rows repeat an id: the row with the newest update
+ * time wins when the file has an update column (a row with a time beats one
+ * without; equal times go to the later row), else the later row wins, since
+ * exports list a record's history oldest first. Decided row by row: a later
+ * winner replaces the earlier record where it still waits in the batch, or is
+ * handed over after it (the writer keeps the last record of an id). Holds the
+ * ids and their update times, not the rows.
+ */
+export function createDuplicates(updatedColumn: string | undefined) {
+  const slots = new Map<string, number>();
+  const lines: number[] = [];
+  const times: number[] = [];
+  /** Where each id's record sits in the batch not yet handed over. */
+  const pending = new Map<string, number>();
+  const repeated = new Set<string>();
+  const examples: string[] = [];
+  let superseded = 0;
+
+  return {
+    /**
+     * Whether the row of `id` read at `line` is kept, and if so whether it
+     * replaces the record at `replaces` of the current batch.
+     */
+    offer(id: string, line: number, updated: number | undefined, nextIndex: number): { keep: false } | { keep: true; replaces?: number } {
+      const time = updated ?? Number.NEGATIVE_INFINITY;
+      const slot = slots.get(id);
+      if (slot === undefined) {
+        slots.set(id, lines.length);
+        lines.push(line);
+        times.push(time);
+        pending.set(id, nextIndex);
+        return { keep: true };
+      }
+      superseded += 1;
+      repeated.add(id);
+      const wins = updatedColumn === undefined || time >= times[slot]!;
+      if (examples.length < EXAMPLES) examples.push(`id ${JSON.stringify(id)}: line ${wins ? line : lines[slot]} kept over line ${wins ? lines[slot] : line}`);
+      if (!wins) return { keep: false };
+      lines[slot] = line;
+      times[slot] = time;
+      const at = pending.get(id);
+      if (at !== undefined) return { keep: true, replaces: at };
+      pending.set(id, nextIndex);
+      return { keep: true };
+    },
+    /** The batch was handed over: later winners follow it instead of replacing in it. */
+    handedOver() {
+      pending.clear();
+    },
+    /** Distinct ids kept: the records the import made. */
+    ids: () => slots.size,
+    report(): DuplicateReport | undefined {
+      if (superseded === 0) return undefined;
+      return { rows: superseded, ids: repeated.size, rule: updatedColumn === undefined ? 'last-row' : 'newest-updated', ...(updatedColumn === undefined ? {} : { column: updatedColumn }), examples };
+    },
+  };
+}
