@@ -12,9 +12,9 @@ const EXAMPLES = 3;
  * ids and their update times, not the rows.
  */
 export function createDuplicates(updatedColumn: string | undefined) {
-  const slots = new Map<string, number>();
-  const lines: number[] = [];
-  const times: number[] = [];
+  /** The line each id's kept row is on; with an update column, also its time (kept apart: most files need no times). */
+  const lines = new Map<string, number>();
+  const times = new Map<string, number>();
   /** Where each id's record sits in the batch not yet handed over. */
   const pending = new Map<string, number>();
   const repeated = new Set<string>();
@@ -28,21 +28,20 @@ export function createDuplicates(updatedColumn: string | undefined) {
      */
     offer(id: string, line: number, updated: number | undefined, nextIndex: number): { keep: false } | { keep: true; replaces?: number } {
       const time = updated ?? Number.NEGATIVE_INFINITY;
-      const slot = slots.get(id);
-      if (slot === undefined) {
-        slots.set(id, lines.length);
-        lines.push(line);
-        times.push(time);
+      const earlier = lines.get(id);
+      if (earlier === undefined) {
+        lines.set(id, line);
+        if (updatedColumn !== undefined) times.set(id, time);
         pending.set(id, nextIndex);
         return { keep: true };
       }
       superseded += 1;
       repeated.add(id);
-      const wins = updatedColumn === undefined || time >= times[slot]!;
-      if (examples.length < EXAMPLES) examples.push(`id ${JSON.stringify(id)}: line ${wins ? line : lines[slot]} kept over line ${wins ? lines[slot] : line}`);
+      const wins = updatedColumn === undefined || time >= (times.get(id) ?? Number.NEGATIVE_INFINITY);
+      if (examples.length < EXAMPLES) examples.push(`id ${JSON.stringify(id)}: line ${wins ? line : earlier} kept over line ${wins ? earlier : line}`);
       if (!wins) return { keep: false };
-      lines[slot] = line;
-      times[slot] = time;
+      lines.set(id, line);
+      if (updatedColumn !== undefined) times.set(id, time);
       const at = pending.get(id);
       if (at !== undefined) return { keep: true, replaces: at };
       pending.set(id, nextIndex);
@@ -53,7 +52,7 @@ export function createDuplicates(updatedColumn: string | undefined) {
       pending.clear();
     },
     /** Distinct ids kept: the records the import made. */
-    ids: () => slots.size,
+    ids: () => lines.size,
     report(): DuplicateReport | undefined {
       if (superseded === 0) return undefined;
       return { rows: superseded, ids: repeated.size, rule: updatedColumn === undefined ? 'last-row' : 'newest-updated', ...(updatedColumn === undefined ? {} : { column: updatedColumn }), examples };

@@ -114,7 +114,7 @@ async function readRows(
     rejectReasons: done.rejectReasons,
     warnings: done.warnings,
     formats: plan.formats,
-    currencies: done.currencies,
+    currencies: done.currencies.map((entry) => (entry.source === 'preset' && layout.accountCurrency ? { ...entry, from: layout.accountCurrency.from } : entry)),
     ...(done.duplicates ? { duplicates: done.duplicates } : {}),
     ...(layout.locale ? { locale: layout.locale } : {}),
   };

@@ -1,4 +1,5 @@
 import { importCsv } from '../import/import-csv';
+import { uniqueNames } from '../import/unique-names';
 import type { AnyField, DateOrder, ImportWarning } from '../import/types';
 import type { ColumnMapping } from './mapping';
 import type { ReadRow } from './reader';
@@ -42,13 +43,7 @@ export async function convertRows(headers: readonly string[], mapping: ColumnMap
   const columns: number[] = [];
   const names: string[] = [];
   const map: Partial<Record<AnyField, string>> = {};
-  const taken = new Set<string>();
-  const unique = (name: string) => {
-    let candidate = name;
-    for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${name} (${n})`;
-    taken.add(candidate.toLowerCase());
-    return candidate;
-  };
+  const unique = uniqueNames();
   mapping.fields.forEach((field, i) => {
     if (field === null) return;
     const name = unique(headers[i]?.trim() || `Column ${i + 1}`);

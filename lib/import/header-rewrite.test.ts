@@ -1,6 +1,5 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { importCsv } from '../../../lib/import/import-csv';
+import { importCsv } from './import-csv';
 import { readHead, readTextChunks } from './file-text';
 import { planHeader, withHeader } from './header-rewrite';
 
