@@ -48,7 +48,7 @@ export type Layout = {
   preset: CsvPreset | null;
   columns: ColumnMap;
   language: HeaderLanguage;
-  /** The locale that reads columns their values leave open: the preset's for this language, the caller's, or the headers'. */
+  /** The locale that reads columns their values leave open: the named (or Russian-headed) preset's, else the caller's. */
   locale?: { tag: string; from: string };
   /** The currency of amounts naming none, when the export tells it (amoCRM's Russian export: RUB). */
   accountCurrency?: { code: string; from: string };
@@ -87,15 +87,16 @@ export function planLayout(headers: readonly string[], options: ImportOptions, p
   const accepts = profiles && ((field: AnyField, at: number) => !DATE_FIELDS.has(field) || isDateColumn(profiles[at]));
   const columns = resolveColumns(headers, kind, preset, options.map ?? {}, accepts);
   const language = headerLanguage(headers);
-  const presetLocale = preset?.locales?.[language];
+  // A preset found by a few common headers (`Stage`, `Amount`, `Close Date` are Salesforce's too) says nothing of the
+  // file's locale; one the user named does, and so do a CRM's Russian headers, which only its Russian export writes.
+  const trusted = preset !== null && (options.preset !== undefined || language === 'ru');
+  const presetLocale = trusted ? preset.locales?.[language] : undefined;
   const locale = presetLocale
     ? { tag: presetLocale, from: `${preset!.name}, ${language === 'ru' ? 'Russian' : 'English'} headers (${presetLocale})` }
     : options.locale
       ? { tag: options.locale, from: options.locale }
-      : language === 'ru'
-        ? { tag: 'ru-RU', from: 'Russian headers (ru-RU)' }
-        : undefined;
-  const currency = preset?.accountCurrency?.[language];
+      : undefined;
+  const currency = trusted ? preset.accountCurrency?.[language] : undefined;
   const accountCurrency = currency ? { code: currency, from: `${preset!.name}, ${language === 'ru' ? 'Russian' : 'English'} export` } : undefined;
   return { kind, preset, columns, language, ...(locale ? { locale } : {}), ...(accountCurrency ? { accountCurrency } : {}) };
 }

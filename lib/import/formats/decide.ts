@@ -69,7 +69,7 @@ export function decideNumberColumn(column: number, inputs: FormatInputs): Column
   const examples = mixed ? [onlyExamples['.'][0]!, onlyExamples[','][0]!] : own.length === 1 ? onlyExamples[own[0]!] : ambiguousExamples;
   const choice = inputs.choices?.[column];
   if (choice === '.' || choice === ',') return { ...base, reading: choice, basis: 'choice', candidates: own, examples };
-  if (mixed) return { ...base, candidates: [], problem: 'mixed', examples };
+  if (mixed) return { ...base, candidates: ['.', ','], problem: 'mixed', examples };
   if (own.length === 0) return { ...base, basis: 'unneeded', candidates: [], examples: [] };
   if (own.length === 1) return { ...base, reading: own[0], basis: 'values', candidates: own, examples };
   const optionMark = inputs.numberLocale === undefined ? undefined : decimalMarkFor(inputs.numberLocale);
@@ -103,7 +103,8 @@ export function decideDateColumn(column: number, inputs: FormatInputs): ColumnFo
   }
   const fields = date.fields - date.unreadable;
   if (fields <= 0) return { ...base, basis: 'unneeded', candidates: [], examples: [] };
-  if (own.length === 0) return { ...base, candidates: [], problem: 'mixed', examples };
+  // Two styles in one column: the orders some of its values fit are the choice.
+  if (own.length === 0) return { ...base, candidates: DATE_ORDERS.filter((order) => date.excludes[order] < fields), problem: 'mixed', examples };
   if (own.length === 1) return { ...base, reading: own[0], basis: 'values', candidates: own, examples };
   if (date.ambiguous === 0) return { ...base, reading: own[0], basis: 'unneeded', candidates: own, examples: [] };
   const others = fileDateOrders(column, inputs);
