@@ -90,13 +90,13 @@ export function planLayout(headers: readonly string[], options: ImportOptions, p
   // A preset found by a few common headers (`Stage`, `Amount`, `Close Date` are Salesforce's too) says nothing of the
   // file's locale; one the user named does, and so do a CRM's Russian headers, which only its Russian export writes.
   const trusted = preset !== null && (options.preset !== undefined || language === 'ru');
-  const presetLocale = trusted ? preset.locales?.[language] : undefined;
+  const presetLocale = trusted ? preset?.locales?.[language] : undefined;
   const locale = presetLocale
     ? { tag: presetLocale, from: `${preset!.name}, ${language === 'ru' ? 'Russian' : 'English'} headers (${presetLocale})` }
     : options.locale
       ? { tag: options.locale, from: options.locale }
       : undefined;
-  const currency = trusted ? preset.accountCurrency?.[language] : undefined;
+  const currency = trusted ? preset?.accountCurrency?.[language] : undefined;
   const accountCurrency = currency ? { code: currency, from: `${preset!.name}, ${language === 'ru' ? 'Russian' : 'English'} export` } : undefined;
   return { kind, preset, columns, language, ...(locale ? { locale } : {}), ...(accountCurrency ? { accountCurrency } : {}) };
 }

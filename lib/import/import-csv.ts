@@ -134,6 +134,7 @@ function startReading(headers: readonly string[], profiles: readonly ColumnProfi
     currency: settings.currency ? { code: settings.currency, source: 'option' } : layout.accountCurrency ? { code: layout.accountCurrency.code, source: 'preset' } : { code: 'XXX', source: 'unknown' },
     probability: layout.preset?.probability,
     durationUnit: layout.preset?.durationUnit ?? 'seconds',
+    ...(layout.preset?.noneValues ? { noneValues: new Set(layout.preset.noneValues) } : {}),
   };
   return { layout, formats, collector, handle: rowHandler(layout, headers, options, settings, collector, env) };
 }

@@ -29,6 +29,8 @@ export type RowEnv = {
   currency: { code: string; source: Extract<CurrencySource, 'option' | 'preset' | 'unknown'> };
   probability?: 'fraction' | 'percent';
   durationUnit: 'seconds' | 'milliseconds';
+  /** Values of owner and account id columns that mean "none" (Bitrix24's `0` for no company). */
+  noneValues?: ReadonlySet<string>;
 };
 
 export type RowCells = ReturnType<typeof createRowCells>;
@@ -50,7 +52,9 @@ export function createRowCells(env: RowEnv) {
   const text = (field: AnyField): string | undefined => {
     const at = env.columns.index.get(field);
     const value = at === undefined ? undefined : cells[at]?.trim();
-    return value === undefined || isEmptyCell(value) ? undefined : value;
+    if (value === undefined || isEmptyCell(value)) return undefined;
+    // Only references: a `0` amount or probability is a zero.
+    return (field === 'owner' || field === 'account') && env.noneValues?.has(value) ? undefined : value;
   };
   const dateOptions = (field: AnyField) => {
     const at = env.columns.index.get(field);

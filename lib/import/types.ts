@@ -106,6 +106,8 @@ export type CsvPreset = {
   lostValues?: readonly string[];
   /** Status-column codes of this CRM (Bitrix24's STAGE_SEMANTIC_ID S / F / P), read before the generic words. */
   statusCodes?: { won: readonly string[]; lost: readonly string[]; open: readonly string[] };
+  /** Values of id columns that mean "none" (Bitrix24 writes `0` for a deal without a company). */
+  noneValues?: readonly string[];
   /** Activity type and direction codes of the CRM's API exports (Bitrix24's TYPE_ID 2 = call, DIRECTION 2 = outgoing). */
   activityCodes?: { type?: Readonly<Record<string, ActivityType>>; direction?: Readonly<Record<string, 'inbound' | 'outbound'>> };
   /** A prefix of stage codes naming the pipeline (Bitrix24's `C6:` in `C6:WON`), compared without it too. */

@@ -68,6 +68,7 @@ export const bitrix24Preset: CsvPreset = {
   wonValues: ['Сделка успешна', 'Успешна', 'Won'],
   lostValues: ['Сделка провалена', 'Провалена', 'Анализ причины провала', 'Lose', 'Apology'],
   statusCodes: { won: ['S'], lost: ['F'], open: ['P'] },
+  noneValues: ['0'],
   stagePrefix: /^C\d+:/,
   activityCodes: { type: { '1': 'meeting', '2': 'call', '3': 'task', '4': 'email' }, direction: { '1': 'inbound', '2': 'outbound' } },
   locales: { ru: 'ru-RU' },
