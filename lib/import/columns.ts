@@ -89,7 +89,8 @@ export function planLayout(headers: readonly string[], options: ImportOptions, p
   const language = headerLanguage(headers);
   // A preset found by a few common headers (`Stage`, `Amount`, `Close Date` are Salesforce's too) says nothing of the
   // file's locale; one the user named does, and so do a CRM's Russian headers, which only its Russian export writes.
-  const trusted = preset !== null && (options.preset !== undefined || language === 'ru');
+  const named = options.preset !== undefined && !options.presetDetected;
+  const trusted = preset !== null && (named || language === 'ru');
   const presetLocale = trusted ? preset?.locales?.[language] : undefined;
   const locale = presetLocale
     ? { tag: presetLocale, from: `${preset!.name}, ${language === 'ru' ? 'Russian' : 'English'} headers (${presetLocale})` }

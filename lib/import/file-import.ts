@@ -36,6 +36,8 @@ export type ImportSettings = {
   kind?: ImportKind;
   /** Undefined: detected from the headers. */
   preset?: PresetId | 'none';
+  /** `preset` is what an earlier preview detected, not the rep's choice (see ImportOptions.presetDetected). */
+  presetDetected?: boolean;
   columns?: ColumnChoice;
   headers?: readonly string[];
   timeZone: string;
@@ -109,6 +111,7 @@ function options(settings: ImportSettings, delimiter: string | undefined, map?: 
     source: settings.source,
     kind: settings.kind,
     preset: settings.preset,
+    presetDetected: settings.presetDetected,
     map,
     timeZone: settings.timeZone,
     currency: settings.currency,
@@ -183,7 +186,7 @@ export async function previewImport(file: Blob, settings: ImportSettings): Promi
     return { ...base, kind: settings.kind ?? 'deals', preset: null, columns: {}, error: message(error) };
   }
   // From here the preview reads exactly as the import will: with the mapping made explicit and the whole file's profiles.
-  const explicit: ImportSettings = { ...settings, kind, preset: preset ?? 'none', columns, headers, profiles };
+  const explicit: ImportSettings = { ...settings, kind, preset: preset ?? 'none', presetDetected: settings.presetDetected ?? settings.preset === undefined, columns, headers, profiles };
   const plan = planHeader(headers, columns);
   const read = options(explicit, delimiter, plan.map);
   const formats = inspectFormats(planLayout(plan.names, read, profiles), plan.names, profiles, read).map((format) => ({ ...format, header: headers[format.column] ?? format.header }));

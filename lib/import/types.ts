@@ -136,6 +136,12 @@ export type ImportOptions = {
   kind?: ImportKind;
   /** A CRM's export format; detected from the headers when absent, `none` for generic detection only. */
   preset?: PresetId | 'none';
+  /**
+   * The preset was found by detection and only handed on (a preview's, kept
+   * for the run): it reads the CRM's words but, like any detected preset,
+   * lends no locale to open columns unless the headers are Russian.
+   */
+  presetDetected?: boolean;
   /** Field → header name overrides; they win over presets and detection. */
   map?: Readonly<Partial<Record<AnyField, string>>>;
   /** Stage or status values that mean won / lost, for exports without a status column. */

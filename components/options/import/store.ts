@@ -89,7 +89,7 @@ export function createImportStore(api: ImportApi, makeEngine: () => ImportEngine
         importedAt: api.now(),
       };
       if (!columns || !preview) return { ...base, kind: choices.kind === 'auto' ? undefined : choices.kind, preset: choices.preset === 'auto' ? undefined : choices.preset };
-      return { ...base, kind: preview.kind, preset: preview.preset ?? 'none', columns, headers: preview.headers };
+      return { ...base, kind: preview.kind, preset: preview.preset ?? 'none', presetDetected: choices.preset === 'auto', columns, headers: preview.headers };
     };
 
     const runPreview = (next: ImporterState, columns?: ColumnChoice) => {
