@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { DATASETS_DIR } from '../../test/datasets';
 import { describe, expect, it } from 'vitest';
 import { importCsv } from './import-csv';
-import { previewImport, rejectedRowsCsv, runImport, type ImportSettings, type Preview, type RecordLists } from './file-import';
+import { rejectedRowsCsv, runImport, type ImportSettings, type RecordLists } from './file-import';
+import { previewImport, type Preview } from './file-preview';
 import { IMPORT_BATCH_MAX } from '../messaging/requests/import';
 
 const DATASETS = DATASETS_DIR;

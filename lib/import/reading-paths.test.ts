@@ -4,7 +4,8 @@ import type { CliIO } from '../cli/types';
 import { IMPORT_BATCH_MAX } from '../messaging/requests/import';
 import { convertRows } from '../table-reader/convert';
 import type { ReadRow } from '../table-reader/reader';
-import { previewImport, runImport, type ImportSettings, type RecordLists } from './file-import';
+import { runImport, type ImportSettings, type RecordLists } from './file-import';
+import { previewImport } from './file-preview';
 import type { AnyField, DateOrder } from './types';
 
 /**

@@ -6,7 +6,8 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { previewImport, runImport, type ImportSettings } from '../../lib/import/file-import';
+import { runImport, type ImportSettings } from '../../lib/import/file-import';
+import { previewImport } from '../../lib/import/file-preview';
 import { IMPORT_BATCH_MAX } from '../../lib/messaging/requests/import';
 
 const TARGET_BYTES = 50 * 1024 * 1024;

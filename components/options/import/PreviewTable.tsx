@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Preview } from '@/lib/import/file-import';
+import type { Preview } from '@/lib/import/file-preview';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { useI18n } from '../../common/i18n';

@@ -1,5 +1,6 @@
 import type { ImportEngine } from './engine';
-import { previewImport, rejectedRowsCsv, runImport } from '@/lib/import/file-import';
+import { rejectedRowsCsv, runImport } from '@/lib/import/file-import';
+import { previewImport } from '@/lib/import/file-preview';
 import { IMPORT_BATCH_MAX } from '@/lib/messaging/requests/import';
 import { ImportCancelled } from './worker-protocol';
 

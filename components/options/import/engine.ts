@@ -1,4 +1,5 @@
-import type { ImportSettings, Preview, RunHooks, RunSummary } from '@/lib/import/file-import';
+import type { ImportSettings, RunHooks, RunSummary } from '@/lib/import/file-import';
+import type { Preview } from '@/lib/import/file-preview';
 import type { RowReject } from '@/lib/import/types';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 

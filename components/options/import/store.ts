@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ColumnChoice, ImportSettings, Preview, RunProgress, RunSummary } from '@/lib/import/file-import';
+import type { ColumnChoice, ImportSettings, RunProgress, RunSummary } from '@/lib/import/file-import';
+import type { Preview } from '@/lib/import/file-preview';
 import type { AnyField, ColumnReading, DateOrder, ImportKind, PresetId } from '@/lib/import/types';
 import type { ImportedSource } from '@/lib/messaging/requests/import';
 import { isValidSource, sourceForFile, type ImportApi } from './api';

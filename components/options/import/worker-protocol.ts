@@ -1,4 +1,5 @@
-import type { ImportSettings, Preview, RunProgress, RunSummary } from '@/lib/import/file-import';
+import type { ImportSettings, RunProgress, RunSummary } from '@/lib/import/file-import';
+import type { Preview } from '@/lib/import/file-preview';
 import type { RowReject } from '@/lib/import/types';
 import type { ImportBatch } from '@/lib/messaging/requests/import';
 

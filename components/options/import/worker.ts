@@ -1,4 +1,5 @@
-import { previewImport, rejectedRowsCsv, runImport } from '@/lib/import/file-import';
+import { rejectedRowsCsv, runImport } from '@/lib/import/file-import';
+import { previewImport } from '@/lib/import/file-preview';
 import { IMPORT_BATCH_MAX } from '@/lib/messaging/requests/import';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 
