@@ -143,6 +143,9 @@ describe('date columns: the reading and the reason', () => {
     const result = await read(csv);
     expect(result.records.deals.map((deal) => deal.closedAt)).toEqual([Date.UTC(2017, 6, 1), Date.UTC(2017, 6, 2, 12)]);
     expect(result.formats[0]).toMatchObject({ header: 'Close Date', reading: 'excel1900', basis: 'values' });
+    expect(result.warnings.find((warning) => warning.code === 'excel-serial-dates')?.message).toBe(
+      'column "Close Date" holds Excel serial days, read in the 1900 count (45444 is 2024-06-01); if the workbook used the 1904 count, read it so (--excel-1904)',
+    );
     const mac = await read(csv, { excelEpoch: 1904 });
     expect(mac.records.deals[0]?.closedAt).toBe(Date.UTC(2021, 6, 2)); // 1,462 days later
   });

@@ -7,7 +7,7 @@ import type { RowEnv } from './row-cells';
 import { requireTellingColumns, rowHandler } from './row-handler';
 import { headerNames, scanCsv } from './scan';
 import { opener, type CsvSource } from './source';
-import { ImportError, type ColumnProfile, type ImportOptions, type ImportProgress, type ImportResult } from './types';
+import { ImportError, type ColumnFormat, type ColumnProfile, type ImportOptions, type ImportProgress, type ImportResult, type ImportWarning } from './types';
 
 export type { CsvSource };
 
@@ -103,7 +103,7 @@ async function readRows(
     rejects: done.rejects,
     rejectCount: done.rejectCount,
     rejectReasons: done.rejectReasons,
-    warnings: done.warnings,
+    warnings: [...done.warnings, ...serialNotes(plan.formats)],
     formats: plan.formats,
     currencies: done.currencies.map((entry) => (entry.source === 'preset' && layout.accountCurrency ? { ...entry, from: layout.accountCurrency.from } : entry)),
     ...(done.duplicates ? { duplicates: done.duplicates } : {}),
@@ -128,6 +128,18 @@ function startReading(headers: readonly string[], profiles: readonly ColumnProfi
     ...(layout.preset?.noneValues ? { noneValues: new Set(layout.preset.noneValues) } : {}),
   };
   return { layout, formats, collector, handle: rowHandler(layout, headers, options, settings, collector, env) };
+}
+
+/** Columns read as Excel serial days: said, since a 1904 workbook reads four years and a day off. */
+function serialNotes(formats: readonly ColumnFormat[]): ImportWarning[] {
+  return formats
+    .filter((format) => format.reading === 'excel1900' || format.reading === 'excel1904')
+    .map((format) => ({
+      code: 'excel-serial-dates',
+      count: 1,
+      examples: format.examples,
+      message: `column ${JSON.stringify(format.header)} holds Excel serial days, read in the ${format.reading === 'excel1904' ? '1904 count (old Mac workbooks)' : '1900 count (45444 is 2024-06-01); if the workbook used the 1904 count, read it so (--excel-1904)'}`,
+    }));
 }
 
 async function handOver(collector: ReturnType<typeof createCollector>, options: ImportOptions): Promise<void> {
