@@ -18,7 +18,7 @@ export function FormatControl({ format, disabled, onChange }: { format: ColumnFo
   const automatic = format.problem
     ? t('import.format.choose')
     : chosen
-      ? t(format.kind === 'number' ? 'import.decimalMark.auto' : 'import.dateOrder.fromFile')
+      ? t(format.kind === 'number' ? 'import.decimalMark.auto' : 'import.dateOrder.auto')
     : format.reading === undefined
       ? t('import.format.none', { reading: t(format.kind === 'number' ? 'import.reading.plain' : 'import.reading.iso') })
       : t('import.format.auto', { reading: readingName(t, format.reading), basis: basisText(t, format) });

@@ -101,7 +101,7 @@ export function ImportForm({ store }: { store: ImporterStore }) {
           <Field id="import-date-order" label={t('import.dateOrder')}>
             {(props) => (
               <select {...props} value={choices.dateOrder} disabled={busy} onChange={choose('dateOrder')}>
-                <option value="auto">{t('import.dateOrder.fromFile')}</option>
+                <option value="auto">{t('import.dateOrder.auto')}</option>
                 <option value="mdy">{t('import.dateOrder.mdy')}</option>
                 <option value="dmy">{t('import.dateOrder.dmy')}</option>
                 <option value="ymd">{t('import.dateOrder.ymd')}</option>
