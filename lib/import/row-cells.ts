@@ -56,6 +56,18 @@ export function createRowCells(env: RowEnv) {
     // Only references: a `0` amount or probability is a zero.
     return (field === 'owner' || field === 'account') && env.noneValues?.has(value) ? undefined : value;
   };
+  // Exports repeat amounts: each distinct text of a column is read once per currency (a bounded memo).
+  const amounts = new Map<string, ReturnType<typeof readAmount>>();
+  const amountOf = (value: string, currency: string, mark: DecimalMark | undefined) => {
+    const key = `${currency}${value}`;
+    let read = amounts.get(key);
+    if (read === undefined) {
+      read = readAmount(value, currency, mark);
+      if (amounts.size >= 20_000) amounts.clear();
+      amounts.set(key, read);
+    }
+    return read;
+  };
   const dateOptions = (field: AnyField) => {
     const at = env.columns.index.get(field);
     return (at === undefined ? undefined : env.dateReading.get(at)) ?? plainDates;
@@ -105,7 +117,7 @@ export function createRowCells(env: RowEnv) {
         source = inCell !== undefined ? 'cell' : inHeader !== undefined ? 'header' : env.currency.source;
       }
       const at = env.columns.index.get(amountField);
-      const read = readAmount(value, currency, at === undefined ? '.' : env.decimalMark.get(at));
+      const read = amountOf(value, currency, at === undefined ? '.' : env.decimalMark.get(at));
       return read.ok ? { minor: read.value, currency, source } : fail(amountField, value, read.reason, 'amount');
     },
     probability(field: AnyField): number | undefined {

@@ -156,5 +156,8 @@ const NO_DATE = new Set([
 
 export function isNoDateWord(text: string): boolean {
   if (text.length > 40) return false;
+  // Most cells are dates: a digit other than the 0 of `0000-00-00` rules the words out at once.
+  const first = text.charCodeAt(0);
+  if (first >= 49 && first <= 57) return false;
   return NO_DATE.has(text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ё/g, 'е'));
 }
