@@ -12,16 +12,17 @@ const EXAMPLES = 3;
  * ids and their update times, not the rows.
  */
 export function createDuplicates(updatedColumn: string | undefined) {
-  /** Each id's slot: one Map entry per id, its facts in flat arrays (most files repeat no id, and this runs per row). */
-  const slots = new Map<string, number>();
-  const lines: number[] = [];
-  /** Where the slot's record sits in the batch not yet handed over, and which batch that was. */
-  const positions: number[] = [];
-  const batches: number[] = [];
-  const times: number[] = [];
+  /**
+   * The line each id's kept row is on; with an update column, also its time
+   * (kept apart: most files need no times). Maps, not arrays: the batch
+   * positions are forgotten with each batch, so memory holds one entry per id.
+   */
+  const lines = new Map<string, number>();
+  const times = new Map<string, number>();
+  /** Where each id's record sits in the batch not yet handed over. */
+  const pending = new Map<string, number>();
   const repeated = new Set<string>();
   const examples: string[] = [];
-  let batch = 0;
   let superseded = 0;
 
   return {
@@ -31,34 +32,31 @@ export function createDuplicates(updatedColumn: string | undefined) {
      */
     offer(id: string, line: number, updated: number | undefined, nextIndex: number): { keep: false } | { keep: true; replaces?: number } {
       const time = updated ?? Number.NEGATIVE_INFINITY;
-      const slot = slots.get(id);
-      if (slot === undefined) {
-        slots.set(id, lines.length);
-        lines.push(line);
-        positions.push(nextIndex);
-        batches.push(batch);
-        if (updatedColumn !== undefined) times.push(time);
+      const earlier = lines.get(id);
+      if (earlier === undefined) {
+        lines.set(id, line);
+        if (updatedColumn !== undefined) times.set(id, time);
+        pending.set(id, nextIndex);
         return KEEP;
       }
       superseded += 1;
       repeated.add(id);
-      const earlier = lines[slot]!;
-      const wins = updatedColumn === undefined || time >= times[slot]!;
+      const wins = updatedColumn === undefined || time >= (times.get(id) ?? Number.NEGATIVE_INFINITY);
       if (examples.length < EXAMPLES) examples.push(`id ${JSON.stringify(id)}: line ${wins ? line : earlier} kept over line ${wins ? earlier : line}`);
       if (!wins) return DROP;
-      lines[slot] = line;
-      if (updatedColumn !== undefined) times[slot] = time;
-      if (batches[slot] === batch) return { keep: true, replaces: positions[slot]! };
-      positions[slot] = nextIndex;
-      batches[slot] = batch;
+      lines.set(id, line);
+      if (updatedColumn !== undefined) times.set(id, time);
+      const at = pending.get(id);
+      if (at !== undefined) return { keep: true, replaces: at };
+      pending.set(id, nextIndex);
       return KEEP;
     },
     /** The batch was handed over: later winners follow it instead of replacing in it. */
     handedOver() {
-      batch += 1;
+      pending.clear();
     },
     /** Distinct ids kept: the records the import made. */
-    ids: () => slots.size,
+    ids: () => lines.size,
     report(): DuplicateReport | undefined {
       if (superseded === 0) return undefined;
       return { rows: superseded, ids: repeated.size, rule: updatedColumn === undefined ? 'last-row' : 'newest-updated', ...(updatedColumn === undefined ? {} : { column: updatedColumn }), examples };
