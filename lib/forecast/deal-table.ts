@@ -1,0 +1,235 @@
+/**
+ * The deals of the rewound data as columns, with what the model reads about each of them at any
+ * instant: age, days since the last activity, stage (from its stage history only: a current stage is
+ * not what the deal showed at an earlier instant), owner, product and amount band. Built once per
+ * forecast; every comparable span then reads it without touching the records again.
+ */
+import type { Activity, Deal } from '../model';
+import type { CurrencyOptions } from '../money';
+import { ownAmount } from './amounts';
+
+export const DAY = 86_400_000;
+/** Upper edges (days) of the age bands; a ninth band holds deals with no created date. */
+export const AGE_EDGES = [7, 14, 30, 60, 90, 180, 365] as const;
+export const AGE_UNKNOWN = AGE_EDGES.length + 1;
+export const AGE_LEVELS = AGE_EDGES.length + 2;
+/** Upper edges (days) of the idle bands; a sixth band holds deals whose idle time is unknown. */
+export const IDLE_EDGES = [7, 14, 30, 90] as const;
+export const IDLE_UNKNOWN = IDLE_EDGES.length + 1;
+export const IDLE_LEVELS = IDLE_EDGES.length + 2;
+
+export type DealTable = {
+  deals: readonly Deal[];
+  /** Creation (or first sign of life); NaN when undated. */
+  born: Float64Array;
+  /** Close instant; +Infinity while open; NaN when closed without a date (left out of learning). */
+  closed: Float64Array;
+  won: Uint8Array;
+  owner: Int32Array;
+  ownerIds: string[];
+  /** First line's product, -1 when none. */
+  product: Int32Array;
+  productIds: string[];
+  /** Amount band 0–2 (terciles), -1 when unknown or when amounts are not used. */
+  amountBand: Int8Array;
+  amountEdges: readonly [number, number] | undefined;
+  /** The deal's own amount in reporting minor units when above 0, else NaN. */
+  own: Float64Array;
+  /** Sorted instants of done activities on the deal, and the CRM's own last-activity field (NaN if none). */
+  activity: (Float64Array | undefined)[];
+  lastActivityField: Float64Array;
+  /** Stage visits sorted by time: instants and stage codes into `stageIds`. */
+  stageTimes: (Float64Array | undefined)[];
+  stageCodes: (Int32Array | undefined)[];
+  stageIds: string[];
+  /** Whether any deal has a logged activity or a last-activity date; without it the idle band is left out. */
+  hasActivity: boolean;
+  hasStageHistory: boolean;
+  /** Why amounts are not a feature, when they are not. */
+  amountUnusedReason: string | undefined;
+  /** Indices of the deals ordered by `born` (undated first). */
+  byBorn: Int32Array;
+};
+
+export function buildDealTable(deals: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions): DealTable {
+  const n = deals.length;
+  const born = new Float64Array(n);
+  const closed = new Float64Array(n);
+  const won = new Uint8Array(n);
+  const owner = new Int32Array(n);
+  const product = new Int32Array(n);
+  const amountBand = new Int8Array(n).fill(-1);
+  const lastActivityField = new Float64Array(n);
+  const activity: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(n);
+  const stageTimes: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(n);
+  const stageCodes: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(n);
+  const owners = new Coder();
+  const products = new Coder();
+  const stages = new Coder();
+  const index = new Map<string, number>();
+  const amounts = new Float64Array(n).fill(Number.NaN);
+  let hasActivity = false;
+  let hasStageHistory = false;
+
+  deals.forEach((deal, i) => {
+    index.set(deal.externalId, i);
+    born[i] = bornOf(deal);
+    closed[i] = deal.status === 'open' ? Infinity : (deal.closedAt ?? Number.NaN);
+    won[i] = deal.status === 'won' ? 1 : 0;
+    owner[i] = owners.code(deal.ownerId);
+    const productId = deal.lineItems[0]?.productId ?? deal.lineItems[0]?.name;
+    product[i] = productId === undefined ? -1 : products.code(productId);
+    lastActivityField[i] = deal.lastActivityAt ?? Number.NaN;
+    if (deal.lastActivityAt !== undefined) hasActivity = true;
+    const own = ownAmount(deal, currency);
+    if ('minor' in own && own.minor > 0) amounts[i] = own.minor;
+    const history = deal.stageHistory;
+    if (history?.length) {
+      hasStageHistory = true;
+      const sorted = [...history].sort((a, b) => a.enteredAt - b.enteredAt);
+      stageTimes[i] = Float64Array.from(sorted, (v) => v.enteredAt);
+      stageCodes[i] = Int32Array.from(sorted, (v) => stages.code(v.stageId));
+    }
+  });
+
+  const grouped = new Map<number, number[]>();
+  for (const a of activities) {
+    if (!a.done || a.dealId === undefined) continue;
+    hasActivity = true;
+    const i = index.get(a.dealId);
+    if (i === undefined) continue;
+    const list = grouped.get(i);
+    if (list) list.push(a.occurredAt);
+    else grouped.set(i, [a.occurredAt]);
+  }
+  for (const [i, times] of grouped) activity[i] = Float64Array.from(times).sort();
+
+  const amountUnusedReason = amountProblem(deals, amounts);
+  let amountEdges: [number, number] | undefined;
+  if (amountUnusedReason === undefined) {
+    const positive = Float64Array.from(amounts.filter((v) => !Number.isNaN(v))).sort();
+    amountEdges = [positive[Math.floor(positive.length / 3)] as number, positive[Math.floor((2 * positive.length) / 3)] as number];
+    for (let i = 0; i < n; i += 1) {
+      const v = amounts[i] as number;
+      if (!Number.isNaN(v)) amountBand[i] = v < amountEdges[0] ? 0 : v < amountEdges[1] ? 1 : 2;
+    }
+  }
+
+  const byBorn = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => orderBorn(born[a] as number) - orderBorn(born[b] as number) || a - b);
+  return {
+    deals, born, closed, won, owner, ownerIds: owners.values, product, productIds: products.values, amountBand, amountEdges, own: amounts,
+    activity, lastActivityField, stageTimes, stageCodes, stageIds: stages.values, hasActivity, hasStageHistory, amountUnusedReason, byBorn,
+  };
+}
+
+/**
+ * Amounts are a feature only where they were set before the outcome: when most lost deals carry none
+ * (or 0), or most open deals carry none, the amount was filled in at closing, and its band would tell
+ * the outcome rather than predict it.
+ */
+function amountProblem(deals: readonly Deal[], amounts: Float64Array): string | undefined {
+  let lost = 0;
+  let lostWith = 0;
+  let open = 0;
+  let openWith = 0;
+  let positive = 0;
+  deals.forEach((deal, i) => {
+    const has = !Number.isNaN(amounts[i] as number);
+    if (has) positive += 1;
+    if (deal.status === 'lost') {
+      lost += 1;
+      if (has) lostWith += 1;
+    } else if (deal.status === 'open') {
+      open += 1;
+      if (has) openWith += 1;
+    }
+  });
+  if (positive < 30) return 'fewer than 30 deals have an amount';
+  if (lost > 0 && lostWith * 2 < lost) return 'most lost deals have no amount, so amounts look filled in at closing';
+  if (open > 0 && openWith * 2 < open) return 'most open deals have no amount';
+  return undefined;
+}
+
+function bornOf(deal: Deal): number {
+  if (deal.createdAt !== undefined) return deal.createdAt;
+  let first = Number.NaN;
+  if (deal.firstContactAt !== undefined) first = deal.firstContactAt;
+  for (const v of deal.stageHistory ?? []) if (Number.isNaN(first) || v.enteredAt < first) first = v.enteredAt;
+  return first;
+}
+
+function orderBorn(value: number): number {
+  return Number.isNaN(value) ? -Infinity : value;
+}
+
+/** Age band of a deal at instant `at`. */
+export function ageBand(table: DealTable, i: number, at: number): number {
+  const b = table.born[i] as number;
+  if (Number.isNaN(b)) return AGE_UNKNOWN;
+  const days = (at - b) / DAY;
+  let band = 0;
+  while (band < AGE_EDGES.length && days >= (AGE_EDGES[band] as number)) band += 1;
+  return band;
+}
+
+/** Days since the last done activity on the deal at or before `at`, else since it was born; NaN when unknown. */
+export function idleDaysAt(table: DealTable, i: number, at: number): number {
+  let last = Number.NaN;
+  const times = table.activity[i];
+  if (times) {
+    const k = lastAtOrBefore(times, at);
+    if (k >= 0) last = times[k] as number;
+  }
+  const field = table.lastActivityField[i] as number;
+  if (!Number.isNaN(field) && field <= at && (Number.isNaN(last) || field > last)) last = field;
+  const b = table.born[i] as number;
+  if (Number.isNaN(last) || (!Number.isNaN(b) && b > last)) last = b;
+  return Number.isNaN(last) ? Number.NaN : Math.max(0, (at - last) / DAY);
+}
+
+export function idleBand(table: DealTable, i: number, at: number): number {
+  if (!table.hasActivity) return 0;
+  const days = idleDaysAt(table, i, at);
+  if (Number.isNaN(days)) return IDLE_UNKNOWN;
+  let band = 0;
+  while (band < IDLE_EDGES.length && days >= (IDLE_EDGES[band] as number)) band += 1;
+  return band;
+}
+
+/** Stage code at `at` from the stage history, -1 when the history does not say. */
+export function stageAt(table: DealTable, i: number, at: number): number {
+  const times = table.stageTimes[i];
+  if (!times) return -1;
+  const k = lastAtOrBefore(times, at);
+  return k >= 0 ? ((table.stageCodes[i] as Int32Array)[k] as number) : -1;
+}
+
+/** Index of the last value ≤ at in a sorted array, -1 when none. */
+export function lastAtOrBefore(sorted: Float64Array, at: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Small integer codes for ids, in order of first sight. */
+class Coder {
+  readonly values: string[] = [];
+  private readonly map = new Map<string, number>();
+  code(value: string): number {
+    let c = this.map.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.map.set(value, c);
+    }
+    return c;
+  }
+}

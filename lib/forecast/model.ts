@@ -1,0 +1,223 @@
+/**
+ * The probability that an open deal is won within the rest of the period, learned from comparable
+ * spans (training.ts). Two parts, both shrunk by empirical Bayes:
+ * 1. The situation: the share of deals won among those in the same age band, then the same days since
+ *    the last activity, then the same stage; each finer group is pulled towards the coarser one in
+ *    proportion to how few deals it holds (beta shrinkage, strength estimated from the data).
+ * 2. Factors for who and what: the owner, the product, the amount band, each the ratio of wins seen to
+ *    wins the situation predicts, pulled towards 1 (the team) when the wins behind it are few (gamma
+ *    shrinkage). The three are fitted in turn, twice, so that one does not count what another explains.
+ * The result is also the variance of a factor shared by all deals of a span: how much whole spans did
+ * better or worse than their deals' probabilities say, beyond chance. The simulation draws it.
+ */
+import { AGE_LEVELS, IDLE_LEVELS, type DealTable } from './deal-table';
+import { betaStrength, MAX_STRENGTH, ratioStrength, shrunkRate, shrunkRatio, type RateCell, type RatioCell } from './shrink';
+import type { Examples } from './training';
+
+export const MAX_PROBABILITY = 0.995;
+export const FACTORS = ['owner', 'product', 'amount'] as const;
+export type FactorKind = (typeof FACTORS)[number];
+
+export type Features = { age: number; idle: number; stage: number; owner: number; product: number; amount: number };
+
+export type FactorTable = { factor: Float64Array; observed: Float64Array; expected: Float64Array; strength: number };
+
+export type Model = {
+  examples: number;
+  snapshots: number;
+  base: number;
+  stageCount: number;
+  age: { p: Float64Array; n: Float64Array; strength: number };
+  activity: { p: Float64Array; n: Float64Array; strength: number };
+  stage: { p: Map<number, number>; n: Map<number, number>; strength: number };
+  factors: Record<FactorKind, FactorTable>;
+  sharedVariance: number;
+  /**
+   * Uncertainty of the fit itself, for the draws: the relative variance of the overall level (1 over
+   * the distinct deals won within a span), and how many spans a won deal is counted in on average (so
+   * an owner's wins seen can be turned back into distinct deals).
+   */
+  levelVariance: number;
+  multiplicity: number;
+};
+
+export type Score = {
+  probability: number;
+  situation: number;
+  /** Deals behind the finest group used for the situation. */
+  situationN: number;
+  factors: Record<FactorKind, number>;
+};
+
+export function fitModel(table: DealTable, ex: Examples): Model | undefined {
+  if (ex.count === 0) return undefined;
+  const stageCount = table.stageIds.length;
+  const ageN = new Float64Array(AGE_LEVELS);
+  const ageW = new Float64Array(AGE_LEVELS);
+  const actN = new Float64Array(AGE_LEVELS * IDLE_LEVELS);
+  const actW = new Float64Array(AGE_LEVELS * IDLE_LEVELS);
+  const stN = new Map<number, number>();
+  const stW = new Map<number, number>();
+  let wins = 0;
+  for (let e = 0; e < ex.count; e += 1) {
+    const y = ex.won[e] as number;
+    const a = ex.age[e] as number;
+    const l2 = a * IDLE_LEVELS + (ex.idle[e] as number);
+    wins += y;
+    ageN[a] = (ageN[a] as number) + 1;
+    ageW[a] = (ageW[a] as number) + y;
+    actN[l2] = (actN[l2] as number) + 1;
+    actW[l2] = (actW[l2] as number) + y;
+    const st = ex.stage[e] as number;
+    if (st >= 0) {
+      const key = l2 * stageCount + st;
+      stN.set(key, (stN.get(key) ?? 0) + 1);
+      stW.set(key, (stW.get(key) ?? 0) + y);
+    }
+  }
+  const base = wins / ex.count;
+
+  const ageCells: RateCell[] = [...ageN].map((n, a) => ({ n, wins: ageW[a] as number, prior: base }));
+  const ageStrength = betaStrength(ageCells);
+  const ageP = Float64Array.from(ageCells, (c) => shrunkRate(c, base, ageStrength));
+
+  const actCells: RateCell[] = [...actN].map((n, k) => ({ n, wins: actW[k] as number, prior: ageP[Math.floor(k / IDLE_LEVELS)] as number }));
+  const actStrength = betaStrength(actCells);
+  const actP = Float64Array.from(actCells, (c) => shrunkRate(c, c.prior, actStrength));
+
+  const stCells = [...stN].map(([key, n]) => ({ key, n, wins: stW.get(key) ?? 0, prior: actP[Math.floor(key / stageCount)] as number }));
+  const stStrength = betaStrength(stCells);
+  const stP = new Map(stCells.map((c) => [c.key, shrunkRate(c, c.prior, stStrength)]));
+
+  const core = new Float64Array(ex.count);
+  for (let e = 0; e < ex.count; e += 1) {
+    const l2 = (ex.age[e] as number) * IDLE_LEVELS + (ex.idle[e] as number);
+    const st = ex.stage[e] as number;
+    core[e] = (st >= 0 ? stP.get(l2 * stageCount + st) : undefined) ?? (actP[l2] as number);
+  }
+
+  // Each example's level of each factor, -1 when unknown (the factor then stays 1 for it).
+  const levels: Record<FactorKind, Int32Array> = { owner: new Int32Array(ex.count), product: new Int32Array(ex.count), amount: new Int32Array(ex.count) };
+  for (let e = 0; e < ex.count; e += 1) {
+    const i = ex.deal[e] as number;
+    levels.owner[e] = table.owner[i] as number;
+    levels.product[e] = table.product[i] as number;
+    levels.amount[e] = table.amountBand[i] as number;
+  }
+  const sizes: Record<FactorKind, number> = { owner: table.ownerIds.length, product: table.productIds.length, amount: 3 };
+  const factors = Object.fromEntries(
+    FACTORS.map((f) => [f, { factor: new Float64Array(sizes[f]).fill(1), observed: new Float64Array(sizes[f]), expected: new Float64Array(sizes[f]), strength: 0 }]),
+  ) as Record<FactorKind, FactorTable>;
+  const factorOf = (kind: FactorKind, e: number): number => {
+    const level = levels[kind][e] as number;
+    return level >= 0 ? (factors[kind].factor[level] as number) : 1;
+  };
+
+  for (let round = 0; round < 2; round += 1) {
+    for (const f of FACTORS) {
+      const t = factors[f];
+      const own = levels[f];
+      const [g, h] = FACTORS.filter((k) => k !== f) as [FactorKind, FactorKind];
+      const variance = new Float64Array(sizes[f]);
+      t.observed.fill(0);
+      t.expected.fill(0);
+      for (let e = 0; e < ex.count; e += 1) {
+        const level = own[e] as number;
+        if (level < 0) continue;
+        const p = Math.min(MAX_PROBABILITY, (core[e] as number) * factorOf(g, e) * factorOf(h, e));
+        t.observed[level] = (t.observed[level] as number) + (ex.won[e] as number);
+        t.expected[level] = (t.expected[level] as number) + p;
+        variance[level] = (variance[level] as number) + p * (1 - p);
+      }
+      const cells: RatioCell[] = [...t.observed].map((o, k) => ({ observed: o, expected: t.expected[k] as number, variance: variance[k] as number }));
+      t.strength = ratioStrength(cells);
+      cells.forEach((c, k) => {
+        t.factor[k] = c.expected > 0 ? shrunkRatio(c, t.strength) : 1;
+      });
+    }
+  }
+  const fitted = new Float64Array(ex.count);
+  for (let e = 0; e < ex.count; e += 1) {
+    fitted[e] = Math.min(MAX_PROBABILITY, (core[e] as number) * factorOf('owner', e) * factorOf('product', e) * factorOf('amount', e));
+  }
+
+  const model: Model = {
+    examples: ex.count,
+    snapshots: ex.snapshots.length,
+    base,
+    stageCount,
+    age: { p: ageP, n: ageN, strength: ageStrength },
+    activity: { p: actP, n: actN, strength: actStrength },
+    stage: { p: stP, n: stN, strength: stStrength },
+    factors,
+    sharedVariance: 0,
+    ...fitUncertainty(ex),
+  };
+  model.sharedVariance = sharedVariance(fitted, ex);
+  return model;
+}
+
+/**
+ * Relative variance of a factor level (owner, product, amount band): its gamma posterior has shape
+ * (wins seen + κ) in distinct deals, so 1 / that; a level the data never saw is a draw from the
+ * prior, variance 1 / κ. 0 where the data showed no difference between levels (κ at its maximum).
+ */
+export function factorVariance(model: Model, kind: FactorKind, level: number): number {
+  const t = model.factors[kind];
+  if (!(t.strength > 0) || t.strength >= MAX_STRENGTH) return 0;
+  if (level < 0) return 0;
+  if (!((t.expected[level] ?? 0) > 0)) return 1 / t.strength;
+  return model.multiplicity / ((t.observed[level] ?? 0) + t.strength);
+}
+
+function fitUncertainty(ex: Examples): { levelVariance: number; multiplicity: number } {
+  const distinct = new Set<number>();
+  let wins = 0;
+  for (let e = 0; e < ex.count; e += 1) {
+    if (!ex.won[e]) continue;
+    wins += 1;
+    distinct.add(ex.deal[e] as number);
+  }
+  if (!distinct.size) return { levelVariance: 0, multiplicity: 1 };
+  return { levelVariance: 1 / distinct.size, multiplicity: wins / distinct.size };
+}
+
+export function scoreFeatures(model: Model, f: Features): Score {
+  const l2 = f.age * IDLE_LEVELS + f.idle;
+  const key = l2 * model.stageCount + f.stage;
+  const staged = f.stage >= 0 ? model.stage.p.get(key) : undefined;
+  const situation = staged ?? (model.activity.p[l2] as number);
+  const situationN = staged !== undefined ? (model.stage.n.get(key) ?? 0) : (model.activity.n[l2] as number);
+  const factor = (kind: FactorKind, level: number) => (level >= 0 ? (model.factors[kind].factor[level] ?? 1) : 1);
+  const factors = { owner: factor('owner', f.owner), product: factor('product', f.product), amount: factor('amount', f.amount) };
+  const probability = Math.min(MAX_PROBABILITY, situation * factors.owner * factors.product * factors.amount);
+  return { probability, situation, situationN, factors };
+}
+
+/**
+ * Variance of a factor shared by the deals of one span: Var(O_k) ≈ Σ p(1 − p) + σ² (Σ p)², so
+ * σ² = (Σ_k (O_k − E_k)² − Σ_k V_k) / Σ_k E_k², at least 0.
+ */
+function sharedVariance(fitted: Float64Array, ex: Examples): number {
+  const k = ex.snapshots.length;
+  const observed = new Float64Array(k);
+  const expected = new Float64Array(k);
+  const chance = new Float64Array(k);
+  for (let e = 0; e < ex.count; e += 1) {
+    const p = fitted[e] as number;
+    const s = ex.snap[e] as number;
+    observed[s] = (observed[s] as number) + (ex.won[e] as number);
+    expected[s] = (expected[s] as number) + p;
+    chance[s] = (chance[s] as number) + p * (1 - p);
+  }
+  let squares = 0;
+  let noise = 0;
+  let scale = 0;
+  for (let s = 0; s < k; s += 1) {
+    squares += ((observed[s] as number) - (expected[s] as number)) ** 2;
+    noise += chance[s] as number;
+    scale += (expected[s] as number) ** 2;
+  }
+  if (k < 3 || scale <= 0) return 0;
+  return Math.min(1, Math.max(0, (squares - noise) / scale));
+}
