@@ -35,21 +35,43 @@ export type DealTable = {
   amountEdges: readonly [number, number] | undefined;
   /** The deal's own amount in reporting minor units when above 0, else NaN. */
   own: Float64Array;
-  /** Sorted instants of done activities on the deal, and the CRM's own last-activity field (NaN if none). */
-  activity: (Float64Array | undefined)[];
+  /**
+   * Done activities on each deal, sorted: deal i's are activityTimes[activityStart[i] .. activityStart[i + 1]).
+   * One array for all deals: ten thousand small arrays would cost more to collect than to read.
+   */
+  activityTimes: Float64Array;
+  activityStart: Int32Array;
+  /** The CRM's own last-activity field, NaN when absent. */
   lastActivityField: Float64Array;
-  /** Stage visits sorted by time: instants and stage codes into `stageIds`. */
-  stageTimes: (Float64Array | undefined)[];
-  stageCodes: (Int32Array | undefined)[];
+  /** Stage visits sorted by time, laid out like the activities; codes index `stageIds`. */
+  stageTimes: Float64Array;
+  stageCodes: Int32Array;
+  stageStart: Int32Array;
   stageIds: string[];
   /** Whether any deal has a logged activity or a last-activity date; without it the idle band is left out. */
   hasActivity: boolean;
   hasStageHistory: boolean;
   /** Why amounts are not a feature, when they are not. */
   amountUnusedReason: string | undefined;
-  /** Indices of the deals ordered by `born` (undated first). */
-  byBorn: Int32Array;
 };
+
+const tables = new WeakMap<readonly Deal[], WeakMap<readonly Activity[], Map<string, DealTable>>>();
+
+/**
+ * The table of these deals and activities, remembered per pair of arrays (and currency): the sidebar
+ * asks again for the rep and the team over the same arrays, and a rewind to "now" hands the same
+ * arrays back. Tables are never changed after they are built.
+ */
+export function dealTable(deals: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions): DealTable {
+  let byActivities = tables.get(deals);
+  if (!byActivities) tables.set(deals, (byActivities = new WeakMap()));
+  let byCurrency = byActivities.get(activities);
+  if (!byCurrency) byActivities.set(activities, (byCurrency = new Map()));
+  const key = JSON.stringify([currency.reporting, Object.entries(currency.rates).sort()]);
+  let table = byCurrency.get(key);
+  if (!table) byCurrency.set(key, (table = buildDealTable(deals, activities, currency)));
+  return table;
+}
 
 export function buildDealTable(deals: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions): DealTable {
   const n = deals.length;
@@ -60,49 +82,74 @@ export function buildDealTable(deals: readonly Deal[], activities: readonly Acti
   const product = new Int32Array(n);
   const amountBand = new Int8Array(n).fill(-1);
   const lastActivityField = new Float64Array(n);
-  const activity: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(n);
-  const stageTimes: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(n);
-  const stageCodes: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(n);
+  const stageStart = new Int32Array(n + 1);
   const owners = new Coder();
   const products = new Coder();
   const stages = new Coder();
   const index = new Map<string, number>();
   const amounts = new Float64Array(n).fill(Number.NaN);
   let hasActivity = false;
-  let hasStageHistory = false;
 
-  deals.forEach((deal, i) => {
+  for (let i = 0; i < n; i += 1) {
+    const deal = deals[i] as Deal;
     index.set(deal.externalId, i);
     born[i] = bornOf(deal);
     closed[i] = deal.status === 'open' ? Infinity : (deal.closedAt ?? Number.NaN);
     won[i] = deal.status === 'won' ? 1 : 0;
     owner[i] = owners.code(deal.ownerId);
-    const productId = deal.lineItems[0]?.productId ?? deal.lineItems[0]?.name;
+    const line = deal.lineItems[0];
+    const productId = line?.productId ?? line?.name;
     product[i] = productId === undefined ? -1 : products.code(productId);
     lastActivityField[i] = deal.lastActivityAt ?? Number.NaN;
     if (deal.lastActivityAt !== undefined) hasActivity = true;
     const own = ownAmount(deal, currency);
     if ('minor' in own && own.minor > 0) amounts[i] = own.minor;
-    const history = deal.stageHistory;
-    if (history?.length) {
-      hasStageHistory = true;
-      const sorted = [...history].sort((a, b) => a.enteredAt - b.enteredAt);
-      stageTimes[i] = Float64Array.from(sorted, (v) => v.enteredAt);
-      stageCodes[i] = Int32Array.from(sorted, (v) => stages.code(v.stageId));
-    }
-  });
-
-  const grouped = new Map<number, number[]>();
-  for (const a of activities) {
-    if (!a.done || a.dealId === undefined) continue;
-    hasActivity = true;
-    const i = index.get(a.dealId);
-    if (i === undefined) continue;
-    const list = grouped.get(i);
-    if (list) list.push(a.occurredAt);
-    else grouped.set(i, [a.occurredAt]);
+    stageStart[i + 1] = (stageStart[i] as number) + (deal.stageHistory?.length ?? 0);
   }
-  for (const [i, times] of grouped) activity[i] = Float64Array.from(times).sort();
+
+  const stageTimes = new Float64Array(stageStart[n] as number);
+  const stageCodes = new Int32Array(stageStart[n] as number);
+  for (let i = 0; i < n; i += 1) {
+    const history = (deals[i] as Deal).stageHistory;
+    if (!history?.length) continue;
+    const sorted = history.every((v, k) => k === 0 || (history[k - 1] as { enteredAt: number }).enteredAt <= v.enteredAt) ? history : [...history].sort((a, b) => a.enteredAt - b.enteredAt);
+    let at = stageStart[i] as number;
+    for (const visit of sorted) {
+      stageTimes[at] = visit.enteredAt;
+      stageCodes[at] = stages.code(visit.stageId);
+      at += 1;
+    }
+  }
+
+  // Activities by deal: one pass over the records (each read once: their shapes vary, so reads are
+  // slow), then lay out per deal, fill, and sort each deal's slice.
+  const dealOf = new Int32Array(activities.length);
+  const timeOf = new Float64Array(activities.length);
+  const activityStart = new Int32Array(n + 1);
+  let linked = 0;
+  for (let k = 0; k < activities.length; k += 1) {
+    const a = activities[k] as Activity;
+    const i = a.done && a.dealId !== undefined ? index.get(a.dealId) : undefined;
+    if (i === undefined) continue;
+    dealOf[linked] = i;
+    timeOf[linked] = a.occurredAt;
+    linked += 1;
+    activityStart[i + 1] = (activityStart[i + 1] as number) + 1;
+  }
+  for (let i = 0; i < n; i += 1) activityStart[i + 1] = (activityStart[i + 1] as number) + (activityStart[i] as number);
+  const activityTimes = new Float64Array(linked);
+  const fill = activityStart.slice(0, n);
+  for (let k = 0; k < linked; k += 1) {
+    const i = dealOf[k] as number;
+    activityTimes[fill[i] as number] = timeOf[k] as number;
+    fill[i] = (fill[i] as number) + 1;
+  }
+  for (let i = 0; i < n; i += 1) {
+    const from = activityStart[i] as number;
+    const to = activityStart[i + 1] as number;
+    if (to - from > 1) activityTimes.subarray(from, to).sort();
+  }
+  if (activityTimes.length) hasActivity = true;
 
   const amountUnusedReason = amountProblem(deals, amounts);
   let amountEdges: [number, number] | undefined;
@@ -115,10 +162,10 @@ export function buildDealTable(deals: readonly Deal[], activities: readonly Acti
     }
   }
 
-  const byBorn = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => orderBorn(born[a] as number) - orderBorn(born[b] as number) || a - b);
   return {
     deals, born, closed, won, owner, ownerIds: owners.values, product, productIds: products.values, amountBand, amountEdges, own: amounts,
-    activity, lastActivityField, stageTimes, stageCodes, stageIds: stages.values, hasActivity, hasStageHistory, amountUnusedReason, byBorn,
+    activityTimes, activityStart, lastActivityField, stageTimes, stageCodes, stageStart, stageIds: stages.values,
+    hasActivity, hasStageHistory: stageTimes.length > 0, amountUnusedReason,
   };
 }
 
@@ -158,10 +205,6 @@ function bornOf(deal: Deal): number {
   return first;
 }
 
-function orderBorn(value: number): number {
-  return Number.isNaN(value) ? -Infinity : value;
-}
-
 /** Age band of a deal at instant `at`. */
 export function ageBand(table: DealTable, i: number, at: number): number {
   const b = table.born[i] as number;
@@ -175,11 +218,8 @@ export function ageBand(table: DealTable, i: number, at: number): number {
 /** Days since the last done activity on the deal at or before `at`, else since it was born; NaN when unknown. */
 export function idleDaysAt(table: DealTable, i: number, at: number): number {
   let last = Number.NaN;
-  const times = table.activity[i];
-  if (times) {
-    const k = lastAtOrBefore(times, at);
-    if (k >= 0) last = times[k] as number;
-  }
+  const k = lastAtOrBefore(table.activityTimes, table.activityStart[i] as number, table.activityStart[i + 1] as number, at);
+  if (k >= 0) last = table.activityTimes[k] as number;
   const field = table.lastActivityField[i] as number;
   if (!Number.isNaN(field) && field <= at && (Number.isNaN(last) || field > last)) last = field;
   const b = table.born[i] as number;
@@ -198,16 +238,14 @@ export function idleBand(table: DealTable, i: number, at: number): number {
 
 /** Stage code at `at` from the stage history, -1 when the history does not say. */
 export function stageAt(table: DealTable, i: number, at: number): number {
-  const times = table.stageTimes[i];
-  if (!times) return -1;
-  const k = lastAtOrBefore(times, at);
-  return k >= 0 ? ((table.stageCodes[i] as Int32Array)[k] as number) : -1;
+  const k = lastAtOrBefore(table.stageTimes, table.stageStart[i] as number, table.stageStart[i + 1] as number, at);
+  return k >= 0 ? (table.stageCodes[k] as number) : -1;
 }
 
-/** Index of the last value ≤ at in a sorted array, -1 when none. */
-export function lastAtOrBefore(sorted: Float64Array, at: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
+/** Index of the last value ≤ at in the sorted slice [from, to), -1 when none. */
+export function lastAtOrBefore(sorted: Float64Array, from: number, to: number, at: number): number {
+  let lo = from;
+  let hi = to - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;

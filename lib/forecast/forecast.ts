@@ -7,20 +7,21 @@
 import type { Deal, Stage } from '../model';
 import { periodContaining } from '../period';
 import { openDealAmount, ownAmount, wonAverages } from './amounts';
-import { buildDealTable, DAY, type DealTable } from './deal-table';
+import { DAY, type DealTable } from './deal-table';
 import { dealLists } from './deal-lists';
 import { buildExplains } from './explain';
-import { FACTORS, factorVariance, fitModel, type Model } from './model';
+import { learn } from './learned';
+import { FACTORS, factorVariance, type Model } from './model';
 import { fitNewDeals, type NewDealsModel } from './new-deals';
 import { dealOutlook, type OutlookContext } from './outlook';
 import { buildPlan } from './plan';
 import { createRng } from './random';
-import { rewind, type KnownAtNotes } from './known-at';
+import type { KnownAtNotes } from './known-at';
 import { ownersInScope } from './scope';
 import { resolveSettings } from './settings';
 import { quantiles, shareReaching, simulate } from './simulate';
 import { NOTE_TEXT } from './texts';
-import { buildExamples, snapshotTimes, type Window } from './training';
+import type { Window } from './training';
 import type { DealOutlook, Forecast, ForecastInput, ModelSummary, Note, OwnerOutlook } from './types';
 
 /** Fewer comparable spans than this: the probabilities are called rough. */
@@ -31,27 +32,18 @@ export function forecast(input: ForecastInput): Forecast {
   const { period, asOf, calendar, currency } = input;
   if (!Number.isFinite(asOf)) throw new Error(`The forecast needs a finite as-of instant, got ${asOf}`);
   const periodOut = { start: period.start, end: period.end, label: period.label };
-  const known = rewind(input.data, asOf, { timeZone: calendar.timeZone });
-  const data = known.data;
+  if (!input.data.deals.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
+  const { known, table, window, times, model } = learn(input.data, asOf, period, calendar.timeZone, currency, settings);
+  // Deals and activities as they stood; the other kinds (owners, stages, products) as given.
+  const data = { ...input.data, deals: known.data.deals, activities: known.data.activities };
   if (!data.deals.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
-
-  const scope = ownersInScope(input.scope, data);
-  const table = buildDealTable(data.deals, data.activities, currency);
-  const window: Window = { lead: Math.max(0, period.start - asOf), horizon: period.end - asOf };
   const open = window.horizon > 0;
-  const notes: Note[] = [];
-
-  const won = wonSoFar(data.deals, scope.includes, period.start, Math.min(asOf + 1, period.end), currency, notes);
-
-  let model: Model | undefined;
-  let times: number[] = [];
-  if (open) {
-    times = snapshotTimes(table, asOf, window, settings.lookbackDays, settings.snapshotEveryDays);
-    model = fitModel(table, buildExamples(table, times, window));
-    if (!model) {
-      return { status: 'needs-data', period: periodOut, asOf, missing: ['history'], notes: [{ code: 'no-history', text: NOTE_TEXT['no-history'], params: {} }] };
-    }
+  if (open && !model) {
+    return { status: 'needs-data', period: periodOut, asOf, missing: ['history'], notes: [{ code: 'no-history', text: NOTE_TEXT['no-history'], params: {} }] };
   }
+  const scope = ownersInScope(input.scope, data);
+  const notes: Note[] = [];
+  const won = wonSoFar(data.deals, scope.includes, period.start, Math.min(asOf + 1, period.end), currency, notes);
 
   const ownerNames = new Map(data.owners.map((o) => [o.externalId, o.name]));
   const stages = new Map(data.stages.map((s) => [s.externalId, s]));

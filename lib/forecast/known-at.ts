@@ -65,32 +65,79 @@ export function knownAt(data: KpiData, instant: number, options: KnownAtOptions 
 export function rewind(data: KpiData, instant: number, options: KnownAtOptions = {}): KnownAt {
   if (!Number.isFinite(instant)) throw new Error(`Cannot rewind the data to a non-finite instant (${instant})`);
   const notes = emptyNotes();
-  const deals: Deal[] = [];
-  for (const deal of data.deals) {
-    const known = dealAt(deal, instant, notes);
-    if (known) deals.push(known);
-  }
-  const activities: Activity[] = [];
-  for (const activity of data.activities) {
-    const known = activityAt(activity, instant, notes);
-    if (known) activities.push(known);
-  }
-  const leads: Lead[] = [];
-  for (const lead of data.leads) {
-    const known = leadAt(lead, instant, notes);
-    if (known) leads.push(known);
-  }
-  const customers: Customer[] = [];
-  for (const customer of data.customers) {
-    const known = customerAt(customer, instant, notes);
-    if (known) customers.push(known);
-  }
-  const mrrMovements = data.mrrMovements.filter((m) => m.at <= instant);
-  notes.mrrMovementsLater = data.mrrMovements.length - mrrMovements.length;
+  const deals = rewindList(data.deals, instant, notes, dealAt, dealsLatest, (n) => {
+    const s = dealSummary(data.deals);
+    n.dealsUndated = s.undated;
+    n.closedUndated = s.closedUndated;
+  });
+  const activities = rewindList(data.activities, instant, notes, activityAt, (a) => a.occurredAt);
+  const leads = rewindList(data.leads, instant, notes, leadAt, (l) => latest([l.createdAt, l.mqlAt, l.sqlAt, l.convertedAt]));
+  const customers = rewindList(data.customers, instant, notes, customerAt, (c) => latest([c.acquiredAt, c.churnedAt]));
+  const mrrMovements = rewindList(data.mrrMovements, instant, notes, (m, t, n) => (m.at <= t ? m : void (n.mrrMovementsLater += 1)), (m) => m.at);
   const zone = options.timeZone ?? 'UTC';
   const spend = data.spend.filter((s) => spendStarted(s, instant, zone));
   notes.spendLater = data.spend.length - spend.length;
   return { data: { ...data, deals, activities, leads, customers, mrrMovements, spend }, notes };
+}
+
+/**
+ * The latest instant each array mentions, remembered per array: when the rewind goes to or after it
+ * (the live case, "as of now"), nothing changes and the same array is handed back, so caches keyed by
+ * the array (the forecast's deal table) keep working.
+ */
+const latestCache = new WeakMap<readonly object[], number>();
+
+function rewindList<T extends object>(
+  list: readonly T[],
+  t: number,
+  notes: KnownAtNotes,
+  at: (item: T, t: number, notes: KnownAtNotes) => T | undefined,
+  latestOf: (item: T) => number,
+  unchanged?: (notes: KnownAtNotes) => void,
+): readonly T[] {
+  let last = latestCache.get(list);
+  if (last === undefined) {
+    last = -Infinity;
+    for (const item of list) last = Math.max(last, latestOf(item));
+    latestCache.set(list, last);
+  }
+  if (t >= last) {
+    unchanged?.(notes);
+    return list;
+  }
+  const out: T[] = [];
+  for (const item of list) {
+    const known = at(item, t, notes);
+    if (known) out.push(known);
+  }
+  return out;
+}
+
+function latest(values: readonly (number | undefined)[]): number {
+  let max = -Infinity;
+  for (const v of values) if (v !== undefined && v > max) max = v;
+  return max;
+}
+
+/** Every instant a deal mentions, and its `updatedAt` (a deal edited later may show a later stage). */
+function dealsLatest(deal: Deal): number {
+  let max = latest([deal.createdAt, deal.closedAt, deal.firstContactAt, deal.lastActivityAt, deal.updatedAt]);
+  for (const visit of deal.stageHistory ?? []) if (visit.enteredAt > max) max = visit.enteredAt;
+  return max;
+}
+
+const summaries = new WeakMap<readonly Deal[], { undated: number; closedUndated: number }>();
+function dealSummary(deals: readonly Deal[]) {
+  let summary = summaries.get(deals);
+  if (!summary) {
+    summary = { undated: 0, closedUndated: 0 };
+    for (const deal of deals) {
+      if (dealBornAt(deal) === undefined) summary.undated += 1;
+      if (deal.status !== 'open' && deal.closedAt === undefined) summary.closedUndated += 1;
+    }
+    summaries.set(deals, summary);
+  }
+  return summary;
 }
 
 export function emptyNotes(): KnownAtNotes {

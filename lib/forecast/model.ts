@@ -96,50 +96,43 @@ export function fitModel(table: DealTable, ex: Examples): Model | undefined {
     core[e] = (st >= 0 ? stP.get(l2 * stageCount + st) : undefined) ?? (actP[l2] as number);
   }
 
-  // Each example's level of each factor, -1 when unknown (the factor then stays 1 for it).
-  const levels: Record<FactorKind, Int32Array> = { owner: new Int32Array(ex.count), product: new Int32Array(ex.count), amount: new Int32Array(ex.count) };
-  for (let e = 0; e < ex.count; e += 1) {
-    const i = ex.deal[e] as number;
-    levels.owner[e] = table.owner[i] as number;
-    levels.product[e] = table.product[i] as number;
-    levels.amount[e] = table.amountBand[i] as number;
-  }
-  const sizes: Record<FactorKind, number> = { owner: table.ownerIds.length, product: table.productIds.length, amount: 3 };
-  const factors = Object.fromEntries(
-    FACTORS.map((f) => [f, { factor: new Float64Array(sizes[f]).fill(1), observed: new Float64Array(sizes[f]), expected: new Float64Array(sizes[f]), strength: 0 }]),
-  ) as Record<FactorKind, FactorTable>;
-  const factorOf = (kind: FactorKind, e: number): number => {
-    const level = levels[kind][e] as number;
-    return level >= 0 ? (factors[kind].factor[level] as number) : 1;
-  };
-
+  // Factor levels are read through each example's deal (-1: unknown, the factor stays 1 for it).
+  const sources: readonly (Int32Array | Int8Array)[] = [table.owner, table.product, table.amountBand];
+  const sizes = [table.ownerIds.length, table.productIds.length, 3];
+  const tables: FactorTable[] = sizes.map((size) => ({ factor: new Float64Array(size).fill(1), observed: new Float64Array(size), expected: new Float64Array(size), strength: 0 }));
+  const deal = ex.deal;
+  const won = ex.won;
   for (let round = 0; round < 2; round += 1) {
-    for (const f of FACTORS) {
-      const t = factors[f];
-      const own = levels[f];
-      const [g, h] = FACTORS.filter((k) => k !== f) as [FactorKind, FactorKind];
-      const variance = new Float64Array(sizes[f]);
-      t.observed.fill(0);
-      t.expected.fill(0);
+    for (let f = 0; f < FACTORS.length; f += 1) {
+      const t = tables[f] as FactorTable;
+      const own = sources[f] as Int32Array;
+      const [g, h] = [0, 1, 2].filter((k) => k !== f) as [number, number];
+      const gLevel = sources[g] as Int32Array;
+      const hLevel = sources[h] as Int32Array;
+      const gFactor = (tables[g] as FactorTable).factor;
+      const hFactor = (tables[h] as FactorTable).factor;
+      const observed = t.observed.fill(0);
+      const expected = t.expected.fill(0);
+      const variance = new Float64Array(sizes[f] as number);
       for (let e = 0; e < ex.count; e += 1) {
-        const level = own[e] as number;
+        const i = deal[e] as number;
+        const level = own[i] as number;
         if (level < 0) continue;
-        const p = Math.min(MAX_PROBABILITY, (core[e] as number) * factorOf(g, e) * factorOf(h, e));
-        t.observed[level] = (t.observed[level] as number) + (ex.won[e] as number);
-        t.expected[level] = (t.expected[level] as number) + p;
+        const lg = gLevel[i] as number;
+        const lh = hLevel[i] as number;
+        const p = Math.min(MAX_PROBABILITY, (core[e] as number) * (lg >= 0 ? (gFactor[lg] as number) : 1) * (lh >= 0 ? (hFactor[lh] as number) : 1));
+        observed[level] = (observed[level] as number) + (won[e] as number);
+        expected[level] = (expected[level] as number) + p;
         variance[level] = (variance[level] as number) + p * (1 - p);
       }
-      const cells: RatioCell[] = [...t.observed].map((o, k) => ({ observed: o, expected: t.expected[k] as number, variance: variance[k] as number }));
+      const cells: RatioCell[] = Array.from(observed, (o, k) => ({ observed: o, expected: expected[k] as number, variance: variance[k] as number }));
       t.strength = ratioStrength(cells);
       cells.forEach((c, k) => {
         t.factor[k] = c.expected > 0 ? shrunkRatio(c, t.strength) : 1;
       });
     }
   }
-  const fitted = new Float64Array(ex.count);
-  for (let e = 0; e < ex.count; e += 1) {
-    fitted[e] = Math.min(MAX_PROBABILITY, (core[e] as number) * factorOf('owner', e) * factorOf('product', e) * factorOf('amount', e));
-  }
+  const factors = { owner: tables[0], product: tables[1], amount: tables[2] } as Record<FactorKind, FactorTable>;
 
   const model: Model = {
     examples: ex.count,
@@ -153,7 +146,7 @@ export function fitModel(table: DealTable, ex: Examples): Model | undefined {
     sharedVariance: 0,
     ...fitUncertainty(ex),
   };
-  model.sharedVariance = sharedVariance(fitted, ex);
+  model.sharedVariance = sharedVariance(core, table, factors, ex);
   return model;
 }
 
@@ -171,15 +164,26 @@ export function factorVariance(model: Model, kind: FactorKind, level: number): n
 }
 
 function fitUncertainty(ex: Examples): { levelVariance: number; multiplicity: number } {
-  const distinct = new Set<number>();
+  const seen = new Uint8Array(ex.count ? maxOf(ex.deal) + 1 : 0);
   let wins = 0;
+  let distinct = 0;
   for (let e = 0; e < ex.count; e += 1) {
     if (!ex.won[e]) continue;
     wins += 1;
-    distinct.add(ex.deal[e] as number);
+    const i = ex.deal[e] as number;
+    if (!seen[i]) {
+      seen[i] = 1;
+      distinct += 1;
+    }
   }
-  if (!distinct.size) return { levelVariance: 0, multiplicity: 1 };
-  return { levelVariance: 1 / distinct.size, multiplicity: wins / distinct.size };
+  if (!distinct) return { levelVariance: 0, multiplicity: 1 };
+  return { levelVariance: 1 / distinct, multiplicity: wins / distinct };
+}
+
+function maxOf(values: Int32Array): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
 }
 
 export function scoreFeatures(model: Model, f: Features): Score {
@@ -198,13 +202,18 @@ export function scoreFeatures(model: Model, f: Features): Score {
  * Variance of a factor shared by the deals of one span: Var(O_k) ≈ Σ p(1 − p) + σ² (Σ p)², so
  * σ² = (Σ_k (O_k − E_k)² − Σ_k V_k) / Σ_k E_k², at least 0.
  */
-function sharedVariance(fitted: Float64Array, ex: Examples): number {
+function sharedVariance(core: Float64Array, table: DealTable, factors: Record<FactorKind, FactorTable>, ex: Examples): number {
   const k = ex.snapshots.length;
   const observed = new Float64Array(k);
   const expected = new Float64Array(k);
   const chance = new Float64Array(k);
+  const at = (f: Float64Array, level: number) => (level >= 0 ? (f[level] as number) : 1);
   for (let e = 0; e < ex.count; e += 1) {
-    const p = fitted[e] as number;
+    const i = ex.deal[e] as number;
+    const p = Math.min(
+      MAX_PROBABILITY,
+      (core[e] as number) * at(factors.owner.factor, table.owner[i] as number) * at(factors.product.factor, table.product[i] as number) * at(factors.amount.factor, table.amountBand[i] as number),
+    );
     const s = ex.snap[e] as number;
     observed[s] = (observed[s] as number) + (ex.won[e] as number);
     expected[s] = (expected[s] as number) + p;

@@ -18,6 +18,13 @@ describe('the forecast random source', () => {
     expect(draw(5, c.uniform)).not.toEqual(first);
   });
 
+  it('fills a buffer with the same numbers uniform() gives', () => {
+    const buffer = new Float64Array(7);
+    createRng(8).fill(buffer);
+    const one = createRng(8);
+    expect([...buffer]).toEqual(draw(7, one.uniform));
+  });
+
   it('draws uniforms on [0, 1) with mean 1/2 and variance 1/12, consecutive draws uncorrelated', () => {
     const u = draw(100_000, createRng(7).uniform);
     expect(Math.min(...u)).toBeGreaterThanOrEqual(0);

@@ -7,6 +7,8 @@
 export type Rng = {
   /** Uniform on [0, 1), 32 random bits (plenty for Bernoulli draws). */
   uniform(): number;
+  /** Fills a buffer with uniforms, the same ones `uniform()` would give, without a call per number. */
+  fill(buffer: Float64Array): void;
   /** Standard normal. */
   normal(): number;
   /** Gamma with shape k > 0 and scale 1 (mean k). */
@@ -25,22 +27,35 @@ export function createRng(seed: number): Rng {
     z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
     return (z ^ (z >>> 15)) >>> 0;
   };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = 1;
-  const next = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t;
+  // The state lives in a typed array: uint32 values past 2^30 kept in closure variables would be boxed
+  // on every write, and the Monte Carlo asks for millions of numbers.
+  const state = new Uint32Array([splitmix(), splitmix(), splitmix(), 1]);
+  const fill = (buffer: Float64Array) => {
+    let a = state[0] as number;
+    let b = state[1] as number;
+    let c = state[2] as number;
+    let d = state[3] as number;
+    for (let i = 0; i < buffer.length; i += 1) {
+      const t = (((a + b) >>> 0) + d) >>> 0;
+      d = (d + 1) >>> 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) >>> 0;
+      c = ((c << 21) | (c >>> 11)) >>> 0;
+      c = (c + t) >>> 0;
+      buffer[i] = t / 4_294_967_296;
+    }
+    state[0] = a;
+    state[1] = b;
+    state[2] = c;
+    state[3] = d;
+  };
+  const one = new Float64Array(1);
+  const uniform = () => {
+    fill(one);
+    return one[0] as number;
   };
   // Discard the first outputs: sfc32's state needs a few rounds to mix a fresh seed.
-  for (let i = 0; i < 12; i += 1) next();
-  const uniform = () => next() / 4_294_967_296;
+  fill(new Float64Array(12));
 
   let spare: number | undefined;
   const normal = (): number => {
@@ -99,5 +114,5 @@ export function createRng(seed: number): Rng {
     return total;
   };
 
-  return { uniform, normal, gamma, poisson };
+  return { uniform, fill, normal, gamma, poisson };
 }

@@ -51,24 +51,38 @@ export function simulate(input: SimInput, rng: Rng): SimOutput {
   const probability = Float64Array.from(deals, (d) => d.probability);
   const amount = Float64Array.from(deals, (d) => d.amount);
   const slot = Int32Array.from(deals, (d) => d.slot);
-  const width = deals.reduce((max, d) => Math.max(max, d.groups.length), 0);
-  const groups = new Int32Array(n * width).fill(-1);
-  deals.forEach((d, i) => d.groups.forEach((g, k) => (groups[i * width + k] = g)));
+  // Deals sharing the same uncertain groups form a class; each draw works out one factor per class.
+  const classOf = new Int32Array(n);
+  const classGroups: (readonly number[])[] = [];
+  const classIndex = new Map<string, number>();
+  deals.forEach((d, i) => {
+    const key = d.groups.join(',');
+    let c = classIndex.get(key);
+    if (c === undefined) {
+      c = classGroups.length;
+      classGroups.push(d.groups.filter((g) => g >= 0 && g < input.groupVariance.length));
+      classIndex.set(key, c);
+    }
+    classOf[i] = c;
+  });
   const groupFactor = new Float64Array(input.groupVariance.length);
+  const classFactor = new Float64Array(classGroups.length);
+  const uniforms = new Float64Array(n);
   for (let draw = 0; draw < draws; draw += 1) {
     const shock = shockShape > 0 ? rng.gamma(shockShape) / shockShape : 1;
     input.groupVariance.forEach((v, g) => {
       groupFactor[g] = v > 1e-9 ? rng.gamma(1 / v) * v : 1;
     });
+    classGroups.forEach((groups, c) => {
+      let f = shock;
+      for (const g of groups) f *= groupFactor[g] as number;
+      classFactor[c] = f;
+    });
+    rng.fill(uniforms);
     let total = 0;
     let count = 0;
     for (let i = 0; i < n; i += 1) {
-      let factor = shock;
-      for (let k = i * width; k < (i + 1) * width; k += 1) {
-        const g = groups[k] as number;
-        if (g >= 0) factor *= groupFactor[g] as number;
-      }
-      if (rng.uniform() < (probability[i] as number) * factor) {
+      if ((uniforms[i] as number) < (probability[i] as number) * (classFactor[classOf[i] as number] as number)) {
         const a = amount[i] as number;
         total += a;
         count += 1;

@@ -3,10 +3,11 @@
  * a steady pace; each deal's fate (won or lost) is drawn at creation with probability
  * base × rep skill × product appeal, and it closes after an exponential time (the same for won and lost
  * deals, so a deal still open says nothing more about its fate). Optionally activities on the deals and
- * stage histories. Every record passes its schema.
+ * stage histories. Records are built as their types say without going through zod (thousands of
+ * datasets are drawn in the calibration test); test-support.test.ts checks that they pass their schemas.
  */
 import type { KpiData } from '../kpi';
-import { activitySchema, dealSchema, ownerSchema, productSchema, stageSchema, type Activity, type Deal, type Stage } from '../model';
+import type { Activity, Deal, Owner, Product, Stage } from '../model';
 import { createRng, type Rng } from './random';
 
 export const DAY = 86_400_000;
@@ -48,7 +49,7 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
   const skills = options.skills ?? Array.from({ length: reps }, (_, r) => (reps === 1 ? 1 : 0.7 + (0.6 * r) / (reps - 1)));
   const meta = (id: string) => ({ source: 'sim', externalId: id, updatedAt: T0 });
   const stages: Stage[] = options.stages
-    ? ['Qualify', 'Demo', 'Proposal', 'Negotiate'].map((name, order) => stageSchema.parse({ ...meta(`st-${order}`), pipelineId: 'p', name, order, probability: 20 * (order + 1) }))
+    ? ['Qualify', 'Demo', 'Proposal', 'Negotiate'].map((name, order): Stage => ({ ...meta(`st-${order}`), pipelineId: 'p', name, order, probability: 20 * (order + 1) }))
     : [];
   const deals: Deal[] = [];
   const activities: Activity[] = [];
@@ -64,7 +65,7 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
       const won = rng.uniform() < p;
       const closeAt = Math.round(t + exponentialDays(rng, 1 / meanClose));
       const amount = Math.round(product.price * Math.exp(0.3 * rng.normal()));
-      const deal: Record<string, unknown> = {
+      const deal: Deal = {
         ...meta(id),
         title: `Deal ${id}`,
         ownerId: `rep${r}`,
@@ -80,20 +81,18 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
         deal.stageHistory = stages.slice(0, reached).map((s, i) => ({ stageId: s.externalId, enteredAt: Math.round(t + ((closeAt - t) * i) / reached) }));
         deal.stageId = stages[reached - 1]?.externalId;
       }
-      deals.push(dealSchema.parse(deal));
+      deals.push(deal);
       if (options.activities) {
         for (let a = t + exponentialDays(rng, 1 / 6); a < closeAt; a += exponentialDays(rng, 1 / 6)) {
-          activities.push(
-            activitySchema.parse({ ...meta(`${id}-a${activities.length}`), ownerId: `rep${r}`, type: rng.uniform() < 0.7 ? 'call' : 'meeting', occurredAt: Math.round(a), done: true, dealId: id }),
-          );
+          activities.push({ ...meta(`${id}-a${activities.length}`), ownerId: `rep${r}`, type: rng.uniform() < 0.7 ? 'call' : 'meeting', occurredAt: Math.round(a), done: true, dealId: id });
         }
       }
       t += exponentialDays(rng, pace);
       k += 1;
     }
   }
-  const owners = Array.from({ length: reps }, (_, r) => ownerSchema.parse({ ...meta(`rep${r}`), name: `Rep ${r}`, teamId: 'team' }));
-  const products = PRODUCTS.map((p) => productSchema.parse({ ...meta(p.id), name: p.id, unitPrice: { minor: p.price, currency: 'USD' } }));
+  const owners = Array.from({ length: reps }, (_, r): Owner => ({ ...meta(`rep${r}`), name: `Rep ${r}`, teamId: 'team', role: 'rep', active: true }));
+  const products = PRODUCTS.map((p): Product => ({ ...meta(p.id), name: p.id, unitPrice: { minor: p.price, currency: 'USD' } }));
   return {
     data: { owners, teams: [], pipelines: [], stages, products, deals, activities, leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] },
     truth: { winProbability, meanCloseDays: meanClose },

@@ -55,36 +55,47 @@ export function openAt(table: DealTable, i: number, s: number): boolean {
 }
 
 export function buildExamples(table: DealTable, times: readonly number[], window: Window): Examples {
-  const snap: number[] = [];
-  const deal: number[] = [];
-  const age: number[] = [];
-  const idle: number[] = [];
-  const stage: number[] = [];
-  const won: number[] = [];
-  const order = table.byBorn;
-  times.forEach((s, k) => {
-    for (let j = 0; j < order.length; j += 1) {
-      const i = order[j] as number;
-      const b = table.born[i] as number;
-      if (b > s) break; // sorted by birth: the rest are born later
-      const c = table.closed[i] as number;
-      if (!(c > s)) continue; // closed by then, or closed without a date (NaN)
-      snap.push(k);
-      deal.push(i);
-      age.push(ageBand(table, i, s));
-      idle.push(idleBand(table, i, s));
-      stage.push(stageAt(table, i, s));
-      won.push(wonInWindow(table, i, s, window) ? 1 : 0);
+  const n = table.deals.length;
+  let capacity = Math.max(1024, n * 4);
+  let snap = new Int32Array(capacity);
+  let deal = new Int32Array(capacity);
+  let age = new Int32Array(capacity);
+  let idle = new Int32Array(capacity);
+  let stage = new Int32Array(capacity);
+  let won = new Uint8Array(capacity);
+  let count = 0;
+  const grow = () => {
+    capacity *= 2;
+    const bigger = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a);
+      return b;
+    };
+    [snap, deal, age, idle, stage, won] = [bigger(snap), bigger(deal), bigger(age), bigger(idle), bigger(stage), bigger(won)];
+  };
+  for (let k = 0; k < times.length; k += 1) {
+    const s = times[k] as number;
+    for (let i = 0; i < n; i += 1) {
+      // Open at s: born by then (an undated deal, NaN, always was) and not closed (NaN: closed, date unknown).
+      if ((table.born[i] as number) > s || !((table.closed[i] as number) > s)) continue;
+      if (count === capacity) grow();
+      snap[count] = k;
+      deal[count] = i;
+      age[count] = ageBand(table, i, s);
+      idle[count] = idleBand(table, i, s);
+      stage[count] = stageAt(table, i, s);
+      won[count] = wonInWindow(table, i, s, window) ? 1 : 0;
+      count += 1;
     }
-  });
+  }
   return {
-    count: deal.length,
+    count,
     snapshots: Float64Array.from(times),
-    snap: Int32Array.from(snap),
-    deal: Int32Array.from(deal),
-    age: Int32Array.from(age),
-    idle: Int32Array.from(idle),
-    stage: Int32Array.from(stage),
-    won: Uint8Array.from(won),
+    snap: snap.subarray(0, count),
+    deal: deal.subarray(0, count),
+    age: age.subarray(0, count),
+    idle: idle.subarray(0, count),
+    stage: stage.subarray(0, count),
+    won: won.subarray(0, count),
   };
 }
