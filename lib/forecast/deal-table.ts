@@ -73,7 +73,9 @@ export function dealTable(deals: readonly Deal[], activities: readonly Activity[
   return table;
 }
 
-export function buildDealTable(deals: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions): DealTable {
+export function buildDealTable(given: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions): DealTable {
+  // By id, so that codes and every sum over deals come out the same whatever the order of the records.
+  const deals = [...given].sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
   const n = deals.length;
   const born = new Float64Array(n);
   const closed = new Float64Array(n);

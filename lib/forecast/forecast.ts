@@ -21,7 +21,7 @@ import { ownersInScope } from './scope';
 import { resolveSettings } from './settings';
 import { quantiles, shareReaching, simulate } from './simulate';
 import { NOTE_TEXT } from './texts';
-import type { Window } from './training';
+import type { Span } from './training';
 import type { DealOutlook, Forecast, ForecastInput, ModelSummary, Note, OwnerOutlook } from './types';
 
 /** Fewer comparable spans than this: the probabilities are called rough. */
@@ -33,11 +33,11 @@ export function forecast(input: ForecastInput): Forecast {
   if (!Number.isFinite(asOf)) throw new Error(`The forecast needs a finite as-of instant, got ${asOf}`);
   const periodOut = { start: period.start, end: period.end, label: period.label };
   if (!input.data.deals.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
-  const { known, table, window, times, model } = learn(input.data, asOf, period, calendar.timeZone, currency, settings);
+  const { known, table, span, times, model } = learn(input.data, asOf, period, calendar.timeZone, currency, settings);
   // Deals and activities as they stood; the other kinds (owners, stages, products) as given.
   const data = { ...input.data, deals: known.data.deals, activities: known.data.activities };
   if (!data.deals.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
-  const open = window.horizon > 0;
+  const open = span.horizon > 0;
   if (open && !model) {
     return { status: 'needs-data', period: periodOut, asOf, missing: ['history'], notes: [{ code: 'no-history', text: NOTE_TEXT['no-history'], params: {} }] };
   }
@@ -68,7 +68,7 @@ export function forecast(input: ForecastInput): Forecast {
 
   const owners = scopeOwners(input, data.owners, table, scope.includes);
   const newDeals: NewDealsModel = open
-    ? fitNewDeals(table, times, window, owners.map((o) => o.code), asOf - settings.lookbackDays * DAY - window.horizon)
+    ? fitNewDeals(table, times, span, owners.map((o) => o.code), asOf - settings.lookbackDays * DAY - span.horizon)
     : { owners: [], dispersion: 1, spans: 0, dealIds: [] };
   const slotOf = new Map(owners.map((o, slot) => [o.id, slot]));
   const uncertain = model ? uncertainFactors(model, table, openIndices) : { groupsOf: () => [], variance: [] };
@@ -128,7 +128,7 @@ export function forecast(input: ForecastInput): Forecast {
     hasActivities: data.activities.length > 0,
     settings,
   });
-  notes.push(...dataNotes(known.notes, table, outlooks, times.length, window, open));
+  notes.push(...dataNotes(known.notes, table, outlooks, times.length, span, open));
   const ownerIds = owners.map((o) => o.id);
   const byOwner: OwnerOutlook[] | undefined = input.byOwner
     ? owners.map((o, slot) => {
@@ -260,7 +260,7 @@ function productMap(products: ForecastInput['data']['products']) {
   return map;
 }
 
-function dataNotes(k: KnownAtNotes, table: DealTable, outlooks: readonly DealOutlook[], spans: number, window: Window, open: boolean): Note[] {
+function dataNotes(k: KnownAtNotes, table: DealTable, outlooks: readonly DealOutlook[], spans: number, span: Span, open: boolean): Note[] {
   const notes: Note[] = [];
   const undated = outlooks.filter((d) => d.ageDays === null).length;
   if (undated) notes.push({ code: 'undated-deals', text: NOTE_TEXT['undated-deals'], params: { count: undated } });
@@ -274,7 +274,7 @@ function dataNotes(k: KnownAtNotes, table: DealTable, outlooks: readonly DealOut
   if (none) notes.push({ code: 'no-amount', text: NOTE_TEXT['no-amount'], params: { count: none } });
   if (open && spans < SHORT_HISTORY) notes.push({ code: 'short-history', text: NOTE_TEXT['short-history'], params: { count: spans } });
   if (!open) notes.push({ code: 'period-over', text: NOTE_TEXT['period-over'], params: {} });
-  if (window.lead > 0) notes.push({ code: 'future-period', text: NOTE_TEXT['future-period'], params: {} });
+  if (span.lead > 0) notes.push({ code: 'future-period', text: NOTE_TEXT['future-period'], params: {} });
   return notes;
 }
 

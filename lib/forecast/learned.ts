@@ -12,10 +12,10 @@ import type { Period } from '../period';
 import { dealTable, type DealTable } from './deal-table';
 import { rewind, type KnownAt } from './known-at';
 import { fitModel, type Model } from './model';
-import { buildExamples, snapshotTimes, type Window } from './training';
+import { buildExamples, snapshotTimes, type Span } from './training';
 import type { ForecastSettings } from './types';
 
-export type Learned = { known: KnownAt; table: DealTable; window: Window; times: number[]; model: Model | undefined };
+export type Learned = { known: KnownAt; table: DealTable; span: Span; times: number[]; model: Model | undefined };
 
 const KEEP = 4;
 const cache = new WeakMap<readonly Deal[], WeakMap<readonly Activity[], Map<string, Learned>>>();
@@ -39,14 +39,14 @@ export function learn(
 
   const known = rewind(data, asOf, { timeZone });
   const table = dealTable(known.data.deals, known.data.activities, currency);
-  const window: Window = { lead: Math.max(0, period.start - asOf), horizon: period.end - asOf };
+  const span: Span = { lead: Math.max(0, period.start - asOf), horizon: period.end - asOf };
   let times: number[] = [];
   let model: Model | undefined;
-  if (window.horizon > 0) {
-    times = snapshotTimes(table, asOf, window, settings.lookbackDays, settings.snapshotEveryDays);
-    model = fitModel(table, buildExamples(table, times, window));
+  if (span.horizon > 0) {
+    times = snapshotTimes(table, asOf, span, settings.lookbackDays, settings.snapshotEveryDays);
+    model = fitModel(table, buildExamples(table, times, span));
   }
-  const learned = { known, table, window, times, model };
+  const learned = { known, table, span, times, model };
   entries.set(key, learned);
   if (entries.size > KEEP) entries.delete(entries.keys().next().value as string);
   return learned;

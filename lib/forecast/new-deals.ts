@@ -1,13 +1,13 @@
 /**
  * Deals not created yet that will be created and won before the period ends. In each comparable span
  * (the same snapshots as the open deals' model), count each owner's deals created after the snapshot
- * and won within the window; an owner's rate is the mean count per span since the owner's first deal,
+ * and won within the span; an owner's rate is the mean count per span since the owner's first deal,
  * pulled towards the team's per-owner rate by a few spans' worth (a new rep starts at the team's pace).
  * How much the counts vary beyond Poisson (the dispersion) widens the draws; the amounts are drawn from
  * the owner's won deals that closed as quickly as such a deal must, else the team's.
  */
 import type { DealTable } from './deal-table';
-import type { Window } from './training';
+import type { Span } from './training';
 
 /** A rep with no history counts as this many spans at the team's per-rep rate. */
 export const NEW_DEAL_PRIOR_SPANS = 4;
@@ -16,7 +16,7 @@ const MIN_POOL = 5;
 export type OwnerNewDeals = {
   /** The owner's code in the deal table; -1 for an owner with no deals. */
   owner: number;
-  /** Expected count within the window. */
+  /** Expected count within the span. */
   rate: number;
   spans: number;
   observed: number;
@@ -39,7 +39,7 @@ export type NewDealsModel = {
 export function fitNewDeals(
   table: DealTable,
   times: readonly number[],
-  window: Window,
+  span: Span,
   /** Codes of the owners in scope, -1 for an owner with no deals at all (who starts at the team's pace). */
   scopeOwners: readonly number[],
   lookbackFrom: number,
@@ -61,7 +61,7 @@ export function fitNewDeals(
     const before = counted.size;
     for (let k = 0; k < times.length; k += 1) {
       const s = times[k] as number;
-      if (b > s && b < s + window.horizon && c >= s + window.lead && c < s + window.horizon) {
+      if (b > s && b < s + span.horizon && c >= s + span.lead && c < s + span.horizon) {
         counts[o * times.length + k] = (counts[o * times.length + k] as number) + 1;
         counted.add(i);
       }
@@ -85,7 +85,7 @@ export function fitNewDeals(
   }
   const teamRate = teamSpans > 0 ? teamCount / teamSpans : 0;
 
-  const quick = (i: number) => (table.closed[i] as number) - (table.born[i] as number) < window.horizon;
+  const quick = (i: number) => (table.closed[i] as number) - (table.born[i] as number) < span.horizon;
   const pool = (filter: (i: number) => boolean): number[] => {
     const out: number[] = [];
     for (let i = 0; i < table.deals.length; i += 1) {

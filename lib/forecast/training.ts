@@ -1,17 +1,17 @@
 /**
  * Comparable spans: the data's own past, cut the way this forecast is cut. At snapshot instants before
  * `asOf` (every `snapshotEveryDays`, as far back as `lookbackDays`), every deal then open is an example,
- * with what could be seen of it at that instant, and its outcome is whether it was won within a window
+ * with what could be seen of it at that instant, and its outcome is whether it was won within a span
  * placed like the rest of this period (from `lead` to `horizon` after the snapshot). Only windows that
  * have ended by `asOf` are used, so every outcome is known and nothing after `asOf` is read. Slipped
- * close dates are in these outcomes: a deal that was due but closed after the window counts as not won.
+ * close dates are in these outcomes: a deal that was due but closed after the span counts as not won.
  */
 import { ageBand, DAY, idleBand, stageAt, type DealTable } from './deal-table';
 
-export type Window = {
-  /** Milliseconds from the snapshot to the start of the counted window (0 unless the period is ahead). */
+export type Span = {
+  /** Milliseconds from the snapshot to the start of the counted span (0 unless the period is ahead). */
   lead: number;
-  /** Milliseconds from the snapshot to the end of the counted window. */
+  /** Milliseconds from the snapshot to the end of the counted span. */
   horizon: number;
 };
 
@@ -27,8 +27,8 @@ export type Examples = {
 };
 
 /** Snapshot instants, latest first: s ≤ asOf − horizon, back to the lookback or the first deal. */
-export function snapshotTimes(table: DealTable, asOf: number, window: Window, lookbackDays: number, everyDays: number): number[] {
-  const latest = asOf - window.horizon;
+export function snapshotTimes(table: DealTable, asOf: number, span: Span, lookbackDays: number, everyDays: number): number[] {
+  const latest = asOf - span.horizon;
   const earliest = latest - lookbackDays * DAY;
   let firstBorn = Infinity;
   for (let i = 0; i < table.born.length; i += 1) {
@@ -40,11 +40,11 @@ export function snapshotTimes(table: DealTable, asOf: number, window: Window, lo
   return times;
 }
 
-/** Whether deal i, open at snapshot s, was won within the window after s. */
-export function wonInWindow(table: DealTable, i: number, s: number, window: Window): boolean {
+/** Whether deal i, open at snapshot s, was won within the span after s. */
+export function wonInSpan(table: DealTable, i: number, s: number, span: Span): boolean {
   if (!table.won[i]) return false;
   const c = table.closed[i] as number;
-  return c > s && c >= s + window.lead && c < s + window.horizon;
+  return c > s && c >= s + span.lead && c < s + span.horizon;
 }
 
 /** Whether deal i is open at instant s: born by then (or undated) and not closed by then. */
@@ -54,7 +54,7 @@ export function openAt(table: DealTable, i: number, s: number): boolean {
   return (Number.isNaN(b) || b <= s) && c > s;
 }
 
-export function buildExamples(table: DealTable, times: readonly number[], window: Window): Examples {
+export function buildExamples(table: DealTable, times: readonly number[], span: Span): Examples {
   const n = table.deals.length;
   let capacity = Math.max(1024, n * 4);
   let snap = new Int32Array(capacity);
@@ -84,7 +84,7 @@ export function buildExamples(table: DealTable, times: readonly number[], window
       age[count] = ageBand(table, i, s);
       idle[count] = idleBand(table, i, s);
       stage[count] = stageAt(table, i, s);
-      won[count] = wonInWindow(table, i, s, window) ? 1 : 0;
+      won[count] = wonInSpan(table, i, s, span) ? 1 : 0;
       count += 1;
     }
   }
