@@ -264,7 +264,8 @@ function dataNotes(k: KnownAtNotes, table: DealTable, outlooks: readonly DealOut
   const notes: Note[] = [];
   const undated = outlooks.filter((d) => d.ageDays === null).length;
   if (undated) notes.push({ code: 'undated-deals', text: NOTE_TEXT['undated-deals'], params: { count: undated } });
-  if (k.stageFromCurrent) notes.push({ code: 'stage-from-current', text: NOTE_TEXT['stage-from-current'], params: { count: k.stageFromCurrent } });
+  // Without any stage history the forecast does not use stages at all, and says so below instead.
+  if (k.stageFromCurrent && table.hasStageHistory) notes.push({ code: 'stage-from-current', text: NOTE_TEXT['stage-from-current'], params: { count: k.stageFromCurrent } });
   if (!table.hasStageHistory) notes.push({ code: 'no-stage-history', text: NOTE_TEXT['no-stage-history'], params: {} });
   if (!table.hasActivity) notes.push({ code: 'no-activities', text: NOTE_TEXT['no-activities'], params: {} });
   if (table.amountUnusedReason) notes.push({ code: 'amount-not-used', text: NOTE_TEXT['amount-not-used'], params: { reason: table.amountUnusedReason } });
