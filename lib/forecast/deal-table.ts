@@ -4,7 +4,7 @@
  * not what the deal showed at an earlier instant), owner, product and amount band. Built once per
  * forecast; every comparable span then reads it without touching the records again.
  */
-import type { Activity, Deal } from '../model';
+import type { Activity, Deal, StageVisit } from '../model';
 import type { CurrencyOptions } from '../money';
 import { ownAmount } from './amounts';
 
@@ -48,6 +48,13 @@ export type DealTable = {
   stageCodes: Int32Array;
   stageStart: Int32Array;
   stageIds: string[];
+  /**
+   * Calls and meetings done by each owner by the instant, sorted (the plan's conversion to new deals),
+   * and whether the data holds any activity known by then at all (else calls are missing, not zero).
+   */
+  callTimes: ReadonlyMap<string, Float64Array>;
+  meetingTimes: ReadonlyMap<string, Float64Array>;
+  anyActivity: boolean;
   /** Whether any deal has a logged activity or a last-activity date; without it the idle band is left out. */
   hasActivity: boolean;
   hasStageHistory: boolean;
@@ -58,24 +65,30 @@ export type DealTable = {
 const tables = new WeakMap<readonly Deal[], WeakMap<readonly Activity[], Map<string, DealTable>>>();
 
 /**
- * The table of these deals and activities, remembered per pair of arrays (and currency): the sidebar
- * asks again for the rep and the team over the same arrays, and a rewind to "now" hands the same
- * arrays back. Tables are never changed after they are built.
+ * The table of these deals (as they stood at `asOf`) and the activities done by `asOf`, remembered per
+ * pair of arrays, instant and currency: the sidebar asks again for the rep and the team over the same
+ * arrays. Tables are never changed after they are built.
  */
-export function dealTable(deals: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions): DealTable {
+export function dealTable(deals: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions, asOf: number): DealTable {
   let byActivities = tables.get(deals);
   if (!byActivities) tables.set(deals, (byActivities = new WeakMap()));
   let byCurrency = byActivities.get(activities);
   if (!byCurrency) byActivities.set(activities, (byCurrency = new Map()));
-  const key = JSON.stringify([currency.reporting, Object.entries(currency.rates).sort()]);
+  const key = JSON.stringify([asOf, currency.reporting, Object.entries(currency.rates).sort()]);
   let table = byCurrency.get(key);
-  if (!table) byCurrency.set(key, (table = buildDealTable(deals, activities, currency)));
+  if (!table) {
+    if (byCurrency.size >= 4) byCurrency.delete(byCurrency.keys().next().value as string);
+    byCurrency.set(key, (table = buildDealTable(deals, activities, currency, asOf)));
+  }
   return table;
 }
 
-export function buildDealTable(given: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions): DealTable {
-  // By id, so that codes and every sum over deals come out the same whatever the order of the records.
-  const deals = [...given].sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
+/**
+ * `activities` may hold records after `asOf`: only those done by then count, which is what knownAt
+ * leaves done (a later one is planned or absent), so the forecast need not rewind them one by one.
+ */
+export function buildDealTable(given: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions, asOf: number): DealTable {
+  const deals = canonicalOrder(given);
   const n = deals.length;
   const born = new Float64Array(n);
   const closed = new Float64Array(n);
@@ -114,7 +127,9 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
   for (let i = 0; i < n; i += 1) {
     const history = (deals[i] as Deal).stageHistory;
     if (!history?.length) continue;
-    const sorted = history.every((v, k) => k === 0 || (history[k - 1] as { enteredAt: number }).enteredAt <= v.enteredAt) ? history : [...history].sort((a, b) => a.enteredAt - b.enteredAt);
+    let inOrder = true;
+    for (let k = 1; k < history.length && inOrder; k += 1) inOrder = (history[k - 1] as StageVisit).enteredAt <= (history[k] as StageVisit).enteredAt;
+    const sorted = inOrder ? history : [...history].sort((a, b) => a.enteredAt - b.enteredAt);
     let at = stageStart[i] as number;
     for (const visit of sorted) {
       stageTimes[at] = visit.enteredAt;
@@ -124,17 +139,30 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
   }
 
   // Activities by deal: one pass over the records (each read once: their shapes vary, so reads are
-  // slow), then lay out per deal, fill, and sort each deal's slice.
+  // slow), then lay out per deal, fill, and sort each deal's slice. Calls and meetings by owner on the way.
   const dealOf = new Int32Array(activities.length);
   const timeOf = new Float64Array(activities.length);
   const activityStart = new Int32Array(n + 1);
+  const calls = new Map<string, number[]>();
+  const meetings = new Map<string, number[]>();
+  let anyActivity = false;
   let linked = 0;
   for (let k = 0; k < activities.length; k += 1) {
     const a = activities[k] as Activity;
-    const i = a.done && a.dealId !== undefined ? index.get(a.dealId) : undefined;
+    const at = a.occurredAt;
+    if (at > asOf) continue;
+    anyActivity = true;
+    if (!a.done) continue;
+    if (a.type === 'call' || a.type === 'meeting') {
+      const byOwner = a.type === 'call' ? calls : meetings;
+      const list = byOwner.get(a.ownerId);
+      if (list) list.push(at);
+      else byOwner.set(a.ownerId, [at]);
+    }
+    const i = a.dealId !== undefined ? index.get(a.dealId) : undefined;
     if (i === undefined) continue;
     dealOf[linked] = i;
-    timeOf[linked] = a.occurredAt;
+    timeOf[linked] = at;
     linked += 1;
     activityStart[i + 1] = (activityStart[i + 1] as number) + 1;
   }
@@ -167,6 +195,7 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
   return {
     deals, born, closed, won, owner, ownerIds: owners.values, product, productIds: products.values, amountBand, amountEdges, own: amounts,
     activityTimes, activityStart, lastActivityField, stageTimes, stageCodes, stageStart, stageIds: stages.values,
+    callTimes: sortedByOwner(calls), meetingTimes: sortedByOwner(meetings), anyActivity,
     hasActivity, hasStageHistory: stageTimes.length > 0, amountUnusedReason,
   };
 }
@@ -205,6 +234,42 @@ function bornOf(deal: Deal): number {
   if (deal.firstContactAt !== undefined) first = deal.firstContactAt;
   for (const v of deal.stageHistory ?? []) if (Number.isNaN(first) || v.enteredAt < first) first = v.enteredAt;
   return first;
+}
+
+/**
+ * The deals in an order that does not depend on the input's: by creation, then close, then id (numbers
+ * first: comparing ten thousand ids as strings would cost more than the rest of the table). Every sum
+ * over deals is then taken in the same order, to the last bit.
+ */
+function canonicalOrder(deals: readonly Deal[]): Deal[] {
+  const n = deals.length;
+  const born = new Float64Array(n);
+  const closed = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const d = deals[i] as Deal;
+    born[i] = d.createdAt ?? -Infinity;
+    closed[i] = d.closedAt ?? Infinity;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const byBorn = (born[a] as number) - (born[b] as number);
+    if (byBorn) return byBorn;
+    const byClose = (closed[a] as number) - (closed[b] as number);
+    if (byClose) return byClose;
+    const x = (deals[a] as Deal).externalId;
+    const y = (deals[b] as Deal).externalId;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return order.map((i) => deals[i] as Deal);
+}
+
+function sortedByOwner(lists: Map<string, number[]>): Map<string, Float64Array> {
+  return new Map([...lists].map(([owner, times]) => [owner, Float64Array.from(times).sort()]));
+}
+
+/** How many of the sorted instants fall in [from, to]. */
+export function countBetween(sorted: Float64Array, from: number, to: number): number {
+  return lastAtOrBefore(sorted, 0, sorted.length, to) - lastAtOrBefore(sorted, 0, sorted.length, from - 1);
 }
 
 /** Age band of a deal at instant `at`. */

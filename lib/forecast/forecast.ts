@@ -34,8 +34,8 @@ export function forecast(input: ForecastInput): Forecast {
   const periodOut = { start: period.start, end: period.end, label: period.label };
   if (!input.data.deals.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
   const { known, table, span, times, model } = learn(input.data, asOf, period, calendar.timeZone, currency, settings);
-  // Deals and activities as they stood; the other kinds (owners, stages, products) as given.
-  const data = { ...input.data, deals: known.data.deals, activities: known.data.activities };
+  // Deals as they stood (activities are read through the table, as of the instant); the rest as given.
+  const data = { ...input.data, deals: known.data.deals };
   if (!data.deals.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
   const open = span.horizon > 0;
   if (open && !model) {
@@ -115,7 +115,7 @@ export function forecast(input: ForecastInput): Forecast {
   });
   const plan = buildPlan({
     deals: data.deals,
-    activities: data.activities,
+    table,
     includes: scope.includes,
     asOf,
     periodEnd: period.end,
@@ -125,7 +125,6 @@ export function forecast(input: ForecastInput): Forecast {
     wonSoFar: won.amount,
     expectedPipelineAmount: expectedAmount,
     expectedPipelineWins: expectedWins,
-    hasActivities: data.activities.length > 0,
     settings,
   });
   notes.push(...dataNotes(known.notes, table, outlooks, times.length, span, open));

@@ -34,11 +34,12 @@ export function learn(
   let entries = byActivities.get(data.activities);
   if (!entries) byActivities.set(data.activities, (entries = new Map()));
   const hit = entries.get(key);
-  // Only deals and activities are read from `known.data`: other kinds come from the caller's data.
+  // Only the deals are read from `known.data`: other kinds come from the caller's data.
   if (hit) return hit;
 
-  const known = rewind(data, asOf, { timeZone });
-  const table = dealTable(known.data.deals, known.data.activities, currency);
+  // Deals are rewound; activities are read as they are, the table counting those done by then.
+  const known = rewind({ ...data, activities: [], leads: [], customers: [], mrrMovements: [], spend: [] }, asOf, { timeZone });
+  const table = dealTable(known.data.deals, data.activities, currency, asOf);
   const span: Span = { lead: Math.max(0, period.start - asOf), horizon: period.end - asOf };
   let times: number[] = [];
   let model: Model | undefined;

@@ -29,7 +29,8 @@ export type Model = {
   stageCount: number;
   age: { p: Float64Array; n: Float64Array; strength: number };
   activity: { p: Float64Array; n: Float64Array; strength: number };
-  stage: { p: Map<number, number>; n: Map<number, number>; strength: number };
+  /** Per (age, idle, stage) cell: p is NaN where no example had the stage (the coarser cell is used). */
+  stage: { p: Float64Array; n: Float64Array; strength: number };
   factors: Record<FactorKind, FactorTable>;
   sharedVariance: number;
   /**
@@ -56,8 +57,9 @@ export function fitModel(table: DealTable, ex: Examples): Model | undefined {
   const ageW = new Float64Array(AGE_LEVELS);
   const actN = new Float64Array(AGE_LEVELS * IDLE_LEVELS);
   const actW = new Float64Array(AGE_LEVELS * IDLE_LEVELS);
-  const stN = new Map<number, number>();
-  const stW = new Map<number, number>();
+  const cells3 = AGE_LEVELS * IDLE_LEVELS * Math.max(1, stageCount);
+  const stN = new Float64Array(cells3);
+  const stW = new Float64Array(cells3);
   let wins = 0;
   for (let e = 0; e < ex.count; e += 1) {
     const y = ex.won[e] as number;
@@ -71,8 +73,8 @@ export function fitModel(table: DealTable, ex: Examples): Model | undefined {
     const st = ex.stage[e] as number;
     if (st >= 0) {
       const key = l2 * stageCount + st;
-      stN.set(key, (stN.get(key) ?? 0) + 1);
-      stW.set(key, (stW.get(key) ?? 0) + y);
+      stN[key] = (stN[key] as number) + 1;
+      stW[key] = (stW[key] as number) + y;
     }
   }
   const base = wins / ex.count;
@@ -85,15 +87,21 @@ export function fitModel(table: DealTable, ex: Examples): Model | undefined {
   const actStrength = betaStrength(actCells);
   const actP = Float64Array.from(actCells, (c) => shrunkRate(c, c.prior, actStrength));
 
-  const stCells = [...stN].map(([key, n]) => ({ key, n, wins: stW.get(key) ?? 0, prior: actP[Math.floor(key / stageCount)] as number }));
+  const stCells: (RateCell & { key: number })[] = [];
+  for (let key = 0; key < cells3; key += 1) {
+    const n = stN[key] as number;
+    if (n > 0) stCells.push({ key, n, wins: stW[key] as number, prior: actP[Math.floor(key / stageCount)] as number });
+  }
   const stStrength = betaStrength(stCells);
-  const stP = new Map(stCells.map((c) => [c.key, shrunkRate(c, c.prior, stStrength)]));
+  const stP = new Float64Array(cells3).fill(Number.NaN);
+  for (const c of stCells) stP[c.key] = shrunkRate(c, c.prior, stStrength);
 
   const core = new Float64Array(ex.count);
   for (let e = 0; e < ex.count; e += 1) {
     const l2 = (ex.age[e] as number) * IDLE_LEVELS + (ex.idle[e] as number);
     const st = ex.stage[e] as number;
-    core[e] = (st >= 0 ? stP.get(l2 * stageCount + st) : undefined) ?? (actP[l2] as number);
+    const staged = st >= 0 ? (stP[l2 * stageCount + st] as number) : Number.NaN;
+    core[e] = Number.isNaN(staged) ? (actP[l2] as number) : staged;
   }
 
   // Factor levels are read through each example's deal (-1: unknown, the factor stays 1 for it).
@@ -189,9 +197,10 @@ function maxOf(values: Int32Array): number {
 export function scoreFeatures(model: Model, f: Features): Score {
   const l2 = f.age * IDLE_LEVELS + f.idle;
   const key = l2 * model.stageCount + f.stage;
-  const staged = f.stage >= 0 ? model.stage.p.get(key) : undefined;
-  const situation = staged ?? (model.activity.p[l2] as number);
-  const situationN = staged !== undefined ? (model.stage.n.get(key) ?? 0) : (model.activity.n[l2] as number);
+  const staged = f.stage >= 0 ? (model.stage.p[key] ?? Number.NaN) : Number.NaN;
+  const known = !Number.isNaN(staged);
+  const situation = known ? staged : (model.activity.p[l2] as number);
+  const situationN = known ? (model.stage.n[key] as number) : (model.activity.n[l2] as number);
   const factor = (kind: FactorKind, level: number) => (level >= 0 ? (model.factors[kind].factor[level] ?? 1) : 1);
   const factors = { owner: factor('owner', f.owner), product: factor('product', f.product), amount: factor('amount', f.amount) };
   const probability = Math.min(MAX_PROBABILITY, situation * factors.owner * factors.product * factors.amount);

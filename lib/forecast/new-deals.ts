@@ -93,7 +93,8 @@ export function fitNewDeals(
       if (!table.won[i] || !Number.isFinite(c) || c < lookbackFrom || Number.isNaN(amounts[i] as number)) continue;
       if (filter(i)) out.push(amounts[i] as number);
     }
-    return out;
+    // Sorted, so the amounts drawn never depend on the order of the records.
+    return out.sort((a, b) => a - b);
   };
   const teamQuick = pool((i) => quick(i));
   const teamAll = teamQuick.length >= MIN_POOL ? teamQuick : pool(() => true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activitySchema, dealSchema, type Activity, type Deal } from '../model';
+import { buildDealTable } from './deal-table';
 import { buildPlan, type PlanContext } from './plan';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -30,20 +31,23 @@ const LOST = Array.from({ length: 9 }, (_, i) => closedDeal(`l${i}`, 'lost', 20 
 const BOB = [closedDeal('b1', 'won', 5, 100, 900_000, 'bob'), closedDeal('b2', 'lost', 5, 1, 1, 'bob')];
 const CALLS = [...Array.from({ length: 60 }, (_, i) => act(`c${i}`, 'call', 1 + (i % 80))), ...Array.from({ length: 15 }, (_, i) => act(`m${i}`, 'meeting', 2 + i)), act('bob-call', 'call', 3, 'bob')];
 
+const USD = { reporting: 'USD', rates: {} };
+/** The plan reads calls and meetings from the deal table, built here from these activities. */
+const tableOf = (activities: readonly Activity[]) => buildDealTable([...WON, ...LOST, ...BOB], activities, USD, AS_OF);
+
 function context(over: Partial<PlanContext> = {}): PlanContext {
   return {
     deals: [...WON, ...LOST, ...BOB],
-    activities: CALLS,
+    table: tableOf(CALLS),
     includes: (id) => id === 'ann',
     asOf: AS_OF,
     periodEnd: END,
     calendar: { timeZone: 'UTC', weekStartsOn: 1, fiscalYearStartMonth: 1 },
-    currency: { reporting: 'USD', rates: {} },
+    currency: USD,
     quota: 10_000_000, // 100,000.00
     wonSoFar: 4_000_000, // 40,000.00
     expectedPipelineAmount: 2_000_000, // 20,000.00
     expectedPipelineWins: 1.3,
-    hasActivities: true,
     settings: DEFAULT_SETTINGS,
     ...over,
   };
@@ -108,7 +112,7 @@ describe('plan to quota', () => {
   });
 
   it('calls calls and meetings missing when the data has no activities, not zero', () => {
-    const plan = buildPlan(context({ activities: [], hasActivities: false }));
+    const plan = buildPlan(context({ table: tableOf([]) }));
     expect(plan.inputs.callsPerNewDeal.status).toBe('missing');
     expect(plan.missing.map((m) => m.input)).toEqual(['callsPerNewDeal', 'meetingsPerNewDeal']);
     expect(plan.steps.dealsToOpen.value).toBe(5);

@@ -9,18 +9,19 @@
  * Rates are the scope's own over a trailing window. An input missing or below its minimum sample is
  * named, and the steps that need it are not computed: nothing is guessed.
  */
-import type { Activity, Deal } from '../model';
+import type { Deal } from '../model';
 import type { CurrencyOptions } from '../money';
 import { minorToMajor } from '../money';
 import { workingDaysIn, type CalendarOptions } from '../period';
 import { ownAmount } from './amounts';
-import { DAY } from './deal-table';
+import { countBetween, DAY, type DealTable } from './deal-table';
 import { NOTE_TEXT } from './texts';
 import type { ForecastSettings, Note, Plan, PlanInput, PlanStep } from './types';
 
 export type PlanContext = {
   deals: readonly Deal[];
-  activities: readonly Activity[];
+  /** Calls and meetings done by each owner come from the deal table. */
+  table: Pick<DealTable, 'callTimes' | 'meetingTimes' | 'anyActivity'>;
   includes: (ownerId: string) => boolean;
   asOf: number;
   periodEnd: number;
@@ -30,8 +31,6 @@ export type PlanContext = {
   wonSoFar: number;
   expectedPipelineAmount: number;
   expectedPipelineWins: number;
-  /** Whether the data holds any activities at all (else calls and meetings are missing, not zero). */
-  hasActivities: boolean;
   settings: ForecastSettings;
 };
 
@@ -74,13 +73,10 @@ export function planRates(ctx: PlanContext): PlanRates {
   }
   let calls = 0;
   let meetings = 0;
-  for (const a of ctx.activities) {
-    if (!a.done || !ctx.includes(a.ownerId) || a.occurredAt < activityFrom || a.occurredAt > asOf) continue;
-    if (a.type === 'call') calls += 1;
-    else if (a.type === 'meeting') meetings += 1;
-  }
+  for (const [owner, times] of ctx.table.callTimes) if (ctx.includes(owner)) calls += countBetween(times, activityFrom, asOf);
+  for (const [owner, times] of ctx.table.meetingTimes) if (ctx.includes(owner)) meetings += countBetween(times, activityFrom, asOf);
   const perDeal = (count: number): PlanInput =>
-    ctx.hasActivities ? input(created ? count / created : null, 'ratio', created, min.dealsCreated) : { value: null, unit: 'ratio', n: 0, status: 'missing' };
+    ctx.table.anyActivity ? input(created ? count / created : null, 'ratio', created, min.dealsCreated) : { value: null, unit: 'ratio', n: 0, status: 'missing' };
   return { averageWonDeal, winRate, salesCycleDays, callsPerNewDeal: perDeal(calls), meetingsPerNewDeal: perDeal(meetings) };
 }
 

@@ -6,7 +6,7 @@
  * have ended by `asOf` are used, so every outcome is known and nothing after `asOf` is read. Slipped
  * close dates are in these outcomes: a deal that was due but closed after the span counts as not won.
  */
-import { ageBand, DAY, idleBand, stageAt, type DealTable } from './deal-table';
+import { AGE_EDGES, AGE_UNKNOWN, DAY, IDLE_EDGES, IDLE_UNKNOWN, type DealTable } from './deal-table';
 
 export type Span = {
   /** Milliseconds from the snapshot to the start of the counted span (0 unless the period is ahead). */
@@ -54,48 +54,75 @@ export function openAt(table: DealTable, i: number, s: number): boolean {
   return (Number.isNaN(b) || b <= s) && c > s;
 }
 
+/**
+ * The examples, deal by deal: each deal is open at a run of consecutive snapshots (from its birth to
+ * its close), found by arithmetic on the evenly spaced snapshot times, and walked forward in time with
+ * pointers into its activities and stage visits, so no example needs a search.
+ */
 export function buildExamples(table: DealTable, times: readonly number[], span: Span): Examples {
   const n = table.deals.length;
-  let capacity = Math.max(1024, n * 4);
-  let snap = new Int32Array(capacity);
-  let deal = new Int32Array(capacity);
-  let age = new Int32Array(capacity);
-  let idle = new Int32Array(capacity);
-  let stage = new Int32Array(capacity);
-  let won = new Uint8Array(capacity);
+  const k = times.length;
+  const latest = times[0] ?? 0;
+  const step = k > 1 ? latest - (times[1] as number) : 1;
   let count = 0;
-  const grow = () => {
-    capacity *= 2;
-    const bigger = <T extends Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity);
-      b.set(a);
-      return b;
-    };
-    [snap, deal, age, idle, stage, won] = [bigger(snap), bigger(deal), bigger(age), bigger(idle), bigger(stage), bigger(won)];
-  };
-  for (let k = 0; k < times.length; k += 1) {
-    const s = times[k] as number;
-    for (let i = 0; i < n; i += 1) {
-      // Open at s: born by then (an undated deal, NaN, always was) and not closed (NaN: closed, date unknown).
-      if ((table.born[i] as number) > s || !((table.closed[i] as number) > s)) continue;
-      if (count === capacity) grow();
-      snap[count] = k;
-      deal[count] = i;
-      age[count] = ageBand(table, i, s);
-      idle[count] = idleBand(table, i, s);
-      stage[count] = stageAt(table, i, s);
-      won[count] = wonInSpan(table, i, s, span) ? 1 : 0;
-      count += 1;
+  const ranges = new Int32Array(2 * n);
+  for (let i = 0; i < n; i += 1) {
+    const b = table.born[i] as number;
+    const c = table.closed[i] as number;
+    // Open at s_k = latest − k·step when born ≤ s_k < closed: k from kMin to kMax.
+    // Both clamped to [−1, k]: the range array holds 32-bit integers.
+    const kMin = c === Infinity ? 0 : Number.isNaN(c) ? k : Math.min(k, Math.max(0, Math.floor((latest - c) / step) + 1));
+    const kMax = Number.isNaN(b) ? k - 1 : Math.max(-1, Math.min(k - 1, Math.floor((latest - b) / step)));
+    ranges[2 * i] = kMin;
+    ranges[2 * i + 1] = kMax;
+    if (kMax >= kMin) count += kMax - kMin + 1;
+  }
+  const snap = new Int32Array(count);
+  const deal = new Int32Array(count);
+  const age = new Int32Array(count);
+  const idle = new Int32Array(count);
+  const stage = new Int32Array(count);
+  const won = new Uint8Array(count);
+  const { activityTimes, activityStart, stageTimes, stageCodes, stageStart, lastActivityField } = table;
+  let e = 0;
+  for (let i = 0; i < n; i += 1) {
+    const kMin = ranges[2 * i] as number;
+    const kMax = ranges[2 * i + 1] as number;
+    if (kMax < kMin) continue;
+    const b = table.born[i] as number;
+    const c = table.closed[i] as number;
+    const isWon = table.won[i] === 1;
+    const field = lastActivityField[i] as number;
+    let a = activityStart[i] as number; // next activity not yet passed
+    const aEnd = activityStart[i + 1] as number;
+    let st = stageStart[i] as number; // next stage visit not yet passed
+    const stEnd = stageStart[i + 1] as number;
+    let last = Number.NaN;
+    let currentStage = -1;
+    for (let kk = kMax; kk >= kMin; kk -= 1) {
+      const s = latest - kk * step;
+      while (a < aEnd && (activityTimes[a] as number) <= s) last = activityTimes[a++] as number;
+      while (st < stEnd && (stageTimes[st] as number) <= s) currentStage = stageCodes[st++] as number;
+      snap[e] = kk;
+      deal[e] = i;
+      age[e] = Number.isNaN(b) ? AGE_UNKNOWN : band(AGE_EDGES, (s - b) / DAY);
+      if (!table.hasActivity) idle[e] = 0;
+      else {
+        let seen = last;
+        if (!Number.isNaN(field) && field <= s && (Number.isNaN(seen) || field > seen)) seen = field;
+        if (Number.isNaN(seen) || (!Number.isNaN(b) && b > seen)) seen = b;
+        idle[e] = Number.isNaN(seen) ? IDLE_UNKNOWN : band(IDLE_EDGES, (s - seen) / DAY);
+      }
+      stage[e] = currentStage;
+      won[e] = isWon && c > s && c >= s + span.lead && c < s + span.horizon ? 1 : 0;
+      e += 1;
     }
   }
-  return {
-    count,
-    snapshots: Float64Array.from(times),
-    snap: snap.subarray(0, count),
-    deal: deal.subarray(0, count),
-    age: age.subarray(0, count),
-    idle: idle.subarray(0, count),
-    stage: stage.subarray(0, count),
-    won: won.subarray(0, count),
-  };
+  return { count, snapshots: Float64Array.from(times), snap, deal, age, idle, stage, won };
+}
+
+function band(edges: readonly number[], days: number): number {
+  let b = 0;
+  while (b < edges.length && days >= (edges[b] as number)) b += 1;
+  return b;
 }
