@@ -4,28 +4,24 @@
  * yet at the pace of comparable spans; a seeded Monte Carlo gives P10/P50/P90 of won revenue and won
  * deals and the chance of reaching the quota. With it: the plan to quota and the deals that matter.
  */
-import type { Deal, Stage } from '../model';
+import type { Deal } from '../model';
 import { periodContaining } from '../period';
-import { openDealAmount, ownAmount, wonAverages } from './amounts';
-import { DAY, type DealTable } from './deal-table';
+import { openDealAmount, wonAverages } from './amounts';
 import { dealLists } from './deal-lists';
 import { buildExplains } from './explain';
+import { DAY } from './features';
+import { compareIds, mean, nextStages, productMap, scopeOwners, uncertainFactors, wonSoFar } from './forecast-parts';
 import { learn } from './learned';
-import { FACTORS, factorVariance, type Model } from './model';
 import { fitNewDeals, type NewDealsModel } from './new-deals';
 import { dealOutlook, type OutlookContext } from './outlook';
 import { buildPlan } from './plan';
 import { createRng } from './random';
-import type { KnownAtNotes } from './known-at';
 import { ownersInScope } from './scope';
 import { resolveSettings } from './settings';
 import { quantiles, shareReaching, simulate } from './simulate';
+import { dataNotes, summarise } from './summary';
 import { NOTE_TEXT } from './texts';
-import type { Span } from './training';
-import type { DealOutlook, Forecast, ForecastInput, ModelSummary, Note, OwnerOutlook } from './types';
-
-/** Fewer comparable spans than this: the probabilities are called rough. */
-const SHORT_HISTORY = 8;
+import type { Forecast, ForecastInput, Note, OwnerOutlook } from './types';
 
 export function forecast(input: ForecastInput): Forecast {
   const settings = resolveSettings(input.settings);
@@ -170,150 +166,4 @@ export function forecast(input: ForecastInput): Forecast {
     seed: settings.seed,
   };
   return { ...result, explain: buildExplains(result, { newDealIds: newDeals.dealIds, staleDays: settings.staleDays, deadDays: settings.deadDays }) };
-}
-
-/** The factor levels the open deals use, each an uncertain group for the draws, and each deal's groups. */
-function uncertainFactors(model: Model, table: DealTable, open: readonly number[]) {
-  const levelOf = { owner: table.owner, product: table.product, amount: table.amountBand } as const;
-  const variance: number[] = [];
-  const index = new Map<string, number>();
-  for (const i of open) {
-    for (const kind of FACTORS) {
-      const level = levelOf[kind][i] as number;
-      const key = `${kind}:${level}`;
-      if (level < 0 || index.has(key)) continue;
-      index.set(key, variance.length);
-      variance.push(factorVariance(model, kind, level));
-    }
-  }
-  return {
-    variance,
-    groupsOf: (i: number) => FACTORS.map((kind) => index.get(`${kind}:${levelOf[kind][i] as number}`) ?? -1),
-  };
-}
-
-function wonSoFar(
-  deals: readonly Deal[],
-  includes: (ownerId: string) => boolean,
-  from: number,
-  to: number,
-  currency: Parameters<typeof ownAmount>[1],
-  notes: Note[],
-) {
-  let amount = 0;
-  let count = 0;
-  const dealIds: string[] = [];
-  const issues = new Map<string, number>();
-  for (const deal of deals) {
-    if (deal.status !== 'won' || deal.closedAt === undefined || deal.closedAt < from || deal.closedAt >= to || !includes(deal.ownerId)) continue;
-    count += 1;
-    dealIds.push(deal.externalId);
-    const own = ownAmount(deal, currency);
-    if ('minor' in own) amount += own.minor;
-    else issues.set(own.issue, (issues.get(own.issue) ?? 0) + 1);
-  }
-  for (const [reason, n] of [...issues].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]))) {
-    notes.push({ code: 'currency', text: NOTE_TEXT.currency, params: { count: n, reason } });
-  }
-  return { amount, deals: count, dealIds: dealIds.sort() };
-}
-
-/**
- * Owners whose new deals are forecast: a named list as it is (a rep with no deals yet starts at the
- * team's pace); everyone or a team: the active owners in scope that have deals.
- */
-function scopeOwners(input: ForecastInput, owners: ForecastInput['data']['owners'], table: DealTable, includes: (id: string) => boolean) {
-  const inactive = new Set(owners.filter((o) => o.active === false).map((o) => o.externalId));
-  const names = new Map(owners.map((o) => [o.externalId, o.name]));
-  const ids =
-    input.scope.ownerIds === 'all'
-      ? table.ownerIds.filter((id) => includes(id) && !inactive.has(id))
-      : [...new Set(input.scope.ownerIds)];
-  return ids
-    .map((id) => ({ id, code: table.ownerIds.indexOf(id), name: names.get(id) ?? id }))
-    .sort((a, b) => compareIds(a.name, b.name) || compareIds(a.id, b.id));
-}
-
-function nextStages(stages: readonly Stage[]): Map<string, Stage> {
-  const byPipeline = new Map<string, Stage[]>();
-  for (const stage of stages) {
-    const list = byPipeline.get(stage.pipelineId) ?? [];
-    list.push(stage);
-    byPipeline.set(stage.pipelineId, list);
-  }
-  const next = new Map<string, Stage>();
-  for (const list of byPipeline.values()) {
-    list.sort((a, b) => a.order - b.order || compareIds(a.externalId, b.externalId));
-    list.forEach((stage, i) => {
-      const after = list[i + 1];
-      if (after) next.set(stage.externalId, after);
-    });
-  }
-  return next;
-}
-
-const productCache = new WeakMap<object, Map<string, ForecastInput['data']['products'][number]>>();
-function productMap(products: ForecastInput['data']['products']) {
-  let map = productCache.get(products);
-  if (!map) productCache.set(products, (map = new Map(products.map((p) => [p.externalId, p]))));
-  return map;
-}
-
-function dataNotes(k: KnownAtNotes, table: DealTable, outlooks: readonly DealOutlook[], spans: number, span: Span, open: boolean): Note[] {
-  const notes: Note[] = [];
-  const undated = outlooks.filter((d) => d.ageDays === null).length;
-  if (undated) notes.push({ code: 'undated-deals', text: NOTE_TEXT['undated-deals'], params: { count: undated } });
-  // Without any stage history the forecast does not use stages at all, and says so below instead.
-  if (k.stageFromCurrent && table.hasStageHistory) notes.push({ code: 'stage-from-current', text: NOTE_TEXT['stage-from-current'], params: { count: k.stageFromCurrent } });
-  if (!table.hasStageHistory) notes.push({ code: 'no-stage-history', text: NOTE_TEXT['no-stage-history'], params: {} });
-  if (!table.hasActivity) notes.push({ code: 'no-activities', text: NOTE_TEXT['no-activities'], params: {} });
-  if (table.amountUnusedReason) notes.push({ code: 'amount-not-used', text: NOTE_TEXT['amount-not-used'], params: { reason: table.amountUnusedReason } });
-  const estimated = outlooks.filter((d) => d.amountSource !== 'deal' && d.amountSource !== 'none').length;
-  if (estimated) notes.push({ code: 'amount-estimated', text: NOTE_TEXT['amount-estimated'], params: { count: estimated } });
-  const none = outlooks.filter((d) => d.amountSource === 'none').length;
-  if (none) notes.push({ code: 'no-amount', text: NOTE_TEXT['no-amount'], params: { count: none } });
-  if (open && spans < SHORT_HISTORY) notes.push({ code: 'short-history', text: NOTE_TEXT['short-history'], params: { count: spans } });
-  if (!open) notes.push({ code: 'period-over', text: NOTE_TEXT['period-over'], params: {} });
-  if (span.lead > 0) notes.push({ code: 'future-period', text: NOTE_TEXT['future-period'], params: {} });
-  return notes;
-}
-
-function summarise(model: Model | undefined, table: DealTable, scopeOwners: number): ModelSummary {
-  const features: ModelSummary['features'] = [
-    { feature: 'age', used: true },
-    table.hasActivity ? { feature: 'activity', used: true } : { feature: 'activity', used: false, reason: 'no activities linked to deals' },
-    table.hasStageHistory ? { feature: 'stage', used: true } : { feature: 'stage', used: false, reason: 'no stage history' },
-    table.ownerIds.length > 1 || scopeOwners > 1 ? { feature: 'owner', used: true } : { feature: 'owner', used: false, reason: 'one owner' },
-    table.productIds.length ? { feature: 'product', used: true } : { feature: 'product', used: false, reason: 'no products on deals' },
-    table.amountUnusedReason ? { feature: 'amount', used: false, reason: table.amountUnusedReason } : { feature: 'amount', used: true },
-  ];
-  if (!model) {
-    return { snapshots: 0, examples: 0, baseRate: 0, sharedVariance: 0, shrinkage: { age: 0, activity: 0, stage: 0, owner: 0, product: 0, amount: 0 }, features };
-  }
-  return {
-    snapshots: model.snapshots,
-    examples: model.examples,
-    baseRate: model.base,
-    sharedVariance: model.sharedVariance,
-    shrinkage: {
-      age: model.age.strength,
-      activity: model.activity.strength,
-      stage: model.stage.strength,
-      owner: model.factors.owner.strength,
-      product: model.factors.product.strength,
-      amount: model.factors.amount.strength,
-    },
-    features,
-  };
-}
-
-function mean(values: Float64Array): number {
-  if (!values.length) return 0;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,7 +4,8 @@
  */
 import type { Deal, Stage } from '../model';
 import type { Amount } from './amounts';
-import { ageBand, DAY, idleBand, idleDaysAt, stageAt, type DealTable } from './deal-table';
+import type { DealTable } from './deal-table';
+import { ageBand, DAY, idleBand, idleDaysAt, stageAt } from './features';
 import { scoreFeatures, type Features, type Model } from './model';
 import { DRIVER_TEXT, MOVE_TEXT, NO_CLOSE_DATE_MOVE } from './texts';
 import type { DealOutlook, Driver, Move } from './types';

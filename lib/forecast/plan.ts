@@ -14,7 +14,8 @@ import type { CurrencyOptions } from '../money';
 import { minorToMajor } from '../money';
 import { workingDaysIn, type CalendarOptions } from '../period';
 import { ownAmount } from './amounts';
-import { countBetween, DAY, type DealTable } from './deal-table';
+import type { DealTable } from './deal-table';
+import { countBetween, DAY } from './features';
 import { NOTE_TEXT } from './texts';
 import type { ForecastSettings, Note, Plan, PlanInput, PlanStep } from './types';
 

@@ -3,6 +3,9 @@
  * the groups really differ beyond what chance alone would make them differ.
  */
 
+/** No open deal is certain to be won: a probability is capped here, whatever its factors multiply to. */
+export const MAX_PROBABILITY = 0.995;
+
 /** Bounds of an estimated prior strength (pseudo-observations). */
 export const MIN_STRENGTH = 1;
 export const MAX_STRENGTH = 1000;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, buildDealTable, idleBand, stageAt } from './deal-table';
+import { buildDealTable } from './deal-table';
+import { ageBand, idleBand, stageAt } from './features';
 import { knownAt } from './known-at';
 import { buildExamples, openAt, snapshotTimes, wonInSpan } from './training';
 import { DAY, simulateCrm, T0 } from './test-support';

@@ -6,7 +6,8 @@
  * have ended by `asOf` are used, so every outcome is known and nothing after `asOf` is read. Slipped
  * close dates are in these outcomes: a deal that was due but closed after the span counts as not won.
  */
-import { AGE_EDGES, AGE_UNKNOWN, DAY, IDLE_EDGES, IDLE_UNKNOWN, type DealTable } from './deal-table';
+import type { DealTable } from './deal-table';
+import { AGE_EDGES, AGE_UNKNOWN, DAY, IDLE_EDGES, IDLE_UNKNOWN } from './features';
 
 export type Span = {
   /** Milliseconds from the snapshot to the start of the counted span (0 unless the period is ahead). */

@@ -85,7 +85,10 @@ export const NOTE_CODES = [
 ] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 
-/** Something the reader should know about a number, localisable: `text` with `{param}` placeholders. */
+/**
+ * Something the reader should know about a number, localisable: `text` with `{param}` placeholders.
+ * In plan notes `params.input` is the key of the input's label in `INPUT_LABEL` (texts.ts).
+ */
 export type Note = {
   code: NoteCode;
   text: LocalizedText;
