@@ -68,8 +68,8 @@ describe('plan to quota', () => {
     ['dealsToWin', 3, 'ceil(60000.00 / 20000.00) = 3'], // gap 100,000 − 40,000
     ['newDealsToWin', 2, 'ceil(max(0, 60000.00 - 20000.00) / 20000.00) = 2'], // the open deals bring 20,000
     ['dealsToOpen', 5, 'ceil(2 / 0.4) = 5'],
-    ['openBy', END - 9 * DAY, 'period end - 9 days'], // 22 June 00:00
-    ['workingDaysToOpen', 4, 'Mon–Fri days from now to the open-by date = 4'], // Fri 16, Mon 19, Tue 20, Wed 21
+    ['openBy', END - 9 * DAY, '2017-07-01 - 9 d = 2017-06-22'], // 22 June 00:00
+    ['workingDaysToOpen', 4, 'Mon–Fri [2017-06-15, 2017-06-22) = 4'], // days starting after now: Fri 16, Mon 19, Tue 20, Wed 21
     ['callsNeeded', 20, 'ceil(5 × 4) = 20'],
     ['meetingsNeeded', 5, 'ceil(5 × 1) = 5'],
     ['callsPerDay', 5, '20 / 4 = 5'],
@@ -88,14 +88,14 @@ describe('plan to quota', () => {
     expect(plan.status).toBe('no-quota');
     expect(plan.gap).toBeNull();
     expect(plan.missing).toEqual([{ input: 'quota', status: 'missing' }]);
-    expect(plan.steps.dealsToWin.value).toBeNull();
+    expect(plan.steps.dealsToWin).toMatchObject({ value: null, arithmetic: '', why: 'needs-quota', whyText: { en: 'Needs a quota' } });
   });
 
   it('has nothing left to do once the quota is reached', () => {
     const plan = buildPlan(context({ wonSoFar: 10_500_000 }));
     expect(plan.status).toBe('reached');
     expect(plan.gap).toBe(-500_000); // 100,000 − 105,000
-    expect(plan.steps.dealsToWin.value).toBe(0);
+    expect(plan.steps.dealsToWin).toMatchObject({ value: 0, arithmetic: '100000.00 - 105000.00 = -5000.00 ≤ 0' });
     expect(plan.notes.map((n) => n.code)).toEqual(['quota-reached']);
   });
 
@@ -116,7 +116,7 @@ describe('plan to quota', () => {
     expect(plan.inputs.callsPerNewDeal.status).toBe('missing');
     expect(plan.missing.map((m) => m.input)).toEqual(['callsPerNewDeal', 'meetingsPerNewDeal']);
     expect(plan.steps.dealsToOpen.value).toBe(5);
-    expect(plan.steps.callsNeeded.value).toBeNull();
+    expect(plan.steps.callsNeeded).toMatchObject({ value: null, why: 'needs-calls' });
   });
 
   it('says when it is too late to open deals that would close in time', () => {
@@ -126,7 +126,7 @@ describe('plan to quota', () => {
     expect(plan.inputs.salesCycleDays.value).toBe(35);
     expect(plan.steps.openBy.value).toBe(END - 35 * DAY);
     expect(plan.steps.workingDaysToOpen.value).toBe(0);
-    expect(plan.steps.callsPerDay.value).toBeNull();
+    expect(plan.steps.callsPerDay).toMatchObject({ value: null, why: 'no-working-day' });
     expect(plan.notes.find((n) => n.code === 'too-late-to-open')?.params).toEqual({ days: 35 });
   });
 

@@ -12,12 +12,12 @@
 import type { Deal } from '../model';
 import type { CurrencyOptions } from '../money';
 import { minorToMajor } from '../money';
-import { workingDaysIn, type CalendarOptions } from '../period';
+import { instantToLocalDate, workingDaysIn, type CalendarOptions } from '../period';
 import { ownAmount } from './amounts';
 import type { DealTable } from './deal-table';
 import { countBetween, DAY } from './features';
-import { NOTE_TEXT } from './texts';
-import type { ForecastSettings, Note, Plan, PlanInput, PlanStep } from './types';
+import { NOTE_TEXT, STEP_WHY_TEXT } from './texts';
+import type { ForecastSettings, Note, Plan, PlanInput, PlanStep, StepWhy } from './types';
 
 export type PlanContext = {
   deals: readonly Deal[];
@@ -102,18 +102,19 @@ export function buildPlan(ctx: PlanContext, rates: PlanRates = planRates(ctx)): 
     }
     return null;
   };
-  const none = (unit: PlanStep['unit'], why: string): PlanStep => ({ value: null, unit, arithmetic: why });
+  const none = (unit: PlanStep['unit'], why: StepWhy): PlanStep => ({ value: null, unit, arithmetic: '', why, whyText: STEP_WHY_TEXT[why] });
   const steps: Plan['steps'] = {
-    dealsToWin: none('count', 'needs a quota'),
-    newDealsToWin: none('count', 'needs a quota'),
-    dealsToOpen: none('count', 'needs a quota'),
-    openBy: none('date', 'needs the sales cycle'),
-    workingDaysToOpen: none('count', 'needs the sales cycle'),
-    callsNeeded: none('count', 'needs a quota'),
-    meetingsNeeded: none('count', 'needs a quota'),
-    callsPerDay: none('per-day', 'needs a quota'),
-    meetingsPerDay: none('per-day', 'needs a quota'),
+    dealsToWin: none('count', 'needs-quota'),
+    newDealsToWin: none('count', 'needs-quota'),
+    dealsToOpen: none('count', 'needs-quota'),
+    openBy: none('date', 'needs-sales-cycle'),
+    workingDaysToOpen: none('count', 'needs-sales-cycle'),
+    callsNeeded: none('count', 'needs-quota'),
+    meetingsNeeded: none('count', 'needs-quota'),
+    callsPerDay: none('per-day', 'needs-quota'),
+    meetingsPerDay: none('per-day', 'needs-quota'),
   };
+  const date = (ms: number) => instantToLocalDate(ms, ctx.calendar.timeZone);
   const base = { quota: ctx.quota ?? null, wonSoFar: ctx.wonSoFar, inputs, steps, missing, notes };
   if (ctx.quota === undefined) {
     missing.push({ input: 'quota', status: 'missing' });
@@ -123,7 +124,7 @@ export function buildPlan(ctx: PlanContext, rates: PlanRates = planRates(ctx)): 
   const gap = ctx.quota - ctx.wonSoFar;
   if (gap <= 0) {
     notes.push({ code: 'quota-reached', text: NOTE_TEXT['quota-reached'], params: {} });
-    const done = (unit: PlanStep['unit']): PlanStep => ({ value: 0, unit, arithmetic: `quota reached (gap ${digits(gap)} ≤ 0)` });
+    const done = (unit: PlanStep['unit']): PlanStep => ({ value: 0, unit, arithmetic: `${digits(ctx.quota as number)} - ${digits(ctx.wonSoFar)} = ${digits(gap)} ≤ 0` });
     for (const key of ['dealsToWin', 'newDealsToWin', 'dealsToOpen', 'callsNeeded', 'meetingsNeeded'] as const) steps[key] = done('count');
     steps.callsPerDay = done('per-day');
     steps.meetingsPerDay = done('per-day');
@@ -145,21 +146,21 @@ export function buildPlan(ctx: PlanContext, rates: PlanRates = planRates(ctx)): 
     if (rate !== null && rate > 0) {
       const toOpen = Math.ceil(beyond / rate);
       steps.dealsToOpen = { value: toOpen, unit: 'count', arithmetic: `ceil(${beyond} / ${round(rate, 4)}) = ${toOpen}` };
-    } else if (rate === 0) steps.dealsToOpen = none('count', 'win rate is 0: no number of new deals is enough');
-    else steps.dealsToOpen = none('count', 'needs the win rate');
+    } else if (rate === 0) steps.dealsToOpen = none('count', 'win-rate-zero');
+    else steps.dealsToOpen = none('count', 'needs-win-rate');
   } else if (average !== null) {
-    steps.dealsToWin = none('count', 'average won deal is 0');
+    steps.dealsToWin = none('count', 'average-zero');
   } else {
-    for (const key of ['dealsToWin', 'newDealsToWin', 'dealsToOpen'] as const) steps[key] = none('count', 'needs the average won deal');
+    for (const key of ['dealsToWin', 'newDealsToWin', 'dealsToOpen'] as const) steps[key] = none('count', 'needs-average-won-deal');
   }
 
   const cycle = need('salesCycleDays', rates.salesCycleDays);
   let days: number | null = null;
   if (cycle !== null) {
     const openBy = Math.round(ctx.periodEnd - cycle * DAY);
-    steps.openBy = { value: openBy, unit: 'date', arithmetic: `period end - ${round(cycle, 1)} days` };
+    steps.openBy = { value: openBy, unit: 'date', arithmetic: `${date(ctx.periodEnd)} - ${round(cycle, 1)} d = ${date(openBy)}` };
     days = openBy > ctx.asOf ? workingDaysIn({ start: ctx.asOf, end: openBy }, ctx.calendar) : 0;
-    steps.workingDaysToOpen = { value: days, unit: 'count', arithmetic: `Mon–Fri days from now to the open-by date = ${days}` };
+    steps.workingDaysToOpen = { value: days, unit: 'count', arithmetic: `Mon–Fri [${date(ctx.asOf)}, ${date(openBy)}) = ${days}` };
     if (openBy <= ctx.asOf) notes.push({ code: 'too-late-to-open', text: NOTE_TEXT['too-late-to-open'], params: { days: Math.round(cycle) } });
   }
 
@@ -170,14 +171,15 @@ export function buildPlan(ctx: PlanContext, rates: PlanRates = planRates(ctx)): 
   ] as const) {
     const perDeal = need(kind === 'calls' ? 'callsPerNewDeal' : 'meetingsPerNewDeal', rateInput);
     if (perDeal === null || toOpen === null) {
-      steps[neededKey] = none('count', perDeal === null ? `needs ${kind} per new deal` : 'needs the deals to open');
-      steps[perDayKey] = none('per-day', steps[neededKey].arithmetic);
+      const why: StepWhy = perDeal === null ? (kind === 'calls' ? 'needs-calls' : 'needs-meetings') : 'needs-deals-to-open';
+      steps[neededKey] = none('count', why);
+      steps[perDayKey] = none('per-day', why);
       continue;
     }
     const needed = Math.ceil(toOpen * perDeal);
     steps[neededKey] = { value: needed, unit: 'count', arithmetic: `ceil(${toOpen} × ${round(perDeal, 4)}) = ${needed}` };
-    if (days === null) steps[perDayKey] = none('per-day', 'needs the sales cycle');
-    else if (days === 0) steps[perDayKey] = none('per-day', 'no working day left before the open-by date');
+    if (days === null) steps[perDayKey] = none('per-day', 'needs-sales-cycle');
+    else if (days === 0) steps[perDayKey] = none('per-day', 'no-working-day');
     else steps[perDayKey] = { value: needed / days, unit: 'per-day', arithmetic: `${needed} / ${days} = ${round(needed / days, 2)}` };
   }
 

@@ -3,7 +3,7 @@
  * explain panel's inputs. Notes, reasons and moves carry `{name}` placeholders that the UI fills from
  * `params` with its own number and date formatting.
  */
-import type { DealActionKind, ExplainId, LocalizedText, NoteCode, RiskReason } from './types';
+import type { DealActionKind, ExplainId, LocalizedText, NoteCode, RiskReason, StepWhy } from './types';
 
 type Texts = { title: LocalizedText; method: LocalizedText };
 
@@ -230,3 +230,16 @@ export const INPUT_LABEL = {
   medianAbsError: { en: 'Median miss of P50', ru: 'Медианный промах P50' },
   medianRelativeError: { en: 'Median miss of P50, share of the result', ru: 'Медианный промах P50, доля итога' },
 } satisfies Record<string, LocalizedText>;
+
+export const STEP_WHY_TEXT: Record<StepWhy, LocalizedText> = {
+  'needs-quota': { en: 'Needs a quota', ru: 'Нужен план' },
+  'needs-average-won-deal': { en: 'Needs your average won deal', ru: 'Нужна ваша средняя выигранная сделка' },
+  'average-zero': { en: 'Your average won deal is 0', ru: 'Ваша средняя выигранная сделка равна 0' },
+  'needs-win-rate': { en: 'Needs your win rate', ru: 'Нужна ваша доля выигранных сделок' },
+  'win-rate-zero': { en: 'Your win rate is 0: no number of new deals is enough', ru: 'Доля выигранных сделок равна 0: никакого числа новых сделок не хватит' },
+  'needs-sales-cycle': { en: 'Needs your sales cycle', ru: 'Нужна длина вашего цикла сделки' },
+  'needs-calls': { en: 'Needs your calls per new deal', ru: 'Нужно число ваших звонков на новую сделку' },
+  'needs-meetings': { en: 'Needs your meetings per new deal', ru: 'Нужно число ваших встреч на новую сделку' },
+  'needs-deals-to-open': { en: 'Needs the number of deals to open', ru: 'Нужно число сделок, которые надо открыть' },
+  'no-working-day': { en: 'No working day left before the open-by date', ru: 'До крайней даты открытия не осталось рабочих дней' },
+};

@@ -186,11 +186,31 @@ export type PlanInput = {
   status: 'ok' | 'low-sample' | 'missing';
 };
 
+export const STEP_WHYS = [
+  'needs-quota',
+  'needs-average-won-deal',
+  'average-zero',
+  'needs-win-rate',
+  'win-rate-zero',
+  'needs-sales-cycle',
+  'needs-calls',
+  'needs-meetings',
+  'needs-deals-to-open',
+  'no-working-day',
+] as const;
+/** Why a plan step has no value. */
+export type StepWhy = (typeof STEP_WHYS)[number];
+
 export type PlanStep = {
   value: number | null;
   unit: FigureUnit;
-  /** The arithmetic in words with the numbers, e.g. `ceil(186000.00 / 46500.00) = 4`. */
+  /**
+   * The arithmetic with its numbers, in symbols only (money in major units, dates as local dates), e.g.
+   * `ceil(186000.00 / 46500.00) = 4`; empty when the step has no value.
+   */
   arithmetic: string;
+  why?: StepWhy;
+  whyText?: LocalizedText;
 };
 
 export type Plan = {

@@ -68,7 +68,7 @@ function planJson(plan: Plan, money: Money, date: DateText) {
     quota: money(plan.quota),
     wonSoFar: money(plan.wonSoFar),
     gap: money(plan.gap),
-    steps: Object.fromEntries(Object.entries(plan.steps).map(([k, s]) => [k, { value: shown(s.value, s.unit), arithmetic: s.arithmetic }])),
+    steps: Object.fromEntries(Object.entries(plan.steps).map(([k, s]) => [k, { value: shown(s.value, s.unit), arithmetic: s.arithmetic || (s.whyText?.en ?? '') }])),
     inputs: Object.fromEntries(Object.entries(plan.inputs).map(([k, i]) => [k, { value: shown(i.value, i.unit), n: i.n, status: i.status }])),
     missing: plan.missing,
     notes: plan.notes.map((n: Note) => fill(n.text, n.params)),
