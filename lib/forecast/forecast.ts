@@ -7,7 +7,7 @@
 import type { Deal } from '../model';
 import { periodContaining } from '../period';
 import { openDealAmount, wonAverages } from './amounts';
-import { dealLists } from './deal-lists';
+import { byExpected, dealLists } from './deal-lists';
 import { buildExplains } from './explain';
 import { DAY } from './features';
 import { compareIds, mean, nextStages, productMap, scopeOwners, uncertainFactors, wonSoFar } from './forecast-parts';
@@ -156,7 +156,7 @@ export function forecast(input: ForecastInput): Forecast {
     probabilityOfQuota,
     pipeline: { openDeals: outlooks.length, expectedAmount, expectedWins, withoutAmount },
     newDeals: newDealsOutlook,
-    deals: [...outlooks].sort((a, b) => b.expected - a.expected || b.probability - a.probability || compareIds(a.dealId, b.dealId)),
+    deals: [...outlooks].sort(byExpected),
     ...lists,
     plan,
     ...(byOwner ? { byOwner } : {}),
