@@ -25,7 +25,7 @@ const fifteenth = (month: string) => (localDateToInstant(`${month}-15`, 'UTC') a
 let data: KpiData;
 beforeAll(async () => {
   const text = readFileSync(datasetPath('maven-crm', 'sales_pipeline.csv'), 'utf8');
-  const imported = await importCsv(text, { source: 'csv:maven', timeZone: 'UTC', importedAt: Date.UTC(2018, 0, 1) });
+  const imported = await importCsv(text, { source: 'csv:maven', timeZone: 'UTC', currency: 'USD', importedAt: Date.UTC(2018, 0, 1) });
   data = { ...emptyData(), owners: imported.records.owners, products: imported.records.products, deals: imported.records.deals, customers: imported.records.customers };
 });
 
