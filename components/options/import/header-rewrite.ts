@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvLine } from '../../../lib/export/csv';
 import { ImportError, type AnyField } from '../../../lib/import/types';
 
 /** Where each field is read from: a column index, as the rep chose in the mapping. */
@@ -69,7 +70,7 @@ export async function* withHeader(chunks: AsyncIterable<string>, expected: reado
     const breakText = buffer.includes('\r\n') ? '\r\n' : buffer.includes('\n') ? '\n' : '\r';
     const consumed = buffer.slice(0, found.end);
     const lines = countBreaks(consumed);
-    yield names.map((name) => `"${name.replace(/"/g, '""')}"`).join(delimiter) + breakText.repeat(Math.max(lines, 1));
+    yield csvLine(names, { delimiter, quoteAll: true, neutralise: false }) + breakText.repeat(Math.max(lines, 1));
     replaced = true;
     const rest = buffer.slice(found.end);
     buffer = '';
@@ -78,7 +79,7 @@ export async function* withHeader(chunks: AsyncIterable<string>, expected: reado
   if (!replaced && buffer.trim() !== '') {
     const found = findHeader(`${buffer}\n`, delimiter);
     if (!found) throw new ImportError('the header line cannot be read');
-    yield names.map((name) => `"${name.replace(/"/g, '""')}"`).join(delimiter) + '\n';
+    yield csvLine(names, { delimiter, quoteAll: true, neutralise: false }) + '\n';
   }
 }
 
