@@ -10,6 +10,7 @@ import { loadSettings } from '../../lib/settings/storage';
 import { dexieSyncStore } from '../../lib/sync/dexie-store';
 import type { SyncJob } from '../../lib/sync/engine';
 import type { SyncStepWrite } from '../../lib/sync/store';
+import { SANDBOX_ALLOWED } from './registration';
 
 /** Records per request; adapters clamp it to what their CRM allows. */
 const PAGE_SIZE = 1000;
@@ -37,6 +38,8 @@ export function backgroundContextDeps(timeZone: string): ContextDeps {
     pageSize: PAGE_SIZE,
     load: getConnection,
     update: updateConnection,
+    // The CRM's own hosts only; the sandbox and test builds' fake CRMs on loopback besides.
+    addresses: { kind: 'crm-hosts', loopback: SANDBOX_ALLOWED },
     session: {
       cookie: async (url, name) => {
         const allowed = await browser.permissions.contains({ permissions: ['cookies'] }).catch(() => false);
