@@ -50,7 +50,8 @@ describe('production manifest', () => {
       expect(text, path).not.toMatch(/<all_urls>|^\*:\/\/|^https?:\/\/\*\/|^(\*|https?):\/\/\*\/\*$|localhost|127\.0\.0\.1/);
     }
     expect(manifest.content_scripts).toBeUndefined(); // registered at run time, only on granted CRM hosts
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ALL_OPTIONAL_HOSTS }]);
+    // Only at the per-session dynamic address, so a page cannot detect KPI Lens by its fixed id.
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ALL_OPTIONAL_HOSTS, use_dynamic_url: true }]);
     expect(manifest.externally_connectable).toBeUndefined(); // no web page or other extension can message KPI Lens
   });
 
