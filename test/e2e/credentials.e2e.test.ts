@@ -94,7 +94,7 @@ describe('credentials locked to the extension', () => {
       databases: await attempt('indexedDB.databases().then((list) => list.map((db) => db.name))'),
     };
     for (const name of ['readLocal', 'writeConnections', 'writeUi', 'clearLocal', 'readSession'] as const) {
-      expect(tries[name].error, `${name}: ${JSON.stringify(tries[name])}`).toBe("Access to storage is not allowed from this context.");
+      expect(tries[name].error, `${name}: ${JSON.stringify(tries[name])}`).toBe('Access to storage is not allowed from this context.');
     }
     // The content script's IndexedDB is the page's origin: the vault is not there.
     expect(tries.databases.value).not.toContain(VAULT_DB_NAME);
