@@ -7,14 +7,19 @@ import { dataVersionKey } from './keys';
 /** Numbers roll over (today, pace) even when no data changes. */
 export const REFRESH_MS = 60_000;
 
-/** A counter that moves when storage says so (a key in an area changed) and every `everyMs`. */
+/**
+ * A counter that moves when storage says so (a key in an area changed) and every `everyMs`.
+ * Session keys count from storage.local too: Firefox gives the sidebar framed in a CRM page no
+ * storage.session, so Firefox builds write the background's counters to both (data-version.ts).
+ */
 export function useStorageTick(area: 'session' | 'local', keys: readonly string[], everyMs?: number): number {
   const [tick, setTick] = useState(0);
   const joined = keys.join('\n');
   useEffect(() => {
     const watched = joined.split('\n');
     const listener = (changes: Record<string, unknown>, changedArea: string) => {
-      if (changedArea === area && watched.some((key) => key in changes)) setTick((n) => n + 1);
+      const inArea = changedArea === area || (area === 'session' && changedArea === 'local');
+      if (inArea && watched.some((key) => key in changes)) setTick((n) => n + 1);
     };
     browser.storage.onChanged.addListener(listener);
     const timer = everyMs ? setInterval(() => setTick((n) => n + 1), everyMs) : undefined;

@@ -37,7 +37,8 @@ export function usePinned(selection: ViewSelection | undefined) {
     setLoading(true);
     // The remembered view only stands in before this page has any answer; after that, the last
     // answer stays until the new one comes (a remembered view may be older than it).
-    if (!hasAnswer.current) {
+    // Firefox gives the sidebar framed in a CRM page no storage.session: no remembered view there.
+    if (!hasAnswer.current && browser.storage.session) {
       void browser.storage.session.get(key).then(
         (stored) => {
           const last = stored[key] as PinnedAnswer | undefined;
@@ -59,7 +60,7 @@ export function usePinned(selection: ViewSelection | undefined) {
         setFresh(true);
         setError(undefined);
         setLoading(false);
-        void browser.storage.session.set({ [key]: value }).catch(() => undefined);
+        void browser.storage.session?.set({ [key]: value }).catch(() => undefined);
       },
       (failure: unknown) => {
         if (!current) return;

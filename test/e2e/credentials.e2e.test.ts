@@ -17,6 +17,9 @@ import { contentScriptWorld } from '../fixtures/hostile-probes';
 import { openCrmPage, startWorld, type E2eWorld } from '../harness/setup';
 import { sidebarFrame } from '../harness/sidebar-reader';
 
+/** The extension API the tests call in the service worker. */
+declare const chrome: { storage: { local: { get(keys: string | null): Promise<Record<string, unknown>> } } };
+
 const API_KEY = 'api_e2e_locked_0123456789';
 const ELSEWHERE = 'https://collector.evil.example';
 let world: E2eWorld;

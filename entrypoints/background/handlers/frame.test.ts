@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { uiStateKey } from '../../../lib/settings/ui-state';
 import { createFrameUi } from '../frame-ui';
@@ -10,7 +10,7 @@ import type { HandlerDeps } from './types';
 const sent: [number, unknown][] = [];
 const frames = () => createFrameUi({ local: browser.storage.local, session: browser.storage.session, send: async (tabId, command) => void sent.push([tabId, command]) });
 let deps: HandlerDeps;
-const PIPEDRIVE_TAB = { url: 'https://acme.pipedrive.com/deals/list', tab: { id: 7 }, frameId: 0 };
+const PIPEDRIVE_TAB = { url: 'https://acme.pipedrive.com/deals/list', tab: { id: 7 }, frameId: 0 } as unknown as Browser.runtime.MessageSender;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -33,7 +33,7 @@ describe('the sidebar frame’s requests from a content script', () => {
     ['a frame inside the page', { ...PIPEDRIVE_TAB, frameId: 3 }],
     ['no tab', { url: PIPEDRIVE_TAB.url }],
     ['a page that is no CRM', { ...PIPEDRIVE_TAB, url: 'https://evil.example/deals' }],
-  ])('are refused from %s', async (_what, sender) => {
+  ] as [string, Browser.runtime.MessageSender][])('are refused from %s', async (_what, sender) => {
     await expect(frameHandlers(deps)['frame/toggle']({ type: 'frame/toggle' }, sender)).rejects.toThrow(/^refused/);
     expect(await browser.storage.local.get(null)).toEqual({});
   });
