@@ -77,7 +77,6 @@ describe('sidebar', () => {
     onUiChange: vi.fn(),
     prefs: { compare: 'previous', metric: 'wonAmount' },
     onPrefs: vi.fn(),
-    selection,
     response: undefined,
     status: { records: 0, quarantined: 0, syncing: false },
     hasData: false,

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { KPI_IDS } from '../../lib/kpi/types';
+import { KPI_IDS } from '../../lib/kpi/registry';
 import { Catalogue } from './Catalogue';
 import { needsData, notDefined, okResult } from './test-results';
 import { renderPart, selection } from './test-support';

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { readContentCommand } from '../../lib/messaging/content-commands';
+import { send } from '../../lib/messaging/send';
 import { DEFAULT_UI_STATE, type FrameState } from '../../lib/settings/ui-state';
 import { createSidebarFrame } from './frame';
 import { startRelay } from './relay';
-
-type FrameRequest = { type: 'frame/state' } | { type: 'frame/toggle' } | { type: 'frame/resize'; width: number };
 
 /**
  * Runs on CRM pages the rep granted (registered at runtime, see background).
@@ -24,12 +23,10 @@ export default defineContentScript({
     ctx.onInvalidated(() => (marker.kpiLensMounted = false));
     // Same-origin requests with the rep's session, for CRMs whose API accepts it only from their own pages.
     ctx.onInvalidated(startRelay());
-    const reply = (await browser.runtime.sendMessage({ type: 'page/opened', url: location.href })) as
-      | { ok: true; value: { source: string | null; ticket?: string } }
-      | { ok: false }
-      | undefined;
-    if (!reply?.ok || !reply.value.source || ctx.isInvalid) return;
-    const source = reply.value.source;
+    // A page of no connected CRM (or a background that cannot answer now) gets no sidebar.
+    const opened = await send({ type: 'page/opened', url: location.href }).catch(() => undefined);
+    if (!opened?.source || ctx.isInvalid) return;
+    const source = opened.source;
     // The frame's state comes from the background (storage.local is closed to content scripts):
     // asked once, then every change is sent here, in order, whoever made it (this page's handle too).
     const shown: { frame?: ReturnType<typeof createSidebarFrame>; latest?: FrameState } = {};
@@ -41,16 +38,15 @@ export default defineContentScript({
       shown.frame?.apply(shown.latest);
     };
     browser.runtime.onMessage.addListener(onMessage);
-    const ask = (request: FrameRequest) => browser.runtime.sendMessage(request).catch(() => undefined) as Promise<{ ok: true; value: { state: FrameState } } | { ok: false } | undefined>;
-    const initial = await ask({ type: 'frame/state' });
+    const initial = await send({ type: 'frame/state' }).catch(() => undefined);
     if (ctx.isInvalid) return browser.runtime.onMessage.removeListener(onMessage);
     const frame = (shown.frame = createSidebarFrame({
       // The ticket proves to the sidebar that this content script framed it (the page cannot read the frame's URL).
-      src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}#${encodeURIComponent(reply.value.ticket ?? '')}`,
-      onToggle: () => void ask({ type: 'frame/toggle' }),
-      onResized: (width) => void ask({ type: 'frame/resize', width }),
+      src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}#${encodeURIComponent(opened.ticket ?? '')}`,
+      onToggle: () => void send({ type: 'frame/toggle' }).catch(() => undefined),
+      onResized: (width) => void send({ type: 'frame/resize', width }).catch(() => undefined),
     }));
-    frame.apply(shown.latest ?? (initial?.ok ? initial.value.state : { open: DEFAULT_UI_STATE.open, width: DEFAULT_UI_STATE.width }));
+    frame.apply(shown.latest ?? initial?.state ?? { open: DEFAULT_UI_STATE.open, width: DEFAULT_UI_STATE.width });
 
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);

@@ -1,7 +1,7 @@
 /**
  * The plug-in point of the `clv` KPI. A CLV method turns purchase histories and the period's
  * churn/margin facts into one average lifetime value per customer. The engine ships `historical` and
- * `predictive` (clv.ts); a fitted model such as BG/NBD + Gamma-Gamma (lib/clv) is passed to
+ * `predictive` (catalogue/clv.ts); a fitted model such as BG/NBD + Gamma-Gamma (lib/clv) is passed to
  * computeKpis as another ClvMethod and chosen with `settings.clvMethod`.
  */
 import type { Period } from '../period/types';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from './compute';
 import type { ClvMethod } from './clv-types';
-import { UNASSIGNED } from './scope';
+import { UNASSIGNED } from './engine/scope';
 import { JUNE, MAY, activity, at, customer, dataOf, deal, kpi, lead, mrrMove, okOf, owner, queryOf, team, usd, wonDeal } from './test-fixtures';
-import { KPI_IDS } from './types';
+import { KPI_IDS } from './registry';
 
 const owners = [owner('alice', 'Alice', { teamId: 'east' }), owner('bob', 'Bob', { teamId: 'east' }), owner('carol', 'Carol', { teamId: 'west' })];
 const calls = (ownerId: string, month: string, n: number) => Array.from({ length: n }, (_, i) => activity({ ownerId, occurredAt: at(`2017-${month}-${String(i + 1).padStart(2, '0')}T10:00`) }));

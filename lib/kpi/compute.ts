@@ -1,16 +1,17 @@
 /**
- * computeKpis: index the data once (build-index.ts), then evaluate each requested KPI from the index
+ * computeKpis: index the data once (engine/build-index.ts), then evaluate each requested KPI from the index
  * for the period, the compare period and, when asked, each owner in the view.
  */
 import { assertCalendar } from '../period/periods';
 import type { Period } from '../period/types';
-import { buildIndex } from './build-index';
 import type { ClvMethod } from './clv-types';
-import type { EvalInput, KpiBody, KpiIndex, Slice } from './engine-types';
+import { buildIndex } from './engine/build-index';
+import { UNASSIGNED, UNASSIGNED_LABEL } from './engine/scope';
+import type { EvalInput, KpiBody, KpiIndex, Slice } from './engine/types';
 import { EVALUATORS } from './evaluators';
-import { notDefined } from './result';
-import { UNASSIGNED, UNASSIGNED_LABEL } from './scope';
-import { KPI_IDS, type BreakdownRow, type KpiData, type KpiId, type KpiQuery, type KpiResult, type KpiResults } from './types';
+import { KPI_IDS } from './registry';
+import { notDefined } from './shared/result';
+import type { BreakdownRow, KpiData, KpiId, KpiQuery, KpiResult, KpiResults } from './types';
 
 export type ComputeOptions = {
   /** Extra CLV methods (e.g. a fitted BG/NBD model from lib/clv), chosen with `settings.clvMethod`. */

@@ -25,7 +25,8 @@ import {
   team,
   wonDeal,
 } from './test-fixtures';
-import { KPI_IDS, type KpiData, type KpiResults } from './types';
+import { KPI_IDS } from './registry';
+import type { KpiData, KpiResults } from './types';
 
 /** Every number anywhere in the results, with its path. */
 export function numbersIn(value: unknown, path = ''): [string, number][] {

@@ -1,8 +1,9 @@
+/** The public face of lib/kpi: what pages, views, the summary and the CLI may import (see README.md). */
 export * from './types';
 export type { ClvEstimate, ClvInput, ClvMethod, ClvTransaction } from './clv-types';
 export { computeKpis, type ComputeOptions } from './compute';
-export { KPI_DEFINITIONS, KPI_FAMILIES, KPI_FAMILY_NAMES, isKpiId, listKpis } from './registry';
-export { historicalClv, predictiveClv } from './clv';
-export { EMAIL_BENCHMARKS } from './activity';
-export { PACE_AT_RISK, paceStatus, type Pace } from './targets';
-export { UNASSIGNED, UNASSIGNED_LABEL } from './scope';
+export { KPI_DEFINITIONS, KPI_FAMILIES, KPI_FAMILY_NAMES, KPI_IDS, isKpiId, listKpis } from './registry';
+export { historicalClv, predictiveClv } from './catalogue/clv';
+export { EMAIL_BENCHMARKS } from './catalogue/email-benchmarks';
+export { PACE_AT_RISK, paceStatus, type Pace } from './shared/targets';
+export { UNASSIGNED, UNASSIGNED_LABEL } from './engine/scope';

@@ -2,10 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from './compute';
-import { KPI_DEFINITIONS } from './registry';
 import { dataArb, queryArb } from './test-arbitraries';
 import { queryOf } from './test-fixtures';
-import { KPI_IDS, type KpiData, type KpiResults } from './types';
+import { KPI_DEFINITIONS, KPI_IDS } from './registry';
+import type { KpiData, KpiResults } from './types';
 
 const ADDITIVE = KPI_IDS.filter((id) => KPI_DEFINITIONS[id].additive);
 // Every generated time falls in 2017.

@@ -20,40 +20,10 @@ import type {
 } from '../model';
 import type { CurrencyOptions } from '../money/types';
 import type { CalendarOptions, Period } from '../period/types';
+import type { KpiId } from './registry';
 
-/** The ids of ../shared/spec/kpis.md: the 22 of the source article, then the ones beyond them. */
-export const KPI_IDS = [
-  'salesGrowth',
-  'activityCounts',
-  'opportunitiesCreated',
-  'demosBooked',
-  'leadConversionRate',
-  'salesByContactMethod',
-  'avgConversionTime',
-  'cac',
-  'clv',
-  'ltvToCac',
-  'mrr',
-  'pipelineValue',
-  'quotaAttainment',
-  'salesByRegion',
-  'avgPurchaseValue',
-  'avgProfitMargin',
-  'churn',
-  'productRevenue',
-  'repLeaderboard',
-  'avgSalesCycle',
-  'dealsInPipeline',
-  'mqlToSql',
-  'retentionRate',
-  'winRate',
-  'salesVelocity',
-  'pipelineCoverage',
-  'stageConversion',
-  'emailBenchmarks',
-  'staleDeals',
-] as const;
-export type KpiId = (typeof KPI_IDS)[number];
+/** A KPI id: one of KPI_IDS, which registry.ts derives from the catalogue's files, in the spec's order. */
+export type { KpiId };
 
 export type KpiFamily = 'activity' | 'pipeline' | 'conversion' | 'revenue' | 'customers';
 
@@ -80,8 +50,9 @@ export type DataNeed =
 
 export type LocalizedText = { en: string; ru: string };
 
-export type KpiDefinition = {
-  id: KpiId;
+/** What the catalogue says about a KPI (catalogue/<id>.ts); `Id` is its literal id there. */
+export type KpiDefinition<Id extends string = KpiId> = {
+  id: Id;
   family: KpiFamily;
   name: LocalizedText;
   /** The formula in words, shown in the explain panel. */

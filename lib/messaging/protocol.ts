@@ -20,23 +20,15 @@ export const requestSchema = z.discriminatedUnion('type', [...CORE_REQUESTS, ...
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+/** What a sender may write for a request: the schema's input (fields with defaults may be left out). */
+export type RequestInput = z.input<typeof requestSchema>;
+export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
 
 export type Responses = CoreResponses & ViewResponses & ConnectionResponses & ImportResponses & SummaryResponses & OptionsResponses & FrameResponses;
 
 export type Reply<T extends RequestType> = { ok: true; value: Responses[T] } | { ok: false; error: string };
 
-/**
- * storage.session key the background bumps whenever a source's data changed (a
- * sync step, demo data loaded, data deleted); pages listen and ask again.
- */
-export function dataVersionKey(source: string): string {
-  return `data-version:${source}`;
-}
-
-/** storage.session key bumped when a source's sync status moved (progress, problem): cheap to follow. */
-export function statusVersionKey(source: string): string {
-  return `status-version:${source}`;
-}
+export { dataVersionKey, statusVersionKey } from './keys';
 
 /** Messages the background sends to a content script (zod's small build: the content script loads it). */
 export { contentCommandSchema, type ContentCommand } from './content-commands';

@@ -1,8 +1,8 @@
+import { ACTIVITY_TYPES } from './activity-types';
 import { instant, recordBase, refId, shortText } from './common';
 import { z } from './zod';
 
-export const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'sms', 'task', 'other'] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export { ACTIVITY_TYPES, type ActivityType } from './activity-types';
 
 /** What a rep did: a call, an email, a meeting... Counted by `activityCounts` when done. */
 export const activitySchema = z.object({

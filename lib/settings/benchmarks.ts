@@ -1,5 +1,5 @@
 import { KPI_DEFINITIONS } from '../kpi/registry';
-import { PACE_AT_RISK, paceStatus } from '../kpi/targets';
+import { PACE_AT_RISK, paceStatus } from '../kpi/shared/targets';
 import type { KpiId, KpiResult, TargetStatus } from '../kpi/types';
 import { majorToMinor } from '../money/minor';
 import type { KpiTarget, Settings } from './schema';

@@ -1,4 +1,4 @@
-import { KPI_IDS, type KpiId } from '../kpi/types';
+import { KPI_IDS, type KpiId } from '../kpi/registry';
 import { CONTACT_METHODS } from '../model/common';
 import { z } from '../model/zod';
 

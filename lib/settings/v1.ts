@@ -1,4 +1,4 @@
-import { KPI_IDS } from '../kpi/types';
+import { KPI_IDS } from '../kpi/registry';
 import { z } from '../model/zod';
 
 /**

@@ -87,9 +87,11 @@ describe('the sidebar in real Chromium', () => {
   });
 
   it('explains a number with its formula, inputs and records, and opens a record in the CRM', async () => {
-    await frame.getByRole('button', { name: 'How is “Quota attainment” computed?' }).click();
-    const dialog = frame.getByRole('dialog', { name: 'Quota attainment' });
-    await dialog.getByText('Sales in the period', { exact: false }).first().waitFor();
+    // Pipeline value: its records are the rep's open deals, which exist whatever the date (a month's won
+    // deals do not in its first hours, so quota attainment would have no records to list then).
+    await frame.getByRole('button', { name: 'How is “Pipeline value” computed?' }).click();
+    const dialog = frame.getByRole('dialog', { name: 'Pipeline value' });
+    await dialog.getByText('Sum of open deal amounts', { exact: false }).first().waitFor();
     await dialog.getByRole('heading', { name: /records? behind this number/ }).waitFor();
     const link = dialog.getByRole('link').first();
     await link.waitFor();
@@ -166,11 +168,11 @@ describe('the sidebar in real Chromium', () => {
 
   it('collapses to the handle and reopens, with the handle and with the keyboard shortcut', async () => {
     await frame.getByRole('button', { name: 'Collapse sidebar' }).click();
-    await expect.poll(margin).toBe('');
+    await expect.poll(margin, { timeout: 10_000 }).toBe('');
     // The handle lives in a closed shadow root: click where it is drawn (right edge, 40 % down, 84 px tall).
     const size = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: window.innerHeight }));
     await page.mouse.click(size.width - 9, size.height * 0.4 + 42);
-    await expect.poll(margin).toBe('384px');
+    await expect.poll(margin, { timeout: 10_000 }).toBe('384px');
 
     // Alt+Shift+K, the extension's command (commands API → background → this tab). Playwright's
     // keyboard.press types into the page and never reaches the browser's shortcuts; a raw key event
@@ -183,11 +185,11 @@ describe('the sidebar in real Chromium', () => {
       }
     };
     await shortcut();
-    await expect.poll(margin).toBe('');
+    await expect.poll(margin, { timeout: 10_000 }).toBe('');
     const stored = await world.browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('ui:sandbox'))['ui:sandbox']);
     expect(stored?.open).toBe(false);
     await shortcut();
-    await expect.poll(margin).toBe('384px');
+    await expect.poll(margin, { timeout: 10_000 }).toBe('384px');
     await cdp.detach();
   });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +41,33 @@ describe('lint catches HTML built from strings and code made from strings', () =
     const tsx = 'export function C({ crm }: { crm: string }) { return <div title={crm}>{crm}</div>; }';
     expect(await errorsOf(ts, TS)).toEqual([]);
     expect(await errorsOf(tsx, TSX)).toEqual([]);
+  });
+});
+
+describe('lint keeps one channel to the background: send() in lib/messaging', () => {
+  const channel = /^no-restricted-syntax: Ask the background with send\(\)/;
+  const page = "import { browser } from 'wxt/browser';\n";
+  it.each([
+    ['browser.runtime.sendMessage in a page', TS, `${page}export const f = () => browser.runtime.sendMessage({ type: 'status/get' });`],
+    ['chrome.runtime.sendMessage in a content script', 'entrypoints/crm.content/__lint-probe__.ts', "declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };\nexport const f = () => chrome.runtime.sendMessage({ type: 'page/opened' });"],
+    ["runtime['sendMessage']", TSX, `${page}export const f = () => browser.runtime['sendMessage']({ type: 'demo/load' });`],
+    ['a runtime taken apart first', TS, `${page}const { runtime } = browser;\nexport const f = () => runtime.sendMessage({ type: 'status/get' });`],
+    ['sendMessage taken out of runtime', TS, `${page}const { sendMessage } = browser.runtime;\nexport const f = () => sendMessage({ type: 'status/get' });`],
+  ])('%s is an error', async (_name, file, code) => {
+    const errors = await errorsOf(code, file);
+    expect(errors.some((e) => channel.test(e)), errors.join('\n')).toBe(true);
+  });
+
+  it('passes the channel itself, and a page that asks through send()', async () => {
+    const sendTs = readFileSync(new URL('../../lib/messaging/send.ts', import.meta.url), 'utf8');
+    expect(sendTs).toContain('browser.runtime.sendMessage(');
+    expect(await errorsOf(sendTs, 'lib/messaging/send.ts')).toEqual([]);
+    const asking = "import { send } from '../lib/messaging/send';\nexport const f = () => send({ type: 'status/get' });";
+    expect(await errorsOf(asking, TS)).toEqual([]);
+  });
+
+  it('leaves the background’s own tabs.sendMessage to content scripts alone', async () => {
+    const code = "import { browser } from 'wxt/browser';\nexport const f = (id: number) => browser.tabs.sendMessage(id, { type: 'sidebar/toggle' });";
+    expect(await errorsOf(code, 'entrypoints/background/__lint-probe__.ts')).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionView } from '../../../lib/connections/views';
 import type { Locale } from '../../../lib/i18n/locale';
 import { I18nProvider } from '../../common/i18n';
+import { OptionsScope } from '../scope';
+import { emptyData, fakeOptionsApi } from '../test-api';
 import type { ConnectionsApi } from './api';
 import { ConnectionsSection } from './index';
 
@@ -53,7 +55,9 @@ function fakeApi(overrides: Partial<ConnectionsApi> = {}, connections: Connectio
 const show = (api: ConnectionsApi, locale: Locale = 'en') =>
   render(
     <I18nProvider locale={locale} timeZone="UTC">
-      <ConnectionsSection api={api} />
+      <OptionsScope api={fakeOptionsApi(emptyData())} connections={api}>
+        <ConnectionsSection />
+      </OptionsScope>
     </I18nProvider>,
   );
 

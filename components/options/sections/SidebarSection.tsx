@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { KPI_DEFINITIONS } from '../../../lib/kpi/registry';
-import { KPI_IDS, type KpiId } from '../../../lib/kpi/types';
+import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '../../../lib/kpi/registry';
 import type { Settings } from '../../../lib/settings/schema';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';

@@ -1,11 +1,10 @@
-import { KPI_IDS } from '../../kpi/types';
+import { KPI_IDS, type KpiId } from '../../kpi/registry';
 import { localDate } from '../../model/common';
 import { z } from '../../model/zod';
 import type { PinnedResponse } from '../../views/service';
 import type { ChartsResponse, InsightsResponse, RecordsResponse, TeamResponse } from '../../views/view-extras';
 import type { ShownResult } from '../../views/lean';
 import type { Period } from '../../period/types';
-import type { KpiId } from '../../kpi/types';
 import type { SourceStatus } from './core';
 import { periodChoice, sourceField, viewChoice } from './shared';
 import { COMPARE_CHOICES, LEADERBOARD_METRICS_LIST } from '../../views/choices';

@@ -1,0 +1,113 @@
+/** repLeaderboard: every rep's activity and results side by side, ranked by one figure. */
+import { tally, type ExclusionTally } from '../../money/convert';
+import type { EvalContext, Evaluator, EvalInput, KpiBody, Slice, Window } from '../engine/types';
+import { defineKpi } from '../shared/define';
+import { quotaFor } from '../shared/quota';
+import { excludedList, finiteParts, median, needsData, notDefined, ok, percent, rankRows } from '../shared/result';
+import type { BreakdownRow, LeaderboardMetric } from '../types';
+import { winRateOf } from './win-rate';
+
+export const definition = defineKpi({
+  id: 'repLeaderboard',
+  family: 'activity',
+  name: { en: 'Rep leaderboard', ru: 'Рейтинг менеджеров' },
+  formula: {
+    en: 'Per rep: activities, deals created and won, won amount, win rate and quota attainment; ranked by the chosen figure, with the team total and median.',
+    ru: 'По каждому менеджеру: активности, созданные и выигранные сделки, сумма продаж, доля выигранных сделок и выполнение плана; сортировка по выбранному показателю, итог и медиана по команде.',
+  },
+  needs: ['deals', 'activities'],
+  unit: 'money',
+  higherIsBetter: true,
+  additive: false,
+});
+
+type RepStats = {
+  calls: number;
+  emails: number;
+  meetings: number;
+  activities: number;
+  dealsCreated: number;
+  dealsWon: number;
+  wonAmount: number;
+  winRate: number | undefined;
+  quotaAttainment: number | undefined;
+};
+
+const UNDEFINED_WHY: Partial<Record<LeaderboardMetric, string>> = {
+  winRate: 'no deals closed, so no win rate',
+  quotaAttainment: 'no quota, so no attainment',
+};
+
+/**
+ * Per rep in the view: activities by type, deals created, deals won, won amount, win rate and quota
+ * attainment in the period, ranked by `settings.leaderboardMetric` (won amount by default). The value is
+ * the team's figure (a sum, or the team's own rate), with the reps' median.
+ */
+export const evaluator: Evaluator = {
+  comparable: false,
+  run({ ctx, slice, w, owners }: EvalInput): KpiBody {
+    if (!ctx.has.deals && !ctx.has.activities) return needsData(['deals', 'activities'], 'Connect a CRM or import deals and activities.');
+    const metric = ctx.query.settings.leaderboardMetric ?? 'wonAmount';
+    const slices = owners ?? new Map([[slice.key, slice]]);
+    const excluded: ExclusionTally = new Map();
+    const rows: BreakdownRow[] = [];
+    for (const member of slice.members) {
+      const own = slices.get(member);
+      if (!own) continue;
+      const stats = statsOf(ctx, own, w.slot === 0 ? own.cur : own.prev, excluded);
+      const value = stats[metric];
+      if (value === undefined) {
+        tally(excluded, `${ctx.ownerNames.get(member) ?? member}: ${UNDEFINED_WHY[metric] ?? 'no value'}`);
+        continue;
+      }
+      rows.push({ key: member, label: ctx.ownerNames.get(member) ?? member, value, count: stats.dealsWon, extra: finiteParts(stats) });
+    }
+    const team = statsOf(ctx, slice, w, new Map());
+    const total = team[metric];
+    const additive = metric !== 'winRate' && metric !== 'quotaAttainment';
+    rankRows(rows, additive ? (total ?? 0) : 0);
+    rows.forEach((row, i) => (row.extra = { ...row.extra, rank: i + 1 }));
+    if (total === undefined) {
+      return notDefined(`the team has ${UNDEFINED_WHY[metric] ?? 'no value'}`, { counts: { reps: rows.length } });
+    }
+    return ok({
+      value: total,
+      unit: metric === 'wonAmount' ? ctx.reporting : additive ? 'count' : '%',
+      counts: { reps: rows.length },
+      parts: finiteParts({ ...team, total, median: median(rows.map((r) => r.value)) }),
+      recordType: 'owner',
+      recordIds: rows.map((r) => r.key),
+      breakdown: rows,
+      excluded: excludedList(excluded),
+      method: metric,
+    });
+  },
+};
+
+function statsOf(ctx: EvalContext, slice: Slice, w: Window, excluded: ExclusionTally): RepStats {
+  let calls = 0;
+  let emails = 0;
+  let meetings = 0;
+  for (const a of w.activities) {
+    if (a.type === 'call') calls += 1;
+    else if (a.type === 'email') emails += 1;
+    else if (a.type === 'meeting') meetings += 1;
+  }
+  let wonAmount = 0;
+  for (const row of w.won) {
+    if (row.minor === undefined) tally(excluded, row.issue ?? 'no amount');
+    else wonAmount += row.minor;
+  }
+  const quota = quotaFor(ctx, slice, w.slot);
+  return {
+    calls,
+    emails,
+    meetings,
+    activities: w.activities.length,
+    dealsCreated: w.created.length,
+    dealsWon: w.won.length,
+    wonAmount,
+    winRate: winRateOf(w).pct,
+    quotaAttainment: quota && quota.minor > 0 ? percent(wonAmount, quota.minor) : undefined,
+  };
+}

@@ -1,0 +1,49 @@
+/** salesGrowth: sales this period against the compare period. */
+import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
+import { defineKpi } from '../shared/define';
+import { NEEDS_DEALS } from '../shared/needs-messages';
+import { excludedList, needsData, notDefined, noteUndatedSales, ok, percent, sumDeals } from '../shared/result';
+
+export const definition = defineKpi({
+  id: 'salesGrowth',
+  family: 'revenue',
+  name: { en: 'Sales growth rate', ru: 'Темп роста продаж' },
+  formula: {
+    en: '(Sales this period − sales previous period) ÷ sales previous period × 100.',
+    ru: '(Продажи за период − продажи за предыдущий период) ÷ продажи за предыдущий период × 100.',
+  },
+  needs: ['wonDeals'],
+  unit: 'percent',
+  higherIsBetter: true,
+  additive: false,
+});
+
+/**
+ * (Sales this period − sales in the compare period) ÷ sales in the compare period × 100. The compare
+ * period is the previous one unless the query names another (e.g. the same month last year).
+ */
+export const evaluator: Evaluator = {
+  comparable: false,
+  run({ ctx, slice, w, before }: EvalInput): KpiBody {
+    if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
+    if (!before) return notDefined('no earlier period to compare with');
+    const excluded = noteUndatedSales(slice, new Map());
+    const current = sumDeals(w.won, excluded);
+    const previous = sumDeals(before.won, excluded);
+    const counts = { wonDeals: w.won.length, previousWonDeals: before.won.length };
+    if (previous.total <= 0) {
+      return notDefined(`no sales in the compare period ${before.info.period.label}`, { numerator: current.total, denominator: previous.total, counts });
+    }
+    return ok({
+      value: percent(current.total - previous.total, previous.total),
+      unit: '%',
+      numerator: current.total - previous.total,
+      denominator: previous.total,
+      counts,
+      parts: { current: current.total, previous: previous.total },
+      recordType: 'deal',
+      recordIds: current.ids,
+      excluded: excludedList(excluded),
+    });
+  },
+};

@@ -1,0 +1,85 @@
+/** staleDeals: open deals with no activity for N days, or past their expected close date. */
+import { tally, type ExclusionTally } from '../../money/convert';
+import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
+import { defineKpi } from '../shared/define';
+import { NEEDS_DEALS } from '../shared/needs-messages';
+import { excludedList, msToDays, needsData, ok } from '../shared/result';
+import type { BreakdownRow } from '../types';
+
+export const definition = defineKpi({
+  id: 'staleDeals',
+  family: 'pipeline',
+  name: { en: 'Deals at risk', ru: 'Сделки под угрозой' },
+  formula: {
+    en: 'Open deals with no activity for N days (14 by default), or past their expected close date.',
+    ru: 'Открытые сделки без активности N дней (по умолчанию 14) или с прошедшей ожидаемой датой закрытия.',
+  },
+  needs: ['openDeals', 'activities'],
+  unit: 'count',
+  higherIsBetter: false,
+  additive: true,
+});
+
+/**
+ * Open deals at risk as of now: no activity for `settings.staleDays` days or more (last activity from
+ * the CRM's own field or the activities logged on the deal, else since the deal was created), or an
+ * expected close date that has passed. Each row gives the reason.
+ */
+export const evaluator: Evaluator = {
+  comparable: false,
+  run({ ctx, slice }: EvalInput): KpiBody {
+    if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
+    const { asOf, settings } = ctx.query;
+    const staleDays = settings.staleDays;
+    const rows: BreakdownRow[] = [];
+    let unknown = 0;
+    let inactive = 0;
+    let overdue = 0;
+    let amount = 0;
+    for (const row of slice.open) {
+      const deal = row.deal;
+      const logged = ctx.lastActivityOf(deal.externalId);
+      const own = deal.lastActivityAt !== undefined && deal.lastActivityAt <= asOf ? deal.lastActivityAt : undefined;
+      const last = logged === undefined ? own : own === undefined ? logged : Math.max(logged, own);
+      const since = last ?? deal.createdAt;
+      const idleDays = since !== undefined ? Math.max(0, msToDays(asOf - since)) : undefined;
+      const isIdle = idleDays !== undefined && idleDays >= staleDays;
+      const isOverdue = deal.expectedCloseAt !== undefined && deal.expectedCloseAt < ctx.todayStart;
+      if (idleDays === undefined) unknown += 1;
+      if (!isIdle && !isOverdue) continue;
+      const extra: Record<string, number> = { noActivity: isIdle ? 1 : 0, pastCloseDate: isOverdue ? 1 : 0 };
+      if (idleDays !== undefined) extra.idleDays = idleDays;
+      const reasons: string[] = [];
+      if (isIdle) {
+        inactive += 1;
+        reasons.push(last !== undefined ? `no activity for ${Math.floor(idleDays)} days` : `no activity since it was created ${Math.floor(idleDays)} days ago`);
+      }
+      if (isOverdue) {
+        overdue += 1;
+        // Calendar days between two local midnights; rounding absorbs a 23 or 25 hour day.
+        const late = Math.round(msToDays(ctx.todayStart - (deal.expectedCloseAt as number)));
+        extra.daysPastClose = late;
+        reasons.push(`expected to close ${late} ${late === 1 ? 'day' : 'days'} ago`);
+      }
+      if (row.minor !== undefined) {
+        amount += row.minor;
+        extra.amount = row.minor;
+      }
+      rows.push({ key: deal.externalId, label: deal.title || deal.externalId, value: idleDays ?? 0, count: 1, extra, reason: reasons.join('; ') });
+    }
+    // Longest idle first; ties by id, and (for the duplicate ids raw input may hold) by content.
+    rows.sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    const excluded: ExclusionTally = new Map();
+    if (unknown) tally(excluded, 'no activity and no created date (idle time unknown)', unknown);
+    return ok({
+      value: rows.length,
+      unit: 'count',
+      counts: { stale: rows.length, openDeals: slice.open.length, noActivity: inactive, pastCloseDate: overdue },
+      parts: { staleDays, amount },
+      recordType: 'deal',
+      recordIds: rows.map((r) => r.key),
+      breakdown: rows,
+      excluded: excludedList(excluded),
+    });
+  },
+};
