@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { intlTag, resolveLocale } from '../../lib/i18n/locale';
 import { translator } from '../../lib/i18n/messages';
-import type { Reply } from '../../lib/messaging/protocol';
+import { send } from '../../lib/messaging/send';
 import { cellText, countRows, createTableReader, dataRows, dateOrderFor, DEFAULT_LIMITS, placeCells, recallMapping, rememberMapping, suggestMapping } from '../../lib/table-reader';
 import { confirmMapping } from './confirm';
 import { createOverlay } from './overlay';
@@ -26,9 +25,8 @@ export default defineContentScript({
 
 async function pickAndRead(ctx: ContentScriptContext): Promise<void> {
   // The rep's settings and this site's remembered mapping come from the background: storage.local is closed to content scripts.
-  const setup = (await browser.runtime.sendMessage({ type: 'table/setup' }).catch(() => undefined)) as Reply<'table/setup'> | undefined;
-  if (!setup?.ok) return;
-  const settings = setup.value;
+  const settings = await send({ type: 'table/setup' }).catch(() => undefined);
+  if (!settings) return;
   const locale = resolveLocale(settings.locale, navigator.language);
   const t = translator(locale);
   const numbers = new Intl.NumberFormat(intlTag(locale));
@@ -62,7 +60,7 @@ async function pickAndRead(ctx: ContentScriptContext): Promise<void> {
     });
     if (answer === 'another') continue;
     if (!answer || !overlay.host.isConnected) return close();
-    await browser.runtime.sendMessage({ type: 'table/remember', mapping: rememberMapping(headers, answer.mapping, answer.dateOrder) }).catch(() => undefined);
+    await send({ type: 'table/remember', mapping: rememberMapping(headers, answer.mapping, answer.dateOrder) }).catch(() => undefined);
     const idColumn = answer.mapping.fields.indexOf('id');
     reader.useIdColumn(idColumn >= 0 ? idColumn : undefined);
     await readTable(overlay, t, {
