@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContextDeps } from '../../lib/connections/context';
+import { guardedFetch } from '../../lib/connections/addresses';
 import { withConnection } from '../../lib/connections/context';
 import { relayFor } from '../../lib/connections/relay-client';
 import { adapterFor } from '../../lib/connections/registry';
@@ -69,7 +70,7 @@ export async function buildSyncJob(db: KpiLensDb, source: string, onCommitted?: 
     source,
     adapter: withConnection(adapter, source, deps),
     // What the engine passes along; the adapter above prepares its own context for every request.
-    ctx: { fetch: deps.fetch, baseUrl: connection.apiBase, appUrl: connection.appUrl, auth: connection.auth, source, timeZone: deps.timeZone, pageSize: PAGE_SIZE },
+    ctx: { fetch: guardedFetch(deps.fetch, connection.crm, deps.addresses), baseUrl: connection.apiBase, appUrl: connection.appUrl, auth: connection.auth, source, timeZone: deps.timeZone, pageSize: PAGE_SIZE },
     store: dexieSyncStore(db, { onCommitted }),
     env: { now: () => Date.now(), random: () => Math.random() },
   };
