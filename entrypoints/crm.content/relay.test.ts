@@ -30,7 +30,7 @@ describe('the fetch relay in a CRM tab', () => {
     const headers = { 'content-type': 'application/json', 'x-ratelimit-remaining': '7', 'x-daily-ratelimit-token-remaining': '9000', 'set-cookie': 'sid=secret', 'x-internal': 'no' };
     const reply = await answerRelay(get(`${ORIGIN}/api/v2/deals?limit=10`), background, env(() => new Response('{"data":[]}', { status: 200, headers }), seen));
     expect(reply).toEqual({ ok: true, status: 200, headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '7', 'x-daily-ratelimit-token-remaining': '9000' }, body: '{"data":[]}' });
-    expect(seen).toEqual([{ url: `${ORIGIN}/api/v2/deals?limit=10`, init: { method: 'GET', headers: { accept: 'application/json' }, body: undefined, credentials: 'same-origin' } }]);
+    expect(seen).toEqual([{ url: `${ORIGIN}/api/v2/deals?limit=10`, init: { method: 'GET', headers: { accept: 'application/json' }, body: undefined, credentials: 'same-origin', redirect: 'manual' } }]);
   });
 
   it.each([
@@ -67,6 +67,15 @@ describe('the fetch relay in a CRM tab', () => {
     const redirected = new Response('<html>login</html>');
     Object.defineProperty(redirected, 'url', { value: 'https://login.example/' });
     expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => redirected))).toEqual({ ok: false, error: 'refused: the request was redirected to another origin' });
+  });
+
+  it('follows no redirect, not even one the browser keeps opaque', async () => {
+    const seen: Seen[] = [];
+    const opaque = { type: 'opaqueredirect', status: 0, url: '', headers: new Headers(), body: null } as unknown as Response;
+    const refused = { ok: false, error: 'refused: the CRM answered with a redirect, which the relay does not follow' };
+    expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => opaque, seen))).toEqual(refused);
+    expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }), seen))).toEqual(refused);
+    expect(seen.map((request) => request.init?.redirect)).toEqual(['manual', 'manual']);
   });
 
   it('caps the body: counted while streaming, and refused at once when announced too large', async () => {

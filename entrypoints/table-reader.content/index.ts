@@ -71,6 +71,7 @@ async function pickAndRead(ctx: ContentScriptContext): Promise<void> {
       source,
       timeZone: settings.timeZone,
       currency: settings.currency,
+      pageLocale: document.documentElement.lang || navigator.language,
     });
     return close();
   }

@@ -69,6 +69,12 @@ export type FetchedPage = {
   deleted?: { [K in RecordType]?: string[] };
   /** Opaque; null when the object is done. */
   nextCursor: string | null;
+  /**
+   * What identifies the next request, where `nextCursor` also carries running
+   * state that changes from page to page (the newest timestamp read): the
+   * engine's pager guard (pager.ts) compares these. Defaults to `nextCursor`.
+   */
+  pageKey?: string;
   /** The CRM's total for the object, where it tells. */
   totalEstimate?: number;
   budget?: ApiBudget;

@@ -100,6 +100,13 @@ describe('connecting a CRM from the options', () => {
     });
     expect(String(calls[0]?.init?.body)).toContain(`code_verifier=${'v'.repeat(64)}`);
     await expect(resolveConnection(input, undefined, deps(fetch))).resolves.toMatchObject({ ok: false, problem: { message: 'The Salesforce sign-in did not finish' } });
+
+    // A connected app that requires its secret: the secret goes with the code and is kept for refreshes.
+    const withSecret = await resolveConnection({ ...input, clientSecret: ' 8F2E-secret ' }, { code: 'aPrx-code', codeVerifier: 'v'.repeat(64), redirectUri: 'https://id.chromiumapp.org/salesforce' }, deps(fetch));
+    expect(withSecret).toMatchObject({ ok: true, connection: { oauth: { clientId: '3MVG9-app', clientSecret: '8F2E-secret' } } });
+    const exchanges = calls.filter((call) => call.url.pathname === '/services/oauth2/token').map((call) => new URLSearchParams(String(call.init?.body)).get('client_secret'));
+    expect(exchanges).toEqual([null, '8F2E-secret']);
+    await expect(resolveConnection({ ...input, clientSecret: 'two words' }, undefined, deps(fetch))).resolves.toMatchObject({ ok: false, problem: { field: 'clientSecret' } });
   });
 
   it('Salesforce OAuth: an instance address that is not Salesforce’s gets no token, and nothing is kept', async () => {

@@ -67,7 +67,8 @@ async function learnAccount(plan: ConnectionPlan, deps: ConnectDeps, testApiBase
 
 async function signInWithOAuth(plan: ConnectionPlan, input: ConnectInput, code: OAuthCode, deps: ConnectDeps, testApiBase: boolean): Promise<Connection> {
   const loginUrl = plan.apiBase;
-  const tokens = await exchangeCode(guardedFetch(deps.fetch, 'salesforce', deps.addresses), { loginUrl, clientId: input.clientId!.trim(), redirectUri: code.redirectUri, code: code.code, codeVerifier: code.codeVerifier });
+  const clientSecret = input.clientSecret?.trim() || undefined;
+  const tokens = await exchangeCode(guardedFetch(deps.fetch, 'salesforce', deps.addresses), { loginUrl, clientId: input.clientId!.trim(), clientSecret, redirectUri: code.redirectUri, code: code.code, codeVerifier: code.codeVerifier });
   const instance = new URL(tokens.instance_url);
   const org = detectSalesforce(instance);
   const account = org?.account ?? instance.hostname.split('.')[0]!;
@@ -78,7 +79,7 @@ async function signInWithOAuth(plan: ConnectionPlan, input: ConnectInput, code: 
     apiBase: testApiBase ? loginUrl : (org?.apiBase ?? instance.origin),
     appUrl: org?.appUrl ?? instance.origin,
     auth: { kind: 'bearer', token: tokens.access_token },
-    oauth: { clientId: input.clientId!.trim(), loginUrl, refreshToken: tokens.refresh_token },
+    oauth: { clientId: input.clientId!.trim(), ...(clientSecret ? { clientSecret } : {}), loginUrl, refreshToken: tokens.refresh_token },
     connectedAt: deps.now(),
   };
 }

@@ -128,7 +128,7 @@ describe('the context a connection signs in with', () => {
       const fetch = F.sfFetch(() => F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401));
       const adapter = withConnection(salesforceAdapter, sf.source, world(sf, { fetch, session: session('old-sid') }).deps);
       const error = await failure(adapter.fetchPage(F.sfContext(fetch), 'users', null, null));
-      expect({ kind: error.kind, userAction: error.userAction }).toEqual({ kind: 'auth', userAction: 'Reload your Salesforce tab (sign in again if asked), then sync again.' });
+      expect({ kind: error.kind, userAction: error.userAction }).toEqual({ kind: 'auth', userAction: 'Reload your Salesforce tab (sign in again if asked), then sync again. If your org lets only approved connected apps use the API, connect with OAuth instead.' });
     });
   });
 
@@ -211,6 +211,21 @@ describe('the context a connection signs in with', () => {
         '/services/data/v60.0/query Bearer access-2',
       ]);
       expect(w.stored()).toMatchObject({ auth: { kind: 'bearer', token: 'access-2' }, oauth: { ...grant, refreshToken: 'refresh-2' } });
+    });
+
+    it('refreshes with the consumer secret where the connected app requires it', async () => {
+      const bodies: string[] = [];
+      const fetch: FetchLike = async (input, init) => {
+        if (new URL(input).pathname === '/services/oauth2/token') {
+          bodies.push(String(init?.body));
+          return jsonResponse({ access_token: 'access-2', instance_url: F.INSTANCE });
+        }
+        const auth = new Headers(init?.headers).get('authorization');
+        return auth === 'Bearer access-2' ? F.limitResponse(F.queryResult([F.USER])) : F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401);
+      };
+      const secretive = { ...sf, oauth: { ...grant, clientSecret: 'app-secret' } };
+      await withConnection(salesforceAdapter, sf.source, world(secretive, { fetch }).deps).fetchPage(F.sfContext(fetch), 'users', null, null);
+      expect(bodies).toEqual(['grant_type=refresh_token&refresh_token=refresh-1&client_id=3MVG9-client&client_secret=app-secret']);
     });
 
     it('when the refresh is refused too, says to connect again (not to reload a tab)', async () => {

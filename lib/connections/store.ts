@@ -27,7 +27,7 @@ const connectionSchema = z.object({
       portalId: z.string().max(40).optional(),
     })
     .optional(),
-  oauth: z.object({ clientId: z.string().min(1).max(500), loginUrl: z.string().url().max(2048), refreshToken: z.string().min(1).max(4000).optional() }).optional(),
+  oauth: z.object({ clientId: z.string().min(1).max(500), clientSecret: z.string().min(1).max(500).optional(), loginUrl: z.string().url().max(2048), refreshToken: z.string().min(1).max(4000).optional() }).optional(),
   user: z.object({ ownerId: z.string().min(1).max(200), name: z.string().max(500), at: z.number() }).optional(),
 });
 

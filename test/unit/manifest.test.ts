@@ -13,7 +13,8 @@ const OPTIONAL_PERMISSIONS = ['cookies', 'identity'];
 /** Per CRM, the hosts asked for only when the rep connects that CRM (lib/adapters/hosts.ts). */
 const OPTIONAL_HOSTS: Record<string, string[]> = {
   Pipedrive: ['https://*.pipedrive.com/*'],
-  Salesforce: ['https://*.force.com/*', 'https://*.salesforce.com/*'],
+  // commercial cloud, Government Cloud Plus (.mil), Salesforce on Alibaba Cloud (China); a connection asks for its own cloud's
+  Salesforce: ['https://*.force.com/*', 'https://*.salesforce.com/*', 'https://*.force.mil/*', 'https://*.crmforce.mil/*', 'https://*.salesforce.mil/*', 'https://*.sfcrmapps.cn/*', 'https://*.sfcrmproducts.cn/*'],
   HubSpot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://api.hubapi.com/*'],
   Close: ['https://app.close.com/*', 'https://api.close.com/*'],
   'amoCRM / Kommo': ['https://*.kommo.com/*', 'https://*.amocrm.ru/*', 'https://*.amocrm.com/*'],

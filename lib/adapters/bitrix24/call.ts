@@ -1,4 +1,5 @@
 import { CrmError } from '../errors';
+import { credentialFetch } from '../http';
 import { z } from '../../model/zod';
 import type { AdapterContext } from '../types';
 import { bitrixError, errorOf } from './errors';
@@ -18,13 +19,16 @@ export function methodUrl(baseUrl: string, method: string): string {
 export async function bitrixCall(ctx: AdapterContext, method: string, body: unknown): Promise<unknown> {
   let response: Response;
   try {
-    response = await ctx.fetch(methodUrl(ctx.baseUrl, method), {
+    // A webhook URL is its own credential: the shared layer never follows it to another host.
+    const init: RequestInit = {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(body),
       credentials: ctx.auth.kind === 'session' ? 'include' : 'omit',
-    });
+    };
+    response = await credentialFetch(ctx.fetch, methodUrl(ctx.baseUrl, method), init, 'Bitrix24');
   } catch (error) {
+    if (error instanceof CrmError) throw error;
     throw new CrmError('transient', `Bitrix24 could not be reached: ${error instanceof Error ? error.message : String(error)}`, 'Check the network connection; KPI Lens retries by itself.');
   }
   const text = await response.text();

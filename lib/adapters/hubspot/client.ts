@@ -1,5 +1,5 @@
-import { CrmError, isCrmError } from '../errors';
-import { requestJson } from '../http';
+import { CrmError } from '../errors';
+import { HttpError, requestJson } from '../http';
 import type { AdapterContext, ApiBudget } from '../types';
 
 export const HUBSPOT_LABEL = 'HubSpot';
@@ -45,29 +45,20 @@ function bodyField(text: string | undefined, field: 'policyName' | 'category' | 
 export async function hubspotRequest(ctx: HubspotContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ body: unknown; budget?: ApiBudget }> {
   if (ctx.auth.kind !== 'bearer') throw new CrmError('auth', 'HubSpot needs a private app token', TOKEN_ACTION);
   const now = ctx.now?.() ?? Date.now();
-  let last: Response | undefined;
-  const watched: AdapterContext = {
-    ...ctx,
-    fetch: async (input, init) => {
-      const response = await ctx.fetch(input, init);
-      last = response.clone();
-      return response;
-    },
-  };
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${ctx.auth.token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`;
   try {
-    const response = await requestJson(watched, url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', crmLabel: HUBSPOT_LABEL, now });
+    const response = await requestJson(ctx, url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', crmLabel: HUBSPOT_LABEL, now });
     if (response.status >= 400) {
       const message = bodyField(JSON.stringify(response.body), 'message');
       throw new CrmError('bad-response', `HubSpot rejected ${path.split('?')[0]} (HTTP ${response.status})${message ? `: ${message}` : ''}`, 'If this repeats, report it to KPI Lens with the sync log.', undefined, response.status);
     }
     return { body: response.body, budget: readBudget(response.headers) };
   } catch (error) {
-    if (!isCrmError(error)) throw error;
-    const text = error.kind === 'rate-limit' || error.kind === 'auth' || error.kind === 'forbidden' ? await last?.text().catch(() => undefined) : undefined;
-    if (error.kind === 'auth') throw new CrmError('auth', error.message, TOKEN_ACTION, undefined, 401);
+    if (!(error instanceof HttpError)) throw error;
+    const text = error.bodyText;
+    if (error.status === 401) throw new CrmError('auth', error.message, TOKEN_ACTION, undefined, 401);
     if (error.kind === 'rate-limit' && bodyField(text, 'policyName') === 'DAILY') {
       const tomorrow = Math.floor(now / 86_400_000) * 86_400_000 + 86_400_000;
       throw new CrmError('budget-exhausted', 'The HubSpot daily API limit is used up', 'Nothing to do: the sync resumes tomorrow, when HubSpot renews the limit.', tomorrow - now, 429);

@@ -1,5 +1,5 @@
-import { CrmError, isCrmError } from '../errors';
-import { requestJson } from '../http';
+import { CrmError } from '../errors';
+import { HttpError, parseRetryAfter, requestJson } from '../http';
 import type { AdapterContext, ApiBudget } from '../types';
 import { isDailyBudgetExhausted, nextUtcMidnight, readBudget } from './budget';
 
@@ -44,6 +44,15 @@ function requestInit(ctx: AdapterContext): RequestInit {
   }
 }
 
+/**
+ * A 429 without Retry-After waits out the 2-second burst window Pipedrive
+ * names in `x-ratelimit-reset` ("the remaining window before the rate limit
+ * resets", Pipedrive's rate limiting docs), where it says.
+ */
+function burstReset(headers: Headers, _body: string, now: number): number | undefined {
+  return parseRetryAfter(headers.get('x-ratelimit-reset'), now);
+}
+
 function errorText(body: unknown): string | undefined {
   if (body && typeof body === 'object' && 'error' in body) {
     const error = (body as { error: unknown }).error;
@@ -66,23 +75,14 @@ export async function pipedriveGet(
   query: Record<string, QueryValue> = {},
 ): Promise<PipedriveResponse> {
   const now = ctx.now?.() ?? Date.now();
-  let lastHeaders: Headers | undefined;
-  const watched: AdapterContext = {
-    ...ctx,
-    fetch: async (input, init) => {
-      const response = await ctx.fetch(input, init);
-      lastHeaders = response.headers;
-      return response;
-    },
-  };
   const url = buildUrl(ctx, version, path, query);
   let response;
   try {
-    response = await requestJson(watched, url, { ...requestInit(ctx), crmLabel: PIPEDRIVE_LABEL, now });
+    response = await requestJson(ctx, url, { ...requestInit(ctx), crmLabel: PIPEDRIVE_LABEL, now, retryAfter: burstReset });
   } catch (error) {
-    if (!isCrmError(error)) throw error;
-    if (error.kind === 'auth') throw new CrmError('auth', error.message, authAction(ctx), undefined, error.status);
-    if (error.kind === 'rate-limit' && lastHeaders && isDailyBudgetExhausted(lastHeaders)) {
+    if (!(error instanceof HttpError)) throw error;
+    if (error.status === 401) throw new CrmError('auth', error.message, authAction(ctx), undefined, error.status);
+    if (error.kind === 'rate-limit' && isDailyBudgetExhausted(error.headers)) {
       const resetsAt = nextUtcMidnight(now);
       throw new CrmError(
         'budget-exhausted',

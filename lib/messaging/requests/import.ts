@@ -1,4 +1,5 @@
 import type { Reject, RecordBatch } from '../../adapters/types';
+import { DATE_ORDERS } from '../../import/formats/date-text';
 import { IMPORT_KINDS, PRESET_IDS } from '../../import/types';
 import { parseRecord, type RecordType } from '../../model';
 import { z } from '../../model/zod';
@@ -68,7 +69,7 @@ const rememberedMappingSchema = z.object({
   version: z.literal(1),
   kind: z.enum(IMPORT_KINDS),
   columns: z.array(z.tuple([z.string().max(1_000), z.string().max(100).nullable()])).max(1_000),
-  dateOrder: z.enum(['mdy', 'dmy']),
+  dateOrder: z.enum(DATE_ORDERS),
 });
 
 /** CSV imports (options page) and reading a table on any page (the on-demand picker). */
