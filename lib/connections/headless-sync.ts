@@ -105,6 +105,8 @@ export async function headlessSync(options: HeadlessSyncOptions): Promise<Headle
     update: async (_source, change) => {
       connection = change(connection);
     },
+    // The rep names the API address on the command line (a mock server, a self-hosted Bitrix24).
+    addresses: { kind: 'as-given' },
   };
   if (options.crm === 'hubspot' && options.account === undefined) {
     try {

@@ -41,6 +41,7 @@ describe('amoCRM for a rep who is not an account administrator', () => {
       timeZone: 'UTC',
       load: async () => ({ source: ctx.source, crm: 'kommo', account: 'stroytorg.amocrm.ru', apiBase: KOMMO_BASE, appUrl: 'https://stroytorg.amocrm.ru', auth: ctx.auth, connectedAt: 0 }),
       update: async () => undefined,
+      addresses: { kind: 'crm-hosts', loopback: false }, // as production builds: amoCRM's own host
     });
     expect(outcome).toEqual({ ok: true, user: { ownerId: '3276403', name: '#3276403' } });
     // an administrator's token reads the name

@@ -1,10 +1,11 @@
 /**
  * The summary as CSV for a spreadsheet: one row per figure or listed deal, stable ids beside the
  * localised labels, plain numbers (money in major units of the summary currency, percentages 0–100).
- * Text cells are guarded against formula injection: a CRM title such as `=HYPERLINK(...)` is written
- * with a leading apostrophe so a spreadsheet shows it instead of running it.
+ * Written by the one CSV writer (../csv.ts): a CRM title such as `=HYPERLINK(...)` is written with a
+ * leading apostrophe so a spreadsheet shows it instead of running it, whatever separator it splits on.
  */
 import type { Locale } from '../../i18n/locale';
+import { toCsv } from '../csv';
 import { minorToMajor } from '../../money/minor';
 import { activityPhrase, moveDetail, riskReasons, sectionName, summaryWords, type SummaryWords } from './phrases';
 import type { DealRef, DealsBlock, SummarySection, WeeklySummary } from './types';
@@ -14,16 +15,8 @@ export const CSV_COLUMNS = ['section', 'block', 'metric', 'label', 'value', 'pre
 type Cell = string | number | null | undefined;
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], Cell>>;
 
-/** A text cell: neutralised when a spreadsheet would read it as a formula, quoted when it holds a separator. */
-export function csvText(text: string): string {
-  const safe = /^[\s]*[=+\-@]/.test(text) || /^[\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function cell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toFixed(4))) : '';
-  return csvText(value);
+function cell(value: Cell): Cell {
+  return typeof value === 'number' ? Number(value.toFixed(4)) : value;
 }
 
 function winRateDetails(rate: DealsBlock['winRate'], w: SummaryWords): string | undefined {
@@ -43,8 +36,7 @@ export function renderCsv(summary: WeeklySummary, locale: Locale = 'en'): string
   for (const section of summary.sections) rows.push(...sectionRows(section, w, money, summary.currency).map((row) => ({ section: sectionName(section, w), ...row })));
   if (summary.hiddenPeers) rows.push({ block: 'notes', metric: 'hidden_peers', value: summary.hiddenPeers, details: w.t('hiddenPeers', { count: summary.hiddenPeers }) });
   if (summary.quietReps) rows.push({ block: 'notes', metric: 'quiet_reps', value: summary.quietReps, details: w.t('quietReps', { count: summary.quietReps }) });
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => cell(row[column])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv([CSV_COLUMNS, ...rows.map((row) => CSV_COLUMNS.map((column) => cell(row[column])))]);
 }
 
 function sectionRows(section: SummarySection, w: SummaryWords, money: (minor: number | undefined) => number | undefined, unitMoney: string): Row[] {
