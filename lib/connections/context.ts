@@ -21,6 +21,8 @@ export type SessionAccess = {
 export type ContextDeps = {
   /** Direct requests (the background's own fetch, or Node's). */
   fetch: FetchLike;
+  /** The clock the adapters measure waits and budgets on (adapters read none of their own). */
+  now: () => number;
   timeZone: string;
   pageSize?: number;
   /** The connection as stored now: a token changed in the options applies to the next page, a removed one stops the sync. */
@@ -48,6 +50,7 @@ export async function prepareContext(source: string, deps: ContextDeps): Promise
   if (!connection) throw new CrmError('auth', 'This CRM is no longer connected', 'Connect it again in KPI Lens options → Connections.');
   const ctx: PreparedContext = {
     fetch: deps.fetch,
+    now: deps.now,
     baseUrl: connection.apiBase,
     appUrl: connection.appUrl,
     auth: connection.auth,

@@ -6,9 +6,12 @@ import { bitrix24Adapter } from './index';
 import { fakeBitrix, type MethodCall, type MethodReply } from './testing/fake-bitrix';
 import { BITRIX_WEBHOOK, deal } from './testing/fixtures';
 
+/** The tests' clock: adapters read no clock of their own. */
+const NOW = Date.UTC(2024, 4, 1);
+
 function portal(answer: (call: MethodCall) => MethodReply, http?: (method: string) => FakeReply | undefined, patch: Partial<AdapterContext> = {}) {
   const fake = fakeBitrix(answer, http);
-  const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow', ...patch };
+  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow', ...patch };
   return { ctx, ...fake };
 }
 
@@ -125,7 +128,7 @@ describe('bitrix24 failures', () => {
     expect((await failure({ status: 200, text: '<!DOCTYPE html><title>Авторизация</title>' })).kind).toBe('bad-response');
     expect((await failure({ status: 200, body: { result: { result: 'nope' } } })).kind).toBe('bad-response');
     expect((await failure({ status: 502, text: 'Bad Gateway' })).kind).toBe('transient');
-    const ctx: AdapterContext = { fetch: () => Promise.reject(new TypeError('Failed to fetch')), baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
+    const ctx: AdapterContext = { fetch: () => Promise.reject(new TypeError('Failed to fetch')), now: () => NOW, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     await expect(bitrix24Adapter.fetchPage(ctx, 'leads', null, null)).rejects.toMatchObject({ kind: 'transient' });
   });
 

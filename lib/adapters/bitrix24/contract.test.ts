@@ -17,6 +17,8 @@ import { fakeBitrix, type MethodReply } from './testing/fake-bitrix';
  */
 const examples = loadContractExamples();
 const WEBHOOK = 'https://acme.bitrix24.ru/rest/1/abcdef0123456789/';
+/** The tests' clock: adapters read no clock of their own. */
+const NOW = Date.UTC(2024, 4, 1);
 const handled = new Set<ContractExample>();
 
 function example(file: string, section: RegExp, nth = 0): ContractExample {
@@ -30,7 +32,7 @@ const asReply = (body: unknown): MethodReply => body as MethodReply;
 
 function portal(answer: (method: string, params: URLSearchParams) => unknown, pageSize = 50) {
   const fake = fakeBitrix((call) => asReply(answer(call.method, call.params)));
-  const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:acme.bitrix24.ru', timeZone: 'Europe/Moscow', pageSize };
+  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:acme.bitrix24.ru', timeZone: 'Europe/Moscow', pageSize };
   return { ctx, methods: fake.methods };
 }
 
@@ -173,7 +175,7 @@ describe('Bitrix24 reference examples', () => {
   it('batch: results, totals and errors split back per command', async () => {
     const success = example('batch.md', /Response/).body;
     const fake = fakeBitrix(() => ({ result: null }), () => ({ body: success }));
-    const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
+    const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     const outcome = await bitrixBatch(ctx, { get_user: { method: 'user.current', params: {} }, get_department: { method: 'department.get', params: { ID: '$result[get_user][UF_DEPARTMENT][0]' } } });
     expect(outcome.errors).toEqual({});
     expect(outcome.results.get_user?.result).toMatchObject({ ID: '1', NAME: 'John', LAST_NAME: 'Doe' });
@@ -199,7 +201,7 @@ describe('Bitrix24 reference examples', () => {
   it('a response with only the time block (limits.md) is not a page', async () => {
     const onlyTime = example('limits.md', /Limits/).body;
     const fake = fakeBitrix(() => ({ result: null }), () => ({ body: onlyTime }));
-    const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
+    const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     await expect(bitrix24Adapter.fetchPage(ctx, 'leads', null, null)).rejects.toMatchObject({ kind: 'bad-response' });
   });
 
@@ -216,7 +218,7 @@ describe('Bitrix24 reference examples', () => {
     const failure = example(file, /Error Handling/);
     if (failure.status !== undefined && file !== 'crm-stage-history-list.md') expect(failure.status).toBe(status);
     const fake = fakeBitrix(() => ({ result: null }), () => ({ status, body: failure.body }));
-    const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
+    const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     const error = await bitrix24Adapter.fetchPage(ctx, object, null, null).catch((e: unknown) => e);
     expect(isCrmError(error) && error.kind).toBe(kind);
   });

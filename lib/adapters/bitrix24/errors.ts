@@ -25,7 +25,7 @@ function authAction(ctx: AdapterContext): string {
 export function bitrixError(ctx: AdapterContext, failure: BitrixFailure): CrmError {
   const { status, code, description } = failure;
   const what = `Bitrix24 answered ${code || `HTTP ${status}`}${description ? `: ${description.slice(0, 200)}` : ''}`;
-  const retryAfter = failure.headers ? parseRetryAfter(failure.headers.get('retry-after'), Date.now()) : undefined;
+  const retryAfter = failure.headers ? parseRetryAfter(failure.headers.get('retry-after'), ctx.now()) : undefined;
   if (code === 'QUERY_LIMIT_EXCEEDED' || (status === 429 && code !== 'OPERATION_TIME_LIMIT')) {
     return new CrmError('rate-limit', what, 'Nothing to do: the sync slows down and resumes.', retryAfter ?? QUERY_LIMIT_WAIT_MS, status);
   }

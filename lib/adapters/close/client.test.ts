@@ -6,9 +6,12 @@ import { closeRetryAfterMs } from './client';
 import { callItem, CLOSE_BASE, leadItem, meResponse, opportunity, pipelinesPage, usersPage, wonOpportunity } from './fixtures';
 import { closeAdapter } from './index';
 
+/** The tests' clock: adapters read no clock of their own. */
+const NOW = Date.UTC(2024, 4, 1);
+
 function context(route: (url: URL) => FakeReply, patch: Partial<AdapterContext> = {}) {
   const fake = fakeFetch(route);
-  const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: CLOSE_BASE, auth: { kind: 'basic', username: 'api_key_123', password: '' }, source: 'close:app.close.com', timeZone: 'UTC', ...patch };
+  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: CLOSE_BASE, auth: { kind: 'basic', username: 'api_key_123', password: '' }, source: 'close:app.close.com', timeZone: 'UTC', ...patch };
   return { ctx, calls: fake.calls };
 }
 

@@ -9,7 +9,7 @@ export const HUBSPOT_LABEL = 'HubSpot';
  * `currency` (the account's company currency) for deals without
  * `deal_currency_code`. `readAccountInfo` in account.ts reads both.
  */
-export type HubspotContext = AdapterContext & { portalId?: string; currency?: string; now?: () => number };
+export type HubspotContext = AdapterContext & { portalId?: string; currency?: string };
 
 const TOKEN_ACTION = 'Paste a valid HubSpot private app token (with the CRM read scopes) in KPI Lens options.';
 
@@ -44,7 +44,7 @@ function bodyField(text: string | undefined, field: 'policyName' | 'category' | 
  */
 export async function hubspotRequest(ctx: HubspotContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ body: unknown; budget?: ApiBudget }> {
   if (ctx.auth.kind !== 'bearer') throw new CrmError('auth', 'HubSpot needs a private app token', TOKEN_ACTION);
-  const now = ctx.now?.() ?? Date.now();
+  const now = ctx.now();
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${ctx.auth.token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`;

@@ -5,9 +5,12 @@ import { fakeFetch, type FakeReply } from './fake-fetch';
 import { accountResponse, callNoteItem, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './fixtures';
 import { kommoAdapter } from './index';
 
+/** The tests' clock: adapters read no clock of their own. */
+const NOW = Date.UTC(2024, 4, 1);
+
 function context(route: (url: URL, init?: RequestInit) => FakeReply, patch: Partial<AdapterContext> = {}) {
   const fake = fakeFetch(route);
-  const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 'tok' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow', ...patch };
+  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 'tok' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow', ...patch };
   return { ctx, calls: fake.calls };
 }
 

@@ -33,7 +33,7 @@ describe('a whole amoCRM sync through the engine', () => {
     });
     const clock = fakeClock();
     const store = memorySyncStore();
-    const ctx: AdapterContext = { fetch, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 't' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow' };
+    const ctx: AdapterContext = { fetch, now: clock.env.now, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 't' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow' };
     const result = await runSync({ source: ctx.source, adapter: kommoAdapter, ctx, store, env: clock.env }, { sleep: clock.sleep });
     expect(result).toEqual({ status: 'done', records: 2 + 1 + 1 + 5 + 2 + 517 + 2, rejected: 0 });
     const counts = Object.fromEntries([...store.records].filter(([, table]) => table.size).map(([type, table]) => [type, table.size]));

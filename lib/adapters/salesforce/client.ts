@@ -18,7 +18,6 @@ export type SalesforceContext = AdapterContext & {
   currency?: string;
   multiCurrency?: boolean;
   forecastPeriod?: 'month' | 'quarter';
-  now?: () => number;
 };
 
 /** A CrmError that also carries Salesforce's `errorCode` (INVALID_TYPE, INVALID_QUERY_LOCATOR...). */
@@ -68,7 +67,7 @@ function fromCode(code: string | undefined, message: string | undefined, status:
 export async function salesforceGet(ctx: SalesforceContext, path: string): Promise<{ body: unknown; budget?: ApiBudget }> {
   if (!path.startsWith('/services/data/')) throw new SalesforceError('bad-response', 'Salesforce pointed outside its REST API', 'Report this to KPI Lens.', undefined);
   if (ctx.auth.kind !== 'bearer') throw new SalesforceError('auth', 'Salesforce needs a session id or OAuth token', 'Open Salesforce in a tab, or connect it with OAuth in KPI Lens options.', undefined);
-  const now = ctx.now?.() ?? Date.now();
+  const now = ctx.now();
   const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`;
   const init = { method: 'GET', headers: { accept: 'application/json', authorization: `Bearer ${ctx.auth.token}` }, credentials: 'omit' as const, crmLabel: SALESFORCE_LABEL, now };
   try {
