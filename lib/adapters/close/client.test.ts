@@ -93,6 +93,13 @@ describe('close failures', () => {
     expect((await failure({ status: 403 })).kind).toBe('forbidden');
   });
 
+  it('a lead list past Close’s maximum skip stops with Close’s words (leads have no date filter to window by)', async () => {
+    const said = 'The skip you set is larger than the maximum skip for this resource (max_skip = 250000). Please refine your search query.';
+    const { ctx } = context(() => ({ status: 400, body: { error: said } }));
+    const error = await closeAdapter.fetchPage(ctx, 'leads', JSON.stringify({ skip: 250_100, since: null }), null).catch((e: unknown) => e as CrmError);
+    expect(error).toMatchObject({ kind: 'bad-response', status: 400, maxSkip: 250_000, message: `Close will not page /lead/ further: ${said}` });
+  });
+
   it('refuses an unreadable cursor and an unknown object', async () => {
     const { ctx } = context(() => ({ body: { data: [], has_more: false } }));
     await expect(closeAdapter.fetchPage(ctx, 'opportunities', 'skip=5', null)).rejects.toMatchObject({ kind: 'bad-response' });
