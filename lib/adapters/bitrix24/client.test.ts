@@ -43,7 +43,7 @@ describe('bitrix24 paging and batches', () => {
     expect(firstStep[0]?.params.get('filter[>=DATE_MODIFY]')).toBe('2024-04-24T07:00:00+00:00');
     expect(firstStep[0]?.params.get('order[ID]')).toBe('ASC');
     expect(firstStep[0]?.params.getAll('select[3]')).toEqual(['STAGE_SEMANTIC_ID']);
-    expect(methods.filter((m) => m.method === 'crm.stagehistory.list' && m.params.get('filter[OWNER_ID][0]') === '1')).toHaveLength(1);
+    expect(methods.filter((m) => m.method === 'crm.stagehistory.list' && m.params.get('filter[@OWNER_ID][0]') === '1')).toHaveLength(1);
     expect(calls.map((c) => c.url.pathname.split('/').at(-1))).toEqual(['batch', 'batch', 'batch', 'batch']);
     expect(first.totalEstimate).toBe(120);
   });

@@ -59,7 +59,7 @@ describe('Bitrix24 reference examples', () => {
     expect(page.rejects.every((r) => /STAGE_SEMANTIC_ID/.test(r.reason))).toBe(true);
     expect([page.nextCursor, page.totalEstimate]).toEqual([null, 6]);
     // The stage history of the page's deals was asked for, ten deals per command.
-    expect(methods.find((m) => m.method === 'crm.stagehistory.list')?.params.getAll('filter[OWNER_ID][0]')).toEqual(['37']);
+    expect(methods.find((m) => m.method === 'crm.stagehistory.list')?.params.getAll('filter[@OWNER_ID][0]')).toEqual(['37']);
   });
 
   it('crm.lead.list: converted leads with their dates, source and owner', async () => {
@@ -203,6 +203,22 @@ describe('Bitrix24 reference examples', () => {
     const fake = fakeBitrix(() => ({ result: null }), () => ({ body: onlyTime }));
     const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     await expect(bitrix24Adapter.fetchPage(ctx, 'leads', null, null)).rejects.toMatchObject({ kind: 'bad-response' });
+  });
+
+  it('OPERATION_TIME_LIMIT waits for operating_reset_at of the last successful answer (limits.md: "For the first retry, refer to operating_reset_at")', async () => {
+    const time = (example('limits.md', /Resource Intensity Limits/).body as { time: { start: number; operating_reset_at: number } }).time;
+    const blocked = { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' };
+    const batchAnswer = { result: { result: { p0: [] }, result_error: { p1: blocked }, result_total: { p0: 0 }, result_next: [], result_time: { p0: time } }, time };
+    const fake = fakeBitrix(() => ({ result: null }), () => ({ body: batchAnswer }));
+    const at = Math.round(time.start * 1000); // 2026-05-14T08:26:32.911Z, the example's own start
+    const ctx: AdapterContext = { fetch: fake.fetch, now: () => at, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC', pageSize: 100 };
+    const error = await bitrix24Adapter.fetchPage(ctx, 'leads', null, null).catch((e: unknown) => e);
+    // operating_reset_at 1778747792 s − now 1778747192.911 s = 599.089 s, rounded up to whole seconds
+    expect(isCrmError(error) && { kind: error.kind, wait: error.retryAfterMs }).toEqual({ kind: 'budget-exhausted', wait: 600_000 });
+    // A direct call whose error answer carries no time waits one basket (a minute).
+    const direct = fakeBitrix(() => ({ result: null }), () => ({ status: 429, body: blocked }));
+    const whoAmI = await bitrix24Adapter.whoAmI!({ ...ctx, fetch: direct.fetch }).catch((e: unknown) => e);
+    expect(isCrmError(whoAmI) && { kind: whoAmI.kind, wait: whoAmI.retryAfterMs }).toEqual({ kind: 'budget-exhausted', wait: 60_000 });
   });
 
   // Each documented error, answered with its documented status (the stage history page lists 401 and 400; its
