@@ -31,6 +31,15 @@ const RELOAD = 'Reload your Salesforce tab (sign in again if asked), then sync a
 const API_ACTION =
   'Ask your Salesforce admin for the "API Enabled" permission. Where the org allows the API only to approved connected apps (API Access Control), or you open Salesforce through a security proxy, connect with OAuth through a connected app the admin approves.';
 
+/**
+ * REQUEST_LIMIT_EXCEEDED names two limits (Salesforce App Limits Cheatsheet, API
+ * Request Limits and Allocations): the org's rolling 24-hour allocation
+ * ("TotalRequests Limit exceeded."), and the concurrent requests of 20 seconds
+ * or longer ("ConcurrentRequests (Concurrent API Requests) Limit exceeded.",
+ * "ConcurrentPerOrgLongTxn Limit exceeded."), which frees as those requests end.
+ */
+export const CONCURRENT_LIMIT_WAIT_MS = 30_000;
+
 /** Salesforce errors are `[{ "message": "...", "errorCode": "..." }]`. */
 export function readApiError(body: unknown): { code?: string; message?: string } {
   const first: unknown = Array.isArray(body) ? body[0] : body;
@@ -45,6 +54,10 @@ export function readApiError(body: unknown): { code?: string; message?: string }
 function fromCode(code: string | undefined, message: string | undefined, status: number): SalesforceError {
   const detail = `${code ?? `HTTP ${status}`}${message ? `: ${message}` : ''}`;
   if (code === 'INVALID_SESSION_ID' || status === 401) return new SalesforceError('auth', `Salesforce refused the session (${detail})`, RELOAD, code, status);
+  if (code === 'REQUEST_LIMIT_EXCEEDED' && /concurrent/i.test(message ?? '')) {
+    // Too many of the org's requests run 20 s or longer at once (25 in production): new ones go through as those end.
+    return new SalesforceError('rate-limit', `Salesforce is busy with the org's long-running requests (${detail})`, 'Nothing to do: the sync waits a little and resumes.', code, status, CONCURRENT_LIMIT_WAIT_MS);
+  }
   if (code === 'REQUEST_LIMIT_EXCEEDED') {
     // The allocation is a rolling 24 hours: check again in an hour.
     return new SalesforceError('budget-exhausted', `The Salesforce org's API request limit is used up (${detail})`, 'Nothing to do: the sync resumes when the org has API requests left.', code, status, 3_600_000);
