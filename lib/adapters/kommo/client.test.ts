@@ -123,7 +123,7 @@ describe('kommo failures', () => {
   it('turns 429 into a rate limit with the Retry-After wait', async () => {
     const error = await failure({ status: 429, headers: { 'retry-after': '3' } });
     expect([error.kind, error.retryAfterMs]).toEqual(['rate-limit', 3000]);
-    expect(kommoAdapter.requestsPerSecond).toBe(7);
+    expect(kommoAdapter.requestsPerSecond).toBe(5);
   });
 
   it('turns 401 into an auth error that says what to do for a token and for a session', async () => {
