@@ -75,6 +75,7 @@ async function pickAndRead(ctx: ContentScriptContext): Promise<void> {
       source,
       timeZone: effectiveTimeZone(settings, Intl.DateTimeFormat().resolvedOptions().timeZone),
       currency: settings.reportingCurrency,
+      pageLocale: document.documentElement.lang || navigator.language,
     });
     return close();
   }

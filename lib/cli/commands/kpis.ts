@@ -1,4 +1,5 @@
 import { parseFlags } from '../args';
+import { checkCsvOnly, READING_FLAGS, READING_USAGE, readingOptions } from '../reading';
 import { UsageError, type CliCommand } from '../types';
 
 const USAGE = `Usage: kpi-lens kpis (--csv FILE | --data FILE.json) [options]
@@ -26,8 +27,7 @@ Options:
                        with money in major units and the period end inclusive
   -h, --help           this text
 
-Exit codes: 0 done, 1 failed, 2 bad usage or unreadable input.
-`;
+${READING_USAGE}`;
 
 export const kpisCommand: CliCommand = {
   name: 'kpis',
@@ -41,6 +41,8 @@ export const kpisCommand: CliCommand = {
     }
     if ((flags.csv === undefined) === (flags.data === undefined)) throw new UsageError('give one of --csv FILE or --data FILE.json');
     if (flags.data !== undefined && (flags.map || flags.won || flags.lost)) throw new UsageError('--map, --won and --lost apply to --csv only');
+    checkCsvOnly(flags);
+    readingOptions(flags);
     // The engine and the importer load only when a command runs, so `--help` answers at once.
     const { runKpis } = await import('../kpis/run');
     return runKpis(flags, io);
@@ -59,5 +61,6 @@ export const KPIS_FLAGS = {
   tz: { type: 'string' },
   currency: { type: 'string' },
   json: { type: 'boolean' },
+  ...READING_FLAGS,
   help: { type: 'boolean', short: 'h' },
 } as const;

@@ -1,4 +1,5 @@
 import { parseFlags } from '../args';
+import { checkCsvOnly, READING_FLAGS, READING_USAGE, readingOptions } from '../reading';
 import { UsageError, type CliCommand } from '../types';
 
 const USAGE = `Usage: kpi-lens summary (--csv FILE | --data FILE.json) [options]
@@ -27,8 +28,7 @@ Options:
   --map field=column   --won VALUE,...   --lost VALUE,...   CSV reading options, as for kpi-lens kpis
   -h, --help           this text
 
-Exit codes: 0 done, 1 failed, 2 bad usage or unreadable input.
-`;
+${READING_USAGE}`;
 
 export const SUMMARY_FLAGS = {
   csv: { type: 'string' },
@@ -45,6 +45,7 @@ export const SUMMARY_FLAGS = {
   map: { type: 'string', multiple: true },
   won: { type: 'string', multiple: true },
   lost: { type: 'string', multiple: true },
+  ...READING_FLAGS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -62,6 +63,8 @@ export const summaryCommand: CliCommand = {
     }
     if ((flags.csv === undefined) === (flags.data === undefined)) throw new UsageError('give one of --csv FILE or --data FILE.json');
     if (flags.data !== undefined && (flags.map || flags.won || flags.lost)) throw new UsageError('--map, --won and --lost apply to --csv only');
+    checkCsvOnly(flags);
+    readingOptions(flags);
     if (flags.owner !== undefined && flags.team !== undefined) throw new UsageError('give --owner or --team, not both');
     const format = flags.format ?? 'md';
     if (!(SUMMARY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`bad --format ${JSON.stringify(format)}: use md, csv or json`);

@@ -45,7 +45,7 @@ const basics = {
 };
 
 beforeAll(async () => {
-  const result = await importCsv(readFileSync(FILE, 'utf8'), { source: 'csv:maven', timeZone: 'UTC', importedAt: 0 });
+  const result = await importCsv(readFileSync(FILE, 'utf8'), { source: 'csv:maven', timeZone: 'UTC', importedAt: 0, currency: 'USD' });
   const empty = { teams: [], pipelines: [], stages: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
   data = { ...empty, ...result.records } as KpiData;
 });

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { ImportError, type AnyField } from '../../../lib/import/types';
+import { ImportError, type AnyField } from './types';
+import { uniqueNames } from './unique-names';
 
 /** Where each field is read from: a column index, as the rep chose in the mapping. */
 export type ColumnChoice = Partial<Record<AnyField, number>>;
@@ -20,13 +21,7 @@ const MAX_HEADER_CHARS = 1 << 20;
 export function planHeader(headers: readonly string[], columns: ColumnChoice): HeaderPlan {
   const fieldAt = new Map<number, AnyField>();
   for (const [field, index] of Object.entries(columns) as [AnyField, number | undefined][]) if (index !== undefined) fieldAt.set(index, field);
-  const taken = new Set<string>();
-  const unique = (name: string) => {
-    let candidate = name;
-    for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${name} (${n})`;
-    taken.add(candidate.toLowerCase());
-    return candidate;
-  };
+  const unique = uniqueNames();
   const map: Partial<Record<AnyField, string>> = {};
   // Mapped columns are named first, so they keep their own names when an unmapped one shares it.
   const names: string[] = headers.map(() => '');

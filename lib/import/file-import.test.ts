@@ -1,13 +1,12 @@
-// @vitest-environment node
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { DATASETS_DIR } from '../../test/datasets';
 import { describe, expect, it } from 'vitest';
-import { importCsv } from '../../../lib/import/import-csv';
-import type { ImportBatch } from '../../../lib/messaging/requests/import';
-import { previewImport, rejectedRowsCsv, runImport, type ImportSettings, type Preview } from './engine-core';
-import { IMPORT_BATCH_MAX } from '../../../lib/messaging/requests/import';
+import { importCsv } from './import-csv';
+import { rejectedRowsCsv, runImport, type ImportSettings, type RecordLists } from './file-import';
+import { previewImport, type Preview } from './file-preview';
+import { IMPORT_BATCH_MAX } from '../messaging/requests/import';
 
-const DATASETS = process.env.KPI_LENS_DATASETS ?? fileURLToPath(new URL('../../../../shared/datasets', import.meta.url));
+const DATASETS = DATASETS_DIR;
 const MAVEN = readFileSync(`${DATASETS}/maven-crm/sales_pipeline.csv`, 'utf8');
 const BASE: ImportSettings = { source: 'csv:test', timeZone: 'Europe/Moscow', currency: 'USD', importedAt: 1 };
 
@@ -21,10 +20,10 @@ const accepted = (preview: Preview, settings: ImportSettings = BASE): ImportSett
 });
 
 async function run(file: Blob, settings: ImportSettings, delimiter: string) {
-  const batches: ImportBatch[] = [];
+  const batches: RecordLists[] = [];
   const progress: number[] = [];
-  const summary = await runImport(file, settings, { onProgress: (p) => progress.push(p.bytes), onBatch: async (batch) => void batches.push(batch) }, delimiter);
-  const all = <K extends keyof ImportBatch>(list: K) => batches.flatMap((batch) => batch[list] ?? []);
+  const summary = await runImport(file, settings, { onProgress: (p) => progress.push(p.bytes), onBatch: async (batch) => void batches.push(batch), batchMax: IMPORT_BATCH_MAX }, delimiter);
+  const all = <K extends keyof RecordLists>(list: K) => batches.flatMap((batch) => batch[list] ?? []);
   return { summary, batches, progress, all };
 }
 
@@ -47,7 +46,7 @@ describe('the import engine on the Maven CRM export', () => {
     const file = new Blob([MAVEN]);
     const preview = await previewImport(file, BASE);
     const { summary, batches, progress, all } = await run(file, accepted(preview), preview.delimiter);
-    const direct = await importCsv(MAVEN, { source: 'csv:test', timeZone: 'Europe/Moscow', importedAt: 1 });
+    const direct = await importCsv(MAVEN, { source: 'csv:test', timeZone: 'Europe/Moscow', importedAt: 1, currency: 'USD' });
     expect([summary.rows, summary.imported, summary.rejectCount]).toEqual([8800, 8800, 0]);
     expect(all('deals')).toEqual(direct.records.deals);
     expect(all('owners')).toEqual(direct.records.owners);
@@ -98,7 +97,7 @@ describe('exports shaped like each preset, through the engine', () => {
     const preview = await previewImport(file, BASE);
     expect([preview.preset, preview.kind, preview.error]).toEqual([preset, kind, undefined]);
     const { all, summary } = await run(file, accepted(preview), preview.delimiter);
-    const direct = await importCsv(text, { source: 'csv:test', timeZone: 'Europe/Moscow', importedAt: 1 });
+    const direct = await importCsv(text, { source: 'csv:test', timeZone: 'Europe/Moscow', importedAt: 1, currency: 'USD' });
     expect(summary.rejectCount).toBe(direct.rejectCount);
     expect(all(kind as 'deals')).toEqual(direct.records[kind as 'deals']);
     expect(all(kind as 'deals').length).toBeGreaterThan(0);
