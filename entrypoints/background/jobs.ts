@@ -35,6 +35,7 @@ async function tabsFor(origin: string): Promise<number[]> {
 export function backgroundContextDeps(timeZone: string): ContextDeps {
   return {
     fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
     timeZone,
     pageSize: PAGE_SIZE,
     load: getConnection,

@@ -50,7 +50,7 @@ const pipedriveMe = z.object({ data: z.object({ company_domain: z.string().regex
 
 /** Facts only the CRM can tell, for credentials that do not name the account themselves. */
 async function learnAccount(plan: ConnectionPlan, deps: ConnectDeps, testApiBase: boolean): Promise<ConnectionPlan> {
-  const ctx: AdapterContext = { fetch: guardedFetch(deps.fetch, plan.crm, deps.addresses), baseUrl: plan.apiBase, appUrl: plan.appUrl, auth: plan.auth, source: `${plan.crm}:?`, timeZone: deps.timeZone };
+  const ctx: AdapterContext = { fetch: guardedFetch(deps.fetch, plan.crm, deps.addresses), now: deps.now, baseUrl: plan.apiBase, appUrl: plan.appUrl, auth: plan.auth, source: `${plan.crm}:?`, timeZone: deps.timeZone };
   if (plan.crm === 'pipedrive' && !plan.account) {
     const me = pipedriveMe.safeParse((await pipedriveGet(ctx, 'v1', '/users/me')).body);
     const domain = me.success ? me.data.data.company_domain?.toLowerCase() : undefined;

@@ -16,6 +16,7 @@ function world(connection: Connection | undefined, overrides: Partial<ContextDep
     fetch: async () => {
       throw new Error('no direct request expected');
     },
+    now: () => Date.UTC(2024, 4, 1),
     timeZone: 'Europe/Berlin',
     pageSize: 200,
     load: async (source) => (stored?.source === source ? stored : undefined),

@@ -22,6 +22,8 @@ export type SessionAccess = {
 export type ContextDeps = {
   /** Direct requests (the background's own fetch, or Node's). */
   fetch: FetchLike;
+  /** The clock the adapters measure waits and budgets on (adapters read none of their own). */
+  now: () => number;
   timeZone: string;
   pageSize?: number;
   /** The connection as stored now: a token changed in the options applies to the next page, a removed one stops the sync. */
@@ -54,6 +56,7 @@ export async function prepareContext(source: string, deps: ContextDeps): Promise
   assertConnectionAddresses(connection, deps.addresses);
   const ctx: PreparedContext = {
     fetch: guardedFetch(deps.fetch, connection.crm, deps.addresses),
+    now: deps.now,
     baseUrl: connection.apiBase,
     appUrl: connection.appUrl,
     auth: connection.auth,

@@ -99,6 +99,7 @@ export async function headlessSync(options: HeadlessSyncOptions): Promise<Headle
   };
   const deps: ContextDeps = {
     fetch: options.fetch,
+    now: options.now,
     timeZone: options.timeZone,
     pageSize: 500,
     load: async () => connection,
@@ -110,7 +111,7 @@ export async function headlessSync(options: HeadlessSyncOptions): Promise<Headle
   };
   if (options.crm === 'hubspot' && options.account === undefined) {
     try {
-      const info = await readAccountInfo({ fetch: options.fetch, baseUrl: options.baseUrl, auth: connection.auth, source: 'hubspot:?', timeZone: options.timeZone });
+      const info = await readAccountInfo({ fetch: options.fetch, now: options.now, baseUrl: options.baseUrl, auth: connection.auth, source: 'hubspot:?', timeZone: options.timeZone });
       connection = { ...connection, account: info.portalId, details: { portalId: info.portalId, currency: info.currency } };
     } catch (error) {
       return { ok: false, stage: 'check', problem: problemOf(error) };
