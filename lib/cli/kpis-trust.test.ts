@@ -130,7 +130,7 @@ describe('kpi-lens kpis: numbers that mean what they say', () => {
   }, TIMEOUT);
 
   it('shows the period in progress, the change and the parts in the table', async () => {
-    const result = await run(['kpis', '--csv', MAVEN, '--period', '2017-06', '--as-of', '2017-06-15', '--tz', 'UTC']);
+    const result = await run(['kpis', '--csv', MAVEN, '--period', '2017-06', '--as-of', '2017-06-15', '--currency', 'USD', '--tz', 'UTC']);
     expect(result.stdout).toMatch(/^In progress: figures to 2017-06-15, compared with the same days of 2017-05 \(2017-05-01 – 2017-05-15\)\.$/m);
     expect(result.stdout).toMatch(/^Win rate\s+[\d.]+ %\s+[\d,]+ of [\d,]+\s+[+-]?[\d.]+ pp\s+ok$/m);
     expect(result.stdout).toMatch(/^ {2}· median\s+[\d,.]+ USD$/m);
