@@ -13,6 +13,32 @@ const noHtmlInjection = [
   { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.' },
 ];
 
+/**
+ * One channel to the background: send() in lib/messaging/send.ts, typed by the protocol the
+ * background validates. Anything else calling runtime.sendMessage (pages, content scripts)
+ * would be untyped and unchecked, so only lib/messaging may.
+ */
+const CHANNEL_MESSAGE = 'Ask the background with send() from lib/messaging/send.ts: it is typed by the protocol the background validates.';
+const channelOnly = [
+  { selector: "MemberExpression[object.name='runtime'][property.name='sendMessage']", message: CHANNEL_MESSAGE },
+  { selector: "MemberExpression[object.property.name='runtime'][property.name='sendMessage']", message: CHANNEL_MESSAGE },
+  { selector: "MemberExpression[object.property.name='runtime'][property.value='sendMessage']", message: CHANNEL_MESSAGE },
+  { selector: "VariableDeclarator[init.property.name='runtime'] > ObjectPattern > Property[key.name='sendMessage']", message: CHANNEL_MESSAGE },
+];
+
+/**
+ * lib/adapters reads no clock of its own (issue 18): "now" is the `now` of the
+ * AdapterContext, given beside `fetch`, so Retry-After dates, daily budgets and
+ * backoff run on the caller's time and tests drive them.
+ */
+const CLOCK_MESSAGE = 'lib/adapters reads no clock: use ctx.now() from the AdapterContext.';
+const noClock = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: CLOCK_MESSAGE },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_MESSAGE },
+  { selector: "CallExpression[callee.name='Date']", message: CLOCK_MESSAGE },
+  { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: CLOCK_MESSAGE },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.output*/', '.wxt/', 'demo-output/', 'bench-output/', 'coverage/'] },
   ...tseslint.configs.recommended,
@@ -26,9 +52,19 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
-      'no-restricted-syntax': ['error', ...noHtmlInjection],
+      'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The channel itself; and the end-to-end tests, which speak to the built extension as a page or a hostile script would.
+    files: ['lib/messaging/**', 'test/e2e/**', 'test/fixtures/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection] },
+  },
+  {
+    files: ['lib/adapters/**/*.ts'],
+    ignores: ['lib/adapters/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly, ...noClock] },
   },
   {
     // The sandbox CRM is a test server that writes its own pages; it escapes every value (see pages.ts).

@@ -13,6 +13,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchClv } from './bench/clv';
+import { benchForecast } from './bench/forecast';
 import { benchImport } from './bench/import';
 import { benchKpi } from './bench/kpi';
 import { benchSizes, PRODUCTION_BUILD_DIR } from './bench/sizes';
@@ -34,6 +35,7 @@ const MODULES: Record<string, (scale: BenchScale) => Promise<Record<string, unkn
   sync: benchSync,
   sidebar: benchSidebar,
   import: benchImport,
+  forecast: forecastFigures,
 };
 
 type KpiEntry = { name: string; median_ms: number; p90_ms: number; budget_ms: number; runs: number; cpu_median_ms: number };
@@ -55,6 +57,20 @@ async function kpiFigures(scale: BenchScale): Promise<Record<string, unknown>> {
     memoryMb: raw.memory_mb,
     columnBytesPerRecord: raw.column_bytes_per_record,
   };
+}
+
+async function forecastFigures(): Promise<Record<string, unknown>> {
+  const raw = await benchForecast();
+  const figure = (e: (typeof raw.entries)[number]) => ({
+    value: e.median_ms,
+    p90: e.p90_ms,
+    cpu: e.cpu_median_ms,
+    unit: 'ms',
+    ...(e.budget_ms !== undefined ? { budget: { max: e.budget_ms } } : {}),
+    runs: e.runs,
+  });
+  const [rep, team, warm, past] = raw.entries;
+  return { oneRepMs: figure(rep!), wholeTeamMs: figure(team!), oneRepReusedMs: figure(warm!), backtestTeamSixMonthsMs: figure(past!), dataset: raw.dataset };
 }
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, scale: { type: 'string' }, check: { type: 'boolean', default: false } } });

@@ -1,18 +1,20 @@
 /**
- * `npm run demo`: builds the extension, starts the sandbox CRM with the built-in
- * demo data, and opens Chromium with KPI Lens on it. With a display it opens a
- * window and runs until Ctrl-C; without one (or with --headless) it saves
- * <out>/sidebar.png and <out>/kpis.json (the numbers the sidebar shows), prints
- * them and exits.
+ * `npm run demo`: finds (or sets up) a browser that loads unpacked extensions, builds
+ * the extension, starts the sandbox CRM with the built-in demo data, and opens the
+ * browser with KPI Lens on it. With a display it opens a window and runs until Ctrl-C;
+ * without one (or with --headless) it saves <out>/sidebar.png and <out>/kpis.json (the
+ * numbers the sidebar shows), prints them and exits.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findChromium, launchWithExtension, MISSING_CHROMIUM_MESSAGE } from '../test/harness/chromium';
+import { launchWithExtension } from '../test/harness/chromium';
 import { readSidebar, sidebarFrame } from '../test/harness/sidebar-reader';
 import { sandboxDemoDataset } from '../test/sandbox-crm/demo-dataset';
 import { startSandboxCrm } from '../test/sandbox-crm/server';
+import { ensureBrowser, realSetupIo } from './demo/browser-setup';
+import { runsHeadless } from './demo/browsers';
 
 const { values } = parseArgs({
   options: {
@@ -20,21 +22,26 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'demo-output' },
     port: { type: 'string', default: '0' },
     'no-build': { type: 'boolean', default: false },
+    'download-browser': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  console.log('Usage: npm run demo -- [--headless] [--out DIR] [--port N] [--no-build]');
+  console.log(`Usage: npm run demo -- [--headless] [--out DIR] [--port N] [--no-build] [--download-browser]
+  --headless           no window: save DIR/sidebar.png and DIR/kpis.json and exit (the default without a display)
+  --download-browser   download Chrome for Testing without asking, if no usable browser is installed
+Browser: CHROMIUM_PATH if set, else Chromium, Chrome for Testing or Microsoft Edge (Google Chrome 137+ cannot load the extension).`);
   process.exit(0);
 }
-if (!findChromium()) {
-  console.error(MISSING_CHROMIUM_MESSAGE);
-  process.exit(1);
-}
+
+const browserFound = await ensureBrowser(realSetupIo(), { download: values['download-browser'] });
+if (!browserFound) process.exit(1);
+
 if (!values['no-build']) {
   console.error('Building the extension (test build, with the sandbox CRM host)…');
-  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  // npx is npx.cmd on Windows, which only a shell can start (the arguments have no spaces).
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', shell: process.platform === 'win32' });
   if (build.status !== 0) {
     console.error(build.stdout);
     console.error('The build failed.');
@@ -42,13 +49,15 @@ if (!values['no-build']) {
   }
 }
 
-const headless = values.headless || !process.env.DISPLAY;
+const headless = runsHeadless(process.platform, process.env, values.headless);
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const crm = await startSandboxCrm({ port: Number(values.port), dataset: (url) => sandboxDemoDataset(url, Date.now(), { timeZone }).dataset });
 console.error(`Sandbox CRM: ${crm.url}/deals (${crm.dataset.deal?.length ?? 0} deals, ${crm.dataset.activity?.length ?? 0} activities)`);
-const browser = await launchWithExtension({ headless });
+const browser = await launchWithExtension({ headless, executablePath: browserFound.path });
 const page = await browser.context.newPage();
 await page.goto(`${crm.url}/deals`);
+const userAgent = await page.evaluate(() => navigator.userAgent);
+console.error(`Browser running: ${/(?:Edg|Chrome)\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent}${headless ? ' (headless)' : ''}`);
 
 if (headless) {
   try {

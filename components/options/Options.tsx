@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useI18n } from '../common/i18n';
 import { ConnectionsSection } from './connections';
 import { ImportSection } from './import';
-import { OptionsApiContext, browserOptionsApi, useOptionsApi, type OptionsApi } from './api';
+import type { OptionsApi } from './api';
 import { DataSection } from './data/DataSection';
 import { BenchmarksSection } from './sections/BenchmarksSection';
 import { InputsSection } from './sections/InputsSection';
@@ -10,8 +10,9 @@ import { MoneyTimeSection } from './sections/MoneyTimeSection';
 import { SidebarSection } from './sections/SidebarSection';
 import { TargetsSection } from './sections/TargetsSection';
 import { WhatCountsSection } from './sections/WhatCountsSection';
+import { OptionsScope } from './scope';
 import { SourcePicker } from './SourcePicker';
-import { useOptionsSettings, useOverview, useSources } from './use-options';
+import { overviewOf, sourceOf, useOptions } from './store';
 import './options.css';
 
 const NAV = ['connections-heading', 'import-heading', 'targets', 'what-counts', 'money', 'inputs', 'benchmarks', 'sidebar', 'data'] as const;
@@ -23,20 +24,21 @@ const NAV = ['connections-heading', 'import-heading', 'targets', 'what-counts', 
  */
 export function Options({ api }: { api?: OptionsApi }) {
   return (
-    <OptionsApiContext.Provider value={api ?? browserOptionsApi}>
+    <OptionsScope api={api}>
       <OptionsPage />
-    </OptionsApiContext.Provider>
+    </OptionsScope>
   );
 }
 
 function OptionsPage() {
   const { t } = useI18n();
-  const api = useOptionsApi();
-  const { settings, problems } = useOptionsSettings(api);
-  const { sources, refresh } = useSources(api);
-  const [chosen, setChosen] = useState<string>();
-  const source = chosen !== undefined && sources?.some((candidate) => candidate.source === chosen) ? chosen : defaultSource(sources);
-  const { overview, error } = useOverview(api, source, settings);
+  const settings = useOptions((state) => state.settings);
+  const problems = useOptions((state) => state.problems);
+  const sources = useOptions((state) => state.answers.sources.value);
+  const source = useOptions(sourceOf);
+  const overview = useOptions(overviewOf);
+  const error = useOptions((state) => state.answers.overview.error);
+  const { choose, refreshSources } = useOptions((state) => state.actions);
   const theme = settings?.theme;
   useEffect(() => {
     // The rep's theme choice, like the sidebar's: `auto` follows the system.
@@ -72,7 +74,7 @@ function OptionsPage() {
         )}
         <ConnectionsSection />
         <ImportSection />
-        <SourcePicker sources={sources} source={source} onChoose={setChosen} onDemoLoaded={refresh} />
+        <SourcePicker sources={sources} source={source} onChoose={choose} onDemoLoaded={refreshSources} />
         {error && (
           <p className="problem" role="alert">
             {error}
@@ -86,17 +88,11 @@ function OptionsPage() {
             <InputsSection source={source} settings={settings} overview={overview} />
             <BenchmarksSection settings={settings} />
             <SidebarSection settings={settings} />
-            <DataSection settings={settings} onChanged={refresh} />
+            <DataSection settings={settings} onChanged={refreshSources} />
           </>
         )}
         <p className="note">{t('options.privacy')}</p>
       </main>
     </div>
   );
-}
-
-/** A connected CRM first, then imports, then the demo. */
-function defaultSource(sources: { source: string; crm: string }[] | undefined): string | undefined {
-  if (!sources?.length) return undefined;
-  return (sources.find((candidate) => candidate.crm !== 'demo') ?? sources[0])!.source;
 }

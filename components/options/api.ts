@@ -1,14 +1,16 @@
 import { createContext, useContext } from 'react';
-import { browser } from 'wxt/browser';
-import { askBackground as ask } from '../common/ask';
 import type { ImportItem, ImportOutcome, PrimaryKey, QuarantinePage, TablePage } from '../../lib/export/data';
-import { dataVersionKey, type Responses, type SourceStatus } from '../../lib/messaging/protocol';
+import { dataVersionKey } from '../../lib/messaging/keys';
+import type { Responses, SourceStatus } from '../../lib/messaging/protocol';
+import { send as ask } from '../../lib/messaging/send';
 import type { RecordType } from '../../lib/model';
 import type { ManualRecordType } from '../../lib/settings/manual-records';
 import type { MigrationResult } from '../../lib/settings/migrate';
 import type { OptionsOverview } from '../../lib/settings/overview';
 import type { PatchResult, Settings } from '../../lib/settings/schema';
 import { loadSettingsReport, saveSettings, watchSettings } from '../../lib/settings/storage';
+import { onStorageChange } from '../common/signals';
+import { SOURCES } from '../common/status';
 
 /**
  * Everything the options page asks of the browser and the background, behind
@@ -19,7 +21,7 @@ import { loadSettingsReport, saveSettings, watchSettings } from '../../lib/setti
 export type OptionsApi = {
   sources(): Promise<SourceStatus[]>;
   overview(source: string): Promise<OptionsOverview>;
-  saveRecord(source: string, recordType: ManualRecordType, record: object): Promise<Responses['options/save-record']>;
+  saveRecord(source: string, recordType: ManualRecordType, record: Record<string, unknown>): Promise<Responses['options/save-record']>;
   deleteRecord(source: string, recordType: ManualRecordType, externalId: string): Promise<Responses['options/delete-record']>;
   exportPage(table: RecordType, after: PrimaryKey | undefined, limit: number): Promise<TablePage>;
   quarantinePage(after: number | undefined, limit: number): Promise<QuarantinePage>;
@@ -40,7 +42,7 @@ export type OptionsApi = {
 };
 
 export const browserOptionsApi: OptionsApi = {
-  sources: async () => (await ask({ type: 'status/get' })).sources,
+  sources: SOURCES.load,
   overview: (source) => ask({ type: 'options/overview', source }),
   saveRecord: (source, recordType, record) => ask({ type: 'options/save-record', source, recordType, record }),
   deleteRecord: (source, recordType, externalId) => ask({ type: 'options/delete-record', source, recordType, externalId }),
@@ -57,14 +59,7 @@ export const browserOptionsApi: OptionsApi = {
   loadSettings: loadSettingsReport,
   saveSettings,
   watchSettings,
-  watchData: (source, onChange) => {
-    const key = dataVersionKey(source);
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && key in changes) onChange();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  },
+  watchData: (source, onChange) => onStorageChange('session', (key) => key === dataVersionKey(source), onChange),
   storage: {
     estimate: () => navigator.storage.estimate(),
     persisted: () => navigator.storage.persisted(),

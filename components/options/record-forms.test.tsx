@@ -5,11 +5,12 @@ import type { KpiData } from '../../lib/kpi/types';
 import { buildOptionsOverview } from '../../lib/settings/overview';
 import { loadSettings } from '../../lib/settings/storage';
 import { I18nProvider } from '../common/i18n';
-import { OptionsApiContext, type OptionsApi } from './api';
+import type { OptionsApi } from './api';
 import { InputsSection } from './sections/InputsSection';
 import { TargetsSection } from './sections/TargetsSection';
+import { OptionsScope } from './scope';
+import { overviewOf, useOptions } from './store';
 import { emptyData, fakeOptionsApi } from './test-api';
-import { useOptionsSettings, useOverview } from './use-options';
 
 // The machine running CI is shared and busy: give asynchronous UI updates time.
 configure({ asyncUtilTimeout: 10_000 });
@@ -29,20 +30,20 @@ function crmData(): KpiData {
   };
 }
 
-/** Renders a section the way the page does: with the overview the (fake) background builds, kept current. */
-function Live({ api, data, section }: { api: OptionsApi; data: KpiData; section: 'targets' | 'inputs' }) {
+/** Renders a section the way the page does: in the page's store, with the overview the (fake) background builds, kept current. */
+function Live({ api, section }: { api: OptionsApi; data: KpiData; section: 'targets' | 'inputs' }) {
   return (
-    <OptionsApiContext.Provider value={api}>
-      <I18nProvider locale="en" timeZone="UTC">
-        <Loader api={api} data={data} section={section} />
-      </I18nProvider>
-    </OptionsApiContext.Provider>
+    <I18nProvider locale="en" timeZone="UTC">
+      <OptionsScope api={api}>
+        <Loader section={section} />
+      </OptionsScope>
+    </I18nProvider>
   );
 }
 
-function Loader({ api, section }: { api: OptionsApi; data: KpiData; section: 'targets' | 'inputs' }) {
-  const { settings } = useOptionsSettings(api);
-  const { overview } = useOverview(api, 'demo', settings);
+function Loader({ section }: { section: 'targets' | 'inputs' }) {
+  const settings = useOptions((state) => state.settings);
+  const overview = useOptions(overviewOf);
   if (!settings) return null;
   return section === 'targets' ? <TargetsSection source="demo" settings={settings} overview={overview} /> : <InputsSection source="demo" settings={settings} overview={overview} />;
 }

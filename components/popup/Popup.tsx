@@ -1,13 +1,27 @@
 import { browser } from 'wxt/browser';
+import { send } from '../../lib/messaging/send';
 import { useI18n } from '../common/i18n';
-import { useBackgroundStatus } from '../common/use-status';
+import { useCreated } from '../common/page-store';
 import { ReadTableAction } from '../options/import/ReadTableAction';
 import { OpenSidePanel } from '../sidebar/OpenSidePanel';
+import { createPopupStore, PopupStoreProvider, usePopup } from './store';
 
 /** The toolbar popup: what is synced, show/hide the sidebar, open the options. */
 export function Popup() {
+  const store = useCreated(createPopupStore);
+  return (
+    <PopupStoreProvider store={store}>
+      <PopupScreen />
+    </PopupStoreProvider>
+  );
+}
+
+/** Shows or hides the sidebar of the active CRM tab; without one there is nothing to toggle, and nothing to say. */
+const toggleSidebar = () => void send({ type: 'sidebar/toggle' }).catch(() => undefined);
+
+function PopupScreen() {
   const { t, number, dateTime } = useI18n();
-  const { sources } = useBackgroundStatus();
+  const sources = usePopup((state) => state.answers.sources.value);
   return (
     <div className="popup">
       <h1>{t('app.title')}</h1>
@@ -31,7 +45,7 @@ export function Popup() {
         </ul>
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void browser.runtime.sendMessage({ type: 'sidebar/toggle' })}>
+        <button type="button" className="primary" onClick={toggleSidebar}>
           {t('popup.toggle')}
         </button>
         <ReadTableAction />

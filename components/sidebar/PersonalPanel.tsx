@@ -1,40 +1,43 @@
-import { Suspense, useState } from 'react';
-import type { ViewSelection } from '../../lib/views/selection';
+import { Suspense, useCallback } from 'react';
 import { useI18n } from '../common/i18n';
 import { LazyAtRiskCard, LazyCatalogue, LazyCharts, LazyLapseCard } from './lazy';
 import { PinnedCards } from './PinnedCards';
 import { useSidebarActions } from './sidebar-context';
-import { useDataTick, useRequest } from './use-background';
+import { usePanelSelection, useSidebar } from './store-context';
+import type { Place } from './store-wants';
 import { useAfterPaint } from './use-later';
-import type { PinnedAnswer } from './use-pinned';
 
 export type PersonalPanelProps = {
-  selection: ViewSelection;
-  response: PinnedAnswer;
+  /** The sidebar's own panel, or a team lead's drill-down into a rep. */
+  place: Place;
   /** The team view of a rep who may not see peers shows these cards too, without deals at risk or lapsing customers. */
   compact?: boolean;
 };
 
 /**
  * One rep's view: the pinned numbers first; then, once they are painted, deals at risk, customers
- * likely to lapse and the charts; the whole catalogue one click away.
+ * likely to lapse and the charts; the whole catalogue one click away. Reads its place's numbers
+ * from the sidebar store, which asks for them.
  */
-export function PersonalPanel({ selection, response, compact = false }: PersonalPanelProps) {
+export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
   const { t } = useI18n();
   const { pinned, drawCharts } = useSidebarActions();
-  const [showAll, setShowAll] = useState(false);
-  const view = response.pinned;
-  const later = useAfterPaint(view !== null);
-  const tick = useDataTick(selection.source);
-  const insights = useRequest(later && !compact ? { type: 'view/insights', ...selection } : null, tick);
-  const charts = useRequest(later ? { type: 'view/charts', ...selection } : null, tick);
-  const catalogue = useRequest(showAll ? { type: 'view/catalogue', ...selection } : null, tick);
-  if (!view) return null;
+  const selection = usePanelSelection(place);
+  const response = useSidebar((state) => (place === 'main' ? state.answers.pinned : state.answers.drillPinned).value);
+  const insights = useSidebar((state) => state.answers[`${place}.insights`]);
+  const charts = useSidebar((state) => state.answers[`${place}.charts`]);
+  const catalogue = useSidebar((state) => state.answers[`${place}.catalogue`]);
+  const showAll = useSidebar((state) => state.catalogueOpen[place]);
+  const later = useSidebar((state) => state.painted[place]);
+  const { openCatalogue, markPainted } = useSidebar((state) => state.actions);
+  const view = response?.pinned ?? null;
+  useAfterPaint(view !== null && !later, useCallback(() => markPainted(place), [markPainted, place]));
+  if (!view || !response || !selection) return null;
   const currency = response.reportingCurrency;
   return (
     <>
       <PinnedCards view={view} pinned={pinned} selection={selection} activityTargets={response.activityTargets} currency={currency} />
-      <button type="button" className="secondary" aria-expanded={showAll} aria-controls="catalogue" onClick={() => setShowAll((open) => !open)}>
+      <button type="button" className="secondary" aria-expanded={showAll} aria-controls="catalogue" onClick={() => openCatalogue(place, !showAll)}>
         {t(showAll ? 'catalogue.hide' : 'catalogue.show')}
       </button>
       <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>

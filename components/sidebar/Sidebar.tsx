@@ -3,7 +3,6 @@ import type { StoredSourceStatus } from '../../lib/db/status';
 import type { KpiId } from '../../lib/kpi/types';
 import type { SidebarUiState } from '../../lib/settings/ui-state';
 import type { SidebarPrefs } from '../../lib/views/prefs';
-import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
 import { Controls } from './Controls';
 import { EmptyState } from './EmptyState';
@@ -12,15 +11,15 @@ import type { LoadRecords } from './RecordList';
 import { SidebarActionsProvider, type ExplainTarget } from './sidebar-context';
 import { SyncStatusBar } from './SyncStatusBar';
 import { LazyExplainPanel, LazyTeamPanel } from './lazy';
-import { ask } from './use-background';
-import type { PinnedAnswer } from './use-pinned';
+import { send } from '../../lib/messaging/send';
+import type { PinnedAnswer } from './pinned';
+import { sidebarBody } from './store-wants';
 
 export type SidebarProps = {
   ui: SidebarUiState;
   onUiChange: (patch: Partial<SidebarUiState>) => void;
   prefs: SidebarPrefs;
   onPrefs: (patch: Partial<SidebarPrefs>) => void;
-  selection: ViewSelection;
   /** The background's answer (or the last one shown, while it computes); undefined before any. */
   response: PinnedAnswer | undefined;
   /** True once this page got the background's own answer (not only the remembered one). */
@@ -46,19 +45,20 @@ export type SidebarProps = {
   loadRecords?: (target: ExplainTarget, offset: number) => ReturnType<LoadRecords>;
 };
 
-const askRecords = (target: ExplainTarget, offset: number) => ask({ type: 'records/get', ...target.selection, kpi: target.kpi, offset, limit: 25 });
+const askRecords = (target: ExplainTarget, offset: number) => send({ type: 'records/get', ...target.selection, kpi: target.kpi, offset, limit: 25 });
 
 /** The sidebar: few numbers up front (activities, quota, pipeline), each one explained; the rest one click away. */
 export function Sidebar(props: SidebarProps) {
   const { t } = useI18n();
   const [explained, setExplained] = useState<ExplainTarget>();
-  const { response, ui, selection } = props;
+  const { response, ui } = props;
   const view = response?.pinned ?? null;
   const actions = useMemo(
     () => ({ pinned: props.pinned, togglePin: props.onTogglePin, explain: setExplained, drawCharts: props.drawCharts ?? true }),
     [props.pinned, props.onTogglePin, props.drawCharts],
   );
   const loadRecords = props.loadRecords ?? askRecords;
+  const body = sidebarBody(response, props.hasData, props.status?.syncing ?? false, ui.view);
   return (
     <SidebarActionsProvider value={actions}>
       <div
@@ -95,18 +95,18 @@ export function Sidebar(props: SidebarProps) {
               {props.error}
             </p>
           )}
-          {response !== undefined && !props.hasData && !props.status?.syncing ? (
+          {body === 'empty' ? (
             <EmptyState onExploreDemo={props.onExploreDemo} />
-          ) : view === null || response === undefined ? (
+          ) : body === 'loading' ? (
             <p className="loading" role="status">
               {t('sidebar.loading')}
             </p>
-          ) : ui.view === 'team' ? (
+          ) : body === 'team' ? (
             <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
-              <LazyTeamPanel selection={selection} response={response} metric={props.prefs.metric} onMetric={(metric) => props.onPrefs({ metric })} />
+              <LazyTeamPanel />
             </Suspense>
           ) : (
-            <PersonalPanel selection={selection} response={response} />
+            <PersonalPanel place="main" />
           )}
         </main>
         <SyncStatusBar status={props.status} onSyncNow={props.onSyncNow} />

@@ -1,16 +1,15 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import type { KpiId } from '../../lib/kpi/types';
 import { resolveLocale } from '../../lib/i18n/locale';
-import type { ViewSelection } from '../../lib/views/selection';
 import { I18nProvider } from '../common/i18n';
-import { selectionFor } from './boot';
+import { useCreated } from '../common/page-store';
 import { Sidebar } from './Sidebar';
-import { SourcePicker, useLastSource } from './SourcePicker';
+import { SourcePicker } from './SourcePicker';
+import { createSidebarStore } from './store';
+import { SidebarStoreProvider, useSidebar } from './store-context';
+import { statusOf } from './store-wants';
 import { pageThemeOf, useTheme } from './theme';
-import { usePinned, useSourceStatus } from './use-pinned';
-import { usePrefs } from './use-prefs';
-import { useUiState } from './use-ui-state';
 
 /** Marks when the pinned numbers are painted, for `npm run bench` (scripts/bench/sidebar.ts) to read. */
 function useNumbersMark(shown: boolean, fresh: boolean) {
@@ -33,61 +32,60 @@ function openSummary(source: string) {
   void browser.tabs.create({ url }).catch(() => window.open(url, '_blank', 'noopener'));
 }
 
-/** Pins or unpins a KPI; the settings module (and its schema) loads only when the rep does this. */
-function savePinned(pinnedKpis: KpiId[]) {
-  void import('../../lib/settings/storage').then(({ saveSettings }) => saveSettings({ pinnedKpis }));
-}
-
 /**
  * The sidebar app (in the CRM tab's frame and in the side panel). It holds no sales data of its
  * own: the background computes the numbers, sends the settings needed to show them (language,
- * theme, time zone, pinned KPIs) and says when they change.
+ * theme, time zone, pinned KPIs) and says when they change. Its state lives in the sidebar store.
  */
-export function SidebarApp({ source: initialSource, surface }: { source: string | null; surface: 'frame' | 'panel' }) {
-  const [source, setSource] = useLastSource(initialSource, surface);
-  const crm = (source ?? 'demo').split(':')[0]!;
-  const [ui, setUi] = useUiState(crm);
-  const [prefs, setPrefs] = usePrefs(crm);
-  const selection = useMemo<ViewSelection | undefined>(() => (source && ui && prefs ? selectionFor(source, ui, prefs) : undefined), [source, ui, prefs]);
-  const { response, error, fresh, loading } = usePinned(selection);
-  const status = useSourceStatus(source ?? '', response?.status);
-  const display = response?.display;
+export function SidebarApp({ source, surface }: { source: string | null; surface: 'frame' | 'panel' }) {
+  const store = useCreated(() => createSidebarStore({ source, surface }));
+  return (
+    <SidebarStoreProvider store={store}>
+      <SidebarScreen />
+    </SidebarStoreProvider>
+  );
+}
+
+function SidebarScreen() {
+  const surface = useSidebar((state) => state.surface);
+  const source = useSidebar((state) => state.source);
+  const ui = useSidebar((state) => state.ui);
+  const prefs = useSidebar((state) => state.prefs);
+  const selection = useSidebar((state) => state.selection);
+  const pinned = useSidebar((state) => state.answers.pinned);
+  const status = useSidebar(statusOf);
+  const problem = useSidebar((state) => state.problem);
+  const actions = useSidebar((state) => state.actions);
+  const display = pinned.value?.display;
+  const fresh = pinned.key !== undefined;
   useTheme(display?.theme ?? 'auto', pageThemeOf(location.search));
-  useNumbersMark(response?.pinned != null, fresh);
+  useNumbersMark(pinned.value?.pinned != null, fresh);
   const locale = resolveLocale(display?.locale ?? 'auto', navigator.language);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-
-  const pinned = display?.pinnedKpis;
-  const togglePin = useCallback((id: KpiId) => {
-    if (pinned) savePinned(pinned.includes(id) ? pinned.filter((other) => other !== id) : [...pinned, id]);
-  }, [pinned]);
 
   if (!ui || !prefs || !selection || !source) return null;
   return (
     <I18nProvider locale={locale} timeZone={display?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}>
       <Sidebar
         ui={ui}
-        onUiChange={setUi}
+        onUiChange={actions.setUi}
         prefs={prefs}
-        onPrefs={setPrefs}
-        selection={selection}
-        response={response}
+        onPrefs={actions.setPrefs}
+        response={pinned.value}
         fresh={fresh}
-        updating={loading}
-        error={error}
+        updating={pinned.loading}
+        error={pinned.error ?? problem}
         status={status}
         hasData={(status?.records ?? 0) > 0}
-        pinned={pinned ?? NOTHING_PINNED}
-        onTogglePin={togglePin}
-        onExploreDemo={() => {
-          void browser.runtime.sendMessage({ type: 'demo/load' }).then(() => setSource('demo'));
-        }}
-        onSyncNow={source === 'demo' ? undefined : () => void browser.runtime.sendMessage({ type: 'sync/start', source })}
+        pinned={display?.pinnedKpis ?? NOTHING_PINNED}
+        onTogglePin={actions.togglePin}
+        onExploreDemo={actions.exploreDemo}
+        onSyncNow={source === 'demo' ? undefined : actions.syncNow}
         onExportSummary={() => openSummary(source)}
-        onCollapse={surface === 'frame' ? () => setUi({ open: false }) : undefined}
-        sourcePicker={surface === 'panel' ? <SourcePicker source={source} onChange={setSource} /> : undefined}
+        onCollapse={surface === 'frame' ? () => actions.setUi({ open: false }) : undefined}
+        sourcePicker={surface === 'panel' ? <SourcePicker /> : undefined}
       />
     </I18nProvider>
   );

@@ -1,6 +1,4 @@
-import { Suspense, useState } from 'react';
-import type { SidebarLeaderboardMetric } from '../../lib/views/choices';
-import type { ViewSelection } from '../../lib/views/selection';
+import { Suspense, useCallback } from 'react';
 import { useI18n } from '../common/i18n';
 import { ActivityCard } from './ActivityCard';
 import { LazyCharts } from './lazy';
@@ -10,32 +8,24 @@ import { PersonalPanel } from './PersonalPanel';
 import { PipelineCard } from './PipelineCard';
 import { QuotaCard } from './QuotaCard';
 import { useSidebarActions } from './sidebar-context';
-import { useDataTick, useRequest } from './use-background';
+import { useSidebar } from './store-context';
 import { useAfterPaint } from './use-later';
-import { usePinned, type PinnedAnswer } from './use-pinned';
-
-export type TeamPanelProps = {
-  selection: ViewSelection;
-  /** The pinned view of the team (or the rep's own numbers when peers are hidden). */
-  response: PinnedAnswer;
-  metric: SidebarLeaderboardMetric;
-  onMetric: (metric: SidebarLeaderboardMetric) => void;
-};
 
 /** A rep of the team, opened from the leaderboard: the same cards as the personal view, for that rep. */
-function DrillDown({ selection, name, onBack }: { selection: ViewSelection; name: string; onBack: () => void }) {
+function DrillDown({ name }: { name: string }) {
   const { t } = useI18n();
-  const { response, error } = usePinned(selection);
+  const { value: response, error } = useSidebar((state) => state.answers.drillPinned);
+  const { openDrill } = useSidebar((state) => state.actions);
   return (
     <>
       <div className="drill-head">
-        <button type="button" className="secondary" onClick={onBack}>
+        <button type="button" className="secondary" onClick={() => openDrill(undefined)}>
           {t('team.back')}
         </button>
         <h2>{t('team.drillTitle', { name })}</h2>
       </div>
       {error && <p className="problem" role="alert">{error}</p>}
-      {!response ? <p className="loading" role="status">{t('sidebar.loading')}</p> : <PersonalPanel selection={selection} response={response} />}
+      {!response ? <p className="loading" role="status">{t('sidebar.loading')}</p> : <PersonalPanel place="drill" />}
     </>
   );
 }
@@ -46,24 +36,33 @@ function DrillDown({ selection, name, onBack }: { selection: ViewSelection; name
  * and a drill-down into any rep. A rep whose lead has not shared peers' numbers gets their own
  * row and rank and their own cards: the background never sends them more.
  */
-export function TeamPanel({ selection, response, metric, onMetric }: TeamPanelProps) {
+export function TeamPanel() {
   const { t } = useI18n();
   const { drawCharts } = useSidebarActions();
-  const [drill, setDrill] = useState<{ ownerId: string; name: string }>();
-  const tick = useDataTick(selection.source);
-  const later = useAfterPaint(response.pinned !== null);
-  const board = useRequest({ type: 'view/team', ...selection, metric }, tick);
-  const charts = useRequest(later && !response.peersHidden ? { type: 'view/charts', ...selection } : null, tick);
+  const selection = useSidebar((state) => state.selection);
+  const response = useSidebar((state) => state.answers.pinned.value);
+  const metric = useSidebar((state) => state.prefs?.metric);
+  const board = useSidebar((state) => state.answers.board);
+  const charts = useSidebar((state) => state.answers.teamCharts);
+  const drill = useSidebar((state) => state.drill);
+  const later = useSidebar((state) => state.painted.main);
+  const { setPrefs, openDrill, markPainted } = useSidebar((state) => state.actions);
+  useAfterPaint(response?.pinned != null && !later, useCallback(() => markPainted('main'), [markPainted]));
 
-  if (drill) {
-    return <DrillDown selection={{ ...selection, view: 'personal', ownerId: drill.ownerId }} name={drill.name} onBack={() => setDrill(undefined)} />;
-  }
+  if (!selection || !response || !metric) return null;
+  if (drill) return <DrillDown name={drill.name} />;
   const view = response.pinned;
   const open = !response.peersHidden && response.canSeePeers;
   return (
     <>
-      <Leaderboard board={board.value} metric={metric} onMetric={onMetric} onDrill={open ? (ownerId, name) => setDrill({ ownerId, name }) : undefined} error={board.error} />
-      {response.peersHidden && view && <PersonalPanel selection={{ ...selection, view: 'personal' }} response={response} compact />}
+      <Leaderboard
+        board={board.value}
+        metric={metric}
+        onMetric={(next) => setPrefs({ metric: next })}
+        onDrill={open ? (ownerId, name) => openDrill({ ownerId, name }) : undefined}
+        error={board.error}
+      />
+      {response.peersHidden && view && <PersonalPanel place="main" compact />}
       {open && view && (
         <>
           <h2 className="section-title">{t('team.cards', { team: board.value?.teamName ?? '' })}</h2>

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { readUiState, uiStateKey } from '../../lib/settings/ui-state';
 import { prefsKey, readPrefs } from '../../lib/views/prefs';
+import { send } from '../../lib/messaging/send';
 import type { ViewSelection } from '../../lib/views/selection';
-import { ask } from './use-background';
-import type { PinnedAnswer } from './use-pinned';
+import type { PinnedAnswer } from './pinned';
 
 /** The selection a page shows for a source: its CRM's view and period, and the sidebar prefs. */
 export function selectionFor(source: string, ui: ReturnType<typeof readUiState>, prefs: ReturnType<typeof readPrefs>): ViewSelection {
@@ -24,7 +24,7 @@ export function askEarly(source: string): void {
   early = browser.storage.local.get([uiStateKey(crm), prefsKey(crm)]).then((stored) => {
     const selection = selectionFor(source, readUiState(stored[uiStateKey(crm)]), readPrefs(stored[prefsKey(crm)]));
     performance.mark('kpi-lens:pinned-asked');
-    return { selection, answer: ask({ type: 'view/pinned', ...selection }) };
+    return { selection, answer: send({ type: 'view/pinned', ...selection }) };
   });
   early.catch(() => (early = undefined));
 }

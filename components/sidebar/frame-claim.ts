@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import type { Reply } from '../../lib/messaging/protocol';
+import { send } from '../../lib/messaging/send';
 
 /**
  * Whether this sidebar document was framed by KPI Lens's own content script: the ticket in the
@@ -11,8 +10,7 @@ export async function claimFrame(hash: string = location.hash): Promise<boolean>
   const ticket = decodeURIComponent(hash.replace(/^#/, ''));
   if (!ticket) return false;
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'sidebar/claim', ticket })) as Reply<'sidebar/claim'> | undefined;
-    return reply?.ok === true && reply.value.trusted;
+    return (await send({ type: 'sidebar/claim', ticket })).trusted;
   } catch {
     return false;
   }

@@ -2,7 +2,9 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TeamResponse } from '../../lib/views/view-extras';
-import type { PinnedAnswer } from './use-pinned';
+import type { PinnedAnswer } from './pinned';
+import { createSidebarStore } from './store';
+import { SidebarStoreProvider } from './store-context';
 import { HeatMap } from './HeatMap';
 import { Leaderboard } from './Leaderboard';
 import { TeamPanel } from './TeamPanel';
@@ -49,6 +51,24 @@ describe('leaderboard', () => {
     expect(screen.queryByRole('button', { name: /numbers/ })).toBeNull();
   });
 
+  it('marks a rate on too few deals as a hint, not a standing', () => {
+    const rates: TeamResponse = {
+      ...leadBoard,
+      metric: 'winRate',
+      unit: '%',
+      rows: [
+        { ownerId: 'bob', name: 'Bob Peer', rank: 1, value: 100, figures: { closedDeals: 1 }, isViewer: false, lowSample: true },
+        { ownerId: 'ann', name: 'Ann Rep', rank: 2, value: 40, figures: { closedDeals: 25 }, isViewer: false },
+      ],
+    };
+    renderPart(<Leaderboard board={rates} metric="winRate" onMetric={vi.fn()} />);
+    const bob = screen.getByRole('row', { name: /Bob Peer/ });
+    expect(bob.className).toContain('low-sample');
+    expect(within(bob).getByText('*')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /Ann Rep/ }).className).not.toContain('low-sample');
+    expect(screen.getByText('* On too few deals to rank by: a hint, not a standing.')).toBeTruthy();
+  });
+
   it('changes the ranking figure', () => {
     const onMetric = vi.fn();
     renderPart(<Leaderboard board={leadBoard} metric="wonAmount" onMetric={onMetric} />);
@@ -67,6 +87,7 @@ describe('leaderboard', () => {
 describe('team panel with the background', () => {
   afterEach(() => fakeBrowser.reset());
   const noTargets = { call: { day: undefined, week: undefined, month: undefined }, email: { day: undefined, week: undefined, month: undefined }, meeting: { day: undefined, week: undefined, month: undefined } };
+  const status = { source: selection.source, crm: 'crm', label: 'Acme CRM', records: 120, quarantined: 0, syncing: false };
   const pinned = (peersHidden: boolean): PinnedAnswer => ({
     pinned: {
       asOf: 0, timeZone: 'UTC', period, compare: null,
@@ -74,24 +95,39 @@ describe('team panel with the background', () => {
       quota: okResult('quotaAttainment', peersHidden ? 50 : 63.9, '%', { sales: 400_000, quota: 800_000 }),
       pipeline: okResult('pipelineValue', 400_000, 'USD'), dealsInPipeline: okResult('dealsInPipeline', 1, 'count'), others: [], results: {},
     },
-    teamAvailable: true, peersHidden, canSeePeers: !peersHidden, activityTargets: noTargets, reportingCurrency: 'USD', status: null, ownerName: 'Ann Rep', display: { locale: 'en', theme: 'auto', timeZone: 'UTC', pinnedKpis: ['quotaAttainment'] },
+    teamAvailable: true, peersHidden, canSeePeers: !peersHidden, activityTargets: noTargets, reportingCurrency: 'USD', status, ownerName: 'Ann Rep', display: { locale: 'en', theme: 'auto', timeZone: 'UTC', pinnedKpis: ['quotaAttainment'] },
   });
 
   it("for a rep without permission, shows the rep's own cards and rank and asks for nothing of the team's", async () => {
     const asked: { type: string; view?: string }[] = [];
+    const answers: Record<string, unknown> = {
+      'view/pinned': pinned(true),
+      'view/team': repBoard,
+      'view/insights': { atRisk: { status: 'unavailable', reason: 'x' }, lapse: { status: 'needs-data', reason: 'x' }, asOf: 0 },
+      'view/charts': { currency: 'USD', activity: { unit: 'day', buckets: [] }, wonVsQuota: [], funnel: [], regions: [], products: [], channels: [], period, asOf: 0 },
+      'status/get': { sources: [status] },
+    };
     fakeBrowser.runtime.onMessage.addListener((message: { type: string; view?: string }, _sender, reply) => {
       asked.push(message);
-      reply({ ok: true, value: message.type === 'view/team' ? repBoard : message.type === 'view/insights' ? { atRisk: { status: 'unavailable', reason: 'x' }, lapse: { status: 'needs-data', reason: 'x' }, asOf: 0 } : { currency: 'USD', activity: { unit: 'day', buckets: [] }, wonVsQuota: [], funnel: [], regions: [], products: [], channels: [], period, asOf: 0 } });
+      reply({ ok: true, value: answers[message.type] });
       return true;
     });
-    renderPart(<TeamPanel selection={{ ...selection, view: 'team' }} response={pinned(true)} metric="wonAmount" onMetric={vi.fn()} />);
+    // The CRM's sidebar is in the team view (the state the content script and the sidebar share).
+    await fakeBrowser.storage.local.set({ 'ui:crm': { view: 'team' } });
+    const store = createSidebarStore({ source: selection.source, surface: 'frame' });
+    renderPart(
+      <SidebarStoreProvider store={store}>
+        <TeamPanel />
+      </SidebarStoreProvider>,
+    );
     await screen.findByText('You are #2 of 3');
     expect(screen.getByText('50%')).toBeTruthy(); // the rep's own attainment
     expect(screen.queryByRole('heading', { name: /Team North/ })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Activities by rep and day' })).toBeNull();
-    // Only the board is asked in the team view; the rep's own charts are asked for the personal view.
+    // In the team view only its pinned numbers and the board are asked; the rep's own charts are asked for the personal view.
     await screen.findByRole('heading', { name: 'Charts' });
-    expect(asked.filter((message) => message.view === 'team').map((message) => message.type)).toEqual(['view/team']);
+    expect(asked.filter((message) => message.view === 'team').map((message) => message.type)).toEqual(['view/pinned', 'view/team']);
     expect(asked.some((message) => message.type === 'view/charts' && message.view === 'personal')).toBe(true);
+    expect(asked.some((message) => message.type === 'view/insights')).toBe(false);
   });
 });

@@ -1,16 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { renderCsv } from '../../lib/export/summary/csv';
 import { renderMarkdown } from '../../lib/export/summary/markdown';
 import { summaryTitle, summaryWords } from '../../lib/export/summary/phrases';
 import { saveSettings } from '../../lib/settings/storage';
 import { useI18n } from '../common/i18n';
+import { useCreated } from '../common/page-store';
 import { useSettings } from '../common/use-storage';
 import { downloadText, summaryFileName } from './download';
+import { createSummaryStore, sourceOf, sourcesOf, SummaryStoreProvider, useSummaryPage } from './store';
 import { SummaryReport } from './SummaryReport';
 import { SummaryToolbar } from './SummaryToolbar';
-import { useSources, useSummary } from './use-summary';
-
-type View = 'personal' | 'team';
 
 /**
  * summary.html: the weekly summary of a source (`?source=`; else the most recently synced one) for a
@@ -18,16 +17,25 @@ type View = 'personal' | 'team';
  * CSV, or print it (the print CSS hides the controls).
  */
 export function SummaryApp({ search = location.search }: { search?: string }) {
+  const store = useCreated(() => createSummaryStore(new URLSearchParams(search)));
+  return (
+    <SummaryStoreProvider store={store}>
+      <SummaryScreen />
+    </SummaryStoreProvider>
+  );
+}
+
+function SummaryScreen() {
   const { t, locale } = useI18n();
   const settings = useSettings();
-  const params = useMemo(() => new URLSearchParams(search), [search]);
-  const sources = useSources();
-  const [chosen, setChosen] = useState<string | undefined>(params.get('source') ?? undefined);
-  const [view, setView] = useState<View>(params.get('view') === 'team' ? 'team' : 'personal');
-  const [week, setWeek] = useState<string | undefined>(params.get('week') ?? undefined);
-  const [notice, setNotice] = useState<{ text: string; problem: boolean }>();
-  const source = chosen ?? sources?.[0]?.source;
-  const { reply, error, loading } = useSummary(source, view, week);
+  const sources = useSummaryPage(sourcesOf);
+  const source = useSummaryPage(sourceOf);
+  const view = useSummaryPage((state) => state.view);
+  const notice = useSummaryPage((state) => state.notice);
+  const { value: reply, error, loading: asking } = useSummaryPage((state) => state.answers.summary);
+  const { choose, setView, setWeek, setNotice } = useSummaryPage((state) => state.actions);
+  // Loading until the first answer (or failure), and while the next one is built.
+  const loading = asking || (reply === undefined && error === undefined);
   const summary = reply?.summary ?? undefined;
   const words = useMemo(() => (summary ? summaryWords(summary, locale) : undefined), [summary, locale]);
 
@@ -67,8 +75,7 @@ export function SummaryApp({ search = location.search }: { search?: string }) {
         sources={sources ?? []}
         source={source}
         onSource={(next) => {
-          setChosen(next);
-          setNotice(undefined);
+          choose(next);
           remember('source', next);
         }}
         view={reply?.view ?? view}

@@ -1,4 +1,4 @@
-import { MAX_WIDTH, MIN_WIDTH, type SidebarPlacement, type SidebarUiState } from '../../lib/settings/ui-state';
+import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '../../lib/settings/ui-state';
 import { freeSpot, type HitTest } from './handle-spot';
 
 const HANDLE_WIDTH = 18;
@@ -16,7 +16,7 @@ export const CONTENT_START_MARK = 'kpi-lens:content-start';
 if (typeof document !== 'undefined' && typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(CONTENT_START_MARK);
 
 /** What the frame shows: open or collapsed, how wide, and how it shares the window (overlay by default). */
-export type FrameLayout = Pick<SidebarUiState, 'open' | 'width'> & { placement?: SidebarPlacement };
+export type FrameLayout = Omit<FrameState, 'placement'> & { placement?: FrameState['placement'] };
 
 type FrameOptions = { src: string; onToggle: () => void; onResized: (width: number) => void };
 
@@ -86,7 +86,7 @@ export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
   const originalMargin = html.style.getPropertyValue('margin-right');
   let width = 0;
   let open = false;
-  let placement: SidebarPlacement = 'overlay';
+  let placement: FrameLayout['placement'] = 'overlay';
   /** Where the rep wants the handle (px from the top); null: 40 % down whatever the window's height. */
   let wanted: number | null = null;
 

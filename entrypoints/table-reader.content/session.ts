@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { Translate } from '../../lib/i18n/messages';
 import { TABLE_BATCH_MAX } from '../../lib/messaging/requests/import';
-import type { Reply } from '../../lib/messaging/protocol';
+import { send } from '../../lib/messaging/send';
+import { isLocale } from '../../lib/import/formats/locale';
 import { convertRows, DEFAULT_LIMITS, runInSlices, type ReadRow, type RecordLists, type RowProblem, type TableReader } from '../../lib/table-reader';
 import type { Confirmed } from './confirm';
 import { button, el } from './dom';
@@ -21,6 +21,8 @@ export type ReadingInput = {
   source: string;
   timeZone: string;
   currency: string;
+  /** The page's language: how amount and date columns its rows leave open are read. */
+  pageLocale: string;
 };
 
 /**
@@ -62,10 +64,8 @@ export function readTable(overlay: Overlay, t: Translate, input: ReadingInput): 
     problem.hidden = error === undefined;
   };
 
-  const send = async (batch: RecordLists, rows: number, rejected: number) => {
-    const reply = (await browser.runtime.sendMessage({ type: 'table/rows', kind: confirmed.mapping.kind, batch, rows, rejected })) as Reply<'table/rows'> | undefined;
-    if (!reply?.ok) throw new Error(reply?.error ?? 'no answer from KPI Lens');
-    totals.rejected += reply.value.rejected;
+  const sendRows = async (batch: RecordLists, rows: number, rejected: number) => {
+    totals.rejected += (await send({ type: 'table/rows', kind: confirmed.mapping.kind, batch, rows, rejected })).rejected;
   };
 
   const convert = async (rows: ReadRow[]) => {
@@ -75,16 +75,17 @@ export function readTable(overlay: Overlay, t: Translate, input: ReadingInput): 
       timeZone: input.timeZone,
       currency: input.currency,
       dateOrder: confirmed.dateOrder,
+      locale: isLocale(input.pageLocale) ? input.pageLocale : undefined,
       importedAt: Date.now(),
       maxCellChars: DEFAULT_LIMITS.maxCellChars,
       pause: host.pause,
       batchMax: TABLE_BATCH_MAX,
-      onBatch: (batch) => send(batch, batch[primary]?.length ?? 0, 0),
+      onBatch: (batch) => sendRows(batch, batch[primary]?.length ?? 0, 0),
     });
     totals.imported += converted.imported;
     totals.rejected += converted.rejected;
     problems.push(...converted.problems.slice(0, SHOWN_PROBLEMS - problems.length));
-    if (converted.rejected > 0) await send({}, 0, converted.rejected);
+    if (converted.rejected > 0) await sendRows({}, 0, converted.rejected);
   };
 
   /** One pass over the table; passes never overlap, and a change during one asks for another. */

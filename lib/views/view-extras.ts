@@ -1,5 +1,5 @@
 import { computeKpis } from '../kpi';
-import type { KpiId, KpiQuery } from '../kpi/types';
+import { hasValue, type KpiId, type KpiQuery } from '../kpi/types';
 import type { CanonicalRecord, RecordType } from '../model';
 import type { Period } from '../period/types';
 import { computeCatalogue } from './catalogue';
@@ -106,7 +106,7 @@ export function viewExtras({ browserZone, readRecords, context, catalogueOf, key
         },
         HEAVY_VIEW_MAX_AGE_MS,
       );
-      if (!result || result.status !== 'ok') return { kpi, recordType: null, total: 0, listable: 0, offset: 0, rows: [] };
+      if (!hasValue(result)) return { kpi, recordType: null, total: 0, listable: 0, offset: 0, rows: [] };
       // The page's records themselves (title, link...) are read from the database when it can: the
       // worker keeps activities and deals as columns, with only what the KPIs need.
       const records = readRecords ? await readRecords(selection.source, result.recordType, pageOf(result.recordIds, offset, limit).ids) : undefined;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +41,54 @@ describe('lint catches HTML built from strings and code made from strings', () =
     const tsx = 'export function C({ crm }: { crm: string }) { return <div title={crm}>{crm}</div>; }';
     expect(await errorsOf(ts, TS)).toEqual([]);
     expect(await errorsOf(tsx, TSX)).toEqual([]);
+  });
+});
+
+describe('lint keeps one channel to the background: send() in lib/messaging', () => {
+  const channel = /^no-restricted-syntax: Ask the background with send\(\)/;
+  const page = "import { browser } from 'wxt/browser';\n";
+  it.each([
+    ['browser.runtime.sendMessage in a page', TS, `${page}export const f = () => browser.runtime.sendMessage({ type: 'status/get' });`],
+    ['chrome.runtime.sendMessage in a content script', 'entrypoints/crm.content/__lint-probe__.ts', "declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };\nexport const f = () => chrome.runtime.sendMessage({ type: 'page/opened' });"],
+    ["runtime['sendMessage']", TSX, `${page}export const f = () => browser.runtime['sendMessage']({ type: 'demo/load' });`],
+    ['a runtime taken apart first', TS, `${page}const { runtime } = browser;\nexport const f = () => runtime.sendMessage({ type: 'status/get' });`],
+    ['sendMessage taken out of runtime', TS, `${page}const { sendMessage } = browser.runtime;\nexport const f = () => sendMessage({ type: 'status/get' });`],
+  ])('%s is an error', async (_name, file, code) => {
+    const errors = await errorsOf(code, file);
+    expect(errors.some((e) => channel.test(e)), errors.join('\n')).toBe(true);
+  });
+
+  it('passes the channel itself, and a page that asks through send()', async () => {
+    const sendTs = readFileSync(new URL('../../lib/messaging/send.ts', import.meta.url), 'utf8');
+    expect(sendTs).toContain('browser.runtime.sendMessage(');
+    expect(await errorsOf(sendTs, 'lib/messaging/send.ts')).toEqual([]);
+    const asking = "import { send } from '../lib/messaging/send';\nexport const f = () => send({ type: 'status/get' });";
+    expect(await errorsOf(asking, TS)).toEqual([]);
+  });
+
+  it('leaves the background’s own tabs.sendMessage to content scripts alone', async () => {
+    const code = "import { browser } from 'wxt/browser';\nexport const f = (id: number) => browser.tabs.sendMessage(id, { type: 'sidebar/toggle' });";
+    expect(await errorsOf(code, 'entrypoints/background/__lint-probe__.ts')).toEqual([]);
+  });
+});
+
+describe('lint keeps lib/adapters off the clock: now comes from the AdapterContext', () => {
+  const clock = /^no-restricted-syntax: lib\/adapters reads no clock/;
+  const ADAPTER = 'lib/adapters/close/__lint-probe__.ts';
+  it.each([
+    ['Date.now()', 'export const f = () => Date.now() + 1000;'],
+    ['new Date()', 'export const f = () => new Date().getTime();'],
+    ['Date() as a function', 'export const f = () => Date();'],
+    ['performance.now()', 'export const f = () => performance.now();'],
+  ])('%s is an error in an adapter', async (_name, code) => {
+    const errors = await errorsOf(code, ADAPTER);
+    expect(errors.some((e) => clock.test(e)), errors.join('\n')).toBe(true);
+  });
+
+  it('passes the given clock, dates built from values, and the same code outside lib/adapters', async () => {
+    const given = "import type { AdapterContext } from '../types';\nexport const f = (ctx: AdapterContext, at: string) => new Date(Date.parse(at)).getTime() - ctx.now() + Date.UTC(2024, 0, 1);";
+    expect(await errorsOf(given, ADAPTER)).toEqual([]);
+    expect(await errorsOf('export const f = () => Date.now();', 'lib/sync/__lint-probe__.ts')).toEqual([]);
+    expect(await errorsOf('export const f = () => Date.now();', 'lib/adapters/close/__lint-probe__.test.ts')).toEqual([]);
   });
 });

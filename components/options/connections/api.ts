@@ -1,13 +1,15 @@
 import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
-import { askBackground as ask } from '../../common/ask';
 import type { TestOutcome } from '../../../lib/connections/connect';
-import type { PermissionRequest } from '../../../lib/connections/catalog';
+import { stillToRequest, type PermissionRequest } from '../../../lib/connections/catalog';
 import type { ConnectInput } from '../../../lib/connections/inputs';
 import { authorizeSalesforce, type OAuthCode } from '../../../lib/connections/salesforce-oauth';
 import type { ConnectionView } from '../../../lib/connections/views';
+import { dataVersionKey, statusVersionKey } from '../../../lib/messaging/keys';
 import type { Responses } from '../../../lib/messaging/protocol';
 import type { ConnectReply } from '../../../lib/messaging/requests/connections';
+import { send as ask } from '../../../lib/messaging/send';
+import { onStorageChange } from '../../common/signals';
 
 /**
  * Everything the Connections section asks of the browser and the background,
@@ -36,7 +38,10 @@ export const browserConnectionsApi: ConnectionsApi = {
   test: (source) => ask({ type: 'connections/test', source }),
   syncNow: (source) => ask({ type: 'sync/start', source }),
   disconnect: (source, deleteData) => ask({ type: 'connections/disconnect', source, deleteData }),
-  requestPermissions: (request) => browser.permissions.request(request),
+  requestPermissions: (request) => {
+    const wanted = stillToRequest(request, browser.runtime.getManifest());
+    return wanted.origins.length || wanted.permissions.length ? browser.permissions.request(wanted) : Promise.resolve(true);
+  },
   authorizeSalesforce: (p) =>
     authorizeSalesforce(p, {
       launch: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
@@ -45,13 +50,7 @@ export const browserConnectionsApi: ConnectionsApi = {
     }),
   // Before the identity permission is granted the API is absent; Chromium's redirect URL is this one.
   oauthRedirectUrl: () => browser.identity?.getRedirectURL('salesforce') ?? `https://${browser.runtime.id}.chromiumapp.org/salesforce`,
-  watch: (onChange) => {
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('status-version:') || key.startsWith('data-version:'))) onChange();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  },
+  watch: (onChange) => onStorageChange('session', (key) => key.startsWith(statusVersionKey('')) || key.startsWith(dataVersionKey('')), onChange),
   testBuild: import.meta.env.MODE === 'test',
 };
 

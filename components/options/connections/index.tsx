@@ -1,30 +1,21 @@
 import { useI18n } from '../../common/i18n';
-import { ConnectionsApiContext, useConnectionsApi, type ConnectionsApi } from './api';
+import { useOptions } from '../store';
 import { ConnectForm } from './ConnectForm';
 import { ConnectionCard } from './ConnectionCard';
 import './connections.css';
-import { useConnections } from './use-connections';
 
 export type { ConnectionsApi } from './api';
 
 /**
  * Options → Connections: every connected CRM (what it signs in as, its sync,
- * Test / Sync now / Disconnect) and the form to connect another one. `api`
- * replaces the browser and the background in tests.
+ * Test / Sync now / Disconnect) and the form to connect another one. The list
+ * is the options store's; the actions go through the ConnectionsApi of the
+ * page's OptionsScope (a fake background in tests).
  */
-export function ConnectionsSection({ api }: { api?: ConnectionsApi }) {
-  const fallback = useConnectionsApi();
-  return (
-    <ConnectionsApiContext.Provider value={api ?? fallback}>
-      <Connections />
-    </ConnectionsApiContext.Provider>
-  );
-}
-
-function Connections() {
+export function ConnectionsSection() {
   const { t } = useI18n();
-  const api = useConnectionsApi();
-  const { connections, error, refresh } = useConnections(api);
+  const { value: connections, error } = useOptions((state) => state.answers.connections);
+  const { refreshConnections: refresh } = useOptions((state) => state.actions);
   return (
     <section aria-labelledby="connections-heading" className="connections">
       <h2 id="connections-heading">{t('options.connections')}</h2>

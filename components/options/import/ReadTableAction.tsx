@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { Reply } from '../../../lib/messaging/protocol';
+import { send } from '../../../lib/messaging/send';
 import { useI18n } from '../../common/i18n';
 
 /**
@@ -13,10 +13,9 @@ export function ReadTableAction({ closeWindow = () => window.close() }: { closeW
   const [problem, setProblem] = useState<string>();
   const start = async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const reply = tab?.id === undefined ? undefined : ((await browser.runtime.sendMessage({ type: 'table/pick', tabId: tab.id })) as Reply<'table/pick'> | undefined);
-    if (reply?.ok && reply.value.started) return closeWindow();
-    const reason = !reply ? 'no tab' : reply.ok ? (reply.value.reason ?? '') : reply.error;
-    setProblem(t('table.pickFailed', { reason }));
+    const picked = tab?.id === undefined ? { started: false, reason: 'no tab' } : await send({ type: 'table/pick', tabId: tab.id }).catch((failure: unknown) => ({ started: false, reason: failure instanceof Error ? failure.message : String(failure) }));
+    if (picked.started) return closeWindow();
+    setProblem(t('table.pickFailed', { reason: picked.reason ?? '' }));
   };
   return (
     <>

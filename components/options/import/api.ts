@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { askBackground as ask } from '../../common/ask';
 import type { Responses } from '../../../lib/messaging/protocol';
+import { send as ask } from '../../../lib/messaging/send';
 import type { ImportBatch, ImportedSource, ImportSummary } from '../../../lib/messaging/requests/import';
 import { effectiveTimeZone } from '../../../lib/settings/schema';
 import { loadSettings } from '../../../lib/settings/storage';
