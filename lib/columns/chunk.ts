@@ -4,7 +4,8 @@
  * place and a deletion clears it and marks it dead; the KPI engine reads the live rows in slot order.
  */
 import { decodeColumn, encodeColumn, type EncodedColumn } from './codec';
-import { chunkRows, FIELD_SPECS, type ColumnType, type Tier } from './spec';
+import { editColumn, type CellEdit } from './edit-column';
+import { chunkRows, FIELD_SPECS, type ColumnType, type FieldSpec, type Tier } from './spec';
 
 export type StoredChunk = {
   source: string;
@@ -51,6 +52,11 @@ export function editChunk(source: string, type: ColumnType, tier: Tier, chunk: n
   for (const edit of edits) if (edit.index >= size) size = edit.index + 1;
   if (size > chunkRows(tier)) throw new Error(`column chunk overflow: row ${size - 1} in a chunk of ${chunkRows(tier)}`);
   const specs = specsOf(type, tier);
+  const alive = tier === 'hot' ? new Uint8Array(size) : undefined;
+  if (alive && current?.alive) alive.set(current.alive.subarray(0, Math.min(size, current.alive.length)));
+  if (alive) for (const { index, record } of edits) alive[index] = record === null ? 0 : 1;
+  const cols = current ? editedInPlace(specs, current, size, edits) : undefined;
+  if (cols) return { source, type, tier, chunk, size, ...(alive ? { alive } : {}), cols };
   // Ids first: links are stored as templates of the row's id.
   const idAt = specs.findIndex((spec) => spec.name === 'externalId');
   const values: unknown[][] = [];
@@ -61,16 +67,31 @@ export function editChunk(source: string, type: ColumnType, tier: Tier, chunk: n
   };
   if (idAt >= 0) decode(idAt);
   specs.forEach((_, f) => f !== idAt && decode(f));
-  const alive = tier === 'hot' ? new Uint8Array(size) : undefined;
-  if (alive && current?.alive) alive.set(current.alive.subarray(0, Math.min(size, current.alive.length)));
-  for (const { index, record } of edits) {
-    specs.forEach((spec, f) => {
-      const keep = record !== null && (spec.only === undefined || spec.only(record));
-      (values[f] as unknown[])[index] = !keep ? undefined : spec.derive ? spec.derive(record) : record[spec.name];
-    });
-    if (alive) alive[index] = record === null ? 0 : 1;
-  }
+  for (const { index, record } of edits) specs.forEach((spec, f) => ((values[f] as unknown[])[index] = cellOf(spec, record)));
+  const whole: Record<string, EncodedColumn> = {};
+  specs.forEach((spec, f) => (whole[spec.name] = encodeColumn(spec, values[f] as unknown[], idAt >= 0 ? values[idAt] : [])));
+  return { source, type, tier, chunk, size, ...(alive ? { alive } : {}), cols: whole };
+}
+
+/** What a row keeps of one field of a record (undefined: absent). */
+function cellOf(spec: FieldSpec, record: Record<string, unknown> | null): unknown {
+  const keep = record !== null && (spec.only === undefined || spec.only(record));
+  return !keep ? undefined : spec.derive ? spec.derive(record) : record[spec.name];
+}
+
+/**
+ * The chunk's columns with the edits made on their encoded form (a sync step appending a page to a
+ * chunk of thousands of rows touches only that page); undefined when a column needs encoding whole.
+ */
+function editedInPlace(specs: readonly FieldSpec[], current: StoredChunk, size: number, edits: readonly RowEdit[]): Record<string, EncodedColumn> | undefined {
   const cols: Record<string, EncodedColumn> = {};
-  specs.forEach((spec, f) => (cols[spec.name] = encodeColumn(spec, values[f] as unknown[], idAt >= 0 ? values[idAt] : [])));
-  return { source, type, tier, chunk, size, ...(alive ? { alive } : {}), cols };
+  for (const spec of specs) {
+    const column = current.cols[spec.name];
+    if (!column) return undefined;
+    const cells: CellEdit[] = edits.map(({ index, record }) => ({ index, value: cellOf(spec, record), id: record === null ? '' : String(record.externalId ?? '') }));
+    const edited = editColumn(spec, column, current.size, size, cells);
+    if (!edited) return undefined;
+    cols[spec.name] = edited;
+  }
+  return cols;
 }
