@@ -68,6 +68,20 @@ describe('the column store', () => {
     expect((await readSource(db.activities, SOURCE)).every((record) => !('slot' in record))).toBe(true);
   });
 
+  it('finds the slots of stored records whether the ids a step asks for are neighbours or spread among many others', async () => {
+    const db = open();
+    const many = Array.from({ length: 40 }, (_, i) => `a${String(i).padStart(2, '0')}`); // a00 … a39: slots 0 … 39
+    await upsertRecords(db, { activity: many.map((id) => activity(id)) });
+    const slotOf = async (id: string) => ((await db.activities.get([SOURCE, id])) as { slot?: number } | undefined)?.slot;
+    // Neighbours (a range of 2 stored keys for 2 asked: read as one range), then ids spread over all 40
+    // stored keys (more than 4 × 3 in their range: looked up one by one) with a new one among them.
+    await upsertRecords(db, { activity: [activity('a10', { ownerId: 'u9' }), activity('a11', { ownerId: 'u9' })] });
+    await upsertRecords(db, { activity: [activity('a00', { ownerId: 'u8' }), activity('a39', { ownerId: 'u8' }), activity('a2x')] });
+    expect([await slotOf('a00'), await slotOf('a10'), await slotOf('a11'), await slotOf('a39'), await slotOf('a2x')]).toEqual([0, 10, 11, 39, 40]);
+    expect(await readMeta(db, SOURCE, 'activity')).toMatchObject({ slots: 41, alive: 41 });
+    await expectAgreement(db, SOURCE);
+  });
+
   it('writes nothing of a step that fails: records and columns stay as they were (a killed step)', async () => {
     const db = open();
     await upsertRecords(db, { activity: [activity('a1')], deal: [deal('d1')] });

@@ -159,14 +159,41 @@ export async function writeColumnRows(
 async function storedSlots(table: Table<StoredRecord, [string, string]>, source: string, ids: readonly string[]): Promise<Map<string, number>> {
   const slotOf = new Map<string, number>();
   if (ids.length === 0) return slotOf;
-  const keys = ids.map((id) => [source, id] as [string, string]);
-  const present = (await table.where(':id').anyOf(keys).primaryKeys()) as unknown as [string, string][];
+  const present = await keysStored(table, source, ids);
   if (present.length === 0) return slotOf;
   const rows = await table.bulkGet(present);
   rows.forEach((row) => {
     if (row?.slot !== undefined) slotOf.set(row.externalId, row.slot);
   });
   return slotOf;
+}
+
+/**
+ * The keys of `ids` the table holds. One read of the keys between the least and the greatest id (a
+ * page of a sync is often a run of neighbouring ids), as long as that range holds few others; else a
+ * cursor that jumps from one asked key to the next.
+ */
+function keysStored(table: Table<StoredRecord, [string, string]>, source: string, ids: readonly string[]): Promise<[string, string][]> {
+  let [least, greatest] = [ids[0]!, ids[0]!];
+  for (const id of ids) {
+    if (id < least) least = id;
+    if (id > greatest) greatest = id;
+  }
+  const most = 4 * ids.length;
+  // Chained, not awaited: a native promise between two requests lets the transaction commit (Dexie's PrematureCommitError).
+  return table
+    .where(':id')
+    .between([source, least], [source, greatest], true, true)
+    .limit(most + 1)
+    .primaryKeys()
+    .then((found) => {
+      const inRange = found as unknown as [string, string][];
+      if (inRange.length <= most) {
+        const asked = new Set(ids);
+        return inRange.filter(([, id]) => asked.has(id));
+      }
+      return table.where(':id').anyOf(ids.map((id) => [source, id] as [string, string])).primaryKeys() as unknown as Promise<[string, string][]>;
+    });
 }
 
 /** Removes a source's whole column store (with its records: call in the same transaction). */
