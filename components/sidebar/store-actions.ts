@@ -80,7 +80,7 @@ export function sidebarActions(store: StoreApi<SidebarState>, queries: Queries<S
     },
     openCatalogue: (place, open) => set((state) => ({ catalogueOpen: { ...state.catalogueOpen, [place]: open } })),
     openDrill(drill) {
-      for (const name of ['drillPinned', 'drill.insights', 'drill.charts', 'drill.catalogue'] as const) queries.reset(name);
+      for (const name of ['drillPinned', 'drill.insights', 'drill.charts', 'drill.catalogue', 'drill.forecast', 'drill.track'] as const) queries.reset(name);
       set((state) => ({ drill, painted: { ...state.painted, drill: false }, catalogueOpen: { ...state.catalogueOpen, drill: false } }));
     },
     markPainted: (place) => set((state) => (state.painted[place] ? state : { painted: { ...state.painted, [place]: true } })),

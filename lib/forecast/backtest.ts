@@ -17,6 +17,19 @@ export type BacktestInput = Omit<ForecastInput, 'quota' | 'byOwner'> & {
 };
 
 export function backtest(input: BacktestInput): Backtest {
+  const steps = backtestSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The back-test one past period at a time: each `next()` forecasts one period, the last returns the
+ * result. A caller that must stay responsive (the background answering other pages) can yield between
+ * periods; `backtest()` runs it through.
+ */
+export function* backtestSteps(input: BacktestInput): Generator<void, Backtest, void> {
   const count = input.periods ?? 6;
   if (!Number.isInteger(count) || count < 1 || count > 60) throw new Error(`periods must be a whole number from 1 to 60, got ${count}`);
   const { calendar, asOf } = input;
@@ -43,6 +56,7 @@ export function backtest(input: BacktestInput): Backtest {
       continue;
     }
     periods.push({ ...base, revenue: f.revenue, inside: actual >= f.revenue.p10 && actual <= f.revenue.p90, error: actual - f.revenue.p50, status: 'ok' });
+    yield;
   }
   const made = periods.filter((x) => x.status === 'ok');
   const inside = made.filter((x) => x.inside).length;

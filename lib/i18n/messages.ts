@@ -1,7 +1,7 @@
 import { intlTag, type Locale } from './locale';
 
 /** A message, or plural forms chosen with Intl.PluralRules for `{count}`. */
-type Message = string | { one: string; few?: string; many?: string; other: string };
+export type Message = string | { one: string; few?: string; many?: string; other: string };
 
 /**
  * The UI's words. Keys are stable ids; Russian has the few/many plural forms.
@@ -1472,9 +1472,17 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 /** Numbers in params are formatted for the locale (1,234 / 1 234); `count` also picks the plural form. */
 export function translator(locale: Locale): Translate {
+  return translatorOf(dictionaries, locale);
+}
+
+/**
+ * A translator over other dictionaries of the same shape (a feature that loads later keeps its words
+ * in its own chunk, out of the first paint), with the same plural and number rules.
+ */
+export function translatorOf<K extends string>(dicts: Record<Locale, Record<K, Message>>, locale: Locale): (key: K, params?: Record<string, string | number>) => string {
   const numbers = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 1 });
   return (key, params = {}) => {
-    const message = dictionaries[locale][key];
+    const message = dicts[locale][key];
     let text: string;
     if (typeof message === 'string') text = message;
     else {

@@ -9,6 +9,7 @@ import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindo
 import { computeCatalogueInSteps } from './catalogue';
 import type { CatalogueValue, ViewContext } from './context';
 import { createSourceCache, type SourceCache } from './data-cache';
+import { forecastViews } from './forecast-service';
 import { lean, type ShownResult } from './lean';
 import { computePinnedView, mapPinnedView, type PinnedView } from './pinned';
 import { calendarOf } from './query';
@@ -161,6 +162,7 @@ export function createViewService(deps: ViewServiceDeps) {
   }
 
   const extras = viewExtras({ browserZone: deps.browserZone, catalogueOf, context, keyOf, computed });
+  const forecasts = forecastViews({ browserZone: deps.browserZone, context, keyOf, computed });
 
   return {
     /** Forget a source (or all): the next view reads it again from the database. */
@@ -199,6 +201,9 @@ export function createViewService(deps: ViewServiceDeps) {
     team: extras.team,
     insights: extras.insights,
     records: extras.records,
+    forecast: forecasts.forecast,
+    forecastTrack: forecasts.track,
+    forecastRecords: forecasts.records,
   };
 }
 export type ViewService = ReturnType<typeof createViewService>;

@@ -10,6 +10,7 @@ import { viewHandlers } from './views';
 import { importHandlers } from './import';
 import { summaryHandlers } from './summary';
 import { optionsHandlers } from './options';
+import { forecastHandlers } from './forecast';
 
 export type { HandlerDeps } from './types';
 
@@ -22,6 +23,7 @@ export function createHandlers(deps: HandlerDeps) {
     ...importHandlers(deps),
     ...summaryHandlers(deps),
     ...optionsHandlers(deps),
+    ...forecastHandlers(deps),
   };
   return {
     async handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[RequestType]> {
