@@ -1,8 +1,8 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { KPI_DEFINITIONS } from '../../lib/kpi/registry';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n } from '../common/i18n';
 import { Change, Status } from './Change';
+import { ExplainDialog } from './ExplainDialog';
 import { countLines, ratioLine } from './explain-inputs';
 import { formatResult, kpiName } from './format';
 import { RecordList, type LoadRecords } from './RecordList';
@@ -26,40 +26,13 @@ export type ExplainPanelProps = { target: ExplainTarget; currency: string; loadR
  * How a number was computed: the formula (from the KPI registry, in the UI language), its inputs
  * ("12 of 40 leads"), the method where there is a choice (CLV model, funnel basis), what was left
  * out and why, what to enter when data is missing, and the records behind it, linked to the CRM.
- * A modal dialog inside the sidebar: focus moves in, Tab stays in, Escape closes and focus returns.
+ * Shown in the explain dialog (ExplainDialog).
  */
 export function ExplainPanel({ target, currency, loadRecords, onClose }: ExplainPanelProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;
-  const panel = useRef<HTMLDivElement>(null);
-  const close = useRef<HTMLButtonElement>(null);
   const { kpi, result } = target;
   const definition = KPI_DEFINITIONS[kpi];
-
-  useEffect(() => {
-    close.current?.focus();
-    const opener = target.opener;
-    return () => opener?.focus();
-  }, [target]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !panel.current) return;
-    const focusable = [...panel.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), [tabindex="0"]')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
 
   const ok = result?.status === 'ok' ? result : undefined;
   const method = ok?.method;
@@ -68,14 +41,7 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
   const counts = result ? countLines(result, i18n) : [];
 
   return (
-    <div className="explain-backdrop">
-      <div ref={panel} className="explain" role="dialog" aria-modal="true" aria-labelledby="explain-title" onKeyDown={onKeyDown}>
-        <div className="explain-head">
-          <h2 id="explain-title">{kpiName(kpi, i18n)}</h2>
-          <button ref={close} type="button" className="icon-button" aria-label={t('explain.close')} onClick={onClose}>
-            ×
-          </button>
-        </div>
+    <ExplainDialog title={kpiName(kpi, i18n)} opener={target.opener} onClose={onClose}>
         {ok && (
           <p className="headline">
             <span>{formatResult(ok, i18n)}</span>
@@ -115,7 +81,6 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
           </>
         )}
         {ok && ok.recordCount > 0 && <RecordList key={`${kpi}:${JSON.stringify(target.selection)}`} load={loadRecords} titleId="explain-records" />}
-      </div>
-    </div>
+    </ExplainDialog>
   );
 }

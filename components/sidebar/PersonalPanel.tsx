@@ -1,6 +1,6 @@
 import { Suspense, useCallback } from 'react';
 import { useI18n } from '../common/i18n';
-import { LazyAtRiskCard, LazyCatalogue, LazyCharts, LazyLapseCard } from './lazy';
+import { LazyAtRiskCard, LazyCatalogue, LazyCharts, LazyForecastSection, LazyLapseCard } from './lazy';
 import { PinnedCards } from './PinnedCards';
 import { useSidebarActions } from './sidebar-context';
 import { usePanelSelection, useSidebar } from './store-context';
@@ -15,8 +15,8 @@ export type PersonalPanelProps = {
 };
 
 /**
- * One rep's view: the pinned numbers first; then, once they are painted, deals at risk, customers
- * likely to lapse and the charts; the whole catalogue one click away. Reads its place's numbers
+ * One rep's view: the pinned numbers first; then, once they are painted, the forecast with its plan
+ * to quota and the deals that matter, customers likely to lapse and the charts; the whole catalogue one click away. Reads its place's numbers
  * from the sidebar store, which asks for them.
  */
 export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
@@ -29,6 +29,7 @@ export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
   const catalogue = useSidebar((state) => state.answers[`${place}.catalogue`]);
   const showAll = useSidebar((state) => state.catalogueOpen[place]);
   const later = useSidebar((state) => state.painted[place]);
+  const forecastStatus = useSidebar((state) => state.answers[`${place}.forecast`].value?.status);
   const { openCatalogue, markPainted } = useSidebar((state) => state.actions);
   const view = response?.pinned ?? null;
   useAfterPaint(view !== null && !later, useCallback(() => markPainted(place), [markPainted, place]));
@@ -37,6 +38,11 @@ export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
   return (
     <>
       <PinnedCards view={view} pinned={pinned} selection={selection} activityTargets={response.activityTargets} currency={currency} />
+      {!compact && later && (
+        <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
+          <LazyForecastSection place={place} selection={selection} />
+        </Suspense>
+      )}
       <button type="button" className="secondary" aria-expanded={showAll} aria-controls="catalogue" onClick={() => openCatalogue(place, !showAll)}>
         {t(showAll ? 'catalogue.hide' : 'catalogue.show')}
       </button>
@@ -48,7 +54,8 @@ export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
         )}
         {!compact && later && (
           <>
-            <LazyAtRiskCard atRisk={insights.value?.atRisk} currency={currency} />
+            {/* The forecast's deal lists split live deals at risk from dead ones; the plain list stays where it cannot be made. */}
+            {forecastStatus === 'needs-data' && <LazyAtRiskCard atRisk={insights.value?.atRisk} currency={currency} />}
             <LazyLapseCard lapse={insights.value?.lapse} />
           </>
         )}

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RecordRow } from '../../lib/views/records';
-import type { Responses } from '../../lib/messaging/protocol';
+import type { RecordPage, RecordRow } from '../../lib/views/records';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n, type I18n } from '../common/i18n';
 import { safeUrl } from './format';
@@ -14,7 +13,8 @@ function word(t: I18n['t'], group: 'kind' | 'status', value: string): string {
   return known.includes(value) ? t(`record.${group}.${value}` as MessageKey) : value;
 }
 
-export type LoadRecords = (offset: number) => Promise<Responses['records/get']>;
+/** A page of records from an offset: a KPI's (records/get) or a forecast number's (forecast/records). */
+export type LoadRecords = (offset: number) => Promise<RecordPage>;
 
 /**
  * The records behind a number, a page at a time, each linked to the CRM when it has a link.

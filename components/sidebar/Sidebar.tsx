@@ -8,9 +8,9 @@ import { Controls } from './Controls';
 import { EmptyState } from './EmptyState';
 import { PersonalPanel } from './PersonalPanel';
 import type { LoadRecords } from './RecordList';
-import { SidebarActionsProvider, type ExplainTarget } from './sidebar-context';
+import { SidebarActionsProvider, type ExplainTarget, type ForecastExplainTarget } from './sidebar-context';
 import { SyncStatusBar } from './SyncStatusBar';
-import { LazyExplainPanel, LazyTeamPanel } from './lazy';
+import { LazyExplainPanel, LazyForecastExplainPanel, LazyTeamPanel } from './lazy';
 import { send } from '../../lib/messaging/send';
 import type { PinnedAnswer } from './pinned';
 import { sidebarBody } from './store-wants';
@@ -43,21 +43,27 @@ export type SidebarProps = {
   drawCharts?: boolean;
   /** Where the explain panel gets its records (the background by default). */
   loadRecords?: (target: ExplainTarget, offset: number) => ReturnType<LoadRecords>;
+  /** Where the forecast's explain panel gets the deals behind a number (the background by default). */
+  loadForecastRecords?: (target: ForecastExplainTarget, offset: number) => ReturnType<LoadRecords>;
 };
 
 const askRecords = (target: ExplainTarget, offset: number) => send({ type: 'records/get', ...target.selection, kpi: target.kpi, offset, limit: 25 });
+const askForecastRecords = (target: ForecastExplainTarget, offset: number) =>
+  target.id === 'track' ? Promise.resolve({ total: 0, listable: 0, offset, rows: [] }) : send({ type: 'forecast/records', ...target.selection, explain: target.id, offset, limit: 25 });
 
 /** The sidebar: few numbers up front (activities, quota, pipeline), each one explained; the rest one click away. */
 export function Sidebar(props: SidebarProps) {
   const { t } = useI18n();
   const [explained, setExplained] = useState<ExplainTarget>();
+  const [forecastExplained, setForecastExplained] = useState<ForecastExplainTarget>();
   const { response, ui } = props;
   const view = response?.pinned ?? null;
   const actions = useMemo(
-    () => ({ pinned: props.pinned, togglePin: props.onTogglePin, explain: setExplained, drawCharts: props.drawCharts ?? true }),
+    () => ({ pinned: props.pinned, togglePin: props.onTogglePin, explain: setExplained, explainForecast: setForecastExplained, drawCharts: props.drawCharts ?? true }),
     [props.pinned, props.onTogglePin, props.drawCharts],
   );
   const loadRecords = props.loadRecords ?? askRecords;
+  const loadForecastRecords = props.loadForecastRecords ?? askForecastRecords;
   const body = sidebarBody(response, props.hasData, props.status?.syncing ?? false, ui.view);
   return (
     <SidebarActionsProvider value={actions}>
@@ -71,7 +77,7 @@ export function Sidebar(props: SidebarProps) {
         data-time-zone={view?.timeZone}
         data-period-start={view?.period.start}
         data-period-end={view?.period.end}
-        aria-hidden={explained ? true : undefined}
+        aria-hidden={explained || forecastExplained ? true : undefined}
       >
         <header className="bar">
           <h1>{t('app.title')}</h1>
@@ -119,6 +125,11 @@ export function Sidebar(props: SidebarProps) {
             loadRecords={(offset) => loadRecords(explained, offset)}
             onClose={() => setExplained(undefined)}
           />
+        </Suspense>
+      )}
+      {forecastExplained && (
+        <Suspense fallback={null}>
+          <LazyForecastExplainPanel target={forecastExplained} loadRecords={(offset) => loadForecastRecords(forecastExplained, offset)} onClose={() => setForecastExplained(undefined)} />
         </Suspense>
       )}
     </SidebarActionsProvider>
