@@ -65,7 +65,16 @@ describe('what the sidebar asks for, from its state', () => {
   it('asks the status once numbers are in, and the rest of a personal view only once they are painted', () => {
     const withNumbers = { pinned: answered(pinned()) };
     expect(asked(state({}, withNumbers))).toEqual({ pinned: 'last-pinned', sources: 'status/get' });
-    expect(asked(state({ painted: { main: true, drill: false } }, withNumbers))).toEqual({ pinned: 'last-pinned', sources: 'status/get', 'main.insights': 'view/insights personal', 'main.charts': 'view/charts personal' });
+    expect(asked(state({ painted: { main: true, drill: false } }, withNumbers))).toEqual({
+      pinned: 'last-pinned',
+      sources: 'status/get',
+      'main.forecast': 'view/forecast personal',
+      'main.insights': 'view/insights personal',
+      'main.charts': 'view/charts personal',
+    });
+    // The forecast's track record (six past periods forecast again) only once the forecast itself is shown.
+    const forecast = answered({ status: 'needs-data' as const, period: { start: 0, end: 1, label: 'M' }, asOf: 0, missing: ['history' as const], notes: [], view: 'personal' as const, peersHidden: false });
+    expect(asked(state({ painted: { main: true, drill: false } }, { ...withNumbers, 'main.forecast': forecast }))).toMatchObject({ 'main.track': 'view/forecast-track personal' });
     expect(asked(state({ catalogueOpen: { main: true, drill: false } }, withNumbers))).toMatchObject({ 'main.catalogue': 'view/catalogue personal' });
   });
 
