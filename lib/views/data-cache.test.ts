@@ -21,4 +21,18 @@ describe('source cache', () => {
     cache.apply({});
     expect(cache.data()).toBe(after);
   });
+
+  it('gives new arrays only for the kinds a write touched, so indexes kept per array survive it', () => {
+    const activity = { source: 's', externalId: 'a1', updatedAt: 1, type: 'call' as const, ownerId: 'u', occurredAt: 5, done: true };
+    const cache = createSourceCache({ ...empty, deals: [deal('1')], activities: [activity] });
+    const before = cache.data();
+    cache.apply({ deal: [deal('2')] });
+    const after = cache.data();
+    expect(after.deals).not.toBe(before.deals);
+    expect(after.deals).toHaveLength(2);
+    expect(after.activities).toBe(before.activities);
+    cache.apply({}, { activity: ['a1'] });
+    expect(cache.data().activities).toEqual([]);
+    expect(cache.data().deals).toBe(after.deals);
+  });
 });

@@ -17,21 +17,25 @@ export function createSourceCache(initial: KpiData) {
     for (const record of initial[RECORD_TABLES[type]] as readonly CanonicalRecord[]) table.set(record.externalId, record);
   }
   let snapshot: KpiData | undefined = initial;
+  // Only the kinds a write touched get new arrays: the indexes kept per array (the KPI engine's columns,
+  // the done-activities index) survive a sync step that changed deals only.
+  const changed = new Set<RecordType>();
   return {
     apply(batch: RecordBatch, deleted?: { [K in RecordType]?: string[] }) {
       for (const type of RECORD_TYPES) {
         const table = tables.get(type)!;
         for (const record of batch[type] ?? []) table.set(record.externalId, record);
         for (const id of deleted?.[type] ?? []) table.delete(id);
-        if (batch[type]?.length || deleted?.[type]?.length) snapshot = undefined;
+        if (batch[type]?.length || deleted?.[type]?.length) changed.add(type);
       }
     },
-    /** The records as KpiData; rebuilt only after a change. */
+    /** The records as KpiData; after a change, a new object with new arrays for the kinds that changed. */
     data(): KpiData {
-      if (!snapshot) {
-        const built = {} as Record<string, CanonicalRecord[]>;
-        for (const type of RECORD_TYPES) built[RECORD_TABLES[type]] = [...tables.get(type)!.values()];
+      if (!snapshot || changed.size) {
+        const built = { ...snapshot } as Record<string, CanonicalRecord[]>;
+        for (const type of RECORD_TYPES) if (!snapshot || changed.has(type)) built[RECORD_TABLES[type]] = [...tables.get(type)!.values()];
         snapshot = built as unknown as KpiData;
+        changed.clear();
       }
       return snapshot;
     },

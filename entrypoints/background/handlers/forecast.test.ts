@@ -20,7 +20,7 @@ const month = { source: 'crm', view: 'personal', period: 'month' } as const;
 
 /** A message as the browser delivers it to the background's own listener (router.ts: admit, then the handler). */
 async function deliver(message: RequestInput, sender: object): Promise<Reply<RequestType>> {
-  const [reply] = (await fakeBrowser.runtime.onMessage.trigger(message, sender)) as Promise<Reply<RequestType>>[];
+  const [reply] = (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined)) as Promise<Reply<RequestType>>[];
   return (await reply) as Reply<RequestType>;
 }
 const sidebar = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/sidebar.html') });

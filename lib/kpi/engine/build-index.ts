@@ -116,7 +116,7 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     stagePosition: new Map([...pipelineStages.values()].flatMap((list) => list.map((stage, i) => [stage.externalId, i] as const))),
     products: indexById(data.products),
     customersById,
-    lastActivityOf: (dealId) => lastActivityOn(ac, data.activities, dealId, asOf),
+    lastActivityOf: (dealId) => lastActivityOn(data.activities, dealId, asOf),
     quotaShares: plans.quotaShares,
     impossibleQuotas: plans.impossibleQuotas,
     spend: plans.spend,
