@@ -141,6 +141,38 @@ describe('kpi-lens forecast', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   }, 120_000);
 
+  it.each([
+    [['--preset', 'zoho'], /bad --preset "zoho"/],
+    [['--date-order', 'ydm'], /bad --date-order "ydm"/],
+  ])('reads the CSV with the shared reading options: refuses %j before reading, exit 2', async (extra, message) => {
+    const run = await cli([...BASE, ...extra]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('applies the reading options to --csv only, and says what it read and rejected with the shared exit codes', async () => {
+    const data = await cli(['forecast', '--data', 'records.json', '--preset', 'pipedrive']);
+    expect(data).toMatchObject({ code: 2, stderr: expect.stringMatching(/--preset applies to --csv only/) });
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-lens-forecast-'));
+    // The Maven rows with one row whose close value is not an amount: rejected, the rest forecast.
+    const header = readFileSync(MAVEN, 'utf8').split('\n')[0];
+    const bad = join(dir, 'with-bad-row.csv');
+    writeFileSync(bad, `${readFileSync(MAVEN, 'utf8').trim()}\nZZZ999,Darcel Schlecht,GTX Pro,Acme,Won,2017-12-01,2017-12-02,lots\n`);
+    const lenient = await cli(['forecast', '--csv', bad, '--period', '2017-12', '--as-of', '2017-12-15', '--preset', 'none', '--date-order', 'ymd', '--json']);
+    expect(lenient.code).toBe(0);
+    expect((JSON.parse(lenient.stdout) as Report).wonSoFar).toEqual(team.wonSoFar); // the bad row counted nowhere
+    expect(lenient.stderr).toMatch(/rejected/);
+    const strict = await cli(['forecast', '--csv', bad, '--period', '2017-12', '--as-of', '2017-12-15', '--strict', '--json']);
+    expect(strict.code).toBe(1);
+    expect((JSON.parse(strict.stdout) as Report).wonSoFar).toEqual(team.wonSoFar);
+    // Nothing importable: exit 2 with the reading's own line.
+    const empty = join(dir, 'header-only.csv');
+    writeFileSync(empty, `${header}\n`);
+    const none = await cli(['forecast', '--csv', empty, '--json']);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+  }, 300_000);
+
   it('is listed in the help and explains itself', async () => {
     expect((await cli(['--help'])).stdout).toMatch(/forecast\s+forecast where the period will end/);
     const help = await cli(['forecast', '--help']);

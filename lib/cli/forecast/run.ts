@@ -6,10 +6,11 @@ import { listValues, mapPairs } from '../args';
 import { resolveTimeZone } from '../commands/shared';
 import { buildQuery, checkQueryFlags } from '../kpis/query';
 import { loadCsv, loadJson, type LoadedData } from '../load-data';
+import { readingOptions, readOutcome, type ReadingFlags } from '../reading';
 import { UsageError, type CliIO } from '../types';
 import { forecastJson, renderForecast } from './report';
 
-export type ForecastFlags = {
+export type ForecastFlags = ReadingFlags & {
   csv?: string;
   data?: string;
   map?: string[];
@@ -42,8 +43,14 @@ export async function runForecast(flags: ForecastFlags, io: CliIO): Promise<numb
   if (flags.quota !== undefined && !(Number(majorToMinor(flags.quota, 'USD')) > 0)) throw badQuota(flags.quota);
   const loaded: LoadedData =
     flags.csv !== undefined
-      ? await loadCsv(flags.csv, { timeZone, map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
+      ? await loadCsv(flags.csv, { timeZone, ...readingOptions(flags), map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
       : await loadJson(flags.data ?? '', io);
+  // The same outcome as `kpis`: nothing imported is exit 2 (said on stderr), --strict with rejected rows 1.
+  const { code, line } = readOutcome(loaded, flags.strict);
+  if (code === 2) {
+    io.stderr(`${line ?? 'nothing imported'}\n`);
+    return code;
+  }
   const built = buildQuery(loaded.data, queryFlags, calendar, io.now());
   const { query } = built;
   const quota = quotaFor(flags.quota, loaded, query);
@@ -55,9 +62,10 @@ export async function runForecast(flags: ForecastFlags, io: CliIO): Promise<numb
   } else {
     io.stdout(renderForecast(result, past, { calendar, currency: query.currency.reporting, owner: built.ownerName, quotaFrom: quota.from, asOfFrom: built.asOfSource }));
   }
+  if (line !== undefined) io.stderr(`${line}\n`);
   for (const note of loaded.notes) io.stderr(`Note: ${note}\n`);
   if (loaded.rejectCount) io.stderr(`${loaded.rejectCount.toLocaleString('en-US')} rows or records rejected (see kpi-lens kpis for the reasons).\n`);
-  return 0;
+  return code;
 }
 
 function badQuota(text: string): UsageError {
