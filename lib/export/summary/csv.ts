@@ -7,7 +7,8 @@
 import type { Locale } from '../../i18n/locale';
 import { minorToMajor } from '../../money/minor';
 import { activityPhrase, moveDetail, riskReasons, sectionName, summaryWords, type SummaryWords } from './phrases';
-import type { DealRef, SummarySection, WeeklySummary } from './types';
+import { dealChance, outlookLines, weekPlanLines } from './outlook-phrases';
+import type { DealRef, SummaryOutlook, SummarySection, WeeklySummary } from './types';
 
 export const CSV_COLUMNS = ['section', 'block', 'metric', 'label', 'value', 'previous_week', 'change_pct', 'target', 'status', 'unit', 'details', 'url'] as const;
 
@@ -76,6 +77,7 @@ function sectionRows(section: SummarySection, w: SummaryWords, money: (minor: nu
   } else {
     rows.push({ block: 'quota', metric: 'none', details: quota.reason });
   }
+  if (section.outlook) rows.push(...outlookRows(section.outlook, w, money, unitMoney));
   const pipeline = section.pipeline;
   if (pipeline) {
     rows.push(
@@ -111,4 +113,27 @@ function dealRow(block: string, deal: DealRef, money: (minor: number | undefined
   // Only http(s) links: the model refuses others, and a spreadsheet must not be handed anything else.
   const url = deal.url !== undefined && /^https?:\/\//i.test(deal.url) ? deal.url : undefined;
   return { block, metric: deal.id, label: deal.title, value: money(deal.amount), unit, details: [deal.owner, details].filter(Boolean).join('; '), url };
+}
+
+/** The forecast (money in major units, the chance 0–100), the coming week's plan and the deals to work. */
+function outlookRows(outlook: SummaryOutlook, w: SummaryWords, money: (minor: number | undefined) => number | undefined, unit: string): Row[] {
+  if (outlook.status !== 'ok') return [{ block: 'forecast', metric: 'none', details: outlookLines(outlook, w).join(' ') }];
+  const { t } = w;
+  const label = outlook.period.label;
+  const { plan } = outlook;
+  const rows: Row[] = [
+    { block: 'forecast', metric: 'won_so_far', label, value: money(outlook.wonSoFar), unit },
+    { block: 'forecast', metric: 'p10', label, value: money(outlook.p10), unit },
+    { block: 'forecast', metric: 'p50', label, value: money(outlook.p50), unit },
+    { block: 'forecast', metric: 'p90', label, value: money(outlook.p90), unit },
+    { block: 'forecast', metric: 'probability_of_quota', label, value: outlook.probabilityOfQuota === null ? null : Math.round(outlook.probabilityOfQuota * 1000) / 10, target: money(outlook.quota ?? undefined), unit: '%' },
+    { block: 'week_plan', metric: 'plan', label: t('comingWeek', { week: plan.week.label }), details: weekPlanLines(outlook, w).join(' ') },
+    { block: 'week_plan', metric: 'deals_to_win', label, value: plan.dealsToWin, unit: 'count' },
+    { block: 'week_plan', metric: 'deals_to_open', label, value: plan.dealsToOpen, unit: 'count', details: plan.openBy === null ? undefined : w.date(plan.openBy) },
+    { block: 'week_plan', metric: 'working_days', label: plan.week.label, value: plan.week.workingDays, unit: 'days' },
+    { block: 'week_plan', metric: 'calls', label: plan.week.label, value: plan.week.calls, unit: 'count' },
+    { block: 'week_plan', metric: 'meetings', label: plan.week.label, value: plan.week.meetings, unit: 'count' },
+  ];
+  for (const deal of outlook.deals) rows.push(dealRow('deals_to_work', deal, money, unit, dealChance(deal, w)));
+  return rows;
 }

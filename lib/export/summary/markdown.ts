@@ -5,7 +5,8 @@
  */
 import type { Locale } from '../../i18n/locale';
 import { activityPhrase, dealFacts, lastWeek, moveDetail, riskReasons, sectionName, summaryTitle, summaryWords, type SummaryWords } from './phrases';
-import { PIPELINE_MOVES, type ChartDay, type DealRef, type SummarySection, type WeeklySummary } from './types';
+import { dealChance, outlookHeading, outlookLines, weekPlanLines } from './outlook-phrases';
+import { PIPELINE_MOVES, type ChartDay, type DealRef, type SummaryOutlook, type SummarySection, type WeeklySummary } from './types';
 
 /** CRM text for Markdown: line breaks and tabs become spaces; characters with a Markdown meaning are backslash-escaped. */
 export function markdownText(text: string): string {
@@ -107,6 +108,8 @@ function sectionLines(section: SummarySection, w: SummaryWords): string[] {
     }
   }
 
+  if (section.outlook) out.push(...outlookMarkdown(section.outlook, w, section.kind !== 'rep'));
+
   out.push('', `**${t('pipeline')}**`);
   const pipeline = section.pipeline;
   if (!pipeline) out.push(`- ${t('noDeals')}`);
@@ -141,5 +144,17 @@ function sectionLines(section: SummarySection, w: SummaryWords): string[] {
     for (const deal of risk.deals) out.push(`- ${dealLink(deal)} · ${[...dealFacts(deal, w, { owner }).slice(0, owner ? 2 : 1).map(markdownText), riskReasons(deal, w)].join(' · ')}`);
   }
   for (const entry of section.excluded) out.push('', `_${markdownText(t('leftOut', { count: entry.count, reason: entry.reason }))}_`);
+  return out;
+}
+
+/** The forecast, the plan for the coming week and the deals to work. */
+function outlookMarkdown(outlook: SummaryOutlook, w: SummaryWords, owner: boolean): string[] {
+  const out = ['', `**${markdownText(outlookHeading(outlook, w))}**`, ...outlookLines(outlook, w).map((line) => `- ${markdownText(line)}`)];
+  if (outlook.status !== 'ok') return out;
+  out.push('', `**${markdownText(w.t('comingWeek', { week: outlook.plan.week.label }))}**`, ...weekPlanLines(outlook, w).map((line) => `- ${markdownText(line)}`));
+  if (outlook.deals.length) {
+    out.push('', `**${w.t('dealsToWork')}**`);
+    outlook.deals.forEach((deal, i) => out.push(`${i + 1}. ${dealLink(deal)} · ${[...dealFacts(deal, w, { owner }), dealChance(deal, w)].map(markdownText).join(' · ')}`));
+  }
   return out;
 }

@@ -1,0 +1,69 @@
+/**
+ * The forecast and the plan for the coming week in a weekly summary section: where the period holding
+ * "now" will end (lib/forecast, the sidebar's forecast card), and the plan to quota laid onto the coming
+ * week (the week after the summary's): its working days left, and the calls and meetings they need at
+ * the plan's daily pace; inputs too thin to use are named, as on the plan card.
+ */
+import { forecast, type Plan } from '../../forecast';
+import type { KpiData, KpiQuery, KpiScope } from '../../kpi/types';
+import { periodContaining, workingDaysIn, type Period } from '../../period';
+import { quotaOf } from '../../views/forecast-view';
+import type { DealRef, SummaryOutlook, SummarySection } from './types';
+import { shiftWeek } from './week';
+
+/** Deals to work listed in the summary. */
+const DEALS = 3;
+
+export type OutlookContext = { data: KpiData; basics: Pick<KpiQuery, 'calendar' | 'currency' | 'settings'>; week: Period; asOf: number };
+
+function scopeOf(section: Pick<SummarySection, 'kind' | 'ownerIds'>): KpiScope {
+  return section.kind === 'all' ? { ownerIds: 'all' } : { ownerIds: [...section.ownerIds] };
+}
+
+export function sectionOutlook(ctx: OutlookContext, section: Pick<SummarySection, 'kind' | 'ownerIds'>): SummaryOutlook {
+  const { data, basics, asOf } = ctx;
+  const { calendar, currency } = basics;
+  const period = periodContaining('month', asOf, calendar);
+  const scope = scopeOf(section);
+  const quota = quotaOf({ data, period, asOf, scope, basics });
+  const result = forecast({ data, period, asOf, scope, calendar, currency, ...(quota !== undefined ? { quota } : {}) });
+  if (result.status !== 'ok') return { status: 'none', reason: result.missing.includes('deals') ? 'no-deals' : 'no-history' };
+  const coming = shiftWeek(ctx.week, 1, calendar);
+  // The part of the coming week still ahead, and within the period the plan is for.
+  const from = Math.max(coming.start, asOf);
+  const to = Math.min(coming.end, period.end);
+  const workingDays = from < to ? workingDaysIn({ start: from, end: to }, calendar) : 0;
+  const plan: Plan = result.plan;
+  const times = (perDay: number | null) => (perDay === null ? null : Math.ceil(perDay * workingDays));
+  const deals = result.topDeals.slice(0, DEALS).map((deal): DealRef & { probability: number; expected: number } => ({
+    id: deal.dealId,
+    title: deal.title,
+    ...(deal.url !== undefined ? { url: deal.url } : {}),
+    owner: deal.ownerName,
+    ...(deal.stageName !== undefined ? { stage: deal.stageName } : {}),
+    ...(deal.amount !== null ? { amount: deal.amount } : {}),
+    ...(deal.expectedCloseAt !== undefined ? { expectedCloseAt: deal.expectedCloseAt } : {}),
+    probability: deal.probability,
+    expected: deal.expected,
+  }));
+  return {
+    status: 'ok',
+    period: { label: period.label, start: period.start, end: period.end },
+    wonSoFar: result.wonSoFar.amount,
+    p10: result.revenue.p10,
+    p50: result.revenue.p50,
+    p90: result.revenue.p90,
+    quota: result.quota,
+    probabilityOfQuota: result.probabilityOfQuota,
+    plan: {
+      status: plan.status,
+      gap: plan.gap,
+      dealsToWin: plan.steps.dealsToWin.value,
+      dealsToOpen: plan.steps.dealsToOpen.value,
+      openBy: plan.steps.openBy.value,
+      week: { label: coming.label, workingDays, calls: times(plan.steps.callsPerDay.value), meetings: times(plan.steps.meetingsPerDay.value) },
+      missing: plan.missing.map((m) => ({ input: m.input, status: m.status, ...(m.n !== undefined ? { n: m.n } : {}), ...(m.min !== undefined ? { min: m.min } : {}) })),
+    },
+    deals,
+  };
+}
