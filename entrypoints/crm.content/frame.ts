@@ -1,4 +1,4 @@
-import { MAX_WIDTH, MIN_WIDTH, type SidebarUiState } from '../../lib/settings/ui-state';
+import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '../../lib/settings/ui-state';
 
 const HANDLE_WIDTH = 18;
 const GRIP_WIDTH = 6;
@@ -107,7 +107,7 @@ export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
   }
 
   return {
-    apply(state: SidebarUiState) {
+    apply(state: FrameState) {
       host.classList.toggle('collapsed', !state.open);
       handle.setAttribute('aria-expanded', String(state.open));
       handle.setAttribute('aria-label', state.open ? 'Collapse KPI Lens' : 'Open KPI Lens');

@@ -101,7 +101,7 @@ describe('the background’s relay client', () => {
   it('round-trips through a tab: adapters read a relayed 429 like a direct one', async () => {
     const tab = tabEnv(() => new Response('', { status: 429, headers: { 'retry-after': '7' } }));
     const relay = relayFor(ORIGIN, { tabsFor: async () => [1], send: async (_id, message) => answerRelay(message, background, tab) });
-    const error = await requestJson({ fetch: relay.fetch, baseUrl: `${ORIGIN}/api`, auth: { kind: 'session' }, source: 'pipedrive:acme', timeZone: 'UTC' }, `${ORIGIN}/api/v2/deals`, { crmLabel: 'Pipedrive', now: 0 }).catch((e: unknown) => e);
+    const error = await requestJson({ fetch: relay.fetch, now: () => 0, baseUrl: `${ORIGIN}/api`, auth: { kind: 'session' }, source: 'pipedrive:acme', timeZone: 'UTC' }, `${ORIGIN}/api/v2/deals`, { crmLabel: 'Pipedrive', now: 0 }).catch((e: unknown) => e);
     expect(isCrmError(error) && { kind: error.kind, retryAfterMs: error.retryAfterMs }).toEqual({ kind: 'rate-limit', retryAfterMs: 7000 });
   });
 

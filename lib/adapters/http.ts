@@ -110,7 +110,7 @@ export type RequestOptions = RequestInit & {
  * in messages shown to the rep.
  */
 export async function requestJson(ctx: AdapterContext, url: string, init: RequestOptions): Promise<JsonResponse> {
-  const { crmLabel, now = Date.now(), retryAfter, ...requestInit } = init;
+  const { crmLabel, now = ctx.now(), retryAfter, ...requestInit } = init;
   let response: Response;
   try {
     response = await credentialFetch(ctx.fetch, url, requestInit, crmLabel);

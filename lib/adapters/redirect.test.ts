@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 function context(baseUrl: string, auth: AdapterAuth): AdapterContext {
-  return { fetch: (input, init) => fetch(input, init), baseUrl, auth, source: 'test:redirect', timeZone: 'UTC', pageSize: 10 };
+  return { fetch: (input, init) => fetch(input, init), now: () => Date.UTC(2024, 4, 1), baseUrl, auth, source: 'test:redirect', timeZone: 'UTC', pageSize: 10 };
 }
 
 type Case = { name: string; adapter: CrmAdapter; base: (origin: string) => string; auth: AdapterAuth; object: string };

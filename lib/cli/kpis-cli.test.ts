@@ -172,7 +172,8 @@ describe('kpi-lens kpis on maven-crm', () => {
     expect(run.code).toBe(0);
     const winLine = run.stdout.split('\n').find((line) => line.startsWith('Win rate'));
     const rate = ((q.won / (q.won + q.lost)) * 100).toFixed(1);
-    expect(winLine).toMatch(new RegExp(`^Win rate\\s+${rate} %\\s+${q.won.toLocaleString('en-US')} of ${(q.won + q.lost).toLocaleString('en-US')}\\s+ok$`));
+    // name, value, "n of m", the change against Q1 in percentage points, status
+    expect(winLine).toMatch(new RegExp(`^Win rate\\s+${rate} %\\s+${q.won.toLocaleString('en-US')} of ${(q.won + q.lost).toLocaleString('en-US')}\\s+[+-]?[\\d.]+ pp\\s+ok$`));
     expect(run.stdout).toMatch(/^Needs data: .*Sales by region \(regions\)/m);
     expect(run.stderr).toMatch(/^read 8,800 rows: 8,800 imported; deals \(generic columns\).*currency: unknown ×6,711 \(named nowhere: give --currency\)$/m);
     expect(run.stderr).toMatch(/^As of: latest close date\.$/m);

@@ -89,3 +89,14 @@ export function permissionsFor(crm: ConnectableCrm, method: ConnectMethod, accou
   const origins = cloud ? [...SALESFORCE_CLOUD_PATTERNS[cloud]] : entry.hostPerAccount && accountOrigin ? [`${accountOrigin}/*`] : [...CRM_HOST_PATTERNS[crm]];
   return { origins, permissions: [...(entry.permissions?.[method] ?? [])] };
 }
+
+/**
+ * The part of a request still to ask for: what the manifest already declares as required (the
+ * sandbox and loopback hosts of development and test builds) is granted at install. Chromium
+ * answers a request for it with true; Firefox refuses it ("not declared in the manifest" as an
+ * optional permission). Worked out without waiting, so the request stays in the rep's click.
+ */
+export function stillToRequest(request: PermissionRequest, declared: { permissions?: readonly string[]; host_permissions?: readonly string[] }): PermissionRequest {
+  const required = new Set([...(declared.permissions ?? []), ...(declared.host_permissions ?? [])]);
+  return { origins: request.origins.filter((origin) => !required.has(origin)), permissions: request.permissions.filter((name) => !required.has(name)) };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsForPlan, planConnection, type ConnectInput } from './inputs';
+import { stillToRequest } from './catalog';
 
 const plan = (input: ConnectInput, allowTestApiBase = false) => planConnection(input, { allowTestApiBase });
 
@@ -88,5 +89,14 @@ describe('connect form → connection plan', () => {
     expect(overridden).toMatchObject({ ok: true, plan: { apiBase: 'http://127.0.0.1:4010/api/v1' } });
     expect(overridden.ok && permissionsForPlan(overridden.plan, true)).toEqual({ origins: ['http://127.0.0.1/*'], permissions: [] });
     expect(plan({ ...input, apiBase: 'https://api.close.com.evil.example/' }, true)).toEqual({ ok: false, field: 'apiBase' });
+  });
+});
+
+describe('what a connect still asks the browser for', () => {
+  it('leaves out what the manifest declares as required (granted at install; Firefox refuses to request it again)', () => {
+    const request = { origins: ['http://127.0.0.1/*'], permissions: ['cookies' as const] };
+    expect(stillToRequest(request, { permissions: ['storage', 'http://127.0.0.1/*'] })).toEqual({ origins: [], permissions: ['cookies'] }); // Firefox MV2 test build
+    expect(stillToRequest(request, { permissions: ['storage'], host_permissions: ['http://127.0.0.1/*'] })).toEqual({ origins: [], permissions: ['cookies'] }); // Chromium MV3 test build
+    expect(stillToRequest({ origins: ['https://*.pipedrive.com/*'], permissions: [] }, { permissions: ['storage'], host_permissions: [] })).toEqual({ origins: ['https://*.pipedrive.com/*'], permissions: [] }); // production
   });
 });

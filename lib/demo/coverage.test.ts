@@ -29,6 +29,8 @@ const NEED_CHECKS: Record<DataNeed, (data: DemoDataSet, w: Window) => number> = 
   stageHistory: (d, w) => d.deals.filter((x) => (x.stageHistory ?? []).some((v) => within(v.enteredAt, w))).length,
   emailTracking: (d, w) => d.activities.filter((x) => x.email?.opened !== undefined && within(x.occurredAt, w)).length,
   churnReasons: (d) => d.customers.filter((x) => x.churnReason).length,
+  churnDates: (d) => d.customers.filter((x) => x.churnedAt !== undefined).length,
+  dealAmounts: (d) => d.deals.filter((x) => x.status === 'open' && x.amount !== undefined).length,
 };
 
 const DAY = 86_400_000;

@@ -180,9 +180,10 @@ describe('Pipedrive', () => {
       currency: { reporting: 'USD', rates: {} },
       settings: { demoKeywords: [], staleDays: 14 },
     });
-    // Beta pilot: last activity 2024-06-25, 6.5 days before asOf: not idle (created 82 days before, which alone would make it so).
-    // Gamma trial: last activity 2024-05-20, 42.5 days before asOf: idle.
-    expect(stale?.status === 'ok' && stale.breakdown?.map((row) => [row.label, Math.floor(row.value)])).toEqual([['Gamma trial', 42]]);
+    // June has ended by asOf, so idle time is measured at the period's last instant (2024-06-30 23:59:59.999).
+    // Beta pilot: last activity 2024-06-25, 6 days before then: not idle (created 81 days before, which alone would make it so).
+    // Gamma trial: last activity 2024-05-20, 41.99 days before then: idle.
+    expect(stale?.status === 'ok' && stale.breakdown?.map((row) => [row.label, Math.floor(row.value)])).toEqual([['Gamma trial', 41]]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { csvLine, neutraliseText } from '../export/csv';
 import { createCsvReader } from './csv-reader';
 import { CHUNK_BYTES, readTextChunks } from './file-text';
 import { planHeader, withHeader, type ColumnChoice } from './header-rewrite';
@@ -153,14 +154,17 @@ export async function runImport(file: Blob, settings: ImportSettings, hooks: Run
 /**
  * The rows that were not imported, as CSV the rep can fix and import again:
  * the line and the reason first, then the row's own cells under the file's
- * own headers. Read again from the file (nothing was kept in memory).
+ * own headers, with the file's own separator. Read again from the file
+ * (nothing was kept in memory). The row's cells are written as the file had
+ * them (neutralising `-500` into `'-500` would break the import it is fixed
+ * for); only the reason, KPI Lens's own text, is neutralised.
  */
 export async function rejectedRowsCsv(file: Blob, rejects: readonly RowReject[], delimiter: string): Promise<string> {
   const reasons = new Map<number, string>();
   for (const reject of rejects) reasons.set(reject.line, reasons.has(reject.line) ? `${reasons.get(reject.line)}; ${reject.reason}` : reject.reason);
   const out: string[] = [];
   let headers: string[] | undefined;
-  const write = (cells: readonly string[]) => out.push(cells.map(quote).join(','));
+  const write = (cells: readonly string[]) => out.push(csvLine(cells, { delimiter, neutralise: false }));
   const reader = createCsvReader(
     { delimiter, maxRowChars: 4_000_000 },
     (row) => {
@@ -171,20 +175,16 @@ export async function rejectedRowsCsv(file: Blob, rejects: readonly RowReject[],
         return;
       }
       const reason = reasons.get(row.line);
-      if (reason !== undefined) write([String(row.line), reason, ...row.cells]);
+      if (reason !== undefined) write([String(row.line), neutraliseText(reason, delimiter), ...row.cells]);
     },
     (bad) => {
       const reason = reasons.get(bad.line);
-      if (reason !== undefined) write([String(bad.line), reason, bad.excerpt]);
+      if (reason !== undefined) write([String(bad.line), neutraliseText(reason, delimiter), bad.excerpt]);
     },
   );
   for await (const chunk of readTextChunks(file)) reader.push(chunk);
   reader.end();
   return `${out.join('\r\n')}\r\n`;
-}
-
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 export function message(error: unknown): string {

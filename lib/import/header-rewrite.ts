@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvLine } from '../export/csv';
 import { ImportError, type AnyField } from './types';
 import { uniqueNames } from './unique-names';
 
@@ -64,7 +65,7 @@ export async function* withHeader(chunks: AsyncIterable<string>, expected: reado
     const breakText = buffer.includes('\r\n') ? '\r\n' : buffer.includes('\n') ? '\n' : '\r';
     const consumed = buffer.slice(0, found.end);
     const lines = countBreaks(consumed);
-    yield names.map((name) => `"${name.replace(/"/g, '""')}"`).join(delimiter) + breakText.repeat(Math.max(lines, 1));
+    yield csvLine(names, { delimiter, quoteAll: true, neutralise: false }) + breakText.repeat(Math.max(lines, 1));
     replaced = true;
     const rest = buffer.slice(found.end);
     buffer = '';
@@ -73,7 +74,7 @@ export async function* withHeader(chunks: AsyncIterable<string>, expected: reado
   if (!replaced && buffer.trim() !== '') {
     const found = findHeader(`${buffer}\n`, delimiter);
     if (!found) throw new ImportError('the header line cannot be read');
-    yield names.map((name) => `"${name.replace(/"/g, '""')}"`).join(delimiter) + '\n';
+    yield csvLine(names, { delimiter, quoteAll: true, neutralise: false }) + '\n';
   }
 }
 

@@ -20,10 +20,13 @@ const MAX_BAD_PAGE_ATTEMPTS = 3;
 
 export type SyncEnv = { now: () => number; random: () => number };
 
+/** The adapter context a job carries; its clock is the job's own (`env.now`), added at each request. */
+export type SyncContext = Omit<AdapterContext, 'now'>;
+
 export type SyncJob = {
   source: string;
   adapter: CrmAdapter;
-  ctx: AdapterContext;
+  ctx: SyncContext;
   store: SyncStore;
   env: SyncEnv;
   /** Pages one object's chain may take in a run (pager.ts); tests lower it. */
@@ -92,7 +95,7 @@ export async function runSyncStep(job: SyncJob): Promise<StepOutcome> {
   let page: FetchedPage;
   let pager: PagerTrail | undefined;
   try {
-    page = await job.adapter.fetchPage(job.ctx, spec.name, state.cursor, state.runSince);
+    page = await job.adapter.fetchPage({ ...job.ctx, now: job.env.now }, spec.name, state.cursor, state.runSince);
     // Every adapter's chain goes through the one guard: a repeated position or an endless "more" stops it.
     if (page.nextCursor !== null) pager = advancePager(state.pager, page.pageKey ?? page.nextCursor, job.adapter.label, spec.name, job.maxPages);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { csvLine } from '../export/csv';
 import type { RecordLists } from '../import/file-import';
 import { importCsv } from '../import/import-csv';
 import { uniqueNames } from '../import/unique-names';
@@ -66,13 +67,13 @@ export async function convertRows(headers: readonly string[], mapping: ColumnMap
   if (withRowKey) names.push(map.id!);
 
   async function* csv(): AsyncGenerator<string> {
-    yield `${names.map(quote).join(',')}\n`;
+    yield `${asText(names)}\n`;
     let text = '';
     let count = 0;
     for (const row of rows) {
       const cells = columns.map((i) => row.cells[i] ?? '');
       if (withRowKey) cells.push(row.rowKey ?? '');
-      text += `${cells.map(quote).join(',')}\n`;
+      text += `${asText(cells)}\n`;
       count += 1;
       if (count >= ROWS_PER_SLICE || text.length >= CHARS_PER_SLICE) {
         yield text;
@@ -118,6 +119,7 @@ export async function convertRows(headers: readonly string[], mapping: ColumnMap
   return { imported: result.imported, rejected: result.rejectCount, duplicates: result.duplicates?.rows ?? 0, problems, warnings: result.warnings, formats: result.formats };
 }
 
-function quote(cell: string): string {
-  return `"${cell.replace(/"/g, '""')}"`;
+/** Every cell quoted, as the page showed it: the importer reads each one as text, exactly. */
+function asText(cells: readonly string[]): string {
+  return csvLine(cells, { quoteAll: true, neutralise: false });
 }

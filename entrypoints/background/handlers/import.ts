@@ -12,6 +12,9 @@ import {
   type ImportResponses,
 } from '../../../lib/messaging/requests/import';
 import type { Customer } from '../../../lib/model';
+import { mappingKey } from '../../../lib/table-reader/mapping';
+import { effectiveTimeZone } from '../../../lib/settings/schema';
+import { loadSettings } from '../../../lib/settings/storage';
 import type { HandlerDeps, HandlerGroup } from './types';
 
 type ImportType = keyof ImportResponses;
@@ -104,6 +107,22 @@ export function importHandlers(deps: HandlerDeps): HandlerGroup<ImportType> {
         await browser.storage.session.remove(sessionKey(tabId));
         return { started: false, reason: `KPI Lens cannot read this page: ${error instanceof Error ? error.message : String(error)}` };
       }
+    },
+    'table/setup': async (_request, sender) => {
+      const host = await tableSessionHost(sender);
+      const settings = await loadSettings();
+      const key = mappingKey(host);
+      return {
+        locale: settings.locale,
+        timeZone: effectiveTimeZone(settings, Intl.DateTimeFormat().resolvedOptions().timeZone),
+        currency: settings.reportingCurrency,
+        remembered: (await browser.storage.local.get(key))[key] ?? null,
+      };
+    },
+    'table/remember': async (request, sender) => {
+      const host = await tableSessionHost(sender);
+      await browser.storage.local.set({ [mappingKey(host)]: request.mapping });
+      return { remembered: true };
     },
     'table/rows': async (request, sender) => {
       const host = await tableSessionHost(sender);

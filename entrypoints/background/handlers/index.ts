@@ -10,6 +10,7 @@ import { viewHandlers } from './views';
 import { importHandlers } from './import';
 import { summaryHandlers } from './summary';
 import { optionsHandlers } from './options';
+import { frameHandlers } from './frame';
 import { forecastHandlers } from './forecast';
 
 export type { HandlerDeps } from './types';
@@ -23,6 +24,7 @@ export function createHandlers(deps: HandlerDeps) {
     ...importHandlers(deps),
     ...summaryHandlers(deps),
     ...optionsHandlers(deps),
+    ...frameHandlers(deps),
     ...forecastHandlers(deps),
   };
   return {
@@ -39,7 +41,7 @@ export function createHandlers(deps: HandlerDeps) {
         if (isRunActive(states)) void deps.scheduler.kick(connection.source);
       }
     },
-    toggleSidebarInActiveTab: () => toggleSidebar(undefined),
+    toggleSidebarInActiveTab: () => toggleSidebar(deps.frames, undefined),
   };
 }
 export type Handlers = ReturnType<typeof createHandlers>;

@@ -55,7 +55,12 @@ function dealIds(items: readonly unknown[]): string[] {
   return [...ids];
 }
 
-/** The stage history of some deals (crm.stagehistory.list, entityTypeId 2), read to its end. */
+/**
+ * The stage history of some deals (crm.stagehistory.list, entityTypeId 2), read
+ * to its end. The deals are named with `@OWNER_ID`, the IN operator of the
+ * method's filter ("an array is passed as the value"): a bare key means an exact
+ * value in the reference.
+ */
 export async function fetchStageHistory(ctx: AdapterContext, ids: readonly string[]): Promise<Map<string, StageVisit[]>> {
   type Pending = { ids: string[]; start: number };
   let pending: Pending[] = [];
@@ -70,7 +75,7 @@ export async function fetchStageHistory(ctx: AdapterContext, ids: readonly strin
         `h${i}`,
         {
           method: 'crm.stagehistory.list',
-          params: { entityTypeId: 2, filter: { OWNER_ID: group.ids }, order: { ID: 'ASC' }, select: ['ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID'], start: group.start },
+          params: { entityTypeId: 2, filter: { '@OWNER_ID': group.ids }, order: { ID: 'ASC' }, select: ['ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID'], start: group.start },
         },
       ]),
     );

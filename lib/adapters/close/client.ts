@@ -5,6 +5,7 @@ import { noProgress } from '../pager';
 import { z } from '../../model/zod';
 import type { AdapterContext } from '../types';
 import { listSchema } from './schemas';
+import { skipLimitOf, windowSchema } from './window';
 
 export const CLOSE_LABEL = 'Close';
 /**
@@ -72,9 +73,33 @@ export async function closeGet(ctx: AdapterContext, path: string, params: Params
     throw error;
   }
   if (response.status !== 200) {
-    throw new CrmError('bad-response', `Close answered HTTP ${response.status} for ${path}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.', undefined, response.status);
+    const said = errorText(response.body);
+    const limit = response.status === 400 && said ? skipLimitOf(said) : undefined;
+    if (limit) throw new CloseSkipLimit(`Close will not page ${path} further: ${said}`, limit.maxSkip);
+    throw new CrmError('bad-response', `Close answered HTTP ${response.status} for ${path}${said ? `: ${said}` : ''}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.', undefined, response.status);
   }
   return response.body;
+}
+
+/** Close's error answers carry `error` (a string, or an object with `message`); a short piece of it names the problem. */
+function errorText(body: unknown): string | undefined {
+  const error = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined;
+  const text = typeof error === 'string' ? error : error && typeof error === 'object' ? (error as { message?: unknown }).message : undefined;
+  return typeof text === 'string' && text.trim() ? text.trim().slice(0, 300) : undefined;
+}
+
+/**
+ * Close refused a `_skip` past the resource's maximum (HTTP 400). A chain that
+ * reads by date windows narrows its window and goes on; any other stops here
+ * and says so.
+ */
+export class CloseSkipLimit extends CrmError {
+  constructor(
+    message: string,
+    readonly maxSkip: number | undefined,
+  ) {
+    super('bad-response', message, 'KPI Lens reads the rest by date next time; if this repeats, report it to KPI Lens with the sync log.', undefined, 400);
+  }
 }
 
 /** A list page; one that says `has_more` but holds nothing cannot move `_skip` forward, so it stops the chain. */
@@ -86,8 +111,12 @@ export function readList(body: unknown, what: string): { items: unknown[]; hasMo
   return { items: list.data.data, hasMore, total: list.data.total_results ?? undefined };
 }
 
-/** The position inside one object's changed-records pass: how many items to skip, and the `since` the chain started with. */
-const changedCursorSchema = z.object({ skip: z.number().int().nonnegative(), since: z.number().int().nullable() });
+/**
+ * The position inside one object's changed-records pass: how many items to
+ * skip, the `since` the chain started with, and for lists read by date windows
+ * the window being paged (window.ts).
+ */
+const changedCursorSchema = z.object({ skip: z.number().int().nonnegative(), since: z.number().int().nullable(), window: windowSchema.optional() });
 export type CloseCursor = z.infer<typeof changedCursorSchema>;
 
 /**

@@ -96,7 +96,8 @@ describe('HubSpot failures and budget', () => {
     expect(await failure(hubspotAdapter.fetchPage(H.hsContext(secondly), 'pipelines', null, null))).toMatchObject({ kind: 'rate-limit', retryAfterMs: 1000 });
     const daily = H.hsFetch({ 'GET /crm/v3/pipelines/deals': () => jsonResponse({ status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', policyName: 'DAILY' }, 429) });
     const error = await failure(hubspotAdapter.fetchPage(H.hsContext(daily), 'pipelines', null, null));
-    expect([error.kind, error.retryAfterMs]).toEqual(['budget-exhausted', 12 * 3600_000]); // 12:00 UTC → midnight
+    // HubSpot renews the day at midnight in the account's zone, which the token does not tell: ask again at the next whole hour.
+    expect([error.kind, error.retryAfterMs]).toEqual(['budget-exhausted', 3600_000]); // 12:00 UTC → 13:00
   });
 
   it('401 → auth asking for a valid private app token; 403 on goals skips them quietly', async () => {

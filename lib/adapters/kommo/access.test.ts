@@ -8,6 +8,9 @@ import { fakeFetch, type FakeReply } from './fake-fetch';
 import { accountResponse, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './fixtures';
 import { kommoAdapter } from './index';
 
+/** The tests' clock: adapters read no clock of their own. */
+const NOW = Date.UTC(2024, 4, 1);
+
 /**
  * What a rep who is not an account administrator can do (amoCRM's API docs:
  * `GET /api/v4/users` and `/users/{id}` are "available only with account
@@ -28,7 +31,7 @@ function rep(route: (path: string, url: URL) => FakeReply | undefined) {
     if (path === '/leads' && url.searchParams.get('with') !== 'only_deleted') return { body: listResponse('leads', [lead()]) };
     return { status: 204 };
   });
-  const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 't' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow' };
+  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 't' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow' };
   return { ctx, calls: fake.calls };
 }
 
@@ -38,9 +41,11 @@ describe('amoCRM for a rep who is not an account administrator', () => {
     await expect(kommoAdapter.whoAmI!(ctx)).resolves.toEqual({ ownerId: '3276403', name: '#3276403' });
     const outcome = await testConnection(kommoAdapter, ctx.source, {
       fetch: ctx.fetch,
+      now: ctx.now,
       timeZone: 'UTC',
       load: async () => ({ source: ctx.source, crm: 'kommo', account: 'stroytorg.amocrm.ru', apiBase: KOMMO_BASE, appUrl: 'https://stroytorg.amocrm.ru', auth: ctx.auth, connectedAt: 0 }),
       update: async () => undefined,
+      addresses: { kind: 'crm-hosts', loopback: false }, // as production builds: amoCRM's own host
     });
     expect(outcome).toEqual({ ok: true, user: { ownerId: '3276403', name: '#3276403' } });
     // an administrator's token reads the name

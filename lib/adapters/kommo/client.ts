@@ -7,8 +7,13 @@ import type { AdapterContext } from '../types';
 import { kommoLabel } from './detect';
 import { listPageSchema } from './schemas';
 
-/** amoCRM allows 7 requests per second per account; past that it answers 429 and, if it goes on, blocks the IP. */
-export const KOMMO_REQUESTS_PER_SECOND = 7;
+/**
+ * amoCRM/Kommo allows "not more than 7 requests per second" (developers.kommo.com,
+ * Limitations → Requests and IP block) for the account, every integration together;
+ * past it come 429s and, if they go on, a block of the IP address. KPI Lens keeps
+ * to 5, leaving the account's other integrations room.
+ */
+export const KOMMO_REQUESTS_PER_SECOND = 5;
 /** The most items amoCRM returns per page. */
 export const KOMMO_MAX_LIMIT = 250;
 

@@ -5,8 +5,8 @@ import { isDailyBudgetExhausted, nextUtcMidnight, readBudget } from './budget';
 
 export const PIPEDRIVE_LABEL = 'Pipedrive';
 
-/** The adapter context plus an optional clock, so tests can pin "now" for budgets and Retry-After dates. */
-export type PipedriveContext = AdapterContext & { now?: () => number };
+/** Pipedrive needs nothing beyond the adapter context (its clock, `now`, dates budgets and Retry-After). */
+export type PipedriveContext = AdapterContext;
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type PipedriveResponse = { status: number; body: unknown; budget?: ApiBudget };
@@ -74,7 +74,7 @@ export async function pipedriveGet(
   path: string,
   query: Record<string, QueryValue> = {},
 ): Promise<PipedriveResponse> {
-  const now = ctx.now?.() ?? Date.now();
+  const now = ctx.now();
   const url = buildUrl(ctx, version, path, query);
   let response;
   try {

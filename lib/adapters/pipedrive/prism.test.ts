@@ -53,7 +53,7 @@ function loopbackFetch(v1: PrismServer, v2: PrismServer, statuses: number[], opt
 }
 
 function context(fetch: FetchLike, auth: AdapterContext['auth'] = { kind: 'token', token: 'prism-token' }): AdapterContext {
-  return { fetch, baseUrl: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com', auth, source: 'pipedrive:acme', timeZone: 'Europe/Berlin' };
+  return { fetch, now: () => Date.UTC(2024, 4, 1), baseUrl: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com', auth, source: 'pipedrive:acme', timeZone: 'Europe/Berlin' };
 }
 
 function expectAllValid(page: FetchedPage): number {

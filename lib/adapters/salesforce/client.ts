@@ -18,7 +18,6 @@ export type SalesforceContext = AdapterContext & {
   currency?: string;
   multiCurrency?: boolean;
   forecastPeriod?: 'month' | 'quarter';
-  now?: () => number;
 };
 
 /** A CrmError that also carries Salesforce's `errorCode` (INVALID_TYPE, INVALID_QUERY_LOCATOR...). */
@@ -31,6 +30,15 @@ export class SalesforceError extends CrmError {
 const RELOAD = 'Reload your Salesforce tab (sign in again if asked), then sync again. If your org lets only approved connected apps use the API, connect with OAuth instead.';
 const API_ACTION =
   'Ask your Salesforce admin for the "API Enabled" permission. Where the org allows the API only to approved connected apps (API Access Control), or you open Salesforce through a security proxy, connect with OAuth through a connected app the admin approves.';
+
+/**
+ * REQUEST_LIMIT_EXCEEDED names two limits (Salesforce App Limits Cheatsheet, API
+ * Request Limits and Allocations): the org's rolling 24-hour allocation
+ * ("TotalRequests Limit exceeded."), and the concurrent requests of 20 seconds
+ * or longer ("ConcurrentRequests (Concurrent API Requests) Limit exceeded.",
+ * "ConcurrentPerOrgLongTxn Limit exceeded."), which frees as those requests end.
+ */
+export const CONCURRENT_LIMIT_WAIT_MS = 30_000;
 
 /** Salesforce errors are `[{ "message": "...", "errorCode": "..." }]`. */
 export function readApiError(body: unknown): { code?: string; message?: string } {
@@ -46,6 +54,10 @@ export function readApiError(body: unknown): { code?: string; message?: string }
 function fromCode(code: string | undefined, message: string | undefined, status: number): SalesforceError {
   const detail = `${code ?? `HTTP ${status}`}${message ? `: ${message}` : ''}`;
   if (code === 'INVALID_SESSION_ID' || status === 401) return new SalesforceError('auth', `Salesforce refused the session (${detail})`, RELOAD, code, status);
+  if (code === 'REQUEST_LIMIT_EXCEEDED' && /concurrent/i.test(message ?? '')) {
+    // Too many of the org's requests run 20 s or longer at once (25 in production): new ones go through as those end.
+    return new SalesforceError('rate-limit', `Salesforce is busy with the org's long-running requests (${detail})`, 'Nothing to do: the sync waits a little and resumes.', code, status, CONCURRENT_LIMIT_WAIT_MS);
+  }
   if (code === 'REQUEST_LIMIT_EXCEEDED') {
     // The allocation is a rolling 24 hours: check again in an hour.
     return new SalesforceError('budget-exhausted', `The Salesforce org's API request limit is used up (${detail})`, 'Nothing to do: the sync resumes when the org has API requests left.', code, status, 3_600_000);
@@ -68,7 +80,7 @@ function fromCode(code: string | undefined, message: string | undefined, status:
 export async function salesforceGet(ctx: SalesforceContext, path: string): Promise<{ body: unknown; budget?: ApiBudget }> {
   if (!path.startsWith('/services/data/')) throw new SalesforceError('bad-response', 'Salesforce pointed outside its REST API', 'Report this to KPI Lens.', undefined);
   if (ctx.auth.kind !== 'bearer') throw new SalesforceError('auth', 'Salesforce needs a session id or OAuth token', 'Open Salesforce in a tab, or connect it with OAuth in KPI Lens options.', undefined);
-  const now = ctx.now?.() ?? Date.now();
+  const now = ctx.now();
   const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`;
   const init = { method: 'GET', headers: { accept: 'application/json', authorization: `Bearer ${ctx.auth.token}` }, credentials: 'omit' as const, crmLabel: SALESFORCE_LABEL, now };
   try {

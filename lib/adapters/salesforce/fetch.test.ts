@@ -112,6 +112,12 @@ describe('Salesforce errors', () => {
     expect([error.kind, error.retryAfterMs]).toEqual(['budget-exhausted', 3_600_000]);
   });
 
+  it.each(['ConcurrentRequests (Concurrent API Requests) Limit exceeded.', 'ConcurrentPerOrgLongTxn Limit exceeded.'])('REQUEST_LIMIT_EXCEEDED for long-running requests ("%s") waits half a minute, not an hour', async (message) => {
+    const fetch = F.sfFetch(() => F.limitResponse(F.sfError('REQUEST_LIMIT_EXCEEDED', message), 403, 900, 15000));
+    const error = await failure(salesforceAdapter.fetchPage(F.sfContext(fetch), 'accounts', null, null));
+    expect([error.kind, error.retryAfterMs]).toEqual(['rate-limit', 30_000]);
+  });
+
   it('INVALID_TYPE for ForecastingQuota (no forecasting in the org) skips quotas quietly', async () => {
     const fetch = F.sfFetch(() => F.limitResponse(F.sfError('INVALID_TYPE', "sObject type 'ForecastingQuota' is not supported."), 400));
     const page = await salesforceAdapter.fetchPage(F.sfContext(fetch), 'quotas', null, null);

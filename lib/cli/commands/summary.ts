@@ -21,10 +21,13 @@ Options:
   --format FORMAT      md (Markdown, the default) | csv | json
   --lang LANG          en (default) | ru: the language of the Markdown and CSV labels
   --out FILE           write the summary to FILE instead of standard output
-  --as-of DATE         "now": open deals and deals at risk are as of the end of this day. Default: the
+  --as-of DATE         "now" (YYYY-MM-DD = the end of that day): nothing after it counts. Open deals and
+                       deals at risk are those at the end of the week (or now, for the week in
+                       progress, which is compared with last week up to the same point). Default: the
                        latest close date in the data, so an old export reads as of its own time
   --tz ZONE            IANA time zone for weeks and dates (default: $TZ, else UTC)
   --currency CODE      reporting currency (default: the most common deal currency, else USD)
+  --rate CUR=RATE      units of the reporting currency per unit of CUR, e.g. --rate EUR=1.08 (repeatable)
   --map field=column   --won VALUE,...   --lost VALUE,...   CSV reading options, as for kpi-lens kpis
   -h, --help           this text
 
@@ -42,6 +45,7 @@ export const SUMMARY_FLAGS = {
   'as-of': { type: 'string' },
   tz: { type: 'string' },
   currency: { type: 'string' },
+  rate: { type: 'string', multiple: true },
   map: { type: 'string', multiple: true },
   won: { type: 'string', multiple: true },
   lost: { type: 'string', multiple: true },

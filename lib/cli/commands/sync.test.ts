@@ -173,7 +173,8 @@ describe('kpi-lens sync against fakes of Salesforce and HubSpot', () => {
     expect(salesforce.requests.some((r) => r.path.endsWith('/query/01gD0000002HU6KIAW-2000'))).toBe(true);
     expect(salesforce.requests.every((r) => r.headers.authorization === 'Bearer 00Dxx!session')).toBe(true);
     const report = await kpisReads(out);
-    expect(report.kpis.winRate).toMatchObject({ status: 'ok' });
+    // Two closed opportunities: a win rate, below the minimum sample of 10 closed deals.
+    expect(report.kpis.winRate).toMatchObject({ status: 'low-sample', sample: { unit: 'closedDeals' } });
   }, SLOW);
 
   it('Salesforce --since: an incremental run asks for changes since that instant', async () => {

@@ -1,4 +1,4 @@
-import { computeKpis } from '../../kpi';
+import { computeKpis, hasValue } from '../../kpi';
 import { backtest, forecast, type Forecast } from '../../forecast';
 import { majorToMinor } from '../../money';
 import type { CalendarOptions } from '../../period';
@@ -90,6 +90,7 @@ function quotaFor(flag: string | undefined, loaded: LoadedData, query: ReturnTyp
   }
   if (!loaded.data.quotas.length) return { from: 'none' };
   const attainment = computeKpis(loaded.data, { ...query, kpis: ['quotaAttainment'] }).quotaAttainment;
-  if (attainment?.status === 'ok' && attainment.denominator !== undefined && attainment.denominator > 0) return { minor: attainment.denominator, from: 'data' };
+  // A quota early in the period rests on few won deals (low-sample) but is the quota all the same.
+  if (hasValue(attainment) && attainment.denominator !== undefined && attainment.denominator > 0) return { minor: attainment.denominator, from: 'data' };
   return { from: 'none' };
 }

@@ -5,11 +5,12 @@ import { resolveTimeZone } from '../commands/shared';
 import { loadCsv, loadJson, type LoadedData } from '../load-data';
 import { readingOptions, readOutcome, type ReadingFlags } from '../reading';
 import type { CliIO } from '../types';
+import { calendarFrom, ratesFrom, type CalendarFlags } from './calendar-flags';
 import { buildQuery, checkQueryFlags } from './query';
 import { jsonReport } from './report';
 import { renderTable } from './table';
 
-export type KpisFlags = ReadingFlags & {
+export type KpisFlags = CalendarFlags & ReadingFlags & {
   csv?: string;
   data?: string;
   map?: string[];
@@ -26,8 +27,8 @@ export type KpisFlags = ReadingFlags & {
 /** Loads the data, builds the query, computes the KPIs and prints the table or the JSON report. */
 export async function runKpis(flags: KpisFlags, io: CliIO): Promise<number> {
   const timeZone = resolveTimeZone(flags.tz, io);
-  const calendar: CalendarOptions = { timeZone, weekStartsOn: 1, fiscalYearStartMonth: 1 };
-  const queryFlags = { period: flags.period, asOf: flags['as-of'], owner: flags.owner, currency: flags.currency };
+  const calendar: CalendarOptions = calendarFrom(timeZone, flags);
+  const queryFlags = { period: flags.period, asOf: flags['as-of'], owner: flags.owner, currency: flags.currency, rates: ratesFrom(flags.rate) };
   checkQueryFlags(queryFlags, calendar);
   const loaded =
     flags.csv !== undefined

@@ -1,6 +1,7 @@
 /** `kpi-lens summary`: load the records, pick the rep or team, build the week's summary and print it. */
 import { listValues, mapPairs } from '../../cli/args';
 import { resolveTimeZone } from '../../cli/commands/shared';
+import { ratesFrom } from '../../cli/kpis/calendar-flags';
 import { buildQuery, checkQueryFlags } from '../../cli/kpis/query';
 import { loadCsv, loadJson, type LoadedData } from '../../cli/load-data';
 import { readingOptions, readOutcome, type ReadingFlags } from '../../cli/reading';
@@ -27,6 +28,7 @@ export type SummaryFlags = ReadingFlags & {
   'as-of'?: string;
   tz?: string;
   currency?: string;
+  rate?: string[];
   map?: string[];
   won?: string[];
   lost?: string[];
@@ -36,7 +38,7 @@ export async function runSummary(flags: SummaryFlags, io: CliIO): Promise<number
   const timeZone = resolveTimeZone(flags.tz, io);
   // ISO weeks: Monday to Sunday, as `2017-W23` means in ISO 8601.
   const calendar: CalendarOptions = { timeZone, weekStartsOn: 1, fiscalYearStartMonth: 1 };
-  const queryFlags = { asOf: flags['as-of'], currency: flags.currency };
+  const queryFlags = { asOf: flags['as-of'], currency: flags.currency, rates: ratesFrom(flags.rate) };
   checkQueryFlags(queryFlags, calendar);
   if (flags.week !== undefined) checkWeek(flags.week, calendar);
   const loaded =

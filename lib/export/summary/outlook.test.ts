@@ -3,6 +3,7 @@ import { forecast } from '../../forecast';
 import { DAY, simulateCrm, T0 } from '../../forecast/test-support';
 import { DEFAULT_SETTINGS } from '../../settings/schema';
 import { periodContaining, workingDaysIn } from '../../period';
+import { queryBasics } from '../../views/query';
 import { buildWeeklySummary } from './build';
 import { renderCsv } from './csv';
 import { renderMarkdown } from './markdown';
@@ -17,7 +18,8 @@ const MONTH = periodContaining('month', NOW, CAL);
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const quota = { source: 'sim', externalId: 'q1', updatedAt: 0, ownerId: 'rep0', periodKind: 'month' as const, startDate: day(MONTH.start), endDate: day(MONTH.end), amount: { minor: 90_000_000, currency: 'USD' } };
 const data = { ...sim, quotas: [quota] };
-const basics = { calendar: CAL, currency: USD, settings: { ...DEFAULT_SETTINGS, timeZone: 'UTC' } };
+// As the sidebar builds them (the summary page and the forecast card read the same basics).
+const basics = { ...queryBasics({ ...DEFAULT_SETTINGS, timeZone: 'UTC', reportingCurrency: 'USD' }, 'UTC'), calendar: CAL, currency: USD };
 const summary = buildWeeklySummary(data, { now: NOW, basics, audience: { ownerId: 'rep0' } });
 const outlook = summary.sections[0]!.outlook!;
 
