@@ -112,11 +112,18 @@ describe('the sidebar in real Chromium', () => {
     await frame.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
-  it("lists deals at risk linked to the CRM, and the team view keeps peers' numbers from a rep", async () => {
-    await frame.getByRole('heading', { name: 'Deals at risk' }).waitFor();
-    const atRisk = frame.locator('section[aria-labelledby="risk-title"] a').first();
-    await atRisk.waitFor();
-    expect((await atRisk.getAttribute('href'))!.startsWith(`${world.crm.url}/deals/`)).toBe(true);
+  it("lists live deals at risk apart from dead ones to clean up, each action linked to the CRM, and the team view keeps peers' numbers from a rep", async () => {
+    // The forecast's deal lists (the plain at-risk list stays only where no forecast can be made).
+    const deals = frame.locator('section.deals');
+    await deals.waitFor({ timeout: 120_000 });
+    const hrefs: string[] = [];
+    for (const tab of ['At risk', 'Clean up']) {
+      await deals.getByRole('radio', { name: new RegExp(`^${tab} \\(`) }).click();
+      const list = deals.locator('[data-list] a[data-action]');
+      for (let i = 0; i < (await list.count()); i += 1) hrefs.push((await list.nth(i).getAttribute('href'))!);
+    }
+    expect(hrefs.length, 'the demo rep has deals at risk or to clean up').toBeGreaterThan(0);
+    for (const href of hrefs) expect(href.startsWith(`${world.crm.url}/deals/`)).toBe(true);
 
     await frame.getByRole('radio', { name: 'Team' }).click();
     await frame.getByText("Your team lead has not shared peers’ numbers", { exact: false }).waitFor();

@@ -37,7 +37,7 @@ export function ForecastCard({ forecast, track, selection, error }: ForecastCard
   const i18n = useForecastI18n();
   const { f } = i18n;
   return (
-    <section className="card forecast" aria-labelledby="forecast-title" aria-busy={!forecast && !error}>
+    <section className="card forecast" aria-labelledby="forecast-title" aria-busy={!forecast && !error} data-as-of={forecast?.asOf}>
       <h2 id="forecast-title">{f('fc.title')}</h2>
       {error ? (
         <p className="problem">{error}</p>
