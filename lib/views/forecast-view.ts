@@ -20,7 +20,7 @@ import {
   type Plan,
   type Quantiles,
 } from '../forecast';
-import { computeKpis } from '../kpi';
+import { computeKpis, hasValue } from '../kpi';
 import type { KpiData, KpiQuery, KpiScope } from '../kpi/types';
 import type { Period } from '../period/types';
 import { recordPage, type RecordPage } from './records';
@@ -101,7 +101,8 @@ export type ForecastComputeInput = {
 /** The scope's quota for the period, as the quota card has it (lib/kpi quotaAttainment); undefined without one. */
 export function quotaOf(input: Omit<ForecastComputeInput, 'byOwner'>): number | undefined {
   const result = computeKpis(input.data, { ...input.basics, asOf: input.asOf, scope: input.scope, kpis: ['quotaAttainment'], period: input.period, comparePeriod: null }).quotaAttainment;
-  if (result?.status !== 'ok') return undefined;
+  // A quota is a quota however few deals the attainment rests on (low-sample is about the ratio, not the target).
+  if (!hasValue(result)) return undefined;
   const quota = result.parts.quota ?? result.denominator;
   return quota !== undefined && quota > 0 ? quota : undefined;
 }
