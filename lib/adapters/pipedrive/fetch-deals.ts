@@ -8,6 +8,8 @@ import { encodeCursor } from '../cursor';
 import { mapDeal, toLineItem } from './map-deals';
 import type { MapContext } from './map-common';
 import { deletedId, pageLimit, rfc3339, v2Page, type CursorState } from './paging';
+import { fetchHistoryStep, HISTORY_PHASE, queue } from './fetch-history';
+import { unreadableHistoryNote } from '../stage-visits';
 
 /** Deals come in three passes: the live list, the archive, and deals deleted in the last 30 days. */
 const PHASES = [
@@ -63,6 +65,7 @@ export async function fetchLineItems(ctx: PipedriveContext, dealIds: readonly st
 }
 
 export async function fetchDeals(ctx: PipedriveContext, mctx: MapContext, state: CursorState): Promise<FetchedPage> {
+  if (state.phase === HISTORY_PHASE) return fetchHistoryStep(ctx, mctx, state);
   const phase = PHASES[state.phase];
   if (!phase) return { records: {}, rejects: [], nextCursor: null };
   const query = {
@@ -90,15 +93,20 @@ export async function fetchDeals(ctx: PipedriveContext, mctx: MapContext, state:
     return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? [String(id)] : [];
   });
   const { lines, rejects: lineRejects } = await fetchLineItems(ctx, ids.slice(0, MAX_DEALS_PER_PAGE));
-  const { records, rejects } = mapItems(live, (raw) => mapDeal(raw, mctx, lines));
+  const history = { unreadable: [] as unknown[], partial: [] as string[] };
+  const { records, rejects } = mapItems(live, (raw) => mapDeal(raw, mctx, lines, history));
+  // Deals that moved get their history read after the last phase (fetch-history.ts); their records until then say since when they are in their stage.
+  const pending = queue(state.pending, history.partial);
   const next: CursorState | null = page.next
-    ? { ...state, c: page.next.c }
+    ? { ...state, c: page.next.c, pending }
     : state.phase + 1 < PHASES.length
-      ? { phase: state.phase + 1, since: state.since }
-      : null;
+      ? { phase: state.phase + 1, since: state.since, pending, used: state.used }
+      : pending.length
+        ? { phase: HISTORY_PHASE, since: state.since, pending, used: state.used }
+        : null;
   return {
     records,
-    rejects: [...rejects, ...lineRejects],
+    rejects: [...rejects, ...lineRejects, ...unreadableHistoryNote(PIPEDRIVE_LABEL, history.unreadable)],
     deleted: deletedIds.length ? { deal: deletedIds } : undefined,
     nextCursor: next ? encodeCursor(next) : null,
     budget: page.budget,
