@@ -64,8 +64,9 @@ export type DealTimes = { stageId: string | undefined; addTime: number | undefin
  * whole history; one that moved is known to be in its stage since
  * `stage_change_time`, and nothing before (`complete: false`). With the
  * changelog: each `stage_id` change is a visit of `new_value` at `time`, and
- * the first change's `old_value` is the stage the deal was added in. A change
- * without a stage id or a readable time is skipped and returned for the note.
+ * the first change's `old_value` is the stage the deal was added in (unless a
+ * change could not be read). A change without a stage id or a readable time is
+ * skipped and returned for the note.
  */
 export function dealVisits(deal: DealTimes, changelog: readonly unknown[] | undefined): { visits: StageVisit[] | undefined; unreadable: unknown[]; complete: boolean } {
   const current = { stageId: deal.stageId, enteredAt: deal.stageChangeTime, updatedAt: deal.updatedAt };
@@ -96,6 +97,7 @@ export function dealVisits(deal: DealTimes, changelog: readonly unknown[] | unde
   const visits: StageVisit[] = moves.map((move) => ({ stageId: move.to, enteredAt: move.at }));
   const first = moves[0];
   const added = first ? first.from : deal.stageId;
-  if (added !== undefined && deal.addTime !== undefined && (!first || deal.addTime <= first.at)) visits.unshift({ stageId: added, enteredAt: deal.addTime });
+  // After an unreadable change, the first readable one's old stage may not be the one the deal was added in.
+  if (added !== undefined && deal.addTime !== undefined && unreadable.length === 0 && (!first || deal.addTime <= first.at)) visits.unshift({ stageId: added, enteredAt: deal.addTime });
   return { visits: finishVisits(visits, current), unreadable, complete: true };
 }
