@@ -105,7 +105,8 @@ function archivedPass(runSince: number | null): HubspotCursor {
 }
 
 async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor, runSince: number | null): Promise<FetchedPage> {
-  const stages = spec.name === 'deals' ? (state.stages ?? (await dealStageIds(ctx))) : undefined;
+  // At most 500 stage ids ride in the cursor; the URL budget (stage-history.ts) asks for fewer anyway.
+  const stages = spec.name === 'deals' ? (state.stages ?? (await dealStageIds(ctx)).slice(0, 500)) : undefined;
   const page = await crmPage(ctx, spec, state, stages ? stageDateProperties(stages) : []);
   const pageIds = ids(page.items);
   const related = new Map<string, Map<string, string[]>>();

@@ -5,7 +5,8 @@ import { memorySyncStore, type MemorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import { stageAt } from '../stage-at-test-support';
 import { pipedriveAdapter } from './index';
-import { dealVisits, HISTORY_DEALS_PER_STEP } from './stage-history';
+import { encodeCursor } from '../cursor';
+import { dealVisits, HISTORY_DEALS_PER_STEP, HISTORY_REQUESTS_PER_RUN } from './stage-history';
 
 /**
  * Stage history from Pipedrive's deal changelog, against the published spec
@@ -153,5 +154,19 @@ describe('Pipedrive stage history through the sync engine', () => {
     // the readable move into Won stays; which stage the deal was added in is not claimed past an unreadable row
     expect(store.snapshot().deal?.[0]?.stageHistory).toEqual([{ stageId: '13', enteredAt: ms('2024-02-20T15:00:00Z') }]);
     expect(store.quarantine.map((q) => q.reason)).toContainEqual(expect.stringContaining('1 Pipedrive stage history entry could not be read'));
+  });
+
+  it('stops at the per-run request cap: what is left is carried, not read', async () => {
+    const calls: Call[] = [];
+    const other = deal(502, { stage_id: 12, status: 'open', add_time: '2024-02-01T09:00:00Z', stage_change_time: '2024-02-10T09:00:00Z' });
+    const ctx = pipedriveContext(account({ deals: [MOVED, other], changelogs: { 501: MOVED_LOG, 502: [MOVED_LOG[2]] }, tokensLeft: 29_000 }, calls));
+    // the history phase of a run that has spent HISTORY_REQUESTS_PER_RUN − 1 requests: one more changelog, then the cap
+    const cursor = encodeCursor({ phase: 3, since: null, pending: ['501', '502'], used: HISTORY_REQUESTS_PER_RUN - 1 });
+    const page = await pipedriveAdapter.fetchPage(ctx, 'deals', cursor, null);
+    expect(changelogsRead(calls)).toEqual(['501']);
+    expect(page.records.deal?.map((d) => d.externalId)).toEqual(['501']); // 502 keeps the record its deals page wrote
+    expect([page.nextCursor, JSON.parse(page.carry ?? '{}')]).toEqual([null, { pending: ['502'] }]);
+    const spent = await pipedriveAdapter.fetchPage(ctx, 'deals', encodeCursor({ phase: 3, since: null, pending: ['502'], used: HISTORY_REQUESTS_PER_RUN }), null);
+    expect([spent.nextCursor, JSON.parse(spent.carry ?? '{}'), changelogsRead(calls).length]).toEqual([null, { pending: ['502'] }, 1]);
   });
 });
