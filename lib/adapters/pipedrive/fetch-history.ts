@@ -5,7 +5,7 @@ import { unreadableHistoryNote } from '../stage-visits';
 import type { FetchedPage } from '../types';
 import { z } from '../../model/zod';
 import { PIPEDRIVE_LABEL, type PipedriveContext } from './client';
-import { fetchLineItems } from './fetch-deals';
+import { fetchLineItems } from './line-items';
 import type { MapContext } from './map-common';
 import { mapDeal } from './map-deals';
 import { deletedId, v2Page, type CursorState, type RawPage } from './paging';
