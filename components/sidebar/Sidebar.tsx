@@ -1,9 +1,9 @@
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
-import type { StoredSourceStatus } from '../../lib/db/status';
 import type { KpiId } from '../../lib/kpi/types';
 import type { SidebarUiState } from '../../lib/settings/ui-state';
 import type { SidebarPrefs } from '../../lib/views/prefs';
 import { useI18n } from '../common/i18n';
+import type { ShownStatus } from '../common/source-line';
 import { Controls } from './Controls';
 import { EmptyState } from './EmptyState';
 import { PersonalPanel } from './PersonalPanel';
@@ -28,11 +28,12 @@ export type SidebarProps = {
   updating?: boolean;
   /** The background could not compute the numbers. */
   error?: string;
-  status: StoredSourceStatus | undefined;
+  status: ShownStatus | undefined;
   hasData: boolean;
   pinned: readonly KpiId[];
   onTogglePin: (id: KpiId) => void;
   onExploreDemo: () => void;
+  /** Absent where there is nothing to sync (a file, the demo data). */
   onSyncNow?: () => void;
   onExportSummary: () => void;
   /** Absent in the side panel, which the browser closes itself. */
