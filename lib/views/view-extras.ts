@@ -44,7 +44,7 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
         ctx.stamp,
         async () => {
           const { query } = queryOf(selection, ctx, browserZone);
-          return { ...(await computeCharts(ctx.data, query, value.period, ownersOf(ctx), value.results, nextTask)), period: value.period, asOf: value.asOf };
+          return { ...(await computeCharts(ctx.data, query, value.period, value.compare, ownersOf(ctx), value.results, nextTask)), period: value.period, asOf: value.asOf };
         },
         HEAVY_VIEW_MAX_AGE_MS,
       );
