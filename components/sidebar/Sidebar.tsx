@@ -5,6 +5,7 @@ import type { SidebarPrefs } from '../../lib/views/prefs';
 import { useI18n } from '../common/i18n';
 import type { ShownStatus } from '../common/source-line';
 import { Controls } from './Controls';
+import { DataNotes } from './DataNotes';
 import { EmptyState } from './EmptyState';
 import { PersonalPanel } from './PersonalPanel';
 import type { LoadRecords } from './RecordList';
@@ -96,6 +97,7 @@ export function Sidebar(props: SidebarProps) {
               {props.error}
             </p>
           )}
+          {(body === 'team' || body === 'personal') && <DataNotes dataEndsAt={response?.dataEndsAt} noActivityData={response?.noActivityData} />}
           {body === 'empty' ? (
             <EmptyState onExploreDemo={props.onExploreDemo} />
           ) : body === 'loading' ? (

@@ -105,4 +105,11 @@ describe('charts', () => {
     ]);
     expect(screen.getByText('No open deal has an amount: deals are counted.')).toBeTruthy();
   });
+
+  it('says there is nothing to draw when no activity was done in the period nor in the compared one', () => {
+    const zero = (d: number) => ({ label: '', start: day(d), call: 0, email: 0, meeting: 0, previous: 0 });
+    renderPart(<Charts data={{ ...data, activity: { unit: 'day', buckets: [zero(1), zero(2), zero(3)] } }} draw={true} />);
+    expect(screen.getByText('Activities by day: no data for this period.')).toBeTruthy();
+    expect(screen.queryByRole('figure', { name: 'Activities by day' })).toBeNull();
+  });
 });

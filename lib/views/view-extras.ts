@@ -103,7 +103,7 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
         HEAVY_VIEW_MAX_AGE_MS,
       );
       if (!result || result.status !== 'ok') return { kpi, recordType: null, total: 0, listable: 0, offset: 0, rows: [] };
-      const money = { currency: { reporting: ctx.settings.reportingCurrency, rates: ctx.settings.rates }, ratesSetAt: ctx.settings.ratesSetAt, asOf: ctx.asOf };
+      const money = { currency: { reporting: ctx.settings.reportingCurrency, rates: ctx.settings.rates }, ratesSetAt: ctx.settings.ratesSetAt, asOf: ctx.now };
       return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit, money) };
     },
   };

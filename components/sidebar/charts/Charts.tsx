@@ -50,7 +50,10 @@ export function Charts({ data, draw }: { data: ChartsData; draw: boolean }) {
   return (
     <section className="card charts" aria-labelledby="charts-title">
       <h2 id="charts-title">{t('chart.title')}</h2>
-      {trend.length === 1 ? (
+      {trend.every((bucket) => bucket.call + bucket.email + bucket.meeting + (bucket.previous ?? 0) === 0) ? (
+        // Nothing done in the period nor in the compared one: a flat line at zero says less than these words.
+        <p className="note">{t('chart.noData', { chart: activityTitle })}</p>
+      ) : trend.length === 1 ? (
         <SingleFigure
           id="chart-activity"
           title={t('chart.activityOne', { when: when(trend[0]!.start) })}
