@@ -4,6 +4,7 @@ import { importCsv } from '../../../lib/import/import-csv';
 import { ImportError, type AnyField, type DateOrder, type ImportedRecords, type ImportKind, type ImportOptions, type ImportWarning, type PresetId, type RowReject } from '../../../lib/import/types';
 import { IMPORT_BATCH_MAX, type ImportBatch } from '../../../lib/messaging/requests/import';
 import { CHUNK_BYTES, readHead, readTextChunks } from './file-text';
+import { dateOnlyProperties } from './date-only';
 import { planHeader, withHeader, type ColumnChoice } from './header-rewrite';
 
 /** How much of the file the preview reads: enough for the header and the first few hundred rows. */
@@ -36,6 +37,10 @@ export type Preview = {
   /** The first data row's cells, as examples beside each column. */
   examples: string[];
   sample: Pick<ImportedRecords, 'deals' | 'activities' | 'leads' | 'owners'>;
+  /** The sample's dates the file gives as days only (createdAt, closedAt, ...): shown as dates, in `timeZone`. */
+  dateOnly: string[];
+  /** The zone the file's dates were read in (a day is its midnight there). */
+  timeZone: string;
   rows: number;
   rejects: RowReject[];
   rejectCount: number;
@@ -89,16 +94,16 @@ async function* once(text: string): AsyncGenerator<string> {
   yield text;
 }
 
-/** The header, delimiter and first row of some CSV text, read as the importer reads them. */
-function firstRows(text: string): { headers: string[]; examples: string[]; delimiter: string } {
+/** The header, delimiter and first rows of some CSV text, read as the importer reads them. */
+function firstRows(text: string): { headers: string[]; examples: string[]; sampleRows: string[][]; delimiter: string } {
   const rows: string[][] = [];
   const reader = createCsvReader({ maxRowChars: 4_000_000 }, (row) => {
-    if (rows.length < 2 && row.cells.some((cell) => cell.trim() !== '')) rows.push(row.cells);
+    if (rows.length <= SAMPLE_ROWS && row.cells.some((cell) => cell.trim() !== '')) rows.push(row.cells);
   }, () => {});
   reader.push(text);
   reader.end();
   const headers = (rows[0] ?? []).map((cell, i) => cell.trim() || `Column ${i + 1}`);
-  return { headers, examples: rows[1] ?? [], delimiter: reader.delimiter() ?? ',' };
+  return { headers, examples: rows[1] ?? [], sampleRows: rows.slice(1), delimiter: reader.delimiter() ?? ',' };
 }
 
 /**
@@ -109,8 +114,8 @@ function firstRows(text: string): { headers: string[]; examples: string[]; delim
  */
 export async function previewImport(file: Blob, settings: ImportSettings): Promise<Preview> {
   const head = await readHead(file, PREVIEW_BYTES);
-  const { headers, examples, delimiter } = firstRows(head.text);
-  const base = { headers, delimiter, examples, sample: { deals: [], activities: [], leads: [], owners: [] }, rows: 0, rejects: [], rejectCount: 0, warnings: [] };
+  const { headers, examples, sampleRows, delimiter } = firstRows(head.text);
+  const base = { headers, delimiter, examples, sample: { deals: [], activities: [], leads: [], owners: [] }, dateOnly: [], timeZone: settings.timeZone, rows: 0, rejects: [], rejectCount: 0, warnings: [] };
   if (headers.length === 0) return { ...base, kind: settings.kind ?? 'deals', preset: null, columns: {}, error: 'the file is empty: no header line' };
   let explicit: ImportSettings;
   let preset: PresetId | null;
@@ -138,6 +143,7 @@ export async function previewImport(file: Blob, settings: ImportSettings): Promi
       preset,
       columns,
       sample: { deals: deals.slice(0, SAMPLE_ROWS), activities: activities.slice(0, SAMPLE_ROWS), leads: leads.slice(0, SAMPLE_ROWS), owners },
+      dateOnly: dateOnlyProperties(sampleRows, columns),
       rows: result.rows,
       rejects: result.rejects.slice(0, 50),
       rejectCount: result.rejectCount,
