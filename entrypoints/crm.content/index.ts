@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { frameLabels } from '../../lib/i18n/frame-labels';
 import { send } from '../../lib/messaging/send';
 import { readUiState, uiStateKey, type SidebarUiState } from '../../lib/settings/ui-state';
 import { createSidebarFrame } from './frame';
@@ -26,19 +27,24 @@ export default defineContentScript({
     if (!opened?.source || ctx.isInvalid) return;
     const source = opened.source;
     const key = uiStateKey(source.split(':')[0]!);
-    let state: SidebarUiState = readUiState((await browser.storage.local.get(key))[key]);
+    const stored = await browser.storage.local.get([key, 'settings']);
+    let state: SidebarUiState = readUiState(stored[key]);
 
     const save = (patch: Partial<SidebarUiState>) => browser.storage.local.set({ [key]: { ...state, ...patch } });
     const frame = createSidebarFrame({
       // The ticket proves to the sidebar that this content script framed it (the page cannot read the frame's URL).
       src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}#${encodeURIComponent(opened.ticket ?? '')}`,
+      // The handle and grip speak the sidebar's language: the rep's setting, else the browser's.
+      labels: frameLabels(stored.settings, navigator.language),
       onToggle: () => void save({ open: !state.open }),
       onResized: (width) => void save({ width }),
     });
     frame.apply(state);
 
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(key in changes)) return;
+      if (area !== 'local') return;
+      if ('settings' in changes) frame.relabel(frameLabels(changes.settings!.newValue, navigator.language));
+      if (!(key in changes)) return;
       state = readUiState(changes[key]!.newValue);
       frame.apply(state);
     };
