@@ -85,12 +85,15 @@ export function Sidebar(props: SidebarProps) {
             </button>
           )}
         </header>
-        <Controls ui={ui} onChange={props.onUiChange} prefs={props.prefs} onPrefs={props.onPrefs} teamAvailable={response?.teamAvailable ?? false} />
-        <div className="toolbar">
-          <button type="button" className="secondary" onClick={props.onExportSummary}>
-            {t('sidebar.exportSummary')}
-          </button>
-        </div>
+        {/* A labelled region (a landmark), so nothing on the page sits outside one. */}
+        <section aria-label={t('sidebar.controls')}>
+          <Controls ui={ui} onChange={props.onUiChange} prefs={props.prefs} onPrefs={props.onPrefs} teamAvailable={response?.teamAvailable ?? false} />
+          <div className="toolbar">
+            <button type="button" className="secondary" onClick={props.onExportSummary}>
+              {t('sidebar.exportSummary')}
+            </button>
+          </div>
+        </section>
         <main>
           {props.error && (
             <p className="problem" role="alert">

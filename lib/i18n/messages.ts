@@ -51,6 +51,7 @@ const en = {
   'empty.demo': 'Explore with demo data',
   'sidebar.collapse': 'Collapse sidebar',
   'sidebar.loading': 'Loading numbers…',
+  'sidebar.controls': 'What the numbers show',
   'sidebar.dataEnds': "This file's data ends on {date}: the numbers are as of that day.",
   'sidebar.noActivities': 'This file has no activities: calls, emails and meetings are not counted, and no deal is called idle.',
   'sidebar.notOurs': 'This KPI Lens panel was not opened by KPI Lens. Use the KPI Lens handle at the edge of your CRM page, or the side panel from the toolbar.',
@@ -72,6 +73,7 @@ const en = {
   'options.privacy': 'Your CRM data is stored only in this browser (IndexedDB of the extension) and is sent nowhere but to your own CRM.',
   // Weekly summary page and notice (components/summary, entrypoints/background/weekly-notification.ts)
   'summary.pageTitle': 'Weekly summary',
+  'summary.controls': 'Weekly summary: week, view and export',
   'summary.loading': 'Building the summary…',
   'summary.noSource': 'No CRM connected and no demo data yet: connect your CRM, or load the demo data from the options.',
   'summary.noData': 'This source has no deals or activities yet.',
@@ -798,6 +800,7 @@ const ru: Record<MessageKey, Message> = {
   'empty.demo': 'Открыть демо-данные',
   'sidebar.collapse': 'Свернуть панель',
   'sidebar.loading': 'Считаем показатели…',
+  'sidebar.controls': 'Что показывают цифры',
   'sidebar.dataEnds': 'Данные этого файла заканчиваются {date}: показатели — на этот день.',
   'sidebar.noActivities': 'В этом файле нет активностей: звонки, письма и встречи не считаются, и ни одна сделка не считается простаивающей.',
   'sidebar.notOurs': 'Эту панель KPI Lens открыл не KPI Lens. Откройте её язычком KPI Lens у края страницы CRM или боковой панелью с панели инструментов.',
@@ -819,6 +822,7 @@ const ru: Record<MessageKey, Message> = {
   'options.privacy': 'Данные вашей CRM хранятся только в этом браузере (IndexedDB расширения) и никуда не отправляются, кроме вашей собственной CRM.',
   // Недельная сводка и уведомление
   'summary.pageTitle': 'Недельная сводка',
+  'summary.controls': 'Недельная сводка: неделя, вид и экспорт',
   'summary.loading': 'Собираем сводку…',
   'summary.noSource': 'CRM не подключена и демо-данных нет: подключите CRM или загрузите демо-данные в настройках.',
   'summary.noData': 'В этом источнике пока нет сделок и активностей.',
