@@ -26,6 +26,19 @@ const channelOnly = [
   { selector: "VariableDeclarator[init.property.name='runtime'] > ObjectPattern > Property[key.name='sendMessage']", message: CHANNEL_MESSAGE },
 ];
 
+/**
+ * lib/adapters reads no clock of its own (issue 18): "now" is the `now` of the
+ * AdapterContext, given beside `fetch`, so Retry-After dates, daily budgets and
+ * backoff run on the caller's time and tests drive them.
+ */
+const CLOCK_MESSAGE = 'lib/adapters reads no clock: use ctx.now() from the AdapterContext.';
+const noClock = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: CLOCK_MESSAGE },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_MESSAGE },
+  { selector: "CallExpression[callee.name='Date']", message: CLOCK_MESSAGE },
+  { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: CLOCK_MESSAGE },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.output*/', '.wxt/', 'demo-output/', 'bench-output/', 'coverage/'] },
   ...tseslint.configs.recommended,
@@ -47,6 +60,11 @@ export default tseslint.config(
     // The channel itself; and the end-to-end tests, which speak to the built extension as a page or a hostile script would.
     files: ['lib/messaging/**', 'test/e2e/**', 'test/fixtures/**'],
     rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection] },
+  },
+  {
+    files: ['lib/adapters/**/*.ts'],
+    ignores: ['lib/adapters/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly, ...noClock] },
   },
   {
     // The sandbox CRM is a test server that writes its own pages; it escapes every value (see pages.ts).

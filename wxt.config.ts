@@ -25,7 +25,12 @@ export default defineConfig({
       optional_permissions: browser === 'firefox' ? ['cookies', 'identity', ...ALL_CRM_HOST_PATTERNS] : ['cookies', 'identity'],
       host_permissions: withSandbox ? [...SANDBOX_HOST_PATTERNS] : [],
       optional_host_permissions: [...ALL_CRM_HOST_PATTERNS],
-      web_accessible_resources: [{ resources: ['sidebar.html'], matches: pageHosts }],
+      // The content script frames sidebar.html on CRM pages. Chromium: web-accessible on the CRM hosts
+      // only through the dynamic URL (a random id per browser session), so a page cannot tell KPI
+      // Lens is installed by loading chrome-extension://<fixed id>/sidebar.html. Firefox: nothing is
+      // web-accessible (MV2 can only list a file for every site); Firefox lets the content script
+      // frame the add-on's own page without it, and no web page can load it at all.
+      ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['sidebar.html'], matches: pageHosts, use_dynamic_url: true }] }),
       commands: {
         'toggle-sidebar': {
           suggested_key: { default: 'Alt+Shift+K' },

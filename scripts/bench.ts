@@ -11,6 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchClv } from './bench/clv';
+import { benchForecast } from './bench/forecast';
 import { benchImport } from './bench/import';
 import { benchKpi } from './bench/kpi';
 import { benchSizes, PRODUCTION_BUILD_DIR } from './bench/sizes';
@@ -31,6 +32,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>> | Record<st
   sync: benchSync,
   sidebar: benchSidebar,
   import: benchImport,
+  forecast: forecastFigures,
 };
 
 async function kpiFigures(): Promise<Record<string, unknown>> {
@@ -41,6 +43,20 @@ async function kpiFigures(): Promise<Record<string, unknown>> {
     catalogueWholeTeamMs: { value: catalogue!.median_ms, p90: catalogue!.p90_ms, unit: 'ms', budget: { max: catalogue!.budget_ms }, runs: catalogue!.runs },
     dataset: raw.dataset,
   };
+}
+
+async function forecastFigures(): Promise<Record<string, unknown>> {
+  const raw = await benchForecast();
+  const figure = (e: (typeof raw.entries)[number]) => ({
+    value: e.median_ms,
+    p90: e.p90_ms,
+    cpu: e.cpu_median_ms,
+    unit: 'ms',
+    ...(e.budget_ms !== undefined ? { budget: { max: e.budget_ms } } : {}),
+    runs: e.runs,
+  });
+  const [rep, team, warm, past] = raw.entries;
+  return { oneRepMs: figure(rep!), wholeTeamMs: figure(team!), oneRepReusedMs: figure(warm!), backtestTeamSixMonthsMs: figure(past!), dataset: raw.dataset };
 }
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, check: { type: 'boolean', default: false } } });

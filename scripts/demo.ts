@@ -1,20 +1,23 @@
 /**
- * `npm run demo`: builds the extension, starts the sandbox CRM with the built-in
- * demo data, and opens Chromium with KPI Lens on it. With a display it opens a
- * window and runs until Ctrl-C; without one (or with --headless) it saves
- * <out>/sidebar.png and <out>/kpis.json (the numbers the sidebar shows), prints
- * them and exits. With --screenshots DIR it also saves the README's pictures there (the sidebar, the
- * team view, the weekly summary; --locale and --theme pick their language and theme).
+ * `npm run demo`: finds (or sets up) a browser that loads unpacked extensions, builds
+ * the extension, starts the sandbox CRM with the built-in demo data, and opens the
+ * browser with KPI Lens on it. With a display it opens a window and runs until Ctrl-C;
+ * without one (or with --headless) it saves <out>/sidebar.png and <out>/kpis.json (the
+ * numbers the sidebar shows), prints them and exits. With --screenshots DIR it also saves the
+ * README's pictures there (the sidebar, the team view, the weekly summary; --locale and --theme
+ * pick their language and theme).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findChromium, launchWithExtension, MISSING_CHROMIUM_MESSAGE } from '../test/harness/chromium';
-import { saveScreenshots, SCREENSHOT_MAX_BYTES, type ScreenshotLook } from './demo-screenshots';
+import { launchWithExtension } from '../test/harness/chromium';
 import { readSidebar, sidebarFrame } from '../test/harness/sidebar-reader';
 import { sandboxDemoDataset } from '../test/sandbox-crm/demo-dataset';
 import { startSandboxCrm } from '../test/sandbox-crm/server';
+import { ensureBrowser, realSetupIo } from './demo/browser-setup';
+import { runsHeadless } from './demo/browsers';
+import { saveScreenshots, SCREENSHOT_MAX_BYTES, type ScreenshotLook } from './demo/screenshots';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'demo-output' },
     port: { type: 'string', default: '0' },
     'no-build': { type: 'boolean', default: false },
+    'download-browser': { type: 'boolean', default: false },
     screenshots: { type: 'string' },
     locale: { type: 'string' },
     theme: { type: 'string' },
@@ -30,7 +34,11 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: npm run demo -- [--headless] [--out DIR] [--port N] [--no-build] [--screenshots DIR [--locale en|ru] [--theme light|dark]]');
+  console.log(`Usage: npm run demo -- [--headless] [--out DIR] [--port N] [--no-build] [--download-browser] [--screenshots DIR [--locale en|ru] [--theme light|dark]]
+  --headless           no window: save DIR/sidebar.png and DIR/kpis.json and exit (the default without a display)
+  --download-browser   download Chrome for Testing without asking, if no usable browser is installed
+  --screenshots DIR    also save the README's pictures there: sidebar.png, team.png, summary.png
+Browser: CHROMIUM_PATH if set, else Chromium, Chrome for Testing or Microsoft Edge (Google Chrome 137+ cannot load the extension).`);
   process.exit(0);
 }
 if ((values.locale !== undefined && !['en', 'ru'].includes(values.locale)) || (values.theme !== undefined && !['light', 'dark'].includes(values.theme))) {
@@ -38,13 +46,14 @@ if ((values.locale !== undefined && !['en', 'ru'].includes(values.locale)) || (v
   process.exit(1);
 }
 const look = { locale: values.locale, theme: values.theme } as ScreenshotLook;
-if (!findChromium()) {
-  console.error(MISSING_CHROMIUM_MESSAGE);
-  process.exit(1);
-}
+
+const browserFound = await ensureBrowser(realSetupIo(), { download: values['download-browser'] });
+if (!browserFound) process.exit(1);
+
 if (!values['no-build']) {
   console.error('Building the extension (test build, with the sandbox CRM host)…');
-  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  // npx is npx.cmd on Windows, which only a shell can start (the arguments have no spaces).
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', shell: process.platform === 'win32' });
   if (build.status !== 0) {
     console.error(build.stdout);
     console.error('The build failed.');
@@ -52,13 +61,15 @@ if (!values['no-build']) {
   }
 }
 
-const headless = values.headless || !process.env.DISPLAY;
+const headless = runsHeadless(process.platform, process.env, values.headless);
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const crm = await startSandboxCrm({ port: Number(values.port), dataset: (url) => sandboxDemoDataset(url, Date.now(), { timeZone }).dataset });
 console.error(`Sandbox CRM: ${crm.url}/deals (${crm.dataset.deal?.length ?? 0} deals, ${crm.dataset.activity?.length ?? 0} activities)`);
-const browser = await launchWithExtension({ headless });
+const browser = await launchWithExtension({ headless, executablePath: browserFound.path });
 const page = await browser.context.newPage();
 await page.goto(`${crm.url}/deals`);
+const userAgent = await page.evaluate(() => navigator.userAgent);
+console.error(`Browser running: ${/(?:Edg|Chrome)\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent}${headless ? ' (headless)' : ''}`);
 
 if (headless) {
   try {

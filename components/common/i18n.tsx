@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { formatChange, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '../../lib/i18n/format';
+import { formatChange, formatDate, formatDateTime, formatDayRange, formatMoney, formatNumber, formatPercent, formatPoints } from '../../lib/i18n/format';
 import type { Locale } from '../../lib/i18n/locale';
 import { translator, type Translate } from '../../lib/i18n/messages';
 
@@ -12,6 +12,10 @@ export type I18n = {
   percent: (value: number, digits?: number) => string;
   number: (value: number, digits?: number) => string;
   change: (value: number) => string;
+  /** A change of a percentage, in percentage points: "+1.5 pp". */
+  points: (value: number) => string;
+  /** The days of a span [start, end), short: "Nov 1 – 6" / "1–6 нояб.". */
+  dayRange: (start: number, end: number) => string;
   date: (ms: number) => string;
   dateTime: (ms: number) => string;
 };
@@ -27,6 +31,8 @@ export function makeI18n(locale: Locale, timeZone: string): I18n {
     percent: (value, digits) => formatPercent(value, locale, digits),
     number: (value, digits) => formatNumber(value, locale, digits),
     change: (value) => formatChange(value, locale),
+    points: (value) => formatPoints(value, locale),
+    dayRange: (start, end) => formatDayRange(start, end, timeZone, locale),
     date: (ms) => formatDate(ms, timeZone, locale),
     dateTime: (ms) => formatDateTime(ms, timeZone, locale),
   };

@@ -10,7 +10,10 @@ type Area = 'local' | 'session';
  */
 export function onStorageChange(area: Area, matches: (key: string) => boolean, onChange: (changes: Record<string, { newValue?: unknown }>) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
-    if (changedArea === area && Object.keys(changes).some(matches)) onChange(changes);
+    // Session keys count from storage.local too: Firefox gives the sidebar framed in a CRM page no
+    // storage.session, so Firefox builds write the background's counters to both (data-version.ts).
+    const inArea = changedArea === area || (area === 'session' && changedArea === 'local');
+    if (inArea && Object.keys(changes).some(matches)) onChange(changes);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

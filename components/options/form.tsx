@@ -41,6 +41,7 @@ export function errorText(t: Translate, field: string, detail: string): string {
 
 const ERROR_KEYS: readonly [RegExp, MessageKey][] = [
   [/^staleDays$/, 'options.error.staleDays'],
+  [/^minSample\./, 'options.error.minSample'],
   [/^defaultMarginPct$/, 'options.error.margin'],
   [/^(reportingCurrency|currency)$/, 'options.error.currency'],
   [/^rates\./, 'options.error.rate'],

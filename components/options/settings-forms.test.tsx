@@ -109,6 +109,23 @@ describe('what counts form', () => {
     expect(await stored()).toMatchObject({ staleDays: 30, demoActivityTypes: ['product_tour'], sqlStageIds: { demo: ['s2'] }, regionField: 'customer-country' });
   });
 
+  it('sets the minimum samples; 0 is refused beside its field and nothing is saved', async () => {
+    show(<WhatCountsSection settings={await loadSettings()} overview={undefined} source="demo" />);
+    const closed = screen.getByLabelText('Closed deals (win rate, sales velocity, funnel)') as HTMLInputElement;
+    expect(closed.value).toBe('10'); // the documented default
+    const before = await stored();
+    fireEvent.change(closed, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Nothing was saved: fix the fields marked.');
+    expect(errorBeside(closed)).toBe('Enter a whole number from 1 to 1,000.');
+    expect(await stored()).toEqual(before);
+    fireEvent.change(closed, { target: { value: '6' } });
+    fireEvent.change(screen.getByLabelText('Won deals (average deal size, sales cycle, margin, growth, quota projection)'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect((await stored())?.minSample).toEqual({ closedDeals: 6, wonDeals: 3, leads: 20, customers: 10, emails: 20 });
+  });
+
   it('puts a blank-only keyword list error beside the keywords', async () => {
     show(<WhatCountsSection settings={{ ...(await loadSettings()), demoKeywords: [] }} overview={undefined} source="demo" />);
     fireEvent.change(screen.getByLabelText('Demo and trial keywords'), { target: { value: 'demo\nDemo' } });

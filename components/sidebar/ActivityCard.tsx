@@ -1,4 +1,4 @@
-import type { KpiResult } from '../../lib/kpi/types';
+import { hasValue, type KpiResult } from '../../lib/kpi/types';
 import type { ShownResult } from '../../lib/views/lean';
 import type { ViewSelection } from '../../lib/views/selection';
 import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from '../../lib/views/activity-windows';
@@ -20,7 +20,7 @@ export type ActivityCardProps = {
 
 /** Done activities of a kind in a result, or null when the result has no number. */
 export function activityCount(result: ShownResult | KpiResult | undefined, kind: ActivityKind): number | null {
-  if (!result || result.status !== 'ok') return null;
+  if (!hasValue(result)) return null;
   return result.parts[kind] ?? 0;
 }
 

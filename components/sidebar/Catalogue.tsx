@@ -1,5 +1,5 @@
 import { KPI_FAMILIES, listKpis } from '../../lib/kpi/registry';
-import type { KpiId } from '../../lib/kpi/types';
+import { hasValue, type KpiId } from '../../lib/kpi/types';
 import type { ShownResult } from '../../lib/views/lean';
 import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
@@ -8,6 +8,7 @@ import { Change, Status } from './Change';
 import { Figure } from './Figure';
 import { familyName, formatResult, kpiName } from './format';
 import { NEED_KEYS } from './ResultNote';
+import { SAMPLE_KEYS } from './SampleNote';
 import type { MessageKey } from '../../lib/i18n/messages';
 
 export type CatalogueProps = {
@@ -41,12 +42,23 @@ export function Catalogue({ results, selection, loading, error }: CatalogueProps
                   <li key={id} className="kpi-row" data-kpi-row={id}>
                     <span className="kpi-name">{kpiName(id, i18n)}</span>
                     <span className="kpi-value">
-                      {result?.status === 'ok' ? (
-                        <Figure name={`catalogue.${id}`} value={result.value}>
-                          {formatResult(result, i18n)}
-                        </Figure>
+                      {hasValue(result) ? (
+                        <>
+                          <Figure name={`catalogue.${id}`} value={result.value} className={result.status === 'low-sample' ? 'figure low-sample' : undefined}>
+                            {formatResult(result, i18n)}
+                          </Figure>
+                          {result.status === 'low-sample' && (
+                            <span className="sample-short" title={t('sample.low', { what: t(SAMPLE_KEYS[result.sample.unit], { count: result.sample.n }), min: result.sample.min })}>
+                              {t('sample.short', { what: t(SAMPLE_KEYS[result.sample.unit], { count: result.sample.n }) })}
+                            </span>
+                          )}
+                        </>
                       ) : result?.status === 'needs-data' ? (
                         <span className="muted">{t('kpi.needsShort', { what: result.missing.map((need) => t(`${NEED_KEYS[need]}.what` as MessageKey)).join(', ') })}</span>
+                      ) : result?.status === 'not-defined' && result.code === 'not-for-one-rep' ? (
+                        <span className="muted" title={t('kpi.notForOneRep')}>
+                          {t('kpi.notForOneRepShort')}
+                        </span>
                       ) : (
                         <span className="muted">{t('kpi.notDefinedShort')}</span>
                       )}

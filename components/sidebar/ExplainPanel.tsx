@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { KPI_DEFINITIONS } from '../../lib/kpi/registry';
+import { hasValue } from '../../lib/kpi/types';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n } from '../common/i18n';
 import { Change, Status } from './Change';
@@ -7,6 +8,7 @@ import { countLines, ratioLine } from './explain-inputs';
 import { formatResult, kpiName } from './format';
 import { RecordList, type LoadRecords } from './RecordList';
 import { ResultNote } from './ResultNote';
+import { CoverageNotes, PartialNote, SampleNote } from './SampleNote';
 import type { ExplainTarget } from './sidebar-context';
 
 const METHOD_KEYS: Record<string, MessageKey> = {
@@ -61,7 +63,7 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
     }
   };
 
-  const ok = result?.status === 'ok' ? result : undefined;
+  const ok = hasValue(result) ? result : undefined;
   const method = ok?.method;
   const methodText = result?.methodName?.[locale] ?? (method ? (METHOD_KEYS[method] ? t(METHOD_KEYS[method]) : method) : undefined);
   const ratio = result ? ratioLine(result, currency, i18n) : undefined;
@@ -77,13 +79,16 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
           </button>
         </div>
         {ok && (
-          <p className="headline">
+          <p className={ok.status === 'low-sample' ? 'headline low-sample' : 'headline'}>
             <span>{formatResult(ok, i18n)}</span>
             <Status result={ok} />
           </p>
         )}
+        <SampleNote result={ok} />
         {ok && <Change result={ok} against={target.selection.compare ?? 'previous'} />}
         {result && <p className="muted">{t('explain.period', { period: result.period.label })}</p>}
+        <PartialNote result={result} />
+        <CoverageNotes result={ok} />
         <h3>{t('explain.formula')}</h3>
         <p>{definition.formula[locale]}</p>
         {methodText && (
@@ -92,7 +97,7 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
           </p>
         )}
         {result?.methodNote && <p className="note">{t('explain.methodNote', { reason: result.methodNote })}</p>}
-        {result?.status !== 'ok' && <ResultNote result={result} fallback={t('explain.noResult')} />}
+        {!ok && <ResultNote result={result} fallback={t('explain.noResult')} />}
         {(ratio || counts.length > 0) && (
           <>
             <h3>{t('explain.inputs')}</h3>

@@ -1,4 +1,4 @@
-import type { KpiId } from '../../lib/kpi/types';
+import { hasValue, type KpiId } from '../../lib/kpi/types';
 import type { ShownResult } from '../../lib/views/lean';
 import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
@@ -7,6 +7,7 @@ import { Change, Status } from './Change';
 import { Figure } from './Figure';
 import { formatResult, kpiName } from './format';
 import { ResultNote } from './ResultNote';
+import { CoverageNotes, SampleNote } from './SampleNote';
 
 /** Any pinned KPI of the catalogue: its value, the change, its status, and what it needs when it has no number. */
 export function KpiCard({ id, result, selection }: { id: KpiId; result: ShownResult | undefined; selection: ViewSelection }) {
@@ -18,15 +19,17 @@ export function KpiCard({ id, result, selection }: { id: KpiId; result: ShownRes
         <h2 id={titleId}>{kpiName(id, i18n)}</h2>
         <CardActions kpi={id} result={result} selection={selection} />
       </div>
-      {result?.status === 'ok' ? (
+      {hasValue(result) ? (
         <>
-          <p className="headline">
+          <p className={result.status === 'low-sample' ? 'headline low-sample' : 'headline'}>
             <Figure name={`kpi.${id}`} value={result.value}>
               {formatResult(result, i18n)}
             </Figure>
             <Status result={result} />
           </p>
+          <SampleNote result={result} />
           <Change result={result} against={selection.compare ?? 'previous'} />
+          <CoverageNotes result={result} />
         </>
       ) : (
         <ResultNote result={result} fallback="—" />

@@ -75,7 +75,7 @@ export function Leaderboard({ board, metric, onMetric, onDrill, error }: Leaderb
             </thead>
             <tbody>
               {board.rows.map((row) => (
-                <tr key={row.ownerId} className={row.isViewer ? 'viewer' : undefined} data-owner={row.ownerId}>
+                <tr key={row.ownerId} className={[row.isViewer ? 'viewer' : '', row.lowSample ? 'low-sample' : ''].join(' ').trim() || undefined} data-owner={row.ownerId}>
                   <td className="num">{row.rank}</td>
                   <th scope="row">
                     {onDrill && !board.peersHidden ? (
@@ -90,6 +90,7 @@ export function Leaderboard({ board, metric, onMetric, onDrill, error }: Leaderb
                     <Figure name={`team.value.${row.ownerId}`} value={row.value}>
                       {shown(row.value)}
                     </Figure>
+                    {row.lowSample && <span className="sample-short" title={t('team.lowSampleRow')}>*</span>}
                   </td>
                 </tr>
               ))}
@@ -117,6 +118,7 @@ export function Leaderboard({ board, metric, onMetric, onDrill, error }: Leaderb
               </tfoot>
             )}
           </table>
+          {board.rows.some((row) => row.lowSample) && <p className="note sample-note">{t('team.lowSampleRow')}</p>}
           {!board.peersHidden && board.excluded?.map((item) => (
             <p key={item.reason} className="note">
               {item.reason}

@@ -1,15 +1,22 @@
+import { hasValue } from '../../lib/kpi/types';
 import type { ShownResult } from '../../lib/views/lean';
 import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
 import { CardActions } from './CardActions';
 import { Figure } from './Figure';
+import { Change } from './Change';
 import { ResultNote } from './ResultNote';
+import { CoverageNotes } from './SampleNote';
 
-/** Open pipeline: total value, value weighted by stage probability, and the number of open deals. */
+/**
+ * Open pipeline at the view's instant (now, or the end of a past period): total value, value weighted
+ * by stage probability, the number of open deals, the change against the same point of the comparison,
+ * and how many open deals have an amount when not all do.
+ */
 export function PipelineCard({ pipeline, deals, selection }: { pipeline: ShownResult | undefined; deals: ShownResult | undefined; selection?: ViewSelection }) {
   const { t, money } = useI18n();
-  const ok = pipeline?.status === 'ok' ? pipeline : undefined;
-  const openDeals = deals?.status === 'ok' ? deals.value : ok?.counts.openDeals;
+  const ok = hasValue(pipeline) ? pipeline : undefined;
+  const openDeals = hasValue(deals) ? deals.value : ok?.counts.openDeals;
   return (
     <section className="card" aria-labelledby="pipeline-title">
       <div className="card-head">
@@ -38,6 +45,8 @@ export function PipelineCard({ pipeline, deals, selection }: { pipeline: ShownRe
       ) : (
         <ResultNote result={pipeline} fallback="—" />
       )}
+      {ok && selection && <Change result={ok} against={selection.compare ?? 'previous'} />}
+      <CoverageNotes result={ok} />
       {openDeals !== undefined && (
         <p className="sub">
           <Figure name="pipeline.openDeals" value={openDeals}>

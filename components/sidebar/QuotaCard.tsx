@@ -1,3 +1,4 @@
+import { hasValue } from '../../lib/kpi/types';
 import type { ShownResult } from '../../lib/views/lean';
 import type { ViewSelection } from '../../lib/views/selection';
 import { useI18n } from '../common/i18n';
@@ -5,11 +6,13 @@ import { CardActions } from './CardActions';
 import { Change, Status } from './Change';
 import { Figure } from './Figure';
 import { ResultNote } from './ResultNote';
+import { SampleNote } from './SampleNote';
 
 /** Quota attainment for the period with its pace (where the rep should be today) and the projection at period end. */
 export function QuotaCard({ result, currency, selection }: { result: ShownResult | undefined; currency: string; selection?: ViewSelection }) {
   const { t, percent, money } = useI18n();
-  const ok = result?.status === 'ok' ? result : undefined;
+  // A low-sample attainment (a projection on one or two deals) keeps its numbers, muted and without judgement.
+  const ok = hasValue(result) ? result : undefined;
   return (
     <section className="card" aria-labelledby="quota-title">
       <div className="card-head">
@@ -18,7 +21,7 @@ export function QuotaCard({ result, currency, selection }: { result: ShownResult
       </div>
       {ok ? (
         <>
-          <p className="headline">
+          <p className={ok.status === 'low-sample' ? 'headline low-sample' : 'headline'}>
             <Figure name="quota.attainment" value={ok.value}>
               {percent(ok.value)}
             </Figure>
@@ -41,8 +44,9 @@ export function QuotaCard({ result, currency, selection }: { result: ShownResult
               </Figure>
             </p>
           )}
+          <SampleNote result={ok} />
           {ok.parts.projectedPct !== undefined && (
-            <p className="sub">
+            <p className={ok.status === 'low-sample' ? 'sub muted' : 'sub'}>
               <Figure name="quota.projectedPct" value={ok.parts.projectedPct}>
                 {t('quota.projection', { projected: percent(ok.parts.projectedPct) })}
               </Figure>

@@ -23,6 +23,8 @@ export const NEED_KEYS: Record<DataNeed, MessageKey> = {
   stageHistory: 'need.stageHistory',
   emailTracking: 'need.emailTracking',
   churnReasons: 'need.churnReasons',
+  churnDates: 'need.churnDates',
+  dealAmounts: 'need.dealAmounts',
 };
 
 /** What a KPI without a number says instead: what data it needs and how to get it, or why it is not defined. */
@@ -40,6 +42,7 @@ export function ResultNote({ result, fallback }: { result: ShownResult | KpiResu
       </div>
     );
   }
+  if (result?.status === 'not-defined' && result.code === 'not-for-one-rep') return <p className="note">{t('kpi.notForOneRep')}</p>;
   if (result?.status === 'not-defined') return <p className="note">{t('kpi.notDefined', { reason: result.reason })}</p>;
   return <p className="note">{fallback}</p>;
 }

@@ -6,7 +6,7 @@ import { KpiCard } from './KpiCard';
 import { PipelineCard } from './PipelineCard';
 import { QuotaCard } from './QuotaCard';
 import { Sidebar, type SidebarProps } from './Sidebar';
-import { needsData, okResult } from './test-results';
+import { lowSampleResult, needsData, okResult } from './test-results';
 import { renderPart, selection } from './test-support';
 
 const wrap = (node: React.ReactNode, locale: 'en' | 'ru' = 'en') => render(<I18nProvider locale={locale} timeZone="UTC">{node}</I18nProvider>);
@@ -30,15 +30,15 @@ describe('sidebar cards', () => {
   });
 
   it('shows quota attainment with pace, projection, status and the change', () => {
-    const result = okResult('quotaAttainment', 62.5, '%', { sales: 6_250_000, quota: 10_000_000, expectedPct: 70, projectedPct: 89.3 }, { target: { value: 10_000_000, status: 'at-risk' }, previous: { value: 50, change: 25 } });
+    const result = okResult('quotaAttainment', 62.5, '%', { sales: 6_250_000, quota: 10_000_000, expectedPct: 70, projectedPct: 89.3 }, { target: { value: 10_000_000, status: 'at-risk' }, previous: { value: 50, change: 12.5, unit: 'pp' } });
     renderPart(<QuotaCard result={result} currency="USD" selection={selection} />);
     expect(screen.getByText('62.5%')).toBeTruthy();
     expect(screen.getByText('$62,500 of $100,000')).toBeTruthy();
     expect(screen.getByText('Where you should be today: 70%')).toBeTruthy();
     expect(screen.getByText('Projected at period end: 89.3%')).toBeTruthy();
     expect(screen.getByText('At risk')).toBeTruthy();
-    // 62.5 against 50 the month before: +25 % relative, good news for attainment.
-    expect(screen.getByText('+25% vs previous period').className).toContain('change-good');
+    // 62.5 % against 50 % the month before: +12.5 percentage points (not +25 %), good news for attainment.
+    expect(screen.getByText('+12.5 pp vs previous period').className).toContain('change-good');
     expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('63');
   });
 
@@ -58,16 +58,64 @@ describe('sidebar cards', () => {
   });
 
   it('shows any pinned KPI with a rising churn in red, and its pin and explain buttons', () => {
-    // Churn 6 % against 4 % before: +50 %, bad news since lower churn is better.
-    const churn = okResult('churn', 6, '%', {}, { previous: { value: 4, change: 50 } });
+    // Churn 6 % against 4 % before: +2 pp, bad news since lower churn is better.
+    const churn = okResult('churn', 6, '%', {}, { previous: { value: 4, change: 2, unit: 'pp' } });
     const { actions } = renderPart(<KpiCard id="churn" result={churn} selection={selection} />, { actions: { pinned: ['churn'] } });
     expect(screen.getByRole('heading', { name: 'Churn' })).toBeTruthy();
     expect(screen.getByText('6%')).toBeTruthy();
-    expect(screen.getByText('+50% vs previous period').className).toContain('change-bad');
+    expect(screen.getByText('+2 pp vs previous period').className).toContain('change-bad');
     fireEvent.click(screen.getByRole('button', { name: 'Unpin Churn' }));
     expect(actions.togglePin).toHaveBeenCalledWith('churn');
     fireEvent.click(screen.getByRole('button', { name: 'How is “Churn” computed?' }));
     expect(actions.explain).toHaveBeenCalledWith(expect.objectContaining({ kpi: 'churn', result: churn, selection }));
+  });
+});
+
+describe('sidebar cards on a period in progress and small samples', () => {
+  // 1–6 Nov 2026 in UTC, as the engine stamps a comparison for a month in progress on 6 Dec.
+  const comparison = { start: Date.UTC(2026, 10, 1), end: Date.UTC(2026, 10, 6, 14) + 1, label: '2026-11' };
+  const span = { start: Date.UTC(2026, 11, 1), end: Date.UTC(2026, 11, 6, 14) + 1 };
+
+  it('shows a low-sample rate muted, with its n, and its change without red or green, against the same days', () => {
+    const rate = lowSampleResult('winRate', 66.7, '%', { n: 3, min: 10, unit: 'closedDeals' }, { partial: true, span, comparison, previous: { value: 50, change: 16.7, unit: 'pp' } });
+    renderPart(<KpiCard id="winRate" result={rate} selection={selection} />);
+    expect(document.querySelector('.headline')?.className).toContain('low-sample');
+    expect(screen.getByText('Only 3 closed deals: too few for a trend (minimum 10).')).toBeTruthy();
+    const change = screen.getByText('+16.7 pp vs Nov 1 – 6: too few to read a trend');
+    expect(change.className).toContain('change-muted');
+    expect(change.className).not.toMatch(/change-(good|bad)/);
+  });
+
+  it('labels the comparison of a period in progress with its days, in Russian too', () => {
+    const created = okResult('opportunitiesCreated', 12, 'count', {}, { partial: true, span, comparison, previous: { value: 10, change: 20, unit: '%' } });
+    renderPart(<KpiCard id="opportunitiesCreated" result={created} selection={selection} />, { locale: 'ru' });
+    expect(screen.getByText(/^\+20\s?% к 1–6 нояб\.$/).className).toContain('change-good');
+  });
+
+  it('says what sales growth compares with: the same days while the period runs', () => {
+    const growth = okResult('salesGrowth', -50, '%', { current: 100, previous: 200 }, { partial: true, span, comparison });
+    renderPart(<KpiCard id="salesGrowth" result={growth} selection={selection} />);
+    expect(screen.getByText('vs Nov 1 – 6')).toBeTruthy();
+  });
+
+  it('says how many open deals have an amount, and that a pipeline from list prices is an estimate', () => {
+    const partialAmounts = okResult('pipelineValue', 1_000_000, 'USD', { weighted: 400_000 }, { coverage: { have: 31, of: 40, what: 'open deals with an amount' } });
+    const { unmount } = wrap(<PipelineCard pipeline={partialAmounts} deals={undefined} />);
+    expect(screen.getByText('31 of 40 open deals have an amount.')).toBeTruthy();
+    unmount();
+    const estimate = okResult('pipelineValue', 2_000_000, 'USD', {}, { method: 'list-price-estimate', notes: [{ code: 'list-price-estimate', count: 5, text: '' }], coverage: { have: 5, of: 6, what: 'open deals with an amount or a list price' } });
+    wrap(<PipelineCard pipeline={estimate} deals={undefined} />, 'ru');
+    expect(screen.getByText('Оценка: ни у одной открытой сделки нет суммы, поэтому взяты цены по прайсу товаров в 5 сделках.')).toBeTruthy();
+    expect(screen.getByText('Сумма или цена по прайсу есть у 5 из 6 открытых сделок.')).toBeTruthy();
+  });
+
+  it('keeps the numbers of a low-sample quota but judges nothing', () => {
+    const result = lowSampleResult('quotaAttainment', 57, '%', { n: 1, min: 5, unit: 'wonDeals' }, { parts: { sales: 5_700_000, quota: 10_000_000, projectedPct: 204 }, target: { value: 10_000_000, status: 'on-track' } });
+    renderPart(<QuotaCard result={result} currency="USD" selection={selection} />);
+    expect(screen.getByText('57%')).toBeTruthy();
+    expect(screen.getByText('Projected at period end: 204%').closest('p')?.className).toContain('muted');
+    expect(screen.getByText('Only 1 won deal: too few for a trend (minimum 5).')).toBeTruthy();
+    expect(screen.queryByText('On track')).toBeNull();
   });
 });
 

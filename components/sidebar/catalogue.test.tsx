@@ -2,12 +2,14 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { KPI_IDS } from '../../lib/kpi/registry';
 import { Catalogue } from './Catalogue';
-import { needsData, notDefined, okResult } from './test-results';
+import { lowSampleResult, needsData, notDefined, notForOneRep, okResult } from './test-results';
 import { renderPart, selection } from './test-support';
 
 const results = {
-  winRate: okResult('winRate', 40, '%', {}, { previous: { value: 50, change: -20 }, numerator: 4, denominator: 10 }),
+  winRate: okResult('winRate', 40, '%', {}, { previous: { value: 50, change: -10, unit: 'pp' }, numerator: 4, denominator: 10 }),
+  avgPurchaseValue: lowSampleResult('avgPurchaseValue', 5_700_000, 'USD', { n: 1, min: 5, unit: 'wonDeals' }),
   cac: needsData('cac', ['spend']),
+  clv: notForOneRep('clv'),
   churn: notDefined('churn', 'no customers at period start'),
   pipelineValue: okResult('pipelineValue', 12_345_600, 'USD'),
   avgSalesCycle: okResult('avgSalesCycle', 12.25, 'days'),
@@ -22,8 +24,13 @@ describe('the catalogue', () => {
     expect(document.querySelectorAll('[data-kpi-row]')).toHaveLength(KPI_IDS.length);
     const row = (id: string) => document.querySelector(`[data-kpi-row="${id}"]`) as HTMLElement;
     expect(within(row('winRate')).getByText('40%')).toBeTruthy();
-    // 50 % → 40 % is −20 % relative, bad news for a win rate.
-    expect(within(row('winRate')).getByText('-20% vs previous period').className).toContain('change-bad');
+    // 50 % → 40 % is −10 percentage points, bad news for a win rate.
+    expect(within(row('winRate')).getByText('-10 pp vs previous period').className).toContain('change-bad');
+    // One won deal: the average is shown muted with its n.
+    expect(within(row('avgPurchaseValue')).getByText('$57,000').className).toContain('low-sample');
+    expect(within(row('avgPurchaseValue')).getByText('1 won deal')).toBeTruthy();
+    // A team figure in a rep's view says where it is, not "not defined".
+    expect(within(row('clv')).getByText('Team view')).toBeTruthy();
     expect(within(row('pipelineValue')).getByText('$123,456')).toBeTruthy();
     expect(within(row('avgSalesCycle')).getByText('12.3 days')).toBeTruthy();
     expect(within(row('ltvToCac')).getByText('3.46 : 1')).toBeTruthy();

@@ -1,30 +1,34 @@
 import type { MessageKey } from '../../lib/i18n/messages';
-import type { KpiId } from '../../lib/kpi/types';
+import { KPI_DEFINITIONS } from '../../lib/kpi/registry';
+import type { KpiId, Measure } from '../../lib/kpi/types';
 import type { ShownResult } from '../../lib/views/lean';
 import type { I18n } from '../common/i18n';
 import { formatValue } from './format';
 
-type Kind = 'money' | 'count' | 'days';
-/** What the numerator and denominator of a ratio KPI are, so "12 of 40 leads" reads right. */
-type Ratio = { num: Kind; den: Kind; noun?: MessageKey; phrase: 'of' | 'over' };
+type Kind = Measure;
+/**
+ * How the inputs of a ratio KPI read, so "12 of 40 leads" reads right: the noun of a counted
+ * denominator and "of" or "over". What they measure (money, days, records) is the KPI's own `basis`.
+ */
+type Ratio = { noun?: MessageKey; phrase: 'of' | 'over' };
 
 const RATIOS: Partial<Record<KpiId, Ratio>> = {
-  leadConversionRate: { num: 'count', den: 'count', noun: 'count.leads', phrase: 'of' },
-  mqlToSql: { num: 'count', den: 'count', noun: 'count.mql', phrase: 'of' },
-  winRate: { num: 'count', den: 'count', noun: 'count.closedDeals', phrase: 'of' },
-  stageConversion: { num: 'count', den: 'count', noun: 'count.deals', phrase: 'of' },
-  churn: { num: 'count', den: 'count', noun: 'count.customersAtStart', phrase: 'of' },
-  retentionRate: { num: 'count', den: 'count', noun: 'count.customersAtStart', phrase: 'of' },
-  emailBenchmarks: { num: 'count', den: 'count', noun: 'count.benchmarks', phrase: 'of' },
-  quotaAttainment: { num: 'money', den: 'money', phrase: 'of' },
-  avgProfitMargin: { num: 'money', den: 'money', phrase: 'of' },
-  salesGrowth: { num: 'money', den: 'money', phrase: 'over' },
-  pipelineCoverage: { num: 'money', den: 'money', phrase: 'over' },
-  ltvToCac: { num: 'money', den: 'money', phrase: 'over' },
-  cac: { num: 'money', den: 'count', noun: 'count.newCustomers', phrase: 'over' },
-  avgPurchaseValue: { num: 'money', den: 'count', noun: 'count.wonDeals', phrase: 'over' },
-  avgSalesCycle: { num: 'days', den: 'count', noun: 'count.deals', phrase: 'over' },
-  avgConversionTime: { num: 'days', den: 'count', noun: 'count.leads', phrase: 'over' },
+  leadConversionRate: { noun: 'count.leads', phrase: 'of' },
+  mqlToSql: { noun: 'count.mql', phrase: 'of' },
+  winRate: { noun: 'count.closedDeals', phrase: 'of' },
+  stageConversion: { noun: 'count.deals', phrase: 'of' },
+  churn: { noun: 'count.customersAtStart', phrase: 'of' },
+  retentionRate: { noun: 'count.customersAtStart', phrase: 'of' },
+  emailBenchmarks: { noun: 'count.benchmarks', phrase: 'of' },
+  quotaAttainment: { phrase: 'of' },
+  avgProfitMargin: { phrase: 'of' },
+  salesGrowth: { phrase: 'over' },
+  pipelineCoverage: { phrase: 'over' },
+  ltvToCac: { phrase: 'over' },
+  cac: { noun: 'count.newCustomers', phrase: 'over' },
+  avgPurchaseValue: { noun: 'count.wonDeals', phrase: 'over' },
+  avgSalesCycle: { noun: 'count.deals', phrase: 'over' },
+  avgConversionTime: { noun: 'count.leads', phrase: 'over' },
 };
 
 /** Count names the engine uses, with their plural forms in both languages. */
@@ -70,9 +74,10 @@ function amount(value: number, kind: Kind, currency: string, i18n: Format): stri
 export function ratioLine(result: ShownResult, currency: string, i18n: Format): string | undefined {
   if (result.status === 'needs-data' || result.numerator === undefined || result.denominator === undefined) return undefined;
   const ratio = RATIOS[result.id];
-  const num = amount(result.numerator, ratio?.num ?? 'count', currency, i18n);
+  const [top, bottom] = KPI_DEFINITIONS[result.id].basis ?? ['count', 'count'];
+  const num = amount(result.numerator, top, currency, i18n);
   // A counted denominator reads with its noun ("40 leads"), in the plural form its number needs.
-  const den = ratio?.noun && ratio.den === 'count' ? i18n.t(ratio.noun, { count: result.denominator }) : amount(result.denominator, ratio?.den ?? 'count', currency, i18n);
+  const den = ratio?.noun && bottom === 'count' ? i18n.t(ratio.noun, { count: result.denominator }) : amount(result.denominator, bottom, currency, i18n);
   return i18n.t(ratio?.phrase === 'over' ? 'explain.over' : 'explain.of', { num, den });
 }
 

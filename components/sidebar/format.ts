@@ -1,5 +1,5 @@
 import { KPI_DEFINITIONS, KPI_FAMILY_NAMES } from '../../lib/kpi/registry';
-import type { KpiFamily, KpiId } from '../../lib/kpi/types';
+import { hasValue, type KpiFamily, type KpiId } from '../../lib/kpi/types';
 import type { ShownResult } from '../../lib/views/lean';
 import type { I18n } from '../common/i18n';
 
@@ -26,18 +26,25 @@ export function formatValue(value: number, unit: string, i18n: Pick<I18n, 't' | 
 
 /** The headline of a result: its value, or a dash when there is none. */
 export function formatResult(result: ShownResult | undefined, i18n: Pick<I18n, 't' | 'money' | 'percent' | 'number'>): string {
-  return result?.status === 'ok' ? formatValue(result.value, result.unit, i18n) : '—';
+  return hasValue(result) ? formatValue(result.value, result.unit, i18n) : '—';
 }
 
 /**
- * The change against the comparison period, with whether it is good news for this KPI
- * (`higherIsBetter`): a rising churn is bad, a rising win rate good.
+ * The change against the comparison, in percentage points for percentages and per cent for the rest,
+ * with whether it is good news for this KPI (`higherIsBetter`: a rising churn is bad, a rising win rate
+ * good), and `muted` when either side rests on too small a sample: then it gets no red or green.
  */
-export function changeOf(result: ShownResult | undefined): { change: number; good: boolean } | null {
-  if (result?.status !== 'ok' || !result.previous || result.previous.change === null) return null;
+export function changeOf(result: ShownResult | undefined): { change: number; unit: 'pp' | '%'; good: boolean; muted: boolean } | null {
+  if (!hasValue(result) || !result.previous || result.previous.change === null) return null;
   const change = result.previous.change;
   const better = KPI_DEFINITIONS[result.id].higherIsBetter;
-  return { change, good: change === 0 ? true : change > 0 === better };
+  const muted = result.status === 'low-sample' || result.previous.lowSample === true;
+  return { change, unit: result.previous.unit, good: change === 0 ? true : change > 0 === better, muted };
+}
+
+/** The change in words: "+1.5 pp" for a percentage, "+12%" for anything else. */
+export function changeText(change: { change: number; unit: 'pp' | '%' }, i18n: Pick<I18n, 'change' | 'points'>): string {
+  return change.unit === 'pp' ? i18n.points(change.change) : i18n.change(change.change);
 }
 
 /** Only http(s) links leave the sidebar: a CRM record's `url` was validated on the way in; check again here. */

@@ -34,7 +34,8 @@ export function pinnedWant(selection: ViewSelection): Want<PinnedAnswer> {
       markOnce('kpi-lens:pinned-answered');
       return answer;
     },
-    remembered: async () => (await browser.storage.session.get(key))[key] as PinnedAnswer | undefined,
-    landed: (answer) => void browser.storage.session.set({ [key]: answer }).catch(() => undefined),
+    // Firefox gives the sidebar framed in a CRM page no storage.session: nothing remembered there.
+    remembered: async () => (browser.storage.session ? ((await browser.storage.session.get(key))[key] as PinnedAnswer | undefined) : undefined),
+    landed: (answer) => void browser.storage.session?.set({ [key]: answer }).catch(() => undefined),
   };
 }

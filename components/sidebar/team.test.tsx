@@ -51,6 +51,24 @@ describe('leaderboard', () => {
     expect(screen.queryByRole('button', { name: /numbers/ })).toBeNull();
   });
 
+  it('marks a rate on too few deals as a hint, not a standing', () => {
+    const rates: TeamResponse = {
+      ...leadBoard,
+      metric: 'winRate',
+      unit: '%',
+      rows: [
+        { ownerId: 'bob', name: 'Bob Peer', rank: 1, value: 100, figures: { closedDeals: 1 }, isViewer: false, lowSample: true },
+        { ownerId: 'ann', name: 'Ann Rep', rank: 2, value: 40, figures: { closedDeals: 25 }, isViewer: false },
+      ],
+    };
+    renderPart(<Leaderboard board={rates} metric="winRate" onMetric={vi.fn()} />);
+    const bob = screen.getByRole('row', { name: /Bob Peer/ });
+    expect(bob.className).toContain('low-sample');
+    expect(within(bob).getByText('*')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /Ann Rep/ }).className).not.toContain('low-sample');
+    expect(screen.getByText('* On too few deals to rank by: a hint, not a standing.')).toBeTruthy();
+  });
+
   it('changes the ranking figure', () => {
     const onMetric = vi.fn();
     renderPart(<Leaderboard board={leadBoard} metric="wonAmount" onMetric={onMetric} />);

@@ -1,5 +1,5 @@
 /** The figure blocks of one section: activities, deals, quota. Numbers carry data-summary/data-value for tests. */
-import { activityPhrase, lastWeek, type SummaryWords } from '../../lib/export/summary/phrases';
+import { activityPhrase, lastWeek, rateWords, type SummaryWords } from '../../lib/export/summary/phrases';
 import type { SummarySection, WeekFigure } from '../../lib/export/summary/types';
 
 function Num({ name, value, children }: { name: string; value: number | null; children: string }) {
@@ -59,7 +59,7 @@ export function DealsBlockView({ section, words }: { section: SummarySection; wo
       <td className="muted">{lastWeek(words.num(figure.previous), figure.change, words)}</td>
     </tr>
   );
-  const rate = (value: number | null) => (value === null ? '—' : words.pct(value));
+  const rate = rateWords(deals.winRate, words);
   return (
     <table className="summary-table figures">
       <tbody>
@@ -69,11 +69,16 @@ export function DealsBlockView({ section, words }: { section: SummarySection; wo
         <tr>
           <th scope="row">{t('deals.winRate')}</th>
           <td>
-            <Num name="deals.winRate" value={deals.winRate.value}>
-              {rate(deals.winRate.value)}
-            </Num>
+            <span className={deals.winRate.lowSample ? 'muted' : undefined}>
+              <Num name="deals.winRate" value={deals.winRate.value}>
+                {rate.value}
+              </Num>
+            </span>
           </td>
-          <td className="muted">{t('lastWeek', { value: rate(deals.winRate.previous) })}</td>
+          <td className="muted">
+            {rate.previous}
+            {rate.note && <span className="sample-note"> · {rate.note}</span>}
+          </td>
         </tr>
       </tbody>
     </table>
@@ -91,7 +96,7 @@ export function QuotaBlock({ section, words }: { section: SummarySection; words:
         <Num name="quota.week" value={week.attainmentPct}>
           {t('quota.week', { pct: words.pct(week.attainmentPct), sales: words.money(week.sales), quota: words.money(week.quota) })}
         </Num>{' '}
-        <span className={`status status-${week.status}`}>{t(`status.${week.status}`)}</span>
+        {!week.lowSample && <span className={`status status-${week.status}`}>{t(`status.${week.status}`)}</span>}
         {week.previousPct !== null && <span className="muted"> · {t('lastWeek', { value: words.pct(week.previousPct) })}</span>}
       </li>
       {month && (

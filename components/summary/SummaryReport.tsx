@@ -12,7 +12,8 @@ export function SummaryReport({ summary, words }: { summary: WeeklySummary; word
     <article className="summary-report" data-week={summary.week.label} data-as-of={summary.asOf} data-time-zone={summary.timeZone}>
       <header>
         <h1>{summaryTitle(summary, words)}</h1>
-        <p className="muted">{t('asOf', { when: words.dateTime(summary.asOf), zone: summary.timeZone, currency: summary.currency })}</p>
+        <p className="muted">{t('asOf', { when: words.dateTime(summary.openAt), zone: summary.timeZone, currency: summary.currency })}</p>
+        {summary.week.partial && <p className="muted">{t('partialWeek', { when: words.dateTime(summary.asOf) })}</p>}
       </header>
       {summary.sections.map((section) => (
         <SectionView key={section.key} section={section} words={words} heading={several ? sectionName(section, words) : undefined} />

@@ -10,20 +10,32 @@ const STATUS_EVERY_MS = 1_000;
 const DATA_EVERY_MS = 8_000;
 
 /**
- * Tells open pages (sidebar, side panel, options) that a source changed,
- * through storage.session, which every extension page can watch.
+ * Where the counters are written. storage.session, which every extension page can watch, except
+ * in Firefox: there the sidebar framed in the CRM page has no storage.session (nor its change
+ * events), so Firefox builds also write the counters to storage.local. They are counters, never
+ * data; erasing everything clears both areas.
  */
-export function createDataVersions() {
+type VersionArea = { set(items: Record<string, unknown>): Promise<void> };
+const VERSION_AREAS = (): VersionArea[] => (import.meta.env.FIREFOX ? [browser.storage.session, browser.storage.local] : [browser.storage.session]);
+
+/**
+ * Tells open pages (sidebar, side panel, options) that a source changed,
+ * through storage.session (see VERSION_AREAS).
+ */
+export function createDataVersions(areas: VersionArea[] = VERSION_AREAS()) {
+  const publish = (items: Record<string, number>) => {
+    for (const area of areas) void area.set(items).catch(() => undefined);
+  };
   const pendingData = new Map<string, ReturnType<typeof setTimeout>>();
   const pendingStatus = new Map<string, ReturnType<typeof setTimeout>>();
   let counter = Date.now();
   const publishStatus = (source: string) => {
     pendingStatus.delete(source);
-    void browser.storage.session.set({ [statusVersionKey(source)]: ++counter });
+    publish({ [statusVersionKey(source)]: ++counter });
   };
   const publishData = (source: string) => {
     pendingData.delete(source);
-    void browser.storage.session.set({ [dataVersionKey(source)]: ++counter, [statusVersionKey(source)]: ++counter });
+    publish({ [dataVersionKey(source)]: ++counter, [statusVersionKey(source)]: ++counter });
   };
   return {
     /** Right away: the change is complete (demo loaded, data deleted, sync finished). */

@@ -7,6 +7,7 @@ import { createSyncScheduler } from '../../lib/sync/scheduler';
 import { createViewService } from '../../lib/views/service';
 import { createDataVersions } from './data-version';
 import { createFrameTickets } from './frame-tickets';
+import { browserFrameUi } from './frame-ui';
 import { createStatusCache } from './status-cache';
 import { createHandlers } from './handlers';
 import { buildSyncJob } from './jobs';
@@ -14,12 +15,15 @@ import { syncContentScripts } from './registration';
 import { listen } from './router';
 import { setupWeeklyNotification } from './weekly-notification';
 import { withFailableUpgrades } from './test-upgrade-hook';
+import { closeStorageToContentScripts } from './storage-access';
 
 /**
  * The single writer: owns the database, runs syncs, answers the extension's
  * pages. Wiring only; the logic lives in lib/.
  */
 export default defineBackground(() => {
+  // Before anything else: content scripts may not read or write storage.local (forgotten at every browser restart).
+  void closeStorageToContentScripts();
   // Test builds can make an upgrade fail on purpose (see test-upgrade-hook.ts); production builds drop it.
   const db = import.meta.env.MODE === 'test' ? openDb(DB_NAME, withFailableUpgrades(SCHEMA_VERSIONS)) : openDb();
   const views = createViewService({
@@ -53,8 +57,14 @@ export default defineBackground(() => {
     },
   });
   const tickets = createFrameTickets();
-  browser.tabs.onRemoved.addListener((tabId) => void tickets.forget(tabId));
-  const handlers = createHandlers({ db, scheduler, views, versions, statuses, tickets });
+  const frames = browserFrameUi();
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tickets.forget(tabId);
+    void frames.forget(tabId);
+  });
+  // Every change of a CRM's sidebar state reaches the content scripts framing it (they cannot watch storage).
+  browser.storage.onChanged.addListener((changes, area) => void frames.changed(changes, area));
+  const handlers = createHandlers({ db, scheduler, views, versions, statuses, tickets, frames });
   listen(handlers);
   setupWeeklyNotification({ now: () => Date.now(), browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone, language: navigator.language });
 

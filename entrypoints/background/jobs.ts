@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContextDeps } from '../../lib/connections/context';
+import { guardedFetch } from '../../lib/connections/addresses';
 import { withConnection } from '../../lib/connections/context';
 import { relayFor } from '../../lib/connections/relay-client';
 import { adapterFor } from '../../lib/connections/registry';
@@ -10,6 +11,7 @@ import { loadSettings } from '../../lib/settings/storage';
 import { dexieSyncStore } from '../../lib/sync/dexie-store';
 import type { SyncJob } from '../../lib/sync/engine';
 import type { SyncStepWrite } from '../../lib/sync/store';
+import { SANDBOX_ALLOWED } from './registration';
 
 /** Records per request; adapters clamp it to what their CRM allows. */
 const PAGE_SIZE = 1000;
@@ -33,10 +35,13 @@ async function tabsFor(origin: string): Promise<number[]> {
 export function backgroundContextDeps(timeZone: string): ContextDeps {
   return {
     fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
     timeZone,
     pageSize: PAGE_SIZE,
     load: getConnection,
     update: updateConnection,
+    // The CRM's own hosts only; the sandbox and test builds' fake CRMs on loopback besides.
+    addresses: { kind: 'crm-hosts', loopback: SANDBOX_ALLOWED },
     session: {
       cookie: async (url, name) => {
         const allowed = await browser.permissions.contains({ permissions: ['cookies'] }).catch(() => false);
@@ -66,7 +71,7 @@ export async function buildSyncJob(db: KpiLensDb, source: string, onCommitted?: 
     source,
     adapter: withConnection(adapter, source, deps),
     // What the engine passes along; the adapter above prepares its own context for every request.
-    ctx: { fetch: deps.fetch, baseUrl: connection.apiBase, appUrl: connection.appUrl, auth: connection.auth, source, timeZone: deps.timeZone, pageSize: PAGE_SIZE },
+    ctx: { fetch: guardedFetch(deps.fetch, connection.crm, deps.addresses), baseUrl: connection.apiBase, appUrl: connection.appUrl, auth: connection.auth, source, timeZone: deps.timeZone, pageSize: PAGE_SIZE },
     store: dexieSyncStore(db, { onCommitted }),
     env: { now: () => Date.now(), random: () => Math.random() },
   };

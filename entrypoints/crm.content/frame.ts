@@ -1,5 +1,5 @@
 import type { FrameLabels } from '../../lib/i18n/frame-labels';
-import { MAX_WIDTH, MIN_WIDTH, type SidebarUiState } from '../../lib/settings/ui-state';
+import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '../../lib/settings/ui-state';
 
 const HANDLE_WIDTH = 18;
 const GRIP_WIDTH = 6;
@@ -110,7 +110,7 @@ export function createSidebarFrame({ src, labels: initialLabels, onToggle, onRes
   }
 
   return {
-    apply(state: SidebarUiState) {
+    apply(state: FrameState) {
       open = state.open;
       host.classList.toggle('collapsed', !state.open);
       handle.setAttribute('aria-expanded', String(state.open));

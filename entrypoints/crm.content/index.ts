@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { frameLabels } from '../../lib/i18n/frame-labels';
+import { frameLabels, type LocaleSetting } from '../../lib/i18n/frame-labels';
+import { readContentCommand } from '../../lib/messaging/content-commands';
 import { send } from '../../lib/messaging/send';
-import { readUiState, uiStateKey, type SidebarUiState } from '../../lib/settings/ui-state';
+import { DEFAULT_UI_STATE, type FrameState } from '../../lib/settings/ui-state';
 import { createSidebarFrame } from './frame';
 import { startRelay } from './relay';
 
@@ -10,7 +11,8 @@ import { startRelay } from './relay';
  * Tiny on purpose: no React, no Dexie, no KPI math. It asks the background
  * whether this page belongs to a connected CRM, then mounts the sidebar, an
  * extension page in an iframe the CRM's scripts cannot read, and follows the
- * sidebar's open/width state.
+ * sidebar's open/width state as the background tells it (it reads no
+ * extension storage: storage.local is closed to content scripts).
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -26,39 +28,34 @@ export default defineContentScript({
     const opened = await send({ type: 'page/opened', url: location.href }).catch(() => undefined);
     if (!opened?.source || ctx.isInvalid) return;
     const source = opened.source;
-    const key = uiStateKey(source.split(':')[0]!);
-    const stored = await browser.storage.local.get([key, 'settings']);
-    let state: SidebarUiState = readUiState(stored[key]);
-
-    const save = (patch: Partial<SidebarUiState>) => browser.storage.local.set({ [key]: { ...state, ...patch } });
-    const frame = createSidebarFrame({
+    // The frame's state comes from the background (storage.local is closed to content scripts):
+    // asked once, then every change is sent here, in order, whoever made it (this page's handle too).
+    const shown: { frame?: ReturnType<typeof createSidebarFrame>; latest?: FrameState; locale?: LocaleSetting } = {};
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      // Only the background is obeyed; pages cannot send runtime messages.
+      const command = readContentCommand(message, sender, browser.runtime.id);
+      if (command?.type === 'sidebar/locale') {
+        shown.locale = command.locale;
+        shown.frame?.relabel(frameLabels(command.locale, navigator.language));
+      }
+      if (command?.type !== 'sidebar/frame') return;
+      shown.latest = { open: command.open, width: command.width };
+      shown.frame?.apply(shown.latest);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    const initial = await send({ type: 'frame/state' }).catch(() => undefined);
+    if (ctx.isInvalid) return browser.runtime.onMessage.removeListener(onMessage);
+    const frame = (shown.frame = createSidebarFrame({
       // The ticket proves to the sidebar that this content script framed it (the page cannot read the frame's URL).
       src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}#${encodeURIComponent(opened.ticket ?? '')}`,
       // The handle and grip speak the sidebar's language: the rep's setting, else the browser's.
-      labels: frameLabels(stored.settings, navigator.language),
-      onToggle: () => void save({ open: !state.open }),
-      onResized: (width) => void save({ width }),
-    });
-    frame.apply(state);
-
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local') return;
-      if ('settings' in changes) frame.relabel(frameLabels(changes.settings!.newValue, navigator.language));
-      if (!(key in changes)) return;
-      state = readUiState(changes[key]!.newValue);
-      frame.apply(state);
-    };
-    browser.storage.onChanged.addListener(onStorage);
-
-    // Only the background may toggle us (keyboard shortcut, popup); pages cannot send runtime messages.
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (sender.id !== browser.runtime.id || sender.tab) return;
-      if ((message as { type?: unknown } | null)?.type === 'sidebar/toggle') void save({ open: !state.open });
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+      labels: frameLabels(shown.locale ?? initial?.locale, navigator.language),
+      onToggle: () => void send({ type: 'frame/toggle' }).catch(() => undefined),
+      onResized: (width) => void send({ type: 'frame/resize', width }).catch(() => undefined),
+    }));
+    frame.apply(shown.latest ?? initial?.state ?? { open: DEFAULT_UI_STATE.open, width: DEFAULT_UI_STATE.width });
 
     ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onStorage);
       browser.runtime.onMessage.removeListener(onMessage);
       frame.remove();
     });

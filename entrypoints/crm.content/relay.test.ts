@@ -30,7 +30,7 @@ describe('the fetch relay in a CRM tab', () => {
     const headers = { 'content-type': 'application/json', 'x-ratelimit-remaining': '7', 'x-daily-ratelimit-token-remaining': '9000', 'set-cookie': 'sid=secret', 'x-internal': 'no' };
     const reply = await answerRelay(get(`${ORIGIN}/api/v2/deals?limit=10`), background, env(() => new Response('{"data":[]}', { status: 200, headers }), seen));
     expect(reply).toEqual({ ok: true, status: 200, headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '7', 'x-daily-ratelimit-token-remaining': '9000' }, body: '{"data":[]}' });
-    expect(seen).toEqual([{ url: `${ORIGIN}/api/v2/deals?limit=10`, init: { method: 'GET', headers: { accept: 'application/json' }, body: undefined, credentials: 'same-origin' } }]);
+    expect(seen).toEqual([{ url: `${ORIGIN}/api/v2/deals?limit=10`, init: { method: 'GET', headers: { accept: 'application/json' }, body: undefined, credentials: 'same-origin', redirect: 'manual' } }]);
   });
 
   it.each([
@@ -69,6 +69,15 @@ describe('the fetch relay in a CRM tab', () => {
     expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => redirected))).toEqual({ ok: false, error: 'refused: the request was redirected to another origin' });
   });
 
+  it('follows no redirect, not even one the browser keeps opaque', async () => {
+    const seen: Seen[] = [];
+    const opaque = { type: 'opaqueredirect', status: 0, url: '', headers: new Headers(), body: null } as unknown as Response;
+    const refused = { ok: false, error: 'refused: the CRM answered with a redirect, which the relay does not follow' };
+    expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => opaque, seen))).toEqual(refused);
+    expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }), seen))).toEqual(refused);
+    expect(seen.map((request) => request.init?.redirect)).toEqual(['manual', 'manual']);
+  });
+
   it('caps the body: counted while streaming, and refused at once when announced too large', async () => {
     expect(await readCapped(new Response('x'.repeat(100)), 100)).toBe('x'.repeat(100));
     expect(await readCapped(new Response('x'.repeat(101)), 100)).toBeNull();
@@ -92,7 +101,7 @@ describe('the background’s relay client', () => {
   it('round-trips through a tab: adapters read a relayed 429 like a direct one', async () => {
     const tab = tabEnv(() => new Response('', { status: 429, headers: { 'retry-after': '7' } }));
     const relay = relayFor(ORIGIN, { tabsFor: async () => [1], send: async (_id, message) => answerRelay(message, background, tab) });
-    const error = await requestJson({ fetch: relay.fetch, baseUrl: `${ORIGIN}/api`, auth: { kind: 'session' }, source: 'pipedrive:acme', timeZone: 'UTC' }, `${ORIGIN}/api/v2/deals`, { crmLabel: 'Pipedrive', now: 0 }).catch((e: unknown) => e);
+    const error = await requestJson({ fetch: relay.fetch, now: () => 0, baseUrl: `${ORIGIN}/api`, auth: { kind: 'session' }, source: 'pipedrive:acme', timeZone: 'UTC' }, `${ORIGIN}/api/v2/deals`, { crmLabel: 'Pipedrive', now: 0 }).catch((e: unknown) => e);
     expect(isCrmError(error) && { kind: error.kind, retryAfterMs: error.retryAfterMs }).toEqual({ kind: 'rate-limit', retryAfterMs: 7000 });
   });
 

@@ -1,18 +1,13 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { intlTag, resolveLocale } from '../../lib/i18n/locale';
 import { translator } from '../../lib/i18n/messages';
-import { effectiveTimeZone } from '../../lib/settings/schema';
-import { loadSettings } from '../../lib/settings/storage';
+import { send } from '../../lib/messaging/send';
 import { cellText, countRows, createTableReader, dataRows, dateOrderFor, DEFAULT_LIMITS, placeCells, recallMapping, rememberMapping, suggestMapping } from '../../lib/table-reader';
 import { confirmMapping } from './confirm';
 import { createOverlay } from './overlay';
 import { headerTexts } from './page';
 import { pickTable } from './pick';
 import { readTable } from './session';
-
-/** storage.local key of the mapping the rep confirmed on a site (column names → fields, never rows). */
-const mappingKey = (host: string) => `table-mapping:${host}`;
 
 /**
  * "Read a table on this page": injected by the background only when the rep
@@ -29,7 +24,9 @@ export default defineContentScript({
 });
 
 async function pickAndRead(ctx: ContentScriptContext): Promise<void> {
-  const settings = await loadSettings();
+  // The rep's settings and this site's remembered mapping come from the background: storage.local is closed to content scripts.
+  const settings = await send({ type: 'table/setup' }).catch(() => undefined);
+  if (!settings) return;
   const locale = resolveLocale(settings.locale, navigator.language);
   const t = translator(locale);
   const numbers = new Intl.NumberFormat(intlTag(locale));
@@ -52,8 +49,7 @@ async function pickAndRead(ctx: ContentScriptContext): Promise<void> {
     const rowCount = countRows(table, DEFAULT_LIMITS.maxRowsPerPass + 1);
     const reader = createTableReader(table);
     const headers = reader.headers(first.length);
-    const stored = (await browser.storage.local.get(mappingKey(host)))[mappingKey(host)];
-    const recalled = recallMapping(stored, headers);
+    const recalled = recallMapping(settings.remembered, headers);
     const answer = await confirmMapping(overlay, t, {
       headers,
       examples: first,
@@ -64,7 +60,7 @@ async function pickAndRead(ctx: ContentScriptContext): Promise<void> {
     });
     if (answer === 'another') continue;
     if (!answer || !overlay.host.isConnected) return close();
-    await browser.storage.local.set({ [mappingKey(host)]: rememberMapping(headers, answer.mapping, answer.dateOrder) });
+    await send({ type: 'table/remember', mapping: rememberMapping(headers, answer.mapping, answer.dateOrder) }).catch(() => undefined);
     const idColumn = answer.mapping.fields.indexOf('id');
     reader.useIdColumn(idColumn >= 0 ? idColumn : undefined);
     await readTable(overlay, t, {
@@ -73,8 +69,9 @@ async function pickAndRead(ctx: ContentScriptContext): Promise<void> {
       headerTexts: headerTexts(table),
       confirmed: answer,
       source,
-      timeZone: effectiveTimeZone(settings, Intl.DateTimeFormat().resolvedOptions().timeZone),
-      currency: settings.reportingCurrency,
+      timeZone: settings.timeZone,
+      currency: settings.currency,
+      pageLocale: document.documentElement.lang || navigator.language,
     });
     return close();
   }

@@ -1,6 +1,7 @@
 import type { Translate } from '../../lib/i18n/messages';
 import { TABLE_BATCH_MAX } from '../../lib/messaging/requests/import';
 import { send } from '../../lib/messaging/send';
+import { isLocale } from '../../lib/import/formats/locale';
 import { convertRows, DEFAULT_LIMITS, runInSlices, type ReadRow, type RecordLists, type RowProblem, type TableReader } from '../../lib/table-reader';
 import type { Confirmed } from './confirm';
 import { button, el } from './dom';
@@ -20,6 +21,8 @@ export type ReadingInput = {
   source: string;
   timeZone: string;
   currency: string;
+  /** The page's language: how amount and date columns its rows leave open are read. */
+  pageLocale: string;
 };
 
 /**
@@ -72,6 +75,7 @@ export function readTable(overlay: Overlay, t: Translate, input: ReadingInput): 
       timeZone: input.timeZone,
       currency: input.currency,
       dateOrder: confirmed.dateOrder,
+      locale: isLocale(input.pageLocale) ? input.pageLocale : undefined,
       importedAt: Date.now(),
       maxCellChars: DEFAULT_LIMITS.maxCellChars,
       pause: host.pause,

@@ -22,6 +22,12 @@ export type AdapterAuth =
 
 export type AdapterContext = {
   fetch: FetchLike;
+  /**
+   * The clock (ms since the epoch), given like `fetch`: adapters read no clock
+   * of their own, so Retry-After dates, daily budgets and backoff are measured
+   * on the caller's time (the engine's, a test's fake one).
+   */
+  now: () => number;
   /** API root, e.g. `https://acme.pipedrive.com/api` or a Bitrix24 webhook URL. */
   baseUrl: string;
   /** Where record links point, e.g. `https://acme.pipedrive.com`. Defaults to baseUrl's origin. */
@@ -69,6 +75,12 @@ export type FetchedPage = {
   deleted?: { [K in RecordType]?: string[] };
   /** Opaque; null when the object is done. */
   nextCursor: string | null;
+  /**
+   * What identifies the next request, where `nextCursor` also carries running
+   * state that changes from page to page (the newest timestamp read): the
+   * engine's pager guard (pager.ts) compares these. Defaults to `nextCursor`.
+   */
+  pageKey?: string;
   /** The CRM's total for the object, where it tells. */
   totalEstimate?: number;
   budget?: ApiBudget;

@@ -1,4 +1,5 @@
 import { clvCommand } from '../clv/cli-command';
+import { forecastCommand } from './commands/forecast';
 import { importCommand } from './commands/import';
 import { kpisCommand } from './commands/kpis';
 import { syncCommand } from './commands/sync';
@@ -6,4 +7,4 @@ import { summaryCommand } from './commands/summary';
 import type { CliCommand } from './types';
 
 /** Every `kpi-lens` command, one file each under commands/. */
-export const COMMANDS: readonly CliCommand[] = [kpisCommand, importCommand, clvCommand, summaryCommand, syncCommand];
+export const COMMANDS: readonly CliCommand[] = [kpisCommand, importCommand, clvCommand, summaryCommand, syncCommand, forecastCommand];

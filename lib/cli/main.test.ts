@@ -89,8 +89,10 @@ describe('main', () => {
     expect(report.period).toEqual({ start: '2017-06-01', end: '2017-06-30', label: '2017-06' });
     expect(report.currency).toBe('EUR');
     // Won a + b = 100.00 + 300.00 EUR; the record with 1.5 minor units was rejected, not rounded.
-    expect(report.kpis.avgPurchaseValue).toMatchObject({ status: 'ok', value: 200, unit: 'EUR', numerator: 400, denominator: 2 });
-    expect(report.kpis.winRate).toMatchObject({ status: 'ok', numerator: 2, denominator: 3, unit: '%' }); // 2 of (2 + 1)
+    // Two won deals and three closed ones are below the default minimum samples (5 won, 10 closed):
+    // the values are given, as low-sample, with their n.
+    expect(report.kpis.avgPurchaseValue).toMatchObject({ status: 'low-sample', value: 200, unit: 'EUR', numerator: 400, denominator: 2, sample: { n: 2, min: 5, unit: 'wonDeals' } });
+    expect(report.kpis.winRate).toMatchObject({ status: 'low-sample', numerator: 2, denominator: 3, unit: '%', sample: { n: 3, min: 10, unit: 'closedDeals' } }); // 2 of (2 + 1)
     expect(report.kpis.winRate.value).toBeCloseTo(66.667, 3);
     expect(report.kpis.quotaAttainment).toMatchObject({ status: 'needs-data', value: null, unit: '%' });
     expect(report.input.rejected).toBe(1);

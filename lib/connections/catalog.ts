@@ -1,4 +1,4 @@
-import { CRM_HOST_PATTERNS, type CrmId } from '../adapters/hosts';
+import { CRM_HOST_PATTERNS, SALESFORCE_CLOUD_PATTERNS, salesforceCloudOf, type CrmId } from '../adapters/hosts';
 
 /** The CRMs a rep can connect from the options (the sandbox connects itself in development and test builds). */
 export type ConnectableCrm = Exclude<CrmId, 'sandbox'>;
@@ -15,7 +15,7 @@ export const CONNECTABLE_CRMS: readonly ConnectableCrm[] = ['pipedrive', 'salesf
 export type ConnectMethod = 'session' | 'token' | 'oauth' | 'webhook';
 
 /** What the connect form asks for, besides the method. */
-export type ConnectField = 'account' | 'token' | 'webhookUrl' | 'clientId' | 'loginUrl';
+export type ConnectField = 'account' | 'token' | 'webhookUrl' | 'clientId' | 'clientSecret' | 'loginUrl';
 
 export type CatalogEntry = {
   crm: ConnectableCrm;
@@ -45,7 +45,7 @@ export const CRM_CATALOG: Record<ConnectableCrm, CatalogEntry> = {
     crm: 'salesforce',
     label: 'Salesforce',
     methods: ['session', 'oauth'],
-    fields: { session: { required: ['account'] }, oauth: { required: ['clientId'], optional: ['loginUrl'] } },
+    fields: { session: { required: ['account'] }, oauth: { required: ['clientId'], optional: ['clientSecret', 'loginUrl'] } },
     permissions: { session: ['cookies'], oauth: ['identity'] },
   },
   hubspot: { crm: 'hubspot', label: 'HubSpot', methods: ['token'], fields: { token: { required: ['token'] } } },
@@ -79,11 +79,24 @@ export type PermissionRequest = { origins: string[]; permissions: ('cookies' | '
 
 /**
  * What to ask the browser for when the rep connects: the CRM's host patterns
- * (or just the account's host, see `hostPerAccount`) and the method's extra
- * permission. `accountOrigin` is the account's `https://host` where known.
+ * (or just the account's host, see `hostPerAccount`; for Salesforce the
+ * patterns of the org's own cloud) and the method's extra permission.
+ * `accountOrigin` is the account's `https://host` where known.
  */
 export function permissionsFor(crm: ConnectableCrm, method: ConnectMethod, accountOrigin?: string): PermissionRequest {
   const entry = CRM_CATALOG[crm];
-  const origins = entry.hostPerAccount && accountOrigin ? [`${accountOrigin}/*`] : [...CRM_HOST_PATTERNS[crm]];
+  const cloud = crm === 'salesforce' && accountOrigin ? salesforceCloudOf(new URL(accountOrigin).hostname) : undefined;
+  const origins = cloud ? [...SALESFORCE_CLOUD_PATTERNS[cloud]] : entry.hostPerAccount && accountOrigin ? [`${accountOrigin}/*`] : [...CRM_HOST_PATTERNS[crm]];
   return { origins, permissions: [...(entry.permissions?.[method] ?? [])] };
+}
+
+/**
+ * The part of a request still to ask for: what the manifest already declares as required (the
+ * sandbox and loopback hosts of development and test builds) is granted at install. Chromium
+ * answers a request for it with true; Firefox refuses it ("not declared in the manifest" as an
+ * optional permission). Worked out without waiting, so the request stays in the rep's click.
+ */
+export function stillToRequest(request: PermissionRequest, declared: { permissions?: readonly string[]; host_permissions?: readonly string[] }): PermissionRequest {
+  const required = new Set([...(declared.permissions ?? []), ...(declared.host_permissions ?? [])]);
+  return { origins: request.origins.filter((origin) => !required.has(origin)), permissions: request.permissions.filter((name) => !required.has(name)) };
 }

@@ -19,7 +19,7 @@ function routes(table: Record<string, (url: URL, init?: RequestInit) => Response
 }
 
 function deps(fetch: FetchLike, overrides: Partial<ConnectDeps> = {}): ConnectDeps {
-  return { fetch, timeZone: 'UTC', adapterFor, now: () => 1_700_000_000_000, allowTestApiBase: false, ...overrides };
+  return { fetch, timeZone: 'UTC', adapterFor, now: () => 1_700_000_000_000, allowTestApiBase: false, addresses: { kind: 'crm-hosts', loopback: false }, ...overrides };
 }
 
 const auth = (call: Call | undefined) => new Headers(call?.init?.headers).get('authorization');
@@ -100,6 +100,22 @@ describe('connecting a CRM from the options', () => {
     });
     expect(String(calls[0]?.init?.body)).toContain(`code_verifier=${'v'.repeat(64)}`);
     await expect(resolveConnection(input, undefined, deps(fetch))).resolves.toMatchObject({ ok: false, problem: { message: 'The Salesforce sign-in did not finish' } });
+
+    // A connected app that requires its secret: the secret goes with the code and is kept for refreshes.
+    const withSecret = await resolveConnection({ ...input, clientSecret: ' 8F2E-secret ' }, { code: 'aPrx-code', codeVerifier: 'v'.repeat(64), redirectUri: 'https://id.chromiumapp.org/salesforce' }, deps(fetch));
+    expect(withSecret).toMatchObject({ ok: true, connection: { oauth: { clientId: '3MVG9-app', clientSecret: '8F2E-secret' } } });
+    const exchanges = calls.filter((call) => call.url.pathname === '/services/oauth2/token').map((call) => new URLSearchParams(String(call.init?.body)).get('client_secret'));
+    expect(exchanges).toEqual([null, '8F2E-secret']);
+    await expect(resolveConnection({ ...input, clientSecret: 'two words' }, undefined, deps(fetch))).resolves.toMatchObject({ ok: false, problem: { field: 'clientSecret' } });
+  });
+
+  it('Salesforce OAuth: an instance address that is not Salesforce’s gets no token, and nothing is kept', async () => {
+    const calls: Call[] = [];
+    const fetch = routes({ 'POST login.salesforce.com/services/oauth2/token': () => jsonResponse({ access_token: '00D!access', refresh_token: 'refresh', instance_url: 'https://evil.example', token_type: 'Bearer' }) }, calls);
+    const input: ConnectInput = { crm: 'salesforce', method: 'oauth', clientId: '3MVG9-app' };
+    const outcome = await resolveConnection(input, { code: 'c', codeVerifier: 'v'.repeat(64), redirectUri: 'https://id.chromiumapp.org/salesforce' }, deps(fetch));
+    expect(outcome).toMatchObject({ ok: false, problem: { kind: 'auth', message: 'KPI Lens did not send your Salesforce sign-in to evil.example: it is not an address of Salesforce' } });
+    expect(calls.map((call) => call.url.host)).toEqual(['login.salesforce.com']);
   });
 
   it('a session connection is kept even when it cannot be tested yet, with what to do', async () => {
@@ -121,7 +137,7 @@ describe('connecting a CRM from the options', () => {
     const calls: Call[] = [];
     const fetch = routes({ 'GET 127.0.0.1:4555/api/v1/me/': () => jsonResponse({ id: 'user_9', first_name: 'Test' }) }, calls);
     const input: ConnectInput = { crm: 'close', method: 'token', token: 'k', apiBase: 'http://127.0.0.1:4555/api/v1' };
-    expect(await resolveConnection(input, undefined, deps(fetch, { allowTestApiBase: true }))).toMatchObject({ ok: true, connection: { apiBase: 'http://127.0.0.1:4555/api/v1' }, user: { ownerId: 'user_9' } });
+    expect(await resolveConnection(input, undefined, deps(fetch, { allowTestApiBase: true, addresses: { kind: 'crm-hosts', loopback: true } }))).toMatchObject({ ok: true, connection: { apiBase: 'http://127.0.0.1:4555/api/v1' }, user: { ownerId: 'user_9' } });
     const production = await resolveConnection(input, undefined, deps(fetch));
     expect(production.ok).toBe(false); // the real API host, not the loopback one: here it answers 404
     expect(calls.map((call) => call.url.host)).toEqual(['127.0.0.1:4555', 'api.close.com']);

@@ -5,6 +5,7 @@ import { detectSalesforce } from '../adapters/salesforce/detect';
 import { exchangeCode } from '../adapters/salesforce/oauth';
 import type { AdapterContext, CrmAdapter } from '../adapters/types';
 import { z } from '../model/zod';
+import { guardedFetch } from './addresses';
 import { CRM_CATALOG } from './catalog';
 import { prepareContext, type ContextDeps } from './context';
 import { planConnection, type ConnectInput, type ConnectionPlan } from './inputs';
@@ -49,7 +50,7 @@ const pipedriveMe = z.object({ data: z.object({ company_domain: z.string().regex
 
 /** Facts only the CRM can tell, for credentials that do not name the account themselves. */
 async function learnAccount(plan: ConnectionPlan, deps: ConnectDeps, testApiBase: boolean): Promise<ConnectionPlan> {
-  const ctx: AdapterContext = { fetch: deps.fetch, baseUrl: plan.apiBase, appUrl: plan.appUrl, auth: plan.auth, source: `${plan.crm}:?`, timeZone: deps.timeZone };
+  const ctx: AdapterContext = { fetch: guardedFetch(deps.fetch, plan.crm, deps.addresses), now: deps.now, baseUrl: plan.apiBase, appUrl: plan.appUrl, auth: plan.auth, source: `${plan.crm}:?`, timeZone: deps.timeZone };
   if (plan.crm === 'pipedrive' && !plan.account) {
     const me = pipedriveMe.safeParse((await pipedriveGet(ctx, 'v1', '/users/me')).body);
     const domain = me.success ? me.data.data.company_domain?.toLowerCase() : undefined;
@@ -66,7 +67,8 @@ async function learnAccount(plan: ConnectionPlan, deps: ConnectDeps, testApiBase
 
 async function signInWithOAuth(plan: ConnectionPlan, input: ConnectInput, code: OAuthCode, deps: ConnectDeps, testApiBase: boolean): Promise<Connection> {
   const loginUrl = plan.apiBase;
-  const tokens = await exchangeCode(deps.fetch, { loginUrl, clientId: input.clientId!.trim(), redirectUri: code.redirectUri, code: code.code, codeVerifier: code.codeVerifier });
+  const clientSecret = input.clientSecret?.trim() || undefined;
+  const tokens = await exchangeCode(guardedFetch(deps.fetch, 'salesforce', deps.addresses), { loginUrl, clientId: input.clientId!.trim(), clientSecret, redirectUri: code.redirectUri, code: code.code, codeVerifier: code.codeVerifier });
   const instance = new URL(tokens.instance_url);
   const org = detectSalesforce(instance);
   const account = org?.account ?? instance.hostname.split('.')[0]!;
@@ -77,7 +79,7 @@ async function signInWithOAuth(plan: ConnectionPlan, input: ConnectInput, code: 
     apiBase: testApiBase ? loginUrl : (org?.apiBase ?? instance.origin),
     appUrl: org?.appUrl ?? instance.origin,
     auth: { kind: 'bearer', token: tokens.access_token },
-    oauth: { clientId: input.clientId!.trim(), loginUrl, refreshToken: tokens.refresh_token },
+    oauth: { clientId: input.clientId!.trim(), ...(clientSecret ? { clientSecret } : {}), loginUrl, refreshToken: tokens.refresh_token },
     connectedAt: deps.now(),
   };
 }

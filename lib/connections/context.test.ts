@@ -16,12 +16,14 @@ function world(connection: Connection | undefined, overrides: Partial<ContextDep
     fetch: async () => {
       throw new Error('no direct request expected');
     },
+    now: () => Date.UTC(2024, 4, 1),
     timeZone: 'Europe/Berlin',
     pageSize: 200,
     load: async (source) => (stored?.source === source ? stored : undefined),
     update: async (_source, change) => {
       if (stored) stored = change(stored);
     },
+    addresses: { kind: 'crm-hosts', loopback: false }, // as production builds
     ...overrides,
   };
   return { deps, stored: () => stored, remove: () => (stored = undefined), set: (next: Connection) => (stored = next) };
@@ -33,12 +35,23 @@ async function failure(promise: Promise<unknown>): Promise<CrmError> {
   return error as CrmError;
 }
 
+/** Each CRM's own host for an account (the addresses a production build sends credentials to). */
+const HOST: Record<Connection['crm'], (account: string) => string> = {
+  pipedrive: (account) => `${account}.pipedrive.com`,
+  salesforce: (account) => `${account}.my.salesforce.com`,
+  hubspot: () => 'api.hubapi.com',
+  close: () => 'api.close.com',
+  kommo: (account) => `${account}.kommo.com`,
+  bitrix24: (account) => `${account}.bitrix24.ru`,
+  sandbox: () => '127.0.0.1:4000',
+};
+
 const conn = (crm: Connection['crm'], account: string, auth: Connection['auth'], extra: Partial<Connection> = {}): Connection => ({
   source: `${crm}:${account}`,
   crm,
   account,
-  apiBase: `https://${account}.example/api`,
-  appUrl: `https://${account}.example`,
+  apiBase: `https://${HOST[crm](account)}/api`,
+  appUrl: `https://${HOST[crm](account)}`,
   auth,
   connectedAt: 0,
   ...extra,
@@ -58,10 +71,12 @@ function fakeRelay(open: boolean, sessid: string | null = null, calls: string[] 
 describe('the context a connection signs in with', () => {
   it('token connections go straight to the API with the stored credentials', async () => {
     const pd = conn('pipedrive', 'acme', { kind: 'token', token: 'secret-token' }, { apiBase: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com' });
-    const { deps } = world(pd);
+    const sent: string[] = [];
+    const { deps } = world(pd, { fetch: async (input) => (sent.push(input), jsonResponse({ direct: true })) });
     const ctx = await prepareContext(pd.source, deps);
     expect(ctx).toMatchObject({ baseUrl: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com', auth: { kind: 'token', token: 'secret-token' }, source: 'pipedrive:acme', timeZone: 'Europe/Berlin', pageSize: 200 });
-    expect(ctx.fetch).toBe(deps.fetch);
+    expect(await (await ctx.fetch('https://acme.pipedrive.com/api/v1/users/me')).json()).toEqual({ direct: true });
+    expect(sent).toEqual(['https://acme.pipedrive.com/api/v1/users/me']);
   });
 
   it('a removed connection stops: the next page says to connect again', async () => {
@@ -114,7 +129,7 @@ describe('the context a connection signs in with', () => {
       const fetch = F.sfFetch(() => F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401));
       const adapter = withConnection(salesforceAdapter, sf.source, world(sf, { fetch, session: session('old-sid') }).deps);
       const error = await failure(adapter.fetchPage(F.sfContext(fetch), 'users', null, null));
-      expect({ kind: error.kind, userAction: error.userAction }).toEqual({ kind: 'auth', userAction: 'Reload your Salesforce tab (sign in again if asked), then sync again.' });
+      expect({ kind: error.kind, userAction: error.userAction }).toEqual({ kind: 'auth', userAction: 'Reload your Salesforce tab (sign in again if asked), then sync again. If your org lets only approved connected apps use the API, connect with OAuth instead.' });
     });
   });
 
@@ -199,6 +214,21 @@ describe('the context a connection signs in with', () => {
       expect(w.stored()).toMatchObject({ auth: { kind: 'bearer', token: 'access-2' }, oauth: { ...grant, refreshToken: 'refresh-2' } });
     });
 
+    it('refreshes with the consumer secret where the connected app requires it', async () => {
+      const bodies: string[] = [];
+      const fetch: FetchLike = async (input, init) => {
+        if (new URL(input).pathname === '/services/oauth2/token') {
+          bodies.push(String(init?.body));
+          return jsonResponse({ access_token: 'access-2', instance_url: F.INSTANCE });
+        }
+        const auth = new Headers(init?.headers).get('authorization');
+        return auth === 'Bearer access-2' ? F.limitResponse(F.queryResult([F.USER])) : F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401);
+      };
+      const secretive = { ...sf, oauth: { ...grant, clientSecret: 'app-secret' } };
+      await withConnection(salesforceAdapter, sf.source, world(secretive, { fetch }).deps).fetchPage(F.sfContext(fetch), 'users', null, null);
+      expect(bodies).toEqual(['grant_type=refresh_token&refresh_token=refresh-1&client_id=3MVG9-client&client_secret=app-secret']);
+    });
+
     it('when the refresh is refused too, says to connect again (not to reload a tab)', async () => {
       const fetch: FetchLike = async (input) =>
         new URL(input).pathname === '/services/oauth2/token'
@@ -222,5 +252,61 @@ describe('the context a connection signs in with', () => {
     w.set({ ...sf, auth: { kind: 'bearer', token: 'second' } });
     await adapter.fetchPage(F.sfContext(fetch), 'users', null, null);
     expect(used).toEqual(['Bearer first', 'Bearer second']);
+  });
+});
+
+describe('no credential leaves for an address that is not the CRM’s', () => {
+  const noRequest: FetchLike = async (input) => {
+    throw new Error(`a request left for ${input}`);
+  };
+
+  it.each([
+    ['a rewritten API address', { apiBase: 'https://evil.example/api/v1' }],
+    ['the CRM’s host over plain http', { apiBase: 'http://api.close.com/api/v1' }],
+    ['the CRM’s host on another port', { apiBase: 'https://api.close.com:8443/api/v1' }],
+    ['a look-alike host', { apiBase: 'https://api.close.com.evil.example/api/v1' }],
+    ['a user name in the URL', { apiBase: 'https://evil.example@api.close.com/api/v1' }],
+    ['loopback in a production build', { apiBase: 'http://127.0.0.1:9/api/v1' }],
+  ])('Close with %s: refused before any request, and the rep is told to connect again', async (_what, change) => {
+    const close = conn('close', 'app.close.com', { kind: 'basic', username: 'api_key_secret', password: '' }, change);
+    const error = await failure(prepareContext(close.source, world(close, { fetch: noRequest }).deps));
+    expect({ kind: error.kind, userAction: error.userAction }).toEqual({ kind: 'auth', userAction: 'Connect Close again in KPI Lens options → Connections.' });
+    expect(error.message).toMatch(/^KPI Lens did not send your Close sign-in to .+: it is not an address of Close$/);
+  });
+
+  it('test and development builds reach the sandbox and fake CRMs on loopback, and nothing else', async () => {
+    const close = conn('close', 'app.close.com', { kind: 'basic', username: 'k', password: '' }, { apiBase: 'http://127.0.0.1:4555/api/v1' });
+    const ctx = await prepareContext(close.source, world(close, { fetch: async () => jsonResponse({}), addresses: { kind: 'crm-hosts', loopback: true } }).deps);
+    expect(ctx.baseUrl).toBe('http://127.0.0.1:4555/api/v1');
+    await expect(ctx.fetch('https://evil.example/api/v1/me/')).rejects.toThrow(/did not send your Close sign-in to evil\.example/);
+  });
+
+  it('a Salesforce refresh token goes to Salesforce only: a rewritten login host is refused', async () => {
+    const sf = conn('salesforce', 'acme', { kind: 'bearer', token: 'access-1' }, { apiBase: F.INSTANCE, appUrl: F.LIGHTNING, oauth: { clientId: 'c', loginUrl: 'https://login.evil.example', refreshToken: 'refresh-secret' } });
+    const error = await failure(prepareContext(sf.source, world(sf, { fetch: noRequest }).deps));
+    expect(error.message).toContain('login.evil.example');
+  });
+
+  it('a session connection whose page address was rewritten asks no tab to relay', async () => {
+    const pd = conn('pipedrive', 'acme', { kind: 'session' }, { appUrl: 'https://evil.example' });
+    const origins: string[] = [];
+    const error = await failure(prepareContext(pd.source, world(pd, { session: { cookie: async () => undefined, relay: (origin) => (origins.push(origin), fakeRelay(true)) } }).deps));
+    expect(error.message).toContain('evil.example');
+    expect(origins).toEqual([]);
+  });
+
+  it('an address a request is made to later (a next-page link the CRM returned) is held to the same rule', async () => {
+    const sent: string[] = [];
+    const pd = conn('pipedrive', 'acme', { kind: 'token', token: 'secret-token' });
+    const ctx = await prepareContext(pd.source, world(pd, { fetch: async (input) => (sent.push(input), jsonResponse({})) }).deps);
+    await ctx.fetch('https://acme.pipedrive.com/api/v1/deals?start=100');
+    await expect(ctx.fetch('https://next.evil.example/api/v1/deals?start=200', { headers: { 'x-api-token': 'secret-token' } })).rejects.toMatchObject({ kind: 'auth' });
+    expect(sent).toEqual(['https://acme.pipedrive.com/api/v1/deals?start=100']);
+  });
+
+  it('the CLI sends to the address the rep gave on the command line', async () => {
+    const close = conn('close', 'app.close.com', { kind: 'basic', username: 'k', password: '' }, { apiBase: 'http://mock.internal:4010/api/v1' });
+    const ctx = await prepareContext(close.source, world(close, { fetch: async () => jsonResponse({ ok: true }), addresses: { kind: 'as-given' } }).deps);
+    expect(await (await ctx.fetch('http://mock.internal:4010/api/v1/me/')).json()).toEqual({ ok: true });
   });
 });

@@ -3,6 +3,7 @@ import { CrmError, isCrmError } from '../adapters/errors';
 import { readAccountInfo } from '../adapters/hubspot/account';
 import { readOrgSettings } from '../adapters/salesforce/org';
 import type { AdapterContext, CrmAdapter, FetchLike } from '../adapters/types';
+import { assertAddress, assertConnectionAddresses, guardedFetch, type AddressPolicy } from './addresses';
 import { CRM_CATALOG, isConnectable, supportsSession } from './catalog';
 import type { Relay } from './relay-client';
 import { refreshingFetch } from './salesforce-oauth';
@@ -21,12 +22,16 @@ export type SessionAccess = {
 export type ContextDeps = {
   /** Direct requests (the background's own fetch, or Node's). */
   fetch: FetchLike;
+  /** The clock the adapters measure waits and budgets on (adapters read none of their own). */
+  now: () => number;
   timeZone: string;
   pageSize?: number;
   /** The connection as stored now: a token changed in the options applies to the next page, a removed one stops the sync. */
   load: (source: string) => Promise<Connection | undefined>;
   update: (source: string, change: (current: Connection) => Connection) => Promise<unknown>;
   session?: SessionAccess;
+  /** Where credentials may be sent (see addresses.ts): checked before any request carries one. */
+  addresses: AddressPolicy;
 };
 
 /** While no tab of a session-only CRM is open, the sync waits this long before looking again. */
@@ -46,8 +51,12 @@ function label(connection: Connection): string {
 export async function prepareContext(source: string, deps: ContextDeps): Promise<PreparedContext> {
   const connection = await deps.load(source);
   if (!connection) throw new CrmError('auth', 'This CRM is no longer connected', 'Connect it again in KPI Lens options → Connections.');
+  // A stored address that is not the CRM's (rewritten by anyone) gets no credential, and neither
+  // does any address a request is later made to.
+  assertConnectionAddresses(connection, deps.addresses);
   const ctx: PreparedContext = {
-    fetch: deps.fetch,
+    fetch: guardedFetch(deps.fetch, connection.crm, deps.addresses),
+    now: deps.now,
     baseUrl: connection.apiBase,
     appUrl: connection.appUrl,
     auth: connection.auth,
@@ -55,10 +64,10 @@ export async function prepareContext(source: string, deps: ContextDeps): Promise
     timeZone: deps.timeZone,
     pageSize: deps.pageSize,
   };
-  if (connection.auth.kind === 'session') await signInWithSession(connection, ctx, deps.session);
+  if (connection.auth.kind === 'session') await signInWithSession(connection, ctx, deps);
   if (connection.auth.kind === 'bearer' && connection.oauth) {
     const grant = connection.oauth;
-    ctx.fetch = refreshingFetch(deps.fetch, grant, async (tokens) => {
+    ctx.fetch = refreshingFetch(ctx.fetch, grant, async (tokens) => {
       await deps.update(source, (current) => ({
         ...current,
         auth: { kind: 'bearer', token: tokens.access_token },
@@ -70,7 +79,8 @@ export async function prepareContext(source: string, deps: ContextDeps): Promise
   return ctx;
 }
 
-async function signInWithSession(connection: Connection, ctx: PreparedContext, session: SessionAccess | undefined): Promise<void> {
+async function signInWithSession(connection: Connection, ctx: PreparedContext, deps: ContextDeps): Promise<void> {
+  const { session } = deps;
   const name = label(connection);
   if (connection.crm === 'sandbox') return; // loopback, no cookies: the background's own requests do
   if (!supportsSession(connection.crm)) {
@@ -90,11 +100,12 @@ async function signInWithSession(connection: Connection, ctx: PreparedContext, s
   if (!(await relay.available())) {
     throw new CrmError('rate-limit', `No ${name} tab is open`, `Open ${name} in a tab to sync, or use an API token in KPI Lens options → Connections.`, NO_TAB_RETRY_MS);
   }
-  ctx.fetch = relay.fetch;
+  ctx.fetch = guardedFetch(relay.fetch, connection.crm, deps.addresses);
   if (connection.crm === 'bitrix24') {
     const sessid = await relay.bitrixSessid().catch(() => null);
     if (!sessid) throw new CrmError('auth', 'The Bitrix24 page did not give its session', 'Reload the Bitrix24 tab, or connect with an inbound webhook in KPI Lens options.');
     ctx.baseUrl = bitrixSessionBaseUrl(connection.appUrl, sessid);
+    assertAddress(connection.crm, ctx.baseUrl, deps.addresses);
   }
 }
 

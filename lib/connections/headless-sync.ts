@@ -99,16 +99,19 @@ export async function headlessSync(options: HeadlessSyncOptions): Promise<Headle
   };
   const deps: ContextDeps = {
     fetch: options.fetch,
+    now: options.now,
     timeZone: options.timeZone,
     pageSize: 500,
     load: async () => connection,
     update: async (_source, change) => {
       connection = change(connection);
     },
+    // The rep names the API address on the command line (a mock server, a self-hosted Bitrix24).
+    addresses: { kind: 'as-given' },
   };
   if (options.crm === 'hubspot' && options.account === undefined) {
     try {
-      const info = await readAccountInfo({ fetch: options.fetch, baseUrl: options.baseUrl, auth: connection.auth, source: 'hubspot:?', timeZone: options.timeZone });
+      const info = await readAccountInfo({ fetch: options.fetch, now: options.now, baseUrl: options.baseUrl, auth: connection.auth, source: 'hubspot:?', timeZone: options.timeZone });
       connection = { ...connection, account: info.portalId, details: { portalId: info.portalId, currency: info.currency } };
     } catch (error) {
       return { ok: false, stage: 'check', problem: problemOf(error) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsForPlan, planConnection, type ConnectInput } from './inputs';
+import { stillToRequest } from './catalog';
 
 const plan = (input: ConnectInput, allowTestApiBase = false) => planConnection(input, { allowTestApiBase });
 
@@ -64,6 +65,23 @@ describe('connect form → connection plan', () => {
     expect(oauth.ok && permissionsForPlan(oauth.plan, false).permissions).toEqual(['identity']);
   });
 
+  it('Salesforce in Government Cloud Plus and in China: the org on its own cloud, and only that cloud’s hosts asked for', () => {
+    const gov = plan({ crm: 'salesforce', method: 'session', account: 'https://agency.lightning.crmforce.mil/lightning/page/home' });
+    expect(gov).toMatchObject({ ok: true, plan: { account: 'agency', apiBase: 'https://agency.my.salesforce.mil', appUrl: 'https://agency.lightning.crmforce.mil' } });
+    expect(gov.ok && permissionsForPlan(gov.plan, false).origins).toEqual(['https://*.force.mil/*', 'https://*.crmforce.mil/*', 'https://*.salesforce.mil/*']);
+    const china = plan({ crm: 'salesforce', method: 'oauth', clientId: 'x', loginUrl: 'acme.my.sfcrmproducts.cn' });
+    expect(china).toMatchObject({ ok: true, plan: { apiBase: 'https://acme.my.sfcrmproducts.cn' } });
+    expect(china.ok && permissionsForPlan(china.plan, false)).toEqual({ origins: ['https://*.sfcrmapps.cn/*', 'https://*.sfcrmproducts.cn/*'], permissions: ['identity'] });
+    const govLogin = plan({ crm: 'salesforce', method: 'oauth', clientId: 'x', loginUrl: 'https://agency.my.salesforce.mil' });
+    expect(govLogin).toMatchObject({ ok: true, plan: { apiBase: 'https://agency.my.salesforce.mil' } });
+    for (const loginUrl of ['https://my.salesforce.mil', 'https://agency.my.salesforce.mil.evil.example', 'https://x.y.my.sfcrmproducts.cn']) {
+      expect(plan({ crm: 'salesforce', method: 'oauth', clientId: 'x', loginUrl }), loginUrl).toEqual({ ok: false, field: 'loginUrl' });
+    }
+    // a consumer secret is optional, but not any text
+    expect(plan({ crm: 'salesforce', method: 'oauth', clientId: 'x', clientSecret: 'has a space' })).toEqual({ ok: false, field: 'clientSecret' });
+    expect(plan({ crm: 'salesforce', method: 'oauth', clientId: 'x', clientSecret: '  ' })).toMatchObject({ ok: true });
+  });
+
   it('takes an API base override only when allowed (TEST builds) and only on loopback', () => {
     const input: ConnectInput = { crm: 'close', method: 'token', token: 'k', apiBase: 'http://127.0.0.1:4010/api/v1/' };
     expect(plan(input, false)).toMatchObject({ ok: true, plan: { apiBase: 'https://api.close.com/api/v1' } });
@@ -71,5 +89,14 @@ describe('connect form → connection plan', () => {
     expect(overridden).toMatchObject({ ok: true, plan: { apiBase: 'http://127.0.0.1:4010/api/v1' } });
     expect(overridden.ok && permissionsForPlan(overridden.plan, true)).toEqual({ origins: ['http://127.0.0.1/*'], permissions: [] });
     expect(plan({ ...input, apiBase: 'https://api.close.com.evil.example/' }, true)).toEqual({ ok: false, field: 'apiBase' });
+  });
+});
+
+describe('what a connect still asks the browser for', () => {
+  it('leaves out what the manifest declares as required (granted at install; Firefox refuses to request it again)', () => {
+    const request = { origins: ['http://127.0.0.1/*'], permissions: ['cookies' as const] };
+    expect(stillToRequest(request, { permissions: ['storage', 'http://127.0.0.1/*'] })).toEqual({ origins: [], permissions: ['cookies'] }); // Firefox MV2 test build
+    expect(stillToRequest(request, { permissions: ['storage'], host_permissions: ['http://127.0.0.1/*'] })).toEqual({ origins: [], permissions: ['cookies'] }); // Chromium MV3 test build
+    expect(stillToRequest({ origins: ['https://*.pipedrive.com/*'], permissions: [] }, { permissions: ['storage'], host_permissions: [] })).toEqual({ origins: ['https://*.pipedrive.com/*'], permissions: [] }); // production
   });
 });

@@ -15,6 +15,8 @@ export type ConnectInput = {
   token?: string;
   webhookUrl?: string;
   clientId?: string;
+  /** Salesforce: the connected app's consumer secret, only where the app requires it. */
+  clientSecret?: string;
   loginUrl?: string;
   /** TEST builds only: the CRM's API served by a fake on loopback. Ignored everywhere else. */
   apiBase?: string;
@@ -76,13 +78,18 @@ export function bitrixPortal(text: string | undefined): DetectedCrm | null {
   return url ? detectBitrix24(url) : null;
 }
 
-/** Salesforce's login hosts (production, sandbox) or the org's My Domain; all under the host access asked for. */
+/**
+ * Salesforce's login hosts (production, sandbox) or the org's My Domain, in the
+ * commercial cloud, Government Cloud Plus (`*.my.salesforce.mil`) or China
+ * (`*.my.sfcrmproducts.cn`); all under the host access asked for.
+ */
 export function salesforceLoginUrl(text: string | undefined): string | null {
   if (!text?.trim()) return SF_LOGIN_DEFAULT;
   const url = asUrl(text);
   if (!url || url.protocol !== 'https:' || url.port !== '' || url.username || url.password) return null;
   const host = url.hostname.toLowerCase();
-  return host === 'login.salesforce.com' || host === 'test.salesforce.com' || host.endsWith('.my.salesforce.com') ? url.origin : null;
+  const myDomain = ['.my.salesforce.com', '.my.salesforce.mil', '.my.sfcrmproducts.cn'].some((suffix) => host.endsWith(suffix) && detectSalesforce(new URL(`https://${host}`)) !== null);
+  return host === 'login.salesforce.com' || host === 'test.salesforce.com' || myDomain ? url.origin : null;
 }
 
 /** A pasted credential: one line of visible ASCII, no spaces (a copy with a line break or a label is refused). */
@@ -132,12 +139,13 @@ function basePlan(input: ConnectInput): PlanResult {
     case 'salesforce': {
       if (method === 'oauth') {
         if (!cleanToken(input.clientId, 500)) return fail('clientId');
+        if (input.clientSecret?.trim() && !cleanToken(input.clientSecret, 500)) return fail('clientSecret');
         const loginUrl = salesforceLoginUrl(input.loginUrl);
-        // The API host is known once Salesforce answers the sign-in (its instance URL).
-        return loginUrl ? { ok: true, plan: { crm, method, apiBase: loginUrl, appUrl: loginUrl, auth: { kind: 'session' } } } : fail('loginUrl');
+        // The API host is known once Salesforce answers the sign-in (its instance URL); the login host names the cloud.
+        return loginUrl ? { ok: true, plan: { crm, method, apiBase: loginUrl, appUrl: loginUrl, auth: { kind: 'session' }, accountOrigin: loginUrl } } : fail('loginUrl');
       }
       const detected = salesforceOrg(input.account);
-      return detected ? plan(detected, { kind: 'session' }) : fail('account');
+      return detected ? plan(detected, { kind: 'session' }, { accountOrigin: new URL(detected.apiBase).origin }) : fail('account');
     }
     case 'hubspot': {
       const token = cleanToken(input.token, 4000);

@@ -54,7 +54,7 @@ export function refreshingFetch(
     if (response.status !== 401 || !grant.refreshToken) return response;
     let tokens: SalesforceTokens;
     try {
-      tokens = await refreshAccessToken(base, { loginUrl: grant.loginUrl, clientId: grant.clientId, refreshToken: grant.refreshToken });
+      tokens = await refreshAccessToken(base, { loginUrl: grant.loginUrl, clientId: grant.clientId, clientSecret: grant.clientSecret, refreshToken: grant.refreshToken });
     } catch {
       return response;
     }

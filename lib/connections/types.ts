@@ -16,6 +16,8 @@ export type ConnectionDetails = {
 /** A Salesforce connected app the rep signed in through (OAuth 2.0 + PKCE): what a token refresh needs. */
 export type OAuthGrant = {
   clientId: string;
+  /** The connected app's consumer secret, where the app requires it for the code and refresh exchanges. */
+  clientSecret?: string;
   loginUrl: string;
   refreshToken?: string;
 };

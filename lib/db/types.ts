@@ -1,4 +1,5 @@
 import type { ApiBudget } from '../adapters/types';
+import type { PagerTrail } from '../adapters/pager';
 import type { RecordType } from '../model';
 
 /** A record that failed validation: kept with its raw payload and the reason, never dropped silently. */
@@ -40,6 +41,8 @@ export type SyncObjectState = {
   waitUntil?: number;
   /** The CRM's API allocation as last reported (Pipedrive token budget, Salesforce API requests). */
   budget?: ApiBudget;
+  /** Pages read in the current chain and the positions they asked for (lib/adapters/pager.ts), so a looping CRM is stopped. */
+  pager?: PagerTrail;
   /** The last problem, with what the rep can do about it. */
   error?: { kind: string; message: string; userAction: string; at: number };
   updatedAt: number;

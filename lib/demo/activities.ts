@@ -15,6 +15,9 @@ const DEAL_MIX: Record<'nb' | 'exp', readonly (readonly [ActivityKind, number])[
   exp: [['call', 30], ['email', 35], ['meeting', 17], ['sms', 3], ['task', 15]],
 };
 
+/** Days a lead is prospected before it goes quiet (see leads.ts). */
+const LEAD_WORK_DAYS = 21;
+
 /** Tunes the total to about 30,000 activities at scale 1. */
 const DEAL_INTENSITY = 1.15;
 
@@ -40,9 +43,17 @@ export function dealActivities(ctx: DemoContext, rng: Rng, track: DealTrack, out
     return draft;
   };
 
-  const days = (until - createdAt) / DAY;
+  // Touches spread over the deal's whole planned life; for a deal still in flight only those up to
+  // asOf have happened. (Squeezing them all into the part lived so far would make every rep look
+  // twice as busy this week as in any past week.)
+  const live = deal.status === 'open' && !timeline.stalled;
+  const lifeEnd = live ? Math.max(until, timeline.plannedEnd) : until;
+  const days = (lifeEnd - createdAt) / DAY;
   const count = rng.count(Math.min(25, (2 + days / 4.5) * rep.activity * DEAL_INTENSITY));
-  for (let i = 0; i < count; i += 1) add(rng.weighted(DEAL_MIX[track.pipeline]), when(ctx, rng, createdAt, until));
+  for (let i = 0; i < count; i += 1) {
+    const at = when(ctx, rng, createdAt, lifeEnd);
+    if (at <= until) add(rng.weighted(DEAL_MIX[track.pipeline]), at);
+  }
 
   // Cold outreach before an outbound deal was opened, tracked for the 30/30/50 benchmark.
   if (deal.firstContactAt !== undefined && !track.lead && (deal.channel === 'email' || deal.channel === 'call')) {
@@ -69,8 +80,8 @@ export function dealActivities(ctx: DemoContext, rng: Rng, track: DealTrack, out
   }
 
   if (deal.status !== 'open' || timeline.stalled) return;
-  // Most live deals were touched recently; the rest drift towards "at risk".
-  if (rng.chance(0.85)) add(rng.weighted(DEAL_MIX[track.pipeline]), when(ctx, rng, Math.max(createdAt, ctx.asOf - 10 * DAY), ctx.asOf));
+  // Many live deals were touched in the last days; the rest drift towards "at risk".
+  if (rng.chance(0.15)) add(rng.weighted(DEAL_MIX[track.pipeline]), when(ctx, rng, Math.max(createdAt, ctx.asOf - 10 * DAY), ctx.asOf));
   const next = rng.weighted([[0, 15], [1, 65], [2, 20]] as const);
   for (let i = 0; i < next; i += 1) {
     const scheduled = add(rng.weighted<ActivityKind>([['call', 45], ['meeting', 30], ['task', 25]]), ctx.cal.workTime(rng, ctx.asOf + 1, ctx.asOf + 14 * DAY), false);
@@ -88,9 +99,12 @@ export function leadActivities(ctx: DemoContext, rng: Rng, track: LeadTrack, out
   const mix: readonly (readonly [ActivityKind, number])[] = track.cold
     ? [['cold-email', 62], ['call', 32], ['sms', 6]]
     : [['call', 50], ['email', 38], ['meeting', 12]];
+  // An open lead is worked over its planned three weeks; what falls after asOf has not happened yet.
+  const until = Math.max(lead.createdAt, track.activeUntil);
+  const end = lead.status === 'open' ? Math.max(until, lead.createdAt + LEAD_WORK_DAYS * DAY) : until;
   for (let i = 0; i < count; i += 1) {
-    const at = when(ctx, rng, lead.createdAt, Math.max(lead.createdAt, track.activeUntil));
-    out.push(makeActivity(rng, rng.weighted(mix), track.rep, at, true, company, { leadId: lead.externalId }));
+    const at = when(ctx, rng, lead.createdAt, end);
+    if (at <= until) out.push(makeActivity(rng, rng.weighted(mix), track.rep, at, true, company, { leadId: lead.externalId }));
   }
 }
 

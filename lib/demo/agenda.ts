@@ -1,4 +1,4 @@
-import { anyTime, DAY, HOUR } from './calendar';
+import { anyTime, DAY, HOUR, workDayShareBefore } from './calendar';
 import { speaksRussian } from './company';
 import type { DemoContext } from './context';
 import type { DealTrack } from './deals';
@@ -6,15 +6,21 @@ import { makeActivity, type ActivityDraft, type ActivityKind } from './activity-
 import type { RepProfile } from './org';
 import type { Rng } from './random';
 
+/** Working days the rep's usual day is read from. */
+const USUAL_DAYS = 20;
+const COUNTED: ReadonlySet<string> = new Set(['call', 'email', 'meeting']);
+
 /**
- * The signed-in rep's day, whatever the hour of asOf: calls and emails already
- * done today, a demo booked today, and the next steps still on the calendar. A new
- * user opening the demo sees "today" and "this week" filled, even at 8 a.m. on a
- * Monday or on a Sunday.
+ * The signed-in rep's day, as it would look at asOf's hour: on a working day, about
+ * the share of her usual calls, emails and meetings that fits the hours gone (none
+ * before 8:00, all of it by the evening), a demo booked once the day has begun, and
+ * the next steps still on the calendar. On a weekend or holiday, at most an email or
+ * two. The rest of the data is random; this makes the first look at "today" typical.
  */
 export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, deals: readonly DealTrack[], out: ActivityDraft[]): void {
   const { asOf, cal } = ctx;
-  const today = cal.day(cal.dayIndexAt(asOf));
+  const index = cal.dayIndexAt(asOf);
+  const today = cal.day(index);
   // Prefer deals opened before today; nothing is ever logged on a deal before it existed.
   const live = deals.filter((track) => track.rep.id === rep.id && track.deal.status === 'open' && !track.timeline.stalled);
   const older = live.filter((track) => (track.deal.createdAt ?? 0) < today.start);
@@ -26,37 +32,62 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
     out.push(draft);
     return draft;
   };
-
-  // Done so far today: since 8:00, or, before the working day has begun, in the last
-  // two hours (an early bird clearing email), so "today" is never empty.
-  const workStart = cal.atHour(cal.dayIndexAt(asOf), 8);
-  const doneFrom = asOf > cal.atHour(cal.dayIndexAt(asOf), 9) ? workStart : Math.max(today.start, asOf - 2 * HOUR);
-  if (asOf > today.start) {
-    const count = rng.int(3, 5);
+  const doneToday = (kinds: readonly ActivityKind[], count: number, from: number) => {
     for (let i = 0; i < count; i += 1) {
-      const kind = rng.weighted<ActivityKind>([['call', 55], ['email', 35], ['task', 10]]);
       const track = rng.pick(open);
-      const from = Math.max(doneFrom, track.deal.createdAt ?? doneFrom);
-      add(kind, anyTime(rng, from, asOf), true, track);
+      const start = Math.max(from, track.deal.createdAt ?? from);
+      if (start < asOf) add(rng.pick(kinds), anyTime(rng, start, asOf), true, track);
     }
+  };
+
+  const hour = 24 - (today.end - asOf) / HOUR;
+  if (today.working) {
+    const { usual, already } = usualDay(ctx, rep, out, index);
+    const expected = Math.round(usual * workDayShareBefore(hour) * rng.between(0.85, 1.1));
+    doneToday(['call', 'call', 'email', 'email', 'meeting'], expected - already, cal.atHour(index, 8));
+  } else if (hour >= 10) {
+    doneToday(['email'], rng.int(0, 2), cal.atHour(index, 10));
   }
 
   // A demo booked today, held in the next few working days.
-  const demoDeal = rng.pick(open);
-  const demo = add('demo', cal.workTimeFrom(rng, asOf + rng.int(1, 4) * DAY), false, demoDeal);
-  const bookedFrom = Math.max(today.start, demoDeal.deal.createdAt ?? today.start);
-  demo.createdAt = anyTime(rng, bookedFrom, asOf);
-  demo.updatedAt = demo.createdAt;
+  if (today.working && hour >= 9) {
+    const demoDeal = rng.pick(open);
+    const demo = add('demo', cal.workTimeFrom(rng, asOf + rng.int(1, 4) * DAY), false, demoDeal);
+    const bookedFrom = Math.max(cal.atHour(index, 8), demoDeal.deal.createdAt ?? today.start);
+    demo.createdAt = bookedFrom < asOf ? anyTime(rng, bookedFrom, asOf) : asOf;
+    demo.updatedAt = demo.createdAt;
+  }
 
-  // What is left on today's calendar (or tomorrow's, after hours).
-  const workEnd = cal.atHour(cal.dayIndexAt(asOf), 18);
-  const laterToday = workEnd - asOf > HOUR;
+  // What is left on today's calendar (or the next working day's, after hours).
+  const workEnd = cal.atHour(index, 18);
+  const laterToday = today.working && workEnd - asOf > HOUR;
   for (let i = 0; i < 2; i += 1) {
-    const at = laterToday ? anyTime(rng, asOf + HOUR / 2, workEnd - HOUR / 2) : cal.workTimeFrom(rng, today.end);
+    const at = laterToday ? anyTime(rng, Math.max(asOf + HOUR / 2, cal.atHour(index, 8)), workEnd - HOUR / 2) : cal.workTimeFrom(rng, today.end);
     const track = rng.pick(open);
     const scheduled = add(rng.weighted<ActivityKind>([['call', 50], ['meeting', 50]]), at, false, track);
     const bookedAt = Math.max(scheduled.occurredAt - 5 * DAY, asOf - 3 * DAY, track.deal.createdAt ?? 0);
     scheduled.createdAt = Math.min(asOf, bookedAt);
     scheduled.updatedAt = scheduled.createdAt;
   }
+}
+
+/** The rep's calls, emails and meetings done per working day over the last weeks, and those done today so far. */
+function usualDay(ctx: DemoContext, rep: RepProfile, drafts: readonly ActivityDraft[], todayIndex: number): { usual: number; already: number } {
+  const { cal, asOf } = ctx;
+  let first = todayIndex;
+  for (let working = 0; first > 0 && working < USUAL_DAYS; ) {
+    first -= 1;
+    if (cal.day(first).working) working += 1;
+  }
+  const from = cal.day(first).start;
+  const todayStart = cal.day(todayIndex).start;
+  const workingDays = cal.days.slice(first, todayIndex).filter((day) => day.working).length;
+  let before = 0;
+  let already = 0;
+  for (const draft of drafts) {
+    if (draft.ownerId !== rep.id || !draft.done || !COUNTED.has(draft.type) || draft.occurredAt < from || draft.occurredAt > asOf) continue;
+    if (draft.occurredAt < todayStart) before += 1;
+    else already += 1;
+  }
+  return { usual: workingDays > 0 ? before / workingDays : 0, already };
 }

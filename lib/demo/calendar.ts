@@ -43,6 +43,17 @@ const HOUR_WEIGHTS: readonly (readonly [number, number])[] = [
   [8, 0.4], [9, 1], [10, 1.2], [11, 1.2], [12, 0.6], [13, 0.9], [14, 1.2], [15, 1.1], [16, 1], [17, 0.6], [18, 0.25],
 ];
 
+/** Share of a working day's activity that lies before a local hour (fractional): 0 before 8:00, 1 from 19:00. */
+export function workDayShareBefore(hour: number): number {
+  let done = 0;
+  let total = 0;
+  for (const [start, weight] of HOUR_WEIGHTS) {
+    total += weight;
+    done += weight * Math.max(0, Math.min(1, hour - start));
+  }
+  return done / total;
+}
+
 /** `YYYY-MM-DD` plus n days, by plain calendar arithmetic (no clock, no zone). */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -181,6 +181,9 @@ export const LOST_REASONS: Record<'en' | 'ru', readonly (readonly [string, numbe
 };
 
 /** Reasons an Expansion deal is lost; a deal still open when its customer churns is lost as `Customer churned`. */
+/** The reason on a deal a rep closed at a pipeline clean-up because the buyer went quiet. */
+export const WENT_DARK: Record<'en' | 'ru', string> = { en: 'No decision / went dark', ru: 'Пропал / не отвечает' };
+
 export const EXPANSION_LOST_REASONS: Record<'en' | 'ru', readonly (readonly [string, number])[]> = {
   en: [
     ['No budget this quarter', 30],

@@ -29,6 +29,8 @@ const NEED_CHECKS: Record<DataNeed, (data: DemoDataSet, w: Window) => number> = 
   stageHistory: (d, w) => d.deals.filter((x) => (x.stageHistory ?? []).some((v) => within(v.enteredAt, w))).length,
   emailTracking: (d, w) => d.activities.filter((x) => x.email?.opened !== undefined && within(x.occurredAt, w)).length,
   churnReasons: (d) => d.customers.filter((x) => x.churnReason).length,
+  churnDates: (d) => d.customers.filter((x) => x.churnedAt !== undefined).length,
+  dealAmounts: (d) => d.deals.filter((x) => x.status === 'open' && x.amount !== undefined).length,
 };
 
 const DAY = 86_400_000;
@@ -66,13 +68,16 @@ describe('the demo covers the 12 months before asOf and the current month', () =
     expect(missingForRep).toEqual([]);
   });
 
-  it('has open deals at risk: stale for 14+ days, or past their expected close date', () => {
+  it('has open deals at risk: idle for weeks (a few dead ones for months, none for a year), or past their expected close date', () => {
     const open = data.deals.filter((deal) => deal.status === 'open');
-    const stale = open.filter((deal) => (deal.lastActivityAt ?? 0) < AS_OF - 14 * DAY);
+    const idleDays = (deal: (typeof open)[number]) => (AS_OF - (deal.lastActivityAt ?? deal.createdAt ?? AS_OF)) / DAY;
+    const stale = open.filter((deal) => idleDays(deal) >= 14);
     const overdue = open.filter((deal) => (deal.expectedCloseAt ?? Infinity) < AS_OF);
-    expect(stale.length).toBeGreaterThan(20);
-    expect(stale.length / open.length).toBeLessThan(0.5);
-    expect(overdue.length).toBeGreaterThan(20);
+    expect(stale.length).toBeGreaterThanOrEqual(8);
+    expect(stale.length / open.length).toBeLessThan(0.25);
+    expect(stale.filter((deal) => idleDays(deal) <= 60).length / stale.length).toBeGreaterThan(0.5);
+    expect(Math.max(...open.map(idleDays))).toBeLessThan(365);
+    expect(overdue.length).toBeGreaterThan(10);
     expect(open.some((deal) => (deal.expectedCloseAt ?? 0) > AS_OF)).toBe(true);
   });
 

@@ -136,7 +136,8 @@ export function simulateCustomers(ctx: DemoContext, rng: Rng, org: Org, wins: re
       if (state.churnedAt === undefined) {
         if (age >= 60 * DAY && rng.chance(CHURN[state.plan])) queue.push({ at: at(), kind: 'churn' });
         if (age >= 30 * DAY && rng.chance(0.025)) queue.push({ at: at(), kind: 'contraction' });
-        if (rng.chance(0.26 * track.manager.capacity)) {
+        // Accounts come to managers by capacity already; each account buys about as often whoever manages it.
+        if (rng.chance(0.24)) {
           queue.push({ at: at(), kind: 'opportunity', order: expansionOrder(rng, state.plan, state.seats, track.manager.dealSize) });
         }
       } else if (!state.winBackOpen && from - state.churnedAt >= 30 * DAY && rng.chance(0.07)) {

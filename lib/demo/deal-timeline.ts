@@ -5,11 +5,15 @@ import type { DemoContext } from './context';
 import { stageId } from './org';
 import type { Rng } from './random';
 
-/** How a deal ends, decided when it is created: won, lost, or stuck open (the CRM clutter reps forget). */
+/** How a deal ends, decided when it is created: won, lost, or stuck (the CRM clutter reps forget). */
 export type Outcome = 'won' | 'lost' | 'stalled';
 
 export type Timeline = {
   status: 'open' | 'won' | 'lost';
+  /** What the deal was going to do; an open deal with outcome `won` closes at `plannedEnd`. */
+  outcome: Outcome;
+  /** When the deal was going to be decided (after asOf for a deal still in flight). */
+  plannedEnd: number;
   stageHistory: StageVisit[];
   stageId: string;
   /** Index of the current (or last) stage in its pipeline. */
@@ -21,28 +25,38 @@ export type Timeline = {
   activeUntil: number;
   /** Open and stuck: no activity since `activeUntil`. */
   stalled: boolean;
+  /** Lost because it went quiet: the rep closed it at a pipeline clean-up, long after the last touch. */
+  wentDark: boolean;
 };
 
 /** Deals that do not win drop out early more often than late (weights per stage reached). */
 const DROP_WEIGHTS = [30, 25, 20, 13, 8, 4];
 
 /**
+ * A deal that went quiet stays open until someone clears it out: most at the next
+ * pipeline review, a month or two after the last touch; a few are forgotten for
+ * months. Those few are the dead deals of a clean-up list; the rest are the deals
+ * "at risk", idle for weeks.
+ */
+const CLEARED_AFTER_DAYS: readonly [number, number] = [30, 75];
+const FORGOTTEN_AFTER_DAYS: readonly [number, number] = [90, 240];
+const FORGOTTEN = 0.18;
+
+/**
  * Lays a deal out in time: its stage visits from creation to its planned end. A deal
  * whose planned end is after asOf is still open, in the stage it has reached by then.
  */
-export function placeDeal(
-  ctx: DemoContext,
-  rng: Rng,
-  pipeline: PipelineKey,
-  createdAt: number,
-  outcome: Outcome,
-  cycleDays: number,
-): Timeline {
+export function placeDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, createdAt: number, outcome: Outcome, cycleDays: number): Timeline {
+  const plannedEnd = ctx.cal.workTimeFrom(rng, createdAt + Math.round(cycleDays * DAY));
+  return layoutDeal(ctx, rng, pipeline, createdAt, outcome, plannedEnd);
+}
+
+/** The same, for a planned end chosen by the caller (a deal pulled in or slipped, see closing.ts). */
+export function layoutDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, createdAt: number, outcome: Outcome, plannedEnd: number): Timeline {
   const { cal, asOf } = ctx;
   const stages = PIPELINES[pipeline].stages;
   const reach =
     outcome === 'won' ? stages.length : 1 + rng.weighted(stages.map((_, i) => [i, DROP_WEIGHTS[i] ?? 1] as const));
-  const plannedEnd = cal.workTimeFrom(rng, createdAt + Math.round(cycleDays * DAY));
   const span = plannedEnd - createdAt;
 
   // Stage entries at increasing fractions of the cycle; the last one well before the close.
@@ -54,7 +68,9 @@ export function placeDeal(
   steps.forEach((step, i) => {
     fraction += (step / total) * 0.9;
     const snapped = cal.workTimeFrom(rng, createdAt + Math.round(span * fraction));
-    const enteredAt = Math.max(previous + 60_000, Math.min(snapped, plannedEnd - 60_000));
+    // A minute apart at least, and every stage entered before the close, however short the deal.
+    const latest = plannedEnd - (steps.length - i) * 60_000;
+    const enteredAt = Math.max(previous + 60_000, Math.min(snapped, latest));
     visits.push({ stageId: stageId(pipeline, i + 1), enteredAt });
     previous = enteredAt;
   });
@@ -66,15 +82,21 @@ export function placeDeal(
     const kept = visits.filter((visit) => visit.enteredAt <= until);
     return kept.length ? kept : visits.slice(0, 1);
   };
-  const finish = (kept: StageVisit[], rest: Omit<Timeline, 'stageHistory' | 'stageId' | 'stageIndex'>): Timeline => {
+  const finish = (kept: StageVisit[], rest: Omit<Timeline, 'stageHistory' | 'stageId' | 'stageIndex' | 'outcome' | 'plannedEnd' | 'wentDark'>, wentDark = false): Timeline => {
     const last = kept[kept.length - 1] as StageVisit;
     const stageIndex = Number(last.stageId.slice(last.stageId.lastIndexOf('-') + 1)) - 1;
-    return { ...rest, stageHistory: kept, stageId: last.stageId, stageIndex };
+    return { ...rest, outcome, plannedEnd, wentDark, stageHistory: kept, stageId: last.stageId, stageIndex };
   };
 
   if (outcome === 'stalled') {
     const stallAt = Math.min(asOf, createdAt + Math.round(span * rng.between(0.15, 0.6)));
-    return finish(cut(stallAt), { status: 'open', expectedCloseAt: expectedDay(plannedEnd), activeUntil: stallAt, stalled: true });
+    const [low, high] = rng.chance(FORGOTTEN) ? FORGOTTEN_AFTER_DAYS : CLEARED_AFTER_DAYS;
+    const clearedAt = cal.workTimeFrom(rng, stallAt + Math.round(rng.between(low, high) * DAY));
+    const kept = cut(stallAt);
+    if (clearedAt <= asOf) {
+      return finish(kept, { status: 'lost', closedAt: clearedAt, expectedCloseAt: expectedDay(plannedEnd), activeUntil: stallAt, stalled: false }, true);
+    }
+    return finish(kept, { status: 'open', expectedCloseAt: expectedDay(plannedEnd), activeUntil: stallAt, stalled: true });
   }
   if (plannedEnd <= asOf) {
     return finish(visits, { status: outcome, closedAt: plannedEnd, expectedCloseAt: expectedDay(plannedEnd), activeUntil: plannedEnd, stalled: false });

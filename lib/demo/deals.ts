@@ -1,6 +1,6 @@
 import type { ContactMethod, Deal } from '../model';
 import { DAY } from './calendar';
-import { CHANNEL_RAW, DEMO_EXCHANGE_RATES, DIRECT_CHANNELS, LOST_REASONS, PIPELINES, type PipelineKey, type PlanKey } from './catalog';
+import { CHANNEL_RAW, DEMO_EXCHANGE_RATES, DIRECT_CHANNELS, LOST_REASONS, PIPELINES, WENT_DARK, type PipelineKey, type PlanKey } from './catalog';
 import { speaksRussian, type Company } from './company';
 import type { DemoContext } from './context';
 import { newBusinessOrder, PLAN_NAMES, priceLines, russianSeats, type Priced } from './deal-lines';
@@ -22,6 +22,8 @@ export type DealTrack = {
   plan?: PlanKey;
   seats?: number;
   mrr: number;
+  /** An Expansion deal that wins a churned customer back (its MRR is a reactivation). */
+  winBack?: boolean;
 };
 
 export type DealInput = {
@@ -84,12 +86,27 @@ export function createDeal(ctx: DemoContext, rng: Rng, input: DealInput): DealTr
   if (input.customerId) deal.customerId = input.customerId;
   if (input.firstContactAt !== undefined) deal.firstContactAt = input.firstContactAt;
   if (timeline.closedAt !== undefined) deal.closedAt = timeline.closedAt;
-  if (timeline.status === 'lost') deal.lostReason = rng.weighted((input.lostReasons ?? LOST_REASONS)[speaksRussian(company) ? 'ru' : 'en']);
+  const language = speaksRussian(company) ? 'ru' : 'en';
+  if (timeline.status === 'lost') deal.lostReason = timeline.wentDark ? WENT_DARK[language] : rng.weighted((input.lostReasons ?? LOST_REASONS)[language]);
   if (timeline.status === 'open' && rng.chance(0.06)) {
     const stageProbability = PIPELINES[pipeline].stages[timeline.stageIndex]?.probability ?? 50;
     deal.probability = Math.max(5, Math.min(95, stageProbability + rng.pick([-15, -10, 10, 15])));
   }
   return { deal, rep, company, pipeline, timeline, mrr };
+}
+
+/** Puts a deal where a (new) timeline says it is: its status, stage, history and dates. */
+export function applyTimeline(track: DealTrack, timeline: Timeline): void {
+  const { deal } = track;
+  track.timeline = timeline;
+  deal.status = timeline.status;
+  deal.stageId = timeline.stageId;
+  deal.stageHistory = timeline.stageHistory;
+  deal.expectedCloseAt = timeline.expectedCloseAt;
+  if (timeline.closedAt === undefined) delete deal.closedAt;
+  else deal.closedAt = timeline.closedAt;
+  // A probability override is a rep's guess about an open deal; a closed one has none.
+  if (timeline.status !== 'open') delete deal.probability;
 }
 
 /** A New Business deal's outcome, from the rep's win rate (leads that reached SQL win a bit more often). */

@@ -55,7 +55,7 @@ export function newWinBackDeal(
   const { company } = nb;
   const orders = [{ key: plan, quantity: Math.max(2, Math.round(seats * rng.between(0.6, 1))) }];
   const outcome = rng.weighted<Outcome>([['won', 0.45], ['stalled', 0.05], ['lost', 0.5]]);
-  return createDeal(ctx, rng, {
+  const track = createDeal(ctx, rng, {
     id: UNLABELLED,
     pipeline: 'exp',
     rep: manager,
@@ -68,6 +68,7 @@ export function newWinBackDeal(
     priced: priceLines(orders, company.currency),
     lostReasons: EXPANSION_LOST_REASONS,
   });
+  return { ...track, winBack: true };
 }
 
 /**

@@ -147,13 +147,16 @@ describe('generateDemoData: volumes and content at scale 1', () => {
     expect(won.some((deal) => deal.lineItems.length === 0 && deal.directCost)).toBe(true);
   });
 
-  it('varies rep performance: a clear top performer and a struggling rep', () => {
+  it('varies rep performance: New Business win rates differ by rep', () => {
     const reps = data.owners.filter((owner) => owner.teamId === 'team-nb' && owner.role === 'rep');
     const winRates = reps.map((rep) => {
       const closed = data.deals.filter((deal) => deal.ownerId === rep.externalId && deal.status !== 'open');
       return closed.filter((deal) => deal.status === 'won').length / closed.length;
     });
-    expect(Math.max(...winRates) - Math.min(...winRates)).toBeGreaterThan(0.15);
+    // The spread in quota attainment (the leaderboard's story) is tested through lib/kpi in team.test.ts.
+    expect(Math.max(...winRates) - Math.min(...winRates)).toBeGreaterThan(0.02);
+    expect(Math.min(...winRates)).toBeGreaterThan(0.08);
+    expect(Math.max(...winRates)).toBeLessThan(0.45);
   });
 
   it('has lost reasons on lost deals, and MRR on subscription deals', () => {
@@ -165,14 +168,27 @@ describe('generateDemoData: volumes and content at scale 1', () => {
     }
   });
 
-  it('sets activity targets (40 calls, 30 emails, 3 meetings a day, 5 demos a week) and per-rep overrides', () => {
+  it('sets activity targets in round numbers: a company default, account managers and leads their own, demos for New Business only', () => {
     const defaults = data.targets.filter((target) => target.ownerId === undefined);
-    expect(defaults.map((t) => [t.metric, t.per, t.value])).toEqual([
-      ['calls', 'day', 40],
-      ['emails', 'day', 30],
-      ['meetings', 'day', 3],
-      ['demos', 'week', 5],
-    ]);
-    expect(data.targets.filter((target) => target.ownerId !== undefined).length).toBeGreaterThanOrEqual(2);
+    expect(defaults.map((t) => t.metric)).toEqual(['calls', 'emails', 'meetings']);
+    // Daily where the figure is five or more, weekly below that (and always for meetings and demos).
+    for (const target of data.targets) {
+      if (target.per === 'day') expect(target.value).toBeGreaterThanOrEqual(5);
+      else expect(target.per).toBe('week');
+    }
+    expect(data.targets.every((target) => Number.isInteger(target.value) && target.value >= 1 && target.updatedAt <= AS_OF)).toBe(true);
+    const own = (ownerId: string, metric: string) => data.targets.find((target) => target.ownerId === ownerId && target.metric === metric)?.value;
+    for (const owner of data.owners) {
+      const nb = owner.teamId === 'team-nb';
+      expect(own(owner.externalId, 'demos') !== undefined, `${owner.name} demos`).toBe(nb);
+      if (!nb) for (const metric of ['calls', 'emails', 'meetings']) expect(own(owner.externalId, metric), `${owner.name} ${metric}`).toBeDefined();
+    }
+    // A lead's target is half the team's (rounded, and per week when that is under five a day).
+    const nbLead = data.owners.find((owner) => owner.teamId === 'team-nb' && owner.role === 'lead');
+    const perWeek = (target: { value: number; per: string } | undefined) => (target ? target.value * (target.per === 'day' ? 5 : 1) : NaN);
+    const teamCalls = perWeek(defaults.find((target) => target.metric === 'calls'));
+    const leadCalls = perWeek(data.targets.find((target) => target.ownerId === nbLead?.externalId && target.metric === 'calls'));
+    expect(Math.abs(leadCalls - teamCalls / 2)).toBeLessThanOrEqual(5);
   });
+
 });

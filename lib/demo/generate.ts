@@ -5,13 +5,18 @@ import { agendaActivities } from './agenda';
 import { addDays, addMonths, assertTimeZone, createCalendar, instantToLocalDate, localMidnight } from './calendar';
 import { createCompanyFactory } from './company';
 import type { DemoContext } from './context';
+import { manageClosings } from './closing';
 import { simulateCustomers } from './customers';
+import { expansionClosingRules } from './expansion-closing';
 import { newBusinessDeals, type DealTrack } from './deals';
 import { relabelDeals } from './expansion';
 import { generateLeads } from './leads';
+import { keepOneForgotten } from './forgotten';
 import { createOrg, referenceRecords } from './org';
-import { quotaRecords, spendRecords, targetRecords } from './plan';
+import { quotaRecords, spendRecords } from './plan';
+import { quotaPlan } from './quota-plan';
 import { createRng } from './random';
+import { targetRecords } from './targets';
 import type { DemoDataSet, DemoOptions } from './types';
 
 /** Volumes at scale 1. Deals and activities follow from these through conversion and activity rates. */
@@ -69,8 +74,14 @@ export function generateDemoData(options: DemoOptions): DemoDataSet {
   const newCompany = createCompanyFactory(root.fork('companies'));
   const { tracks: leadTracks, conversions } = generateLeads(ctx, root.fork('leads'), org, newCompany, Math.round(LEADS * scale));
   const nbDeals = newBusinessDeals(ctx, root.fork('deals'), org, conversions, newCompany, Math.round(DIRECT_DEALS * scale));
+  // Each team's quotas follow what it sells; then reps time their closes against them.
+  const nbPlan = quotaPlan(ctx, 'nb', org.byTeam.nb, nbDeals);
+  manageClosings(ctx, root.fork('closing-nb'), org.byTeam.nb, nbDeals, nbPlan, { reopen: true });
+  keepOneForgotten(ctx, nbDeals, org.currentOwnerId);
   const wins = nbDeals.filter((track) => track.deal.status === 'won');
   const sim = simulateCustomers(ctx, root.fork('customers'), org, wins);
+  const expPlan = quotaPlan(ctx, 'exp', org.byTeam.exp, sim.deals);
+  manageClosings(ctx, root.fork('closing-exp'), org.byTeam.exp, sim.deals, expPlan, expansionClosingRules(ctx, sim.customers, sim.movements));
   const deals = relabelDeals(ctx, [...nbDeals, ...sim.deals]);
 
   const drafts: ActivityDraft[] = [];
@@ -96,8 +107,8 @@ export function generateDemoData(options: DemoOptions): DemoDataSet {
     customers: sim.customers.map((track) => track.customer),
     mrrMovements,
     spend: spendRecords(ctx, root.fork('spend')),
-    quotas: quotaRecords(ctx, org, deals),
-    targets: targetRecords(ctx, org),
+    quotas: quotaRecords(ctx, org, { nb: nbPlan, exp: expPlan }),
+    targets: targetRecords(ctx, org, activities),
     currentOwnerId: org.currentOwnerId,
     teamLeadOwnerId: org.teamLeadOwnerId,
     seed,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasValue } from '../kpi/types';
 import { computeKpis, KPI_IDS, UNASSIGNED, type KpiQuery, type KpiResult, type KpiScope } from '../kpi';
 import { periodContaining } from '../period/periods';
 import type { CalendarOptions, Period } from '../period/types';
@@ -53,8 +54,9 @@ describe('the KPI engine over the demo data', () => {
     expect(notDefined.length, notDefined.join('\n')).toBeLessThanOrEqual(3);
     for (const id of ['activityCounts', 'opportunitiesCreated', 'pipelineValue', 'quotaAttainment', 'dealsInPipeline', 'staleDeals'] as const) {
       const result = results[id];
-      expect(result?.status, id).toBe('ok');
-      if (result?.status === 'ok') expect(result.value, id).toBeGreaterThan(0);
+      // Quota attainment mid-month may rest on fewer won deals than the minimum sample: low-sample, still a value.
+      expect(result?.status, id).toBe(id === 'quotaAttainment' && result?.status === 'low-sample' ? 'low-sample' : 'ok');
+      if (hasValue(result)) expect(result.value, id).toBeGreaterThan(0);
     }
   });
 

@@ -34,16 +34,16 @@ const rates = (open: number, reply: number, convert: number) => ({ open, reply, 
 
 /** The ten people of the demo at scale 1. Sophie Walsh is the signed-in rep. */
 const FIXED: readonly Seed[] = [
-  { name: 'Michael Turner', email: 'michael.turner@lenscloud.example', team: 'nb', role: 'lead', capacity: 0.5, winRate: 0.3, activity: 0.7, dealSize: 1.3, cycle: 1, coldEmail: rates(0.34, 0.32, 0.5) },
+  { name: 'Michael Turner', email: 'michael.turner@lenscloud.example', team: 'nb', role: 'lead', capacity: 0.5, winRate: 0.28, activity: 0.85, dealSize: 1.2, cycle: 1, coldEmail: rates(0.34, 0.32, 0.5) },
   { name: 'Sophie Walsh', email: 'sophie.walsh@lenscloud.example', team: 'nb', role: 'rep', capacity: 1, winRate: 0.27, activity: 1, dealSize: 1, cycle: 1, coldEmail: rates(0.31, 0.29, 0.52) },
-  { name: 'James Carter', email: 'james.carter@lenscloud.example', team: 'nb', role: 'rep', capacity: 1.15, winRate: 0.38, activity: 1.3, dealSize: 1.15, cycle: 0.85, coldEmail: rates(0.42, 0.36, 0.58) },
-  { name: 'Дмитрий Волков', email: 'dmitry.volkov@lenscloud.example', team: 'nb', role: 'rep', capacity: 0.9, winRate: 0.13, activity: 0.7, dealSize: 0.85, cycle: 1.3, coldEmail: rates(0.19, 0.2, 0.38) },
-  { name: 'Анна Смирнова', email: 'anna.smirnova@lenscloud.example', team: 'nb', role: 'rep', capacity: 1, winRate: 0.24, activity: 1.05, dealSize: 0.95, cycle: 1.05, coldEmail: rates(0.29, 0.31, 0.47) },
-  { name: 'Екатерина Соколова', email: 'ekaterina.sokolova@lenscloud.example', team: 'exp', role: 'lead', capacity: 0.5, winRate: 0.6, activity: 0.8, dealSize: 1.2, cycle: 0.9, coldEmail: rates(0.36, 0.33, 0.52) },
+  { name: 'James Carter', email: 'james.carter@lenscloud.example', team: 'nb', role: 'rep', capacity: 1.1, winRate: 0.32, activity: 1.2, dealSize: 1, cycle: 0.85, coldEmail: rates(0.42, 0.36, 0.58) },
+  { name: 'Дмитрий Волков', email: 'dmitry.volkov@lenscloud.example', team: 'nb', role: 'rep', capacity: 0.95, winRate: 0.18, activity: 0.7, dealSize: 1, cycle: 1.25, coldEmail: rates(0.19, 0.2, 0.38) },
+  { name: 'Анна Смирнова', email: 'anna.smirnova@lenscloud.example', team: 'nb', role: 'rep', capacity: 1, winRate: 0.25, activity: 1.05, dealSize: 0.95, cycle: 1.05, coldEmail: rates(0.29, 0.31, 0.47) },
+  { name: 'Екатерина Соколова', email: 'ekaterina.sokolova@lenscloud.example', team: 'exp', role: 'lead', capacity: 0.5, winRate: 0.45, activity: 0.75, dealSize: 1.1, cycle: 0.9, coldEmail: rates(0.36, 0.33, 0.52) },
   { name: 'Daniel Hughes', email: 'daniel.hughes@lenscloud.example', team: 'exp', role: 'rep', capacity: 1, winRate: 0.55, activity: 1, dealSize: 1, cycle: 1, coldEmail: rates(0.3, 0.3, 0.5) },
-  { name: 'Ирина Кузнецова', email: 'irina.kuznetsova@lenscloud.example', team: 'exp', role: 'rep', capacity: 1.1, winRate: 0.64, activity: 1.2, dealSize: 1.1, cycle: 0.9, coldEmail: rates(0.39, 0.34, 0.55) },
+  { name: 'Ирина Кузнецова', email: 'irina.kuznetsova@lenscloud.example', team: 'exp', role: 'rep', capacity: 1.05, winRate: 0.55, activity: 1.05, dealSize: 1.05, cycle: 0.9, coldEmail: rates(0.39, 0.34, 0.55) },
   { name: 'Megan Brooks', email: 'megan.brooks@lenscloud.example', team: 'exp', role: 'rep', capacity: 1, winRate: 0.5, activity: 0.95, dealSize: 0.95, cycle: 1.05, coldEmail: rates(0.28, 0.27, 0.49) },
-  { name: 'Алексей Морозов', email: 'alexey.morozov@lenscloud.example', team: 'exp', role: 'rep', capacity: 0.9, winRate: 0.4, activity: 0.8, dealSize: 0.9, cycle: 1.2, coldEmail: rates(0.24, 0.25, 0.44) },
+  { name: 'Алексей Морозов', email: 'alexey.morozov@lenscloud.example', team: 'exp', role: 'rep', capacity: 0.9, winRate: 0.45, activity: 0.75, dealSize: 0.9, cycle: 1.2, coldEmail: rates(0.24, 0.25, 0.44) },
 ];
 
 export const CURRENT_REP_INDEX = 1;
@@ -73,8 +73,8 @@ export function createOrg(rng: Rng, scale: number): Org {
         team,
         role: 'rep',
         capacity: rng.between(0.85, 1.15),
-        winRate: nb ? rng.between(0.15, 0.34) : rng.between(0.42, 0.62),
-        activity: rng.between(0.75, 1.25),
+        winRate: nb ? rng.between(0.18, 0.31) : rng.between(0.42, 0.6),
+        activity: rng.between(0.75, 1.2),
         dealSize: rng.between(0.85, 1.15),
         cycle: rng.between(0.85, 1.2),
         coldEmail: rates(rng.between(0.2, 0.42), rng.between(0.22, 0.36), rng.between(0.4, 0.58)),

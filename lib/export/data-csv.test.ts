@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity, Deal } from '../model';
-import { cell, recordsToCsv } from './data-csv';
+import { recordsToCsv } from './data-csv';
 
 describe('CSV per table', () => {
   it('flattens nested fields into dotted columns and keeps lists as JSON', () => {
@@ -31,8 +31,9 @@ describe('CSV per table', () => {
     [' padded ', '" padded "'],
     [-42, '-42'], // numbers stay numbers
     [true, 'true'],
+    ['x;=1+1', `"x;'=1+1"`], // a ";" reader splits there: neutralised and quoted
     [undefined, ''],
   ])('writes %j as %s', (value, expected) => {
-    expect(cell(value)).toBe(expected);
+    expect(recordsToCsv([{ value, next: 'n' }], ['value']).split('\r\n')[1]).toBe(`${expected},n`);
   });
 });

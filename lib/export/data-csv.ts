@@ -1,4 +1,5 @@
 import type { CanonicalRecord } from '../model';
+import { toCsv, type CsvValue } from './csv';
 
 /**
  * One CSV per table, for spreadsheets. Nested values are flattened into dotted
@@ -21,9 +22,7 @@ export function recordsToCsv(records: readonly CanonicalRecord[] | readonly obje
     }
     return row;
   });
-  const lines = [columns.map(cell).join(',')];
-  for (const row of rows) lines.push(columns.map((column) => cell(row.get(column))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv([columns, ...rows.map((row) => columns.map((column) => row.get(column) as CsvValue))]);
 }
 
 /** A file name per table: `kpi-lens-deals-2025-06-01.csv`. */
@@ -38,19 +37,4 @@ function flatten(value: Record<string, unknown>, prefix: string, into: Map<strin
     if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) flatten(inner as Record<string, unknown>, `${name}.`, into);
     else into.set(name, inner);
   }
-}
-
-/**
- * A CSV cell. Text that a spreadsheet would run as a formula (starting with
- * = + - @, a tab or a carriage return) gets a leading apostrophe: CRM text is
- * written by anyone, and `=HYPERLINK(...)` in a deal title must stay text.
- * Numbers are written as they are, so negative amounts stay numbers.
- */
-export function cell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  let text: string;
-  if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
-  else if (typeof value === 'string') text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  else text = JSON.stringify(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }

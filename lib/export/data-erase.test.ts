@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { KpiLensDb } from '../db/db';
 import { upsertRecords } from '../db/records';
 import { SCHEMA_VERSIONS } from '../db/schema';
-import { saveConnection } from '../connections/store';
+import { forgetAllConnections, listConnections, saveConnection } from '../connections/store';
 import { saveSettings } from '../settings/storage';
 import { countAllRows, eraseEverything } from './data-erase';
 
@@ -25,9 +25,10 @@ describe('delete everything', () => {
     await fakeBrowser.storage.session.set({ 'data-version:pipedrive:acme': 3 });
     expect(await countAllRows(db)).toBe(5);
 
-    await eraseEverything(db, { local: fakeBrowser.storage.local, session: fakeBrowser.storage.session });
+    await eraseEverything(db, { local: fakeBrowser.storage.local, session: fakeBrowser.storage.session, connections: { clear: forgetAllConnections } });
 
     expect(await countAllRows(db)).toBe(0);
+    expect(await listConnections()).toEqual([]);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     // The database itself still works for what comes next.

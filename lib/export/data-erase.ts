@@ -5,16 +5,18 @@ export type ClearableArea = { clear(): Promise<void> };
 
 /**
  * "Delete everything": every record of every source, the rep's own entries,
- * the quarantine, the sync cursors and the database's meta, then all of the
- * extension's storage (settings, connections with their tokens, the sidebar's
- * state per CRM, remembered column mappings) and the session area. Tables are
- * cleared in one transaction rather than the database deleted, so pages that
- * hold it open are not left blocking the delete, and a failure changes nothing.
+ * the quarantine, the sync cursors and the database's meta, the connections
+ * with their tokens (their own database, lib/connections/vault.ts), then all of
+ * the extension's storage (settings, the sidebar's state per CRM, remembered
+ * column mappings) and the session area. Tables are cleared in one transaction
+ * rather than the database deleted, so pages that hold it open are not left
+ * blocking the delete, and a failure changes nothing.
  */
-export async function eraseEverything(db: KpiLensDb, areas: { local: ClearableArea; session?: ClearableArea }): Promise<void> {
+export async function eraseEverything(db: KpiLensDb, areas: { local: ClearableArea; session?: ClearableArea; connections: ClearableArea }): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
   });
+  await areas.connections.clear();
   await areas.local.clear();
   await areas.session?.clear();
 }

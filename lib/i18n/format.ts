@@ -38,6 +38,22 @@ export function formatChange(value: number, locale: Locale): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value / 100);
 }
 
+/** A change of a percentage in percentage points with its sign, e.g. "+1.5 pp" (en) / "+1,5 п. п." (ru). */
+export function formatPoints(value: number, locale: Locale): string {
+  const number = numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+  return `${number}\u00a0${locale === 'ru' ? 'п.\u00a0п.' : 'pp'}`;
+}
+
+/**
+ * The days a span covers, short and localised: "1–6 Nov" (en), "1–6 нояб." (ru), "28 Nov – 2 Dec".
+ * `end` is exclusive: the last day is the one holding end − 1.
+ */
+export function formatDayRange(start: number, end: number, timeZone: string, locale: Locale): string {
+  const last = Math.max(start, end - 1);
+  const format = new Intl.DateTimeFormat(intlTag(locale), { timeZone, day: 'numeric', month: 'short' });
+  return format.formatRange(start, last);
+}
+
 export function formatDateTime(ms: number, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlTag(locale), { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }

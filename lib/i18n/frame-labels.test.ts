@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_LABELS, frameLabels } from './frame-labels';
+import { FRAME_LABELS, frameLabels, localeSetting } from './frame-labels';
 
 describe('the frame labels on the CRM page', () => {
   it('exist in English and Russian, each language its own words', () => {
@@ -19,6 +19,6 @@ describe('the frame labels on the CRM page', () => {
     { settings: { locale: 'de' }, browser: 'de-DE', expected: 'en' },
     { settings: 'garbage', browser: undefined, expected: 'en' },
   ] as const)('settings $settings, browser $browser: $expected', ({ settings, browser, expected }) => {
-    expect(frameLabels(settings, browser)).toBe(FRAME_LABELS[expected]);
+    expect(frameLabels(localeSetting(settings), browser)).toBe(FRAME_LABELS[expected]);
   });
 });

@@ -7,14 +7,22 @@ import { LOCALES, resolveLocale, type Locale } from './locale';
  */
 export type FrameLabels = { resize: string; open: string; collapse: string };
 
+/** The rep's language setting: a language, or the browser's ('auto'). */
+export type LocaleSetting = 'auto' | Locale;
+export const LOCALE_SETTINGS = ['auto', ...LOCALES] as const;
+
 export const FRAME_LABELS: Readonly<Record<Locale, FrameLabels>> = {
   en: { resize: 'Resize KPI Lens', open: 'Open KPI Lens', collapse: 'Collapse KPI Lens' },
   ru: { resize: 'Изменить ширину KPI Lens', open: 'Открыть KPI Lens', collapse: 'Свернуть KPI Lens' },
 };
 
-/** The frame's labels for the stored settings (read defensively: any shape) and the browser's language. */
-export function frameLabels(storedSettings: unknown, browserLanguage: string | undefined): FrameLabels {
+/** The language setting in stored settings, read defensively (any shape): 'auto' unless a known language. */
+export function localeSetting(storedSettings: unknown): LocaleSetting {
   const setting = (storedSettings as { locale?: unknown } | null | undefined)?.locale;
-  const choice = (LOCALES as readonly unknown[]).includes(setting) ? (setting as Locale) : 'auto';
-  return FRAME_LABELS[resolveLocale(choice, browserLanguage)];
+  return (LOCALES as readonly unknown[]).includes(setting) ? (setting as Locale) : 'auto';
+}
+
+/** The frame's labels for the rep's language setting and the browser's language. */
+export function frameLabels(setting: LocaleSetting | undefined, browserLanguage: string | undefined): FrameLabels {
+  return FRAME_LABELS[resolveLocale(setting ?? 'auto', browserLanguage)];
 }

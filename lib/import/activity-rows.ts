@@ -10,10 +10,12 @@ export type ActivityContext = {
   importedAt?: number;
   /** The type of every row when the file has no type column (a calls export is all calls). */
   impliedType: ActivityType;
+  /** The CRM's type and direction codes (Bitrix24's TYPE_ID 2 = call), read before the words. */
+  codes?: { type?: Readonly<Record<string, ActivityType>>; direction?: Readonly<Record<string, 'inbound' | 'outbound'>> };
   identity: (parts: readonly (string | undefined)[], fallback: readonly string[]) => string;
 };
 
-export type MappedActivity = { candidate: Record<string, unknown>; owner: NamedRef; notes: RowNote[] };
+export type MappedActivity = { candidate: Record<string, unknown>; owner: NamedRef; notes: RowNote[]; updated?: number };
 
 /**
  * One export row to a candidate activity. The CRM's own type value is kept as
@@ -23,12 +25,14 @@ export type MappedActivity = { candidate: Record<string, unknown>; owner: NamedR
 export function mapActivityRow(r: RowCells, cells: readonly string[], context: ActivityContext): MappedActivity {
   const notes: RowNote[] = [];
   const typeText = r.text('type');
-  const type = typeText === undefined ? context.impliedType : readActivityType(typeText);
+  const coded = typeText === undefined ? undefined : codeOf(context.codes?.type, typeText);
+  const type = typeText === undefined ? context.impliedType : (coded ?? readActivityType(typeText));
   const directionText = r.text('direction');
-  const direction = (directionText && readDirection(directionText)) ?? (typeText && readDirection(typeText)) ?? undefined;
+  const directionCode = directionText === undefined ? undefined : codeOf(context.codes?.direction, directionText);
+  const direction = directionCode ?? (directionText && readDirection(directionText)) ?? (typeText && readDirection(typeText)) ?? undefined;
   const createdAt = r.date('createdAt');
   const occurredAt = r.dateTime('occurredAt', 'time') ?? createdAt;
-  if (occurredAt === undefined) throw new RowError('the activity has no date (neither a due/activity date nor a created date)');
+  if (occurredAt === undefined) throw new RowError('the activity has no date (neither a due/activity date nor a created date)', 'no-date');
   let done = true;
   if (r.has('done')) {
     const doneText = r.text('done');
@@ -41,10 +45,10 @@ export function mapActivityRow(r: RowCells, cells: readonly string[], context: A
   if (!ownerName) notes.push({ code: 'unassigned-owner' });
   const subject = r.text('subject');
   const idText = r.text('id');
-  if (idText !== undefined && idText.length > 200) throw new RowError('the id is longer than 200 characters');
+  if (idText !== undefined && idText.length > 200) throw new RowError('the id is longer than 200 characters', 'id');
   const deal = r.text('deal');
   const externalId = idText ?? context.identity([typeText, subject, r.text('occurredAt'), r.text('time'), ownerName, deal], cells);
-  const subtype = typeText && /demo|демо/i.test(typeText) ? 'demo' : typeText && /trial|пробн/i.test(typeText) ? 'trial' : typeText;
+  const subtype = typeText && /demo|демо/i.test(typeText) ? 'demo' : typeText && /trial|пробн/i.test(typeText) ? 'trial' : coded ?? typeText;
   const candidate: Record<string, unknown> = {
     source: context.source,
     externalId,
@@ -61,6 +65,11 @@ export function mapActivityRow(r: RowCells, cells: readonly string[], context: A
     durationSec: r.duration('durationSec'),
   };
   return { candidate, owner, notes };
+}
+
+/** A CRM code (`2`) looked up in the preset's table; own keys only, so `__proto__` is just text. */
+function codeOf<T>(table: Readonly<Record<string, T>> | undefined, text: string): T | undefined {
+  return table && Object.hasOwn(table, text) ? table[text] : undefined;
 }
 
 /** Done / completed / held, in the words CRMs use; anything else (To do, Not started, Scheduled) is not done. */

@@ -1,31 +1,40 @@
 import { parseRecord, type Activity, type Deal, type Lead, type RecordByType } from '../model';
 import type { NamedRef, RowNote } from './deal-rows';
+import { createDuplicates } from './duplicates';
 import { WARNING_TEXT } from './warnings';
-import type { ImportedRecords, ImportWarning, RecordBatch, RowReject } from './types';
+import type { CurrencyCount, CurrencySource, DuplicateReport, ImportedRecords, ImportWarning, RecordBatch, RejectCode, RejectCount, RowReject } from './types';
 
 type CustomerDraft = NamedRef & { region?: string; acquiredAt?: number };
+type Kept = 'deals' | 'activities' | 'leads';
+/** What a row mapper hands over: the candidate record, what it names, its notes, and its own update time. */
+type Mapped = { candidate: Record<string, unknown>; notes: readonly RowNote[]; updated?: number };
 
 /**
  * Gathers an import's output row by row: the records, the owners, products and
  * customers they name (one each, however many rows name them), the counted
- * notes and the rejected rows. Holds records, never raw rows.
+ * notes, the rejected rows (counted by kind of reason) and the currencies of
+ * the amounts. Rows that repeat an id keep one record: see duplicates.ts.
+ * Holds records, never raw rows.
  */
-export function createCollector(source: string, updatedAt: number | undefined, maxRejectDetails: number) {
-  const deals: Deal[] = [];
-  const activities: Activity[] = [];
-  const leads: Lead[] = [];
+export function createCollector(source: string, updatedAt: number | undefined, maxRejectDetails: number, updatedColumn: string | undefined) {
+  const lists: { [K in Kept]: RecordByType[K extends 'deals' ? 'deal' : K extends 'activities' ? 'activity' : 'lead'][] } = { deals: [], activities: [], leads: [] };
   const owners = new Map<string, NamedRef>();
   const products = new Map<string, NamedRef>();
   const customers = new Map<string, CustomerDraft>();
-  const seenIds = new Map<string, number>();
+  const duplicates = createDuplicates(updatedColumn);
   const notes = new Map<string, { count: number; examples: Set<string> }>();
+  const reasons = new Map<RejectCode, { count: number; example: string }>();
+  const currencies = new Map<string, CurrencyCount>();
   const rejects: RowReject[] = [];
   let rejectCount = 0;
   let latest = 0;
 
-  const reject = (line: number, reason: string, excerpt?: string) => {
+  const reject = (line: number, reason: string, code: RejectCode, excerpt?: string) => {
     rejectCount += 1;
-    if (rejects.length < maxRejectDetails) rejects.push(excerpt === undefined ? { line, reason } : { line, reason, excerpt });
+    const slot = reasons.get(code) ?? { count: 0, example: reason };
+    slot.count += 1;
+    reasons.set(code, slot);
+    if (rejects.length < maxRejectDetails) rejects.push(excerpt === undefined ? { line, reason, code } : { line, reason, code, excerpt });
   };
 
   const note = (entry: RowNote) => {
@@ -35,34 +44,43 @@ export function createCollector(source: string, updatedAt: number | undefined, m
     notes.set(entry.code, slot);
   };
 
-  /** Validates a candidate and keeps it unless its id was already imported from an earlier line. */
-  function accept<K extends 'deal' | 'activity' | 'lead'>(type: K, line: number, candidate: Record<string, unknown>, rowNotes: readonly RowNote[]) {
-    const parsed = parseRecord(type, candidate);
+  /** Validates a candidate and keeps it, unless an earlier row of its id is the newer one. */
+  function accept<K extends Kept>(list: K, type: 'deal' | 'activity' | 'lead', line: number, mapped: Mapped): (typeof lists)[K][number] | undefined {
+    const parsed = parseRecord(type, mapped.candidate);
     if (!parsed.ok) {
-      reject(line, parsed.reason);
+      reject(line, parsed.reason, 'invalid');
       return undefined;
     }
-    const id = parsed.record.externalId;
-    const first = seenIds.get(id);
-    if (first !== undefined) {
-      reject(line, `duplicate id ${JSON.stringify(id)} (already imported from line ${first}); the row was not imported`);
-      return undefined;
-    }
-    seenIds.set(id, line);
-    latest = Math.max(latest, parsed.record.updatedAt);
-    rowNotes.forEach(note);
-    return parsed.record;
+    const record = parsed.record as (typeof lists)[K][number];
+    const verdict = duplicates.offer(record.externalId, line, mapped.updated, lists[list].length);
+    if (!verdict.keep) return undefined;
+    if (verdict.replaces !== undefined) lists[list][verdict.replaces] = record as never;
+    else lists[list].push(record as never);
+    latest = Math.max(latest, record.updatedAt);
+    mapped.notes.forEach(note);
+    return record;
   }
+
+  const named = (map: Map<string, NamedRef>, ref: NamedRef | undefined) => {
+    if (ref && !map.has(ref.id)) map.set(ref.id, ref);
+  };
 
   return {
     reject,
     note,
-    deal(line: number, mapped: { candidate: Record<string, unknown>; owner: NamedRef; product?: NamedRef; customer?: CustomerDraft; notes: RowNote[] }) {
-      const deal = accept('deal', line, mapped.candidate, mapped.notes) as Deal | undefined;
+    /** Counts where an imported amount's currency came from. */
+    currency(source: CurrencySource | undefined, currency: string | undefined) {
+      if (source === undefined || currency === undefined) return;
+      const key = `${source}|${currency}`;
+      const slot = currencies.get(key) ?? { source, currency, count: 0 };
+      slot.count += 1;
+      currencies.set(key, slot);
+    },
+    deal(line: number, mapped: Mapped & { owner: NamedRef; product?: NamedRef; customer?: CustomerDraft }) {
+      const deal = accept('deals', 'deal', line, mapped) as Deal | undefined;
       if (!deal) return false;
-      deals.push(deal);
-      if (!owners.has(mapped.owner.id)) owners.set(mapped.owner.id, mapped.owner);
-      if (mapped.product && !products.has(mapped.product.id)) products.set(mapped.product.id, mapped.product);
+      named(owners, mapped.owner);
+      named(products, mapped.product);
       if (mapped.customer) {
         const customer = customers.get(mapped.customer.id) ?? { ...mapped.customer, region: undefined };
         customer.region ??= mapped.customer.region;
@@ -72,27 +90,27 @@ export function createCollector(source: string, updatedAt: number | undefined, m
       }
       return true;
     },
-    activity(line: number, mapped: { candidate: Record<string, unknown>; owner: NamedRef; notes: RowNote[] }) {
-      const activity = accept('activity', line, mapped.candidate, mapped.notes) as Activity | undefined;
+    activity(line: number, mapped: Mapped & { owner: NamedRef }) {
+      const activity = accept('activities', 'activity', line, mapped) as Activity | undefined;
       if (!activity) return false;
-      activities.push(activity);
-      if (!owners.has(mapped.owner.id)) owners.set(mapped.owner.id, mapped.owner);
+      named(owners, mapped.owner);
       return true;
     },
-    lead(line: number, mapped: { candidate: Record<string, unknown>; owner?: NamedRef; notes: RowNote[] }) {
-      const lead = accept('lead', line, mapped.candidate, mapped.notes) as Lead | undefined;
+    lead(line: number, mapped: Mapped & { owner?: NamedRef }) {
+      const lead = accept('leads', 'lead', line, mapped) as Lead | undefined;
       if (!lead) return false;
-      leads.push(lead);
-      if (mapped.owner && !owners.has(mapped.owner.id)) owners.set(mapped.owner.id, mapped.owner);
+      named(owners, mapped.owner);
       return true;
     },
     rejectCount: () => rejectCount,
+    /** Records kept so far: one per id, however many rows repeated it. */
+    kept: () => duplicates.ids(),
     /** Hands over the records read since the last call and forgets them. */
     drain(): RecordBatch {
-      const batch = { deals: deals.splice(0), activities: activities.splice(0), leads: leads.splice(0) };
-      return batch;
+      duplicates.handedOver();
+      return { deals: lists.deals.splice(0) as Deal[], activities: lists.activities.splice(0) as Activity[], leads: lists.leads.splice(0) as Lead[] };
     },
-    finish(): { records: ImportedRecords; rejects: RowReject[]; rejectCount: number; warnings: ImportWarning[] } {
+    finish(): { records: ImportedRecords; rejects: RowReject[]; rejectCount: number; rejectReasons: RejectCount[]; warnings: ImportWarning[]; currencies: CurrencyCount[]; duplicates?: DuplicateReport } {
       const stamp = updatedAt ?? latest;
       const derived = <K extends 'owner' | 'product' | 'customer'>(type: K, drafts: Iterable<NamedRef>): RecordByType[K][] => {
         const out: RecordByType[K][] = [];
@@ -104,9 +122,9 @@ export function createCollector(source: string, updatedAt: number | undefined, m
         return out;
       };
       const records: ImportedRecords = {
-        deals,
-        activities,
-        leads,
+        deals: lists.deals as Deal[],
+        activities: lists.activities as Activity[],
+        leads: lists.leads as Lead[],
         owners: derived('owner', owners.values()),
         products: derived('product', products.values()),
         customers: derived('customer', customers.values()),
@@ -116,7 +134,8 @@ export function createCollector(source: string, updatedAt: number | undefined, m
         const examples = [...slot.examples];
         warnings.push({ code, count: slot.count, message: WARNING_TEXT(code, slot.count, examples), ...(examples.length ? { examples } : {}) });
       }
-      return { records, rejects, rejectCount, warnings };
+      const rejectReasons = [...reasons].map(([code, slot]) => ({ code, ...slot })).sort((a, b) => b.count - a.count);
+      return { records, rejects, rejectCount, rejectReasons, warnings, currencies: [...currencies.values()].sort((a, b) => b.count - a.count), duplicates: duplicates.report() };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { dateShare, type ColumnProfile } from './formats/profile';
 import { detectPreset, PRESETS } from './presets';
 import { ACTIVITY_SYNONYMS, DEAL_SYNONYMS, LEAD_SYNONYMS } from './synonyms';
 import { compactKey } from './text';
@@ -9,6 +10,7 @@ import {
   type AnyField,
   type ColumnSynonyms,
   type CsvPreset,
+  type HeaderLanguage,
   type ImportKind,
   type ImportOptions,
 } from './types';
@@ -32,17 +34,45 @@ const TELLING_FIELDS: Readonly<Record<ImportKind, readonly AnyField[]>> = {
   leads: ['firstName', 'lastName', 'lifecycleStage', 'mqlAt', 'sqlAt', 'convertedAt'],
 };
 
+/** Fields read as dates, and as amounts: their columns get a format decided from all their values. */
+export const DATE_FIELDS: ReadonlySet<AnyField> = new Set<AnyField>([
+  'createdAt', 'closedAt', 'wonAt', 'lostAt', 'expectedCloseAt', 'updatedAt', 'lastActivityAt', 'occurredAt', 'mqlAt', 'sqlAt', 'convertedAt',
+]);
+export const NUMBER_FIELDS: ReadonlySet<AnyField> = new Set<AnyField>(['amount']);
+
 /** Field → column index, and which header each field was read from. */
 export type ColumnMap = { index: ReadonlyMap<AnyField, number>; names: Partial<Record<AnyField, string>> };
 
-export type Layout = { kind: ImportKind; preset: CsvPreset | null; columns: ColumnMap };
+export type Layout = {
+  kind: ImportKind;
+  preset: CsvPreset | null;
+  columns: ColumnMap;
+  language: HeaderLanguage;
+  /** The locale that reads columns their values leave open: the named (or Russian-headed) preset's, else the caller's. */
+  locale?: { tag: string; from: string };
+  /** The currency of amounts naming none, when the export tells it (amoCRM's Russian export: RUB). */
+  accountCurrency?: { code: string; from: string };
+};
+
+/** Russian when any header is written in Cyrillic: CRMs localise every header or none. */
+export function headerLanguage(headers: readonly string[]): HeaderLanguage {
+  return headers.some((header) => /[\u0400-\u04ff]/.test(header)) ? 'ru' : 'en';
+}
+
+/** A column whose values are mostly not dates (`Y`/`N`, ids, amounts) is never read as a date, whatever its header says. */
+export function isDateColumn(profile: ColumnProfile | undefined): boolean {
+  if (!profile || profile.nonEmpty - profile.noDate <= 0) return true;
+  return dateShare(profile) >= 0.5;
+}
 
 /**
  * Decides what the file holds and where each field is: explicit overrides
  * first, then the CRM preset's header names, then the generic English and
  * Russian synonyms. Each header feeds one field at most (overrides excepted).
+ * With the columns' profiles, a date field is never given a column whose
+ * values are not dates (Bitrix24's Y/N `OPENED` is no created date).
  */
-export function planLayout(headers: readonly string[], options: ImportOptions): Layout {
+export function planLayout(headers: readonly string[], options: ImportOptions, profiles?: readonly ColumnProfile[]): Layout {
   let preset: CsvPreset | null = null;
   let kind = options.kind;
   if (options.preset !== undefined && options.preset !== 'none') preset = PRESETS[options.preset];
@@ -54,8 +84,22 @@ export function planLayout(headers: readonly string[], options: ImportOptions): 
     }
   }
   kind ??= detectKind(headers, preset);
-  const columns = resolveColumns(headers, kind, preset, options.map ?? {});
-  return { kind, preset, columns };
+  const accepts = profiles && ((field: AnyField, at: number) => !DATE_FIELDS.has(field) || isDateColumn(profiles[at]));
+  const columns = resolveColumns(headers, kind, preset, options.map ?? {}, accepts);
+  const language = headerLanguage(headers);
+  // A preset found by a few common headers (`Stage`, `Amount`, `Close Date` are Salesforce's too) says nothing of the
+  // file's locale; one the user named does, and so do a CRM's Russian headers, which only its Russian export writes.
+  const named = options.preset !== undefined && !options.presetDetected;
+  const trusted = preset !== null && (named || language === 'ru');
+  const presetLocale = trusted ? preset?.locales?.[language] : undefined;
+  const locale = presetLocale
+    ? { tag: presetLocale, from: `${preset!.name}, ${language === 'ru' ? 'Russian' : 'English'} headers (${presetLocale})` }
+    : options.locale
+      ? { tag: options.locale, from: options.locale }
+      : undefined;
+  const currency = trusted ? preset?.accountCurrency?.[language] : undefined;
+  const accountCurrency = currency ? { code: currency, from: `${preset!.name}, ${language === 'ru' ? 'Russian' : 'English'} export` } : undefined;
+  return { kind, preset, columns, language, ...(locale ? { locale } : {}), ...(accountCurrency ? { accountCurrency } : {}) };
 }
 
 export function resolveColumns(
@@ -63,6 +107,7 @@ export function resolveColumns(
   kind: ImportKind,
   preset: CsvPreset | null,
   overrides: Readonly<Partial<Record<AnyField, string>>>,
+  accepts?: (field: AnyField, at: number) => boolean,
 ): ColumnMap {
   const fields = FIELDS_BY_KIND[kind];
   const index = new Map<AnyField, number>();
@@ -85,7 +130,7 @@ export function resolveColumns(
     if (index.has(field) || !synonyms) return;
     for (const synonym of synonyms) {
       const key = compactKey(synonym);
-      const at = keys.findIndex((candidate, i) => candidate === key && !claimed.has(i));
+      const at = keys.findIndex((candidate, i) => candidate === key && !claimed.has(i) && (accepts?.(field, i) ?? true));
       if (at >= 0) {
         index.set(field, at);
         names[field] = headers[at];

@@ -1,23 +1,24 @@
-import type { DateOrder } from './types';
+import { dateParts, dateShape, serialParts, zoneOffsetMs, type DateOrder, type DateParts, type SerialEpoch } from './formats/date-text';
 import { wallTimeToInstant } from './wall-time';
 
-export type DateReadOptions = { timeZone: string; dateOrder: DateOrder };
-
-type Parts = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number; hasTime: boolean };
-
-const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([AaPp])\.?[Mm]\.?)?`;
-const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]${TIME}\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$`);
-const YMD_SLASH = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})(?:[T ,]+${TIME})?$`);
-const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:[T ,]+${TIME})?$`);
-const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:[T ,]+${TIME})?$`);
+export { hasTimeOfDay, readTimeOfDay } from './formats/date-text';
 
 /**
- * Reads the dates CRM exports and spreadsheets write: ISO 8601 (with a zone it
- * is exact), `YYYY-MM-DD`, `YYYY/MM/DD`, `DD.MM.YYYY` (Russian), and slash dates
- * (`MM/DD/YYYY` unless the order is `dmy`), with or without a time, AM/PM
- * allowed. A value without a zone is wall-clock time in `timeZone`; a date-only
- * value is local midnight there, so a deal closed on 2017-06-30 counts in June
- * for a user in any zone. Returns the instant, or a reason.
+ * How one date column reads: its zone, the order of its `a/b/c` dates (decided
+ * for the column, see formats/decide.ts) and, for a column of Excel serial
+ * numbers, their day count.
+ */
+export type DateReadOptions = { timeZone: string; dateOrder?: DateOrder; serial?: SerialEpoch };
+
+type DateRead = { ok: true; value: number } | { ok: false; reason: string };
+
+/**
+ * A date cell to an instant: ISO 8601 (a zone or offset makes it exact, so
+ * `2017-06-30T14:05+03:00` keeps its instant), year-first dates, `DD.MM.YYYY`,
+ * `a/b/c` in the column's order, with or without a time and AM/PM, or an Excel
+ * serial day in a serial column. A value without a zone is wall-clock time in
+ * `timeZone`; a date-only value is local midnight there, so a deal closed on
+ * 2017-06-30 counts in June for a user in any zone.
  */
 export function readDate(text: string, options: DateReadOptions): DateRead {
   // Exports repeat the same dates thousands of times: each distinct text is read once per options object.
@@ -34,94 +35,38 @@ export function readDate(text: string, options: DateReadOptions): DateRead {
   return read;
 }
 
-type DateRead = { ok: true; value: number } | { ok: false; reason: string };
 const MAX_CACHED = 20_000;
 const readCache = new WeakMap<DateReadOptions, Map<string, DateRead>>();
 
 function parseDate(text: string, options: DateReadOptions): DateRead {
-  const value = text.trim();
-  const parts = splitDate(value, options.dateOrder);
-  if (!parts) return { ok: false, reason: 'is not a date (expected YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY, optionally with a time)' };
-  if (parts.month < 1 || parts.month > 12) return { ok: false, reason: `is not a date (there is no month ${parts.month}${slashHint(value, options)})` };
-  if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) return { ok: false, reason: 'is not a valid time of day' };
-  const zone = ISO.exec(value)?.[9];
-  if (zone !== undefined) {
+  const shape = dateShape(text);
+  let parts: DateParts | undefined;
+  if (shape.kind === 'serial') {
+    if (options.serial === undefined) return { ok: false, reason: 'is a number, not a date (a column of Excel serial dates is read as such only when all its values are)' };
+    parts = serialParts(text, options.serial);
+  } else if (shape.kind === 'fields' && !shape.dotted && options.dateOrder === undefined) {
+    return { ok: false, reason: 'is not a date in the format of the rest of its column' };
+  } else if (options.serial !== undefined && shape.kind !== 'none') {
+    return { ok: false, reason: 'is a date in a column of Excel serial numbers' };
+  } else {
+    parts = shape.kind === 'none' ? undefined : dateParts(text, options.dateOrder);
+  }
+  if (!parts) return { ok: false, reason: 'is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY, MM/DD/YYYY, optionally with a time)' };
+  if (parts.month < 1 || parts.month > 12) return { ok: false, reason: `is not a date (there is no month ${parts.month}${orderHint(shape, options)})` };
+  if (parts.timeError) return { ok: false, reason: 'is not a valid time of day' };
+  if (parts.zone !== undefined) {
     const utc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.ms);
     const check = new Date(utc);
     if (check.getUTCDate() !== parts.day || check.getUTCMonth() !== parts.month - 1) return { ok: false, reason: 'is not a real date' };
-    return { ok: true, value: utc - zoneOffsetMs(zone) };
+    return { ok: true, value: utc - zoneOffsetMs(parts.zone) };
   }
   const instant = wallTimeToInstant(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second, parts.ms, options.timeZone);
   return instant === undefined ? { ok: false, reason: 'is not a real date' } : { ok: true, value: instant };
 }
 
-/** Whether the value carries a time of day (a separate time column is then ignored). */
-export function hasTimeOfDay(text: string): boolean {
-  return /\d{1,2}:\d{2}/.test(text);
-}
-
-/** `HH:MM[:SS]` with optional AM/PM to seconds since midnight; undefined when unreadable. */
-export function readTimeOfDay(text: string): number | undefined {
-  const match = new RegExp(`^${TIME}$`).exec(text.trim());
-  if (!match) return undefined;
-  const hour = to24(Number(match[1]), match[5]);
-  const minute = Number(match[2]);
-  const second = Number(match[3] ?? 0);
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  return hour * 3600 + minute * 60 + second;
-}
-
-function splitDate(value: string, order: DateOrder): Parts | undefined {
-  let match = ISO.exec(value) ?? YMD_SLASH.exec(value);
-  if (match) return build(match[1], match[2], match[3], match, 4);
-  match = DOTTED.exec(value);
-  if (match) return build(fullYear(match[3]), match[2], match[1], match, 4);
-  match = SLASHED.exec(value);
-  if (match) {
-    const [first, second] = [match[1], match[2]];
-    return order === 'mdy' ? build(fullYear(match[3]), first, second, match, 4) : build(fullYear(match[3]), second, first, match, 4);
-  }
-  return undefined;
-}
-
-function build(year: string | undefined, month: string | undefined, day: string | undefined, match: RegExpExecArray, at: number): Parts {
-  const hasTime = match[at] !== undefined;
-  const fraction = match[at + 3] ?? '';
-  return {
-    year: Number(year),
-    month: Number(month),
-    day: Number(day),
-    hour: hasTime ? to24(Number(match[at]), match[at + 4]) : 0,
-    minute: hasTime ? Number(match[at + 1]) : 0,
-    second: Number(match[at + 2] ?? 0),
-    ms: fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0,
-    hasTime,
-  };
-}
-
-/** Two-digit years: 00–69 are 2000s, 70–99 are 1900s (the spreadsheet convention). */
-function fullYear(text: string | undefined): string {
-  if (text === undefined || text.length !== 2) return text ?? '';
-  const year = Number(text);
-  return String(year < 70 ? 2000 + year : 1900 + year);
-}
-
-function to24(hour: number, meridiem: string | undefined): number {
-  if (meridiem === undefined) return hour;
-  if (hour < 1 || hour > 12) return 99; // not a 12-hour clock value: rejected by the caller
-  const pm = meridiem.toLowerCase() === 'p';
-  return (hour % 12) + (pm ? 12 : 0);
-}
-
-function zoneOffsetMs(zone: string): number {
-  if (zone === 'Z') return 0;
-  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return (match[1] === '-' ? -1 : 1) * minutes * 60_000;
-}
-
-function slashHint(value: string, options: DateReadOptions): string {
-  if (!value.includes('/')) return '';
-  return options.dateOrder === 'mdy' ? '; slash dates are read as MM/DD/YYYY, set the date order to dmy for DD/MM/YYYY' : '; slash dates are read as DD/MM/YYYY';
+function orderHint(shape: ReturnType<typeof dateShape>, options: DateReadOptions): string {
+  if (shape.kind !== 'fields') return '';
+  if (shape.dotted) return '; dotted dates are day first';
+  const order = { dmy: 'day first', mdy: 'month first', ymd: 'year first' }[options.dateOrder ?? 'mdy'];
+  return `; this column's dates are read ${order}`;
 }

@@ -1,7 +1,9 @@
 import type { DealStatus } from '../model';
+import { minorToMajor } from '../money/minor';
 import { derivedId } from './ids';
 import { RowError, type RowCells } from './row-cells';
 import { clipText, compactKey, nameKey } from './text';
+import type { CurrencySource } from './types';
 import { readChannel, readDealStatus, readStageStatus } from './vocabulary';
 
 export type NamedRef = { id: string; name: string };
@@ -17,6 +19,10 @@ export type DealContext = {
   /** Explicit values, the preset's and the well-known stage names. */
   stageWon: ReadonlySet<string>;
   stageLost: ReadonlySet<string>;
+  /** The preset's status codes (Bitrix24's S / F / P), read before the generic words. */
+  statusCodes?: { won: ReadonlySet<string>; lost: ReadonlySet<string>; open: ReadonlySet<string> };
+  /** A pipeline prefix on stage codes (`C6:` in `C6:WON`), compared without it too. */
+  stagePrefix?: RegExp;
   identity: (parts: readonly (string | undefined)[], fallback: readonly string[]) => string;
 };
 
@@ -26,6 +32,9 @@ export type MappedDeal = {
   product?: NamedRef;
   customer?: NamedRef & { region?: string };
   notes: RowNote[];
+  /** The row's own update time, for choosing between rows of one id; undefined when it has none. */
+  updated?: number;
+  currencySource?: CurrencySource;
 };
 
 export const UNASSIGNED_OWNER: NamedRef = { id: 'unassigned', name: 'Unassigned' };
@@ -52,7 +61,11 @@ export function mapDealRow(r: RowCells, cells: readonly string[], context: DealC
   if (status !== 'open' && closedAt === undefined) notes.push({ code: `${status}-without-close-date` });
   if (status === 'open' && createdAt === undefined) notes.push({ code: 'open-without-created-date' });
 
-  const amount = r.money('amount', 'currency');
+  const money = r.money('amount', 'currency');
+  const amount = money && { minor: money.minor, currency: money.currency };
+  if (money && status === 'won' && money.minor < 0) {
+    throw new RowError(`a won deal with a negative amount (${minorToMajor(money.minor, money.currency)} ${money.currency}): a refund is not a sale`, 'negative-won');
+  }
   const ownerName = r.text('owner');
   const owner = ownerName ? { id: derivedId('owner', nameKey(ownerName)), name: clipText(ownerName, 200) } : UNASSIGNED_OWNER;
   if (!ownerName) notes.push({ code: 'unassigned-owner' });
@@ -69,15 +82,16 @@ export function mapDealRow(r: RowCells, cells: readonly string[], context: DealC
   const lostReason = r.text('lostReason');
 
   const idText = r.text('id');
-  if (idText !== undefined && idText.length > 200) throw new RowError(`the id is longer than 200 characters`);
+  if (idText !== undefined && idText.length > 200) throw new RowError(`the id is longer than 200 characters`, 'id');
   const titleText = r.text('title');
   const externalId = idText ?? context.identity([titleText, accountName, productName, ownerName, r.text('createdAt'), pipeline], cells);
   const title = titleText ?? ([accountName, productName].filter(Boolean).join(' · ') || externalId);
 
+  const updated = r.date('updatedAt');
   const candidate: Record<string, unknown> = {
     source: context.source,
     externalId,
-    updatedAt: r.date('updatedAt') ?? context.importedAt ?? Math.max(createdAt ?? 0, closedAt ?? 0),
+    updatedAt: updated ?? context.importedAt ?? Math.max(createdAt ?? 0, closedAt ?? 0),
     title: clipText(title, 500),
     ownerId: owner.id,
     status,
@@ -95,20 +109,23 @@ export function mapDealRow(r: RowCells, cells: readonly string[], context: DealC
     region: region && clipText(region, 200),
     lineItems: product && amount ? [{ productId: product.id, name: product.name, quantity: 1, unitPrice: amount }] : [],
   };
-  return { candidate, owner, product, customer, notes };
+  // Only when the file has one: an undefined key costs the schema check of every row (measured: +70 % per deal).
+  const lastActivityAt = r.date('lastActivityAt');
+  if (lastActivityAt !== undefined) candidate.lastActivityAt = lastActivityAt;
+  return { candidate, owner, product, customer, notes, updated, currencySource: money?.source };
 }
 
 function dealStatus(r: RowCells, context: DealContext, notes: RowNote[]): DealStatus {
   const statusText = r.text('status');
   if (statusText !== undefined) {
-    const reading = readDealStatus(statusText, context.explicitWon, context.explicitLost);
-    if (reading === 'deleted') throw new RowError(`the deal is deleted in the CRM (status ${JSON.stringify(statusText)})`);
+    const reading = readDealStatus(statusText, context.explicitWon, context.explicitLost, context.statusCodes);
+    if (reading === 'deleted') throw new RowError(`the deal is deleted in the CRM (status ${JSON.stringify(statusText)})`, 'deleted');
     if (reading !== 'unknown') return reading;
     notes.push({ code: 'unknown-status', example: statusText });
     return 'open';
   }
   const stage = r.text('stage');
-  const byStage = stage === undefined ? undefined : readStageStatus(stage, context.stageWon, context.stageLost);
+  const byStage = stage === undefined ? undefined : readStageStatus(stage, context.stageWon, context.stageLost, context.stagePrefix);
   const won = r.boolean('isWon');
   const closed = r.boolean('isClosed');
   if (won === true) return 'won';

@@ -3,6 +3,10 @@ import { importCsv } from './import-csv';
 import { ImportError } from './types';
 
 const OPTIONS = { source: 'csv:test', timeZone: 'UTC', importedAt: 1 };
+
+async function* chunks(text: string, size: number): AsyncGenerator<string> {
+  for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
+}
 const HEADER = 'id,title,owner,stage,amount,close_date';
 
 describe('importCsv: broken rows', () => {
@@ -25,6 +29,12 @@ describe('importCsv: broken rows', () => {
       [7, 'a quoted cell is never closed; the row was skipped up to the next line'],
     ]);
     expect([result.rows, result.imported, result.rejectCount]).toEqual([6, 2, 4]);
+    expect(result.rejectReasons).toEqual([
+      { code: 'date', count: 1, example: 'column "close_date": "2017-02-30" is not a real date' },
+      { code: 'amount', count: 1, example: 'column "amount": "lots" is not an amount' },
+      { code: 'cells', count: 1, example: 'the row has 3 cells where the header has 6 columns' },
+      { code: 'quote', count: 1, example: 'a quoted cell is never closed; the row was skipped up to the next line' },
+    ]);
   });
 
   it('keeps a won deal without a close date and counts it', async () => {
@@ -34,10 +44,30 @@ describe('importCsv: broken rows', () => {
     expect(result.warnings.find((w) => w.code === 'won-without-close-date')?.count).toBe(1);
   });
 
-  it('rejects a repeated id on a later line and keeps the first', async () => {
-    const result = await importCsv(`${HEADER}\n1,First,Ann,Won,100,2017-06-01\n1,Again,Ann,Won,200,2017-06-01\n`, OPTIONS);
-    expect(result.records.deals.map((d) => d.title)).toEqual(['First']);
-    expect(result.rejects[0]).toEqual({ line: 3, reason: 'duplicate id "1" (already imported from line 2); the row was not imported' });
+  it('keeps the last row of a repeated id when the file has no update time (exports list history oldest first)', async () => {
+    const result = await importCsv(`${HEADER}\n1,First,Ann,Engaging,100,\n2,Other,Bob,Lost,5,2017-06-02\n1,Again,Ann,Won,200,2017-06-01\n`, OPTIONS);
+    // The later row replaces the first in place: one record per id, the deal won, not left open.
+    expect(result.records.deals.map((d) => [d.externalId, d.title, d.status])).toEqual([['1', 'Again', 'won'], ['2', 'Other', 'lost']]);
+    expect([result.rows, result.imported, result.rejectCount]).toEqual([3, 2, 0]);
+    expect(result.duplicates).toEqual({ rows: 1, ids: 1, rule: 'last-row', examples: ['id "1": line 4 kept over line 2'] });
+  });
+
+  it('keeps the row with the newest update time of a repeated id, wherever it stands', async () => {
+    const csv = 'id,title,stage,amount,updated\n7,Newest,Won,300,2017-06-03 10:00\n7,Older,Engaging,100,2017-06-01 10:00\n7,Oldest,Prospecting,,2017-05-01\n';
+    const result = await importCsv(csv, OPTIONS);
+    expect(result.records.deals.map((d) => [d.title, d.status, d.updatedAt])).toEqual([['Newest', 'won', Date.UTC(2017, 5, 3, 10)]]);
+    expect(result.duplicates).toMatchObject({ rows: 2, ids: 1, rule: 'newest-updated', column: 'updated' });
+  });
+
+  it('hands the later winner of a repeated id over after an earlier batch went out, so the writer keeps it', async () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `f${i},Filler ${i},Ann,Lost,1,2017-06-01`).join('\n');
+    const batches: string[][] = [];
+    const result = await importCsv(chunks(`${HEADER}\n1,First,Ann,Engaging,100,\n${filler}\n1,Again,Ann,Won,200,2017-06-01\n`, 20_000), {
+      ...OPTIONS,
+      onRecords: (batch) => void batches.push(batch.deals.filter((d) => d.externalId === '1').map((d) => d.status)),
+    });
+    expect(batches.filter((list) => list.length > 0)).toEqual([['open'], ['won']]);
+    expect(result.imported).toBe(3001);
   });
 
   it('keeps details of the first rejects only, but counts all of them', async () => {
@@ -74,7 +104,7 @@ describe('importCsv: hostile input', () => {
     const csv = `${HEADER}\n1,"${huge}",Ann,Won,100,2017-06-01\n2,Small,Ann,Won,100,2017-06-01\n`;
     const result = await importCsv(csv, OPTIONS);
     expect(result.records.deals.map((d) => d.externalId)).toEqual(['2']);
-    expect(result.rejects).toEqual([{ line: 2, reason: 'column "title" holds 1,048,576 characters, more than the 100,000 allowed' }]);
+    expect(result.rejects).toEqual([{ line: 2, reason: 'column "title" holds 1,048,576 characters, more than the 100,000 allowed', code: 'too-long' }]);
   });
 });
 
@@ -101,12 +131,22 @@ describe('importCsv: mapping', () => {
     expect(result.warnings.find((w) => w.code === 'unknown-status')).toMatchObject({ count: 1, examples: ['Gewonnen'] });
   });
 
-  it('uses the default currency for amounts that name none, and a sign in the cell over it', async () => {
+  it('uses the given currency for amounts that name none, and a sign in the cell over it', async () => {
     const result = await importCsv('Title,Stage,Сумма\nA,Won,"1 234,56"\nB,Won,$10\n', { ...OPTIONS, currency: 'RUB' });
     expect(result.records.deals.map((d) => d.amount)).toEqual([
       { minor: 123456, currency: 'RUB' },
       { minor: 1000, currency: 'USD' },
     ]);
+    expect(result.currencies).toEqual([
+      { source: 'option', currency: 'RUB', count: 1 },
+      { source: 'cell', currency: 'USD', count: 1 },
+    ]);
+  });
+
+  it('never assumes a currency: amounts naming none, without an option or preset, are unknown (XXX) and counted', async () => {
+    const result = await importCsv('Title,Stage,Amount\nA,Won,1500\nB,Lost,200\n', OPTIONS);
+    expect(result.records.deals.map((d) => d.amount?.currency)).toEqual(['XXX', 'XXX']);
+    expect(result.currencies).toEqual([{ source: 'unknown', currency: 'XXX', count: 2 }]);
   });
 
   it('reads a tab-separated file and an explicit delimiter', async () => {

@@ -1,5 +1,12 @@
-export { importCsv } from './import-csv';
+export { importCsv, type CsvSource } from './import-csv';
+export { scanCsv, type CsvScan } from './scan';
+export { describeImport } from './summary-line';
+export { describeFormat, describeProblem, READING_NAMES } from './formats/describe';
+export { decimalMarkFor, dateOrderFor, isLocale } from './formats/locale';
+export { DATE_READINGS, NUMBER_READINGS } from './formats/decide';
+export { DATE_ORDERS } from './formats/date-text';
 export { detectPreset, PRESETS, type PresetMatch } from './presets';
 export { planLayout, detectKind, FIELDS_BY_KIND } from './columns';
 export { sniffDelimiter } from './csv-reader';
+export { uniqueNames } from './unique-names';
 export * from './types';

@@ -10,7 +10,7 @@ export type LeadContext = {
   identity: (parts: readonly (string | undefined)[], fallback: readonly string[]) => string;
 };
 
-export type MappedLead = { candidate: Record<string, unknown>; owner?: NamedRef; notes: RowNote[] };
+export type MappedLead = { candidate: Record<string, unknown>; owner?: NamedRef; notes: RowNote[]; updated?: number };
 
 /**
  * One export row to a candidate lead. Lead conversion is a cohort of leads by
@@ -21,7 +21,7 @@ export type MappedLead = { candidate: Record<string, unknown>; owner?: NamedRef;
 export function mapLeadRow(r: RowCells, cells: readonly string[], context: LeadContext): MappedLead {
   const notes: RowNote[] = [];
   const createdAt = r.date('createdAt');
-  if (createdAt === undefined) throw new RowError('the lead has no created date (lead conversion counts leads by the date they were created)');
+  if (createdAt === undefined) throw new RowError('the lead has no created date (lead conversion counts leads by the date they were created)', 'no-date');
   const convertedAt = r.date('convertedAt');
   const statusText = r.text('status');
   const lifecycle = r.text('lifecycleStage');
@@ -34,13 +34,14 @@ export function mapLeadRow(r: RowCells, cells: readonly string[], context: LeadC
   const name = r.text('name') ?? ([r.text('firstName'), r.text('lastName')].filter(Boolean).join(' ') || undefined);
   const sourceText = r.text('source');
   const idText = r.text('id');
-  if (idText !== undefined && idText.length > 200) throw new RowError('the id is longer than 200 characters');
+  if (idText !== undefined && idText.length > 200) throw new RowError('the id is longer than 200 characters', 'id');
   const externalId = idText ?? context.identity([name, ownerName, r.text('createdAt'), sourceText], cells);
   const region = r.text('region');
+  const updated = r.date('updatedAt');
   const candidate: Record<string, unknown> = {
     source: context.source,
     externalId,
-    updatedAt: r.date('updatedAt') ?? context.importedAt ?? createdAt,
+    updatedAt: updated ?? context.importedAt ?? createdAt,
     name: name && clipText(name, 300),
     ownerId: owner?.id,
     createdAt,
@@ -52,5 +53,5 @@ export function mapLeadRow(r: RowCells, cells: readonly string[], context: LeadC
     convertedAt,
     region: region && clipText(region, 200),
   };
-  return { candidate, owner, notes };
+  return { candidate, owner, notes, updated };
 }

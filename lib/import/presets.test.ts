@@ -23,7 +23,7 @@ describe('CRM export presets', () => {
     expect(lost).toMatchObject({ status: 'lost', closedAt: Date.UTC(2017, 5, 20, 11) });
     // Status "Open" wins over a stage named "Closed Won": stage names are not read when a status column exists.
     expect(open).toMatchObject({ status: 'open', expectedCloseAt: day('2017-07-31'), probability: 60, channel: 'inbound' });
-    expect(result.rejects).toEqual([{ line: 5, reason: 'the deal is deleted in the CRM (status "Deleted")' }]);
+    expect(result.rejects).toEqual([{ line: 5, reason: 'the deal is deleted in the CRM (status "Deleted")', code: 'deleted' }]);
   });
 
   it('HubSpot deals: every cell quoted, stage-based won/lost, fractions for probability, local datetimes', async () => {

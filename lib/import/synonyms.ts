@@ -25,11 +25,11 @@ export const DEAL_SYNONYMS: ColumnSynonyms<DealField> = {
   currency: ['currency', 'currency code', 'deal currency', 'currency of value', 'deal - currency of value', 'amount currency', 'валюта'],
   createdAt: [
     'created', 'created at', 'created date', 'create date', 'date created', 'creation date', 'deal created', 'deal - deal created',
-    'add time', 'engage date', 'opened', 'дата создания', 'создана', 'создано', 'дата начала',
+    'add time', 'engage date', 'opened', 'date create', 'дата создания', 'дата создания сделки', 'создана', 'создано', 'дата начала',
   ],
   closedAt: [
     'close date', 'closed at', 'closed date', 'closing date', 'date closed', 'closed on', 'deal closed on', 'deal - deal closed on',
-    'дата закрытия', 'дата завершения',
+    'дата закрытия', 'дата закрытия сделки', 'дата завершения',
   ],
   wonAt: ['won time', 'deal - won time', 'won date', 'date won', 'дата выигрыша'],
   lostAt: ['lost time', 'deal - lost time', 'lost date', 'date lost', 'дата проигрыша'],
@@ -48,6 +48,10 @@ export const DEAL_SYNONYMS: ColumnSynonyms<DealField> = {
   source: ['source', 'lead source', 'deal source', 'deal - source', 'source channel', 'deal - source channel', 'channel', 'original source', 'источник', 'канал'],
   pipeline: ['pipeline', 'deal - pipeline', 'воронка', 'направление'],
   lostReason: ['lost reason', 'deal - lost reason', 'closed lost reason', 'loss reason', 'причина отказа', 'причина проигрыша', 'причина провала'],
+  lastActivityAt: [
+    'last activity date', 'last activity', 'last activity at', 'deal - last activity date', 'date of last activity',
+    'дата последней активности', 'последняя активность',
+  ],
 };
 
 export const ACTIVITY_SYNONYMS: ColumnSynonyms<ActivityField> = {

@@ -3,7 +3,16 @@
  * The output lists are keyed like KpiData so an import can be handed to the KPI
  * engine (or the database) as it is.
  */
-import type { Activity, Customer, Deal, Lead, Owner, Product } from '../model';
+import type { ActivityType } from '../model';
+import type { ColumnFormat, ColumnReading } from './formats/decide';
+import type { DateOrder, SerialEpoch } from './formats/date-text';
+import type { ColumnProfile } from './formats/profile';
+import type { RecordBatch } from './result-types';
+
+export type { ColumnFormat, ColumnReading, DateReading, FormatBasis } from './formats/decide';
+export type { DateOrder, SerialEpoch } from './formats/date-text';
+export type { DecimalMark } from './formats/number-text';
+export type { ColumnProfile } from './formats/profile';
 
 export const IMPORT_KINDS = ['deals', 'activities', 'leads'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -31,6 +40,7 @@ export const DEAL_FIELDS = [
   'source',
   'pipeline',
   'lostReason',
+  'lastActivityAt',
 ] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 
@@ -77,6 +87,9 @@ export type ColumnSynonyms<F extends string> = Partial<Record<F, readonly string
 export const PRESET_IDS = ['pipedrive', 'hubspot', 'salesforce', 'amocrm', 'bitrix24'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
+/** The language of an export's headers: what a CRM's localised export says about its dates, numbers and currency. */
+export type HeaderLanguage = 'en' | 'ru';
+
 /**
  * How one CRM writes its exports: the column headers it uses for each kind of
  * record and the values it writes. Only a mapping and a vocabulary: no code.
@@ -92,16 +105,30 @@ export type CsvPreset = {
   /** Stage (or status) values that mean won / lost in this CRM's default pipelines. */
   wonValues?: readonly string[];
   lostValues?: readonly string[];
+  /** Status-column codes of this CRM (Bitrix24's STAGE_SEMANTIC_ID S / F / P), read before the generic words. */
+  statusCodes?: { won: readonly string[]; lost: readonly string[]; open: readonly string[] };
+  /** Values of id columns that mean "none" (Bitrix24 writes `0` for a deal without a company). */
+  noneValues?: readonly string[];
+  /** Activity type and direction codes of the CRM's API exports (Bitrix24's TYPE_ID 2 = call, DIRECTION 2 = outgoing). */
+  activityCodes?: { type?: Readonly<Record<string, ActivityType>>; direction?: Readonly<Record<string, 'inbound' | 'outbound'>> };
+  /** A prefix of stage codes naming the pipeline (Bitrix24's `C6:` in `C6:WON`), compared without it too. */
+  stagePrefix?: RegExp;
   /** `fraction`: probabilities are written 0–1 (HubSpot); `percent`: 0–100. */
   probability?: 'fraction' | 'percent';
-  /** How `01/02/2017` reads in this CRM's exports. */
-  dateOrder?: DateOrder;
+  /**
+   * The locale the CRM writes dates and numbers in when its headers are in
+   * this language (amoCRM in Russian: `ru-RU`): the reading of a column whose
+   * values leave it open.
+   */
+  locales?: Partial<Record<HeaderLanguage, string>>;
+  /** The account currency of amounts naming none, when the export's language tells it (amoCRM in Russian: RUB). */
+  accountCurrency?: Partial<Record<HeaderLanguage, string>>;
   /** Unit of bare numbers in duration columns (HubSpot writes call durations in ms). */
   durationUnit?: 'seconds' | 'milliseconds';
 };
 
-/** `mdy`: 01/02/2017 is January 2nd (US); `dmy`: February 1st. Dotted dates are always day first. */
-export type DateOrder = 'mdy' | 'dmy';
+/** ISO 4217's code for "no currency": amounts whose currency neither the file nor the options name. */
+export const UNKNOWN_CURRENCY = 'XXX';
 
 export type ImportOptions = {
   /** The `source` of every record, e.g. `csv:deals-2017`. */
@@ -110,6 +137,12 @@ export type ImportOptions = {
   kind?: ImportKind;
   /** A CRM's export format; detected from the headers when absent, `none` for generic detection only. */
   preset?: PresetId | 'none';
+  /**
+   * The preset was found by detection and only handed on (a preview's, kept
+   * for the run): it reads the CRM's words but, like any detected preset,
+   * lends no locale to open columns unless the headers are Russian.
+   */
+  presetDetected?: boolean;
   /** Field → header name overrides; they win over presets and detection. */
   map?: Readonly<Partial<Record<AnyField, string>>>;
   /** Stage or status values that mean won / lost, for exports without a status column. */
@@ -117,10 +150,27 @@ export type ImportOptions = {
   lost?: readonly string[];
   /** IANA zone for dates without a zone (date-only values become local midnight). */
   timeZone: string;
-  /** Currency of amounts that carry none (no currency column, no symbol). Default USD. */
+  /**
+   * Currency of amounts that carry none (no currency column, no sign or code in
+   * the cell or header). Without it the preset's account currency, else
+   * UNKNOWN_CURRENCY: never an assumed USD.
+   */
   currency?: string;
-  /** How slash dates read; the preset's or `mdy` when absent. */
+  /** The order of `a/b/c` dates in columns whose own values leave it open (`dmy`, `mdy`, `ymd`). */
   dateOrder?: DateOrder;
+  /** A locale (`de`, `en-US`, `ru`) whose decimal mark reads amount columns whose own values leave it open. */
+  numberLocale?: string;
+  /** Excel's day count for columns of serial dates (default 1900, the Windows count). */
+  excelEpoch?: SerialEpoch;
+  /** The reading of single columns by index, forced (the rep's choice in the preview). */
+  formats?: Readonly<Record<number, ColumnReading>>;
+  /** The locale the data was written in, when known (a page's language): after the preset's, the last word on open columns. */
+  locale?: string;
+  /**
+   * The column profiles of this very file from an earlier scanCsv: the file is
+   * then read once instead of twice. A profile of another file misreads it.
+   */
+  profiles?: readonly ColumnProfile[];
   /** Field delimiter; sniffed from the header line when absent (`,` `;` tab or `|`). */
   delimiter?: string;
   /** The records' `updatedAt` when the file has no update-time column (ms). */
@@ -138,61 +188,24 @@ export type ImportOptions = {
   onRecords?: (batch: RecordBatch) => void | Promise<void>;
 };
 
-export type RecordBatch = Pick<ImportedRecords, 'deals' | 'activities' | 'leads'>;
-
-/** A row that was not imported: its 1-based line number in the file (the header is line 1) and why. */
-export type RowReject = {
-  line: number;
-  reason: string;
-  /** The start of the row's text, for the person fixing the file. */
-  excerpt?: string;
-};
-
-/** Something imported but worth knowing, counted: e.g. won deals without a close date. */
-export type ImportWarning = {
-  code: string;
-  message: string;
-  count: number;
-  examples?: readonly string[];
-};
-
-export type ImportedRecords = {
-  deals: Deal[];
-  owners: Owner[];
-  products: Product[];
-  customers: Customer[];
-  activities: Activity[];
-  leads: Lead[];
-};
-
-export type ImportResult = {
-  kind: ImportKind;
-  preset: PresetId | null;
-  /** Which header each field was read from. */
-  columns: Readonly<Partial<Record<AnyField, string>>>;
-  headers: readonly string[];
-  delimiter: string;
-  records: ImportedRecords;
-  /** Data rows read (blank lines not counted). */
-  rows: number;
-  /** Rows that became a record. */
-  imported: number;
-  /** The first `maxRejectDetails` rejected rows; `rejectCount` counts them all. */
-  rejects: RowReject[];
-  rejectCount: number;
-  warnings: ImportWarning[];
-};
-
-export type ImportProgress = {
-  /** Characters consumed so far, and the total when known (string input). */
-  chars: number;
-  totalChars?: number;
-  rows: number;
-  imported: number;
-  rejected: number;
-};
+export * from './result-types';
 
 /** A CSV the importer cannot read at all: no header, no recognisable columns, an unknown override column. */
 export class ImportError extends Error {
-  override readonly name = 'ImportError';
+  override readonly name: string = 'ImportError';
+}
+
+/**
+ * Columns whose format the file leaves open (`1.000`: one or a thousand?
+ * `05/06/2017`: May or June?) or that mix two formats: nothing was imported,
+ * and the message names the choice to make.
+ */
+export class FormatError extends ImportError {
+  override readonly name = 'FormatError';
+  constructor(
+    message: string,
+    readonly formats: readonly ColumnFormat[],
+  ) {
+    super(message);
+  }
 }

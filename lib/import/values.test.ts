@@ -3,18 +3,25 @@ import { currencyIn, readAmount, readBoolean, readCurrency, readDuration, readPr
 import { readActivityType, readChannel, readDealStatus, readDirection, readLeadStatus } from './vocabulary';
 import { keySet } from './text';
 
-describe('amounts', () => {
+describe('amounts, read with their column\'s decimal mark', () => {
   it.each([
-    ['1 234,56', 'RUB', 123456],
-    ['$1,234.50', 'USD', 123450],
-    ['1.234,56', 'EUR', 123456],
-    ['1 000 ₽', 'RUB', 100000],
-    ['(1,234.00)', 'USD', -123400], // accounting negative
-    ['-15', 'USD', -1500],
-    ['4514', 'USD', 451400],
-    ['500', 'JPY', 500], // yen have no minor unit
-  ])('%s %s → %i minor', (text, currency, minor) => {
-    expect(readAmount(text, currency)).toEqual({ ok: true, value: minor });
+    ['1 234,56', 'RUB', ',', 123456],
+    ['$1,234.50', 'USD', '.', 123450],
+    ['1.234,56', 'EUR', ',', 123456],
+    ['1 000 ₽', 'RUB', ',', 100000],
+    ['(1,234.00)', 'USD', '.', -123400], // accounting negative
+    ['300-', 'USD', '.', -30000], // trailing minus
+    ['-15', 'USD', '.', -1500],
+    ['4514', 'USD', '.', 451400],
+    ['500', 'JPY', '.', 500], // yen have no minor unit
+    ['1.000', 'EUR', ',', 100000], // a thousand where the comma is the decimal mark
+    ['1.000', 'USD', '.', 100], // one where the dot is
+  ] as const)('%s %s (%s) → %i minor', (text, currency, mark, minor) => {
+    expect(readAmount(text, currency, mark)).toEqual({ ok: true, value: minor });
+  });
+
+  it('rejects a value written the other way than its column, saying so', () => {
+    expect(readAmount('1.234,56', 'EUR', '.')).toEqual({ ok: false, reason: 'is not written like the rest of its column (1,234.56)' });
   });
 
   it.each([['abc'], ['1e21'], ['12345678901234567890']])('rejects %s', (text) => {

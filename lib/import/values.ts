@@ -1,4 +1,5 @@
 import { majorToMinor } from '../money/minor';
+import { readBody, splitAmount, type DecimalMark } from './formats/number-text';
 import { compactKey } from './text';
 
 type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -44,23 +45,24 @@ export function isKnownCurrency(code: string): boolean {
 }
 
 /**
- * An amount cell in major units to integer minor units of `currency`, through
- * majorToMinor (`1 234,56`, `$1,234.50`, `1.234,56`). Accounting negatives
- * `(1,234.00)` keep their sign.
+ * An amount cell in major units to integer minor units of `currency`, read
+ * with the column's decimal mark (formats/number-text.ts: `1 234,56`,
+ * `$1,234.50`, `1.234,56 €`, `CHF-1'234.50`). Accounting negatives `(1,234.00)`
+ * and trailing minus signs `300-` keep their sign.
  */
-export function readAmount(text: string, currency: string): Read<number> {
-  let value = text.trim();
-  let negative = false;
-  if (/^\(.*\)$/.test(value)) {
-    negative = true;
-    value = value.slice(1, -1);
+export function readAmount(text: string, currency: string, mark: DecimalMark = '.'): Read<number> {
+  const parts = splitAmount(text);
+  if (!parts) return { ok: false, reason: /\d[eE][+-]?\d/.test(text) ? 'is not an amount that can be kept exactly' : 'is not an amount' };
+  if ((parts.body.match(/\d/g) ?? []).length > 18) return { ok: false, reason: 'is not an amount that can be kept exactly' };
+  const plain = readBody(parts.body, mark);
+  if (plain === undefined) {
+    const other = mark === '.' ? ',' : '.';
+    const fits = readBody(parts.body, other) !== undefined;
+    return { ok: false, reason: fits ? `is not written like the rest of its column (${mark === '.' ? '1,234.56' : '1.234,56'})` : 'is not an amount' };
   }
-  if (/\d[eE][+-]?\d/.test(value) || (value.match(/\d/g) ?? []).length > 18) {
-    return { ok: false, reason: 'is not an amount that can be kept exactly' };
-  }
-  const minor = majorToMinor(value, currency);
+  const minor = majorToMinor(plain, currency);
   if (minor === undefined) return { ok: false, reason: 'is not an amount' };
-  return { ok: true, value: negative ? -Math.abs(minor) : minor };
+  return { ok: true, value: parts.negative ? -Math.abs(minor) : minor };
 }
 
 /**

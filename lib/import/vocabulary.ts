@@ -27,11 +27,19 @@ export const WELL_KNOWN_LOST_STAGES = keySet([
 
 export type StatusReading = DealStatus | 'deleted' | 'unknown';
 
-/** A status cell read with the user's explicit won/lost values first, then the built-in vocabulary. */
-export function readDealStatus(text: string, won: ReadonlySet<string>, lost: ReadonlySet<string>): StatusReading {
+/** A status cell read with the user's explicit won/lost values first, then the CRM's own codes, then the built-in vocabulary. */
+export function readDealStatus(
+  text: string,
+  won: ReadonlySet<string>,
+  lost: ReadonlySet<string>,
+  codes?: { won: ReadonlySet<string>; lost: ReadonlySet<string>; open: ReadonlySet<string> },
+): StatusReading {
   const key = compactKey(text);
   if (won.has(key)) return 'won';
   if (lost.has(key)) return 'lost';
+  if (codes?.won.has(key)) return 'won';
+  if (codes?.lost.has(key)) return 'lost';
+  if (codes?.open.has(key)) return 'open';
   if (STATUS_WON.has(key)) return 'won';
   if (STATUS_LOST.has(key)) return 'lost';
   if (STATUS_OPEN.has(key)) return 'open';
@@ -39,11 +47,17 @@ export function readDealStatus(text: string, won: ReadonlySet<string>, lost: Rea
   return 'unknown';
 }
 
-/** A stage name: won or lost only when a won/lost list names it; any other stage is an open one. */
-export function readStageStatus(text: string, won: ReadonlySet<string>, lost: ReadonlySet<string>): DealStatus {
-  const key = compactKey(text);
-  if (won.has(key)) return 'won';
-  if (lost.has(key)) return 'lost';
+/**
+ * A stage name or code: won or lost only when a won/lost list names it (with
+ * or without the CRM's pipeline prefix: Bitrix24's `C6:WON` is `WON`); any
+ * other stage is an open one.
+ */
+export function readStageStatus(text: string, won: ReadonlySet<string>, lost: ReadonlySet<string>, prefix?: RegExp): DealStatus {
+  for (const candidate of prefix && prefix.test(text) ? [text, text.replace(prefix, '')] : [text]) {
+    const key = compactKey(candidate);
+    if (won.has(key)) return 'won';
+    if (lost.has(key)) return 'lost';
+  }
   return 'open';
 }
 
@@ -86,7 +100,7 @@ export function readDirection(text: string): 'outbound' | 'inbound' | undefined 
 }
 
 const CHANNELS: ReadonlyArray<readonly [ContactMethod, RegExp]> = [
-  ['referral', /referr|partner|word of mouth|рекоменд|партн|сарафан/],
+  ['referral', /referr|recommend|partner|word of mouth|рекоменд|партн|сарафан/],
   ['event', /event|trade ?show|conference|webinar|expo|exhibition|выставк|мероприят|конференц|вебинар/],
   ['social', /social|facebook|linkedin|instagram|twitter|vk|вконтакте|соцсет|telegram|телеграм/],
   ['email', /e-?mail|newsletter|рассылк|почт|письм/],
@@ -94,9 +108,9 @@ const CHANNELS: ReadonlyArray<readonly [ContactMethod, RegExp]> = [
   ['inbound', /web|site|search|organic|seo|inbound|form|direct|ads?\b|ppc|сайт|форм|поиск|реклам|входящ/],
 ];
 
-/** The channel of first contact a source cell names (`Paid Social`, `Сайт`, `Cold Call`...), else `other`. */
+/** The channel of first contact a source cell names (`Paid Social`, `Сайт`, `Cold Call`, `TRADE_SHOW`...), else `other`. */
 export function readChannel(text: string): ContactMethod {
-  const value = text.toLowerCase();
+  const value = text.toLowerCase().replace(/_/g, ' ');
   for (const [channel, pattern] of CHANNELS) if (pattern.test(value)) return channel;
   return 'other';
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeKpis } from './compute';
 import type { ClvMethod } from './clv-types';
 import { UNASSIGNED } from './engine/scope';
-import { JUNE, MAY, activity, at, customer, dataOf, deal, kpi, lead, mrrMove, okOf, owner, queryOf, team, usd, wonDeal } from './test-fixtures';
+import { ANY_SAMPLE, JUNE, MAY, activity, at, customer, dataOf, deal, kpi, lead, lostDeal, mrrMove, okOf, owner, queryOf, team, usd, wonDeal } from './test-fixtures';
 import { KPI_IDS } from './registry';
 
 const owners = [owner('alice', 'Alice', { teamId: 'east' }), owner('bob', 'Bob', { teamId: 'east' }), owner('carol', 'Carol', { teamId: 'west' })];
@@ -17,25 +17,47 @@ describe('computeKpis', () => {
   it('compares with the previous period: value and relative change', () => {
     const activities = [...calls('alice', '06', 3), ...calls('alice', '05', 2)];
     const r = okOf(kpi('activityCounts', { activities }));
-    expect(r.previous).toEqual({ value: 2, change: 50 }); // (3 − 2) ÷ 2
+    expect(r.previous).toEqual({ value: 2, change: 50, unit: '%' }); // (3 − 2) ÷ 2
     expect(r.period).toEqual({ start: JUNE.start, end: JUNE.end, label: '2017-06' });
+    expect(r.comparison).toEqual({ start: MAY.start, end: MAY.end, label: '2017-05' }); // June is over: all of May
+    expect(r.partial).toBeUndefined();
   });
 
-  it('gives no relative change from 0, no comparison when asked for none, none for snapshots', () => {
-    expect(okOf(kpi('activityCounts', { activities: calls('alice', '06', 3) })).previous).toEqual({ value: 0, change: null });
-    expect(okOf(kpi('activityCounts', { activities: calls('alice', '06', 3) }, { comparePeriod: null })).previous).toBeUndefined();
-    expect(okOf(kpi('pipelineValue', { deals: [deal({ amount: usd(5) })] })).previous).toBeUndefined();
+  it('gives no relative change from 0, no comparison when asked for none', () => {
+    expect(okOf(kpi('activityCounts', { activities: calls('alice', '06', 3) })).previous).toEqual({ value: 0, change: null, unit: '%' });
+    const none = okOf(kpi('activityCounts', { activities: calls('alice', '06', 3) }, { comparePeriod: null }));
+    expect([none.previous, none.comparison]).toEqual([undefined, undefined]);
+  });
+
+  it('compares the pipeline with the pipeline at the end of the compare period', () => {
+    // Open at the end of May: o1 (created 10 May) and w (created 10 May, won 5 June). At the end of June: o1, o2.
+    const deals = [
+      deal({ externalId: 'o1', amount: usd(5), createdAt: at('2017-05-10') }),
+      deal({ externalId: 'o2', amount: usd(7), createdAt: at('2017-06-10') }),
+      wonDeal(20, '2017-06-05', { externalId: 'w', createdAt: at('2017-05-10') }),
+    ];
+    const r = okOf(kpi('pipelineValue', { deals }));
+    expect(r.value).toBe(1_200); // 5 + 7
+    expect(r.previous).toEqual({ value: 2_500, change: -52, unit: '%' }); // 5 + 20; (12 − 25) ÷ 25
+  });
+
+  it('gives a change of percentages in percentage points', () => {
+    // June: 1 won of 3 closed = 33.3 %; May: 1 won of 4 = 25 % → +8.3 pp (not +33 %).
+    const deals = [wonDeal(1, '2017-06-05'), lostDeal('2017-06-06'), lostDeal('2017-06-07'), wonDeal(1, '2017-05-05'), lostDeal('2017-05-06'), lostDeal('2017-05-07'), lostDeal('2017-05-08')];
+    const r = okOf(kpi('winRate', { deals }));
+    expect(r.previous?.unit).toBe('pp');
+    expect(r.previous?.change).toBeCloseTo(100 / 3 - 25, 12);
   });
 
   it('gives the previous value as null when the previous period is not defined', () => {
     const r = okOf(kpi('winRate', { deals: [wonDeal(1, '2017-06-05')] }));
-    expect(r.previous).toEqual({ value: null, change: null }); // nothing closed in May
+    expect(r.previous).toEqual({ value: null, change: null, unit: 'pp' }); // nothing closed in May
   });
 
   it('uses an explicit compare period', () => {
     const activities = [...calls('alice', '06', 3), ...calls('alice', '04', 6)];
     const april = { ...MAY, start: at('2017-04-01'), end: MAY.start, label: '2017-04' };
-    expect(okOf(kpi('activityCounts', { activities }, { comparePeriod: april })).previous).toEqual({ value: 6, change: -50 });
+    expect(okOf(kpi('activityCounts', { activities }, { comparePeriod: april })).previous).toEqual({ value: 6, change: -50, unit: '%' });
   });
 
   it('breaks results down by owner, owners in name order, unassigned records last', () => {
@@ -71,7 +93,7 @@ describe('computeKpis', () => {
 
   it('turns a non-finite number into "not defined" naming it (the last line of defence)', () => {
     const sloppy: ClvMethod = { id: 'sloppy', name: { en: 's', ru: 's' }, estimate: () => ({ ok: true, value: 1, counts: { customers: Number.NaN } }) };
-    const r = kpi('clv', { deals: [wonDeal(1, '2017-06-02', { customerId: 'c' })] }, { settings: { demoKeywords: [], staleDays: 14, clvMethod: 'sloppy' } }, { clvMethods: [sloppy] });
+    const r = kpi('clv', { deals: [wonDeal(1, '2017-06-02', { customerId: 'c' })] }, { settings: { demoKeywords: [], staleDays: 14, clvMethod: 'sloppy', minSample: ANY_SAMPLE } }, { clvMethods: [sloppy] });
     expect(r).toMatchObject({ status: 'not-defined', reason: 'internal error: counts.customers is not a finite number' });
   });
 

@@ -3,15 +3,15 @@
  * for the period, the compare period and, when asked, each owner in the view.
  */
 import { assertCalendar } from '../period/periods';
-import type { Period } from '../period/types';
 import type { ClvMethod } from './clv-types';
 import { buildIndex } from './engine/build-index';
 import { UNASSIGNED, UNASSIGNED_LABEL } from './engine/scope';
 import type { EvalInput, KpiBody, KpiIndex, Slice } from './engine/types';
 import { EVALUATORS } from './evaluators';
-import { KPI_IDS } from './registry';
+import { KPI_DEFINITIONS, KPI_IDS } from './registry';
 import { notDefined } from './shared/result';
-import type { BreakdownRow, KpiData, KpiId, KpiQuery, KpiResult, KpiResults } from './types';
+import { isLowSample } from './shared/sample';
+import { hasValue, type BreakdownRow, type KpiChange, type KpiData, type KpiId, type KpiQuery, type KpiResult, type KpiResults } from './types';
 
 export type ComputeOptions = {
   /** Extra CLV methods (e.g. a fitted BG/NBD model from lib/clv), chosen with `settings.clvMethod`. */
@@ -40,14 +40,12 @@ function evaluate(id: KpiId, index: KpiIndex, query: KpiQuery): KpiResult {
     guarded(() =>
       evaluator.run({ ctx, slice, w: current ? slice.cur : slice.prev, before: current ? slice.prev : undefined, owners: ranked }),
     );
-  const result: KpiResult = stamp(id, scope.cur.info.period, run(scope, true, owners));
-  if (result.status === 'ok' && evaluator.comparable && query.comparePeriod !== null) {
-    const before = run(scope, false, owners);
-    const value = before.status === 'ok' ? before.value : null;
-    result.previous = {
-      value,
-      change: value !== null && value !== 0 ? ((result.value - value) / Math.abs(value)) * 100 : null,
-    };
+  const compared = query.comparePeriod !== null || id === 'salesGrowth';
+  const stamped = (body: KpiBody, slice: Slice) => stamp(id, slice, settle(body), ctx.partial, compared);
+  const result: KpiResult = stamped(run(scope, true, owners), scope);
+  if (hasValue(result) && evaluator.comparable && query.comparePeriod !== null) {
+    const before = settle(run(scope, false, owners));
+    result.previous = changeOf(result.value, before, KPI_DEFINITIONS[id].unit === 'percent' ? 'pp' : '%');
   }
   if (query.breakdownByOwner && owners) {
     const keys = owners.has(UNASSIGNED) ? [...scope.members, UNASSIGNED] : scope.members;
@@ -55,14 +53,46 @@ function evaluate(id: KpiId, index: KpiIndex, query: KpiQuery): KpiResult {
       const slice = owners.get(key);
       if (!slice) return [];
       const ownerName = key === UNASSIGNED ? UNASSIGNED_LABEL : (ctx.ownerNames.get(key) ?? key);
-      return [{ ownerId: key, ownerName, result: stamp(id, slice.cur.info.period, run(slice, true, undefined)) }];
+      return [{ ownerId: key, ownerName, result: stamped(run(slice, true, undefined), slice) }];
     });
   }
   return result;
 }
 
-function stamp(id: KpiId, period: Period, body: KpiBody): KpiResult {
-  return { id, period: { start: period.start, end: period.end, label: period.label }, ...body } as KpiResult;
+type Settled = Exclude<KpiResult, 'byOwner'> extends infer R ? DistributiveOmit<R, 'id' | 'period' | 'byOwner'> : never;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A rate or average below its minimum sample becomes `low-sample`: the value is kept (shared/sample.ts). */
+function settle(body: KpiBody): Settled {
+  if (body.status === 'ok' && body.sample && isLowSample(body.sample)) return { ...body, status: 'low-sample', sample: body.sample };
+  return body;
+}
+
+/**
+ * The change against the compare period's value: in percentage points for percentages ("31.8 % → 33.3 %"
+ * is +1.5 pp, not +4.8 %), relative per cent for amounts, counts and everything else (none from 0).
+ */
+function changeOf(value: number, before: Settled, unit: KpiChange['unit']): KpiChange {
+  const previous = before.status === 'ok' || before.status === 'low-sample' ? before.value : null;
+  let change: number | null = null;
+  if (previous !== null) change = unit === 'pp' ? value - previous : previous !== 0 ? ((value - previous) / Math.abs(previous)) * 100 : null;
+  const out: KpiChange = { value: previous, change, unit };
+  if (before.status === 'low-sample') out.lowSample = true;
+  return out;
+}
+
+function stamp(id: KpiId, slice: Slice, body: Settled, partial: boolean, compared: boolean): KpiResult {
+  const { period } = slice.cur.info;
+  const result = { id, period: { start: period.start, end: period.end, label: period.label }, ...body } as KpiResult;
+  if (partial) {
+    result.partial = true;
+    result.span = { start: slice.cur.info.span.start, end: slice.cur.info.span.end };
+  }
+  if (compared) {
+    const { span, period: before } = slice.prev.info;
+    result.comparison = { start: span.start, end: span.end, label: before.label };
+  }
+  return result;
 }
 
 /**

@@ -40,8 +40,11 @@ export function expectAllFinite(results: KpiResults): void {
   const bad = numbersIn(results).filter(([, n]) => !Number.isFinite(n));
   expect(bad).toEqual([]);
   for (const result of Object.values(results)) {
-    expect(['ok', 'needs-data', 'not-defined']).toContain(result?.status);
+    expect(['ok', 'low-sample', 'needs-data', 'not-defined']).toContain(result?.status);
     if (result?.status === 'not-defined') expect(result.reason).not.toMatch(/internal error/);
+    // low-sample exactly when the sample is below its minimum
+    if (result?.status === 'low-sample') expect(result.sample.n).toBeLessThan(result.sample.min);
+    if (result?.status === 'ok' && result.sample) expect(result.sample.n).toBeGreaterThanOrEqual(result.sample.min);
   }
 }
 

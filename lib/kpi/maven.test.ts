@@ -193,3 +193,67 @@ describe('the Maven CRM export', () => {
     }
   });
 });
+
+describe('the Maven CRM export as of an instant', () => {
+  const endOfDay = (date: string) => (day(date) as number) + 86_400_000 - 1;
+  const sumWon = (from: string, toInclusive: string) => dollars(pipeline.filter((r) => r.deal_stage === 'Won' && r.close_date! >= from && r.close_date! <= toInclusive));
+
+  it('compares a month in progress with the same days of the month before', () => {
+    const asOf = endOfDay('2017-06-15');
+    const r = run('2017-06', ['salesGrowth', 'winRate'], { asOf });
+    const growth = ok(r.salesGrowth);
+    const june = sumWon('2017-06-01', '2017-06-15');
+    const may = sumWon('2017-05-01', '2017-05-15');
+    expect([growth.parts.current, growth.parts.previous]).toEqual([june * 100, may * 100]);
+    expect(growth.value).toBeCloseTo(((june - may) / may) * 100, 9);
+    expect(growth.partial).toBe(true);
+    expect(growth.comparison).toEqual({ start: day('2017-05-01'), end: endOfDay('2017-05-15') + 1, label: '2017-05' });
+    // Win rate 1–15 June against 1–15 May, the change in percentage points
+    const rate = (from: string, to: string) => {
+      const closed = pipeline.filter((row) => (row.deal_stage === 'Won' || row.deal_stage === 'Lost') && row.close_date! >= from && row.close_date! <= to);
+      return (closed.filter((row) => row.deal_stage === 'Won').length / closed.length) * 100;
+    };
+    const winRate = ok(r.winRate);
+    expect(winRate.value).toBeCloseTo(rate('2017-06-01', '2017-06-15'), 9);
+    expect(winRate.previous?.unit).toBe('pp');
+    expect(winRate.previous?.change).toBeCloseTo(rate('2017-06-01', '2017-06-15') - rate('2017-05-01', '2017-05-15'), 9);
+  });
+
+  it('gives the deals open on a past date: engaged by then (or never dated) and not closed by then', () => {
+    for (const date of ['2017-03-31', '2017-08-15']) {
+      const expected = pipeline.filter((row) => (row.engage_date === '' || row.engage_date! <= date) && (row.close_date === '' || row.close_date! > date)).length;
+      const r = ok(run(date.slice(0, 7), ['dealsInPipeline'], { asOf: endOfDay(date), comparePeriod: null }).dealsInPipeline);
+      expect(r.value, date).toBe(expected);
+    }
+    // Every deal is counted at most once: the pipeline at 31 March is not today's (1,589 Engaging/Prospecting deals)
+    expect(ok(run('2017-03', ['dealsInPipeline'], { asOf: endOfDay('2017-03-31') }).dealsInPipeline).value).not.toBe(
+      pipeline.filter((row) => row.deal_stage === 'Engaging' || row.deal_stage === 'Prospecting').length,
+    );
+  });
+
+  it('reports churn, retention and a pipeline without amounts as missing, not as 0 %, 100 % and 0', () => {
+    // The export has accounts but no churn dates, and the deals still open at its end (Engaging and
+    // Prospecting) have no close value. (At an earlier date, the open deals include deals closed later,
+    // whose value is known.)
+    const withoutPrices = { ...data, products: [], deals: data.deals.map((d) => (d.status === 'open' ? { ...d, lineItems: [] } : d)) };
+    const r = computeKpis(withoutPrices, {
+      kpis: ['churn', 'retentionRate', 'pipelineValue'],
+      period: parsePeriodSpec('2017-12', CAL),
+      asOf: endOfDay('2017-12-31'),
+      scope: { ownerIds: 'all' },
+      calendar: CAL,
+      currency: { reporting: 'USD', rates: {} },
+      settings: { demoKeywords: [], staleDays: 14 },
+    });
+    expect(r.churn).toMatchObject({ status: 'needs-data', missing: ['churnDates'] });
+    expect(r.retentionRate).toMatchObject({ status: 'needs-data', missing: ['churnDates'] });
+    expect(r.pipelineValue).toMatchObject({ status: 'needs-data', missing: ['dealAmounts'] });
+    // With products.csv mapped, each open deal's product has a list price: an estimate that says it is one.
+    const estimate = ok(run('2017-12', ['pipelineValue'], { asOf: endOfDay('2017-12-31') }).pipelineValue);
+    const open = pipeline.filter((row) => row.deal_stage === 'Engaging' || row.deal_stage === 'Prospecting');
+    const listPrice = new Map(products.map((p) => [p.product as string, Number(p.sales_price)]));
+    expect(estimate.value).toBe(open.reduce((sum, row) => sum + (listPrice.get(productName(row.product as string)) ?? Number.NaN), 0) * 100);
+    expect(estimate.method).toBe('list-price-estimate');
+    expect(estimate.notes?.[0]?.code).toBe('list-price-estimate');
+  });
+});

@@ -24,7 +24,7 @@ import {
   target,
   team,
 } from './test-fixtures';
-import type { KpiData, KpiQuery } from './types';
+import type { KpiData, KpiQuery, KpiResults } from './types';
 
 const OWNERS = ['alice', 'bob', 'carol', 'dave'] as const;
 const DEALS = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6'];
@@ -178,3 +178,17 @@ export const queryArb: fc.Arbitrary<KpiQuery> = fc.record({
     leaderboardMetric: maybe(fc.constantFrom('wonAmount', 'winRate', 'quotaAttainment', 'activities')),
   }),
 });
+
+/**
+ * Results made comparable: record-id lists are sets (their order is not part of the contract) and float
+ * sums may differ in the last bit with the order of addition, so numbers are compared to 9 significant digits.
+ */
+export function normalise(results: KpiResults): unknown {
+  return JSON.parse(
+    JSON.stringify(results, (key, value) => {
+      if (key === 'recordIds' && Array.isArray(value)) return [...value].sort();
+      if (typeof value === 'number') return Number(value.toPrecision(9));
+      return value;
+    }),
+  );
+}

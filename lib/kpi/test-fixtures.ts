@@ -119,6 +119,12 @@ export function dataOf(partial: Partial<KpiData>): KpiData {
   return { ...emptyData(), ...partial };
 }
 
+/**
+ * Minimum samples of 1: the table tests check arithmetic on a few records, so any figure with a record
+ * behind it is `ok` here. Sample sizes and `low-sample` have their own tests (sample.test.ts).
+ */
+export const ANY_SAMPLE = { closedDeals: 1, wonDeals: 1, leads: 1, customers: 1, emails: 1 } as const;
+
 /** A query for June 2017 in UTC, computed as of the end of June, everyone in scope, reporting USD. */
 export function queryOf(over: Partial<KpiQuery> = {}): KpiQuery {
   return {
@@ -127,7 +133,7 @@ export function queryOf(over: Partial<KpiQuery> = {}): KpiQuery {
     scope: { ownerIds: 'all' },
     calendar: CAL,
     currency: { reporting: 'USD', rates: { EUR: 1.1, JPY: 0.01 } },
-    settings: { demoKeywords: ['demo', 'trial', 'демо'], staleDays: 14 },
+    settings: { demoKeywords: ['demo', 'trial', 'демо'], staleDays: 14, minSample: ANY_SAMPLE },
     ...over,
   };
 }

@@ -46,7 +46,11 @@ export type DataNeed =
   | 'channels'
   | 'stageHistory'
   | 'emailTracking'
-  | 'churnReasons';
+  | 'churnReasons'
+  /** When customers stopped buying: churn dates on customers, or churn MRR movements. */
+  | 'churnDates'
+  /** Amounts on open deals (or list prices of the products on them). */
+  | 'dealAmounts';
 
 export type LocalizedText = { en: string; ru: string };
 
@@ -63,7 +67,17 @@ export type KpiDefinition<Id extends string = KpiId> = {
   higherIsBetter: boolean;
   /** A team's value is the sum of its owners' values (counts and amounts). */
   additive: boolean;
+  /** What the numerator and the denominator measure where it is not a count of records. */
+  basis?: readonly [Measure, Measure];
+  /** The unit of each named sub-figure (`parts`) that is not a plain number; `value` = the headline's unit. */
+  parts?: Readonly<Record<string, PartUnit>>;
 };
+
+/** What a numerator or denominator measures: records, money (minor units) or days. */
+export type Measure = 'count' | 'money' | 'days';
+
+/** The unit of a part: money in minor units of the reporting currency, a percentage, days, or the headline's own unit. */
+export type PartUnit = 'money' | 'percent' | 'pp' | 'days' | 'count' | 'ratio' | 'value';
 
 /** Everything the engine may read: one source's canonical records. */
 export type KpiData = {
@@ -99,7 +113,32 @@ export type KpiSettings = {
   clvMethod?: string;
   /** What ranks the leaderboard; won amount when absent. */
   leaderboardMetric?: LeaderboardMetric;
+  /** Fewest records a rate or average needs before it is more than a `low-sample` hint; DEFAULT_MIN_SAMPLE where absent. */
+  minSample?: Partial<SampleMinimums>;
 };
+
+/** The kinds of sample that have their own minimum (settings `minSample`). */
+export type SampleKind = 'closedDeals' | 'wonDeals' | 'leads' | 'customers' | 'emails';
+export type SampleMinimums = Record<SampleKind, number>;
+/** What a rate or an average is counted over: a kind above, or deals created (held to the closed-deals minimum). */
+export type SampleUnit = SampleKind | 'createdDeals';
+
+/**
+ * The sample a rate or an average rests on: `n` records of `unit`, against the minimum `min`. Below it
+ * the result is `low-sample`: the value is still given, but it is shown muted and never coloured.
+ */
+export type Sample = { n: number; min: number; unit: SampleUnit };
+
+/** How much of the input a figure could use: "31 of 40 open deals have an amount". */
+export type Coverage = { have: number; of: number; what: CoverageWhat };
+export type CoverageWhat = 'open deals with an amount' | 'open deals with an amount or a list price';
+
+/**
+ * Something the reader must know to read the number right, counted: e.g. `current-stage` (the stage
+ * as of the instant is not known for some deals: their current stage is used), `list-price-estimate`.
+ */
+export type KpiNote = { code: NoteCode; count: number; text: string };
+export type NoteCode = 'current-stage' | 'list-price-estimate';
 
 /** Figures the rep leaderboard can rank by. */
 export type LeaderboardMetric = 'wonAmount' | 'dealsWon' | 'dealsCreated' | 'activities' | 'winRate' | 'quotaAttainment';
@@ -145,6 +184,25 @@ export type TargetStatus = 'on-track' | 'at-risk' | 'off-track';
 type ResultBase = {
   id: KpiId;
   period: { start: number; end: number; label: string };
+  /**
+   * The period is in progress at `asOf`: the figures cover its start to `asOf`, and the comparison
+   * covers the same elapsed part of the compare period (`comparison`). Absent when the period is over.
+   */
+  partial?: true;
+  /** With `partial`: the part of the period the figures cover, [start, asOf + 1). */
+  span?: { start: number; end: number };
+  /** What the change is measured against: the compare period as of the corresponding instant. */
+  comparison?: { start: number; end: number; label: string };
+};
+
+/** The change against the compare period. */
+export type KpiChange = {
+  value: number | null;
+  /** In percentage points (`pp`) for percentages, relative per cent (`%`) for everything else; null from 0. */
+  change: number | null;
+  unit: 'pp' | '%';
+  /** The previous value rests on too small a sample to read a trend in. */
+  lowSample?: true;
 };
 
 export type KpiOk = ResultBase & {
@@ -165,14 +223,23 @@ export type KpiOk = ResultBase & {
   breakdown?: readonly BreakdownRow[];
   /** Records left out and why (no exchange rate, no close date...). */
   excluded?: readonly { count: number; reason: string }[];
-  /** Against the compare period. `change` is relative (%) where the previous value is non-zero. */
-  previous?: { value: number | null; change: number | null };
+  /** Against the compare period (`comparison`). */
+  previous?: KpiChange;
   target?: { value: number; status: TargetStatus };
   /** How it was computed when there is more than one way (e.g. `historical`, `predictive`, `bg-nbd`). */
   method?: string;
   /** Cohort KPIs say when they were computed. */
   asOf?: number;
+  /** The sample a rate or an average rests on (see `low-sample`). */
+  sample?: Sample;
+  /** How much of the input had what the figure needs, where not all of it did. */
+  coverage?: Coverage;
+  /** Assumptions the figure makes, counted (the stage of deals as of a past instant, estimates). */
+  notes?: readonly KpiNote[];
 };
+
+/** A rate or average below its minimum sample: the value is given, to be shown muted, with its n. */
+export type KpiLowSample = Omit<KpiOk, 'status' | 'sample'> & { status: 'low-sample'; sample: Sample };
 
 export type KpiNeedsData = ResultBase & {
   status: 'needs-data';
@@ -185,14 +252,24 @@ export type KpiNotDefined = ResultBase & {
   status: 'not-defined';
   /** Why, e.g. `no customers at period start`. */
   reason: string;
+  /** `not-for-one-rep`: the KPI does not apply to a single rep's view (spend is entered for the team). */
+  code?: 'not-for-one-rep';
   numerator?: number;
   denominator?: number;
   counts?: Readonly<Record<string, number>>;
 };
 
-export type KpiResult = (KpiOk | KpiNeedsData | KpiNotDefined) & {
+/** A result with a number: `ok`, or `low-sample` (the number rests on a small sample). */
+export type KpiMeasured = KpiOk | KpiLowSample;
+
+export type KpiResult = (KpiOk | KpiLowSample | KpiNeedsData | KpiNotDefined) & {
   /** Per owner in scope, when `breakdownByOwner` was asked. */
-  byOwner?: readonly { ownerId: string; ownerName: string; result: KpiOk | KpiNeedsData | KpiNotDefined }[];
+  byOwner?: readonly { ownerId: string; ownerName: string; result: KpiOk | KpiLowSample | KpiNeedsData | KpiNotDefined }[];
 };
+
+/** Whether a result carries a number (`ok` or `low-sample`): every reader of values asks this, not `status === 'ok'`. */
+export function hasValue<T extends { status: string }>(result: T | undefined): result is Extract<T, { status: 'ok' | 'low-sample' }> {
+  return result !== undefined && (result.status === 'ok' || result.status === 'low-sample');
+}
 
 export type KpiResults = Partial<Record<KpiId, KpiResult>>;

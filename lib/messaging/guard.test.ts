@@ -13,8 +13,12 @@ describe('message admission', () => {
     }
   });
 
-  it('lets a content script only report the page it is on', () => {
+  it('lets a content script only report the page it is on and ask about its own sidebar frame', () => {
     expect(admit({ type: 'page/opened', url: 'https://acme.pipedrive.com/deals' }, contentScript, ID, ORIGIN)).toMatchObject({ ok: true, fromExtensionPage: false });
+    for (const message of [{ type: 'frame/state' }, { type: 'frame/toggle' }, { type: 'frame/resize', width: 400 }]) {
+      expect(admit(message, contentScript, ID, ORIGIN)).toMatchObject({ ok: true, fromExtensionPage: false });
+    }
+    expect(admit({ type: 'frame/resize', width: 10_000 }, contentScript, ID, ORIGIN)).toEqual({ ok: false, error: 'refused: not a KPI Lens message' });
     for (const type of ['data/delete-all', 'demo/load', 'status/get']) {
       const verdict = admit({ type }, contentScript, ID, ORIGIN);
       expect(verdict).toEqual({ ok: false, error: `refused: ${type} is only for KPI Lens pages` });

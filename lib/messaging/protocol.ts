@@ -1,6 +1,7 @@
 import { z } from '../model/zod';
 import { CONNECTION_REQUESTS, type ConnectionResponses } from './requests/connections';
 import { CORE_REQUESTS, type CoreResponses } from './requests/core';
+import { FRAME_REQUESTS, type FrameResponses } from './requests/frame';
 import { VIEW_REQUESTS, type ViewResponses } from './requests/views';
 import { IMPORT_REQUESTS, type ImportResponses } from './requests/import';
 import { SUMMARY_REQUESTS, type SummaryResponses } from './requests/summary';
@@ -15,7 +16,7 @@ export type { SourceStatus } from './requests/core';
  * page can only say "I am open here"; reading, exporting or deleting data is
  * for the extension's own pages.
  */
-export const requestSchema = z.discriminatedUnion('type', [...CORE_REQUESTS, ...VIEW_REQUESTS, ...IMPORT_REQUESTS, ...CONNECTION_REQUESTS, ...SUMMARY_REQUESTS, ...OPTIONS_REQUESTS]);
+export const requestSchema = z.discriminatedUnion('type', [...CORE_REQUESTS, ...VIEW_REQUESTS, ...IMPORT_REQUESTS, ...CONNECTION_REQUESTS, ...SUMMARY_REQUESTS, ...OPTIONS_REQUESTS, ...FRAME_REQUESTS]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -23,12 +24,11 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type RequestInput = z.input<typeof requestSchema>;
 export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
 
-export type Responses = CoreResponses & ViewResponses & ConnectionResponses & ImportResponses & SummaryResponses & OptionsResponses;
+export type Responses = CoreResponses & ViewResponses & ConnectionResponses & ImportResponses & SummaryResponses & OptionsResponses & FrameResponses;
 
 export type Reply<T extends RequestType> = { ok: true; value: Responses[T] } | { ok: false; error: string };
 
 export { dataVersionKey, statusVersionKey } from './keys';
 
-/** Messages the background sends to a content script. */
-export const contentCommandSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('sidebar/toggle') })]);
-export type ContentCommand = z.infer<typeof contentCommandSchema>;
+/** Messages the background sends to a content script (zod's small build: the content script loads it). */
+export { contentCommandSchema, type ContentCommand } from './content-commands';

@@ -10,6 +10,7 @@ export {
   type CalendarUnit,
 } from './periods';
 export { parsePeriodSpec } from './parse';
+export { correspondingInstant, likeForLike, spanAt, type LikeForLike, type Span } from './like-for-like';
 export { MAX_BUCKETS, bucketIndexer, splitPeriod, type BucketIndexer, type BucketUnit } from './buckets';
 export {
   dateRangeOverlap,

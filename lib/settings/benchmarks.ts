@@ -39,6 +39,7 @@ export type ShownStatus = {
  * rather than a benchmark and is always shown. Undefined: nothing to judge by.
  */
 export function shownStatus(result: KpiResult | undefined, settings: Pick<Settings, 'benchmarks' | 'kpiTargets'>, asOf: number): ShownStatus | undefined {
+  // A low-sample figure is a hint: judging it on track or off track would colour noise.
   if (result?.status !== 'ok') return undefined;
   const own = settings.benchmarks.userDefined ? settings.kpiTargets.find((target) => target.kpi === result.id) : undefined;
   if (own) return judgeUserTarget(own, result, asOf);

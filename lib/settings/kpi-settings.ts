@@ -14,6 +14,7 @@ export function kpiSettingsOf(settings: Settings, source?: string): KpiSettings 
   return {
     demoKeywords: [...new Set([...settings.demoKeywords, ...settings.demoActivityTypes])],
     staleDays: settings.staleDays,
+    minSample: settings.minSample,
     ...(settings.defaultMarginPct !== undefined ? { defaultMarginPct: settings.defaultMarginPct } : {}),
     ...(sqlStageIds.length ? { sqlStageIds } : {}),
   };

@@ -127,10 +127,15 @@ describe('field rules', () => {
 
 describe('KPI settings from the rep settings', () => {
   it('adds demo meeting types to the keywords, and picks SQL stages per source', () => {
-    const settings = { ...DEFAULT_SETTINGS, demoKeywords: ['demo'], demoActivityTypes: ['product_tour', 'demo'], sqlStageIds: { a: ['s1', 's2'], b: ['s2', 's9'] }, defaultMarginPct: 30 };
-    expect(kpiSettingsOf(settings, 'a')).toEqual({ demoKeywords: ['demo', 'product_tour'], staleDays: 14, defaultMarginPct: 30, sqlStageIds: ['s1', 's2'] });
+    const minSample = { closedDeals: 4, wonDeals: 3, leads: 10, customers: 5, emails: 12 };
+    const settings = { ...DEFAULT_SETTINGS, demoKeywords: ['demo'], demoActivityTypes: ['product_tour', 'demo'], sqlStageIds: { a: ['s1', 's2'], b: ['s2', 's9'] }, defaultMarginPct: 30, minSample };
+    expect(kpiSettingsOf(settings, 'a')).toEqual({ demoKeywords: ['demo', 'product_tour'], staleDays: 14, minSample, defaultMarginPct: 30, sqlStageIds: ['s1', 's2'] });
     expect(kpiSettingsOf(settings).sqlStageIds).toEqual(['s1', 's2', 's9']);
-    expect(kpiSettingsOf(DEFAULT_SETTINGS, 'a')).toEqual({ demoKeywords: ['demo', 'trial', 'демо', 'презентац'], staleDays: 14 });
+    expect(kpiSettingsOf(DEFAULT_SETTINGS, 'a')).toEqual({
+      demoKeywords: ['demo', 'trial', 'демо', 'презентац'],
+      staleDays: 14,
+      minSample: { closedDeals: 10, wonDeals: 5, leads: 20, customers: 10, emails: 20 }, // the documented defaults
+    });
   });
 
   it('a demo meeting type makes the engine count that meeting as a demo', () => {

@@ -45,6 +45,13 @@ describe('settings v2', () => {
     expect(cleared.ok && cleared.settings.defaultMarginPct).toBeUndefined();
   });
 
+  it('keeps the minimum samples whole and at least 1, and fills those a stored setting lacks with the defaults', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { minSample: { ...DEFAULT_SETTINGS.minSample, closedDeals: 0 } })).toMatchObject({ ok: false, errors: { 'minSample.closedDeals': 'at least 1' } });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { minSample: { ...DEFAULT_SETTINGS.minSample, leads: 2.5 } })).toMatchObject({ ok: false });
+    const stored = settingsSchema.parse({ version: 2, minSample: { wonDeals: 3 } });
+    expect(stored.minSample).toEqual({ closedDeals: 10, wonDeals: 3, leads: 20, customers: 10, emails: 20 });
+  });
+
   it('cannot be patched into another version', () => {
     const result = applySettingsPatch(DEFAULT_SETTINGS, { version: 7 } as never);
     expect(result.ok && result.settings.version).toBe(SETTINGS_VERSION);

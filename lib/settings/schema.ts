@@ -1,4 +1,5 @@
 import { KPI_IDS, type KpiId } from '../kpi/registry';
+import { DEFAULT_MIN_SAMPLE } from '../kpi/shared/sample';
 import { CONTACT_METHODS } from '../model/common';
 import { z } from '../model/zod';
 
@@ -9,6 +10,7 @@ export const DEFAULT_PINNED_KPIS: readonly KpiId[] = ['activityCounts', 'quotaAt
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a 3-letter currency code such as USD');
 const sourceKey = z.string().min(1).max(200);
 const unique = <T>(list: readonly T[]) => new Set(list).size === list.length;
+const minimum = z.number().int('a whole number of records').min(1, 'at least 1').max(1000, 'at most 1,000');
 
 /** An IANA zone the browser knows (a typo would silently shift every period), or `auto`. */
 const timeZone = z
@@ -78,6 +80,19 @@ export const settingsSchema = z.object({
   /** The CRM's own channel values (as stored in `channelRaw`, any case) → contact method, overriding the adapter's guess. */
   channelMap: z.record(z.string().min(1).max(200), z.enum(CONTACT_METHODS)).default({}),
   staleDays: z.number().int().min(1).max(365).default(14),
+  /**
+   * Fewest records a rate or average needs to be read as more than a hint (lib/kpi/shared/sample.ts):
+   * closed deals for win rates, won deals for averages, leads, customers, emails sent.
+   */
+  minSample: z
+    .object({
+      closedDeals: minimum.default(DEFAULT_MIN_SAMPLE.closedDeals),
+      wonDeals: minimum.default(DEFAULT_MIN_SAMPLE.wonDeals),
+      leads: minimum.default(DEFAULT_MIN_SAMPLE.leads),
+      customers: minimum.default(DEFAULT_MIN_SAMPLE.customers),
+      emails: minimum.default(DEFAULT_MIN_SAMPLE.emails),
+    })
+    .default({ ...DEFAULT_MIN_SAMPLE }),
   /** Margin (%) assumed for won deals without known costs; unset = those deals are left out of the margin. */
   defaultMarginPct: z.number().min(0).max(100).optional(),
   pinnedKpis: z.array(z.enum(KPI_IDS)).max(KPI_IDS.length).refine(unique, 'each KPI can be pinned once').default([...DEFAULT_PINNED_KPIS]),

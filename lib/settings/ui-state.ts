@@ -1,7 +1,9 @@
 /**
  * How the sidebar looks on one CRM: open or collapsed, its width, the view and
- * the period. Remembered per CRM in extension storage; the content script
- * (which owns the frame) and the sidebar both follow it.
+ * the period. Remembered per CRM in storage.local, which only the extension's
+ * pages and background read: the sidebar follows it there, and the content
+ * script (which owns the frame) asks the background for it, asks it to toggle
+ * or resize, and is told of every change.
  */
 export type SidebarUiState = {
   open: boolean;
@@ -9,6 +11,9 @@ export type SidebarUiState = {
   view: 'personal' | 'team';
   period: 'today' | 'week' | 'month' | 'quarter' | 'year' | 'fiscal-quarter' | 'fiscal-year' | 'custom';
 };
+
+/** What the content script needs of it to lay out the frame; all it is told (by the background). */
+export type FrameState = Pick<SidebarUiState, 'open' | 'width'>;
 
 export const DEFAULT_UI_STATE: SidebarUiState = { open: true, width: 360, view: 'personal', period: 'month' };
 export const MIN_WIDTH = 280;
@@ -21,7 +26,7 @@ export function uiStateKey(crm: string): string {
 const VIEWS = new Set(['personal', 'team']);
 const PERIODS = new Set(['today', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'custom']);
 
-/** Whatever was stored → a usable state (the content script has no zod: it must stay tiny). */
+/** Whatever was stored → a usable state. */
 export function readUiState(stored: unknown): SidebarUiState {
   const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
   const width = typeof value.width === 'number' && Number.isFinite(value.width) ? value.width : DEFAULT_UI_STATE.width;

@@ -1,4 +1,5 @@
 import { isCrmError, type CrmErrorKind } from '../adapters/errors';
+import { advancePager, type PagerTrail } from '../adapters/pager';
 import type { AdapterContext, CrmAdapter, FetchedPage, RecordBatch } from '../adapters/types';
 import { capRawPayload } from '../db/schema';
 import type { QuarantineEntry, SyncObjectState } from '../db/types';
@@ -19,12 +20,17 @@ const MAX_BAD_PAGE_ATTEMPTS = 3;
 
 export type SyncEnv = { now: () => number; random: () => number };
 
+/** The adapter context a job carries; its clock is the job's own (`env.now`), added at each request. */
+export type SyncContext = Omit<AdapterContext, 'now'>;
+
 export type SyncJob = {
   source: string;
   adapter: CrmAdapter;
-  ctx: AdapterContext;
+  ctx: SyncContext;
   store: SyncStore;
   env: SyncEnv;
+  /** Pages one object's chain may take in a run (pager.ts); tests lower it. */
+  maxPages?: number;
 };
 
 export type SyncProblem = { kind: CrmErrorKind | 'internal' | 'storage-full'; message: string; userAction: string };
@@ -87,24 +93,25 @@ export async function runSyncStep(job: SyncJob): Promise<StepOutcome> {
   }
 
   let page: FetchedPage;
+  let pager: PagerTrail | undefined;
   try {
-    page = await job.adapter.fetchPage(job.ctx, spec.name, state.cursor, state.runSince);
-    if (page.nextCursor !== null && page.nextCursor === state.cursor) {
-      throw new Error(`the ${spec.name} page did not move the cursor forward`);
-    }
+    page = await job.adapter.fetchPage({ ...job.ctx, now: job.env.now }, spec.name, state.cursor, state.runSince);
+    // Every adapter's chain goes through the one guard: a repeated position or an endless "more" stops it.
+    if (page.nextCursor !== null) pager = advancePager(state.pager, page.pageKey ?? page.nextCursor, job.adapter.label, spec.name, job.maxPages);
   } catch (error) {
     return handleFailure(job, state, error);
   }
-  return commitPage(job, state, page);
+  return commitPage(job, state, page, pager);
 }
 
-async function commitPage(job: SyncJob, state: SyncObjectState, page: FetchedPage): Promise<StepOutcome> {
+async function commitPage(job: SyncJob, state: SyncObjectState, page: FetchedPage, pager: PagerTrail | undefined): Promise<StepOutcome> {
   const now = job.env.now();
   const written = countBatch(page.records);
   const objectDone = page.nextCursor === null;
   const next: SyncObjectState = {
     ...state,
     cursor: page.nextCursor,
+    pager,
     phase: objectDone ? 'done' : 'running',
     recordsThisRun: state.recordsThisRun + written,
     rejectsThisRun: state.rejectsThisRun + page.rejects.length,
@@ -173,7 +180,7 @@ async function handleFailure(job: SyncJob, state: SyncObjectState, error: unknow
       return { kind: 'stopped', object: state.object, problem };
     case 'forbidden': {
       // This object is off limits for the rep's CRM user; the rest still syncs.
-      const next = await save({ phase: 'done', attempts: 0, cursor: null });
+      const next = await save({ phase: 'done', attempts: 0, cursor: null, pager: undefined });
       return { kind: 'progress', object: state.object, written: 0, rejected: 0, objectDone: true, state: next };
     }
     case 'bad-response':

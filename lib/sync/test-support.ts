@@ -1,8 +1,7 @@
-import type { AdapterContext } from '../adapters/types';
 import { sandboxAdapter } from '../adapters/sandbox';
 import type { Activity, Deal, Owner } from '../model';
 import { createSandboxApi, type SandboxDataset, type SandboxFaults } from '../../test/sandbox-crm/api';
-import type { SyncEnv, SyncJob } from './engine';
+import type { SyncContext, SyncEnv, SyncJob } from './engine';
 import type { SyncStore } from './store';
 
 const DAY = 86_400_000;
@@ -44,7 +43,7 @@ export function fakeClock(start = T0) {
 
 export function sandboxJob(dataset: SandboxDataset, store: SyncStore, env: SyncEnv, faults: SandboxFaults = {}, pageSize = 20): SyncJob & { api: ReturnType<typeof createSandboxApi> } {
   const api = createSandboxApi(dataset, faults);
-  const ctx: AdapterContext = {
+  const ctx: SyncContext = {
     fetch: (input, init) => api(new Request(input, init)),
     baseUrl: 'http://127.0.0.1:5179/api/v1',
     auth: { kind: 'session' },

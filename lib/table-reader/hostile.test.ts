@@ -76,8 +76,11 @@ describe('a hostile table', () => {
       onBatch: async (batch) => void lists.push(batch),
     });
     const deals = lists.flatMap((batch) => batch.deals ?? []) as { title: string; ownerId: string; externalId: string }[];
-    expect(result.imported + result.rejected).toBe(rows.length);
-    expect(deals.length).toBe(result.imported);
+    // Every third row is keyed `__proto__` by its attribute: one record for that id, the last row's.
+    expect(result.imported + result.rejected + result.duplicates).toBe(rows.length);
+    expect(result.duplicates).toBe(rows.filter((row) => row.rowKey === '__proto__').length - 1);
+    // A later row of an id already handed over follows it (the background keeps the last record of an id).
+    expect(new Set(deals.map((deal) => deal.externalId)).size).toBe(result.imported);
     expect(deals.some((deal) => deal.title === '__proto__')).toBe(true);
     expect(deals.some((deal) => deal.externalId === '__proto__')).toBe(true);
     expect(lists.every((batch) => Object.values(batch).every((list) => list.length <= 500))).toBe(true);

@@ -22,6 +22,11 @@ export function assignField(mapping: ColumnMapping, column: number, field: AnyFi
   return { kind: mapping.kind, fields };
 }
 
+/** storage.local key of the mapping the rep confirmed on a site (written and read by the background). */
+export function mappingKey(host: string): string {
+  return `table-mapping:${host}`;
+}
+
 /** What is remembered per site: column names and their fields, never the rows. */
 export type RememberedMapping = { version: 1; kind: ImportKind; columns: [string, AnyField | null][]; dateOrder: DateOrder };
 

@@ -1,3 +1,4 @@
+import { hasValue } from '../kpi/types';
 import { describe, expect, it } from 'vitest';
 import { cdnowDeals } from '../clv/testing/cdnow-deals';
 import { parsePeriodSpec } from '../period';
@@ -12,9 +13,9 @@ describe('the catalogue', () => {
     const data = fixtureData({ deals: cdnowDeals(), activities: [] });
     const period = parsePeriodSpec('1997-09', basics.calendar);
     const { results, clvMethodNames, clvFallback } = computeCatalogue(data, { ...basics, kpis: ['clv'], asOf: Date.UTC(1998, 0, 15), scope: { ownerIds: 'all' }, period, comparePeriod: null });
-    expect(results.clv?.status === 'ok' && results.clv.method).toBe('bg-nbd');
+    expect(hasValue(results.clv) && results.clv.method).toBe('bg-nbd');
     // The fitted parameters come with the result (published r = 0.243 for the sample).
-    expect(results.clv?.status === 'ok' && results.clv.parts.r).toBeCloseTo(0.243, 2);
+    expect(hasValue(results.clv) && results.clv.parts.r).toBeCloseTo(0.243, 2);
     expect(clvMethodNames['bg-nbd']?.ru).toContain('BG/NBD');
     expect(clvFallback).toBeUndefined();
   });
@@ -26,9 +27,9 @@ describe('the catalogue', () => {
     const period = parsePeriodSpec('2026-11', basics.calendar);
     const { results, clvFallback } = computeCatalogue(withCustomers, { ...basics, asOf: Date.UTC(2026, 10, 18), scope: { ownerIds: ['ann'] }, period, comparePeriod: null });
     expect(clvFallback).toMatch(/BG\/NBD/);
-    expect(results.clv?.status === 'ok' && results.clv.method).toBe('historical');
+    expect(hasValue(results.clv) && results.clv.method).toBe('historical');
     // Historical CLV of Ann's customers: d1 (c1) 3,000 + d2 (c2) 1,000 won → 4,000 over 2 customers = 2,000.00.
-    expect(results.clv?.status === 'ok' && results.clv.value).toBe(200_000);
+    expect(hasValue(results.clv) && results.clv.value).toBe(200_000);
     expect(Object.keys(results)).toHaveLength(29); // the whole catalogue in one call
   });
 
@@ -45,7 +46,7 @@ describe('the catalogue', () => {
     for (const [id, result] of Object.entries(whole.results)) {
       const step = steps.results[id as keyof typeof steps.results];
       expect(step?.status, id).toBe(result?.status);
-      if (result?.status === 'ok' && step?.status === 'ok') expect(step.value, id).toBe(result.value);
+      if (hasValue(result) && hasValue(step)) expect(step.value, id).toBe(result.value);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { bgNbdClvMethod } from '../clv/kpi-method';
 import { computeKpis, historicalClv, KPI_FAMILIES, listKpis, predictiveClv } from '../kpi';
 import type { ClvMethod } from '../kpi/clv-types';
-import type { KpiData, KpiQuery, KpiResults, LocalizedText } from '../kpi/types';
+import { hasValue, type KpiData, type KpiQuery, type KpiResults, type LocalizedText } from '../kpi/types';
 
 /** The CLV model the sidebar prefers when purchase histories allow a fit. */
 export const PREFERRED_CLV_METHOD = 'bg-nbd';
@@ -40,7 +40,7 @@ export function computeCatalogue(data: KpiData, query: KpiQuery): CatalogueResul
   const preferred = { ...query, settings: { ...query.settings, clvMethod: PREFERRED_CLV_METHOD } };
   const results = computeKpis(data, preferred, { clvMethods: methods });
   const clv = results.clv ?? computeKpis(data, { ...preferred, kpis: ['clv'] }, { clvMethods: methods }).clv;
-  if (!clv || clv.status === 'ok') return { results, clvMethodNames: names };
+  if (!clv || hasValue(clv)) return { results, clvMethodNames: names };
   const fallback = computeKpis(data, { ...query, kpis: ['clv', 'ltvToCac'] }, { clvMethods: methods });
   const reason = clv.status === 'needs-data' ? clv.message : clv.reason;
   const merged: KpiResults = { ...results };

@@ -1,5 +1,5 @@
 import { computeKpis } from '../kpi';
-import type { BreakdownRow, KpiData, KpiId, KpiQuery, KpiResults } from '../kpi/types';
+import { hasValue, type BreakdownRow, type KpiData, type KpiId, type KpiQuery, type KpiResults } from '../kpi/types';
 import type { Period } from '../period/types';
 
 /** One bar of a breakdown chart; `previous`: the same group's value in the comparison period (0 when it had none). */
@@ -43,7 +43,7 @@ export function breakdownCharts(
 ): { funnel: ChartRow[]; funnelMeasure: 'amount' | 'count'; regions: ChartRow[]; products: ChartRow[]; channels: ChartRow[] } {
   const ok = (results: KpiResults, id: KpiId) => {
     const result = results[id];
-    return result?.status === 'ok' ? result.breakdown : undefined;
+    return hasValue(result) ? result.breakdown : undefined;
   };
   const funnel = funnelRows(ok(catalogue, 'pipelineValue'), data);
   // A file of open deals without amounts still has a funnel: its deals, counted.

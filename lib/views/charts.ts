@@ -1,5 +1,5 @@
 import { computeKpis } from '../kpi';
-import type { KpiData, KpiQuery, KpiResults } from '../kpi/types';
+import { hasValue, type KpiData, type KpiQuery, type KpiResults } from '../kpi/types';
 import { bucketIndexer, periodContaining, splitPeriod, type BucketUnit } from '../period';
 import type { CalendarOptions, Period } from '../period/types';
 import { ACTIVITY_KINDS, type ActivityKind } from './activity-windows';
@@ -73,8 +73,9 @@ export function chartMonths(period: Period, calendar: CalendarOptions): Period[]
  */
 export function monthBar(data: KpiData, query: Omit<KpiQuery, 'kpis' | 'period' | 'comparePeriod'>, month: Period): MonthBar {
   const results: KpiResults = computeKpis(data, { ...query, kpis: ['quotaAttainment', 'avgPurchaseValue'], period: month, comparePeriod: null });
-  const quota = results.quotaAttainment?.status === 'ok' ? results.quotaAttainment : undefined;
-  const size = results.avgPurchaseValue?.status === 'ok' ? results.avgPurchaseValue : undefined;
+  // Sums, not rates: a month of few deals still has its won amount and quota (low-sample or not).
+  const quota = hasValue(results.quotaAttainment) ? results.quotaAttainment : undefined;
+  const size = hasValue(results.avgPurchaseValue) ? results.avgPurchaseValue : undefined;
   return { label: month.label, start: month.start, won: quota?.parts.sales ?? size?.numerator ?? 0, quota: quota?.parts.quota ?? null };
 }
 

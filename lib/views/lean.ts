@@ -1,4 +1,4 @@
-import type { KpiNeedsData, KpiNotDefined, KpiOk, KpiResult, LocalizedText } from '../kpi/types';
+import { hasValue, type KpiLowSample, type KpiNeedsData, type KpiNotDefined, type KpiOk, type KpiResult, type LocalizedText } from '../kpi/types';
 import type { ShownStatus } from '../settings/benchmarks';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -8,7 +8,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * thousands (every activity of a team's quarter). Pages get the count, and fetch the records
  * themselves page by page (`records/get`) when the rep opens the explain panel.
  */
-export type ShownResult = DistributiveOmit<KpiOk | KpiNeedsData | KpiNotDefined, 'recordIds'> & {
+export type ShownResult = DistributiveOmit<KpiOk | KpiLowSample | KpiNeedsData | KpiNotDefined, 'recordIds'> & {
   /** How many records are behind the number (0 when it has none). */
   recordCount: number;
   /** Breakdown rows before the cap, when more existed than were sent. */
@@ -28,7 +28,7 @@ export type Judge = (result: KpiResult) => ShownStatus | undefined;
 export const MAX_BREAKDOWN_ROWS = 50;
 
 export function lean(result: KpiResult, judge?: Judge, maxRows = MAX_BREAKDOWN_ROWS): ShownResult {
-  if (result.status !== 'ok') {
+  if (!hasValue(result)) {
     const { byOwner: _byOwner, ...rest } = result;
     return { ...rest, recordCount: 0 };
   }

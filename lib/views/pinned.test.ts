@@ -1,3 +1,4 @@
+import { hasValue } from '../kpi/types';
 import { describe, expect, it } from 'vitest';
 import { computePinnedView } from './pinned';
 import { AS_OF, fixtureData, settingsFor, ZONE } from './test-fixture';
@@ -17,13 +18,14 @@ describe('pinned view', () => {
     const view = computePinnedView(fixtureData(), { ...input, period: 'month' });
     const calls = (window: 'day' | 'week' | 'month') => {
       const result = view.activities[window];
-      return result?.status === 'ok' ? result.parts.call : undefined;
+      return hasValue(result) ? result.parts.call : undefined;
     };
     // Wednesday the 18th: nothing today; Monday the 16th is in this week (2 calls); the month too.
     expect([calls('day'), calls('week'), calls('month')]).toEqual([0, 2, 2]);
     expect(view.others.map((result) => result.id)).toEqual(['winRate']);
     // Win rate: d1, d2 won and d3 lost in November → 2 of 3.
-    expect(view.others[0]?.status === 'ok' && view.others[0].value).toBeCloseTo((2 / 3) * 100, 9);
+    expect(hasValue(view.others[0]) && view.others[0].value).toBeCloseTo((2 / 3) * 100, 9);
+    expect(view.others[0]?.status).toBe('low-sample'); // 3 closed deals, under the default minimum of 10
   });
 
   it('compares with the same month last year when asked', () => {
@@ -31,6 +33,6 @@ describe('pinned view', () => {
     expect(view.compare?.label).toBe('2025-11');
     const none = computePinnedView(fixtureData(), { ...input, period: 'month', compare: 'none' });
     expect(none.compare).toBeNull();
-    expect(none.quota?.status === 'ok' && none.quota.previous).toBeUndefined();
+    expect(hasValue(none.quota) && none.quota.previous).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { hasValue } from '../kpi/types';
 import { describe, expect, it } from 'vitest';
 import type { KpiData } from '../kpi/types';
 import type { Settings } from '../settings/schema';
@@ -27,7 +28,7 @@ describe('view service', () => {
     const first = await views.pinned(month);
     expect(first.ownerName).toBe('Ann Rep');
     const quota = first.pinned?.quota;
-    expect(quota?.status === 'ok' && quota.value).toBe(50); // 4,000 won of an 8,000 quota
+    expect(hasValue(quota) && quota.value).toBe(50); // 4,000 won of an 8,000 quota
     expect(await views.pinned(month)).toBe(first); // the same object: served from memory
     expect(loads()).toBe(1);
 
@@ -35,7 +36,7 @@ describe('view service', () => {
     views.applyWrite('crm', { deal: [{ source: 'crm', externalId: 'd9', updatedAt: 1, title: 'New', ownerId: 'ann', status: 'won', amount: { minor: 200_000, currency: 'USD' }, closedAt: AS_OF - 3_600_000, createdAt: AS_OF - 86_400_000, lineItems: [] }] });
     const after = await views.pinned(month);
     expect(after).not.toBe(first);
-    expect(after.pinned?.quota?.status === 'ok' && after.pinned.quota.value).toBe(75); // (4,000 + 2,000) of 8,000
+    expect(hasValue(after.pinned?.quota) && after.pinned.quota.value).toBe(75); // (4,000 + 2,000) of 8,000
     expect(loads()).toBe(1); // the write was applied in memory, not read back
   });
 
@@ -58,7 +59,7 @@ describe('view service', () => {
     const pinned = await views.pinned(team);
     expect(pinned.peersHidden).toBe(true);
     // The "team" quota is Ann's own: 4,000 of 8,000, not the team's 11,500 of 18,000.
-    expect(pinned.pinned?.quota?.status === 'ok' && pinned.pinned.quota.value).toBe(50);
+    expect(hasValue(pinned.pinned?.quota) && pinned.pinned.quota.value).toBe(50);
     const board = await views.team(team, 'wonAmount');
     const catalogue = await views.catalogue(team);
     const records = await views.records(team, 'repLeaderboard', 0, 50);
@@ -76,10 +77,10 @@ describe('view service', () => {
     const { views } = service(fixtureData(), () => settings);
     const team = await views.pinned({ ...month, view: 'team' });
     // Team quota: the reps' quotas summed, 8,000 + 10,000; won 4,000 + 7,000 + 500 = 11,500 → 63.888…%.
-    expect(team.pinned?.quota?.status === 'ok' && team.pinned.quota.value).toBeCloseTo((11_500 / 18_000) * 100, 9);
+    expect(hasValue(team.pinned?.quota) && team.pinned.quota.value).toBeCloseTo((11_500 / 18_000) * 100, 9);
     const bob = await views.pinned({ ...month, ownerId: 'bob' });
     expect(bob.ownerName).toBe('Bob Peer');
-    expect(bob.pinned?.quota?.status === 'ok' && bob.pinned.quota.value).toBe(70); // 7,000 of 10,000
+    expect(hasValue(bob.pinned?.quota) && bob.pinned.quota.value).toBe(70); // 7,000 of 10,000
     // Once the lead shares peers' numbers, Ann's board shows the team: the settings are part of the cache key.
     settings = settingsFor('ann', { showPeerNumbers: true });
     const board = await views.team({ ...month, view: 'team' }, 'wonAmount');

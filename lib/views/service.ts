@@ -1,5 +1,5 @@
 import type { RecordBatch } from '../adapters/types';
-import type { KpiData, KpiId } from '../kpi/types';
+import { hasValue, type KpiData, type KpiId } from '../kpi/types';
 import type { RecordType } from '../model';
 import { periodContaining } from '../period';
 import { shownStatus } from '../settings/benchmarks';
@@ -196,7 +196,7 @@ export function createViewService(deps: ViewServiceDeps) {
       for (const [id, result] of Object.entries(value.results) as [KpiId, NonNullable<(typeof value.results)[KpiId]>][]) {
         const shown = lean(result, (r) => shownStatus(r, ctx.settings, value.asOf));
         if (id === 'clv' || id === 'ltvToCac') {
-          const method = shown.status === 'ok' ? shown.method : undefined;
+          const method = hasValue(shown) ? shown.method : undefined;
           if (method && value.clvMethodNames[method]) shown.methodName = value.clvMethodNames[method];
           if (value.clvFallback) shown.methodNote = value.clvFallback;
         }

@@ -1,5 +1,5 @@
 import { computeKpis } from '../kpi';
-import type { KpiData, KpiQuery } from '../kpi/types';
+import { hasValue, type KpiData, type KpiQuery } from '../kpi/types';
 import type { SidebarLeaderboardMetric } from './choices';
 import { bucketIndexer, splitPeriod, type BucketUnit } from '../period';
 import type { Period } from '../period/types';
@@ -15,6 +15,8 @@ export type LeaderRow = {
   /** The rep's other figures (calls, emails, deals won, win rate...). */
   figures: Readonly<Record<string, number>>;
   isViewer: boolean;
+  /** The rep's figure is a rate on fewer deals than the minimum sample: shown muted, not as a standing. */
+  lowSample?: true;
 };
 
 export type HeatMap = { unit: BucketUnit; buckets: { label: string; start: number }[]; rows: { ownerId: string; name: string; counts: number[] }[] };
@@ -39,6 +41,9 @@ export type TeamBoard = {
   teamName?: string;
   /** Why the board is empty (no deals or activities at all, no rate defined for the team). */
   note?: string;
+  /** The team's own figure rests on too small a sample (e.g. a team win rate on 6 closed deals). */
+  sample?: { n: number; min: number; unit: string };
+  lowSample?: true;
 };
 
 /**
@@ -62,18 +67,18 @@ export function computeTeamBoard(
   });
   const board = results.repLeaderboard;
   const names = new Map(data.owners.map((owner) => [owner.externalId, owner.name]));
-  const all: LeaderRow[] =
-    board?.status === 'ok'
-      ? (board.breakdown ?? []).map((row) => {
-          const { rank = 0, ...figures } = row.extra ?? {};
-          return { ownerId: row.key, name: row.label, rank, value: row.value, figures, isViewer: row.key === team.viewerId };
-        })
-      : [];
+  const measured = hasValue(board) ? board : undefined;
+  const all: LeaderRow[] = (measured?.breakdown ?? []).map((row) => {
+    const { rank = 0, lowSample, ...figures } = row.extra ?? {};
+    const line: LeaderRow = { ownerId: row.key, name: row.label, rank, value: row.value, figures, isViewer: row.key === team.viewerId };
+    if (lowSample === 1) line.lowSample = true;
+    return line;
+  });
   const viewerRank = all.find((row) => row.isViewer)?.rank ?? null;
   const heatMap = activityHeatMap(data, team.canSeePeers ? team.members : team.viewerId ? [team.viewerId] : [], names, query.period, query.asOf, query.calendar);
   const base = {
     metric,
-    unit: board?.status === 'ok' ? board.unit : metric === 'wonAmount' ? query.currency.reporting : metric === 'quotaAttainment' || metric === 'winRate' ? '%' : 'count',
+    unit: measured ? measured.unit : metric === 'wonAmount' ? query.currency.reporting : metric === 'quotaAttainment' || metric === 'winRate' ? '%' : 'count',
     reps: all.length,
     viewerRank,
     heatMap,
@@ -86,10 +91,12 @@ export function computeTeamBoard(
   return {
     ...base,
     rows: all,
-    total: board?.status === 'ok' ? board.parts.total : undefined,
-    median: board?.status === 'ok' ? board.parts.median : undefined,
-    excluded: board?.status === 'ok' ? board.excluded : undefined,
+    total: measured?.parts.total,
+    median: measured?.parts.median,
+    excluded: measured?.excluded,
     peersHidden: false,
+    ...(measured?.sample ? { sample: measured.sample } : {}),
+    ...(board?.status === 'low-sample' ? { lowSample: true as const } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { computeKpis } from '../kpi';
-import type { KpiId, KpiQuery } from '../kpi/types';
+import { hasValue, type KpiId, type KpiQuery } from '../kpi/types';
 import type { Period } from '../period/types';
 import { computeCatalogue } from './catalogue';
 import { computeCharts, type ChartsData } from './charts';
@@ -102,7 +102,7 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
         },
         HEAVY_VIEW_MAX_AGE_MS,
       );
-      if (!result || result.status !== 'ok') return { kpi, recordType: null, total: 0, listable: 0, offset: 0, rows: [] };
+      if (!hasValue(result)) return { kpi, recordType: null, total: 0, listable: 0, offset: 0, rows: [] };
       const money = { currency: { reporting: ctx.settings.reportingCurrency, rates: ctx.settings.rates }, ratesSetAt: ctx.settings.ratesSetAt, asOf: ctx.now };
       return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit, money) };
     },

@@ -55,3 +55,30 @@ export function pipedriveContext(fetch: FetchLike, overrides: Partial<PipedriveC
     ...overrides,
   };
 }
+
+/** Whether a request asks for a later page of a list (a v2 `cursor`, a v1 `start` past 0). */
+export function asksLaterPage(url: URL): boolean {
+  return url.searchParams.has('cursor') || Number(url.searchParams.get('start') ?? 0) > 0;
+}
+
+/**
+ * A list answer made the last page: no `next_cursor` (v2), no more items (v1).
+ * A spec's example says "more" with one fixed cursor, which a static mock
+ * repeats forever; a real account's list ends, so tests that need an end
+ * answer later pages with this.
+ */
+export function asLastPage(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const copy = structuredClone(body) as { additional_data?: { next_cursor?: unknown; pagination?: { more_items_in_collection?: unknown } } };
+  const extra = copy.additional_data;
+  if (extra && typeof extra === 'object') {
+    if ('next_cursor' in extra) extra.next_cursor = null;
+    if (extra.pagination && typeof extra.pagination === 'object') extra.pagination.more_items_in_collection = false;
+  }
+  return copy;
+}
+
+/** A documented example as the first page of a list whose next page is its last (see asLastPage). */
+export function firstPageOf(body: unknown, status = 200): Route {
+  return (url) => jsonResponse(asksLaterPage(url) ? asLastPage(body) : body, status);
+}

@@ -102,4 +102,15 @@ export const USER = sobject('User', '0055e000001AbCdAAK', { Name: 'Alex Rep', Em
 export const ROLE = sobject('UserRole', '00E5e000000RoLeAAA', { Name: 'West Sales', SystemModstamp: '2023-01-01T00:00:00.000+0000' });
 export const STAGE = sobject('OpportunityStage', '01J5e000000StGeAAA', { ApiName: 'Proposal/Price Quote', MasterLabel: 'Proposal/Price Quote', SortOrder: 6, DefaultProbability: 75, IsActive: true, IsClosed: false, IsWon: false, SystemModstamp: '2022-05-05T05:05:05.000+0000' });
 export const PRODUCT = sobject('Product2', '01t5e000001AAAAAA1', { Name: 'Seat licence', ProductCode: 'SEAT', Family: 'Licences', SystemModstamp: '2023-06-01T00:00:00.000+0000' });
-export const QUOTA = sobject('ForecastingQuota', '0J95e000000QuOtAAA', { QuotaAmount: 150000, StartDate: '2024-01-01', QuotaOwnerId: '0055e000001AbCdAAK', IsAmount: true, SystemModstamp: '2023-12-20T00:00:00.000+0000' });
+// Collaborative Forecasts, per the Object Reference (ForecastingType, Period, ForecastingQuota): one quota per
+// user, period and forecast type; a quota's period is its Period (StartDate, EndDate inclusive, Type).
+export const FORECAST_REVENUE = sobject('ForecastingType', '0Db5e0000000001AAA', { DeveloperName: 'OpportunityRevenue', MasterLabel: 'Opportunity Revenue', IsAmount: true, IsQuantity: false, IsActive: true });
+export const FORECAST_SPLIT = sobject('ForecastingType', '0Db5e0000000002AAA', { DeveloperName: 'OpportunitySplitRevenue', MasterLabel: 'Opportunity Revenue Splits', IsAmount: true, IsQuantity: false, IsActive: true });
+export const FORECAST_QUANTITY = sobject('ForecastingType', '0Db5e0000000003AAA', { DeveloperName: 'OpportunityQuantity', MasterLabel: 'Opportunity Quantity', IsAmount: false, IsQuantity: true, IsActive: true });
+export const PERIOD_Q1 = sobject('Period', '0265e000000PeRiAAA', { StartDate: '2024-01-01', EndDate: '2024-03-31', Type: 'Quarter' });
+export const QUOTA = sobject('ForecastingQuota', '0J95e000000QuOtAAA', {
+  QuotaAmount: 150000, StartDate: '2024-01-01', QuotaOwnerId: '0055e000001AbCdAAK', IsAmount: true, PeriodId: '0265e000000PeRiAAA',
+  ForecastingTypeId: '0Db5e0000000001AAA', SystemModstamp: '2023-12-20T00:00:00.000+0000',
+});
+/** The same rep and period under the splits forecast type: counted with the revenue one, the quota would double. */
+export const QUOTA_SPLIT = sobject('ForecastingQuota', '0J95e000000QuOuAAA', { ...QUOTA, Id: '0J95e000000QuOuAAA', ForecastingTypeId: '0Db5e0000000002AAA', attributes: { type: 'ForecastingQuota' } });

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_FILES, SCREENSHOT_MAX_BYTES, saveScreenshots } from '../../scripts/demo-screenshots';
+import { SCREENSHOT_FILES, SCREENSHOT_MAX_BYTES, saveScreenshots } from '../../scripts/demo/screenshots';
 import { readSidebar, sidebarFrame } from '../harness/sidebar-reader';
 import { openCrmPage, startWorld, type E2eWorld } from '../harness/setup';
 

@@ -8,6 +8,7 @@
  * Forged runtime messages are sent from the content script's own world (DevTools protocol, its
  * isolated execution context): privileged requests are refused there.
  */
+import { hasValue } from '../../lib/kpi/types';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUARANTINE_RAW_LIMIT } from '../../lib/db/schema';
@@ -109,7 +110,7 @@ describe('a hostile CRM page', () => {
         scope: { ownerIds: [crm.dataset.currentOwnerId] },
         period: 'month',
       });
-      const pipeline = view.pipeline?.status === 'ok' ? view.pipeline.value : null;
+      const pipeline = hasValue(view.pipeline) ? view.pipeline.value : null;
       return [shown.owner, shown.figures['pipeline.total']?.value, shown.figures['activity.call.month']?.value, pipeline, activityCount(view.activities.month, 'call')];
     };
     await expect.poll(async () => { const [owner, total, calls, pipeline, expectedCalls] = await expectedFigures(); return owner === crm.dataset.currentOwnerName && total === pipeline && calls === expectedCalls; }, { timeout: 30_000 }).toBe(true);
@@ -170,8 +171,8 @@ describe('a hostile CRM page', () => {
     // The control: the rep's own (trusted) click on the same handle does toggle the sidebar, both ways.
     const wasOpen = (stateBefore as { open?: boolean } | null)?.open ?? true;
     expect(hostRect.width).toBeGreaterThan(100); // open: the handle is at the host's left edge, 40vh down
-    // The content script follows the stored state on its own storage event, which may come after the
-    // stored state already reads as toggled: a click aimed from the old rectangle, or landing before the
+    // The content script follows the stored state when the background tells it, which may come after
+    // the stored state already reads as toggled: a click aimed from the old rectangle, or landing before the
     // script saw the change, would miss or toggle back. So each click waits for the page to show the
     // state the store holds (open: the frame's width; closed: the handle alone), two frames apart.
     const settledHost = async (open: boolean) => {
@@ -188,16 +189,39 @@ describe('a hostile CRM page', () => {
     }
   });
 
-  it('a page that frames the sidebar page itself reads nothing of it, and posting into it starts nothing', async () => {
+  it('cannot tell KPI Lens is installed from its fixed id, nor frame its sidebar page', async () => {
+    const fixed = `chrome-extension://${browser.extensionId}/sidebar.html`;
+    const notInstalled = `chrome-extension://${'abcdefghijklmnop'.repeat(2)}/sidebar.html`;
+    const seen = await hostile(page).detect(fixed);
+    // Exactly what an extension that is not there gives (use_dynamic_url: the fixed address answers no page).
+    expect(seen).toEqual(await hostile(page).detect(notInstalled));
+    expect(Object.values(seen).some((outcome) => /^fetched|^loaded/.test(outcome)), JSON.stringify(seen)).toBe(false);
+    const url = `${fixed}?source=${encodeURIComponent(source)}#${crypto.randomUUID()}`;
+    await hostile(page).embed(url, []);
+    await page.waitForTimeout(1_000);
+    expect(page.frames().some((candidate) => candidate.url() === url)).toBe(false); // blocked: no sidebar document in it
+    await page.evaluate(() => document.getElementById('hostile-own-sidebar')?.remove());
+  });
+
+  it('a sidebar frame without the tab’s ticket shows no sidebar, and posting into it starts nothing', async () => {
     const requestsBefore = crm.apiRequests();
     const stateBefore = await uiState();
     const recordsBefore = stored(await readExtensionDb(quiet, source));
-    // With a made-up ticket in the fragment, as a page that guessed how KPI Lens frames its sidebar would.
-    const url = `chrome-extension://${browser.extensionId}/sidebar.html?source=${encodeURIComponent(source)}#${crypto.randomUUID()}`;
-    const result = await hostile(page).embed(url, forgedShapes(crm.url, source));
-    // Loaded (the sidebar page is web-accessible on CRM pages), but opaque: no document, no location.
-    expect(result).toEqual({ outcome: 'loaded', content: 'none', href: 'refused: SecurityError' });
-    // The page's own frame, told from KPI Lens's (also a child of the main frame) by its made-up ticket.
+    // Only KPI Lens's own content script knows the sidebar page's per-session address. Code in its
+    // world (reached here through the DevTools protocol) frames it with a made-up ticket in the
+    // fragment, as code that guessed how KPI Lens frames its sidebar would; the page then works on
+    // that frame. The browser shows the frame at the fixed address it serves the page from.
+    const query = `?source=${encodeURIComponent(source)}#${crypto.randomUUID()}`;
+    const url = `chrome-extension://${browser.extensionId}/sidebar.html${query}`;
+    const world = await contentScriptWorld(page, browser.extensionId);
+    const dynamic = (await world.evaluate(`chrome.runtime.getURL('/sidebar.html')`)) as string;
+    expect(new URL(dynamic).host).not.toBe(browser.extensionId);
+    await world.evaluate(`(() => { const frame = document.createElement('iframe'); frame.id = 'hostile-own-sidebar'; frame.src = ${JSON.stringify(dynamic + query)}; document.body.append(frame); })()`);
+    await world.session.detach();
+    await expect.poll(() => page.frames().some((candidate) => candidate.url() === url), { timeout: 10_000 }).toBe(true);
+    // Opaque to the page: no document, no location.
+    expect(await hostile(page).reach('hostile-own-sidebar', forgedShapes(crm.url, source))).toEqual({ content: 'none', href: 'refused: SecurityError' });
+    // That frame, told from KPI Lens's own (also a child of the main frame) by its made-up ticket.
     const own = page.frames().find((candidate) => candidate.parentFrame() === page.mainFrame() && candidate.url() === url);
     expect(own).toBeDefined();
     // The sidebar page framed by anyone but KPI Lens shows no sidebar (nothing to click): only a notice.

@@ -62,9 +62,22 @@ function expectedPipeline(rows: Row[]) {
   };
 }
 
-async function importThrough(page: Page, name: string, text: string) {
+async function chooseFile(page: Page, name: string, text: string) {
   await page.getByLabel('CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
   await page.getByText(/^Read as Deals/).waitFor();
+}
+
+/** The amounts of these exports name no currency: the rep says which (else they would be kept as unknown). */
+async function giveCurrency(page: Page, code: string) {
+  await page.getByText(/amounts? names? no currency/).waitFor();
+  await page.getByLabel('Currency of amounts that name none').fill(code);
+  await page.getByLabel('Currency of amounts that name none').blur();
+  await page.getByText(/amounts? names? no currency/).waitFor({ state: 'detached' });
+}
+
+async function importThrough(page: Page, name: string, text: string) {
+  await chooseFile(page, name, text);
+  await giveCurrency(page, 'USD');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText(/^Done: /).waitFor({ timeout: 60_000 });
 }
@@ -112,6 +125,32 @@ describe('importing a CSV through the options page', () => {
     expect(figures['pipeline.total']?.value).toBe(expected.total);
     expect(figures['pipeline.openDeals']?.value).toBe(expected.count);
     expect(figures['pipeline.weighted']?.value).toBeCloseTo(expected.weighted, 6);
+    await page.close();
+  });
+
+  it('shows how each column reads, asks about one the file leaves open, and imports it as the rep chose', async () => {
+    const now = Date.now();
+    const rows = exportRows(now).slice(0, 12);
+    // Amounts as a German export writes them without cents: "1.000" could be one or a thousand, nothing in the file tells.
+    const german = (row: Row) => Math.round(Number(row.amount)).toLocaleString('de-DE');
+    const text = `Deal ID;Deal Title;Owner;Value;Status;Created;Close Date\n${rows.map((row) => [row.id, row.title, row.owner, german(row), row.status, row.created, row.close].join(';')).join('\n')}\n`;
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await chooseFile(page, 'eu-deals.csv', text);
+    const format = (column: string) => page.getByLabel(`Format of column ${column}`);
+    expect(await format('Created').locator('option:checked').textContent()).toBe('Nothing to choose (dates with the year first)');
+    expect(await format('Value').getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Choose how to read the marked columns before importing.').waitFor();
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    await format('Value').selectOption(',');
+    await page.getByText('Choose how to read the marked columns before importing.').waitFor({ state: 'detached' });
+    await giveCurrency(page, 'USD');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Done: 12 of 12 rows imported into csv:eu-deals.').waitFor({ timeout: 60_000 });
+    // Whole thousands: the open deals' values as the German export meant them, in cents.
+    const open = rows.filter((row) => row.status === 'Open');
+    const figures = await panelNumbers('csv:eu-deals');
+    expect(figures['pipeline.total']?.value).toBe(open.reduce((sum, row) => sum + Math.round(Number(row.amount)) * 100, 0));
     await page.close();
   });
 

@@ -25,12 +25,15 @@ let seen: Seen[];
 let logged: NetLogSummary;
 let crmOrigin: string;
 let extensionId: string;
+/** The extension's per-session id: the content script frames the sidebar at chrome-extension://<dynamic id>/ (use_dynamic_url). */
+let dynamicId: string;
 
 beforeAll(async () => {
   process.env.CHROMIUM_PATH = netLog.executable;
   world = await startWorld({ scale: 0.1 });
   crmOrigin = world.crm.url;
   extensionId = world.browser.extensionId;
+  dynamicId = await world.browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { dynamicId: string } } }).chrome.runtime.dynamicId);
   seen = [];
   world.browser.context.on('request', (request) => seen.push({ url: request.url(), fromServiceWorker: request.serviceWorker() !== null, resourceType: request.resourceType() }));
 });
@@ -46,7 +49,7 @@ afterAll(async () => {
 function allowed(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith(`blob:chrome-extension://${extensionId}/`)) return true;
   const parsed = new URL(url);
-  if (parsed.protocol === 'chrome-extension:') return parsed.host === extensionId;
+  if (parsed.protocol === 'chrome-extension:') return parsed.host === extensionId || parsed.host === dynamicId;
   return parsed.origin === crmOrigin;
 }
 

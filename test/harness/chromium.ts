@@ -2,18 +2,19 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { findBrowserHere } from '../../scripts/demo/browser-setup';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-
-/** Debian's Chromium (or CHROMIUM_PATH); Playwright cannot download browsers here. */
+/**
+ * A browser that loads unpacked extensions (CHROMIUM_PATH first, then Chromium, Chrome for
+ * Testing or Edge wherever this OS keeps them; see scripts/demo/browsers.ts). Branded Google
+ * Chrome is never returned: from version 137 it ignores --load-extension.
+ */
 export function findChromium(): string | null {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+  return findBrowserHere()?.path ?? null;
 }
 
 export const MISSING_CHROMIUM_MESSAGE =
-  'Chromium was not found. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.';
+  'No Chromium, Chrome for Testing or Microsoft Edge was found (Google Chrome 137+ cannot load the extension from the command line). `npm run demo` sets one up; or install Chromium (`sudo apt-get install -y chromium` on Debian), or set CHROMIUM_PATH to a Chromium, Chrome for Testing or Edge binary.';
 
 /** The flags this machine needs: no sandbox as root, and no calls to Google's services (the network is closed). */
 export const CHROMIUM_FLAGS = [
@@ -43,6 +44,8 @@ export type ExtensionBrowser = {
  * Headless uses Chromium's new headless mode, which runs extensions.
  */
 export async function launchWithExtension(options: {
+  /** The browser binary; the one findChromium finds by default. */
+  executablePath?: string;
   extensionPath?: string;
   headless?: boolean;
   userDataDir?: string;
@@ -50,7 +53,7 @@ export async function launchWithExtension(options: {
   timeZone?: string;
   locale?: string;
 }): Promise<ExtensionBrowser> {
-  const executablePath = findChromium();
+  const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
   const extensionPath = options.extensionPath ?? TEST_BUILD_DIR;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {

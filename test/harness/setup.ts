@@ -13,19 +13,11 @@ export type E2eWorld = { crm: SandboxCrm; demo: DemoDataSet; browser: ExtensionB
  */
 export async function startWorld(options: { timeZone?: string; locale?: string; scale?: number; faults?: SandboxFaults; userDataDir?: string } = {}): Promise<E2eWorld> {
   const timeZone = options.timeZone ?? 'Europe/Berlin';
-  let demo: DemoDataSet | undefined;
-  const crm = await startSandboxCrm({
-    faults: options.faults,
-    dataset: (url) => {
-      const built = sandboxDemoDataset(url, Date.now(), { timeZone, scale: options.scale });
-      demo = built.demo;
-      return built.dataset;
-    },
-  });
+  const { crm, demo } = await startDemoCrm({ timeZone, scale: options.scale, faults: options.faults });
   const browser = await launchWithExtension({ timeZone, locale: options.locale, userDataDir: options.userDataDir });
   return {
     crm,
-    demo: demo!,
+    demo,
     browser,
     timeZone,
     close: async () => {
@@ -33,6 +25,20 @@ export async function startWorld(options: { timeZone?: string; locale?: string; 
       await crm.close();
     },
   };
+}
+
+/** The sandbox CRM on loopback, serving the demo data generated for now in `timeZone` (any browser). */
+export async function startDemoCrm(options: { timeZone: string; scale?: number; faults?: SandboxFaults }): Promise<{ crm: SandboxCrm; demo: DemoDataSet }> {
+  let demo: DemoDataSet | undefined;
+  const crm = await startSandboxCrm({
+    faults: options.faults,
+    dataset: (url) => {
+      const built = sandboxDemoDataset(url, Date.now(), { timeZone: options.timeZone, scale: options.scale });
+      demo = built.demo;
+      return built.dataset;
+    },
+  });
+  return { crm, demo: demo! };
 }
 
 export async function openCrmPage(world: E2eWorld, path = '/deals'): Promise<Page> {

@@ -20,22 +20,31 @@ export async function sidebarFrame(page: Page, timeoutMs = 60_000): Promise<Fram
   }
 }
 
+/** On screen once the sync is done and the numbers are shown. */
+export const SIDEBAR_READY = '.sidebar[data-syncing="false"] [data-kpi="pipeline.total"]';
+
+/**
+ * Every figure of the sidebar (its text and value), read inside the sidebar's document: passed
+ * whole to a driver's evaluate (Playwright here, Puppeteer for Firefox), so it uses nothing else.
+ */
+export function readSidebarDocument(): SidebarReading {
+  const root = document.querySelector<HTMLElement>('.sidebar')!;
+  const figures: Record<string, { value: number | null; text: string }> = {};
+  for (const element of document.querySelectorAll<HTMLElement>('[data-kpi]')) {
+    const raw = element.dataset.value ?? '';
+    figures[element.dataset.kpi!] = { value: raw === '' ? null : Number(raw), text: element.textContent?.trim() ?? '' };
+  }
+  return {
+    owner: document.querySelector('.owner')?.textContent ?? null,
+    asOf: Number(root.dataset.asOf),
+    timeZone: root.dataset.timeZone ?? '',
+    period: { start: Number(root.dataset.periodStart), end: Number(root.dataset.periodEnd) },
+    figures,
+  };
+}
+
 /** Waits until the sync is done and the numbers are on screen, then reads every figure (its text and value). */
 export async function readSidebar(frame: Frame, timeoutMs = 120_000): Promise<SidebarReading> {
-  await frame.waitForSelector('.sidebar[data-syncing="false"] [data-kpi="pipeline.total"]', { timeout: timeoutMs });
-  return frame.evaluate(() => {
-    const root = document.querySelector<HTMLElement>('.sidebar')!;
-    const figures: Record<string, { value: number | null; text: string }> = {};
-    for (const element of document.querySelectorAll<HTMLElement>('[data-kpi]')) {
-      const raw = element.dataset.value ?? '';
-      figures[element.dataset.kpi!] = { value: raw === '' ? null : Number(raw), text: element.textContent?.trim() ?? '' };
-    }
-    return {
-      owner: document.querySelector('.owner')?.textContent ?? null,
-      asOf: Number(root.dataset.asOf),
-      timeZone: root.dataset.timeZone ?? '',
-      period: { start: Number(root.dataset.periodStart), end: Number(root.dataset.periodEnd) },
-      figures,
-    };
-  });
+  await frame.waitForSelector(SIDEBAR_READY, { timeout: timeoutMs });
+  return frame.evaluate(readSidebarDocument);
 }

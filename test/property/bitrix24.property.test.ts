@@ -61,7 +61,7 @@ describe('Bitrix24: hostile pages through every object', () => {
           },
           (called) => (body !== undefined && called !== 'crm.category.list' ? { text: JSON.stringify(body) ?? 'null', status } : undefined),
         );
-        const ctx: AdapterContext = { fetch, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:x', timeZone: 'Asia/Almaty', pageSize: 50 };
+        const ctx: AdapterContext = { fetch, now: () => Date.UTC(2024, 4, 1), baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:x', timeZone: 'Asia/Almaty', pageSize: 50 };
         await expectPageOrCrmError(coverage, body === undefined ? parsed.length : 0, () => bitrix24Adapter.fetchPage(ctx, object, null, null));
       }),
       { numRuns: RUNS },

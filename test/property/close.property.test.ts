@@ -44,7 +44,7 @@ describe('Close: hostile pages through every object', () => {
       fc.asyncProperty(input, async ({ object, list, body, status }) => {
         const text = body === undefined ? `{"data":${listJson(list)},"has_more":false}` : (JSON.stringify(body) ?? 'null');
         const { fetch } = fakeFetch(() => ({ text, status: body === undefined ? 200 : status }));
-        const ctx: AdapterContext = { fetch, baseUrl: CLOSE_BASE, auth: { kind: 'basic', username: 'k', password: '' }, source: 'close:x', timeZone: 'Europe/Berlin' };
+        const ctx: AdapterContext = { fetch, now: () => Date.UTC(2024, 4, 1), baseUrl: CLOSE_BASE, auth: { kind: 'basic', username: 'k', password: '' }, source: 'close:x', timeZone: 'Europe/Berlin' };
         await expectPageOrCrmError(coverage, body === undefined ? list.length : 0, () => closeAdapter.fetchPage(ctx, object, null, null));
       }),
       { numRuns: RUNS },

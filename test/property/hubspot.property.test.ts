@@ -33,7 +33,7 @@ const input = fc.oneof(
       object: fc.constant(name),
       list: items(wireItem(DOCUMENTED[name] ?? [], KEYS, likely)),
       body: wholeBody,
-      status: fc.constantFrom(200, 207, 400, 401, 403, 404),
+      status: fc.constantFrom(200, 207, 400, 401, 403, 404, 429),
       since: fc.constantFrom(null, Date.parse('2024-01-01T00:00:00Z')),
     }),
   ),

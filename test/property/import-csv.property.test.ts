@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importCsv, ImportError, type ImportResult } from '../../lib/import';
+import { FormatError, importCsv, ImportError, type ImportResult } from '../../lib/import';
 import { parseRecord, type RecordType } from '../../lib/model';
 import { check, expectNoPollution, leaf, PROTO_KEYS, RUNS } from './hostile';
 
@@ -28,9 +28,10 @@ const csvLine = (cells: readonly string[]) => cells.map((c) => (/[",\r\n]|^\s|\s
 
 const KIND_TYPE: Record<ImportResult['kind'], RecordType> = { deals: 'deal', activities: 'activity', leads: 'lead' };
 
-/** Counted: every data row is imported or rejected; every record is valid; details are capped, counts are not. */
+/** Counted: every data row is imported, rejected or replaced by a later row of its id; every record is valid; details are capped, counts are not. */
 function expectSoundImport(result: ImportResult): void {
-  check(result.imported + result.rejectCount === result.rows, `${result.rows} rows but ${result.imported} imported + ${result.rejectCount} rejected`);
+  const repeated = result.duplicates?.rows ?? 0;
+  check(result.imported + result.rejectCount + repeated === result.rows, `${result.rows} rows but ${result.imported} imported + ${result.rejectCount} rejected + ${repeated} repeated ids`);
   check(result.rejects.length === Math.min(result.rejectCount, OPTIONS.maxRejectDetails), 'reject details not capped as documented');
   for (const reject of result.rejects) check(reject.line >= 2 && reject.reason.length > 0, `reject without a line or reason: ${JSON.stringify(reject)}`);
   const main = result.records[result.kind];
@@ -61,12 +62,21 @@ describe('CSV import on hostile input', () => {
       { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
     );
     const anyText = fc.oneof(fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')), fc.string({ maxLength: 60 })).map((text) => ({ kind: 'text' as const, text }));
-    const seen = { imported: 0, rejected: 0, importErrors: 0, texts: 0 };
+    const seen = { imported: 0, rejected: 0, importErrors: 0, texts: 0, refused: 0 };
     await fc.assert(
       fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: underHeader }, { weight: 1, arbitrary: anyText }), async (input) => {
         if (input.kind === 'rows') {
           const { header, rows, crlf } = input;
-          const result = await importCsv([csvLine(header), ...rows.map(csvLine)].join(crlf ? '\r\n' : '\n'), OPTIONS);
+          let result: ImportResult;
+          try {
+            result = await importCsv([csvLine(header), ...rows.map(csvLine)].join(crlf ? '\r\n' : '\n'), OPTIONS);
+          } catch (error) {
+            // A column whose values leave its format open (`$5,000`: five thousand, or five?) is refused as a whole, never guessed.
+            check(error instanceof FormatError, `rows under a real header failed: ${String(error)}`);
+            seen.refused += 1;
+            expectNoPollution();
+            return;
+          }
           expectSoundImport(result);
           // blank rows are skipped, every other generated row is counted
           check(result.rows === rows.filter((r) => r.some((c) => c.trim() !== '')).length, `${rows.length} rows generated, ${result.rows} counted`);
@@ -88,10 +98,13 @@ describe('CSV import on hostile input', () => {
       }),
       { numRuns: RUNS },
     );
-    // the property is not vacuous: rows are imported and rejected often, texts fail as a whole and are read
+    // the property is not vacuous: rows are imported and rejected often, texts fail as a whole and are read,
+    // and some files are refused for an open format rather than read one way by chance
     expect(seen.imported).toBeGreaterThan(RUNS / 20); // measured: about 850 rows imported, 15,000 rejected
     expect(seen.rejected).toBeGreaterThan(RUNS / 10);
     expect(seen.importErrors).toBeGreaterThan(RUNS / 100);
-    expect(seen.texts - seen.importErrors).toBeGreaterThan(RUNS / 100);
+    // measured: about 2,400 texts, 110 of them read (texts whose one number column is open, `1,000`, are refused now)
+    expect(seen.texts - seen.importErrors).toBeGreaterThan(RUNS / 200);
+    expect(seen.refused).toBeGreaterThan(RUNS / 200); // measured: about 120
   }, 120_000);
 });

@@ -56,7 +56,7 @@ describe('amoCRM / Kommo: hostile pages through every object', () => {
             ? { text: account }
             : { text: teams && body === undefined ? `${account.slice(0, -1)},"_embedded":{"users_groups":${listJson(list)}}}` : text, status: body === undefined ? 200 : status },
         );
-        const ctx: AdapterContext = { fetch, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 't' }, source: 'kommo:x', timeZone: 'Europe/Moscow' };
+        const ctx: AdapterContext = { fetch, now: () => Date.UTC(2024, 4, 1), baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 't' }, source: 'kommo:x', timeZone: 'Europe/Moscow' };
         await expectPageOrCrmError(coverage, body === undefined ? list.length : 0, () => kommoAdapter.fetchPage(ctx, object, null, null));
       }),
       { numRuns: RUNS },

@@ -7,7 +7,8 @@ import { check, expectNoPollution, jsonValue, leaf, PROTO_KEYS, RUNS } from './h
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 /** What a CRM page's content script may ask (lib/messaging/guard.ts); everything else is for extension pages. */
-const CONTENT_SCRIPT_ALLOWED = new Set(['page/opened', 'table/rows']);
+// `frame/*`: the sidebar frame's state of the sender's own page; `table/*`: the on-demand table picker.
+const CONTENT_SCRIPT_ALLOWED = new Set(['page/opened', 'frame/state', 'frame/toggle', 'frame/resize', 'table/setup', 'table/remember', 'table/rows']);
 
 const SHAPES = requestSchema.options.map((option) => ({ type: option.shape.type.value as string, fields: Object.keys(option.shape).filter((k) => k !== 'type') }));
 const likely = fc.constantFrom('sandbox:127.0.0.1:5179', 'pipedrive:acme', 'https://acme.pipedrive.com/deals', 'personal', 'team', 'month', '2024-03', 3, 0, true, false, [], {});

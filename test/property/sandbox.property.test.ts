@@ -37,7 +37,7 @@ describe('Sandbox CRM: hostile pages through every object', () => {
       fc.asyncProperty(input, async ({ object, list, deleted, body, status }) => {
         const text = body === undefined ? `{"data":${listJson(list)},"next_cursor":null,"deleted":${JSON.stringify(deleted)}}` : (JSON.stringify(body) ?? 'null');
         const { fetch } = fakeFetch(() => ({ text, status: body === undefined ? 200 : status }));
-        const ctx: AdapterContext = { fetch, baseUrl: 'http://127.0.0.1:5179/api/v1', auth: { kind: 'session' }, source: 'sandbox:127.0.0.1:5179', timeZone: 'Europe/Berlin' };
+        const ctx: AdapterContext = { fetch, now: () => Date.UTC(2024, 4, 1), baseUrl: 'http://127.0.0.1:5179/api/v1', auth: { kind: 'session' }, source: 'sandbox:127.0.0.1:5179', timeZone: 'Europe/Berlin' };
         await expectPageOrCrmError(coverage, body === undefined ? list.length : 0, () => sandboxAdapter.fetchPage(ctx, object, null, null));
       }),
       { numRuns: RUNS },

@@ -28,6 +28,16 @@ export function readManifest(): Manifest {
   return JSON.parse(readFileSync(join(requireBuild(), 'manifest.json'), 'utf8')) as Manifest;
 }
 
+/** The production Firefox build (`npm run build:firefox`, MV2), which `npm test` builds too. */
+export const FIREFOX_BUILD_DIR = join(BUILD_DIR, '..', 'firefox-mv2');
+
+export function readFirefoxManifest(): Manifest {
+  if (!existsSync(join(FIREFOX_BUILD_DIR, 'manifest.json'))) {
+    throw new Error(`No Firefox production build at ${FIREFOX_BUILD_DIR}: run \`npm run build:firefox\` first (with the same KPI_LENS_OUT_DIR).`);
+  }
+  return JSON.parse(readFileSync(join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8')) as Manifest;
+}
+
 /** Every file of the build with one of the extensions, as paths relative to the build folder. */
 export function buildFiles(...extensions: string[]): string[] {
   const root = requireBuild();

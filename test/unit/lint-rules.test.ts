@@ -71,3 +71,24 @@ describe('lint keeps one channel to the background: send() in lib/messaging', ()
     expect(await errorsOf(code, 'entrypoints/background/__lint-probe__.ts')).toEqual([]);
   });
 });
+
+describe('lint keeps lib/adapters off the clock: now comes from the AdapterContext', () => {
+  const clock = /^no-restricted-syntax: lib\/adapters reads no clock/;
+  const ADAPTER = 'lib/adapters/close/__lint-probe__.ts';
+  it.each([
+    ['Date.now()', 'export const f = () => Date.now() + 1000;'],
+    ['new Date()', 'export const f = () => new Date().getTime();'],
+    ['Date() as a function', 'export const f = () => Date();'],
+    ['performance.now()', 'export const f = () => performance.now();'],
+  ])('%s is an error in an adapter', async (_name, code) => {
+    const errors = await errorsOf(code, ADAPTER);
+    expect(errors.some((e) => clock.test(e)), errors.join('\n')).toBe(true);
+  });
+
+  it('passes the given clock, dates built from values, and the same code outside lib/adapters', async () => {
+    const given = "import type { AdapterContext } from '../types';\nexport const f = (ctx: AdapterContext, at: string) => new Date(Date.parse(at)).getTime() - ctx.now() + Date.UTC(2024, 0, 1);";
+    expect(await errorsOf(given, ADAPTER)).toEqual([]);
+    expect(await errorsOf('export const f = () => Date.now();', 'lib/sync/__lint-probe__.ts')).toEqual([]);
+    expect(await errorsOf('export const f = () => Date.now();', 'lib/adapters/close/__lint-probe__.test.ts')).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_CRM_HOST_PATTERNS } from '../../lib/adapters/hosts';
-import { buildFiles, readBuildFile, readManifest } from './build-output';
+import { buildFiles, readBuildFile, readFirefoxManifest, readManifest } from './build-output';
 
 /**
  * The production manifest, pinned: a new permission or host must be a
@@ -13,7 +13,8 @@ const OPTIONAL_PERMISSIONS = ['cookies', 'identity'];
 /** Per CRM, the hosts asked for only when the rep connects that CRM (lib/adapters/hosts.ts). */
 const OPTIONAL_HOSTS: Record<string, string[]> = {
   Pipedrive: ['https://*.pipedrive.com/*'],
-  Salesforce: ['https://*.force.com/*', 'https://*.salesforce.com/*'],
+  // commercial cloud, Government Cloud Plus (.mil), Salesforce on Alibaba Cloud (China); a connection asks for its own cloud's
+  Salesforce: ['https://*.force.com/*', 'https://*.salesforce.com/*', 'https://*.force.mil/*', 'https://*.crmforce.mil/*', 'https://*.salesforce.mil/*', 'https://*.sfcrmapps.cn/*', 'https://*.sfcrmproducts.cn/*'],
   HubSpot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://api.hubapi.com/*'],
   Close: ['https://app.close.com/*', 'https://api.close.com/*'],
   'amoCRM / Kommo': ['https://*.kommo.com/*', 'https://*.amocrm.ru/*', 'https://*.amocrm.com/*'],
@@ -50,7 +51,8 @@ describe('production manifest', () => {
       expect(text, path).not.toMatch(/<all_urls>|^\*:\/\/|^https?:\/\/\*\/|^(\*|https?):\/\/\*\/\*$|localhost|127\.0\.0\.1/);
     }
     expect(manifest.content_scripts).toBeUndefined(); // registered at run time, only on granted CRM hosts
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ALL_OPTIONAL_HOSTS }]);
+    // Only at the per-session dynamic address, so a page cannot detect KPI Lens by its fixed id.
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ALL_OPTIONAL_HOSTS, use_dynamic_url: true }]);
     expect(manifest.externally_connectable).toBeUndefined(); // no web page or other extension can message KPI Lens
   });
 
@@ -66,6 +68,26 @@ describe('production manifest', () => {
       for (const ref of refs) expect(ref, `${page}: ${ref}`).toMatch(/^\/?[\w./-]+$/);
       expect(html, page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/); // no inline script
     }
+  });
+});
+
+describe('production manifest for Firefox (MV2)', () => {
+  const firefox = readFirefoxManifest();
+
+  it('asks for the same permissions (no side panel: Firefox has its sidebar_action), CRM hosts only as optional', () => {
+    expect(firefox.manifest_version).toBe(2);
+    expect([...(firefox.permissions ?? [])].sort()).toEqual(PERMISSIONS.filter((permission) => permission !== 'sidePanel'));
+    // MV2 has no optional_host_permissions: the CRM hosts are optional permissions, asked at connect.
+    expect(firefox.optional_permissions).toEqual([...OPTIONAL_PERMISSIONS, ...ALL_OPTIONAL_HOSTS]);
+    expect(firefox.host_permissions).toBeUndefined();
+  });
+
+  it('makes nothing web-accessible (MV2 could only list sidebar.html for every site), and loads no content script statically', () => {
+    expect(firefox.web_accessible_resources).toBeUndefined();
+    expect(firefox.content_scripts).toBeUndefined();
+    for (const [path, text] of strings(firefox)) expect(text, path).not.toMatch(/<all_urls>|^\*:\/\/|localhost|127\.0\.0\.1/);
+    expect(firefox.content_security_policy).toBeUndefined();
+    expect(firefox.browser_specific_settings).toEqual({ gecko: { id: 'kpi-lens@kpi-lens.app', data_collection_permissions: { required: ['none'] } } });
   });
 });
 

@@ -13,6 +13,7 @@ const INVALID: Record<ConnectField | 'method' | 'apiBase', MessageKey> = {
   token: 'conn.invalid.token',
   webhookUrl: 'conn.invalid.webhookUrl',
   clientId: 'conn.invalid.clientId',
+  clientSecret: 'conn.invalid.clientSecret',
   loginUrl: 'conn.invalid.loginUrl',
   apiBase: 'conn.invalid.apiBase',
   method: 'conn.invalid.method',
@@ -94,7 +95,7 @@ export function ConnectForm({ onConnected }: { onConnected: () => void }) {
   }
 
   const shown: ConnectField[] = [...fields.required, ...(fields.optional ?? [])];
-  const secret = (field: ConnectField) => field === 'token' || field === 'webhookUrl';
+  const secret = (field: ConnectField) => field === 'token' || field === 'webhookUrl' || field === 'clientSecret';
   return (
     <form className="connect-form card" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('conn.add')}</h3>

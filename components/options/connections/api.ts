@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
 import type { TestOutcome } from '../../../lib/connections/connect';
-import type { PermissionRequest } from '../../../lib/connections/catalog';
+import { stillToRequest, type PermissionRequest } from '../../../lib/connections/catalog';
 import type { ConnectInput } from '../../../lib/connections/inputs';
 import { authorizeSalesforce, type OAuthCode } from '../../../lib/connections/salesforce-oauth';
 import type { ConnectionView } from '../../../lib/connections/views';
@@ -38,7 +38,10 @@ export const browserConnectionsApi: ConnectionsApi = {
   test: (source) => ask({ type: 'connections/test', source }),
   syncNow: (source) => ask({ type: 'sync/start', source }),
   disconnect: (source, deleteData) => ask({ type: 'connections/disconnect', source, deleteData }),
-  requestPermissions: (request) => browser.permissions.request(request),
+  requestPermissions: (request) => {
+    const wanted = stillToRequest(request, browser.runtime.getManifest());
+    return wanted.origins.length || wanted.permissions.length ? browser.permissions.request(wanted) : Promise.resolve(true);
+  },
   authorizeSalesforce: (p) =>
     authorizeSalesforce(p, {
       launch: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),

@@ -141,12 +141,16 @@ describe('Options → Connections', () => {
     fireEvent.change(await screen.findByLabelText('CRM'), { target: { value: 'salesforce' } });
     fireEvent.click(screen.getByRole('radio', { name: 'OAuth (connected app)' }));
     expect(screen.getByText(/this callback URL: https:\/\/id.chromiumapp.org\/salesforce/)).toBeTruthy();
+    expect(screen.getByText(/paste the consumer secret below, or have the admin turn both off/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Consumer key (client id) of the connected app'), { target: { value: '3MVG9-app' } });
+    const secret = screen.getByLabelText('Consumer secret of the connected app (optional)');
+    expect(secret.getAttribute('type')).toBe('password');
+    fireEvent.change(secret, { target: { value: 'app-secret' } });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(api.connect).toHaveBeenCalled());
     expect(calls[0]).toBe('permissions https://*.force.com/* https://*.salesforce.com/* identity');
-    expect(api.authorizeSalesforce).toHaveBeenCalledWith({ loginUrl: 'https://login.salesforce.com', clientId: '3MVG9-app' });
-    expect(api.connect).toHaveBeenCalledWith(expect.objectContaining({ crm: 'salesforce', method: 'oauth', clientId: '3MVG9-app' }), { code: 'the-code', codeVerifier: 'v'.repeat(64), redirectUri: 'https://id.chromiumapp.org/salesforce' });
+    expect(api.authorizeSalesforce).toHaveBeenCalledWith({ loginUrl: 'https://login.salesforce.com', clientId: '3MVG9-app' }); // the secret never goes to the sign-in window
+    expect(api.connect).toHaveBeenCalledWith(expect.objectContaining({ crm: 'salesforce', method: 'oauth', clientId: '3MVG9-app', clientSecret: 'app-secret' }), { code: 'the-code', codeVerifier: 'v'.repeat(64), redirectUri: 'https://id.chromiumapp.org/salesforce' });
   });
 
   it('speaks Russian, with Russian plural forms', async () => {

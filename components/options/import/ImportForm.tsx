@@ -1,18 +1,24 @@
-import { PRESETS } from '../../../lib/import/presets';
-import { IMPORT_KINDS, PRESET_IDS } from '../../../lib/import/types';
-import type { MessageKey } from '../../../lib/i18n/messages';
+import { useStore } from 'zustand';
+import { PRESETS } from '@/lib/import/presets';
+import { IMPORT_KINDS, PRESET_IDS } from '@/lib/import/types';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { useI18n } from '../../common/i18n';
 import { Field } from '../form';
 import { isValidSource } from './api';
-import type { Choices, Importer } from './use-importer';
+import type { Choices, ImporterStore } from './store';
 
-/** The file, the source it goes into, and what KPI Lens cannot always guess: format, kind, currency, date order. */
-export function ImportForm({ importer }: { importer: Importer }) {
+/** The file, the source it goes into, and what KPI Lens cannot always tell: format, kind, currency, date order, decimal mark. */
+export function ImportForm({ store }: { store: ImporterStore }) {
   const { t } = useI18n();
-  const { state } = importer;
-  const busy = state.phase === 'importing';
-  const csvSources = state.imported.filter((entry) => entry.origin === 'csv');
-  const choose = <K extends keyof Choices>(key: K) => (event: { target: { value: string } }) => importer.setChoice(key, event.target.value as Choices[K]);
+  const phase = useStore(store, (state) => state.phase);
+  const file = useStore(store, (state) => state.file);
+  const source = useStore(store, (state) => state.source);
+  const choices = useStore(store, (state) => state.choices);
+  const imported = useStore(store, (state) => state.imported);
+  const { chooseFile, setSource, setChoice } = store.getState();
+  const busy = phase === 'importing';
+  const csvSources = imported.filter((entry) => entry.origin === 'csv');
+  const choose = <K extends keyof Choices>(key: K) => (event: { target: { value: string } }) => setChoice(key, event.target.value as Choices[K]);
   return (
     <>
       <Field id="import-file" label={t('import.file')}>
@@ -23,16 +29,16 @@ export function ImportForm({ importer }: { importer: Importer }) {
             accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
             disabled={busy}
             onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) importer.chooseFile(file);
+              const chosen = event.target.files?.[0];
+              if (chosen) chooseFile(chosen);
             }}
           />
         )}
       </Field>
-      {state.file && (
+      {file && (
         <>
-          <Field id="import-source" label={t('import.source')} hint={t('import.sourceHint')} error={isValidSource(state.source) ? undefined : t('import.sourceInvalid')}>
-            {(props) => <input {...props} type="text" list="import-sources" value={state.source} disabled={busy} onChange={(event) => importer.setSource(event.target.value)} />}
+          <Field id="import-source" label={t('import.source')} hint={t('import.sourceHint')} error={isValidSource(source) ? undefined : t('import.sourceInvalid')}>
+            {(props) => <input {...props} type="text" list="import-sources" value={source} disabled={busy} onChange={(event) => setSource(event.target.value)} />}
           </Field>
           <datalist id="import-sources">
             {csvSources.map((entry) => (
@@ -41,7 +47,7 @@ export function ImportForm({ importer }: { importer: Importer }) {
           </datalist>
           <Field id="import-preset" label={t('import.preset')}>
             {(props) => (
-              <select {...props} value={state.choices.preset} disabled={busy} onChange={choose('preset')}>
+              <select {...props} value={choices.preset} disabled={busy} onChange={choose('preset')}>
                 <option value="auto">{t('import.preset.auto')}</option>
                 {PRESET_IDS.map((id) => (
                   <option key={id} value={id}>
@@ -54,7 +60,7 @@ export function ImportForm({ importer }: { importer: Importer }) {
           </Field>
           <Field id="import-kind" label={t('import.kind')}>
             {(props) => (
-              <select {...props} value={state.choices.kind} disabled={busy} onChange={choose('kind')}>
+              <select {...props} value={choices.kind} disabled={busy} onChange={choose('kind')}>
                 <option value="auto">{t('import.kind.auto')}</option>
                 {IMPORT_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
@@ -72,22 +78,33 @@ export function ImportForm({ importer }: { importer: Importer }) {
                 size={4}
                 maxLength={3}
                 pattern="[A-Za-z]{3}"
-                defaultValue={state.choices.currency}
-                key={state.choices.currency}
+                placeholder={t('import.currencyAuto')}
+                defaultValue={choices.currency}
+                key={choices.currency}
                 disabled={busy}
                 onBlur={(event) => {
                   const code = event.target.value.trim().toUpperCase();
-                  if (/^[A-Z]{3}$/.test(code) && code !== state.choices.currency) importer.setChoice('currency', code);
+                  if ((code === '' || /^[A-Z]{3}$/.test(code)) && code !== choices.currency) setChoice('currency', code);
                 }}
               />
             )}
           </Field>
+          <Field id="import-decimal-mark" label={t('import.decimalMark')}>
+            {(props) => (
+              <select {...props} value={choices.decimalMark} disabled={busy} onChange={choose('decimalMark')}>
+                <option value="auto">{t('import.decimalMark.auto')}</option>
+                <option value=".">{t('import.decimalMark.dot')}</option>
+                <option value=",">{t('import.decimalMark.comma')}</option>
+              </select>
+            )}
+          </Field>
           <Field id="import-date-order" label={t('import.dateOrder')}>
             {(props) => (
-              <select {...props} value={state.choices.dateOrder} disabled={busy} onChange={choose('dateOrder')}>
+              <select {...props} value={choices.dateOrder} disabled={busy} onChange={choose('dateOrder')}>
                 <option value="auto">{t('import.dateOrder.auto')}</option>
                 <option value="mdy">{t('import.dateOrder.mdy')}</option>
                 <option value="dmy">{t('import.dateOrder.dmy')}</option>
+                <option value="ymd">{t('import.dateOrder.ymd')}</option>
               </select>
             )}
           </Field>

@@ -1,15 +1,18 @@
+import { useStore } from 'zustand';
 import { useI18n } from '../../common/i18n';
-import { isValidSource } from './api';
-import type { Importer } from './use-importer';
+import { canStart, type ImporterStore } from './store';
 
 const SHOWN_REJECTS = 100;
 
 /** The Import button, the progress of a run, and what came of it: counts, rows not imported (with a download), warnings. */
-export function ImportRun({ importer, numbersUrl }: { importer: Importer; numbersUrl: (source: string) => string }) {
+export function ImportRun({ store, numbersUrl }: { store: ImporterStore; numbersUrl: (source: string) => string }) {
   const { t, number } = useI18n();
-  const { state } = importer;
+  const state = useStore(store, (current) => current);
+  const importer = store.getState();
   const { phase, preview, progress, summary } = state;
-  const ready = phase === 'ready' && preview !== undefined && preview.error === undefined && isValidSource(state.source);
+  const ready = canStart(state);
+  const open = preview?.formats.some((format) => format.problem) ?? false;
+  const unknownCurrency = (preview?.currencies ?? []).filter((entry) => entry.source === 'unknown').reduce((sum, entry) => sum + entry.count, 0);
   return (
     <div className="import-run">
       {preview?.error && (
@@ -17,6 +20,12 @@ export function ImportRun({ importer, numbersUrl }: { importer: Importer; number
           {t('import.failed', { reason: preview.error })}
         </p>
       )}
+      {open && (
+        <p className="warn" role="alert">
+          {t('import.formatsOpen')}
+        </p>
+      )}
+      {unknownCurrency > 0 && <p className="warn">{t('import.currencyUnknown', { count: unknownCurrency })}</p>}
       <div className="inline">
         {phase === 'importing' ? (
           <button type="button" onClick={importer.stop}>
@@ -40,6 +49,14 @@ export function ImportRun({ importer, numbersUrl }: { importer: Importer; number
           <a href={numbersUrl(state.source)} target="_blank" rel="noreferrer">
             {t('import.open')}
           </a>
+        </p>
+      )}
+      {phase === 'done' && summary?.duplicates && (
+        <p className="note">
+          {t('import.duplicates', {
+            rows: summary.duplicates.rows,
+            rule: summary.duplicates.column ? t('import.duplicates.newest', { column: summary.duplicates.column }) : t('import.duplicates.last'),
+          })}
         </p>
       )}
       {phase === 'stopped' && <p role="status">{t('import.cancelled')}</p>}

@@ -1,14 +1,25 @@
-import { FIELDS_BY_KIND } from '../../../lib/import/columns';
-import { PRESETS } from '../../../lib/import/presets';
-import type { AnyField } from '../../../lib/import/types';
-import type { MessageKey } from '../../../lib/i18n/messages';
+import { useStore } from 'zustand';
+import { FIELDS_BY_KIND } from '@/lib/import/columns';
+import { PRESETS } from '@/lib/import/presets';
+import type { AnyField } from '@/lib/import/types';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { useI18n } from '../../common/i18n';
-import type { Preview } from './engine-core';
+import { FormatControl } from './FormatControl';
+import type { ImporterStore } from './store';
 
-/** One row per field of the kind: the column it is read from (a select), and that column's first value. */
-export function MappingTable({ preview, disabled, onChange }: { preview: Preview; disabled: boolean; onChange: (field: AnyField, index: number | undefined) => void }) {
+/**
+ * One row per field of the kind: the column it is read from (a select), that
+ * column's first value, and for amount and date columns how they read (a
+ * select too), so the rep sees and can change every format before importing.
+ */
+export function MappingTable({ store }: { store: ImporterStore }) {
   const { t } = useI18n();
+  const preview = useStore(store, (state) => state.preview);
+  const disabled = useStore(store, (state) => state.phase === 'importing');
+  const { setColumn, setFormat } = store.getState();
+  if (!preview) return null;
   const format = preview.preset ? PRESETS[preview.preset].name : t('import.preset.none');
+  const formats = new Map(preview.formats.map((entry) => [entry.column, entry]));
   return (
     <>
       <p>{t('import.detected', { kind: t(`import.kind.${preview.kind}` as MessageKey), format })}</p>
@@ -19,19 +30,21 @@ export function MappingTable({ preview, disabled, onChange }: { preview: Preview
             <th scope="col">{t('import.field')}</th>
             <th scope="col">{t('import.column')}</th>
             <th scope="col">{t('import.example')}</th>
+            <th scope="col">{t('import.format')}</th>
           </tr>
         </thead>
         <tbody>
-          {FIELDS_BY_KIND[preview.kind].map((field) => {
+          {FIELDS_BY_KIND[preview.kind].map((field: AnyField) => {
             const index = preview.columns[field];
             const id = `import-field-${field}`;
+            const columnFormat = index === undefined ? undefined : formats.get(index);
             return (
-              <tr key={field} className={index === undefined ? 'unmapped' : undefined}>
+              <tr key={field} className={index === undefined ? 'unmapped' : columnFormat?.problem ? 'open' : undefined}>
                 <th scope="row">
                   <label htmlFor={id}>{t(`field.${field}` as MessageKey)}</label>
                 </th>
                 <td>
-                  <select id={id} value={index === undefined ? '' : String(index)} disabled={disabled} onChange={(event) => onChange(field, event.target.value === '' ? undefined : Number(event.target.value))}>
+                  <select id={id} value={index === undefined ? '' : String(index)} disabled={disabled} onChange={(event) => setColumn(field, event.target.value === '' ? undefined : Number(event.target.value))}>
                     <option value="">{t('import.notImported')}</option>
                     {preview.headers.map((header, i) => (
                       <option key={i} value={String(i)}>
@@ -41,6 +54,7 @@ export function MappingTable({ preview, disabled, onChange }: { preview: Preview
                   </select>
                 </td>
                 <td className="example">{index === undefined ? '' : (preview.examples[index] ?? '').slice(0, 80)}</td>
+                <td>{columnFormat && <FormatControl format={columnFormat} disabled={disabled} onChange={(reading) => setFormat(columnFormat.column, reading)} />}</td>
               </tr>
             );
           })}

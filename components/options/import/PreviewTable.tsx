@@ -1,23 +1,18 @@
 import type { ReactNode } from 'react';
-import { formatDate } from '../../../lib/i18n/format';
-import type { MessageKey } from '../../../lib/i18n/messages';
+import type { Preview } from '@/lib/import/file-preview';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { useI18n } from '../../common/i18n';
-import type { Preview } from './engine-core';
 
 type Column = { label: MessageKey; cell: (record: Record<string, unknown>) => ReactNode };
 
 /** The first records of the file exactly as they will be stored: what the rep checks before importing. */
 export function PreviewTable({ preview }: { preview: Preview }) {
-  const { t, money, dateTime, locale } = useI18n();
+  const { t, money, locale } = useI18n();
   const owners = new Map(preview.sample.owners.map((owner) => [owner.externalId, owner.name]));
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  // A day the file gives without a time is that day where it was read, not a midnight in the rep's zone.
-  const day = (value: number) => formatDate(value, preview.timeZone, locale);
-  const at = (property: string) => (record: Record<string, unknown>) => {
-    const value = record[property];
-    if (typeof value !== 'number') return '';
-    return preview.dateOnly.includes(property) ? day(value) : dateTime(value);
-  };
+  // Shown in the zone the file is read in: a date without a time is that day's midnight there, shown as the day alone.
+  const when = (value: unknown) => (typeof value === 'number' ? (isMidnight(value, preview.timeZone) ? formatDate(value, preview.timeZone, locale) : formatDateTime(value, preview.timeZone, locale)) : '');
   const owner = (record: Record<string, unknown>) => owners.get(text(record.ownerId)) ?? text(record.ownerId);
   const status = (value: unknown) => (typeof value === 'string' ? t(`import.status.${value}` as MessageKey) : '');
   const columns: Record<Preview['kind'], Column[]> = {
@@ -27,21 +22,21 @@ export function PreviewTable({ preview }: { preview: Preview }) {
       { label: 'field.status', cell: (r) => status(r.status) },
       { label: 'field.stage', cell: (r) => text(r.stageId) },
       { label: 'field.amount', cell: (r) => (isMoney(r.amount) ? money(r.amount.minor, r.amount.currency) : '') },
-      { label: 'field.createdAt', cell: at('createdAt') },
-      { label: 'field.closedAt', cell: at('closedAt') },
-      { label: 'field.expectedCloseAt', cell: at('expectedCloseAt') },
+      { label: 'field.createdAt', cell: (r) => when(r.createdAt) },
+      { label: 'field.closedAt', cell: (r) => when(r.closedAt) },
+      { label: 'field.expectedCloseAt', cell: (r) => when(r.expectedCloseAt) },
     ],
     activities: [
       { label: 'field.type', cell: (r) => text(r.subtype) || text(r.type) },
       { label: 'field.subject', cell: (r) => text(r.title) },
-      { label: 'field.occurredAt', cell: at('occurredAt') },
+      { label: 'field.occurredAt', cell: (r) => when(r.occurredAt) },
       { label: 'field.owner', cell: owner },
       { label: 'field.done', cell: (r) => (r.done ? t('import.yes') : t('import.no')) },
     ],
     leads: [
       { label: 'field.name', cell: (r) => text(r.name) },
       { label: 'field.status', cell: (r) => status(r.status) },
-      { label: 'field.createdAt', cell: at('createdAt') },
+      { label: 'field.createdAt', cell: (r) => when(r.createdAt) },
       { label: 'field.owner', cell: owner },
       { label: 'field.source', cell: (r) => text(r.channelRaw) },
     ],
@@ -74,6 +69,11 @@ export function PreviewTable({ preview }: { preview: Preview }) {
       {preview.rejectCount > 0 && <p className="warn">{t('import.previewProblems', { count: preview.rejectCount })}</p>}
     </div>
   );
+}
+
+function isMidnight(ms: number, timeZone: string): boolean {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms);
+  return parts === '00:00:00';
 }
 
 function isMoney(value: unknown): value is { minor: number; currency: string } {

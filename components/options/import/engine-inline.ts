@@ -1,5 +1,7 @@
 import type { ImportEngine } from './engine';
-import { previewImport, rejectedRowsCsv, runImport } from './engine-core';
+import { rejectedRowsCsv, runImport } from '@/lib/import/file-import';
+import { previewImport } from '@/lib/import/file-preview';
+import { IMPORT_BATCH_MAX } from '@/lib/messaging/requests/import';
 import { ImportCancelled } from './worker-protocol';
 
 /** The same engine on the page's own thread: for tests, and where workers are unavailable. */
@@ -12,6 +14,7 @@ export function createInlineEngine(): ImportEngine {
         settings,
         {
           onProgress: hooks.onProgress,
+          batchMax: IMPORT_BATCH_MAX,
           onBatch: async (batch) => {
             if (signal?.aborted) throw new ImportCancelled();
             await hooks.onBatch(batch);

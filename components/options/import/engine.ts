@@ -1,12 +1,16 @@
-import type { RowReject } from '../../../lib/import/types';
-import type { ImportSettings, Preview, RunHooks, RunSummary } from './engine-core';
+import type { ImportSettings, RunHooks, RunSummary } from '@/lib/import/file-import';
+import type { Preview } from '@/lib/import/file-preview';
+import type { RowReject } from '@/lib/import/types';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
+
+/** What the page hears of a run: progress, and batches to hand to the background (their size is the engine's). */
+export type PageRunHooks = Omit<RunHooks, 'batchMax'>;
 
 /** Reads, maps and previews CSV files for the options page; the real one runs in a worker. */
 export type ImportEngine = {
   preview(file: Blob, settings: ImportSettings): Promise<Preview>;
   /** Resolves with the summary, or rejects with ImportCancelled when `signal` aborts (what was written stays). */
-  run(file: Blob, settings: ImportSettings, delimiter: string, hooks: RunHooks, signal?: AbortSignal): Promise<RunSummary>;
+  run(file: Blob, settings: ImportSettings, delimiter: string, hooks: PageRunHooks, signal?: AbortSignal): Promise<RunSummary>;
   rejectedCsv(file: Blob, rejects: readonly RowReject[], delimiter: string): Promise<string>;
   dispose(): void;
 };

@@ -89,8 +89,8 @@ describe('Options → Import', () => {
       const at = within(table()).getAllByRole('columnheader').findIndex((cell) => cell.textContent === name);
       return within(table()).getAllByRole('row').slice(1).map((row) => row.children[at]?.textContent ?? '');
     };
-    // engage_date and close_date are days ("2016-10-20"), read in the import's zone (Moscow) and shown in UTC:
-    // as a date and time that would be "Oct 19, 2016, 9:00 PM"; the file's own day is wanted.
+    // engage_date and close_date are days ("2016-10-20"), read in the import's zone (Moscow) while the rep's
+    // zone is UTC: as a date and time in the rep's zone that would be "Oct 19, 2016, 9:00 PM"; the file's day is wanted.
     const day = (text: string) => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'medium' }).format(Date.parse(`${text}T00:00:00Z`));
     const created = column('Created');
     expect(created[0]).toBe('Oct 20, 2016'); // RAW[0][5] is 2016-10-20
@@ -105,7 +105,7 @@ describe('Options → Import', () => {
     await userEvent.upload(screen.getByLabelText('CSV-файл'), new File(['Deal,Owner,Amount,Created,Close date\nAcme,Ann,100,2024-03-05 14:30,2024-04-01\n'], 'times.csv', { type: 'text/csv' }));
     await screen.findByRole('table', { name: /Предпросмотр/ });
     const row = within(screen.getByRole('table', { name: /Предпросмотр/ })).getAllByRole('row')[1]!;
-    expect(row.textContent).toContain('5 мар. 2024 г., 11:30'); // 14:30 in Moscow is 11:30 UTC
+    expect(row.textContent).toContain('5 мар. 2024 г., 14:30'); // as the file says, in the zone it is read in (Moscow)
     expect(row.textContent).toContain('1 апр. 2024 г.');
     expect(row.textContent).not.toMatch(/1 апр\. 2024 г\., \d/);
   }, 30_000);
@@ -115,11 +115,68 @@ describe('Options → Import', () => {
     await upload('sales_pipeline.csv', MAVEN);
     const preview = () => screen.getByRole('table', { name: /Preview/ });
     const amountHeader = within(preview()).getAllByRole('columnheader').findIndex((cell) => cell.textContent === 'Amount');
-    const amountOfFirstWon = () => within(preview()).getAllByRole('row').slice(1).map((row) => row.children[amountHeader]?.textContent ?? '');
-    expect(amountOfFirstWon().some((text) => text.startsWith('$'))).toBe(true);
+    const amounts = () => within(preview()).getAllByRole('row').slice(1).map((row) => row.children[amountHeader]?.textContent ?? '');
+    // close_value names no currency and none was given: the amounts are shown as of unknown currency, and the form says so.
+    expect(amounts().some((text) => text.startsWith('¤'))).toBe(true);
+    expect(screen.getByText(/amounts name no currency: type the currency above/)).toBeTruthy();
+    const currency = screen.getByLabelText('Currency of amounts that name none');
+    await userEvent.type(currency, 'usd');
+    fireEvent.blur(currency);
+    await waitFor(() => expect(amounts().some((text) => text.startsWith('$'))).toBe(true));
+    expect(screen.queryByText(/amounts name no currency/)).toBeNull();
     fireEvent.change(screen.getByLabelText('Amount'), { target: { value: '' } });
-    await waitFor(() => expect(amountOfFirstWon().every((text) => text === '')).toBe(true));
+    await waitFor(() => expect(amounts().every((text) => text === '')).toBe(true));
     expect((screen.getByLabelText('Amount') as HTMLSelectElement).value).toBe('');
+  }, 30_000);
+
+  it('shows how every amount and date column reads, and dates as dates', async () => {
+    show(fakeApi().api);
+    await upload('sales_pipeline.csv', MAVEN);
+    const format = (column: string) => (screen.getByLabelText(`Format of column ${column}`) as HTMLSelectElement).selectedOptions[0]?.textContent;
+    expect([format('close_value'), format('engage_date'), format('close_date')]).toEqual([
+      'Nothing to choose (plain numbers)',
+      'Nothing to choose (dates with the year first)',
+      'Nothing to choose (dates with the year first)',
+    ]);
+    // The first deal's engage date, as a date: not "Oct 20, 2016, 12:00 AM".
+    const preview = screen.getByRole('table', { name: /Preview/ });
+    const created = within(preview).getAllByRole('columnheader').findIndex((cell) => cell.textContent === 'Created');
+    const engage = RAW.find((row) => row[5])![5]!;
+    const shown = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${engage}T00:00:00Z`));
+    expect(within(preview).getAllByRole('row').slice(1).map((row) => row.children[created]?.textContent)).toContain(shown);
+  }, 30_000);
+
+  it('asks how to read a column its values leave open, and imports it as the rep chose', async () => {
+    const fake = fakeApi();
+    show(fake.api);
+    await upload('eu.csv', 'ID;Title;Stage;Amount;Close Date\n1;A;Won;1.000;05/06/2024\n2;B;Lost;2.500;25/06/2024\n');
+    const amount = screen.getByLabelText('Format of column Amount') as HTMLSelectElement;
+    // "1.000" is one or a thousand and nothing in the file tells: the column is marked and the import waits.
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/“1\.000” could be 1,234\.56 \(a dot before decimals\) \/ 1\.234,56 \(a comma before decimals\)/)).toBeTruthy();
+    expect(screen.getByText('Choose how to read the marked columns before importing.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(true);
+    // The dates decide themselves: 25/06 has no month 25.
+    expect((screen.getByLabelText('Format of column Close Date') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Day first (31/12/2017) (from its values)');
+    fireEvent.change(amount, { target: { value: ',' } });
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(false));
+    expect((screen.getByLabelText('Format of column Amount') as HTMLSelectElement).value).toBe(',');
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(/Done: 2 of 2 rows imported/);
+    const deals = fake.batches.flatMap((batch) => (batch.deals ?? []) as Deal[]);
+    expect(deals.map((deal) => [deal.amount?.minor, deal.closedAt])).toEqual([
+      [100_000, Date.UTC(2024, 5, 4, 21)], // a thousand; 5 June at midnight in Moscow (the rep's zone)
+      [250_000, Date.UTC(2024, 5, 24, 21)],
+    ]);
+  }, 30_000);
+
+  it('reads open columns by the choices of the form, and says where the reading came from', async () => {
+    show(fakeApi().api, 'ru');
+    await userEvent.upload(screen.getByLabelText('CSV-файл'), new File(['ID;Title;Stage;Amount\n1;A;Won;1.000\n'], 'x.csv', { type: 'text/csv' }));
+    const amount = await screen.findByLabelText('Формат столбца Amount');
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(screen.getByLabelText('Числа вида 1.000 — это'), { target: { value: ',' } });
+    await waitFor(() => expect((screen.getByLabelText('Формат столбца Amount') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('1.234,56 (запятая перед дробной частью) (по вашему выбору выше)'));
   }, 30_000);
 
   it('lists the rows not imported with line and reason, and downloads them as CSV', async () => {

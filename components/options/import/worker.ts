@@ -1,4 +1,6 @@
-import { previewImport, rejectedRowsCsv, runImport } from './engine-core';
+import { rejectedRowsCsv, runImport } from '@/lib/import/file-import';
+import { previewImport } from '@/lib/import/file-preview';
+import { IMPORT_BATCH_MAX } from '@/lib/messaging/requests/import';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 
 /**
@@ -46,6 +48,7 @@ async function handle(message: Exclude<ToWorker, { type: 'ack' | 'cancel' }>): P
     message.settings,
     {
       onProgress: (progress) => scope.postMessage({ id, type: 'progress', progress }),
+      batchMax: IMPORT_BATCH_MAX,
       onBatch: async (batch) => {
         if (cancelled.has(id)) throw new ImportCancelled();
         const written = new Promise<void>((resolve) => acks.set(id, resolve));

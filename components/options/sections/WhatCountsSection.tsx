@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { CONTACT_METHODS, type ContactMethod } from '../../../lib/model/common';
 import type { OptionsOverview } from '../../../lib/settings/overview';
+import { SAMPLE_KINDS } from '../../../lib/kpi/shared/sample';
+import type { SampleKind } from '../../../lib/kpi/types';
 import type { Settings } from '../../../lib/settings/schema';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
@@ -12,13 +14,14 @@ type Props = { settings: Settings; overview: OptionsOverview | undefined; source
 /**
  * What counts: which meetings are demos, which stages make a deal an SQL (per
  * source), where the contact method and the region come from (with the CRM's
- * own channel values mapped), and when an open deal is stale.
+ * own channel values mapped), when an open deal is stale, and how many records a rate or an average
+ * needs before it is more than a hint (the minimum samples).
  */
 export function WhatCountsSection(props: Props) {
   const { t } = useI18n();
   const save = useSave();
   const { settings } = props;
-  const stamp = JSON.stringify([props.source, settings.demoKeywords, settings.demoActivityTypes, settings.sqlStageIds, settings.contactMethodField, settings.channelMap, settings.regionField, settings.staleDays]);
+  const stamp = JSON.stringify([props.source, settings.demoKeywords, settings.demoActivityTypes, settings.sqlStageIds, settings.contactMethodField, settings.channelMap, settings.regionField, settings.staleDays, settings.minSample]);
   return (
     <Section id="what-counts" title={t('options.counts.title')} intro={t('options.counts.intro')}>
       <WhatCountsForm key={stamp} {...props} save={save} />
@@ -37,6 +40,9 @@ function WhatCountsForm({ settings, overview, source, save }: Props & { save: Re
   const [channelMap, setChannelMap] = useState<Record<string, ContactMethod>>(settings.channelMap);
   const [regionField, setRegionField] = useState(settings.regionField);
   const [staleDays, setStaleDays] = useState(String(settings.staleDays));
+  const [minSample, setMinSample] = useState<Record<SampleKind, string>>(
+    Object.fromEntries(SAMPLE_KINDS.map((kind) => [kind, String(settings.minSample[kind])])) as Record<SampleKind, string>,
+  );
 
   const meetingTypes = [...new Set([...(overview?.meetingTypes.map((entry) => entry.type) ?? []), ...settings.demoActivityTypes])];
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((item) => item !== value));
@@ -46,12 +52,18 @@ function WhatCountsForm({ settings, overview, source, save }: Props & { save: Re
     void run(async () => {
       const stale = parseNumber(staleDays);
       if (stale === undefined) return { staleDays: 'not a number' } satisfies Errors;
+      const minimums = {} as Record<SampleKind, number>;
+      for (const kind of SAMPLE_KINDS) {
+        const value = parseNumber(minSample[kind]);
+        if (value === undefined) return { [`minSample.${kind}`]: 'not a number' } satisfies Errors;
+        minimums[kind] = value;
+      }
       const sqlStageIds = { ...settings.sqlStageIds };
       if (source !== undefined) {
         if (stages.length) sqlStageIds[source] = stages;
         else delete sqlStageIds[source];
       }
-      const result = await api.saveSettings({ demoKeywords: parseList(keywords), demoActivityTypes: types, sqlStageIds, contactMethodField: methodField, channelMap, regionField, staleDays: stale });
+      const result = await api.saveSettings({ demoKeywords: parseList(keywords), demoActivityTypes: types, sqlStageIds, contactMethodField: methodField, channelMap, regionField, staleDays: stale, minSample: minimums });
       return result.ok ? undefined : result.errors;
     });
   };
@@ -149,6 +161,15 @@ function WhatCountsForm({ settings, overview, source, save }: Props & { save: Re
       <Field id="staleDays" label={t('options.counts.stale')} error={errors.staleDays}>
         {(props) => <input {...props} inputMode="numeric" size={5} value={staleDays} onChange={(event) => setStaleDays(event.target.value)} />}
       </Field>
+      <fieldset>
+        <legend>{t('options.counts.minSample')}</legend>
+        <p className="note">{t('options.counts.minSampleHint')}</p>
+        {SAMPLE_KINDS.map((kind) => (
+          <Field key={kind} id={`minSample-${kind}`} label={t(`options.counts.minSample.${kind}`)} error={errors[`minSample.${kind}`]}>
+            {(props) => <input {...props} inputMode="numeric" size={5} value={minSample[kind]} onChange={(event) => setMinSample({ ...minSample, [kind]: event.target.value })} />}
+          </Field>
+        ))}
+      </fieldset>
       <SaveBar state={state} />
     </form>
   );

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { jsonResponse } from '../../../test/contracts/openapi-examples';
-import { getConnection, listConnections, saveConnection } from '../../../lib/connections/store';
+import { forgetAllConnections, getConnection, listConnections, saveConnection } from '../../../lib/connections/store';
 import { KpiLensDb } from '../../../lib/db/db';
 import { upsertRecords } from '../../../lib/db/records';
 import { SCHEMA_VERSIONS } from '../../../lib/db/schema';
@@ -32,8 +32,9 @@ function handlers() {
 const sender = {};
 const connect = (input: RequestOf<'connections/connect'>['input']) => handlers()['connections/connect']({ type: 'connections/connect', input }, sender);
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  await forgetAllConnections();
   db = new KpiLensDb(`connections-handler-${++counter}`, SCHEMA_VERSIONS);
   kicked.length = 0;
   removedPermissions.length = 0;

@@ -7,6 +7,7 @@ import { storageProblemOf } from '../../../lib/db/failure';
 import type { Responses, SourceStatus } from '../../../lib/messaging/protocol';
 import { DEMO_SOURCE, loadDemoData } from '../demo';
 import { listImportedSources } from './import';
+import type { FrameUi } from '../frame-ui';
 import { onFirstConnect } from '../onboarding';
 import { SANDBOX_ALLOWED } from '../registration';
 import type { HandlerDeps, HandlerGroup } from './types';
@@ -34,15 +35,19 @@ export async function allStatuses({ statuses, db }: HandlerDeps): Promise<Source
   return sources;
 }
 
-export async function toggleSidebar(tabId: number | undefined): Promise<Responses['sidebar/toggle']> {
+/**
+ * The popup's button and the keyboard shortcut: toggles the sidebar of the CRM the tab shows, when
+ * a KPI Lens frame is on it (its content script asked for the frame's state, and the tab is still
+ * on that CRM); the frame follows through frame-ui.ts like any other change.
+ */
+export async function toggleSidebar(frames: FrameUi, tabId: number | undefined): Promise<Responses['sidebar/toggle']> {
   const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (id === undefined) return { toggled: false };
-  try {
-    await browser.tabs.sendMessage(id, { type: 'sidebar/toggle' });
-    return { toggled: true };
-  } catch {
-    return { toggled: false }; // not a CRM tab: no content script there
-  }
+  const crm = await frames.crmOf(id);
+  const url = (await browser.tabs.get(id).catch(() => undefined))?.url;
+  if (!crm || !url || detectCrm(url, { allowSandbox: SANDBOX_ALLOWED })?.crm !== crm) return { toggled: false };
+  await frames.toggle(crm);
+  return { toggled: true };
 }
 
 export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
@@ -96,6 +101,6 @@ export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
       for (const source of sources) versions.bumpNow(source);
       return { deleted: true };
     },
-    'sidebar/toggle': (request) => toggleSidebar(request.tabId),
+    'sidebar/toggle': (request) => toggleSidebar(deps.frames, request.tabId),
   };
 }

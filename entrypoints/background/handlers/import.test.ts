@@ -123,14 +123,36 @@ describe('table rows from the picker', () => {
   });
 });
 
+describe('what the table picker needs of extension storage (closed to content scripts)', () => {
+  const mapping = { version: 1 as const, kind: 'deals' as const, columns: [['Deal', 'title'], ['Sum', 'amount'], ['Note', null]] as [string, string | null][], dateOrder: 'dmy' as const };
+
+  it('are refused from a tab where the rep did not start the picker', async () => {
+    await expect(ask({ type: 'table/setup' }, PAGE)).rejects.toThrow(/not started in this tab/);
+    await expect(ask({ type: 'table/remember', mapping }, PAGE)).rejects.toThrow(/not started in this tab/);
+    expect(await browser.storage.local.get(null)).toEqual({});
+  });
+
+  it('give the rep’s settings and remember the mapping per site (the sender’s site, never another)', async () => {
+    await browser.storage.session.set({ 'table-session:7': { at: Date.now() } });
+    await browser.storage.local.set({ settings: { version: 2, locale: 'ru', timeZone: 'Asia/Almaty', reportingCurrency: 'KZT' }, 'table-mapping:other.example': { version: 1 } });
+    expect(await ask({ type: 'table/setup' }, PAGE)).toEqual({ locale: 'ru', timeZone: 'Asia/Almaty', currency: 'KZT', remembered: null });
+    expect(await ask({ type: 'table/remember', mapping }, PAGE)).toEqual({ remembered: true });
+    expect((await ask({ type: 'table/setup' }, PAGE)).remembered).toEqual(mapping);
+    expect((await browser.storage.local.get('table-mapping:crm.example.org:8443'))['table-mapping:crm.example.org:8443']).toEqual(mapping);
+  });
+});
+
 describe('admission of import messages', () => {
   const ID = 'abcdefghijklmnopabcdefghijklmnop';
   const ORIGIN = `chrome-extension://${ID}/`;
   const contentScript = { id: ID, url: 'https://crm.example.org/deals', tab: { id: 3 } };
   const optionsPage = { id: ID, url: `${ORIGIN}options.html` };
 
-  it('lets a content script send table rows and nothing else of the import', () => {
+  it('lets a content script send table rows, ask for the picker’s setup and remember a mapping, and nothing else of the import', () => {
     expect(admit({ type: 'table/rows', kind: 'deals', batch: {}, rows: 0, rejected: 0 }, contentScript, ID, ORIGIN)).toMatchObject({ ok: true });
+    expect(admit({ type: 'table/setup' }, contentScript, ID, ORIGIN)).toMatchObject({ ok: true });
+    expect(admit({ type: 'table/remember', mapping: { version: 1, kind: 'deals', columns: [['A', 'title']], dateOrder: 'mdy' } }, contentScript, ID, ORIGIN)).toMatchObject({ ok: true });
+    expect(admit({ type: 'table/remember', mapping: { version: 2, kind: 'deals', columns: [], dateOrder: 'mdy' } }, contentScript, ID, ORIGIN).ok).toBe(false);
     for (const message of [
       { type: 'import/records', source: 'csv:x', batch: {} },
       { type: 'import/delete', source: 'csv:x' },

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Reject } from '../../../lib/adapters/types';
 import type { KpiLensDb } from '../../../lib/db/db';
+import { importedSources, type MetaStore } from '../../../lib/import/imported-sources';
 import { batchTypes, deleteSource, putBatch, tablesOf } from '../../../lib/db/records';
 import { capRawPayload } from '../../../lib/db/schema';
 import { countStored } from '../../../lib/db/status';
@@ -11,7 +12,9 @@ import {
   type ImportResponses,
 } from '../../../lib/messaging/requests/import';
 import type { Customer } from '../../../lib/model';
-import { z } from '../../../lib/model/zod';
+import { mappingKey } from '../../../lib/table-reader/mapping';
+import { effectiveTimeZone } from '../../../lib/settings/schema';
+import { loadSettings } from '../../../lib/settings/storage';
 import type { HandlerDeps, HandlerGroup } from './types';
 
 type ImportType = keyof ImportResponses;
@@ -20,32 +23,20 @@ type ImportType = keyof ImportResponses;
 const TABLE_PICKER_FILE = '/content-scripts/table-reader.js' as const;
 /** A picker left open this long stops being trusted with rows; the rep starts it again from the popup. */
 const TABLE_SESSION_MS = 2 * 60 * 60_000;
-const META_PREFIX = 'import:';
 
-const importedSourceSchema = z.object({
-  source: z.string().max(200),
-  origin: z.enum(['csv', 'table']),
-  label: z.string().max(300),
-  kind: z.enum(['deals', 'activities', 'leads']),
-  lastImportAt: z.number(),
-  rows: z.number(),
-  imported: z.number(),
-  rejected: z.number(),
-});
+/** The meta table as lib/import's list of imported sources sees it. */
+function metaStore(db: KpiLensDb): MetaStore {
+  return {
+    list: (prefix) => db.meta.where('key').startsWith(prefix).toArray(),
+    get: (key) => db.meta.get(key),
+    put: (entry) => db.meta.put(entry),
+    remove: (key) => db.meta.delete(key),
+  };
+}
 
-/**
- * CSV files and tables read from pages become sources of their own
- * (`csv:<name>`, `table:<host>`), listed in the database's meta table so the
- * list goes wherever the data goes (deleting everything deletes it too).
- */
-export async function listImportedSources(db: KpiLensDb): Promise<ImportedSource[]> {
-  const entries = await db.meta.where('key').startsWith(META_PREFIX).toArray();
-  const sources: ImportedSource[] = [];
-  for (const entry of entries) {
-    const parsed = importedSourceSchema.safeParse(entry.value);
-    if (parsed.success) sources.push(parsed.data);
-  }
-  return sources.sort((a, b) => b.lastImportAt - a.lastImportAt);
+/** The CSV files and tables imported into this database, newest first. */
+export function listImportedSources(db: KpiLensDb): Promise<ImportedSource[]> {
+  return importedSources(metaStore(db)).list();
 }
 
 /** The tabs where the rep started the table picker, kept in session storage so a restarted worker still knows. */
@@ -68,6 +59,7 @@ async function tableSessionHost(sender: Browser.runtime.MessageSender): Promise<
 
 export function importHandlers(deps: HandlerDeps): HandlerGroup<ImportType> {
   const { db, views, versions, statuses } = deps;
+  const registry = importedSources(metaStore(db));
 
   /** Validates and writes one batch with its rejects in one transaction; the cached view of the source follows. */
   async function write(source: string, raw: Parameters<typeof parseImportBatch>[1]) {
@@ -83,10 +75,6 @@ export function importHandlers(deps: HandlerDeps): HandlerGroup<ImportType> {
     return { written, rejected: rejects.length, reasons: [...new Set(rejects.map((reject) => reject.reason))].slice(0, 5) };
   }
 
-  async function remember(entry: ImportedSource): Promise<void> {
-    await db.meta.put({ key: `${META_PREFIX}${entry.source}`, value: entry });
-  }
-
   async function finished(source: string): Promise<number> {
     views.invalidate(source);
     statuses.forget(source);
@@ -97,13 +85,13 @@ export function importHandlers(deps: HandlerDeps): HandlerGroup<ImportType> {
   return {
     'import/records': (request) => write(request.source, request.batch),
     'import/finish': async ({ source, summary }) => {
-      await remember({ source, origin: 'csv', label: summary.fileName, kind: summary.kind, lastImportAt: Date.now(), rows: summary.rows, imported: summary.imported, rejected: summary.rejected });
+      await registry.remember({ source, origin: 'csv', label: summary.fileName, kind: summary.kind, lastImportAt: Date.now(), rows: summary.rows, imported: summary.imported, rejected: summary.rejected });
       return { records: await finished(source) };
     },
-    'import/list': async () => ({ sources: await listImportedSources(db) }),
+    'import/list': async () => ({ sources: await registry.list() }),
     'import/delete': async ({ source }) => {
       await deleteSource(db, source);
-      await db.meta.delete(`${META_PREFIX}${source}`);
+      await registry.forget(source);
       await finished(source);
       return { deleted: true };
     },
@@ -120,24 +108,28 @@ export function importHandlers(deps: HandlerDeps): HandlerGroup<ImportType> {
         return { started: false, reason: `KPI Lens cannot read this page: ${error instanceof Error ? error.message : String(error)}` };
       }
     },
+    'table/setup': async (_request, sender) => {
+      const host = await tableSessionHost(sender);
+      const settings = await loadSettings();
+      const key = mappingKey(host);
+      return {
+        locale: settings.locale,
+        timeZone: effectiveTimeZone(settings, Intl.DateTimeFormat().resolvedOptions().timeZone),
+        currency: settings.reportingCurrency,
+        remembered: (await browser.storage.local.get(key))[key] ?? null,
+      };
+    },
+    'table/remember': async (request, sender) => {
+      const host = await tableSessionHost(sender);
+      await browser.storage.local.set({ [mappingKey(host)]: request.mapping });
+      return { remembered: true };
+    },
     'table/rows': async (request, sender) => {
       const host = await tableSessionHost(sender);
       if (JSON.stringify(request.batch).length > TABLE_PAYLOAD_MAX_CHARS) throw new Error('refused: the batch of table rows is too large');
       const source = `table:${host}`;
       const outcome = await write(source, request.batch);
-      const key = `${META_PREFIX}${source}`;
-      const previous = importedSourceSchema.safeParse((await db.meta.get(key))?.value);
-      const before = previous.success && previous.data.kind === request.kind ? previous.data : undefined;
-      await remember({
-        source,
-        origin: 'table',
-        label: host,
-        kind: request.kind,
-        lastImportAt: Date.now(),
-        rows: (before?.rows ?? 0) + request.rows,
-        imported: (before?.imported ?? 0) + outcome.written,
-        rejected: (before?.rejected ?? 0) + request.rejected + outcome.rejected,
-      });
+      await registry.addTableRows({ source, label: host, kind: request.kind, lastImportAt: Date.now(), rows: request.rows, imported: outcome.written, rejected: request.rejected + outcome.rejected });
       statuses.forget(source);
       return { source, ...outcome };
     },

@@ -10,6 +10,7 @@ import { viewHandlers } from './views';
 import { importHandlers } from './import';
 import { summaryHandlers } from './summary';
 import { optionsHandlers } from './options';
+import { frameHandlers } from './frame';
 
 export type { HandlerDeps } from './types';
 
@@ -22,6 +23,7 @@ export function createHandlers(deps: HandlerDeps) {
     ...importHandlers(deps),
     ...summaryHandlers(deps),
     ...optionsHandlers(deps),
+    ...frameHandlers(deps),
   };
   return {
     async handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[RequestType]> {
@@ -37,7 +39,7 @@ export function createHandlers(deps: HandlerDeps) {
         if (isRunActive(states)) void deps.scheduler.kick(connection.source);
       }
     },
-    toggleSidebarInActiveTab: () => toggleSidebar(undefined),
+    toggleSidebarInActiveTab: () => toggleSidebar(deps.frames, undefined),
   };
 }
 export type Handlers = ReturnType<typeof createHandlers>;

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { saveConnection } from '../../../lib/connections/store';
+import { forgetAllConnections, listConnections, saveConnection } from '../../../lib/connections/store';
 import { KpiLensDb } from '../../../lib/db/db';
 import { loadKpiData } from '../../../lib/db/load';
 import { upsertRecords } from '../../../lib/db/records';
@@ -29,6 +29,7 @@ async function ask<T extends OptionsType>(request: RequestOf<T>): Promise<Respon
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  await forgetAllConnections();
   removed.length = 0;
   db = new KpiLensDb(`options-handler-${++counter}`, SCHEMA_VERSIONS);
   const views = createViewService({ loadData: (source) => loadKpiData(db, source), loadSettings, now: () => Date.UTC(2017, 5, 15), browserZone: 'UTC', rewarmDelayMs: null });
@@ -94,6 +95,7 @@ describe('options handlers (the single writer)', () => {
     expect(await ask({ type: 'data/erase-everything' })).toEqual({ erased: true });
     expect(await countAllRows(db)).toBe(0);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await listConnections()).toEqual([]); // the tokens too
     expect((await browser.alarms.getAll()).map((alarm) => alarm.name)).toEqual(['sync-watchdog']);
     // The CRM host the rep granted is given back; the test build's own sandbox host is not optional and stays.
     expect(removed).toEqual([{ origins: ['https://*.pipedrive.com/*'] }]);

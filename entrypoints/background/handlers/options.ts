@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RecordBatch } from '../../../lib/adapters/types';
 import { ALL_CRM_HOST_PATTERNS } from '../../../lib/adapters/hosts';
+import { forgetAllConnections } from '../../../lib/connections/store';
 import { recordTable, upsertRecords } from '../../../lib/db/records';
 import { importRecords, readQuarantinePage, readTablePage } from '../../../lib/export/data';
 import { eraseEverything } from '../../../lib/export/data-erase';
@@ -56,7 +57,7 @@ export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {
       // No sync may write after the data is gone: stop them and wait until they let go.
       await deps.scheduler.stop();
       const sources = (await allStatuses(deps)).map((status) => status.source);
-      await eraseEverything(db, { local: browser.storage.local, session: browser.storage.session });
+      await eraseEverything(db, { local: browser.storage.local, session: browser.storage.session, connections: { clear: forgetAllConnections } });
       for (const alarm of await browser.alarms.getAll()) if (alarm.name.startsWith('sync:')) await browser.alarms.clear(alarm.name);
       // KPI Lens forgets its CRMs, so it gives back the access the rep granted to them too.
       const { origins = [] } = await browser.permissions.getAll();

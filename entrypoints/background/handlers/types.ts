@@ -5,6 +5,7 @@ import type { createSyncScheduler } from '../../../lib/sync/scheduler';
 import type { createViewService } from '../../../lib/views/service';
 import type { createDataVersions } from '../data-version';
 import type { FrameTickets } from '../frame-tickets';
+import type { FrameUi } from '../frame-ui';
 import type { createStatusCache } from '../status-cache';
 
 /** What every handler may use: the background's single database and services. */
@@ -15,6 +16,8 @@ export type HandlerDeps = {
   versions: ReturnType<typeof createDataVersions>;
   statuses: ReturnType<typeof createStatusCache>;
   tickets: FrameTickets;
+  /** The sidebar frame's state, for the CRM content scripts (they read no extension storage). */
+  frames: FrameUi;
 };
 
 export type Handler<T extends RequestType> = (request: RequestOf<T>, sender: Browser.runtime.MessageSender) => Promise<Responses[T]>;

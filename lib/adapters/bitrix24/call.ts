@@ -1,7 +1,8 @@
 import { CrmError } from '../errors';
+import { credentialFetch } from '../http';
 import { z } from '../../model/zod';
 import type { AdapterContext } from '../types';
-import { bitrixError, errorOf } from './errors';
+import { bitrixError, errorOf, operatingResetAt } from './errors';
 import { buildQuery, type QueryValue } from './query';
 
 export type Params = { readonly [key: string]: QueryValue };
@@ -18,13 +19,16 @@ export function methodUrl(baseUrl: string, method: string): string {
 export async function bitrixCall(ctx: AdapterContext, method: string, body: unknown): Promise<unknown> {
   let response: Response;
   try {
-    response = await ctx.fetch(methodUrl(ctx.baseUrl, method), {
+    // A webhook URL is its own credential: the shared layer never follows it to another host.
+    const init: RequestInit = {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(body),
       credentials: ctx.auth.kind === 'session' ? 'include' : 'omit',
-    });
+    };
+    response = await credentialFetch(ctx.fetch, methodUrl(ctx.baseUrl, method), init, 'Bitrix24');
   } catch (error) {
+    if (error instanceof CrmError) throw error;
     throw new CrmError('transient', `Bitrix24 could not be reached: ${error instanceof Error ? error.message : String(error)}`, 'Check the network connection; KPI Lens retries by itself.');
   }
   const text = await response.text();
@@ -36,7 +40,8 @@ export async function bitrixCall(ctx: AdapterContext, method: string, body: unkn
   }
   const error = errorOf(json);
   if (error || response.status >= 400) {
-    throw bitrixError(ctx, { status: response.status, code: error?.code ?? '', description: error?.description ?? '', headers: response.headers });
+    const resetAt = operatingResetAt((json as { time?: unknown } | undefined)?.time);
+    throw bitrixError(ctx, { status: response.status, code: error?.code ?? '', description: error?.description ?? '', headers: response.headers, operatingResetAt: resetAt });
   }
   if (json === undefined) {
     throw new CrmError('bad-response', `Bitrix24 answered ${method} with something that is not JSON`, 'If this repeats, the portal may be down or behind a sign-in page: open it in a tab.', undefined, response.status);
@@ -60,6 +65,7 @@ const batchSchema = z.object({
     result_error: keyed.optional(),
     result_total: keyed.optional(),
     result_next: keyed.optional(),
+    result_time: keyed.optional(),
   }),
 });
 
@@ -79,13 +85,16 @@ export async function bitrixBatch(ctx: AdapterContext, commands: Record<string, 
   const cmd = Object.fromEntries(keys.map((key) => [key, `${commands[key]!.method}?${buildQuery(commands[key]!.params)}`]));
   const parsed = batchSchema.safeParse(await bitrixCall(ctx, 'batch', { halt: 0, cmd }));
   if (!parsed.success) throw new CrmError('bad-response', 'Bitrix24 answered a batch without its result', 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
-  const { result, result_error: failed = {}, result_total: totals = {}, result_next: nexts = {} } = parsed.data.result;
+  const { result, result_error: failed = {}, result_total: totals = {}, result_next: nexts = {}, result_time: times = {} } = parsed.data.result;
+  // The commands that ran tell when the oldest basket of their method's time budget frees (OPERATION_TIME_LIMIT).
+  const resets = Object.values(times).map(operatingResetAt).filter((at): at is number => at !== undefined);
+  const resetAt = resets.length ? Math.max(...resets) : undefined;
   const results: Record<string, CommandResult> = {};
   const errors: Record<string, CrmError> = {};
   for (const key of keys) {
     const error = errorOf(failed[key]);
     if (error) {
-      errors[key] = bitrixError(ctx, { status: 200, ...error });
+      errors[key] = bitrixError(ctx, { status: 200, ...error, operatingResetAt: resetAt });
     } else if (key in result) {
       results[key] = { result: result[key], total: count(totals[key]), next: count(nexts[key]) };
     } else {

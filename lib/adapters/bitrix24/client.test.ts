@@ -6,9 +6,12 @@ import { bitrix24Adapter } from './index';
 import { fakeBitrix, type MethodCall, type MethodReply } from './testing/fake-bitrix';
 import { BITRIX_WEBHOOK, deal } from './testing/fixtures';
 
+/** The tests' clock: adapters read no clock of their own. */
+const NOW = Date.UTC(2024, 4, 1);
+
 function portal(answer: (call: MethodCall) => MethodReply, http?: (method: string) => FakeReply | undefined, patch: Partial<AdapterContext> = {}) {
   const fake = fakeBitrix(answer, http);
-  const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow', ...patch };
+  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow', ...patch };
   return { ctx, ...fake };
 }
 
@@ -40,7 +43,7 @@ describe('bitrix24 paging and batches', () => {
     expect(firstStep[0]?.params.get('filter[>=DATE_MODIFY]')).toBe('2024-04-24T07:00:00+00:00');
     expect(firstStep[0]?.params.get('order[ID]')).toBe('ASC');
     expect(firstStep[0]?.params.getAll('select[3]')).toEqual(['STAGE_SEMANTIC_ID']);
-    expect(methods.filter((m) => m.method === 'crm.stagehistory.list' && m.params.get('filter[OWNER_ID][0]') === '1')).toHaveLength(1);
+    expect(methods.filter((m) => m.method === 'crm.stagehistory.list' && m.params.get('filter[@OWNER_ID][0]') === '1')).toHaveLength(1);
     expect(calls.map((c) => c.url.pathname.split('/').at(-1))).toEqual(['batch', 'batch', 'batch', 'batch']);
     expect(first.totalEstimate).toBe(120);
   });
@@ -125,7 +128,7 @@ describe('bitrix24 failures', () => {
     expect((await failure({ status: 200, text: '<!DOCTYPE html><title>Авторизация</title>' })).kind).toBe('bad-response');
     expect((await failure({ status: 200, body: { result: { result: 'nope' } } })).kind).toBe('bad-response');
     expect((await failure({ status: 502, text: 'Bad Gateway' })).kind).toBe('transient');
-    const ctx: AdapterContext = { fetch: () => Promise.reject(new TypeError('Failed to fetch')), baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
+    const ctx: AdapterContext = { fetch: () => Promise.reject(new TypeError('Failed to fetch')), now: () => NOW, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     await expect(bitrix24Adapter.fetchPage(ctx, 'leads', null, null)).rejects.toMatchObject({ kind: 'transient' });
   });
 

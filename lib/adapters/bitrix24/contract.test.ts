@@ -17,6 +17,8 @@ import { fakeBitrix, type MethodReply } from './testing/fake-bitrix';
  */
 const examples = loadContractExamples();
 const WEBHOOK = 'https://acme.bitrix24.ru/rest/1/abcdef0123456789/';
+/** The tests' clock: adapters read no clock of their own. */
+const NOW = Date.UTC(2024, 4, 1);
 const handled = new Set<ContractExample>();
 
 function example(file: string, section: RegExp, nth = 0): ContractExample {
@@ -30,7 +32,7 @@ const asReply = (body: unknown): MethodReply => body as MethodReply;
 
 function portal(answer: (method: string, params: URLSearchParams) => unknown, pageSize = 50) {
   const fake = fakeBitrix((call) => asReply(answer(call.method, call.params)));
-  const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:acme.bitrix24.ru', timeZone: 'Europe/Moscow', pageSize };
+  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:acme.bitrix24.ru', timeZone: 'Europe/Moscow', pageSize };
   return { ctx, methods: fake.methods };
 }
 
@@ -57,7 +59,7 @@ describe('Bitrix24 reference examples', () => {
     expect(page.rejects.every((r) => /STAGE_SEMANTIC_ID/.test(r.reason))).toBe(true);
     expect([page.nextCursor, page.totalEstimate]).toEqual([null, 6]);
     // The stage history of the page's deals was asked for, ten deals per command.
-    expect(methods.find((m) => m.method === 'crm.stagehistory.list')?.params.getAll('filter[OWNER_ID][0]')).toEqual(['37']);
+    expect(methods.find((m) => m.method === 'crm.stagehistory.list')?.params.getAll('filter[@OWNER_ID][0]')).toEqual(['37']);
   });
 
   it('crm.lead.list: converted leads with their dates, source and owner', async () => {
@@ -173,7 +175,7 @@ describe('Bitrix24 reference examples', () => {
   it('batch: results, totals and errors split back per command', async () => {
     const success = example('batch.md', /Response/).body;
     const fake = fakeBitrix(() => ({ result: null }), () => ({ body: success }));
-    const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
+    const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     const outcome = await bitrixBatch(ctx, { get_user: { method: 'user.current', params: {} }, get_department: { method: 'department.get', params: { ID: '$result[get_user][UF_DEPARTMENT][0]' } } });
     expect(outcome.errors).toEqual({});
     expect(outcome.results.get_user?.result).toMatchObject({ ID: '1', NAME: 'John', LAST_NAME: 'Doe' });
@@ -199,8 +201,24 @@ describe('Bitrix24 reference examples', () => {
   it('a response with only the time block (limits.md) is not a page', async () => {
     const onlyTime = example('limits.md', /Limits/).body;
     const fake = fakeBitrix(() => ({ result: null }), () => ({ body: onlyTime }));
-    const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
+    const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     await expect(bitrix24Adapter.fetchPage(ctx, 'leads', null, null)).rejects.toMatchObject({ kind: 'bad-response' });
+  });
+
+  it('OPERATION_TIME_LIMIT waits for operating_reset_at of the last successful answer (limits.md: "For the first retry, refer to operating_reset_at")', async () => {
+    const time = (example('limits.md', /Resource Intensity Limits/).body as { time: { start: number; operating_reset_at: number } }).time;
+    const blocked = { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' };
+    const batchAnswer = { result: { result: { p0: [] }, result_error: { p1: blocked }, result_total: { p0: 0 }, result_next: [], result_time: { p0: time } }, time };
+    const fake = fakeBitrix(() => ({ result: null }), () => ({ body: batchAnswer }));
+    const at = Math.round(time.start * 1000); // 2026-05-14T08:26:32.911Z, the example's own start
+    const ctx: AdapterContext = { fetch: fake.fetch, now: () => at, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC', pageSize: 100 };
+    const error = await bitrix24Adapter.fetchPage(ctx, 'leads', null, null).catch((e: unknown) => e);
+    // operating_reset_at 1778747792 s − now 1778747192.911 s = 599.089 s, rounded up to whole seconds
+    expect(isCrmError(error) && { kind: error.kind, wait: error.retryAfterMs }).toEqual({ kind: 'budget-exhausted', wait: 600_000 });
+    // A direct call whose error answer carries no time waits one basket (a minute).
+    const direct = fakeBitrix(() => ({ result: null }), () => ({ status: 429, body: blocked }));
+    const whoAmI = await bitrix24Adapter.whoAmI!({ ...ctx, fetch: direct.fetch }).catch((e: unknown) => e);
+    expect(isCrmError(whoAmI) && { kind: whoAmI.kind, wait: whoAmI.retryAfterMs }).toEqual({ kind: 'budget-exhausted', wait: 60_000 });
   });
 
   // Each documented error, answered with its documented status (the stage history page lists 401 and 400; its
@@ -216,7 +234,7 @@ describe('Bitrix24 reference examples', () => {
     const failure = example(file, /Error Handling/);
     if (failure.status !== undefined && file !== 'crm-stage-history-list.md') expect(failure.status).toBe(status);
     const fake = fakeBitrix(() => ({ result: null }), () => ({ status, body: failure.body }));
-    const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
+    const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     const error = await bitrix24Adapter.fetchPage(ctx, object, null, null).catch((e: unknown) => e);
     expect(isCrmError(error) && error.kind).toBe(kind);
   });

@@ -7,10 +7,33 @@ const FORBIDDEN_CODES = new Set(['insufficient_scope', 'ACCESS_DENIED', 'allowed
 
 /** Waiting after QUERY_LIMIT_EXCEEDED: the leaky bucket drains two requests a second, so a few seconds free room again. */
 export const QUERY_LIMIT_WAIT_MS = 5_000;
-/** Waiting after OPERATION_TIME_LIMIT: the method's time budget frees as its oldest one-minute basket expires. */
+/**
+ * Waiting after OPERATION_TIME_LIMIT when Bitrix24 gave no reset time: its
+ * baskets are one minute apart, so within a minute the oldest one expires.
+ */
 export const OPERATION_LIMIT_WAIT_MS = 60_000;
+/** The longest wait for a reset time: the ten one-minute baskets (limits.md, Resource Intensity Limits). */
+const MAX_OPERATION_WAIT_MS = 10 * 60_000;
 
-export type BitrixFailure = { status: number; code: string; description: string; headers?: Headers };
+/**
+ * A Bitrix24 error. `operatingResetAt` (Unix seconds) is the `time.operating_reset_at`
+ * of the latest successful answer, where the oldest basket of a method's time budget
+ * expires: limits.md says to wait for it after OPERATION_TIME_LIMIT.
+ */
+export type BitrixFailure = { status: number; code: string; description: string; headers?: Headers; operatingResetAt?: number };
+
+/** `time.operating_reset_at` of an answer (or of one batch command's `result_time`), in Unix seconds. */
+export function operatingResetAt(time: unknown): number | undefined {
+  const value = time && typeof time === 'object' ? (time as { operating_reset_at?: unknown }).operating_reset_at : undefined;
+  const seconds = typeof value === 'string' ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
+function operatingWait(ctx: AdapterContext, resetAt: number | undefined): number {
+  if (resetAt === undefined) return OPERATION_LIMIT_WAIT_MS;
+  const wait = resetAt * 1000 - ctx.now();
+  return wait > 0 ? Math.min(Math.ceil(wait / 1000) * 1000, MAX_OPERATION_WAIT_MS) : OPERATION_LIMIT_WAIT_MS;
+}
 
 function authAction(ctx: AdapterContext): string {
   return ctx.auth.kind === 'webhook'
@@ -25,12 +48,12 @@ function authAction(ctx: AdapterContext): string {
 export function bitrixError(ctx: AdapterContext, failure: BitrixFailure): CrmError {
   const { status, code, description } = failure;
   const what = `Bitrix24 answered ${code || `HTTP ${status}`}${description ? `: ${description.slice(0, 200)}` : ''}`;
-  const retryAfter = failure.headers ? parseRetryAfter(failure.headers.get('retry-after'), Date.now()) : undefined;
+  const retryAfter = failure.headers ? parseRetryAfter(failure.headers.get('retry-after'), ctx.now()) : undefined;
   if (code === 'QUERY_LIMIT_EXCEEDED' || (status === 429 && code !== 'OPERATION_TIME_LIMIT')) {
     return new CrmError('rate-limit', what, 'Nothing to do: the sync slows down and resumes.', retryAfter ?? QUERY_LIMIT_WAIT_MS, status);
   }
   if (code === 'OPERATION_TIME_LIMIT') {
-    return new CrmError('budget-exhausted', what, 'Nothing to do: Bitrix24 limits how long a method may run; the sync resumes in a minute or so.', retryAfter ?? OPERATION_LIMIT_WAIT_MS, status);
+    return new CrmError('budget-exhausted', what, 'Nothing to do: Bitrix24 limits how long a method may run; the sync resumes when that time frees up (within ten minutes).', retryAfter ?? operatingWait(ctx, failure.operatingResetAt), status);
   }
   if (AUTH_CODES.has(code) || status === 401) return new CrmError('auth', what, authAction(ctx), undefined, status);
   if (FORBIDDEN_CODES.has(code) || /^access denied/i.test(description) || status === 403) {

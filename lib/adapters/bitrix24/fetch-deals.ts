@@ -1,5 +1,5 @@
-import { CrmError } from '../errors';
 import { mapItems } from '../map';
+import { noProgress } from '../pager';
 import type { StageVisit } from '../../model';
 import type { AdapterContext, FetchedPage } from '../types';
 import { bitrixBatch, type Command, MAX_BATCH, throwFirstError } from './call';
@@ -15,8 +15,12 @@ export const DEAL_FIELDS = [
 
 /** Deals whose stage history one command asks for: 10 deals rarely pass the 50 rows of one page. */
 const DEALS_PER_HISTORY_COMMAND = 10;
-/** Follow-up rounds for deals with more history than one page; a portal that keeps paging past this sends a broken answer. */
-const MAX_HISTORY_ROUNDS = 20;
+/**
+ * Follow-up rounds for deals with more history than one page: 200 rounds of 50
+ * rows is a thousand stage moves per deal, far above a real deal, so a portal
+ * still paging past it is looping.
+ */
+const MAX_HISTORY_ROUNDS = 200;
 
 /**
  * One step of deals: a batch with `pages` pages of crm.deal.list (ordered by
@@ -51,14 +55,19 @@ function dealIds(items: readonly unknown[]): string[] {
   return [...ids];
 }
 
-/** The stage history of some deals (crm.stagehistory.list, entityTypeId 2), read to its end. */
+/**
+ * The stage history of some deals (crm.stagehistory.list, entityTypeId 2), read
+ * to its end. The deals are named with `@OWNER_ID`, the IN operator of the
+ * method's filter ("an array is passed as the value"): a bare key means an exact
+ * value in the reference.
+ */
 export async function fetchStageHistory(ctx: AdapterContext, ids: readonly string[]): Promise<Map<string, StageVisit[]>> {
   type Pending = { ids: string[]; start: number };
   let pending: Pending[] = [];
   for (let i = 0; i < ids.length; i += DEALS_PER_HISTORY_COMMAND) pending.push({ ids: ids.slice(i, i + DEALS_PER_HISTORY_COMMAND), start: 0 });
   const rows: unknown[] = [];
   for (let round = 0; pending.length > 0; round += 1) {
-    if (round >= MAX_HISTORY_ROUNDS) throw new CrmError('bad-response', 'Bitrix24 kept paging the stage history without end', 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
+    if (round >= MAX_HISTORY_ROUNDS) throw noProgress('Bitrix24', 'crm.stagehistory.list', `still said there was more after ${MAX_HISTORY_ROUNDS} rounds`);
     const batch = pending.slice(0, MAX_BATCH);
     const later = pending.slice(MAX_BATCH);
     const commands = Object.fromEntries(
@@ -66,7 +75,7 @@ export async function fetchStageHistory(ctx: AdapterContext, ids: readonly strin
         `h${i}`,
         {
           method: 'crm.stagehistory.list',
-          params: { entityTypeId: 2, filter: { OWNER_ID: group.ids }, order: { ID: 'ASC' }, select: ['ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID'], start: group.start },
+          params: { entityTypeId: 2, filter: { '@OWNER_ID': group.ids }, order: { ID: 'ASC' }, select: ['ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID'], start: group.start },
         },
       ]),
     );
@@ -77,7 +86,9 @@ export async function fetchStageHistory(ctx: AdapterContext, ids: readonly strin
       const page = results[`h${i}`]!;
       const items = itemsOf('crm.stagehistory.list', page.result);
       rows.push(...items);
-      if (page.next !== undefined && items.length > 0 && page.next > group.start) again.push({ ids: group.ids, start: page.next });
+      if (page.next === undefined) return;
+      if (items.length === 0 || page.next <= group.start) throw noProgress('Bitrix24', 'crm.stagehistory.list', `said the next page starts at ${page.next} after ${items.length} rows from ${group.start}`);
+      again.push({ ids: group.ids, start: page.next });
     });
     pending = [...later, ...again];
   }

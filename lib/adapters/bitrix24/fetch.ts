@@ -12,6 +12,8 @@ import { bitrixIsoTime } from './query';
 
 const LEAD_FIELDS = ['ID', 'TITLE', 'NAME', 'LAST_NAME', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'SOURCE_ID', 'ASSIGNED_BY_ID', 'COMPANY_ID', 'DATE_CREATE', 'DATE_MODIFY', 'DATE_CLOSED', 'ADDRESS_COUNTRY', 'ADDRESS_REGION'];
 const COMPANY_FIELDS = ['ID', 'TITLE', 'ASSIGNED_BY_ID', 'DATE_CREATE', 'DATE_MODIFY', 'ADDRESS_COUNTRY', 'ADDRESS_REGION'];
+/** What an owner needs: user.get returns every field the scope allows without `select`, phones and birthdays included. */
+const USER_FIELDS = ['ID', 'ACTIVE', 'NAME', 'LAST_NAME', 'EMAIL', 'TIMESTAMP_X', 'DATE_REGISTER'];
 const ACTIVITY_FIELDS = ['ID', 'OWNER_TYPE_ID', 'OWNER_ID', 'TYPE_ID', 'PROVIDER_ID', 'PROVIDER_TYPE_ID', 'SUBJECT', 'CREATED', 'LAST_UPDATED', 'START_TIME', 'END_TIME', 'DEADLINE', 'COMPLETED', 'RESPONSIBLE_ID', 'DIRECTION'];
 
 function mapContext(ctx: AdapterContext): BitrixMapContext {
@@ -25,7 +27,7 @@ type Step = (ctx: AdapterContext, cursor: BitrixCursor) => Promise<FetchedPage>;
 
 const steps: Record<string, Step> = {
   async users(ctx, cursor) {
-    const chunk = await listStep(ctx, 'user.get', { sort: 'ID', order: 'ASC' }, cursor.start);
+    const chunk = await listStep(ctx, 'user.get', { sort: 'ID', order: 'ASC', select: USER_FIELDS }, cursor.start);
     return { ...mapItems(chunk.items, (raw) => mapUser(raw, mapContext(ctx))), nextCursor: moved(cursor, chunk.next), totalEstimate: chunk.total };
   },
   /** Deal funnels, then each funnel's stages (DEAL_STAGE for funnel 0, DEAL_STAGE_n for funnel n), in two batches. */

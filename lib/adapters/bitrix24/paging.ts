@@ -1,5 +1,6 @@
 import { decodeCursor as decodeStoredCursor, encodeCursor as encodeStoredCursor } from '../cursor';
 import { CrmError } from '../errors';
+import { noProgress } from '../pager';
 import { z } from '../../model/zod';
 import type { AdapterContext } from '../types';
 import { bitrixBatch, type Command, MAX_BATCH, type Params, throwFirstError } from './call';
@@ -37,8 +38,8 @@ export type ListChunk = { items: unknown[]; next: number | null; total?: number 
 
 /**
  * Joins the pages of a batch in order. The list ends at the first page that
- * has no `next`; a `next` that does not move forward is a broken answer, not a
- * reason to loop.
+ * has no `next`; a `next` that does not move forward, or one on an empty page,
+ * is a broken answer, not a reason to loop (see pager.ts).
  */
 export function joinPages(method: string, start: number, pages: number, results: Awaited<ReturnType<typeof bitrixBatch>>['results']): ListChunk {
   const items: unknown[] = [];
@@ -51,11 +52,12 @@ export function joinPages(method: string, start: number, pages: number, results:
     items.push(...list);
     total = page.total ?? total;
     const pageStart = start + i * BITRIX_PAGE;
-    if (page.next === undefined || list.length === 0) {
+    if (page.next === undefined) {
       next = null;
       break;
     }
-    if (page.next <= pageStart) throw new CrmError('bad-response', `Bitrix24 sent ${method} a next page (${page.next}) that does not move forward`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
+    if (list.length === 0) throw noProgress('Bitrix24', method, `said the next page starts at ${page.next} but held nothing`);
+    if (page.next <= pageStart) throw noProgress('Bitrix24', method, `said the next page starts at ${page.next}, not after ${pageStart}`);
     next = page.next;
   }
   return { items, next, total };

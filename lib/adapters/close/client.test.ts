@@ -6,9 +6,12 @@ import { closeRetryAfterMs } from './client';
 import { callItem, CLOSE_BASE, leadItem, meResponse, opportunity, pipelinesPage, usersPage, wonOpportunity } from './fixtures';
 import { closeAdapter } from './index';
 
+/** The tests' clock: adapters read no clock of their own. */
+const NOW = Date.UTC(2024, 4, 1);
+
 function context(route: (url: URL) => FakeReply, patch: Partial<AdapterContext> = {}) {
   const fake = fakeFetch(route);
-  const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: CLOSE_BASE, auth: { kind: 'basic', username: 'api_key_123', password: '' }, source: 'close:app.close.com', timeZone: 'UTC', ...patch };
+  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: CLOSE_BASE, auth: { kind: 'basic', username: 'api_key_123', password: '' }, source: 'close:app.close.com', timeZone: 'UTC', ...patch };
   return { ctx, calls: fake.calls };
 }
 
@@ -88,6 +91,13 @@ describe('close failures', () => {
     expect((await failure({ status: 400, body: { error: 'Invalid _order_by' } })).kind).toBe('bad-response');
     expect((await failure({ status: 503 })).kind).toBe('transient');
     expect((await failure({ status: 403 })).kind).toBe('forbidden');
+  });
+
+  it('a lead list past Close’s maximum skip stops with Close’s words (leads have no date filter to window by)', async () => {
+    const said = 'The skip you set is larger than the maximum skip for this resource (max_skip = 250000). Please refine your search query.';
+    const { ctx } = context(() => ({ status: 400, body: { error: said } }));
+    const error = await closeAdapter.fetchPage(ctx, 'leads', JSON.stringify({ skip: 250_100, since: null }), null).catch((e: unknown) => e as CrmError);
+    expect(error).toMatchObject({ kind: 'bad-response', status: 400, maxSkip: 250_000, message: `Close will not page /lead/ further: ${said}` });
   });
 
   it('refuses an unreadable cursor and an unknown object', async () => {

@@ -1,9 +1,11 @@
 import { decodeCursor as decodeStoredCursor, encodeCursor as encodeStoredCursor } from '../cursor';
-import { CrmError, isCrmError } from '../errors';
-import { parseRetryAfter, requestJson } from '../http';
+import { CrmError } from '../errors';
+import { HttpError, parseRetryAfter, requestJson } from '../http';
+import { noProgress } from '../pager';
 import { z } from '../../model/zod';
-import type { AdapterContext, FetchLike } from '../types';
+import type { AdapterContext } from '../types';
 import { listSchema } from './schemas';
+import { skipLimitOf, windowSchema } from './window';
 
 export const CLOSE_LABEL = 'Close';
 /**
@@ -44,23 +46,16 @@ export function closeRetryAfterMs(headers: Headers, body: unknown, now: number):
   return typeof legacy === 'number' && Number.isFinite(legacy) && legacy >= 0 ? parseRetryAfter(String(legacy), now) : undefined;
 }
 
-/** Adds a `Retry-After` to a 429 that only says when to retry in Close's own header or body. */
-function withRetryAfter(fetch: FetchLike): FetchLike {
-  return async (input, init) => {
-    const response = await fetch(input, init);
-    if (response.status !== 429 || response.headers.has('retry-after')) return response;
-    const text = await response.text();
-    let body: unknown = null;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
-    const wait = closeRetryAfterMs(response.headers, body, Date.now());
-    const headers = new Headers(response.headers);
-    if (wait !== undefined) headers.set('retry-after', String(Math.ceil(wait / 1000)));
-    return new Response(text, { status: 429, headers });
-  };
+function closeRetryAfter(headers: Headers, bodyText: string, now: number): number | undefined {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    body = null;
+  }
+  const wait = closeRetryAfterMs(headers, body, now);
+  // Close counts its windows in whole seconds: wait until the window has surely reset.
+  return wait === undefined ? undefined : Math.ceil(wait / 1000) * 1000;
 }
 
 export type Params = Record<string, string | number>;
@@ -69,28 +64,59 @@ export type Params = Record<string, string | number>;
 export async function closeGet(ctx: AdapterContext, path: string, params: Params = {}): Promise<unknown> {
   const url = new URL(`${ctx.baseUrl.replace(/\/+$/, '')}${path}`);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
-  const init = { headers: { Accept: 'application/json', Authorization: authHeader(ctx) }, crmLabel: CLOSE_LABEL };
+  const init = { headers: { Accept: 'application/json', Authorization: authHeader(ctx) }, crmLabel: CLOSE_LABEL, retryAfter: closeRetryAfter };
   let response: Awaited<ReturnType<typeof requestJson>>;
   try {
-    response = await requestJson({ ...ctx, fetch: withRetryAfter(ctx.fetch) }, url.toString(), init);
+    response = await requestJson(ctx, url.toString(), init);
   } catch (error) {
-    if (isCrmError(error) && error.kind === 'auth') throw new CrmError('auth', error.message, AUTH_ACTION, undefined, error.status);
+    if (error instanceof HttpError && error.status === 401) throw new CrmError('auth', error.message, AUTH_ACTION, undefined, error.status);
     throw error;
   }
   if (response.status !== 200) {
-    throw new CrmError('bad-response', `Close answered HTTP ${response.status} for ${path}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.', undefined, response.status);
+    const said = errorText(response.body);
+    const limit = response.status === 400 && said ? skipLimitOf(said) : undefined;
+    if (limit) throw new CloseSkipLimit(`Close will not page ${path} further: ${said}`, limit.maxSkip);
+    throw new CrmError('bad-response', `Close answered HTTP ${response.status} for ${path}${said ? `: ${said}` : ''}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.', undefined, response.status);
   }
   return response.body;
 }
 
+/** Close's error answers carry `error` (a string, or an object with `message`); a short piece of it names the problem. */
+function errorText(body: unknown): string | undefined {
+  const error = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined;
+  const text = typeof error === 'string' ? error : error && typeof error === 'object' ? (error as { message?: unknown }).message : undefined;
+  return typeof text === 'string' && text.trim() ? text.trim().slice(0, 300) : undefined;
+}
+
+/**
+ * Close refused a `_skip` past the resource's maximum (HTTP 400). A chain that
+ * reads by date windows narrows its window and goes on; any other stops here
+ * and says so.
+ */
+export class CloseSkipLimit extends CrmError {
+  constructor(
+    message: string,
+    readonly maxSkip: number | undefined,
+  ) {
+    super('bad-response', message, 'KPI Lens reads the rest by date next time; if this repeats, report it to KPI Lens with the sync log.', undefined, 400);
+  }
+}
+
+/** A list page; one that says `has_more` but holds nothing cannot move `_skip` forward, so it stops the chain. */
 export function readList(body: unknown, what: string): { items: unknown[]; hasMore: boolean; total?: number } {
   const list = listSchema.safeParse(body);
   if (!list.success) throw new CrmError('bad-response', `Close sent a ${what} page without its data list`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
-  return { items: list.data.data, hasMore: list.data.has_more === true && list.data.data.length > 0, total: list.data.total_results ?? undefined };
+  const hasMore = list.data.has_more === true;
+  if (hasMore && list.data.data.length === 0) throw noProgress(CLOSE_LABEL, what, 'said more items follow (has_more) but held none');
+  return { items: list.data.data, hasMore, total: list.data.total_results ?? undefined };
 }
 
-/** The position inside one object's changed-records pass: how many items to skip, and the `since` the chain started with. */
-const changedCursorSchema = z.object({ skip: z.number().int().nonnegative(), since: z.number().int().nullable() });
+/**
+ * The position inside one object's changed-records pass: how many items to
+ * skip, the `since` the chain started with, and for lists read by date windows
+ * the window being paged (window.ts).
+ */
+const changedCursorSchema = z.object({ skip: z.number().int().nonnegative(), since: z.number().int().nullable(), window: windowSchema.optional() });
 export type CloseCursor = z.infer<typeof changedCursorSchema>;
 
 /**

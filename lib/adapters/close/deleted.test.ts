@@ -17,7 +17,7 @@ type Org = ReturnType<typeof fakeCloseOrg>;
 type Store = ReturnType<typeof memorySyncStore>;
 
 function job(org: Org, store: SyncStore, clock: ReturnType<typeof fakeClock>, pageSize?: number) {
-  const ctx: AdapterContext = { fetch: org.fetch, baseUrl: 'https://api.close.com/api/v1', auth: { kind: 'basic', username: 'key', password: '' }, source: SOURCE, timeZone: 'UTC', pageSize };
+  const ctx: AdapterContext = { fetch: org.fetch, now: clock.env.now, baseUrl: 'https://api.close.com/api/v1', auth: { kind: 'basic', username: 'key', password: '' }, source: SOURCE, timeZone: 'UTC', pageSize };
   return { source: SOURCE, adapter: closeAdapter, ctx, store, env: clock.env };
 }
 

@@ -59,8 +59,10 @@ export async function deletedPage(ctx: AdapterContext, plan: DeletedPlan, positi
     }
     deleted.push(objectId);
   }
+  // Filtered pages may come back short, even empty, with a cursor: the cursor alone says more follows.
+  // One Close already sent goes on as it is, and the pager guard (pager.ts) stops the chain.
   const next = list.data.cursor_next;
-  const more = typeof next === 'string' && next !== '' && next !== position.events && list.data.data.length > 0;
+  const more = typeof next === 'string' && next !== '';
   return {
     records: {},
     rejects,

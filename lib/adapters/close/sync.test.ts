@@ -30,7 +30,7 @@ describe('a whole Close sync through the engine', () => {
     });
     const clock = fakeClock();
     const store = memorySyncStore();
-    const ctx: AdapterContext = { fetch, baseUrl: CLOSE_BASE, auth: { kind: 'basic', username: 'key', password: '' }, source: 'close:app.close.com', timeZone: 'UTC' };
+    const ctx: AdapterContext = { fetch, now: clock.env.now, baseUrl: CLOSE_BASE, auth: { kind: 'basic', username: 'key', password: '' }, source: 'close:app.close.com', timeZone: 'UTC' };
     const result = await runSync({ source: ctx.source, adapter: closeAdapter, ctx, store, env: clock.env }, { sleep: clock.sleep });
     expect(result).toEqual({ status: 'done', records: 2 + 1 + 4 + 1 + 230 + 3, rejected: 0 });
     const counts = Object.fromEntries([...store.records].filter(([, table]) => table.size).map(([type, table]) => [type, table.size]));

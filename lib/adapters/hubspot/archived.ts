@@ -57,6 +57,6 @@ export async function archivedPage(ctx: HubspotContext, spec: HubspotObject, sta
     deleted.push(id);
   }
   const after = list.paging?.next?.after;
-  const next: HubspotCursor | null = after && after !== state.after ? { ...state, after } : null;
+  const next: HubspotCursor | null = after ? { ...state, after } : null;
   return { records: {}, rejects, deleted: deleted.length ? { [recordType]: deleted } : undefined, nextCursor: next ? JSON.stringify(next) : null, budget };
 }

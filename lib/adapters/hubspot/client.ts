@@ -1,5 +1,5 @@
-import { CrmError, isCrmError } from '../errors';
-import { requestJson } from '../http';
+import { CrmError } from '../errors';
+import { HttpError, requestJson } from '../http';
 import type { AdapterContext, ApiBudget } from '../types';
 
 export const HUBSPOT_LABEL = 'HubSpot';
@@ -9,7 +9,7 @@ export const HUBSPOT_LABEL = 'HubSpot';
  * `currency` (the account's company currency) for deals without
  * `deal_currency_code`. `readAccountInfo` in account.ts reads both.
  */
-export type HubspotContext = AdapterContext & { portalId?: string; currency?: string; now?: () => number };
+export type HubspotContext = AdapterContext & { portalId?: string; currency?: string };
 
 const TOKEN_ACTION = 'Paste a valid HubSpot private app token (with the CRM read scopes) in KPI Lens options.';
 
@@ -36,6 +36,21 @@ function bodyField(text: string | undefined, field: 'policyName' | 'category' | 
   }
 }
 
+const HOUR = 3_600_000;
+
+/**
+ * When to ask again after HubSpot's DAILY 429. "The daily limits reset at
+ * midnight based on the time zone setting of the HubSpot account"
+ * (developers.hubspot.com/apisbytier; API usage guidelines, Rate limits), a zone
+ * the token does not tell: the sync asks again at the next whole hour, so it
+ * resumes within an hour of the account's midnight whatever the zone (waiting
+ * for UTC midnight was up to a day late for accounts east of UTC). Each try costs
+ * one refused request.
+ */
+export function dailyRetryMs(now: number): number {
+  return Math.floor(now / HOUR) * HOUR + HOUR - now;
+}
+
 /**
  * A HubSpot API request with the private app token as a Bearer token. 401 →
  * auth; 429 whose policy is DAILY → budget-exhausted (the day's allocation is
@@ -44,33 +59,23 @@ function bodyField(text: string | undefined, field: 'policyName' | 'category' | 
  */
 export async function hubspotRequest(ctx: HubspotContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ body: unknown; budget?: ApiBudget }> {
   if (ctx.auth.kind !== 'bearer') throw new CrmError('auth', 'HubSpot needs a private app token', TOKEN_ACTION);
-  const now = ctx.now?.() ?? Date.now();
-  let last: Response | undefined;
-  const watched: AdapterContext = {
-    ...ctx,
-    fetch: async (input, init) => {
-      const response = await ctx.fetch(input, init);
-      last = response.clone();
-      return response;
-    },
-  };
+  const now = ctx.now();
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${ctx.auth.token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`;
   try {
-    const response = await requestJson(watched, url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', crmLabel: HUBSPOT_LABEL, now });
+    const response = await requestJson(ctx, url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', crmLabel: HUBSPOT_LABEL, now });
     if (response.status >= 400) {
       const message = bodyField(JSON.stringify(response.body), 'message');
       throw new CrmError('bad-response', `HubSpot rejected ${path.split('?')[0]} (HTTP ${response.status})${message ? `: ${message}` : ''}`, 'If this repeats, report it to KPI Lens with the sync log.', undefined, response.status);
     }
     return { body: response.body, budget: readBudget(response.headers) };
   } catch (error) {
-    if (!isCrmError(error)) throw error;
-    const text = error.kind === 'rate-limit' || error.kind === 'auth' || error.kind === 'forbidden' ? await last?.text().catch(() => undefined) : undefined;
-    if (error.kind === 'auth') throw new CrmError('auth', error.message, TOKEN_ACTION, undefined, 401);
+    if (!(error instanceof HttpError)) throw error;
+    const text = error.bodyText;
+    if (error.status === 401) throw new CrmError('auth', error.message, TOKEN_ACTION, undefined, 401);
     if (error.kind === 'rate-limit' && bodyField(text, 'policyName') === 'DAILY') {
-      const tomorrow = Math.floor(now / 86_400_000) * 86_400_000 + 86_400_000;
-      throw new CrmError('budget-exhausted', 'The HubSpot daily API limit is used up', 'Nothing to do: the sync resumes tomorrow, when HubSpot renews the limit.', tomorrow - now, 429);
+      throw new CrmError('budget-exhausted', 'The HubSpot daily API limit is used up', 'Nothing to do: the sync resumes when HubSpot renews the limit at midnight in the account’s time zone.', dailyRetryMs(now), 429);
     }
     if (error.kind === 'forbidden') {
       const message = bodyField(text, 'message');

@@ -40,8 +40,9 @@ describe('HubSpot paging', () => {
     await hubspotAdapter.fetchPage(H.hsContext(fetch), 'companies', null, since);
     expect(calls[0]?.body).toMatchObject({
       filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(since) }] }],
-      sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+      sorts: ['hs_lastmodifieddate'], // a bare property name sorts ascending (see contract.test.ts)
       limit: 200,
+      after: '0',
     });
     await hubspotAdapter.fetchPage(H.hsContext(fetch), 'contacts', null, since);
     expect(calls[1]?.body).toMatchObject({ filterGroups: [{ filters: [{ propertyName: 'lastmodifieddate' }] }] });
@@ -54,7 +55,7 @@ describe('HubSpot paging', () => {
       {
         'POST /crm/v3/objects/companies/search': (_, body) => {
           const after = (body as { after?: string }).after;
-          const next = after === undefined ? '200' : String(SEARCH_CAP - 100);
+          const next = after === '0' ? '200' : String(SEARCH_CAP - 100);
           return H.wire.search({ total: 25_000, results: [company('1', '2024-02-10T00:00:00Z'), company('2', newest)], paging: { next: { after: next } } });
         },
       },
@@ -69,7 +70,7 @@ describe('HubSpot paging', () => {
     expect(JSON.parse(second.nextCursor ?? '{}')).toEqual({ since: Date.parse(newest) });
     await hubspotAdapter.fetchPage(ctx, 'companies', second.nextCursor, since);
     expect(calls[2]?.body).toMatchObject({ filterGroups: [{ filters: [{ value: String(Date.parse(newest)) }] }] });
-    expect((calls[2]?.body as { after?: string }).after).toBeUndefined();
+    expect((calls[2]?.body as { after?: string }).after).toBe('0'); // a new window starts at its first page
     expect(first.totalEstimate).toBe(25_000);
   });
 
@@ -95,7 +96,8 @@ describe('HubSpot failures and budget', () => {
     expect(await failure(hubspotAdapter.fetchPage(H.hsContext(secondly), 'pipelines', null, null))).toMatchObject({ kind: 'rate-limit', retryAfterMs: 1000 });
     const daily = H.hsFetch({ 'GET /crm/v3/pipelines/deals': () => jsonResponse({ status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', policyName: 'DAILY' }, 429) });
     const error = await failure(hubspotAdapter.fetchPage(H.hsContext(daily), 'pipelines', null, null));
-    expect([error.kind, error.retryAfterMs]).toEqual(['budget-exhausted', 12 * 3600_000]); // 12:00 UTC → midnight
+    // HubSpot renews the day at midnight in the account's zone, which the token does not tell: ask again at the next whole hour.
+    expect([error.kind, error.retryAfterMs]).toEqual(['budget-exhausted', 3600_000]); // 12:00 UTC → 13:00
   });
 
   it('401 → auth asking for a valid private app token; 403 on goals skips them quietly', async () => {

@@ -1,6 +1,7 @@
 import { z } from '../../model/zod';
 import { CrmError, isCrmError } from '../errors';
 import { mapItems, type Mapped } from '../map';
+import { Pager } from '../pager';
 import type { FetchedPage } from '../types';
 import { HUBSPOT_LABEL, hubspotRequest, type HubspotContext } from './client';
 import { mapCall, mapEmail, mapMeeting } from './map-activities';
@@ -48,17 +49,11 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
     const { body, budget } = await hubspotRequest(ctx, 'GET', `/crm/v3/objects/${spec.type}?${query}`);
     const list = parseList(body, spec.type ?? '');
     const next = list.paging?.next?.after;
-    return { items: list.results, budget, total: list.total ?? undefined, next: next && next !== state.after ? { ...state, after: next } : null };
+    return { items: list.results, budget, total: list.total ?? undefined, next: next ? { ...state, after: next } : null };
   }
   const size = pageLimit(ctx, 200);
   const modified = spec.modified ?? 'hs_lastmodifieddate';
-  const { body, budget } = await hubspotRequest(ctx, 'POST', `/crm/v3/objects/${spec.type}/search`, {
-    filterGroups: [{ filters: [{ propertyName: modified, operator: 'GTE', value: String(state.since) }] }],
-    sorts: [{ propertyName: modified, direction: 'ASCENDING' }],
-    properties: props,
-    limit: size,
-    ...(state.after ? { after: state.after } : {}),
-  });
+  const { body, budget } = await hubspotRequest(ctx, 'POST', `/crm/v3/objects/${spec.type}/search`, searchBody(modified, state.since, props, size, state.after));
   const list = parseList(body, `${spec.type ?? ''} search`);
   let last = state.last;
   for (const raw of list.results) {
@@ -68,12 +63,31 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
   }
   const after = list.paging?.next?.after;
   let next: HubspotCursor | null = null;
-  if (after && after !== state.after) {
+  if (after) {
     // Records modified at the window's very start would repeat forever; step past that millisecond.
     if (Number(after) + size > SEARCH_CAP) next = { since: last !== undefined && last > state.since ? last : state.since + 1 };
     else next = { ...state, after, last };
   }
   return { items: list.results, budget, total: list.total ?? undefined, next };
+}
+
+/**
+ * The search request, in the one form HubSpot's guide, its API reference and
+ * its official client all accept (each conflict, its sources and why this form,
+ * in contract.test.ts): every field the reference requires, `sorts` as a
+ * property name (ascending; the reference types sorts as strings, the guide
+ * shows objects, the client documents both), and an explicit first `after` of
+ * "0" (the reference requires it, the guide's minimal request omits it, the
+ * client says to start at 0).
+ */
+export function searchBody(modified: string, since: number, properties: readonly string[], limit: number, after: string | undefined) {
+  return {
+    filterGroups: [{ filters: [{ propertyName: modified, operator: 'GTE', value: String(since) }] }],
+    sorts: [modified],
+    properties: [...properties],
+    limit,
+    after: after ?? '0',
+  };
 }
 
 /** Where the deleted-objects pass of a run starts: the archive's first page, reporting objects archived since the run's `since`. */
@@ -112,7 +126,8 @@ async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotOb
   }
   const { records, rejects } = mapItems(page.items, mapper);
   // The search window may have moved past the run's `since` (see crmPage); the deleted pass asks from the run's own.
-  return { records, rejects: [...rejects, ...extraRejects], nextCursor: JSON.stringify(page.next ?? archivedPass(runSince)), totalEstimate: page.total, budget: page.budget };
+  const next = page.next ?? archivedPass(runSince);
+  return { records, rejects: [...rejects, ...extraRejects], nextCursor: JSON.stringify(next), pageKey: pageKey(next), totalEstimate: page.total, budget: page.budget };
 }
 
 async function ownersPage(ctx: HubspotContext, mctx: MapContext, state: HubspotCursor): Promise<FetchedPage> {
@@ -122,15 +137,16 @@ async function ownersPage(ctx: HubspotContext, mctx: MapContext, state: HubspotC
   const list = parseList(body, 'owners');
   const { records, rejects } = mapItems(list.results, (raw) => mapOwner(raw, mctx));
   const after = list.paging?.next?.after;
-  const next = after && after !== state.after ? { ...state, after } : state.archived ? null : { since: null, archived: true };
+  const next = after ? { ...state, after } : state.archived ? null : { since: null, archived: true };
   return { records, rejects, nextCursor: next ? JSON.stringify(next) : null, budget };
 }
 
 /** Owners by HubSpot user id, for goals (assigned to users, not owners). */
 async function ownerIdsByUser(ctx: HubspotContext): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  const pager = new Pager(HUBSPOT_LABEL, 'owners');
   let after: string | undefined;
-  for (let page = 0; page < 20; page++) {
+  do {
     const { body } = await hubspotRequest(ctx, 'GET', `/crm/v3/owners?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
     const list = parseList(body, 'owners');
     for (const raw of list.results) {
@@ -138,9 +154,13 @@ async function ownerIdsByUser(ctx: HubspotContext): Promise<Map<string, string>>
       if (typeof o?.id === 'string' && typeof o.userId === 'number') out.set(String(o.userId), o.id);
     }
     after = list.paging?.next?.after;
-    if (!after) break;
-  }
+  } while (pager.next(after));
   return out;
+}
+
+/** What the next request asks (the newest modified value read, `last`, rides along but asks nothing). */
+function pageKey(cursor: HubspotCursor): string {
+  return JSON.stringify({ archived: cursor.archived === true, since: cursor.since, after: cursor.after ?? null });
 }
 
 /**
@@ -163,7 +183,8 @@ export async function fetchHubspotPage(ctx: HubspotContext, mctx: MapContext, sp
         if (state.archived) return await archivedPage(ctx, spec, state);
         const page = await crmPage(ctx, spec, { ...state, since: null });
         const owners = await ownerIdsByUser(ctx);
-        return { ...mapItems(page.items, (raw) => mapGoal(raw, mctx, owners)), nextCursor: JSON.stringify(page.next ?? archivedPass(runSince)), budget: page.budget };
+        const next = page.next ?? archivedPass(runSince);
+        return { ...mapItems(page.items, (raw) => mapGoal(raw, mctx, owners)), nextCursor: JSON.stringify(next), pageKey: pageKey(next), budget: page.budget };
       } catch (error) {
         // Accounts without goals (or a token without the goals scope) have no quotas to read.
         if (isCrmError(error) && error.kind === 'forbidden') return { records: {}, rejects: [], nextCursor: null };

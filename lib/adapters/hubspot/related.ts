@@ -40,7 +40,7 @@ export async function lineItemsByDeal(
   const ids = [...dealOfLine.keys()];
   for (let i = 0; i < ids.length; i += 100) {
     const chunk = ids.slice(i, i + 100);
-    const { body } = await hubspotRequest(ctx, 'POST', '/crm/v3/objects/line_items/batch/read', { properties: LINE_ITEM_PROPERTIES, inputs: chunk.map((id) => ({ id })) });
+    const { body } = await hubspotRequest(ctx, 'POST', '/crm/v3/objects/line_items/batch/read', { properties: LINE_ITEM_PROPERTIES, propertiesWithHistory: [], inputs: chunk.map((id) => ({ id })) });
     const parsed = listSchema.safeParse(body);
     for (const raw of parsed.success ? parsed.data.results : []) {
       const id = (raw as { id?: unknown } | null)?.id;

@@ -5,9 +5,12 @@ import { fakeFetch, type FakeReply } from './fake-fetch';
 import { accountResponse, callNoteItem, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './fixtures';
 import { kommoAdapter } from './index';
 
+/** The tests' clock: adapters read no clock of their own. */
+const NOW = Date.UTC(2024, 4, 1);
+
 function context(route: (url: URL, init?: RequestInit) => FakeReply, patch: Partial<AdapterContext> = {}) {
   const fake = fakeFetch(route);
-  const ctx: AdapterContext = { fetch: fake.fetch, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 'tok' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow', ...patch };
+  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 'tok' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow', ...patch };
   return { ctx, calls: fake.calls };
 }
 
@@ -120,7 +123,7 @@ describe('kommo failures', () => {
   it('turns 429 into a rate limit with the Retry-After wait', async () => {
     const error = await failure({ status: 429, headers: { 'retry-after': '3' } });
     expect([error.kind, error.retryAfterMs]).toEqual(['rate-limit', 3000]);
-    expect(kommoAdapter.requestsPerSecond).toBe(7);
+    expect(kommoAdapter.requestsPerSecond).toBe(5);
   });
 
   it('turns 401 into an auth error that says what to do for a token and for a session', async () => {

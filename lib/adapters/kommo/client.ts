@@ -1,13 +1,19 @@
 import { decodeCursor as decodeStoredCursor, encodeCursor as encodeStoredCursor } from '../cursor';
-import { CrmError, isCrmError } from '../errors';
-import { requestJson } from '../http';
+import { CrmError } from '../errors';
+import { HttpError, requestJson } from '../http';
+import { noProgress } from '../pager';
 import { z } from '../../model/zod';
 import type { AdapterContext } from '../types';
 import { kommoLabel } from './detect';
 import { listPageSchema } from './schemas';
 
-/** amoCRM allows 7 requests per second per account; past that it answers 429 and, if it goes on, blocks the IP. */
-export const KOMMO_REQUESTS_PER_SECOND = 7;
+/**
+ * amoCRM/Kommo allows "not more than 7 requests per second" (developers.kommo.com,
+ * Limitations → Requests and IP block) for the account, every integration together;
+ * past it come 429s and, if they go on, a block of the IP address. KPI Lens keeps
+ * to 5, leaving the account's other integrations room.
+ */
+export const KOMMO_REQUESTS_PER_SECOND = 5;
 /** The most items amoCRM returns per page. */
 export const KOMMO_MAX_LIMIT = 250;
 
@@ -33,6 +39,27 @@ function authAction(ctx: AdapterContext, label: string): string {
     : `Sign in to ${label} again in a tab, then sync.`;
 }
 
+/** How long the sync waits after amoCRM refuses this IP address before it asks again. */
+export const IP_BLOCK_WAIT_MS = 60 * 60_000;
+
+/**
+ * amoCRM's error code 113 (HTTP 403): "access to this account is prohibited
+ * from your IP address", when the account's security settings keep an IP
+ * allow-list for the API. Read from wherever the answer puts it.
+ */
+export function isIpBlocked(bodyText: string): boolean {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    return false;
+  }
+  const record = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  const top = record(body);
+  const codes = [top.code, top.error_code, record(top.response).error_code, record(top.response).code, record(top.detail).code];
+  return codes.some((code) => code === 113 || code === '113');
+}
+
 /**
  * GETs one API v4 resource. Returns null for 204 No Content, which amoCRM sends
  * for an empty list or a page past the end. HTTP failures become CrmErrors with
@@ -49,7 +76,17 @@ export async function kommoGet(ctx: AdapterContext, path: string, params: Params
   try {
     response = await requestJson(ctx, url.toString(), { ...authInit(ctx, label), crmLabel: label });
   } catch (error) {
-    if (isCrmError(error) && error.kind === 'auth') throw new CrmError('auth', error.message, authAction(ctx, label), undefined, error.status);
+    if (error instanceof HttpError && error.status === 401) throw new CrmError('auth', error.message, authAction(ctx, label), undefined, error.status);
+    if (error instanceof HttpError && error.status === 403 && isIpBlocked(error.bodyText)) {
+      // Every request from this address meets it: the whole sync waits, and says why, instead of skipping object after object.
+      throw new CrmError(
+        'budget-exhausted',
+        `${label} refuses API requests from this computer's IP address (code 113: the account keeps an IP allow-list)`,
+        `Ask your ${label} admin to add this network's IP address to the API allow-list (Settings → Security), or sync from an allowed network. KPI Lens tries again in an hour.`,
+        IP_BLOCK_WAIT_MS,
+        403,
+      );
+    }
     throw error;
   }
   const { status, body } = response;
@@ -73,7 +110,10 @@ export function readListPage(body: unknown, key: string, label: string, what: st
   if (!page.success || !Array.isArray(items)) {
     throw new CrmError('bad-response', `${label} sent a ${what} page without _embedded.${key}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
   }
-  return { items, hasNext: Boolean(page.data._links?.next) && items.length > 0 };
+  const hasNext = Boolean(page.data._links?.next);
+  // A page number only moves on: a "next" link on an empty page would page forever.
+  if (hasNext && items.length === 0) throw noProgress(label, what, 'linked a next page but held nothing');
+  return { items, hasNext };
 }
 
 /**

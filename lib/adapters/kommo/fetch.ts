@@ -1,4 +1,4 @@
-import { CrmError } from '../errors';
+import { CrmError, isCrmError } from '../errors';
 import { mapItems, type Mapped } from '../map';
 import type { RecordType } from '../../model';
 import type { AdapterContext, FetchedPage } from '../types';
@@ -55,7 +55,15 @@ const steps: Record<string, Step> = {
   async users(ctx, cursor) {
     // Users carry no modification time and no filter; only the paging parameters apply.
     const { page, limit } = listParams(ctx, { ...cursor, since: null });
-    const list = readListPage(await kommoGet(ctx, '/users', { page: page ?? 1, limit: limit ?? 250 }), 'users', kommoLabel(ctx.baseUrl), 'users');
+    let body: unknown;
+    try {
+      body = await kommoGet(ctx, '/users', { page: page ?? 1, limit: limit ?? 250 });
+    } catch (error) {
+      // The users list is for account administrators only (amoCRM's API docs): a rep still has themself.
+      if (isCrmError(error) && error.kind === 'forbidden' && cursor.page === 1) return { ...mapItems([await ownUser(ctx)], (raw) => mapUser(raw, mapContext(ctx), 0)), nextCursor: null };
+      throw error;
+    }
+    const list = readListPage(body, 'users', kommoLabel(ctx.baseUrl), 'users');
     return { ...mapItems(list.items, (raw) => mapUser(raw, mapContext(ctx), 0)), nextCursor: next(cursor, list.hasNext) };
   },
   async pipelines(ctx) {
@@ -113,9 +121,27 @@ export async function fetchKommoPage(ctx: AdapterContext, object: string, cursor
   return step(ctx, position);
 }
 
-export async function kommoWhoAmI(ctx: AdapterContext): Promise<{ ownerId: string; name: string }> {
+/**
+ * The signed-in user as a raw user: `/users/{id}` where it is readable
+ * (administrators), else only the id `/account` gives every user, which maps to
+ * an owner named `#id`.
+ */
+async function ownUser(ctx: AdapterContext): Promise<Record<string, unknown>> {
   const account = await fetchAccount(ctx);
-  const body = await kommoGet(ctx, `/users/${account.current_user_id}`);
-  const name = typeof body === 'object' && body !== null ? (body as { name?: unknown }).name : undefined;
-  return { ownerId: account.current_user_id, name: typeof name === 'string' && name.trim() ? name.trim() : `#${account.current_user_id}` };
+  const id = account.current_user_id;
+  try {
+    const body = await kommoGet(ctx, `/users/${id}`);
+    if (body && typeof body === 'object' && String((body as { id?: unknown }).id) === id) return body as Record<string, unknown>;
+  } catch (error) {
+    if (!isCrmError(error) || error.kind !== 'forbidden') throw error;
+  }
+  return { id: Number(id) };
+}
+
+/** Who is signed in; a rep who is not an account administrator gets their id, the name where amoCRM shows it. */
+export async function kommoWhoAmI(ctx: AdapterContext): Promise<{ ownerId: string; name: string }> {
+  const user = await ownUser(ctx);
+  const id = String(user.id);
+  const name = typeof user.name === 'string' && user.name.trim() ? user.name.trim() : `#${id}`;
+  return { ownerId: id, name };
 }

@@ -12,8 +12,10 @@ function links(entityType: string | null | undefined, entityId: string | null | 
 }
 
 /**
- * A task is a planned activity: type 1 ("Связаться") is a call, type 2
- * ("Встреча") a meeting, any other type a task. It counts as done when
+ * A task is a planned activity: type 2 ("Встреча", Meeting) is a meeting;
+ * type 1 ("Связаться", which Kommo's English docs call Follow-up) and every
+ * other type is a task: a follow-up may be a call, an email or a message, so it
+ * is not counted as a call (calls come from the telephony's call notes). It counts as done when
  * completed. amoCRM does not record when a task was completed, so the activity
  * happens at its deadline (`complete_till`), done or not.
  */
@@ -26,7 +28,7 @@ export function mapTask(raw: unknown, ctx: KommoMapContext): Mapped {
   if (!ownerId) return { type: 'activity', reject: 'the task has no responsible user', externalId };
   const occurredAt = fromUnix(task.complete_till) ?? fromUnix(task.created_at);
   if (occurredAt === undefined) return { type: 'activity', reject: 'the task has neither a deadline nor a creation time', externalId };
-  const type = task.task_type_id === '1' ? 'call' : task.task_type_id === '2' ? 'meeting' : 'task';
+  const type = task.task_type_id === '2' ? 'meeting' : 'task';
   return {
     type: 'activity',
     candidate: compact({

@@ -7,9 +7,11 @@ export type DealOutcome = { mapped: Mapped } | { deleted: string };
 /**
  * An amoCRM lead is a deal. Won and lost come from the system statuses 142
  * ("Успешно реализовано") and 143 ("Закрыто и не реализовано"), which every
- * pipeline has; any other status is an open deal. The price is in whole units
- * of the account currency. The customer is the first linked company, or the
- * main contact for deals with people only (B2C).
+ * pipeline has; any other status is an open deal. The value is
+ * `price_with_minor_units` where sent (it keeps the kopecks/cents, 100.50),
+ * else `price`, whole units with the fraction cut off, both in the account
+ * currency. The customer is the first linked company, or the main contact for
+ * deals with people only (B2C).
  */
 export function mapLead(raw: unknown, ctx: KommoMapContext): DealOutcome {
   const read = readItem(leadSchema, raw, 'deal', 'lead');
@@ -18,7 +20,7 @@ export function mapLead(raw: unknown, ctx: KommoMapContext): DealOutcome {
   if (lead.is_deleted) return { deleted: lead.id };
   const ownerId = userRef(lead.responsible_user_id);
   if (!ownerId) return { mapped: { type: 'deal', reject: 'the lead has no responsible user', externalId: lead.id } };
-  const amount = priceToMoney(lead.price, ctx.currency);
+  const amount = priceToMoney(lead.price_with_minor_units ?? lead.price, ctx.currency);
   if (typeof amount === 'string') return { mapped: { type: 'deal', reject: amount, externalId: lead.id } };
   const status = lead.status_id === WON_STATUS_ID ? 'won' : lead.status_id === LOST_STATUS_ID ? 'lost' : 'open';
   const lossReason = lead._embedded?.loss_reason?.[0]?.name;

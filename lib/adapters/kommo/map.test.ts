@@ -33,6 +33,17 @@ describe('mapLead', () => {
     });
   });
 
+  it.each([
+    // price (whole units, fraction cut off), price_with_minor_units → amount in kopecks
+    [{ price: 100, price_with_minor_units: 100.5 }, 10_050], // 100.50 ₽, not the truncated 100 ₽
+    [{ price: 0, price_with_minor_units: 0.1 }, 10], // 0.10 ₽: price alone would say nothing was sold
+    [{ price: 99_999_999, price_with_minor_units: 99_999_999.99 }, 9_999_999_999], // never rounded up to 100 000 000
+    [{ price: 1_250_000 }, 125_000_000], // accounts that do not send it: price as before
+    [{ price: 1_250_000, price_with_minor_units: null }, 125_000_000],
+  ])('prefers price_with_minor_units over the whole-unit price: %j → %i kopecks', (prices, minor) => {
+    expect(dealOf(lead(prices)).records.deal?.[0]?.amount).toEqual({ minor, currency: 'RUB' });
+  });
+
   it('reads a formatted ruble string with kopecks', () => {
     const { records } = dealOf(lead({ price: '1 250 000,50' }));
     expect(records.deal?.[0]?.amount).toEqual({ minor: 125_000_050, currency: 'RUB' }); // 1 250 000,50 ₽ = 125 000 050 kopecks
@@ -100,10 +111,10 @@ describe('pipelines, users and customers', () => {
 });
 
 describe('activities', () => {
-  it('maps a call task (type 1) done at its deadline, linked to its deal', () => {
+  it('maps a follow-up task (type 1: "Связаться", Follow-up in Kommo’s English docs) as a task, not a call, done at its deadline', () => {
     const { records } = mapItems([taskItem, { ...taskItem, id: 2, task_type_id: 2, is_completed: false }, { ...taskItem, id: 3, task_type_id: 1234567 }], (raw) => mapTask(raw, ctx));
     expect(records.activity?.map((a) => [a.externalId, a.type, a.done])).toEqual([
-      ['task:7087', 'call', true],
+      ['task:7087', 'task', true],
       ['task:2', 'meeting', false],
       ['task:3', 'task', true],
     ]);

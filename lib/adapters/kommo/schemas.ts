@@ -20,8 +20,10 @@ const ref = z.object({ id: kommoId });
 export const leadSchema = z.object({
   id: kommoId,
   name: z.string().nullish(),
-  /** The deal value in whole units of the account currency (amoCRM keeps no kopecks). */
+  /** The deal value in whole units of the account currency: the fraction is cut off (100.50 → 100). */
   price: z.union([z.number().finite(), z.string().max(100)]).nullish(),
+  /** The deal value with its fraction (100.50), where the account sends it; preferred over `price`. */
+  price_with_minor_units: z.union([z.number().finite(), z.string().max(100)]).nullish(),
   responsible_user_id: kommoId.nullish(),
   status_id: kommoId,
   pipeline_id: kommoId,

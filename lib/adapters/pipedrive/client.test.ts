@@ -103,6 +103,15 @@ describe('Pipedrive failures', () => {
     expect([error.kind, error.retryAfterMs]).toEqual(['rate-limit', 2000]);
   });
 
+  it('429 without Retry-After waits the burst window x-ratelimit-reset names (Pipedrive\'s rate limiting docs), else 10 s', async () => {
+    // The headers of the docs' example answer (Advanced plan): x-ratelimit-limit 40, -remaining 39, -reset 2.
+    const documented = { 'x-ratelimit-limit': '40', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2', 'x-daily-requests-left': '9999' };
+    const burst = routedFetch({ 'v2 /stages': () => jsonResponse({ success: false, error: 'Request over limit', errorCode: 429 }, 429, documented) });
+    expect((await failure(pipedriveAdapter.fetchPage(pipedriveContext(burst), 'stages', null, null))).retryAfterMs).toBe(2000);
+    const bare = routedFetch({ 'v2 /stages': () => jsonResponse({ success: false }, 429) });
+    expect((await failure(pipedriveAdapter.fetchPage(pipedriveContext(bare), 'stages', null, null))).retryAfterMs).toBe(10_000);
+  });
+
   it('429 with the daily token budget at zero pauses until midnight UTC', async () => {
     const fetch = routedFetch({ 'v2 /stages': () => jsonResponse({ success: false }, 429, { 'x-daily-ratelimit-token-remaining': '0' }) });
     const error = await failure(pipedriveAdapter.fetchPage(pipedriveContext(fetch), 'stages', null, null));

@@ -1,12 +1,12 @@
-import { CrmError, isCrmError } from '../errors';
-import { requestJson } from '../http';
+import { CrmError } from '../errors';
+import { HttpError, parseRetryAfter, requestJson } from '../http';
 import type { AdapterContext, ApiBudget } from '../types';
 import { isDailyBudgetExhausted, nextUtcMidnight, readBudget } from './budget';
 
 export const PIPEDRIVE_LABEL = 'Pipedrive';
 
-/** The adapter context plus an optional clock, so tests can pin "now" for budgets and Retry-After dates. */
-export type PipedriveContext = AdapterContext & { now?: () => number };
+/** Pipedrive needs nothing beyond the adapter context (its clock, `now`, dates budgets and Retry-After). */
+export type PipedriveContext = AdapterContext;
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type PipedriveResponse = { status: number; body: unknown; budget?: ApiBudget };
@@ -44,6 +44,15 @@ function requestInit(ctx: AdapterContext): RequestInit {
   }
 }
 
+/**
+ * A 429 without Retry-After waits out the 2-second burst window Pipedrive
+ * names in `x-ratelimit-reset` ("the remaining window before the rate limit
+ * resets", Pipedrive's rate limiting docs), where it says.
+ */
+function burstReset(headers: Headers, _body: string, now: number): number | undefined {
+  return parseRetryAfter(headers.get('x-ratelimit-reset'), now);
+}
+
 function errorText(body: unknown): string | undefined {
   if (body && typeof body === 'object' && 'error' in body) {
     const error = (body as { error: unknown }).error;
@@ -65,24 +74,15 @@ export async function pipedriveGet(
   path: string,
   query: Record<string, QueryValue> = {},
 ): Promise<PipedriveResponse> {
-  const now = ctx.now?.() ?? Date.now();
-  let lastHeaders: Headers | undefined;
-  const watched: AdapterContext = {
-    ...ctx,
-    fetch: async (input, init) => {
-      const response = await ctx.fetch(input, init);
-      lastHeaders = response.headers;
-      return response;
-    },
-  };
+  const now = ctx.now();
   const url = buildUrl(ctx, version, path, query);
   let response;
   try {
-    response = await requestJson(watched, url, { ...requestInit(ctx), crmLabel: PIPEDRIVE_LABEL, now });
+    response = await requestJson(ctx, url, { ...requestInit(ctx), crmLabel: PIPEDRIVE_LABEL, now, retryAfter: burstReset });
   } catch (error) {
-    if (!isCrmError(error)) throw error;
-    if (error.kind === 'auth') throw new CrmError('auth', error.message, authAction(ctx), undefined, error.status);
-    if (error.kind === 'rate-limit' && lastHeaders && isDailyBudgetExhausted(lastHeaders)) {
+    if (!(error instanceof HttpError)) throw error;
+    if (error.status === 401) throw new CrmError('auth', error.message, authAction(ctx), undefined, error.status);
+    if (error.kind === 'rate-limit' && isDailyBudgetExhausted(error.headers)) {
       const resetsAt = nextUtcMidnight(now);
       throw new CrmError(
         'budget-exhausted',

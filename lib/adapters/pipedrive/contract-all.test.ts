@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonResponse, responseExamples } from '../../../test/contracts/openapi-examples';
-import { okExamples, pipedriveContext, pipedriveSpecs, routedFetch, type Route } from '../../../test/contracts/pipedrive';
+import { responseExamples } from '../../../test/contracts/openapi-examples';
+import { firstPageOf, okExamples, pipedriveContext, pipedriveSpecs, routedFetch, type Route } from '../../../test/contracts/pipedrive';
 import { parseRecord, type RecordType } from '../../model';
 import { isCrmError } from '../errors';
 import { encodeCursor } from '../cursor';
@@ -25,10 +25,14 @@ const ENDPOINTS = [
   ['v1', '/currencies', 'goals', null],
 ] as const;
 
-/** The 200 example of each endpoint, so an object's other requests get documented answers too. */
+/**
+ * The 200 example of each endpoint, so an object's other requests get
+ * documented answers too; a later page of a list is its last (a static
+ * example that says "more" forever is what the pager guard stops).
+ */
 function baseRoutes(): Record<string, Route> {
   const routes: Record<string, Route> = {};
-  for (const [version, path] of ENDPOINTS) routes[`${version} ${path}`] = okExamples(version, path)[0] ?? null;
+  for (const [version, path] of ENDPOINTS) routes[`${version} ${path}`] = firstPageOf(okExamples(version, path)[0] ?? null);
   return routes;
 }
 
@@ -42,7 +46,7 @@ describe('every response example of every Pipedrive endpoint the adapter reads',
   });
 
   it.each(cases)('%s → valid records, reasoned rejects, or the CrmError its status means', async (_, version, path, object, cursor, example) => {
-    const routes = { ...baseRoutes(), [`${version} ${path}`]: () => jsonResponse(example.body, example.status) };
+    const routes = { ...baseRoutes(), [`${version} ${path}`]: firstPageOf(example.body, example.status) };
     try {
       const page = await pipedriveAdapter.fetchPage(pipedriveContext(routedFetch(routes)), object, cursor, null);
       expect(example.status).toBe(200);

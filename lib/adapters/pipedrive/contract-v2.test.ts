@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, okExamples, pipedriveContext, routedFetch } from '../../../test/contracts/pipedrive';
+import { firstPageOf, NOW, okExamples, pipedriveContext, routedFetch } from '../../../test/contracts/pipedrive';
 import { encodeCursor } from '../cursor';
 import { pipedriveAdapter } from './index';
 
@@ -16,7 +16,7 @@ describe('Pipedrive v2 response examples → canonical records', () => {
     ['/deals/archived', encodeCursor({ phase: 1, since: null })],
   ] as const) {
     it.each(okExamples('v2', path).map((e, i) => [i, e]))(`${path} example %i: every deal maps, values equal the example`, async (_, example) => {
-      const fetch = routedFetch({ [`v2 ${path}`]: example, 'v2 /deals/products': products });
+      const fetch = routedFetch({ [`v2 ${path}`]: example, 'v2 /deals/products': firstPageOf(products) });
       const page = await pipedriveAdapter.fetchPage(pipedriveContext(fetch), 'deals', cursor, null);
       const deals = page.records.deal ?? [];
       expect(deals.length + page.rejects.filter((r) => r.recordType === 'deal' && r.raw !== undefined).length).toBe(rows(example).length);
@@ -54,7 +54,7 @@ describe('Pipedrive v2 response examples → canonical records', () => {
   it('deals deleted within 30 days are reported in `deleted`, not stored', async () => {
     const example = okExamples('v2', '/deals')[0];
     const calls: { url: URL }[] = [];
-    const fetch = routedFetch({ 'v2 /deals': example, 'v2 /deals/products': products }, calls);
+    const fetch = routedFetch({ 'v2 /deals': example, 'v2 /deals/products': firstPageOf(products) }, calls);
     const page = await pipedriveAdapter.fetchPage(pipedriveContext(fetch), 'deals', encodeCursor({ phase: 2, since: null }), null);
     expect(calls[0]?.url.searchParams.get('status')).toBe('deleted');
     expect(page.deleted?.deal).toEqual(rows(example).map((d) => String(d.id)));

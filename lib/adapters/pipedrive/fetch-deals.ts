@@ -2,7 +2,8 @@ import type { LineItem } from '../../model';
 import { isCrmError } from '../errors';
 import { mapItems } from '../map';
 import type { FetchedPage, Reject } from '../types';
-import type { PipedriveContext } from './client';
+import { Pager } from '../pager';
+import { PIPEDRIVE_LABEL, type PipedriveContext } from './client';
 import { encodeCursor } from '../cursor';
 import { mapDeal, toLineItem } from './map-deals';
 import type { MapContext } from './map-common';
@@ -17,6 +18,7 @@ const PHASES = [
 const DELETED_PHASE = 2;
 /** `/deals/products` takes at most 100 deal ids, so a deals page is at most 100 deals: one products request covers it. */
 const MAX_DEALS_PER_PAGE = 100;
+/** 50 pages of 500 lines is 250 lines a deal: far above a real deal, so a CRM past it is looping. */
 const MAX_PRODUCT_PAGES = 50;
 
 /**
@@ -30,8 +32,9 @@ export async function fetchLineItems(ctx: PipedriveContext, dealIds: readonly st
   if (dealIds.length === 0) return { lines, rejects };
   // A line read twice (a server repeating a page) would double the deal's revenue.
   const seen = new Set<string>();
+  const pager = new Pager(PIPEDRIVE_LABEL, 'the products of a page of deals', MAX_PRODUCT_PAGES);
   let cursor: string | undefined;
-  for (let page = 0; page < MAX_PRODUCT_PAGES; page++) {
+  for (;;) {
     let result;
     try {
       result = await v2Page(ctx, '/deals/products', cursor, { deal_ids: dealIds.join(','), limit: 500 });
@@ -53,8 +56,8 @@ export async function fetchLineItems(ctx: PipedriveContext, dealIds: readonly st
         rejects.push({ recordType: 'deal', raw, reason: `deal product left off its deal: ${line.reason}` });
       }
     }
-    if (!result.next?.c) break;
-    cursor = result.next.c;
+    if (!pager.next(result.next?.c)) break;
+    cursor = result.next!.c;
   }
   return { lines, rejects };
 }

@@ -26,37 +26,49 @@ export const PIPEDRIVE_OBJECTS = [
   { name: 'goals', produces: ['quota', 'target'], incremental: false },
 ] as const satisfies readonly ObjectSpec[];
 
+/**
+ * How a phase reads changes since the chain's `since`: with `updated_since`
+ * where the endpoint declares it, or not at all (lists read whole each run).
+ */
+type Phase = { path: string; since: 'updated_since' | 'none' };
+
 type ListSpec = {
   version: 'v1' | 'v2';
-  /** One path per phase (leads: the inbox, then the archive). */
-  paths: readonly string[];
+  /** v1 `/users` declares no `start` or `limit`: it answers every user at once. */
+  unpaged?: boolean;
+  /** One per pass (leads: the inbox, then the archive). */
+  phases: readonly Phase[];
   recordType: RecordType;
   /** Pipedrive reports deletions of this object through `is_deleted`. */
   tracksDeletes: boolean;
-  since: boolean;
   maxLimit: number;
   map: (raw: unknown, ctx: MapContext) => Mapped;
 };
 
+const whole = (path: string): Phase[] => [{ path, since: 'none' }];
+const changed = (path: string): Phase[] => [{ path, since: 'updated_since' }];
+
 const LISTS: Readonly<Record<string, ListSpec>> = {
-  users: { version: 'v1', paths: ['/users'], recordType: 'owner', tracksDeletes: false, since: false, maxLimit: 500, map: mapUser },
-  pipelines: { version: 'v2', paths: ['/pipelines'], recordType: 'pipeline', tracksDeletes: true, since: false, maxLimit: 500, map: mapPipeline },
-  stages: { version: 'v2', paths: ['/stages'], recordType: 'stage', tracksDeletes: true, since: false, maxLimit: 500, map: mapStage },
-  products: { version: 'v2', paths: ['/products'], recordType: 'product', tracksDeletes: true, since: true, maxLimit: 500, map: mapProduct },
-  organizations: { version: 'v2', paths: ['/organizations'], recordType: 'customer', tracksDeletes: true, since: true, maxLimit: 500, map: mapOrganization },
-  activities: { version: 'v2', paths: ['/activities'], recordType: 'activity', tracksDeletes: true, since: true, maxLimit: 500, map: mapActivity },
-  callLogs: { version: 'v1', paths: ['/callLogs'], recordType: 'activity', tracksDeletes: false, since: false, maxLimit: 50, map: mapCallLog },
-  leads: { version: 'v1', paths: ['/leads', '/leads/archived'], recordType: 'lead', tracksDeletes: false, since: true, maxLimit: 500, map: mapLead },
+  users: { version: 'v1', unpaged: true, phases: whole('/users'), recordType: 'owner', tracksDeletes: false, maxLimit: 500, map: mapUser },
+  pipelines: { version: 'v2', phases: whole('/pipelines'), recordType: 'pipeline', tracksDeletes: true, maxLimit: 500, map: mapPipeline },
+  stages: { version: 'v2', phases: whole('/stages'), recordType: 'stage', tracksDeletes: true, maxLimit: 500, map: mapStage },
+  products: { version: 'v2', phases: changed('/products'), recordType: 'product', tracksDeletes: true, maxLimit: 500, map: mapProduct },
+  organizations: { version: 'v2', phases: changed('/organizations'), recordType: 'customer', tracksDeletes: true, maxLimit: 500, map: mapOrganization },
+  activities: { version: 'v2', phases: changed('/activities'), recordType: 'activity', tracksDeletes: true, maxLimit: 500, map: mapActivity },
+  callLogs: { version: 'v1', phases: whole('/callLogs'), recordType: 'activity', tracksDeletes: false, maxLimit: 50, map: mapCallLog },
+  // `/v1/leads/archived` declares no `updated_since` and no sort direction (shared/contracts/pipedrive/openapi-v1.yaml;
+  // see contract-requests.test.ts), so the archive is read whole each run: a lead archived since the last one is seen.
+  leads: { version: 'v1', phases: [{ path: '/leads', since: 'updated_since' }, { path: '/leads/archived', since: 'none' }], recordType: 'lead', tracksDeletes: false, maxLimit: 500, map: mapLead },
 };
 
 async function fetchList(ctx: PipedriveContext, mctx: MapContext, spec: ListSpec, state: CursorState): Promise<FetchedPage> {
-  const path = spec.paths[state.phase];
-  if (!path) return { records: {}, rejects: [], nextCursor: null };
+  const phase = spec.phases[state.phase];
+  if (!phase) return { records: {}, rejects: [], nextCursor: null };
   const query = {
-    limit: pageLimit(ctx.pageSize, spec.maxLimit),
-    updated_since: spec.since && state.since !== null ? rfc3339(state.since) : undefined,
+    limit: spec.unpaged ? undefined : pageLimit(ctx.pageSize, spec.maxLimit),
+    updated_since: phase.since === 'updated_since' && state.since !== null ? rfc3339(state.since) : undefined,
   };
-  const page = spec.version === 'v2' ? await v2Page(ctx, path, state.c, query) : await v1Page(ctx, path, state.s ?? 0, query);
+  const page = spec.version === 'v2' ? await v2Page(ctx, phase.path, state.c, query) : await v1Page(ctx, phase.path, spec.unpaged ? undefined : (state.s ?? 0), query);
   const deleted: string[] = [];
   const live = page.items.filter((raw) => {
     const id = spec.tracksDeletes ? deletedId(raw) : undefined;
@@ -66,7 +78,7 @@ async function fetchList(ctx: PipedriveContext, mctx: MapContext, spec: ListSpec
   const { records, rejects } = mapItems(live, (raw) => spec.map(raw, mctx));
   const next: CursorState | null = page.next
     ? { ...state, ...page.next }
-    : state.phase + 1 < spec.paths.length
+    : state.phase + 1 < spec.phases.length
       ? { phase: state.phase + 1, since: state.since }
       : null;
   return {

@@ -2,7 +2,8 @@ import { describeIssues } from '../../model';
 import { z } from '../../model/zod';
 import { CrmError } from '../errors';
 import type { ApiBudget } from '../types';
-import { pipedriveGet, type PipedriveContext, type QueryValue } from './client';
+import { noProgress } from '../pager';
+import { PIPEDRIVE_LABEL, pipedriveGet, type PipedriveContext, type QueryValue } from './client';
 import { v1ListSchema, v2ListSchema } from './schemas';
 
 /** The state a Pipedrive cursor carries between pages of one object. */
@@ -35,28 +36,36 @@ export function rfc3339(ms: number): string {
 }
 
 /**
- * One page of a v2 list. Pipedrive returns `next_cursor: null` on the last page;
- * a cursor equal to the one sent would loop forever, so it also ends the chain
- * (the same page would only repeat records already read).
+ * One page of a v2 list. Pipedrive returns `next_cursor: null` on the last
+ * page. A cursor it already sent is passed on as it is: the pager guard
+ * (pager.ts) stops the chain with a clear error instead of looping.
  */
 export async function v2Page(ctx: PipedriveContext, path: string, cursor: string | undefined, query: Record<string, QueryValue>): Promise<RawPage> {
   const { body, budget } = await pipedriveGet(ctx, 'v2', path, { ...query, cursor });
   const parsed = v2ListSchema.safeParse(body);
   if (!parsed.success) throw badShape(path, parsed.error);
   const next = parsed.data.additional_data?.next_cursor ?? null;
-  return { items: parsed.data.data ?? [], next: next && next !== cursor ? { c: next } : null, budget };
+  return { items: parsed.data.data ?? [], next: next ? { c: next } : null, budget };
 }
 
-/** One page of a v1 list paged by `start`/`limit`; `more_items_in_collection` says whether another follows. */
-export async function v1Page(ctx: PipedriveContext, path: string, start: number, query: Record<string, QueryValue>): Promise<RawPage> {
+/**
+ * One page of a v1 list paged by `start`/`limit`; `more_items_in_collection`
+ * says whether another follows, at `next_start`. A page that says "more" but
+ * brought nothing, or whose next start does not move forward, would page
+ * forever: it stops the chain.
+ */
+export async function v1Page(ctx: PipedriveContext, path: string, start: number | undefined, query: Record<string, QueryValue>): Promise<RawPage> {
   const { body, budget } = await pipedriveGet(ctx, 'v1', path, { ...query, start });
   const parsed = v1ListSchema.safeParse(body);
   if (!parsed.success) throw badShape(path, parsed.error);
   const items = parsed.data.data ?? [];
   const pagination = parsed.data.additional_data?.pagination;
-  const nextStart = pagination?.next_start ?? start + items.length;
-  const more = pagination?.more_items_in_collection === true && items.length > 0 && nextStart > start;
-  return { items, next: more ? { s: nextStart } : null, budget };
+  // An unpaged list (no `start` sent) is whole in one answer.
+  if (start === undefined || pagination?.more_items_in_collection !== true) return { items, next: null, budget };
+  const nextStart = pagination.next_start ?? start + items.length;
+  if (items.length === 0) throw noProgress(PIPEDRIVE_LABEL, path, 'said more items follow but held none');
+  if (nextStart <= start) throw noProgress(PIPEDRIVE_LABEL, path, `said the next page starts at ${nextStart}, not after ${start}`);
+  return { items, next: { s: nextStart }, budget };
 }
 
 /** Whether a raw item says it was deleted, and its id, read without trusting its shape. */

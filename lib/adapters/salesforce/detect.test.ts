@@ -20,7 +20,24 @@ describe('detectSalesforce', () => {
   });
 
   it.each([
+    // Government Cloud Plus: Lightning on crmforce.mil (force.mil before enhanced domains), the API on salesforce.mil
+    ['https://agency.lightning.crmforce.mil/lightning/page/home', 'agency', 'https://agency.my.salesforce.mil', 'https://agency.lightning.crmforce.mil'],
+    ['https://agency.lightning.force.mil/lightning/page/home', 'agency', 'https://agency.my.salesforce.mil', 'https://agency.lightning.crmforce.mil'],
+    ['https://agency--uat.sandbox.my.salesforce.mil/001', 'agency--uat.sandbox', 'https://agency--uat.sandbox.my.salesforce.mil', 'https://agency--uat.sandbox.lightning.crmforce.mil'],
+    // Salesforce on Alibaba Cloud (China)
+    ['https://acme.lightning.sfcrmapps.cn/lightning/page/home', 'acme', 'https://acme.my.sfcrmproducts.cn', 'https://acme.lightning.sfcrmapps.cn'],
+    ['https://acme.my.sfcrmproducts.cn/home', 'acme', 'https://acme.my.sfcrmproducts.cn', 'https://acme.lightning.sfcrmapps.cn'],
+  ])('%s → org %s on its own cloud', (url, account, apiBase, appUrl) => {
+    expect(detectSalesforce(new URL(url))).toEqual({ crm: 'salesforce', account, apiBase, appUrl, sessionCookie: { url: apiBase, name: 'sid' } });
+  });
+
+  it.each([
     'https://www.salesforce.com/products/',
+    // seen through Microsoft Defender for Cloud Apps: a proxy's host, not the org's (such orgs connect with OAuth)
+    'https://acme.lightning.force.com.mcas.ms/lightning/page/home',
+    'https://acme.my.salesforce.com.mcas-gov.us/',
+    'https://acme.lightning.crmforce.mil.evil.example/',
+    'https://acme.my.sfcrmproducts.cn.evil.example/',
     'https://login.salesforce.com/',
     'https://test.salesforce.com/',
     'https://trailhead.salesforce.com/',

@@ -52,6 +52,18 @@ describe('Salesforce query paging', () => {
     expect(page.nextCursor).toBeNull();
   });
 
+  it.each(['tasks', 'events'])('%s are read with queryAll (archived activities count), without the deleted ones', async (object) => {
+    const calls: F.SfCall[] = [];
+    const fetch = F.sfFetch(() => F.limitResponse(F.queryResult([])), calls);
+    await salesforceAdapter.fetchPage(F.sfContext(fetch), object, null, Date.parse('2024-02-01T00:00:00Z'));
+    expect(calls[0]?.url.pathname).toBe('/services/data/v60.0/queryAll');
+    expect(calls[0]?.url.searchParams.get('q')).toMatch(/ WHERE SystemModstamp >= 2024-02-01T00:00:00Z AND IsDeleted = false ORDER BY SystemModstamp ASC, Id ASC$/);
+    await salesforceAdapter.fetchPage(F.sfContext(fetch), object, null, null);
+    expect(calls[1]?.url.searchParams.get('q')).toMatch(/ WHERE IsDeleted = false ORDER BY/);
+    await salesforceAdapter.fetchPage(F.sfContext(fetch), 'opportunities', null, null);
+    expect(calls[2]?.url.pathname).toBe('/services/data/v60.0/query'); // other objects: query, which leaves the recycle bin out
+  });
+
   it('an expired query locator restarts the pass from the last SystemModstamp read', async () => {
     const calls: F.SfCall[] = [];
     let expired = false;
@@ -85,10 +97,25 @@ describe('Salesforce errors', () => {
     expect(error.userAction).toMatch(/Reload your Salesforce tab/);
   });
 
+  it('API_DISABLED_FOR_ORG stops the whole run (auth), saying how API access and API Access Control orgs connect', async () => {
+    const fetch = F.sfFetch(() => F.limitResponse(F.sfError('API_DISABLED_FOR_ORG', 'API is not enabled for this Organization or Partner'), 403));
+    const error = await failure(salesforceAdapter.fetchPage(F.sfContext(fetch), 'users', null, null));
+    expect(error.kind).toBe('auth');
+    expect(error.message).toBe('Salesforce does not let this sign-in use its API (API_DISABLED_FOR_ORG: API is not enabled for this Organization or Partner)');
+    expect(error.userAction).toContain('API Access Control');
+    expect(error.userAction).toContain('connect with OAuth');
+  });
+
   it('REQUEST_LIMIT_EXCEEDED (HTTP 403) → budget-exhausted, not forbidden', async () => {
     const fetch = F.sfFetch(() => F.limitResponse(F.sfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), 403, 15000, 15000));
     const error = await failure(salesforceAdapter.fetchPage(F.sfContext(fetch), 'accounts', null, null));
     expect([error.kind, error.retryAfterMs]).toEqual(['budget-exhausted', 3_600_000]);
+  });
+
+  it.each(['ConcurrentRequests (Concurrent API Requests) Limit exceeded.', 'ConcurrentPerOrgLongTxn Limit exceeded.'])('REQUEST_LIMIT_EXCEEDED for long-running requests ("%s") waits half a minute, not an hour', async (message) => {
+    const fetch = F.sfFetch(() => F.limitResponse(F.sfError('REQUEST_LIMIT_EXCEEDED', message), 403, 900, 15000));
+    const error = await failure(salesforceAdapter.fetchPage(F.sfContext(fetch), 'accounts', null, null));
+    expect([error.kind, error.retryAfterMs]).toEqual(['rate-limit', 30_000]);
   });
 
   it('INVALID_TYPE for ForecastingQuota (no forecasting in the org) skips quotas quietly', async () => {

@@ -2,12 +2,14 @@ import { describeIssues } from '../../model';
 import { z } from '../../model/zod';
 import { CrmError } from '../errors';
 import { mapItems, parseTimestamp } from '../map';
+import { noProgress } from '../pager';
 import type { FetchedPage } from '../types';
 import { API_VERSION, SALESFORCE_LABEL, SalesforceError, salesforceGet, type SalesforceContext } from './client';
 import type { MapContext } from './map-common';
 import { OPPORTUNITY_PIPELINE_ID } from './map-opportunity';
 import { queryResultSchema } from './schemas';
-import { buildDeletedQuery, buildQuery, soqlDateTime, type SoqlObject } from './soql';
+import { quotaForecastType, readPeriods } from './quotas';
+import { buildDeletedQuery, buildQuery, soqlDateTime, soqlId, type SoqlObject } from './soql';
 
 /**
  * Where a chain of pages stands: the pass (0 = changed records, 1 = deleted
@@ -20,10 +22,17 @@ export const cursorSchema = z.object({
   next: z.string().startsWith('/services/data/').max(2000).optional(),
   since: z.number().nullable().default(null),
   last: z.number().optional(),
+  /** Quotas: the forecast type read (quotas.ts), '' when the org does not tell; absent until the first page. */
+  fType: z.string().regex(/^([a-zA-Z0-9]{15,18})?$/).optional(),
 });
 export type SalesforceCursor = z.infer<typeof cursorSchema>;
 
 const idOnly = z.object({ Id: z.string().min(1).max(200) });
+
+function periodIdOf(raw: unknown): string[] {
+  const id = raw && typeof raw === 'object' ? (raw as { PeriodId?: unknown }).PeriodId : undefined;
+  return typeof id === 'string' ? [id] : [];
+}
 
 function queryPath(soql: string, all: boolean): string {
   return `/services/data/${API_VERSION}/${all ? 'queryAll' : 'query'}?q=${encodeURIComponent(soql)}`;
@@ -32,8 +41,11 @@ function queryPath(soql: string, all: boolean): string {
 async function runQuery(ctx: SalesforceContext, spec: SoqlObject, state: SalesforceCursor) {
   const fromMs = state.last ?? state.since;
   const from = fromMs === null || fromMs === undefined ? null : soqlDateTime(fromMs);
+  const conditions = state.fType ? [`ForecastingTypeId = ${soqlId(state.fType)}`] : [];
   const fresh = () =>
-    state.phase === 1 ? queryPath(buildDeletedQuery(spec, from ?? soqlDateTime(0)), true) : queryPath(buildQuery(spec, from, ctx.multiCurrency === true), false);
+    state.phase === 1
+      ? queryPath(buildDeletedQuery(spec, from ?? soqlDateTime(0)), true)
+      : queryPath(buildQuery(spec, from, ctx.multiCurrency === true, conditions), spec.archivedToo === true);
   try {
     return await salesforceGet(ctx, state.next ?? fresh());
   } catch (error) {
@@ -42,9 +54,12 @@ async function runQuery(ctx: SalesforceContext, spec: SoqlObject, state: Salesfo
   }
 }
 
-export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, spec: SoqlObject, state: SalesforceCursor): Promise<FetchedPage> {
+export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, spec: SoqlObject, given: SalesforceCursor): Promise<FetchedPage> {
   let response;
+  let state = given;
   try {
+    // Quotas of one revenue forecast type only, chosen once per chain (quotas.ts).
+    if (spec.name === 'quotas' && state.phase === 0 && state.fType === undefined) state = { ...state, fType: await quotaForecastType(ctx) };
     response = await runQuery(ctx, spec, state);
   } catch (error) {
     // An org without the feature (no Collaborative Forecasts) simply has no such records.
@@ -69,7 +84,8 @@ export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, sp
     });
     page.deleted = ids.length ? { [spec.produces[spec.produces.length - 1] ?? 'deal']: ids } : undefined;
   } else {
-    const mapped = mapItems(raws, (raw) => spec.map(raw, mctx));
+    const periods = spec.name === 'quotas' ? await readPeriods(ctx, raws.flatMap((raw) => periodIdOf(raw))) : undefined;
+    const mapped = mapItems(raws, (raw) => spec.map(raw, periods ? { ...mctx, periods } : mctx));
     page.records = mapped.records;
     page.rejects = mapped.rejects;
     if (spec.name === 'stages' && !state.next && state.last === undefined) {
@@ -78,8 +94,11 @@ export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, sp
     }
   }
   let next: SalesforceCursor | null = null;
+  if (!done && !nextRecordsUrl) throw noProgress(SALESFORCE_LABEL, `${spec.sobject} records`, 'said more records follow (done: false) but gave no nextRecordsUrl');
   if (!done && nextRecordsUrl) next = { ...state, next: nextRecordsUrl, last };
   else if (state.phase === 0 && spec.tracksDeletes && state.since !== null) next = { phase: 1, since: state.since };
   page.nextCursor = next ? JSON.stringify(next) : null;
+  // `last` (the newest stamp read) rides along for a restart; the request itself is the phase and nextRecordsUrl.
+  if (next) page.pageKey = JSON.stringify({ phase: next.phase, since: next.since, next: next.next ?? null });
   return page;
 }

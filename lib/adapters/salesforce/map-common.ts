@@ -3,6 +3,7 @@ import type { z } from '../../model/zod';
 import { majorToMinor } from '../../money/minor';
 import { localDateToInstant } from '../../period/local-date';
 import type { Mapped } from '../map';
+import type { QuotaPeriod } from './quotas';
 
 export type MapContext = {
   source: string;
@@ -12,7 +13,10 @@ export type MapContext = {
   /** The org's currency, for amounts of a single-currency org. */
   currency?: string;
   multiCurrency: boolean;
+  /** The length of a quota whose Period is unknown (see quotas.ts). */
   forecastPeriod: 'month' | 'quarter';
+  /** The Periods of the quotas on the page, by PeriodId. */
+  periods?: ReadonlyMap<string, QuotaPeriod>;
 };
 
 export function recordLink(ctx: MapContext, sobject: string, id: string): string {

@@ -146,9 +146,10 @@ function addMonths(date: string, months: number): string | undefined {
 }
 
 /**
- * A ForecastingQuota: a revenue quota of one user for one forecast period
- * starting at StartDate; the period's length is the org's forecast period.
- * Quantity quotas are not revenue quotas and are rejected.
+ * A ForecastingQuota: a revenue quota of one user for one forecast period.
+ * The period is the quota's Period (PeriodId) where known; else it starts at
+ * StartDate and lasts the org's forecast period. Quantity quotas are not
+ * revenue quotas and are rejected.
  */
 export function mapQuota(raw: unknown, ctx: MapContext): Mapped {
   const read = readItem(quotaSchema, raw, 'quota', 'ForecastingQuota');
@@ -160,10 +161,11 @@ export function mapQuota(raw: unknown, ctx: MapContext): Mapped {
   const currency = currencyOf(ctx, q.CurrencyIsoCode);
   const amount = currency ? money(q.QuotaAmount, currency) : undefined;
   if (!amount) return { type: 'quota', reject: currency ? `the QuotaAmount ${q.QuotaAmount} is not readable` : 'the quota currency is not known', externalId: q.Id };
-  const endDate = addMonths(q.StartDate, ctx.forecastPeriod === 'quarter' ? 3 : 1);
+  const period = q.PeriodId ? ctx.periods?.get(q.PeriodId) : undefined;
+  const endDate = period?.endDate ?? addMonths(q.StartDate, ctx.forecastPeriod === 'quarter' ? 3 : 1);
   if (!endDate) return { type: 'quota', reject: `the StartDate ${q.StartDate.slice(0, 30)} is not a date`, externalId: q.Id };
   return {
     type: 'quota',
-    candidate: { source: ctx.source, externalId: q.Id, updatedAt, ownerId: q.QuotaOwnerId, periodKind: ctx.forecastPeriod, startDate: q.StartDate, endDate, amount },
+    candidate: { source: ctx.source, externalId: q.Id, updatedAt, ownerId: q.QuotaOwnerId, periodKind: period?.kind ?? ctx.forecastPeriod, startDate: period?.startDate ?? q.StartDate, endDate, amount },
   };
 }

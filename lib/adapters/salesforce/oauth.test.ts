@@ -41,6 +41,19 @@ describe('Salesforce OAuth 2.0 + PKCE helpers', () => {
     expect(Object.fromEntries(new URLSearchParams(bodies[1]))).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'rt' });
   });
 
+  it('sends the consumer secret where the connected app requires it, in the code and the refresh exchange alike', async () => {
+    const bodies: Record<string, string>[] = [];
+    const fetch = async (_: string, init?: RequestInit) => {
+      bodies.push(Object.fromEntries(new URLSearchParams(String(init?.body))));
+      return jsonResponse({ access_token: 'at', refresh_token: 'rt', instance_url: 'https://acme.my.salesforce.com' });
+    };
+    await exchangeCode(fetch, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', clientSecret: 's3cr3t', redirectUri: 'https://ext.example/cb', code: 'c0de', codeVerifier: 'v' });
+    await refreshAccessToken(fetch, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', clientSecret: 's3cr3t', refreshToken: 'rt' });
+    await refreshAccessToken(fetch, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', refreshToken: 'rt' });
+    expect(bodies.map((body) => body.client_secret)).toEqual(['s3cr3t', 's3cr3t', undefined]);
+    expect(bodies[0]).toMatchObject({ code_verifier: 'v', client_secret: 's3cr3t' }); // PKCE and the secret together
+  });
+
   it('a refused grant is an auth error; tokens with an http instance are refused', async () => {
     const refused = async () => jsonResponse({ error: 'invalid_grant', error_description: 'expired access/refresh token' }, 400);
     const error = await refreshAccessToken(refused, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', refreshToken: 'old' }).catch((e: unknown) => e);

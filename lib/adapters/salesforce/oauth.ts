@@ -1,5 +1,6 @@
 import { z } from '../../model/zod';
 import { CrmError } from '../errors';
+import { credentialFetch } from '../http';
 import type { FetchLike } from '../types';
 
 /**
@@ -58,12 +59,11 @@ export type SalesforceTokens = z.infer<typeof tokenSchema>;
 async function tokenRequest(fetch: FetchLike, loginUrl: string, form: Record<string, string>): Promise<SalesforceTokens> {
   let response: Response;
   try {
-    response = await fetch(new URL('/services/oauth2/token', loginUrl).toString(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams(form).toString(),
-    });
+    // The body holds the code or refresh token (and a client secret): a 307 must not repeat it elsewhere.
+    const init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: new URLSearchParams(form).toString() };
+    response = await credentialFetch(fetch, new URL('/services/oauth2/token', loginUrl).toString(), init, 'Salesforce sign-in');
   } catch (error) {
+    if (error instanceof CrmError) throw error;
     throw new CrmError('transient', `Salesforce sign-in could not be reached: ${error instanceof Error ? error.message : String(error)}`, 'Check the network connection and try again.');
   }
   let body: unknown;
@@ -82,12 +82,21 @@ async function tokenRequest(fetch: FetchLike, loginUrl: string, form: Record<str
   return parsed.data;
 }
 
-/** Exchanges the authorization code (with the PKCE verifier) for tokens. */
-export function exchangeCode(fetch: FetchLike, p: { loginUrl: string; clientId: string; redirectUri: string; code: string; codeVerifier: string }): Promise<SalesforceTokens> {
-  return tokenRequest(fetch, p.loginUrl, { grant_type: 'authorization_code', code: p.code, client_id: p.clientId, redirect_uri: p.redirectUri, code_verifier: p.codeVerifier });
+/**
+ * The connected app's consumer secret, where the admin left "Require Secret
+ * for Web Server Flow" (and "… for Refresh Token Flow") on, as Salesforce
+ * recommends; without it such an app refuses both exchanges. PKCE is sent either way.
+ */
+function withSecret(form: Record<string, string>, clientSecret: string | undefined): Record<string, string> {
+  return clientSecret ? { ...form, client_secret: clientSecret } : form;
 }
 
-/** A new access token from the refresh token. */
-export function refreshAccessToken(fetch: FetchLike, p: { loginUrl: string; clientId: string; refreshToken: string }): Promise<SalesforceTokens> {
-  return tokenRequest(fetch, p.loginUrl, { grant_type: 'refresh_token', refresh_token: p.refreshToken, client_id: p.clientId });
+/** Exchanges the authorization code (with the PKCE verifier, and the consumer secret where the app requires it) for tokens. */
+export function exchangeCode(fetch: FetchLike, p: { loginUrl: string; clientId: string; clientSecret?: string; redirectUri: string; code: string; codeVerifier: string }): Promise<SalesforceTokens> {
+  return tokenRequest(fetch, p.loginUrl, withSecret({ grant_type: 'authorization_code', code: p.code, client_id: p.clientId, redirect_uri: p.redirectUri, code_verifier: p.codeVerifier }, p.clientSecret));
+}
+
+/** A new access token from the refresh token (with the consumer secret where the app requires it). */
+export function refreshAccessToken(fetch: FetchLike, p: { loginUrl: string; clientId: string; clientSecret?: string; refreshToken: string }): Promise<SalesforceTokens> {
+  return tokenRequest(fetch, p.loginUrl, withSecret({ grant_type: 'refresh_token', refresh_token: p.refreshToken, client_id: p.clientId }, p.clientSecret));
 }

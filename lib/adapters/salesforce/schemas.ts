@@ -111,5 +111,6 @@ export const quotaSchema = z.object({
   StartDate: z.string(),
   QuotaOwnerId: sfId,
   IsAmount: z.boolean().nullish(),
+  PeriodId: optId,
   SystemModstamp: z.string(),
 });

@@ -18,6 +18,11 @@ export type SoqlObject = {
   map: (raw: unknown, ctx: MapContext) => Mapped | Mapped[];
   /** Deleted records are fetched with queryAll after an incremental pass. */
   tracksDeletes: boolean;
+  /**
+   * Read through queryAll (without the deleted): Salesforce archives tasks and
+   * events about a year old, and only queryAll returns archived activities.
+   */
+  archivedToo?: boolean;
   /** Absent in orgs without the feature: INVALID_TYPE skips the object quietly. */
   optional?: boolean;
 };
@@ -54,6 +59,7 @@ export const SOQL_OBJECTS: readonly SoqlObject[] = [
     produces: ['activity'],
     map: mapTask,
     tracksDeletes: true,
+    archivedToo: true,
   },
   {
     name: 'events',
@@ -62,6 +68,7 @@ export const SOQL_OBJECTS: readonly SoqlObject[] = [
     produces: ['activity'],
     map: mapEvent,
     tracksDeletes: true,
+    archivedToo: true,
   },
   {
     name: 'leads',
@@ -74,7 +81,8 @@ export const SOQL_OBJECTS: readonly SoqlObject[] = [
   {
     name: 'quotas',
     sobject: 'ForecastingQuota',
-    fields: ['Id', 'QuotaAmount', 'StartDate', 'QuotaOwnerId', 'IsAmount', ...STAMP],
+    // PeriodId gives the quota's real period (see quotas.ts), ForecastingTypeId which forecast it belongs to.
+    fields: ['Id', 'QuotaAmount', 'StartDate', 'QuotaOwnerId', 'IsAmount', 'PeriodId', 'ForecastingTypeId', ...STAMP],
     currencyFields: ['CurrencyIsoCode'],
     produces: ['quota'],
     map: mapQuota,
@@ -93,15 +101,23 @@ export function soqlDateTime(ms: number): string {
 /**
  * The SOQL of one pass over an object: records changed at or after `from`
  * (SystemModstamp, which also moves on system changes), in SystemModstamp then Id
- * order so a pass can resume from the last stamp it saw.
+ * order so a pass can resume from the last stamp it saw. `conditions` narrow it
+ * further (the forecast type of quotas); objects read through queryAll leave
+ * the deleted ones to the deleted pass.
  */
-export function buildQuery(spec: SoqlObject, from: string | null, multiCurrency: boolean): string {
+export function buildQuery(spec: SoqlObject, from: string | null, multiCurrency: boolean, conditions: readonly string[] = []): string {
   const fields = [...spec.fields, ...(multiCurrency ? spec.currencyFields ?? [] : [])];
   if (spec.subquery) fields.push(spec.subquery(multiCurrency));
-  const where = from ? ` WHERE SystemModstamp >= ${from}` : '';
-  return `SELECT ${fields.join(', ')} FROM ${spec.sobject}${where} ORDER BY SystemModstamp ASC, Id ASC`;
+  const where = [...(from ? [`SystemModstamp >= ${from}`] : []), ...(spec.archivedToo ? ['IsDeleted = false'] : []), ...conditions];
+  return `SELECT ${fields.join(', ')} FROM ${spec.sobject}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY SystemModstamp ASC, Id ASC`;
 }
 
 export function buildDeletedQuery(spec: SoqlObject, from: string): string {
   return `SELECT Id, SystemModstamp FROM ${spec.sobject} WHERE IsDeleted = true AND SystemModstamp >= ${from} ORDER BY SystemModstamp ASC, Id ASC`;
+}
+
+/** A SOQL string literal: the id is checked to be an id, so nothing else can reach the query. */
+export function soqlId(id: string): string {
+  if (!/^[a-zA-Z0-9]{15,18}$/.test(id)) throw new Error(`not a Salesforce id: ${id.slice(0, 30)}`);
+  return `'${id}'`;
 }

@@ -1,5 +1,6 @@
-import { IMPORT_KINDS, PRESET_IDS, type ImportKind, type PresetId } from '../../import/types';
+import { IMPORT_KINDS, type ImportKind } from '../../import/types';
 import { listValues, mapPairs, parseFlags } from '../args';
+import { READING_FLAGS, READING_USAGE, readingOptions, readOutcome } from '../reading';
 import { UsageError, type CliCommand } from '../types';
 import { resolveTimeZone } from './shared';
 
@@ -13,14 +14,13 @@ Options:
   --csv FILE           the export
   --out FILE.json      where to write (default: stdout)
   --kind KIND          deals | activities | leads (default: detected from the headers)
-  --preset CRM         pipedrive | hubspot | salesforce | amocrm | bitrix24 | none (default: detected)
   --map field=column   read a field from this column (repeatable)
   --won VALUE,...      stage values that mean won, for exports without a status column
   --lost VALUE,...     the same for lost
   --tz ZONE            time zone of dates without one (default: $TZ, else UTC)
-  --currency CODE      currency of amounts that name none (default USD)
   -h, --help           this text
-`;
+
+${READING_USAGE}`;
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -31,7 +31,7 @@ export const importCommand: CliCommand = {
       csv: { type: 'string' },
       out: { type: 'string' },
       kind: { type: 'string' },
-      preset: { type: 'string' },
+      ...READING_FLAGS,
       map: { type: 'string', multiple: true },
       won: { type: 'string', multiple: true },
       lost: { type: 'string', multiple: true },
@@ -45,16 +45,14 @@ export const importCommand: CliCommand = {
     }
     if (flags.csv === undefined) throw new UsageError('give --csv FILE');
     if (flags.kind !== undefined && !(IMPORT_KINDS as readonly string[]).includes(flags.kind)) throw new UsageError(`bad --kind ${JSON.stringify(flags.kind)}: use ${IMPORT_KINDS.join(', ')}`);
-    if (flags.preset !== undefined && flags.preset !== 'none' && !(PRESET_IDS as readonly string[]).includes(flags.preset)) {
-      throw new UsageError(`bad --preset ${JSON.stringify(flags.preset)}: use ${PRESET_IDS.join(', ')} or none`);
-    }
+    const reading = readingOptions(flags);
     const { loadCsv } = await import('../load-data');
     const loaded = await loadCsv(
       flags.csv,
       {
         timeZone: resolveTimeZone(flags.tz, io),
         kind: flags.kind as ImportKind | undefined,
-        preset: flags.preset as PresetId | 'none' | undefined,
+        ...reading,
         map: mapPairs(flags.map),
         won: listValues(flags.won),
         lost: listValues(flags.lost),
@@ -63,16 +61,18 @@ export const importCommand: CliCommand = {
       },
       io,
     );
+    const { code, line } = readOutcome(loaded, flags.strict);
+    const lines = line === undefined ? [] : [line];
+    for (const reject of loaded.rejects.slice(0, 20)) lines.push(`  ${reject.where}: ${reject.reason}`);
+    if (loaded.rejectCount > 20) lines.push(`  … and ${loaded.rejectCount - 20} more rejected`);
+    for (const note of loaded.notes) lines.push(`Note: ${note}`);
+    if (lines.length) io.stderr(`${lines.join('\n')}\n`);
+    // Nothing imported: no file of empty lists that a script would take for a result.
+    if (code === 2) return code;
     const { deals, owners, products, customers, activities, leads } = loaded.data;
     const json = `${JSON.stringify({ owners, products, customers, deals, activities, leads }, null, 2)}\n`;
     if (flags.out === undefined) io.stdout(json);
     else await io.writeFile(flags.out, json);
-    const csv = loaded.csv;
-    const lines = [`Imported ${csv?.imported ?? 0} of ${csv?.rows ?? 0} rows as ${csv?.kind ?? 'records'}${csv?.preset ? ` (${csv.preset})` : ''}.`];
-    for (const reject of loaded.rejects.slice(0, 20)) lines.push(`  ${reject.where}: ${reject.reason}`);
-    if (loaded.rejectCount > 20) lines.push(`  … and ${loaded.rejectCount - 20} more rejected`);
-    for (const note of loaded.notes) lines.push(`Note: ${note}`);
-    io.stderr(`${lines.join('\n')}\n`);
-    return 0;
+    return code;
   },
 };

@@ -1,4 +1,5 @@
 import { parseFlags } from '../args';
+import { checkCsvOnly, READING_FLAGS, READING_USAGE, readingOptions } from '../reading';
 import { UsageError, type CliCommand } from '../types';
 
 const USAGE = `Usage: kpi-lens summary (--csv FILE | --data FILE.json) [options]
@@ -20,15 +21,17 @@ Options:
   --format FORMAT      md (Markdown, the default) | csv | json
   --lang LANG          en (default) | ru: the language of the Markdown and CSV labels
   --out FILE           write the summary to FILE instead of standard output
-  --as-of DATE         "now": open deals and deals at risk are as of the end of this day. Default: the
+  --as-of DATE         "now" (YYYY-MM-DD = the end of that day): nothing after it counts. Open deals and
+                       deals at risk are those at the end of the week (or now, for the week in
+                       progress, which is compared with last week up to the same point). Default: the
                        latest close date in the data, so an old export reads as of its own time
   --tz ZONE            IANA time zone for weeks and dates (default: $TZ, else UTC)
   --currency CODE      reporting currency (default: the most common deal currency, else USD)
+  --rate CUR=RATE      units of the reporting currency per unit of CUR, e.g. --rate EUR=1.08 (repeatable)
   --map field=column   --won VALUE,...   --lost VALUE,...   CSV reading options, as for kpi-lens kpis
   -h, --help           this text
 
-Exit codes: 0 done, 1 failed, 2 bad usage or unreadable input.
-`;
+${READING_USAGE}`;
 
 export const SUMMARY_FLAGS = {
   csv: { type: 'string' },
@@ -42,9 +45,11 @@ export const SUMMARY_FLAGS = {
   'as-of': { type: 'string' },
   tz: { type: 'string' },
   currency: { type: 'string' },
+  rate: { type: 'string', multiple: true },
   map: { type: 'string', multiple: true },
   won: { type: 'string', multiple: true },
   lost: { type: 'string', multiple: true },
+  ...READING_FLAGS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -62,6 +67,8 @@ export const summaryCommand: CliCommand = {
     }
     if ((flags.csv === undefined) === (flags.data === undefined)) throw new UsageError('give one of --csv FILE or --data FILE.json');
     if (flags.data !== undefined && (flags.map || flags.won || flags.lost)) throw new UsageError('--map, --won and --lost apply to --csv only');
+    checkCsvOnly(flags);
+    readingOptions(flags);
     if (flags.owner !== undefined && flags.team !== undefined) throw new UsageError('give --owner or --team, not both');
     const format = flags.format ?? 'md';
     if (!(SUMMARY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`bad --format ${JSON.stringify(format)}: use md, csv or json`);

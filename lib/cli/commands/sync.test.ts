@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPEDRIVE_V1, PIPEDRIVE_V2 } from '../../../test/contracts/pipedrive';
 import { startPrism, type PrismServer } from '../../../test/contracts/prism';
+import { asLastPage, asksLaterPage } from '../../../test/contracts/pipedrive';
 import { fakeClose, fakeHubspot, fakeSalesforce, startFakeServer, type FakeAnswer, type FakeRequest, type FakeServer } from '../../connections/testing/fake-crms';
 import { parseRecord, type RecordType } from '../../model';
 import { DATA_KEYS } from '../load-data';
 import { main } from '../main';
+import { createNodeIO } from '../node-io';
 import type { CliIO } from '../types';
 
 /**
@@ -65,13 +67,16 @@ describe('kpi-lens sync against Pipedrive’s specs (Prism on loopback)', () => 
   beforeAll(async () => {
     const [v1, v2] = await Promise.all([startPrism(PIPEDRIVE_V1, { timeoutMs: 120_000 }), startPrism(PIPEDRIVE_V2, { timeoutMs: 120_000 })]);
     prism = { v1, v2 };
+    // `/api` ends each list after its first page (Prism's static examples say "more" with one fixed
+    // cursor forever); `/static/api` passes Prism's answers on as they are.
     proxy = createServer((req, res) => {
-      const match = /^\/api\/(v1|v2)(\/.*)$/.exec(req.url ?? '');
+      const match = /^(\/static)?\/api\/(v1|v2)(\/.*)$/.exec(req.url ?? '');
       if (!match) return void res.writeHead(404).end();
       const headers = Object.fromEntries(Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host'));
-      void fetch(`${match[1] === 'v1' ? v1.url : v2.url}${match[2]}`, { method: req.method, headers }).then(async (answer) => {
+      const endList = !match[1] && asksLaterPage(new URL(match[3]!, 'http://x'));
+      void fetch(`${match[2] === 'v1' ? v1.url : v2.url}${match[3]}`, { method: req.method, headers }).then(async (answer) => {
         res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        res.end(Buffer.from(await answer.arrayBuffer()));
+        res.end(endList && answer.status === 200 ? JSON.stringify(asLastPage(await answer.json())) : Buffer.from(await answer.arrayBuffer()));
       });
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
@@ -96,6 +101,17 @@ describe('kpi-lens sync against Pipedrive’s specs (Prism on loopback)', () => 
     for (const key of ['owners', 'pipelines', 'stages', 'products', 'activities', 'leads']) expect(found[key], key).toBeGreaterThan(0);
     expect((output.owners as { source: string }[]).every((owner) => owner.source === 'pipedrive:acme')).toBe(true);
     await kpisReads(out);
+  }, SLOW);
+
+  it('the static examples as they are (each list says "more" with the same cursor): exit 1, each such list stopped with the paging problem', async () => {
+    const out = join(dir, 'pipedrive-static.json');
+    const run = await cli(['sync', '--crm', 'pipedrive', '--base-url', base.replace('/api', '/static/api'), '--token', 'prism-token', '--out', out, '--account', 'acme']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('pipelines: Pipedrive sent a page position it had already sent while KPI Lens read pipelines: its paging does not end.');
+    const output = read(out);
+    expect(output.sync.completed).toBe(false);
+    expect(output.sync.objects.filter((o) => o.phase === 'error').map((o) => o.object)).toEqual(['pipelines', 'stages', 'products', 'organizations', 'deals', 'activities']);
+    expect(counts(output).owners).toBeGreaterThan(0); // the objects whose lists end are read whole
   }, SLOW);
 
   it('a blank token is bad usage; an API that does not answer as the CRM fails the check with exit 1', async () => {
@@ -157,7 +173,8 @@ describe('kpi-lens sync against fakes of Salesforce and HubSpot', () => {
     expect(salesforce.requests.some((r) => r.path.endsWith('/query/01gD0000002HU6KIAW-2000'))).toBe(true);
     expect(salesforce.requests.every((r) => r.headers.authorization === 'Bearer 00Dxx!session')).toBe(true);
     const report = await kpisReads(out);
-    expect(report.kpis.winRate).toMatchObject({ status: 'ok' });
+    // Two closed opportunities: a win rate, below the minimum sample of 10 closed deals.
+    expect(report.kpis.winRate).toMatchObject({ status: 'low-sample', sample: { unit: 'closedDeals' } });
   }, SLOW);
 
   it('Salesforce --since: an incremental run asks for changes since that instant', async () => {
@@ -208,12 +225,68 @@ describe('kpi-lens sync against fakes of Salesforce and HubSpot', () => {
     [['sync'], 'give --crm'],
     [['sync', '--crm', 'zoho', '--base-url', 'https://x', '--token', 't', '--out', 'o'], 'give --crm with one of'],
     [['sync', '--crm', 'hubspot', '--base-url', 'not a url', '--token', 't', '--out', 'o'], 'bad --base-url'],
-    [['sync', '--crm', 'hubspot', '--base-url', 'https://api.hubapi.com', '--out', 'o'], 'give --token'],
+    [['sync', '--crm', 'hubspot', '--base-url', 'https://api.hubapi.com', '--out', 'o'], 'set KPI_LENS_TOKEN'],
+    [['sync', '--crm', 'pipedrive', '--base-url', 'http://acme.pipedrive.com/api', '--out', 'o'], '--base-url http://acme.pipedrive.com is plain http'],
+    [['sync', '--crm', 'close', '--base-url', 'http://10.0.0.5/api/v1', '--out', 'o'], 'use https (http only to 127.0.0.1 or localhost)'],
+    [['sync', '--crm', 'kommo', '--base-url', 'http://localhost.evil.example/api/v4', '--out', 'o'], 'is plain http'],
+    [['sync', '--crm', 'bitrix24', '--base-url', 'http://acme.bitrix24.ru/rest/1/secretcode/', '--out', 'o'], 'is plain http'],
     [['sync', '--crm', 'hubspot', '--base-url', 'https://api.hubapi.com', '--token', 't'], 'give --out'],
     [['sync', '--crm', 'hubspot', '--base-url', 'https://api.hubapi.com', '--token', 't', '--out', 'o', '--since', 'last week'], 'bad --since'],
   ])('bad usage %j exits 2', async (args, message) => {
     const run = await cli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe('kpi-lens sync and the credential it carries', () => {
+  let elsewhere: FakeServer;
+  let redirecting: FakeServer;
+  let close: FakeServer;
+  beforeAll(async () => {
+    elsewhere = await startFakeServer(() => ({ body: { success: true, data: { id: 1, name: 'Thief', company_domain: 'evil' } } }));
+    const target = elsewhere.url.replace('127.0.0.1', 'localhost');
+    redirecting = await startFakeServer((request) => ({ status: 302, headers: { location: `${target}${request.path}` }, body: '' }));
+    close = await startFakeServer(fakeClose({ apiKey: 'api_cli_key', now: Date.parse('2024-06-15T12:00:00Z') }));
+  });
+  afterAll(async () => {
+    await Promise.all([elsewhere?.close(), redirecting?.close(), close?.close()]);
+  });
+
+  it('a CRM that redirects to another host: exit 1 with the reason, and the token never reaches that host', async () => {
+    const run = await cli(['sync', '--crm', 'pipedrive', '--base-url', `${redirecting.url}/api`, '--out', join(dir, 'redirected.json'), '--account', 'acme'], { KPI_LENS_TOKEN: 'pd-secret-token' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Pipedrive redirected the request to localhost:${new URL(elsewhere.url).port} (HTTP 302); KPI Lens does not send your credentials to another address`);
+    expect(redirecting.requests.map((request) => request.headers['x-api-token'])).toEqual(['pd-secret-token']);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it('reads the token from KPI_LENS_TOKEN quietly; --token works but warns that ps shows it', async () => {
+    const quiet = await cli(['sync', '--crm', 'close', '--base-url', `${close.url}/api/v1`, '--out', join(dir, 'env.json')], { KPI_LENS_TOKEN: 'api_cli_key' });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).not.toContain('--token');
+    const loud = await cli(['sync', '--crm', 'close', '--base-url', `${close.url}/api/v1`, '--token', 'api_cli_key', '--out', join(dir, 'flag.json')]);
+    expect(loud.code, loud.stderr).toBe(0);
+    expect(loud.stderr).toContain('Note: --token is visible to other users of this machine in the process list; set KPI_LENS_TOKEN instead.');
+    const help = await cli(['sync', '--help']);
+    expect(help.stdout.split('\n')[0]).toBe('Usage: KPI_LENS_TOKEN=TOKEN kpi-lens sync --crm CRM --base-url URL --out FILE.json [options]');
+    expect(help.stdout).toContain('avoid it, other users of this machine can read command lines (ps)');
+  });
+
+  it('writes its output readable by the owner only (600), through the real file system I/O', async () => {
+    const out = join(dir, 'private.json');
+    writeFileSync(out, '{}', { mode: 0o644 });
+    let stderr = '';
+    const io = { ...createNodeIO(), stdout: () => undefined, stderr: (text: string) => void (stderr += text), env: { TZ: 'UTC', KPI_LENS_TOKEN: 'api_cli_key' } };
+    const code = await main(['sync', '--crm', 'close', '--base-url', `${close.url}/api/v1`, '--out', out], io);
+    expect(code, stderr).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(read(out).sync.completed).toBe(true);
+  });
+
+  it.each(['http://127.0.0.1:9/api', 'http://localhost:9/api', 'http://127.8.9.10:9/api', 'http://[::1]:9/api'])('plain http to this machine (%s) is allowed: it fails only on the connection', async (base) => {
+    const run = await cli(['sync', '--crm', 'pipedrive', '--base-url', base, '--out', join(dir, 'loop.json')], { KPI_LENS_TOKEN: 't' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Pipedrive could not be reached');
   });
 });

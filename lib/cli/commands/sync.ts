@@ -5,31 +5,37 @@ import { resolveTimeZone } from './shared';
 const CRMS = ['pipedrive', 'salesforce', 'hubspot', 'close', 'kommo', 'bitrix24'] as const;
 type Crm = (typeof CRMS)[number];
 
-const USAGE = `Usage: kpi-lens sync --crm CRM --base-url URL --token TOKEN --out FILE.json [options]
+const USAGE = `Usage: KPI_LENS_TOKEN=TOKEN kpi-lens sync --crm CRM --base-url URL --out FILE.json [options]
 
 Reads a CRM through its API with the same adapter and sync engine as the
 extension, and writes the canonical records in the shape \`kpi-lens kpis --data\`
 reads ({ "deals": [...], "owners": [...], ... }), plus "quarantine" (records
 that could not be read, with the raw payload and the reason) and "sync" (what
-was read, per object). Progress goes to stderr.
+was read, per object). Progress goes to stderr. The file is written readable
+by you only (mode 600): it holds your CRM's data.
+
+The credential comes from the KPI_LENS_TOKEN environment variable: Pipedrive API
+token, Salesforce session id or OAuth access token, HubSpot private app token,
+Close API key, amoCRM/Kommo long-lived token (not used for bitrix24, whose
+webhook URL is the credential). Set it without it landing in your shell
+history, e.g. \`read -rs KPI_LENS_TOKEN && export KPI_LENS_TOKEN\`.
 
 Options:
   --crm CRM            pipedrive | salesforce | hubspot | close | kommo | bitrix24
-  --base-url URL       the API root:
+  --base-url URL       the API root (https; plain http only to this machine, 127.0.0.1 or localhost):
                          pipedrive   https://<company>.pipedrive.com/api
                          salesforce  https://<org>.my.salesforce.com
                          hubspot     https://api.hubapi.com
                          close       https://api.close.com/api/v1
                          kommo       https://<account>.kommo.com/api/v4 (or .amocrm.ru)
                          bitrix24    the inbound webhook URL, https://<portal>/rest/<user>/<code>/
-  --token TOKEN        Pipedrive API token, Salesforce session id or OAuth access token,
-                       HubSpot private app token, Close API key, amoCRM/Kommo long-lived
-                       token (not used for bitrix24). Default: $KPI_LENS_TOKEN
   --out FILE.json      where to write
   --since DATE         only records changed since YYYY-MM-DD (midnight in --tz) or an
                        ISO 8601 instant, where the CRM can filter so
   --account NAME       the account key in each record's source (default: from the URL)
   --tz ZONE            time zone of date-only values (default: $TZ, else UTC)
+  --token TOKEN        the credential on the command line instead of KPI_LENS_TOKEN:
+                       avoid it, other users of this machine can read command lines (ps)
   -h, --help           this text
 
 Exit codes: 0 the sync completed, 1 it stopped (the reason and what to do are
@@ -62,7 +68,8 @@ export const syncCommand: CliCommand = {
     if (crm === undefined || !(CRMS as readonly string[]).includes(crm)) throw new UsageError(`give --crm with one of ${CRMS.join(', ')}`);
     const baseUrl = checkUrl(flags['base-url']);
     const token = flags.token ?? io.env.KPI_LENS_TOKEN;
-    if (crm !== 'bitrix24' && !token?.trim()) throw new UsageError('give --token TOKEN (or set KPI_LENS_TOKEN)');
+    if (crm !== 'bitrix24' && !token?.trim()) throw new UsageError('set KPI_LENS_TOKEN to the API token (see kpi-lens sync --help)');
+    if (flags.token !== undefined) io.stderr('Note: --token is visible to other users of this machine in the process list; set KPI_LENS_TOKEN instead.\n');
     if (flags.out === undefined) throw new UsageError('give --out FILE.json');
     if (flags.account !== undefined && !/^[A-Za-z0-9._:-]{1,180}$/.test(flags.account)) throw new UsageError('--account takes letters, digits, dots, dashes and colons');
     const timeZone = resolveTimeZone(flags.tz, io);
@@ -80,7 +87,17 @@ function checkUrl(text: string | undefined): string {
     throw new UsageError(`bad --base-url ${JSON.stringify(text)}: expected a URL such as https://acme.pipedrive.com/api`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError('--base-url must be an http(s) URL');
+  // Every sync sends a credential (a token, or the webhook URL itself): never in clear text over a network.
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new UsageError(`--base-url ${url.origin} is plain http: the credential would cross the network unencrypted; use https (http only to 127.0.0.1 or localhost)`);
+  }
   return text;
+}
+
+/** This machine: `localhost`, 127.0.0.0/8 or [::1]. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 async function parseSince(text: string, timeZone: string): Promise<number> {

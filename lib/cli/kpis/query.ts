@@ -7,7 +7,7 @@ import { UsageError } from '../types';
 export const DEMO_KEYWORDS = ['demo', 'демо', 'trial', 'пробн', 'presentation', 'презентац'] as const;
 export const STALE_DAYS = 14;
 
-export type QueryFlags = { period?: string; asOf?: string; owner?: string; currency?: string };
+export type QueryFlags = { period?: string; asOf?: string; owner?: string; currency?: string; rates?: Readonly<Record<string, number>> };
 
 export type BuiltQuery = { query: KpiQuery; ownerName?: string; asOfSource: 'flag' | 'latest close date' | 'latest record date' | 'clock' };
 
@@ -45,7 +45,7 @@ export function buildQuery(data: KpiData, flags: QueryFlags, calendar: CalendarO
       asOf,
       scope,
       calendar,
-      currency: { reporting, rates: {} },
+      currency: { reporting, rates: { ...flags.rates } },
       settings: { demoKeywords: [...DEMO_KEYWORDS], staleDays: STALE_DAYS },
     },
     ownerName: flags.owner,

@@ -3,12 +3,14 @@ import type { CalendarOptions } from '../../period/types';
 import { listValues, mapPairs } from '../args';
 import { resolveTimeZone } from '../commands/shared';
 import { loadCsv, loadJson, type LoadedData } from '../load-data';
+import { readingOptions, readOutcome, type ReadingFlags } from '../reading';
 import type { CliIO } from '../types';
+import { calendarFrom, ratesFrom, type CalendarFlags } from './calendar-flags';
 import { buildQuery, checkQueryFlags } from './query';
 import { jsonReport } from './report';
 import { renderTable } from './table';
 
-export type KpisFlags = {
+export type KpisFlags = CalendarFlags & ReadingFlags & {
   csv?: string;
   data?: string;
   map?: string[];
@@ -25,30 +27,48 @@ export type KpisFlags = {
 /** Loads the data, builds the query, computes the KPIs and prints the table or the JSON report. */
 export async function runKpis(flags: KpisFlags, io: CliIO): Promise<number> {
   const timeZone = resolveTimeZone(flags.tz, io);
-  const calendar: CalendarOptions = { timeZone, weekStartsOn: 1, fiscalYearStartMonth: 1 };
-  const queryFlags = { period: flags.period, asOf: flags['as-of'], owner: flags.owner, currency: flags.currency };
+  const calendar: CalendarOptions = calendarFrom(timeZone, flags);
+  const queryFlags = { period: flags.period, asOf: flags['as-of'], owner: flags.owner, currency: flags.currency, rates: ratesFrom(flags.rate) };
   checkQueryFlags(queryFlags, calendar);
   const loaded =
     flags.csv !== undefined
-      ? await loadCsv(flags.csv, { timeZone, map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
+      ? await loadCsv(flags.csv, { timeZone, ...readingOptions(flags), map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
       : await loadJson(flags.data ?? '', io);
+  const { code, line } = readOutcome(loaded, flags.strict);
+  if (code === 2) {
+    io.stderr(`${[line, ...detailLines(loaded)].join('\n')}\n`);
+    return code;
+  }
   const built = buildQuery(loaded.data, queryFlags, calendar, io.now());
   const results = computeKpis(loaded.data, built.query);
   const report = jsonReport(results, built.query, built.ownerName);
   if (flags.json) {
     io.stdout(`${JSON.stringify({ ...report, input: inputSummary(loaded, built.asOfSource) }, null, 2)}\n`);
+    if (line !== undefined) io.stderr(`${line}\n`);
   } else {
     io.stdout(renderTable(report));
-    printInputSummary(loaded, built.asOfSource, io);
+    printInputSummary(loaded, built.asOfSource, line, io);
   }
-  return 0;
+  return code;
 }
 
 /** Where the numbers came from, for the JSON report: rows read, rejected (with the first reasons) and notes. */
 function inputSummary(loaded: LoadedData, asOfSource: string) {
   const csv = loaded.csv;
   return {
-    ...(csv ? { kind: csv.kind, preset: csv.preset, columns: csv.columns, rows: csv.rows, imported: csv.imported } : {}),
+    ...(csv
+      ? {
+          kind: csv.kind,
+          preset: csv.preset,
+          columns: csv.columns,
+          rows: csv.rows,
+          imported: csv.imported,
+          rejectReasons: csv.rejectReasons,
+          formats: csv.formats.map(({ header, kind, reading, basis, from }) => ({ column: header, kind, reading: reading ?? null, basis, ...(from ? { from } : {}) })),
+          currencies: csv.currencies,
+          ...(csv.duplicates ? { duplicates: csv.duplicates } : {}),
+        }
+      : {}),
     rejected: loaded.rejectCount,
     rejects: loaded.rejects.slice(0, 20),
     notes: loaded.notes,
@@ -56,20 +76,26 @@ function inputSummary(loaded: LoadedData, asOfSource: string) {
   };
 }
 
-function printInputSummary(loaded: LoadedData, asOfSource: string, io: CliIO): void {
-  const csv = loaded.csv;
+function printInputSummary(loaded: LoadedData, asOfSource: string, line: string | undefined, io: CliIO): void {
   const lines: string[] = [];
-  if (csv) {
-    const format = csv.preset ? `${csv.preset} export` : 'generic columns';
-    lines.push(`Read ${csv.imported.toLocaleString('en-US')} of ${csv.rows.toLocaleString('en-US')} rows as ${csv.kind} (${format}); as of: ${asOfSource}.`);
+  if (line !== undefined) {
+    lines.push(line, `As of: ${asOfSource}.`);
   } else {
     lines.push(`Read ${loaded.data.deals.length.toLocaleString('en-US')} deals, ${loaded.data.activities.length.toLocaleString('en-US')} activities, ${loaded.data.leads.length.toLocaleString('en-US')} leads; as of: ${asOfSource}.`);
   }
+  lines.push(...detailLines(loaded));
+  io.stderr(`\n${lines.join('\n')}\n`);
+}
+
+/** The first rejected rows and the notes, under the summary line. */
+function detailLines(loaded: LoadedData): string[] {
+  const lines: string[] = [];
   if (loaded.rejectCount) {
     lines.push(`${loaded.rejectCount.toLocaleString('en-US')} rejected:`);
     for (const reject of loaded.rejects.slice(0, 5)) lines.push(`  ${reject.where}: ${reject.reason}`);
     if (loaded.rejectCount > 5) lines.push(`  … and ${(loaded.rejectCount - 5).toLocaleString('en-US')} more`);
   }
   for (const note of loaded.notes) lines.push(`Note: ${note}`);
-  io.stderr(`\n${lines.join('\n')}\n`);
+  return lines;
 }
+

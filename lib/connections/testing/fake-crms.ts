@@ -61,20 +61,27 @@ export function fakeSalesforce(options: { token: string; failFrom?: string }): (
     Task: [F.TASK_CALL, F.TASK_OPEN],
     Event: [F.EVENT_DEMO],
     Lead: [F.LEAD_CONVERTED, F.LEAD_DEAD],
-    ForecastingQuota: [F.QUOTA],
+    ForecastingQuota: [F.QUOTA, F.QUOTA_SPLIT],
+    ForecastingType: [F.FORECAST_REVENUE, F.FORECAST_SPLIT, F.FORECAST_QUANTITY],
+    Period: [F.PERIOD_Q1],
   };
   return (request) => {
     if (request.headers.authorization !== `Bearer ${options.token}`) return { status: 401, headers: limit, body: F.sfError('INVALID_SESSION_ID', 'Session expired or invalid') };
     if (request.path === '/services/data/v60.0/chatter/users/me') return { headers: limit, body: { id: '0055e000001AbCdAAK', name: 'Alex Rep' } };
     if (request.path === NEXT_OPPORTUNITIES) return { headers: limit, body: F.queryResult([F.OPP_OPEN], undefined, 3) };
-    if (request.path.endsWith('/queryAll')) return { headers: limit, body: F.queryResult([]) };
+    const soql = request.query.get('q') ?? '';
+    // Deleted records (none here); queryAll without IsDeleted = true reads live and archived ones like query.
+    if (request.path.endsWith('/queryAll') && soql.includes('IsDeleted = true')) return { headers: limit, body: F.queryResult([]) };
     // The object read is the outer FROM: relationship subqueries (in parentheses) come before it.
-    const sobject = /\bFROM (\w+)/.exec((request.query.get('q') ?? '').replace(/\([^)]*\)/g, ''))?.[1] ?? '';
+    const sobject = /\bFROM (\w+)/.exec(soql.replace(/\([^)]*\)/g, ''))?.[1] ?? '';
     if (options.failFrom === sobject) return { status: 403, headers: { 'sforce-limit-info': 'api-usage=15000/15000' }, body: F.sfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.') };
     if (sobject === 'Organization') return { headers: limit, body: F.queryResult([{ attributes: { type: 'Organization' }, DefaultCurrencyIsoCode: 'USD' }]) };
     if (sobject === 'CurrencyType') return { status: 400, headers: limit, body: F.sfError('INVALID_TYPE', "sObject type 'CurrencyType' is not supported.") };
     if (sobject === 'Opportunity') return { headers: limit, body: F.queryResult([F.OPP_WON, F.OPP_LOST], NEXT_OPPORTUNITIES, 3) };
-    const records = bySobject[sobject];
+    // Equality filters on ids (ForecastingTypeId = '…', Id IN (…)) are honoured, as Salesforce would.
+    const type = /ForecastingTypeId = '(\w+)'/.exec(soql)?.[1];
+    const ids = /\bId IN \(([^)]*)\)/.exec(soql)?.[1]?.match(/\w{15,18}/g);
+    const records = bySobject[sobject]?.filter((record) => (!type || (record as { ForecastingTypeId?: string }).ForecastingTypeId === type) && (!ids || ids.includes((record as { Id: string }).Id)));
     return records ? { headers: limit, body: F.queryResult(records) } : { status: 400, headers: limit, body: F.sfError('INVALID_TYPE', `sObject type '${sobject}' is not supported.`) };
   };
 }

@@ -15,7 +15,7 @@ import { resolveWeek } from './week';
 export type SummaryAudience = { ownerId: string } | { teamId: string } | { everyone: true };
 
 export type SummaryOptions = {
-  /** "Now": the last full week before it is the default, and open deals and deals at risk are as of it. */
+  /** "Now": the last full week before it is the default; nothing after it counts (open deals are those at the week's end, or now). */
   now: number;
   /** A week such as `2017-W23` (numbered for the calendar's week start); the last full week when absent. */
   week?: string;
@@ -93,11 +93,21 @@ export function buildWeeklySummary(data: KpiData, options: SummaryOptions): Week
 }
 
 function finish(ctx: SectionContext, audience: WeeklySummary['audience'], sections: SummarySection[], hiddenPeers: number, quietReps: number): WeeklySummary {
-  const { week, previous, firstDay, lastDay } = ctx.week;
+  const { week, previous, firstDay, lastDay, partial, comparison, openAt } = ctx.week;
   return {
     version: 1,
-    week: { label: week.label, start: week.start, end: week.end, firstDay, lastDay, previous: { label: previous.label, start: previous.start, end: previous.end } },
+    week: {
+      label: week.label,
+      start: week.start,
+      end: week.end,
+      firstDay,
+      lastDay,
+      previous: { label: previous.label, start: previous.start, end: previous.end },
+      ...(partial ? { partial: true as const } : {}),
+      comparison: { start: comparison.start, end: comparison.end },
+    },
     asOf: ctx.asOf,
+    openAt,
     timeZone: ctx.basics.calendar.timeZone,
     currency: ctx.basics.currency.reporting,
     staleDays: ctx.basics.settings.staleDays,

@@ -1,8 +1,10 @@
 /** `kpi-lens summary`: load the records, pick the rep or team, build the week's summary and print it. */
 import { listValues, mapPairs } from '../../cli/args';
 import { resolveTimeZone } from '../../cli/commands/shared';
+import { ratesFrom } from '../../cli/kpis/calendar-flags';
 import { buildQuery, checkQueryFlags } from '../../cli/kpis/query';
 import { loadCsv, loadJson, type LoadedData } from '../../cli/load-data';
+import { readingOptions, readOutcome, type ReadingFlags } from '../../cli/reading';
 import { UsageError, type CliIO } from '../../cli/types';
 import type { KpiData } from '../../kpi/types';
 import { parsePeriodSpec } from '../../period';
@@ -14,7 +16,7 @@ import { renderMarkdown } from './markdown';
 import type { WeeklySummary } from './types';
 import { resolveWeek } from './week';
 
-export type SummaryFlags = {
+export type SummaryFlags = ReadingFlags & {
   csv?: string;
   data?: string;
   week?: string;
@@ -26,6 +28,7 @@ export type SummaryFlags = {
   'as-of'?: string;
   tz?: string;
   currency?: string;
+  rate?: string[];
   map?: string[];
   won?: string[];
   lost?: string[];
@@ -35,13 +38,18 @@ export async function runSummary(flags: SummaryFlags, io: CliIO): Promise<number
   const timeZone = resolveTimeZone(flags.tz, io);
   // ISO weeks: Monday to Sunday, as `2017-W23` means in ISO 8601.
   const calendar: CalendarOptions = { timeZone, weekStartsOn: 1, fiscalYearStartMonth: 1 };
-  const queryFlags = { asOf: flags['as-of'], currency: flags.currency };
+  const queryFlags = { asOf: flags['as-of'], currency: flags.currency, rates: ratesFrom(flags.rate) };
   checkQueryFlags(queryFlags, calendar);
   if (flags.week !== undefined) checkWeek(flags.week, calendar);
   const loaded =
     flags.csv !== undefined
-      ? await loadCsv(flags.csv, { timeZone, map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
+      ? await loadCsv(flags.csv, { timeZone, ...readingOptions(flags), map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
       : await loadJson(flags.data ?? '', io);
+  const outcome = readOutcome(loaded, flags.strict);
+  if (outcome.code === 2) {
+    io.stderr(`${outcome.line}\n`);
+    return outcome.code;
+  }
   const { query, asOfSource } = buildQuery(loaded.data, queryFlags, calendar, io.now());
   try {
     resolveWeek(flags.week, query.asOf, calendar);
@@ -66,8 +74,8 @@ export async function runSummary(flags: SummaryFlags, io: CliIO): Promise<number
   } else {
     io.stdout(text);
   }
-  io.stderr(inputNote(loaded, asOfSource, summary));
-  return 0;
+  io.stderr(inputNote(loaded, asOfSource, summary, outcome.line));
+  return outcome.code;
 }
 
 /** A typo in --week fails before a big file is read. */
@@ -102,12 +110,10 @@ function known(names: string[], what: string): string {
   return `; ${what} are: ${sorted.slice(0, 8).join(', ')}${sorted.length > 8 ? `, … (${sorted.length})` : ''}`;
 }
 
-function inputNote(loaded: LoadedData, asOfSource: string, summary: WeeklySummary): string {
+function inputNote(loaded: LoadedData, asOfSource: string, summary: WeeklySummary, csvLine: string | undefined): string {
   const lines: string[] = [];
-  const csv = loaded.csv;
-  const read = csv
-    ? `Read ${csv.imported.toLocaleString('en-US')} of ${csv.rows.toLocaleString('en-US')} rows as ${csv.kind}`
-    : `Read ${loaded.data.deals.length.toLocaleString('en-US')} deals, ${loaded.data.activities.length.toLocaleString('en-US')} activities`;
+  if (csvLine !== undefined) lines.push(csvLine);
+  const read = csvLine !== undefined ? 'Summary' : `Read ${loaded.data.deals.length.toLocaleString('en-US')} deals, ${loaded.data.activities.length.toLocaleString('en-US')} activities`;
   lines.push(`${read}; week ${summary.week.label} (${summary.week.firstDay}..${summary.week.lastDay}); as of: ${asOfSource}.`);
   if (loaded.rejectCount) {
     lines.push(`${loaded.rejectCount.toLocaleString('en-US')} rejected:`);

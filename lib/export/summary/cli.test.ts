@@ -114,7 +114,7 @@ const MAVEN = join(DATASETS, 'maven-crm/sales_pipeline.csv');
 describe('kpi-lens summary, the real binary on the Maven export', () => {
   it('prints the week of an agent with the won deals of the raw rows', async () => {
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const args = [join(ROOT, 'bin/kpi-lens.mjs'), 'summary', '--csv', MAVEN, '--week', '2017-W23', '--owner', 'Darcel Schlecht', '--format', 'json', '--tz', 'UTC'];
+      const args = [join(ROOT, 'bin/kpi-lens.mjs'), 'summary', '--csv', MAVEN, '--week', '2017-W23', '--owner', 'Darcel Schlecht', '--format', 'json', '--tz', 'UTC', '--currency', 'USD'];
       execFile(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 32 << 20 }, (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
       });
@@ -126,6 +126,6 @@ describe('kpi-lens summary, the real binary on the Maven export', () => {
     const dollars = won.reduce((total, r) => total + Number(r[7]), 0);
     const summary = JSON.parse(result.stdout);
     expect(summary.sections[0].deals.won).toMatchObject({ value: won.length, amount: dollars * 100 });
-    expect(result.stderr).toMatch(/^Read 8,800 of 8,800 rows as deals; week 2017-W23 \(2017-06-05\.\.2017-06-11\); as of: latest close date\./);
+    expect(result.stderr).toMatch(/^read 8,800 rows: 8,800 imported; deals \(generic columns\); .*currency: USD ×6,711 \(--currency\)\nSummary; week 2017-W23 \(2017-06-05\.\.2017-06-11\); as of: latest close date\./);
   }, 120_000);
 });

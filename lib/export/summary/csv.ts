@@ -1,29 +1,27 @@
 /**
  * The summary as CSV for a spreadsheet: one row per figure or listed deal, stable ids beside the
  * localised labels, plain numbers (money in major units of the summary currency, percentages 0–100).
- * Text cells are guarded against formula injection: a CRM title such as `=HYPERLINK(...)` is written
- * with a leading apostrophe so a spreadsheet shows it instead of running it.
+ * Written by the one CSV writer (../csv.ts): a CRM title such as `=HYPERLINK(...)` is written with a
+ * leading apostrophe so a spreadsheet shows it instead of running it, whatever separator it splits on.
  */
 import type { Locale } from '../../i18n/locale';
+import { toCsv } from '../csv';
 import { minorToMajor } from '../../money/minor';
 import { activityPhrase, moveDetail, riskReasons, sectionName, summaryWords, type SummaryWords } from './phrases';
-import type { DealRef, SummarySection, WeeklySummary } from './types';
+import type { DealRef, DealsBlock, SummarySection, WeeklySummary } from './types';
 
 export const CSV_COLUMNS = ['section', 'block', 'metric', 'label', 'value', 'previous_week', 'change_pct', 'target', 'status', 'unit', 'details', 'url'] as const;
 
 type Cell = string | number | null | undefined;
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], Cell>>;
 
-/** A text cell: neutralised when a spreadsheet would read it as a formula, quoted when it holds a separator. */
-export function csvText(text: string): string {
-  const safe = /^[\s]*[=+\-@]/.test(text) || /^[\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+function cell(value: Cell): Cell {
+  return typeof value === 'number' ? Number(value.toFixed(4)) : value;
 }
 
-function cell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toFixed(4))) : '';
-  return csvText(value);
+function winRateDetails(rate: DealsBlock['winRate'], w: SummaryWords): string | undefined {
+  if (rate.lowSample) return w.t('fewClosed', { count: rate.closed });
+  return rate.change === null ? undefined : w.points(rate.change);
 }
 
 export function renderCsv(summary: WeeklySummary, locale: Locale = 'en'): string {
@@ -32,13 +30,13 @@ export function renderCsv(summary: WeeklySummary, locale: Locale = 'en'): string
   const rows: Row[] = [
     { block: 'summary', metric: 'week', label: summary.week.label, details: `${summary.week.firstDay}..${summary.week.lastDay}` },
     { block: 'summary', metric: 'as_of', label: w.dateTime(summary.asOf), value: summary.asOf, unit: 'epoch-ms', details: summary.timeZone },
+    { block: 'summary', metric: 'open_deals_at', label: w.dateTime(summary.openAt), value: summary.openAt, unit: 'epoch-ms', details: summary.week.partial ? w.t('partialWeek', { when: w.dateTime(summary.asOf) }) : undefined },
     { block: 'summary', metric: 'currency', label: summary.currency },
   ];
   for (const section of summary.sections) rows.push(...sectionRows(section, w, money, summary.currency).map((row) => ({ section: sectionName(section, w), ...row })));
   if (summary.hiddenPeers) rows.push({ block: 'notes', metric: 'hidden_peers', value: summary.hiddenPeers, details: w.t('hiddenPeers', { count: summary.hiddenPeers }) });
   if (summary.quietReps) rows.push({ block: 'notes', metric: 'quiet_reps', value: summary.quietReps, details: w.t('quietReps', { count: summary.quietReps }) });
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => cell(row[column])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv([CSV_COLUMNS, ...rows.map((row) => CSV_COLUMNS.map((column) => cell(row[column])))]);
 }
 
 function sectionRows(section: SummarySection, w: SummaryWords, money: (minor: number | undefined) => number | undefined, unitMoney: string): Row[] {
@@ -55,7 +53,8 @@ function sectionRows(section: SummarySection, w: SummaryWords, money: (minor: nu
       { block: 'deals', metric: 'won', label: t('deals.won'), value: deals.won.value, previous_week: deals.won.previous, change_pct: deals.won.change, unit: 'count' },
       { block: 'deals', metric: 'won_amount', label: t('deals.won'), value: money(deals.won.amount), previous_week: money(deals.won.previousAmount), unit: unitMoney },
       { block: 'deals', metric: 'lost', label: t('deals.lost'), value: deals.lost.value, previous_week: deals.lost.previous, change_pct: deals.lost.change, unit: 'count' },
-      { block: 'deals', metric: 'win_rate', label: t('deals.winRate'), value: deals.winRate.value, previous_week: deals.winRate.previous, unit: '%' },
+      // A change of a rate is in percentage points, not a change_pct: it goes in the details, with the small-sample note.
+      { block: 'deals', metric: 'win_rate', label: t('deals.winRate'), value: deals.winRate.value, previous_week: deals.winRate.previous, unit: '%', details: winRateDetails(deals.winRate, w) },
     );
   }
   const quota = section.quota;

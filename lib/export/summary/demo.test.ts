@@ -15,7 +15,7 @@ const ASOF = Date.UTC(2025, 5, 11, 10); // Wed 11 Jun 2025 12:00 CEST
 const START = Date.UTC(2025, 5, 1, 22);
 const END = START + 7 * DAY; // no clock change in June
 const PREV = START - 7 * DAY;
-const TODAY = Date.UTC(2025, 5, 10, 22); // 11 Jun 00:00 CEST, for "past its expected close date"
+const LAST_DAY = END - DAY; // Sun 8 Jun 00:00 CEST: the pipeline is taken at the end of that day, "past its expected close date" counts from it
 const JUNE = Date.UTC(2025, 4, 31, 22); // 1 Jun 00:00 CEST
 const JULY = Date.UTC(2025, 5, 30, 22);
 const KEYWORDS = ['demo', 'trial', 'демо', 'презентац'];
@@ -126,20 +126,23 @@ function checkSection(section: SummarySection) {
   expect(moves.advanced).toMatchObject({ available: true, count: advanced.length, amount: sum(advanced) });
   expect(moves.slipped).toMatchObject({ available: true, count: slipped.length, amount: sum(slipped) });
 
-  // Open pipeline now, its largest deals, and the deals at risk.
-  const open = data.deals.filter((d) => members.has(d.ownerId) && d.status === 'open');
+  // The pipeline at the end of the week (Sun 8 Jun 23:59:59.999 CEST), its largest deals, and the deals at risk then:
+  // created by then, and open now or closed after then; each in its stage then (the last one its history entered).
+  const AT = END - 1;
+  const open = data.deals.filter((d) => members.has(d.ownerId) && d.createdAt! <= AT && (d.status === 'open' || d.closedAt! > AT));
   expect(section.pipeline).toMatchObject({ openDeals: open.length, openAmount: sum(open) });
-  const weighted = open.reduce((total, d) => total + ((usd(d) ?? 0) * (d.probability ?? order.get(d.stageId ?? '')?.probability ?? 0)) / 100, 0);
+  const stageThen = (d: Deal) => ((d.stageHistory ?? []).some((v) => v.enteredAt > AT) ? stageAt(d, AT + 1) : d.stageId);
+  const weighted = open.reduce((total, d) => total + ((usd(d) ?? 0) * (d.probability ?? order.get(stageThen(d) ?? '')?.probability ?? 0)) / 100, 0);
   expect(section.pipeline!.weighted).toBe(Math.round(weighted)); // Σ amount × probability ÷ 100
   const largest = open.filter((d) => usd(d) !== undefined).sort((a, b) => usd(b)! - usd(a)! || (a.externalId < b.externalId ? -1 : 1));
   expect(section.topOpen.map((d) => d.amount)).toEqual(largest.slice(0, 5).map(usd));
   const lastDone = (deal: Deal) =>
-    Math.max(-Infinity, ...(doneOnDeal.get(deal.externalId) ?? []).filter((t) => t <= ASOF), deal.lastActivityAt !== undefined && deal.lastActivityAt <= ASOF ? deal.lastActivityAt : -Infinity);
+    Math.max(-Infinity, ...(doneOnDeal.get(deal.externalId) ?? []).filter((t) => t <= AT), deal.lastActivityAt !== undefined && deal.lastActivityAt <= AT ? deal.lastActivityAt : -Infinity);
   const atRisk = open.filter((deal) => {
     const last = lastDone(deal);
     const since = Number.isFinite(last) ? last : deal.createdAt;
-    const idle = since !== undefined && (ASOF - since) / DAY >= STALE_DAYS;
-    return idle || (deal.expectedCloseAt !== undefined && deal.expectedCloseAt < TODAY);
+    const idle = since !== undefined && (AT - since) / DAY >= STALE_DAYS;
+    return idle || (deal.expectedCloseAt !== undefined && deal.expectedCloseAt < LAST_DAY);
   });
   expect(section.atRisk).toMatchObject({ count: atRisk.length, amount: sum(atRisk) });
 
@@ -183,6 +186,20 @@ describe('weekly summary on the demo data, against independent loops', () => {
     expect(quota.month).toMatchObject({ label: '2025-06', sales: monthSales, quota: june.amount.minor });
     expect(quota.month!.expectedPct).toBeCloseTo(((END - JUNE) / (JULY - JUNE)) * 100, 9); // 8 of 30 days = 26.67 %
     expect(quota.month!.attainmentPct).toBeCloseTo((monthSales / june.amount.minor) * 100, 9);
+  });
+
+  it('compares the week in progress with last week up to the same point (Mon–Wed noon with Mon–Wed noon)', () => {
+    const running = buildWeeklySummary(data, { now: ASOF, week: '2025-W24', basics, audience: { teamId: teamLead.teamId! }, viewerId: teamLead.externalId });
+    expect(running.week).toMatchObject({ label: '2025-W24', partial: true, comparison: { start: START, end: ASOF - 7 * DAY + 1 } });
+    expect(running.openAt).toBe(ASOF);
+    const members = new Set(data.owners.filter((o) => o.teamId === teamLead.teamId).map((o) => o.externalId));
+    const now = expectedFor(members, END, ASOF + 1); // Mon 9 Jun 00:00 – Wed 11 Jun 12:00
+    const before = expectedFor(members, START, ASOF - 7 * DAY + 1); // Mon 2 Jun 00:00 – Wed 4 Jun 12:00
+    const total = running.sections[0]!;
+    expect(total.deals).toMatchObject({ created: { value: now.created.length, previous: before.created.length }, won: { value: now.won.length, previous: before.won.length } });
+    const calls = total.activities!.find((line) => line.kind === 'call')!;
+    expect([calls.value, calls.previous]).toEqual([now.calls, before.calls]);
+    expect(before.calls).toBeGreaterThan(0); // a real comparison
   });
 
   it('keeps peers private from a rep who is not the lead, unless the lead shares them', () => {

@@ -1,12 +1,13 @@
 /** Reading lib/kpi results into the summary's figures: activities against targets, deals, quota and pace. */
 import { computeKpis, paceStatus } from '../../kpi';
-import type { KpiOk, KpiQuery, KpiResult, KpiResults, KpiScope } from '../../kpi/types';
+import { hasValue, type KpiMeasured, type KpiQuery, type KpiResult, type KpiResults, type KpiScope } from '../../kpi/types';
 import { elapsedFraction, periodContaining } from '../../period';
 import type { ActivityLine, ActivityLineKind, DealsBlock, QuotaSummary, WeekFigure } from './types';
 import type { SummaryWeek } from './week';
 
-export function okResult(result: KpiResult | undefined): KpiOk | undefined {
-  return result?.status === 'ok' ? result : undefined;
+/** A result's figures when it has them: `ok`, or `low-sample` (a small-sample rate still has its counts and sums). */
+export function okResult(result: KpiResult | undefined): KpiMeasured | undefined {
+  return hasValue(result) ? result : undefined;
 }
 
 /** The week's value beside last week's, with the relative change lib/kpi would give (`previous.change`). */
@@ -25,7 +26,7 @@ export function activityLines(cur: KpiResults, prev: KpiResults, elapsed: number
   const before = okResult(prev.activityCounts);
   const demos = okResult(cur.demosBooked);
   const demosBefore = okResult(prev.demosBooked);
-  const part = (result: KpiOk | undefined, key: string) => result?.parts[key] ?? 0;
+  const part = (result: KpiMeasured | undefined, key: string) => result?.parts[key] ?? 0;
   const line = (kind: ActivityLineKind, value: number, previous: number, target: number | undefined): ActivityLine => {
     const entry: ActivityLine = { kind, ...weekFigure(value, previous) };
     if (target !== undefined) {
@@ -34,7 +35,7 @@ export function activityLines(cur: KpiResults, prev: KpiResults, elapsed: number
     }
     return entry;
   };
-  const sum = (result: KpiOk | undefined) => part(result, 'call') + part(result, 'email') + part(result, 'meeting');
+  const sum = (result: KpiMeasured | undefined) => part(result, 'call') + part(result, 'email') + part(result, 'meeting');
   const total = line('total', sum(counts), sum(before), counts.target?.value);
   if (counts.target) total.status = counts.target.status;
   return [
@@ -57,8 +58,19 @@ export function dealsBlock(cur: KpiResults, prev: KpiResults): DealsBlock | null
     created: { ...weekFigure(created.value, createdBefore?.value ?? 0), amount: created.parts.amount ?? 0, previousAmount: createdBefore?.parts.amount ?? 0 },
     won: { ...weekFigure(closed(cur, 'won'), closed(prev, 'won')), amount: wonAmount(cur), previousAmount: wonAmount(prev) },
     lost: weekFigure(closed(cur, 'lost'), closed(prev, 'lost')),
-    winRate: { value: okResult(cur.winRate)?.value ?? null, previous: okResult(prev.winRate)?.value ?? null },
+    winRate: rateFigure(cur, prev),
   };
+}
+
+/** The week's win rate beside last week's, the change in percentage points, muted below the minimum sample. */
+function rateFigure(cur: KpiResults, prev: KpiResults): DealsBlock['winRate'] {
+  const now = okResult(cur.winRate);
+  const before = okResult(prev.winRate);
+  const value = now?.value ?? null;
+  const previous = before?.value ?? null;
+  const figure: DealsBlock['winRate'] = { value, previous, change: value !== null && previous !== null ? value - previous : null, closed: now?.denominator ?? 0 };
+  if (cur.winRate?.status === 'low-sample') figure.lowSample = true;
+  return figure;
 }
 
 type QueryBase = Pick<KpiQuery, 'calendar' | 'currency' | 'settings'> & { scope: KpiScope };
@@ -70,7 +82,7 @@ type QueryBase = Pick<KpiQuery, 'calendar' | 'currency' | 'settings'> & { scope:
  */
 export function quotaBlock(data: Parameters<typeof computeKpis>[0], base: QueryBase, week: SummaryWeek, asOf: number, cur: KpiResults, prev: KpiResults): QuotaSummary {
   const result = cur.quotaAttainment;
-  if (!result || result.status !== 'ok') {
+  if (!hasValue(result)) {
     const reason = result?.status === 'needs-data' ? result.message : result?.status === 'not-defined' ? result.reason : 'no quota';
     return { status: 'none', reason };
   }
@@ -83,6 +95,7 @@ export function quotaBlock(data: Parameters<typeof computeKpis>[0], base: QueryB
       quota: result.parts.quota ?? 0,
       status: result.target?.status ?? 'on-track',
       previousPct: before?.value ?? null,
+      ...(result.status === 'low-sample' ? { lowSample: true as const } : {}),
     },
     month: monthQuota(data, base, week, asOf),
   };

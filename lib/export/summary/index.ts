@@ -4,7 +4,7 @@ export { ACTIVITY_LINES, PIPELINE_MOVES } from './types';
 export { buildWeeklySummary, type SummaryAudience, type SummaryOptions } from './build';
 export { resolveWeek, shiftWeek, type SummaryWeek } from './week';
 export { renderMarkdown, markdownText, markdownUrl } from './markdown';
-export { renderCsv, csvText, CSV_COLUMNS } from './csv';
+export { renderCsv, CSV_COLUMNS } from './csv';
 export { renderJson } from './json';
 export { nextWeeklyNoticeAt, WEEKLY_NOTICE } from './schedule';
 export { summaryText, type SummaryText, type SummaryTextKey } from './labels';

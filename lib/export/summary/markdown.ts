@@ -4,7 +4,7 @@
  * line nor turn into markup or a link.
  */
 import type { Locale } from '../../i18n/locale';
-import { activityPhrase, dealFacts, lastWeek, moveDetail, riskReasons, sectionName, summaryTitle, summaryWords, type SummaryWords } from './phrases';
+import { activityPhrase, dealFacts, lastWeek, moveDetail, rateWords, riskReasons, sectionName, summaryTitle, summaryWords, type SummaryWords } from './phrases';
 import { PIPELINE_MOVES, type ChartDay, type DealRef, type SummarySection, type WeeklySummary } from './types';
 
 /** CRM text for Markdown: line breaks and tabs become spaces; characters with a Markdown meaning are backslash-escaped. */
@@ -53,7 +53,8 @@ export function renderMarkdown(summary: WeeklySummary, locale: Locale = 'en'): s
   const w = summaryWords(summary, locale);
   const { t } = w;
   const out: string[] = [`**${markdownText(summaryTitle(summary, w))}**`];
-  out.push(`_${t('asOf', { when: w.dateTime(summary.asOf), zone: summary.timeZone, currency: summary.currency })}_`);
+  out.push(`_${t('asOf', { when: w.dateTime(summary.openAt), zone: summary.timeZone, currency: summary.currency })}_`);
+  if (summary.week.partial) out.push(`_${t('partialWeek', { when: w.dateTime(summary.asOf) })}_`);
   const several = summary.sections.length > 1;
   for (const section of summary.sections) {
     out.push('');
@@ -87,8 +88,8 @@ function sectionLines(section: SummarySection, w: SummaryWords): string[] {
     out.push(`- ${t('deals.created')}: ${w.num(deals.created.value)} (${w.money(deals.created.amount)}) · ${lastWeek(w.num(deals.created.previous), deals.created.change, w)}`);
     out.push(`- ${t('deals.won')}: ${w.num(deals.won.value)} (${w.money(deals.won.amount)}) · ${lastWeek(w.num(deals.won.previous), deals.won.change, w)}`);
     out.push(`- ${t('deals.lost')}: ${w.num(deals.lost.value)} · ${lastWeek(w.num(deals.lost.previous), deals.lost.change, w)}`);
-    const rate = (value: number | null) => (value === null ? '—' : w.pct(value));
-    out.push(`- ${t('deals.winRate')}: ${rate(deals.winRate.value)} · ${t('lastWeek', { value: rate(deals.winRate.previous) })}`);
+    const rate = rateWords(deals.winRate, w);
+    out.push(`- ${t('deals.winRate')}: ${rate.value} · ${rate.previous}${rate.note ? ` _(${rate.note})_` : ''}`);
   }
 
   out.push('', `**${t('quota')}**`);
@@ -97,7 +98,9 @@ function sectionLines(section: SummarySection, w: SummaryWords): string[] {
   else {
     const week = quota.week;
     const previous = week.previousPct === null ? '' : ` · ${t('lastWeek', { value: w.pct(week.previousPct) })}`;
-    out.push(`- ${t('quota.week', { pct: w.pct(week.attainmentPct), sales: w.money(week.sales), quota: w.money(week.quota) })} (${t(`status.${week.status}`)})${previous}`);
+    // A week's attainment on too few deals is shown without an on/off-track judgement.
+    const judged = week.lowSample ? '' : ` (${t(`status.${week.status}`)})`;
+    out.push(`- ${t('quota.week', { pct: w.pct(week.attainmentPct), sales: w.money(week.sales), quota: w.money(week.quota) })}${judged}${previous}`);
     const month = quota.month;
     if (month) {
       const parts = [t('quota.month', { month: month.label, sales: w.money(month.sales), quota: w.money(month.quota), pct: w.pct(month.attainmentPct), expected: w.pct(month.expectedPct) })];

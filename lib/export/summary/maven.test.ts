@@ -45,7 +45,7 @@ const basics = {
 };
 
 beforeAll(async () => {
-  const result = await importCsv(readFileSync(FILE, 'utf8'), { source: 'csv:maven', timeZone: 'UTC', importedAt: 0 });
+  const result = await importCsv(readFileSync(FILE, 'utf8'), { source: 'csv:maven', timeZone: 'UTC', importedAt: 0, currency: 'USD' });
   const empty = { teams: [], pipelines: [], stages: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
   data = { ...empty, ...result.records } as KpiData;
 });
@@ -86,25 +86,35 @@ describe('weekly summary on the Maven CRM export (2017-W23)', () => {
     expect(section.quota.status).toBe('none');
   });
 
-  it('lists the open deals and those at risk as of the end of 2017', () => {
+  it('lists the deals open at the end of the week (not at the end of the export) and those at risk then', () => {
     const rows = ROWS.filter((r) => r.agent === AGENT);
-    const open = rows.filter((r) => r.stage === 'Prospecting' || r.stage === 'Engaging');
+    // Open on Sun 11 June 23:59:59.999: engaged by then (Prospecting rows have no date: always there) and not closed by then.
+    const last = '2017-06-11';
+    const AT = Date.UTC(2017, 5, 12) - 1;
+    const open = rows.filter((r) => (r.engage === '' || r.engage <= last) && (r.close === '' || r.close > last));
+    const cents = (r: Row) => (r.value === '' ? undefined : Math.round(Number(r.value) * 100));
+    const priced = open.filter((r) => cents(r) !== undefined);
     const section = rep.sections[0]!;
-    expect(section.pipeline).toMatchObject({ openDeals: open.length, openAmount: 0 });
-    // Idle since the engage date (no activities in the export); Prospecting rows have no date, so their idle time is unknown.
-    const stale = open.filter((r) => r.engage && (NOW - Date.parse(`${r.engage}T00:00:00Z`)) / DAY >= 14);
-    expect(section.atRisk).toMatchObject({ count: stale.length, amount: 0 });
+    // Deals still open then that closed later carry their close value; those still open today have none.
+    expect(section.pipeline).toMatchObject({ openDeals: open.length, openAmount: priced.reduce((total, r) => total + cents(r)!, 0) });
+    expect(priced.length).toBeGreaterThan(0);
+    expect(priced.length).toBeLessThan(open.length);
+    // Idle since the engage date (no activities in the export), counted at the end of the week.
+    const stale = open.filter((r) => r.engage && (AT - Date.parse(`${r.engage}T00:00:00Z`)) / DAY >= 14);
+    expect(section.atRisk).toMatchObject({ count: stale.length, amount: stale.reduce((total, r) => total + (cents(r) ?? 0), 0) });
     expect(stale.length).toBeGreaterThan(0);
-    // No open deal has an amount or a close date: the list falls back to id order.
-    expect(section.topOpen.map((d) => d.id)).toEqual(open.map((r) => r.id).sort().slice(0, 5));
-    expect(section.excluded).toContainEqual({ count: open.length, reason: 'no amount' });
+    // The largest open deals then, ties by id.
+    const largest = [...priced].sort((a, b) => cents(b)! - cents(a)! || (a.id < b.id ? -1 : 1)).slice(0, 5);
+    expect(section.topOpen.map((d) => d.id)).toEqual(largest.map((r) => r.id));
+    expect(section.excluded).toContainEqual({ count: open.length - priced.length, reason: 'no amount' });
+    expect(rep.openAt).toBe(AT);
   });
 
   it('gives everyone a total and one section per agent with something to report', () => {
     const all = buildWeeklySummary(data, { now: NOW, week: '2017-W23', basics, audience: { everyone: true }, showPeerNumbers: true });
     const [total, ...reps] = all.sections;
     const cur = checkWeek(total!, ROWS);
-    // Every agent still has open deals at the end of 2017, so none is quiet and all 30 are listed.
+    // Every agent has open deals at the end of the week, so none is quiet and all 30 are listed.
     const agents = new Set(ROWS.map((r) => r.agent));
     expect(reps.map((s) => s.name).sort()).toEqual([...agents].sort());
     expect(all.quietReps).toBe(0);

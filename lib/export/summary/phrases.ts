@@ -2,10 +2,10 @@
  * The summary's figures as words, shared by the Markdown renderer and the print page so both say the
  * same thing: Intl formatting in the rep's language and time zone, the texts of labels.ts.
  */
-import { formatChange, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '../../i18n/format';
+import { formatChange, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatPoints } from '../../i18n/format';
 import { intlTag, type Locale } from '../../i18n/locale';
 import { summaryText, type SummaryText } from './labels';
-import type { ActivityLine, DealRef, MoveLine, RiskLine, SummarySection, WeeklySummary } from './types';
+import type { ActivityLine, DealRef, DealsBlock, MoveLine, RiskLine, SummarySection, WeeklySummary } from './types';
 
 export type SummaryWords = {
   locale: Locale;
@@ -14,23 +14,29 @@ export type SummaryWords = {
   pct: (value: number) => string;
   num: (value: number) => string;
   change: (value: number) => string;
+  /** A change of a percentage, in percentage points. */
+  points: (value: number) => string;
   date: (ms: number) => string;
   dateTime: (ms: number) => string;
   /** Short weekday name of the local day that starts at `ms`. */
   weekday: (ms: number) => string;
 };
 
-export function summaryWords(summary: Pick<WeeklySummary, 'currency' | 'timeZone'>, locale: Locale): SummaryWords {
+export function summaryWords(summary: Pick<WeeklySummary, 'currency' | 'timeZone'> & { week?: Pick<WeeklySummary['week'], 'partial'> }, locale: Locale): SummaryWords {
   const weekday = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'short', timeZone: summary.timeZone });
   // formatMoney shows cents below 1,000; a plain zero reads better as "$0" than "$0.00".
   const zero = new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency: summary.currency, maximumFractionDigits: 0 }).format(0);
+  const text = summaryText(locale);
+  // While the week runs, "last week" is last week up to the same point: every renderer says so.
+  const t: SummaryText = summary.week?.partial ? (key, params) => text(key === 'lastWeek' ? 'lastWeekSoFar' : key, params) : text;
   return {
     locale,
-    t: summaryText(locale),
+    t,
     money: (minor) => (minor === 0 ? zero : formatMoney(minor, summary.currency, locale)),
     pct: (value) => formatPercent(value, locale, Math.abs(value) < 10 ? 1 : 0),
     num: (value) => formatNumber(value, locale, Number.isInteger(value) ? 0 : 1),
     change: (value) => formatChange(value, locale),
+    points: (value) => formatPoints(value, locale),
     date: (ms) => formatDate(ms, summary.timeZone, locale),
     dateTime: (ms) => formatDateTime(ms, summary.timeZone, locale),
     weekday: (ms) => weekday.format(ms),
@@ -50,6 +56,15 @@ export function summaryTitle(summary: WeeklySummary, w: SummaryWords): string {
 
 export function sectionName(section: SummarySection, w: SummaryWords): string {
   return section.kind === 'all' ? w.t('everyone') : section.name;
+}
+
+/** The win rate line: `50 %`, `last week 40 % (+10 pp)`, and why it is only a hint when few deals closed. */
+export function rateWords(rate: DealsBlock['winRate'], w: SummaryWords): { value: string; previous: string; note?: string } {
+  const pct = (value: number | null) => (value === null ? '—' : w.pct(value));
+  const change = rate.change === null || rate.lowSample ? '' : ` (${w.points(rate.change)})`;
+  const words: { value: string; previous: string; note?: string } = { value: pct(rate.value), previous: `${w.t('lastWeek', { value: pct(rate.previous) })}${change}` };
+  if (rate.lowSample) words.note = w.t('fewClosed', { count: rate.closed });
+  return words;
 }
 
 /** `last week 27 (+51.9 %)` */

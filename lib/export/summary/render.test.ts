@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, renderCsv, CSV_COLUMNS } from './csv';
+import { renderCsv, CSV_COLUMNS } from './csv';
 import { renderJson } from './json';
 import { markdownText, markdownUrl, renderMarkdown } from './markdown';
 import { fixtureSummary } from './test-fixture';
@@ -13,7 +13,7 @@ describe('renderMarkdown', () => {
     const lines = plain(renderMarkdown(fixtureSummary(), 'en')).split('\n');
     expect(lines.slice(0, 37)).toEqual([
       '**Weekly summary · Ann Lee · 2017-W23, Jun 5, 2017 – Jun 11, 2017**',
-      '_Open deals and deals at risk as of Jun 12, 2017, 8:30 AM (UTC). Amounts in USD._',
+      '_Open deals and deals at risk as of Jun 11, 2017, 11:59 PM (UTC). Amounts in USD._', // at the end of the week
       '',
       '**Activities**',
       '- Calls: 45 of 50 (at risk) · last week 40 (+12.5%)',
@@ -28,7 +28,7 @@ describe('renderMarkdown', () => {
       '- Created: 3 ($15,000) · last week 2 (+50%)', // 1,500,000 cents
       '- Won: 1 ($12,000) · last week 0',
       '- Lost: 1 · last week 1 (0%)',
-      '- Win rate: 50% · last week 0%',
+      '- Win rate: 50% · last week 0% (+50 pp)', // a rate changes in percentage points
       '',
       '**Quota**',
       '- This week: 51% of the week’s share of the quota ($12,000 of $23,333) (off track) · last week 0%', // 51.4 % shown whole; 2,333,333 cents
@@ -55,6 +55,26 @@ describe('renderMarkdown', () => {
     expect(lines.slice(37, 41)).toEqual([`- ${ACME} · $25,000 · no activity for 21 days; expected to close 1 day ago`, '', '_2 records left out of some figures: no exchange rate for EUR_', '']);
     expect(lines[41]).toMatch(/^_How the pipeline change is counted: New: deals created during the week\. Advanced: .* Slipped: .* Won \/ lost: .*_$/);
     expect(lines.slice(42)).toEqual(['']);
+  });
+
+  it('says when the week is still running and when a rate rests on too few deals, in English and Russian', () => {
+    const summary = fixtureSummary();
+    const section = summary.sections[0]!;
+    const running: typeof summary = {
+      ...summary,
+      week: { ...summary.week, partial: true, comparison: { start: summary.week.previous.start, end: Date.UTC(2017, 5, 7, 10) + 1 } },
+      asOf: Date.UTC(2017, 5, 14, 10),
+      openAt: Date.UTC(2017, 5, 14, 10),
+      sections: [{ ...section, deals: { ...section.deals!, winRate: { value: 50, previous: 0, change: 50, closed: 2, lowSample: true } } }],
+    };
+    const en = plain(renderMarkdown(running, 'en'));
+    expect(en).toContain('_The week is still running: its figures go to Jun 14, 2017, 10:00 AM, and last week’s to the same point of last week._');
+    expect(en).toContain('- Created: 3 ($15,000) · last week to the same point 2 (+50%)');
+    // 2 closed deals: no trend in points, and the reason why
+    expect(en).toContain('- Win rate: 50% · last week to the same point 0% _(only 2 deals closed: too few for a trend)_');
+    const ru = plain(renderMarkdown(running, 'ru'));
+    expect(ru).toContain('прошлая неделя к тому же моменту');
+    expect(ru).toContain('закрыто всего 2 сделки: слишком мало для тренда');
   });
 
   it('speaks Russian with its plural forms', () => {
@@ -122,7 +142,7 @@ describe('renderCsv', () => {
     expect(rows).toContain('Ann Lee,activities,call,Calls,45,40,12.5,50,at-risk,count,,');
     expect(rows).toContain('Ann Lee,deals,created_amount,Created,15000,8000,,,,USD,,'); // 1,500,000 and 800,000 cents
     expect(rows).toContain('Ann Lee,quota,week_sales,,12000,,,23333.33,,USD,,'); // 2,333,333 cents
-    expect(rows).toContain('Ann Lee,per_day,2017-06-08,Thu,30,,,,,count,call 30; email 0; meeting 0; other 0,');
+    expect(rows).toContain('Ann Lee,per_day,2017-06-08,Thu,30,,,,,count,"call 30; email 0; meeting 0; other 0",'); // quoted: a ";" reader keeps it whole
     expect(rows[rows.length - 1]).toBe(''); // ends with CRLF
   });
 
@@ -133,17 +153,11 @@ describe('renderCsv', () => {
     expect(text).toContain('Ann Lee,top_open,d2,"\'=HYPERLINK(""http://evil"")",,,,,,USD,Ann Lee,\r\n');
   });
 
-  it('guards every cell a spreadsheet would run', () => {
-    expect(csvText('=1+1')).toBe("'=1+1");
-    expect(csvText('+7 999 123')).toBe("'+7 999 123");
-    expect(csvText('-2')).toBe("'-2");
-    expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvText(' =1')).toBe("' =1"); // a formula behind a space still runs in some spreadsheets
-    expect(csvText(' padded ')).toBe('" padded "'); // quoted so the spaces survive
-    expect(csvText('\t=1')).toBe("'\t=1");
-    expect(csvText('a,b')).toBe('"a,b"');
-    expect(csvText('say "hi"')).toBe('"say ""hi"""');
-    expect(csvText('plain')).toBe('plain');
+  it('guards every cell a spreadsheet would run, for a "," and a ";" reader (the rule is tested in ../csv.test.ts)', () => {
+    const summary = fixtureSummary();
+    const deal = summary.sections[0]!.topOpen[0]!;
+    const text = renderCsv({ ...summary, sections: [{ ...summary.sections[0]!, topOpen: [{ ...deal, title: 'x;=1+1', owner: '-Ann' }] }] }, 'en');
+    expect(text).toContain(`top_open,d1,"x;'=1+1",25000,,,,,USD,"'-Ann; Proposal; closes Jun 20, 2017"`);
   });
 });
 

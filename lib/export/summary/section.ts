@@ -1,6 +1,6 @@
 /** One section of the summary (a rep, or a team's total), computed through lib/kpi. */
 import { computeKpis } from '../../kpi';
-import type { KpiData, KpiId, KpiQuery, KpiResults, KpiScope } from '../../kpi/types';
+import { hasValue, type KpiData, type KpiId, type KpiQuery, type KpiResults, type KpiScope } from '../../kpi/types';
 import type { Activity } from '../../model';
 import { bucketIndexer, elapsedFraction, instantToLocalDate, splitPeriod } from '../../period';
 import { byAmount, dealRef, rollUp, type DealBook } from './deal-refs';
@@ -32,7 +32,8 @@ export function buildSection(ctx: SectionContext, target: SectionTarget): Summar
   const base = { ...ctx.basics, scope: target.scope };
   const query = { ...base, asOf: ctx.asOf, comparePeriod: null };
   const cur = computeKpis(ctx.data, { ...query, kpis: WEEK_KPIS, period: ctx.week.week });
-  const prev = computeKpis(ctx.data, { ...query, kpis: PREVIOUS_KPIS, period: ctx.week.previous });
+  // Last week as of the corresponding instant: up to the same point while this week runs (like for like).
+  const prev = computeKpis(ctx.data, { ...query, asOf: ctx.week.comparisonAt, kpis: PREVIOUS_KPIS, period: ctx.week.previous });
   const elapsed = elapsedFraction(ctx.week.week, ctx.asOf);
   const activities = activityLines(cur, prev, elapsed);
   const counts = okResult(cur.activityCounts);
@@ -107,7 +108,7 @@ function pipelineBlock(ctx: SectionContext, target: SectionTarget, cur: KpiResul
   };
 }
 
-/** Deals at risk now (lib/kpi staleDeals): how many, their amount, and the largest ones with the reasons. */
+/** Deals at risk at the end of the week, or now while it runs (lib/kpi staleDeals): how many, their amount, the largest ones with the reasons. */
 function riskBlock(ctx: SectionContext, cur: KpiResults): SummarySection['atRisk'] {
   const stale = okResult(cur.staleDeals);
   if (!stale) return null;
@@ -145,7 +146,7 @@ function chartDays(ctx: SectionContext, ids: readonly string[]): ChartDay[] {
 function mergeExcluded(results: KpiResults): { count: number; reason: string }[] {
   const merged = new Map<string, number>();
   for (const result of Object.values(results)) {
-    if (result?.status !== 'ok') continue;
+    if (!hasValue(result)) continue;
     for (const entry of result.excluded ?? []) merged.set(entry.reason, Math.max(merged.get(entry.reason) ?? 0, entry.count));
   }
   return [...merged].map(([reason, count]) => ({ count, reason })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));

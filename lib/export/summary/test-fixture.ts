@@ -32,7 +32,7 @@ export function fixtureSection(): SummarySection {
       created: { value: 3, previous: 2, change: 50, amount: 1_500_000, previousAmount: 800_000 },
       won: { value: 1, previous: 0, change: null, amount: 1_200_000, previousAmount: 0 },
       lost: { value: 1, previous: 1, change: 0 },
-      winRate: { value: 50, previous: 0 },
+      winRate: { value: 50, previous: 0, change: 50, closed: 12 },
     },
     quota: {
       status: 'ok',
@@ -62,8 +62,17 @@ export function fixtureSection(): SummarySection {
 export function fixtureSummary(): WeeklySummary {
   return {
     version: 1,
-    week: { label: '2017-W23', start: day(5), end: day(12), firstDay: '2017-06-05', lastDay: '2017-06-11', previous: { label: '2017-W22', start: Date.UTC(2017, 4, 29), end: day(5) } },
+    week: {
+      label: '2017-W23',
+      start: day(5),
+      end: day(12),
+      firstDay: '2017-06-05',
+      lastDay: '2017-06-11',
+      previous: { label: '2017-W22', start: Date.UTC(2017, 4, 29), end: day(5) },
+      comparison: { start: Date.UTC(2017, 4, 29), end: day(5) },
+    },
     asOf: Date.UTC(2017, 5, 12, 8, 30),
+    openAt: day(12) - 1,
     timeZone: 'UTC',
     currency: 'USD',
     staleDays: 14,

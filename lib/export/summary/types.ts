@@ -69,7 +69,7 @@ export type QuotaSummary =
   | {
       status: 'ok';
       /** Sales in the week against the quota's share for the week (pro rata by days, lib/kpi quotaAttainment). */
-      week: { attainmentPct: number; sales: number; quota: number; status: TargetStatus; previousPct: number | null };
+      week: { attainmentPct: number; sales: number; quota: number; status: TargetStatus; previousPct: number | null; lowSample?: true };
       /** The month holding the week's last day, up to the end of the week (or now, for a week in progress). */
       month: {
         label: string;
@@ -93,8 +93,11 @@ export type DealsBlock = {
   /** Deals won with their close date in the week, and the won amount (lib/kpi winRate, avgPurchaseValue). */
   won: WeekFigure & { amount: number; previousAmount: number };
   lost: WeekFigure;
-  /** Won ÷ (won + lost) × 100 of the week; null when nothing closed. */
-  winRate: { value: number | null; previous: number | null };
+  /**
+   * Won ÷ (won + lost) × 100 of the week; null when nothing closed. `change` in percentage points; `lowSample`
+   * when fewer deals closed than the minimum sample (the rate is a hint, shown without a trend).
+   */
+  winRate: { value: number | null; previous: number | null; change: number | null; closed: number; lowSample?: true };
 };
 
 /** Done activities per local day of the week, by kind. */
@@ -111,7 +114,7 @@ export type SummarySection = {
   deals: DealsBlock | null;
   quota: QuotaSummary;
   pipeline: {
-    /** Open deals now (as of `WeeklySummary.asOf`), lib/kpi pipelineValue and dealsInPipeline. */
+    /** Open deals at the end of the week (or now, for the week in progress: `WeeklySummary.openAt`), lib/kpi pipelineValue and dealsInPipeline. */
     openDeals: number;
     openAmount: number;
     weighted: number;
@@ -136,9 +139,18 @@ export type WeeklySummary = {
     firstDay: string;
     lastDay: string;
     previous: { label: string; start: number; end: number };
+    /**
+     * The week is still in progress at `asOf`: its figures run to `asOf`, and last week's to the same
+     * point of last week (`comparison`), so a Wednesday is not compared with a whole week.
+     */
+    partial?: true;
+    /** What the week's figures are compared with: last week up to the corresponding instant, or all of it. */
+    comparison: { start: number; end: number };
   };
-  /** When the summary was made: open deals, deals at risk and pace are as of this instant. */
+  /** When the summary was made: nothing after it counts; pace is as of it. */
   asOf: number;
+  /** The instant the open deals and deals at risk are taken at: the end of the week, or `asOf` while it runs. */
+  openAt: number;
   timeZone: string;
   currency: string;
   staleDays: number;

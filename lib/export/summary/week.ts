@@ -1,7 +1,20 @@
-import { instantToLocalDate, parsePeriodSpec, periodContaining, previousPeriod } from '../../period';
+import { instantToLocalDate, likeForLike, parsePeriodSpec, periodContaining, previousPeriod, type Span } from '../../period';
 import type { CalendarOptions, Period } from '../../period/types';
 
-export type SummaryWeek = { week: Period; previous: Period; firstDay: string; lastDay: string };
+export type SummaryWeek = {
+  week: Period;
+  previous: Period;
+  firstDay: string;
+  lastDay: string;
+  /** The week is in progress at `now`. */
+  partial: boolean;
+  /** The instant last week is read at: the same point of it while this week runs, else `now`. */
+  comparisonAt: number;
+  /** Last week as compared: up to `comparisonAt`. */
+  comparison: Span;
+  /** Where the open pipeline is taken: the week's last moment, or `now` while it runs. */
+  openAt: number;
+};
 
 /**
  * The week a summary covers: the one named by `spec` (`2017-W23`, numbered as lib/period numbers weeks
@@ -19,11 +32,17 @@ export function resolveWeek(spec: string | undefined, now: number, calendar: Cal
   if (week.start > now) {
     throw new Error(`the week ${week.label} has not started yet (now is ${instantToLocalDate(now, calendar.timeZone)})`);
   }
+  const previous = previousPeriod(week, calendar);
+  const spans = likeForLike(week, previous, now, calendar);
   return {
     week,
-    previous: previousPeriod(week, calendar),
+    previous,
     firstDay: instantToLocalDate(week.start, calendar.timeZone),
     lastDay: instantToLocalDate(week.end - 1, calendar.timeZone),
+    partial: spans.partial,
+    comparisonAt: spans.comparisonAt,
+    comparison: spans.comparison,
+    openAt: Math.min(now, week.end - 1),
   };
 }
 

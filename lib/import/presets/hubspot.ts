@@ -28,6 +28,7 @@ export const hubspotPreset: CsvPreset = {
       source: ['Original Traffic Source', 'Original Source Type', 'Original Source'],
       pipeline: ['Pipeline'],
       lostReason: ['Closed Lost Reason'],
+      lastActivityAt: ['Last Activity Date'],
     },
     activities: {
       id: ['Record ID', 'Activity ID'],

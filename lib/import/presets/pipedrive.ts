@@ -30,6 +30,7 @@ export const pipedrivePreset: CsvPreset = {
       source: ['Deal - Source channel', 'Deal - Source origin', 'Deal - Source'],
       pipeline: ['Deal - Pipeline'],
       lostReason: ['Deal - Lost reason'],
+      lastActivityAt: ['Deal - Last activity date'],
     },
     activities: {
       id: ['Activity - ID'],

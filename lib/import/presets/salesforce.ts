@@ -2,8 +2,10 @@ import type { CsvPreset } from '../types';
 
 /**
  * Salesforce report exports (`Opportunity Owner`, `Stage`, `Close Date`, `Won`,
- * `Closed`) and Data Loader exports (API names: `StageName`, `IsWon`,
- * `CloseDate`). Dates are the user's locale: M/D/YYYY for en-US. `Won` /
+ * `Closed`, `Total Amount` with `Total Amount Currency` in multi-currency orgs)
+ * and Data Loader exports (API names: `StageName`, `IsWon`, `CloseDate`). Dates
+ * and numbers follow the user's locale; en-US (M/D/YYYY) when the values leave
+ * it open, as Salesforce's default locale. `Won` /
  * `Closed` are the status when exported; else `Closed Won` / `Closed Lost`.
  */
 export const salesforcePreset: CsvPreset = {
@@ -17,8 +19,8 @@ export const salesforcePreset: CsvPreset = {
       stage: ['Stage', 'StageName'],
       isWon: ['Won', 'IsWon'],
       isClosed: ['Closed', 'IsClosed'],
-      amount: ['Amount', 'Total Price', 'Amount (converted)'],
-      currency: ['Opportunity Currency', 'Amount Currency', 'CurrencyIsoCode'],
+      amount: ['Amount', 'Total Amount', 'Total Price', 'Amount (converted)'],
+      currency: ['Opportunity Currency', 'Amount Currency', 'Total Amount Currency', 'CurrencyIsoCode'],
       createdAt: ['Created Date', 'CreatedDate'],
       closedAt: ['Close Date', 'CloseDate'],
       updatedAt: ['Last Modified Date', 'LastModifiedDate'],
@@ -28,6 +30,7 @@ export const salesforcePreset: CsvPreset = {
       region: ['Billing Country', 'Region', 'Territory', 'Billing State/Province'],
       source: ['Lead Source', 'LeadSource'],
       lostReason: ['Loss Reason', 'Closed Lost Reason'],
+      lastActivityAt: ['Last Activity', 'LastActivityDate'],
     },
     activities: {
       id: ['Activity ID', 'Task ID', 'Id'],
@@ -58,5 +61,5 @@ export const salesforcePreset: CsvPreset = {
   wonValues: ['Closed Won'],
   lostValues: ['Closed Lost'],
   probability: 'percent',
-  dateOrder: 'mdy',
+  locales: { en: 'en-US' },
 };

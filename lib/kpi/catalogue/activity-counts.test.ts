@@ -40,11 +40,13 @@ describe('activityCounts', () => {
     expect(r.target).toBeUndefined();
   });
 
-  it('divides by the working days elapsed so far, today included', () => {
-    // As of Wed 14 June 18:00: 1–14 June hold 10 working days (Thu 1, Fri 2, 5–9, 12–14).
+  it('divides by the working days elapsed so far, today included, and counts nothing after the instant', () => {
+    // As of Wed 14 June 18:00: 1–14 June hold 10 working days (Thu 1, Fri 2, 5–9, 12–14), and the call of
+    // 30 June has not happened yet: 5 done (calls of 1 and 14 June, 2 emails, 1 meeting).
     const r = okOf(kpi('activityCounts', { activities: records }, { asOf: at('2017-06-14T18:00') }));
+    expect(r.value).toBe(5);
     expect(r.parts.workingDaysElapsed).toBe(10);
-    expect(r.parts.perWorkingDay).toBeCloseTo(6 / 10, 12);
+    expect(r.parts.perWorkingDay).toBeCloseTo(5 / 10, 12);
   });
 
   it('needs activities when there are none at all', () => {

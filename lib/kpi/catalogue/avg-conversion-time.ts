@@ -3,23 +3,26 @@ import { tally, type ExclusionTally } from '../../money/convert';
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_LEADS } from '../shared/needs-messages';
-import { excludedList, finiteParts, mean, median, msToDays, needsData, notDefined, ok } from '../shared/result';
+import { excludedList, finiteParts, mean, median, needsData, notDefined, ok } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'avgConversionTime',
   family: 'conversion',
   name: { en: 'Average time to convert a lead', ru: 'Среднее время конверсии лида' },
   formula: {
-    en: 'Sum of (converted − created) over leads converted in the period ÷ their number, in days.',
-    ru: 'Сумма (дата конверсии − дата создания) по лидам, конвертированным за период ÷ их число, в днях.',
+    en: 'Sum of (converted − created) over leads converted in the period ÷ their number, in calendar days.',
+    ru: 'Сумма (дата конверсии − дата создания) по лидам, конвертированным за период ÷ их число, в календарных днях.',
   },
   needs: ['leads'],
   unit: 'days',
   higherIsBetter: false,
   additive: false,
+  basis: ['days', 'count'],
+  parts: { mean: 'days', median: 'days' },
 });
 
-/** Mean days from lead creation to conversion, over leads converted in the period. */
+/** Mean calendar days (reporting time zone) from lead creation to conversion, over leads converted in the period. */
 export const evaluator: Evaluator = {
   comparable: true,
   run({ ctx, w }: EvalInput): KpiBody {
@@ -33,7 +36,7 @@ export const evaluator: Evaluator = {
         tally(excluded, 'converted before it was created');
         continue;
       }
-      days.push(msToDays(converted - lead.createdAt));
+      days.push(ctx.dayNumber(converted) - ctx.dayNumber(lead.createdAt));
       ids.push(lead.externalId);
     }
     const average = mean(days);
@@ -48,6 +51,7 @@ export const evaluator: Evaluator = {
       recordType: 'lead',
       recordIds: ids,
       excluded: excludedList(excluded),
+      sample: sampleOf(ctx, 'leads', days.length),
     });
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpi, okOf, product, usd, wonDeal } from '../test-fixtures';
+import { ANY_SAMPLE, kpi, okOf, product, usd, wonDeal } from '../test-fixtures';
 
 describe('avgProfitMargin', () => {
   const products = [product('P1', 'Widget', { unitCost: usd(30) })];
@@ -19,7 +19,7 @@ describe('avgProfitMargin', () => {
   });
 
   it('assumes the default margin for deals without costs when one is set', () => {
-    const settings = { demoKeywords: [], staleDays: 14, defaultMarginPct: 50 };
+    const settings = { demoKeywords: [], staleDays: 14, defaultMarginPct: 50, minSample: ANY_SAMPLE };
     const r = okOf(kpi('avgProfitMargin', { deals, products }, { settings }));
     expect(r.value).toBeCloseTo((350 / 600) * 100, 12); // revenue 600, costs 40 + 60 + 150
     expect([r.counts.assumedMargin, r.method]).toEqual([1, 'costs-and-default-margin']);

@@ -5,6 +5,7 @@ import { defineKpi } from '../shared/define';
 import { lineToReporting, lineTotal } from '../shared/line-items';
 import { NEEDS_DEALS } from '../shared/needs-messages';
 import { excludedList, finiteParts, mean, needsData, notDefined, noteUndatedSales, ok } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'avgProfitMargin',
@@ -18,6 +19,8 @@ export const definition = defineKpi({
   unit: 'percent',
   higherIsBetter: true,
   additive: false,
+  basis: ['money', 'money'],
+  parts: { revenue: 'money', costs: 'money', profit: 'money', meanOfDealsPct: 'percent' },
 });
 
 /**
@@ -113,6 +116,7 @@ export const evaluator: Evaluator = {
       recordIds: margin.ids,
       excluded: excludedList(noteUndatedSales(slice, excluded)),
       method: margin.assumed ? 'costs-and-default-margin' : 'costs',
+      sample: sampleOf(ctx, 'wonDeals', margin.deals),
     });
   },
 };

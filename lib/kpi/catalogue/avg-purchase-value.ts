@@ -4,6 +4,7 @@ import type { Evaluator, EvalInput, KpiBody, Window } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_DEALS } from '../shared/needs-messages';
 import { excludedList, finiteParts, median, needsData, notDefined, noteUndatedSales, ok, sumDeals } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'avgPurchaseValue',
@@ -14,6 +15,8 @@ export const definition = defineKpi({
   unit: 'money',
   higherIsBetter: true,
   additive: false,
+  basis: ['money', 'count'],
+  parts: { median: 'money' },
 });
 
 /** Average won amount, over won deals whose amount could be put in the reporting currency. */
@@ -46,6 +49,7 @@ export const evaluator: Evaluator = {
       recordType: 'deal',
       recordIds: size.ids,
       excluded: excludedList(noteUndatedSales(slice, excluded)),
+      sample: sampleOf(ctx, 'wonDeals', size.counted),
     });
   },
 };

@@ -3,6 +3,7 @@ import type { EvalContext, Evaluator, EvalInput, KpiBody, Slice } from '../engin
 import { defineKpi } from '../shared/define';
 import { NEEDS_CUSTOMERS } from '../shared/needs-messages';
 import { excludedList, needsData, notDefined, ok } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'cac',
@@ -16,23 +17,34 @@ export const definition = defineKpi({
   unit: 'money',
   higherIsBetter: false,
   additive: false,
+  basis: ['money', 'count'],
+  parts: { salesSpend: 'money', marketingSpend: 'money' },
 });
 
-/** Spend is entered for the whole company, so spend-based figures exist only in the whole-company view. */
-export function isCompanyView(ctx: EvalContext, slice: Slice): boolean {
-  return slice.key === '*' && ctx.query.scope.ownerIds === 'all' && ctx.query.scope.teamId === undefined;
+/**
+ * Spend is what the person using KPI Lens enters for the people they see: a lead enters the team's,
+ * a whole-company view the company's. So spend figures apply to a team or everyone, never to one rep
+ * (nobody enters a rep's share of the marketing budget), nor to a rep's slice of a breakdown.
+ */
+export function spendApplies(ctx: EvalContext, slice: Slice): boolean {
+  if (slice.key !== '*') return false;
+  const { ownerIds, teamId } = ctx.query.scope;
+  return teamId !== undefined || ownerIds === 'all' || ownerIds.length > 1;
 }
+
+export const NOT_FOR_ONE_REP = 'spend is entered for the team, not per rep: CAC is shown in the team view';
 
 /**
  * Customer acquisition cost: sales + marketing spend in the period (months covered partly count pro
- * rata by days) ÷ customers acquired in the period.
+ * rata by days; while the period is in progress, its days so far) ÷ customers acquired in it, for a
+ * team or everyone (see spendApplies).
  */
 export const evaluator: Evaluator = {
   comparable: true,
   run({ ctx, slice, w }: EvalInput): KpiBody {
+    if (!spendApplies(ctx, slice)) return notDefined(NOT_FOR_ONE_REP, { code: 'not-for-one-rep' });
     if (!ctx.has.spend) return needsData(['spend'], 'Enter monthly sales and marketing spend (options → spend) to compute CAC.');
     if (!ctx.has.customers) return needsData(['customers'], NEEDS_CUSTOMERS);
-    if (!isCompanyView(ctx, slice)) return notDefined('spend is entered for the whole company, so CAC exists only in the whole-company view');
     const spend = ctx.spend[w.slot];
     if (!spend.records) return needsData(['spend'], `No spend is entered for ${w.info.period.label}.`);
     const acquired = w.customers.acquiredIds;
@@ -48,6 +60,7 @@ export const evaluator: Evaluator = {
       recordType: 'customer',
       recordIds: acquired,
       excluded: excludedList(spend.issues),
+      sample: sampleOf(ctx, 'customers', acquired.length),
     });
   },
 };

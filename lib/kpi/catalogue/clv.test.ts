@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ClvMethod } from '../clv-types';
-import { kpi, mrrMove, okOf, wonDeal } from '../test-fixtures';
+import { ANY_SAMPLE, at, customer, kpi, mrrMove, okOf, wonDeal } from '../test-fixtures';
 import { customers, deals } from './fixtures/clv-customers';
 
-const settingsWith = (extra: object) => ({ demoKeywords: [], staleDays: 14, ...extra });
+const settingsWith = (extra: object) => ({ demoKeywords: [], staleDays: 14, minSample: ANY_SAMPLE, ...extra });
 
 describe('clv', () => {
   it('is predictive when margin and churn are known, with the historical figure beside it', () => {
@@ -23,12 +23,19 @@ describe('clv', () => {
 
   it('gives the historical figure when asked, or when nobody churned', () => {
     expect(okOf(kpi('clv', { customers, deals }, { settings: settingsWith({ clvMethod: 'historical' }) })).value).toBe(175_000);
-    const loyal = customers.map((c) => ({ ...c, churnedAt: undefined }));
+    // Churn is tracked (C0 left in April), but nobody left in June.
+    const loyal = [...customers.map((c) => ({ ...c, churnedAt: undefined })), customer({ externalId: 'C0', acquiredAt: at('2016-01-01'), churnedAt: at('2017-04-10') })];
     const r = okOf(kpi('clv', { customers: loyal, deals }));
     expect([r.method, r.value]).toEqual(['historical', 175_000]);
     expect(kpi('clv', { customers: loyal, deals }, { settings: settingsWith({ clvMethod: 'predictive' }) })).toMatchObject({
       status: 'not-defined',
       reason: 'no customer churned in the period, so the expected lifetime is unbounded', // churn 0: division by zero
+    });
+    // Without any churn information the predictive formula needs it, rather than taking churn as 0.
+    const untracked = customers.map((c) => ({ ...c, churnedAt: undefined }));
+    expect(kpi('clv', { customers: untracked, deals }, { settings: settingsWith({ clvMethod: 'predictive' }) })).toMatchObject({
+      status: 'needs-data',
+      missing: ['churnDates'],
     });
   });
 

@@ -8,6 +8,7 @@ import type { ClvEstimate, ClvInput, ClvMethod, ClvTransaction } from '../clv-ty
 import type { Evaluator, EvalInput, KpiBody, Window } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { finiteParts, needsData, notDefined, ok, sumDeals } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 import type { DataNeed } from '../types';
 import { marginOf } from './avg-profit-margin';
 
@@ -23,6 +24,7 @@ export const definition = defineKpi({
   unit: 'money',
   higherIsBetter: true,
   additive: false,
+  parts: { revenue: 'money', monthlyRevenuePerCustomer: 'money', marginPct: 'percent', monthlyChurnPct: 'percent', historical: 'money', predictive: 'money' },
 });
 
 /** historical — lifetime revenue per customer so far: all won revenue of customers ÷ number of customers. */
@@ -56,7 +58,7 @@ export const predictiveClv: ClvMethod = {
     const missing: DataNeed[] = [];
     if (input.monthlyRevenuePerCustomer === undefined) missing.push('wonDeals');
     if (input.marginPct === undefined) missing.push('costs');
-    if (input.monthlyChurn === undefined) missing.push('customers');
+    if (input.monthlyChurn === undefined) missing.push('churnDates');
     if (missing.length) return { ok: false, missing, reason: `needs ${missing.join(', ')}` };
     const revenue = input.monthlyRevenuePerCustomer as number;
     const margin = input.marginPct as number;
@@ -120,6 +122,8 @@ function computeClv(input: EvalInput): KpiBody {
     recordType: 'deal',
     recordIds: estimate.recordIds ?? clvInput.transactions.map((t) => t.dealId),
     method: chosen.id,
+    // Historical CLV averages over the customers with purchases; the predictive formula rests on the churn of those at the start.
+    sample: sampleOf(ctx, 'customers', chosen.id === 'predictive' ? clvInput.customersAtStart : (estimate.counts?.customers ?? clvInput.customersAtStart)),
   });
 }
 
@@ -135,19 +139,22 @@ function safeEstimate(method: ClvMethod, input: ClvInput): ClvEstimate {
 
 /** Everything a CLV method may read, from the index: purchases, churn, margin, revenue per customer. */
 export function clvInputOf({ ctx, slice, w }: EvalInput): ClvInput {
-  const end = w.info.period.end;
+  // Purchases made by the end of what exists of the period (never after the window's instant).
+  const last = Math.min(w.info.at, w.info.span.end - 1);
   const transactions: ClvTransaction[] = [];
   for (const row of slice.wonAll) {
     const { customerId, closedAt, externalId } = row.deal;
-    if (customerId === undefined || closedAt === undefined || closedAt >= end || row.minor === undefined) continue;
+    if (customerId === undefined || closedAt === undefined || closedAt > last || row.minor === undefined) continue;
     transactions.push({ customerId, dealId: externalId, at: closedAt, minor: row.minor });
   }
   transactions.sort((a, b) => a.at - b.at || (a.dealId < b.dealId ? -1 : 1));
   const ignored: ExclusionTally = new Map();
   const t = w.customers;
-  const months = w.info.months;
+  // Rates per month over what exists of the period (its elapsed days while it is in progress).
+  const months = w.info.spanMonths;
   const marginPct = marginOf(ctx, w.won, ignored).pct ?? ctx.query.settings.defaultMarginPct;
-  const monthlyChurn = t.atStart > 0 && months > 0 ? t.lostIds.length / t.atStart / months : undefined;
+  // Without churn information no customer can show as lost: a churn of 0 would make the lifetime endless.
+  const monthlyChurn = ctx.has.churnDates && t.atStart > 0 && months > 0 ? t.lostIds.length / t.atStart / months : undefined;
   let monthlyRevenuePerCustomer: number | undefined;
   let revenueBasis: ClvInput['revenueBasis'];
   const paying = [...w.mrrByCustomerEnd.values()].filter((v) => v > 0).length;
@@ -160,7 +167,7 @@ export function clvInputOf({ ctx, slice, w }: EvalInput): ClvInput {
   }
   return {
     period: w.info.period,
-    asOf: ctx.query.asOf,
+    asOf: w.info.at,
     reporting: ctx.reporting,
     transactions,
     marginPct,

@@ -1,9 +1,9 @@
-/** dealsInPipeline: the number of open deals now, per stage. */
+/** dealsInPipeline: the number of open deals at an instant, per stage. */
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_DEALS } from '../shared/needs-messages';
 import { needsData, ok } from '../shared/result';
-import { openDealsByStage } from '../shared/stage-breakdown';
+import { currentStageNote, openDealsByStage } from '../shared/stage-breakdown';
 
 export const definition = defineKpi({
   id: 'dealsInPipeline',
@@ -16,18 +16,23 @@ export const definition = defineKpi({
   additive: true,
 });
 
-/** The number of open deals now, per stage (per owner through the breakdown). */
+/**
+ * The number of deals open at the window's instant (now, or the end of a period that is over), per
+ * stage at that instant (per owner through the breakdown).
+ */
 export const evaluator: Evaluator = {
-  comparable: false,
-  run({ ctx, slice }: EvalInput): KpiBody {
+  comparable: true,
+  run({ ctx, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
+    const at = w.info.openAt;
     return ok({
-      value: slice.open.length,
+      value: w.open.length,
       unit: 'count',
-      counts: { openDeals: slice.open.length },
+      counts: { openDeals: w.open.length },
       recordType: 'deal',
-      recordIds: slice.open.map((r) => r.deal.externalId),
-      breakdown: openDealsByStage(ctx, slice.open, () => 1),
+      recordIds: w.open.map((r) => r.deal.externalId),
+      breakdown: openDealsByStage(ctx, w.open, at, () => 1),
+      notes: currentStageNote(w.open, at),
     });
   },
 };

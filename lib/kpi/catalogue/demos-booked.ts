@@ -1,5 +1,6 @@
 /** demosBooked: demo and trial meetings booked in the period. Which meeting is a demo: engine/place-records.ts. */
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
+import { activityDoneAt } from '../shared/as-of';
 import { defineKpi } from '../shared/define';
 import { NEEDS_ACTIVITIES } from '../shared/needs-messages';
 import { finiteParts, needsData, ok } from '../shared/result';
@@ -28,7 +29,8 @@ export const evaluator: Evaluator = {
   comparable: true,
   run({ ctx, slice, w }: EvalInput): KpiBody {
     if (!ctx.has.activities) return needsData(['activities'], NEEDS_ACTIVITIES);
-    const held = w.demos.filter((a) => a.done).length;
+    // Held by the window's instant: a demo done later was still to come then.
+    const held = w.demos.filter((a) => activityDoneAt(a, w.info.at)).length;
     const byMeetingDate = w.demos.filter((a) => a.createdAt === undefined).length;
     const target = targetFor(ctx, slice.members, w.info, 'demos');
     const pace = target ? paceStatus(w.demos.length, target.value, w.info.elapsed) : undefined;

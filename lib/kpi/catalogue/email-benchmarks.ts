@@ -3,6 +3,7 @@ import type { Activity } from '../../model';
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { finiteParts, needsData, notDefined, ok, percent } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'emailBenchmarks',
@@ -16,6 +17,7 @@ export const definition = defineKpi({
   unit: 'count',
   higherIsBetter: true,
   additive: false,
+  parts: { openRatePct: 'percent', replyRatePct: 'percent', conversionPct: 'percent', benchmarksMet: 'count', benchmarksChecked: 'count' },
 });
 
 /** The cold-email benchmark of the source article: open ≥ 30 %, reply ≥ 30 %, conversion ≥ 50 %. */
@@ -80,6 +82,7 @@ export const evaluator: Evaluator = {
         extra: { threshold: r.threshold, of: r.d, met: percent(r.n, r.d) >= r.threshold ? 1 : 0 },
       })),
       method: cold.length ? 'cold-emails' : 'all-tracked-outbound',
+      sample: sampleOf(ctx, 'emails', sent.length),
     });
   },
 };

@@ -2,7 +2,9 @@
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_LEADS } from '../shared/needs-messages';
+import { leadConvertedBy, leadStatusAt } from '../shared/as-of';
 import { needsData, notDefined, ok, percent } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'leadConversionRate',
@@ -19,18 +21,20 @@ export const definition = defineKpi({
 });
 
 /**
- * Of the leads created in the period (a cohort), the share that has converted by `asOf`. Later
- * conversions still raise an old period's rate, hence the "as of" date on the result.
+ * Of the leads created in the period (a cohort), the share that has converted by the window's instant
+ * (the query's `asOf`; for a comparison while the period is in progress, the corresponding instant, so
+ * both cohorts are the same age). Later conversions still raise an old period's rate, hence the "as of"
+ * date on the result.
  */
 export const evaluator: Evaluator = {
   comparable: true,
   run({ ctx, w }: EvalInput): KpiBody {
     if (!ctx.has.leads) return needsData(['leads'], NEEDS_LEADS);
-    const asOf = ctx.query.asOf;
+    const asOf = w.info.at;
     const cohort = w.leadsCreated;
     if (!cohort.length) return notDefined('no leads created in the period', { counts: { leads: 0 } });
-    const converted = cohort.filter((l) => (l.convertedAt !== undefined ? l.convertedAt <= asOf : l.status === 'converted')).length;
-    const disqualified = cohort.filter((l) => l.status === 'disqualified').length;
+    const converted = cohort.filter((l) => leadConvertedBy(l, asOf)).length;
+    const disqualified = cohort.filter((l) => leadStatusAt(l, asOf) === 'disqualified').length;
     return ok({
       value: percent(converted, cohort.length),
       unit: '%',
@@ -40,6 +44,7 @@ export const evaluator: Evaluator = {
       recordType: 'lead',
       recordIds: cohort.map((l) => l.externalId),
       asOf,
+      sample: sampleOf(ctx, 'leads', cohort.length),
     });
   },
 };

@@ -2,7 +2,8 @@
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { needsData, notDefined, ok } from '../shared/result';
-import { evaluator as cac } from './cac';
+import { weakest } from '../shared/sample';
+import { evaluator as cac, NOT_FOR_ONE_REP } from './cac';
 import { evaluator as clv } from './clv';
 
 export const definition = defineKpi({
@@ -17,14 +18,17 @@ export const definition = defineKpi({
   unit: 'ratio',
   higherIsBetter: true,
   additive: false,
+  basis: ['money', 'money'],
+  parts: { clv: 'money', cac: 'money', benchmark: 'ratio' },
 });
 
 /** CLV ÷ CAC; 3 : 1 is the common benchmark (below 1 a customer costs more than it brings). */
 export const evaluator: Evaluator = {
   comparable: true,
   run(input: EvalInput): KpiBody {
-    const value = clv.run(input);
     const cost = cac.run(input);
+    if (cost.status === 'not-defined' && cost.code === 'not-for-one-rep') return notDefined(NOT_FOR_ONE_REP.replace('CAC is', 'LTV : CAC is'), { code: 'not-for-one-rep' });
+    const value = clv.run(input);
     if (value.status === 'needs-data' || cost.status === 'needs-data') {
       const missing = [...(value.status === 'needs-data' ? value.missing : []), ...(cost.status === 'needs-data' ? cost.missing : [])];
       const messages = [value, cost].flatMap((r) => (r.status === 'needs-data' ? [r.message] : []));
@@ -45,6 +49,7 @@ export const evaluator: Evaluator = {
       recordIds: cost.recordIds,
       method: value.method,
       target: { value: 3, status: ratio >= 3 ? 'on-track' : ratio >= 1 ? 'at-risk' : 'off-track' },
+      sample: value.sample && cost.sample ? weakest(value.sample, cost.sample) : (cost.sample ?? value.sample),
     });
   },
 };

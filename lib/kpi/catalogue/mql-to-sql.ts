@@ -4,7 +4,9 @@ import { indexById } from '../engine/records';
 import type { EvalContext, Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_LEADS } from '../shared/needs-messages';
+import { convertedDealBy, dealExistsAt, dealStageAt, dealStatusAt, stepBy } from '../shared/as-of';
 import { finiteParts, needsData, notDefined, ok, percent } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'mqlToSql',
@@ -22,7 +24,7 @@ export const definition = defineKpi({
 
 /**
  * Of the leads that became marketing-qualified in the period, the share that has reached
- * sales-qualified by `asOf` (their `sqlAt`, or, where leads carry no SQL date, their converted deal
+ * sales-qualified by the window's instant (their `sqlAt`, or, where leads carry no SQL date, their converted deal
  * entering one of `settings.sqlStageIds` or being won). Also SQL → won: of the leads that became SQL in
  * the period, the share whose deal is won.
  */
@@ -33,10 +35,19 @@ export const evaluator: Evaluator = {
     if (!ctx.has.leadLifecycle) return needsData(['leadLifecycle'], 'Leads carry no MQL date in this CRM, so MQL → SQL cannot be measured.');
     const cohort = w.leadsMql;
     if (!cohort.length) return notDefined('no leads became MQL in the period', { counts: { mql: 0 } });
+    const at = w.info.at;
     const deals = dealsById(ctx);
-    const sql = cohort.filter((lead) => reachedSql(ctx, lead, deals)).length;
+    const dealOf = (lead: Lead) => {
+      const id = convertedDealBy(lead, at);
+      const deal = id === undefined ? undefined : deals.get(id);
+      return deal && dealExistsAt(deal, at) ? deal : undefined;
+    };
+    const sql = cohort.filter((lead) => reachedSql(ctx, lead, dealOf(lead), at)).length;
     const sqlCohort = w.leadsSql;
-    const sqlWon = sqlCohort.filter((l) => l.convertedDealId !== undefined && deals.get(l.convertedDealId)?.status === 'won').length;
+    const sqlWon = sqlCohort.filter((lead) => {
+      const deal = dealOf(lead);
+      return deal !== undefined && dealStatusAt(deal, at) === 'won';
+    }).length;
     return ok({
       value: percent(sql, cohort.length),
       unit: '%',
@@ -46,22 +57,22 @@ export const evaluator: Evaluator = {
       parts: finiteParts({ sqlToWonPct: sqlCohort.length ? percent(sqlWon, sqlCohort.length) : undefined }),
       recordType: 'lead',
       recordIds: cohort.map((l) => l.externalId),
-      asOf: ctx.query.asOf,
+      asOf: at,
+      sample: sampleOf(ctx, 'leads', cohort.length),
     });
   },
 };
 
-function reachedSql(ctx: EvalContext, lead: Lead, deals: ReadonlyMap<string, Deal>): boolean {
-  const asOf = ctx.query.asOf;
-  if (lead.sqlAt !== undefined) return lead.sqlAt <= asOf;
+/** Whether a lead was sales-qualified by `asOf`: its SQL date, else its converted deal (existing by then). */
+function reachedSql(ctx: EvalContext, lead: Lead, deal: Deal | undefined, asOf: number): boolean {
+  if (stepBy(lead.sqlAt, asOf) !== undefined) return true;
   const sqlStages = ctx.query.settings.sqlStageIds;
-  if (!sqlStages?.length || lead.convertedDealId === undefined) return false;
-  const deal = deals.get(lead.convertedDealId);
-  if (!deal) return false;
-  if (deal.status === 'won') return true;
+  if (!sqlStages?.length || !deal) return false;
+  if (dealStatusAt(deal, asOf) === 'won') return true;
   if ((deal.stageHistory ?? []).some((v) => v.enteredAt <= asOf && sqlStages.includes(v.stageId))) return true;
-  // Without history, a deal now at or past an SQL stage of its pipeline has passed through it.
-  const current = deal.stageId !== undefined ? ctx.stages.get(deal.stageId) : undefined;
+  // Without history, a deal at or past an SQL stage of its pipeline (as of then) has passed through it.
+  const stageId = dealStageAt(deal, asOf).stageId;
+  const current = stageId !== undefined ? ctx.stages.get(stageId) : undefined;
   if (!current) return false;
   return sqlStages.some((id) => {
     const sqlStage = ctx.stages.get(id);
@@ -69,11 +80,18 @@ function reachedSql(ctx: EvalContext, lead: Lead, deals: ReadonlyMap<string, Dea
   });
 }
 
-/** Deals by id, kept per deals array (arrays are immutable inputs, see engine/columns.ts). */
-const dealMaps = new WeakMap<readonly Deal[], Map<string, Deal>>();
+/**
+ * The deals that exist as of the query's instant, by id, kept per deals array and instant (arrays are
+ * immutable inputs, see engine/columns.ts).
+ */
+const dealMaps = new WeakMap<readonly Deal[], { asOf: number; map: Map<string, Deal> }>();
 
 function dealsById(ctx: EvalContext): ReadonlyMap<string, Deal> {
-  let map = dealMaps.get(ctx.data.deals);
-  if (!map) dealMaps.set(ctx.data.deals, (map = indexById(ctx.data.deals)));
-  return map;
+  const { asOf } = ctx.query;
+  let entry = dealMaps.get(ctx.data.deals);
+  if (!entry || entry.asOf !== asOf) {
+    entry = { asOf, map: indexById(ctx.data.deals.filter((deal) => dealExistsAt(deal, asOf))) };
+    dealMaps.set(ctx.data.deals, entry);
+  }
+  return entry.map;
 }

@@ -1,6 +1,7 @@
 /** opportunitiesCreated: deals created in the period and their amount. */
 import { tally, type ExclusionTally } from '../../money/convert';
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
+import { dealStatusAt } from '../shared/as-of';
 import { defineKpi } from '../shared/define';
 import { NEEDS_DEALS } from '../shared/needs-messages';
 import { excludedList, finiteParts, needsData, ok, sumDeals } from '../shared/result';
@@ -18,17 +19,19 @@ export const definition = defineKpi({
   unit: 'count',
   higherIsBetter: true,
   additive: true,
+  parts: { amount: 'money', target: 'count', pacePct: 'percent' },
 });
 
-/** Deals created in the period (any status now), with their total amount. */
+/** Deals created in the period (whatever their status as of the window's instant), with their total amount. */
 export const evaluator: Evaluator = {
   comparable: true,
   run({ ctx, slice, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
     const excluded: ExclusionTally = new Map();
     const sum = sumDeals(w.created, excluded);
-    const won = w.created.filter((r) => r.deal.status === 'won').length;
-    const lost = w.created.filter((r) => r.deal.status === 'lost').length;
+    // Their status as of the window's instant: a deal won later was open then.
+    const won = w.created.filter((r) => dealStatusAt(r.deal, w.info.at) === 'won').length;
+    const lost = w.created.filter((r) => dealStatusAt(r.deal, w.info.at) === 'lost').length;
     if (slice.dealsWithoutCreatedAt) tally(excluded, 'no created date', slice.dealsWithoutCreatedAt);
     const target = targetFor(ctx, slice.members, w.info, 'dealsCreated');
     const pace = target ? paceStatus(w.created.length, target.value, w.info.elapsed) : undefined;

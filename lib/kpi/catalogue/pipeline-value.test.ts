@@ -12,7 +12,8 @@ describe('pipelineValue', () => {
       expectedInPeriod: 240_000, // a 1000 + c 1100 + g 300
       expectedInPeriodWeighted: 38_000, // a 200 + g 180
     });
-    expect(r.counts).toEqual({ openDeals: 6, expectedInPeriod: 3 });
+    expect(r.counts).toEqual({ openDeals: 6, withAmount: 5, expectedInPeriod: 3 }); // d's GBP has no rate
+    expect(r.coverage).toEqual({ have: 5, of: 6, what: 'open deals with an amount' });
     expect(r.breakdown?.map((b) => [b.key, b.value, b.count])).toEqual([
       ['s1', 150_000, 3], // a 1000 + f 500 (+ d without a rate, 0)
       ['s2', 230_000, 2], // b 2000 + g 300

@@ -1,11 +1,13 @@
-/** pipelineValue: open deals now, in total, weighted by win probability, and expected in the period. */
+/** pipelineValue: open deals at an instant, in total, weighted by win probability, and expected in the period. */
 import { tally, type ExclusionTally } from '../../money/convert';
 import type { Deal } from '../../model';
-import type { EvalContext, Evaluator, EvalInput, KpiBody } from '../engine/types';
+import type { DealRow, EvalContext, Evaluator, EvalInput, KpiBody } from '../engine/types';
+import { dealStageAt } from '../shared/as-of';
 import { defineKpi } from '../shared/define';
+import { lineToReporting, lineTotal } from '../shared/line-items';
 import { NEEDS_DEALS } from '../shared/needs-messages';
 import { excludedList, needsData, ok } from '../shared/result';
-import { openDealsByStage } from '../shared/stage-breakdown';
+import { currentStageNote, openDealsByStage } from '../shared/stage-breakdown';
 
 export const definition = defineKpi({
   id: 'pipelineValue',
@@ -19,56 +21,92 @@ export const definition = defineKpi({
   unit: 'money',
   higherIsBetter: true,
   additive: true,
+  parts: { total: 'money', weighted: 'money', expectedInPeriod: 'money', expectedInPeriodWeighted: 'money' },
 });
 
-/** Win probability (0–100) of a deal: its own, else its stage's; undefined when neither is known. */
-function probabilityOf(ctx: EvalContext, deal: Deal): number | undefined {
+/** Win probability (0–100) of a deal at `at`: its own, else its stage's then; undefined when neither is known. */
+function probabilityOf(ctx: EvalContext, deal: Deal, at: number): number | undefined {
   if (deal.probability !== undefined) return deal.probability;
-  return deal.stageId !== undefined ? ctx.stages.get(deal.stageId)?.probability : undefined;
+  const stageId = dealStageAt(deal, at).stageId;
+  return stageId !== undefined ? ctx.stages.get(stageId)?.probability : undefined;
 }
 
 /**
- * Open deals now: their total amount, the amount weighted by win probability (the deal's own, else its
- * stage's), and the part expected to close within the period.
+ * What an open deal without an amount would bring at list prices: its lines' quantity × unit price
+ * (a line without a price takes its product's). Undefined when any line has no price, or it has none.
+ */
+function listPriceOf(ctx: EvalContext, deal: Deal): number | undefined {
+  if (!deal.lineItems.length) return undefined;
+  let minor = 0;
+  for (const line of deal.lineItems) {
+    const price = line.unitPrice.minor > 0 ? line.unitPrice : line.productId !== undefined ? ctx.products.get(line.productId)?.unitPrice : undefined;
+    if (!price) return undefined;
+    const c = lineToReporting(ctx, deal, lineTotal(line.quantity, price));
+    if (!c.ok) return undefined;
+    minor += c.minor;
+  }
+  return minor;
+}
+
+/**
+ * Open deals at the window's instant (`openAt`: now, or the end of a period that is over): their total
+ * amount, the amount weighted by win probability (the deal's own, else its stage's at that instant), and
+ * the part expected to close within the period. Deals without an amount are not counted as 0: the
+ * result says how many have one ("31 of 40"); when none has, the value is needs-data, or, where the
+ * deals carry products with list prices, an estimate from those prices that says it is one.
  */
 export const evaluator: Evaluator = {
-  comparable: false,
-  run({ ctx, slice, w }: EvalInput): KpiBody {
+  comparable: true,
+  run({ ctx, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
     const excluded: ExclusionTally = new Map();
     const { start, end } = w.info.period;
+    const at = w.info.openAt;
+    const open = w.open;
+    const priced = open.filter((row) => row.minor !== undefined);
+    // With no amount on any open deal of the view, list prices (where products are mapped) are the only
+    // honest figure. Decided for the whole view, so a rep's figure and the team's add up.
+    const estimated = !ctx.openDealsPriced[w.slot];
+    const amountOf = new Map<DealRow, number>();
+    for (const row of open) {
+      const minor = estimated ? listPriceOf(ctx, row.deal) : row.minor;
+      if (minor !== undefined) amountOf.set(row, minor);
+      else tally(excluded, row.issue ?? 'no amount');
+    }
+    if (open.length > 0 && amountOf.size === 0) {
+      const what = estimated ? 'an amount or a product with a list price' : 'an amount';
+      return needsData(['dealAmounts'], `None of the ${open.length} open deals has ${what}, so the pipeline has no value to show.`);
+    }
     let total = 0;
     let weighted = 0;
     let expected = 0;
     let expectedWeighted = 0;
     let expectedDeals = 0;
     let unweighted = 0;
-    const ids: string[] = [];
-    for (const row of slice.open) {
-      ids.push(row.deal.externalId);
-      if (row.minor === undefined) {
-        tally(excluded, row.issue ?? 'no amount');
-        continue;
-      }
-      const probability = probabilityOf(ctx, row.deal);
+    for (const [row, minor] of amountOf) {
+      const probability = probabilityOf(ctx, row.deal, at);
       const inPeriod = row.deal.expectedCloseAt !== undefined && row.deal.expectedCloseAt >= start && row.deal.expectedCloseAt < end;
-      total += row.minor;
+      total += minor;
       if (inPeriod) {
-        expected += row.minor;
+        expected += minor;
         expectedDeals += 1;
       }
       if (probability === undefined) {
         unweighted += 1;
         continue;
       }
-      weighted += (row.minor * probability) / 100;
-      if (inPeriod) expectedWeighted += (row.minor * probability) / 100;
+      weighted += (minor * probability) / 100;
+      if (inPeriod) expectedWeighted += (minor * probability) / 100;
     }
     if (unweighted) tally(excluded, 'no win probability (left out of the weighted value)', unweighted);
+    const notes = [...(currentStageNote(open, at) ?? [])];
+    if (estimated) {
+      notes.push({ code: 'list-price-estimate', count: amountOf.size, text: `no open deal has an amount: an estimate from the list prices of the products on ${amountOf.size} of them` });
+    }
     return ok({
       value: total,
       unit: ctx.reporting,
-      counts: { openDeals: slice.open.length, expectedInPeriod: expectedDeals },
+      counts: { openDeals: open.length, withAmount: priced.length, expectedInPeriod: expectedDeals },
       parts: {
         total,
         weighted: Math.round(weighted),
@@ -76,9 +114,12 @@ export const evaluator: Evaluator = {
         expectedInPeriodWeighted: Math.round(expectedWeighted),
       },
       recordType: 'deal',
-      recordIds: ids,
-      breakdown: openDealsByStage(ctx, slice.open, (row) => row.minor ?? 0),
+      recordIds: open.map((row) => row.deal.externalId),
+      breakdown: openDealsByStage(ctx, open, at, (row) => amountOf.get(row) ?? 0),
       excluded: excludedList(excluded),
+      coverage: amountOf.size < open.length ? { have: amountOf.size, of: open.length, what: estimated ? 'open deals with an amount or a list price' : 'open deals with an amount' } : undefined,
+      notes: notes.length ? notes : undefined,
+      method: estimated ? 'list-price-estimate' : undefined,
     });
   },
 };

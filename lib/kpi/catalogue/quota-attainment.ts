@@ -3,6 +3,7 @@ import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { quotaFor } from '../shared/quota';
 import { excludedList, finiteParts, needsData, notDefined, noteUndatedSales, ok, percent, sumDeals } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 import { paceStatus } from '../shared/targets';
 
 export const definition = defineKpi({
@@ -17,13 +18,17 @@ export const definition = defineKpi({
   unit: 'percent',
   higherIsBetter: true,
   additive: false,
+  basis: ['money', 'money'],
+  parts: { sales: 'money', quota: 'money', remaining: 'money', elapsedPct: 'percent', expectedPct: 'percent', pacePct: 'percent', projected: 'money', projectedPct: 'percent' },
 });
 
 /**
  * Sales in the period ÷ quota for the period × 100, with the pace: where a straight line from 0 to the
  * quota would be by now (`expectedPct`), attainment against that line (`pacePct`, 100 = on pace) and the
  * sales projected at the end of the period at the current rate (`projected`). Which quota applies:
- * ../shared/quota.ts.
+ * ../shared/quota.ts. While the period is in progress, pace and projection extrapolate from the deals
+ * won so far: with fewer than the minimum of won deals (one $57k deal "projects" 204 %), the result is
+ * low-sample.
  */
 export const evaluator: Evaluator = {
   comparable: true,
@@ -58,6 +63,8 @@ export const evaluator: Evaluator = {
       excluded: excludedList(excluded),
       target: { value: quota.minor, status: pace.status },
       method: quota.level === 'team' ? 'team-quota' : 'sum-of-rep-quotas',
+      // Only a projection rests on a sample: a period that is over has its attainment, however few deals made it.
+      sample: elapsed < 1 ? sampleOf(ctx, 'wonDeals', sales.counted) : undefined,
     });
   },
 };

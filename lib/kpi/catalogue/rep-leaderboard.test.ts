@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaderboardMetric } from '../types';
-import { JUNE, activity, at, deal, kpi, lostDeal, okOf, owner, quota, wonDeal } from '../test-fixtures';
+import { ANY_SAMPLE, JUNE, activity, at, deal, kpi, lostDeal, okOf, owner, quota, wonDeal } from '../test-fixtures';
 
 const owners = [owner('alice', 'Alice'), owner('bob', 'Bob'), owner('carol', 'Carol')];
 
@@ -23,7 +23,7 @@ const data = {
   quotas: [quota(1000, '2017-06-01', '2017-07-01')],
 };
 
-const by = (leaderboardMetric: LeaderboardMetric) => ({ settings: { demoKeywords: [], staleDays: 14, leaderboardMetric } });
+const by = (leaderboardMetric: LeaderboardMetric) => ({ settings: { demoKeywords: [], staleDays: 14, leaderboardMetric, minSample: ANY_SAMPLE } });
 
 describe('repLeaderboard', () => {
   it('ranks reps by won amount with the team total and median', () => {
@@ -55,6 +55,19 @@ describe('repLeaderboard', () => {
     expect(r.value).toBe(75); // the team's own rate: 3 won ÷ 4 closed
     expect(r.parts.median).toBeCloseTo((100 + 200 / 3) / 2, 12);
     expect(r.excluded).toEqual([{ count: 1, reason: 'Carol: no deals closed, so no win rate' }]);
+  });
+
+  it('marks the reps whose win rate rests on fewer closed deals than the minimum, and the team figure too', () => {
+    const settings = { demoKeywords: [], staleDays: 14, leaderboardMetric: 'winRate' as const, minSample: { closedDeals: 2 } };
+    const r = kpi('repLeaderboard', data, { settings });
+    // Alice closed 3 (≥ 2), Bob 1 (< 2); the team 4 (≥ 2).
+    expect(r.status).toBe('ok');
+    const rows = r.status === 'ok' ? (r.breakdown ?? []) : [];
+    expect(rows.map((b) => [b.key, b.extra?.closedDeals, b.extra?.lowSample])).toEqual([
+      ['bob', 1, 1],
+      ['alice', 3, undefined],
+    ]);
+    expect(kpi('repLeaderboard', data, { settings: { ...settings, minSample: { closedDeals: 5 } } })).toMatchObject({ status: 'low-sample', sample: { n: 4, min: 5 } });
   });
 
   it('ranks by activities', () => {

@@ -4,6 +4,7 @@ import type { EvalContext, Evaluator, EvalInput, KpiBody, Slice, Window } from '
 import { defineKpi } from '../shared/define';
 import { quotaFor } from '../shared/quota';
 import { excludedList, finiteParts, median, needsData, notDefined, ok, percent, rankRows } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 import type { BreakdownRow, LeaderboardMetric } from '../types';
 import { winRateOf } from './win-rate';
 
@@ -19,9 +20,14 @@ export const definition = defineKpi({
   unit: 'money',
   higherIsBetter: true,
   additive: false,
+  parts: {
+    total: 'value', median: 'value', wonAmount: 'money', winRate: 'percent', quotaAttainment: 'percent',
+    calls: 'count', emails: 'count', meetings: 'count', activities: 'count', dealsCreated: 'count', dealsWon: 'count', closedDeals: 'count',
+  },
 });
 
 type RepStats = {
+  closedDeals: number;
   calls: number;
   emails: number;
   meetings: number;
@@ -60,7 +66,10 @@ export const evaluator: Evaluator = {
         tally(excluded, `${ctx.ownerNames.get(member) ?? member}: ${UNDEFINED_WHY[metric] ?? 'no value'}`);
         continue;
       }
-      rows.push({ key: member, label: ctx.ownerNames.get(member) ?? member, value, count: stats.dealsWon, extra: finiteParts(stats) });
+      const extra = finiteParts(stats);
+      // A rep's rate on too few deals is a hint, not a standing: marked so pages mute it (shared/sample.ts).
+      if (rowLowSample(ctx, metric, stats, w)) extra.lowSample = 1;
+      rows.push({ key: member, label: ctx.ownerNames.get(member) ?? member, value, count: stats.dealsWon, extra });
     }
     const team = statsOf(ctx, slice, w, new Map());
     const total = team[metric];
@@ -80,9 +89,17 @@ export const evaluator: Evaluator = {
       breakdown: rows,
       excluded: excludedList(excluded),
       method: metric,
+      // A team rate rests on the team's closed deals; a team attainment in progress on its won deals.
+      sample: metric === 'winRate' ? sampleOf(ctx, 'closedDeals', w.won.length + w.lost.length) : undefined,
     });
   },
 };
+
+function rowLowSample(ctx: EvalContext, metric: LeaderboardMetric, stats: RepStats, w: Window): boolean {
+  if (metric === 'winRate') return stats.closedDeals < ctx.minSample.closedDeals;
+  if (metric === 'quotaAttainment') return w.info.elapsed < 1 && stats.dealsWon < ctx.minSample.wonDeals;
+  return false;
+}
 
 function statsOf(ctx: EvalContext, slice: Slice, w: Window, excluded: ExclusionTally): RepStats {
   let calls = 0;
@@ -103,6 +120,7 @@ function statsOf(ctx: EvalContext, slice: Slice, w: Window, excluded: ExclusionT
     calls,
     emails,
     meetings,
+    closedDeals: w.won.length + w.lost.length,
     activities: w.activities.length,
     dealsCreated: w.created.length,
     dealsWon: w.won.length,

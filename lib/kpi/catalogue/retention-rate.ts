@@ -1,8 +1,9 @@
 /** retentionRate: (customers at the end − new ones) ÷ customers at the start. */
 import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
-import { NEEDS_CUSTOMERS } from '../shared/needs-messages';
+import { NEEDS_CHURN, NEEDS_CUSTOMERS } from '../shared/needs-messages';
 import { needsData, notDefined, ok, percent } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'retentionRate',
@@ -12,7 +13,7 @@ export const definition = defineKpi({
     en: '(Customers at period end − new customers in the period) ÷ customers at period start × 100.',
     ru: '(Клиенты на конец периода − новые клиенты за период) ÷ клиенты на начало периода × 100.',
   },
-  needs: ['customers'],
+  needs: ['customers', 'churnDates'],
   unit: 'percent',
   higherIsBetter: true,
   additive: false,
@@ -21,12 +22,14 @@ export const definition = defineKpi({
 /**
  * (Customers at period end − new customers acquired in the period) ÷ customers at its start × 100, as
  * the source article defines it. Equals 100 − churn rate unless customers were both acquired and lost
- * within the period (those lower it).
+ * within the period (those lower it). Without churn information it would be 100 % by construction: that
+ * is needs-data.
  */
 export const evaluator: Evaluator = {
   comparable: true,
   run({ ctx, w }: EvalInput): KpiBody {
     if (!ctx.has.customers) return needsData(['customers'], NEEDS_CUSTOMERS);
+    if (!ctx.has.churnDates) return needsData(['churnDates'], NEEDS_CHURN);
     const t = w.customers;
     const kept = t.atEnd - t.acquiredIds.length;
     const counts = { atStart: t.atStart, atEnd: t.atEnd, acquired: t.acquiredIds.length, lost: t.lostIds.length };
@@ -39,6 +42,7 @@ export const evaluator: Evaluator = {
       counts,
       recordType: 'customer',
       recordIds: t.lostIds,
+      sample: sampleOf(ctx, 'customers', t.atStart),
     });
   },
 };

@@ -4,6 +4,7 @@ import { defineKpi } from '../shared/define';
 import { NEEDS_DEALS } from '../shared/needs-messages';
 import { needsData } from '../shared/result';
 import { UNKNOWN, wonDealsByGroup } from '../shared/won-deals-by-group';
+import { spendApplies } from './cac';
 
 export const definition = defineKpi({
   id: 'salesByContactMethod',
@@ -21,15 +22,14 @@ export const definition = defineKpi({
 
 /**
  * Won amount and count in the period by the channel of first contact. Where spend per channel is
- * entered (whole-company view), each channel also shows its spend and the cost per won deal.
+ * entered (a team's or everyone's view), each channel also shows its spend and the cost per won deal.
  */
 export const evaluator: Evaluator = {
   comparable: true,
   run({ ctx, slice, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
     if (!ctx.has.channels) return needsData(['channels'], 'Deals carry no source or channel of first contact.');
-    const companyView = slice.key === '*' && ctx.query.scope.ownerIds === 'all' && ctx.query.scope.teamId === undefined;
-    const spend = companyView ? ctx.spend[w.slot].byChannel : new Map<string, number>();
+    const spend = spendApplies(ctx, slice) ? ctx.spend[w.slot].byChannel : new Map<string, number>();
     return wonDealsByGroup(
       ctx,
       slice,

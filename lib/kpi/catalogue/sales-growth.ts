@@ -3,6 +3,7 @@ import type { Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_DEALS } from '../shared/needs-messages';
 import { excludedList, needsData, notDefined, noteUndatedSales, ok, percent, sumDeals } from '../shared/result';
+import { sampleOf, weakest } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'salesGrowth',
@@ -16,11 +17,15 @@ export const definition = defineKpi({
   unit: 'percent',
   higherIsBetter: true,
   additive: false,
+  basis: ['money', 'money'],
+  parts: { current: 'money', previous: 'money' },
 });
 
 /**
  * (Sales this period − sales in the compare period) ÷ sales in the compare period × 100. The compare
- * period is the previous one unless the query names another (e.g. the same month last year).
+ * period is the previous one unless the query names another (e.g. the same month last year); while the
+ * period is in progress both are their elapsed spans (like for like). It rests on the won deals of the
+ * smaller side (its sample).
  */
 export const evaluator: Evaluator = {
   comparable: false,
@@ -44,6 +49,7 @@ export const evaluator: Evaluator = {
       recordType: 'deal',
       recordIds: current.ids,
       excluded: excludedList(excluded),
+      sample: weakest(sampleOf(ctx, 'wonDeals', current.counted), sampleOf(ctx, 'wonDeals', previous.counted)),
     });
   },
 };

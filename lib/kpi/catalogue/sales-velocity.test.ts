@@ -13,10 +13,11 @@ describe('salesVelocity', () => {
 
   it('multiplies open deals, win rate and deal size, divided by the cycle', () => {
     const r = okOf(kpi('salesVelocity', { deals: [...closed, ...open] }));
-    // 4 open × 50 % (2 won of 4 closed) × USD 2,000 average ÷ 20 days average = USD 200 a day
-    expect(r.value).toBe(20_000);
+    // Open at the end of June: the 4 open + the deal won exactly at 1 July 00:00 (still open then).
+    // 5 open × 50 % (2 won of 4 closed) × USD 2,000 average ÷ 20 days average = USD 250 a day
+    expect(r.value).toBe(25_000);
     expect(r.unit).toBe('USD/day');
-    expect(r.parts).toEqual({ openDeals: 4, winRatePct: 50, avgDealSize: 200_000, avgCycleDays: 20 });
+    expect(r.parts).toEqual({ openDeals: 5, winRatePct: 50, avgDealSize: 200_000, avgCycleDays: 20 });
   });
 
   it('needs deals, and is not defined without closed deals (zero denominator of the win rate)', () => {

@@ -18,33 +18,36 @@ export const definition = defineKpi({
   unit: 'count',
   higherIsBetter: false,
   additive: true,
+  parts: { staleDays: 'days', amount: 'money' },
 });
 
 /**
- * Open deals at risk as of now: no activity for `settings.staleDays` days or more (last activity from
- * the CRM's own field or the activities logged on the deal, else since the deal was created), or an
- * expected close date that has passed. Each row gives the reason.
+ * Open deals at risk at the window's instant (now, or the end of a period that is over): no activity for
+ * `settings.staleDays` days or more by then (last activity from the CRM's own field or the activities
+ * logged on the deal, else since the deal was created), or an expected close date that had passed.
+ * Each row gives the reason.
  */
 export const evaluator: Evaluator = {
-  comparable: false,
-  run({ ctx, slice }: EvalInput): KpiBody {
+  comparable: true,
+  run({ ctx, w }: EvalInput): KpiBody {
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
-    const { asOf, settings } = ctx.query;
-    const staleDays = settings.staleDays;
+    const asOf = w.info.openAt;
+    const todayStart = w.info.todayStart;
+    const staleDays = ctx.query.settings.staleDays;
     const rows: BreakdownRow[] = [];
     let unknown = 0;
     let inactive = 0;
     let overdue = 0;
     let amount = 0;
-    for (const row of slice.open) {
+    for (const row of w.open) {
       const deal = row.deal;
-      const logged = ctx.lastActivityOf(deal.externalId);
+      const logged = ctx.lastActivityOf(deal.externalId, asOf);
       const own = deal.lastActivityAt !== undefined && deal.lastActivityAt <= asOf ? deal.lastActivityAt : undefined;
       const last = logged === undefined ? own : own === undefined ? logged : Math.max(logged, own);
       const since = last ?? deal.createdAt;
       const idleDays = since !== undefined ? Math.max(0, msToDays(asOf - since)) : undefined;
       const isIdle = idleDays !== undefined && idleDays >= staleDays;
-      const isOverdue = deal.expectedCloseAt !== undefined && deal.expectedCloseAt < ctx.todayStart;
+      const isOverdue = deal.expectedCloseAt !== undefined && deal.expectedCloseAt < todayStart;
       if (idleDays === undefined) unknown += 1;
       if (!isIdle && !isOverdue) continue;
       const extra: Record<string, number> = { noActivity: isIdle ? 1 : 0, pastCloseDate: isOverdue ? 1 : 0 };
@@ -57,7 +60,7 @@ export const evaluator: Evaluator = {
       if (isOverdue) {
         overdue += 1;
         // Calendar days between two local midnights; rounding absorbs a 23 or 25 hour day.
-        const late = Math.round(msToDays(ctx.todayStart - (deal.expectedCloseAt as number)));
+        const late = Math.round(msToDays(todayStart - (deal.expectedCloseAt as number)));
         extra.daysPastClose = late;
         reasons.push(`expected to close ${late} ${late === 1 ? 'day' : 'days'} ago`);
       }
@@ -74,7 +77,7 @@ export const evaluator: Evaluator = {
     return ok({
       value: rows.length,
       unit: 'count',
-      counts: { stale: rows.length, openDeals: slice.open.length, noActivity: inactive, pastCloseDate: overdue },
+      counts: { stale: rows.length, openDeals: w.open.length, noActivity: inactive, pastCloseDate: overdue },
       parts: { staleDays, amount },
       recordType: 'deal',
       recordIds: rows.map((r) => r.key),

@@ -4,6 +4,7 @@ import type { Evaluator, EvalInput, KpiBody, Window } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_DEALS } from '../shared/needs-messages';
 import { excludedList, needsData, notDefined, ok } from '../shared/result';
+import { sampleOf } from '../shared/sample';
 
 export const definition = defineKpi({
   id: 'winRate',
@@ -44,6 +45,7 @@ export const evaluator: Evaluator = {
       recordType: 'deal',
       recordIds: [...w.won, ...w.lost].map((r) => r.deal.externalId),
       excluded: excludedList(excluded),
+      sample: sampleOf(ctx, 'closedDeals', rate.won + rate.lost),
     });
   },
 };

@@ -7,10 +7,16 @@
  */
 import type { Stage } from '../../model';
 import { toReporting } from '../../money/convert';
-import { periodContaining, previousPeriod } from '../../period/periods';
+import { likeForLike } from '../../period/like-for-like';
+import { localDateToInstant } from '../../period/local-date';
+import { previousPeriod } from '../../period/periods';
+import { churnedBy, customerSince } from '../shared/as-of';
+import { minSampleOf } from '../shared/sample';
 import { buildPlans, periodInfo } from './build-plans';
 import type { ClvMethod } from '../clv-types';
 import { activityColumns, dealColumns, dealRows, lastActivityOn, leadColumns } from './columns';
+import { dayNumberIn } from './day-number';
+import { activityEvidence, dealEvidence, firstPayments, firstSpendMonth, leadEvidence, type DealEvidence } from './evidence';
 import type { EvalContext, KpiIndex, Presence, Slice } from './types';
 import { placeActivities, placeDeals, placeLeads, placer } from './place-records';
 import { indexById } from './records';
@@ -29,10 +35,14 @@ export type IndexOptions = {
 export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions): KpiIndex {
   const { calendar, currency, asOf } = query;
   const compare = query.comparePeriod ?? previousPeriod(query.period, calendar);
-  const infos = [periodInfo(query.period, asOf, calendar), periodInfo(compare, asOf, calendar)] as const;
+  // The period asked for as of `asOf`; the compare period as of the corresponding instant (like for like).
+  const spans = likeForLike(query.period, compare, asOf, calendar);
+  const infos = [periodInfo(query.period, asOf, calendar), periodInfo(compare, spans.comparisonAt, calendar)] as const;
   const scope = resolveScope(query.scope, data.owners);
   const ownerNames = new Map([...indexById(data.owners)].map(([id, o]) => [id, o.name]));
-  const has = emptyPresence();
+  // Which data is there as of `asOf`: evidence that appears only later does not count yet.
+  const since = { ...emptySince() };
+  const seenBy = (need: DataNeed, t: number) => (since[need] = Math.min(since[need], t));
 
   const scopeSlice = newSlice('*', infos, []);
   const owners = options.owners ? new Map<string, Slice>() : undefined;
@@ -45,36 +55,48 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     return slice;
   };
 
-  const customersById = indexById(data.customers);
-  for (const customer of data.customers) {
-    has.customers = true;
-    if (customer.region || customer.country) has.regions = true;
-    if (customer.churnReason) has.churnReasons = true;
+  const dc = dealColumns(data.deals);
+  const de = dealEvidence(data.deals);
+  for (const need of Object.keys(de.since) as (keyof DealEvidence['since'])[]) seenBy(need, de.since[need]);
+
+  // Customers that exist at `asOf` (an acquisition date after it: not yet); customers are accounts with a won deal.
+  const existing = data.customers.filter((c) => c.acquiredAt === undefined || c.acquiredAt <= asOf);
+  const customersById = indexById(existing);
+  const firstPaid = firstPayments(de, data.mrrMovements);
+  for (const customer of existing) {
+    seenBy('customers', -Infinity);
+    if (customer.region || customer.country) seenBy('regions', -Infinity);
+    const churned = churnedBy(customer, asOf);
+    if (churned !== undefined) seenBy('churnDates', churned);
+    if (customer.churnReason && (customer.churnedAt === undefined || churned !== undefined)) seenBy('churnReasons', churned ?? -Infinity);
     if (!scope.includes(customer.ownerId)) continue;
     if (customer.ownerId !== undefined) seen.add(customer.ownerId);
-    placeCustomer(scopeSlice, customer);
+    const became = customerSince(customer, firstPaid.get(customer.externalId));
+    if (became === undefined || became > asOf) continue; // not a customer (yet)
+    placeCustomer(scopeSlice, customer, became);
     const own = ownerSlice(customer.ownerId);
-    if (own) placeCustomer(own, customer);
+    if (own) placeCustomer(own, customer, became);
   }
 
-  const dc = dealColumns(data.deals);
-  has.deals = data.deals.length > 0;
-  for (const [need, present] of Object.entries(dc.presence)) if (present) has[need as DataNeed] = true;
-  placeDeals(scopeSlice, dc, dealRows(dc, data.deals, currency), placer(dc.owners, scope, ownerSlice, seen));
+  placeDeals(scopeSlice, dc, de, data.deals, dealRows(dc, data.deals, currency), placer(dc.owners, scope, ownerSlice, seen, de.ownerSince, asOf), asOf);
 
   const ac = activityColumns(data.activities);
-  has.activities = data.activities.length > 0;
-  has.emailTracking = ac.emailTracking;
+  const ae = activityEvidence(data.activities);
+  seenBy('activities', ae.since.activities);
+  seenBy('emailTracking', ae.since.emailTracking);
   const keywords = query.settings.demoKeywords.map((k) => k.trim().toLowerCase()).filter((k) => k.length > 0);
-  placeActivities(scopeSlice, ac, data.activities, keywords, placer(ac.owners, scope, ownerSlice, seen));
+  placeActivities(scopeSlice, ac, data.activities, keywords, placer(ac.owners, scope, ownerSlice, seen, ae.ownerSince, asOf));
 
   const lc = leadColumns(data.leads);
-  has.leads = data.leads.length > 0;
-  has.leadLifecycle = lc.lifecycle;
-  placeLeads(scopeSlice, lc, data.leads, placer(lc.owners, scope, ownerSlice, seen));
+  const le = leadEvidence(data.leads);
+  seenBy('leads', le.since.leads);
+  seenBy('leadLifecycle', le.since.leadLifecycle);
+  placeLeads(scopeSlice, lc, data.leads, placer(lc.owners, scope, ownerSlice, seen, le.ownerSince, asOf));
 
   for (const movement of data.mrrMovements) {
-    has.mrrMovements = true;
+    if (movement.at > asOf) continue; // not yet
+    seenBy('mrrMovements', movement.at);
+    if (movement.kind === 'churn') seenBy('churnDates', movement.at);
     const ownerId = movement.ownerId ?? customersById.get(movement.customerId)?.ownerId;
     if (!scope.includes(ownerId)) continue;
     if (ownerId !== undefined) seen.add(ownerId);
@@ -95,13 +117,15 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
   scopeSlice.members = members;
   if (owners) for (const id of members) ownerSlice(id);
 
-  has.stages = data.stages.length > 0;
-  has.quotas = data.quotas.length > 0;
-  has.spend = data.spend.length > 0;
-  if (query.settings.defaultMarginPct !== undefined) has.costs = true;
-  for (const product of data.products) if (product.unitCost) has.costs = true;
+  // Plans and configuration are not events: they hold at any instant (spend from the month it is for).
+  if (data.stages.length) seenBy('stages', -Infinity);
+  if (data.quotas.length) seenBy('quotas', -Infinity);
+  const spendFrom = firstSpendMonth(data.spend);
+  if (spendFrom !== null) seenBy('spend', localDateToInstant(`${spendFrom}-01`, calendar.timeZone) ?? -Infinity);
+  if (query.settings.defaultMarginPct !== undefined || data.products.some((product) => product.unitCost)) seenBy('costs', -Infinity);
+  const has = Object.fromEntries(Object.entries(since).map(([need, t]) => [need, t <= asOf])) as Presence;
 
-  const plans = buildPlans(data, query, [infos[0].period, infos[1].period]);
+  const plans = buildPlans(data, query, infos);
   const stages = indexById(data.stages);
   const pipelineStages = stagesByPipeline([...stages.values()]);
   const ctx: EvalContext = {
@@ -116,12 +140,15 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     stagePosition: new Map([...pipelineStages.values()].flatMap((list) => list.map((stage, i) => [stage.externalId, i] as const))),
     products: indexById(data.products),
     customersById,
-    lastActivityOf: (dealId) => lastActivityOn(ac, data.activities, dealId, asOf),
+    lastActivityOf: (dealId, at) => lastActivityOn(ac, data.activities, dealId, at),
+    dayNumber: dayNumberIn(calendar.timeZone),
     quotaShares: plans.quotaShares,
     impossibleQuotas: plans.impossibleQuotas,
     spend: plans.spend,
-    todayStart: periodContaining('day', asOf, calendar).start,
     clvMethods: options.clvMethods,
+    minSample: minSampleOf(query.settings),
+    partial: spans.partial,
+    openDealsPriced: [scopeSlice.cur.open.some((row) => row.minor !== undefined), scopeSlice.prev.open.some((row) => row.minor !== undefined)],
   };
   return { ctx, scope: scopeSlice, owners };
 }
@@ -137,10 +164,12 @@ function stagesByPipeline(stages: readonly Stage[]): Map<string, Stage[]> {
   return map;
 }
 
-function emptyPresence(): Presence {
+/** Every kind of input, not seen yet (Infinity: since never). */
+function emptySince(): Record<DataNeed, number> {
   const needs: DataNeed[] = [
     'deals', 'wonDeals', 'openDeals', 'activities', 'leads', 'leadLifecycle', 'customers', 'mrrMovements', 'spend',
     'quotas', 'stages', 'lineItems', 'costs', 'regions', 'channels', 'stageHistory', 'emailTracking', 'churnReasons',
+    'churnDates', 'dealAmounts',
   ];
-  return Object.fromEntries(needs.map((need) => [need, false])) as Presence;
+  return Object.fromEntries(needs.map((need) => [need, Infinity])) as Record<DataNeed, number>;
 }

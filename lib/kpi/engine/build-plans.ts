@@ -1,35 +1,47 @@
 /** The user-entered plans (quotas, spend) and the calendar facts of each period, computed once per query. */
 import { tally, toReporting } from '../../money/convert';
 import { elapsedFraction, isRealDate, localDateBounds, monthsIn, nextMonthStart, overlapWithBounds, workingDaysIn } from '../../period/measures';
+import { spanAt } from '../../period/like-for-like';
 import { periodContaining } from '../../period/periods';
 import type { CalendarOptions, Period } from '../../period/types';
 import type { PeriodInfo, QuotaShare, SpendTally, WindowSlot } from './types';
 import type { KpiData, KpiQuery } from '../types';
 
-export function periodInfo(period: Period, asOf: number, calendar: CalendarOptions): PeriodInfo {
+/** A window's period seen as of `at` (see PeriodInfo): its span, its instants and its calendar facts. */
+export function periodInfo(period: Period, at: number, calendar: CalendarOptions): PeriodInfo {
   if (!(period.start < period.end)) throw new Error(`The period ${period.label} is empty: its end is not after its start`);
   // Today counts as elapsed: its activities are already in.
-  const endOfToday = periodContaining('day', asOf, calendar).end;
+  const endOfToday = periodContaining('day', at, calendar).end;
   const elapsedEnd = Math.min(period.end, Math.max(period.start, endOfToday));
+  const span = spanAt(period, at);
+  const openAt = Math.min(at, period.end - 1);
   return {
     period,
+    span,
+    at,
+    openAt,
+    todayStart: periodContaining('day', openAt, calendar).start,
     workingDays: workingDaysIn(period, calendar),
     workingDaysElapsed: workingDaysIn({ start: period.start, end: elapsedEnd }, calendar),
     months: monthsIn(period, calendar),
-    elapsed: elapsedFraction(period, asOf),
+    spanMonths: monthsIn(span, calendar),
+    elapsed: elapsedFraction(period, at),
   };
 }
 
 /**
- * Quotas and spend against both periods. A quota (dates, end exclusive) or a month of spend that covers
+ * Quotas and spend against both windows. A quota (dates, end exclusive) or a month of spend that covers
  * a period only partly counts pro rata by local days: a June quota of 30,000 is 7,000 for 5–11 June.
+ * Quotas are for the whole period (attainment and pace read them against the time elapsed); spend is for
+ * the span that exists (CAC of 1–6 June is the spend of those days over the customers won in them).
  */
 export function buildPlans(
   data: KpiData,
   query: KpiQuery,
-  periods: readonly [Period, Period],
+  infos: readonly [PeriodInfo, PeriodInfo],
 ): { quotaShares: QuotaShare[]; impossibleQuotas: number; spend: [SpendTally, SpendTally] } {
-  const bounds = periods.map((p) => localDateBounds(p, query.calendar));
+  const bounds = infos.map((info) => localDateBounds(info.period, query.calendar));
+  const spanBounds = infos.map((info) => (info.span.end > info.span.start ? localDateBounds(info.span, query.calendar) : undefined));
   const quotaShares: QuotaShare[] = [];
   let impossibleQuotas = 0;
   for (const quota of data.quotas) {
@@ -56,7 +68,8 @@ export function buildPlans(
     const monthStart = `${record.month}-01`;
     const monthEnd = nextMonthStart(record.month);
     const conversion = toReporting(record.amount, undefined, query.currency);
-    bounds.forEach((b, slot) => {
+    spanBounds.forEach((b, slot) => {
+      if (!b) return;
       const overlap = overlapWithBounds(monthStart, monthEnd, b);
       if (overlap.overlapDays === 0) return;
       const tallyOf = spend[slot as WindowSlot];

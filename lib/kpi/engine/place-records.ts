@@ -1,32 +1,41 @@
 /**
- * Puts deals, activities and leads into the period windows of the scope slice and of each owner's
- * slice, reading only the records whose instants fall in a window (binary search on the prepared
- * columns), never every record.
+ * Puts deals, activities and leads into the windows of the scope slice and of each owner's slice,
+ * reading only the records whose instants fall in a window's span (binary search on the prepared
+ * columns), never every record. Each window is seen as of its own instant (PeriodInfo.at): a span ends
+ * there, and the open deals are those open at PeriodInfo.openAt (the rules are ../shared/as-of.ts).
  */
-import type { Activity, Lead } from '../../model';
+import type { Activity, Deal, Lead } from '../../model';
+import { dealStatusAt } from '../shared/as-of';
 import type { ActivityColumns, DealColumns, LeadColumns } from './columns';
 import type { DealRows } from './columns';
-import type { DealRow, Slice, Window, WindowSlot } from './types';
+import type { DealEvidence } from './evidence';
+import type { Slice, Window, WindowSlot } from './types';
 import type { ResolvedScope } from './scope';
-import { rangeOf, type OwnerColumn, type TimeIndex } from './time-index';
+import { lowerBound, rangeOf, type OwnerColumn, type TimeIndex } from './time-index';
 
 const DEMO_SUBTYPES = new Set(['demo', 'trial']);
 
 /** Which owner integers are in scope, and the owner slice of each (when owner slices are built). */
 export type Placer = { inScope: (owner: number) => boolean; sliceOf: (owner: number) => Slice | undefined };
 
+/**
+ * The scope test and owner slice per owner integer of a column. An owner joins the view's members
+ * (`seen`) once one of its records exists at `asOf` (`ownerSince`, evidence.ts).
+ */
 export function placer(
   column: OwnerColumn,
   scope: ResolvedScope,
   ownerSlice: (ownerId: string | undefined) => Slice | undefined,
   seen: Set<string>,
+  ownerSince: ReadonlyMap<string, number>,
+  asOf: number,
 ): Placer {
   const inScope = new Uint8Array(column.ids.size);
   const slices: (Slice | undefined)[] = new Array(column.ids.size);
   for (const [id, n] of column.ids) {
     if (!scope.includes(id)) continue;
     inScope[n] = 1;
-    seen.add(id);
+    if ((ownerSince.get(id) ?? Infinity) <= asOf) seen.add(id);
     slices[n] = ownerSlice(id);
   }
   const unowned = scope.includes(undefined);
@@ -38,50 +47,87 @@ export function placer(
 
 const windowOf = (slice: Slice, slot: WindowSlot): Window => (slot === 0 ? slice.cur : slice.prev);
 
-/** Calls `visit` with each in-scope record position of `index` in the window's period, for each slice it goes to. */
-function eachInWindow(scopeSlice: Slice, slot: WindowSlot, index: TimeIndex, owners: Int32Array, p: Placer, visit: (w: Window, i: number) => void): void {
-  const { start, end } = windowOf(scopeSlice, slot).info.period;
+/** Calls `visit` with the in-scope record at position `i`, for the scope's window and its owner's. */
+function visitBoth(scopeSlice: Slice, slot: WindowSlot, i: number, o: number, p: Placer, visit: (w: Window, i: number) => void): void {
+  if (!p.inScope(o)) return;
+  visit(windowOf(scopeSlice, slot), i);
+  const own = p.sliceOf(o);
+  if (own) visit(windowOf(own, slot), i);
+}
+
+/**
+ * Calls `visit` with each in-scope record position of `index` in the window's span (that `keep` keeps),
+ * for each slice it goes to.
+ */
+function eachInWindow(
+  scopeSlice: Slice,
+  slot: WindowSlot,
+  index: TimeIndex,
+  owners: Int32Array,
+  p: Placer,
+  visit: (w: Window, i: number) => void,
+  keep?: (i: number) => boolean,
+): void {
+  const { start, end } = windowOf(scopeSlice, slot).info.span;
   const [lo, hi] = rangeOf(index, start, end);
-  const scopeWindow = windowOf(scopeSlice, slot);
   for (let k = lo; k < hi; k += 1) {
     const i = index.order[k] as number;
-    const o = owners[i] as number;
-    if (!p.inScope(o)) continue;
-    visit(scopeWindow, i);
-    const own = p.sliceOf(o);
-    if (own) visit(windowOf(own, slot), i);
+    if (keep && !keep(i)) continue;
+    visitBoth(scopeSlice, slot, i, owners[i] as number, p, visit);
   }
 }
 
-export function placeDeals(scopeSlice: Slice, dc: DealColumns, rows: DealRows, p: Placer): void {
+/** Born by `at` (a deal without any date has always existed). */
+const bornBy = (ev: DealEvidence, i: number, at: number) => {
+  const born = ev.born[i] as number;
+  return Number.isNaN(born) || born <= at;
+};
+
+/**
+ * Deals created in each window's span, closed in it (won or lost), and open at its `openAt`: open now
+ * or closed after it, and born by then. Deals that exist at `asOf` (the query's instant) make the
+ * lifetime list (CLV) and the counts of deals no period can place.
+ */
+export function placeDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence, deals: readonly Deal[], rows: DealRows, p: Placer, asOf: number): void {
   const owners = dc.owners.of;
   for (const slot of [0, 1] as const) {
+    const { at, openAt } = windowOf(scopeSlice, slot).info;
     eachInWindow(scopeSlice, slot, dc.byCreated, owners, p, (w, i) => w.created.push(rows.at(i)));
-    eachInWindow(scopeSlice, slot, dc.byClosed, owners, p, (w, i) => {
-      const row = rows.at(i);
-      (row.deal.status === 'won' ? w.won : w.lost).push(row);
-    });
+    eachInWindow(
+      scopeSlice,
+      slot,
+      dc.byClosed,
+      owners,
+      p,
+      (w, i) => {
+        const row = rows.at(i);
+        (row.deal.status === 'won' ? w.won : w.lost).push(row);
+      },
+      (i) => bornBy(ev, i, at),
+    );
+    const open = (w: Window, i: number) => w.open.push(rows.at(i));
+    for (const i of dc.open) if (bornBy(ev, i, openAt)) visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
+    // Closed after openAt: open as of then.
+    for (let k = lowerBound(dc.byClosed.times, openAt + 1); k < dc.byClosed.order.length; k += 1) {
+      const i = dc.byClosed.order[k] as number;
+      if (bornBy(ev, i, openAt) && dealStatusAt(deals[i] as Deal, openAt) === 'open') visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
+    }
   }
-  const each = (list: Uint32Array, add: (slice: Slice, row: DealRow) => void) => {
-    for (const i of list) {
-      const o = owners[i] as number;
-      if (!p.inScope(o)) continue;
-      const row = rows.at(i);
-      add(scopeSlice, row);
-      const own = p.sliceOf(o);
-      if (own) add(own, row);
-    }
+  const forSlices = (i: number, add: (slice: Slice) => void) => {
+    const o = owners[i] as number;
+    if (!p.inScope(o) || !bornBy(ev, i, asOf)) return;
+    add(scopeSlice);
+    const own = p.sliceOf(o);
+    if (own) add(own);
   };
-  each(dc.open, (slice, row) => slice.open.push(row));
-  each(dc.won, (slice, row) => slice.wonAll.push(row));
-  for (const n of dc.owners.ids.values()) {
-    if (!p.inScope(n)) continue;
-    for (const slice of [scopeSlice, p.sliceOf(n)]) {
-      if (!slice) continue;
-      slice.dealsWithoutCreatedAt += dc.withoutCreatedAt[n] as number;
-      slice.closedWithoutCloseDate += dc.closedWithoutCloseDate[n] as number;
-      slice.wonWithoutCloseDate += dc.wonWithoutCloseDate[n] as number;
-    }
+  for (const i of dc.won) forSlices(i, (slice) => slice.wonAll.push(rows.at(i)));
+  for (const i of ev.undated) forSlices(i, (slice) => (slice.dealsWithoutCreatedAt += 1));
+  for (const i of ev.closedUndated) {
+    const won = (deals[i] as Deal).status === 'won';
+    forSlices(i, (slice) => {
+      slice.closedWithoutCloseDate += 1;
+      if (won) slice.wonWithoutCloseDate += 1;
+    });
   }
 }
 
@@ -119,13 +165,16 @@ function demoMeeting(meeting: Activity, keywords: readonly string[]): boolean {
   return keywords.some((k) => subtype?.includes(k) || title?.includes(k));
 }
 
+/** Leads by each dated step in the span; a step of a lead created after the window's instant does not exist. */
 export function placeLeads(scopeSlice: Slice, lc: LeadColumns, leads: readonly Lead[], p: Placer): void {
   const owners = lc.owners.of;
   const lead = (i: number) => leads[i] as Lead;
   for (const slot of [0, 1] as const) {
+    const { at } = windowOf(scopeSlice, slot).info;
+    const exists = (i: number) => lead(i).createdAt <= at;
     eachInWindow(scopeSlice, slot, lc.byCreated, owners, p, (w, i) => w.leadsCreated.push(lead(i)));
-    eachInWindow(scopeSlice, slot, lc.byConverted, owners, p, (w, i) => w.leadsConverted.push(lead(i)));
-    eachInWindow(scopeSlice, slot, lc.byMql, owners, p, (w, i) => w.leadsMql.push(lead(i)));
-    eachInWindow(scopeSlice, slot, lc.bySql, owners, p, (w, i) => w.leadsSql.push(lead(i)));
+    eachInWindow(scopeSlice, slot, lc.byConverted, owners, p, (w, i) => w.leadsConverted.push(lead(i)), exists);
+    eachInWindow(scopeSlice, slot, lc.byMql, owners, p, (w, i) => w.leadsMql.push(lead(i)), exists);
+    eachInWindow(scopeSlice, slot, lc.bySql, owners, p, (w, i) => w.leadsSql.push(lead(i)), exists);
   }
 }

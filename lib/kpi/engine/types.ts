@@ -4,9 +4,10 @@
  */
 import type { Activity, Customer, Deal, Lead, MrrMovement, Pipeline, Product, Quota, Stage } from '../../model';
 import type { ExclusionTally } from '../../money/convert';
+import type { Span } from '../../period/like-for-like';
 import type { Period } from '../../period/types';
 import type { ClvMethod } from '../clv-types';
-import type { DataNeed, KpiData, KpiNeedsData, KpiNotDefined, KpiOk, KpiQuery } from '../types';
+import type { DataNeed, KpiData, KpiNeedsData, KpiNotDefined, KpiOk, KpiQuery, SampleMinimums } from '../types';
 
 /** A deal with its amount already in the reporting currency (or the reason it has none). */
 export type DealRow = { deal: Deal; minor: number | undefined; issue: string | undefined };
@@ -14,16 +15,33 @@ export type DealRow = { deal: Deal; minor: number | undefined; issue: string | u
 /** An MRR movement with its amount in the reporting currency and signed: + adds MRR, − removes it. */
 export type MrrRow = { movement: MrrMovement; minor: number; signed: number };
 
-/** Facts about a period that need calendar math, computed once per period, never per record. */
+/**
+ * Facts about a window's period that need calendar math, computed once per window, never per record.
+ * A window is seen as of an instant (`at`): what happened after it does not exist yet (see as-of.ts).
+ */
 export type PeriodInfo = {
   period: Period;
+  /** The part of the period that exists at `at`: [start, min(end, at + 1)). Records are placed by it. */
+  span: Span;
+  /**
+   * The instant the window is seen at: the query's `asOf` for the period asked for; for the compare
+   * period, the corresponding instant while the period asked for is in progress (like for like).
+   * Outcomes (a cohort's conversions, deal statuses) are as of it.
+   */
+  at: number;
+  /** The instant the open pipeline is taken at: `at`, or the period's last moment once it is over. */
+  openAt: number;
+  /** Local midnight that starts the day of `openAt` (past-due dates count from it). */
+  todayStart: number;
   /** Mon–Fri days in the period. */
   workingDays: number;
-  /** Mon–Fri days from the start to the end of the day of `asOf` (all of them once the period is over). */
+  /** Mon–Fri days from the start to the end of the day of `at` (all of them once the period is over). */
   workingDaysElapsed: number;
   /** Length in calendar months (June = 1, a week in June = 7/30). */
   months: number;
-  /** Share of the period passed at `asOf`, 0–1. */
+  /** Length of the span in calendar months (rates per month over what exists of the period). */
+  spanMonths: number;
+  /** Share of the period passed at `at`, 0–1. */
   elapsed: number;
 };
 
@@ -49,7 +67,7 @@ export type WindowSlot = 0 | 1;
 export type Window = {
   slot: WindowSlot;
   info: PeriodInfo;
-  /** Deals won / lost with `closedAt` in the period, and deals created in it. */
+  /** Deals won / lost with `closedAt` in the span, and deals created in it. */
   won: DealRow[];
   lost: DealRow[];
   created: DealRow[];
@@ -70,6 +88,8 @@ export type Window = {
   /** MRR per customer at the end of the period (for revenue per paying customer). */
   mrrByCustomerEnd: Map<string, number>;
   customers: CustomerTally;
+  /** Deals open at `info.openAt`: created by then, and not closed by then (as-of.ts). */
+  open: DealRow[];
 };
 
 /** The records of one owner, of the unassigned records, or of the whole scope. */
@@ -80,12 +100,9 @@ export type Slice = {
   members: readonly string[];
   cur: Window;
   prev: Window;
-  /** Open deals now (a snapshot as of `asOf`: the model keeps no status history). */
-  open: DealRow[];
-  /** Every won deal, whatever its close date (lifetime revenue for CLV). */
+  /** Every won deal, whatever its close date (lifetime revenue for CLV; each reader applies its instant). */
   wonAll: DealRow[];
-  customers: Customer[];
-  /** Deals that cannot be placed in a period: no created date; closed with no close date. */
+  /** Deals that exist as of the query's instant but cannot be placed in a period: no created date; closed with no close date. */
   dealsWithoutCreatedAt: number;
   closedWithoutCloseDate: number;
   /** Won deals with no close date: no period can claim their sale. */
@@ -131,16 +148,23 @@ export type EvalContext = {
   /** Index of each stage within its pipeline's ordered stages. */
   stagePosition: ReadonlyMap<string, number>;
   products: ReadonlyMap<string, Product>;
+  /** Customers by id, as they exist at the query's instant (a customer acquired later is not there yet). */
   customersById: ReadonlyMap<string, Customer>;
-  /** Latest done activity (up to `asOf`, by anyone) on an open deal in scope; tracked when stale deals are asked. */
-  lastActivityOf: (dealId: string) => number | undefined;
+  /** Latest done activity on a deal up to `at` (by anyone); tracked when stale deals are asked. */
+  lastActivityOf: (dealId: string, at: number) => number | undefined;
+  /** The local calendar day an instant falls on, as a day number: cycle lengths are differences of these. */
+  dayNumber: (at: number) => number;
   quotaShares: readonly QuotaShare[];
   /** Quotas left out because a date does not exist (e.g. 2017-02-30). */
   impossibleQuotas: number;
   spend: [SpendTally, SpendTally];
-  /** Local midnight that starts the day of `asOf`. */
-  todayStart: number;
   clvMethods: readonly ClvMethod[];
+  /** The minimum sample of each kind of rate or average (settings, else the defaults). */
+  minSample: SampleMinimums;
+  /** While the period asked for is in progress, both windows cover only their elapsed spans. */
+  partial: boolean;
+  /** Per window slot: whether any open deal of the view has an amount (else pipeline value estimates from list prices). */
+  openDealsPriced: [boolean, boolean];
 };
 
 export type KpiIndex = {

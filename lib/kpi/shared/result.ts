@@ -5,7 +5,7 @@ import type { DataNeed } from '../types';
 
 export const DAY_MS = 86_400_000;
 
-/** Elapsed time in days of 24 hours (cycle lengths, time to convert): a duration, not calendar days. */
+/** Elapsed time in days of 24 hours (idle time, time in a stage): a duration, not calendar days. */
 export function msToDays(ms: number): number {
   return ms / DAY_MS;
 }
@@ -20,7 +20,7 @@ export function needsData(missing: readonly DataNeed[], message: string): KpiBod
 
 export function notDefined(
   reason: string,
-  extra: { numerator?: number; denominator?: number; counts?: Readonly<Record<string, number>> } = {},
+  extra: { numerator?: number; denominator?: number; counts?: Readonly<Record<string, number>>; code?: 'not-for-one-rep' } = {},
 ): KpiBody {
   return { status: 'not-defined', reason, ...extra };
 }

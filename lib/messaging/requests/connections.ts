@@ -17,6 +17,7 @@ export const CONNECTION_REQUESTS = [
       token: text(4096),
       webhookUrl: text(2048),
       clientId: text(512),
+      clientSecret: text(512),
       loginUrl: text(2048),
       apiBase: text(2048),
     }),

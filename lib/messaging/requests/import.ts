@@ -1,4 +1,5 @@
 import type { Reject, RecordBatch } from '../../adapters/types';
+import { DATE_ORDERS } from '../../import/formats/date-text';
 import { IMPORT_KINDS, PRESET_IDS } from '../../import/types';
 import { parseRecord, type RecordType } from '../../model';
 import { z } from '../../model/zod';
@@ -63,6 +64,14 @@ export const importSummarySchema = z.object({
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
+/** A column mapping remembered per site (lib/table-reader/mapping.ts): column names and fields, never rows. */
+const rememberedMappingSchema = z.object({
+  version: z.literal(1),
+  kind: z.enum(IMPORT_KINDS),
+  columns: z.array(z.tuple([z.string().max(1_000), z.string().max(100).nullable()])).max(1_000),
+  dateOrder: z.enum(DATE_ORDERS),
+});
+
 /** CSV imports (options page) and reading a table on any page (the on-demand picker). */
 export const IMPORT_REQUESTS = [
   /** Options → background: one batch of an import in progress; the background is the single writer. */
@@ -76,6 +85,14 @@ export const IMPORT_REQUESTS = [
    * Table picker (content script) → background: records read from the table the
    * rep confirmed. Only accepted from a tab where the rep started the picker.
    */
+  /**
+   * Table picker → background: what the picker needs of the extension's storage (closed to content
+   * scripts): the rep's language, time zone and currency, and the column mapping the rep confirmed
+   * on this site before. Only from a tab where the rep started the picker; the site is the sender's.
+   */
+  z.object({ type: z.literal('table/setup') }),
+  /** Table picker → background: remember the mapping the rep confirmed on this site (column names, never rows). */
+  z.object({ type: z.literal('table/remember'), mapping: rememberedMappingSchema }),
   z.object({
     type: z.literal('table/rows'),
     kind: z.enum(IMPORT_KINDS),
@@ -104,6 +121,8 @@ export type ImportResponses = {
   'import/list': { sources: ImportedSource[] };
   'import/delete': { deleted: true };
   'table/pick': { started: boolean; reason?: string };
+  'table/setup': { locale: 'auto' | 'en' | 'ru'; timeZone: string; currency: string; remembered: unknown };
+  'table/remember': { remembered: true };
   'table/rows': { source: string; written: number; rejected: number; reasons: string[] };
 };
 

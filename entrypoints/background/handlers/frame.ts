@@ -1,0 +1,37 @@
+import type { Browser } from 'wxt/browser';
+import { detectCrm } from '../../../lib/connections/registry';
+import { SANDBOX_ALLOWED } from '../registration';
+import type { HandlerDeps, HandlerGroup } from './types';
+
+type FrameType = 'frame/state' | 'frame/toggle' | 'frame/resize';
+
+/**
+ * The CRM of the page whose content script asks, from the browser's record of the sender (never
+ * the message): only a tab's top frame on a CRM page frames the sidebar.
+ */
+function senderCrm(sender: Browser.runtime.MessageSender): { tabId: number; crm: string } {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId !== 0 || !sender.url) throw new Error('refused: only the content script of a CRM tab frames the sidebar');
+  const detected = detectCrm(sender.url, { allowSandbox: SANDBOX_ALLOWED });
+  if (!detected) throw new Error('refused: not a CRM page');
+  return { tabId, crm: detected.crm };
+}
+
+export function frameHandlers({ frames }: HandlerDeps): HandlerGroup<FrameType> {
+  return {
+    'frame/state': async (_request, sender) => {
+      const { tabId, crm } = senderCrm(sender);
+      return { state: await frames.follow(tabId, crm), locale: await frames.locale() };
+    },
+    'frame/toggle': async (_request, sender) => {
+      const { tabId, crm } = senderCrm(sender);
+      await frames.follow(tabId, crm);
+      return { state: await frames.toggle(crm) };
+    },
+    'frame/resize': async (request, sender) => {
+      const { tabId, crm } = senderCrm(sender);
+      await frames.follow(tabId, crm);
+      return { state: await frames.resize(crm, request.width) };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parsePeriodSpec } from '../period';
+import { backtest, dayOfPeriod, sameDay } from './backtest';
+import { DAY, simulateCrm, T0 } from './test-support';
+
+const cal = (timeZone: string) => ({ timeZone, weekStartsOn: 1 as const, fiscalYearStartMonth: 1 });
+
+describe('the same day of another period', () => {
+  it.each([
+    // zone, period of asOf, asOf, other period, expected
+    ['UTC', '2017-06', '2017-06-15T10:00:00Z', '2017-05', '2017-05-15T10:00:00Z'], // day 14 of each, 10:00
+    ['UTC', '2017-06', '2017-06-30T23:59:59.999Z', '2017-02', '2017-02-28T23:59:59.999Z'], // day 29 → February's last day
+    ['UTC', '2017-05', '2017-05-31T12:00:00Z', '2017-04', '2017-04-30T12:00:00Z'], // the 31st → the 30th
+    ['UTC', '2017-Q2', '2017-05-10T08:00:00Z', '2017-Q1', '2017-02-09T08:00:00Z'], // day 39 of the quarter: 1 Jan + 39 days
+    // Berlin: 10:00 local in summer (UTC+2) and in winter (UTC+1) are different UTC hours.
+    ['Europe/Berlin', '2017-04', '2017-04-15T08:00:00Z', '2017-03', '2017-03-15T09:00:00Z'],
+  ])('%s: %s at %s → in %s, %s', (zone, spec, at, other, expected) => {
+    const day = dayOfPeriod(parsePeriodSpec(spec, cal(zone)), Date.parse(at), zone);
+    expect(new Date(sameDay(parsePeriodSpec(other, cal(zone)), day, zone)).toISOString()).toBe(new Date(Date.parse(expected)).toISOString());
+  });
+
+  it('keeps a lead before the period: ten days before June is ten days before May', () => {
+    const day = dayOfPeriod(parsePeriodSpec('2017-06', cal('UTC')), Date.parse('2017-05-22T00:00:00Z'), 'UTC');
+    expect(day.days).toBe(-10);
+    expect(new Date(sameDay(parsePeriodSpec('2017-05', cal('UTC')), day, 'UTC')).toISOString()).toBe('2017-04-21T00:00:00.000Z');
+  });
+});
+
+describe('backtest', () => {
+  const { data } = simulateCrm({ seed: 3, reps: 4, days: 450 });
+  const CAL = cal('UTC');
+  const period = parsePeriodSpec('2017-03', CAL); // T0 + 425 days is in March 2017
+  const asOf = period.start + 15 * DAY - 1;
+
+  it('forecasts each past period on the same day and compares it with how it ended', () => {
+    const result = backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 4 });
+    expect(result.periods.map((p) => p.label)).toEqual(['2017-02', '2017-01', '2016-12', '2016-11']);
+    for (const p of result.periods) {
+      expect(new Date(p.asOf).toISOString().slice(8)).toBe('15T23:59:59.999Z');
+      const won = data.deals.filter((d) => d.status === 'won' && (d.closedAt as number) >= p.start && (d.closedAt as number) < p.end);
+      expect(p.actual).toBe(won.reduce((s, d) => s + (d.amount?.minor ?? 0), 0));
+      expect(p.status).toBe('ok');
+      expect(p.inside).toBe(p.actual >= (p.revenue?.p10 ?? 0) && p.actual <= (p.revenue?.p90 ?? 0));
+      expect(p.error).toBe(p.actual - (p.revenue?.p50 ?? 0));
+    }
+    expect(result.forecast).toBe(4);
+    expect(result.inside).toBe(result.periods.filter((p) => p.inside).length);
+    expect(result.coverage).toBe(result.inside / 4);
+    const abs = result.periods.map((p) => Math.abs(p.error as number)).sort((a, b) => a - b);
+    expect(result.medianAbsError).toBe((abs[1]! + abs[2]!) / 2); // the median of four
+    expect(result.explain.inputs.find((i) => i.key === 'inside')?.value).toBe(result.inside);
+    expect(result.explain.method.ru.length).toBeGreaterThan(0);
+  });
+
+  it('says which past periods it could not forecast', () => {
+    // Going back a year and more reaches months before there was enough history.
+    const result = backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 15 });
+    const early = result.periods.filter((p) => p.status === 'needs-data');
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.every((p) => p.revenue === null && p.inside === null && p.start < T0 + 40 * DAY)).toBe(true);
+    expect(result.forecast).toBe(15 - early.length);
+  });
+
+  it('refuses a silly number of periods', () => {
+    expect(() => backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 0 })).toThrow(/periods/);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The deals of the rewound data as columns, with what the model reads about each of them at any
+ * instant: age, days since the last activity, stage (from its stage history only: a current stage is
+ * not what the deal showed at an earlier instant), owner, product and amount band. Built once per
+ * forecast; every comparable span then reads it without touching the records again.
+ */
+import type { Activity, Deal, StageVisit } from '../model';
+import type { CurrencyOptions } from '../money';
+import { ownAmount } from './amounts';
+import { amountProblem, bornOf, canonicalOrder, Coder, sortedByOwner } from './table-helpers';
+
+export type DealTable = {
+  deals: readonly Deal[];
+  /** Creation (or first sign of life); NaN when undated. */
+  born: Float64Array;
+  /** Close instant; +Infinity while open; NaN when closed without a date (left out of learning). */
+  closed: Float64Array;
+  won: Uint8Array;
+  owner: Int32Array;
+  ownerIds: string[];
+  /** First line's product, -1 when none. */
+  product: Int32Array;
+  productIds: string[];
+  /** Amount band 0–2 (terciles), -1 when unknown or when amounts are not used. */
+  amountBand: Int8Array;
+  amountEdges: readonly [number, number] | undefined;
+  /** The deal's own amount in reporting minor units when above 0, else NaN. */
+  own: Float64Array;
+  /**
+   * Done activities on each deal, sorted: deal i's are activityTimes[activityStart[i] .. activityStart[i + 1]).
+   * One array for all deals: ten thousand small arrays would cost more to collect than to read.
+   */
+  activityTimes: Float64Array;
+  activityStart: Int32Array;
+  /** The CRM's own last-activity field, NaN when absent. */
+  lastActivityField: Float64Array;
+  /** Stage visits sorted by time, laid out like the activities; codes index `stageIds`. */
+  stageTimes: Float64Array;
+  stageCodes: Int32Array;
+  stageStart: Int32Array;
+  stageIds: string[];
+  /**
+   * Calls and meetings done by each owner by the instant, sorted (the plan's conversion to new deals),
+   * and whether the data holds any activity known by then at all (else calls are missing, not zero).
+   */
+  callTimes: ReadonlyMap<string, Float64Array>;
+  meetingTimes: ReadonlyMap<string, Float64Array>;
+  anyActivity: boolean;
+  /** Whether any deal has a logged activity or a last-activity date; without it the idle band is left out. */
+  hasActivity: boolean;
+  hasStageHistory: boolean;
+  /** Why amounts are not a feature, when they are not. */
+  amountUnusedReason: string | undefined;
+};
+
+const tables = new WeakMap<readonly Deal[], WeakMap<readonly Activity[], Map<string, DealTable>>>();
+
+/**
+ * The table of these deals (as they stood at `asOf`) and the activities done by `asOf`, remembered per
+ * pair of arrays, instant and currency: the sidebar asks again for the rep and the team over the same
+ * arrays. Tables are never changed after they are built.
+ */
+export function dealTable(deals: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions, asOf: number): DealTable {
+  let byActivities = tables.get(deals);
+  if (!byActivities) tables.set(deals, (byActivities = new WeakMap()));
+  let byCurrency = byActivities.get(activities);
+  if (!byCurrency) byActivities.set(activities, (byCurrency = new Map()));
+  const key = JSON.stringify([asOf, currency.reporting, Object.entries(currency.rates).sort()]);
+  let table = byCurrency.get(key);
+  if (!table) {
+    if (byCurrency.size >= 4) byCurrency.delete(byCurrency.keys().next().value as string);
+    byCurrency.set(key, (table = buildDealTable(deals, activities, currency, asOf)));
+  }
+  return table;
+}
+
+/**
+ * `activities` may hold records after `asOf`: only those done by then count, which is what knownAt
+ * leaves done (a later one is planned or absent), so the forecast need not rewind them one by one.
+ */
+export function buildDealTable(given: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions, asOf: number): DealTable {
+  const deals = canonicalOrder(given);
+  const n = deals.length;
+  const born = new Float64Array(n);
+  const closed = new Float64Array(n);
+  const won = new Uint8Array(n);
+  const owner = new Int32Array(n);
+  const product = new Int32Array(n);
+  const amountBand = new Int8Array(n).fill(-1);
+  const lastActivityField = new Float64Array(n);
+  const stageStart = new Int32Array(n + 1);
+  const owners = new Coder();
+  const products = new Coder();
+  const stages = new Coder();
+  const index = new Map<string, number>();
+  const amounts = new Float64Array(n).fill(Number.NaN);
+  let hasActivity = false;
+
+  for (let i = 0; i < n; i += 1) {
+    const deal = deals[i] as Deal;
+    index.set(deal.externalId, i);
+    born[i] = bornOf(deal);
+    closed[i] = deal.status === 'open' ? Infinity : (deal.closedAt ?? Number.NaN);
+    won[i] = deal.status === 'won' ? 1 : 0;
+    owner[i] = owners.code(deal.ownerId);
+    const line = deal.lineItems[0];
+    const productId = line?.productId ?? line?.name;
+    product[i] = productId === undefined ? -1 : products.code(productId);
+    lastActivityField[i] = deal.lastActivityAt ?? Number.NaN;
+    if (deal.lastActivityAt !== undefined) hasActivity = true;
+    const own = ownAmount(deal, currency);
+    if ('minor' in own && own.minor > 0) amounts[i] = own.minor;
+    stageStart[i + 1] = (stageStart[i] as number) + (deal.stageHistory?.length ?? 0);
+  }
+
+  const stageTimes = new Float64Array(stageStart[n] as number);
+  const stageCodes = new Int32Array(stageStart[n] as number);
+  for (let i = 0; i < n; i += 1) {
+    const history = (deals[i] as Deal).stageHistory;
+    if (!history?.length) continue;
+    let inOrder = true;
+    for (let k = 1; k < history.length && inOrder; k += 1) inOrder = (history[k - 1] as StageVisit).enteredAt <= (history[k] as StageVisit).enteredAt;
+    const sorted = inOrder ? history : [...history].sort((a, b) => a.enteredAt - b.enteredAt);
+    let at = stageStart[i] as number;
+    for (const visit of sorted) {
+      stageTimes[at] = visit.enteredAt;
+      stageCodes[at] = stages.code(visit.stageId);
+      at += 1;
+    }
+  }
+
+  // Activities by deal: one pass over the records (each read once: their shapes vary, so reads are
+  // slow), then lay out per deal, fill, and sort each deal's slice. Calls and meetings by owner on the way.
+  const dealOf = new Int32Array(activities.length);
+  const timeOf = new Float64Array(activities.length);
+  const activityStart = new Int32Array(n + 1);
+  const calls = new Map<string, number[]>();
+  const meetings = new Map<string, number[]>();
+  let anyActivity = false;
+  let linked = 0;
+  for (let k = 0; k < activities.length; k += 1) {
+    const a = activities[k] as Activity;
+    const at = a.occurredAt;
+    if (at > asOf) continue;
+    anyActivity = true;
+    if (!a.done) continue;
+    if (a.type === 'call' || a.type === 'meeting') {
+      const byOwner = a.type === 'call' ? calls : meetings;
+      const list = byOwner.get(a.ownerId);
+      if (list) list.push(at);
+      else byOwner.set(a.ownerId, [at]);
+    }
+    const i = a.dealId !== undefined ? index.get(a.dealId) : undefined;
+    if (i === undefined) continue;
+    dealOf[linked] = i;
+    timeOf[linked] = at;
+    linked += 1;
+    activityStart[i + 1] = (activityStart[i + 1] as number) + 1;
+  }
+  for (let i = 0; i < n; i += 1) activityStart[i + 1] = (activityStart[i + 1] as number) + (activityStart[i] as number);
+  const activityTimes = new Float64Array(linked);
+  const fill = activityStart.slice(0, n);
+  for (let k = 0; k < linked; k += 1) {
+    const i = dealOf[k] as number;
+    activityTimes[fill[i] as number] = timeOf[k] as number;
+    fill[i] = (fill[i] as number) + 1;
+  }
+  for (let i = 0; i < n; i += 1) {
+    const from = activityStart[i] as number;
+    const to = activityStart[i + 1] as number;
+    if (to - from > 1) activityTimes.subarray(from, to).sort();
+  }
+  if (activityTimes.length) hasActivity = true;
+
+  const amountUnusedReason = amountProblem(deals, amounts);
+  let amountEdges: [number, number] | undefined;
+  if (amountUnusedReason === undefined) {
+    const positive = Float64Array.from(amounts.filter((v) => !Number.isNaN(v))).sort();
+    amountEdges = [positive[Math.floor(positive.length / 3)] as number, positive[Math.floor((2 * positive.length) / 3)] as number];
+    for (let i = 0; i < n; i += 1) {
+      const v = amounts[i] as number;
+      if (!Number.isNaN(v)) amountBand[i] = v < amountEdges[0] ? 0 : v < amountEdges[1] ? 1 : 2;
+    }
+  }
+
+  return {
+    deals, born, closed, won, owner, ownerIds: owners.values, product, productIds: products.values, amountBand, amountEdges, own: amounts,
+    activityTimes, activityStart, lastActivityField, stageTimes, stageCodes, stageStart, stageIds: stages.values,
+    callTimes: sortedByOwner(calls), meetingTimes: sortedByOwner(meetings), anyActivity,
+    hasActivity, hasStageHistory: stageTimes.length > 0, amountUnusedReason,
+  };
+}

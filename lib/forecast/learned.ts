@@ -1,0 +1,54 @@
+/**
+ * What a forecast learns from the data as of an instant, shared by every scope: the rewound data, the
+ * deal table, the comparable spans and the fitted model depend on the records, the instant, the
+ * period's bounds, the zone, the currency and the learning settings, never on whose forecast it is.
+ * The sidebar asks for the rep and the team over the same records, so this is remembered per pair of
+ * record arrays (the last few instants); everything in it is read-only once built.
+ */
+import type { KpiData } from '../kpi';
+import type { Activity, Deal } from '../model';
+import type { CurrencyOptions } from '../money';
+import type { Period } from '../period';
+import { dealTable, type DealTable } from './deal-table';
+import { rewind, type KnownAt } from './known-at';
+import { fitModel, type Model } from './model';
+import { buildExamples, snapshotTimes, type Span } from './training';
+import type { ForecastSettings } from './types';
+
+export type Learned = { known: KnownAt; table: DealTable; span: Span; times: number[]; model: Model | undefined };
+
+const KEEP = 4;
+const cache = new WeakMap<readonly Deal[], WeakMap<readonly Activity[], Map<string, Learned>>>();
+
+export function learn(
+  data: KpiData,
+  asOf: number,
+  period: Pick<Period, 'start' | 'end'>,
+  timeZone: string,
+  currency: CurrencyOptions,
+  settings: Pick<ForecastSettings, 'lookbackDays' | 'snapshotEveryDays'>,
+): Learned {
+  const key = JSON.stringify([asOf, period.start, period.end, timeZone, currency.reporting, Object.entries(currency.rates).sort(), settings.lookbackDays, settings.snapshotEveryDays]);
+  let byActivities = cache.get(data.deals);
+  if (!byActivities) cache.set(data.deals, (byActivities = new WeakMap()));
+  let entries = byActivities.get(data.activities);
+  if (!entries) byActivities.set(data.activities, (entries = new Map()));
+  const hit = entries.get(key);
+  // Only the deals are read from `known.data`: other kinds come from the caller's data.
+  if (hit) return hit;
+
+  // Deals are rewound; activities are read as they are, the table counting those done by then.
+  const known = rewind({ ...data, activities: [], leads: [], customers: [], mrrMovements: [], spend: [] }, asOf, { timeZone });
+  const table = dealTable(known.data.deals, data.activities, currency, asOf);
+  const span: Span = { lead: Math.max(0, period.start - asOf), horizon: period.end - asOf };
+  let times: number[] = [];
+  let model: Model | undefined;
+  if (span.horizon > 0) {
+    times = snapshotTimes(table, asOf, span, settings.lookbackDays, settings.snapshotEveryDays);
+    model = fitModel(table, buildExamples(table, times, span));
+  }
+  const learned = { known, table, span, times, model };
+  entries.set(key, learned);
+  if (entries.size > KEEP) entries.delete(entries.keys().next().value as string);
+  return learned;
+}

@@ -1,0 +1,84 @@
+/** Pieces of the deal table's construction (deal-table.ts). */
+import type { Deal } from '../model';
+
+/**
+ * Amounts are a feature only where they were set before the outcome: when most lost deals carry none
+ * (or 0), or most open deals carry none, the amount was filled in at closing, and its band would tell
+ * the outcome rather than predict it.
+ */
+export function amountProblem(deals: readonly Deal[], amounts: Float64Array): string | undefined {
+  let lost = 0;
+  let lostWith = 0;
+  let open = 0;
+  let openWith = 0;
+  let positive = 0;
+  deals.forEach((deal, i) => {
+    const has = !Number.isNaN(amounts[i] as number);
+    if (has) positive += 1;
+    if (deal.status === 'lost') {
+      lost += 1;
+      if (has) lostWith += 1;
+    } else if (deal.status === 'open') {
+      open += 1;
+      if (has) openWith += 1;
+    }
+  });
+  if (positive < 30) return 'fewer than 30 deals have an amount';
+  if (lost > 0 && lostWith * 2 < lost) return 'most lost deals have no amount, so amounts look filled in at closing';
+  if (open > 0 && openWith * 2 < open) return 'most open deals have no amount';
+  return undefined;
+}
+
+export function bornOf(deal: Deal): number {
+  if (deal.createdAt !== undefined) return deal.createdAt;
+  let first = Number.NaN;
+  if (deal.firstContactAt !== undefined) first = deal.firstContactAt;
+  for (const v of deal.stageHistory ?? []) if (Number.isNaN(first) || v.enteredAt < first) first = v.enteredAt;
+  return first;
+}
+
+/**
+ * The deals in an order that does not depend on the input's: by creation, then close, then id (numbers
+ * first: comparing ten thousand ids as strings would cost more than the rest of the table). Every sum
+ * over deals is then taken in the same order, to the last bit.
+ */
+export function canonicalOrder(deals: readonly Deal[]): Deal[] {
+  const n = deals.length;
+  const born = new Float64Array(n);
+  const closed = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const d = deals[i] as Deal;
+    born[i] = d.createdAt ?? -Infinity;
+    closed[i] = d.closedAt ?? Infinity;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const byBorn = (born[a] as number) - (born[b] as number);
+    if (byBorn) return byBorn;
+    const byClose = (closed[a] as number) - (closed[b] as number);
+    if (byClose) return byClose;
+    const x = (deals[a] as Deal).externalId;
+    const y = (deals[b] as Deal).externalId;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return order.map((i) => deals[i] as Deal);
+}
+
+export function sortedByOwner(lists: Map<string, number[]>): Map<string, Float64Array> {
+  return new Map([...lists].map(([owner, times]) => [owner, Float64Array.from(times).sort()]));
+}
+
+/** Small integer codes for ids, in order of first sight. */
+export class Coder {
+  readonly values: string[] = [];
+  private readonly map = new Map<string, number>();
+  code(value: string): number {
+    let c = this.map.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.map.set(value, c);
+    }
+    return c;
+  }
+}
