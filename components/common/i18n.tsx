@@ -5,6 +5,8 @@ import { translator, type Translate } from '../../lib/i18n/messages';
 
 export type I18n = {
   locale: Locale;
+  /** The zone dates are shown in (the rep's setting, else the browser's). */
+  timeZone: string;
   t: Translate;
   money: (minor: number, currency: string, options?: { compact?: boolean }) => string;
   percent: (value: number, digits?: number) => string;
@@ -23,6 +25,7 @@ const I18nContext = createContext<I18n | null>(null);
 export function makeI18n(locale: Locale, timeZone: string): I18n {
   return {
     locale,
+    timeZone,
     t: translator(locale),
     money: (minor, currency, options) => formatMoney(minor, currency, locale, options),
     percent: (value, digits) => formatPercent(value, locale, digits),

@@ -57,7 +57,8 @@ export const browserOptionsApi: OptionsApi = {
   },
   loadDemo: () => ask({ type: 'demo/load' }),
   loadSettings: loadSettingsReport,
-  saveSettings,
+  // Saved now, by the rep: rates changed here are dated today.
+  saveSettings: (patch) => saveSettings(patch, { now: Date.now() }),
   watchSettings,
   watchData: (source, onChange) => onStorageChange('session', (key) => key === dataVersionKey(source), onChange),
   storage: {

@@ -11,6 +11,7 @@ import { loadSettings, saveSettings } from '../../lib/settings/storage';
 import { I18nProvider } from '../common/i18n';
 import { OptionsApiContext, type OptionsApi } from './api';
 import { DataSection } from './data/DataSection';
+import type { QuarantineView } from './data/QuarantineTable';
 import { emptyData, fakeOptionsApi } from './test-api';
 
 // The machine running CI is shared and busy: give asynchronous UI updates time.
@@ -38,12 +39,15 @@ function apiOver(db: KpiLensDb): OptionsApi {
   };
 }
 
+/** No records that could not be read (the table is tested in quarantine.test.tsx). */
+const noQuarantine: QuarantineView = { page: { entries: [], next: null }, loading: false, error: undefined, offset: 0, total: 0, sourceLabel: (source) => source, onPage: () => {} };
+
 async function show(api: OptionsApi) {
   const settings = await loadSettings();
   render(
     <OptionsApiContext.Provider value={api}>
       <I18nProvider locale="en" timeZone="UTC">
-        <DataSection settings={settings} onChanged={() => {}} />
+        <DataSection settings={settings} onChanged={() => {}} quarantine={noQuarantine} />
       </I18nProvider>
     </OptionsApiContext.Provider>,
   );
@@ -135,7 +139,7 @@ describe('data: export and import through the options page', () => {
     }
     const api = apiOver(db);
     await show(api);
-    fireEvent.click(screen.getByRole('button', { name: 'Records that could not be read (with why).csv' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download them all (CSV, with why)' }));
     await waitFor(() => expect(api.download).toHaveBeenCalledTimes(1));
     const [name, blob] = vi.mocked(api.download).mock.calls[0]!;
     expect(name).toBe('kpi-lens-not-read-2017-06-15.csv');

@@ -35,6 +35,7 @@ export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
   useAfterPaint(view !== null && !later, useCallback(() => markPainted(place), [markPainted, place]));
   if (!view || !response || !selection) return null;
   const currency = response.reportingCurrency;
+  const catalogueId = `catalogue-${place}`;
   return (
     <>
       <PinnedCards view={view} pinned={pinned} selection={selection} activityTargets={response.activityTargets} currency={currency} />
@@ -43,15 +44,18 @@ export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
           <LazyForecastSection place={place} selection={selection} />
         </Suspense>
       )}
-      <button type="button" className="secondary" aria-expanded={showAll} aria-controls="catalogue" onClick={() => openCatalogue(place, !showAll)}>
+      {/* It controls the catalogue only while the catalogue is there (and its id is this panel's own). */}
+      <button type="button" className="secondary" aria-expanded={showAll} aria-controls={showAll ? catalogueId : undefined} onClick={() => openCatalogue(place, !showAll)}>
         {t(showAll ? 'catalogue.hide' : 'catalogue.show')}
       </button>
-      <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
-        {showAll && (
-          <div id="catalogue">
+      {showAll && (
+        <div id={catalogueId}>
+          <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
             <LazyCatalogue results={catalogue.value?.results} selection={selection} loading={catalogue.loading} error={catalogue.error} />
-          </div>
-        )}
+          </Suspense>
+        </div>
+      )}
+      <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
         {!compact && later && (
           <>
             {/* The forecast's deal lists split live deals at risk from dead ones; the plain list stays where it cannot be made. */}

@@ -3,6 +3,7 @@ import type { RecordPage, RecordRow } from '../../lib/views/records';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n, type I18n } from '../common/i18n';
 import { safeUrl } from './format';
+import { RatesUsed } from './RatesUsed';
 
 const KINDS = ['call', 'email', 'meeting', 'sms', 'task', 'other', 'new', 'expansion', 'contraction', 'churn', 'reactivation', 'sales', 'marketing'];
 const STATUSES = ['open', 'won', 'lost', 'done', 'planned', 'converted', 'disqualified', 'churned', 'active'];
@@ -24,6 +25,7 @@ export function RecordList({ load, titleId }: { load: LoadRecords; titleId: stri
   const { t, money, date } = useI18n();
   const [rows, setRows] = useState<RecordRow[]>([]);
   const [total, setTotal] = useState<{ total: number; listable: number }>();
+  const [rates, setRates] = useState<Pick<RecordPage, 'rates' | 'reporting'>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(true);
 
@@ -33,6 +35,7 @@ export function RecordList({ load, titleId }: { load: LoadRecords; titleId: stri
       (page) => {
         setRows((before) => (offset === 0 ? page.rows : [...before, ...page.rows]));
         setTotal({ total: page.total, listable: page.listable });
+        if (offset === 0) setRates({ rates: page.rates, reporting: page.reporting });
         setError(undefined);
         setBusy(false);
       },
@@ -46,8 +49,21 @@ export function RecordList({ load, titleId }: { load: LoadRecords; titleId: stri
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => more(0), []);
 
+  // An amount in another currency shows what the total counts: its converted amount, or why it is left out.
+  const amountText = (row: RecordRow) => {
+    if (!row.amount) return undefined;
+    const own = money(row.amount.minor, row.amount.currency);
+    const converted = row.converted;
+    if (!converted || !rates.reporting) return own;
+    if (!converted.ok) {
+      const missing = /^no exchange rate for /.test(converted.reason);
+      return `${own} (${missing ? t('explain.noRate', { currency: row.amount.currency }) : t('explain.notConverted', { reason: converted.reason })})`;
+    }
+    const shown = money(converted.minor, rates.reporting);
+    return `${own} = ${converted.by === 'crm' ? t('explain.convertedByCrm', { amount: shown }) : shown}`;
+  };
   const detail = (row: RecordRow) =>
-    [row.kind && word(t, 'kind', row.kind), row.status && word(t, 'status', row.status), row.amount && money(row.amount.minor, row.amount.currency), row.at !== undefined && date(row.at), row.ownerName]
+    [row.kind && word(t, 'kind', row.kind), row.status && word(t, 'status', row.status), amountText(row), row.at !== undefined && date(row.at), row.ownerName]
       .filter(Boolean)
       .join(' · ');
 
@@ -79,6 +95,7 @@ export function RecordList({ load, titleId }: { load: LoadRecords; titleId: stri
         </button>
       )}
       {total && rows.length >= total.listable && total.total > total.listable && <p className="note">{t('explain.capped', { count: total.listable })}</p>}
+      {rates.rates && rates.reporting && <RatesUsed rates={rates.rates} reporting={rates.reporting} />}
     </section>
   );
 }

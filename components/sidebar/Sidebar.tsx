@@ -1,10 +1,11 @@
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
-import type { StoredSourceStatus } from '../../lib/db/status';
 import type { KpiId } from '../../lib/kpi/types';
 import type { SidebarUiState } from '../../lib/settings/ui-state';
 import type { SidebarPrefs } from '../../lib/views/prefs';
 import { useI18n } from '../common/i18n';
+import type { ShownStatus } from '../common/source-line';
 import { Controls } from './Controls';
+import { DataNotes } from './DataNotes';
 import { EmptyState } from './EmptyState';
 import { PersonalPanel } from './PersonalPanel';
 import type { LoadRecords } from './RecordList';
@@ -28,11 +29,12 @@ export type SidebarProps = {
   updating?: boolean;
   /** The background could not compute the numbers. */
   error?: string;
-  status: StoredSourceStatus | undefined;
+  status: ShownStatus | undefined;
   hasData: boolean;
   pinned: readonly KpiId[];
   onTogglePin: (id: KpiId) => void;
   onExploreDemo: () => void;
+  /** Absent where there is nothing to sync (a file, the demo data). */
   onSyncNow?: () => void;
   onExportSummary: () => void;
   /** Absent in the side panel, which the browser closes itself. */
@@ -89,18 +91,22 @@ export function Sidebar(props: SidebarProps) {
             </button>
           )}
         </header>
-        <Controls ui={ui} onChange={props.onUiChange} prefs={props.prefs} onPrefs={props.onPrefs} teamAvailable={response?.teamAvailable ?? false} />
-        <div className="toolbar">
-          <button type="button" className="secondary" onClick={props.onExportSummary}>
-            {t('sidebar.exportSummary')}
-          </button>
-        </div>
+        {/* A labelled region (a landmark), so nothing on the page sits outside one. */}
+        <section aria-label={t('sidebar.controls')}>
+          <Controls ui={ui} onChange={props.onUiChange} prefs={props.prefs} onPrefs={props.onPrefs} teamAvailable={response?.teamAvailable ?? false} />
+          <div className="toolbar">
+            <button type="button" className="secondary" onClick={props.onExportSummary}>
+              {t('sidebar.exportSummary')}
+            </button>
+          </div>
+        </section>
         <main>
           {props.error && (
             <p className="problem" role="alert">
               {props.error}
             </p>
           )}
+          {(body === 'team' || body === 'personal') && <DataNotes dataEndsAt={response?.dataEndsAt} noActivityData={response?.noActivityData} />}
           {body === 'empty' ? (
             <EmptyState onExploreDemo={props.onExploreDemo} />
           ) : body === 'loading' ? (

@@ -1,9 +1,13 @@
-import type { StoredSourceStatus } from '../../lib/db/status';
 import { useI18n } from '../common/i18n';
+import { sourceStatusLine, type ShownStatus } from '../common/source-line';
 
-/** Last sync, a progress bar while syncing, the quarantine count, and the last problem with what to do. */
-export function SyncStatusBar({ status, onSyncNow }: { status: StoredSourceStatus | undefined; onSyncNow?: () => void }) {
-  const { t, dateTime } = useI18n();
+/**
+ * Last sync (or, for a file, when it was imported), a progress bar while syncing, the quarantine
+ * count, and the last problem with what to do.
+ */
+export function SyncStatusBar({ status, onSyncNow }: { status: ShownStatus | undefined; onSyncNow?: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   if (!status) return null;
   const progress = status.progress;
   const share = progress?.totalEstimate ? Math.min(1, progress.records / Math.max(progress.totalEstimate, 1)) : undefined;
@@ -19,7 +23,7 @@ export function SyncStatusBar({ status, onSyncNow }: { status: StoredSourceStatu
           />
         </>
       ) : (
-        <p>{status.lastSyncAt ? t('sync.last', { when: dateTime(status.lastSyncAt) }) : t('sync.never')}</p>
+        <p data-status-line>{sourceStatusLine(status, i18n)}</p>
       )}
       {status.quarantined > 0 && <p className="warn">{t('sync.quarantined', { count: status.quarantined })}</p>}
       {status.problem && (

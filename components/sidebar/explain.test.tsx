@@ -55,4 +55,49 @@ describe('the explain panel', () => {
     expect(onClose).toHaveBeenCalledOnce();
     opener.remove();
   });
+
+  it("shows each deal's own amount and the converted one, and the rates with their dates, flagging one older than 30 days", async () => {
+    const DEC_6 = Date.UTC(2026, 11, 6);
+    const result = okResult('pipelineValue', 1_300_000, 'USD', {}, { recordCount: 4, recordType: 'deal' });
+    const deal = (id: string, amount: { minor: number; currency: string }, converted?: Page['rows'][number]['converted']) => ({ id, type: 'deal' as const, title: `Deal ${id}`, status: 'open', amount, converted });
+    const load = vi.fn(async (): Promise<Page> => ({
+      kpi: 'pipelineValue',
+      recordType: 'deal',
+      total: 4,
+      listable: 4,
+      offset: 0,
+      rows: [
+        deal('1', { minor: 500_000, currency: 'USD' }),
+        deal('2', { minor: 100_000, currency: 'EUR' }, { ok: true, minor: 108_000, by: 'rate' }),
+        deal('3', { minor: 50_000_000, currency: 'RUB' }, { ok: true, minor: 560_000, by: 'crm' }),
+        deal('4', { minor: 9_900, currency: 'CHF' }, { ok: false, reason: 'no exchange rate for CHF' }),
+      ],
+      reporting: 'USD',
+      rates: [
+        { currency: 'CHF', by: 'none', reason: 'no exchange rate for CHF', records: 1 },
+        { currency: 'EUR', by: 'rate', rate: 1.08, setAt: DEC_6 - 45 * 86_400_000, stale: true, records: 1 },
+        { currency: 'GBP', by: 'rate', rate: 1.27, setAt: DEC_6 - 86_400_000, stale: false, records: 2 },
+        { currency: 'RUB', by: 'crm', records: 1 },
+      ],
+    }));
+    renderPart(<ExplainPanel target={{ kpi: 'pipelineValue', result, selection }} currency="USD" loadRecords={load} onClose={vi.fn()} />);
+    const dialog = screen.getByRole('dialog');
+    await within(dialog).findByText('Deal 2');
+    const details = within(dialog).getAllByRole('listitem').filter((item) => item.textContent?.startsWith('Deal')).map((item) => item.querySelector('.muted')?.textContent?.replace(/\s/g, ' '));
+    expect(details).toEqual([
+      'open · $5,000',
+      'open · €1,000 = $1,080',
+      'open · RUB 500,000 = $5,600, converted by the CRM',
+      'open · CHF 99.00 (not in the total: no rate for CHF)',
+    ]);
+    const rates = within(dialog).getByRole('region', { name: 'Exchange rates' });
+    expect(within(rates).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'CHF: no rate, left out of the total (1 record)',
+      '1 EUR = 1.08 USD, entered Oct 22, 2026 (1 record) Older than 30 days: check it in Options → Money and time.',
+      '1 GBP = 1.27 USD, entered Dec 5, 2026 (2 records)',
+      'RUB → USD: converted by the CRM (1 record)',
+    ]);
+    expect(rates.querySelector('[data-rate="EUR"]')?.getAttribute('data-stale')).toBe('true');
+    expect(rates.querySelector('[data-rate="GBP"]')?.getAttribute('data-stale')).toBe('false');
+  });
 });

@@ -24,7 +24,8 @@ export function SummaryToolbar(props: ToolbarProps) {
   const { t } = useI18n();
   const { week } = props;
   return (
-    <div className="summary-toolbar" role="toolbar" aria-label={t('summary.pageTitle')}>
+    // A labelled region (a landmark), so nothing on the page sits outside one.
+    <section className="summary-toolbar" aria-label={t('summary.controls')}>
       {props.sources.length > 1 && (
         <label>
           {t('summary.source')}{' '}
@@ -79,6 +80,6 @@ export function SummaryToolbar(props: ToolbarProps) {
       <p className="toolbar-notice" role="status" aria-live="polite" data-problem={props.notice?.problem ? 'true' : undefined}>
         {props.notice?.text ?? ''}
       </p>
-    </div>
+    </section>
   );
 }

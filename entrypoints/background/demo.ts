@@ -24,10 +24,13 @@ export async function loadDemoData(db: KpiLensDb): Promise<Responses['demo/load'
     const list = data[RECORD_TABLES[type] as keyof typeof data] as unknown;
     if (Array.isArray(list) && list.length) records += await upsertRecords(db, { [type]: list } as { [K in RecordType]?: never[] });
   }
-  await saveSettings({
-    currentOwner: { ...settings.currentOwner, [DEMO_SOURCE]: data.currentOwnerId },
-    // The demo's RUB deals need a rate; the rep's own rates, once set, are kept.
-    rates: Object.keys(settings.rates).length === 0 ? { ...DEMO_EXCHANGE_RATES } : settings.rates,
-  });
+  await saveSettings(
+    {
+      currentOwner: { ...settings.currentOwner, [DEMO_SOURCE]: data.currentOwnerId },
+      // The demo's RUB deals need a rate; the rep's own rates, once set, are kept.
+      rates: Object.keys(settings.rates).length === 0 ? { ...DEMO_EXCHANGE_RATES } : settings.rates,
+    },
+    { now: Date.now() },
+  );
   return { source: DEMO_SOURCE, records };
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { localeSetting, type LocaleSetting } from '../../lib/i18n/frame-labels';
 import type { ContentCommand } from '../../lib/messaging/content-commands';
 import { readUiState, uiStateKey, type FrameState, type SidebarUiState } from '../../lib/settings/ui-state';
 
@@ -70,17 +71,25 @@ export function createFrameUi({ local, session, send }: FrameUiDeps) {
     },
     toggle: (crm: string) => change(crm, (current) => ({ open: !current.open })),
     resize: (crm: string, width: number) => change(crm, () => ({ width })),
+    /** The rep's language setting: the frame's controls are named in it. */
+    async locale(): Promise<LocaleSetting> {
+      return localeSetting((await local.get('settings')).settings);
+    },
     /** The CRM whose frame a tab shows, if any. */
     async crmOf(tabId: number): Promise<string | undefined> {
       return (await loadTabs())[tabId];
     },
     forget,
     /** storage.onChanged: a CRM's state changed, so every tab showing it is told. */
-    async changed(changes: Record<string, { newValue?: unknown }>, area: string): Promise<void> {
+    async changed(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string): Promise<void> {
       if (area !== 'local') return;
       const crms = Object.keys(changes).filter((key) => key.startsWith('ui:'));
-      if (crms.length === 0) return;
+      const locale = changes.settings && localeSetting(changes.settings.newValue);
+      const relabel = locale !== undefined && locale !== localeSetting(changes.settings!.oldValue);
+      if (crms.length === 0 && !relabel) return;
       const known = await loadTabs();
+      // The rep picked another language: every frame names its handle and grip in it.
+      if (relabel) for (const tabId of Object.keys(known)) await send(Number(tabId), { type: 'sidebar/locale', locale }).catch(() => forget(Number(tabId)));
       for (const key of crms) {
         const state = frameOf(readUiState(changes[key]!.newValue));
         for (const [tabId, crm] of Object.entries(known)) {

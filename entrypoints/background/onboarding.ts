@@ -41,7 +41,7 @@ export async function onFirstConnect(_db: KpiLensDb, source: string, options: { 
   await testAndRemember(source, { keepOwner: true }).catch(() => undefined); // not fatal: the rep can test again in the options
   if (options.demoRates) {
     const settings = await loadSettings();
-    if (Object.keys(settings.rates).length === 0) await saveSettings({ rates: { ...DEMO_EXCHANGE_RATES } });
+    if (Object.keys(settings.rates).length === 0) await saveSettings({ rates: { ...DEMO_EXCHANGE_RATES } }, { now: Date.now() });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { FrameLabels } from '../../lib/i18n/frame-labels';
 import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '../../lib/settings/ui-state';
 
 const HANDLE_WIDTH = 18;
@@ -11,7 +12,7 @@ const GRIP_WIDTH = 6;
 export const CONTENT_START_MARK = 'kpi-lens:content-start';
 if (typeof document !== 'undefined' && typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(CONTENT_START_MARK);
 
-type FrameOptions = { src: string; onToggle: () => void; onResized: (width: number) => void };
+type FrameOptions = { src: string; labels: FrameLabels; onToggle: () => void; onResized: (width: number) => void };
 
 /**
  * The CRM page's own theme, when it shows one: a dark page background means a dark page, an
@@ -35,7 +36,9 @@ export function pageTheme(doc: Document = document): 'dark' | 'light' | undefine
  * it, and a grip to resize it (also with the arrow keys). While open, the page is pushed left by
  * the sidebar's width instead of being covered, so the CRM's own controls stay reachable.
  */
-export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
+export function createSidebarFrame({ src, labels: initialLabels, onToggle, onResized }: FrameOptions) {
+  let labels = initialLabels;
+  let open = false;
   performance.mark('kpi-lens:frame-created');
   const host = document.createElement('kpi-lens-sidebar');
   const root = host.attachShadow({ mode: 'closed' });
@@ -59,7 +62,7 @@ export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
   grip.className = 'grip';
   grip.setAttribute('role', 'separator');
   grip.setAttribute('aria-orientation', 'vertical');
-  grip.setAttribute('aria-label', 'Resize KPI Lens');
+  grip.setAttribute('aria-label', labels.resize);
   grip.setAttribute('aria-valuemin', String(MIN_WIDTH));
   grip.setAttribute('aria-valuemax', String(MAX_WIDTH));
   grip.tabIndex = 0;
@@ -108,12 +111,19 @@ export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
 
   return {
     apply(state: FrameState) {
+      open = state.open;
       host.classList.toggle('collapsed', !state.open);
       handle.setAttribute('aria-expanded', String(state.open));
-      handle.setAttribute('aria-label', state.open ? 'Collapse KPI Lens' : 'Open KPI Lens');
+      handle.setAttribute('aria-label', state.open ? labels.collapse : labels.open);
       if (state.open) {
         if (state.width !== width || html.style.getPropertyValue('margin-right') === originalMargin) setWidth(state.width, true);
       } else html.style.setProperty('margin-right', originalMargin);
+    },
+    /** The rep picked another language: the handle and grip say it at once. */
+    relabel(next: FrameLabels) {
+      labels = next;
+      grip.setAttribute('aria-label', labels.resize);
+      handle.setAttribute('aria-label', open ? labels.collapse : labels.open);
     },
     remove() {
       host.remove();

@@ -22,6 +22,23 @@ describe('deals at risk', () => {
     expect(list.deals[0]?.daysPastClose).toBe(17);
   });
 
+  it('calls no deal idle when the records know nothing of activity (a file of deals alone): only deals past their close date stay', () => {
+    // Without activities and without the CRM's "last activity" dates, d7 (idle since created, 17 days overdue) and
+    // an idle deal that is not overdue (d9) would both be "no activity for N days".
+    const deals = fixtureData().deals.map((deal) => ({ ...deal, lastActivityAt: undefined }));
+    const d9 = { ...deals[6]!, externalId: 'd9', title: 'Deal d9', expectedCloseAt: undefined };
+    const data = fixtureData({ activities: [], deals: [...deals, d9] });
+    const basics = queryBasics(settingsFor('ann'), ZONE);
+    const stale = computeKpis(data, { ...basics, kpis: ['staleDeals'], asOf: AS_OF, scope: { ownerIds: ['ann'] }, period: periodContaining('month', AS_OF, basics.calendar), comparePeriod: null }).staleDeals;
+    expect(stale?.status === 'ok' && stale.value).toBe(2); // the engine counts both
+    const list = atRiskDeals(data, stale);
+    expect(list).toMatchObject({ status: 'ok', total: 1, activityUnknown: true, amount: 400_000 });
+    if (list.status !== 'ok') return;
+    expect(list.deals.map((deal) => [deal.id, deal.idleDays, deal.daysPastClose])).toEqual([['d7', undefined, 17]]);
+    // With activities logged (the fixture's), the same deals are judged by them.
+    expect(atRiskDeals(fixtureData(), stale)).not.toHaveProperty('activityUnknown');
+  });
+
   it('explains why there is no list instead of showing an empty one', () => {
     expect(atRiskDeals(fixtureData(), undefined)).toEqual({ status: 'unavailable', reason: 'not computed' });
   });

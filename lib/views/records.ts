@@ -2,6 +2,7 @@ import { RECORD_TABLES } from '../db/schema';
 import type { KpiData } from '../kpi/types';
 import type { CanonicalRecord, RecordByType, RecordType } from '../model';
 import type { Money } from '../model/money';
+import { conversionOf, ratesUsed, type MoneyContext, type RateUsed, type RowConversion } from './record-money';
 
 /** The records of one page of the explain panel's list. */
 export const MAX_RECORDS_PAGE = 50;
@@ -15,6 +16,8 @@ export type RecordRow = {
   title: string;
   url?: string;
   amount?: Money;
+  /** `amount` in the reporting currency as the totals count it (absent when it is in that currency already). */
+  converted?: RowConversion;
   status?: string;
   /** The instant that placed the record in the period (closed, occurred, created...). */
   at?: number;
@@ -22,7 +25,15 @@ export type RecordRow = {
   ownerName?: string;
 };
 
-export type RecordPage = { total: number; listable: number; offset: number; rows: RecordRow[] };
+export type RecordPage = {
+  total: number;
+  listable: number;
+  offset: number;
+  rows: RecordRow[];
+  /** The reporting currency, and the rates that converted the amounts of every record behind the number (not only this page's). */
+  reporting?: string;
+  rates?: RateUsed[];
+};
 
 const byIdCache = new WeakMap<readonly CanonicalRecord[], Map<string, CanonicalRecord>>();
 
@@ -37,8 +48,12 @@ export function recordsById<T extends RecordType>(data: KpiData, type: T): Reado
   return map as unknown as ReadonlyMap<string, RecordByType[T]>;
 }
 
-/** A page of the records behind a result, in the result's order, for the explain panel. */
-export function recordPage(data: KpiData, type: RecordType, ids: readonly string[], offset: number, limit: number): RecordPage {
+/**
+ * A page of the records behind a result, in the result's order, for the explain panel. With
+ * `money`, each amount in another currency comes with its converted amount, and the page with the
+ * rates used for all of the result's records (and when each was entered).
+ */
+export function recordPage(data: KpiData, type: RecordType, ids: readonly string[], offset: number, limit: number, money?: MoneyContext): RecordPage {
   const listable = Math.min(ids.length, MAX_RECORDS_LISTED);
   const start = Math.max(0, Math.min(offset, listable));
   const end = Math.min(listable, start + Math.max(0, Math.min(limit, MAX_RECORDS_PAGE)));
@@ -47,10 +62,24 @@ export function recordPage(data: KpiData, type: RecordType, ids: readonly string
   const rows: RecordRow[] = [];
   for (const id of ids.slice(start, end)) {
     const record = records.get(id);
-    rows.push(record ? describe(type, record, owners) : { id, type, title: id });
+    const row: RecordRow = record ? describe(type, record, owners) : { id, type, title: id };
+    const converted = money && record ? conversionOf(row.amount, convertedOf(record), money) : undefined;
+    rows.push(converted ? { ...row, converted } : row);
   }
-  return { total: ids.length, listable, offset: start, rows };
+  if (!money || !MONEY_TYPES.has(type)) return { total: ids.length, listable, offset: start, rows };
+  const amounts = function* () {
+    for (const id of ids) {
+      const record = records.get(id);
+      if (record) yield { amount: amountOf(record), convertedAmount: convertedOf(record) };
+    }
+  };
+  return { total: ids.length, listable, offset: start, rows, reporting: money.currency.reporting, rates: ratesUsed(amounts(), money) };
 }
+
+/** Record types whose rows carry an amount. */
+const MONEY_TYPES: ReadonlySet<RecordType> = new Set(['deal', 'mrrMovement', 'quota', 'spend']);
+const amountOf = (record: CanonicalRecord): Money | undefined => ('amount' in record ? (record.amount as Money | undefined) : undefined);
+const convertedOf = (record: CanonicalRecord): Money | undefined => ('convertedAmount' in record ? (record.convertedAmount as Money | undefined) : undefined);
 
 function describe(type: RecordType, record: CanonicalRecord, owners: ReadonlyMap<string, RecordByType['owner']>): RecordRow {
   const row: RecordRow = { id: record.externalId, type, title: record.externalId, url: record.url };

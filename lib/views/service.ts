@@ -17,6 +17,7 @@ import { scopeFor } from './scope';
 import { selectionKey, type ViewSelection } from './selection';
 import { dailyActivityTarget, targetForWindow } from './targets';
 import { createViewCache, HEAVY_VIEW_MAX_AGE_MS, nextTask, VIEW_MAX_AGE_MS } from './view-cache';
+import { knowsActivity, viewClock } from './data-clock';
 import { queryOf, viewExtras } from './view-extras';
 
 export type PinnedRequest = ViewSelection;
@@ -32,6 +33,10 @@ export type PinnedResponse = {
   /** Per kind and window, scaled to the window's working days (one rep's view only). */
   activityTargets: Record<ActivityKind, Record<ActivityWindow, number | undefined>>;
   reportingCurrency: string;
+  /** The source is a file whose data ended before today: the view is as of the end of that day (data-clock.ts). */
+  dataEndsAt?: number;
+  /** True when the records cannot tell when a deal was last worked on (a file of deals without activities). */
+  noActivityData?: boolean;
   /**
    * The settings a page needs to show the view (validated here), so the sidebar's first paint
    * parses no settings itself: its language choice, theme, time zone and pinned KPIs.
@@ -107,7 +112,9 @@ export function createViewService(deps: ViewServiceDeps) {
     // What the rep entered in options (quotas, targets, costs) wins over the CRM's; field rules apply.
     const data = repInputs(raw, settings);
     const choice = scopeFor(data, settings, selection.source, selection.view, selection.ownerId);
-    return { data, settings, choice, generation, stamp: JSON.stringify(settings), asOf: deps.now() };
+    const now = deps.now();
+    const clock = viewClock(selection.source, data, now, calendarOf(settings, deps.browserZone));
+    return { data, settings, choice, generation, stamp: JSON.stringify(settings), asOf: clock.asOf, now, dataEndsAt: clock.dataEndsAt };
   }
 
   /** The key of what a selection computes: the scope actually shown (privacy may narrow it), never the raw request alone. */
@@ -121,7 +128,7 @@ export function createViewService(deps: ViewServiceDeps) {
     return computed.get(key, ctx.generation, ctx.stamp, () => computePinned(selection, ctx));
   }
 
-  function computePinned(selection: ViewSelection, { data, settings, choice, asOf }: ViewContext): PinnedResponse {
+  function computePinned(selection: ViewSelection, { data, settings, choice, asOf, dataEndsAt }: ViewContext): PinnedResponse {
     const calendar = calendarOf(settings, deps.browserZone);
     const oneRep = choice.scope.ownerIds !== 'all' && choice.scope.ownerIds.length === 1 && choice.scope.teamId === undefined;
     const activityTargets = {} as PinnedResponse['activityTargets'];
@@ -140,6 +147,8 @@ export function createViewService(deps: ViewServiceDeps) {
       canSeePeers: choice.canSeePeers,
       activityTargets,
       reportingCurrency: settings.reportingCurrency,
+      ...(dataEndsAt !== undefined ? { dataEndsAt } : {}),
+      ...(knowsActivity(data) ? {} : { noActivityData: true }),
       display: { locale: settings.locale, theme: settings.theme, timeZone: calendar.timeZone, pinnedKpis: settings.pinnedKpis },
     };
   }

@@ -44,7 +44,7 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
         ctx.stamp,
         async () => {
           const { query } = queryOf(selection, ctx, browserZone);
-          return { ...(await computeCharts(ctx.data, query, value.period, ownersOf(ctx), value.results, nextTask)), period: value.period, asOf: value.asOf };
+          return { ...(await computeCharts(ctx.data, query, value.period, value.compare, ownersOf(ctx), value.results, nextTask)), period: value.period, asOf: value.asOf };
         },
         HEAVY_VIEW_MAX_AGE_MS,
       );
@@ -103,7 +103,8 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
         HEAVY_VIEW_MAX_AGE_MS,
       );
       if (!hasValue(result)) return { kpi, recordType: null, total: 0, listable: 0, offset: 0, rows: [] };
-      return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit) };
+      const money = { currency: { reporting: ctx.settings.reportingCurrency, rates: ctx.settings.rates }, ratesSetAt: ctx.settings.ratesSetAt, asOf: ctx.now };
+      return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit, money) };
     },
   };
 }

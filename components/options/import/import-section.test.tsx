@@ -80,6 +80,36 @@ describe('Options → Import', () => {
     expect(screen.getByRole('link', { name: 'Open the numbers' }).getAttribute('href')).toContain('source=csv%3Asales_pipeline');
   }, 60_000);
 
+  it('shows the days a file gives without a time as dates, on the day the file says, and keeps the times a file has', async () => {
+    const fake = fakeApi();
+    const { unmount } = show(fake.api);
+    await upload('sales_pipeline.csv', MAVEN);
+    const table = () => screen.getByRole('table', { name: /Preview/ });
+    const column = (name: string) => {
+      const at = within(table()).getAllByRole('columnheader').findIndex((cell) => cell.textContent === name);
+      return within(table()).getAllByRole('row').slice(1).map((row) => row.children[at]?.textContent ?? '');
+    };
+    // engage_date and close_date are days ("2016-10-20"), read in the import's zone (Moscow) while the rep's
+    // zone is UTC: as a date and time in the rep's zone that would be "Oct 19, 2016, 9:00 PM"; the file's day is wanted.
+    const day = (text: string) => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'medium' }).format(Date.parse(`${text}T00:00:00Z`));
+    const created = column('Created');
+    expect(created[0]).toBe('Oct 20, 2016'); // RAW[0][5] is 2016-10-20
+    expect(created).toEqual(RAW.slice(0, created.length).map((row) => (row[5] ? day(row[5]) : '')));
+    const closed = column('Closed');
+    expect(closed).toEqual(RAW.slice(0, closed.length).map((row) => (row[6] ? day(row[6]) : '')));
+    for (const cell of [...created, ...closed]) expect(cell).not.toMatch(/\d:\d\d/);
+    unmount();
+
+    // A column with times keeps them; one with days only beside it still shows days.
+    show(fakeApi().api, 'ru');
+    await userEvent.upload(screen.getByLabelText('CSV-файл'), new File(['Deal,Owner,Amount,Created,Close date\nAcme,Ann,100,2024-03-05 14:30,2024-04-01\n'], 'times.csv', { type: 'text/csv' }));
+    await screen.findByRole('table', { name: /Предпросмотр/ });
+    const row = within(screen.getByRole('table', { name: /Предпросмотр/ })).getAllByRole('row')[1]!;
+    expect(row.textContent).toContain('5 мар. 2024 г., 14:30'); // as the file says, in the zone it is read in (Moscow)
+    expect(row.textContent).toContain('1 апр. 2024 г.');
+    expect(row.textContent).not.toMatch(/1 апр\. 2024 г\., \d/);
+  }, 30_000);
+
   it('lets the rep take a field off a column, and previews the result', async () => {
     show(fakeApi().api);
     await upload('sales_pipeline.csv', MAVEN);

@@ -28,7 +28,7 @@ export async function allStatuses({ statuses, db }: HandlerDeps): Promise<Source
     throw error;
   });
   for (const imported of importedSources) {
-    sources.push({ source: imported.source, crm: imported.origin, label: imported.label, ...(await statuses.status(imported.source)) });
+    sources.push({ source: imported.source, crm: imported.origin, label: imported.label, importedAt: imported.lastImportAt, ...(await statuses.status(imported.source)) });
   }
   const demo = await statuses.status(DEMO_SOURCE);
   if (demo.records > 0) sources.push({ source: DEMO_SOURCE, crm: 'demo', label: 'Demo data', ...demo });

@@ -56,11 +56,16 @@ describe('CSV import handlers (the single writer)', () => {
     expect((await db.deals.get(['csv:q3', 'a']))?.title).toBe('Renamed');
     expect(await db.deals.where('source').equals('csv:q3').count()).toBe(1);
 
+    const before = Date.now();
     const finished = await ask({ type: 'import/finish', source: 'csv:q3', summary: { fileName: 'q3.csv', kind: 'deals', preset: null, rows: 3, imported: 3, rejected: 0 } });
     expect(finished.records).toBe(2); // one deal and one owner
     expect(deps.versions.bumpNow).toHaveBeenCalledWith('csv:q3');
     expect((await ask({ type: 'import/list' })).sources).toMatchObject([{ source: 'csv:q3', origin: 'csv', label: 'q3.csv', rows: 3 }]);
     expect((await allStatuses(deps)).map((status) => [status.source, status.crm, status.label, status.records])).toEqual([['csv:q3', 'csv', 'q3.csv', 2]]);
+    // A file source says when it was imported (the popup and the sidebar show "Imported <date>", never "Not synced yet").
+    const importedAt = (await allStatuses(deps))[0]?.importedAt;
+    expect(importedAt).toBeGreaterThanOrEqual(before);
+    expect(importedAt).toBeLessThanOrEqual(Date.now());
     expect((await deps.views.pinned({ source: 'csv:q3', view: 'personal', period: 'month' })).pinned).not.toBeNull();
   });
 
