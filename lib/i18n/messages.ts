@@ -1,4 +1,5 @@
 import { intlTag, type Locale } from './locale';
+import { enExplain, ruExplain } from './messages-explain';
 
 /** A message, or plural forms chosen with Intl.PluralRules for `{count}`. */
 type Message = string | { one: string; few?: string; many?: string; other: string };
@@ -8,6 +9,7 @@ type Message = string | { one: string; few?: string; many?: string; other: strin
  * KPI names and formulas live in the KPI registry, not here.
  */
 const en = {
+  ...enExplain,
   'app.title': 'KPI Lens',
   'view.personal': 'Personal',
   'view.team': 'Team',
@@ -438,7 +440,6 @@ const en = {
   'explain.period': "Period: {period}",
   'explain.formula': "Formula",
   'explain.method': "Method:",
-  'explain.methodNote': "BG/NBD could not be used: {reason}",
   'explain.noResult': "No number for this period.",
   'explain.inputs': "Inputs",
   'explain.of': "{num} of {den}",
@@ -769,6 +770,7 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const ru: Record<MessageKey, Message> = {
+  ...ruExplain,
   'app.title': 'KPI Lens',
   'view.personal': 'Личные',
   'view.team': 'Команда',
@@ -1199,7 +1201,6 @@ const ru: Record<MessageKey, Message> = {
   'explain.period': "Период: {period}",
   'explain.formula': "Формула",
   'explain.method': "Метод:",
-  'explain.methodNote': "BG/NBD не удалось применить: {reason}",
   'explain.noResult': "Для этого периода числа нет.",
   'explain.inputs': "Исходные данные",
   'explain.of': "{num} из {den}",
