@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { formatChange, formatDate, formatDateTime, formatDayRange, formatMoney, formatNumber, formatPercent, formatPeriod, formatPoints } from '../../lib/i18n/format';
+import { formatChange, formatDate, formatDateTime, formatDayRange, formatWeekday, formatMoney, formatNumber, formatPercent, formatPeriod, formatPoints } from '../../lib/i18n/format';
 import type { Locale } from '../../lib/i18n/locale';
 import { translator, type Translate } from '../../lib/i18n/messages';
 
@@ -17,6 +17,8 @@ export type I18n = {
   /** A period [start, end) in words: "December 2026", "Nov 30 – Dec 6", "2026"; never "2026-12" or "2026-W49". */
   period: (start: number, end: number) => string;
   date: (ms: number) => string;
+  /** A day with its weekday, short: "Sun, Dec 6" / "вс, 6 дек.". */
+  weekday: (ms: number) => string;
   dateTime: (ms: number) => string;
 };
 
@@ -34,6 +36,7 @@ export function makeI18n(locale: Locale, timeZone: string): I18n {
     dayRange: (start, end) => formatDayRange(start, end, timeZone, locale),
     period: (start, end) => formatPeriod(start, end, timeZone, locale),
     date: (ms) => formatDate(ms, timeZone, locale),
+    weekday: (ms) => formatWeekday(ms, timeZone, locale),
     dateTime: (ms) => formatDateTime(ms, timeZone, locale),
   };
 }

@@ -87,3 +87,8 @@ export function formatPeriod(start: number, end: number, timeZone: string, local
   const sameYear = from.year === parts(last).year;
   return new Intl.DateTimeFormat(tag, sameYear ? { timeZone, day: 'numeric', month: 'short' } : { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).formatRange(start, last);
 }
+
+/** A day with its weekday, short: "Sun, Dec 6" (en), "вс, 6 дек." (ru). */
+export function formatWeekday(ms: number, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlTag(locale), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(ms);
+}

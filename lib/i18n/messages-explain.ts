@@ -46,6 +46,8 @@ export const enExplain = {
   'method.listPriceEstimate': "estimated from the list prices of the deals’ products",
   'method.predictive': "Predictive (monthly revenue × margin ÷ monthly churn)",
   'method.historical': "Historical (revenue per customer so far)",
+  'activity.dayOff': "not a working day",
+  'quota.paceWorkingDays': "Where you should be after {done} of {total} working days: {pace}",
   'explain.methodFallback': "The purchase-pattern model (BG/NBD) could not be fitted to these customers, so a simpler method is used.",
 } satisfies Record<string, Message>;
 
@@ -92,5 +94,7 @@ export const ruExplain: Record<ExplainMessageKey, Message> = {
   'method.listPriceEstimate': "оценка по прайс-листу продуктов в сделках",
   'method.predictive': "Прогнозная (месячная выручка × маржа ÷ месячный отток)",
   'method.historical': "Историческая (выручка на клиента до сих пор)",
+  'activity.dayOff': "нерабочий день",
+  'quota.paceWorkingDays': "По плану после {done} из {total} рабочих дней: {pace}",
   'explain.methodFallback': "Модель покупательского поведения (BG/NBD) не удалось построить по этим клиентам, поэтому используется более простой метод.",
 };
