@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { formatChange, formatDate, formatDateTime, formatDayRange, formatMoney, formatNumber, formatPercent, formatPoints } from '../../lib/i18n/format';
+import { formatChange, formatDate, formatDateTime, formatDayRange, formatWeekday, formatMoney, formatNumber, formatPercent, formatPeriod, formatPoints } from '../../lib/i18n/format';
 import type { Locale } from '../../lib/i18n/locale';
 import { translator, type Translate } from '../../lib/i18n/messages';
 
@@ -16,7 +16,11 @@ export type I18n = {
   points: (value: number) => string;
   /** The days of a span [start, end), short: "Nov 1 – 6" / "1–6 нояб.". */
   dayRange: (start: number, end: number) => string;
+  /** A period [start, end) in words: "December 2026", "Nov 30 – Dec 6", "2026"; never "2026-12" or "2026-W49". */
+  period: (start: number, end: number) => string;
   date: (ms: number) => string;
+  /** A day with its weekday, short: "Sun, Dec 6" / "вс, 6 дек.". */
+  weekday: (ms: number) => string;
   dateTime: (ms: number) => string;
 };
 
@@ -33,7 +37,9 @@ export function makeI18n(locale: Locale, timeZone: string): I18n {
     change: (value) => formatChange(value, locale),
     points: (value) => formatPoints(value, locale),
     dayRange: (start, end) => formatDayRange(start, end, timeZone, locale),
+    period: (start, end) => formatPeriod(start, end, timeZone, locale),
     date: (ms) => formatDate(ms, timeZone, locale),
+    weekday: (ms) => formatWeekday(ms, timeZone, locale),
     dateTime: (ms) => formatDateTime(ms, timeZone, locale),
   };
 }

@@ -175,6 +175,21 @@ describe('pinned KPIs', () => {
     expect(await stored()).toMatchObject({ pinnedKpis: ['quotaAttainment', 'activityCounts', 'winRate'], showPeerNumbers: true });
   });
 
+  it('says the peers option is this browser\'s own, and that the CRM\'s permissions are what limit a rep (en, ru)', async () => {
+    const view = show(<SidebarSection settings={await loadSettings()} />);
+    expect(screen.getByRole('heading', { name: "Peers' numbers in this browser" })).toBeTruthy();
+    expect(screen.getByText(/setting of this browser only, not a team rule/)).toBeTruthy();
+    expect(screen.getByText(/decided by the CRM's own permissions on the rep's account/)).toBeTruthy();
+    // The old wording promised a lead's control that does not exist.
+    expect(screen.queryByText(/team lead's choice/i)).toBeNull();
+    view.unmount();
+    show(<SidebarSection settings={await loadSettings()} />, 'ru');
+    expect(screen.getByRole('heading', { name: 'Цифры коллег в этом браузере' })).toBeTruthy();
+    expect(screen.getByText(/настройка только этого браузера, а не правило команды/)).toBeTruthy();
+    expect(screen.getByText(/решают права доступа в самой CRM для его учётной записи/)).toBeTruthy();
+    expect(screen.queryByText(/Решение руководителя/)).toBeNull();
+  });
+
   it('starts again from the stored order when another page changes it', async () => {
     const view = show(<SidebarSection settings={await loadSettings()} />);
     const changed = { ...DEFAULT_SETTINGS, pinnedKpis: ['winRate' as const] };

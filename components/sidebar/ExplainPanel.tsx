@@ -4,16 +4,26 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { useI18n } from '../common/i18n';
 import { Change, Status } from './Change';
 import { ExplainDialog } from './ExplainDialog';
-import { countLines, ratioLine } from './explain-inputs';
+import { countLines, partLines, ratioLine, workingDaysLine } from './explain-inputs';
 import { formatResult, kpiName } from './format';
 import { RecordList, type LoadRecords } from './RecordList';
 import { ResultNote } from './ResultNote';
 import { CoverageNotes, PartialNote, SampleNote } from './SampleNote';
 import type { ExplainTarget } from './sidebar-context';
 
-const METHOD_KEYS: Record<string, MessageKey> = {
+/** Every `method` a KPI can report, in words; an unknown one is not shown (never its engine id). */
+export const METHOD_KEYS: Record<string, MessageKey> = {
   'stage-history': 'method.stageHistory',
   'current-stage': 'method.currentStage',
+  'sum-of-rep-quotas': 'method.sumOfRepQuotas',
+  'team-quota': 'method.teamQuota',
+  costs: 'method.costs',
+  'costs-and-default-margin': 'method.costsAndDefaultMargin',
+  'cold-emails': 'method.coldEmails',
+  'all-tracked-outbound': 'method.allTrackedOutbound',
+  'list-price-estimate': 'method.listPriceEstimate',
+  predictive: 'method.predictive',
+  historical: 'method.historical',
   wonAmount: 'metric.wonAmount',
   quotaAttainment: 'metric.quotaAttainment',
   activities: 'metric.activities',
@@ -38,9 +48,12 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
 
   const ok = hasValue(result) ? result : undefined;
   const method = ok?.method;
-  const methodText = result?.methodName?.[locale] ?? (method ? (METHOD_KEYS[method] ? t(METHOD_KEYS[method]) : method) : undefined);
+  const methodKey = method ? METHOD_KEYS[method] : undefined;
+  const methodText = result?.methodName?.[locale] ?? (methodKey ? t(methodKey) : undefined);
   const ratio = result ? ratioLine(result, currency, i18n) : undefined;
-  const counts = result ? countLines(result, i18n) : [];
+  const days = result ? workingDaysLine(result, i18n) : undefined;
+  const counts = result ? [...countLines(result, i18n), ...(days ? [days] : [])] : [];
+  const parts = result ? partLines(result, currency, i18n) : [];
 
   return (
     <ExplainDialog title={kpiName(kpi, i18n)} opener={target.opener} onClose={onClose}>
@@ -52,7 +65,7 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
         )}
         <SampleNote result={ok} />
         {ok && <Change result={ok} against={target.selection.compare ?? 'previous'} />}
-        {result && <p className="muted">{t('explain.period', { period: result.period.label })}</p>}
+        {result && <p className="muted">{t('explain.period', { period: i18n.period(result.period.start, result.period.end) })}</p>}
         <PartialNote result={result} />
         <CoverageNotes result={ok} />
         <h3>{t('explain.formula')}</h3>
@@ -62,7 +75,8 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
             <strong>{t('explain.method')}</strong> {methodText}
           </p>
         )}
-        {result?.methodNote && <p className="note">{t('explain.methodNote', { reason: result.methodNote })}</p>}
+        {/* The fit's own reason ("the likelihood keeps rising as b → ∞") is for the CLI; the rep reads what it means. */}
+        {result?.methodNote && <p className="note">{t('explain.methodFallback')}</p>}
         {!ok && <ResultNote result={result} fallback={t('explain.noResult')} />}
         {(ratio || counts.length > 0) && (
           <>
@@ -70,6 +84,16 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
             <ul className="inputs">
               {ratio && <li>{ratio}</li>}
               {counts.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {parts.length > 0 && (
+          <>
+            <h3>{t('explain.parts')}</h3>
+            <ul className="inputs parts">
+              {parts.map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>

@@ -40,7 +40,9 @@ export function QuotaCard({ result, currency, selection }: { result: ShownResult
           {ok.parts.expectedPct !== undefined && (
             <p className="sub">
               <Figure name="quota.expectedPct" value={ok.parts.expectedPct}>
-                {t('quota.pace', { pace: percent(ok.parts.expectedPct) })}
+                {ok.parts.workingDays !== undefined && ok.parts.workingDaysElapsed !== undefined
+                  ? t('quota.paceWorkingDays', { pace: percent(ok.parts.expectedPct), done: ok.parts.workingDaysElapsed, total: ok.parts.workingDays })
+                  : t('quota.pace', { pace: percent(ok.parts.expectedPct) })}
               </Figure>
             </p>
           )}

@@ -29,6 +29,39 @@ describe('sidebar cards', () => {
     expect(container.querySelector('[data-kpi="activity.meeting.month"]')?.getAttribute('data-value')).toBe('10');
   });
 
+  it('labels each activity window with its dates, so a week that started last month can hold more than the month (en, ru)', () => {
+    // Sunday 6 Dec 2026: today; the week Mon 30 Nov – Sun 6 Dec; December so far. 52 calls this week, 40 in December.
+    const on = (start: number, end: number, calls: number) => ({ ...okResult('activityCounts', calls, 'count', { call: calls }), period: { start, end, label: 'engine label' } });
+    const counts = {
+      day: on(Date.UTC(2026, 11, 6), Date.UTC(2026, 11, 7), 0),
+      week: on(Date.UTC(2026, 10, 30), Date.UTC(2026, 11, 7), 52),
+      month: on(Date.UTC(2026, 11, 1), Date.UTC(2027, 0, 1), 40),
+    };
+    // A Sunday has no working day: its target is 0 (lib/views/targets.ts), which reads as a day off, never as behind.
+    const targets = { ...noTargets, call: { day: 0, week: 50, month: 230 } };
+    const { container, unmount } = wrap(<ActivityCard counts={counts} targets={targets} />);
+    const heads = screen.getAllByRole('columnheader').map((th) => th.textContent?.replace(/\s/g, ' '));
+    expect(heads.slice(1)).toEqual(['TodaySun, Dec 6', 'WeekNov 30 – Dec 6', 'MonthDec 1 – 31']);
+    const callsRow = screen.getByRole('row', { name: /Calls/ });
+    expect(within(callsRow).getByText('not a working day')).toBeTruthy();
+    expect(container.querySelector('[data-kpi="activity.call.day"]')?.closest('td')?.className).not.toContain('behind');
+    expect(screen.queryByText('engine label')).toBeNull();
+    unmount();
+    wrap(<ActivityCard counts={counts} targets={targets} />, 'ru');
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent?.replace(/\s/g, ' ')).slice(1)).toEqual(['Сегоднявс, 6 дек.', 'Неделя30 нояб. – 6 дек.', 'Месяц1–31 дек.']);
+    expect(screen.getByText('нерабочий день')).toBeTruthy();
+  });
+
+  it('says where the rep should be in working days (en, ru)', () => {
+    // Sunday night, 6 Dec: 4 of December's 23 working days are done (1–4 Dec): 4 ÷ 23 = 17.4 % of the quota is due.
+    const result = okResult('quotaAttainment', 20, '%', { sales: 2_000_000, quota: 10_000_000, expectedPct: (4 / 23) * 100, workingDays: 23, workingDaysElapsed: 4 });
+    const { unmount } = renderPart(<QuotaCard result={result} currency="USD" selection={selection} />);
+    expect(screen.getByText('Where you should be after 4 of 23 working days: 17.4%')).toBeTruthy();
+    unmount();
+    renderPart(<QuotaCard result={result} currency="USD" selection={selection} />, { locale: 'ru' });
+    expect(screen.getByText(/^По плану после 4 из 23 рабочих дней: 17,4\s?%$/)).toBeTruthy();
+  });
+
   it('shows quota attainment with pace, projection, status and the change', () => {
     const result = okResult('quotaAttainment', 62.5, '%', { sales: 6_250_000, quota: 10_000_000, expectedPct: 70, projectedPct: 89.3 }, { target: { value: 10_000_000, status: 'at-risk' }, previous: { value: 50, change: 12.5, unit: 'pp' } });
     renderPart(<QuotaCard result={result} currency="USD" selection={selection} />);

@@ -1,4 +1,5 @@
 import { intlTag, type Locale } from './locale';
+import { enExplain, ruExplain } from './messages-explain';
 
 /** A message, or plural forms chosen with Intl.PluralRules for `{count}`. */
 export type Message = string | { one: string; few?: string; many?: string; other: string };
@@ -8,6 +9,7 @@ export type Message = string | { one: string; few?: string; many?: string; other
  * KPI names and formulas live in the KPI registry, not here.
  */
 const en = {
+  ...enExplain,
   'app.title': 'KPI Lens',
   'view.personal': 'Personal',
   'view.team': 'Team',
@@ -278,9 +280,10 @@ const en = {
   'options.pinned.moved': '{kpi} moved to position {position} of {count}.',
   'options.pinned.pinned': '{kpi} pinned at position {position}.',
   'options.pinned.unpinned': '{kpi} unpinned.',
-  'options.privacy.title': 'Team privacy',
+  'options.privacy.title': 'Peers\' numbers in this browser',
   'options.privacy.peers': 'Show peers\' numbers in the team view',
-  'options.privacy.peersHint': 'The team lead\'s choice: when off, a rep sees only their own numbers and their rank; the lead always sees the whole team.',
+  'options.privacy.peersHint': 'This is a setting of this browser only, not a team rule: when it is off, the team view here shows a rep their own numbers and their rank (a lead\'s view always shows the whole team). It hides nothing anywhere else.',
+  'options.privacy.crmLimits': 'What a rep can actually see is decided by the CRM\'s own permissions on the rep\'s account: KPI Lens reads only the records the CRM gives the credentials it is connected with. To keep a rep from seeing colleagues\' deals, restrict them in the CRM.',
   'options.display.title': 'Language and look',
   'options.display.language': 'Language',
   'options.display.theme': 'Theme',
@@ -474,7 +477,6 @@ const en = {
   'explain.period': "Period: {period}",
   'explain.formula': "Formula",
   'explain.method': "Method:",
-  'explain.methodNote': "BG/NBD could not be used: {reason}",
   'explain.noResult': "No number for this period.",
   'explain.inputs': "Inputs",
   'explain.of': "{num} of {den}",
@@ -825,6 +827,7 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const ru: Record<MessageKey, Message> = {
+  ...ruExplain,
   'app.title': 'KPI Lens',
   'view.personal': 'Личные',
   'view.team': 'Команда',
@@ -1095,9 +1098,10 @@ const ru: Record<MessageKey, Message> = {
   'options.pinned.moved': '«{kpi}» теперь на месте {position} из {count}.',
   'options.pinned.pinned': '«{kpi}» закреплён на месте {position}.',
   'options.pinned.unpinned': '«{kpi}» откреплён.',
-  'options.privacy.title': 'Приватность команды',
+  'options.privacy.title': 'Цифры коллег в этом браузере',
   'options.privacy.peers': 'Показывать цифры коллег в командном виде',
-  'options.privacy.peersHint': 'Решение руководителя команды: если выключено, менеджер видит только свои цифры и своё место; руководитель всегда видит всю команду.',
+  'options.privacy.peersHint': 'Это настройка только этого браузера, а не правило команды: если она выключена, командный вид здесь показывает менеджеру только его цифры и его место (руководитель всегда видит всю команду). Больше она ничего и нигде не скрывает.',
+  'options.privacy.crmLimits': 'Что менеджер на самом деле может увидеть, решают права доступа в самой CRM для его учётной записи: KPI Lens читает только те записи, которые CRM отдаёт по подключённым учётным данным. Чтобы менеджер не видел сделки коллег, ограничьте доступ в CRM.',
   'options.display.title': 'Язык и оформление',
   'options.display.language': 'Язык',
   'options.display.theme': 'Тема',
@@ -1291,7 +1295,6 @@ const ru: Record<MessageKey, Message> = {
   'explain.period': "Период: {period}",
   'explain.formula': "Формула",
   'explain.method': "Метод:",
-  'explain.methodNote': "BG/NBD не удалось применить: {reason}",
   'explain.noResult': "Для этого периода числа нет.",
   'explain.inputs': "Исходные данные",
   'explain.of': "{num} из {den}",

@@ -14,6 +14,20 @@ describe('records behind a number', () => {
     expect(recordPage(data, 'owner', ['ann'], 0, 10).rows[0]?.title).toBe('Ann Rep');
   });
 
+  it('names a subscription change by its customer, not the customer id', () => {
+    const base = { source: 'crm', updatedAt: 0 };
+    const data = {
+      ...fixtureData(),
+      customers: [{ ...base, externalId: 'customer-362', name: 'Quarry Insurance Corp.', acquiredAt: 0 }],
+      mrrMovements: [
+        { ...base, externalId: 'm1', customerId: 'customer-362', at: 1, kind: 'new' as const, amount: { minor: 9_900, currency: 'USD' } },
+        { ...base, externalId: 'm2', customerId: 'customer-999', at: 1, kind: 'churn' as const, amount: { minor: 100, currency: 'USD' } },
+      ],
+    };
+    const rows = recordPage(data, 'mrrMovement', ['m1', 'm2'], 0, 10).rows;
+    expect(rows.map((row) => row.title)).toEqual(['Quarry Insurance Corp.', 'customer-999']); // no such customer in the data: its id is all there is
+  });
+
   it('pages at most 50 at a time and lists at most the first 1,000', () => {
     const ids = Array.from({ length: 1_500 }, (_, i) => `x${i}`);
     const first = recordPage(fixtureData(), 'deal', ids, 0, 500);

@@ -58,11 +58,12 @@ export function recordPage(data: KpiData, type: RecordType, ids: readonly string
   const start = Math.max(0, Math.min(offset, listable));
   const end = Math.min(listable, start + Math.max(0, Math.min(limit, MAX_RECORDS_PAGE)));
   const owners = recordsById(data, 'owner');
+  const customers = recordsById(data, 'customer');
   const records = recordsById(data, type);
   const rows: RecordRow[] = [];
   for (const id of ids.slice(start, end)) {
     const record = records.get(id);
-    const row: RecordRow = record ? describe(type, record, owners) : { id, type, title: id };
+    const row: RecordRow = record ? describe(type, record, owners, customers) : { id, type, title: id };
     const converted = money && record ? conversionOf(row.amount, convertedOf(record), money) : undefined;
     rows.push(converted ? { ...row, converted } : row);
   }
@@ -81,7 +82,12 @@ const MONEY_TYPES: ReadonlySet<RecordType> = new Set(['deal', 'mrrMovement', 'qu
 const amountOf = (record: CanonicalRecord): Money | undefined => ('amount' in record ? (record.amount as Money | undefined) : undefined);
 const convertedOf = (record: CanonicalRecord): Money | undefined => ('convertedAmount' in record ? (record.convertedAmount as Money | undefined) : undefined);
 
-function describe(type: RecordType, record: CanonicalRecord, owners: ReadonlyMap<string, RecordByType['owner']>): RecordRow {
+function describe(
+  type: RecordType,
+  record: CanonicalRecord,
+  owners: ReadonlyMap<string, RecordByType['owner']>,
+  customers: ReadonlyMap<string, RecordByType['customer']>,
+): RecordRow {
   const row: RecordRow = { id: record.externalId, type, title: record.externalId, url: record.url };
   const ownerOf = (id: string | undefined) => (id === undefined ? undefined : (owners.get(id)?.name ?? id));
   switch (type) {
@@ -105,7 +111,8 @@ function describe(type: RecordType, record: CanonicalRecord, owners: ReadonlyMap
       return { ...row, title: (record as RecordByType['owner']).name };
     case 'mrrMovement': {
       const movement = record as RecordByType['mrrMovement'];
-      return { ...row, title: movement.customerId, kind: movement.kind, amount: movement.amount, at: movement.at };
+      // The customer's name where the data has the customer, not its id ("customer-362").
+      return { ...row, title: customers.get(movement.customerId)?.name || movement.customerId, kind: movement.kind, amount: movement.amount, at: movement.at };
     }
     case 'quota': {
       const quota = record as RecordByType['quota'];

@@ -81,10 +81,10 @@ describe('view service', () => {
     const bob = await views.pinned({ ...month, ownerId: 'bob' });
     expect(bob.ownerName).toBe('Bob Peer');
     expect(hasValue(bob.pinned?.quota) && bob.pinned.quota.value).toBe(70); // 7,000 of 10,000
-    // Once the lead shares peers' numbers, Ann's board shows the team: the settings are part of the cache key.
+    // Once peers' numbers are shown in this browser, Ann's board shows the team: the settings are part of the cache key.
     settings = settingsFor('ann', { showPeerNumbers: true });
     const board = await views.team({ ...month, view: 'team' }, 'wonAmount');
-    expect(board.rows.map((row) => row.name)).toEqual(['Bob Peer', 'Ann Rep', 'Lea Lead']);
+    expect(board.rows.map((row) => row.name)).toEqual(['Bob Peer', 'Ann Rep']); // Lea Lead carries no quota: she leads the board, she is not ranked on it
   });
 
   it('scales activity targets to the rep and window, and keeps none for a team', async () => {

@@ -109,6 +109,7 @@ function SidebarForm({ settings, save }: { settings: Settings; save: ReturnType<
         {t('options.privacy.peers')}
       </label>
       <p className="note">{t('options.privacy.peersHint')}</p>
+      <p className="note">{t('options.privacy.crmLimits')}</p>
       <h3>{t('options.display.title')}</h3>
       <Field id="locale" label={t('options.display.language')}>
         {(props) => (

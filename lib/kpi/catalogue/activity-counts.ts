@@ -71,7 +71,7 @@ export const evaluator: Evaluator = {
       targetActual += byType[type] ?? 0;
       targetParts[`${metric}Target`] = target.value;
     }
-    const pace = anyTarget ? paceStatus(targetActual, targetValue, w.info.elapsed) : undefined;
+    const pace = anyTarget ? paceStatus(targetActual, targetValue, w.info.workingElapsed) : undefined;
     return ok({
       value: total,
       unit: 'count',
