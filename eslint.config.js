@@ -27,16 +27,30 @@ const channelOnly = [
 ];
 
 /**
- * lib/adapters reads no clock of its own (issue 18): "now" is the `now` of the
- * AdapterContext, given beside `fetch`, so Retry-After dates, daily budgets and
- * backoff run on the caller's time and tests drive them.
+ * The pure core (issue 18): lib/kpi, lib/model, lib/period, lib/adapters and lib/forecast compute, and
+ * run the same in the extension, in Node (the CLI) and in tests. So they read no clock of their own
+ * ("now" is a parameter: the `now` of a KPI context, the AdapterContext's `now()`, a forecast's asOf),
+ * and import no React, Dexie, WXT or extension API: those belong to entrypoints/, components/ and lib/db.
  */
-const CLOCK_MESSAGE = 'lib/adapters reads no clock: use ctx.now() from the AdapterContext.';
+const PURE_CORE = ['lib/kpi/**/*.ts', 'lib/model/**/*.ts', 'lib/period/**/*.ts', 'lib/adapters/**/*.ts', 'lib/forecast/**/*.ts'];
+const CLOCK_MESSAGE = 'The pure core (lib/kpi, lib/model, lib/period, lib/adapters, lib/forecast) reads no clock: take "now" as a parameter (ctx.now() in an adapter).';
 const noClock = [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: CLOCK_MESSAGE },
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_MESSAGE },
   { selector: "CallExpression[callee.name='Date']", message: CLOCK_MESSAGE },
   { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: CLOCK_MESSAGE },
+];
+const PLATFORM_MESSAGE = 'The pure core (lib/kpi, lib/model, lib/period, lib/adapters, lib/forecast) is framework-free: no React, Dexie, WXT or extension API here.';
+const noPlatformImports = {
+  paths: ['react', 'react-dom', 'dexie', 'wxt', '#imports', 'webextension-polyfill', 'zustand'].map((name) => ({ name, message: PLATFORM_MESSAGE })),
+  patterns: [{ group: ['react/*', 'react-dom/*', 'dexie/*', 'wxt/*', '@wxt-dev/*', '#imports/*', 'webextension-polyfill/*', 'zustand/*'], message: PLATFORM_MESSAGE }],
+};
+const noExtensionGlobals = [
+  { name: 'browser', message: PLATFORM_MESSAGE },
+  { name: 'chrome', message: PLATFORM_MESSAGE },
+];
+const noExtensionGlobalsByMember = [
+  { selector: "MemberExpression[object.name='globalThis'][property.name=/^(browser|chrome)$/]", message: PLATFORM_MESSAGE },
 ];
 
 export default tseslint.config(
@@ -62,9 +76,13 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection] },
   },
   {
-    files: ['lib/adapters/**/*.ts'],
-    ignores: ['lib/adapters/**/*.test.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly, ...noClock] },
+    files: PURE_CORE,
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly, ...noClock, ...noExtensionGlobalsByMember],
+      'no-restricted-imports': ['error', noPlatformImports],
+      'no-restricted-globals': ['error', ...noExtensionGlobals],
+    },
   },
   {
     // The sandbox CRM is a test server that writes its own pages; it escapes every value (see pages.ts).
