@@ -140,5 +140,3 @@ export function isKnownZone(zone: string): boolean {
     return false;
   }
 }
-
-export { migrateSettings, type MigrationResult } from './migrate';

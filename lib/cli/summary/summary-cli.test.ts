@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
-import type { CliIO } from '../../cli/types';
+import { main } from '../main';
+import type { CliIO } from '../types';
 import { generateDemoData } from '../../demo';
 
 const ASOF = Date.UTC(2025, 5, 11, 10);
