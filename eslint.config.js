@@ -53,6 +53,9 @@ const noExtensionGlobalsByMember = [
   { selector: "MemberExpression[object.name='globalThis'][property.name=/^(browser|chrome)$/]", message: PLATFORM_MESSAGE },
 ];
 
+/** One length of a day (issue 18): DAY_MS in lib/period/units.ts; `npx tsx scripts/codemods/day-ms.ts` rewrites strays. */
+const oneDayMs = [{ selector: 'Literal[value=86400000]', message: "Use DAY_MS from lib/period (lib/period/units.ts): one length of a day." }];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.output*/', '.wxt/', 'demo-output/', 'bench-output/', 'coverage/'] },
   ...tseslint.configs.recommended,
@@ -66,23 +69,28 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
-      'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly],
+      'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly, ...oneDayMs],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
   {
     // The channel itself; and the end-to-end tests, which speak to the built extension as a page or a hostile script would.
     files: ['lib/messaging/**', 'test/e2e/**', 'test/fixtures/**'],
-    rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection] },
+    rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection, ...oneDayMs] },
   },
   {
     files: PURE_CORE,
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly, ...noClock, ...noExtensionGlobalsByMember],
+      'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly, ...noClock, ...noExtensionGlobalsByMember, ...oneDayMs],
       'no-restricted-imports': ['error', noPlatformImports],
       'no-restricted-globals': ['error', ...noExtensionGlobals],
     },
+  },
+  {
+    // Where the day is defined.
+    files: ['lib/period/units.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly, ...noClock] },
   },
   {
     // The sandbox CRM is a test server that writes its own pages; it escapes every value (see pages.ts).

@@ -123,3 +123,21 @@ describe('lint keeps the pure core framework-free: no React, Dexie, WXT or exten
     expect(await errorsOf("import { useState } from 'react';\nexport const f = useState;", TS)).toEqual([]);
   });
 });
+
+describe('lint keeps one length of a day: DAY_MS from lib/period', () => {
+  const day = /^no-restricted-syntax: Use DAY_MS from lib\/period/;
+  it.each([
+    ['a page', TS, 'export const since = (now: number) => now - 7 * 86_400_000;'],
+    ['lib/sync', 'lib/sync/__lint-probe__.ts', 'const DAY = 86_400_000;\nexport const f = (n: number) => n * DAY;'],
+    ['the pure core', 'lib/forecast/__lint-probe__.ts', 'export const f = (n: number) => n / 86400000;'],
+    ['a test', 'lib/kpi/__lint-probe__.test.ts', 'export const f = (n: number) => n / 86400000;'],
+  ])('a bare day in milliseconds is an error in %s', async (_name, file, code) => {
+    const errors = await errorsOf(code, file);
+    expect(errors.some((e) => day.test(e)), errors.join('\n')).toBe(true);
+  });
+
+  it('passes DAY_MS itself, where it is defined, and other numbers', async () => {
+    expect(await errorsOf("import { DAY_MS } from '@/lib/period';\nexport const f = (now: number) => now - 7 * DAY_MS + 3_600_000;", TS)).toEqual([]);
+    expect(await errorsOf('export const DAY_MS = 86_400_000;', 'lib/period/units.ts')).toEqual([]);
+  });
+});
