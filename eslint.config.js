@@ -1,5 +1,6 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
 
 /**
  * Lint guards what review can miss: no eval-like code (MV3's CSP forbids it and
@@ -97,4 +98,6 @@ export default tseslint.config(
     files: ['test/**', 'scripts/**', '**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  // Last: Prettier owns layout (.prettierrc.json, `npm run format`), so no lint rule may argue about it.
+  prettier,
 );
