@@ -54,6 +54,19 @@ const noExtensionGlobalsByMember = [
   { selector: "MemberExpression[object.name='globalThis'][property.name=/^(browser|chrome)$/]", message: PLATFORM_MESSAGE },
 ];
 
+/**
+ * Pages, entrypoints and scripts use lib/ through each module's public index with the `@/` alias
+ * (`@/lib/kpi`), never a file inside it or a relative path: the index is what a module promises, and
+ * the rest may move. `npx tsx scripts/codemods/lib-imports.ts` rewrites strays and extends the indexes.
+ */
+const LIB_INDEX_MESSAGE = "Import lib/ through its module's index with the @/ alias (e.g. '@/lib/kpi'); run `npx tsx scripts/codemods/lib-imports.ts`.";
+const libThroughIndex = {
+  patterns: [
+    { regex: '^(\\.{1,2}/)+(.*/)?lib(/|$)', message: LIB_INDEX_MESSAGE },
+    { regex: '^@/lib/[^/]+/', message: LIB_INDEX_MESSAGE },
+  ],
+};
+
 /** One length of a day (issue 18): DAY_MS in lib/period/units.ts; `npx tsx scripts/codemods/day-ms.ts` rewrites strays. */
 const oneDayMs = [{ selector: 'Literal[value=86400000]', message: "Use DAY_MS from lib/period (lib/period/units.ts): one length of a day." }];
 
@@ -87,6 +100,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', noPlatformImports],
       'no-restricted-globals': ['error', ...noExtensionGlobals],
     },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', libThroughIndex] },
   },
   {
     // Where the day is defined.

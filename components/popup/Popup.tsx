@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { send } from '../../lib/messaging/send';
+import { send } from '@/lib/messaging';
 import { useI18n } from '../common/i18n';
 import { useCreated } from '../common/page-store';
 import { ReadTableAction } from '../options/import/ReadTableAction';

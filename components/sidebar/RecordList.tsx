@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { RecordRow } from '../../lib/views/records';
-import type { Responses } from '../../lib/messaging/protocol';
-import type { MessageKey } from '../../lib/i18n/messages';
+import type { RecordRow } from '@/lib/views';
+import type { Responses } from '@/lib/messaging';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n, type I18n } from '../common/i18n';
 import { safeUrl } from './format';
 

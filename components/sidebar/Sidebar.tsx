@@ -1,8 +1,8 @@
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
-import type { StoredSourceStatus } from '../../lib/db/status';
-import type { KpiId } from '../../lib/kpi/types';
-import type { SidebarUiState } from '../../lib/settings/ui-state';
-import type { SidebarPrefs } from '../../lib/views/prefs';
+import type { StoredSourceStatus } from '@/lib/db';
+import type { KpiId } from '@/lib/kpi';
+import type { SidebarUiState } from '@/lib/settings';
+import type { SidebarPrefs } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { Controls } from './Controls';
 import { EmptyState } from './EmptyState';
@@ -11,7 +11,7 @@ import type { LoadRecords } from './RecordList';
 import { SidebarActionsProvider, type ExplainTarget } from './sidebar-context';
 import { SyncStatusBar } from './SyncStatusBar';
 import { LazyExplainPanel, LazyTeamPanel } from './lazy';
-import { send } from '../../lib/messaging/send';
+import { send } from '@/lib/messaging';
 import type { PinnedAnswer } from './pinned';
 import { sidebarBody } from './store-wants';
 

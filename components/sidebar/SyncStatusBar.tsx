@@ -1,4 +1,4 @@
-import type { StoredSourceStatus } from '../../lib/db/status';
+import type { StoredSourceStatus } from '@/lib/db';
 import { useI18n } from '../common/i18n';
 
 /** Last sync, a progress bar while syncing, the quarantine count, and the last problem with what to do. */

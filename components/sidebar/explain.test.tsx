@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Responses } from '../../lib/messaging/protocol';
+import type { Responses } from '@/lib/messaging';
 import { ExplainPanel } from './ExplainPanel';
 import { needsData, okResult } from './test-results';
 import { renderPart, selection } from './test-support';

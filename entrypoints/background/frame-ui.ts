@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ContentCommand } from '../../lib/messaging/content-commands';
-import { readUiState, uiStateKey, type FrameState, type SidebarUiState } from '../../lib/settings/ui-state';
+import type { ContentCommand } from '@/lib/messaging';
+import { readUiState, uiStateKey, type FrameState, type SidebarUiState } from '@/lib/settings';
 
 type Area = {
   get(key: string): Promise<Record<string, unknown>>;

@@ -1,4 +1,4 @@
-import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '../../lib/settings/ui-state';
+import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '@/lib/settings';
 
 const HANDLE_WIDTH = 18;
 const GRIP_WIDTH = 6;

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { readContentCommand } from '../../lib/messaging/content-commands';
-import { send } from '../../lib/messaging/send';
-import { DEFAULT_UI_STATE, type FrameState } from '../../lib/settings/ui-state';
+import { readContentCommand, send } from '@/lib/messaging';
+import { DEFAULT_UI_STATE, type FrameState } from '@/lib/settings';
 import { createSidebarFrame } from './frame';
 import { startRelay } from './relay';
 

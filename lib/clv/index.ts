@@ -29,3 +29,7 @@ export type {
   SpendHistory,
   Transaction,
 } from './types';
+export { createRandom } from './random';
+export { simulateCustomers } from './simulate';
+export { cdnowDeals } from './testing/cdnow-deals';
+export { readCdnow } from './testing/cdnow-files';

@@ -7,3 +7,4 @@ export { historicalClv, predictiveClv } from './catalogue/clv';
 export { EMAIL_BENCHMARKS } from './catalogue/email-benchmarks';
 export { PACE_AT_RISK, paceStatus, type Pace } from './shared/targets';
 export { UNASSIGNED, UNASSIGNED_LABEL } from './engine/scope';
+export { SAMPLE_KINDS } from './shared/sample';

@@ -5,13 +5,10 @@
  * (c) (a) again as the first query over newly loaded arrays, when the engine builds its indexes.
  * Run: npx tsx -e "import('./scripts/bench/kpi.ts').then(m=>m.benchKpi()).then(r=>console.log(JSON.stringify(r,null,2)))"
  */
-import { DAY_MS } from '../../lib/period/units';
+import { DAY_MS, parsePeriodSpec, type CalendarOptions } from '@/lib/period';
 import os from 'node:os';
-import { computeKpis } from '../../lib/kpi/compute';
-import type { KpiData, KpiId, KpiQuery } from '../../lib/kpi/types';
-import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '../../lib/model';
-import { parsePeriodSpec } from '../../lib/period/parse';
-import type { CalendarOptions } from '../../lib/period/types';
+import { computeKpis, type KpiData, type KpiId, type KpiQuery } from '@/lib/kpi';
+import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '@/lib/model';
 
 const CALENDAR: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
 const YEAR_START = Date.parse('2017-01-01T00:00:00+01:00');

@@ -62,7 +62,7 @@ describe('lint keeps one channel to the background: send() in lib/messaging', ()
     const sendTs = readFileSync(new URL('../../lib/messaging/send.ts', import.meta.url), 'utf8');
     expect(sendTs).toContain('browser.runtime.sendMessage(');
     expect(await errorsOf(sendTs, 'lib/messaging/send.ts')).toEqual([]);
-    const asking = "import { send } from '../lib/messaging/send';\nexport const f = () => send({ type: 'status/get' });";
+    const asking = "import { send } from '@/lib/messaging';\nexport const f = () => send({ type: 'status/get' });";
     expect(await errorsOf(asking, TS)).toEqual([]);
   });
 
@@ -139,5 +139,25 @@ describe('lint keeps one length of a day: DAY_MS from lib/period', () => {
   it('passes DAY_MS itself, where it is defined, and other numbers', async () => {
     expect(await errorsOf("import { DAY_MS } from '@/lib/period';\nexport const f = (now: number) => now - 7 * DAY_MS + 3_600_000;", TS)).toEqual([]);
     expect(await errorsOf('export const DAY_MS = 86_400_000;', 'lib/period/units.ts')).toEqual([]);
+  });
+});
+
+describe('lint makes pages, entrypoints and scripts use lib/ through its public index with @/', () => {
+  const index = /^no-restricted-imports: .*Import lib\/ through its module's index/;
+  it.each([
+    ['a deep relative import in a component', TSX, "import { listKpis } from '../lib/kpi/registry';\nexport const f = listKpis;"],
+    ['a relative import of an index', TS, "import { listKpis } from '../lib/kpi';\nexport const f = listKpis;"],
+    ['a deep @/ import in an entrypoint', 'entrypoints/background/__lint-probe__.ts', "import { openDb } from '@/lib/db/db';\nexport const f = openDb;"],
+    ['a type-only deep import', 'entrypoints/sidebar/__lint-probe__.tsx', "import type { Settings } from '../../lib/settings/schema';\nexport type S = Settings;"],
+    ['a re-export from deep inside', 'components/sidebar/__lint-probe__.ts', "export { send } from '../../lib/messaging/send';"],
+    ['a script reaching into a file', 'scripts/bench/__lint-probe__.ts', "import { computeKpis } from '../../lib/kpi/compute';\nexport const f = computeKpis;"],
+  ])('%s is an error', async (_name, file, code) => {
+    const errors = await errorsOf(code, file);
+    expect(errors.some((e) => index.test(e)), errors.join('\n')).toBe(true);
+  });
+
+  it('passes the index with @/, and lib/ importing its own files', async () => {
+    expect(await errorsOf("import { listKpis } from '@/lib/kpi';\nimport type { Settings } from '@/lib/settings';\nexport const f: [typeof listKpis, Settings?] = [listKpis];", TS)).toEqual([]);
+    expect(await errorsOf("import { computeKpis } from '../kpi/compute';\nexport const f = computeKpis;", 'lib/views/__lint-probe__.ts')).toEqual([]);
   });
 });

@@ -1,9 +1,7 @@
 import { DAY_MS } from '@/lib/period';
 import { useState } from 'react';
-import { minorToMajor } from '../../../lib/money/minor';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import { currentQuotaPeriodKey, QUOTA_PERIOD_CHOICES, quotaPeriodDates, type QuotaPeriodChoice } from '../../../lib/settings/quota-periods';
-import type { Settings } from '../../../lib/settings/schema';
+import { minorToMajor } from '@/lib/money';
+import { type OptionsOverview, currentQuotaPeriodKey, QUOTA_PERIOD_CHOICES, quotaPeriodDates, type QuotaPeriodChoice, type Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Section } from '../form';

@@ -1,6 +1,6 @@
 import { DAY_MS } from '@/lib/period';
-import { intlTag, type Locale } from '../../../lib/i18n/locale';
-import { quotaPeriodDates, type QuotaPeriodChoice } from '../../../lib/settings/quota-periods';
+import { intlTag, type Locale } from '@/lib/i18n';
+import { quotaPeriodDates, type QuotaPeriodChoice } from '@/lib/settings';
 
 /**
  * How a quota period reads in the form and the list: a month by its name

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import type { ChartRow, ChartsData } from '../../../lib/views/charts';
-import { intlTag } from '../../../lib/i18n/locale';
+import type { ChartRow, ChartsData } from '@/lib/views';
+import { intlTag } from '@/lib/i18n';
 import { useI18n, type I18n } from '../../common/i18n';
 import { ChartFigure, type Palette } from './ChartFigure';
 
