@@ -3,8 +3,7 @@
  * of the period and at the same time of day, from only what was known that day (forecast() rewinds the
  * data itself), compared with how each period really ended as far as the data knows at `asOf`.
  */
-import { DAY_MS } from '../period/units';
-import { instantToLocalDate, localDateToInstant, previousPeriod, type Period } from '../period';
+import { DAY_MS, instantToLocalDate, localDateToInstant, previousPeriod, type Period } from '../period';
 import { knownAt } from './known-at';
 import { forecast } from './forecast';
 import { ownAmount } from './amounts';

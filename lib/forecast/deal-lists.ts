@@ -7,7 +7,7 @@
  * - clean up: not live, idle `deadDays` or more, and past their close date or without one.
  * Ties are broken by deal id, so the lists never depend on the order of the records.
  */
-import { DAY_MS } from '../period/units';
+import { DAY_MS } from '../period';
 import { ACTION_TEXT, REASON_TEXT } from './texts';
 import type { DealActionKind, DealAlert, DealOutlook, RiskReason } from './types';
 

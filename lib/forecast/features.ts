@@ -2,7 +2,7 @@
  * What the model reads about a deal at an instant, from the deal table: its age band, days since its
  * last activity, and its stage from its stage history (never its current stage, which may be later).
  */
-import { DAY_MS } from '../period/units';
+import { DAY_MS } from '../period';
 import type { DealTable } from './deal-table';
 
 /** Upper edges (days) of the age bands; a ninth band holds deals with no created date. */

@@ -4,9 +4,8 @@
  * yet at the pace of comparable spans; a seeded Monte Carlo gives P10/P50/P90 of won revenue and won
  * deals and the chance of reaching the quota. With it: the plan to quota and the deals that matter.
  */
-import { DAY_MS } from '../period/units';
 import type { Deal } from '../model';
-import { periodContaining } from '../period';
+import { DAY_MS, periodContaining } from '../period';
 import { openDealAmount, wonAverages } from './amounts';
 import { byExpected, dealLists } from './deal-lists';
 import { buildExplains } from './explain';

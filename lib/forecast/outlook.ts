@@ -2,7 +2,7 @@
  * Each open deal's outlook: its probability with the drivers behind it, its amount and where the
  * amount came from, its age and idleness, and the moves the model can put a number on.
  */
-import { DAY_MS } from '../period/units';
+import { DAY_MS } from '../period';
 import type { Deal, Stage } from '../model';
 import type { Amount } from './amounts';
 import type { DealTable } from './deal-table';

@@ -9,11 +9,10 @@
  * Rates are the scope's own over a trailing window. An input missing or below its minimum sample is
  * named, and the steps that need it are not computed: nothing is guessed.
  */
-import { DAY_MS } from '../period/units';
 import type { Deal } from '../model';
 import type { CurrencyOptions } from '../money';
 import { minorToMajor } from '../money';
-import { instantToLocalDate, workingDaysIn, type CalendarOptions } from '../period';
+import { DAY_MS, instantToLocalDate, workingDaysIn, type CalendarOptions } from '../period';
 import { ownAmount } from './amounts';
 import type { DealTable } from './deal-table';
 import { countBetween } from './features';

@@ -6,7 +6,7 @@
  * stage histories. Records are built as their types say without going through zod (thousands of
  * datasets are drawn in the calibration test); test-support.test.ts checks that they pass their schemas.
  */
-import { DAY_MS } from '../period/units';
+import { DAY_MS } from '../period';
 import type { KpiData } from '../kpi';
 import type { Activity, Deal, Owner, Product, Stage } from '../model';
 import { createRng, type Rng } from './random';

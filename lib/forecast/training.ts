@@ -6,7 +6,7 @@
  * have ended by `asOf` are used, so every outcome is known and nothing after `asOf` is read. Slipped
  * close dates are in these outcomes: a deal that was due but closed after the span counts as not won.
  */
-import { DAY_MS } from '../period/units';
+import { DAY_MS } from '../period';
 import type { DealTable } from './deal-table';
 import { AGE_EDGES, AGE_UNKNOWN, IDLE_EDGES, IDLE_UNKNOWN } from './features';
 
