@@ -62,8 +62,9 @@ const noExtensionGlobalsByMember = [
 const LIB_INDEX_MESSAGE = "Import lib/ through its module's index with the @/ alias (e.g. '@/lib/kpi'); run `npx tsx scripts/codemods/lib-imports.ts`.";
 const libThroughIndex = {
   patterns: [
-    { regex: '^(\\.{1,2}/)+(.*/)?lib(/|$)', message: LIB_INDEX_MESSAGE },
-    { regex: '^@/lib/[^/]+/', message: LIB_INDEX_MESSAGE },
+    // A module's test helpers (test-*.ts, see test/README.md) are not part of its index: a benchmark may use them directly.
+    { regex: '^(\\.{1,2}/)+(.*/)?lib(/|$)(?!(.*/)?test-[^/]+$)', message: LIB_INDEX_MESSAGE },
+    { regex: '^@/lib/[^/]+/(?!(.*/)?test-[^/]+$)', message: LIB_INDEX_MESSAGE },
   ],
 };
 

@@ -31,5 +31,3 @@ export type {
 } from './types';
 export { createRandom } from './random';
 export { simulateCustomers } from './simulate';
-export { cdnowDeals } from './testing/cdnow-deals';
-export { readCdnow } from './testing/cdnow-files';

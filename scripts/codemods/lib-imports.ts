@@ -8,7 +8,8 @@
  *   npx tsx scripts/codemods/lib-imports.ts --check   list what it would change; exit 1 if anything
  *
  * Left alone, and listed: default and namespace imports, side-effect imports, dynamic `import()`
- * (a lazy chunk should load the one file it needs, not a whole index), `vi.mock` paths, and a name the
+ * (a lazy chunk should load the one file it needs, not a whole index), `vi.mock` paths, test helpers
+ * (`test-*.ts`, which no index offers), and a name the
  * index already exports from a different declaration (a clash to settle by hand).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,8 @@ function rewriteFile(source: ts.SourceFile): void {
     const module = resolved === undefined ? undefined : libModuleOf(resolved);
     if (resolved === undefined || module === undefined) continue;
     const where = `${rel(source.fileName)}: '${spec}'`;
+    // A module's test helpers (test-*.ts) stay out of its index; a benchmark imports them by path.
+    if (/\/test-[^/]+$/.test(resolved)) continue;
     const isIndex = resolved === indexPath(module);
     if (isIndex && spec === `@/lib/${module}`) {
       // Already right; still merged with rewritten imports of the same module below.

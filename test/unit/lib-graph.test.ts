@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { folderCycles, libFolderEdges, type FolderEdge } from './lib-graph';
+import { folderCycles, libFolderEdges, type FolderEdge } from '../harness/lib-graph';
 
 /**
  * lib/ is layered: the CLI sits on top of everything and nothing sits on the CLI, and no two

@@ -159,5 +159,6 @@ describe('lint makes pages, entrypoints and scripts use lib/ through its public 
   it('passes the index with @/, and lib/ importing its own files', async () => {
     expect(await errorsOf("import { listKpis } from '@/lib/kpi';\nimport type { Settings } from '@/lib/settings';\nexport const f: [typeof listKpis, Settings?] = [listKpis];", TS)).toEqual([]);
     expect(await errorsOf("import { computeKpis } from '../kpi/compute';\nexport const f = computeKpis;", 'lib/views/__lint-probe__.ts')).toEqual([]);
+    expect(await errorsOf("import { readCdnow } from '@/lib/clv/test-cdnow-files';\nexport const f = readCdnow;", 'scripts/bench/__lint-probe__.ts')).toEqual([]);
   });
 });

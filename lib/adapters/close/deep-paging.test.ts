@@ -6,7 +6,7 @@ import type { SyncStore } from '../../sync/store';
 import { fakeClock } from '../../sync/test-support';
 import { isCrmError } from '../errors';
 import type { AdapterContext, CrmAdapter } from '../types';
-import { callIndex, closeStamp, defaultCreatedUs, fakeActivityLog } from './fake-activity-log';
+import { callIndex, closeStamp, defaultCreatedUs, fakeActivityLog } from './test-fake-activity-log';
 import { closeAdapter } from './index';
 import { narrow, observe, WINDOW_ITEMS, windowParams } from './window';
 

@@ -6,8 +6,8 @@ import { runSync } from '../../sync/runner';
 import type { SyncStore } from '../../sync/store';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
-import { fakeCloseOrg } from './fake-org';
-import { meetingItem, outgoingEmail } from './fixtures';
+import { fakeCloseOrg } from './test-fake-org';
+import { meetingItem, outgoingEmail } from './test-fixtures';
 import { closeAdapter } from './index';
 
 const SOURCE = 'close:app.close.com';

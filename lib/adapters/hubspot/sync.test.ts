@@ -7,7 +7,7 @@ import { memorySyncStore, type MemorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import type { SyncStore } from '../../sync/store';
 import { fakeClock } from '../../sync/test-support';
-import { fakePortal, type FakePortal } from './fake-portal';
+import { fakePortal, type FakePortal } from './test-fake-portal';
 import { hubspotAdapter } from './index';
 
 const ARCHIVED_TYPES = ['companies', 'deals', 'calls', 'emails', 'meetings', 'contacts', 'goal_targets'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../main';
 import type { CliIO } from '../types';
 import { clvCommand } from '../commands/clv';
-import { PUBLISHED, readCdnow } from '../../clv/testing/cdnow-files';
+import { PUBLISHED, readCdnow } from '../../clv/test-cdnow-files';
 
 const CDNOW = readCdnow('CDNOW_sample.txt');
 /** The same purchases as a CSV with the default headers. */

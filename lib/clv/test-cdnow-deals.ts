@@ -1,8 +1,8 @@
 /** Test-only: the CDNOW purchase log as canonical won deals (USD cents, closed at noon UTC). */
-import { DAY_MS } from '../../period/units';
-import type { Deal } from '../../model';
-import { readTransactionLog } from '../transaction-log';
-import { readCdnow } from './cdnow-files';
+import { DAY_MS } from '../period/units';
+import type { Deal } from '../model';
+import { readTransactionLog } from './transaction-log';
+import { readCdnow } from './test-cdnow-files';
 
 export function cdnowDeals(): Deal[] {
   const log = readTransactionLog(readCdnow('CDNOW_sample.txt'));

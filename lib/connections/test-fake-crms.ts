@@ -1,8 +1,8 @@
-import { DAY_MS } from '../../period/units';
+import { DAY_MS } from '../period/units';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as H from '../../../test/contracts/hubspot';
-import * as F from '../../../test/contracts/salesforce';
+import * as H from '../../test/contracts/hubspot';
+import * as F from '../../test/contracts/salesforce';
 
 /**
  * Small fake CRM APIs on loopback for tests of `kpi-lens sync` and of the
