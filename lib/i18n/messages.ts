@@ -538,8 +538,8 @@ const en = {
   'coverage.amount': "{have} of {of} open deals have an amount.",
   'coverage.listPrice': "{have} of {of} open deals have an amount or a list price.",
   'note.currentStage': {
-    one: "The stage of {count} open deal at that time is not known (no stage history): its current stage is used.",
-    other: "The stage of {count} open deals at that time is not known (no stage history): their current stage is used.",
+    one: "The stage of {count} open deal at that time is not known (no stage history): its current stage is used, or none if it has closed since.",
+    other: "The stage of {count} open deals at that time is not known (no stage history): their current stage is used, or none for those closed since.",
   },
   'note.listPriceEstimate': {
     one: "An estimate: no open deal has an amount, so the list prices of the products on {count} deal are used.",
@@ -1299,10 +1299,10 @@ const ru: Record<MessageKey, Message> = {
   'coverage.amount': "Сумма есть у {have} из {of} открытых сделок.",
   'coverage.listPrice': "Сумма или цена по прайсу есть у {have} из {of} открытых сделок.",
   'note.currentStage': {
-    one: "Этап {count} открытой сделки на тот момент неизвестен (нет истории этапов): взят текущий.",
-    few: "Этап {count} открытых сделок на тот момент неизвестен (нет истории этапов): взят текущий.",
-    many: "Этап {count} открытых сделок на тот момент неизвестен (нет истории этапов): взят текущий.",
-    other: "Этап {count} открытой сделки на тот момент неизвестен (нет истории этапов): взят текущий.",
+    one: "Этап {count} открытой сделки на тот момент неизвестен (нет истории этапов): взят текущий, а у закрытых с тех пор — никакой.",
+    few: "Этап {count} открытых сделок на тот момент неизвестен (нет истории этапов): взят текущий, а у закрытых с тех пор — никакой.",
+    many: "Этап {count} открытых сделок на тот момент неизвестен (нет истории этапов): взят текущий, а у закрытых с тех пор — никакой.",
+    other: "Этап {count} открытой сделки на тот момент неизвестен (нет истории этапов): взят текущий, а у закрытых с тех пор — никакой.",
   },
   'note.listPriceEstimate': {
     one: "Оценка: ни у одной открытой сделки нет суммы, поэтому взяты цены по прайсу товаров в {count} сделке.",

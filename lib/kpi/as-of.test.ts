@@ -83,6 +83,19 @@ describe('as of an instant', () => {
     expect(okOf(kpi('pipelineValue', data)).notes).toBeUndefined();
   });
 
+  it('gives a deal closed since the instant no stage and no probability from its outcome', () => {
+    const stages = [stage('s1', 'p', 1, 10), stage('won', 'p', 9, 100)];
+    // Won on the 20th, no stage history: on the 15th it was open, in a stage the data cannot tell; its
+    // current stage ('won', 100 %) and the CRM's 100 % on the won deal are its outcome, not its chances then.
+    const closedSince = wonDeal(100, '2017-06-20', { externalId: 'w', createdAt: at('2017-05-01'), stageId: 'won', probability: 100 });
+    const open = deal({ externalId: 'o', createdAt: at('2017-05-01'), amount: usd(100), stageId: 's1', updatedAt: at('2017-06-01') });
+    const r = okOf(kpi('pipelineValue', { pipelines: [pipeline('p', 'P')], stages, deals: [closedSince, open] }, asOfMidJune));
+    expect(r.value).toBe(20_000); // both open then: 100 + 100
+    expect(r.parts.weighted).toBe(1_000); // o: 100 × 10 %; w: no probability then, left out of the weighted value
+    expect(r.breakdown?.map((row) => [row.key, row.label, row.count])).toEqual([['s1', 's1', 1], ['(no stage)', 'No stage', 1]]);
+    expect(r.notes).toEqual([expect.objectContaining({ code: 'current-stage', count: 1 })]);
+  });
+
   it('compares the pipeline with the pipeline at the corresponding instant of the previous period', () => {
     const deals = [
       deal({ createdAt: at('2017-05-01'), amount: usd(10) }),

@@ -183,12 +183,12 @@ export const queryArb: fc.Arbitrary<KpiQuery> = fc.record({
  * Results made comparable: record-id lists are sets (their order is not part of the contract) and float
  * sums may differ in the last bit with the order of addition, so numbers are compared to 9 significant digits.
  */
-export function normalise(results: KpiResults): unknown {
+export function normalise(results: KpiResults, also: (key: string, value: unknown) => unknown = (_key, value) => value): unknown {
   return JSON.parse(
     JSON.stringify(results, (key, value) => {
       if (key === 'recordIds' && Array.isArray(value)) return [...value].sort();
       if (typeof value === 'number') return Number(value.toPrecision(9));
-      return value;
+      return also(key, value);
     }),
   );
 }

@@ -94,14 +94,17 @@ export const LINE_ITEMS: BatchResponseSimplePublicObject = {
 
 export type HsCall = { method: string; url: URL; body: unknown; headers: Headers };
 
-/** A fetch that answers HubSpot paths (`GET /crm/v3/owners`) from a table of functions. */
+/** Routes every portal answers unless a test says otherwise: a portal always has its deal pipelines. */
+const DEFAULT_ROUTES: Record<string, () => unknown> = { 'GET /crm/v3/pipelines/deals': () => wire.pipelines(PIPELINES) };
+
+/** A fetch that answers HubSpot paths (`GET /crm/v3/owners`) from a table of functions (and DEFAULT_ROUTES). */
 export function hsFetch(routes: Record<string, (url: URL, body: unknown) => Response | unknown>, calls: HsCall[] = []): FetchLike {
   return async (input, init) => {
     const url = new URL(input);
     const method = init?.method ?? 'GET';
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     calls.push({ method, url, body, headers: new Headers(init?.headers) });
-    const route = routes[`${method} ${url.pathname}`];
+    const route = routes[`${method} ${url.pathname}`] ?? DEFAULT_ROUTES[`${method} ${url.pathname}`];
     if (!route) return jsonResponse({ status: 'error', message: 'not found', category: 'OBJECT_NOT_FOUND' }, 404);
     const answer = route(url, body);
     return answer instanceof Response ? answer : jsonResponse(answer);

@@ -13,6 +13,8 @@ import { associations, lineItemsByDeal } from './related';
 import { archivedPage } from './archived';
 import { pageLimit, parseList } from './list';
 import { pipelinesSchema } from './schemas';
+import { dealStageIds, stageDateProperties } from './stage-history';
+import { unreadableHistoryNote } from '../stage-visits';
 
 /**
  * Where a chain stands: HubSpot's `after` token, the window start of a search
@@ -21,7 +23,14 @@ import { pipelinesSchema } from './schemas';
  * (kept), for CRM objects the second pass, the deleted ones (removed locally;
  * there `since` is the run's own, see archived.ts).
  */
-export const cursorSchema = z.object({ after: z.string().max(200).optional(), since: z.number().nullable().default(null), last: z.number().optional(), archived: z.boolean().optional() });
+export const cursorSchema = z.object({
+  after: z.string().max(200).optional(),
+  since: z.number().nullable().default(null),
+  last: z.number().optional(),
+  archived: z.boolean().optional(),
+  /** Deals: the pipeline stage ids whose date-entered properties the chain asks for (stage-history.ts), read once per chain. */
+  stages: z.array(z.string().min(1).max(100)).max(2000).optional(),
+});
 export type HubspotCursor = z.infer<typeof cursorSchema>;
 
 /** The search API refuses to page past 10,000 results per query. */
@@ -40,8 +49,8 @@ function ids(items: readonly unknown[]): string[] {
  * search cap the window moves forward to the newest modified value read and
  * paging starts over, so no query ever pages past 10,000 results.
  */
-async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotCursor) {
-  const props = spec.properties ?? [];
+async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotCursor, extra: readonly string[] = []) {
+  const props = [...(spec.properties ?? []), ...extra];
   if (state.since === null) {
     const size = pageLimit(ctx, 100);
     const query = new URLSearchParams({ limit: String(size), properties: props.join(','), archived: 'false' });
@@ -96,12 +105,15 @@ function archivedPass(runSince: number | null): HubspotCursor {
 }
 
 async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor, runSince: number | null): Promise<FetchedPage> {
-  const page = await crmPage(ctx, spec, state);
+  // At most 500 stage ids ride in the cursor; the URL budget (stage-history.ts) asks for fewer anyway.
+  const stages = spec.name === 'deals' ? (state.stages ?? (await dealStageIds(ctx)).slice(0, 500)) : undefined;
+  const page = await crmPage(ctx, spec, state, stages ? stageDateProperties(stages) : []);
   const pageIds = ids(page.items);
   const related = new Map<string, Map<string, string[]>>();
   for (const target of spec.associations ?? []) related.set(target, await associations(ctx, spec.type ?? '', target, pageIds));
   let mapper: (raw: unknown) => Mapped;
   const extraRejects: FetchedPage['rejects'] = [];
+  const unreadableStageDates: unknown[] = [];
   const firstOf = (target: string) => new Map([...(related.get(target) ?? new Map<string, string[]>())].flatMap(([id, to]) => (to[0] ? [[id, to[0]] as const] : [])));
   if (spec.name === 'deals') {
     // Only string ids can have line items (see `ids`); String() of an object id such as {"toString":1} would throw.
@@ -112,7 +124,7 @@ async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotOb
     });
     extraRejects.push(...rejects);
     const companies = firstOf('companies');
-    mapper = (raw) => mapDeal(raw, mctx, { lines, companies });
+    mapper = (raw) => mapDeal(raw, mctx, { lines, companies, stages: stages ?? [], unreadable: unreadableStageDates });
   } else {
     const deals = firstOf('deals');
     const byName: Record<string, (raw: unknown) => Mapped> = {
@@ -125,8 +137,9 @@ async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotOb
     mapper = byName[spec.name] ?? (() => ({ type: 'unknown', reject: `no mapper for ${spec.name}` }));
   }
   const { records, rejects } = mapItems(page.items, mapper);
+  extraRejects.push(...unreadableHistoryNote(HUBSPOT_LABEL, unreadableStageDates));
   // The search window may have moved past the run's `since` (see crmPage); the deleted pass asks from the run's own.
-  const next = page.next ?? archivedPass(runSince);
+  const next = page.next ? { ...page.next, stages } : archivedPass(runSince);
   return { records, rejects: [...rejects, ...extraRejects], nextCursor: JSON.stringify(next), pageKey: pageKey(next), totalEstimate: page.total, budget: page.budget };
 }
 

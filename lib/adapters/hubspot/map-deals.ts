@@ -2,6 +2,7 @@ import type { LineItem } from '../../model';
 import { clip, type Mapped } from '../map';
 import { analyticsChannel, compact, flag, numeric, readObject, recordLink, text, time, toMoney, type MapContext } from './map-common';
 import { crmObjectSchema } from './schemas';
+import { dealVisits } from './stage-history';
 
 export const DEAL_PROPERTIES = [
   'dealname', 'amount', 'deal_currency_code', 'amount_in_home_currency', 'closedate', 'createdate', 'dealstage', 'pipeline',
@@ -29,7 +30,13 @@ export function toLineItem(raw: unknown, dealCurrency: string | undefined): { id
   return { id: o.id, line: compact({ productId: text(o, 'hs_product_id'), name: clip(text(o, 'name') ?? 'Product', 200) ?? 'Product', quantity, unitPrice }) };
 }
 
-export type DealExtras = { lines: ReadonlyMap<string, readonly LineItem[]>; companies: ReadonlyMap<string, string> };
+export type DealExtras = {
+  lines: ReadonlyMap<string, readonly LineItem[]>;
+  companies: ReadonlyMap<string, string>;
+  /** Stage ids whose date-entered properties were asked for; unreadable values are pushed to `unreadable`. */
+  stages?: readonly string[];
+  unreadable?: unknown[];
+};
 
 /**
  * A HubSpot deal. Won when `hs_is_closed_won` is true, lost when `hs_is_closed`
@@ -59,6 +66,8 @@ export function mapDeal(raw: unknown, ctx: MapContext, extras: DealExtras): Mapp
   const probability = numeric(o, 'hs_deal_stage_probability');
   const closeAt = time(o, 'closedate');
   const channelRaw = text(o, 'hs_analytics_source');
+  const history = dealVisits(raw, extras.stages ?? [], updatedAt);
+  extras.unreadable?.push(...history.unreadable);
   return {
     type: 'deal',
     candidate: compact({
@@ -83,6 +92,7 @@ export function mapDeal(raw: unknown, ctx: MapContext, extras: DealExtras): Mapp
       customerId: extras.companies.get(o.id),
       lineItems: [...(extras.lines.get(o.id) ?? [])].slice(0, 1000),
       mrr: typeof mrr === 'number' && currency ? toMoney(mrr, currency) : undefined,
+      stageHistory: history.visits,
     }),
   };
 }

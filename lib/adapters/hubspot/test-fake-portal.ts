@@ -34,6 +34,8 @@ export type FakePortal = {
   restore(type: string, id: string, at: number): void;
   /** The rep edits a live object at `at`. */
   touch(type: string, id: string, at: number, properties?: Record<string, string | null>): void;
+  /** Replaces the deal pipelines the portal answers with. */
+  setPipelines(pipelines: typeof H.PIPELINES): void;
   /** Answers the next `times` archived lists of `type` with `body` (a broken page). */
   breakArchive(type: string, body: unknown, times: number): void;
 };
@@ -48,12 +50,13 @@ export function fakePortal(): FakePortal {
   const archived = new Map(Object.keys(SEED).map((type) => [type, new Map<string, HsObject>()]));
   const broken = new Map<string, { body: unknown; times: number }>();
   const calls: H.HsCall[] = [];
+  let pipelines = H.PIPELINES;
   const sorted = (table: Map<string, HsObject> | undefined) => [...(table?.values() ?? [])].sort((a, b) => Number(a.id) - Number(b.id));
   const modifiedMs = (type: string, o: HsObject) => Date.parse(o.properties[modifiedProperty(type)] ?? '');
 
   const routes: Record<string, (url: URL, body: unknown) => unknown> = {
     'GET /crm/v3/owners': (url) => H.wire.owners({ results: url.searchParams.get('archived') === 'true' ? [] : [H.OWNER] }),
-    'GET /crm/v3/pipelines/deals': () => H.wire.pipelines(H.PIPELINES),
+    'GET /crm/v3/pipelines/deals': () => H.wire.pipelines(pipelines),
     'POST /crm/v4/associations/deals/line_items/batch/read': () => H.wire.associations(H.associationsOf({ 9001: ['8001', '8002'] })),
     'POST /crm/v4/associations/deals/companies/batch/read': () => H.wire.associations(H.associationsOf({ 9001: ['4001'] })),
     'POST /crm/v4/associations/calls/deals/batch/read': () => H.wire.associations(H.associationsOf({ 7001: ['9003'] })),
@@ -100,6 +103,9 @@ export function fakePortal(): FakePortal {
     archive: (type, id, at) => move(live, archived, type, id, (o) => ({ ...o, archived: true, archivedAt: new Date(at) })),
     restore: (type, id, at) => move(archived, live, type, id, (o) => stamp(type, { ...o, archived: false, archivedAt: undefined }, at)),
     touch: (type, id, at, properties) => move(live, live, type, id, (o) => stamp(type, o, at, properties)),
+    setPipelines: (next) => {
+      pipelines = next;
+    },
     breakArchive: (type, body, times) => void broken.set(type, { body, times }),
   };
 }

@@ -41,6 +41,7 @@ export const dealSchema = z.object({
   status: z.enum(['open', 'won', 'lost', 'deleted']),
   add_time: text,
   update_time: text,
+  stage_change_time: text,
   won_time: text,
   lost_time: text,
   close_time: text,

@@ -3,6 +3,7 @@ import { z } from '../../model/zod';
 import { CrmError } from '../errors';
 import { mapItems, parseTimestamp } from '../map';
 import { noProgress } from '../pager';
+import { unreadableHistoryNote } from '../stage-visits';
 import type { FetchedPage } from '../types';
 import { API_VERSION, SALESFORCE_LABEL, SalesforceError, salesforceGet, type SalesforceContext } from './client';
 import type { MapContext } from './map-common';
@@ -85,9 +86,10 @@ export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, sp
     page.deleted = ids.length ? { [spec.produces[spec.produces.length - 1] ?? 'deal']: ids } : undefined;
   } else {
     const periods = spec.name === 'quotas' ? await readPeriods(ctx, raws.flatMap((raw) => periodIdOf(raw))) : undefined;
-    const mapped = mapItems(raws, (raw) => spec.map(raw, periods ? { ...mctx, periods } : mctx));
+    const unreadableHistory: unknown[] = [];
+    const mapped = mapItems(raws, (raw) => spec.map(raw, { ...mctx, ...(periods ? { periods } : {}), unreadableHistory }));
     page.records = mapped.records;
-    page.rejects = mapped.rejects;
+    page.rejects = [...mapped.rejects, ...unreadableHistoryNote(SALESFORCE_LABEL, unreadableHistory)];
     if (spec.name === 'stages' && !state.next && state.last === undefined) {
       // Salesforce stages are org-wide, so every opportunity sits in one pipeline.
       page.records.pipeline = [{ source: mctx.source, externalId: OPPORTUNITY_PIPELINE_ID, updatedAt: last ?? 0, name: 'Opportunities', order: 0 }];

@@ -15,6 +15,8 @@ export type MapContext = {
   multiCurrency: boolean;
   /** The length of a quota whose Period is unknown (see quotas.ts). */
   forecastPeriod: 'month' | 'quarter';
+  /** Where the page collects stage-history rows it could not read (one counted note per page). */
+  unreadableHistory?: unknown[];
   /** The Periods of the quotas on the page, by PeriodId. */
   periods?: ReadonlyMap<string, QuotaPeriod>;
 };

@@ -2,6 +2,7 @@ import type { LineItem } from '../../model';
 import { clip, parseTimestamp, type Mapped } from '../map';
 import { compact, currencyOf, dateAt, leadSourceChannel, money, readItem, recordLink, type MapContext } from './map-common';
 import { lineItemSchema, opportunitySchema } from './schemas';
+import { opportunityVisits } from './stage-history';
 
 /** Every opportunity sits in one pipeline: Salesforce stages are org-wide picklist values. */
 export const OPPORTUNITY_PIPELINE_ID = 'opportunities';
@@ -48,6 +49,9 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped | Mapped[]
   if (typeof lines === 'string') return { type: 'deal', reject: lines, externalId: o.Id };
   const status = o.IsWon ? 'won' : o.IsClosed ? 'lost' : 'open';
   const closeDate = dateAt(o.CloseDate, ctx.timeZone);
+  const stageId = clip(o.StageName, 200) || undefined;
+  const history = opportunityVisits(o.OpportunityHistories, { stageId, updatedAt });
+  ctx.unreadableHistory?.push(...history.unreadable);
   const deal: Mapped = {
     type: 'deal',
     candidate: compact({
@@ -59,7 +63,7 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped | Mapped[]
       ownerId: o.OwnerId,
       status,
       pipelineId: OPPORTUNITY_PIPELINE_ID,
-      stageId: clip(o.StageName, 200) || undefined,
+      stageId,
       amount,
       probability: o.Probability ?? undefined,
       createdAt: parseTimestamp(o.CreatedDate),
@@ -69,6 +73,7 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped | Mapped[]
       channelRaw: clip(o.LeadSource, 200),
       customerId: o.AccountId ?? undefined,
       lineItems: lines.slice(0, 1000),
+      stageHistory: history.visits,
     }),
   };
   // A subquery returns its first batch of lines only; say so rather than under-count product revenue silently.

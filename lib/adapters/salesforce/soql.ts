@@ -4,6 +4,7 @@ import type { ObjectSpec } from '../types';
 import { mapEvent, mapTask } from './map-activity';
 import type { MapContext } from './map-common';
 import { mapOpportunity } from './map-opportunity';
+import { HISTORY_SUBQUERY } from './stage-history';
 import { mapAccount, mapLead, mapProduct, mapQuota, mapRole, mapStage, mapUser } from './map-records';
 
 export type SoqlObject = {
@@ -12,7 +13,7 @@ export type SoqlObject = {
   fields: readonly string[];
   /** Fields that exist only in multi-currency orgs. */
   currencyFields?: readonly string[];
-  /** A relationship subquery read with each record. */
+  /** Relationship subqueries read with each record (comma-separated). */
   subquery?: (multiCurrency: boolean) => string;
   produces: readonly RecordType[];
   map: (raw: unknown, ctx: MapContext) => Mapped | Mapped[];
@@ -47,7 +48,7 @@ export const SOQL_OBJECTS: readonly SoqlObject[] = [
     sobject: 'Opportunity',
     fields: ['Id', 'Name', 'OwnerId', 'AccountId', 'StageName', 'Amount', 'Probability', 'CloseDate', 'CreatedDate', 'IsClosed', 'IsWon', 'LeadSource', ...STAMP],
     currencyFields: ['CurrencyIsoCode'],
-    subquery: (multi) => `(SELECT Id, Product2Id, Name, Quantity, UnitPrice, TotalPrice${multi ? ', CurrencyIsoCode' : ''} FROM OpportunityLineItems)`,
+    subquery: (multi) => `(SELECT Id, Product2Id, Name, Quantity, UnitPrice, TotalPrice${multi ? ', CurrencyIsoCode' : ''} FROM OpportunityLineItems), ${HISTORY_SUBQUERY}`,
     produces: ['deal'],
     map: mapOpportunity,
     tracksDeletes: true,

@@ -2,7 +2,7 @@
 import { tally, type ExclusionTally } from '../../money/convert';
 import type { Deal } from '../../model';
 import type { DealRow, EvalContext, Evaluator, EvalInput, KpiBody } from '../engine/types';
-import { dealStageAt } from '../shared/as-of';
+import { dealStageAt, dealStatusAt } from '../shared/as-of';
 import { defineKpi } from '../shared/define';
 import { lineToReporting, lineTotal } from '../shared/line-items';
 import { NEEDS_DEALS } from '../shared/needs-messages';
@@ -26,7 +26,8 @@ export const definition = defineKpi({
 
 /** Win probability (0–100) of a deal at `at`: its own, else its stage's then; undefined when neither is known. */
 function probabilityOf(ctx: EvalContext, deal: Deal, at: number): number | undefined {
-  if (deal.probability !== undefined) return deal.probability;
+  // A deal closed since `at` carries its outcome's probability (0 or 100), not the one it had then.
+  if (deal.probability !== undefined && dealStatusAt(deal, at) === deal.status) return deal.probability;
   const stageId = dealStageAt(deal, at).stageId;
   return stageId !== undefined ? ctx.stages.get(stageId)?.probability : undefined;
 }
