@@ -1,7 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { formatChange, formatDate, formatDateTime, formatDayRange, formatWeekday, formatMoney, formatNumber, formatPercent, formatPeriod, formatPoints } from '../../lib/i18n/format';
-import type { Locale } from '../../lib/i18n/locale';
-import { translator, type Translate } from '../../lib/i18n/messages';
+import { formatChange, formatDate, formatDateTime, formatDayRange, formatWeekday, formatMoney, formatNumber, formatPercent, formatPeriod, formatPoints, type Locale, translator, type Translate } from '@/lib/i18n';
 
 export type I18n = {
   locale: Locale;

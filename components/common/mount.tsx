@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { resolveLocale } from '../../lib/i18n/locale';
+import { resolveLocale } from '@/lib/i18n';
 import { I18nProvider } from './i18n';
 import { useSettings } from './use-storage';
 

@@ -1,5 +1,5 @@
-import type { StoredSourceStatus } from '../../lib/db/status';
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { StoredSourceStatus } from '@/lib/db';
+import type { SourceStatus } from '@/lib/messaging';
 import type { I18n } from './i18n';
 
 /** A source's status as pages have it: the counts and sync state, and (from status/get) what kind of source it is. */

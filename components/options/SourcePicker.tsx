@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { SourceStatus } from '@/lib/messaging';
 import { useI18n } from '../common/i18n';
 import { useOptionsApi } from './api';
 

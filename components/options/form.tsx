@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import type { MessageKey, Translate } from '../../lib/i18n/messages';
+import type { MessageKey, Translate } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
 
 export type Errors = Record<string, string>;

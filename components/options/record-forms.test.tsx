@@ -1,9 +1,8 @@
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { KpiData } from '../../lib/kpi/types';
-import { buildOptionsOverview } from '../../lib/settings/overview';
-import { loadSettings } from '../../lib/settings/storage';
+import type { KpiData } from '@/lib/kpi';
+import { buildOptionsOverview, loadSettings } from '@/lib/settings';
 import { I18nProvider } from '../common/i18n';
 import type { OptionsApi } from './api';
 import { InputsSection } from './sections/InputsSection';

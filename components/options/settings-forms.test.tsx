@@ -2,8 +2,7 @@ import { act, configure, fireEvent, render, screen, waitFor, within } from '@tes
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
-import { loadSettings, saveSettings, SETTINGS_KEY } from '../../lib/settings/storage';
+import { DEFAULT_SETTINGS, type Settings, loadSettings, saveSettings, SETTINGS_KEY } from '@/lib/settings';
 import { I18nProvider } from '../common/i18n';
 import { OptionsApiContext } from './api';
 import { BenchmarksSection } from './sections/BenchmarksSection';

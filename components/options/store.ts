@@ -1,9 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ConnectionView } from '../../lib/connections/views';
-import type { QuarantinePage } from '../../lib/export/data';
-import type { SourceStatus } from '../../lib/messaging/protocol';
-import type { OptionsOverview } from '../../lib/settings/overview';
-import type { Settings } from '../../lib/settings/schema';
+import type { ConnectionView } from '@/lib/connections';
+import type { QuarantinePage } from '@/lib/export';
+import type { SourceStatus } from '@/lib/messaging';
+import type { OptionsOverview, Settings } from '@/lib/settings';
 import { pageStoreContext, type PageStore } from '../common/page-store';
 import { createQueries, followWants, idleAnswers, type Answers, type Wants } from '../common/query';
 import { every, follow, stopAll } from '../common/signals';

@@ -1,11 +1,9 @@
 import { vi } from 'vitest';
-import type { KpiData } from '../../lib/kpi/types';
-import type { SourceStatus } from '../../lib/messaging/protocol';
-import { RECORD_TABLES } from '../../lib/db/schema';
-import type { CanonicalRecord, RecordType } from '../../lib/model';
-import { checkManualRecord } from '../../lib/settings/manual-records';
-import { buildOptionsOverview } from '../../lib/settings/overview';
-import { loadSettings, loadSettingsReport, saveSettings, watchSettings } from '../../lib/settings/storage';
+import type { KpiData } from '@/lib/kpi';
+import type { SourceStatus } from '@/lib/messaging';
+import { RECORD_TABLES } from '@/lib/db';
+import type { CanonicalRecord, RecordType } from '@/lib/model';
+import { checkManualRecord, buildOptionsOverview, loadSettings, loadSettingsReport, saveSettings, watchSettings } from '@/lib/settings';
 import type { OptionsApi } from './api';
 
 /** 2017-06-15 12:00 UTC: "today" of the options tests. */

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SourceStatus } from '../../lib/messaging/protocol';
-import { send } from '../../lib/messaging/send';
+import { type SourceStatus, send } from '@/lib/messaging';
 import { useI18n } from '../common/i18n';
 import { useCreated } from '../common/page-store';
 import { sourceStatusLine } from '../common/source-line';

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { SourceStatus } from '@/lib/messaging';
 import { I18nProvider } from '../common/i18n';
 import { SyncStatusBar } from '../sidebar/SyncStatusBar';
 import { Popup } from './Popup';

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { SourceStatus } from '@/lib/messaging';
 import { pageStoreContext, type PageStore } from '../common/page-store';
 import { createQueries, followWants, idleAnswers, type Answers } from '../common/query';
 import { every, stopAll } from '../common/signals';

@@ -1,7 +1,5 @@
-import { hasValue, type KpiResult } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { ViewSelection } from '../../lib/views/selection';
-import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from '../../lib/views/activity-windows';
+import { hasValue, type KpiResult } from '@/lib/kpi';
+import { type ShownResult, type ViewSelection, ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from '@/lib/views';
 import { useI18n, type I18n } from '../common/i18n';
 import { CardActions } from './CardActions';
 import { Figure } from './Figure';

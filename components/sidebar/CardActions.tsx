@@ -1,6 +1,5 @@
-import type { KpiId } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { ViewSelection } from '../../lib/views/selection';
+import type { KpiId } from '@/lib/kpi';
+import type { ShownResult, ViewSelection } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { kpiName } from './format';
 import { useSidebarActions } from './sidebar-context';

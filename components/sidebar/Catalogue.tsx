@@ -1,7 +1,5 @@
-import { KPI_FAMILIES, listKpis } from '../../lib/kpi/registry';
-import { hasValue, type KpiId } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { ViewSelection } from '../../lib/views/selection';
+import { KPI_FAMILIES, listKpis, hasValue, type KpiId } from '@/lib/kpi';
+import type { ShownResult, ViewSelection } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { CardActions } from './CardActions';
 import { Change, Status } from './Change';
@@ -9,7 +7,7 @@ import { Figure } from './Figure';
 import { familyName, formatResult, kpiName } from './format';
 import { NEED_KEYS } from './ResultNote';
 import { SAMPLE_KEYS } from './SampleNote';
-import type { MessageKey } from '../../lib/i18n/messages';
+import type { MessageKey } from '@/lib/i18n';
 
 export type CatalogueProps = {
   results: Partial<Record<KpiId, ShownResult>> | undefined;

@@ -1,4 +1,4 @@
-import type { ShownResult } from '../../lib/views/lean';
+import type { ShownResult } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { changeOf, changeText } from './format';
 

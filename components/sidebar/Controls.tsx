@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { SidebarUiState } from '../../lib/settings/ui-state';
-import { COMPARE_CHOICES, type CompareChoice } from '../../lib/views/choices';
-import type { SidebarPrefs } from '../../lib/views/prefs';
+import type { SidebarUiState } from '@/lib/settings';
+import { COMPARE_CHOICES, type CompareChoice, type SidebarPrefs } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 
 const PERIODS: readonly SidebarUiState['period'][] = ['today', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'custom'];

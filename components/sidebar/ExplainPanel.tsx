@@ -1,6 +1,5 @@
-import { KPI_DEFINITIONS } from '../../lib/kpi/registry';
-import { hasValue } from '../../lib/kpi/types';
-import type { MessageKey } from '../../lib/i18n/messages';
+import { KPI_DEFINITIONS, hasValue } from '@/lib/kpi';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
 import { Change, Status } from './Change';
 import { ExplainDialog } from './ExplainDialog';

@@ -1,4 +1,4 @@
-import type { AtRiskList, LapseList } from '../../lib/views/insights';
+import type { AtRiskList, LapseList } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { safeUrl } from './format';
 

@@ -1,6 +1,5 @@
-import { LEADERBOARD_METRICS_LIST, type SidebarLeaderboardMetric } from '../../lib/views/choices';
-import type { TeamResponse } from '../../lib/views/view-extras';
-import type { MessageKey } from '../../lib/i18n/messages';
+import { LEADERBOARD_METRICS_LIST, type SidebarLeaderboardMetric, type TeamResponse } from '@/lib/views';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
 import { Figure } from './Figure';
 import { formatValue } from './format';

@@ -1,4 +1,4 @@
-import type { RateUsed } from '../../lib/views/record-money';
+import type { RateUsed } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 
 /**

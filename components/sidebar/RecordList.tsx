@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { RecordPage, RecordRow } from '../../lib/views/records';
-import type { MessageKey } from '../../lib/i18n/messages';
+import type { RecordPage, RecordRow } from '@/lib/views';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n, type I18n } from '../common/i18n';
 import { safeUrl } from './format';
 import { RatesUsed } from './RatesUsed';

@@ -1,6 +1,6 @@
-import type { DataNeed, KpiResult } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { MessageKey } from '../../lib/i18n/messages';
+import type { DataNeed, KpiResult } from '@/lib/kpi';
+import type { ShownResult } from '@/lib/views';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
 
 /** What each kind of missing input is, and what the rep can enter or connect to get it. */

@@ -1,6 +1,6 @@
-import type { MessageKey } from '../../lib/i18n/messages';
-import type { SampleUnit } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
+import type { MessageKey } from '@/lib/i18n';
+import type { SampleUnit } from '@/lib/kpi';
+import type { ShownResult } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 
 /** How a sample's records read: "3 closed deals", "12 leads". */

@@ -1,7 +1,7 @@
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
-import type { KpiId } from '../../lib/kpi/types';
-import type { SidebarUiState } from '../../lib/settings/ui-state';
-import type { SidebarPrefs } from '../../lib/views/prefs';
+import type { KpiId } from '@/lib/kpi';
+import type { SidebarUiState } from '@/lib/settings';
+import type { SidebarPrefs } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import type { ShownStatus } from '../common/source-line';
 import { Controls } from './Controls';
@@ -12,7 +12,7 @@ import type { LoadRecords } from './RecordList';
 import { SidebarActionsProvider, type ExplainTarget, type ForecastExplainTarget } from './sidebar-context';
 import { SyncStatusBar } from './SyncStatusBar';
 import { LazyExplainPanel, LazyForecastExplainPanel, LazyTeamPanel } from './lazy';
-import { send } from '../../lib/messaging/send';
+import { send } from '@/lib/messaging';
 import type { PinnedAnswer } from './pinned';
 import { sidebarBody } from './store-wants';
 

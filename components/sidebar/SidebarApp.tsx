@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import type { KpiId } from '../../lib/kpi/types';
-import { resolveLocale } from '../../lib/i18n/locale';
+import type { KpiId } from '@/lib/kpi';
+import { resolveLocale } from '@/lib/i18n';
 import { I18nProvider } from '../common/i18n';
 import { canSync } from '../common/source-line';
 import { useCreated } from '../common/page-store';

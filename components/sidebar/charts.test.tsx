@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ChartsData } from '../../lib/views/charts';
+import type { ChartsData } from '@/lib/views';
 import { Charts } from './charts/Charts';
 import { renderPart } from './test-support';
 

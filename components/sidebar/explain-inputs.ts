@@ -1,7 +1,6 @@
-import type { MessageKey } from '../../lib/i18n/messages';
-import { KPI_DEFINITIONS } from '../../lib/kpi/registry';
-import type { KpiId, Measure } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
+import type { MessageKey } from '@/lib/i18n';
+import { KPI_DEFINITIONS, type KpiId, type Measure } from '@/lib/kpi';
+import type { ShownResult } from '@/lib/views';
 import type { I18n } from '../common/i18n';
 import { formatValue } from './format';
 

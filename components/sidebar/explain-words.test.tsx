@@ -6,15 +6,12 @@
  */
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_EXCHANGE_RATES, generateDemoData } from '../../lib/demo';
-import { translator, type MessageKey } from '../../lib/i18n/messages';
-import { KPI_IDS } from '../../lib/kpi/registry';
-import { hasValue, type KpiId } from '../../lib/kpi/types';
-import type { Responses } from '../../lib/messaging/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
-import type { ShownResult } from '../../lib/views/lean';
-import type { ViewSelection } from '../../lib/views/selection';
-import { createViewService } from '../../lib/views/service';
+import { DEMO_EXCHANGE_RATES, generateDemoData } from '@/lib/demo';
+import { translator, type MessageKey } from '@/lib/i18n';
+import { KPI_IDS, hasValue, type KpiId } from '@/lib/kpi';
+import type { Responses } from '@/lib/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { type ShownResult, type ViewSelection, createViewService } from '@/lib/views';
 import { ExplainPanel, METHOD_KEYS } from './ExplainPanel';
 import { COUNT_KEYS, PART_KEYS } from './explain-inputs';
 import { renderPart } from './test-support';

@@ -1,6 +1,7 @@
+import { DAY_MS } from '@/lib/period';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Responses } from '../../lib/messaging/protocol';
+import type { Responses } from '@/lib/messaging';
 import { ExplainPanel } from './ExplainPanel';
 import { needsData, okResult } from './test-results';
 import { renderPart, selection } from './test-support';
@@ -77,8 +78,8 @@ describe('the explain panel', () => {
       reporting: 'USD',
       rates: [
         { currency: 'CHF', by: 'none', reason: 'no exchange rate for CHF', records: 1 },
-        { currency: 'EUR', by: 'rate', rate: 1.08, setAt: DEC_6 - 45 * 86_400_000, stale: true, records: 1 },
-        { currency: 'GBP', by: 'rate', rate: 1.27, setAt: DEC_6 - 86_400_000, stale: false, records: 2 },
+        { currency: 'EUR', by: 'rate', rate: 1.08, setAt: DEC_6 - 45 * DAY_MS, stale: true, records: 1 },
+        { currency: 'GBP', by: 'rate', rate: 1.27, setAt: DEC_6 - DAY_MS, stale: false, records: 2 },
         { currency: 'RUB', by: 'crm', records: 1 },
       ],
     }));

@@ -1,9 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { KpiId } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { ViewSelection } from '../../lib/views/selection';
-import type { ExplainId } from '../../lib/forecast/types';
-import type { ShownExplain, TrackResponse } from '../../lib/views/forecast-view';
+import type { KpiId } from '@/lib/kpi';
+import type { ShownResult, ViewSelection, ShownExplain, TrackResponse } from '@/lib/views';
+import type { ExplainId } from '@/lib/forecast';
 
 /** A number to explain: the KPI, its result as shown, and the selection it was computed for (its records are asked for with it). */
 export type ExplainTarget = { kpi: KpiId; result: ShownResult | undefined; selection: ViewSelection; opener?: HTMLElement | null };

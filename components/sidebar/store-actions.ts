@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { StoreApi } from 'zustand/vanilla';
-import type { KpiId } from '../../lib/kpi/types';
-import { send } from '../../lib/messaging/send';
-import { readUiState, uiStateKey, type SidebarUiState } from '../../lib/settings/ui-state';
-import { prefsKey, readPrefs, type SidebarPrefs } from '../../lib/views/prefs';
+import type { KpiId } from '@/lib/kpi';
+import { send } from '@/lib/messaging';
+import { readUiState, uiStateKey, type SidebarUiState } from '@/lib/settings';
+import { prefsKey, readPrefs, type SidebarPrefs } from '@/lib/views';
 import type { Queries } from '../common/query';
 import { selectionFor } from './boot';
 import { lastPinnedKey } from './pinned';

@@ -1,7 +1,6 @@
-import type { Responses, SourceStatus } from '../../lib/messaging/protocol';
-import type { SidebarUiState } from '../../lib/settings/ui-state';
-import type { SidebarPrefs } from '../../lib/views/prefs';
-import type { ViewSelection } from '../../lib/views/selection';
+import type { Responses, SourceStatus } from '@/lib/messaging';
+import type { SidebarUiState } from '@/lib/settings';
+import type { SidebarPrefs, ViewSelection } from '@/lib/views';
 import { ask, type Answers, type Wants } from '../common/query';
 import { SOURCES } from '../common/status';
 import { pinnedWant, type PinnedAnswer } from './pinned';

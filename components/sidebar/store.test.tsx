@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ViewSelection } from '../../lib/views/selection';
+import type { ViewSelection } from '@/lib/views';
 import { IDLE, idleAnswers, type Query } from '../common/query';
 import type { PinnedAnswer } from './pinned';
 import { createSidebarStore } from './store';

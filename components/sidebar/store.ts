@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createStore } from 'zustand/vanilla';
-import { dataVersionKey } from '../../lib/messaging/keys';
-import { readUiState, uiStateKey } from '../../lib/settings/ui-state';
-import { prefsKey, readPrefs } from '../../lib/views/prefs';
+import { dataVersionKey } from '@/lib/messaging';
+import { readUiState, uiStateKey } from '@/lib/settings';
+import { prefsKey, readPrefs } from '@/lib/views';
 import type { PageStore } from '../common/page-store';
 import { createQueries, followWants, idleAnswers } from '../common/query';
 import { every, follow, onStorageChange, stopAll } from '../common/signals';

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { TeamResponse } from '../../lib/views/view-extras';
+import type { TeamResponse } from '@/lib/views';
 import type { PinnedAnswer } from './pinned';
 import { createSidebarStore } from './store';
 import { SidebarStoreProvider } from './store-context';

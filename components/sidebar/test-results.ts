@@ -1,5 +1,5 @@
-import type { KpiOk, Sample } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
+import type { KpiOk, Sample } from '@/lib/kpi';
+import type { ShownResult } from '@/lib/views';
 
 const period = { start: 0, end: 1, label: '2026-11' };
 

@@ -1,8 +1,8 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { Locale } from '../../lib/i18n/locale';
-import type { ViewSelection } from '../../lib/views/selection';
+import type { Locale } from '@/lib/i18n';
+import type { ViewSelection } from '@/lib/views';
 import { I18nProvider } from '../common/i18n';
 import { SidebarActionsProvider, type SidebarActions } from './sidebar-context';
 

@@ -1,6 +1,4 @@
-import { dealChance, outlookHeading, outlookLines, weekPlanLines } from '../../lib/export/summary/outlook-phrases';
-import { dealFacts, type SummaryWords } from '../../lib/export/summary/phrases';
-import type { SummarySection } from '../../lib/export/summary/types';
+import { dealChance, outlookHeading, outlookLines, weekPlanLines, dealFacts, type SummaryWords, type SummarySection } from '@/lib/export';
 import { DealLink } from './DealLink';
 
 /** The forecast for the month holding "now", the plan for the coming week and the deals to work, as the Markdown says them. */

@@ -1,6 +1,5 @@
 /** Pipeline change, top open deals and deals at risk of one section. */
-import { dealFacts, moveDetail, riskReasons, type SummaryWords } from '../../lib/export/summary/phrases';
-import type { SummarySection } from '../../lib/export/summary/types';
+import { dealFacts, moveDetail, riskReasons, type SummaryWords, type SummarySection } from '@/lib/export';
 import { DealLink } from './DealLink';
 
 export function PipelineBlock({ section, words }: { section: SummarySection; words: SummaryWords }) {

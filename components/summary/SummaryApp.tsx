@@ -1,8 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { renderCsv } from '../../lib/export/summary/csv';
-import { renderMarkdown } from '../../lib/export/summary/markdown';
-import { summaryTitle, summaryWords } from '../../lib/export/summary/phrases';
-import { saveSettings } from '../../lib/settings/storage';
+import { renderCsv, renderMarkdown, summaryTitle, summaryWords } from '@/lib/export';
+import { saveSettings } from '@/lib/settings';
 import { useI18n } from '../common/i18n';
 import { useCreated } from '../common/page-store';
 import { useSettings } from '../common/use-storage';

@@ -1,6 +1,5 @@
 /** The figure blocks of one section: activities, deals, quota. Numbers carry data-summary/data-value for tests. */
-import { activityPhrase, lastWeek, rateWords, type SummaryWords } from '../../lib/export/summary/phrases';
-import type { SummarySection, WeekFigure } from '../../lib/export/summary/types';
+import { activityPhrase, lastWeek, rateWords, type SummaryWords, type SummarySection, type WeekFigure } from '@/lib/export';
 
 function Num({ name, value, children }: { name: string; value: number | null; children: string }) {
   return (

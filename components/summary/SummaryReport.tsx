@@ -1,5 +1,4 @@
-import { PIPELINE_MOVES, type SummarySection, type WeeklySummary } from '../../lib/export/summary/types';
-import { sectionName, summaryTitle, type SummaryWords } from '../../lib/export/summary/phrases';
+import { PIPELINE_MOVES, type SummarySection, type WeeklySummary, sectionName, summaryTitle, type SummaryWords } from '@/lib/export';
 import { ActivityChart } from './ActivityChart';
 import { OutlookBlock } from './OutlookBlock';
 import { AtRiskBlock, PipelineBlock, TopOpenBlock } from './PipelineBlocks';

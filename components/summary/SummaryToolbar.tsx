@@ -1,4 +1,4 @@
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { SourceStatus } from '@/lib/messaging';
 import { useI18n } from '../common/i18n';
 
 export type ToolbarProps = {

@@ -1,5 +1,5 @@
 /** Geometry of the summary's daily activity chart: stacked bars per day and a target guide line, in SVG units. */
-import type { ChartDay } from '../../lib/export/summary/types';
+import type { ChartDay } from '@/lib/export';
 
 export const CHART_KINDS = ['call', 'email', 'meeting', 'other'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];

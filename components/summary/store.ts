@@ -1,7 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { SummaryReply } from '../../lib/export/summary/for-settings';
-import { dataVersionKey } from '../../lib/messaging/keys';
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { SummaryReply } from '@/lib/export';
+import { dataVersionKey, type SourceStatus } from '@/lib/messaging';
 import { pageStoreContext, type PageStore } from '../common/page-store';
 import { ask, createQueries, followWants, idleAnswers, type Answers, type Wants } from '../common/query';
 import { follow, onStorageChange, stopAll } from '../common/signals';

@@ -1,7 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { summaryWords } from '../../lib/export/summary/phrases';
-import { fixtureSummary } from '../../lib/export/summary/test-fixture';
+import { summaryWords, fixtureSummary } from '@/lib/export';
 import { I18nProvider } from '../common/i18n';
 import { CHART_BOX, chartLayout, niceCeiling } from './chart-geometry';
 import { summaryFileName } from './download';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { dataVersionKey, statusVersionKey } from '../../lib/messaging/protocol';
+import { dataVersionKey, statusVersionKey } from '@/lib/messaging';
 
 /**
  * While a sync writes page after page, pages hear about its progress every

@@ -1,10 +1,8 @@
-import { DEMO_EXCHANGE_RATES, generateDemoData } from '../../lib/demo';
-import type { KpiLensDb } from '../../lib/db/db';
-import { deleteSource, upsertRecords } from '../../lib/db/records';
-import type { Responses } from '../../lib/messaging/protocol';
-import { RECORD_TYPES, type RecordType } from '../../lib/model';
-import { loadSettings, saveSettings } from '../../lib/settings/storage';
-import { RECORD_TABLES } from '../../lib/db/schema';
+import { DEMO_EXCHANGE_RATES, generateDemoData } from '@/lib/demo';
+import { type KpiLensDb, deleteSource, upsertRecords, RECORD_TABLES } from '@/lib/db';
+import type { Responses } from '@/lib/messaging';
+import { RECORD_TYPES, type RecordType } from '@/lib/model';
+import { loadSettings, saveSettings } from '@/lib/settings';
 
 export const DEMO_SOURCE = 'demo';
 const DEMO_SEED = 20_240_601;

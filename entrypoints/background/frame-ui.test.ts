@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentCommand } from '../../lib/messaging/content-commands';
-import { readContentCommand } from '../../lib/messaging/content-commands';
-import { uiStateKey } from '../../lib/settings/ui-state';
+import { type ContentCommand, readContentCommand } from '@/lib/messaging';
+import { uiStateKey } from '@/lib/settings';
 import { createFrameUi } from './frame-ui';
 
 let sent: [number, ContentCommand][];

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { localeSetting, type LocaleSetting } from '../../lib/i18n/frame-labels';
-import type { ContentCommand } from '../../lib/messaging/content-commands';
-import { readUiState, uiStateKey, type FrameState, type SidebarUiState } from '../../lib/settings/ui-state';
+import { localeSetting, type LocaleSetting } from '@/lib/i18n';
+import type { ContentCommand } from '@/lib/messaging';
+import { readUiState, uiStateKey, type FrameState, type SidebarUiState } from '@/lib/settings';
 
 type Area = {
   get(key: string): Promise<Record<string, unknown>>;

@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
-import { openDb } from '../../lib/db/db';
-import { DB_NAME, SCHEMA_VERSIONS } from '../../lib/db/schema';
-import { loadKpiData } from '../../lib/db/load';
-import { loadSettings } from '../../lib/settings/storage';
-import { createSyncScheduler } from '../../lib/sync/scheduler';
-import { createViewService } from '../../lib/views/service';
+import { openDb, DB_NAME, SCHEMA_VERSIONS, loadKpiData } from '@/lib/db';
+import { loadSettings } from '@/lib/settings';
+import { createSyncScheduler } from '@/lib/sync';
+import { createViewService } from '@/lib/views';
 import { createDataVersions } from './data-version';
 import { createFrameTickets } from './frame-tickets';
 import { browserFrameUi } from './frame-ui';

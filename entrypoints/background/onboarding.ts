@@ -1,9 +1,7 @@
-import { testConnection, type TestOutcome } from '../../lib/connections/connect';
-import { adapterFor } from '../../lib/connections/registry';
-import { getConnection, updateConnection } from '../../lib/connections/store';
-import { DEMO_EXCHANGE_RATES } from '../../lib/demo';
-import type { KpiLensDb } from '../../lib/db/db';
-import { loadSettings, saveSettings } from '../../lib/settings/storage';
+import { testConnection, type TestOutcome, adapterFor, getConnection, updateConnection } from '@/lib/connections';
+import { DEMO_EXCHANGE_RATES } from '@/lib/demo';
+import type { KpiLensDb } from '@/lib/db';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { backgroundContextDeps, backgroundTimeZone } from './jobs';
 
 /**

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { SANDBOX_HOST_PATTERNS } from '../../lib/adapters/hosts';
-import { contentScriptMatches, CRM_SCRIPT_ID } from '../../lib/connections/content-scripts';
+import { SANDBOX_HOST_PATTERNS } from '@/lib/adapters';
+import { contentScriptMatches, CRM_SCRIPT_ID } from '@/lib/connections';
 
 export const SANDBOX_ALLOWED = import.meta.env.MODE === 'development' || import.meta.env.MODE === 'test';
 

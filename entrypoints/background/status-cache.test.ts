@@ -1,8 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KpiLensDb } from '../../lib/db/db';
-import { upsertRecords } from '../../lib/db/records';
-import { SCHEMA_VERSIONS } from '../../lib/db/schema';
+import { KpiLensDb, upsertRecords, SCHEMA_VERSIONS } from '@/lib/db';
 import { createStatusCache } from './status-cache';
 
 let db: KpiLensDb;

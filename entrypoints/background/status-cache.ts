@@ -1,6 +1,4 @@
-import type { KpiLensDb } from '../../lib/db/db';
-import { storageProblemOf } from '../../lib/db/failure';
-import { countStored, storedSourceStatus, summariseStates, type StoredCounts, type StoredSourceStatus } from '../../lib/db/status';
+import { type KpiLensDb, storageProblemOf, countStored, storedSourceStatus, summariseStates, type StoredCounts, type StoredSourceStatus } from '@/lib/db';
 
 /** Record counts during a sync are refreshed at most this often; progress itself is always fresh. */
 const COUNTS_MAX_AGE_MS = 10_000;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SETTINGS_VERSION } from '../../lib/settings/schema';
+import { SETTINGS_VERSION } from '@/lib/settings';
 import { MAX_LATENESS_MS, WEEKLY_ALARM, WEEKLY_NOTIFICATION, setupWeeklyNotification } from './weekly-notification';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FRAME_LABELS } from '../../lib/i18n/frame-labels';
-import { DEFAULT_UI_STATE } from '../../lib/settings/ui-state';
+import { FRAME_LABELS } from '@/lib/i18n';
+import { DEFAULT_UI_STATE } from '@/lib/settings';
 import { createSidebarFrame } from './frame';
 
 /** The closed shadow root the frame makes (the page cannot reach it; the test keeps a hold of it). */

@@ -1,5 +1,5 @@
-import type { FrameLabels } from '../../lib/i18n/frame-labels';
-import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '../../lib/settings/ui-state';
+import type { FrameLabels } from '@/lib/i18n';
+import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '@/lib/settings';
 
 const HANDLE_WIDTH = 18;
 const GRIP_WIDTH = 6;

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { frameLabels, type LocaleSetting } from '../../lib/i18n/frame-labels';
-import { readContentCommand } from '../../lib/messaging/content-commands';
-import { send } from '../../lib/messaging/send';
-import { DEFAULT_UI_STATE, type FrameState } from '../../lib/settings/ui-state';
+import { frameLabels, type LocaleSetting } from '@/lib/i18n';
+import { readContentCommand, send } from '@/lib/messaging';
+import { DEFAULT_UI_STATE, type FrameState } from '@/lib/settings';
 import { createSidebarFrame } from './frame';
 import { startRelay } from './relay';
 

@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { isCrmError } from '../../lib/adapters/errors';
-import { requestJson } from '../../lib/adapters/http';
-import { relayFor } from '../../lib/connections/relay-client';
-import { RELAY_FETCH, RELAY_MAX_BODY_BYTES, type RelayFetchMessage } from '../../lib/connections/relay-protocol';
+import { isCrmError, requestJson } from '@/lib/adapters';
+import { relayFor, RELAY_FETCH, RELAY_MAX_BODY_BYTES, type RelayFetchMessage } from '@/lib/connections';
 import { answerRelay, readBitrixSessid, readCapped, type RelayEnv } from './relay';
 
 const ID = 'kpi-lens-extension-id';

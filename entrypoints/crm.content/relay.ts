@@ -1,12 +1,5 @@
 import { browser } from 'wxt/browser';
-import {
-  isRelayedHeader,
-  RELAY_BITRIX_SESSID,
-  RELAY_FETCH,
-  RELAY_MAX_BODY_BYTES,
-  type RelayFetchReply,
-  type RelaySessidReply,
-} from '../../lib/connections/relay-protocol';
+import { isRelayedHeader, RELAY_BITRIX_SESSID, RELAY_FETCH, RELAY_MAX_BODY_BYTES, type RelayFetchReply, type RelaySessidReply } from '@/lib/connections';
 
 type Sender = { id?: string; tab?: unknown };
 export type RelayEnv = { runtimeId: string; pageOrigin: string; fetch: typeof fetch; document?: Document };

@@ -1,6 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { resolveLocale } from '../../lib/i18n/locale';
-import { translator } from '../../lib/i18n/messages';
+import { resolveLocale, translator } from '@/lib/i18n';
 import { askEarly } from '../../components/sidebar/boot';
 import { claimFrame } from '../../components/sidebar/frame-claim';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';

@@ -1,7 +1,6 @@
-import { FIELDS_BY_KIND } from '../../lib/import/columns';
-import { IMPORT_KINDS, type AnyField, type DateOrder, type ImportKind } from '../../lib/import/types';
-import type { MessageKey, Translate } from '../../lib/i18n/messages';
-import { assignField, suggestMapping, type ColumnMapping } from '../../lib/table-reader';
+import { FIELDS_BY_KIND, IMPORT_KINDS, type AnyField, type DateOrder, type ImportKind } from '@/lib/import';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import { assignField, suggestMapping, type ColumnMapping } from '@/lib/table-reader';
 import { button, el } from './dom';
 import type { Overlay } from './overlay';
 

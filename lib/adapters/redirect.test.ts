@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../connections/testing/fake-crms';
+import { startFakeServer, type FakeServer } from '../connections/test-fake-crms';
 import { bitrix24Adapter } from './bitrix24';
 import { closeAdapter } from './close';
 import { CrmError } from './errors';

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../period/units';
 import { DATASETS_DIR } from '../../test/datasets';
 /**
  * `kpi-lens kpis` says what its numbers mean: --as-of rewinds everything, a period in progress is
@@ -63,7 +64,7 @@ describe('kpi-lens kpis: numbers that mean what they say', () => {
     expect(report.kpis.salesVelocity.parts.openDeals).toBe(open.length);
     // Idle since the engage date (no activities in the export), counted on the 15th at 23:59:59.999
     const asOf = Date.UTC(2017, 5, 16) - 1;
-    const stale = open.filter((r) => r.engage !== '' && (asOf - Date.parse(`${r.engage}T00:00:00Z`)) / 86_400_000 >= 14);
+    const stale = open.filter((r) => r.engage !== '' && (asOf - Date.parse(`${r.engage}T00:00:00Z`)) / DAY_MS >= 14);
     expect(report.kpis.staleDeals.value).toBe(stale.length);
   }, TIMEOUT);
 

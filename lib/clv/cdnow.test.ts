@@ -3,7 +3,7 @@ import { fitBgNbd } from './bgnbd-fit';
 import { expectedPurchases, expectedPurchasesNewCustomer } from './bgnbd-predict';
 import { summariseCalibration } from './calibration';
 import { fitGammaGamma } from './gamma-gamma';
-import { PUBLISHED, readCdnow, readNumericCsv } from './testing/cdnow-files';
+import { PUBLISHED, readCdnow, readNumericCsv } from './test-cdnow-files';
 import { readTransactionLog } from './transaction-log';
 import type { BgNbdParams, GammaGammaParams } from './types';
 

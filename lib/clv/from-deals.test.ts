@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../model';
 import { purchasesFromDeals, predictiveClvFromDeals } from './from-deals';
-import { cdnowDeals } from './testing/cdnow-deals';
-import { PUBLISHED } from './testing/cdnow-files';
+import { cdnowDeals } from './test-cdnow-deals';
+import { PUBLISHED } from './test-cdnow-files';
 
 const USD = { reporting: 'USD', rates: { EUR: 1.1 } };
 /** 1997-09-30 23:59:59.999 UTC: the end of CDNOW's 39-week calibration. */

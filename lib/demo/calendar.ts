@@ -1,8 +1,8 @@
+import { DAY_MS } from '../period/units';
 import { instantToLocalDate, localDateToInstant } from '../period/local-date';
 import type { Rng } from './random';
 
 export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
 
 /** One local calendar day of the demo's time zone. */
 export type DemoDay = {
@@ -96,10 +96,10 @@ function nextMidnights(firstDate: string, lastDate: string, timeZone: string): (
   let weekStart = localMidnight(firstDate, timeZone);
   for (let date = firstDate; date <= lastDate; date = addDays(date, 7)) {
     const weekEnd = localMidnight(addDays(date, 7), timeZone);
-    const regular = weekEnd - weekStart === 7 * DAY;
+    const regular = weekEnd - weekStart === 7 * DAY_MS;
     for (let day = 0; day < 7; day += 1) {
       const current = addDays(date, day);
-      exact.set(current, regular ? weekStart + (day + 1) * DAY : localMidnight(addDays(current, 1), timeZone));
+      exact.set(current, regular ? weekStart + (day + 1) * DAY_MS : localMidnight(addDays(current, 1), timeZone));
     }
     weekStart = weekEnd;
   }

@@ -3,7 +3,7 @@
  * of the period and at the same time of day, from only what was known that day (forecast() rewinds the
  * data itself), compared with how each period really ended as far as the data knows at `asOf`.
  */
-import { instantToLocalDate, localDateToInstant, previousPeriod, type Period } from '../period';
+import { DAY_MS, instantToLocalDate, localDateToInstant, previousPeriod, type Period } from '../period';
 import { knownAt } from './known-at';
 import { forecast } from './forecast';
 import { ownAmount } from './amounts';
@@ -108,11 +108,11 @@ export function sameDay(period: Period, day: DayOfPeriod, zone: string): number 
 }
 
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 function median(values: readonly number[]): number | null {

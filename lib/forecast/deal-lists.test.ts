@@ -1,8 +1,8 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import { dealLists, type ListOptions } from './deal-lists';
 import type { DealOutlook } from './types';
 
-const DAY = 86_400_000;
 const TODAY = Date.UTC(2017, 5, 15); // Thursday 15 June 2017; the period (June) ends 1 July
 const OPTIONS: ListOptions = { todayStart: TODAY, periodEnd: Date.UTC(2017, 6, 1), staleDays: 14, deadDays: 30, hasActivity: true, top: 3 };
 
@@ -23,7 +23,7 @@ function outlook(id: string, over: Partial<DealOutlook> & { closeIn?: number | n
     idleDays: 3,
     drivers: [],
     moves: [],
-    ...(closeIn === null ? {} : { expectedCloseAt: TODAY + closeIn * DAY }),
+    ...(closeIn === null ? {} : { expectedCloseAt: TODAY + closeIn * DAY_MS }),
     ...rest,
   };
 }

@@ -6,6 +6,7 @@
  * targets the model was tuned to: the file has no activities, no stage history and no amounts on open
  * deals (those take their owner's average won deal), and its quarter-end months sell far more.
  */
+import { DAY_MS } from '../period/units';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetPath } from '../../test/datasets';
@@ -20,7 +21,7 @@ import type { ForecastResult } from './types';
 const CAL = { timeZone: 'UTC', weekStartsOn: 1 as const, fiscalYearStartMonth: 1 };
 const USD = { reporting: 'USD', rates: {} };
 const MONTHS = ['2017-04', '2017-05', '2017-06', '2017-07', '2017-08', '2017-09', '2017-10', '2017-11', '2017-12'];
-const fifteenth = (month: string) => (localDateToInstant(`${month}-15`, 'UTC') as number) + 86_400_000 - 1;
+const fifteenth = (month: string) => (localDateToInstant(`${month}-15`, 'UTC') as number) + DAY_MS - 1;
 
 let data: KpiData;
 beforeAll(async () => {

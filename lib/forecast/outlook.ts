@@ -2,10 +2,11 @@
  * Each open deal's outlook: its probability with the drivers behind it, its amount and where the
  * amount came from, its age and idleness, and the moves the model can put a number on.
  */
+import { DAY_MS } from '../period';
 import type { Deal, Stage } from '../model';
 import type { Amount } from './amounts';
 import type { DealTable } from './deal-table';
-import { ageBand, DAY, idleBand, idleDaysAt, stageAt } from './features';
+import { ageBand, idleBand, idleDaysAt, stageAt } from './features';
 import { scoreFeatures, type Features, type Model } from './model';
 import { DRIVER_TEXT, MOVE_TEXT, NO_CLOSE_DATE_MOVE } from './texts';
 import type { DealOutlook, Driver, Move } from './types';
@@ -92,7 +93,7 @@ export function dealOutlook(ctx: OutlookContext, i: number, amount: Amount): Dea
     expected: value === null ? 0 : probability * value,
     ...(deal.createdAt !== undefined ? { createdAt: deal.createdAt } : {}),
     ...(deal.expectedCloseAt !== undefined ? { expectedCloseAt: deal.expectedCloseAt } : {}),
-    ageDays: Number.isNaN(born) ? null : Math.max(0, (at - born) / DAY),
+    ageDays: Number.isNaN(born) ? null : Math.max(0, (at - born) / DAY_MS),
     idleDays: table.hasActivity && !Number.isNaN(idle) ? idle : null,
     drivers,
     moves: moves(ctx, deal, features, probability, value),

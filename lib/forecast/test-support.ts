@@ -6,11 +6,11 @@
  * stage histories. Records are built as their types say without going through zod (thousands of
  * datasets are drawn in the calibration test); test-support.test.ts checks that they pass their schemas.
  */
+import { DAY_MS } from '../period';
 import type { KpiData } from '../kpi';
 import type { Activity, Deal, Owner, Product, Stage } from '../model';
 import { createRng, type Rng } from './random';
 
-export const DAY = 86_400_000;
 export const T0 = Date.UTC(2016, 0, 1);
 
 export type SimOptions = {
@@ -57,7 +57,7 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
   for (let r = 0; r < reps; r += 1) {
     let t = T0 + exponentialDays(rng, pace);
     let k = 0;
-    while (t < T0 + days * DAY) {
+    while (t < T0 + days * DAY_MS) {
       const product = PRODUCTS[Math.floor(rng.uniform() * PRODUCTS.length)] as (typeof PRODUCTS)[number];
       const p = Math.min(0.95, base * (skills[r] as number) * product.appeal);
       const id = `r${r}-d${k}`;
@@ -101,7 +101,7 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
 
 /** Exponential waiting time in ms for a rate per day. */
 function exponentialDays(rng: Rng, ratePerDay: number): number {
-  return (-Math.log(1 - rng.uniform()) / ratePerDay) * DAY;
+  return (-Math.log(1 - rng.uniform()) / ratePerDay) * DAY_MS;
 }
 
 export function emptyData(): KpiData {

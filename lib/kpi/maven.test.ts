@@ -1,3 +1,4 @@
+import { DAY_MS } from '../period/units';
 import { datasetPath } from '../../test/datasets';
 /**
  * The engine against real data: the Maven Analytics "CRM Sales Opportunities" export (8,800 deals of
@@ -128,7 +129,7 @@ describe('the Maven CRM export', () => {
 
   it('gives the average sales cycle (engage → close) of deals won in June 2017', () => {
     const rows = won('2017-06-01', '2017-07-01');
-    const days = rows.map((r) => (Date.parse(`${r.close_date}T00:00:00Z`) - Date.parse(`${r.engage_date}T00:00:00Z`)) / 86_400_000);
+    const days = rows.map((r) => (Date.parse(`${r.close_date}T00:00:00Z`) - Date.parse(`${r.engage_date}T00:00:00Z`)) / DAY_MS);
     const mean = days.reduce((a, b) => a + b, 0) / days.length;
     expect(ok(run('2017-06', ['avgSalesCycle']).avgSalesCycle).value).toBeCloseTo(mean, 9);
   });
@@ -195,7 +196,7 @@ describe('the Maven CRM export', () => {
 });
 
 describe('the Maven CRM export as of an instant', () => {
-  const endOfDay = (date: string) => (day(date) as number) + 86_400_000 - 1;
+  const endOfDay = (date: string) => (day(date) as number) + DAY_MS - 1;
   const sumWon = (from: string, toInclusive: string) => dollars(pipeline.filter((r) => r.deal_stage === 'Won' && r.close_date! >= from && r.close_date! <= toInclusive));
 
   it('compares a month in progress with the same days of the month before', () => {

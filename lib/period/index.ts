@@ -1,4 +1,5 @@
 export type { CalendarOptions, Period, PeriodKind, Weekday } from './types';
+export { DAY_MS } from './units';
 export { instantToLocalDate, localDateToInstant } from './local-date';
 export {
   CALENDAR_UNITS,

@@ -145,7 +145,6 @@ export function isKnownZone(zone: string): boolean {
   }
 }
 
-export { migrateSettings, type MigrationResult } from './migrate';
 
 /**
  * The dates of `rates` once they replace `before.rates` at `now`: a rate that is new or changed is

@@ -1,6 +1,6 @@
 import { hasValue } from '../kpi/types';
 import { describe, expect, it } from 'vitest';
-import { cdnowDeals } from '../clv/testing/cdnow-deals';
+import { cdnowDeals } from '../clv/test-cdnow-deals';
 import { parsePeriodSpec } from '../period';
 import { computeCatalogue, computeCatalogueInSteps } from './catalogue';
 import { queryBasics } from './query';

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../period/units';
 import { computeKpis } from '../kpi';
 import { hasValue, type KpiData, type KpiQuery, type KpiResults } from '../kpi/types';
 import { bucketIndexer, periodContaining, splitPeriod, type BucketUnit } from '../period';
@@ -28,7 +29,7 @@ export type ChartsData = {
 
 /** Days for a month or less, weeks up to half a year, months beyond: a chart stays readable in a sidebar. */
 export function trendUnit(period: Pick<Period, 'start' | 'end'>): BucketUnit {
-  const days = (period.end - period.start) / 86_400_000;
+  const days = (period.end - period.start) / DAY_MS;
   return days <= 32 ? 'day' : days <= 190 ? 'week' : 'month';
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cdnowDeals } from '../clv/testing/cdnow-deals';
+import { cdnowDeals } from '../clv/test-cdnow-deals';
 import { computeKpis } from '../kpi';
 import type { Customer } from '../model';
 import { periodContaining } from '../period';

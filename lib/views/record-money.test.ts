@@ -1,15 +1,15 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../model';
 import { conversionOf, ratesUsed, RATE_STALE_AFTER_MS, type MoneyContext } from './record-money';
 import { recordPage } from './records';
 import { deals, fixtureData } from './test-fixture';
 
-const DAY = 86_400_000;
 const AS_OF = Date.UTC(2026, 11, 6);
 const money: MoneyContext = {
   currency: { reporting: 'USD', rates: { EUR: 1.08, RUB: 0.011, GBP: 1.27 } },
   // EUR entered 10 days ago, GBP 31 days ago, RUB at a date nobody kept.
-  ratesSetAt: { EUR: AS_OF - 10 * DAY, GBP: AS_OF - 31 * DAY },
+  ratesSetAt: { EUR: AS_OF - 10 * DAY_MS, GBP: AS_OF - 31 * DAY_MS },
   asOf: AS_OF,
 };
 const m = (minor: number, currency: string) => ({ minor, currency });
@@ -44,8 +44,8 @@ describe('amounts of a record list in the reporting currency', () => {
     expect(lines).toEqual([
       { currency: 'CHF', by: 'none', reason: 'no exchange rate for CHF', records: 1 },
       { currency: 'EUR', by: 'crm', records: 1 },
-      { currency: 'EUR', by: 'rate', rate: 1.08, setAt: AS_OF - 10 * DAY, stale: false, records: 2 },
-      { currency: 'GBP', by: 'rate', rate: 1.27, setAt: AS_OF - 31 * DAY, stale: true, records: 1 },
+      { currency: 'EUR', by: 'rate', rate: 1.08, setAt: AS_OF - 10 * DAY_MS, stale: false, records: 2 },
+      { currency: 'GBP', by: 'rate', rate: 1.27, setAt: AS_OF - 31 * DAY_MS, stale: true, records: 1 },
       { currency: 'RUB', by: 'rate', rate: 0.011, stale: true, records: 1 },
     ]);
   });
@@ -69,7 +69,7 @@ describe('amounts of a record list in the reporting currency', () => {
     expect(page.reporting).toBe('USD');
     expect(page.rates).toEqual([
       { currency: 'EUR', by: 'crm', records: 1 },
-      { currency: 'EUR', by: 'rate', rate: 1.08, setAt: AS_OF - 10 * DAY, stale: false, records: 2 },
+      { currency: 'EUR', by: 'rate', rate: 1.08, setAt: AS_OF - 10 * DAY_MS, stale: false, records: 2 },
     ]);
     // Records without amounts (activities) have no rates to tell.
     expect(recordPage(data, 'activity', ['a1'], 0, 10, money).rates).toBeUndefined();

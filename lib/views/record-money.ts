@@ -1,9 +1,10 @@
+import { DAY_MS } from '../period/units';
 import type { CurrencyOptions } from '../money/types';
 import { toReporting } from '../money/convert';
 import type { Money } from '../model/money';
 
 /** A rate entered longer ago than this is pointed out next to the numbers it converts. */
-export const RATE_STALE_AFTER_MS = 30 * 86_400_000;
+export const RATE_STALE_AFTER_MS = 30 * DAY_MS;
 
 /** How the figures of a list turn amounts into the reporting currency: the rates, when each was entered, and "now". */
 export type MoneyContext = { currency: CurrencyOptions; ratesSetAt: Readonly<Record<string, number>>; asOf: number };

@@ -7,17 +7,9 @@
  * Run: npx tsx -e "import('./scripts/bench/clv.ts').then(m=>m.benchClv()).then(r=>console.log(JSON.stringify(r,null,2)))"
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { fitBgNbd } from '../../lib/clv/bgnbd-fit';
-import { summariseCalibration } from '../../lib/clv/calibration';
-import { predictCustomers } from '../../lib/clv/clv';
-import { predictiveClvFromDeals } from '../../lib/clv/from-deals';
-import { fitGammaGamma } from '../../lib/clv/gamma-gamma';
-import { createRandom } from '../../lib/clv/random';
-import { simulateCustomers } from '../../lib/clv/simulate';
-import { cdnowDeals } from '../../lib/clv/testing/cdnow-deals';
-import { readCdnow } from '../../lib/clv/testing/cdnow-files';
-import { readTransactionLog } from '../../lib/clv/transaction-log';
-import type { CustomerSummary } from '../../lib/clv/types';
+import { cdnowDeals } from '@/lib/clv/test-cdnow-deals';
+import { readCdnow } from '@/lib/clv/test-cdnow-files';
+import { fitBgNbd, summariseCalibration, predictCustomers, predictiveClvFromDeals, fitGammaGamma, createRandom, simulateCustomers, readTransactionLog, type CustomerSummary } from '@/lib/clv';
 
 const RUNS = 5;
 const CDNOW_PARAMS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };

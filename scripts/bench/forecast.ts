@@ -12,10 +12,9 @@
  * inflates less. Run: npx tsx -e "import('./scripts/bench/forecast.ts').then(m=>m.benchForecast()).then(r=>console.log(JSON.stringify(r,null,2)))"
  */
 import os from 'node:os';
-import { backtest, forecast } from '../../lib/forecast';
-import type { KpiData } from '../../lib/kpi/types';
-import { parsePeriodSpec } from '../../lib/period/parse';
-import type { CalendarOptions } from '../../lib/period/types';
+import { backtest, forecast } from '@/lib/forecast';
+import type { KpiData } from '@/lib/kpi';
+import { parsePeriodSpec, type CalendarOptions } from '@/lib/period';
 import { generateData } from './kpi';
 
 const CALENDAR: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };

@@ -6,9 +6,8 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { runImport, type ImportSettings } from '../../lib/import/file-import';
-import { previewImport } from '../../lib/import/file-preview';
-import { IMPORT_BATCH_MAX } from '../../lib/messaging/requests/import';
+import { runImport, type ImportSettings, previewImport } from '@/lib/import';
+import { IMPORT_BATCH_MAX } from '@/lib/messaging';
 
 const TARGET_BYTES = 50 * 1024 * 1024;
 const STAGES = ['Won', 'Lost', 'Engaging', 'Prospecting'];

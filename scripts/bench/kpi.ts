@@ -5,18 +5,15 @@
  * (c) (a) again as the first query over newly loaded arrays, when the engine builds its indexes.
  * Run: npx tsx -e "import('./scripts/bench/kpi.ts').then(m=>m.benchKpi()).then(r=>console.log(JSON.stringify(r,null,2)))"
  */
+import { DAY_MS, parsePeriodSpec, type CalendarOptions } from '@/lib/period';
 import os from 'node:os';
-import { computeKpis } from '../../lib/kpi/compute';
-import type { KpiData, KpiId, KpiQuery } from '../../lib/kpi/types';
-import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '../../lib/model';
-import { parsePeriodSpec } from '../../lib/period/parse';
-import type { CalendarOptions } from '../../lib/period/types';
+import { computeKpis, type KpiData, type KpiId, type KpiQuery } from '@/lib/kpi';
+import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '@/lib/model';
 
 const CALENDAR: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
 const YEAR_START = Date.parse('2017-01-01T00:00:00+01:00');
 const AS_OF = Date.parse('2017-12-15T15:00:00+01:00');
 const SPAN = AS_OF - YEAR_START;
-const DAY = 86_400_000;
 const REPS = 20;
 const PINNED: readonly KpiId[] = ['activityCounts', 'quotaAttainment', 'pipelineValue', 'dealsInPipeline'];
 
@@ -43,13 +40,13 @@ export function generateData(seed = 42): KpiData {
   }));
   const products = Array.from({ length: 7 }, (_, i) => ({ ...base(`pr${i}`), name: `Product ${i}`, unitPrice: { minor: (i + 1) * 50_000, currency: 'USD' }, unitCost: { minor: (i + 1) * 20_000, currency: 'USD' } }));
   const customers: Customer[] = Array.from({ length: 2_000 }, (_, i) => {
-    const acquiredAt = YEAR_START - 365 * DAY + Math.floor(rnd() * (SPAN + 365 * DAY));
-    const churnedAt = rnd() < 0.15 ? acquiredAt + Math.floor(rnd() * 300 * DAY) : undefined;
+    const acquiredAt = YEAR_START - 365 * DAY_MS + Math.floor(rnd() * (SPAN + 365 * DAY_MS));
+    const churnedAt = rnd() < 0.15 ? acquiredAt + Math.floor(rnd() * 300 * DAY_MS) : undefined;
     return { ...base(`c${i}`), name: `Customer ${i}`, ownerId: pick(repIds), region: pick(['EMEA', 'APAC', 'AMER']), acquiredAt, churnedAt: churnedAt !== undefined && churnedAt < AS_OF ? churnedAt : undefined, churnReason: rnd() < 0.3 ? 'non-payment' : 'voluntary' };
   });
   const deals: Deal[] = Array.from({ length: 10_000 }, (_, i) => {
     const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
-    const closedAt = createdAt + Math.floor((5 + rnd() * 80) * DAY);
+    const closedAt = createdAt + Math.floor((5 + rnd() * 80) * DAY_MS);
     const roll = rnd();
     const status = closedAt > AS_OF ? 'open' : roll < 0.35 ? 'won' : roll < 0.8 ? 'lost' : 'open';
     const stageIndex = Math.floor(rnd() * stages.length);
@@ -63,14 +60,14 @@ export function generateData(seed = 42): KpiData {
       expectedCloseAt: status === 'open' ? closedAt : undefined, channel: pick(['call', 'email', 'referral', 'inbound', 'event'] as const),
       customerId: `c${Math.floor(rnd() * 2_000)}`, region: pick(['EMEA', 'APAC', 'AMER']),
       lineItems: [{ productId: product.externalId, name: product.name, quantity, unitPrice: product.unitPrice }],
-      stageHistory: stages.slice(0, stageIndex + 1).map((s, k) => ({ stageId: s.externalId, enteredAt: createdAt + k * 3 * DAY })),
+      stageHistory: stages.slice(0, stageIndex + 1).map((s, k) => ({ stageId: s.externalId, enteredAt: createdAt + k * 3 * DAY_MS })),
     };
   });
   const activities: Activity[] = Array.from({ length: 100_000 }, (_, i) => {
     const occurredAt = YEAR_START + Math.floor(rnd() * SPAN);
     const type = pick(['call', 'call', 'call', 'email', 'email', 'meeting', 'task'] as const);
     return {
-      ...base(`a${i}`), ownerId: pick(repIds), type, direction: rnd() < 0.8 ? 'outbound' : 'inbound', occurredAt, createdAt: occurredAt - DAY,
+      ...base(`a${i}`), ownerId: pick(repIds), type, direction: rnd() < 0.8 ? 'outbound' : 'inbound', occurredAt, createdAt: occurredAt - DAY_MS,
       done: occurredAt <= AS_OF, title: type === 'meeting' && rnd() < 0.3 ? 'Product demo' : `Activity ${i}`,
       dealId: rnd() < 0.5 ? `d${Math.floor(rnd() * 10_000)}` : undefined,
       email: type === 'email' ? { cold: rnd() < 0.5, opened: rnd() < 0.4, replied: rnd() < 0.1, converted: rnd() < 0.05 } : undefined,
@@ -79,12 +76,12 @@ export function generateData(seed = 42): KpiData {
   const leads: Lead[] = Array.from({ length: 5_000 }, (_, i) => {
     const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
     const converted = rnd() < 0.25;
-    const mqlAt = rnd() < 0.6 ? createdAt + 2 * DAY : undefined;
-    return { ...base(`l${i}`), ownerId: pick(repIds), createdAt, status: converted ? 'converted' : 'open', mqlAt, sqlAt: mqlAt !== undefined && rnd() < 0.4 ? mqlAt + 5 * DAY : undefined, convertedAt: converted ? createdAt + 20 * DAY : undefined };
+    const mqlAt = rnd() < 0.6 ? createdAt + 2 * DAY_MS : undefined;
+    return { ...base(`l${i}`), ownerId: pick(repIds), createdAt, status: converted ? 'converted' : 'open', mqlAt, sqlAt: mqlAt !== undefined && rnd() < 0.4 ? mqlAt + 5 * DAY_MS : undefined, convertedAt: converted ? createdAt + 20 * DAY_MS : undefined };
   });
   const mrrMovements: MrrMovement[] = customers.flatMap((c, i) => {
     const moves: MrrMovement[] = [{ ...base(`m${i}n`), customerId: c.externalId, at: c.acquiredAt as number, kind: 'new', amount: { minor: 10_000 + Math.floor(rnd() * 90_000), currency: 'USD' } }];
-    if (rnd() < 0.3) moves.push({ ...base(`m${i}e`), customerId: c.externalId, at: (c.acquiredAt as number) + 60 * DAY, kind: 'expansion', amount: { minor: 5_000, currency: 'USD' } });
+    if (rnd() < 0.3) moves.push({ ...base(`m${i}e`), customerId: c.externalId, at: (c.acquiredAt as number) + 60 * DAY_MS, kind: 'expansion', amount: { minor: 5_000, currency: 'USD' } });
     if (c.churnedAt !== undefined) moves.push({ ...base(`m${i}c`), customerId: c.externalId, at: c.churnedAt, kind: 'churn', amount: moves[0]!.amount });
     return moves;
   });

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Deal } from '../../lib/model';
+import type { Deal } from '@/lib/model';
 import { launchWithExtension, TEST_BUILD_DIR } from '../../test/harness/chromium';
 import { sidebarFrame } from '../../test/harness/sidebar-reader';
 import { sandboxDemoDataset } from '../../test/sandbox-crm/demo-dataset';

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CRM_HOST_PATTERNS } from '../../lib/adapters/hosts';
 import { patternCovers } from '../../lib/connections/match-patterns';
-import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/testing/fake-crms';
+import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/test-fake-crms';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/testing/fake-crms';
+import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/test-fake-crms';
 import { VAULT_DB_NAME } from '../../lib/connections/vault';
 import { contentScriptWorld } from '../fixtures/hostile-probes';
 import { openCrmPage, startWorld, type E2eWorld } from '../harness/setup';

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/testing/fake-crms';
+import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/test-fake-crms';
 import { expectSidebarMatchesLib } from '../harness/expected-sidebar';
 import { buttonNamed, controlLabelled, firefoxSidebarFrame, launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from '../harness/firefox';
 import { startDemoCrm } from '../harness/setup';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../../lib/connections/testing/fake-crms';
+import { startFakeServer, type FakeServer } from '../../lib/connections/test-fake-crms';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 
 /**

@@ -6,6 +6,7 @@
  * maven-crm pipeline, 2016–2017) opening on its own latest month. axe-core finds no violation of
  * any impact on any of them, light and dark.
  */
+import { DAY_MS } from '../../lib/period/units';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -23,7 +24,6 @@ declare const chrome: {
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const MAVEN = readFileSync(datasetPath('maven-crm', 'sales_pipeline.csv'), 'utf8');
 const CSV_SOURCE = 'csv:sales_pipeline';
-const DAY = 86_400_000;
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -212,14 +212,14 @@ describe('the sidebar (side panel)', () => {
         await chrome.storage.local.set({ settings: { ...settings, ratesSetAt: stamps } });
         return stamps[code]!;
       },
-      { ago: 40 * DAY, code: currency },
+      { ago: 40 * DAY_MS, code: currency },
     );
     await page.reload();
     await page.getByRole('button', { name: 'How is “Pipeline value” computed?' }).first().click();
     await rates.waitFor({ timeout: 30_000 });
     await page.waitForFunction((code) => document.querySelector(`li[data-rate="${code}"][data-stale]`)?.getAttribute('data-stale') === 'true', currency);
     expect(await rates.locator(`li[data-rate="${currency}"][data-stale]`).textContent()).toContain('Older than 30 days: check it in Options → Money and time.');
-    expect(setAt).toBeLessThan(Date.now() - 30 * DAY);
+    expect(setAt).toBeLessThan(Date.now() - 30 * DAY_MS);
   });
 
   it('opens a historical CSV on its latest month, says where the data ends, and calls no deal idle', async () => {

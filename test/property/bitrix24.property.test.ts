@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bitrix24Adapter } from '../../lib/adapters/bitrix24';
-import { loadContractExamples } from '../../lib/adapters/bitrix24/testing/contract-examples';
-import { fakeBitrix } from '../../lib/adapters/bitrix24/testing/fake-bitrix';
-import { activity, BITRIX_WEBHOOK, deal } from '../../lib/adapters/bitrix24/testing/fixtures';
+import { loadContractExamples } from '../../lib/adapters/bitrix24/test-contract-examples';
+import { fakeBitrix } from '../../lib/adapters/bitrix24/test-fake-bitrix';
+import { activity, BITRIX_WEBHOOK, deal } from '../../lib/adapters/bitrix24/test-fixtures';
 import type { AdapterContext } from '../../lib/adapters/types';
 import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closeAdapter } from '../../lib/adapters/close';
-import { callItem, CLOSE_BASE, leadItem, meetingItem, opportunity, outgoingEmail, pipelinesPage, usersPage, wonOpportunity } from '../../lib/adapters/close/fixtures';
-import { fakeFetch } from '../../lib/adapters/kommo/fake-fetch';
+import { callItem, CLOSE_BASE, leadItem, meetingItem, opportunity, outgoingEmail, pipelinesPage, usersPage, wonOpportunity } from '../../lib/adapters/close/test-fixtures';
+import { fakeFetch } from '../../lib/adapters/kommo/test-fake-fetch';
 import type { AdapterContext } from '../../lib/adapters/types';
 import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../lib/period/units';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormatError, importCsv, type ImportResult } from '../../lib/import';
@@ -12,10 +13,9 @@ import { check, RUNS } from './hostile';
  */
 const LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ru-RU', 'de-CH', 'en-IN'] as const;
 const CURRENCIES = ['USD', 'EUR', 'RUB', 'CHF', 'GBP', 'INR'] as const;
-const DAY = 86_400_000;
 /** Two-digit years read as 1970–2069, as spreadsheets do: the dates stay in those years. */
-const FIRST_DAY = Date.UTC(1970, 0, 1) / DAY;
-const LAST_DAY = Date.UTC(2069, 11, 31) / DAY;
+const FIRST_DAY = Date.UTC(1970, 0, 1) / DAY_MS;
+const LAST_DAY = Date.UTC(2069, 11, 31) / DAY_MS;
 
 const amountStyle = fc.record({
   currency: fc.constantFrom(...CURRENCIES),
@@ -64,7 +64,7 @@ function written(input: File) {
   const timed = date.timeStyle !== undefined || date.hour !== undefined;
   return input.rows.map((entry, i) => {
     const minor = entry.major * 100 + (amount.cents ? Math.sign(entry.major || 1) * entry.cents : 0);
-    const instant = entry.day * DAY + (timed ? entry.minute * 60_000 : 0);
+    const instant = entry.day * DAY_MS + (timed ? entry.minute * 60_000 : 0);
     return { title: `D${i}`, minor, instant, amountText: numbers.format(minor / 100), dateText: dates.format(instant) };
   });
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kommoAdapter } from '../../lib/adapters/kommo';
-import { fakeFetch } from '../../lib/adapters/kommo/fake-fetch';
-import { accountResponse, callNoteItem, companyItem, contactItem, KOMMO_BASE, lead, pipelinesResponse, taskItem, userResponse } from '../../lib/adapters/kommo/fixtures';
+import { fakeFetch } from '../../lib/adapters/kommo/test-fake-fetch';
+import { accountResponse, callNoteItem, companyItem, contactItem, KOMMO_BASE, lead, pipelinesResponse, taskItem, userResponse } from '../../lib/adapters/kommo/test-fixtures';
 import type { AdapterContext } from '../../lib/adapters/types';
 import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch } from '../../lib/adapters/kommo/fake-fetch';
+import { fakeFetch } from '../../lib/adapters/kommo/test-fake-fetch';
 import { SANDBOX_OBJECTS, sandboxAdapter } from '../../lib/adapters/sandbox';
 import type { AdapterContext } from '../../lib/adapters/types';
 import { generateDemoData } from '../../lib/demo';

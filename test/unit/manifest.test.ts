@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_CRM_HOST_PATTERNS } from '../../lib/adapters/hosts';
-import { buildFiles, readBuildFile, readFirefoxManifest, readManifest } from './build-output';
+import { buildFiles, readBuildFile, readFirefoxManifest, readManifest } from '../harness/build-output';
 
 /**
  * The production manifest, pinned: a new permission or host must be a

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildFiles, readBuildFile } from './build-output';
+import { buildFiles, readBuildFile } from '../harness/build-output';
 
 /**
  * No code is made from strings in the shipped extension: MV3's default CSP

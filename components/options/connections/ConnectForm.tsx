@@ -1,8 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CONNECTABLE_CRMS, CRM_CATALOG, type ConnectableCrm, type ConnectField, type ConnectMethod } from '../../../lib/connections/catalog';
-import { permissionsForPlan, planConnection, type ConnectInput } from '../../../lib/connections/inputs';
-import { OAuthCancelled } from '../../../lib/connections/salesforce-oauth';
-import type { MessageKey } from '../../../lib/i18n/messages';
+import { CONNECTABLE_CRMS, CRM_CATALOG, type ConnectableCrm, type ConnectField, type ConnectMethod, permissionsForPlan, planConnection, type ConnectInput, OAuthCancelled } from '@/lib/connections';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { useConnectionsApi } from './api';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { ConnectionView } from '../../../lib/connections/views';
-import type { MessageKey } from '../../../lib/i18n/messages';
+import type { ConnectionView } from '@/lib/connections';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { useConnectionsApi } from './api';
 import { ObjectTable } from './ObjectTable';

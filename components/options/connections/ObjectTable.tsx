@@ -1,4 +1,4 @@
-import type { ObjectStatus } from '../../../lib/db/status';
+import type { ObjectStatus } from '@/lib/db';
 import { useI18n } from '../../common/i18n';
 
 /** Each synced object of a connection: records read by its latest run, when it last completed, where it stands. */

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionView } from '../../../lib/connections/views';
-import type { Locale } from '../../../lib/i18n/locale';
+import type { ConnectionView } from '@/lib/connections';
+import type { Locale } from '@/lib/i18n';
 import { I18nProvider } from '../../common/i18n';
 import { OptionsScope } from '../scope';
 import { emptyData, fakeOptionsApi } from '../test-api';

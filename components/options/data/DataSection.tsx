@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { RECORD_TABLES } from '../../../lib/db/schema';
-import { RECORD_TYPES, type RecordType } from '../../../lib/model';
-import type { Settings } from '../../../lib/settings/schema';
+import { RECORD_TABLES } from '@/lib/db';
+import { RECORD_TYPES, type RecordType } from '@/lib/model';
+import type { Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Section } from '../form';

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { parseDataExport, type ImportOutcome, type ParsedExport } from '../../../lib/export/data';
-import { recordsToCsv } from '../../../lib/export/data-csv';
-import { migrateSettings } from '../../../lib/settings/migrate';
+import { parseDataExport, type ImportOutcome, type ParsedExport, recordsToCsv } from '@/lib/export';
+import { migrateSettings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { fileDate, importItems } from './transfer';

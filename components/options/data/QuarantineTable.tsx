@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { QuarantineEntry } from '../../../lib/db/types';
-import type { QuarantinePage } from '../../../lib/export/data';
-import type { MessageKey } from '../../../lib/i18n/messages';
+import type { QuarantineEntry } from '@/lib/db';
+import type { QuarantinePage } from '@/lib/export';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 
 /** How much of a raw record the table shows: enough to recognise it; the CSV has all of it. */

@@ -1,7 +1,6 @@
-import { EXPORT_FORMAT, EXPORT_PAGE_SIZE, EXPORT_VERSION, type ImportItem, type ImportOutcome, type PrimaryKey } from '../../../lib/export/data';
-import { recordsToCsv } from '../../../lib/export/data-csv';
-import type { QuarantineEntry } from '../../../lib/db/types';
-import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '../../../lib/model';
+import { EXPORT_FORMAT, EXPORT_PAGE_SIZE, EXPORT_VERSION, type ImportItem, type ImportOutcome, type PrimaryKey, recordsToCsv } from '@/lib/export';
+import type { QuarantineEntry } from '@/lib/db';
+import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '@/lib/model';
 import type { OptionsApi } from '../api';
 
 /** Records per import message: small enough for the message channel, big enough to be quick. */

@@ -1,6 +1,5 @@
-import { DATE_READINGS, NUMBER_READINGS, type ColumnFormat } from '@/lib/import/formats/decide';
-import type { ColumnReading } from '@/lib/import/types';
-import type { MessageKey, Translate } from '@/lib/i18n/messages';
+import { DATE_READINGS, NUMBER_READINGS, type ColumnFormat, type ColumnReading } from '@/lib/import';
+import type { MessageKey, Translate } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 
 const readingName = (t: Translate, reading: ColumnReading) => t(`import.reading.${reading}` as MessageKey);

@@ -1,7 +1,6 @@
 import { useStore } from 'zustand';
-import { PRESETS } from '@/lib/import/presets';
-import { IMPORT_KINDS, PRESET_IDS } from '@/lib/import/types';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { PRESETS, IMPORT_KINDS, PRESET_IDS } from '@/lib/import';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { Field } from '../form';
 import { isValidSource } from './api';

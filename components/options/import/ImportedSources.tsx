@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImportedSource } from '../../../lib/messaging/requests/import';
+import type { ImportedSource } from '@/lib/messaging';
 import { useI18n } from '../../common/i18n';
 
 /** Sources made from files and tables: open their numbers, or delete them (asked twice). */

@@ -1,8 +1,6 @@
 import { useStore } from 'zustand';
-import { FIELDS_BY_KIND } from '@/lib/import/columns';
-import { PRESETS } from '@/lib/import/presets';
-import type { AnyField } from '@/lib/import/types';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { FIELDS_BY_KIND, PRESETS, type AnyField } from '@/lib/import';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { FormatControl } from './FormatControl';
 import type { ImporterStore } from './store';

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Preview } from '@/lib/import/file-preview';
-import { formatDate, formatDateTime } from '@/lib/i18n/format';
-import type { MessageKey } from '@/lib/i18n/messages';
+import type { Preview } from '@/lib/import';
+import { formatDate, formatDateTime, type MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 
 type Column = { label: MessageKey; cell: (record: Record<string, unknown>) => ReactNode };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { send } from '../../../lib/messaging/send';
+import { send } from '@/lib/messaging';
 import { useI18n } from '../../common/i18n';
 
 /**

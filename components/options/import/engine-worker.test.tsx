@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportBatch } from '@/lib/messaging/requests/import';
+import type { ImportBatch } from '@/lib/messaging';
 import { createWorkerEngine } from './engine';
-import type { ImportSettings } from '@/lib/import/file-import';
+import type { ImportSettings } from '@/lib/import';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 
 /**

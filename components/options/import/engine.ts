@@ -1,6 +1,4 @@
-import type { ImportSettings, RunHooks, RunSummary } from '@/lib/import/file-import';
-import type { Preview } from '@/lib/import/file-preview';
-import type { RowReject } from '@/lib/import/types';
+import type { ImportSettings, RunHooks, RunSummary, Preview, RowReject } from '@/lib/import';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 
 /** What the page hears of a run: progress, and batches to hand to the background (their size is the engine's). */

@@ -1,8 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ColumnChoice, ImportSettings, RunProgress, RunSummary } from '@/lib/import/file-import';
-import type { Preview } from '@/lib/import/file-preview';
-import type { AnyField, ColumnReading, DateOrder, ImportKind, PresetId } from '@/lib/import/types';
-import type { ImportedSource } from '@/lib/messaging/requests/import';
+import type { ColumnChoice, ImportSettings, RunProgress, RunSummary, Preview, AnyField, ColumnReading, DateOrder, ImportKind, PresetId } from '@/lib/import';
+import type { ImportedSource } from '@/lib/messaging';
 import { isValidSource, sourceForFile, type ImportApi } from './api';
 import type { ImportEngine } from './engine';
 import { ImportCancelled } from './worker-protocol';

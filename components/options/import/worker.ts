@@ -1,6 +1,5 @@
-import { rejectedRowsCsv, runImport } from '@/lib/import/file-import';
-import { previewImport } from '@/lib/import/file-preview';
-import { IMPORT_BATCH_MAX } from '@/lib/messaging/requests/import';
+import { rejectedRowsCsv, runImport, previewImport } from '@/lib/import';
+import { IMPORT_BATCH_MAX } from '@/lib/messaging';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 
 /**

@@ -1,7 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { manualTargetId } from '../../../lib/settings/manual-ids';
-import { TARGET_PER, targetFromForm } from '../../../lib/settings/manual-records';
-import type { OptionsOverview } from '../../../lib/settings/overview';
+import { manualTargetId, TARGET_PER, targetFromForm, type OptionsOverview } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, useSave, type Errors } from '../form';

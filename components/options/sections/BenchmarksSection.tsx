@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '../../../lib/kpi/registry';
-import type { Benchmarks, KpiTarget, Settings } from '../../../lib/settings/schema';
+import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '@/lib/kpi';
+import type { Benchmarks, KpiTarget, Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { SaveBar, Section, useSave, type Errors } from '../form';

@@ -1,8 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { productCostFromForm, type ProductCostForm } from '../../../lib/settings/manual-records';
-import { manualProductId } from '../../../lib/settings/manual-ids';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import type { Settings } from '../../../lib/settings/schema';
+import { productCostFromForm, type ProductCostForm, manualProductId, type OptionsOverview, type Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, useSave } from '../form';

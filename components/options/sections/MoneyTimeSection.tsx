@@ -1,7 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import type { Settings } from '../../../lib/settings/schema';
-import { intlTag } from '../../../lib/i18n/locale';
+import type { OptionsOverview, Settings } from '@/lib/settings';
+import { intlTag } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, Section, useSave, type Errors } from '../form';

@@ -1,9 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { instantToLocalDate } from '../../../lib/period/local-date';
-import { quotaFromForm, type QuotaForm as QuotaFormValues } from '../../../lib/settings/manual-records';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import { currentQuotaPeriodKey, QUOTA_PERIOD_CHOICES, quotaPeriodKeys, type QuotaPeriodChoice } from '../../../lib/settings/quota-periods';
-import { effectiveTimeZone, type Settings } from '../../../lib/settings/schema';
+import { instantToLocalDate } from '@/lib/period';
+import { quotaFromForm, type QuotaForm as QuotaFormValues, type OptionsOverview, currentQuotaPeriodKey, QUOTA_PERIOD_CHOICES, quotaPeriodKeys, type QuotaPeriodChoice, effectiveTimeZone, type Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, useSave } from '../form';

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '../../../lib/kpi/registry';
-import type { Settings } from '../../../lib/settings/schema';
+import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '@/lib/kpi';
+import type { Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, Section, useSave } from '../form';

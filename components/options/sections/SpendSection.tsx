@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { CONTACT_METHODS } from '../../../lib/model/common';
-import { spendFromForm, type SpendForm as SpendValues } from '../../../lib/settings/manual-records';
-import type { OptionsOverview } from '../../../lib/settings/overview';
+import { CONTACT_METHODS } from '@/lib/model';
+import { spendFromForm, type SpendForm as SpendValues, type OptionsOverview } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, useSave } from '../form';

@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { CONTACT_METHODS, type ContactMethod } from '../../../lib/model/common';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import { SAMPLE_KINDS } from '../../../lib/kpi/shared/sample';
-import type { SampleKind } from '../../../lib/kpi/types';
-import type { Settings } from '../../../lib/settings/schema';
+import { CONTACT_METHODS, type ContactMethod } from '@/lib/model';
+import type { OptionsOverview, Settings } from '@/lib/settings';
+import { SAMPLE_KINDS, type SampleKind } from '@/lib/kpi';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, Section, useSave, type Errors } from '../form';

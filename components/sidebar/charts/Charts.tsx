@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ChartRow, ChartsData } from '../../../lib/views/charts';
+import type { ChartRow, ChartsData } from '@/lib/views';
 import { useI18n } from '../../common/i18n';
 import { axisLabel, bucketLabel } from './axis';
 import { ChartFigure } from './ChartFigure';

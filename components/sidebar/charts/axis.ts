@@ -1,5 +1,5 @@
-import { intlTag, type Locale } from '../../../lib/i18n/locale';
-import { minorToMajor } from '../../../lib/money/minor';
+import { intlTag, type Locale } from '@/lib/i18n';
+import { minorToMajor } from '@/lib/money';
 
 /**
  * Characters per line of a category label on a chart's side axis. Chart.js gives that axis at most

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartRow, ChartsData } from '../../../lib/views/charts';
+import type { ChartRow, ChartsData } from '@/lib/views';
 import { makeI18n } from '../../common/i18n';
 import { axisLabel, countTick, LABEL_LINE_CHARS, moneyTick } from './axis';
 import type { Palette } from './ChartFigure';

@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { ChartRow, ChartsData } from '../../../lib/views/charts';
+import type { ChartRow, ChartsData } from '@/lib/views';
 import type { I18n } from '../../common/i18n';
 import { axisLabel, bucketLabel, countTick, moneyTick, plotted } from './axis';
 import type { Palette } from './ChartFigure';

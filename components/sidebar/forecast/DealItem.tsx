@@ -1,5 +1,5 @@
-import type { DealActionKind, DealAlert, DealOutlook, LocalizedText } from '../../../lib/forecast/types';
-import { dealActionUrl } from '../../../lib/adapters/deal-links';
+import type { DealActionKind, DealAlert, DealOutlook, LocalizedText } from '@/lib/forecast';
+import { dealActionUrl } from '@/lib/adapters';
 import { safeUrl } from '../format';
 import { chance, fill, useForecastI18n, type ForecastI18n } from './format';
 

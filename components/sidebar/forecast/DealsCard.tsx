@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { ForecastShown } from '../../../lib/views/forecast-view';
-import type { ViewSelection } from '../../../lib/views/selection';
+import type { ForecastShown, ViewSelection } from '@/lib/views';
 import { AlertItem, OutlookItem } from './DealItem';
 import { ExplainButton } from './ExplainButton';
 import { useForecastI18n } from './format';

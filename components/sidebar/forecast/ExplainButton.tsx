@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import type { ExplainId } from '../../../lib/forecast/types';
-import type { ShownExplain, TrackResponse } from '../../../lib/views/forecast-view';
-import type { ViewSelection } from '../../../lib/views/selection';
+import type { ExplainId } from '@/lib/forecast';
+import type { ShownExplain, TrackResponse, ViewSelection } from '@/lib/views';
 import { useSidebarActions } from '../sidebar-context';
 import { useForecastI18n } from './format';
 

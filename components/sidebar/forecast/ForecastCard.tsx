@@ -1,5 +1,4 @@
-import type { ForecastResponse, ForecastShown, TrackResponse } from '../../../lib/views/forecast-view';
-import type { ViewSelection } from '../../../lib/views/selection';
+import type { ForecastResponse, ForecastShown, TrackResponse, ViewSelection } from '@/lib/views';
 import { Figure } from '../Figure';
 import { ExplainButton } from './ExplainButton';
 import { chance, useForecastI18n, type ForecastI18n } from './format';

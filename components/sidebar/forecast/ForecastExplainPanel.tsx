@@ -1,4 +1,4 @@
-import type { ExplainInput, Note } from '../../../lib/forecast/types';
+import type { ExplainInput, Note } from '@/lib/forecast';
 import { ExplainDialog } from '../ExplainDialog';
 import { RecordList, type LoadRecords } from '../RecordList';
 import type { ForecastExplainTarget } from '../sidebar-context';

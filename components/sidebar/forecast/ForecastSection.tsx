@@ -1,4 +1,4 @@
-import type { ViewSelection } from '../../../lib/views/selection';
+import type { ViewSelection } from '@/lib/views';
 import { useSidebar } from '../store-context';
 import type { Place } from '../store-wants';
 import { DealsCard } from './DealsCard';

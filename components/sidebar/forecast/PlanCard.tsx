@@ -1,6 +1,5 @@
-import type { Plan } from '../../../lib/forecast/types';
-import type { ForecastShown } from '../../../lib/views/forecast-view';
-import type { ViewSelection } from '../../../lib/views/selection';
+import type { Plan } from '@/lib/forecast';
+import type { ForecastShown, ViewSelection } from '@/lib/views';
 import { Figure } from '../Figure';
 import { ExplainButton } from './ExplainButton';
 import { fill, inputName, useForecastI18n, type ForecastI18n } from './format';

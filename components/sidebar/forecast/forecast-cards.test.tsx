@@ -1,10 +1,10 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { forecast } from '../../../lib/forecast';
-import { DAY, simulateCrm, T0 } from '../../../lib/forecast/test-support';
-import type { ForecastResult, Plan } from '../../../lib/forecast/types';
-import { periodContaining } from '../../../lib/period';
-import { leanForecast, type ForecastShown, type TrackResponse } from '../../../lib/views/forecast-view';
+import { forecast, type ForecastResult, type Plan } from '@/lib/forecast';
+import { simulateCrm, T0 } from '../../../lib/forecast/test-support';
+import { DAY_MS as DAY } from '@/lib/period';
+import { periodContaining } from '@/lib/period';
+import { leanForecast, type ForecastShown, type TrackResponse } from '@/lib/views';
 import { makeI18n } from '../../common/i18n';
 import { renderPart, selection } from '../test-support';
 import { DealsCard } from './DealsCard';

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { FigureUnit, LocalizedText } from '../../../lib/forecast/types';
-import { INPUT_LABEL } from '../../../lib/forecast/texts';
+import { type FigureUnit, type LocalizedText, INPUT_LABEL } from '@/lib/forecast';
 import { useI18n, type I18n } from '../../common/i18n';
 import { forecastTranslator, type ForecastKey, type ForecastTranslate } from './messages';
 

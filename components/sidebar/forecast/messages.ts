@@ -1,5 +1,4 @@
-import type { Locale } from '../../../lib/i18n/locale';
-import { translatorOf, type Message } from '../../../lib/i18n/messages';
+import { type Locale, translatorOf, type Message } from '@/lib/i18n';
 
 /*
  * The forecast's own words in the sidebar, in English and Russian. They live here, in the forecast's

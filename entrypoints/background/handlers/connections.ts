@@ -1,14 +1,8 @@
 import { browser } from 'wxt/browser';
-import { resolveConnection } from '../../../lib/connections/connect';
-import { planConnection, permissionsForPlan } from '../../../lib/connections/inputs';
-import { releasablePermissions } from '../../../lib/connections/release';
-import { adapterFor } from '../../../lib/connections/registry';
-import { getConnection, listConnections, removeConnection, saveConnection } from '../../../lib/connections/store';
-import { connectionView } from '../../../lib/connections/views';
-import { deleteSource } from '../../../lib/db/records';
-import { countByType, objectStatuses } from '../../../lib/db/status';
-import type { Responses } from '../../../lib/messaging/protocol';
-import { loadSettings, saveSettings } from '../../../lib/settings/storage';
+import { resolveConnection, planConnection, permissionsForPlan, releasablePermissions, adapterFor, getConnection, listConnections, removeConnection, saveConnection, connectionView } from '@/lib/connections';
+import { deleteSource, countByType, objectStatuses } from '@/lib/db';
+import type { Responses } from '@/lib/messaging';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { backgroundContextDeps, backgroundTimeZone } from '../jobs';
 import { rememberUser, testAndRemember } from '../onboarding';
 import type { HandlerDeps, HandlerGroup } from './types';

@@ -1,10 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { supportsSession } from '../../../lib/connections/catalog';
-import { detectCrm } from '../../../lib/connections/registry';
-import { listConnections, saveConnection } from '../../../lib/connections/store';
-import { sourceOf } from '../../../lib/connections/types';
-import { storageProblemOf } from '../../../lib/db/failure';
-import type { Responses, SourceStatus } from '../../../lib/messaging/protocol';
+import { supportsSession, detectCrm, listConnections, saveConnection, sourceOf } from '@/lib/connections';
+import { storageProblemOf } from '@/lib/db';
+import type { Responses, SourceStatus } from '@/lib/messaging';
 import { DEMO_SOURCE, loadDemoData } from '../demo';
 import { listImportedSources } from './import';
 import type { FrameUi } from '../frame-ui';

@@ -1,5 +1,5 @@
-import type { RequestOf } from '../../../lib/messaging/protocol';
-import type { ViewSelection } from '../../../lib/views/selection';
+import type { RequestOf } from '@/lib/messaging';
+import type { ViewSelection } from '@/lib/views';
 import type { HandlerDeps, HandlerGroup } from './types';
 
 type ForecastType = 'view/forecast' | 'view/forecast-track' | 'forecast/records';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { uiStateKey } from '../../../lib/settings/ui-state';
+import { uiStateKey } from '@/lib/settings';
 import { createFrameUi } from '../frame-ui';
 import { toggleSidebar } from './core';
 import { frameHandlers } from './frame';

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { detectCrm } from '../../../lib/connections/registry';
+import { detectCrm } from '@/lib/connections';
 import { SANDBOX_ALLOWED } from '../registration';
 import type { HandlerDeps, HandlerGroup } from './types';
 

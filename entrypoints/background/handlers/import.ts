@@ -1,20 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Reject } from '../../../lib/adapters/types';
-import type { KpiLensDb } from '../../../lib/db/db';
-import { importedSources, type MetaStore } from '../../../lib/import/imported-sources';
-import { batchTypes, deleteSource, putBatch, tablesOf } from '../../../lib/db/records';
-import { capRawPayload } from '../../../lib/db/schema';
-import { countStored } from '../../../lib/db/status';
-import {
-  parseImportBatch,
-  TABLE_PAYLOAD_MAX_CHARS,
-  type ImportedSource,
-  type ImportResponses,
-} from '../../../lib/messaging/requests/import';
-import type { Customer } from '../../../lib/model';
-import { mappingKey } from '../../../lib/table-reader/mapping';
-import { effectiveTimeZone } from '../../../lib/settings/schema';
-import { loadSettings } from '../../../lib/settings/storage';
+import type { Reject } from '@/lib/adapters';
+import { type KpiLensDb, batchTypes, deleteSource, putBatch, tablesOf, capRawPayload, countStored } from '@/lib/db';
+import { importedSources, type MetaStore } from '@/lib/import';
+import { parseImportBatch, TABLE_PAYLOAD_MAX_CHARS, type ImportedSource, type ImportResponses } from '@/lib/messaging';
+import type { Customer } from '@/lib/model';
+import { mappingKey } from '@/lib/table-reader';
+import { effectiveTimeZone, loadSettings } from '@/lib/settings';
 import type { HandlerDeps, HandlerGroup } from './types';
 
 type ImportType = keyof ImportResponses;

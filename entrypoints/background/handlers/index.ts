@@ -1,8 +1,8 @@
 import type { Browser } from 'wxt/browser';
-import { reopenIfClosed } from '../../../lib/db/db';
-import { isRunActive } from '../../../lib/sync/engine';
-import { listConnections } from '../../../lib/connections/store';
-import type { Request, RequestType, Responses } from '../../../lib/messaging/protocol';
+import { reopenIfClosed } from '@/lib/db';
+import { isRunActive } from '@/lib/sync';
+import { listConnections } from '@/lib/connections';
+import type { Request, RequestType, Responses } from '@/lib/messaging';
 import { connectionHandlers } from './connections';
 import { coreHandlers, toggleSidebar } from './core';
 import type { Handler, HandlerDeps } from './types';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CrmError } from '../errors';
-import type { FakeReply } from '../kommo/fake-fetch';
+import type { FakeReply } from '../kommo/test-fake-fetch';
 import type { AdapterContext } from '../types';
 import { bitrix24Adapter } from './index';
-import { fakeBitrix, type MethodCall, type MethodReply } from './testing/fake-bitrix';
-import { BITRIX_WEBHOOK, deal } from './testing/fixtures';
+import { fakeBitrix, type MethodCall, type MethodReply } from './test-fake-bitrix';
+import { BITRIX_WEBHOOK, deal } from './test-fixtures';
 
 /** The tests' clock: adapters read no clock of their own. */
 const NOW = Date.UTC(2024, 4, 1);

@@ -6,9 +6,9 @@ import { runSync } from '../../sync/runner';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
 import { bitrix24Adapter } from './index';
-import { BITRIX_CONTRACTS, loadContractExamples } from './testing/contract-examples';
-import { fakeBitrix, type MethodCall, type MethodReply } from './testing/fake-bitrix';
-import { activity, BITRIX_WEBHOOK, deal } from './testing/fixtures';
+import { BITRIX_CONTRACTS, loadContractExamples } from './test-contract-examples';
+import { fakeBitrix, type MethodCall, type MethodReply } from './test-fake-bitrix';
+import { activity, BITRIX_WEBHOOK, deal } from './test-fixtures';
 
 /**
  * Every method the Bitrix24 adapter calls, in a full and an incremental sync,

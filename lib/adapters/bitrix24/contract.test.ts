@@ -5,8 +5,8 @@ import type { AdapterContext, FetchedPage } from '../types';
 import { bitrixBatch, throwFirstError } from './call';
 import { bitrix24Adapter } from './index';
 import { collectStageHistory } from './map-deals';
-import { type ContractExample, loadContractExamples } from './testing/contract-examples';
-import { fakeBitrix, type MethodReply } from './testing/fake-bitrix';
+import { type ContractExample, loadContractExamples } from './test-contract-examples';
+import { fakeBitrix, type MethodReply } from './test-fake-bitrix';
 
 /**
  * Contract tests against every JSON example of the Bitrix24 REST reference

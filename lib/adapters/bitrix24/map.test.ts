@@ -5,7 +5,7 @@ import { bxChannel, bxDate, bxTime } from './map-common';
 import { mapDeal } from './map-deals';
 import { mapLead } from './map-leads';
 import { mapCompany } from './map-people';
-import { activity, deal } from './testing/fixtures';
+import { activity, deal } from './test-fixtures';
 
 const ctx = { source: 'bitrix24:stroytorg.bitrix24.ru', appUrl: 'https://stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow' };
 const dealOf = (raw: unknown) => mapItems([raw], (item) => mapDeal(item, ctx));

@@ -4,9 +4,9 @@ import { memorySyncStore } from '../../sync/memory-store';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
 import { bitrix24Adapter } from './index';
-import { loadContractExamples } from './testing/contract-examples';
-import { fakeBitrix, type MethodReply } from './testing/fake-bitrix';
-import { activity, BITRIX_WEBHOOK, deal } from './testing/fixtures';
+import { loadContractExamples } from './test-contract-examples';
+import { fakeBitrix, type MethodReply } from './test-fake-bitrix';
+import { activity, BITRIX_WEBHOOK, deal } from './test-fixtures';
 
 const example = (file: string) => loadContractExamples().find((e) => e.file === file && /Response/.test(e.section))!.body as MethodReply;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CrmError } from '../errors';
-import { fakeFetch, type FakeReply } from '../kommo/fake-fetch';
+import { fakeFetch, type FakeReply } from '../kommo/test-fake-fetch';
 import type { AdapterContext } from '../types';
 import { closeRetryAfterMs } from './client';
-import { callItem, CLOSE_BASE, leadItem, meResponse, opportunity, pipelinesPage, usersPage, wonOpportunity } from './fixtures';
+import { callItem, CLOSE_BASE, leadItem, meResponse, opportunity, pipelinesPage, usersPage, wonOpportunity } from './test-fixtures';
 import { closeAdapter } from './index';
 
 /** The tests' clock: adapters read no clock of their own. */

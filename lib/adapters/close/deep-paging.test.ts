@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
 import { memorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
@@ -5,7 +6,7 @@ import type { SyncStore } from '../../sync/store';
 import { fakeClock } from '../../sync/test-support';
 import { isCrmError } from '../errors';
 import type { AdapterContext, CrmAdapter } from '../types';
-import { callIndex, closeStamp, defaultCreatedUs, fakeActivityLog } from './fake-activity-log';
+import { callIndex, closeStamp, defaultCreatedUs, fakeActivityLog } from './test-fake-activity-log';
 import { closeAdapter } from './index';
 import { narrow, observe, WINDOW_ITEMS, windowParams } from './window';
 
@@ -94,7 +95,7 @@ describe('Close lists past their maximum _skip, by date_created windows', () => 
       return log.fetch(input, init);
     });
     const fromUs = defaultCreatedUs(9_000);
-    const since = Math.floor(fromUs / 1000) + 2 * 86_400_000; // calls are asked from since − 2 days
+    const since = Math.floor(fromUs / 1000) + 2 * DAY_MS; // calls are asked from since − 2 days
     const { missing } = await readAll(ctx, count, since);
     expect(missing).toBe(9_000 - (9_000 % 7)); // the groups before the floor's second are not asked for
     const floors = calls.map((url) => Date.parse(url.searchParams.get('date_created__gte') ?? ''));
@@ -183,7 +184,7 @@ describe('windows, step by step', () => {
       requests.push(new URL(input));
       return new Response(JSON.stringify({ data: [], has_more: false }), { status: 200 });
     });
-    const cursor = JSON.stringify({ skip: 200, since: T, window: { from: T - 86_400_000, order: 'asc' } });
+    const cursor = JSON.stringify({ skip: 200, since: T, window: { from: T - DAY_MS, order: 'asc' } });
     await closeAdapter.fetchPage(ctx, 'opportunities', cursor, T);
     expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({ _order_by: 'date_created', _skip: '200', _limit: '100', date_updated__gte: '2024-01-01T10:00:00.000Z', date_created__gte: '2023-12-31T10:00:00.000Z' });
   });

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
 import type { RecordType } from '../../model';
 import { memorySyncStore } from '../../sync/memory-store';
@@ -5,11 +6,10 @@ import { runSync } from '../../sync/runner';
 import type { SyncStore } from '../../sync/store';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
-import { fakeCloseOrg } from './fake-org';
-import { meetingItem, outgoingEmail } from './fixtures';
+import { fakeCloseOrg } from './test-fake-org';
+import { meetingItem, outgoingEmail } from './test-fixtures';
 import { closeAdapter } from './index';
 
-const DAY = 86_400_000;
 const SOURCE = 'close:app.close.com';
 const OVERLAP = 15 * 60_000; // the engine's since overlap
 
@@ -36,7 +36,7 @@ describe('Close deletions through the event log', () => {
     expect(before.deal).toEqual(['oppo_1', 'oppo_2', 'oppo_3']);
     expect(before.activity).toEqual(['acti_call1', 'acti_call2', meetingItem.id, outgoingEmail.id].sort());
 
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_2', clock.env.now());
     org.remove('activity.call', 'acti_call2', clock.env.now());
     const asked = org.calls.length;
@@ -61,7 +61,7 @@ describe('Close deletions through the event log', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(org, store, clock, 1), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_1', clock.env.now());
     clock.advance(60_000);
     org.remove('opportunity', 'oppo_3', clock.env.now());
@@ -81,7 +81,7 @@ describe('Close deletions through the event log', () => {
     const store = memorySyncStore();
     const firstStart = clock.env.now();
     await runSync(job(org, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_2', clock.env.now());
     org.remove('activity.call', 'acti_call2', clock.env.now());
 
@@ -111,7 +111,7 @@ describe('Close deletions through the event log', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(org, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_2', clock.env.now());
     org.breakEvents('opportunity', { data: 'not a list', cursor_next: null }, 2);
     expect(await runSync(job(org, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done' });
@@ -127,7 +127,7 @@ describe('Close deletions through the event log', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(org, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_2', clock.env.now());
     org.remove('activity.call', 'acti_call2', clock.env.now());
     org.breakEvents('opportunity', '<html>', 99);
@@ -143,7 +143,7 @@ describe('Close deletions through the event log', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(org, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.breakEvents('opportunity', { data: [{ object_type: 'opportunity', object_id: 'oppo_1', action: 'updated' }, { object_type: 'opportunity', action: 'deleted' }], cursor_next: null }, 1);
     const result = await runSync(job(org, store, clock), { sleep: clock.sleep });
     expect(result).toMatchObject({ status: 'done', rejected: 2 });

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { CrmError } from '../errors';
 import { mapItems, type Mapped } from '../map';
 import type { AdapterContext, FetchedPage } from '../types';
@@ -10,8 +11,6 @@ import { mapOpportunity } from './map-deals';
 import { mapLead, mapPipeline, mapUser } from './map-people';
 import { meSchema } from './schemas';
 import { narrow, observe, WINDOW_ITEMS, windowParams } from './window';
-
-const DAY = 86_400_000;
 
 /**
  * How each object is read. Activity lists filter by creation date only (Close
@@ -43,8 +42,8 @@ const PLANS: Record<string, ObjectPlan> = {
   leads: { path: '/lead/', map: mapLead, deleted: { objectType: 'lead', recordType: 'customer' }, extra: { _fields: 'id,display_name,name,html_url,date_created,date_updated,addresses' } },
   // Ordered by creation: an opportunity edited while the chain pages keeps its place, so none is skipped.
   opportunities: { path: '/opportunity/', map: mapOpportunity, deleted: { objectType: 'opportunity', recordType: 'deal' }, extra: { _order_by: 'date_created' }, since: { field: 'date_updated' }, windowed: true },
-  calls: { path: '/activity/call/', map: mapCall, deleted: { objectType: 'activity.call', recordType: 'activity' }, since: { field: 'date_created', lookBackMs: 2 * DAY }, windowed: true },
-  emails: { path: '/activity/email/', map: mapEmail, deleted: { objectType: 'activity.email', recordType: 'activity' }, since: { field: 'date_created', lookBackMs: 14 * DAY }, windowed: true },
+  calls: { path: '/activity/call/', map: mapCall, deleted: { objectType: 'activity.call', recordType: 'activity' }, since: { field: 'date_created', lookBackMs: 2 * DAY_MS }, windowed: true },
+  emails: { path: '/activity/email/', map: mapEmail, deleted: { objectType: 'activity.email', recordType: 'activity' }, since: { field: 'date_created', lookBackMs: 14 * DAY_MS }, windowed: true },
   meetings: { path: '/activity/meeting/', map: mapMeeting, deleted: { objectType: 'activity.meeting', recordType: 'activity' }, windowed: true },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapItems } from '../map';
-import { callItem, draftEmail, incomingEmail, LEAD_ID, leadItem, meetingItem, monthlyOpportunity, opportunity, outgoingEmail, pipelinesPage, usersPage, wonOpportunity } from './fixtures';
+import { callItem, draftEmail, incomingEmail, LEAD_ID, leadItem, meetingItem, monthlyOpportunity, opportunity, outgoingEmail, pipelinesPage, usersPage, wonOpportunity } from './test-fixtures';
 import { mapCall, mapEmail, mapMeeting } from './map-activities';
 import { centsToMoney, closeTime } from './map-common';
 import { mapOpportunity } from './map-deals';

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { memorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import { fakeClock } from '../../sync/test-support';
-import { fakeFetch } from '../kommo/fake-fetch';
+import { fakeFetch } from '../kommo/test-fake-fetch';
 import type { AdapterContext } from '../types';
-import { callItem, CLOSE_BASE, leadItem, meetingItem, opportunity, outgoingEmail, pipelinesPage, usersPage } from './fixtures';
+import { callItem, CLOSE_BASE, leadItem, meetingItem, opportunity, outgoingEmail, pipelinesPage, usersPage } from './test-fixtures';
 import { closeAdapter } from './index';
 
 describe('a whole Close sync through the engine', () => {

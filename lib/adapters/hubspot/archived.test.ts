@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as H from '../../../test/contracts/hubspot';
 import { jsonResponse } from '../../../test/contracts/openapi-examples';
 import { CrmError } from '../errors';
-import { fakePortal } from './fake-portal';
+import { fakePortal } from './test-fake-portal';
 import { hubspotAdapter } from './index';
 
 const FULL = JSON.stringify({ archived: true, since: null });

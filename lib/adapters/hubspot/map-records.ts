@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { describeIssues } from '../../model';
 import { instantToLocalDate } from '../../period/local-date';
 import { clip, parseTimestamp, type Mapped } from '../map';
@@ -144,7 +145,7 @@ export function mapGoal(raw: unknown, ctx: MapContext, ownerByUser: ReadonlyMap<
   if (typeof target !== 'number') return { type: 'quota', reject: 'the goal has no numeric hs_target_amount', externalId: o.id };
   const amount = toMoney(target, ctx.currency);
   if (!amount) return { type: 'quota', reject: 'the account currency is not known: reconnect HubSpot so KPI Lens reads it', externalId: o.id };
-  const endDate = instantToLocalDate(end % 86_400_000 === 0 ? end : end + 86_400_000, 'UTC');
+  const endDate = instantToLocalDate(end % DAY_MS === 0 ? end : end + DAY_MS, 'UTC');
   const user = text(o, 'hs_assignee_user_id');
   const ownerId = text(o, 'hubspot_owner_id') ?? (user ? ownerByUser.get(user) : undefined);
   const teamId = ownerId ? undefined : text(o, 'hs_assignee_team_id');

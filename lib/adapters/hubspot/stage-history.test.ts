@@ -5,8 +5,8 @@ import * as H from '../../../test/contracts/hubspot';
 import { memorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import { fakeClock } from '../../sync/test-support';
-import { stageAt } from '../stage-at-test-support';
-import { fakePortal } from './fake-portal';
+import { stageAt } from '../test-stage-at';
+import { fakePortal } from './test-fake-portal';
 import { hubspotAdapter } from './index';
 import { dealVisits, STAGE_PROPERTIES_MAX_CHARS, stageDateProperties } from './stage-history';
 

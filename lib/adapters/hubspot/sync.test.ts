@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
 import * as H from '../../../test/contracts/hubspot';
 import type { RecordType } from '../../model';
@@ -6,10 +7,9 @@ import { memorySyncStore, type MemorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import type { SyncStore } from '../../sync/store';
 import { fakeClock } from '../../sync/test-support';
-import { fakePortal, type FakePortal } from './fake-portal';
+import { fakePortal, type FakePortal } from './test-fake-portal';
 import { hubspotAdapter } from './index';
 
-const DAY = 86_400_000;
 const ARCHIVED_TYPES = ['companies', 'deals', 'calls', 'emails', 'meetings', 'contacts', 'goal_targets'];
 
 function job(portal: FakePortal, store: SyncStore, clock: ReturnType<typeof fakeClock>): SyncJob {
@@ -30,7 +30,7 @@ describe('HubSpot deletions through the sync engine', () => {
     const before = store.snapshot();
     expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([['9001', '9002', '9003'], ['7001', '7002', '7003']]);
 
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     portal.archive('calls', '7001', clock.env.now());
     const asked = portal.calls.length;
@@ -55,12 +55,12 @@ describe('HubSpot deletions through the sync engine', () => {
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
     expect(ids(store, 'lead')).toEqual(['3001', '3002']);
 
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
     expect(ids(store, 'deal')).toEqual(['9001', '9003']);
 
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     const mergedAt = clock.env.now();
     portal.restore('deals', '9002', mergedAt);
     // A merge: 3002 is archived into 3001, which HubSpot modifies.
@@ -79,7 +79,7 @@ describe('HubSpot deletions through the sync engine', () => {
     const store = memorySyncStore();
     const firstStart = clock.env.now();
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     portal.archive('calls', '7001', clock.env.now());
 
@@ -112,7 +112,7 @@ describe('HubSpot deletions through the sync engine', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     portal.breakArchive('deals', { results: 'not a list' }, 2);
     expect(await runSync(job(portal, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done' });
@@ -128,7 +128,7 @@ describe('HubSpot deletions through the sync engine', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     portal.breakArchive('deals', '<html>', 99);
     await runSync(job(portal, store, clock), { sleep: clock.sleep });

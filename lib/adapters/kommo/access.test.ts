@@ -4,8 +4,8 @@ import { memorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
-import { fakeFetch, type FakeReply } from './fake-fetch';
-import { accountResponse, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './fixtures';
+import { fakeFetch, type FakeReply } from './test-fake-fetch';
+import { accountResponse, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './test-fixtures';
 import { kommoAdapter } from './index';
 
 /** The tests' clock: adapters read no clock of their own. */

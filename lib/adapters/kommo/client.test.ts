@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CrmError } from '../errors';
 import type { AdapterContext } from '../types';
-import { fakeFetch, type FakeReply } from './fake-fetch';
-import { accountResponse, callNoteItem, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './fixtures';
+import { fakeFetch, type FakeReply } from './test-fake-fetch';
+import { accountResponse, callNoteItem, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './test-fixtures';
 import { kommoAdapter } from './index';
 
 /** The tests' clock: adapters read no clock of their own. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapItems } from '../map';
-import { callNoteItem, companyItem, contactItem, KOMMO_APP, lead, pipelinesResponse, taskItem, userResponse } from './fixtures';
+import { callNoteItem, companyItem, contactItem, KOMMO_APP, lead, pipelinesResponse, taskItem, userResponse } from './test-fixtures';
 import { mapCallNote, mapTask } from './map-activities';
 import { mapDeletedLead, mapLead } from './map-deals';
 import { mapParty, mapPipeline, mapUser, positionalProbability } from './map-people';

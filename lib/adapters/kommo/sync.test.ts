@@ -3,8 +3,8 @@ import { memorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
-import { fakeFetch } from './fake-fetch';
-import { accountResponse, callNoteItem, companyItem, contactItem, KOMMO_BASE, lead, listResponse, pipelinesResponse, taskItem, userResponse } from './fixtures';
+import { fakeFetch } from './test-fake-fetch';
+import { accountResponse, callNoteItem, companyItem, contactItem, KOMMO_BASE, lead, listResponse, pipelinesResponse, taskItem, userResponse } from './test-fixtures';
 import { kommoAdapter } from './index';
 
 describe('a whole amoCRM sync through the engine', () => {

@@ -3,7 +3,7 @@ import { firstPageOf, okExamples, pipedriveContext, pipedriveSpecs, routedFetch,
 import { jsonResponse } from '../../../test/contracts/openapi-examples';
 import { memorySyncStore, type MemorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
-import { stageAt } from '../stage-at-test-support';
+import { stageAt } from '../test-stage-at';
 import { pipedriveAdapter } from './index';
 import { encodeCursor } from '../cursor';
 import { dealVisits, HISTORY_DEALS_PER_STEP, HISTORY_REQUESTS_PER_RUN } from './stage-history';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as F from '../../../test/contracts/salesforce';
-import { fakeSalesforce, startFakeServer } from '../../connections/testing/fake-crms';
+import { fakeSalesforce, startFakeServer } from '../../connections/test-fake-crms';
 import { salesforceAdapter } from './index';
 import { chooseForecastType, periodOf, type ForecastType } from './quotas';
 

@@ -3,7 +3,7 @@ import * as F from '../../../test/contracts/salesforce';
 import { memorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import { fakeClock } from '../../sync/test-support';
-import { stageAt } from '../stage-at-test-support';
+import { stageAt } from '../test-stage-at';
 import { salesforceAdapter } from './index';
 import { opportunityVisits } from './stage-history';
 

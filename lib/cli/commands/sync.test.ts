@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPEDRIVE_V1, PIPEDRIVE_V2 } from '../../../test/contracts/pipedrive';
 import { startPrism, type PrismServer } from '../../../test/contracts/prism';
 import { asLastPage, asksLaterPage } from '../../../test/contracts/pipedrive';
-import { fakeClose, fakeHubspot, fakeSalesforce, startFakeServer, type FakeAnswer, type FakeRequest, type FakeServer } from '../../connections/testing/fake-crms';
+import { fakeClose, fakeHubspot, fakeSalesforce, startFakeServer, type FakeAnswer, type FakeRequest, type FakeServer } from '../../connections/test-fake-crms';
 import { parseRecord, type RecordType } from '../../model';
 import { DATA_KEYS } from '../load-data';
 import { main } from '../main';

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import type { KpiData, KpiQuery } from '../../kpi/types';
 import { instantToLocalDate, localDateToInstant, parsePeriodSpec, periodContaining } from '../../period';
 import type { CalendarOptions, Period } from '../../period/types';
@@ -79,7 +80,7 @@ function endOfLocalDay(instant: number, zone: string): number {
   const date = instantToLocalDate(instant, zone);
   const start = localDateToInstant(date, zone) ?? instant;
   // The next local midnight, found past any DST change by stepping 26 hours and flooring to that date.
-  const next = localDateToInstant(instantToLocalDate(start + 26 * 3_600_000, zone), zone) ?? start + 86_400_000;
+  const next = localDateToInstant(instantToLocalDate(start + 26 * 3_600_000, zone), zone) ?? start + DAY_MS;
   return next - 1;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecast } from '../../forecast';
-import { DAY, simulateCrm, T0 } from '../../forecast/test-support';
+import { simulateCrm, T0 } from '../../forecast/test-support';
+import { DAY_MS as DAY } from '../../period';
 import { DEFAULT_SETTINGS } from '../../settings/schema';
 import { periodContaining, workingDaysIn } from '../../period';
 import { queryBasics } from '../../views/query';

@@ -8,6 +8,7 @@
  *   them month first (checked against Intl in locale-facts.test.ts);
  * - serial: a bare number, an Excel serial day when the column holds only those.
  */
+import { DAY_MS } from '../../period/units';
 export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
 /** `mdy`: 01/02/2017 is January 2nd (US); `dmy`: February 1st; `ymd`: 17/02/01 is 2017-02-01. */
 export type DateOrder = (typeof DATE_ORDERS)[number];
@@ -77,7 +78,7 @@ export function serialParts(text: string, epoch: SerialEpoch): DateParts | undef
   const days = Math.floor(serial);
   // 1900 count: day 1 is 1900-01-01 and Excel keeps Lotus's 1900-02-29, so from day 61 on, day 0 is 1899-12-30.
   const base = epoch === 1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, days >= 61 ? 30 : 31);
-  const wall = new Date(base + days * 86_400_000 + Math.round((serial - days) * 86_400_000));
+  const wall = new Date(base + days * DAY_MS + Math.round((serial - days) * DAY_MS));
   return {
     year: wall.getUTCFullYear(),
     month: wall.getUTCMonth() + 1,

@@ -1,5 +1,6 @@
 import type { Reject, RecordBatch } from '../../adapters/types';
 import { DATE_ORDERS } from '../../import/formats/date-text';
+import type { ImportedSource } from '../../import/imported-sources';
 import { IMPORT_KINDS, PRESET_IDS } from '../../import/types';
 import { parseRecord, type RecordType } from '../../model';
 import { z } from '../../model/zod';
@@ -102,18 +103,7 @@ export const IMPORT_REQUESTS = [
   }),
 ] as const;
 
-/** An imported source as the options page lists it. */
-export type ImportedSource = {
-  source: string;
-  origin: 'csv' | 'table';
-  /** The file name, or the site of the table. */
-  label: string;
-  kind: (typeof IMPORT_KINDS)[number];
-  lastImportAt: number;
-  rows: number;
-  imported: number;
-  rejected: number;
-};
+export type { ImportedSource };
 
 export type ImportResponses = {
   'import/records': { written: number; rejected: number; reasons: string[] };

@@ -3,12 +3,10 @@
  * sync engine writing activities from the sandbox API into IndexedDB, against a
  * plain Dexie bulkPut of the same records in the same page-sized chunks.
  */
-import { sandboxAdapter } from '../../../lib/adapters/sandbox';
-import { KpiLensDb } from '../../../lib/db/db';
-import { SCHEMA_VERSIONS } from '../../../lib/db/schema';
-import type { Activity } from '../../../lib/model';
-import { dexieSyncStore } from '../../../lib/sync/dexie-store';
-import { runSync } from '../../../lib/sync/runner';
+import { sandboxAdapter } from '@/lib/adapters';
+import { KpiLensDb, SCHEMA_VERSIONS } from '@/lib/db';
+import type { Activity } from '@/lib/model';
+import { dexieSyncStore, runSync } from '@/lib/sync';
 import { createSandboxApi } from '../../../test/sandbox-crm/api';
 
 function activities(count: number): Activity[] {

@@ -1,7 +1,8 @@
 /** Test-only: the CDNOW purchase log as canonical won deals (USD cents, closed at noon UTC). */
-import type { Deal } from '../../model';
-import { readTransactionLog } from '../transaction-log';
-import { readCdnow } from './cdnow-files';
+import { DAY_MS } from '../period/units';
+import type { Deal } from '../model';
+import { readTransactionLog } from './transaction-log';
+import { readCdnow } from './test-cdnow-files';
 
 export function cdnowDeals(): Deal[] {
   const log = readTransactionLog(readCdnow('CDNOW_sample.txt'));
@@ -13,7 +14,7 @@ export function cdnowDeals(): Deal[] {
     ownerId: 'rep',
     status: 'won',
     amount: { minor: Math.round(t.amount * 100), currency: 'USD' },
-    closedAt: t.day * 86_400_000 + 12 * 3_600_000,
+    closedAt: t.day * DAY_MS + 12 * 3_600_000,
     customerId: t.customerId,
     lineItems: [],
   }));

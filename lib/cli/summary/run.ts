@@ -1,20 +1,20 @@
 /** `kpi-lens summary`: load the records, pick the rep or team, build the week's summary and print it. */
-import { listValues, mapPairs } from '../../cli/args';
-import { resolveTimeZone } from '../../cli/commands/shared';
-import { ratesFrom } from '../../cli/kpis/calendar-flags';
-import { buildQuery, checkQueryFlags } from '../../cli/kpis/query';
-import { loadCsv, loadJson, type LoadedData } from '../../cli/load-data';
-import { readingOptions, readOutcome, type ReadingFlags } from '../../cli/reading';
-import { UsageError, type CliIO } from '../../cli/types';
+import { listValues, mapPairs } from '../args';
+import { resolveTimeZone } from '../commands/shared';
+import { ratesFrom } from '../kpis/calendar-flags';
+import { buildQuery, checkQueryFlags } from '../kpis/query';
+import { loadCsv, loadJson, type LoadedData } from '../load-data';
+import { readingOptions, readOutcome, type ReadingFlags } from '../reading';
+import { UsageError, type CliIO } from '../types';
 import type { KpiData } from '../../kpi/types';
 import { parsePeriodSpec } from '../../period';
 import type { CalendarOptions } from '../../period/types';
-import { buildWeeklySummary, type SummaryAudience } from './build';
-import { renderCsv } from './csv';
-import { renderJson } from './json';
-import { renderMarkdown } from './markdown';
-import type { WeeklySummary } from './types';
-import { resolveWeek } from './week';
+import { buildWeeklySummary, type SummaryAudience } from '../../export/summary/build';
+import { renderCsv } from '../../export/summary/csv';
+import { renderJson } from '../../export/summary/json';
+import { renderMarkdown } from '../../export/summary/markdown';
+import type { WeeklySummary } from '../../export/summary/types';
+import { resolveWeek } from '../../export/summary/week';
 
 export type SummaryFlags = ReadingFlags & {
   csv?: string;

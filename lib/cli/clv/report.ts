@@ -1,7 +1,7 @@
-import type { CustomerPrediction } from './clv';
-import type { LapseRisk } from './lapse';
-import type { PredictiveClvResult } from './predictive';
-import type { TransactionLog } from './transaction-log';
+import type { CustomerPrediction } from '../../clv/clv';
+import type { LapseRisk } from '../../clv/lapse';
+import type { PredictiveClvResult } from '../../clv/predictive';
+import type { TransactionLog } from '../../clv/transaction-log';
 
 type Fitted = Extract<PredictiveClvResult, { status: 'ok' }>;
 

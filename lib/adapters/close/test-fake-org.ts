@@ -1,5 +1,5 @@
-import { fakeFetch, type FakeReply } from '../kommo/fake-fetch';
-import { callItem, leadItem, meetingItem, opportunity, outgoingEmail, pipelinesPage, usersPage } from './fixtures';
+import { fakeFetch, type FakeReply } from '../kommo/test-fake-fetch';
+import { callItem, leadItem, meetingItem, opportunity, outgoingEmail, pipelinesPage, usersPage } from './test-fixtures';
 
 /** The list endpoints the fake serves, by the event log object type of their records. */
 const PATHS: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
-import type { CliIO } from '../cli/types';
-import { clvCommand } from './cli-command';
-import { PUBLISHED, readCdnow } from './testing/cdnow-files';
+import { main } from '../main';
+import type { CliIO } from '../types';
+import { clvCommand } from '../commands/clv';
+import { PUBLISHED, readCdnow } from '../../clv/test-cdnow-files';
 
 const CDNOW = readCdnow('CDNOW_sample.txt');
 /** The same purchases as a CSV with the default headers. */

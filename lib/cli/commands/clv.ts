@@ -1,10 +1,10 @@
-import { parseFlags } from '../cli/args';
-import { UsageError, type CliCommand } from '../cli/types';
-import { formatRejected, formatReport } from './cli-format';
-import { dayToIsoDate, parseDay } from './days';
-import { rankLapseRisk } from './lapse';
-import { predictiveClv } from './predictive';
-import { readTransactionLog, TransactionLogError, type TransactionLog } from './transaction-log';
+import { parseFlags } from '../args';
+import { UsageError, type CliCommand } from '../types';
+import { formatRejected, formatReport } from '../clv/report';
+import { dayToIsoDate, parseDay } from '../../clv/days';
+import { rankLapseRisk } from '../../clv/lapse';
+import { predictiveClv } from '../../clv/predictive';
+import { readTransactionLog, TransactionLogError, type TransactionLog } from '../../clv/transaction-log';
 
 const USAGE = `Usage: kpi-lens clv --transactions FILE [options]
 

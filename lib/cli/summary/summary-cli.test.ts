@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { DATASETS_DIR } from '../../../test/datasets';
 /** `kpi-lens summary`: in-process with a fake file system for flags, formats and exit codes; once through the real binary. */
 import { execFile } from 'node:child_process';
@@ -5,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
-import type { CliIO } from '../../cli/types';
+import { main } from '../main';
+import type { CliIO } from '../types';
 import { generateDemoData } from '../../demo';
 
 const ASOF = Date.UTC(2025, 5, 11, 10);
@@ -17,7 +18,7 @@ const rep = demo.owners.find((o) => o.externalId === currentOwnerId)!;
 const team = demo.teams.find((t) => t.leadId === teamLeadOwnerId)!;
 // Week 2025-W23 in Berlin: Mon 2 Jun 00:00 CEST (1 Jun 22:00Z) to Mon 9 Jun 00:00 CEST.
 const START = Date.UTC(2025, 5, 1, 22);
-const END = START + 7 * 86_400_000;
+const END = START + 7 * DAY_MS;
 
 function fakeIo() {
   const out: string[] = [];

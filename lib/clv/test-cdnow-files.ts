@@ -1,4 +1,4 @@
-import { DATASETS_DIR } from '../../../test/datasets';
+import { DATASETS_DIR } from '../../test/datasets';
 /**
  * Test-only access to the CDNOW sample in the shared data sets (Node file
  * system). KPI_LENS_DATASETS overrides the location of /work/shared/datasets.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
-import type { CliIO } from '../cli/types';
+import { main } from './main';
+import type { CliIO } from './types';
 import { IMPORT_BATCH_MAX } from '../messaging/requests/import';
 import { convertRows } from '../table-reader/convert';
 import type { ReadRow } from '../table-reader/reader';
-import { runImport, type ImportSettings, type RecordLists } from './file-import';
-import { previewImport } from './file-preview';
-import type { AnyField, DateOrder } from './types';
+import { runImport, type ImportSettings, type RecordLists } from '../import/file-import';
+import { previewImport } from '../import/file-preview';
+import type { AnyField, DateOrder } from '../import/types';
 
 /**
  * One reader, three ways in: the CLI (`kpi-lens import`), the options page's

@@ -1,7 +1,8 @@
+import { DAY_MS } from '../period/units';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as H from '../../../test/contracts/hubspot';
-import * as F from '../../../test/contracts/salesforce';
+import * as H from '../../test/contracts/hubspot';
+import * as F from '../../test/contracts/salesforce';
 
 /**
  * Small fake CRM APIs on loopback for tests of `kpi-lens sync` and of the
@@ -116,7 +117,7 @@ export function fakeHubspot(options: { token: string }): (request: FakeRequest) 
 /** Close API v1: the key's user, users, a pipeline, a lead, opportunities, calls; empty emails and meetings. */
 export function fakeClose(options: { apiKey: string; now?: number }): (request: FakeRequest) => FakeAnswer {
   const at = new Date(options.now ?? Date.parse('2024-03-10T12:00:00Z'));
-  const day = (offset: number) => new Date(at.getTime() - offset * 86_400_000).toISOString();
+  const day = (offset: number) => new Date(at.getTime() - offset * DAY_MS).toISOString();
   const list = (data: unknown[]) => ({ body: { data, has_more: false, total_results: data.length } });
   const me = { id: 'user_dana', first_name: 'Dana', last_name: 'Rep', email: 'dana@acme.example' };
   return (request) => {

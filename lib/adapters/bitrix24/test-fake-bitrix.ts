@@ -1,4 +1,4 @@
-import { fakeFetch, type FakeReply } from '../../kommo/fake-fetch';
+import { fakeFetch, type FakeReply } from '../kommo/test-fake-fetch';
 
 /** What a fake portal answers one method call with: a list page, or an error. */
 export type MethodReply = { result: unknown; total?: number; next?: number } | { error: string | number; error_description?: string };

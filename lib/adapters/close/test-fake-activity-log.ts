@@ -1,5 +1,5 @@
-import { fakeFetch, type FakeReply } from '../kommo/fake-fetch';
-import { callItem } from './fixtures';
+import { fakeFetch, type FakeReply } from '../kommo/test-fake-fetch';
+import { callItem } from './test-fixtures';
 
 /**
  * A Close organisation with as many calls as a test wants (a million is fine:

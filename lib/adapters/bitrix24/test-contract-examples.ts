@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * (`// .. 49 more items`, a line of prose such as `48 more leads with similar
  * structure`, a bare `...`) is removed first, as a reader would skip it.
  */
-export const BITRIX_CONTRACTS = process.env.KPI_LENS_CONTRACTS_BITRIX24 ?? fileURLToPath(new URL('../../../../../shared/contracts/bitrix24', import.meta.url));
+export const BITRIX_CONTRACTS = process.env.KPI_LENS_CONTRACTS_BITRIX24 ?? fileURLToPath(new URL('../../../../shared/contracts/bitrix24', import.meta.url));
 
 export type ContractExample = {
   file: string;
