@@ -1,11 +1,12 @@
 /**
  * The words of the weekly summary, in English and Russian. They live with the summary (not in
  * lib/i18n/messages.ts) because the same text is written by the Markdown and CSV renderers, the CLI and
- * the print page; lib/i18n keeps the page's own controls. Russian has the one/few/many plural forms.
+ * the print page; lib/i18n keeps the page's own controls, and its translator reads both. Russian has the
+ * one/few/many plural forms.
  */
-import { intlTag, type Locale } from '../../i18n/locale';
+import { translatorOf, type Locale, type Message } from '../../i18n';
 
-type Text = string | { one: string; few?: string; many?: string; other: string };
+type Text = Message;
 
 const en = {
   title: 'Weekly summary',
@@ -239,17 +240,7 @@ const dictionaries: Record<Locale, Record<SummaryTextKey, Text>> = { en, ru };
 
 export type SummaryText = (key: SummaryTextKey, params?: Record<string, string | number>) => string;
 
-/** `{count}` picks the plural form and is written with the locale's digit grouping; other params are put in as given. */
+/** The same translator as the pages' words (lib/i18n): `{count}` picks the plural form, numbers take the locale's grouping. */
 export function summaryText(locale: Locale): SummaryText {
-  const plural = new Intl.PluralRules(intlTag(locale));
-  const numbers = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 1 });
-  return (key, params = {}) => {
-    const text = dictionaries[locale][key];
-    const chosen = typeof text === 'string' ? text : (text[plural.select(Number(params.count ?? 0)) as 'one' | 'few' | 'many' | 'other'] ?? text.other);
-    return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      if (!(name in params)) return whole;
-      const value = params[name] as string | number;
-      return typeof value === 'number' ? numbers.format(value) : value;
-    });
-  };
+  return translatorOf(dictionaries, locale);
 }
