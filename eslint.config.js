@@ -9,7 +9,10 @@ import prettier from 'eslint-config-prettier';
  */
 const noHtmlInjection = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render CRM data as text.' },
-  { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML: build DOM nodes or use textContent.' },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No innerHTML/outerHTML: build DOM nodes or use textContent.',
+  },
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML: build DOM nodes.' },
   { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.' },
 ];
@@ -34,25 +37,27 @@ const channelOnly = [
  * and import no React, Dexie, WXT or extension API: those belong to entrypoints/, components/ and lib/db.
  */
 const PURE_CORE = ['lib/kpi/**/*.ts', 'lib/model/**/*.ts', 'lib/period/**/*.ts', 'lib/adapters/**/*.ts', 'lib/forecast/**/*.ts'];
-const CLOCK_MESSAGE = 'The pure core (lib/kpi, lib/model, lib/period, lib/adapters, lib/forecast) reads no clock: take "now" as a parameter (ctx.now() in an adapter).';
+const CLOCK_MESSAGE =
+  'The pure core (lib/kpi, lib/model, lib/period, lib/adapters, lib/forecast) reads no clock: take "now" as a parameter (ctx.now() in an adapter).';
 const noClock = [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: CLOCK_MESSAGE },
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_MESSAGE },
   { selector: "CallExpression[callee.name='Date']", message: CLOCK_MESSAGE },
   { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: CLOCK_MESSAGE },
 ];
-const PLATFORM_MESSAGE = 'The pure core (lib/kpi, lib/model, lib/period, lib/adapters, lib/forecast) is framework-free: no React, Dexie, WXT or extension API here.';
+const PLATFORM_MESSAGE =
+  'The pure core (lib/kpi, lib/model, lib/period, lib/adapters, lib/forecast) is framework-free: no React, Dexie, WXT or extension API here.';
 const noPlatformImports = {
   paths: ['react', 'react-dom', 'dexie', 'wxt', '#imports', 'webextension-polyfill', 'zustand'].map((name) => ({ name, message: PLATFORM_MESSAGE })),
-  patterns: [{ group: ['react/*', 'react-dom/*', 'dexie/*', 'wxt/*', '@wxt-dev/*', '#imports/*', 'webextension-polyfill/*', 'zustand/*'], message: PLATFORM_MESSAGE }],
+  patterns: [
+    { group: ['react/*', 'react-dom/*', 'dexie/*', 'wxt/*', '@wxt-dev/*', '#imports/*', 'webextension-polyfill/*', 'zustand/*'], message: PLATFORM_MESSAGE },
+  ],
 };
 const noExtensionGlobals = [
   { name: 'browser', message: PLATFORM_MESSAGE },
   { name: 'chrome', message: PLATFORM_MESSAGE },
 ];
-const noExtensionGlobalsByMember = [
-  { selector: "MemberExpression[object.name='globalThis'][property.name=/^(browser|chrome)$/]", message: PLATFORM_MESSAGE },
-];
+const noExtensionGlobalsByMember = [{ selector: "MemberExpression[object.name='globalThis'][property.name=/^(browser|chrome)$/]", message: PLATFORM_MESSAGE }];
 
 /**
  * Pages, entrypoints and scripts use lib/ through each module's public index with the `@/` alias
@@ -69,7 +74,7 @@ const libThroughIndex = {
 };
 
 /** One length of a day (issue 18): DAY_MS in lib/period/units.ts; `npx tsx scripts/codemods/day-ms.ts` rewrites strays. */
-const oneDayMs = [{ selector: 'Literal[value=86400000]', message: "Use DAY_MS from lib/period (lib/period/units.ts): one length of a day." }];
+const oneDayMs = [{ selector: 'Literal[value=86400000]', message: 'Use DAY_MS from lib/period (lib/period/units.ts): one length of a day.' }];
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.output*/', '.wxt/', 'demo-output/', 'bench-output/', 'coverage/'] },

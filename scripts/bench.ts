@@ -77,7 +77,12 @@ for (const name of chosen) {
 const verdicts = evaluateBudgets(results as Record<string, Record<string, Figure | unknown>>);
 const report = {
   generatedAt: new Date().toISOString(),
-  machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version, platform: `${os.platform()} ${os.arch()}` },
+  machine: {
+    cpus: os.availableParallelism(),
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  },
   results,
   budgets: verdicts,
 };

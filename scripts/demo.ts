@@ -53,7 +53,11 @@ if (!browserFound) process.exit(1);
 if (!values['no-build']) {
   console.error('Building the extension (test build, with the sandbox CRM host)…');
   // npx is npx.cmd on Windows, which only a shell can start (the arguments have no spaces).
-  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', shell: process.platform === 'win32' });
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
   if (build.status !== 0) {
     console.error(build.stdout);
     console.error('The build failed.');
@@ -78,7 +82,12 @@ if (headless) {
     const out = resolve(values.out);
     mkdirSync(out, { recursive: true });
     await page.screenshot({ path: resolve(out, 'sidebar.png') });
-    const kpis = { crm: crm.url, ...reading, period: { start: new Date(reading.period.start).toISOString(), end: new Date(reading.period.end).toISOString() }, asOf: new Date(reading.asOf).toISOString() };
+    const kpis = {
+      crm: crm.url,
+      ...reading,
+      period: { start: new Date(reading.period.start).toISOString(), end: new Date(reading.period.end).toISOString() },
+      asOf: new Date(reading.asOf).toISOString(),
+    };
     writeFileSync(resolve(out, 'kpis.json'), `${JSON.stringify(kpis, null, 2)}\n`);
     console.log(JSON.stringify(kpis, null, 2));
     console.error(`Saved ${resolve(out, 'sidebar.png')} and ${resolve(out, 'kpis.json')}`);

@@ -1,5 +1,19 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { formatChange, formatDate, formatDateTime, formatDayRange, formatWeekday, formatMoney, formatNumber, formatPercent, formatPeriod, formatPoints, type Locale, translator, type Translate } from '@/lib/i18n';
+import {
+  formatChange,
+  formatDate,
+  formatDateTime,
+  formatDayRange,
+  formatWeekday,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatPoints,
+  type Locale,
+  translator,
+  type Translate,
+} from '@/lib/i18n';
 
 export type I18n = {
   locale: Locale;

@@ -2,7 +2,16 @@ import { createContext, useContext } from 'react';
 import type { ImportItem, ImportOutcome, PrimaryKey, QuarantinePage, TablePage } from '@/lib/export';
 import { dataVersionKey, type Responses, type SourceStatus, send as ask } from '@/lib/messaging';
 import type { RecordType } from '@/lib/model';
-import { type ManualRecordType, type MigrationResult, type OptionsOverview, type PatchResult, type Settings, loadSettingsReport, saveSettings, watchSettings } from '@/lib/settings';
+import {
+  type ManualRecordType,
+  type MigrationResult,
+  type OptionsOverview,
+  type PatchResult,
+  type Settings,
+  loadSettingsReport,
+  saveSettings,
+  watchSettings,
+} from '@/lib/settings';
 import { onStorageChange } from '../common/signals';
 import { SOURCES } from '../common/status';
 

@@ -38,7 +38,15 @@ function apiOver(db: KpiLensDb): OptionsApi {
 }
 
 /** No records that could not be read (the table is tested in quarantine.test.tsx). */
-const noQuarantine: QuarantineView = { page: { entries: [], next: null }, loading: false, error: undefined, offset: 0, total: 0, sourceLabel: (source) => source, onPage: () => {} };
+const noQuarantine: QuarantineView = {
+  page: { entries: [], next: null },
+  loading: false,
+  error: undefined,
+  offset: 0,
+  total: 0,
+  sourceLabel: (source) => source,
+  onPage: () => {},
+};
 
 async function show(api: OptionsApi) {
   const settings = await loadSettings();
@@ -51,16 +59,34 @@ async function show(api: OptionsApi) {
   );
 }
 
-const allOf = async (db: KpiLensDb) => Object.fromEntries(await Promise.all(RECORD_TYPES.map(async (type) => [type, await db.table(RECORD_TABLES[type]).toArray()])));
+const allOf = async (db: KpiLensDb) =>
+  Object.fromEntries(await Promise.all(RECORD_TYPES.map(async (type) => [type, await db.table(RECORD_TABLES[type]).toArray()])));
 
 describe('data: export and import through the options page', () => {
   it('exports everything as JSON and imports that file back into an empty database unchanged, settings too', async () => {
     const from = openDb();
-    const deals = Array.from({ length: 23 }, (_, i) => ({ source: i % 2 ? 'demo' : 'pipedrive:acme', externalId: `d${i}`, updatedAt: i, title: `Deal ${i} "quoted", with commas`, ownerId: 'u1', status: 'open' as const, lineItems: [] }));
+    const deals = Array.from({ length: 23 }, (_, i) => ({
+      source: i % 2 ? 'demo' : 'pipedrive:acme',
+      externalId: `d${i}`,
+      updatedAt: i,
+      title: `Deal ${i} "quoted", with commas`,
+      ownerId: 'u1',
+      status: 'open' as const,
+      lineItems: [],
+    }));
     await upsertRecords(from, {
       deal: deals,
       owner: [{ source: 'demo', externalId: 'u1', updatedAt: 1, name: 'Анна', role: 'rep', active: true }],
-      spend: [{ source: 'demo', externalId: 'manual:spend:2017-05:sales:all', updatedAt: 1, month: '2017-05', kind: 'sales', amount: { minor: 100, currency: 'EUR' } }],
+      spend: [
+        {
+          source: 'demo',
+          externalId: 'manual:spend:2017-05:sales:all',
+          updatedAt: 1,
+          month: '2017-05',
+          kind: 'sales',
+          amount: { minor: 100, currency: 'EUR' },
+        },
+      ],
     });
     await saveSettings({ staleDays: 33 });
     const exporting = apiOver(from);
@@ -91,7 +117,12 @@ describe('data: export and import through the options page', () => {
     const text = JSON.stringify({
       format: 'kpi-lens-export',
       version: 1,
-      records: { deal: [{ source: 's', externalId: 'ok', updatedAt: 1, title: 't', ownerId: 'u', status: 'won', lineItems: [] }, { source: 's', externalId: 'bad', updatedAt: 1, title: 't', ownerId: 'u', status: 'pending' }] },
+      records: {
+        deal: [
+          { source: 's', externalId: 'ok', updatedAt: 1, title: 't', ownerId: 'u', status: 'won', lineItems: [] },
+          { source: 's', externalId: 'bad', updatedAt: 1, title: 't', ownerId: 'u', status: 'pending' },
+        ],
+      },
     });
     fireEvent.change(screen.getByLabelText('KPI Lens export file'), { target: { files: [new File([text], 'x.json')] } });
     fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
@@ -133,7 +164,14 @@ describe('data: export and import through the options page', () => {
     await upsertRecords(db, { deal: [{ source: 's', externalId: '1', updatedAt: 1, title: 'ok', ownerId: 'u', status: 'open', lineItems: [] }] });
     const at = Date.UTC(2017, 5, 1, 12);
     for (let i = 0; i < 5; i += 1) {
-      await db.quarantine.add({ source: 'pipedrive:acme', recordType: 'deal', externalId: `q${i}`, rawJson: `{"id":${i},"value":"=1+1"}`, reason: `status: "pending" is not one of won, lost, open (${i})`, at });
+      await db.quarantine.add({
+        source: 'pipedrive:acme',
+        recordType: 'deal',
+        externalId: `q${i}`,
+        rawJson: `{"id":${i},"value":"=1+1"}`,
+        reason: `status: "pending" is not one of won, lost, open (${i})`,
+        at,
+      });
     }
     const api = apiOver(db);
     await show(api);
@@ -141,11 +179,16 @@ describe('data: export and import through the options page', () => {
     await waitFor(() => expect(api.download).toHaveBeenCalledTimes(1));
     const [name, blob] = vi.mocked(api.download).mock.calls[0]!;
     expect(name).toBe('kpi-lens-not-read-2017-06-15.csv');
-    const lines = (await blob.text()).replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    const lines = (await blob.text())
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
     // A header and the 5 entries, read over pages of 2 (2 + 2 + 1).
     expect(lines).toHaveLength(6);
     expect(lines[0]).toBe('source,recordType,externalId,reason,at,raw');
-    expect(lines[1]).toBe('pipedrive:acme,deal,q0,"status: ""pending"" is not one of won, lost, open (0)",2017-06-01T12:00:00.000Z,"{""id"":0,""value"":""=1+1""}"');
+    expect(lines[1]).toBe(
+      'pipedrive:acme,deal,q0,"status: ""pending"" is not one of won, lost, open (0)",2017-06-01T12:00:00.000Z,"{""id"":0,""value"":""=1+1""}"',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Export everything (JSON)' }));
     await waitFor(() => expect(api.download).toHaveBeenCalledTimes(2));

@@ -39,10 +39,19 @@ const statuses: SourceStatus[] = [
   { source: 'csv:q3', crm: 'csv', label: 'q3.csv', records: 10, quarantined: 58, syncing: false, importedAt: 1 },
   { source: 'pipedrive:acme', crm: 'pipedrive', label: 'acme', records: 10, quarantined: 2, syncing: false },
 ];
-const connections = { list: vi.fn(async () => []), watch: () => () => undefined, oauthRedirectUrl: () => undefined, testBuild: false } as unknown as ConnectionsApi;
+const connections = {
+  list: vi.fn(async () => []),
+  watch: () => () => undefined,
+  oauthRedirectUrl: () => undefined,
+  testBuild: false,
+} as unknown as ConnectionsApi;
 
 function apiOverDb() {
-  return { ...fakeOptionsApi(emptyData()), sources: vi.fn(async () => statuses), quarantinePage: vi.fn((after: number | undefined, limit: number) => readQuarantinePage(db, after, limit)) };
+  return {
+    ...fakeOptionsApi(emptyData()),
+    sources: vi.fn(async () => statuses),
+    quarantinePage: vi.fn((after: number | undefined, limit: number) => readQuarantinePage(db, after, limit)),
+  };
 }
 
 describe('options: the records that could not be read', () => {
@@ -88,8 +97,14 @@ describe('options: the records that could not be read', () => {
     const table = await within(section).findByRole('table');
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(QUARANTINE_PAGE + 1);
-    expect(within(rows[0]!).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Why', 'Source', 'Record', 'As it came (start)', 'When']);
-    const cells = within(rows[1]!).getAllByRole('cell').map((cell) => cell.textContent);
+    expect(
+      within(rows[0]!)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Why', 'Source', 'Record', 'As it came (start)', 'When']);
+    const cells = within(rows[1]!)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
     expect(cells.slice(0, 3)).toEqual(['row 0: occurredAt: expected a date', 'q3.csv', 'activityr0']);
     expect(cells[3]).toHaveLength(RAW_PREVIEW_CHARS);
     expect(cells[4]).toBe('Jun 1, 2017, 12:00 PM');
@@ -107,7 +122,12 @@ describe('options: the records that could not be read', () => {
       fireEvent.click(next);
       await waitFor(() => expect(within(section).getByRole('status').textContent).toBe(`Records ${shown + 1}–${Math.min(60, shown + QUARANTINE_PAGE)} of 60`));
     }
-    expect(within(section).getAllByRole('row').slice(-2).map((row) => within(row).getAllByRole('cell')[1]!.textContent)).toEqual(['acme', 'acme']);
+    expect(
+      within(section)
+        .getAllByRole('row')
+        .slice(-2)
+        .map((row) => within(row).getAllByRole('cell')[1]!.textContent),
+    ).toEqual(['acme', 'acme']);
     await waitFor(() => expect(next.disabled).toBe(true));
     unmount();
 

@@ -10,7 +10,21 @@ import type { OptionsApi } from './api';
 export const NOW = Date.UTC(2017, 5, 15, 12);
 
 export function emptyData(): KpiData {
-  return { owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
+  return {
+    owners: [],
+    teams: [],
+    pipelines: [],
+    stages: [],
+    products: [],
+    deals: [],
+    activities: [],
+    leads: [],
+    customers: [],
+    mrrMovements: [],
+    spend: [],
+    quotas: [],
+    targets: [],
+  };
 }
 
 /**
@@ -55,7 +69,11 @@ export function fakeOptionsApi(data: KpiData, source = 'demo') {
       listeners.add(onChange);
       return () => listeners.delete(onChange);
     },
-    storage: { estimate: vi.fn(async () => ({ usage: 12_500_000, quota: 500_000_000 })), persisted: vi.fn(async () => false), persist: vi.fn(async () => true) },
+    storage: {
+      estimate: vi.fn(async () => ({ usage: 12_500_000, quota: 500_000_000 })),
+      persisted: vi.fn(async () => false),
+      persist: vi.fn(async () => true),
+    },
     download: vi.fn(),
     now: () => NOW,
   };

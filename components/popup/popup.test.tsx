@@ -24,7 +24,12 @@ function background() {
   });
 }
 
-const renderIn = (locale: 'en' | 'ru', node: React.ReactNode) => render(<I18nProvider locale={locale} timeZone="UTC">{node}</I18nProvider>);
+const renderIn = (locale: 'en' | 'ru', node: React.ReactNode) =>
+  render(
+    <I18nProvider locale={locale} timeZone="UTC">
+      {node}
+    </I18nProvider>,
+  );
 const lineOf = (source: string) => document.querySelector(`[data-source="${source}"] [data-status-line]`)?.textContent;
 
 describe('the toolbar popup', () => {
@@ -52,7 +57,9 @@ describe('the toolbar popup', () => {
     renderIn('en', <Popup />);
     await screen.findByRole('list');
     const actions = screen.getByRole('navigation', { name: 'Actions' });
-    const names = within(actions).getAllByRole('button').map((button) => button.textContent);
+    const names = within(actions)
+      .getAllByRole('button')
+      .map((button) => button.textContent);
     expect(names).toEqual(['Show or hide the sidebar', 'Read a table on this page', 'Open in side panel', 'Options']);
     // Every action is a button, the first one primary (how they are laid out is checked in Chromium).
     expect(within(actions).queryAllByRole('link')).toHaveLength(0);

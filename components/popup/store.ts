@@ -16,7 +16,8 @@ export function createPopupStore(): PageStore<PopupState> {
   const store = createStore<PopupState>()(() => ({ answers: idleAnswers<PopupAnswers>(['sources']) }));
   const queries = createQueries<PopupAnswers, PopupState>(store);
   const refresh = () => queries.refresh();
-  const start = () => stopAll([followWants(store, queries, () => ({ sources: SOURCES })), onStatusChange(undefined, refresh), every(STATUS_REFRESH_MS, refresh)]);
+  const start = () =>
+    stopAll([followWants(store, queries, () => ({ sources: SOURCES })), onStatusChange(undefined, refresh), every(STATUS_REFRESH_MS, refresh)]);
   return Object.assign(store, { start });
 }
 

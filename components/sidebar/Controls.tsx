@@ -35,7 +35,15 @@ function CustomRange({ prefs, onPrefs }: Pick<ControlsProps, 'prefs' | 'onPrefs'
       </label>
       <label>
         {t('range.to')}
-        <input type="date" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} required aria-invalid={backwards} aria-describedby={backwards ? 'range-error' : undefined} />
+        <input
+          type="date"
+          value={to}
+          min={from || undefined}
+          onChange={(event) => setTo(event.target.value)}
+          required
+          aria-invalid={backwards}
+          aria-describedby={backwards ? 'range-error' : undefined}
+        />
       </label>
       <button type="submit" className="secondary" disabled={!valid}>
         {t('range.apply')}

@@ -56,59 +56,59 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
 
   return (
     <ExplainDialog title={kpiName(kpi, i18n)} opener={target.opener} onClose={onClose}>
-        {ok && (
-          <p className={ok.status === 'low-sample' ? 'headline low-sample' : 'headline'}>
-            <span>{formatResult(ok, i18n)}</span>
-            <Status result={ok} />
-          </p>
-        )}
-        <SampleNote result={ok} />
-        {ok && <Change result={ok} against={target.selection.compare ?? 'previous'} />}
-        {result && <p className="muted">{t('explain.period', { period: i18n.period(result.period.start, result.period.end) })}</p>}
-        <PartialNote result={result} />
-        <CoverageNotes result={ok} />
-        <h3>{t('explain.formula')}</h3>
-        <p>{definition.formula[locale]}</p>
-        {methodText && (
-          <p>
-            <strong>{t('explain.method')}</strong> {methodText}
-          </p>
-        )}
-        {/* The fit's own reason ("the likelihood keeps rising as b → ∞") is for the CLI; the rep reads what it means. */}
-        {result?.methodNote && <p className="note">{t('explain.methodFallback')}</p>}
-        {!ok && <ResultNote result={result} fallback={t('explain.noResult')} />}
-        {(ratio || counts.length > 0) && (
-          <>
-            <h3>{t('explain.inputs')}</h3>
-            <ul className="inputs">
-              {ratio && <li>{ratio}</li>}
-              {counts.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        {parts.length > 0 && (
-          <>
-            <h3>{t('explain.parts')}</h3>
-            <ul className="inputs parts">
-              {parts.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        {ok?.excluded && ok.excluded.length > 0 && (
-          <>
-            <h3>{t('explain.excluded')}</h3>
-            <ul className="excluded">
-              {ok.excluded.map((item) => (
-                <li key={item.reason}>{t('explain.excludedItem', { count: item.count, reason: item.reason })}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        {ok && ok.recordCount > 0 && <RecordList key={`${kpi}:${JSON.stringify(target.selection)}`} load={loadRecords} titleId="explain-records" />}
+      {ok && (
+        <p className={ok.status === 'low-sample' ? 'headline low-sample' : 'headline'}>
+          <span>{formatResult(ok, i18n)}</span>
+          <Status result={ok} />
+        </p>
+      )}
+      <SampleNote result={ok} />
+      {ok && <Change result={ok} against={target.selection.compare ?? 'previous'} />}
+      {result && <p className="muted">{t('explain.period', { period: i18n.period(result.period.start, result.period.end) })}</p>}
+      <PartialNote result={result} />
+      <CoverageNotes result={ok} />
+      <h3>{t('explain.formula')}</h3>
+      <p>{definition.formula[locale]}</p>
+      {methodText && (
+        <p>
+          <strong>{t('explain.method')}</strong> {methodText}
+        </p>
+      )}
+      {/* The fit's own reason ("the likelihood keeps rising as b → ∞") is for the CLI; the rep reads what it means. */}
+      {result?.methodNote && <p className="note">{t('explain.methodFallback')}</p>}
+      {!ok && <ResultNote result={result} fallback={t('explain.noResult')} />}
+      {(ratio || counts.length > 0) && (
+        <>
+          <h3>{t('explain.inputs')}</h3>
+          <ul className="inputs">
+            {ratio && <li>{ratio}</li>}
+            {counts.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {parts.length > 0 && (
+        <>
+          <h3>{t('explain.parts')}</h3>
+          <ul className="inputs parts">
+            {parts.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {ok?.excluded && ok.excluded.length > 0 && (
+        <>
+          <h3>{t('explain.excluded')}</h3>
+          <ul className="excluded">
+            {ok.excluded.map((item) => (
+              <li key={item.reason}>{t('explain.excludedItem', { count: item.count, reason: item.reason })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {ok && ok.recordCount > 0 && <RecordList key={`${kpi}:${JSON.stringify(target.selection)}`} load={loadRecords} titleId="explain-records" />}
     </ExplainDialog>
   );
 }

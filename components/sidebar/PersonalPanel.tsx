@@ -32,7 +32,10 @@ export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
   const forecastStatus = useSidebar((state) => state.answers[`${place}.forecast`].value?.status);
   const { openCatalogue, markPainted } = useSidebar((state) => state.actions);
   const view = response?.pinned ?? null;
-  useAfterPaint(view !== null && !later, useCallback(() => markPainted(place), [markPainted, place]));
+  useAfterPaint(
+    view !== null && !later,
+    useCallback(() => markPainted(place), [markPainted, place]),
+  );
   if (!view || !response || !selection) return null;
   const currency = response.reportingCurrency;
   const catalogueId = `catalogue-${place}`;
@@ -45,7 +48,13 @@ export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
         </Suspense>
       )}
       {/* It controls the catalogue only while the catalogue is there (and its id is this panel's own). */}
-      <button type="button" className="secondary" aria-expanded={showAll} aria-controls={showAll ? catalogueId : undefined} onClick={() => openCatalogue(place, !showAll)}>
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={showAll}
+        aria-controls={showAll ? catalogueId : undefined}
+        onClick={() => openCatalogue(place, !showAll)}
+      >
         {t(showAll ? 'catalogue.hide' : 'catalogue.show')}
       </button>
       {showAll && (

@@ -27,7 +27,9 @@ export function PinnedCards({ view, pinned, selection, activityTargets, currency
       {pinned.map((id) => {
         switch (id) {
           case 'activityCounts':
-            return <ActivityCard key={id} counts={view.activities} targets={activityTargets} periodResult={view.results.activityCounts} selection={selection} />;
+            return (
+              <ActivityCard key={id} counts={view.activities} targets={activityTargets} periodResult={view.results.activityCounts} selection={selection} />
+            );
           case 'quotaAttainment':
             return <QuotaCard key={id} result={view.quota} currency={currency} selection={selection} />;
           case 'pipelineValue':

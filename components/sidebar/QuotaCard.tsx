@@ -26,7 +26,14 @@ export function QuotaCard({ result, currency, selection }: { result: ShownResult
             </Figure>
             <Status result={ok} />
           </p>
-          <div className="meter" role="meter" aria-label={t('quota.title')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.round(ok.value))}>
+          <div
+            className="meter"
+            role="meter"
+            aria-label={t('quota.title')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.min(100, Math.round(ok.value))}
+          >
             <span className="meter-fill" style={{ width: `${Math.min(100, ok.value)}%` }} />
             {ok.parts.expectedPct !== undefined && <span className="meter-pace" style={{ left: `${Math.min(100, ok.parts.expectedPct)}%` }} />}
           </div>

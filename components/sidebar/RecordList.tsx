@@ -70,7 +70,11 @@ export function RecordList({ load, titleId }: { load: LoadRecords; titleId: stri
   return (
     <section className="records" aria-labelledby={titleId} aria-busy={busy}>
       <h3 id={titleId}>{t('explain.records', { count: total?.total ?? 0 })}</h3>
-      {error && <p className="problem" role="alert">{error}</p>}
+      {error && (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      )}
       {total?.total === 0 && <p className="note">{t('explain.noRecords')}</p>}
       <ul>
         {rows.map((row) => {

@@ -51,7 +51,9 @@ export type SidebarProps = {
 
 const askRecords = (target: ExplainTarget, offset: number) => send({ type: 'records/get', ...target.selection, kpi: target.kpi, offset, limit: 25 });
 const askForecastRecords = (target: ForecastExplainTarget, offset: number) =>
-  target.id === 'track' ? Promise.resolve({ total: 0, listable: 0, offset, rows: [] }) : send({ type: 'forecast/records', ...target.selection, explain: target.id, offset, limit: 25 });
+  target.id === 'track'
+    ? Promise.resolve({ total: 0, listable: 0, offset, rows: [] })
+    : send({ type: 'forecast/records', ...target.selection, explain: target.id, offset, limit: 25 });
 
 /** The sidebar: few numbers up front (activities, quota, pipeline), each one explained; the rest one click away. */
 export function Sidebar(props: SidebarProps) {
@@ -61,7 +63,13 @@ export function Sidebar(props: SidebarProps) {
   const { response, ui } = props;
   const view = response?.pinned ?? null;
   const actions = useMemo(
-    () => ({ pinned: props.pinned, togglePin: props.onTogglePin, explain: setExplained, explainForecast: setForecastExplained, drawCharts: props.drawCharts ?? true }),
+    () => ({
+      pinned: props.pinned,
+      togglePin: props.onTogglePin,
+      explain: setExplained,
+      explainForecast: setForecastExplained,
+      drawCharts: props.drawCharts ?? true,
+    }),
     [props.pinned, props.onTogglePin, props.drawCharts],
   );
   const loadRecords = props.loadRecords ?? askRecords;
@@ -135,7 +143,11 @@ export function Sidebar(props: SidebarProps) {
       )}
       {forecastExplained && (
         <Suspense fallback={null}>
-          <LazyForecastExplainPanel target={forecastExplained} loadRecords={(offset) => loadForecastRecords(forecastExplained, offset)} onClose={() => setForecastExplained(undefined)} />
+          <LazyForecastExplainPanel
+            target={forecastExplained}
+            loadRecords={(offset) => loadForecastRecords(forecastExplained, offset)}
+            onClose={() => setForecastExplained(undefined)}
+          />
         </Suspense>
       )}
     </SidebarActionsProvider>

@@ -34,7 +34,14 @@ const data: ChartsData = {
 
 const tableOf = (name: string) => {
   const figure = screen.getByRole('figure', { name });
-  return within(figure).getAllByRole('row').map((row) => within(row).queryAllByRole('columnheader').concat(within(row).queryAllByRole('rowheader'), within(row).queryAllByRole('cell')).map((cell) => cell.textContent));
+  return within(figure)
+    .getAllByRole('row')
+    .map((row) =>
+      within(row)
+        .queryAllByRole('columnheader')
+        .concat(within(row).queryAllByRole('rowheader'), within(row).queryAllByRole('cell'))
+        .map((cell) => cell.textContent),
+    );
 };
 
 describe('charts', () => {
@@ -79,10 +86,16 @@ describe('charts', () => {
   });
 
   it('shows one day of activity as its figures', () => {
-    renderPart(<Charts data={{ ...data, activity: { unit: 'day', buckets: [{ label: '2026-11-16', start: day(16), call: 5, email: 2, meeting: 1 }] } }} draw={true} />);
+    renderPart(
+      <Charts data={{ ...data, activity: { unit: 'day', buckets: [{ label: '2026-11-16', start: day(16), call: 5, email: 2, meeting: 1 }] } }} draw={true} />,
+    );
     const figure = screen.getByRole('figure', { name: 'Nov 16: calls, emails and meetings' });
     expect(figure.querySelector('canvas')).toBeNull();
-    expect([...figure.querySelectorAll('dt')].map((dt) => `${dt.textContent} ${dt.nextElementSibling?.textContent}`)).toEqual(['Calls 5', 'Emails 2', 'Meetings 1']);
+    expect([...figure.querySelectorAll('dt')].map((dt) => `${dt.textContent} ${dt.nextElementSibling?.textContent}`)).toEqual([
+      'Calls 5',
+      'Emails 2',
+      'Meetings 1',
+    ]);
   });
 
   it('names each "Show as table" after its chart, in both languages', () => {
@@ -97,7 +110,19 @@ describe('charts', () => {
   });
 
   it('counts the deals of a funnel whose open deals have no amount, and says so', () => {
-    renderPart(<Charts data={{ ...data, funnelMeasure: 'count', funnel: [{ key: 'Prospecting', label: 'Prospecting', value: 0, count: 500 }, { key: 'Engaging', label: 'Engaging', value: 0, count: 1_589 }] }} draw={false} />);
+    renderPart(
+      <Charts
+        data={{
+          ...data,
+          funnelMeasure: 'count',
+          funnel: [
+            { key: 'Prospecting', label: 'Prospecting', value: 0, count: 500 },
+            { key: 'Engaging', label: 'Engaging', value: 0, count: 1_589 },
+          ],
+        }}
+        draw={false}
+      />,
+    );
     expect(tableOf('Pipeline by stage')).toEqual([
       ['Group', 'Deals'],
       ['Prospecting', '500'],

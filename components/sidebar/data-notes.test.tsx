@@ -23,12 +23,26 @@ describe('what the sidebar says about a file', () => {
   });
 
   it('does not call deals idle when activity is unknown, and lists the overdue ones', () => {
-    const { unmount } = renderPart(<AtRiskCard currency="USD" atRisk={{ status: 'ok', total: 0, deals: [], staleDays: 14, amount: 0, activityUnknown: true }} />);
+    const { unmount } = renderPart(
+      <AtRiskCard currency="USD" atRisk={{ status: 'ok', total: 0, deals: [], staleDays: 14, amount: 0, activityUnknown: true }} />,
+    );
     expect(screen.getByText(/cannot tell which deals are idle/)).toBeTruthy();
     expect(screen.getByText('No open deal is past its expected close date.')).toBeTruthy();
     expect(screen.queryByText(/no activity for/)).toBeNull();
     unmount();
-    renderPart(<AtRiskCard currency="USD" atRisk={{ status: 'ok', total: 1, deals: [{ id: 'd7', title: 'Deal d7', reason: '', daysPastClose: 17, amount: 400_000 }], staleDays: 14, amount: 400_000, activityUnknown: true }} />);
+    renderPart(
+      <AtRiskCard
+        currency="USD"
+        atRisk={{
+          status: 'ok',
+          total: 1,
+          deals: [{ id: 'd7', title: 'Deal d7', reason: '', daysPastClose: 17, amount: 400_000 }],
+          staleDays: 14,
+          amount: 400_000,
+          activityUnknown: true,
+        }}
+      />,
+    );
     expect(screen.getByText('$4,000 · expected to close 17 days ago')).toBeTruthy();
   });
 });

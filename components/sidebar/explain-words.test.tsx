@@ -25,10 +25,17 @@ const settings = (viewer: string): Settings => ({ ...DEFAULT_SETTINGS, timeZone:
 
 /** Each KPI's result as the sidebar receives it, and the first page of its records (names, not ids). */
 async function catalogue(viewer: string, selection: ViewSelection) {
-  const views = createViewService({ loadData: async () => data, loadSettings: async () => settings(viewer), now: () => AS_OF, browserZone: ZONE, rewarmDelayMs: null });
+  const views = createViewService({
+    loadData: async () => data,
+    loadSettings: async () => settings(viewer),
+    now: () => AS_OF,
+    browserZone: ZONE,
+    rewarmDelayMs: null,
+  });
   const { results } = await views.catalogue(selection);
   const pages: Partial<Record<KpiId, Page>> = {};
-  for (const [id, result] of Object.entries(results) as [KpiId, ShownResult][]) if (result.recordCount > 0) pages[id] = await views.records(selection, id, 0, 20);
+  for (const [id, result] of Object.entries(results) as [KpiId, ShownResult][])
+    if (result.recordCount > 0) pages[id] = await views.records(selection, id, 0, 20);
   return { results, pages };
 }
 
@@ -44,7 +51,8 @@ type Page = Responses['records/get'];
 const results: { label: string; result: ShownResult; page?: Page }[] = [];
 for (const [viewer, selection] of SELECTIONS) {
   const shown = await catalogue(viewer, selection);
-  for (const [id, result] of Object.entries(shown.results) as [KpiId, ShownResult][]) results.push({ label: `${selection.view} ${selection.period} ${id}`, result, page: shown.pages[id] });
+  for (const [id, result] of Object.entries(shown.results) as [KpiId, ShownResult][])
+    results.push({ label: `${selection.view} ${selection.period} ${id}`, result, page: shown.pages[id] });
 }
 
 /** Every kebab-case id the engine put in these results (methods such as `sum-of-rep-quotas`), to be found verbatim. */
@@ -67,7 +75,8 @@ function textsOf(root: Element): string[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const texts: string[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeValue?.trim()) texts.push(node.nodeValue);
-  for (const element of root.querySelectorAll('[aria-label],[title]')) texts.push(element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '');
+  for (const element of root.querySelectorAll('[aria-label],[title]'))
+    texts.push(element.getAttribute('aria-label') ?? '', element.getAttribute('title') ?? '');
   return texts;
 }
 
@@ -86,7 +95,15 @@ describe('the explain panel over the demo data speaks words, not engine ids', ()
       const leaks: string[] = [];
       for (const { label, result, page } of results) {
         const load = async () => page!;
-        renderPart(<ExplainPanel target={{ kpi: result.id, result, selection: { source: 'demo', view: 'personal', period: 'month' } }} currency="USD" loadRecords={load} onClose={vi.fn()} />, { locale, timeZone: ZONE });
+        renderPart(
+          <ExplainPanel
+            target={{ kpi: result.id, result, selection: { source: 'demo', view: 'personal', period: 'month' } }}
+            currency="USD"
+            loadRecords={load}
+            onClose={vi.fn()}
+          />,
+          { locale, timeZone: ZONE },
+        );
         if (page?.rows.length) await screen.findAllByText(page.rows[0]!.title);
         for (const text of textsOf(screen.getByRole('dialog'))) {
           for (const [what, pattern] of LEAKS) {
@@ -106,7 +123,11 @@ describe('the explain panel over the demo data speaks words, not engine ids', ()
     const missing: string[] = [];
     const check = (where: string, key: MessageKey | undefined) => {
       if (!key) return missing.push(`${where}: no message`);
-      for (const [lang, t] of [['en', en], ['ru', ru]] as const) if (t(key, { count: 2 }) === key) missing.push(`${where}: no ${lang} text`);
+      for (const [lang, t] of [
+        ['en', en],
+        ['ru', ru],
+      ] as const)
+        if (t(key, { count: 2 }) === key) missing.push(`${where}: no ${lang} text`);
     };
     for (const { result } of results) {
       if (result.status === 'needs-data') continue;
@@ -123,10 +144,26 @@ describe('the explain panel over the demo data speaks words, not engine ids', ()
     const month = results.find((r) => r.label === 'personal month winRate')!.result;
     const week = results.find((r) => r.label === 'personal week winRate')!.result;
     const never = () => new Promise<Page>(() => undefined);
-    renderPart(<ExplainPanel target={{ kpi: 'winRate', result: month, selection: { source: 'demo', view: 'personal', period: 'month' } }} currency="USD" loadRecords={never} onClose={vi.fn()} />, { timeZone: ZONE });
+    renderPart(
+      <ExplainPanel
+        target={{ kpi: 'winRate', result: month, selection: { source: 'demo', view: 'personal', period: 'month' } }}
+        currency="USD"
+        loadRecords={never}
+        onClose={vi.fn()}
+      />,
+      { timeZone: ZONE },
+    );
     expect(screen.getByText('Period: December 2026')).toBeTruthy();
     cleanup();
-    renderPart(<ExplainPanel target={{ kpi: 'winRate', result: week, selection: { source: 'demo', view: 'personal', period: 'week' } }} currency="USD" loadRecords={never} onClose={vi.fn()} />, { locale: 'ru', timeZone: ZONE });
+    renderPart(
+      <ExplainPanel
+        target={{ kpi: 'winRate', result: week, selection: { source: 'demo', view: 'personal', period: 'week' } }}
+        currency="USD"
+        loadRecords={never}
+        onClose={vi.fn()}
+      />,
+      { locale: 'ru', timeZone: ZONE },
+    );
     // Mon 30 Nov – Sun 6 Dec 2026.
     expect(screen.getByText(/^Период: 30 нояб\. – 6 дек\.$/)).toBeTruthy();
   });

@@ -112,8 +112,22 @@ export function sidebarWants(state: SidebarData): Wants<SidebarAnswers> {
     board: team && selection && prefs ? ask({ type: 'view/team', ...selection, metric: prefs.metric }) : null,
     teamCharts: team && selection && painted.main && !team.peersHidden ? ask({ type: 'view/charts', ...selection }) : null,
     drillPinned: drilled ? pinnedWant(drilled) : null,
-    ...panelWants('main', mainShows ? panelSelection(selection, drill, 'main') : undefined, body === 'personal', painted.main, state.catalogueOpen.main, state.answers['main.forecast'].value !== undefined),
-    ...panelWants('drill', drillShown ? drilled : undefined, true, painted.drill, state.catalogueOpen.drill, state.answers['drill.forecast'].value !== undefined),
+    ...panelWants(
+      'main',
+      mainShows ? panelSelection(selection, drill, 'main') : undefined,
+      body === 'personal',
+      painted.main,
+      state.catalogueOpen.main,
+      state.answers['main.forecast'].value !== undefined,
+    ),
+    ...panelWants(
+      'drill',
+      drillShown ? drilled : undefined,
+      true,
+      painted.drill,
+      state.catalogueOpen.drill,
+      state.answers['drill.forecast'].value !== undefined,
+    ),
   };
 }
 

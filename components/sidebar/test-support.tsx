@@ -10,7 +10,14 @@ export const selection: ViewSelection = { source: 'crm:acme', view: 'personal', 
 
 /** Renders a sidebar part with a language and the sidebar's actions (spies unless given). */
 export function renderPart(node: ReactNode, options: { locale?: Locale; timeZone?: string; actions?: Partial<SidebarActions> } = {}) {
-  const actions: SidebarActions = { pinned: ['activityCounts', 'quotaAttainment', 'pipelineValue'], togglePin: vi.fn(), explain: vi.fn(), explainForecast: vi.fn(), drawCharts: false, ...options.actions };
+  const actions: SidebarActions = {
+    pinned: ['activityCounts', 'quotaAttainment', 'pipelineValue'],
+    togglePin: vi.fn(),
+    explain: vi.fn(),
+    explainForecast: vi.fn(),
+    drawCharts: false,
+    ...options.actions,
+  };
   const view = render(
     <I18nProvider locale={options.locale ?? 'en'} timeZone={options.timeZone ?? 'UTC'}>
       <SidebarActionsProvider value={actions}>{node}</SidebarActionsProvider>

@@ -51,7 +51,8 @@ function SummaryScreen() {
     if (!summary) return;
     navigator.clipboard.writeText(renderMarkdown(summary, locale)).then(
       () => setNotice({ text: t('summary.copied'), problem: false }),
-      (failure: unknown) => setNotice({ text: t('summary.copyFailed', { error: failure instanceof Error ? failure.message : String(failure) }), problem: true }),
+      (failure: unknown) =>
+        setNotice({ text: t('summary.copyFailed', { error: failure instanceof Error ? failure.message : String(failure) }), problem: true }),
     );
   };
   const csv = () => {
@@ -62,7 +63,12 @@ function SummaryScreen() {
 
   let body;
   if (sources !== undefined && !source) body = <p className="summary-empty">{t('summary.noSource')}</p>;
-  else if (error) body = <p className="problem" role="alert">{t('summary.error', { error })}</p>;
+  else if (error)
+    body = (
+      <p className="problem" role="alert">
+        {t('summary.error', { error })}
+      </p>
+    );
   else if (!reply) body = <p className="loading">{t('summary.loading')}</p>;
   else if (!summary || !words) body = <p className="summary-empty">{t('summary.noData')}</p>;
   else body = <SummaryReport summary={summary} words={words} />;

@@ -101,7 +101,13 @@ export function QuotaBlock({ section, words }: { section: SummarySection; words:
       {month && (
         <li>
           <Num name="quota.month" value={month.attainmentPct}>
-            {t('quota.month', { month: month.label, sales: words.money(month.sales), quota: words.money(month.quota), pct: words.pct(month.attainmentPct), expected: words.pct(month.expectedPct) })}
+            {t('quota.month', {
+              month: month.label,
+              sales: words.money(month.sales),
+              quota: words.money(month.quota),
+              pct: words.pct(month.attainmentPct),
+              expected: words.pct(month.expectedPct),
+            })}
           </Num>
           {month.pacePct !== undefined && (
             <>

@@ -8,7 +8,13 @@ export type ChartBox = { width: number; height: number; left: number; right: num
 export const CHART_BOX: ChartBox = { width: 420, height: 160, left: 34, right: 6, top: 10, bottom: 24 };
 
 export type Bar = { kind: ChartKind; x: number; y: number; width: number; height: number; value: number };
-export type ChartLayout = { max: number; ticks: number[]; days: { x: number; center: number; total: number; bars: Bar[] }[]; y: (value: number) => number; targetY?: number };
+export type ChartLayout = {
+  max: number;
+  ticks: number[];
+  days: { x: number; center: number; total: number; bars: Bar[] }[];
+  y: (value: number) => number;
+  targetY?: number;
+};
 
 /** The smallest 1, 2 or 5 × 10ⁿ at or above `value` (at least 1), so the axis reads in round numbers. */
 export function niceCeiling(value: number): number {

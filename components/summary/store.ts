@@ -74,7 +74,9 @@ export function createSummaryStore(params: URLSearchParams): PageStore<SummarySt
   const queries = createQueries<SummaryAnswers, SummaryState>(store);
   const rebuild = () => queries.refresh(['summary']);
   const followSource = (source: string | undefined) =>
-    source === undefined ? undefined : stopAll([onStorageChange('session', (key) => key === dataVersionKey(source), rebuild), onStorageChange('local', (key) => key === 'settings', rebuild)]);
+    source === undefined
+      ? undefined
+      : stopAll([onStorageChange('session', (key) => key === dataVersionKey(source), rebuild), onStorageChange('local', (key) => key === 'settings', rebuild)]);
   const start = () => stopAll([followWants(store, queries, summaryWants), follow(store, sourceOf, followSource)]);
   return Object.assign(store, { start });
 }

@@ -46,7 +46,9 @@ describe('the printable summary report', () => {
     show();
     const chart = screen.getByRole('img', { name: /Activities per day/ });
     expect(chart.querySelectorAll('g[data-day]')).toHaveLength(7);
-    expect(chart.querySelector('desc')?.textContent).toBe('Done activities per day, Jun 5, 2017 to Jun 11, 2017: Mon 10, Tue 20, Wed 15, Thu 30, Fri 6, Sat 0, Sun 0.');
+    expect(chart.querySelector('desc')?.textContent).toBe(
+      'Done activities per day, Jun 5, 2017 to Jun 11, 2017: Mon 10, Tue 20, Wed 15, Thu 30, Fri 6, Sat 0, Sun 0.',
+    );
     expect(chart.querySelector('.chart-target')).not.toBeNull();
   });
 

@@ -63,7 +63,15 @@ export async function buildSyncJob(db: KpiLensDb, source: string, onCommitted?: 
     source,
     adapter: withConnection(adapter, source, deps),
     // What the engine passes along; the adapter above prepares its own context for every request.
-    ctx: { fetch: guardedFetch(deps.fetch, connection.crm, deps.addresses), baseUrl: connection.apiBase, appUrl: connection.appUrl, auth: connection.auth, source, timeZone: deps.timeZone, pageSize: PAGE_SIZE },
+    ctx: {
+      fetch: guardedFetch(deps.fetch, connection.crm, deps.addresses),
+      baseUrl: connection.apiBase,
+      appUrl: connection.appUrl,
+      auth: connection.auth,
+      source,
+      timeZone: deps.timeZone,
+      pageSize: PAGE_SIZE,
+    },
     store: dexieSyncStore(db, { onCommitted }),
     env: { now: () => Date.now(), random: () => Math.random() },
   };

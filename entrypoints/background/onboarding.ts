@@ -12,7 +12,8 @@ import { backgroundContextDeps, backgroundTimeZone } from './jobs';
 export async function testAndRemember(source: string, options: { keepOwner?: boolean } = {}): Promise<TestOutcome> {
   const connection = await getConnection(source);
   const adapter = connection && adapterFor(connection.crm);
-  if (!connection || !adapter) return { ok: false, problem: { kind: 'input', message: 'This CRM is not connected', userAction: 'Connect it in KPI Lens options → Connections.' } };
+  if (!connection || !adapter)
+    return { ok: false, problem: { kind: 'input', message: 'This CRM is not connected', userAction: 'Connect it in KPI Lens options → Connections.' } };
   const outcome = await testConnection(adapter, source, backgroundContextDeps(await backgroundTimeZone()));
   if (outcome.ok && outcome.user) await rememberUser(source, outcome.user, options);
   return outcome;
@@ -51,7 +52,9 @@ type PersistableStorage = { persisted?: () => Promise<boolean>; persist?: () => 
  * worker has no `persist()`, and there the `unlimitedStorage` permission keeps the extension's
  * data out of eviction. The options page shows the state and can ask again. Never throws.
  */
-export async function requestPersistentStorage(storage: PersistableStorage | undefined = globalThis.navigator?.storage): Promise<'already' | 'granted' | 'refused' | 'unavailable'> {
+export async function requestPersistentStorage(
+  storage: PersistableStorage | undefined = globalThis.navigator?.storage,
+): Promise<'already' | 'granted' | 'refused' | 'unavailable'> {
   try {
     if (!storage?.persist) return 'unavailable';
     if (await storage.persisted?.()) return 'already';

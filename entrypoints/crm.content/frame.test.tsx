@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 describe('the sidebar frame on the CRM page', () => {
-  it('names its handle and grip in the rep\'s language, and again when the language changes', () => {
+  it("names its handle and grip in the rep's language, and again when the language changes", () => {
     const shadow = captureShadow();
     const frame = createSidebarFrame({ src: 'chrome-extension://x/sidebar.html', labels: FRAME_LABELS.ru, onToggle: () => {}, onResized: () => {} });
     const handle = () => shadow().querySelector('.handle')!;

@@ -18,5 +18,10 @@ const framed = window.top !== window;
 askEarly(source);
 void (framed ? claimFrame() : Promise.resolve(true)).then((ours) => {
   if (ours) root.render(<SidebarApp source={source} surface="frame" />);
-  else root.render(<p className="not-ours" role="alert">{translator(resolveLocale('auto', navigator.language))('sidebar.notOurs')}</p>);
+  else
+    root.render(
+      <p className="not-ours" role="alert">
+        {translator(resolveLocale('auto', navigator.language))('sidebar.notOurs')}
+      </p>,
+    );
 });

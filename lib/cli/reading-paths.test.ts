@@ -20,21 +20,57 @@ const CASES: Case[] = [
   {
     name: 'euro amounts, one of them with decimals; day-first dates, one over 12',
     headers: ['ID', 'Title', 'Stage', 'Amount', 'Close Date'],
-    rows: [['1', 'A', 'Won', '1.000 €', '05/06/2024'], ['2', 'B', 'Lost', '2.500,00 €', '25/06/2024'], ['3', 'C', 'Talking', '300', 'not closed']],
+    rows: [
+      ['1', 'A', 'Won', '1.000 €', '05/06/2024'],
+      ['2', 'B', 'Lost', '2.500,00 €', '25/06/2024'],
+      ['3', 'C', 'Talking', '300', 'not closed'],
+    ],
   },
-  { name: 'amounts left open, read by the number locale', headers: ['ID', 'Title', 'Stage', 'Amount'], rows: [['1', 'A', 'Won', '1.000'], ['2', 'B', 'Won', '12.500']], numberLocale: 'de', currency: 'EUR' },
-  { name: 'dates left open, read by the date order', headers: ['ID', 'Title', 'Stage', 'Close Date'], rows: [['1', 'A', 'Won', '05/06/2024'], ['2', 'B', 'Lost', '07/08/2024']], dateOrder: 'mdy' },
+  {
+    name: 'amounts left open, read by the number locale',
+    headers: ['ID', 'Title', 'Stage', 'Amount'],
+    rows: [
+      ['1', 'A', 'Won', '1.000'],
+      ['2', 'B', 'Won', '12.500'],
+    ],
+    numberLocale: 'de',
+    currency: 'EUR',
+  },
+  {
+    name: 'dates left open, read by the date order',
+    headers: ['ID', 'Title', 'Stage', 'Close Date'],
+    rows: [
+      ['1', 'A', 'Won', '05/06/2024'],
+      ['2', 'B', 'Lost', '07/08/2024'],
+    ],
+    dateOrder: 'mdy',
+  },
   {
     name: 'a repeated id: the newest update wins; a negative won amount is rejected; accounting negatives',
     headers: ['ID', 'Title', 'Stage', 'Amount', 'Updated'],
-    rows: [['7', 'Newer', 'Won', '$1,200.00', '2024-06-03'], ['7', 'Older', 'Engaging', '$900.00', '2024-06-01'], ['8', 'Refund', 'Won', '($300.00)', '2024-06-02'], ['9', 'Credit', 'Lost', '($50.00)', '2024-06-02']],
+    rows: [
+      ['7', 'Newer', 'Won', '$1,200.00', '2024-06-03'],
+      ['7', 'Older', 'Engaging', '$900.00', '2024-06-01'],
+      ['8', 'Refund', 'Won', '($300.00)', '2024-06-02'],
+      ['9', 'Credit', 'Lost', '($50.00)', '2024-06-02'],
+    ],
   },
   {
     name: 'Excel serial days, Russian no-date words, amounts naming no currency',
     headers: ['ID', 'Title', 'Stage', 'Amount', 'Дата закрытия'],
-    rows: [['1', 'A', 'Won', '1 500,50', '45444'], ['2', 'B', 'Переговоры', '700', 'не закрыта']],
+    rows: [
+      ['1', 'A', 'Won', '1 500,50', '45444'],
+      ['2', 'B', 'Переговоры', '700', 'не закрыта'],
+    ],
   },
-  { name: 'amounts nothing decides: refused by all three', headers: ['ID', 'Title', 'Stage', 'Amount'], rows: [['1', 'A', 'Won', '1.000'], ['2', 'B', 'Won', '2.000']] },
+  {
+    name: 'amounts nothing decides: refused by all three',
+    headers: ['ID', 'Title', 'Stage', 'Amount'],
+    rows: [
+      ['1', 'A', 'Won', '1.000'],
+      ['2', 'B', 'Won', '2.000'],
+    ],
+  },
 ];
 
 const IMPORTED_AT = Date.UTC(2024, 6, 1);
@@ -67,13 +103,26 @@ async function throughCli(entry: Case): Promise<Outcome> {
 
 async function throughOptionsPage(entry: Case): Promise<Outcome> {
   const file = new Blob([csvOf(entry)]);
-  const settings: ImportSettings = { source: 'csv:cases', timeZone: 'UTC', preset: 'none', currency: entry.currency, numberLocale: entry.numberLocale, dateOrder: entry.dateOrder, importedAt: IMPORTED_AT };
+  const settings: ImportSettings = {
+    source: 'csv:cases',
+    timeZone: 'UTC',
+    preset: 'none',
+    currency: entry.currency,
+    numberLocale: entry.numberLocale,
+    dateOrder: entry.dateOrder,
+    importedAt: IMPORTED_AT,
+  };
   const preview = await previewImport(file, settings);
   const open = preview.formats.filter((format) => format.problem);
   if (open.length) return { refused: open.map((format) => format.header) };
   const batches: RecordLists[] = [];
   const accepted = { ...settings, kind: preview.kind, columns: preview.columns, headers: preview.headers, profiles: preview.profiles };
-  const summary = await runImport(file, accepted, { onProgress: () => {}, onBatch: async (batch) => void batches.push(batch), batchMax: IMPORT_BATCH_MAX }, preview.delimiter);
+  const summary = await runImport(
+    file,
+    accepted,
+    { onProgress: () => {}, onBatch: async (batch) => void batches.push(batch), batchMax: IMPORT_BATCH_MAX },
+    preview.delimiter,
+  );
   return { deals: normal(batches.flatMap((batch) => batch.deals ?? [])), rejectedLines: summary.rejects.map((reject) => reject.line) };
 }
 
@@ -117,7 +166,11 @@ describe('the CLI, the import page and the table reader read the same cells the 
   });
 
   it('reads the cases as meant: the values each path agreed on', async () => {
-    const read = async (index: number) => ((await throughCli(CASES[index]!)) as { deals: { externalId: string; amount?: { minor: number; currency: string }; closedAt?: number; expectedCloseAt?: number; status: string }[]; rejectedLines: number[] });
+    const read = async (index: number) =>
+      (await throughCli(CASES[index]!)) as {
+        deals: { externalId: string; amount?: { minor: number; currency: string }; closedAt?: number; expectedCloseAt?: number; status: string }[];
+        rejectedLines: number[];
+      };
     const euro = await read(0);
     expect(euro.deals.map((d) => [d.amount, d.closedAt ?? d.expectedCloseAt ?? null])).toEqual([
       [{ minor: 100_000, currency: 'EUR' }, Date.UTC(2024, 5, 5)], // "1.000 €" is a thousand: "2.500,00 €" shows the comma is the decimal mark
@@ -127,7 +180,10 @@ describe('the CLI, the import page and the table reader read the same cells the 
     expect((await read(1)).deals.map((d) => d.amount?.minor)).toEqual([100_000, 1_250_000]); // --number-locale de
     expect((await read(2)).deals.map((d) => d.closedAt)).toEqual([Date.UTC(2024, 4, 6), Date.UTC(2024, 6, 8)]); // --date-order mdy
     const repeated = await read(3);
-    expect(repeated.deals.map((d) => [d.externalId, d.status, d.amount?.minor])).toEqual([['7', 'won', 120_000], ['9', 'lost', -5_000]]);
+    expect(repeated.deals.map((d) => [d.externalId, d.status, d.amount?.minor])).toEqual([
+      ['7', 'won', 120_000],
+      ['9', 'lost', -5_000],
+    ]);
     expect(repeated.rejectedLines).toEqual([4]); // the refund, a negative won amount
     expect((await read(4)).deals.map((d) => [d.amount, d.closedAt ?? null])).toEqual([
       [{ minor: 150_050, currency: 'XXX' }, Date.UTC(2024, 5, 1)], // serial day 45444 is 2024-06-01

@@ -18,16 +18,6 @@ export { rankLapseRisk, type LapseOptions, type LapseRisk } from './lapse';
 export { predictiveClv, type PredictiveClvCounts, type PredictiveClvOptions, type PredictiveClvResult } from './predictive';
 export { digamma, lnGamma } from './special';
 export { readTransactionLog, TransactionLogError, type RejectedRows, type TransactionLog, type TransactionLogOptions } from './transaction-log';
-export type {
-  BgNbdFit,
-  BgNbdParams,
-  CustomerSummary,
-  Excluded,
-  GammaGammaFit,
-  GammaGammaParams,
-  PurchaseHistory,
-  SpendHistory,
-  Transaction,
-} from './types';
+export type { BgNbdFit, BgNbdParams, CustomerSummary, Excluded, GammaGammaFit, GammaGammaParams, PurchaseHistory, SpendHistory, Transaction } from './types';
 export { createRandom } from './random';
 export { simulateCustomers } from './simulate';

@@ -67,7 +67,8 @@ export function fakeSalesforce(options: { token: string; failFrom?: string }): (
     Period: [F.PERIOD_Q1],
   };
   return (request) => {
-    if (request.headers.authorization !== `Bearer ${options.token}`) return { status: 401, headers: limit, body: F.sfError('INVALID_SESSION_ID', 'Session expired or invalid') };
+    if (request.headers.authorization !== `Bearer ${options.token}`)
+      return { status: 401, headers: limit, body: F.sfError('INVALID_SESSION_ID', 'Session expired or invalid') };
     if (request.path === '/services/data/v60.0/chatter/users/me') return { headers: limit, body: { id: '0055e000001AbCdAAK', name: 'Alex Rep' } };
     if (request.path === NEXT_OPPORTUNITIES) return { headers: limit, body: F.queryResult([F.OPP_OPEN], undefined, 3) };
     const soql = request.query.get('q') ?? '';
@@ -75,15 +76,24 @@ export function fakeSalesforce(options: { token: string; failFrom?: string }): (
     if (request.path.endsWith('/queryAll') && soql.includes('IsDeleted = true')) return { headers: limit, body: F.queryResult([]) };
     // The object read is the outer FROM: relationship subqueries (in parentheses) come before it.
     const sobject = /\bFROM (\w+)/.exec(soql.replace(/\([^)]*\)/g, ''))?.[1] ?? '';
-    if (options.failFrom === sobject) return { status: 403, headers: { 'sforce-limit-info': 'api-usage=15000/15000' }, body: F.sfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.') };
+    if (options.failFrom === sobject)
+      return {
+        status: 403,
+        headers: { 'sforce-limit-info': 'api-usage=15000/15000' },
+        body: F.sfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'),
+      };
     if (sobject === 'Organization') return { headers: limit, body: F.queryResult([{ attributes: { type: 'Organization' }, DefaultCurrencyIsoCode: 'USD' }]) };
     if (sobject === 'CurrencyType') return { status: 400, headers: limit, body: F.sfError('INVALID_TYPE', "sObject type 'CurrencyType' is not supported.") };
     if (sobject === 'Opportunity') return { headers: limit, body: F.queryResult([F.OPP_WON, F.OPP_LOST], NEXT_OPPORTUNITIES, 3) };
     // Equality filters on ids (ForecastingTypeId = '…', Id IN (…)) are honoured, as Salesforce would.
     const type = /ForecastingTypeId = '(\w+)'/.exec(soql)?.[1];
     const ids = /\bId IN \(([^)]*)\)/.exec(soql)?.[1]?.match(/\w{15,18}/g);
-    const records = bySobject[sobject]?.filter((record) => (!type || (record as { ForecastingTypeId?: string }).ForecastingTypeId === type) && (!ids || ids.includes((record as { Id: string }).Id)));
-    return records ? { headers: limit, body: F.queryResult(records) } : { status: 400, headers: limit, body: F.sfError('INVALID_TYPE', `sObject type '${sobject}' is not supported.`) };
+    const records = bySobject[sobject]?.filter(
+      (record) => (!type || (record as { ForecastingTypeId?: string }).ForecastingTypeId === type) && (!ids || ids.includes((record as { Id: string }).Id)),
+    );
+    return records
+      ? { headers: limit, body: F.queryResult(records) }
+      : { status: 400, headers: limit, body: F.sfError('INVALID_TYPE', `sObject type '${sobject}' is not supported.`) };
   };
 }
 
@@ -99,14 +109,18 @@ export function fakeHubspot(options: { token: string }): (request: FakeRequest) 
     goal_targets: H.wire.list({ results: [H.GOAL] }),
   };
   return (request) => {
-    if (request.headers.authorization !== `Bearer ${options.token}`) return { status: 401, body: { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' } };
+    if (request.headers.authorization !== `Bearer ${options.token}`)
+      return { status: 401, body: { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' } };
     const { method, path } = request;
     if (path === '/account-info/v3/details') return { body: { portalId: 1234567, companyCurrency: 'USD', uiDomain: 'app.hubspot.com' } };
     if (path === '/crm/v3/owners') return { body: H.wire.owners({ results: request.query.get('archived') === 'true' ? [] : [H.OWNER] }) };
     if (path === '/crm/v3/pipelines/deals') return { body: H.wire.pipelines(H.PIPELINES) };
-    if (method === 'POST' && path === '/crm/v4/associations/deals/line_items/batch/read') return { body: H.wire.associations(H.associationsOf({ 9001: ['8001', '8002'] })) };
-    if (method === 'POST' && path === '/crm/v4/associations/deals/companies/batch/read') return { body: H.wire.associations(H.associationsOf({ 9001: ['4001'] })) };
-    if (method === 'POST' && /^\/crm\/v4\/associations\/\w+\/deals\/batch\/read$/.test(path)) return { body: H.wire.associations(H.associationsOf({ 7001: ['9003'] })) };
+    if (method === 'POST' && path === '/crm/v4/associations/deals/line_items/batch/read')
+      return { body: H.wire.associations(H.associationsOf({ 9001: ['8001', '8002'] })) };
+    if (method === 'POST' && path === '/crm/v4/associations/deals/companies/batch/read')
+      return { body: H.wire.associations(H.associationsOf({ 9001: ['4001'] })) };
+    if (method === 'POST' && /^\/crm\/v4\/associations\/\w+\/deals\/batch\/read$/.test(path))
+      return { body: H.wire.associations(H.associationsOf({ 7001: ['9003'] })) };
     if (method === 'POST' && path === '/crm/v3/objects/line_items/batch/read') return { body: H.wire.lineItems(H.LINE_ITEMS) };
     const object = /^\/crm\/v3\/objects\/(\w+)(\/search)?$/.exec(path);
     if (object && objects[object[1]!]) return { body: objects[object[1]!] };
@@ -121,23 +135,93 @@ export function fakeClose(options: { apiKey: string; now?: number }): (request: 
   const list = (data: unknown[]) => ({ body: { data, has_more: false, total_results: data.length } });
   const me = { id: 'user_dana', first_name: 'Dana', last_name: 'Rep', email: 'dana@acme.example' };
   return (request) => {
-    if (request.headers.authorization !== `Basic ${Buffer.from(`${options.apiKey}:`).toString('base64')}`) return { status: 401, body: { error: 'Unauthorized' } };
+    if (request.headers.authorization !== `Basic ${Buffer.from(`${options.apiKey}:`).toString('base64')}`)
+      return { status: 401, body: { error: 'Unauthorized' } };
     switch (request.path.replace(/^\/api\/v1/, '')) {
       case '/me/':
         return { body: me };
       case '/user/':
-        return list([{ ...me, date_created: day(400), date_updated: day(30) }, { id: 'user_max', first_name: 'Max', last_name: 'Seller', email: 'max@acme.example', date_created: day(300), date_updated: day(20) }]);
+        return list([
+          { ...me, date_created: day(400), date_updated: day(30) },
+          { id: 'user_max', first_name: 'Max', last_name: 'Seller', email: 'max@acme.example', date_created: day(300), date_updated: day(20) },
+        ]);
       case '/pipeline/':
-        return list([{ id: 'pipe_1', name: 'Sales', statuses: [{ id: 'stat_open', label: 'Demo', type: 'active' }, { id: 'stat_won', label: 'Won', type: 'won' }, { id: 'stat_lost', label: 'Lost', type: 'lost' }] }]);
+        return list([
+          {
+            id: 'pipe_1',
+            name: 'Sales',
+            statuses: [
+              { id: 'stat_open', label: 'Demo', type: 'active' },
+              { id: 'stat_won', label: 'Won', type: 'won' },
+              { id: 'stat_lost', label: 'Lost', type: 'lost' },
+            ],
+          },
+        ]);
       case '/lead/':
-        return list([{ id: 'lead_1', display_name: 'Initech', name: 'Initech', html_url: 'https://app.close.com/lead/lead_1/', date_created: day(90), date_updated: day(2), addresses: [] }]);
+        return list([
+          {
+            id: 'lead_1',
+            display_name: 'Initech',
+            name: 'Initech',
+            html_url: 'https://app.close.com/lead/lead_1/',
+            date_created: day(90),
+            date_updated: day(2),
+            addresses: [],
+          },
+        ]);
       case '/opportunity/':
         return list([
-          { id: 'oppo_1', lead_id: 'lead_1', lead_name: 'Initech', user_id: 'user_dana', status_id: 'stat_won', status_type: 'won', status_label: 'Won', pipeline_id: 'pipe_1', value: 1250000, value_currency: 'USD', value_period: 'one_time', confidence: 100, date_won: day(3).slice(0, 10), date_created: day(40), date_updated: day(3), note: '' },
-          { id: 'oppo_2', lead_id: 'lead_1', lead_name: 'Initech', user_id: 'user_dana', status_id: 'stat_open', status_type: 'active', status_label: 'Demo', pipeline_id: 'pipe_1', value: 480000, value_currency: 'USD', value_period: 'one_time', confidence: 40, date_created: day(10), date_updated: day(1), note: '' },
+          {
+            id: 'oppo_1',
+            lead_id: 'lead_1',
+            lead_name: 'Initech',
+            user_id: 'user_dana',
+            status_id: 'stat_won',
+            status_type: 'won',
+            status_label: 'Won',
+            pipeline_id: 'pipe_1',
+            value: 1250000,
+            value_currency: 'USD',
+            value_period: 'one_time',
+            confidence: 100,
+            date_won: day(3).slice(0, 10),
+            date_created: day(40),
+            date_updated: day(3),
+            note: '',
+          },
+          {
+            id: 'oppo_2',
+            lead_id: 'lead_1',
+            lead_name: 'Initech',
+            user_id: 'user_dana',
+            status_id: 'stat_open',
+            status_type: 'active',
+            status_label: 'Demo',
+            pipeline_id: 'pipe_1',
+            value: 480000,
+            value_currency: 'USD',
+            value_period: 'one_time',
+            confidence: 40,
+            date_created: day(10),
+            date_updated: day(1),
+            note: '',
+          },
         ]);
       case '/activity/call/':
-        return list([{ id: 'acti_call1', _type: 'Call', user_id: 'user_dana', lead_id: 'lead_1', direction: 'outbound', duration: 320, status: 'completed', date_created: day(1), date_updated: day(1), activity_at: day(1) }]);
+        return list([
+          {
+            id: 'acti_call1',
+            _type: 'Call',
+            user_id: 'user_dana',
+            lead_id: 'lead_1',
+            direction: 'outbound',
+            duration: 320,
+            status: 'completed',
+            date_created: day(1),
+            date_updated: day(1),
+            activity_at: day(1),
+          },
+        ]);
       case '/activity/email/':
       case '/activity/meeting/':
         return list([]);

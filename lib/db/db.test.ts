@@ -18,10 +18,23 @@ afterEach(() => {
 });
 
 const deal = (id: string, patch: Partial<Deal> = {}): Deal => ({
-  source: 'crm', externalId: id, updatedAt: 1, title: id, ownerId: 'u1', status: 'open', lineItems: [], ...patch,
+  source: 'crm',
+  externalId: id,
+  updatedAt: 1,
+  title: id,
+  ownerId: 'u1',
+  status: 'open',
+  lineItems: [],
+  ...patch,
 });
 const activity = (id: string, ownerId: string, occurredAt: number): Activity => ({
-  source: 'crm', externalId: id, updatedAt: 1, ownerId, type: 'call', occurredAt, done: true,
+  source: 'crm',
+  externalId: id,
+  updatedAt: 1,
+  ownerId,
+  type: 'call',
+  occurredAt,
+  done: true,
 });
 
 describe('database', () => {

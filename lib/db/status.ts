@@ -46,15 +46,16 @@ export function summariseStates(states: readonly SyncObjectState[]): Omit<Stored
   return {
     syncing: active.length > 0 && !blocked,
     lastSyncAt: completedAt.some((at) => at > 0) ? Math.max(...completedAt) : undefined,
-    progress: current && !blocked
-      ? {
-          object: current.object,
-          records: states.reduce((sum, state) => sum + state.recordsThisRun, 0),
-          totalEstimate: current.totalEstimate,
-          objectIndex: states.length - active.length,
-          objectCount: states.length,
-        }
-      : undefined,
+    progress:
+      current && !blocked
+        ? {
+            object: current.object,
+            records: states.reduce((sum, state) => sum + state.recordsThisRun, 0),
+            totalEstimate: current.totalEstimate,
+            objectIndex: states.length - active.length,
+            objectCount: states.length,
+          }
+        : undefined,
     problem: failing?.error ? { message: failing.error.message, userAction: failing.error.userAction } : undefined,
   };
 }

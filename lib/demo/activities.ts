@@ -12,8 +12,20 @@ import type { Rng } from './random';
 
 /** How reps split their work on a deal, by pipeline: hunters call and email, account managers meet. */
 const DEAL_MIX: Record<'nb' | 'exp', readonly (readonly [ActivityKind, number])[]> = {
-  nb: [['call', 36], ['email', 32], ['meeting', 10], ['sms', 6], ['task', 16]],
-  exp: [['call', 30], ['email', 35], ['meeting', 17], ['sms', 3], ['task', 15]],
+  nb: [
+    ['call', 36],
+    ['email', 32],
+    ['meeting', 10],
+    ['sms', 6],
+    ['task', 16],
+  ],
+  exp: [
+    ['call', 30],
+    ['email', 35],
+    ['meeting', 17],
+    ['sms', 3],
+    ['task', 15],
+  ],
 };
 
 /** Days a lead is prospected before it goes quiet (see leads.ts). */
@@ -83,9 +95,21 @@ export function dealActivities(ctx: DemoContext, rng: Rng, track: DealTrack, out
   if (deal.status !== 'open' || timeline.stalled) return;
   // Many live deals were touched in the last days; the rest drift towards "at risk".
   if (rng.chance(0.15)) add(rng.weighted(DEAL_MIX[track.pipeline]), when(ctx, rng, Math.max(createdAt, ctx.asOf - 10 * DAY_MS), ctx.asOf));
-  const next = rng.weighted([[0, 15], [1, 65], [2, 20]] as const);
+  const next = rng.weighted([
+    [0, 15],
+    [1, 65],
+    [2, 20],
+  ] as const);
   for (let i = 0; i < next; i += 1) {
-    const scheduled = add(rng.weighted<ActivityKind>([['call', 45], ['meeting', 30], ['task', 25]]), ctx.cal.workTime(rng, ctx.asOf + 1, ctx.asOf + 14 * DAY_MS), false);
+    const scheduled = add(
+      rng.weighted<ActivityKind>([
+        ['call', 45],
+        ['meeting', 30],
+        ['task', 25],
+      ]),
+      ctx.cal.workTime(rng, ctx.asOf + 1, ctx.asOf + 14 * DAY_MS),
+      false,
+    );
     scheduled.createdAt = Math.max(createdAt, ctx.asOf - rng.int(0, 5 * 24) * 3_600_000);
     scheduled.updatedAt = scheduled.createdAt;
   }
@@ -98,8 +122,16 @@ export function leadActivities(ctx: DemoContext, rng: Rng, track: LeadTrack, out
   const company = { name: track.company.name, russian: speaksRussian(track.company) };
   const count = 1 + rng.count(1.3 * track.rep.activity);
   const mix: readonly (readonly [ActivityKind, number])[] = track.cold
-    ? [['cold-email', 62], ['call', 32], ['sms', 6]]
-    : [['call', 50], ['email', 38], ['meeting', 12]];
+    ? [
+        ['cold-email', 62],
+        ['call', 32],
+        ['sms', 6],
+      ]
+    : [
+        ['call', 50],
+        ['email', 38],
+        ['meeting', 12],
+      ];
   // An open lead is worked over its planned three weeks; what falls after asOf has not happened yet.
   const until = Math.max(lead.createdAt, track.activeUntil);
   const end = lead.status === 'open' ? Math.max(until, lead.createdAt + LEAD_WORK_DAYS * DAY_MS) : until;

@@ -65,7 +65,15 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
   for (let i = 0; i < 2; i += 1) {
     const at = laterToday ? anyTime(rng, Math.max(asOf + HOUR / 2, cal.atHour(index, 8)), workEnd - HOUR / 2) : cal.workTimeFrom(rng, today.end);
     const track = rng.pick(open);
-    const scheduled = add(rng.weighted<ActivityKind>([['call', 50], ['meeting', 50]]), at, false, track);
+    const scheduled = add(
+      rng.weighted<ActivityKind>([
+        ['call', 50],
+        ['meeting', 50],
+      ]),
+      at,
+      false,
+      track,
+    );
     const bookedAt = Math.max(scheduled.occurredAt - 5 * DAY_MS, asOf - 3 * DAY_MS, track.deal.createdAt ?? 0);
     scheduled.createdAt = Math.min(asOf, bookedAt);
     scheduled.updatedAt = scheduled.createdAt;
@@ -76,7 +84,7 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
 function usualDay(ctx: DemoContext, rep: RepProfile, drafts: readonly ActivityDraft[], todayIndex: number): { usual: number; already: number } {
   const { cal, asOf } = ctx;
   let first = todayIndex;
-  for (let working = 0; first > 0 && working < USUAL_DAYS; ) {
+  for (let working = 0; first > 0 && working < USUAL_DAYS;) {
     first -= 1;
     if (cal.day(first).working) working += 1;
   }

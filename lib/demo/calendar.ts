@@ -40,7 +40,17 @@ const HOLIDAYS = new Set(['01-01', '12-25', '12-26']);
 
 /** Sales teams work 8:00–19:00 with a morning and an afternoon peak; weights per starting hour. */
 const HOUR_WEIGHTS: readonly (readonly [number, number])[] = [
-  [8, 0.4], [9, 1], [10, 1.2], [11, 1.2], [12, 0.6], [13, 0.9], [14, 1.2], [15, 1.1], [16, 1], [17, 0.6], [18, 0.25],
+  [8, 0.4],
+  [9, 1],
+  [10, 1.2],
+  [11, 1.2],
+  [12, 0.6],
+  [13, 0.9],
+  [14, 1.2],
+  [15, 1.1],
+  [16, 1],
+  [17, 0.6],
+  [18, 0.25],
 ];
 
 /** Share of a working day's activity that lies before a local hour (fractional): 0 before 8:00, 1 from 19:00. */

@@ -46,7 +46,14 @@ type Month = { start: number; end: number; current: boolean; low: number; high: 
  * passed: it is the month the demo opens on, and earlier months may not take the
  * deals it has closed.
  */
-export function manageClosings(ctx: DemoContext, rng: Rng, reps: readonly RepProfile[], tracks: readonly DealTrack[], plan: QuotaPlan, rules: ClosingRules): void {
+export function manageClosings(
+  ctx: DemoContext,
+  rng: Rng,
+  reps: readonly RepProfile[],
+  tracks: readonly DealTrack[],
+  plan: QuotaPlan,
+  rules: ClosingRules,
+): void {
   const byRep = new Map<string, Won[]>();
   for (const track of tracks) {
     if (track.timeline.outcome !== 'won' || track.deal.status === 'lost') continue;
@@ -64,7 +71,8 @@ export function manageClosings(ctx: DemoContext, rng: Rng, reps: readonly RepPro
 
 function manageRep(ctx: DemoContext, rng: Rng, rep: RepProfile, won: Won[], plan: QuotaPlan, rules: ClosingRules): void {
   const { asOf } = ctx;
-  const closedIn = (start: number, end: number) => won.filter(({ track }) => track.deal.status === 'won' && (track.deal.closedAt as number) >= start && (track.deal.closedAt as number) < end);
+  const closedIn = (start: number, end: number) =>
+    won.filter(({ track }) => track.deal.status === 'won' && (track.deal.closedAt as number) >= start && (track.deal.closedAt as number) < end);
   const sum = (list: readonly Won[]) => list.reduce((total, item) => total + item.amount, 0);
 
   const currentStart = monthStart(ctx, ctx.currentMonth);

@@ -21,7 +21,9 @@ const NEED_CHECKS: Record<DataNeed, (data: DemoDataSet, w: Window) => number> = 
   customers: (d, w) => d.customers.filter((x) => within(x.acquiredAt, w)).length,
   mrrMovements: (d, w) => d.mrrMovements.filter((x) => within(x.at, w)).length,
   spend: (d, w) => d.spend.filter((x) => within(localDateToInstant(`${x.month}-01`, TIME_ZONE), { start: w.start - 31 * DAY_MS, end: w.end })).length,
-  quotas: (d, w) => d.quotas.filter((x) => (localDateToInstant(x.startDate, TIME_ZONE) ?? Infinity) <= w.start && (localDateToInstant(x.endDate, TIME_ZONE) ?? 0) > w.start).length,
+  quotas: (d, w) =>
+    d.quotas.filter((x) => (localDateToInstant(x.startDate, TIME_ZONE) ?? Infinity) <= w.start && (localDateToInstant(x.endDate, TIME_ZONE) ?? 0) > w.start)
+      .length,
   stages: (d) => d.stages.filter((x) => x.probability > 0).length,
   lineItems: (d, w) => d.deals.filter((x) => x.status === 'won' && within(x.closedAt, w) && x.lineItems.length > 0).length,
   costs: (d, w) => d.deals.filter((x) => x.status === 'won' && within(x.closedAt, w) && (x.directCost || x.lineItems.some((l) => l.unitCost))).length,
@@ -51,8 +53,9 @@ describe('the demo covers the 12 months before asOf and the current month', () =
   const data = demo();
 
   it.each(monthWindows(AS_OF, TIME_ZONE))('$label has deals created and won, activities, leads, MRR movements, spend and quotas', ({ window }) => {
-    const missing = (['deals', 'wonDeals', 'activities', 'leads', 'leadLifecycle', 'mrrMovements', 'spend', 'quotas', 'costs', 'emailTracking'] as const)
-      .filter((need) => NEED_CHECKS[need](data, window) === 0);
+    const missing = (
+      ['deals', 'wonDeals', 'activities', 'leads', 'leadLifecycle', 'mrrMovements', 'spend', 'quotas', 'costs', 'emailTracking'] as const
+    ).filter((need) => NEED_CHECKS[need](data, window) === 0);
     expect(missing).toEqual([]);
   });
 

@@ -113,7 +113,11 @@ export function simulateCustomers(ctx: DemoContext, rng: Rng, org: Org, wins: re
         move(at, 'churn', state.mrr, customer.ownerId as string);
         state.mrr = 0;
         state.churnedAt = at;
-        state.churnReason = rng.weighted<NonNullable<Customer['churnReason']>>([['voluntary', 60], ['non-payment', 30], ['other', 10]]);
+        state.churnReason = rng.weighted<NonNullable<Customer['churnReason']>>([
+          ['voluntary', 60],
+          ['non-payment', 30],
+          ['other', 10],
+        ]);
       } else if (event.kind === 'contraction' && state.churnedAt === undefined && state.seats > 3) {
         const seats = Math.max(2, Math.round(state.seats * (1 - rng.between(0.1, 0.35))));
         const minor = Math.max(1, Math.round((state.mrr * (state.seats - seats)) / state.seats));

@@ -55,8 +55,7 @@ export function placeDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, cre
 export function layoutDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, createdAt: number, outcome: Outcome, plannedEnd: number): Timeline {
   const { cal, asOf } = ctx;
   const stages = PIPELINES[pipeline].stages;
-  const reach =
-    outcome === 'won' ? stages.length : 1 + rng.weighted(stages.map((_, i) => [i, DROP_WEIGHTS[i] ?? 1] as const));
+  const reach = outcome === 'won' ? stages.length : 1 + rng.weighted(stages.map((_, i) => [i, DROP_WEIGHTS[i] ?? 1] as const));
   const span = plannedEnd - createdAt;
 
   // Stage entries at increasing fractions of the cycle; the last one well before the close.
@@ -82,7 +81,11 @@ export function layoutDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, cr
     const kept = visits.filter((visit) => visit.enteredAt <= until);
     return kept.length ? kept : visits.slice(0, 1);
   };
-  const finish = (kept: StageVisit[], rest: Omit<Timeline, 'stageHistory' | 'stageId' | 'stageIndex' | 'outcome' | 'plannedEnd' | 'wentDark'>, wentDark = false): Timeline => {
+  const finish = (
+    kept: StageVisit[],
+    rest: Omit<Timeline, 'stageHistory' | 'stageId' | 'stageIndex' | 'outcome' | 'plannedEnd' | 'wentDark'>,
+    wentDark = false,
+  ): Timeline => {
     const last = kept[kept.length - 1] as StageVisit;
     const stageIndex = Number(last.stageId.slice(last.stageId.lastIndexOf('-') + 1)) - 1;
     return { ...rest, outcome, plannedEnd, wentDark, stageHistory: kept, stageId: last.stageId, stageIndex };

@@ -112,7 +112,11 @@ export function applyTimeline(track: DealTrack, timeline: Timeline): void {
 /** A New Business deal's outcome, from the rep's win rate (leads that reached SQL win a bit more often). */
 function newBusinessOutcome(rng: Rng, rep: RepProfile, fromLead: boolean): Outcome {
   const won = Math.min(0.9, rep.winRate + (fromLead ? 0.04 : -0.03));
-  return rng.weighted<Outcome>([['won', won], ['stalled', 0.04], ['lost', 0.96 - won]]);
+  return rng.weighted<Outcome>([
+    ['won', won],
+    ['stalled', 0.04],
+    ['lost', 0.96 - won],
+  ]);
 }
 
 function newBusinessTitle(company: Company, plan: PlanKey, seats: number): string {

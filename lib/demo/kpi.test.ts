@@ -29,7 +29,10 @@ function query(period: Period, scope: KpiScope): KpiQuery {
 const needsData = (results: Partial<Record<string, KpiResult>>) =>
   Object.entries(results).flatMap(([id, result]) => {
     if (!result) return [];
-    const rows = [{ who: 'all', body: result }, ...(result.byOwner ?? []).filter((row) => row.ownerId !== UNASSIGNED).map((row) => ({ who: row.ownerId, body: row.result }))];
+    const rows = [
+      { who: 'all', body: result },
+      ...(result.byOwner ?? []).filter((row) => row.ownerId !== UNASSIGNED).map((row) => ({ who: row.ownerId, body: row.result })),
+    ];
     return rows.flatMap(({ who, body }) => (body.status === 'needs-data' ? [`${id} (${who}): ${body.missing.join(', ')} (${body.message})`] : []));
   });
 

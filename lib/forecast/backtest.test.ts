@@ -63,6 +63,8 @@ describe('backtest', () => {
   });
 
   it('refuses a silly number of periods', () => {
-    expect(() => backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 0 })).toThrow(/periods/);
+    expect(() => backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 0 })).toThrow(
+      /periods/,
+    );
   });
 });

@@ -90,7 +90,8 @@ function alert(deal: DealOutlook, verdict: Verdict, options: ListOptions): DealA
     if (verdict.reasons.includes('past-close-date') || verdict.reasons.includes('no-close-date') || verdict.reasons.includes('unlikely-this-period')) {
       actions.push('update-close-date');
     }
-    if (verdict.reasons.includes('idle') || verdict.reasons.includes('open-long') || verdict.reasons.includes('unlikely-this-period')) actions.push('log-activity');
+    if (verdict.reasons.includes('idle') || verdict.reasons.includes('open-long') || verdict.reasons.includes('unlikely-this-period'))
+      actions.push('log-activity');
   }
   return {
     dealId: deal.dealId,

@@ -168,9 +168,29 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
   }
 
   return {
-    deals, born, closed, won, owner, ownerIds: owners.values, product, productIds: products.values, amountBand, amountEdges, own: amounts,
-    activityTimes, activityStart, lastActivityField, stageTimes, stageCodes, stageStart, stageIds: stages.values,
-    callTimes: byOwner(done.calls), meetingTimes: byOwner(done.meetings), anyActivity,
-    hasActivity, hasStageHistory: stageTimes.length > 0, amountUnusedReason,
+    deals,
+    born,
+    closed,
+    won,
+    owner,
+    ownerIds: owners.values,
+    product,
+    productIds: products.values,
+    amountBand,
+    amountEdges,
+    own: amounts,
+    activityTimes,
+    activityStart,
+    lastActivityField,
+    stageTimes,
+    stageCodes,
+    stageStart,
+    stageIds: stages.values,
+    callTimes: byOwner(done.calls),
+    meetingTimes: byOwner(done.meetings),
+    anyActivity,
+    hasActivity,
+    hasStageHistory: stageTimes.length > 0,
+    amountUnusedReason,
   };
 }

@@ -28,7 +28,11 @@ describe('forecast', () => {
   it('adds what is already won to what the rest of the period may bring', () => {
     const f = ok(run({ quota: 40_000_000 }));
     const won = wonIn(SIM, PERIOD.start, AS_OF + 1);
-    expect(f.wonSoFar).toEqual({ amount: won.reduce((s, d) => s + (d.amount?.minor ?? 0), 0), deals: won.length, dealIds: won.map((d) => d.externalId).sort() });
+    expect(f.wonSoFar).toEqual({
+      amount: won.reduce((s, d) => s + (d.amount?.minor ?? 0), 0),
+      deals: won.length,
+      dealIds: won.map((d) => d.externalId).sort(),
+    });
     expect(f.revenue.p10).toBeGreaterThanOrEqual(f.wonSoFar.amount);
     expect(f.revenue.p10).toBeLessThanOrEqual(f.revenue.p50);
     expect(f.revenue.p50).toBeLessThanOrEqual(f.revenue.p90);
@@ -114,7 +118,14 @@ describe('forecast', () => {
     // Ten days of history cannot show how a two-week rest of a period went.
     const young = simulateCrm({ seed: 1, days: 10 }).data;
     const start = T0 + 10 * DAY_MS;
-    const f = forecast({ data: young, period: { kind: 'custom', start: T0, end: start + 14 * DAY_MS, label: 'x' }, asOf: start, scope: { ownerIds: 'all' }, calendar: CAL, currency: USD });
+    const f = forecast({
+      data: young,
+      period: { kind: 'custom', start: T0, end: start + 14 * DAY_MS, label: 'x' },
+      asOf: start,
+      scope: { ownerIds: 'all' },
+      calendar: CAL,
+      currency: USD,
+    });
     expect(f.status === 'needs-data' && f.missing).toEqual(['history']);
   });
 
@@ -149,7 +160,9 @@ describe('forecast', () => {
     const f = ok(run({ data: { ...SIM, deals } }));
     const find = (id: string) => f.deals.find((d) => d.dealId === id);
     expect(find('x-products')).toMatchObject({ amount: 2 * 5_000_00, amountSource: 'products' }); // 2 × the list price of pro
-    const ownerWon = SIM.deals.filter((d) => d.ownerId === base.ownerId && d.status === 'won' && (d.closedAt as number) <= AS_OF && (d.closedAt as number) >= AS_OF - 365 * DAY_MS);
+    const ownerWon = SIM.deals.filter(
+      (d) => d.ownerId === base.ownerId && d.status === 'won' && (d.closedAt as number) <= AS_OF && (d.closedAt as number) >= AS_OF - 365 * DAY_MS,
+    );
     const average = Math.round(ownerWon.reduce((s, d) => s + (d.amount?.minor ?? 0), 0) / ownerWon.length);
     expect(find('x-owner')).toMatchObject({ amount: average, amountSource: 'owner-average' });
     expect(find('x-zero')).toMatchObject({ amountSource: 'owner-average' }); // 0 on an open deal: not filled in

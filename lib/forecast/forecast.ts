@@ -63,7 +63,13 @@ export function forecast(input: ForecastInput): Forecast {
 
   const owners = scopeOwners(input, data.owners, table, scope.includes);
   const newDeals: NewDealsModel = open
-    ? fitNewDeals(table, times, span, owners.map((o) => o.code), asOf - settings.lookbackDays * DAY_MS - span.horizon)
+    ? fitNewDeals(
+        table,
+        times,
+        span,
+        owners.map((o) => o.code),
+        asOf - settings.lookbackDays * DAY_MS - span.horizon,
+      )
     : { owners: [], dispersion: 1, spans: 0, dealIds: [] };
   const slotOf = new Map(owners.map((o, slot) => [o.id, slot]));
   const uncertain = model ? uncertainFactors(model, table, openIndices) : { groupsOf: () => [], variance: [] };

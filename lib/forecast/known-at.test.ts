@@ -1,17 +1,7 @@
 import { DAY_MS } from '../period/units';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  activitySchema,
-  customerSchema,
-  dealSchema,
-  leadSchema,
-  mrrMovementSchema,
-  quotaSchema,
-  spendSchema,
-  type Activity,
-  type Deal,
-} from '../model';
+import { activitySchema, customerSchema, dealSchema, leadSchema, mrrMovementSchema, quotaSchema, spendSchema, type Activity, type Deal } from '../model';
 import { knownAt, rewind } from './known-at';
 import { emptyData } from './test-support';
 
@@ -33,8 +23,16 @@ describe('knownAt: deals', () => {
     // name, deal, expected as of T (undefined = absent)
     ['created after the instant: absent', deal('a', { createdAt: T + 1 }), undefined],
     ['created exactly at the instant: present', deal('b', { createdAt: T }), { status: 'open' }],
-    ['won after the instant: open, no close date', deal('c', { createdAt: T - 9 * DAY_MS, status: 'won', closedAt: T + DAY_MS }), { status: 'open', closedAt: undefined }],
-    ['lost after the instant: open, no lost reason', deal('d', { createdAt: T - 9 * DAY_MS, status: 'lost', closedAt: T + DAY_MS, lostReason: 'price' }), { status: 'open', lostReason: undefined }],
+    [
+      'won after the instant: open, no close date',
+      deal('c', { createdAt: T - 9 * DAY_MS, status: 'won', closedAt: T + DAY_MS }),
+      { status: 'open', closedAt: undefined },
+    ],
+    [
+      'lost after the instant: open, no lost reason',
+      deal('d', { createdAt: T - 9 * DAY_MS, status: 'lost', closedAt: T + DAY_MS, lostReason: 'price' }),
+      { status: 'open', lostReason: undefined },
+    ],
     ['won exactly at the instant: won', deal('e', { createdAt: T - 9 * DAY_MS, status: 'won', closedAt: T }), { status: 'won', closedAt: T }],
     ['no created date: kept as it is', deal('f', { status: 'open' }), { status: 'open', createdAt: undefined }],
     ['no created date, first stage entered after: absent', deal('g', { stageHistory: [{ stageId: 's1', enteredAt: T + DAY_MS }] }), undefined],
@@ -55,14 +53,31 @@ describe('knownAt: deals', () => {
           { stageId: 'won-stage', enteredAt: T + 3 * DAY_MS },
         ],
       }),
-      { stageId: 'demo', stageHistory: [{ stageId: 'qualify', enteredAt: T - 10 * DAY_MS }, { stageId: 'demo', enteredAt: T - 2 * DAY_MS }] },
+      {
+        stageId: 'demo',
+        stageHistory: [
+          { stageId: 'qualify', enteredAt: T - 10 * DAY_MS },
+          { stageId: 'demo', enteredAt: T - 2 * DAY_MS },
+        ],
+      },
     ],
     [
       'stage history starting after the instant: its first stage',
-      deal('m', { createdAt: T - 20 * DAY_MS, stageId: 'late', stageHistory: [{ stageId: 'early', enteredAt: T + DAY_MS }, { stageId: 'late', enteredAt: T + 2 * DAY_MS }] }),
+      deal('m', {
+        createdAt: T - 20 * DAY_MS,
+        stageId: 'late',
+        stageHistory: [
+          { stageId: 'early', enteredAt: T + DAY_MS },
+          { stageId: 'late', enteredAt: T + 2 * DAY_MS },
+        ],
+      }),
       { stageId: 'early', stageHistory: [] },
     ],
-    ['no stage history, closed later: the current stage stays', deal('n', { createdAt: T - 20 * DAY_MS, stageId: 'Won', status: 'won', closedAt: T + DAY_MS }), { stageId: 'Won' }],
+    [
+      'no stage history, closed later: the current stage stays',
+      deal('n', { createdAt: T - 20 * DAY_MS, stageId: 'Won', status: 'won', closedAt: T + DAY_MS }),
+      { stageId: 'Won' },
+    ],
   ] as const)('%s', (_name, input, expected) => {
     const [out] = knownAt({ ...emptyData(), deals: [input] }, T).deals;
     if (expected === undefined) expect(out).toBeUndefined();
@@ -117,7 +132,11 @@ describe('knownAt: everything else', () => {
     const out = knownAt(
       {
         ...emptyData(),
-        customers: [customer('later', { acquiredAt: T + 1 }), customer('churns-later', { acquiredAt: T - DAY_MS, churnedAt: T + DAY_MS, churnReason: 'voluntary' }), customer('undated', {})],
+        customers: [
+          customer('later', { acquiredAt: T + 1 }),
+          customer('churns-later', { acquiredAt: T - DAY_MS, churnedAt: T + DAY_MS, churnReason: 'voluntary' }),
+          customer('undated', {}),
+        ],
       },
       T,
     ).customers;
@@ -167,7 +186,9 @@ describe('knownAt: properties', () => {
   const activityArb = fc
     .record({ occurred: time, created: fc.option(time, { nil: undefined }), done: fc.boolean() })
     .map((r) => activity('x', { occurredAt: r.occurred, createdAt: r.created, done: r.done }));
-  const dataArb = fc.record({ deals: fc.array(dealArb, { maxLength: 8 }), activities: fc.array(activityArb, { maxLength: 8 }) }).map((r) => ({ ...emptyData(), ...r }));
+  const dataArb = fc
+    .record({ deals: fc.array(dealArb, { maxLength: 8 }), activities: fc.array(activityArb, { maxLength: 8 }) })
+    .map((r) => ({ ...emptyData(), ...r }));
 
   it('rewinding in two steps is rewinding at once (the later instant first)', () => {
     fc.assert(

@@ -113,7 +113,8 @@ function moves(ctx: OutlookContext, deal: Deal, features: Features, probability:
   const nextCode = next ? table.stageIds.indexOf(next.externalId) : -1;
   if (model && ctx.open && next && nextCode >= 0) {
     const p = scoreFeatures(model, { ...features, stage: nextCode }).probability;
-    if (p > probability) out.push({ action: 'advance-stage', text: MOVE_TEXT['advance-stage'], ...after(p), params: { percent: Math.round(p * 100), stage: next.name } });
+    if (p > probability)
+      out.push({ action: 'advance-stage', text: MOVE_TEXT['advance-stage'], ...after(p), params: { percent: Math.round(p * 100), stage: next.name } });
   }
   const close = deal.expectedCloseAt;
   if (close === undefined || close < ctx.todayStart) {
@@ -122,4 +123,3 @@ function moves(ctx: OutlookContext, deal: Deal, features: Features, probability:
   }
   return out;
 }
-

@@ -29,7 +29,11 @@ const act = (id: string, type: 'call' | 'meeting', daysAgo: number, ownerId = 'a
 const WON = [10_000, 20_000, 30_000, 10_000, 20_000, 30_000].map((major, i) => closedDeal(`w${i}`, 'won', 10 + i, [5, 6, 8, 10, 12, 14][i] as number, major));
 const LOST = Array.from({ length: 9 }, (_, i) => closedDeal(`l${i}`, 'lost', 20 + i, 7, 5_000));
 const BOB = [closedDeal('b1', 'won', 5, 100, 900_000, 'bob'), closedDeal('b2', 'lost', 5, 1, 1, 'bob')];
-const CALLS = [...Array.from({ length: 60 }, (_, i) => act(`c${i}`, 'call', 1 + (i % 80))), ...Array.from({ length: 15 }, (_, i) => act(`m${i}`, 'meeting', 2 + i)), act('bob-call', 'call', 3, 'bob')];
+const CALLS = [
+  ...Array.from({ length: 60 }, (_, i) => act(`c${i}`, 'call', 1 + (i % 80))),
+  ...Array.from({ length: 15 }, (_, i) => act(`m${i}`, 'meeting', 2 + i)),
+  act('bob-call', 'call', 3, 'bob'),
+];
 
 const USD = { reporting: 'USD', rates: {} };
 /** The plan reads calls and meetings from the deal table, built here from these activities. */

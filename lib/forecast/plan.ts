@@ -77,7 +77,9 @@ export function planRates(ctx: PlanContext): PlanRates {
   for (const [owner, times] of ctx.table.callTimes) if (ctx.includes(owner)) calls += countBetween(times, activityFrom, asOf);
   for (const [owner, times] of ctx.table.meetingTimes) if (ctx.includes(owner)) meetings += countBetween(times, activityFrom, asOf);
   const perDeal = (count: number): PlanInput =>
-    ctx.table.anyActivity ? input(created ? count / created : null, 'ratio', created, min.dealsCreated) : { value: null, unit: 'ratio', n: 0, status: 'missing' };
+    ctx.table.anyActivity
+      ? input(created ? count / created : null, 'ratio', created, min.dealsCreated)
+      : { value: null, unit: 'ratio', n: 0, status: 'missing' };
   return { averageWonDeal, winRate, salesCycleDays, callsPerNewDeal: perDeal(calls), meetingsPerNewDeal: perDeal(meetings) };
 }
 
@@ -124,7 +126,11 @@ export function buildPlan(ctx: PlanContext, rates: PlanRates = planRates(ctx)): 
   const gap = ctx.quota - ctx.wonSoFar;
   if (gap <= 0) {
     notes.push({ code: 'quota-reached', text: NOTE_TEXT['quota-reached'], params: {} });
-    const done = (unit: PlanStep['unit']): PlanStep => ({ value: 0, unit, arithmetic: `${digits(ctx.quota as number)} - ${digits(ctx.wonSoFar)} = ${digits(gap)} ≤ 0` });
+    const done = (unit: PlanStep['unit']): PlanStep => ({
+      value: 0,
+      unit,
+      arithmetic: `${digits(ctx.quota as number)} - ${digits(ctx.wonSoFar)} = ${digits(gap)} ≤ 0`,
+    });
     for (const key of ['dealsToWin', 'newDealsToWin', 'dealsToOpen', 'callsNeeded', 'meetingsNeeded'] as const) steps[key] = done('count');
     steps.callsPerDay = done('per-day');
     steps.meetingsPerDay = done('per-day');

@@ -49,7 +49,13 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
   const skills = options.skills ?? Array.from({ length: reps }, (_, r) => (reps === 1 ? 1 : 0.7 + (0.6 * r) / (reps - 1)));
   const meta = (id: string) => ({ source: 'sim', externalId: id, updatedAt: T0 });
   const stages: Stage[] = options.stages
-    ? ['Qualify', 'Demo', 'Proposal', 'Negotiate'].map((name, order): Stage => ({ ...meta(`st-${order}`), pipelineId: 'p', name, order, probability: 20 * (order + 1) }))
+    ? ['Qualify', 'Demo', 'Proposal', 'Negotiate'].map((name, order): Stage => ({
+        ...meta(`st-${order}`),
+        pipelineId: 'p',
+        name,
+        order,
+        probability: 20 * (order + 1),
+      }))
     : [];
   const deals: Deal[] = [];
   const activities: Activity[] = [];
@@ -84,7 +90,14 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
       deals.push(deal);
       if (options.activities) {
         for (let a = t + exponentialDays(rng, 1 / 6); a < closeAt; a += exponentialDays(rng, 1 / 6)) {
-          activities.push({ ...meta(`${id}-a${activities.length}`), ownerId: `rep${r}`, type: rng.uniform() < 0.7 ? 'call' : 'meeting', occurredAt: Math.round(a), done: true, dealId: id });
+          activities.push({
+            ...meta(`${id}-a${activities.length}`),
+            ownerId: `rep${r}`,
+            type: rng.uniform() < 0.7 ? 'call' : 'meeting',
+            occurredAt: Math.round(a),
+            done: true,
+            dealId: id,
+          });
         }
       }
       t += exponentialDays(rng, pace);
@@ -94,7 +107,21 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
   const owners = Array.from({ length: reps }, (_, r): Owner => ({ ...meta(`rep${r}`), name: `Rep ${r}`, teamId: 'team', role: 'rep', active: true }));
   const products = PRODUCTS.map((p): Product => ({ ...meta(p.id), name: p.id, unitPrice: { minor: p.price, currency: 'USD' } }));
   return {
-    data: { owners, teams: [], pipelines: [], stages, products, deals, activities, leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] },
+    data: {
+      owners,
+      teams: [],
+      pipelines: [],
+      stages,
+      products,
+      deals,
+      activities,
+      leads: [],
+      customers: [],
+      mrrMovements: [],
+      spend: [],
+      quotas: [],
+      targets: [],
+    },
     truth: { winProbability, meanCloseDays: meanClose },
   };
 }
@@ -105,5 +132,19 @@ function exponentialDays(rng: Rng, ratePerDay: number): number {
 }
 
 export function emptyData(): KpiData {
-  return { owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
+  return {
+    owners: [],
+    teams: [],
+    pipelines: [],
+    stages: [],
+    products: [],
+    deals: [],
+    activities: [],
+    leads: [],
+    customers: [],
+    mrrMovements: [],
+    spend: [],
+    quotas: [],
+    targets: [],
+  };
 }

@@ -34,7 +34,12 @@ describe('comparable spans', () => {
       const i = ex.deal[e] as number;
       const s = times[k] as number;
       seen.push(`${k}:${i}`);
-      expect([ex.age[e], ex.idle[e], ex.stage[e], ex.won[e]]).toEqual([ageBand(table, i, s), idleBand(table, i, s), stageAt(table, i, s), wonInSpan(table, i, s, span) ? 1 : 0]);
+      expect([ex.age[e], ex.idle[e], ex.stage[e], ex.won[e]]).toEqual([
+        ageBand(table, i, s),
+        idleBand(table, i, s),
+        stageAt(table, i, s),
+        wonInSpan(table, i, s, span) ? 1 : 0,
+      ]);
     }
     expect(seen.sort()).toEqual(expected.sort());
     expect(ex.count).toBeGreaterThan(1000);
@@ -50,7 +55,9 @@ describe('comparable spans', () => {
 
   it('labels a deal won only when it closed won inside the span after the snapshot', () => {
     const s = times[0] as number;
-    const i = table.deals.findIndex((d) => d.status === 'won' && (d.closedAt as number) > s + DAY_MS && (d.closedAt as number) < s + 10 * DAY_MS && (d.createdAt as number) < s);
+    const i = table.deals.findIndex(
+      (d) => d.status === 'won' && (d.closedAt as number) > s + DAY_MS && (d.closedAt as number) < s + 10 * DAY_MS && (d.createdAt as number) < s,
+    );
     expect(i).toBeGreaterThanOrEqual(0);
     expect(wonInSpan(table, i, s, span)).toBe(true);
     expect(wonInSpan(table, i, s, { lead: 0, horizon: DAY_MS })).toBe(false); // closes after a one-day span

@@ -70,7 +70,15 @@ export function formatDate(ms: number, timeZone: string, locale: Locale): string
 export function formatPeriod(start: number, end: number, timeZone: string, locale: Locale): string {
   const last = Math.max(start, end - 1);
   const parts = (ms: number) => {
-    const fields = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(ms);
+    const fields = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    }).formatToParts(ms);
     const get = (type: string) => Number(fields.find((f) => f.type === type)?.value);
     return { year: get('year'), month: get('month'), day: get('day'), midnight: get('hour') === 0 && get('minute') === 0 };
   };
@@ -85,7 +93,10 @@ export function formatPeriod(start: number, end: number, timeZone: string, local
     return new Intl.DateTimeFormat(tag, { timeZone, month: 'short', year: 'numeric' }).formatRange(start, last);
   }
   const sameYear = from.year === parts(last).year;
-  return new Intl.DateTimeFormat(tag, sameYear ? { timeZone, day: 'numeric', month: 'short' } : { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).formatRange(start, last);
+  return new Intl.DateTimeFormat(
+    tag,
+    sameYear ? { timeZone, day: 'numeric', month: 'short' } : { timeZone, day: 'numeric', month: 'short', year: 'numeric' },
+  ).formatRange(start, last);
 }
 
 /** A day with its weekday, short: "Sun, Dec 6" (en), "вс, 6 дек." (ru). */

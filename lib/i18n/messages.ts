@@ -62,7 +62,10 @@ export function translator(locale: Locale): Translate {
  * A translator over other dictionaries of the same shape (a feature that loads later keeps its words
  * in its own chunk, out of the first paint), with the same plural and number rules.
  */
-export function translatorOf<K extends string>(dicts: Record<Locale, Record<K, Message>>, locale: Locale): (key: K, params?: Record<string, string | number>) => string {
+export function translatorOf<K extends string>(
+  dicts: Record<Locale, Record<K, Message>>,
+  locale: Locale,
+): (key: K, params?: Record<string, string | number>) => string {
   const numbers = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 1 });
   return (key, params = {}) => {
     const message = dicts[locale][key];

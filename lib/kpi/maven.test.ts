@@ -21,7 +21,10 @@ type Row = Record<string, string>;
 /** A tiny CSV reader for files without quoted fields (checked below): header line, then comma-split rows. */
 function readCsv(name: string): Row[] {
   const text = readFileSync(`${DIR}/${name}`, 'utf8');
-  const [header, ...lines] = text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.length > 0);
+  const [header, ...lines] = text
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.length > 0);
   const columns = (header as string).split(',');
   return lines.map((line) => {
     const cells = line.split(',');
@@ -65,7 +68,9 @@ function canonical(): KpiData {
     teams: [...new Set(teams.map((t) => t.manager as string))].map((m) => teamSchema.parse({ ...base(m), name: m })),
     pipelines: [],
     stages: [],
-    products: products.map((p) => productSchema.parse({ ...base(p.product as string), name: p.product, unitPrice: { minor: Number(p.sales_price) * 100, currency: 'USD' } })),
+    products: products.map((p) =>
+      productSchema.parse({ ...base(p.product as string), name: p.product, unitPrice: { minor: Number(p.sales_price) * 100, currency: 'USD' } }),
+    ),
     deals,
     activities: [],
     leads: [],
@@ -174,7 +179,8 @@ describe('the Maven CRM export', () => {
 
   it('ranks the leaderboard by won amount in 2017', () => {
     const byAgent = new Map<string, number>(teams.map((t) => [t.sales_agent as string, 0]));
-    for (const r of won('2017-01-01', '2018-01-01')) byAgent.set(r.sales_agent as string, (byAgent.get(r.sales_agent as string) ?? 0) + Number(r.close_value) * 100);
+    for (const r of won('2017-01-01', '2018-01-01'))
+      byAgent.set(r.sales_agent as string, (byAgent.get(r.sales_agent as string) ?? 0) + Number(r.close_value) * 100);
     const expected = [...byAgent].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const r = ok(run('2017', ['repLeaderboard']).repLeaderboard);
     expect(r.breakdown?.map((b) => [b.key, b.value])).toEqual(expected);
@@ -197,7 +203,8 @@ describe('the Maven CRM export', () => {
 
 describe('the Maven CRM export as of an instant', () => {
   const endOfDay = (date: string) => (day(date) as number) + DAY_MS - 1;
-  const sumWon = (from: string, toInclusive: string) => dollars(pipeline.filter((r) => r.deal_stage === 'Won' && r.close_date! >= from && r.close_date! <= toInclusive));
+  const sumWon = (from: string, toInclusive: string) =>
+    dollars(pipeline.filter((r) => r.deal_stage === 'Won' && r.close_date! >= from && r.close_date! <= toInclusive));
 
   it('compares a month in progress with the same days of the month before', () => {
     const asOf = endOfDay('2017-06-15');
@@ -222,7 +229,9 @@ describe('the Maven CRM export as of an instant', () => {
 
   it('gives the deals open on a past date: engaged by then (or never dated) and not closed by then', () => {
     for (const date of ['2017-03-31', '2017-08-15']) {
-      const expected = pipeline.filter((row) => (row.engage_date === '' || row.engage_date! <= date) && (row.close_date === '' || row.close_date! > date)).length;
+      const expected = pipeline.filter(
+        (row) => (row.engage_date === '' || row.engage_date! <= date) && (row.close_date === '' || row.close_date! > date),
+      ).length;
       const r = ok(run(date.slice(0, 7), ['dealsInPipeline'], { asOf: endOfDay(date), comparePeriod: null }).dealsInPipeline);
       expect(r.value, date).toBe(expected);
     }

@@ -14,7 +14,8 @@ const closed = (won: number, lost: number) => [
   ...Array.from({ length: won }, (_, i) => wonDeal(100 + i, `2017-06-${String((i % 28) + 1).padStart(2, '0')}`)),
   ...Array.from({ length: lost }, (_, i) => lostDeal(`2017-06-${String((i % 28) + 1).padStart(2, '0')}`)),
 ];
-const run = (ids: KpiId[], data: Parameters<typeof dataOf>[0], over: Partial<KpiQuery> = {}) => computeKpis(dataOf(data), queryOf({ kpis: ids, ...withDefaults(), ...over }));
+const run = (ids: KpiId[], data: Parameters<typeof dataOf>[0], over: Partial<KpiQuery> = {}) =>
+  computeKpis(dataOf(data), queryOf({ kpis: ids, ...withDefaults(), ...over }));
 const statusAndSample = (r: KpiResult | undefined) => [r?.status, r && 'sample' in r ? r.sample : undefined];
 
 describe('sample size', () => {

@@ -62,12 +62,9 @@ const base = (externalId: string | undefined, prefix: string) => ({ source: 'tes
 
 type With<T> = Partial<T> & { externalId?: string };
 
-export const owner = (externalId: string, name: string, over: With<Owner> = {}): Owner =>
-  ownerSchema.parse({ ...base(externalId, 'o'), name, ...over });
-export const team = (externalId: string, name: string, over: With<Team> = {}): Team =>
-  teamSchema.parse({ ...base(externalId, 't'), name, ...over });
-export const pipeline = (externalId: string, name: string, order = 0): Pipeline =>
-  pipelineSchema.parse({ ...base(externalId, 'p'), name, order });
+export const owner = (externalId: string, name: string, over: With<Owner> = {}): Owner => ownerSchema.parse({ ...base(externalId, 'o'), name, ...over });
+export const team = (externalId: string, name: string, over: With<Team> = {}): Team => teamSchema.parse({ ...base(externalId, 't'), name, ...over });
+export const pipeline = (externalId: string, name: string, order = 0): Pipeline => pipelineSchema.parse({ ...base(externalId, 'p'), name, order });
 export const stage = (externalId: string, pipelineId: string, order: number, probability: number, name = externalId): Stage =>
   stageSchema.parse({ ...base(externalId, 's'), pipelineId, order, probability, name });
 export const product = (externalId: string, name: string, over: With<Product> = {}): Product =>
@@ -110,8 +107,19 @@ export function spend(month: string, kind: Spend['kind'], major: number, over: W
 
 export function emptyData(): KpiData {
   return {
-    owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [],
-    customers: [], mrrMovements: [], spend: [], quotas: [], targets: [],
+    owners: [],
+    teams: [],
+    pipelines: [],
+    stages: [],
+    products: [],
+    deals: [],
+    activities: [],
+    leads: [],
+    customers: [],
+    mrrMovements: [],
+    spend: [],
+    quotas: [],
+    targets: [],
   };
 }
 

@@ -38,9 +38,7 @@ describe('workingDaysIn', () => {
         const to = start[offset + length - 1]!;
         const period = { start: from.start, end: to.end };
         // Independent count: the day buckets' labels give the weekday through Date.UTC on the label.
-        const expected = start
-          .slice(offset, offset + length)
-          .filter((d) => ![0, 6].includes(new Date(`${d.label}T12:00:00Z`).getUTCDay())).length;
+        const expected = start.slice(offset, offset + length).filter((d) => ![0, 6].includes(new Date(`${d.label}T12:00:00Z`).getUTCDay())).length;
         expect(workingDaysIn(period, BERLIN)).toBe(expected);
       }),
       { numRuns: 40 },
@@ -157,8 +155,16 @@ describe('splitPeriod and bucketIndexer', () => {
   });
 
   it('maps gaps to -1 and rejects overlapping buckets', () => {
-    const indexOf = bucketIndexer([{ start: 0, end: 10 }, { start: 20, end: 30 }]);
+    const indexOf = bucketIndexer([
+      { start: 0, end: 10 },
+      { start: 20, end: 30 },
+    ]);
     expect([indexOf(5), indexOf(15), indexOf(20), indexOf(30)]).toEqual([0, -1, 1, -1]);
-    expect(() => bucketIndexer([{ start: 0, end: 10 }, { start: 5, end: 30 }])).toThrow(/overlaps/);
+    expect(() =>
+      bucketIndexer([
+        { start: 0, end: 10 },
+        { start: 5, end: 30 },
+      ]),
+    ).toThrow(/overlaps/);
   });
 });

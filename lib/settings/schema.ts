@@ -95,7 +95,11 @@ export const settingsSchema = z.object({
     .default({ ...DEFAULT_MIN_SAMPLE }),
   /** Margin (%) assumed for won deals without known costs; unset = those deals are left out of the margin. */
   defaultMarginPct: z.number().min(0).max(100).optional(),
-  pinnedKpis: z.array(z.enum(KPI_IDS)).max(KPI_IDS.length).refine(unique, 'each KPI can be pinned once').default([...DEFAULT_PINNED_KPIS]),
+  pinnedKpis: z
+    .array(z.enum(KPI_IDS))
+    .max(KPI_IDS.length)
+    .refine(unique, 'each KPI can be pinned once')
+    .default([...DEFAULT_PINNED_KPIS]),
   benchmarks: benchmarksSchema.default({ coldEmail: true, ltvToCac: true, userDefined: true }),
   kpiTargets: z
     .array(kpiTargetSchema)
@@ -144,7 +148,6 @@ export function isKnownZone(zone: string): boolean {
     return false;
   }
 }
-
 
 /**
  * The dates of `rates` once they replace `before.rates` at `now`: a rate that is new or changed is

@@ -62,7 +62,11 @@ describe('carry between runs of an object', () => {
   it('is given again when the first page fails and is retried', async () => {
     const { seen, carries } = await runs({ carryOut: (run) => (run === 1 ? 'left' : undefined), failOnRun: 2 }, 2);
     // run 1 starts without; run 2's first page fails (transient) and is asked again with the same carry
-    expect(seen.filter((s) => s.cursor === null).map((s) => [s.run, s.carried])).toEqual([[1, null], [2, 'left'], [2, 'left']]);
+    expect(seen.filter((s) => s.cursor === null).map((s) => [s.run, s.carried])).toEqual([
+      [1, null],
+      [2, 'left'],
+      [2, 'left'],
+    ]);
     expect(carries).toEqual(['left', undefined]);
   });
 });

@@ -38,12 +38,23 @@ describe('chart data', () => {
 });
 
 const row = (key: string, value: number, count = 1): BreakdownRow => ({ key, label: key.toUpperCase(), value, count });
-const stage = (id: string, pipelineId: string, order: number): Stage => ({ source: 'crm', externalId: id, updatedAt: 0, pipelineId, name: id, order, probability: 50 });
+const stage = (id: string, pipelineId: string, order: number): Stage => ({
+  source: 'crm',
+  externalId: id,
+  updatedAt: 0,
+  pipelineId,
+  name: id,
+  order,
+  probability: 50,
+});
 
 describe('the funnel', () => {
-  it("orders stages as the pipeline does, never by value; stages without a record follow as they came", () => {
+  it('orders stages as the pipeline does, never by value; stages without a record follow as they came', () => {
     const data = {
-      pipelines: [{ source: 'crm', externalId: 'p2', updatedAt: 0, name: 'Renewals', order: 2 }, { source: 'crm', externalId: 'p1', updatedAt: 0, name: 'New', order: 1 }],
+      pipelines: [
+        { source: 'crm', externalId: 'p2', updatedAt: 0, name: 'Renewals', order: 2 },
+        { source: 'crm', externalId: 'p1', updatedAt: 0, name: 'New', order: 1 },
+      ],
       stages: [stage('proposal', 'p1', 3), stage('lead', 'p1', 1), stage('renew', 'p2', 1), stage('demo', 'p1', 2)],
     };
     // Given largest first (as a ranking by value would have it): proposal 9, renew 8, lead 5, (no stage) 4, demo 2, Engaging 1.
@@ -55,17 +66,41 @@ describe('the funnel', () => {
     const catalogue = { pipelineValue: { status: 'ok', breakdown: [row('Prospecting', 0, 500), row('Engaging', 0, 1589)] } } as unknown as KpiResults;
     const charts = breakdownCharts(fixtureData(), { ...basics, asOf: AS_OF, scope: { ownerIds: 'all' } }, null, catalogue);
     expect(charts.funnelMeasure).toBe('count');
-    expect(charts.funnel.map((r) => [r.key, r.count])).toEqual([['Prospecting', 500], ['Engaging', 1589]]);
-    const priced = breakdownCharts(fixtureData(), { ...basics, asOf: AS_OF, scope: { ownerIds: 'all' } }, null, { pipelineValue: { status: 'ok', breakdown: [row('a', 0, 1), row('b', 100, 1)] } } as unknown as KpiResults);
+    expect(charts.funnel.map((r) => [r.key, r.count])).toEqual([
+      ['Prospecting', 500],
+      ['Engaging', 1589],
+    ]);
+    const priced = breakdownCharts(fixtureData(), { ...basics, asOf: AS_OF, scope: { ownerIds: 'all' } }, null, {
+      pipelineValue: { status: 'ok', breakdown: [row('a', 0, 1), row('b', 100, 1)] },
+    } as unknown as KpiResults);
     expect(priced.funnelMeasure).toBe('amount');
   });
 });
 
 describe('the previous period over the charts', () => {
-  const october = (id: string, day: number, type: Activity['type'] = 'call', ownerId = 'ann'): Activity => ({ source: 'crm', externalId: id, updatedAt: 0, ownerId, type, occurredAt: Date.UTC(2026, 9, day, 10), done: true });
+  const october = (id: string, day: number, type: Activity['type'] = 'call', ownerId = 'ann'): Activity => ({
+    source: 'crm',
+    externalId: id,
+    updatedAt: 0,
+    ownerId,
+    type,
+    occurredAt: Date.UTC(2026, 9, day, 10),
+    done: true,
+  });
   const data = fixtureData({
-    activities: [...activities, october('o1', 1), october('o2', 1, 'email'), october('o3', 3, 'meeting'), october('o4', 3, 'call', 'bob'), october('o5', 25), { ...october('o6', 2), done: false }],
-    deals: [...deals, { ...(deals[0] as Deal), externalId: 'o-won', region: 'EMEA', closedAt: Date.UTC(2026, 9, 20), amount: { minor: 250_000, currency: 'USD' } }],
+    activities: [
+      ...activities,
+      october('o1', 1),
+      october('o2', 1, 'email'),
+      october('o3', 3, 'meeting'),
+      october('o4', 3, 'call', 'bob'),
+      october('o5', 25),
+      { ...october('o6', 2), done: false },
+    ],
+    deals: [
+      ...deals,
+      { ...(deals[0] as Deal), externalId: 'o-won', region: 'EMEA', closedAt: Date.UTC(2026, 9, 20), amount: { minor: 250_000, currency: 'USD' } },
+    ],
   });
   const previous = previousPeriod(month, basics.calendar);
 
@@ -88,9 +123,15 @@ describe('the previous period over the charts', () => {
     expect(charts.compare).toEqual({ start: span.start, end: span.end });
     expect(charts.activity.buckets.slice(0, 3).map((bucket) => bucket.previous)).toEqual([2, 0, 1]);
     // Ann won 2,500 in EMEA on October 20: outside the October 1–18 span, so EMEA had nothing then.
-    expect(charts.regions.map((r) => [r.key, r.previous])).toEqual([['EMEA', 0], ['APAC', 0]]);
+    expect(charts.regions.map((r) => [r.key, r.previous])).toEqual([
+      ['EMEA', 0],
+      ['APAC', 0],
+    ]);
     const whole = await computeCharts(data, query, month, previous, new Set(['ann']), catalogue);
-    expect(whole.regions.map((r) => [r.key, r.previous])).toEqual([['EMEA', 250_000], ['APAC', 0]]);
+    expect(whole.regions.map((r) => [r.key, r.previous])).toEqual([
+      ['EMEA', 250_000],
+      ['APAC', 0],
+    ]);
     // No comparison chosen: nothing drawn over the charts.
     const none = await computeCharts(data, query, month, null, new Set(['ann']), catalogue);
     expect(none.compare).toBeNull();

@@ -38,7 +38,13 @@ export function trendUnit(period: Pick<Period, 'start' | 'end'>): BucketUnit {
  * the same records `activityCounts` counts (done, occurred in the bucket), counted in one pass with a
  * binary-searched bucket index. Buckets that start after `asOf` are left out (no future zeros).
  */
-export function activityTrend(data: KpiData, owners: ReadonlySet<string> | 'all', period: Period, asOf: number, calendar: CalendarOptions): ChartsData['activity'] {
+export function activityTrend(
+  data: KpiData,
+  owners: ReadonlySet<string> | 'all',
+  period: Period,
+  asOf: number,
+  calendar: CalendarOptions,
+): ChartsData['activity'] {
   const unit = trendUnit(period);
   const buckets = splitPeriod(period, unit, calendar).filter((bucket) => bucket.start <= asOf);
   const rows: TrendBucket[] = buckets.map((bucket) => ({ label: bucket.label, start: bucket.start, call: 0, email: 0, meeting: 0 }));
@@ -85,7 +91,14 @@ export function monthBar(data: KpiData, query: Omit<KpiQuery, 'kpis' | 'period' 
  * the period's own (first with first), as many as the period shows: the overlay of the trend. The
  * comparison's span is the view's (like-for-like or whole, as it decided); it is only split here.
  */
-export function previousTrend(data: KpiData, owners: ReadonlySet<string> | 'all', compare: Period, unit: BucketUnit, count: number, calendar: CalendarOptions): number[] {
+export function previousTrend(
+  data: KpiData,
+  owners: ReadonlySet<string> | 'all',
+  compare: Period,
+  unit: BucketUnit,
+  count: number,
+  calendar: CalendarOptions,
+): number[] {
   const buckets = splitPeriod(compare, unit, calendar).slice(0, count);
   const totals = buckets.map(() => 0);
   if (!buckets.length) return totals;

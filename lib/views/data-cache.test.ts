@@ -3,7 +3,21 @@ import type { KpiData } from '../kpi/types';
 import type { Deal } from '../model';
 import { createSourceCache } from './data-cache';
 
-const empty: KpiData = { owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
+const empty: KpiData = {
+  owners: [],
+  teams: [],
+  pipelines: [],
+  stages: [],
+  products: [],
+  deals: [],
+  activities: [],
+  leads: [],
+  customers: [],
+  mrrMovements: [],
+  spend: [],
+  quotas: [],
+  targets: [],
+};
 const deal = (id: string, title = id): Deal => ({ source: 's', externalId: id, updatedAt: 1, title, ownerId: 'u', status: 'open', lineItems: [] });
 
 describe('source cache', () => {

@@ -17,7 +17,18 @@ const at = (date: string) => localDateToInstant(date, ZONE)!;
 const HOUR = 3_600_000;
 
 describe("a view's clock", () => {
-  const deal = (id: string, createdAt: number, closedAt?: number, extra = {}) => ({ source: 'csv:x', externalId: id, updatedAt: NOW, title: id, ownerId: 'o', status: closedAt ? ('won' as const) : ('open' as const), createdAt, closedAt, lineItems: [], ...extra });
+  const deal = (id: string, createdAt: number, closedAt?: number, extra = {}) => ({
+    source: 'csv:x',
+    externalId: id,
+    updatedAt: NOW,
+    title: id,
+    ownerId: 'o',
+    status: closedAt ? ('won' as const) : ('open' as const),
+    createdAt,
+    closedAt,
+    lineItems: [],
+    ...extra,
+  });
   const data = (over: Partial<KpiData>): KpiData => fixtureData({ deals: [], activities: [], quotas: [], ...over });
 
   it('ends where the records stop telling of things done: not at plans, nor after now', () => {
@@ -61,7 +72,13 @@ describe('the maven-crm pipeline (8,800 deals of 2016–2017, no activities) imp
   });
 
   it('opens on December 2017, the last month with data, says the data ends on December 31, and calls no deal idle', async () => {
-    const views = createViewService({ loadData: async () => records, loadSettings: async () => ({ ...DEFAULT_SETTINGS, timeZone: ZONE }), now: () => NOW, browserZone: ZONE, rewarmDelayMs: null });
+    const views = createViewService({
+      loadData: async () => records,
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, timeZone: ZONE }),
+      now: () => NOW,
+      browserZone: ZONE,
+      rewarmDelayMs: null,
+    });
     const selection = { source: 'csv:sales_pipeline', view: 'personal', period: 'month' } as const;
     const pinned = await views.pinned(selection);
     // The file's last close date is 2017-12-31 (its latest date of any kind).

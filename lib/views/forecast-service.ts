@@ -36,7 +36,8 @@ export function forecastViews({ browserZone, context, keyOf, computed }: Deps) {
   /** The instant the forecasts of this source's data version are made at. */
   const fitAt = (source: string, ctx: ViewContext) => {
     const clock = clocks.get(source);
-    if (clock && clock.generation === ctx.generation && clock.stamp === ctx.stamp && ctx.asOf - clock.at < FORECAST_MAX_AGE_MS && ctx.asOf >= clock.at) return clock.at;
+    if (clock && clock.generation === ctx.generation && clock.stamp === ctx.stamp && ctx.asOf - clock.at < FORECAST_MAX_AGE_MS && ctx.asOf >= clock.at)
+      return clock.at;
     clocks.set(source, { generation: ctx.generation, stamp: ctx.stamp, at: ctx.asOf });
     return ctx.asOf;
   };

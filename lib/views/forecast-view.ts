@@ -100,7 +100,14 @@ export type ForecastComputeInput = {
 
 /** The scope's quota for the period, as the quota card has it (lib/kpi quotaAttainment); undefined without one. */
 export function quotaOf(input: Omit<ForecastComputeInput, 'byOwner'>): number | undefined {
-  const result = computeKpis(input.data, { ...input.basics, asOf: input.asOf, scope: input.scope, kpis: ['quotaAttainment'], period: input.period, comparePeriod: null }).quotaAttainment;
+  const result = computeKpis(input.data, {
+    ...input.basics,
+    asOf: input.asOf,
+    scope: input.scope,
+    kpis: ['quotaAttainment'],
+    period: input.period,
+    comparePeriod: null,
+  }).quotaAttainment;
   // A quota is a quota however few deals the attainment rests on (low-sample is about the ratio, not the target).
   if (!hasValue(result)) return undefined;
   const quota = result.parts.quota ?? result.denominator;

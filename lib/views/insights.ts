@@ -40,9 +40,18 @@ export function atRiskDeals(data: KpiData, stale: KpiResult | undefined, limit =
   const deals = recordsById(data, 'deal');
   const staleDays = stale.parts.staleDays ?? 0;
   if (!knowsActivity(data)) {
-    const overdue = (stale.breakdown ?? []).filter((row) => row.extra?.pastCloseDate).map((row): BreakdownRow => ({ ...row, extra: { ...row.extra, noActivity: 0 } }));
+    const overdue = (stale.breakdown ?? [])
+      .filter((row) => row.extra?.pastCloseDate)
+      .map((row): BreakdownRow => ({ ...row, extra: { ...row.extra, noActivity: 0 } }));
     const amount = overdue.reduce((sum, row) => sum + (row.extra?.amount ?? 0), 0);
-    return { status: 'ok', total: overdue.length, deals: overdue.slice(0, limit).map((row) => atRiskRow(row, deals)), staleDays, amount, activityUnknown: true };
+    return {
+      status: 'ok',
+      total: overdue.length,
+      deals: overdue.slice(0, limit).map((row) => atRiskRow(row, deals)),
+      staleDays,
+      amount,
+      activityUnknown: true,
+    };
   }
   const rows = (stale.breakdown ?? []).slice(0, limit).map((row) => atRiskRow(row, deals));
   return { status: 'ok', total: stale.value, deals: rows, staleDays, amount: stale.parts.amount ?? 0 };
@@ -101,7 +110,8 @@ export function lapseList(
   const fit = predictiveClvFromDeals(data.deals, { asOf: options.asOf, timeZone: options.timeZone, currency: options.currency });
   if (fit.status !== 'ok') return { status: 'cannot-fit', method: 'bg-nbd', reason: fit.reason };
   const inScope = new Set<string>();
-  for (const customer of data.customers) if (owners === 'all' || (customer.ownerId !== undefined && owners.has(customer.ownerId))) inScope.add(customer.externalId);
+  for (const customer of data.customers)
+    if (owners === 'all' || (customer.ownerId !== undefined && owners.has(customer.ownerId))) inScope.add(customer.externalId);
   for (const deal of data.deals) if (deal.customerId !== undefined && (owners === 'all' || owners.has(deal.ownerId))) inScope.add(deal.customerId);
   const mine = fit.customers.filter((customer) => inScope.has(customer.customerId));
   const customers = recordsById(data, 'customer');

@@ -57,7 +57,13 @@ describe('amounts of a record list in the reporting currency', () => {
   });
 
   it('gives each listed deal its converted amount, and the rates of all the deals behind the number', () => {
-    const eur = (id: string, minor: number, extra: Partial<Deal> = {}): Deal => ({ ...(deals[0] as Deal), externalId: id, title: id, amount: m(minor, 'EUR'), ...extra });
+    const eur = (id: string, minor: number, extra: Partial<Deal> = {}): Deal => ({
+      ...(deals[0] as Deal),
+      externalId: id,
+      title: id,
+      amount: m(minor, 'EUR'),
+      ...extra,
+    });
     const data = fixtureData({ deals: [...deals, eur('e1', 100_000), eur('e2', 20_000, { convertedAmount: m(21_900, 'USD') }), eur('e3', 5_000)] });
     const page = recordPage(data, 'deal', ['d1', 'e1', 'e2', 'e3'], 0, 3, money);
     expect(page.rows.map((row) => [row.id, row.amount, row.converted])).toEqual([

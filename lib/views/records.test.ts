@@ -6,7 +6,14 @@ describe('records behind a number', () => {
   it('describes each record type as text with its CRM link', () => {
     const data = fixtureData();
     const deals = recordPage(data, 'deal', ['d1', 'missing'], 0, 10);
-    expect(deals.rows[0]).toMatchObject({ id: 'd1', title: 'Deal d1', status: 'won', ownerName: 'Ann Rep', amount: { minor: 300_000, currency: 'USD' }, url: 'https://crm.example/deals/d1' });
+    expect(deals.rows[0]).toMatchObject({
+      id: 'd1',
+      title: 'Deal d1',
+      status: 'won',
+      ownerName: 'Ann Rep',
+      amount: { minor: 300_000, currency: 'USD' },
+      url: 'https://crm.example/deals/d1',
+    });
     // A record gone since the number was computed still shows its id, not an error.
     expect(deals.rows[1]).toEqual({ id: 'missing', type: 'deal', title: 'missing' });
     const activities = recordPage(data, 'activity', ['a1'], 0, 10);

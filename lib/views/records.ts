@@ -93,11 +93,25 @@ function describe(
   switch (type) {
     case 'deal': {
       const deal = record as RecordByType['deal'];
-      return { ...row, title: deal.title || deal.externalId, amount: deal.amount, status: deal.status, at: deal.closedAt ?? deal.createdAt, ownerName: ownerOf(deal.ownerId) };
+      return {
+        ...row,
+        title: deal.title || deal.externalId,
+        amount: deal.amount,
+        status: deal.status,
+        at: deal.closedAt ?? deal.createdAt,
+        ownerName: ownerOf(deal.ownerId),
+      };
     }
     case 'activity': {
       const activity = record as RecordByType['activity'];
-      return { ...row, title: activity.title || activity.type, kind: activity.type, at: activity.occurredAt, status: activity.done ? 'done' : 'planned', ownerName: ownerOf(activity.ownerId) };
+      return {
+        ...row,
+        title: activity.title || activity.type,
+        kind: activity.type,
+        at: activity.occurredAt,
+        status: activity.done ? 'done' : 'planned',
+        ownerName: ownerOf(activity.ownerId),
+      };
     }
     case 'lead': {
       const lead = record as RecordByType['lead'];
@@ -105,7 +119,13 @@ function describe(
     }
     case 'customer': {
       const customer = record as RecordByType['customer'];
-      return { ...row, title: customer.name, at: customer.churnedAt ?? customer.acquiredAt, status: customer.churnedAt !== undefined ? 'churned' : 'active', ownerName: ownerOf(customer.ownerId) };
+      return {
+        ...row,
+        title: customer.name,
+        at: customer.churnedAt ?? customer.acquiredAt,
+        status: customer.churnedAt !== undefined ? 'churned' : 'active',
+        ownerName: ownerOf(customer.ownerId),
+      };
     }
     case 'owner':
       return { ...row, title: (record as RecordByType['owner']).name };

@@ -34,7 +34,22 @@ describe('view service', () => {
     expect(loads()).toBe(1);
 
     // A sync step commits a new won deal of Ann's: the cached view is stale, the next one counts it.
-    views.applyWrite('crm', { deal: [{ source: 'crm', externalId: 'd9', updatedAt: 1, title: 'New', ownerId: 'ann', status: 'won', amount: { minor: 200_000, currency: 'USD' }, closedAt: AS_OF - 3_600_000, createdAt: AS_OF - DAY_MS, lineItems: [] }] });
+    views.applyWrite('crm', {
+      deal: [
+        {
+          source: 'crm',
+          externalId: 'd9',
+          updatedAt: 1,
+          title: 'New',
+          ownerId: 'ann',
+          status: 'won',
+          amount: { minor: 200_000, currency: 'USD' },
+          closedAt: AS_OF - 3_600_000,
+          createdAt: AS_OF - DAY_MS,
+          lineItems: [],
+        },
+      ],
+    });
     const after = await views.pinned(month);
     expect(after).not.toBe(first);
     expect(hasValue(after.pinned?.quota) && after.pinned.quota.value).toBe(75); // (4,000 + 2,000) of 8,000

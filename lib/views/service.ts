@@ -53,7 +53,6 @@ export type ViewServiceDeps = {
   rewarmDelayMs?: number | null;
 };
 
-
 const REWARM_WINDOW_MS = 10 * 60_000;
 
 /**
@@ -118,8 +117,7 @@ export function createViewService(deps: ViewServiceDeps) {
   }
 
   /** The key of what a selection computes: the scope actually shown (privacy may narrow it), never the raw request alone. */
-  const keyOf = (kind: string, selection: ViewSelection, ctx: ViewContext) =>
-    `${kind}|${selectionKey(selection)}|${JSON.stringify(ctx.choice.scope.ownerIds)}`;
+  const keyOf = (kind: string, selection: ViewSelection, ctx: ViewContext) => `${kind}|${selectionKey(selection)}|${JSON.stringify(ctx.choice.scope.ownerIds)}`;
 
   async function pinned(selection: ViewSelection): Promise<PinnedResponse> {
     const ctx = await context(selection);
@@ -138,7 +136,18 @@ export function createViewService(deps: ViewServiceDeps) {
       for (const window of ACTIVITY_WINDOWS) activityTargets[kind][window] = targetForWindow(perDay, periodContaining(window, asOf, calendar), calendar);
     }
     const empty = data.deals.length === 0 && data.activities.length === 0;
-    const view = empty ? null : computePinnedView(data, { settings, browserZone: deps.browserZone, asOf, scope: choice.scope, period: selection.period, range: selection.range, compare: selection.compare, source: selection.source });
+    const view = empty
+      ? null
+      : computePinnedView(data, {
+          settings,
+          browserZone: deps.browserZone,
+          asOf,
+          scope: choice.scope,
+          period: selection.period,
+          range: selection.range,
+          compare: selection.compare,
+          source: selection.source,
+        });
     return {
       pinned: view && mapPinnedView(view, (result) => lean(result, (r) => shownStatus(r, settings, asOf))),
       ownerName: choice.ownerName,

@@ -25,10 +25,39 @@ describe('team board', () => {
   });
 
   it('ranks a lead who carries a quota of their own, like any rep', () => {
-    const quotas = [...fixtureData().quotas, { source: 'crm', externalId: 'q-lea', updatedAt: 0, ownerId: 'lea', periodKind: 'month' as const, startDate: '2026-11-01', endDate: '2026-12-01', amount: { minor: 200_000, currency: 'USD' } }];
+    const quotas = [
+      ...fixtureData().quotas,
+      {
+        source: 'crm',
+        externalId: 'q-lea',
+        updatedAt: 0,
+        ownerId: 'lea',
+        periodKind: 'month' as const,
+        startDate: '2026-11-01',
+        endDate: '2026-12-01',
+        amount: { minor: 200_000, currency: 'USD' },
+      },
+    ];
     const rows: [string, ReturnType<typeof fixtureData>, [number, string, number][], number | null][] = [
-      ['no quota', data, [[1, 'bob', 700_000], [2, 'ann', 400_000]], null],
-      ['a November quota of 2,000', fixtureData({ quotas }), [[1, 'bob', 700_000], [2, 'ann', 400_000], [3, 'lea', 50_000]], 3], // 500 won: third
+      [
+        'no quota',
+        data,
+        [
+          [1, 'bob', 700_000],
+          [2, 'ann', 400_000],
+        ],
+        null,
+      ],
+      [
+        'a November quota of 2,000',
+        fixtureData({ quotas }),
+        [
+          [1, 'bob', 700_000],
+          [2, 'ann', 400_000],
+          [3, 'lea', 50_000],
+        ],
+        3,
+      ], // 500 won: third
     ];
     for (const [, input, ranked, leadRank] of rows) {
       const board = computeTeamBoard(input, query, team('lea', true), 'wonAmount');

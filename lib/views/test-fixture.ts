@@ -61,7 +61,10 @@ export const activities: Activity[] = [
 export function fixtureData(over: Partial<KpiData> = {}): KpiData {
   return {
     owners,
-    teams: [{ ...base('t1'), name: 'North' }, { ...base('t2'), name: 'South' }],
+    teams: [
+      { ...base('t1'), name: 'North' },
+      { ...base('t2'), name: 'South' },
+    ],
     pipelines: [],
     stages: [],
     products: [],

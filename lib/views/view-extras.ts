@@ -17,7 +17,11 @@ export type InsightsResponse = { atRisk: AtRiskList; lapse: LapseList; asOf: num
 export type RecordsResponse = RecordPage & { kpi: KpiId; recordType: string | null };
 
 /** The engine query of a selection (its periods, the rep's calendar, currency and KPI settings). */
-export function queryOf(selection: ViewSelection, ctx: ViewContext, browserZone: string): { period: Period; compare: Period | null; query: Omit<KpiQuery, 'period' | 'comparePeriod'> } {
+export function queryOf(
+  selection: ViewSelection,
+  ctx: ViewContext,
+  browserZone: string,
+): { period: Period; compare: Period | null; query: Omit<KpiQuery, 'period' | 'comparePeriod'> } {
   const basics = queryBasics(ctx.settings, browserZone, selection.source);
   const { period, compare } = resolvePeriods(selection, ctx.asOf, basics.calendar);
   return { period, compare, query: { ...basics, asOf: ctx.asOf, scope: ctx.choice.scope } };
@@ -44,7 +48,11 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
         ctx.stamp,
         async () => {
           const { query } = queryOf(selection, ctx, browserZone);
-          return { ...(await computeCharts(ctx.data, query, value.period, value.compare, ownersOf(ctx), value.results, nextTask)), period: value.period, asOf: value.asOf };
+          return {
+            ...(await computeCharts(ctx.data, query, value.period, value.compare, ownersOf(ctx), value.results, nextTask)),
+            period: value.period,
+            asOf: value.asOf,
+          };
         },
         HEAVY_VIEW_MAX_AGE_MS,
       );
@@ -55,17 +63,23 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
       const ctx = await context({ ...selection, view: 'team', ownerId: undefined });
       const { choice } = ctx;
       if (!choice.teamAvailable) throw new Error('no team: the signed-in rep is not in a team');
-      return computed.get(`${keyOf('team', { ...selection, view: 'team', ownerId: undefined }, ctx)}|${metric}|${choice.canSeePeers}`, ctx.generation, ctx.stamp, async () => {
-        await nextTask();
-        const { period, query } = queryOf(selection, ctx, browserZone);
-        const board = computeTeamBoard(
-          ctx.data,
-          { ...query, period },
-          { teamId: choice.teamId, members: choice.teamMembers, viewerId: choice.ownerId, canSeePeers: choice.canSeePeers, teamName: choice.teamName },
-          metric,
-        );
-        return { ...board, period, asOf: ctx.asOf };
-      }, HEAVY_VIEW_MAX_AGE_MS);
+      return computed.get(
+        `${keyOf('team', { ...selection, view: 'team', ownerId: undefined }, ctx)}|${metric}|${choice.canSeePeers}`,
+        ctx.generation,
+        ctx.stamp,
+        async () => {
+          await nextTask();
+          const { period, query } = queryOf(selection, ctx, browserZone);
+          const board = computeTeamBoard(
+            ctx.data,
+            { ...query, period },
+            { teamId: choice.teamId, members: choice.teamMembers, viewerId: choice.ownerId, canSeePeers: choice.canSeePeers, teamName: choice.teamName },
+            metric,
+          );
+          return { ...board, period, asOf: ctx.asOf };
+        },
+        HEAVY_VIEW_MAX_AGE_MS,
+      );
     },
 
     /** Deals at risk (staleDeals, linked) and customers likely to lapse (BG/NBD), for the scope shown. */

@@ -38,7 +38,14 @@ function measure(name: string, runs: number, work: (run: number) => unknown, bud
     const sorted = [...list].sort((a, b) => a - b);
     return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number) * 100) / 100;
   };
-  return { name, median_ms: stat(wall, 0.5), p90_ms: stat(wall, 0.9), cpu_median_ms: stat(cpu, 0.5), runs, ...(budget !== undefined ? { budget_ms: budget } : {}) };
+  return {
+    name,
+    median_ms: stat(wall, 0.5),
+    p90_ms: stat(wall, 0.9),
+    cpu_median_ms: stat(cpu, 0.5),
+    runs,
+    ...(budget !== undefined ? { budget_ms: budget } : {}),
+  };
 }
 
 export async function benchForecast(): Promise<{ entries: Timing[]; dataset: Record<string, number>; load_average: number[] }> {
@@ -59,8 +66,15 @@ export async function benchForecast(): Promise<{ entries: Timing[]; dataset: Rec
   const team = { ownerIds: 'all' as const };
   const entries = [
     measure('forecast, one rep, first over new arrays', repRuns, () => forecast({ ...base, data: forRep.pop() as KpiData, scope: rep, quota: 5_000_000 }), 50),
-    measure('forecast, whole team by owner, first over new arrays', teamRuns, () => forecast({ ...base, data: forTeam.pop() as KpiData, scope: team, quota: 100_000_000, byOwner: true }), 300),
-    measure('forecast, one rep, new deal arrays over kept activities', repRuns, () => forecast({ ...base, data: newDeals.pop() as KpiData, scope: rep, quota: 5_000_000 })),
+    measure(
+      'forecast, whole team by owner, first over new arrays',
+      teamRuns,
+      () => forecast({ ...base, data: forTeam.pop() as KpiData, scope: team, quota: 100_000_000, byOwner: true }),
+      300,
+    ),
+    measure('forecast, one rep, new deal arrays over kept activities', repRuns, () =>
+      forecast({ ...base, data: newDeals.pop() as KpiData, scope: rep, quota: 5_000_000 }),
+    ),
     measure('forecast, one rep, learned state reused', repRuns, () => forecast({ ...base, data, scope: rep, quota: 5_000_000 })),
     measure('back-test, whole team, 6 months', 3, () => backtest({ ...base, data: fresh(), scope: team })),
   ];

@@ -33,16 +33,39 @@ export function generateData(seed = 42): KpiData {
   const rnd = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const base = (id: string) => ({ source: 'bench', externalId: id, updatedAt: 0 });
-  const owners = Array.from({ length: REPS }, (_, i) => ({ ...base(`rep${i}`), name: `Rep ${i}`, teamId: i < 10 ? 'east' : 'west', role: 'rep' as const, active: true }));
+  const owners = Array.from({ length: REPS }, (_, i) => ({
+    ...base(`rep${i}`),
+    name: `Rep ${i}`,
+    teamId: i < 10 ? 'east' : 'west',
+    role: 'rep' as const,
+    active: true,
+  }));
   const repIds = owners.map((o) => o.externalId);
   const stages: Stage[] = ['Lead', 'Qualified', 'Demo', 'Proposal', 'Negotiation', 'Contract'].map((name, i) => ({
-    ...base(`st${i}`), pipelineId: 'p1', name, order: i, probability: 10 + i * 15,
+    ...base(`st${i}`),
+    pipelineId: 'p1',
+    name,
+    order: i,
+    probability: 10 + i * 15,
   }));
-  const products = Array.from({ length: 7 }, (_, i) => ({ ...base(`pr${i}`), name: `Product ${i}`, unitPrice: { minor: (i + 1) * 50_000, currency: 'USD' }, unitCost: { minor: (i + 1) * 20_000, currency: 'USD' } }));
+  const products = Array.from({ length: 7 }, (_, i) => ({
+    ...base(`pr${i}`),
+    name: `Product ${i}`,
+    unitPrice: { minor: (i + 1) * 50_000, currency: 'USD' },
+    unitCost: { minor: (i + 1) * 20_000, currency: 'USD' },
+  }));
   const customers: Customer[] = Array.from({ length: 2_000 }, (_, i) => {
     const acquiredAt = YEAR_START - 365 * DAY_MS + Math.floor(rnd() * (SPAN + 365 * DAY_MS));
     const churnedAt = rnd() < 0.15 ? acquiredAt + Math.floor(rnd() * 300 * DAY_MS) : undefined;
-    return { ...base(`c${i}`), name: `Customer ${i}`, ownerId: pick(repIds), region: pick(['EMEA', 'APAC', 'AMER']), acquiredAt, churnedAt: churnedAt !== undefined && churnedAt < AS_OF ? churnedAt : undefined, churnReason: rnd() < 0.3 ? 'non-payment' : 'voluntary' };
+    return {
+      ...base(`c${i}`),
+      name: `Customer ${i}`,
+      ownerId: pick(repIds),
+      region: pick(['EMEA', 'APAC', 'AMER']),
+      acquiredAt,
+      churnedAt: churnedAt !== undefined && churnedAt < AS_OF ? churnedAt : undefined,
+      churnReason: rnd() < 0.3 ? 'non-payment' : 'voluntary',
+    };
   });
   const deals: Deal[] = Array.from({ length: 10_000 }, (_, i) => {
     const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
@@ -55,10 +78,19 @@ export function generateData(seed = 42): KpiData {
     const euro = rnd() < 0.1;
     const minor = quantity * (product.unitPrice.minor as number);
     return {
-      ...base(`d${i}`), title: `Deal ${i}`, ownerId: pick(repIds), status, pipelineId: 'p1', stageId: stages[stageIndex]?.externalId,
-      amount: { minor, currency: euro ? 'EUR' : 'USD' }, createdAt, closedAt: status === 'open' ? undefined : closedAt,
-      expectedCloseAt: status === 'open' ? closedAt : undefined, channel: pick(['call', 'email', 'referral', 'inbound', 'event'] as const),
-      customerId: `c${Math.floor(rnd() * 2_000)}`, region: pick(['EMEA', 'APAC', 'AMER']),
+      ...base(`d${i}`),
+      title: `Deal ${i}`,
+      ownerId: pick(repIds),
+      status,
+      pipelineId: 'p1',
+      stageId: stages[stageIndex]?.externalId,
+      amount: { minor, currency: euro ? 'EUR' : 'USD' },
+      createdAt,
+      closedAt: status === 'open' ? undefined : closedAt,
+      expectedCloseAt: status === 'open' ? closedAt : undefined,
+      channel: pick(['call', 'email', 'referral', 'inbound', 'event'] as const),
+      customerId: `c${Math.floor(rnd() * 2_000)}`,
+      region: pick(['EMEA', 'APAC', 'AMER']),
       lineItems: [{ productId: product.externalId, name: product.name, quantity, unitPrice: product.unitPrice }],
       stageHistory: stages.slice(0, stageIndex + 1).map((s, k) => ({ stageId: s.externalId, enteredAt: createdAt + k * 3 * DAY_MS })),
     };
@@ -67,8 +99,14 @@ export function generateData(seed = 42): KpiData {
     const occurredAt = YEAR_START + Math.floor(rnd() * SPAN);
     const type = pick(['call', 'call', 'call', 'email', 'email', 'meeting', 'task'] as const);
     return {
-      ...base(`a${i}`), ownerId: pick(repIds), type, direction: rnd() < 0.8 ? 'outbound' : 'inbound', occurredAt, createdAt: occurredAt - DAY_MS,
-      done: occurredAt <= AS_OF, title: type === 'meeting' && rnd() < 0.3 ? 'Product demo' : `Activity ${i}`,
+      ...base(`a${i}`),
+      ownerId: pick(repIds),
+      type,
+      direction: rnd() < 0.8 ? 'outbound' : 'inbound',
+      occurredAt,
+      createdAt: occurredAt - DAY_MS,
+      done: occurredAt <= AS_OF,
+      title: type === 'meeting' && rnd() < 0.3 ? 'Product demo' : `Activity ${i}`,
       dealId: rnd() < 0.5 ? `d${Math.floor(rnd() * 10_000)}` : undefined,
       email: type === 'email' ? { cold: rnd() < 0.5, opened: rnd() < 0.4, replied: rnd() < 0.1, converted: rnd() < 0.05 } : undefined,
     };
@@ -77,27 +115,73 @@ export function generateData(seed = 42): KpiData {
     const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
     const converted = rnd() < 0.25;
     const mqlAt = rnd() < 0.6 ? createdAt + 2 * DAY_MS : undefined;
-    return { ...base(`l${i}`), ownerId: pick(repIds), createdAt, status: converted ? 'converted' : 'open', mqlAt, sqlAt: mqlAt !== undefined && rnd() < 0.4 ? mqlAt + 5 * DAY_MS : undefined, convertedAt: converted ? createdAt + 20 * DAY_MS : undefined };
+    return {
+      ...base(`l${i}`),
+      ownerId: pick(repIds),
+      createdAt,
+      status: converted ? 'converted' : 'open',
+      mqlAt,
+      sqlAt: mqlAt !== undefined && rnd() < 0.4 ? mqlAt + 5 * DAY_MS : undefined,
+      convertedAt: converted ? createdAt + 20 * DAY_MS : undefined,
+    };
   });
   const mrrMovements: MrrMovement[] = customers.flatMap((c, i) => {
-    const moves: MrrMovement[] = [{ ...base(`m${i}n`), customerId: c.externalId, at: c.acquiredAt as number, kind: 'new', amount: { minor: 10_000 + Math.floor(rnd() * 90_000), currency: 'USD' } }];
-    if (rnd() < 0.3) moves.push({ ...base(`m${i}e`), customerId: c.externalId, at: (c.acquiredAt as number) + 60 * DAY_MS, kind: 'expansion', amount: { minor: 5_000, currency: 'USD' } });
+    const moves: MrrMovement[] = [
+      {
+        ...base(`m${i}n`),
+        customerId: c.externalId,
+        at: c.acquiredAt as number,
+        kind: 'new',
+        amount: { minor: 10_000 + Math.floor(rnd() * 90_000), currency: 'USD' },
+      },
+    ];
+    if (rnd() < 0.3)
+      moves.push({
+        ...base(`m${i}e`),
+        customerId: c.externalId,
+        at: (c.acquiredAt as number) + 60 * DAY_MS,
+        kind: 'expansion',
+        amount: { minor: 5_000, currency: 'USD' },
+      });
     if (c.churnedAt !== undefined) moves.push({ ...base(`m${i}c`), customerId: c.externalId, at: c.churnedAt, kind: 'churn', amount: moves[0]!.amount });
     return moves;
   });
   const months = Array.from({ length: 12 }, (_, m) => `2017-${String(m + 1).padStart(2, '0')}`);
   const next = (m: number) => (m === 11 ? '2018-01-01' : `2017-${String(m + 2).padStart(2, '0')}-01`);
   const quotas: Quota[] = repIds.flatMap((ownerId, r) =>
-    months.map((month, m) => ({ ...base(`q${r}-${m}`), ownerId, periodKind: 'month' as const, startDate: `${month}-01`, endDate: next(m), amount: { minor: 5_000_000, currency: 'USD' } })),
+    months.map((month, m) => ({
+      ...base(`q${r}-${m}`),
+      ownerId,
+      periodKind: 'month' as const,
+      startDate: `${month}-01`,
+      endDate: next(m),
+      amount: { minor: 5_000_000, currency: 'USD' },
+    })),
   );
   const spend: Spend[] = months.flatMap((month, m) => [
     { ...base(`sp${m}s`), month, kind: 'sales' as const, amount: { minor: 2_000_000, currency: 'USD' } },
     { ...base(`sp${m}m`), month, kind: 'marketing' as const, channel: 'email' as const, amount: { minor: 1_000_000, currency: 'USD' } },
   ]);
   return {
-    owners, teams: [{ ...base('east'), name: 'East' }, { ...base('west'), name: 'West' }], pipelines: [{ ...base('p1'), name: 'Sales', order: 0 }],
-    stages, products, deals, activities, leads, customers, mrrMovements, spend, quotas,
-    targets: [{ ...base('t1'), metric: 'calls', per: 'day', value: 20 }, { ...base('t2'), metric: 'emails', per: 'day', value: 15 }],
+    owners,
+    teams: [
+      { ...base('east'), name: 'East' },
+      { ...base('west'), name: 'West' },
+    ],
+    pipelines: [{ ...base('p1'), name: 'Sales', order: 0 }],
+    stages,
+    products,
+    deals,
+    activities,
+    leads,
+    customers,
+    mrrMovements,
+    spend,
+    quotas,
+    targets: [
+      { ...base('t1'), metric: 'calls', per: 'day', value: 20 },
+      { ...base('t2'), metric: 'emails', per: 'day', value: 15 },
+    ],
   };
 }
 
@@ -162,7 +246,15 @@ export async function benchKpi(): Promise<Record<string, unknown>> {
   return {
     name: 'kpi',
     load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
-    dataset: { reps: REPS, activities: data.activities.length, deals: data.deals.length, leads: data.leads.length, customers: data.customers.length, mrrMovements: data.mrrMovements.length, quotas: data.quotas.length },
+    dataset: {
+      reps: REPS,
+      activities: data.activities.length,
+      deals: data.deals.length,
+      leads: data.leads.length,
+      customers: data.customers.length,
+      mrrMovements: data.mrrMovements.length,
+      quotas: data.quotas.length,
+    },
     entries,
   };
 }

@@ -76,7 +76,12 @@ function probeScript() {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & { scripts?: { sourceURL?: string }[]; styleAndLayoutStart?: number })[]) {
         const layoutMs = entry.styleAndLayoutStart ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
-        probe.frames.push({ start: performance.timeOrigin + entry.startTime, duration: entry.duration, layoutMs, scripts: (entry.scripts ?? []).map((script) => script.sourceURL ?? '') });
+        probe.frames.push({
+          start: performance.timeOrigin + entry.startTime,
+          duration: entry.duration,
+          layoutMs,
+          scripts: (entry.scripts ?? []).map((script) => script.sourceURL ?? ''),
+        });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {
@@ -97,10 +102,11 @@ async function measureOnce(context: BrowserContext, crmUrl: string): Promise<Run
   try {
     await page.goto(`${crmUrl}/deals?rows=${ROWS}`);
     const frame = await sidebarFrame(page, 60_000);
-    const markAt = (name: string) => frame.evaluate((n) => {
-      const mark = performance.getEntriesByName(n)[0];
-      return mark ? performance.timeOrigin + mark.startTime : null;
-    }, name);
+    const markAt = (name: string) =>
+      frame.evaluate((n) => {
+        const mark = performance.getEntriesByName(n)[0];
+        return mark ? performance.timeOrigin + mark.startTime : null;
+      }, name);
     const deadline = Date.now() + 120_000;
     let numbers: number | null = null;
     let fresh: number | null = null;
@@ -145,7 +151,11 @@ async function measureOnce(context: BrowserContext, crmUrl: string): Promise<Run
       extensionScriptFrameMaxMs: Math.max(0, ...scriptFrames.map((frame) => frame.duration)),
       phases,
       pageLongTasks: probe.longTasks.length,
-      longFrames: frames.map((frame) => ({ duration: round(frame.duration), layoutMs: round(frame.layoutMs), scripts: frame.scripts.map((url) => url.replace(/^chrome-extension:\/\/[^/]+/, 'extension:')) })),
+      longFrames: frames.map((frame) => ({
+        duration: round(frame.duration),
+        layoutMs: round(frame.layoutMs),
+        scripts: frame.scripts.map((url) => url.replace(/^chrome-extension:\/\/[^/]+/, 'extension:')),
+      })),
     };
   } finally {
     await page.close();
@@ -209,14 +219,23 @@ export async function benchSidebar(): Promise<Record<string, unknown>> {
         perRun: runs.map((run) => round(run.blockMaxMs)),
         styleAndLayoutPerRun: runs.map((run) => round(run.blockLayoutMs)),
       },
-      longTasksOnPagePerLoad: { value: median(runs.map((run) => run.longTasks)), unit: 'tasks', longestMs: round(Math.max(...runs.map((run) => run.longTaskMaxMs))) },
+      longTasksOnPagePerLoad: {
+        value: median(runs.map((run) => run.longTasks)),
+        unit: 'tasks',
+        longestMs: round(Math.max(...runs.map((run) => run.longTaskMaxMs))),
+      },
       // Frames in which the extension's own scripts (chrome-extension:// URLs) ran, longest.
       longestFrameWithExtensionScriptMs: { value: round(Math.max(...runs.map((run) => run.extensionScriptFrameMaxMs))), unit: 'ms', budget: { max: 50 } },
       phasesPerRunMs: runs.map((run) => run.phases),
       longFramesPerRun: runs.map((run) => run.longFrames),
-      phasesMedianMs: Object.fromEntries(PHASES.map((name) => [name, round(median(runs.map((run) => run.phases[name]).filter((value): value is number => value != null)))])),
+      phasesMedianMs: Object.fromEntries(
+        PHASES.map((name) => [name, round(median(runs.map((run) => run.phases[name]).filter((value): value is number => value != null)))]),
+      ),
       pageLongTasksIncludingLoad: { value: median(runs.map((run) => run.pageLongTasks)), unit: 'tasks' },
-      afterWorkerRestart: 'error' in afterRestart ? afterRestart : { numbersMs: round(afterRestart.numbersMs), freshMs: afterRestart.freshMs === null ? null : round(afterRestart.freshMs) },
+      afterWorkerRestart:
+        'error' in afterRestart
+          ? afterRestart
+          : { numbersMs: round(afterRestart.numbersMs), freshMs: afterRestart.freshMs === null ? null : round(afterRestart.freshMs) },
       dataset: { ...counts, tableRows: ROWS, syncSeconds: round(syncSeconds) },
     };
   } finally {
@@ -229,4 +248,3 @@ export async function benchSidebar(): Promise<Record<string, unknown>> {
 if (process.argv[1]?.endsWith('sidebar.ts') && process.argv.includes('--run')) {
   void benchSidebar().then((figures) => console.log(JSON.stringify(figures, null, 2)));
 }
-

@@ -23,7 +23,8 @@ export async function benchSync(): Promise<Record<string, unknown>> {
     const tab = await browser.newPage();
     await tab.goto(page.url);
     const result = (await tab.evaluate(
-      ([count, pageSize, runs]) => (globalThis as unknown as { benchSync: (c: number, p: number, r: number) => Promise<unknown> }).benchSync(count, pageSize, runs),
+      ([count, pageSize, runs]) =>
+        (globalThis as unknown as { benchSync: (c: number, p: number, r: number) => Promise<unknown> }).benchSync(count, pageSize, runs),
       [COUNT, PAGE_SIZE, RUNS] as const,
     )) as { sync: number[]; bulk: number[]; bytesPerActivity: number | null };
     const syncRate = COUNT / (median(result.sync) / 1000);

@@ -51,7 +51,8 @@ function dayConstants(source: ts.SourceFile): { names: Set<string>; statements: 
   return { names, statements };
 }
 
-const parse = (file: string) => ts.createSourceFile(file, readFileSync(resolve(root, file), 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+const parse = (file: string) =>
+  ts.createSourceFile(file, readFileSync(resolve(root, file), 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
 const resolveModule = (from: string, spec: string) => {
   if (!spec.startsWith('.') && !spec.startsWith('@/')) return undefined;
   const base = spec.startsWith('@/') ? spec.slice(2) : relative(root, resolve(root, dirname(from), spec));
@@ -89,10 +90,13 @@ function rewrite(file: string): string | undefined {
     const kept = named.elements.filter((e) => !gone.has((e.propertyName ?? e.name).text));
     if (kept.length === named.elements.length) continue;
     for (const e of named.elements) if (gone.has((e.propertyName ?? e.name).text)) names.add(e.name.text);
-    if (kept.length === 0 && statement.importClause?.name === undefined) edits.push({ start: statement.getStart(), end: statement.getEnd() + (text[statement.getEnd()] === '\n' ? 1 : 0), text: '' });
+    if (kept.length === 0 && statement.importClause?.name === undefined)
+      edits.push({ start: statement.getStart(), end: statement.getEnd() + (text[statement.getEnd()] === '\n' ? 1 : 0), text: '' });
     else edits.push({ start: named.getStart(), end: named.getEnd(), text: `{ ${kept.map((e) => e.getText()).join(', ')} }` });
   }
-  const inside = (node: ts.Node) => statements.some((s) => node.getStart() >= s.getStart() && node.getEnd() <= s.getEnd()) || edits.some((e) => e.text === '' && node.getStart() >= e.start && node.getEnd() <= e.end);
+  const inside = (node: ts.Node) =>
+    statements.some((s) => node.getStart() >= s.getStart() && node.getEnd() <= s.getEnd()) ||
+    edits.some((e) => e.text === '' && node.getStart() >= e.start && node.getEnd() <= e.end);
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node)) return;
     if (ts.isIdentifier(node) && names.has(node.text) && node.text !== 'DAY_MS' && !inside(node)) {
@@ -125,5 +129,7 @@ const changed = files.flatMap((file) => {
   if (!check) writeFileSync(resolve(root, file), out);
   return [file];
 });
-console.log(changed.length === 0 ? 'day-ms: nothing to change' : `day-ms: ${check ? 'would change' : 'changed'} ${changed.length} files\n${changed.join('\n')}`);
+console.log(
+  changed.length === 0 ? 'day-ms: nothing to change' : `day-ms: ${check ? 'would change' : 'changed'} ${changed.length} files\n${changed.join('\n')}`,
+);
 if (check && changed.length > 0) process.exitCode = 1;

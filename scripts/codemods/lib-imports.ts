@@ -20,7 +20,11 @@ const root = resolve(import.meta.dirname, '../..');
 const CALLERS = ['components', 'entrypoints', 'scripts'];
 const check = process.argv.includes('--check');
 
-const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(d.messageText) });
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(root, 'tsconfig.json'),
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(d.messageText) },
+);
 if (config === undefined) throw new Error('tsconfig.json could not be read');
 const program = ts.createProgram(config.fileNames, config.options);
 const checker = program.getTypeChecker();
@@ -68,7 +72,12 @@ type Rewrite = { statement: ts.ImportDeclaration | ts.ExportDeclaration; module:
 function rewriteFile(source: ts.SourceFile): void {
   const rewrites: Rewrite[] = [];
   for (const statement of source.statements) {
-    if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || statement.moduleSpecifier === undefined || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (
+      !(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) ||
+      statement.moduleSpecifier === undefined ||
+      !ts.isStringLiteral(statement.moduleSpecifier)
+    )
+      continue;
     const spec = statement.moduleSpecifier.text;
     if (!spec.startsWith('.') && !spec.startsWith('@/')) continue;
     const resolved = resolveSpecifier(spec, source.fileName);
@@ -92,12 +101,18 @@ function rewriteFile(source: ts.SourceFile): void {
     const verdicts = isIndex ? [] : named.elements.map((e) => [e, offer(module, resolved, (e.propertyName ?? e.name).text)] as const);
     const bad = verdicts.filter(([, v]) => v !== 'ok');
     if (bad.length > 0) {
-      skipped.push(`${where} (${bad.map(([e, v]) => `${(e.propertyName ?? e.name).text}: ${v === 'clash' ? 'the index exports another declaration of this name' : 'not found'}`).join(', ')})`);
+      skipped.push(
+        `${where} (${bad.map(([e, v]) => `${(e.propertyName ?? e.name).text}: ${v === 'clash' ? 'the index exports another declaration of this name' : 'not found'}`).join(', ')})`,
+      );
       continue;
     }
     rewrites.push({ statement, module, elements: ts.isImportDeclaration(statement) ? elementsOf(statement) : [] });
   }
-  if (rewrites.every((r) => ts.isImportDeclaration(r.statement) && (r.statement.moduleSpecifier as ts.StringLiteral).text === `@/lib/${r.module}`) && !hasDuplicates(rewrites)) return;
+  if (
+    rewrites.every((r) => ts.isImportDeclaration(r.statement) && (r.statement.moduleSpecifier as ts.StringLiteral).text === `@/lib/${r.module}`) &&
+    !hasDuplicates(rewrites)
+  )
+    return;
 
   const text = source.text;
   const edits: { start: number; end: number; text: string }[] = [];
@@ -153,7 +168,11 @@ function writeIndexes(): string[] {
     const byFile = new Map<string, Addition[]>();
     for (const a of list) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
     for (const [file, names] of byFile) {
-      let spec = relative(dirname(path), file).split(sep).join('/').replace(/\.tsx?$/, '').replace(/\/index$/, '');
+      let spec = relative(dirname(path), file)
+        .split(sep)
+        .join('/')
+        .replace(/\.tsx?$/, '')
+        .replace(/\/index$/, '');
       if (!spec.startsWith('.')) spec = `./${spec}`;
       const items = [...names].sort((a, b) => a.name.localeCompare(b.name)).map((a) => (a.typeOnly ? `type ${a.name}` : a.name));
       const line = new RegExp(`^export \\{([^}]*)\\} from '${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}';$`, 'm');

@@ -19,7 +19,9 @@ export const SCREENSHOT_MAX_BYTES = 200 * 1024;
 const CRM_VIEW = { width: 1280, height: 860 };
 const CRM_CLIP = { x: CRM_VIEW.width - 760, y: 0, width: 760, height: CRM_VIEW.height };
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown>>>; set(items: Record<string, unknown>): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown>>>; set(items: Record<string, unknown>): Promise<void> } };
+};
 
 async function applyLook(browser: ExtensionBrowser, look: ScreenshotLook, pages: Page[]) {
   const patch = { ...(look.locale ? { locale: look.locale } : {}), ...(look.theme ? { theme: look.theme } : {}) };
@@ -39,7 +41,13 @@ function lookSelector(look: ScreenshotLook): string {
  * Saves the three pictures into `dir` and returns their paths with their sizes. `page` is the CRM
  * tab with the sidebar `frame` showing its numbers (the sync done).
  */
-export async function saveScreenshots(browser: ExtensionBrowser, page: Page, frame: Frame, dir: string, look: ScreenshotLook = {}): Promise<{ path: string; bytes: number }[]> {
+export async function saveScreenshots(
+  browser: ExtensionBrowser,
+  page: Page,
+  frame: Frame,
+  dir: string,
+  look: ScreenshotLook = {},
+): Promise<{ path: string; bytes: number }[]> {
   const out = resolve(dir);
   mkdirSync(out, { recursive: true });
   await page.setViewportSize(CRM_VIEW);

@@ -17,7 +17,9 @@ import { openCrmPage, startWorld, type E2eWorld } from '../harness/setup';
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 declare const axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown>>>; set(items: Record<string, unknown>): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown>>>; set(items: Record<string, unknown>): Promise<void> } };
+};
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENS = resolve(import.meta.dirname, '../../test-output/screens');
@@ -100,7 +102,10 @@ for (const locale of ['en', 'ru'] as const) {
         await shotSidebar('sidebar-charts');
 
         await frame.locator('.card-actions .icon-button:not(.pin)').first().click();
-        await frame.getByRole('dialog').getByRole('heading', { name: t('explain.formula') }).waitFor();
+        await frame
+          .getByRole('dialog')
+          .getByRole('heading', { name: t('explain.formula') })
+          .waitFor();
         expect(await axeViolations(frame), 'explain panel').toEqual([]);
         await shotSidebar('sidebar-explain');
         await frame.getByRole('dialog').press('Escape');
@@ -146,7 +151,12 @@ for (const locale of ['en', 'ru'] as const) {
         expect(await axeViolations(summary), 'personal').toEqual([]);
         await shot(summary, 'summary', true);
         await summary.goto(`chrome-extension://${world.browser.extensionId}/summary.html?source=${encodeURIComponent(source)}&view=team`);
-        await summary.waitForFunction(() => document.querySelector('.summary-page')?.getAttribute('data-loading') === 'false' && document.querySelector('.summary-report[data-as-of]') !== null, undefined, { timeout: 60_000 });
+        await summary.waitForFunction(
+          () =>
+            document.querySelector('.summary-page')?.getAttribute('data-loading') === 'false' && document.querySelector('.summary-report[data-as-of]') !== null,
+          undefined,
+          { timeout: 60_000 },
+        );
         expect(await axeViolations(summary), 'team').toEqual([]);
         await shot(summary, 'summary-team', true);
         await summary.close();

@@ -84,7 +84,15 @@ async function importThrough(page: Page, name: string, text: string) {
 
 async function sourceStatus(page: Page, source: string): Promise<{ records: number; crm: string; label: string } | undefined> {
   return page.evaluate(async (wanted) => {
-    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: { sources: { source: string; records: number; crm: string; label: string }[] } }> } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          runtime: {
+            sendMessage(message: unknown): Promise<{ ok: boolean; value: { sources: { source: string; records: number; crm: string; label: string }[] } }>;
+          };
+        };
+      }
+    ).chrome;
     const reply = await api.runtime.sendMessage({ type: 'status/get' });
     return reply.value.sources.find((candidate) => candidate.source === wanted);
   }, source);

@@ -28,7 +28,8 @@ beforeAll(async () => {
   const deadline = Date.now() + 15_000;
   do fresh = await dumpDatabase(quiet);
   while (fresh.version !== CURRENT_SCHEMA_VERSION * 10 && Date.now() < deadline && (await new Promise((resolve) => setTimeout(resolve, 100)), true));
-  if (fresh.version !== CURRENT_SCHEMA_VERSION * 10) throw new Error(`a fresh install should create schema version ${CURRENT_SCHEMA_VERSION}, found IndexedDB version ${fresh.version}`);
+  if (fresh.version !== CURRENT_SCHEMA_VERSION * 10)
+    throw new Error(`a fresh install should create schema version ${CURRENT_SCHEMA_VERSION}, found IndexedDB version ${fresh.version}`);
 });
 
 afterAll(async () => {
@@ -36,7 +37,8 @@ afterAll(async () => {
 });
 
 const EARLIER = SCHEMA_VERSIONS.filter((declared) => declared.version < CURRENT_SCHEMA_VERSION);
-const declarationsUpTo = (version: number): Declarations => SCHEMA_VERSIONS.filter((declared) => declared.version <= version).map(({ version: v, stores }) => ({ version: v, stores }));
+const declarationsUpTo = (version: number): Declarations =>
+  SCHEMA_VERSIONS.filter((declared) => declared.version <= version).map(({ version: v, stores }) => ({ version: v, stores }));
 const byKey = (rows: unknown[]) => rows.map(canonicalJson).sort();
 
 type Status = { ok: boolean; value?: { sources: { source: string; records: number; quarantined: number }[] }; error?: string };
@@ -76,7 +78,9 @@ describe('schema upgrades', () => {
       for (const old of before) {
         const now = after.find((entry) => entry.id === old.id)!;
         expect(now, `quarantine ${old.id}`).toBeDefined();
-        expect(Object.keys(now).sort()).toEqual(['at', 'externalId', 'id', 'rawJson', 'reason', 'recordType', 'source'].filter((key) => key !== 'externalId' || old.externalId !== undefined));
+        expect(Object.keys(now).sort()).toEqual(
+          ['at', 'externalId', 'id', 'rawJson', 'reason', 'recordType', 'source'].filter((key) => key !== 'externalId' || old.externalId !== undefined),
+        );
         expect(now).toMatchObject({ source: old.source, at: old.at, reason: old.reason, recordType: old.objectType ?? 'unknown' });
         const json = old.raw === undefined ? undefined : JSON.stringify(old.raw);
         if (json === undefined) expect(now.rawJson).toBe('undefined');
@@ -103,7 +107,9 @@ describe('schema upgrades', () => {
     await sidebar.goto(`chrome-extension://${browser.extensionId}/sidebar.html?source=demo`);
     const problem = storageProblemOf({ name: 'OpenFailedError', message: 'x' })!;
     const alert = sidebar.locator('.problem[role="alert"]');
-    await expect.poll(async () => ((await alert.count()) > 0 ? await alert.first().textContent() : ''), { timeout: 30_000 }).toContain(problem.message.slice(0, problem.message.indexOf('(')));
+    await expect
+      .poll(async () => ((await alert.count()) > 0 ? await alert.first().textContent() : ''), { timeout: 30_000 })
+      .toContain(problem.message.slice(0, problem.message.indexOf('(')));
     const text = (await alert.first().textContent())!;
     expect(text).toContain(problem.userAction);
     expect(text).toContain(`the upgrade to schema version ${version + 1} failed on purpose`);

@@ -71,7 +71,16 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText(/^Done: /).waitFor({ timeout: 120_000 });
   // Records the background refuses (a fraction of a cent, an unknown status) go to quarantine, as a sync's would.
-  const bad = Array.from({ length: 13 }, (_, i) => ({ source: CSV_SOURCE, externalId: `BAD-${i}`, updatedAt: 1, title: `Broken <b>${i}</b>`, ownerId: 'o', status: i % 2 ? 'pending' : 'open', amount: { minor: 1.5, currency: 'USD' }, lineItems: [] }));
+  const bad = Array.from({ length: 13 }, (_, i) => ({
+    source: CSV_SOURCE,
+    externalId: `BAD-${i}`,
+    updatedAt: 1,
+    title: `Broken <b>${i}</b>`,
+    ownerId: 'o',
+    status: i % 2 ? 'pending' : 'open',
+    amount: { minor: 1.5, currency: 'USD' },
+    lineItems: [],
+  }));
   const refused = await page.evaluate((deals) => chrome.runtime.sendMessage({ type: 'import/records', source: 'csv:sales_pipeline', batch: { deals } }), bad);
   expect(refused.ok, refused.error).toBe(true);
 });
@@ -91,7 +100,12 @@ describe('the popup', () => {
         const style = getComputedStyle(button);
         return { x: box.x, y: box.y, width: box.width, height: box.height, radius: style.borderRadius, font: style.fontSize, line: style.textDecorationLine };
       });
-      return { bullets: getComputedStyle(list).listStyleType, padding: getComputedStyle(document.querySelector('.popup-body')!).paddingLeft, body: getComputedStyle(document.body).fontSize, buttons };
+      return {
+        bullets: getComputedStyle(list).listStyleType,
+        padding: getComputedStyle(document.querySelector('.popup-body')!).paddingLeft,
+        body: getComputedStyle(document.body).fontSize,
+        buttons,
+      };
     });
     expect(layout.bullets).toBe('none');
     expect(parseFloat(layout.padding)).toBeGreaterThan(0);
@@ -115,7 +129,9 @@ describe('the popup', () => {
       await page.waitForSelector(`html[lang="${locale}"] [data-source="${CSV_SOURCE}"] [data-status-line]`);
       const line = await page.locator(`[data-source="${CSV_SOURCE}"] [data-status-line]`).textContent();
       expect(line).toMatch(locale === 'en' ? /^Imported [A-Z][a-z]{2} \d+, 2\d{3}/ : /^Импортировано \d+ /);
-      expect(await page.locator('[data-source="demo"] [data-status-line]').textContent()).toBe(locale === 'en' ? 'Made-up records for trying KPI Lens' : 'Вымышленные записи, чтобы попробовать KPI Lens');
+      expect(await page.locator('[data-source="demo"] [data-status-line]').textContent()).toBe(
+        locale === 'en' ? 'Made-up records for trying KPI Lens' : 'Вымышленные записи, чтобы попробовать KPI Lens',
+      );
       expect(await page.getByText(/Not synced yet|Ещё не синхронизировано|Sync now/).count()).toBe(0);
       for (const theme of [THEMES[0], THEMES[1]]) {
         await showTheme(page, theme);
@@ -132,7 +148,9 @@ describe('the options page', () => {
     await page.goto(url('options.html#data'));
     const region = page.getByRole('region', { name: 'Records that could not be read' });
     await region.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
-    const rows = await region.getByRole('row').evaluateAll((items) => items.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
+    const rows = await region
+      .getByRole('row')
+      .evaluateAll((items) => items.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
     expect(rows[0]).toEqual(['Why', 'Source', 'Record', 'As it came (start)', 'When']);
     expect(rows).toHaveLength(11); // ten a page
     expect(rows[1]![0]).toMatch(/amount\.minor/);
@@ -156,7 +174,10 @@ describe('the options page', () => {
     for (const theme of THEMES) {
       await showTheme(page, theme);
       expect(await axeViolations(page), `options, theme ${theme.setting} on a ${theme.system} system`).toEqual([]);
-      const colors = await link.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()]);
+      const colors = await link.evaluate((element) => [
+        getComputedStyle(element).color,
+        getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+      ]);
       // The link wears the theme's accent, never the browser's own link blue.
       expect(colors[0]).not.toBe('rgb(0, 0, 238)');
       expect(colors[0]).not.toBe('rgb(158, 158, 255)');
@@ -176,7 +197,13 @@ describe('the sidebar (side panel)', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain('Show as table: Pipeline by stage');
     // Every chart shown as a chart has more than one bar; one of a single group would be a figure (no canvas).
-    const charts = await page.locator('.charts figure').evaluateAll((figures) => figures.map((figure) => ({ canvas: figure.querySelector('canvas') !== null, rows: figure.querySelectorAll('tbody tr').length, single: figure.classList.contains('chart-single') })));
+    const charts = await page.locator('.charts figure').evaluateAll((figures) =>
+      figures.map((figure) => ({
+        canvas: figure.querySelector('canvas') !== null,
+        rows: figure.querySelectorAll('tbody tr').length,
+        single: figure.classList.contains('chart-single'),
+      })),
+    );
     for (const chart of charts) expect(chart.single ? !chart.canvas : chart.rows > 1).toBe(true);
     for (const theme of [THEMES[0], THEMES[1]]) {
       await showTheme(page, theme);
@@ -201,7 +228,13 @@ describe('the sidebar (side panel)', () => {
     const currency = (await rated.getAttribute('data-rate'))!;
     expect(await rated.textContent()).toMatch(new RegExp(`^1 ${currency} = [\\d.,]+ USD, entered [A-Z][a-z]{2} \\d+, \\d{4} \\(\\d+ records?\\)$`));
     expect(await rated.getAttribute('data-stale')).toBe('false');
-    expect(await page.getByRole('dialog').locator('.records li .muted').filter({ hasText: /^(?:.* · )?(€|RUB)[^=]+ = \$/ }).count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByRole('dialog')
+        .locator('.records li .muted')
+        .filter({ hasText: /^(?:.* · )?(€|RUB)[^=]+ = \$/ })
+        .count(),
+    ).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
 
     // Entered 40 days ago: flagged.

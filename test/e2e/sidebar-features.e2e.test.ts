@@ -126,18 +126,24 @@ describe('the sidebar in real Chromium', () => {
     for (const href of hrefs) expect(href.startsWith(`${world.crm.url}/deals/`)).toBe(true);
 
     await frame.getByRole('radio', { name: 'Team' }).click();
-    await frame.getByText("Your team lead has not shared peers’ numbers", { exact: false }).waitFor();
+    await frame.getByText('Your team lead has not shared peers’ numbers', { exact: false }).waitFor();
     await frame.getByText(/You are #\d+ of \d+/).waitFor();
     expect(await frame.locator('table.board tbody tr').count()).toBe(1);
     // Whatever a page asks, the background sends no peer's name or number to this rep.
     const peers = world.demo.owners.filter((owner) => owner.externalId !== world.demo.currentOwnerId).map((owner) => owner.name);
     const sent = await frame.evaluate(
-      (src) => chrome.runtime.sendMessage({ type: 'view/team', source: src, view: 'team', period: 'month', metric: 'wonAmount' }).then((reply: unknown) => JSON.stringify(reply)),
+      (src) =>
+        chrome.runtime
+          .sendMessage({ type: 'view/team', source: src, view: 'team', period: 'month', metric: 'wonAmount' })
+          .then((reply: unknown) => JSON.stringify(reply)),
       source,
     );
     expect(sent).toContain('"ok":true');
     for (const name of peers) expect(sent).not.toContain(name);
-    const refused = await frame.evaluate((src) => chrome.runtime.sendMessage({ type: 'view/pinned', source: src, view: 'personal', period: 'month', ownerId: 'x' }), source);
+    const refused = await frame.evaluate(
+      (src) => chrome.runtime.sendMessage({ type: 'view/pinned', source: src, view: 'personal', period: 'month', ownerId: 'x' }),
+      source,
+    );
     expect(refused).toMatchObject({ ok: false });
   });
 
@@ -163,7 +169,7 @@ describe('the sidebar in real Chromium', () => {
     await frame.waitForSelector('.sidebar[data-view="personal"] [data-kpi="pipeline.total"]');
   });
 
-  it("pushes the CRM page aside instead of covering its controls", async () => {
+  it('pushes the CRM page aside instead of covering its controls', async () => {
     const layout = await page.evaluate(() => {
       const host = document.querySelector('kpi-lens-sidebar')!.getBoundingClientRect();
       const right = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().right;
@@ -208,7 +214,8 @@ describe('the sidebar in real Chromium', () => {
     const shown = await readSidebar(panel.mainFrame());
     const inFrame = await readSidebar(frame);
     expect(shown.owner).toBe(inFrame.owner);
-    for (const name of ['pipeline.total', 'pipeline.openDeals', 'activity.call.month']) expect(shown.figures[name]?.value, name).toBe(inFrame.figures[name]?.value);
+    for (const name of ['pipeline.total', 'pipeline.openDeals', 'activity.call.month'])
+      expect(shown.figures[name]?.value, name).toBe(inFrame.figures[name]?.value);
     const [summary] = await Promise.all([world.browser.context.waitForEvent('page'), panel.getByRole('button', { name: 'Export weekly summary' }).click()]);
     expect(summary.url()).toBe(`chrome-extension://${world.browser.extensionId}/summary.html?source=${encodeURIComponent(source)}`);
     await summary.close();

@@ -35,9 +35,21 @@ describe('the sidebar on the sandbox CRM, in real Chromium', () => {
     const asOf = Number(await card.getAttribute('data-as-of'));
     const rep = world.demo.owners.find((owner) => owner.externalId === world.demo.currentOwnerId)!;
     const basics = queryBasics({ ...DEFAULT_SETTINGS, rates: { ...DEMO_EXCHANGE_RATES }, currentOwner: {} }, world.timeZone);
-    const expected = computeForecast({ data: world.demo, period: periodContaining('month', asOf, basics.calendar), asOf, scope: { ownerIds: [rep.externalId] }, basics, byOwner: false });
+    const expected = computeForecast({
+      data: world.demo,
+      period: periodContaining('month', asOf, basics.calendar),
+      asOf,
+      scope: { ownerIds: [rep.externalId] },
+      basics,
+      byOwner: false,
+    });
     if (expected.status !== 'ok') throw new Error(`lib/forecast made no forecast of the demo data: ${expected.missing.join(', ')}`);
-    expect([await figure('p10'), await figure('p50'), await figure('p90'), await figure('wonSoFar')]).toEqual([expected.revenue.p10, expected.revenue.p50, expected.revenue.p90, expected.wonSoFar.amount]);
+    expect([await figure('p10'), await figure('p50'), await figure('p90'), await figure('wonSoFar')]).toEqual([
+      expected.revenue.p10,
+      expected.revenue.p50,
+      expected.revenue.p90,
+      expected.wonSoFar.amount,
+    ]);
     if (expected.probabilityOfQuota !== null) expect(await figure('probabilityOfQuota')).toBe(expected.probabilityOfQuota);
     // Real numbers, and the plan and the deals beside them; every deal link only http(s), in a new tab, without an opener.
     expect(expected.revenue.p90).toBeGreaterThan(0);

@@ -80,7 +80,9 @@ describe('amounts and dates written by Intl in seven locales', () => {
         const withAmount = input.columns !== 'date';
         const withDate = input.columns !== 'amount';
         const header = ['Title', 'Stage', ...(withAmount ? ['Amount'] : []), ...(withDate ? ['Close Date'] : [])];
-        const lines = rows.map((entry) => [entry.title, 'Negotiation', ...(withAmount ? [entry.amountText] : []), ...(withDate ? [entry.dateText] : [])].map(quote).join(','));
+        const lines = rows.map((entry) =>
+          [entry.title, 'Negotiation', ...(withAmount ? [entry.amountText] : []), ...(withDate ? [entry.dateText] : [])].map(quote).join(','),
+        );
         const csv = `${header.join(',')}\n${lines.join('\n')}\n`;
         let result: ImportResult;
         try {
@@ -93,8 +95,16 @@ describe('amounts and dates written by Intl in seven locales', () => {
         check(result.rejectCount === 0, `rows rejected: ${JSON.stringify(result.rejects)}\n${csv}`);
         result.records.deals.forEach((deal, i) => {
           const entry = rows[i]!;
-          if (withAmount) check(deal.amount?.minor === entry.minor, `${JSON.stringify(entry.amountText)} (${input.locale}) read as ${deal.amount?.minor}, written ${entry.minor}\n${csv}`);
-          if (withDate) check(deal.expectedCloseAt === entry.instant, `${JSON.stringify(entry.dateText)} (${input.locale}) read as ${new Date(deal.expectedCloseAt ?? 0).toISOString()}, written ${new Date(entry.instant).toISOString()}\n${csv}`);
+          if (withAmount)
+            check(
+              deal.amount?.minor === entry.minor,
+              `${JSON.stringify(entry.amountText)} (${input.locale}) read as ${deal.amount?.minor}, written ${entry.minor}\n${csv}`,
+            );
+          if (withDate)
+            check(
+              deal.expectedCloseAt === entry.instant,
+              `${JSON.stringify(entry.dateText)} (${input.locale}) read as ${new Date(deal.expectedCloseAt ?? 0).toISOString()}, written ${new Date(entry.instant).toISOString()}\n${csv}`,
+            );
         });
         seen.read += 1;
         if (withAmount) seen.amountsRead += 1;

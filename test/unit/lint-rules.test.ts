@@ -25,7 +25,12 @@ describe('lint catches HTML built from strings and code made from strings', () =
     ['innerHTML +=', TS, 'export function f(el: HTMLElement, crm: string) { el.innerHTML += crm; }', /No innerHTML/],
     ['insertAdjacentHTML', TS, "export function f(el: HTMLElement, crm: string) { el.insertAdjacentHTML('beforeend', crm); }", /No insertAdjacentHTML/],
     ['document.write', TS, 'export function f(crm: string) { document.write(crm); }', /No document.write/],
-    ['dangerouslySetInnerHTML', TSX, 'export function C({ crm }: { crm: string }) { return <div dangerouslySetInnerHTML={{ __html: crm }} />; }', /No dangerouslySetInnerHTML/],
+    [
+      'dangerouslySetInnerHTML',
+      TSX,
+      'export function C({ crm }: { crm: string }) { return <div dangerouslySetInnerHTML={{ __html: crm }} />; }',
+      /No dangerouslySetInnerHTML/,
+    ],
     ['eval', TS, 'export function f(crm: string) { return eval(crm); }', /^no-eval:/],
     ['new Function', TS, "export function f(crm: string) { return new Function('x', crm); }", /^no-new-func:/],
     ['Function()', TS, 'export function f(crm: string) { return Function(crm); }', /^no-new-func:/],
@@ -33,11 +38,15 @@ describe('lint catches HTML built from strings and code made from strings', () =
     ['string window.setInterval', TS, 'export function f(crm: string) { window.setInterval(`go(${crm})`, 10); }', /^no-implied-eval:/],
   ])('%s is an error', async (_name, file, code, expected) => {
     const errors = await errorsOf(code, file);
-    expect(errors.some((e) => expected.test(e)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((e) => expected.test(e)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 
   it('the safe ways pass: textContent, DOM nodes, JSX text, function timers', async () => {
-    const ts = 'export function f(el: HTMLElement, crm: string) { el.textContent = crm; el.append(document.createElement("b")); setTimeout(() => f(el, crm), 10); }';
+    const ts =
+      'export function f(el: HTMLElement, crm: string) { el.textContent = crm; el.append(document.createElement("b")); setTimeout(() => f(el, crm), 10); }';
     const tsx = 'export function C({ crm }: { crm: string }) { return <div title={crm}>{crm}</div>; }';
     expect(await errorsOf(ts, TS)).toEqual([]);
     expect(await errorsOf(tsx, TSX)).toEqual([]);
@@ -49,13 +58,20 @@ describe('lint keeps one channel to the background: send() in lib/messaging', ()
   const page = "import { browser } from 'wxt/browser';\n";
   it.each([
     ['browser.runtime.sendMessage in a page', TS, `${page}export const f = () => browser.runtime.sendMessage({ type: 'status/get' });`],
-    ['chrome.runtime.sendMessage in a content script', 'entrypoints/crm.content/__lint-probe__.ts', "declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };\nexport const f = () => chrome.runtime.sendMessage({ type: 'page/opened' });"],
+    [
+      'chrome.runtime.sendMessage in a content script',
+      'entrypoints/crm.content/__lint-probe__.ts',
+      "declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };\nexport const f = () => chrome.runtime.sendMessage({ type: 'page/opened' });",
+    ],
     ["runtime['sendMessage']", TSX, `${page}export const f = () => browser.runtime['sendMessage']({ type: 'demo/load' });`],
     ['a runtime taken apart first', TS, `${page}const { runtime } = browser;\nexport const f = () => runtime.sendMessage({ type: 'status/get' });`],
     ['sendMessage taken out of runtime', TS, `${page}const { sendMessage } = browser.runtime;\nexport const f = () => sendMessage({ type: 'status/get' });`],
   ])('%s is an error', async (_name, file, code) => {
     const errors = await errorsOf(code, file);
-    expect(errors.some((e) => channel.test(e)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((e) => channel.test(e)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 
   it('passes the channel itself, and a page that asks through send()', async () => {
@@ -75,7 +91,13 @@ describe('lint keeps one channel to the background: send() in lib/messaging', ()
 describe('lint keeps the pure core off the clock: now is a parameter', () => {
   const clock = /^no-restricted-syntax: The pure core .* reads no clock/;
   const ADAPTER = 'lib/adapters/close/__lint-probe__.ts';
-  const CORE = ['lib/adapters/close/__lint-probe__.ts', 'lib/kpi/__lint-probe__.ts', 'lib/model/__lint-probe__.ts', 'lib/period/__lint-probe__.ts', 'lib/forecast/__lint-probe__.ts'];
+  const CORE = [
+    'lib/adapters/close/__lint-probe__.ts',
+    'lib/kpi/__lint-probe__.ts',
+    'lib/model/__lint-probe__.ts',
+    'lib/period/__lint-probe__.ts',
+    'lib/forecast/__lint-probe__.ts',
+  ];
   const reads = [
     ['Date.now()', 'export const f = () => Date.now() + 1000;'],
     ['new Date()', 'export const f = () => new Date().getTime();'],
@@ -84,11 +106,15 @@ describe('lint keeps the pure core off the clock: now is a parameter', () => {
   ] as const;
   it.each(CORE.flatMap((file) => reads.map(([name, code]) => [name, file, code] as const)))('%s is an error in %s', async (_name, file, code) => {
     const errors = await errorsOf(code, file);
-    expect(errors.some((e) => clock.test(e)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((e) => clock.test(e)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 
   it('passes the given clock, dates built from values, and the same code outside the core or in its tests', async () => {
-    const given = "import type { AdapterContext } from '../types';\nexport const f = (ctx: AdapterContext, at: string) => new Date(Date.parse(at)).getTime() - ctx.now() + Date.UTC(2024, 0, 1);";
+    const given =
+      "import type { AdapterContext } from '../types';\nexport const f = (ctx: AdapterContext, at: string) => new Date(Date.parse(at)).getTime() - ctx.now() + Date.UTC(2024, 0, 1);";
     expect(await errorsOf(given, ADAPTER)).toEqual([]);
     expect(await errorsOf('export const f = (now: number) => new Date(now).toISOString();', 'lib/kpi/__lint-probe__.ts')).toEqual([]);
     expect(await errorsOf('export const f = () => Date.now();', 'lib/sync/__lint-probe__.ts')).toEqual([]);
@@ -99,7 +125,13 @@ describe('lint keeps the pure core off the clock: now is a parameter', () => {
 
 describe('lint keeps the pure core framework-free: no React, Dexie, WXT or extension API', () => {
   const platform = /^no-restricted-(imports|globals|syntax): .*The pure core .* is framework-free/;
-  const CORE = ['lib/kpi/__lint-probe__.ts', 'lib/model/__lint-probe__.ts', 'lib/period/__lint-probe__.ts', 'lib/adapters/pipedrive/__lint-probe__.ts', 'lib/forecast/__lint-probe__.ts'];
+  const CORE = [
+    'lib/kpi/__lint-probe__.ts',
+    'lib/model/__lint-probe__.ts',
+    'lib/period/__lint-probe__.ts',
+    'lib/adapters/pipedrive/__lint-probe__.ts',
+    'lib/forecast/__lint-probe__.ts',
+  ];
   const uses = [
     ['react', "import { useState } from 'react';\nexport const f = useState;"],
     ['react-dom/client', "import { createRoot } from 'react-dom/client';\nexport const f = createRoot;"],
@@ -114,11 +146,16 @@ describe('lint keeps the pure core framework-free: no React, Dexie, WXT or exten
   ] as const;
   it.each(CORE.flatMap((file) => uses.map(([name, code]) => [name, file, code] as const)))('%s is an error in %s', async (_name, file, code) => {
     const errors = await errorsOf(code, file);
-    expect(errors.some((e) => platform.test(e)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((e) => platform.test(e)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 
   it('passes zod and date-fns in the core, and React or Dexie where they belong', async () => {
-    expect(await errorsOf("import { z } from 'zod';\nimport { addDays } from 'date-fns';\nexport const f = [z, addDays];", 'lib/kpi/__lint-probe__.ts')).toEqual([]);
+    expect(
+      await errorsOf("import { z } from 'zod';\nimport { addDays } from 'date-fns';\nexport const f = [z, addDays];", 'lib/kpi/__lint-probe__.ts'),
+    ).toEqual([]);
     expect(await errorsOf("import Dexie from 'dexie';\nexport const f = Dexie;", 'lib/db/__lint-probe__.ts')).toEqual([]);
     expect(await errorsOf("import { useState } from 'react';\nexport const f = useState;", TS)).toEqual([]);
   });
@@ -133,7 +170,10 @@ describe('lint keeps one length of a day: DAY_MS from lib/period', () => {
     ['a test', 'lib/kpi/__lint-probe__.test.ts', 'export const f = (n: number) => n / 86400000;'],
   ])('a bare day in milliseconds is an error in %s', async (_name, file, code) => {
     const errors = await errorsOf(code, file);
-    expect(errors.some((e) => day.test(e)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((e) => day.test(e)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 
   it('passes DAY_MS itself, where it is defined, and other numbers', async () => {
@@ -148,17 +188,31 @@ describe('lint makes pages, entrypoints and scripts use lib/ through its public 
     ['a deep relative import in a component', TSX, "import { listKpis } from '../lib/kpi/registry';\nexport const f = listKpis;"],
     ['a relative import of an index', TS, "import { listKpis } from '../lib/kpi';\nexport const f = listKpis;"],
     ['a deep @/ import in an entrypoint', 'entrypoints/background/__lint-probe__.ts', "import { openDb } from '@/lib/db/db';\nexport const f = openDb;"],
-    ['a type-only deep import', 'entrypoints/sidebar/__lint-probe__.tsx', "import type { Settings } from '../../lib/settings/schema';\nexport type S = Settings;"],
+    [
+      'a type-only deep import',
+      'entrypoints/sidebar/__lint-probe__.tsx',
+      "import type { Settings } from '../../lib/settings/schema';\nexport type S = Settings;",
+    ],
     ['a re-export from deep inside', 'components/sidebar/__lint-probe__.ts', "export { send } from '../../lib/messaging/send';"],
     ['a script reaching into a file', 'scripts/bench/__lint-probe__.ts', "import { computeKpis } from '../../lib/kpi/compute';\nexport const f = computeKpis;"],
   ])('%s is an error', async (_name, file, code) => {
     const errors = await errorsOf(code, file);
-    expect(errors.some((e) => index.test(e)), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((e) => index.test(e)),
+      errors.join('\n'),
+    ).toBe(true);
   });
 
   it('passes the index with @/, and lib/ importing its own files', async () => {
-    expect(await errorsOf("import { listKpis } from '@/lib/kpi';\nimport type { Settings } from '@/lib/settings';\nexport const f: [typeof listKpis, Settings?] = [listKpis];", TS)).toEqual([]);
+    expect(
+      await errorsOf(
+        "import { listKpis } from '@/lib/kpi';\nimport type { Settings } from '@/lib/settings';\nexport const f: [typeof listKpis, Settings?] = [listKpis];",
+        TS,
+      ),
+    ).toEqual([]);
     expect(await errorsOf("import { computeKpis } from '../kpi/compute';\nexport const f = computeKpis;", 'lib/views/__lint-probe__.ts')).toEqual([]);
-    expect(await errorsOf("import { readCdnow } from '@/lib/clv/test-cdnow-files';\nexport const f = readCdnow;", 'scripts/bench/__lint-probe__.ts')).toEqual([]);
+    expect(await errorsOf("import { readCdnow } from '@/lib/clv/test-cdnow-files';\nexport const f = readCdnow;", 'scripts/bench/__lint-probe__.ts')).toEqual(
+      [],
+    );
   });
 });

@@ -25,7 +25,10 @@ export function ObjectTable({ objects }: { objects: readonly ObjectStatus[] }) {
                 {object.totalEstimate !== undefined && object.phase !== 'done' && ` / ${number(object.totalEstimate, 0)}`}
               </td>
               <td>{object.lastCompletedAt ? dateTime(object.lastCompletedAt) : '—'}</td>
-              <td className={object.problem ? 'problem' : undefined} title={object.problem ? `${object.problem.message}. ${object.problem.userAction}` : undefined}>
+              <td
+                className={object.problem ? 'problem' : undefined}
+                title={object.problem ? `${object.problem.message}. ${object.problem.userAction}` : undefined}
+              >
                 {t(`conn.phase.${object.phase}`)}
               </td>
             </tr>

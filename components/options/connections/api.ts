@@ -1,6 +1,14 @@
 import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
-import { type TestOutcome, stillToRequest, type PermissionRequest, type ConnectInput, authorizeSalesforce, type OAuthCode, type ConnectionView } from '@/lib/connections';
+import {
+  type TestOutcome,
+  stillToRequest,
+  type PermissionRequest,
+  type ConnectInput,
+  authorizeSalesforce,
+  type OAuthCode,
+  type ConnectionView,
+} from '@/lib/connections';
 import { dataVersionKey, statusVersionKey, type Responses, type ConnectReply, send as ask } from '@/lib/messaging';
 import { onStorageChange } from '../../common/signals';
 

@@ -15,7 +15,17 @@ import { exportCsv, exportJson, exportQuarantineCsv, fileDate } from './transfer
  * Data: what is stored where, how much, the records that could not be read (a table, and their
  * CSV), export (JSON and CSV per table), import, delete.
  */
-export function DataSection({ settings, onChanged, quarantine, quarantinePageSize = 25 }: { settings: Settings; onChanged: () => void; quarantine?: QuarantineView; quarantinePageSize?: number }) {
+export function DataSection({
+  settings,
+  onChanged,
+  quarantine,
+  quarantinePageSize = 25,
+}: {
+  settings: Settings;
+  onChanged: () => void;
+  quarantine?: QuarantineView;
+  quarantinePageSize?: number;
+}) {
   const { t } = useI18n();
   const api = useOptionsApi();
   const [busy, setBusy] = useState<string>();
@@ -40,9 +50,11 @@ export function DataSection({ settings, onChanged, quarantine, quarantinePageSiz
       setMessage(t('options.data.exported', { count: records }));
       return { name: `kpi-lens-export-${fileDate(api.now())}.json`, blob };
     });
-  const csv = (type: RecordType) => download(type, async () => ({ name: `kpi-lens-${RECORD_TABLES[type]}-${fileDate(api.now())}.csv`, blob: await exportCsv(api, type) }));
+  const csv = (type: RecordType) =>
+    download(type, async () => ({ name: `kpi-lens-${RECORD_TABLES[type]}-${fileDate(api.now())}.csv`, blob: await exportCsv(api, type) }));
 
-  const quarantineCsv = () => download('quarantine', async () => ({ name: `kpi-lens-not-read-${fileDate(api.now())}.csv`, blob: await exportQuarantineCsv(api) }));
+  const quarantineCsv = () =>
+    download('quarantine', async () => ({ name: `kpi-lens-not-read-${fileDate(api.now())}.csv`, blob: await exportQuarantineCsv(api) }));
 
   return (
     <Section id="data" title={t('options.data.title')}>

@@ -120,7 +120,20 @@ export function ImportBackup({ onImported }: { onImported: () => void }) {
           </table>
           <button
             type="button"
-            onClick={() => api.download(`kpi-lens-import-rejects-${fileDate(api.now())}.csv`, new Blob([recordsToCsv(outcome.rejects.map((reject) => ({ place: reject.index + 1, type: reject.type, externalId: reject.externalId, reason: reject.reason })), ['place'])], { type: 'text/csv' }))}
+            onClick={() =>
+              api.download(
+                `kpi-lens-import-rejects-${fileDate(api.now())}.csv`,
+                new Blob(
+                  [
+                    recordsToCsv(
+                      outcome.rejects.map((reject) => ({ place: reject.index + 1, type: reject.type, externalId: reject.externalId, reason: reject.reason })),
+                      ['place'],
+                    ),
+                  ],
+                  { type: 'text/csv' },
+                ),
+              )
+            }
           >
             {t('options.data.rejectsDownload')}
           </button>

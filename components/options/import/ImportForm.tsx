@@ -17,7 +17,10 @@ export function ImportForm({ store }: { store: ImporterStore }) {
   const { chooseFile, setSource, setChoice } = store.getState();
   const busy = phase === 'importing';
   const csvSources = imported.filter((entry) => entry.origin === 'csv');
-  const choose = <K extends keyof Choices>(key: K) => (event: { target: { value: string } }) => setChoice(key, event.target.value as Choices[K]);
+  const choose =
+    <K extends keyof Choices>(key: K) =>
+    (event: { target: { value: string } }) =>
+      setChoice(key, event.target.value as Choices[K]);
   return (
     <>
       <Field id="import-file" label={t('import.file')}>
@@ -36,8 +39,15 @@ export function ImportForm({ store }: { store: ImporterStore }) {
       </Field>
       {file && (
         <>
-          <Field id="import-source" label={t('import.source')} hint={t('import.sourceHint')} error={isValidSource(source) ? undefined : t('import.sourceInvalid')}>
-            {(props) => <input {...props} type="text" list="import-sources" value={source} disabled={busy} onChange={(event) => setSource(event.target.value)} />}
+          <Field
+            id="import-source"
+            label={t('import.source')}
+            hint={t('import.sourceHint')}
+            error={isValidSource(source) ? undefined : t('import.sourceInvalid')}
+          >
+            {(props) => (
+              <input {...props} type="text" list="import-sources" value={source} disabled={busy} onChange={(event) => setSource(event.target.value)} />
+            )}
           </Field>
           <datalist id="import-sources">
             {csvSources.map((entry) => (

@@ -42,7 +42,12 @@ export function MappingTable({ store }: { store: ImporterStore }) {
                   <label htmlFor={id}>{t(`field.${field}` as MessageKey)}</label>
                 </th>
                 <td>
-                  <select id={id} value={index === undefined ? '' : String(index)} disabled={disabled} onChange={(event) => setColumn(field, event.target.value === '' ? undefined : Number(event.target.value))}>
+                  <select
+                    id={id}
+                    value={index === undefined ? '' : String(index)}
+                    disabled={disabled}
+                    onChange={(event) => setColumn(field, event.target.value === '' ? undefined : Number(event.target.value))}
+                  >
                     <option value="">{t('import.notImported')}</option>
                     {preview.headers.map((header, i) => (
                       <option key={i} value={String(i)}>
@@ -52,7 +57,9 @@ export function MappingTable({ store }: { store: ImporterStore }) {
                   </select>
                 </td>
                 <td className="example">{index === undefined ? '' : (preview.examples[index] ?? '').slice(0, 80)}</td>
-                <td>{columnFormat && <FormatControl format={columnFormat} disabled={disabled} onChange={(reading) => setFormat(columnFormat.column, reading)} />}</td>
+                <td>
+                  {columnFormat && <FormatControl format={columnFormat} disabled={disabled} onChange={(reading) => setFormat(columnFormat.column, reading)} />}
+                </td>
               </tr>
             );
           })}

@@ -41,7 +41,11 @@ export const browserImportApi: ImportApi = {
 
 /** `csv:<file name without extension>`: re-importing the same file lands in the same source. */
 export function sourceForFile(fileName: string): string {
-  const base = fileName.replace(/\.[^.]*$/, '').replace(/\s+/g, ' ').trim().slice(0, 150);
+  const base = fileName
+    .replace(/\.[^.]*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 150);
   return `csv:${base || 'import'}`;
 }
 

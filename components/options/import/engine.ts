@@ -40,7 +40,11 @@ export function createWorkerEngine(): ImportEngine {
     });
   };
   return {
-    preview: (file, settings) => job((id) => ({ id, type: 'preview', file, settings }), (message, _id, settle) => message.type === 'preview' && settle(message.preview)),
+    preview: (file, settings) =>
+      job(
+        (id) => ({ id, type: 'preview', file, settings }),
+        (message, _id, settle) => message.type === 'preview' && settle(message.preview),
+      ),
     run: (file, settings, delimiter, hooks, signal) => {
       // A batch the background refused stops the worker; the run then fails with the background's reason.
       let failure: unknown;
@@ -66,7 +70,11 @@ export function createWorkerEngine(): ImportEngine {
         throw failure ?? error;
       });
     },
-    rejectedCsv: (file, rejects, delimiter) => job((id) => ({ id, type: 'rejected-csv', file, rejects: [...rejects], delimiter }), (message, _id, settle) => message.type === 'csv' && settle(message.text)),
+    rejectedCsv: (file, rejects, delimiter) =>
+      job(
+        (id) => ({ id, type: 'rejected-csv', file, rejects: [...rejects], delimiter }),
+        (message, _id, settle) => message.type === 'csv' && settle(message.text),
+      ),
     dispose: () => worker.terminate(),
   };
 }

@@ -25,7 +25,9 @@ scope.onmessage = (event) => {
     return;
   }
   void handle(message)
-    .catch((error: unknown) => scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: error instanceof ImportCancelled }))
+    .catch((error: unknown) =>
+      scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: error instanceof ImportCancelled }),
+    )
     .finally(() => {
       cancelled.delete(id);
       acks.delete(id);

@@ -77,7 +77,11 @@ function BenchmarksForm({ settings, save }: { settings: Settings; save: ReturnTy
               <tr key={row.kpi}>
                 <th scope="row">{name(row.kpi)}</th>
                 <td>
-                  <select aria-label={t('options.bench.comparisonOf', { kpi: name(row.kpi) })} value={row.comparison} onChange={(event) => update(index, { comparison: event.target.value as Row['comparison'] })}>
+                  <select
+                    aria-label={t('options.bench.comparisonOf', { kpi: name(row.kpi) })}
+                    value={row.comparison}
+                    onChange={(event) => update(index, { comparison: event.target.value as Row['comparison'] })}
+                  >
                     <option value="at-least">{t('options.bench.atLeast')}</option>
                     <option value="at-most">{t('options.bench.atMost')}</option>
                   </select>

@@ -64,7 +64,13 @@ function SidebarForm({ settings, save }: { settings: Settings; save: ReturnType<
             <button type="button" data-move="-1" disabled={index === 0} aria-label={t('options.pinned.up', { kpi: name(id) })} onClick={() => move(index, -1)}>
               ↑
             </button>
-            <button type="button" data-move="1" disabled={index === pinned.length - 1} aria-label={t('options.pinned.down', { kpi: name(id) })} onClick={() => move(index, 1)}>
+            <button
+              type="button"
+              data-move="1"
+              disabled={index === pinned.length - 1}
+              aria-label={t('options.pinned.down', { kpi: name(id) })}
+              onClick={() => move(index, 1)}
+            >
               ↓
             </button>
             <button

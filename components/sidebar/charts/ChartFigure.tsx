@@ -8,7 +8,14 @@ export type Palette = { accent: string; good: string; warn: string; muted: strin
 function palette(): Palette {
   const style = getComputedStyle(document.documentElement);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { accent: read('--accent', '#3552d8'), good: read('--good', '#1f7a4d'), warn: read('--warn', '#9a6200'), muted: read('--muted', '#5b6478'), text: read('--text', '#1b2233'), line: read('--line', '#dfe3ec') };
+  return {
+    accent: read('--accent', '#3552d8'),
+    good: read('--good', '#1f7a4d'),
+    warn: read('--warn', '#9a6200'),
+    muted: read('--muted', '#5b6478'),
+    text: read('--text', '#1b2233'),
+    line: read('--line', '#dfe3ec'),
+  };
 }
 
 export type ChartFigureProps = {

@@ -37,14 +37,18 @@ export function Charts({ data, draw }: { data: ChartsData; draw: boolean }) {
     () => ({
       activity: activityConfig(data.activity, { compared, i18n }),
       won: wonConfig(data.wonVsQuota, { currency: cur, i18n }),
-      breakdowns: Object.fromEntries(breakdowns.map((b) => [b.id, breakdownConfig(b.rows, { label: b.title, measure: b.measure, currency: cur, compared, i18n })])) as Record<string, MakeConfig>,
+      breakdowns: Object.fromEntries(
+        breakdowns.map((b) => [b.id, breakdownConfig(b.rows, { label: b.title, measure: b.measure, currency: cur, compared, i18n })]),
+      ) as Record<string, MakeConfig>,
     }),
     // The breakdowns are built from `data` and the words; the list itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, compared, cur, i18n],
   );
   const when = (start: number) => bucketLabel(start, data.activity.unit, locale, timeZone);
-  const activityTitle = t(data.activity.unit === 'day' ? 'chart.activityByDay' : data.activity.unit === 'week' ? 'chart.activityByWeek' : 'chart.activityByMonth');
+  const activityTitle = t(
+    data.activity.unit === 'day' ? 'chart.activityByDay' : data.activity.unit === 'week' ? 'chart.activityByWeek' : 'chart.activityByMonth',
+  );
   const hasPrevious = compared !== undefined && trend.some((bucket) => bucket.previous !== undefined);
 
   return (
@@ -90,7 +94,11 @@ export function Charts({ data, draw }: { data: ChartsData; draw: boolean }) {
           <DataTable
             caption={t('chart.wonVsQuota')}
             head={[t('chart.month'), t('chart.won'), t('chart.quota')]}
-            rows={data.wonVsQuota.map((month) => [bucketLabel(month.start, 'month', locale, timeZone), money(month.won, cur), month.quota === null ? '—' : money(month.quota, cur)])}
+            rows={data.wonVsQuota.map((month) => [
+              bucketLabel(month.start, 'month', locale, timeZone),
+              money(month.won, cur),
+              month.quota === null ? '—' : money(month.quota, cur),
+            ])}
           />
         }
       />
@@ -112,13 +120,23 @@ export function Charts({ data, draw }: { data: ChartsData; draw: boolean }) {
               key={id}
               id={id}
               title={title}
-              parts={[{ name: row.label, value: amount ? `${money(row.value, cur)} · ${t('count.deals', { count: row.count })}` : t('count.deals', { count: row.count }) }]}
+              parts={[
+                {
+                  name: row.label,
+                  value: amount ? `${money(row.value, cur)} · ${t('count.deals', { count: row.count })}` : t('count.deals', { count: row.count }),
+                },
+              ]}
               note={previous ? t('chart.comparedValue', { value: money(row.previous ?? 0, cur) }) : undefined}
             />
           );
         }
         const head = [t('chart.group'), ...(amount ? [t('chart.amount')] : []), t('chart.deals'), ...(previous ? [t('chart.comparedShort')] : [])];
-        const table = rows.map((row) => [row.label, ...(amount ? [money(row.value, cur)] : []), number(row.count), ...(previous ? [money(row.previous ?? 0, cur)] : [])]);
+        const table = rows.map((row) => [
+          row.label,
+          ...(amount ? [money(row.value, cur)] : []),
+          number(row.count),
+          ...(previous ? [money(row.previous ?? 0, cur)] : []),
+        ]);
         return (
           <div key={id}>
             <ChartFigure

@@ -45,7 +45,13 @@ export function axisLabel(label: string, maxChars = LABEL_LINE_CHARS, maxLines =
 
 /** Value-axis ticks of money: the reporting currency, short (12K $, 1.2M $), in the UI language's format. */
 export function moneyTick(locale: Locale, currency: string): (value: number | string) => string {
-  const format = new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+  const format = new Intl.NumberFormat(intlTag(locale), {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  });
   return (value) => (typeof value === 'number' ? format.format(value) : value);
 }
 

@@ -28,7 +28,12 @@ describe('chart axis labels', () => {
   });
 
   it('never gives a line longer than the axis has room for, nor more than two lines', () => {
-    for (const label of ['Lens Cloud Starter (seat, 1 year)', 'Очень длинное название продукта с пояснением', 'x'.repeat(100), 'a b c d e f g h i j k l m n o p q r s t u v w x y z'.repeat(3)]) {
+    for (const label of [
+      'Lens Cloud Starter (seat, 1 year)',
+      'Очень длинное название продукта с пояснением',
+      'x'.repeat(100),
+      'a b c d e f g h i j k l m n o p q r s t u v w x y z'.repeat(3),
+    ]) {
       const lines = [axisLabel(label)].flat();
       expect(lines.length).toBeLessThanOrEqual(2);
       for (const line of lines) expect(line.length).toBeLessThanOrEqual(LABEL_LINE_CHARS);
@@ -73,7 +78,10 @@ describe('chart configurations', () => {
   });
 
   it('draws no comparison when the view has none, and keeps the rows in the order given (the funnel)', () => {
-    const funnel: ChartRow[] = [{ key: 'a', label: 'Lead', value: 100, count: 1 }, { key: 'b', label: 'Won big', value: 900, count: 1 }];
+    const funnel: ChartRow[] = [
+      { key: 'a', label: 'Lead', value: 100, count: 1 },
+      { key: 'b', label: 'Won big', value: 900, count: 1 },
+    ];
     const config = breakdownConfig(funnel, { label: 'Pipeline', measure: 'amount', currency: 'JPY', i18n: ru })(colors);
     expect(config.data.labels).toEqual(['Lead', 'Won big']);
     // JPY has no minor unit: 900 is ¥900.

@@ -37,15 +37,26 @@ export function comparedLabel(compare: ChartsData['compare'], i18n: Pick<I18n, '
 }
 
 /** A breakdown (pipeline by stage, sales by region, product, contact method) as horizontal bars, the comparison beside each. */
-export function breakdownConfig(rows: readonly ChartRow[], options: { label: string; measure: 'amount' | 'count'; currency: string; compared?: string; i18n: Words }): MakeConfig {
+export function breakdownConfig(
+  rows: readonly ChartRow[],
+  options: { label: string; measure: 'amount' | 'count'; currency: string; compared?: string; i18n: Words },
+): MakeConfig {
   const { label, measure, currency, compared, i18n } = options;
   const amount = measure === 'amount';
   const overlay = compared !== undefined && amount && rows.some((row) => row.previous !== undefined);
   const shown = (minor: number, count: number) => (amount ? plotted(minor, currency) : count);
   return (colors) => {
     // With a comparison the legend tells the two bars apart: the chosen period, and the compared one.
-    const datasets: ChartDataset<'bar'>[] = [{ label: overlay ? i18n.t('chart.selected') : label, data: rows.map((row) => shown(row.value, row.count)), backgroundColor: colors.accent, pointStyle: 'rect' }];
-    if (overlay) datasets.push({ label: compared, data: rows.map((row) => plotted(row.previous ?? 0, currency)), backgroundColor: colors.muted, pointStyle: 'rect' });
+    const datasets: ChartDataset<'bar'>[] = [
+      {
+        label: overlay ? i18n.t('chart.selected') : label,
+        data: rows.map((row) => shown(row.value, row.count)),
+        backgroundColor: colors.accent,
+        pointStyle: 'rect',
+      },
+    ];
+    if (overlay)
+      datasets.push({ label: compared, data: rows.map((row) => plotted(row.previous ?? 0, currency)), backgroundColor: colors.muted, pointStyle: 'rect' });
     const base = frame(colors, true, { callback: amount ? moneyTick(i18n.locale, currency) : countTick(i18n.locale) }, overlay);
     return {
       type: 'bar',
@@ -80,12 +91,34 @@ export function activityConfig(activity: ChartsData['activity'], options: { comp
   const buckets = activity.buckets;
   const overlay = compared !== undefined && buckets.some((bucket) => bucket.previous !== undefined);
   return (colors) => {
-    const bars = KINDS.map((kind, i) => ({ type: 'bar' as const, stack: 'done', label: i18n.t(KIND_KEYS[kind]), data: buckets.map((bucket) => bucket[kind]), backgroundColor: [colors.accent, colors.good, colors.warn][i], pointStyle: 'rect' as const }));
-    const line = { type: 'line' as const, stack: 'compared', label: compared, data: buckets.map((bucket) => bucket.previous ?? null), borderColor: colors.text, backgroundColor: colors.text, borderDash: [4, 3], borderWidth: 1.5, pointRadius: 0, pointHitRadius: 6, pointStyle: 'line' as const };
+    const bars = KINDS.map((kind, i) => ({
+      type: 'bar' as const,
+      stack: 'done',
+      label: i18n.t(KIND_KEYS[kind]),
+      data: buckets.map((bucket) => bucket[kind]),
+      backgroundColor: [colors.accent, colors.good, colors.warn][i],
+      pointStyle: 'rect' as const,
+    }));
+    const line = {
+      type: 'line' as const,
+      stack: 'compared',
+      label: compared,
+      data: buckets.map((bucket) => bucket.previous ?? null),
+      borderColor: colors.text,
+      backgroundColor: colors.text,
+      borderDash: [4, 3],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      pointHitRadius: 6,
+      pointStyle: 'line' as const,
+    };
     const base = frame(colors, false, { callback: countTick(i18n.locale) }, true);
     return {
       type: 'bar',
-      data: { labels: buckets.map((bucket) => bucketLabel(bucket.start, activity.unit, i18n.locale, i18n.timeZone)), datasets: overlay ? [...bars, line] : bars },
+      data: {
+        labels: buckets.map((bucket) => bucketLabel(bucket.start, activity.unit, i18n.locale, i18n.timeZone)),
+        datasets: overlay ? [...bars, line] : bars,
+      },
       options: { ...base, scales: { x: { ...base.scales.x, stacked: true }, y: { ...base.scales.y, stacked: true } } },
     } as ChartConfiguration;
   };
@@ -101,13 +134,34 @@ export function wonConfig(months: ChartsData['wonVsQuota'], options: { currency:
       data: {
         labels: months.map((month) => bucketLabel(month.start, 'month', i18n.locale, i18n.timeZone)),
         datasets: [
-          { type: 'bar', label: i18n.t('chart.won'), data: months.map((month) => plotted(month.won, currency)), backgroundColor: colors.accent, pointStyle: 'rect' },
-          { type: 'line', label: i18n.t('chart.quota'), data: months.map((month) => (month.quota === null ? null : plotted(month.quota, currency))), borderColor: colors.warn, backgroundColor: colors.warn, pointStyle: 'line' },
+          {
+            type: 'bar',
+            label: i18n.t('chart.won'),
+            data: months.map((month) => plotted(month.won, currency)),
+            backgroundColor: colors.accent,
+            pointStyle: 'rect',
+          },
+          {
+            type: 'line',
+            label: i18n.t('chart.quota'),
+            data: months.map((month) => (month.quota === null ? null : plotted(month.quota, currency))),
+            borderColor: colors.warn,
+            backgroundColor: colors.warn,
+            pointStyle: 'line',
+          },
         ],
       },
       options: {
         ...base,
-        plugins: { ...base.plugins, tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${i18n.money(item.datasetIndex === 0 ? (months[item.dataIndex]?.won ?? 0) : (months[item.dataIndex]?.quota ?? 0), currency)}` } } },
+        plugins: {
+          ...base.plugins,
+          tooltip: {
+            callbacks: {
+              label: (item) =>
+                `${item.dataset.label ?? ''}: ${i18n.money(item.datasetIndex === 0 ? (months[item.dataIndex]?.won ?? 0) : (months[item.dataIndex]?.quota ?? 0), currency)}`,
+            },
+          },
+        },
       },
     } as ChartConfiguration;
   };

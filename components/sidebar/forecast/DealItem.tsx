@@ -68,9 +68,7 @@ export function AlertItem({ deal, currency }: { deal: DealAlert; currency: strin
   return (
     <li data-deal={deal.dealId}>
       <Title deal={deal} />
-      <span className="muted">
-        {[worth(deal, currency, i18n), ...deal.reasons.map((r) => text(r.text, r.params, i18n))].join('; ')}
-      </span>
+      <span className="muted">{[worth(deal, currency, i18n), ...deal.reasons.map((r) => text(r.text, r.params, i18n))].join('; ')}</span>
       <ul className="moves">
         {deal.actions.map((item) => (
           <li key={item.action}>

@@ -24,7 +24,9 @@ export function trackLine(track: TrackResponse, selection: ViewSelection, i18n: 
   if (track.forecast === 0) return i18n.f('fc.track.none');
   const team = selection.view === 'team' && !selection.ownerId;
   const month = selection.period === 'month';
-  const span = i18n.f(team ? (month ? 'fc.track.spanTeamMonth' : 'fc.track.spanTeam') : month ? 'fc.track.spanMonth' : 'fc.track.span', { count: track.forecast });
+  const span = i18n.f(team ? (month ? 'fc.track.spanTeamMonth' : 'fc.track.spanTeam') : month ? 'fc.track.spanMonth' : 'fc.track.span', {
+    count: track.forecast,
+  });
   return `${span}: ${i18n.f('fc.track.inside', { count: track.inside })} ${i18n.f('fc.track.of', { count: track.forecast })}`;
 }
 
@@ -51,7 +53,17 @@ export function ForecastCard({ forecast, track, selection, error }: ForecastCard
   );
 }
 
-function ForecastBody({ shown, track, selection, i18n }: { shown: ForecastShown; track: TrackResponse | undefined; selection: ViewSelection; i18n: ForecastI18n }) {
+function ForecastBody({
+  shown,
+  track,
+  selection,
+  i18n,
+}: {
+  shown: ForecastShown;
+  track: TrackResponse | undefined;
+  selection: ViewSelection;
+  i18n: ForecastI18n;
+}) {
   const { f, money } = i18n;
   const currency = shown.currency;
   const common = { currency, selection };
@@ -61,17 +73,25 @@ function ForecastBody({ shown, track, selection, i18n }: { shown: ForecastShown;
       <p className="sub">{f('fc.rangeLabel', { end: i18n.date(shown.period.end - 1) })}</p>
       <p className="headline">
         <ExplainButton id="range" explain={shown.explain.range} {...common}>
-          <Figure name="forecast.p10" value={shown.revenue.p10}>{money(shown.revenue.p10, currency)}</Figure>
+          <Figure name="forecast.p10" value={shown.revenue.p10}>
+            {money(shown.revenue.p10, currency)}
+          </Figure>
           {' – '}
-          <Figure name="forecast.p90" value={shown.revenue.p90}>{money(shown.revenue.p90, currency)}</Figure>
+          <Figure name="forecast.p90" value={shown.revenue.p90}>
+            {money(shown.revenue.p90, currency)}
+          </Figure>
         </ExplainButton>
       </p>
       <p className="sub">
-        <Figure name="forecast.p50" value={shown.revenue.p50}>{f('fc.likely', { p50: money(shown.revenue.p50, currency) })}</Figure>
+        <Figure name="forecast.p50" value={shown.revenue.p50}>
+          {f('fc.likely', { p50: money(shown.revenue.p50, currency) })}
+        </Figure>
       </p>
       <p>
         <ExplainButton id="wonSoFar" explain={shown.explain.wonSoFar} {...common}>
-          <Figure name="forecast.wonSoFar" value={shown.wonSoFar.amount}>{f('fc.wonSoFar', { amount: money(shown.wonSoFar.amount, currency) })}</Figure>
+          <Figure name="forecast.wonSoFar" value={shown.wonSoFar.amount}>
+            {f('fc.wonSoFar', { amount: money(shown.wonSoFar.amount, currency) })}
+          </Figure>
         </ExplainButton>{' '}
         <span className="muted">({f('fc.wonDeals', { count: shown.wonSoFar.deals })})</span>
       </p>
@@ -92,7 +112,9 @@ function ForecastBody({ shown, track, selection, i18n }: { shown: ForecastShown;
       ) : (
         <p className="sub track">
           <ExplainButton id="track" explain={track.explain} track={track} {...common}>
-            <span data-inside={track.inside} data-forecast={track.forecast}>{trackLine(track, selection, i18n)}</span>
+            <span data-inside={track.inside} data-forecast={track.forecast}>
+              {trackLine(track, selection, i18n)}
+            </span>
           </ExplainButton>
         </p>
       )}

@@ -77,7 +77,9 @@ export function ForecastExplainPanel({ target, loadRecords, onClose }: ForecastE
         </>
       )}
       <TrackPeriods target={target} i18n={i18n} />
-      {target.id !== 'track' && explain.deals > 0 && <RecordList key={`${target.id}:${JSON.stringify(target.selection)}`} load={loadRecords} titleId="explain-records" />}
+      {target.id !== 'track' && explain.deals > 0 && (
+        <RecordList key={`${target.id}:${JSON.stringify(target.selection)}`} load={loadRecords} titleId="explain-records" />
+      )}
     </ExplainDialog>
   );
 }

@@ -7,7 +7,9 @@ import { fill, inputName, useForecastI18n, type ForecastI18n } from './format';
 /** An input the plan could not use, by name: "Win rate (4 of the 10 needed)", "Calls per new deal (none yet)". */
 export function missingInput(item: Plan['missing'][number], i18n: ForecastI18n): string {
   const name = item.input === 'activities' ? i18n.f('plan.activities') : inputName(item.input, i18n);
-  return item.status === 'low-sample' && item.n !== undefined && item.min !== undefined ? i18n.f('plan.inputLow', { name, n: item.n, min: item.min }) : i18n.f('plan.inputMissing', { name });
+  return item.status === 'low-sample' && item.n !== undefined && item.min !== undefined
+    ? i18n.f('plan.inputLow', { name, n: item.n, min: item.min })
+    : i18n.f('plan.inputMissing', { name });
 }
 
 /**
@@ -72,7 +74,9 @@ export function PlanCard({ shown, selection }: { shown: ForecastShown; selection
       </div>
       {active && plan.gap !== null && (
         <p className="sub">
-          <Figure name="forecast.gap" value={plan.gap}>{i18n.f('plan.gap', { gap: i18n.money(plan.gap, currency) })}</Figure>
+          <Figure name="forecast.gap" value={plan.gap}>
+            {i18n.f('plan.gap', { gap: i18n.money(plan.gap, currency) })}
+          </Figure>
           {days !== null && <> · {i18n.f('plan.days', { count: days })}</>}
         </p>
       )}
@@ -82,7 +86,12 @@ export function PlanCard({ shown, selection }: { shown: ForecastShown; selection
           {i18n.f('plan.notSaid', { inputs: plan.missing.map((m) => missingInput(m, i18n)).join(', ') })}
         </p>
       )}
-      {active && stepsNotTaken(plan, i18n).map((line) => <p key={line} className="note">{line}</p>)}
+      {active &&
+        stepsNotTaken(plan, i18n).map((line) => (
+          <p key={line} className="note">
+            {line}
+          </p>
+        ))}
     </section>
   );
 }

@@ -17,7 +17,15 @@ const { data } = simulateCrm({ seed: 7, reps: 4, days: 450, activities: true, st
 const deals = data.deals.map((deal, i) => ({ ...deal, url: i % 2 ? `https://acme.pipedrive.com/deal/${deal.externalId}` : 'javascript:alert(1)' }));
 const PERIOD = periodContaining('month', T0 + 420 * DAY, CAL);
 const AS_OF = PERIOD.start + 15 * DAY - 1;
-const made = forecast({ data: { ...data, deals }, period: PERIOD, asOf: AS_OF, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, quota: 40_000_000 });
+const made = forecast({
+  data: { ...data, deals },
+  period: PERIOD,
+  asOf: AS_OF,
+  scope: { ownerIds: 'all' },
+  calendar: CAL,
+  currency: { reporting: 'USD', rates: {} },
+  quota: 40_000_000,
+});
 if (made.status !== 'ok') throw new Error('the simulated CRM should forecast');
 const full: ForecastResult = made;
 const shown = leanForecast(full) as ForecastShown;
@@ -25,7 +33,15 @@ const response = { ...shown, view: 'personal' as const, peersHidden: false };
 
 const track: TrackResponse = {
   currency: 'USD',
-  periods: [1, 2, 3, 4, 5, 6].map((n) => ({ label: `M${n}`, asOf: n, p10: 100_00, p50: 200_00, p90: 300_00, actual: n === 3 ? 900_00 : 150_00, inside: n !== 3 })),
+  periods: [1, 2, 3, 4, 5, 6].map((n) => ({
+    label: `M${n}`,
+    asOf: n,
+    p10: 100_00,
+    p50: 200_00,
+    p90: 300_00,
+    actual: n === 3 ? 900_00 : 150_00,
+    inside: n !== 3,
+  })),
   forecast: 6,
   inside: 5,
   coverage: 5 / 6,
@@ -54,7 +70,9 @@ describe('the forecast card', () => {
   });
 
   it('speaks Russian, with Russian plurals, and says when no quota is set', () => {
-    renderPart(<ForecastCard forecast={{ ...response, quota: null, probabilityOfQuota: null }} track={{ ...track, inside: 2 }} selection={monthly} />, { locale: 'ru' });
+    renderPart(<ForecastCard forecast={{ ...response, quota: null, probabilityOfQuota: null }} track={{ ...track, inside: 2 }} selection={monthly} />, {
+      locale: 'ru',
+    });
     const card = screen.getByRole('region', { name: 'Прогноз' });
     // 6 → "месяцев" (many), 2 → "раза" (few).
     expect(within(card).getByText('У вас за последние 6 месяцев: итог попал в диапазон 2 раза из 6')).toBeTruthy();
@@ -62,12 +80,24 @@ describe('the forecast card', () => {
   });
 
   it('says what it needs when it cannot forecast', () => {
-    renderPart(<ForecastCard forecast={{ status: 'needs-data', period: shown.period, asOf: AS_OF, missing: ['history'], notes: [], view: 'personal', peersHidden: false }} track={undefined} selection={selection} />);
+    renderPart(
+      <ForecastCard
+        forecast={{ status: 'needs-data', period: shown.period, asOf: AS_OF, missing: ['history'], notes: [], view: 'personal', peersHidden: false }}
+        track={undefined}
+        selection={selection}
+      />,
+    );
     expect(screen.getByText('Not enough history to forecast this period yet.')).toBeTruthy();
   });
 });
 
-const input = (value: number | null, status: 'ok' | 'low-sample' | 'missing', n: number, min?: number) => ({ value, unit: 'rate' as const, n, status, ...(min !== undefined ? { min } : {}) });
+const input = (value: number | null, status: 'ok' | 'low-sample' | 'missing', n: number, min?: number) => ({
+  value,
+  unit: 'rate' as const,
+  n,
+  status,
+  ...(min !== undefined ? { min } : {}),
+});
 const step = (value: number | null) => ({ value, unit: 'count' as const, arithmetic: '' });
 
 /** A plan as lib/forecast gives it: gap $186,000, average won deal $46,500 → 4 deals; 28 % win rate, 34-day cycle → open 14. */
@@ -107,7 +137,11 @@ describe('the plan card', () => {
   it('reads like the issue: win, open by, calls and meetings a day, working days left', () => {
     renderPart(<PlanCard shown={{ ...shown, plan: plan() }} selection={selection} />);
     const card = screen.getByRole('region', { name: 'Plan to quota' });
-    expect(within(card).getByText('To reach $250,000: win 4 more deals; at your 28% win rate and 34-day cycle, open 15 deals by Dec 12, 2026; that is 9 calls and 1.8 meetings a day')).toBeTruthy();
+    expect(
+      within(card).getByText(
+        'To reach $250,000: win 4 more deals; at your 28% win rate and 34-day cycle, open 15 deals by Dec 12, 2026; that is 9 calls and 1.8 meetings a day',
+      ),
+    ).toBeTruthy();
     expect(within(card).getByText(/\$186,000 to go/)).toBeTruthy();
     expect(within(card).getByText(/10 working days left to open them/)).toBeTruthy();
   });
@@ -116,7 +150,13 @@ describe('the plan card', () => {
     const thin = plan({
       status: 'incomplete',
       inputs: { ...plan().inputs, winRate: input(0.5, 'low-sample', 4, 10), callsPerNewDeal: input(null, 'missing', 0) },
-      steps: { ...plan().steps, dealsToOpen: { ...step(null), why: 'needs-win-rate', whyText: { en: 'Needs your win rate', ru: 'Нужна ваша доля выигранных сделок' } }, callsPerDay: step(null), meetingsPerDay: step(null), openBy: step(null) },
+      steps: {
+        ...plan().steps,
+        dealsToOpen: { ...step(null), why: 'needs-win-rate', whyText: { en: 'Needs your win rate', ru: 'Нужна ваша доля выигранных сделок' } },
+        callsPerDay: step(null),
+        meetingsPerDay: step(null),
+        openBy: step(null),
+      },
       missing: [
         { input: 'winRate', status: 'low-sample', n: 4, min: 10 },
         { input: 'callsPerNewDeal', status: 'missing' },
@@ -164,8 +204,16 @@ describe('the deals card', () => {
 
 describe('the forecast explain panel', () => {
   it('shows the method, the inputs with readable labels, and the deals behind the number', async () => {
-    const load = vi.fn(async (offset: number) => ({ total: 1, listable: 1, offset, rows: [{ id: 'd1', type: 'deal' as const, title: 'Deal one', url: 'https://acme.pipedrive.com/deal/d1' }] }));
-    renderPart(<ForecastExplainPanel target={{ id: 'range', explain: shown.explain.range, currency: 'USD', selection }} loadRecords={load} onClose={vi.fn()} />, { locale: 'ru' });
+    const load = vi.fn(async (offset: number) => ({
+      total: 1,
+      listable: 1,
+      offset,
+      rows: [{ id: 'd1', type: 'deal' as const, title: 'Deal one', url: 'https://acme.pipedrive.com/deal/d1' }],
+    }));
+    renderPart(
+      <ForecastExplainPanel target={{ id: 'range', explain: shown.explain.range, currency: 'USD', selection }} loadRecords={load} onClose={vi.fn()} />,
+      { locale: 'ru' },
+    );
     const dialog = screen.getByRole('dialog', { name: shown.explain.range.title.ru });
     expect(within(dialog).getByText(shown.explain.range.method.ru)).toBeTruthy();
     for (const item of shown.explain.range.inputs) expect(within(dialog).getByText(new RegExp(`^${item.label.ru}:`))).toBeTruthy();

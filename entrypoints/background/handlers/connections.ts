@@ -1,5 +1,16 @@
 import { browser } from 'wxt/browser';
-import { resolveConnection, planConnection, permissionsForPlan, releasablePermissions, adapterFor, getConnection, listConnections, removeConnection, saveConnection, connectionView } from '@/lib/connections';
+import {
+  resolveConnection,
+  planConnection,
+  permissionsForPlan,
+  releasablePermissions,
+  adapterFor,
+  getConnection,
+  listConnections,
+  removeConnection,
+  saveConnection,
+  connectionView,
+} from '@/lib/connections';
 import { deleteSource, countByType, objectStatuses } from '@/lib/db';
 import type { Responses } from '@/lib/messaging';
 import { loadSettings, saveSettings } from '@/lib/settings';
@@ -34,7 +45,11 @@ export function connectionHandlers(deps: HandlerDeps): HandlerGroup<ConnectionsT
       const connections = [];
       for (const connection of await listConnections()) {
         const order = adapterFor(connection.crm)?.objects.map((spec) => spec.name) ?? [];
-        const [status, objects, counts] = await Promise.all([statuses.status(connection.source), objectStatuses(db, connection.source, order), countByType(db, connection.source)]);
+        const [status, objects, counts] = await Promise.all([
+          statuses.status(connection.source),
+          objectStatuses(db, connection.source, order),
+          countByType(db, connection.source),
+        ]);
         connections.push(connectionView(connection, { status, objects, counts }));
       }
       return { connections };
@@ -45,7 +60,14 @@ export function connectionHandlers(deps: HandlerDeps): HandlerGroup<ConnectionsT
       if (planned.ok) {
         const needed = permissionsForPlan(planned.plan, TEST_BUILD && Boolean(request.input.apiBase?.trim()));
         if (!(await browser.permissions.contains(needed).catch(() => false))) {
-          return { ok: false, problem: { kind: 'permission', message: 'KPI Lens has no access to this CRM yet', userAction: 'Click Connect again and allow access when the browser asks.' } };
+          return {
+            ok: false,
+            problem: {
+              kind: 'permission',
+              message: 'KPI Lens has no access to this CRM yet',
+              userAction: 'Click Connect again and allow access when the browser asks.',
+            },
+          };
         }
       }
       const outcome = await resolveConnection(request.input, request.oauth, {
@@ -57,7 +79,11 @@ export function connectionHandlers(deps: HandlerDeps): HandlerGroup<ConnectionsT
       if (!outcome.ok) return outcome;
       const previous = await getConnection(outcome.connection.source);
       // Same account again (a new token, session → token): its data and account facts stay.
-      await saveConnection({ ...outcome.connection, details: { ...previous?.details, ...outcome.connection.details }, connectedAt: previous?.connectedAt ?? outcome.connection.connectedAt });
+      await saveConnection({
+        ...outcome.connection,
+        details: { ...previous?.details, ...outcome.connection.details },
+        connectedAt: previous?.connectedAt ?? outcome.connection.connectedAt,
+      });
       if (outcome.user) await rememberUser(outcome.connection.source, outcome.user);
       changed(outcome.connection.source);
       void scheduler.kick(outcome.connection.source);

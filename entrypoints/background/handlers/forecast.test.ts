@@ -31,7 +31,13 @@ beforeEach(() => {
   fakeBrowser.reset();
   // The receiver reopens the database before every request; the views read the data given here.
   db = new KpiLensDb(`forecast-handler-${++counter}`, SCHEMA_VERSIONS);
-  const views = createViewService({ loadData: async () => data, loadSettings: async () => settingsFor('rep1'), now: () => NOW, browserZone: 'UTC', rewarmDelayMs: null });
+  const views = createViewService({
+    loadData: async () => data,
+    loadSettings: async () => settingsFor('rep1'),
+    now: () => NOW,
+    browserZone: 'UTC',
+    rewarmDelayMs: null,
+  });
   listen(createHandlers({ db, views } as unknown as HandlerDeps));
 });
 afterEach(() => {
@@ -43,10 +49,24 @@ describe('the forecast through the background receiver', () => {
   it("answers the signed-in rep's forecast with lib/forecast's numbers for the same data and instant", async () => {
     const reply = await deliver({ type: 'view/forecast', ...month }, sidebar());
     if (!reply.ok) throw new Error(reply.error);
-    const shown = reply.value as { status: string; asOf: number; revenue: object; probabilityOfQuota: unknown; wonSoFar: object; topDeals: { dealId: string }[] };
+    const shown = reply.value as {
+      status: string;
+      asOf: number;
+      revenue: object;
+      probabilityOfQuota: unknown;
+      wonSoFar: object;
+      topDeals: { dealId: string }[];
+    };
     expect(shown.status).toBe('ok');
     expect(shown.asOf).toBe(NOW);
-    const direct = forecast({ data, period: periodContaining('month', NOW, CAL), asOf: NOW, scope: { ownerIds: ['rep1'] }, calendar: CAL, currency: { reporting: 'USD', rates: {} } });
+    const direct = forecast({
+      data,
+      period: periodContaining('month', NOW, CAL),
+      asOf: NOW,
+      scope: { ownerIds: ['rep1'] },
+      calendar: CAL,
+      currency: { reporting: 'USD', rates: {} },
+    });
     if (direct.status !== 'ok') throw new Error('expected a forecast');
     expect(shown.revenue).toEqual(direct.revenue);
     expect(shown.wonSoFar).toEqual({ amount: direct.wonSoFar.amount, deals: direct.wonSoFar.deals });
@@ -70,7 +90,10 @@ describe('the forecast through the background receiver', () => {
   it("refuses a CRM page's content script, a malformed request, and a peer's forecast for a rep who may not see it", async () => {
     const page = { id: browser.runtime.id, url: 'https://acme.pipedrive.com/deal/1', tab: { id: 3 } };
     expect(await deliver({ type: 'view/forecast', ...month }, page)).toEqual({ ok: false, error: 'refused: view/forecast is only for KPI Lens pages' });
-    expect(await deliver({ type: 'forecast/records', ...month, explain: 'everything' } as unknown as RequestInput, sidebar())).toEqual({ ok: false, error: 'refused: not a KPI Lens message' });
+    expect(await deliver({ type: 'forecast/records', ...month, explain: 'everything' } as unknown as RequestInput, sidebar())).toEqual({
+      ok: false,
+      error: 'refused: not a KPI Lens message',
+    });
     const peer = await deliver({ type: 'view/forecast', ...month, ownerId: 'rep2' }, sidebar());
     expect(peer.ok).toBe(false);
   });

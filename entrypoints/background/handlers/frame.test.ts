@@ -8,7 +8,8 @@ import { frameHandlers } from './frame';
 import type { HandlerDeps } from './types';
 
 const sent: [number, unknown][] = [];
-const frames = () => createFrameUi({ local: browser.storage.local, session: browser.storage.session, send: async (tabId, command) => void sent.push([tabId, command]) });
+const frames = () =>
+  createFrameUi({ local: browser.storage.local, session: browser.storage.session, send: async (tabId, command) => void sent.push([tabId, command]) });
 let deps: HandlerDeps;
 const PIPEDRIVE_TAB = { url: 'https://acme.pipedrive.com/deals/list', tab: { id: 7 }, frameId: 0 } as unknown as Browser.runtime.MessageSender;
 

@@ -7,7 +7,14 @@ import { checkManualRecord, buildOptionsOverview, loadSettings } from '@/lib/set
 import { allStatuses } from './core';
 import type { HandlerDeps, HandlerGroup } from './types';
 
-type OptionsType = 'options/overview' | 'options/save-record' | 'options/delete-record' | 'data/export-page' | 'data/quarantine-page' | 'data/import-records' | 'data/erase-everything';
+type OptionsType =
+  | 'options/overview'
+  | 'options/save-record'
+  | 'options/delete-record'
+  | 'data/export-page'
+  | 'data/quarantine-page'
+  | 'data/import-records'
+  | 'data/erase-everything';
 
 /** The options page's requests: the rep's own entries, the full export and import, delete everything. */
 export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {

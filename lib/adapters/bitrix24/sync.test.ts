@@ -51,7 +51,14 @@ describe('a whole Bitrix24 sync through the engine', () => {
     });
     const clock = fakeClock();
     const store = memorySyncStore();
-    const ctx: AdapterContext = { fetch: fake.fetch, now: clock.env.now, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow' };
+    const ctx: AdapterContext = {
+      fetch: fake.fetch,
+      now: clock.env.now,
+      baseUrl: BITRIX_WEBHOOK,
+      auth: { kind: 'webhook' },
+      source: 'bitrix24:stroytorg.bitrix24.ru',
+      timeZone: 'Europe/Moscow',
+    };
     const result = await runSync({ source: ctx.source, adapter: bitrix24Adapter, ctx, store, env: clock.env }, { sleep: clock.sleep });
 
     expect(result).toEqual({ status: 'done', records: 2 + 4 + 8 + 3 + 2 + 1200 + 75, rejected: 0 });

@@ -62,6 +62,8 @@ export function extractExamples(file: string, markdown: string): ContractExample
 
 /** Every response example of every reference page, by file name. */
 export function loadContractExamples(dir = BITRIX_CONTRACTS): ContractExample[] {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   return files.flatMap((file) => extractExamples(file, readFileSync(join(dir, file), 'utf8')));
 }

@@ -46,7 +46,12 @@ export function fakeBitrix(answer: (call: MethodCall) => MethodReply, http?: (me
       if (reply.next !== undefined) nexts[key] = reply.next;
     }
     const php = (map: Record<string, unknown>) => (Object.keys(map).length ? map : []);
-    return { body: { result: { result: php(result), result_error: php(errors), result_total: php(totals), result_next: php(nexts), result_time: [] }, time: { start: 1, finish: 2 } } };
+    return {
+      body: {
+        result: { result: php(result), result_error: php(errors), result_total: php(totals), result_next: php(nexts), result_time: [] },
+        time: { start: 1, finish: 2 },
+      },
+    };
   });
   return { fetch: fake.fetch, calls: fake.calls, methods };
 }

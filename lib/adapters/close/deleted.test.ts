@@ -17,7 +17,15 @@ type Org = ReturnType<typeof fakeCloseOrg>;
 type Store = ReturnType<typeof memorySyncStore>;
 
 function job(org: Org, store: SyncStore, clock: ReturnType<typeof fakeClock>, pageSize?: number) {
-  const ctx: AdapterContext = { fetch: org.fetch, now: clock.env.now, baseUrl: 'https://api.close.com/api/v1', auth: { kind: 'basic', username: 'key', password: '' }, source: SOURCE, timeZone: 'UTC', pageSize };
+  const ctx: AdapterContext = {
+    fetch: org.fetch,
+    now: clock.env.now,
+    baseUrl: 'https://api.close.com/api/v1',
+    auth: { kind: 'basic', username: 'key', password: '' },
+    source: SOURCE,
+    timeZone: 'UTC',
+    pageSize,
+  };
   return { source: SOURCE, adapter: closeAdapter, ctx, store, env: clock.env };
 }
 
@@ -46,9 +54,13 @@ describe('Close deletions through the event log', () => {
     expect([ids(store, 'customer'), ids(store, 'owner')]).toEqual([before.customer, before.owner]);
     // one deleted pass per object with a deletion event type, each asking from the run's since
     const since = new Date(firstStart - OVERLAP).toISOString();
-    expect(eventCalls(org, asked).map((call) => [call.url.searchParams.get('object_type'), call.url.searchParams.get('action'), call.url.searchParams.get('date_updated__gte')])).toEqual(
-      ['lead', 'opportunity', 'activity.call', 'activity.email', 'activity.meeting'].map((type) => [type, 'deleted', since]),
-    );
+    expect(
+      eventCalls(org, asked).map((call) => [
+        call.url.searchParams.get('object_type'),
+        call.url.searchParams.get('action'),
+        call.url.searchParams.get('date_updated__gte'),
+      ]),
+    ).toEqual(['lead', 'opportunity', 'activity.call', 'activity.email', 'activity.meeting'].map((type) => [type, 'deleted', since]));
 
     // a full run has no deleted pass
     const beforeFull = org.calls.length;
@@ -69,7 +81,14 @@ describe('Close deletions through the event log', () => {
     await runSync(job(org, store, clock, 1), { sleep: clock.sleep });
     expect(ids(store, 'deal')).toEqual(['oppo_2']);
     const pages = eventCalls(org, asked).filter((call) => call.url.searchParams.get('object_type') === 'opportunity');
-    expect(pages.map((call) => [call.url.searchParams.get('_cursor'), call.url.searchParams.get('_limit'), call.url.searchParams.get('action'), call.url.searchParams.has('date_updated__gte')])).toEqual([
+    expect(
+      pages.map((call) => [
+        call.url.searchParams.get('_cursor'),
+        call.url.searchParams.get('_limit'),
+        call.url.searchParams.get('action'),
+        call.url.searchParams.has('date_updated__gte'),
+      ]),
+    ).toEqual([
       [null, '1', 'deleted', true],
       ['after-1', '1', 'deleted', false],
     ]);
@@ -144,7 +163,17 @@ describe('Close deletions through the event log', () => {
     const store = memorySyncStore();
     await runSync(job(org, store, clock), { sleep: clock.sleep });
     clock.advance(DAY_MS);
-    org.breakEvents('opportunity', { data: [{ object_type: 'opportunity', object_id: 'oppo_1', action: 'updated' }, { object_type: 'opportunity', action: 'deleted' }], cursor_next: null }, 1);
+    org.breakEvents(
+      'opportunity',
+      {
+        data: [
+          { object_type: 'opportunity', object_id: 'oppo_1', action: 'updated' },
+          { object_type: 'opportunity', action: 'deleted' },
+        ],
+        cursor_next: null,
+      },
+      1,
+    );
     const result = await runSync(job(org, store, clock), { sleep: clock.sleep });
     expect(result).toMatchObject({ status: 'done', rejected: 2 });
     expect(ids(store, 'deal')).toEqual(['oppo_1', 'oppo_2', 'oppo_3']);

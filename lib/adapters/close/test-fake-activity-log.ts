@@ -64,7 +64,10 @@ export function fakeActivityLog(options: ActivityLogOptions) {
     const limit = Math.min(Number(q.get('_limit') ?? 100), 100);
     if (skip > options.maxSkip) {
       refused += 1;
-      return { status: 400, body: { error: `The skip you set is larger than the maximum skip for this resource (max_skip = ${options.maxSkip}). Please refine your search query.` } };
+      return {
+        status: 400,
+        body: { error: `The skip you set is larger than the maximum skip for this resource (max_skip = ${options.maxSkip}). Please refine your search query.` },
+      };
     }
     deepestSkip = Math.max(deepestSkip, skip);
     let lo = 0;

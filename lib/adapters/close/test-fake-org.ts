@@ -21,7 +21,10 @@ export function fakeCloseOrg() {
   const live: Record<string, Record<string, unknown>[]> = {
     lead: [leadItem],
     opportunity: [opportunity({ id: 'oppo_1' }), opportunity({ id: 'oppo_2' }), opportunity({ id: 'oppo_3' })],
-    'activity.call': [{ ...callItem, id: 'acti_call1' }, { ...callItem, id: 'acti_call2' }],
+    'activity.call': [
+      { ...callItem, id: 'acti_call1' },
+      { ...callItem, id: 'acti_call2' },
+    ],
     'activity.email': [outgoingEmail],
     'activity.meeting': [meetingItem],
   };
@@ -64,7 +67,15 @@ export function fakeCloseOrg() {
     remove(objectType: string, id: string, at: number) {
       live[objectType] = live[objectType]!.filter((item) => item.id !== id);
       const when = new Date(at).toISOString();
-      events.push({ id: `ev_${events.length + 1}`, object_type: objectType, object_id: id, action: 'deleted', date_created: when, date_updated: when, data: null });
+      events.push({
+        id: `ev_${events.length + 1}`,
+        object_type: objectType,
+        object_id: id,
+        action: 'deleted',
+        date_created: when,
+        date_updated: when,
+        data: null,
+      });
     },
     /** The next `times` event log pages of `objectType` answer `body` instead. */
     breakEvents(objectType: string, body: unknown, times: number) {

@@ -132,7 +132,14 @@ export const draftEmail = {
   status: 'draft',
 };
 
-export const incomingEmail = { ...outgoingEmail, id: 'acti_WuIVvTT9b3zLmOOWalxK0OrqtdkxEEdu4mNr1TPGb2o', direction: 'incoming', status: 'inbox', opens: [], subject: 'Welcome to Close!' };
+export const incomingEmail = {
+  ...outgoingEmail,
+  id: 'acti_WuIVvTT9b3zLmOOWalxK0OrqtdkxEEdu4mNr1TPGb2o',
+  direction: 'incoming',
+  status: 'inbox',
+  opens: [],
+  subject: 'Welcome to Close!',
+};
 
 export const meetingItem = {
   _type: 'Meeting',
@@ -158,13 +165,36 @@ export const meetingItem = {
 
 export const usersPage = {
   data: [
-    { date_created: '2012-08-29T00:33:22.720000+00:00', date_updated: '2013-05-08T01:57:15.204000+00:00', email: 'stefan@close.com', first_name: 'Stefan', id: USER_ID, last_name: 'Wojcik', organizations: [org] },
-    { date_created: '2012-08-10T00:00:11.000000+00:00', date_updated: '2013-05-08T02:00:13.000000+00:00', email: 'kevin@close.com', first_name: 'Kevin', id: 'user_Ova4RGFG7pztSeJiiMFdN7O2MFl71nD0uGO3bIOo4Wk', last_name: 'Ramani', organizations: [org] },
+    {
+      date_created: '2012-08-29T00:33:22.720000+00:00',
+      date_updated: '2013-05-08T01:57:15.204000+00:00',
+      email: 'stefan@close.com',
+      first_name: 'Stefan',
+      id: USER_ID,
+      last_name: 'Wojcik',
+      organizations: [org],
+    },
+    {
+      date_created: '2012-08-10T00:00:11.000000+00:00',
+      date_updated: '2013-05-08T02:00:13.000000+00:00',
+      email: 'kevin@close.com',
+      first_name: 'Kevin',
+      id: 'user_Ova4RGFG7pztSeJiiMFdN7O2MFl71nD0uGO3bIOo4Wk',
+      last_name: 'Ramani',
+      organizations: [org],
+    },
   ],
   has_more: false,
 };
 
-export const meResponse = { date_created: '2012-08-29T13:46:31.870000+00:00', email: 'anthony@close.com', first_name: 'Anthony', id: USER_ID, last_name: 'Nemitz', organizations: [] };
+export const meResponse = {
+  date_created: '2012-08-29T13:46:31.870000+00:00',
+  email: 'anthony@close.com',
+  first_name: 'Anthony',
+  id: USER_ID,
+  last_name: 'Nemitz',
+  organizations: [],
+};
 
 export const pipelinesPage = {
   data: [

@@ -62,7 +62,12 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
   }
   const size = pageLimit(ctx, 200);
   const modified = spec.modified ?? 'hs_lastmodifieddate';
-  const { body, budget } = await hubspotRequest(ctx, 'POST', `/crm/v3/objects/${spec.type}/search`, searchBody(modified, state.since, props, size, state.after));
+  const { body, budget } = await hubspotRequest(
+    ctx,
+    'POST',
+    `/crm/v3/objects/${spec.type}/search`,
+    searchBody(modified, state.since, props, size, state.after),
+  );
   const list = parseList(body, `${spec.type ?? ''} search`);
   let last = state.last;
   for (const raw of list.results) {
@@ -114,10 +119,13 @@ async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotOb
   let mapper: (raw: unknown) => Mapped;
   const extraRejects: FetchedPage['rejects'] = [];
   const unreadableStageDates: unknown[] = [];
-  const firstOf = (target: string) => new Map([...(related.get(target) ?? new Map<string, string[]>())].flatMap(([id, to]) => (to[0] ? [[id, to[0]] as const] : [])));
+  const firstOf = (target: string) =>
+    new Map([...(related.get(target) ?? new Map<string, string[]>())].flatMap(([id, to]) => (to[0] ? [[id, to[0]] as const] : [])));
   if (spec.name === 'deals') {
     // Only string ids can have line items (see `ids`); String() of an object id such as {"toString":1} would throw.
-    const currencies = new Map(page.items.map((raw) => [(raw as { id?: unknown } | null)?.id, (raw as { properties?: Record<string, unknown> } | null)?.properties?.deal_currency_code]));
+    const currencies = new Map(
+      page.items.map((raw) => [(raw as { id?: unknown } | null)?.id, (raw as { properties?: Record<string, unknown> } | null)?.properties?.deal_currency_code]),
+    );
     const { lines, rejects } = await lineItemsByDeal(ctx, related.get('line_items') ?? new Map(), (id) => {
       const code = currencies.get(id);
       return typeof code === 'string' && code ? code : mctx.currency;
@@ -140,7 +148,14 @@ async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotOb
   extraRejects.push(...unreadableHistoryNote(HUBSPOT_LABEL, unreadableStageDates));
   // The search window may have moved past the run's `since` (see crmPage); the deleted pass asks from the run's own.
   const next = page.next ? { ...page.next, stages } : archivedPass(runSince);
-  return { records, rejects: [...rejects, ...extraRejects], nextCursor: JSON.stringify(next), pageKey: pageKey(next), totalEstimate: page.total, budget: page.budget };
+  return {
+    records,
+    rejects: [...rejects, ...extraRejects],
+    nextCursor: JSON.stringify(next),
+    pageKey: pageKey(next),
+    totalEstimate: page.total,
+    budget: page.budget,
+  };
 }
 
 async function ownersPage(ctx: HubspotContext, mctx: MapContext, state: HubspotCursor): Promise<FetchedPage> {
@@ -181,14 +196,25 @@ function pageKey(cursor: HubspotCursor): string {
  * records changed in the window, then the archived (deleted) ones since
  * `runSince` (the `since` the engine gave the run; null for a full one).
  */
-export async function fetchHubspotPage(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor, runSince: number | null): Promise<FetchedPage> {
+export async function fetchHubspotPage(
+  ctx: HubspotContext,
+  mctx: MapContext,
+  spec: HubspotObject,
+  state: HubspotCursor,
+  runSince: number | null,
+): Promise<FetchedPage> {
   switch (spec.kind) {
     case 'owners':
       return ownersPage(ctx, mctx, state);
     case 'pipelines': {
       const { body, budget } = await hubspotRequest(ctx, 'GET', '/crm/v3/pipelines/deals');
       const parsed = pipelinesSchema.safeParse(body);
-      if (!parsed.success) throw new CrmError('bad-response', `${HUBSPOT_LABEL}'s pipelines answer is not shaped as documented`, 'If this repeats, report it to KPI Lens with the sync log.');
+      if (!parsed.success)
+        throw new CrmError(
+          'bad-response',
+          `${HUBSPOT_LABEL}'s pipelines answer is not shaped as documented`,
+          'If this repeats, report it to KPI Lens with the sync log.',
+        );
       return { ...mapItems(parsed.data.results, (raw) => mapPipeline(raw, mctx)), nextCursor: null, budget };
     }
     case 'goals':

@@ -5,9 +5,22 @@ import { crmObjectSchema } from './schemas';
 import { dealVisits } from './stage-history';
 
 export const DEAL_PROPERTIES = [
-  'dealname', 'amount', 'deal_currency_code', 'amount_in_home_currency', 'closedate', 'createdate', 'dealstage', 'pipeline',
-  'hubspot_owner_id', 'hs_is_closed_won', 'hs_is_closed', 'hs_deal_stage_probability', 'hs_lastmodifieddate', 'hs_analytics_source',
-  'closed_lost_reason', 'hs_mrr',
+  'dealname',
+  'amount',
+  'deal_currency_code',
+  'amount_in_home_currency',
+  'closedate',
+  'createdate',
+  'dealstage',
+  'pipeline',
+  'hubspot_owner_id',
+  'hs_is_closed_won',
+  'hs_is_closed',
+  'hs_deal_stage_probability',
+  'hs_lastmodifieddate',
+  'hs_analytics_source',
+  'closed_lost_reason',
+  'hs_mrr',
 ] as const;
 export const LINE_ITEM_PROPERTIES = ['name', 'quantity', 'price', 'amount', 'hs_product_id', 'hs_line_item_currency_code'] as const;
 
@@ -60,7 +73,8 @@ export function mapDeal(raw: unknown, ctx: MapContext, extras: DealExtras): Mapp
   const value = numeric(o, 'amount');
   if (value === null) return { type: 'deal', reject: `the amount "${text(o, 'amount')?.slice(0, 40)}" is not a number`, externalId: o.id };
   const amount = value === undefined ? undefined : toMoney(value, currency);
-  if (value !== undefined && !amount) return { type: 'deal', reject: 'the deal has an amount but no currency (deal_currency_code or the account currency)', externalId: o.id };
+  if (value !== undefined && !amount)
+    return { type: 'deal', reject: 'the deal has an amount but no currency (deal_currency_code or the account currency)', externalId: o.id };
   const home = numeric(o, 'amount_in_home_currency');
   const mrr = numeric(o, 'hs_mrr');
   const probability = numeric(o, 'hs_deal_stage_probability');

@@ -24,16 +24,46 @@ import { dealVisits, STAGE_PROPERTIES_MAX_CHARS, stageDateProperties } from './s
  */
 
 const ms = (iso: string) => Date.parse(iso);
-const attributes = (model: { getAttributeTypeMap(): { baseName: string; type: string }[] }) => new Map(model.getAttributeTypeMap().map((a) => [a.baseName, a.type]));
+const attributes = (model: { getAttributeTypeMap(): { baseName: string; type: string }[] }) =>
+  new Map(model.getAttributeTypeMap().map((a) => [a.baseName, a.type]));
 
 const SALES: CollectionResponsePipelineNoPaging = {
   results: [
     {
-      id: 'default', label: 'Sales', displayOrder: 0, archived: false, createdAt: new Date('2024-01-01T00:00:00Z'), updatedAt: new Date('2024-01-01T00:00:00Z'),
+      id: 'default',
+      label: 'Sales',
+      displayOrder: 0,
+      archived: false,
+      createdAt: new Date('2024-01-01T00:00:00Z'),
+      updatedAt: new Date('2024-01-01T00:00:00Z'),
       stages: [
-        { id: 'qualifiedtobuy', label: 'Qualified', displayOrder: 0, archived: false, createdAt: new Date('2024-01-01T00:00:00Z'), updatedAt: new Date('2024-01-01T00:00:00Z'), metadata: { isClosed: 'false', probability: '0.2' } },
-        { id: 'presentationscheduled', label: 'Proposal', displayOrder: 1, archived: false, createdAt: new Date('2024-01-01T00:00:00Z'), updatedAt: new Date('2024-01-01T00:00:00Z'), metadata: { isClosed: 'false', probability: '0.6' } },
-        { id: 'closedwon', label: 'Won', displayOrder: 2, archived: false, createdAt: new Date('2024-01-01T00:00:00Z'), updatedAt: new Date('2024-01-01T00:00:00Z'), metadata: { isClosed: 'true', probability: '1.0' } },
+        {
+          id: 'qualifiedtobuy',
+          label: 'Qualified',
+          displayOrder: 0,
+          archived: false,
+          createdAt: new Date('2024-01-01T00:00:00Z'),
+          updatedAt: new Date('2024-01-01T00:00:00Z'),
+          metadata: { isClosed: 'false', probability: '0.2' },
+        },
+        {
+          id: 'presentationscheduled',
+          label: 'Proposal',
+          displayOrder: 1,
+          archived: false,
+          createdAt: new Date('2024-01-01T00:00:00Z'),
+          updatedAt: new Date('2024-01-01T00:00:00Z'),
+          metadata: { isClosed: 'false', probability: '0.6' },
+        },
+        {
+          id: 'closedwon',
+          label: 'Won',
+          displayOrder: 2,
+          archived: false,
+          createdAt: new Date('2024-01-01T00:00:00Z'),
+          updatedAt: new Date('2024-01-01T00:00:00Z'),
+          metadata: { isClosed: 'true', probability: '1.0' },
+        },
       ],
     },
   ],
@@ -41,10 +71,23 @@ const SALES: CollectionResponsePipelineNoPaging = {
 
 /** A deal that moved Qualified (1 Feb) → Proposal (10 Feb) → Won (20 Feb), as HubSpot returns it. */
 const MOVED: SimplePublicObjectWithAssociations = H.crmObject('9100', {
-  dealname: 'Umbrella renewal', amount: '5000', deal_currency_code: 'USD', closedate: '2024-02-20T15:00:00Z', createdate: '2024-02-01T09:00:00Z',
-  dealstage: 'closedwon', pipeline: 'default', hubspot_owner_id: '501', hs_is_closed_won: 'true', hs_is_closed: 'true', hs_lastmodifieddate: '2024-02-20T15:00:01Z',
-  hs_v2_date_entered_qualifiedtobuy: '2024-02-01T09:00:00Z', hs_v2_date_entered_presentationscheduled: '2024-02-10T09:00:00Z', hs_v2_date_entered_closedwon: '2024-02-20T15:00:00Z',
-  hs_date_entered_qualifiedtobuy: '2024-02-01T09:00:00Z', hs_date_entered_presentationscheduled: '2024-02-10T09:00:00Z', hs_date_entered_closedwon: '2024-02-20T15:00:00Z',
+  dealname: 'Umbrella renewal',
+  amount: '5000',
+  deal_currency_code: 'USD',
+  closedate: '2024-02-20T15:00:00Z',
+  createdate: '2024-02-01T09:00:00Z',
+  dealstage: 'closedwon',
+  pipeline: 'default',
+  hubspot_owner_id: '501',
+  hs_is_closed_won: 'true',
+  hs_is_closed: 'true',
+  hs_lastmodifieddate: '2024-02-20T15:00:01Z',
+  hs_v2_date_entered_qualifiedtobuy: '2024-02-01T09:00:00Z',
+  hs_v2_date_entered_presentationscheduled: '2024-02-10T09:00:00Z',
+  hs_v2_date_entered_closedwon: '2024-02-20T15:00:00Z',
+  hs_date_entered_qualifiedtobuy: '2024-02-01T09:00:00Z',
+  hs_date_entered_presentationscheduled: '2024-02-10T09:00:00Z',
+  hs_date_entered_closedwon: '2024-02-20T15:00:00Z',
 });
 
 describe('HubSpot stage history: the requests (checked against @hubspot/api-client models)', () => {
@@ -53,7 +96,8 @@ describe('HubSpot stage history: the requests (checked against @hubspot/api-clie
     const fetch = H.hsFetch(
       {
         'GET /crm/v3/pipelines/deals': () => H.wire.pipelines(SALES),
-        'GET /crm/v3/objects/deals': (url) => H.wire.list(url.searchParams.get('after') ? { results: [H.DEAL_LOST] } : { results: [MOVED], paging: { next: { after: '1' } } }),
+        'GET /crm/v3/objects/deals': (url) =>
+          H.wire.list(url.searchParams.get('after') ? { results: [H.DEAL_LOST] } : { results: [MOVED], paging: { next: { after: '1' } } }),
       },
       calls,
     );
@@ -64,14 +108,21 @@ describe('HubSpot stage history: the requests (checked against @hubspot/api-clie
     const lists = calls.filter((c) => c.url.pathname === '/crm/v3/objects/deals');
     for (const list of lists) {
       const asked = list.url.searchParams.get('properties')!.split(',');
-      for (const stage of ['qualifiedtobuy', 'presentationscheduled', 'closedwon']) expect(asked).toEqual(expect.arrayContaining([`hs_v2_date_entered_${stage}`, `hs_date_entered_${stage}`]));
+      for (const stage of ['qualifiedtobuy', 'presentationscheduled', 'closedwon'])
+        expect(asked).toEqual(expect.arrayContaining([`hs_v2_date_entered_${stage}`, `hs_date_entered_${stage}`]));
     }
     expect(attributes(SimplePublicObjectWithAssociations).get('properties')).toBe('{ [key: string]: string | null; }');
   });
 
   it('an incremental sync asks the search API for them in its body, a PublicObjectSearchRequest', async () => {
     const calls: H.HsCall[] = [];
-    const fetch = H.hsFetch({ 'GET /crm/v3/pipelines/deals': () => H.wire.pipelines(SALES), 'POST /crm/v3/objects/deals/search': () => H.wire.search({ total: 1, results: [MOVED] }) }, calls);
+    const fetch = H.hsFetch(
+      {
+        'GET /crm/v3/pipelines/deals': () => H.wire.pipelines(SALES),
+        'POST /crm/v3/objects/deals/search': () => H.wire.search({ total: 1, results: [MOVED] }),
+      },
+      calls,
+    );
     const page = await hubspotAdapter.fetchPage(H.hsContext(fetch), 'deals', null, ms('2024-02-01T00:00:00Z'));
     const body = calls.find((c) => c.url.pathname.endsWith('/search'))?.body as { properties: string[] };
     expect(attributes(PublicObjectSearchRequest).get('properties')).toBe('Array<string>');
@@ -98,10 +149,51 @@ describe('HubSpot date-entered properties → stage visits', () => {
   const deal = (properties: Record<string, string | null>) => (H.wire.list({ results: [H.crmObject('1', properties)] }) as { results: unknown[] }).results[0];
   const STAGES = ['a', 'b', 'c'];
   it.each([
-    ['v2 values, in time order whatever the stage order', { dealstage: 'c', hs_v2_date_entered_b: '2024-01-01T00:00:00Z', hs_v2_date_entered_a: '2024-01-05T00:00:00Z', hs_v2_date_entered_c: '2024-02-01T00:00:00Z' }, [['b', '2024-01-01T00:00:00Z'], ['a', '2024-01-05T00:00:00Z'], ['c', '2024-02-01T00:00:00Z']], 0],
-    ['v2 preferred over the older property; the older one where v2 is empty', { dealstage: 'b', hs_v2_date_entered_a: '2024-01-02T00:00:00Z', hs_date_entered_a: '2024-01-01T00:00:00Z', hs_v2_date_entered_b: null, hs_date_entered_b: '1706745600000' }, [['a', '2024-01-02T00:00:00Z'], ['b', '2024-02-01T00:00:00Z']], 0],
-    ['the current stage without a date: entered by the last change (updatedAt)', { dealstage: 'b', hs_v2_date_entered_a: '2024-01-02T00:00:00Z' }, [['a', '2024-01-02T00:00:00Z'], ['b', '2024-03-01T00:00:00Z']], 0],
-    ['an unreadable date is skipped and counted; the rest is kept', { dealstage: 'b', hs_v2_date_entered_a: 'last Tuesday', hs_v2_date_entered_b: '2024-01-09T00:00:00Z' }, [['b', '2024-01-09T00:00:00Z']], 1],
+    [
+      'v2 values, in time order whatever the stage order',
+      {
+        dealstage: 'c',
+        hs_v2_date_entered_b: '2024-01-01T00:00:00Z',
+        hs_v2_date_entered_a: '2024-01-05T00:00:00Z',
+        hs_v2_date_entered_c: '2024-02-01T00:00:00Z',
+      },
+      [
+        ['b', '2024-01-01T00:00:00Z'],
+        ['a', '2024-01-05T00:00:00Z'],
+        ['c', '2024-02-01T00:00:00Z'],
+      ],
+      0,
+    ],
+    [
+      'v2 preferred over the older property; the older one where v2 is empty',
+      {
+        dealstage: 'b',
+        hs_v2_date_entered_a: '2024-01-02T00:00:00Z',
+        hs_date_entered_a: '2024-01-01T00:00:00Z',
+        hs_v2_date_entered_b: null,
+        hs_date_entered_b: '1706745600000',
+      },
+      [
+        ['a', '2024-01-02T00:00:00Z'],
+        ['b', '2024-02-01T00:00:00Z'],
+      ],
+      0,
+    ],
+    [
+      'the current stage without a date: entered by the last change (updatedAt)',
+      { dealstage: 'b', hs_v2_date_entered_a: '2024-01-02T00:00:00Z' },
+      [
+        ['a', '2024-01-02T00:00:00Z'],
+        ['b', '2024-03-01T00:00:00Z'],
+      ],
+      0,
+    ],
+    [
+      'an unreadable date is skipped and counted; the rest is kept',
+      { dealstage: 'b', hs_v2_date_entered_a: 'last Tuesday', hs_v2_date_entered_b: '2024-01-09T00:00:00Z' },
+      [['b', '2024-01-09T00:00:00Z']],
+      1,
+    ],
     ['no date at all: no history (the engine uses the current stage and says so)', { dealstage: 'b' }, undefined, 0],
   ])('%s', (_name, properties, expected, unreadable) => {
     const out = dealVisits(deal(properties as Record<string, string | null>), STAGES, UPDATED);
@@ -110,11 +202,20 @@ describe('HubSpot date-entered properties → stage visits', () => {
   });
 
   it('a page with unreadable dates carries one counted note and still maps the deal', async () => {
-    const broken = H.crmObject('9101', { ...MOVED.properties, hs_v2_date_entered_presentationscheduled: 'soon', hs_date_entered_presentationscheduled: 'soon' });
-    const fetch = H.hsFetch({ 'GET /crm/v3/pipelines/deals': () => H.wire.pipelines(SALES), 'GET /crm/v3/objects/deals': () => H.wire.list({ results: [broken] }) });
+    const broken = H.crmObject('9101', {
+      ...MOVED.properties,
+      hs_v2_date_entered_presentationscheduled: 'soon',
+      hs_date_entered_presentationscheduled: 'soon',
+    });
+    const fetch = H.hsFetch({
+      'GET /crm/v3/pipelines/deals': () => H.wire.pipelines(SALES),
+      'GET /crm/v3/objects/deals': () => H.wire.list({ results: [broken] }),
+    });
     const page = await hubspotAdapter.fetchPage(H.hsContext(fetch), 'deals', null, null);
     expect(page.records.deal?.[0]?.stageHistory?.map((v) => v.stageId)).toEqual(['qualifiedtobuy', 'closedwon']);
-    expect(page.rejects).toEqual([expect.objectContaining({ recordType: 'unknown', reason: expect.stringContaining('2 HubSpot stage history entries could not be read') })]);
+    expect(page.rejects).toEqual([
+      expect.objectContaining({ recordType: 'unknown', reason: expect.stringContaining('2 HubSpot stage history entries could not be read') }),
+    ]);
   });
 });
 
@@ -126,7 +227,9 @@ describe('HubSpot stage history through the sync engine and the KPI engine', () 
     const clock = fakeClock();
     const store = memorySyncStore();
     const ctx = H.hsContext(portal.fetch);
-    expect(await runSync({ source: ctx.source, adapter: hubspotAdapter, ctx, store, env: clock.env }, { sleep: clock.sleep })).toMatchObject({ status: 'done' });
+    expect(await runSync({ source: ctx.source, adapter: hubspotAdapter, ctx, store, env: clock.env }, { sleep: clock.sleep })).toMatchObject({
+      status: 'done',
+    });
     const batch = store.snapshot();
 
     // 5 Feb: entered Qualified 1 Feb, Proposal only on the 10th

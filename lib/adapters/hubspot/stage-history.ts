@@ -28,7 +28,12 @@ export const STAGE_PROPERTIES_MAX_CHARS = 4000;
 export async function dealStageIds(ctx: HubspotContext): Promise<string[]> {
   const { body } = await hubspotRequest(ctx, 'GET', '/crm/v3/pipelines/deals');
   const parsed = pipelinesSchema.safeParse(body);
-  if (!parsed.success) throw new CrmError('bad-response', `${HUBSPOT_LABEL}'s pipelines answer is not shaped as documented`, 'If this repeats, report it to KPI Lens with the sync log.');
+  if (!parsed.success)
+    throw new CrmError(
+      'bad-response',
+      `${HUBSPOT_LABEL}'s pipelines answer is not shaped as documented`,
+      'If this repeats, report it to KPI Lens with the sync log.',
+    );
   const ids = new Set<string>();
   for (const raw of parsed.data.results) {
     const pipeline = pipelineSchema.safeParse(raw);

@@ -19,7 +19,10 @@ function job(portal: FakePortal, store: SyncStore, clock: ReturnType<typeof fake
 
 const ids = (store: MemorySyncStore, type: RecordType) => [...store.records.get(type)!.values()].map((r) => r.externalId).sort();
 const archivedListsAsked = (portal: FakePortal, from: number) =>
-  portal.calls.slice(from).filter((c) => c.method === 'GET' && c.url.searchParams.get('archived') === 'true' && c.url.pathname.startsWith('/crm/v3/objects/')).map((c) => c.url.pathname.split('/')[4]);
+  portal.calls
+    .slice(from)
+    .filter((c) => c.method === 'GET' && c.url.searchParams.get('archived') === 'true' && c.url.pathname.startsWith('/crm/v3/objects/'))
+    .map((c) => c.url.pathname.split('/')[4]);
 
 describe('HubSpot deletions through the sync engine', () => {
   it('a deal and a call archived in HubSpot are gone after the next incremental run; nothing else is lost', async () => {
@@ -28,7 +31,10 @@ describe('HubSpot deletions through the sync engine', () => {
     const store = memorySyncStore();
     expect(await runSync(job(portal, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done' });
     const before = store.snapshot();
-    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([['9001', '9002', '9003'], ['7001', '7002', '7003']]);
+    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([
+      ['9001', '9002', '9003'],
+      ['7001', '7002', '7003'],
+    ]);
 
     clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
@@ -37,10 +43,17 @@ describe('HubSpot deletions through the sync engine', () => {
     expect(await runSync(job(portal, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done', records: 6 });
     // 6 = owner 1 + team 1 + pipeline 1 + stages 2 + quota 1: the objects without a date filter, re-read whole; nothing else changed
 
-    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([['9001', '9003'], ['7002', '7003']]);
+    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([
+      ['9001', '9003'],
+      ['7002', '7003'],
+    ]);
     // every other record is exactly what the first run stored
     const after = store.snapshot();
-    expect(after).toEqual({ ...before, deal: before.deal?.filter((d) => d.externalId !== '9002'), activity: before.activity?.filter((a) => a.externalId !== '7001') });
+    expect(after).toEqual({
+      ...before,
+      deal: before.deal?.filter((d) => d.externalId !== '9002'),
+      activity: before.activity?.filter((a) => a.externalId !== '7001'),
+    });
     expect(store.quarantine).toEqual([]);
     // incremental: searched, not listed; and every CRM object's archive was read, in sync order
     expect(portal.calls.slice(asked).some((c) => c.method === 'POST' && c.url.pathname === '/crm/v3/objects/deals/search')).toBe(true);
@@ -100,10 +113,15 @@ describe('HubSpot deletions through the sync engine', () => {
 
     const asked = portal.calls.length;
     expect(await runSync(job(portal, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done' });
-    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([['9001', '9003'], ['7002', '7003']]);
+    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([
+      ['9001', '9003'],
+      ['7002', '7003'],
+    ]);
     // resumed at the deals' archive: the changed deals were not searched again, companies not touched
     const resumed = portal.calls.slice(asked);
-    expect(resumed.some((c) => c.url.pathname.startsWith('/crm/v3/objects/deals/search') || c.url.pathname.startsWith('/crm/v3/objects/companies'))).toBe(false);
+    expect(resumed.some((c) => c.url.pathname.startsWith('/crm/v3/objects/deals/search') || c.url.pathname.startsWith('/crm/v3/objects/companies'))).toBe(
+      false,
+    );
     expect(archivedListsAsked(portal, asked)).toEqual(ARCHIVED_TYPES.slice(1));
   });
 

@@ -72,19 +72,31 @@ export function fakePortal(): FakePortal {
         fault.times -= 1;
         return fault.body;
       }
-      const { results, next } = page(sorted((inArchive ? archived : live).get(type)), Number(url.searchParams.get('after') ?? 0), Number(url.searchParams.get('limit') ?? 10));
+      const { results, next } = page(
+        sorted((inArchive ? archived : live).get(type)),
+        Number(url.searchParams.get('after') ?? 0),
+        Number(url.searchParams.get('limit') ?? 10),
+      );
       return H.wire.list({ results, paging: next ? { next: { after: next } } : undefined });
     };
     routes[`POST /crm/v3/objects/${type}/search`] = (_, raw) => {
       const body = raw as { filterGroups: { filters: { value: string }[] }[]; after?: string; limit: number };
       const since = Number(body.filterGroups[0]?.filters[0]?.value);
-      const matching = sorted(live.get(type)).filter((o) => modifiedMs(type, o) >= since).sort((a, b) => modifiedMs(type, a) - modifiedMs(type, b));
+      const matching = sorted(live.get(type))
+        .filter((o) => modifiedMs(type, o) >= since)
+        .sort((a, b) => modifiedMs(type, a) - modifiedMs(type, b));
       const { results, next } = page(matching, Number(body.after ?? 0), body.limit);
       return H.wire.search({ total: matching.length, results, paging: next ? { next: { after: next } } : undefined });
     };
   }
 
-  const move = (from: Map<string, Map<string, HsObject>>, to: Map<string, Map<string, HsObject>>, type: string, id: string, change: (o: HsObject) => HsObject) => {
+  const move = (
+    from: Map<string, Map<string, HsObject>>,
+    to: Map<string, Map<string, HsObject>>,
+    type: string,
+    id: string,
+    change: (o: HsObject) => HsObject,
+  ) => {
     const object = from.get(type)?.get(id);
     if (!object) throw new Error(`fake portal: no ${type} ${id} to move`);
     from.get(type)!.delete(id);

@@ -73,7 +73,12 @@ async function dealsByIds(ctx: PipedriveContext, ids: readonly string[]): Promis
 export async function fetchHistoryStep(ctx: PipedriveContext, mctx: MapContext, state: CursorState): Promise<FetchedPage> {
   let used = state.used ?? 0;
   const pending = state.pending ?? [];
-  const finish = (left: readonly string[]): FetchedPage => ({ records: {}, rejects: [], nextCursor: null, carry: left.length ? JSON.stringify({ pending: left }) : undefined });
+  const finish = (left: readonly string[]): FetchedPage => ({
+    records: {},
+    rejects: [],
+    nextCursor: null,
+    carry: left.length ? JSON.stringify({ pending: left }) : undefined,
+  });
   if (pending.length === 0 || used >= HISTORY_REQUESTS_PER_RUN) return finish(pending);
   const batch = pending.slice(0, HISTORY_DEALS_PER_STEP);
   const page = await dealsByIds(ctx, batch);
@@ -99,10 +104,18 @@ export async function fetchHistoryStep(ctx: PipedriveContext, mctx: MapContext, 
     changelogs.set(id, log.changes);
   }
   const written = live.filter((raw) => !left.includes(idOf(raw)!) && (!moved(raw) || changelogs.has(idOf(raw)!)));
-  const { lines, rejects: lineRejects } = await fetchLineItems(ctx, written.map((raw) => idOf(raw)!));
+  const { lines, rejects: lineRejects } = await fetchLineItems(
+    ctx,
+    written.map((raw) => idOf(raw)!),
+  );
   const history = { changelogs, unreadable: [] as unknown[] };
   const { records, rejects } = mapItems(written, (raw) => mapDeal(raw, mctx, lines, history));
-  const out: FetchedPage = { records, rejects: [...rejects, ...lineRejects, ...unreadableHistoryNote(PIPEDRIVE_LABEL, history.unreadable)], nextCursor: null, budget };
+  const out: FetchedPage = {
+    records,
+    rejects: [...rejects, ...lineRejects, ...unreadableHistoryNote(PIPEDRIVE_LABEL, history.unreadable)],
+    nextCursor: null,
+    budget,
+  };
   // Without changelog access there is nothing more to read, in this run or the next.
   const rest = noAccess ? [] : [...left, ...pending.slice(HISTORY_DEALS_PER_STEP)];
   if (rest.length === 0 || left.length > 0 || used >= HISTORY_REQUESTS_PER_RUN) return { ...out, carry: finish(rest).carry };

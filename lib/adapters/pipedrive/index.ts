@@ -34,7 +34,11 @@ export const pipedriveAdapter = {
   async fetchPage(ctx: PipedriveContext, object: string, cursor: string | null, since: number | null, carried?: string | null) {
     // Deals whose stage history the last run could not afford start this run's queue (fetch-history.ts).
     const carriedPending = object === 'deals' ? readCarry(carried) : [];
-    const state = decodeCursor(cursor, cursorStateSchema, PIPEDRIVE_LABEL) ?? { phase: 0, since, ...(carriedPending.length ? { pending: carriedPending } : {}) };
+    const state = decodeCursor(cursor, cursorStateSchema, PIPEDRIVE_LABEL) ?? {
+      phase: 0,
+      since,
+      ...(carriedPending.length ? { pending: carriedPending } : {}),
+    };
     return fetchObject(ctx, mapContext(ctx), object, state);
   },
   async whoAmI(ctx: PipedriveContext) {

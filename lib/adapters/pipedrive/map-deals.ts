@@ -18,7 +18,7 @@ export function toLineItem(raw: unknown): { dealId: string; lineId?: string; lin
   if (!parsed.success) return { reason: 'a deal product is not as documented' };
   const p = parsed.data;
   if (p.is_enabled === false || !(p.quantity > 0) || !Number.isFinite(p.quantity)) return { reason: 'disabled or zero-quantity line' };
-  const price = typeof p.item_price === 'string' ? Number(p.item_price) : p.item_price ?? 0;
+  const price = typeof p.item_price === 'string' ? Number(p.item_price) : (p.item_price ?? 0);
   let unit = price;
   if (p.discount) unit = p.discount_type === 'amount' ? price - p.discount / p.quantity : price * (1 - p.discount / 100);
   const money = toMoney(Number.isFinite(unit) ? Number(unit.toFixed(6)) : Number.NaN, p.currency);

@@ -16,7 +16,10 @@ export const cursorStateSchema = z.object({
   /** The `since` the chain started with (ms), null for a full sync. */
   since: z.number().nullable().default(null),
   /** Deals: ids whose stage history is still to read (stage-history.ts), and the history requests this run made. */
-  pending: z.array(z.string().regex(/^\d{1,18}$/)).max(10_000).optional(),
+  pending: z
+    .array(z.string().regex(/^\d{1,18}$/))
+    .max(10_000)
+    .optional(),
   used: z.number().int().nonnegative().optional(),
 });
 export type CursorState = z.infer<typeof cursorStateSchema>;
@@ -24,7 +27,11 @@ export type CursorState = z.infer<typeof cursorStateSchema>;
 export type RawPage = { items: unknown[]; next: { c?: string; s?: number } | null; budget?: ApiBudget };
 
 function badShape(path: string, error: z.ZodError): CrmError {
-  return new CrmError('bad-response', `Pipedrive's ${path} answer is not shaped as documented: ${describeIssues(error)}`, 'If this repeats, report it to KPI Lens with the sync log.');
+  return new CrmError(
+    'bad-response',
+    `Pipedrive's ${path} answer is not shaped as documented: ${describeIssues(error)}`,
+    'If this repeats, report it to KPI Lens with the sync log.',
+  );
 }
 
 /** Clamps the requested page size to what Pipedrive allows for the endpoint. */

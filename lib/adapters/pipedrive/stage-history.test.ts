@@ -19,7 +19,11 @@ const ms = (iso: string) => Date.parse(iso);
 const list = (data: unknown[]) => ({ success: true, data, additional_data: { next_cursor: null } });
 
 function changelogOperation() {
-  return (pipedriveSpecs().v1.paths['/deals/{id}/changelog'] as { get: { 'x-token-cost': number; responses: { 200: { content: { 'application/json': { schema: Schema } } } } } }).get;
+  return (
+    pipedriveSpecs().v1.paths['/deals/{id}/changelog'] as {
+      get: { 'x-token-cost': number; responses: { 200: { content: { 'application/json': { schema: Schema } } } } };
+    }
+  ).get;
 }
 
 describe('Pipedrive stage history: the changelog as the spec declares it', () => {
@@ -27,7 +31,14 @@ describe('Pipedrive stage history: the changelog as the spec declares it', () =>
     const schema = changelogOperation().responses[200].content['application/json'].schema;
     const item = schema.allOf?.flatMap((part) => Object.entries(part.properties ?? {})).find(([name]) => name === 'data')?.[1].items;
     const fields = item?.properties ?? {};
-    expect([fields.field_key?.type, fields.old_value?.type, fields.old_value?.nullable, fields.new_value?.type, fields.new_value?.nullable, fields.time?.type]).toEqual(['string', 'string', true, 'string', true, 'string']);
+    expect([
+      fields.field_key?.type,
+      fields.old_value?.type,
+      fields.old_value?.nullable,
+      fields.new_value?.type,
+      fields.new_value?.nullable,
+      fields.time?.type,
+    ]).toEqual(['string', 'string', true, 'string', true, 'string']);
   });
 
   it('costs 20 tokens a deal where /flow costs 40 (x-token-cost), and pages by cursor', () => {
@@ -45,33 +56,90 @@ describe('Pipedrive stage history: the changelog as the spec declares it', () =>
 describe('Pipedrive changelog → stage visits', () => {
   const ADDED = ms('2024-01-01T08:00:00Z');
   const UPDATED = ms('2024-03-01T00:00:00Z');
-  const change = (old_value: string | null, new_value: string | null, time: string) => ({ field_key: 'stage_id', old_value, new_value, actor_user_id: 1, time });
+  const change = (old_value: string | null, new_value: string | null, time: string) => ({
+    field_key: 'stage_id',
+    old_value,
+    new_value,
+    actor_user_id: 1,
+    time,
+  });
   it.each([
-    ['moves, newest first as Pipedrive sends them; the first old_value was entered at add_time', '3', '2024-01-20 10:00:00',
-      [change('2', '3', '2024-01-20 10:00:00'), { field_key: 'value', old_value: '0', new_value: '100', time: '2024-01-15 00:00:00' }, change('1', '2', '2024-01-10 09:00:00')],
-      [['1', '2024-01-01T08:00:00Z'], ['2', '2024-01-10T09:00:00Z'], ['3', '2024-01-20T10:00:00Z']], 0, true],
-    ['back to an earlier stage', '1', '2024-01-12 00:00:00', [change('2', '1', '2024-01-12 00:00:00'), change('1', '2', '2024-01-10 00:00:00')], [['1', '2024-01-01T08:00:00Z'], ['2', '2024-01-10T00:00:00Z'], ['1', '2024-01-12T00:00:00Z']], 0, true],
+    [
+      'moves, newest first as Pipedrive sends them; the first old_value was entered at add_time',
+      '3',
+      '2024-01-20 10:00:00',
+      [
+        change('2', '3', '2024-01-20 10:00:00'),
+        { field_key: 'value', old_value: '0', new_value: '100', time: '2024-01-15 00:00:00' },
+        change('1', '2', '2024-01-10 09:00:00'),
+      ],
+      [
+        ['1', '2024-01-01T08:00:00Z'],
+        ['2', '2024-01-10T09:00:00Z'],
+        ['3', '2024-01-20T10:00:00Z'],
+      ],
+      0,
+      true,
+    ],
+    [
+      'back to an earlier stage',
+      '1',
+      '2024-01-12 00:00:00',
+      [change('2', '1', '2024-01-12 00:00:00'), change('1', '2', '2024-01-10 00:00:00')],
+      [
+        ['1', '2024-01-01T08:00:00Z'],
+        ['2', '2024-01-10T00:00:00Z'],
+        ['1', '2024-01-12T00:00:00Z'],
+      ],
+      0,
+      true,
+    ],
     ['never moved (no stage change, no stage_change_time): in its stage since add_time', '1', null, [], [['1', '2024-01-01T08:00:00Z']], 0, true],
-    ['a change without a stage id or a readable time is skipped and counted', '3', '2024-01-20 10:00:00',
+    [
+      'a change without a stage id or a readable time is skipped and counted',
+      '3',
+      '2024-01-20 10:00:00',
       [change('2', '3', '2024-01-20 10:00:00'), change('1', null, '2024-01-10 09:00:00'), change('1', '2', 'soon')],
-      [['3', '2024-01-20T10:00:00Z']], 2, true],
+      [['3', '2024-01-20T10:00:00Z']],
+      2,
+      true,
+    ],
   ])('%s', (_name, stageId, stageChange, changes, expected, unreadable, complete) => {
-    const out = dealVisits({ stageId, addTime: ADDED, stageChangeTime: stageChange ? ms(`${stageChange.replace(' ', 'T')}Z`) : undefined, updatedAt: UPDATED }, changes);
+    const out = dealVisits(
+      { stageId, addTime: ADDED, stageChangeTime: stageChange ? ms(`${stageChange.replace(' ', 'T')}Z`) : undefined, updatedAt: UPDATED },
+      changes,
+    );
     expect(out.visits).toEqual(expected.map(([s, at]) => ({ stageId: s, enteredAt: ms(at as string) })));
     expect([out.unreadable.length, out.complete]).toEqual([unreadable, complete]);
   });
 
   it('without a changelog: a moved deal is known in its stage since stage_change_time only (complete: false)', () => {
-    expect(dealVisits({ stageId: '3', addTime: ADDED, stageChangeTime: ms('2024-01-20T10:00:00Z'), updatedAt: UPDATED }, undefined)).toEqual({ visits: [{ stageId: '3', enteredAt: ms('2024-01-20T10:00:00Z') }], unreadable: [], complete: false });
+    expect(dealVisits({ stageId: '3', addTime: ADDED, stageChangeTime: ms('2024-01-20T10:00:00Z'), updatedAt: UPDATED }, undefined)).toEqual({
+      visits: [{ stageId: '3', enteredAt: ms('2024-01-20T10:00:00Z') }],
+      unreadable: [],
+      complete: false,
+    });
   });
 });
 
 // A Pipedrive account: a pipeline Qualified (11) → Proposal (12) → Won (13), and deals made from the spec's deal example.
 const [exampleDeal] = (okExamples('v2', '/deals')[0] as { data: Record<string, unknown>[] }).data;
 const [exampleStage] = (okExamples('v2', '/stages')[0] as { data: Record<string, unknown>[] }).data;
-const STAGES = [['11', 'Qualified', 10], ['12', 'Proposal', 60], ['13', 'Won', 100]].map(([id, name, p], i) => ({ ...exampleStage, id: Number(id), name, order_nr: i + 1, deal_probability: p, pipeline_id: 1 }));
+const STAGES = [
+  ['11', 'Qualified', 10],
+  ['12', 'Proposal', 60],
+  ['13', 'Won', 100],
+].map(([id, name, p], i) => ({ ...exampleStage, id: Number(id), name, order_nr: i + 1, deal_probability: p, pipeline_id: 1 }));
 const deal = (id: number, over: Record<string, unknown>) => ({ ...exampleDeal, id, ...over });
-const MOVED = deal(501, { stage_id: 13, status: 'won', add_time: '2024-02-01T09:00:00Z', stage_change_time: '2024-02-20T15:00:00Z', won_time: '2024-02-20T15:00:00Z', close_time: '2024-02-20T15:00:00Z', update_time: '2024-02-20T15:00:01Z' });
+const MOVED = deal(501, {
+  stage_id: 13,
+  status: 'won',
+  add_time: '2024-02-01T09:00:00Z',
+  stage_change_time: '2024-02-20T15:00:00Z',
+  won_time: '2024-02-20T15:00:00Z',
+  close_time: '2024-02-20T15:00:00Z',
+  update_time: '2024-02-20T15:00:01Z',
+});
 const MOVED_LOG = [
   { field_key: 'stage_id', old_value: '12', new_value: '13', actor_user_id: 1, time: '2024-02-20 15:00:00' },
   { field_key: 'value', old_value: '100', new_value: '200', actor_user_id: 1, time: '2024-02-12 11:00:00' },
@@ -80,7 +148,8 @@ const MOVED_LOG = [
 
 type Account = { deals: Record<string, unknown>[]; changelogs: Record<string, unknown[]>; tokensLeft: number };
 function account(state: Account, calls: Call[]): ReturnType<typeof routedFetch> {
-  const withBudget = (body: unknown) => jsonResponse(body, 200, { 'x-daily-ratelimit-token-remaining': String(state.tokensLeft), 'x-daily-ratelimit-token-limit': '30000' });
+  const withBudget = (body: unknown) =>
+    jsonResponse(body, 200, { 'x-daily-ratelimit-token-remaining': String(state.tokensLeft), 'x-daily-ratelimit-token-limit': '30000' });
   const routes: Record<string, Route> = {
     'v1 /users': firstPageOf(okExamples('v1', '/users')[0] ?? null),
     'v2 /pipelines': list([{ id: 1, name: 'Sales', order_nr: 1, is_deleted: false, add_time: '2024-01-01T00:00:00Z', update_time: '2024-01-01T00:00:00Z' }]),
@@ -100,7 +169,10 @@ function account(state: Account, calls: Call[]): ReturnType<typeof routedFetch> 
 async function sync(store: MemorySyncStore, state: Account, calls: Call[] = []) {
   const ctx = pipedriveContext(account(state, calls));
   let now = ms('2024-03-10T12:00:00Z');
-  const result = await runSync({ source: ctx.source, adapter: pipedriveAdapter, ctx, store, env: { now: () => now, random: () => 0.5 } }, { sleep: async (wait) => void (now += wait) });
+  const result = await runSync(
+    { source: ctx.source, adapter: pipedriveAdapter, ctx, store, env: { now: () => now, random: () => 0.5 } },
+    { sleep: async (wait) => void (now += wait) },
+  );
   expect(result).toMatchObject({ status: 'done' });
   return { ctx, calls };
 }
@@ -130,7 +202,15 @@ describe('Pipedrive stage history through the sync engine', () => {
 
   it('under half the daily token budget, no changelog is read: the deals are carried to the next run, which reads them first', async () => {
     const store = memorySyncStore();
-    const others = Array.from({ length: 2 * HISTORY_DEALS_PER_STEP }, (_, i) => deal(600 + i, { stage_id: 12, status: 'open', add_time: '2024-02-01T09:00:00Z', stage_change_time: '2024-02-10T09:00:00Z', update_time: '2024-02-10T09:00:00Z' }));
+    const others = Array.from({ length: 2 * HISTORY_DEALS_PER_STEP }, (_, i) =>
+      deal(600 + i, {
+        stage_id: 12,
+        status: 'open',
+        add_time: '2024-02-01T09:00:00Z',
+        stage_change_time: '2024-02-10T09:00:00Z',
+        update_time: '2024-02-10T09:00:00Z',
+      }),
+    );
     const changelogs = Object.fromEntries([[501, MOVED_LOG], ...others.map((d) => [d.id, [MOVED_LOG[2]]])]);
     const low = { deals: [MOVED, ...others], changelogs, tokensLeft: 14_000 }; // 14,000 < 30,000 ÷ 2
     const first = await sync(store, low);
@@ -150,7 +230,11 @@ describe('Pipedrive stage history through the sync engine', () => {
 
   it('a malformed changelog row is skipped with a counted note; the sync goes on', async () => {
     const store = memorySyncStore();
-    await sync(store, { deals: [MOVED], changelogs: { 501: [MOVED_LOG[0], { field_key: 'stage_id', old_value: '11', new_value: 'Proposal', time: '2024-02-10 09:00:00' }] }, tokensLeft: 29_000 });
+    await sync(store, {
+      deals: [MOVED],
+      changelogs: { 501: [MOVED_LOG[0], { field_key: 'stage_id', old_value: '11', new_value: 'Proposal', time: '2024-02-10 09:00:00' }] },
+      tokensLeft: 29_000,
+    });
     // the readable move into Won stays; which stage the deal was added in is not claimed past an unreadable row
     expect(store.snapshot().deal?.[0]?.stageHistory).toEqual([{ stageId: '13', enteredAt: ms('2024-02-20T15:00:00Z') }]);
     expect(store.quarantine.map((q) => q.reason)).toContainEqual(expect.stringContaining('1 Pipedrive stage history entry could not be read'));
@@ -166,7 +250,12 @@ describe('Pipedrive stage history through the sync engine', () => {
     expect(changelogsRead(calls)).toEqual(['501']);
     expect(page.records.deal?.map((d) => d.externalId)).toEqual(['501']); // 502 keeps the record its deals page wrote
     expect([page.nextCursor, JSON.parse(page.carry ?? '{}')]).toEqual([null, { pending: ['502'] }]);
-    const spent = await pipedriveAdapter.fetchPage(ctx, 'deals', encodeCursor({ phase: 3, since: null, pending: ['502'], used: HISTORY_REQUESTS_PER_RUN }), null);
+    const spent = await pipedriveAdapter.fetchPage(
+      ctx,
+      'deals',
+      encodeCursor({ phase: 3, since: null, pending: ['502'], used: HISTORY_REQUESTS_PER_RUN }),
+      null,
+    );
     expect([spent.nextCursor, JSON.parse(spent.carry ?? '{}'), changelogsRead(calls).length]).toEqual([null, { pending: ['502'] }, 1]);
   });
 });

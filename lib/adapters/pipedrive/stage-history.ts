@@ -68,7 +68,10 @@ export type DealTimes = { stageId: string | undefined; addTime: number | undefin
  * change could not be read). A change without a stage id or a readable time is
  * skipped and returned for the note.
  */
-export function dealVisits(deal: DealTimes, changelog: readonly unknown[] | undefined): { visits: StageVisit[] | undefined; unreadable: unknown[]; complete: boolean } {
+export function dealVisits(
+  deal: DealTimes,
+  changelog: readonly unknown[] | undefined,
+): { visits: StageVisit[] | undefined; unreadable: unknown[]; complete: boolean } {
   const current = { stageId: deal.stageId, enteredAt: deal.stageChangeTime, updatedAt: deal.updatedAt };
   if (changelog === undefined) {
     const since = deal.stageChangeTime ?? deal.addTime;
@@ -98,6 +101,7 @@ export function dealVisits(deal: DealTimes, changelog: readonly unknown[] | unde
   const first = moves[0];
   const added = first ? first.from : deal.stageId;
   // After an unreadable change, the first readable one's old stage may not be the one the deal was added in.
-  if (added !== undefined && deal.addTime !== undefined && unreadable.length === 0 && (!first || deal.addTime <= first.at)) visits.unshift({ stageId: added, enteredAt: deal.addTime });
+  if (added !== undefined && deal.addTime !== undefined && unreadable.length === 0 && (!first || deal.addTime <= first.at))
+    visits.unshift({ stageId: added, enteredAt: deal.addTime });
   return { visits: finishVisits(visits, current), unreadable, complete: true };
 }

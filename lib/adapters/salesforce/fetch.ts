@@ -24,7 +24,10 @@ export const cursorSchema = z.object({
   since: z.number().nullable().default(null),
   last: z.number().optional(),
   /** Quotas: the forecast type read (quotas.ts), '' when the org does not tell; absent until the first page. */
-  fType: z.string().regex(/^([a-zA-Z0-9]{15,18})?$/).optional(),
+  fType: z
+    .string()
+    .regex(/^([a-zA-Z0-9]{15,18})?$/)
+    .optional(),
 });
 export type SalesforceCursor = z.infer<typeof cursorSchema>;
 
@@ -69,7 +72,11 @@ export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, sp
   }
   const parsed = queryResultSchema.safeParse(response.body);
   if (!parsed.success) {
-    throw new CrmError('bad-response', `${SALESFORCE_LABEL}'s ${spec.sobject} query answer is not shaped as documented: ${describeIssues(parsed.error)}`, 'If this repeats, report it to KPI Lens with the sync log.');
+    throw new CrmError(
+      'bad-response',
+      `${SALESFORCE_LABEL}'s ${spec.sobject} query answer is not shaped as documented: ${describeIssues(parsed.error)}`,
+      'If this repeats, report it to KPI Lens with the sync log.',
+    );
   }
   const { records: raws, done, nextRecordsUrl, totalSize } = parsed.data;
   let last = state.last;
@@ -85,7 +92,13 @@ export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, sp
     });
     page.deleted = ids.length ? { [spec.produces[spec.produces.length - 1] ?? 'deal']: ids } : undefined;
   } else {
-    const periods = spec.name === 'quotas' ? await readPeriods(ctx, raws.flatMap((raw) => periodIdOf(raw))) : undefined;
+    const periods =
+      spec.name === 'quotas'
+        ? await readPeriods(
+            ctx,
+            raws.flatMap((raw) => periodIdOf(raw)),
+          )
+        : undefined;
     const unreadableHistory: unknown[] = [];
     const mapped = mapItems(raws, (raw) => spec.map(raw, { ...mctx, ...(periods ? { periods } : {}), unreadableHistory }));
     page.records = mapped.records;
@@ -96,7 +109,8 @@ export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, sp
     }
   }
   let next: SalesforceCursor | null = null;
-  if (!done && !nextRecordsUrl) throw noProgress(SALESFORCE_LABEL, `${spec.sobject} records`, 'said more records follow (done: false) but gave no nextRecordsUrl');
+  if (!done && !nextRecordsUrl)
+    throw noProgress(SALESFORCE_LABEL, `${spec.sobject} records`, 'said more records follow (done: false) but gave no nextRecordsUrl');
   if (!done && nextRecordsUrl) next = { ...state, next: nextRecordsUrl, last };
   else if (state.phase === 0 && spec.tracksDeletes && state.since !== null) next = { phase: 1, since: state.since };
   page.nextCursor = next ? JSON.stringify(next) : null;

@@ -31,7 +31,11 @@ export function readItem<T>(schema: z.ZodType<T>, raw: unknown, type: RecordType
   const rawId = raw && typeof raw === 'object' ? (raw as { Id?: unknown }).Id : undefined;
   return {
     ok: false,
-    mapped: { type, reject: `not a Salesforce ${sobject} as documented: ${describeIssues(result.error)}`, externalId: typeof rawId === 'string' ? rawId.slice(0, 200) : undefined },
+    mapped: {
+      type,
+      reject: `not a Salesforce ${sobject} as documented: ${describeIssues(result.error)}`,
+      externalId: typeof rawId === 'string' ? rawId.slice(0, 200) : undefined,
+    },
   };
 }
 

@@ -41,10 +41,15 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped | Mapped[]
   const currency = currencyOf(ctx, o.CurrencyIsoCode);
   const needsCurrency = (o.Amount !== null && o.Amount !== undefined) || (o.OpportunityLineItems?.records.length ?? 0) > 0;
   if (needsCurrency && !currency) {
-    return { type: 'deal', reject: ctx.multiCurrency ? 'the opportunity has no CurrencyIsoCode' : 'the org currency is not known: reconnect Salesforce so KPI Lens reads it', externalId: o.Id };
+    return {
+      type: 'deal',
+      reject: ctx.multiCurrency ? 'the opportunity has no CurrencyIsoCode' : 'the org currency is not known: reconnect Salesforce so KPI Lens reads it',
+      externalId: o.Id,
+    };
   }
   const amount = o.Amount !== null && o.Amount !== undefined && currency ? money(o.Amount, currency) : undefined;
-  if (o.Amount !== null && o.Amount !== undefined && !amount) return { type: 'deal', reject: `the Amount ${o.Amount} is not a readable amount`, externalId: o.Id };
+  if (o.Amount !== null && o.Amount !== undefined && !amount)
+    return { type: 'deal', reject: `the Amount ${o.Amount} is not a readable amount`, externalId: o.Id };
   const lines = currency ? lineItems(o.OpportunityLineItems?.records ?? [], currency) : [];
   if (typeof lines === 'string') return { type: 'deal', reject: lines, externalId: o.Id };
   const status = o.IsWon ? 'won' : o.IsClosed ? 'lost' : 'open';
@@ -79,7 +84,14 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped | Mapped[]
   // A subquery returns its first batch of lines only; say so rather than under-count product revenue silently.
   const nested = o.OpportunityLineItems;
   if (nested && nested.done === false) {
-    return [deal, { type: 'deal', reject: `only ${nested.records.length} of ${nested.totalSize ?? 'more'} line items were read; product revenue of this opportunity is incomplete`, externalId: o.Id }];
+    return [
+      deal,
+      {
+        type: 'deal',
+        reject: `only ${nested.records.length} of ${nested.totalSize ?? 'more'} line items were read; product revenue of this opportunity is incomplete`,
+        externalId: o.Id,
+      },
+    ];
   }
   return deal;
 }

@@ -20,7 +20,15 @@ export const queryResultSchema = z.object({
   records: z.array(z.unknown()),
 });
 
-export const lineItemSchema = z.object({ Id: optId, Product2Id: optId, Name: text, Quantity: z.number(), UnitPrice: num, TotalPrice: num, CurrencyIsoCode: text });
+export const lineItemSchema = z.object({
+  Id: optId,
+  Product2Id: optId,
+  Name: text,
+  Quantity: z.number(),
+  UnitPrice: num,
+  TotalPrice: num,
+  CurrencyIsoCode: text,
+});
 
 export const opportunitySchema = z.object({
   Id: sfId,

@@ -19,14 +19,28 @@ import { opportunityVisits } from './stage-history';
  *   `{ totalSize, done, records: [{ attributes: { type, url }, ...fields }] }`, or null when empty.
  */
 const ms = (iso: string) => Date.parse(iso);
-const row = (StageName: unknown, CreatedDate: unknown) => ({ attributes: { type: 'OpportunityHistory', url: '/services/data/v60.0/sobjects/OpportunityHistory/0085e000000HiStAAA' }, StageName, CreatedDate });
+const row = (StageName: unknown, CreatedDate: unknown) => ({
+  attributes: { type: 'OpportunityHistory', url: '/services/data/v60.0/sobjects/OpportunityHistory/0085e000000HiStAAA' },
+  StageName,
+  CreatedDate,
+});
 const nested = (records: unknown[]) => ({ totalSize: records.length, done: true, records });
 
 /** Qualification (1 Feb) → Proposal/Price Quote (10 Feb, then an amount change on the 12th) → Closed Won (20 Feb), newest first as asked. */
 const MOVED = F.sobject('Opportunity', '0065e00000MoVeDAAV', {
-  Name: 'Umbrella renewal', OwnerId: '0055e000001AbCdAAK', AccountId: null, StageName: 'Closed Won', Amount: 5000, Probability: 100,
-  CloseDate: '2024-02-20', CreatedDate: '2024-02-01T09:00:00.000+0000', IsClosed: true, IsWon: true, LeadSource: null,
-  SystemModstamp: '2024-02-20T15:00:01.000+0000', OpportunityLineItems: null,
+  Name: 'Umbrella renewal',
+  OwnerId: '0055e000001AbCdAAK',
+  AccountId: null,
+  StageName: 'Closed Won',
+  Amount: 5000,
+  Probability: 100,
+  CloseDate: '2024-02-20',
+  CreatedDate: '2024-02-01T09:00:00.000+0000',
+  IsClosed: true,
+  IsWon: true,
+  LeadSource: null,
+  SystemModstamp: '2024-02-20T15:00:01.000+0000',
+  OpportunityLineItems: null,
   OpportunityHistories: nested([
     row('Closed Won', '2024-02-20T15:00:00.000+0000'),
     row('Proposal/Price Quote', '2024-02-12T11:00:00.000+0000'),
@@ -35,8 +49,21 @@ const MOVED = F.sobject('Opportunity', '0065e00000MoVeDAAV', {
   ]),
 });
 const stage = (id: string, ApiName: string, SortOrder: number, DefaultProbability: number, IsClosed: boolean, IsWon: boolean) =>
-  F.sobject('OpportunityStage', id, { ApiName, MasterLabel: ApiName, SortOrder, DefaultProbability, IsActive: true, IsClosed, IsWon, SystemModstamp: '2022-05-05T05:05:05.000+0000' });
-const STAGES = [stage('01J5e000000StGaAAA', 'Qualification', 2, 10, false, false), stage('01J5e000000StGbAAA', 'Proposal/Price Quote', 6, 75, false, false), stage('01J5e000000StGcAAA', 'Closed Won', 9, 100, true, true)];
+  F.sobject('OpportunityStage', id, {
+    ApiName,
+    MasterLabel: ApiName,
+    SortOrder,
+    DefaultProbability,
+    IsActive: true,
+    IsClosed,
+    IsWon,
+    SystemModstamp: '2022-05-05T05:05:05.000+0000',
+  });
+const STAGES = [
+  stage('01J5e000000StGaAAA', 'Qualification', 2, 10, false, false),
+  stage('01J5e000000StGbAAA', 'Proposal/Price Quote', 6, 75, false, false),
+  stage('01J5e000000StGcAAA', 'Closed Won', 9, 100, true, true),
+];
 
 describe('Salesforce stage history: the query (SOQL reference, REST query result shape)', () => {
   it('reads OpportunityHistory with each opportunity: a child subquery of StageName and CreatedDate, newest first, at most 1,000 rows', async () => {
@@ -44,7 +71,9 @@ describe('Salesforce stage history: the query (SOQL reference, REST query result
     const fetch = F.sfFetch(() => F.limitResponse(F.queryResult([MOVED])), calls);
     const page = await salesforceAdapter.fetchPage(F.sfContext(fetch), 'opportunities', null, ms('2024-02-01T00:00:00Z'));
     expect(calls).toHaveLength(1); // no request of its own
-    expect(calls[0]?.url.searchParams.get('q')).toContain('(SELECT StageName, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate DESC LIMIT 1000) FROM Opportunity WHERE SystemModstamp >=');
+    expect(calls[0]?.url.searchParams.get('q')).toContain(
+      '(SELECT StageName, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate DESC LIMIT 1000) FROM Opportunity WHERE SystemModstamp >=',
+    );
     expect(page.records.deal?.[0]?.stageHistory).toEqual([
       { stageId: 'Qualification', enteredAt: ms('2024-02-01T09:00:00Z') },
       { stageId: 'Proposal/Price Quote', enteredAt: ms('2024-02-10T09:00:00Z') }, // the amount change of the 12th is not a move
@@ -53,20 +82,76 @@ describe('Salesforce stage history: the query (SOQL reference, REST query result
   });
 
   it('skips a malformed row with one counted note per page; the opportunity and the rest of its history stay', async () => {
-    const broken = { ...MOVED, OpportunityHistories: nested([row('Closed Won', '2024-02-20T15:00:00.000+0000'), row(null, '2024-02-10T09:00:00.000+0000'), row('Qualification', 'yesterday')]) };
+    const broken = {
+      ...MOVED,
+      OpportunityHistories: nested([
+        row('Closed Won', '2024-02-20T15:00:00.000+0000'),
+        row(null, '2024-02-10T09:00:00.000+0000'),
+        row('Qualification', 'yesterday'),
+      ]),
+    };
     const page = await salesforceAdapter.fetchPage(F.sfContext(F.sfFetch(() => F.limitResponse(F.queryResult([broken])))), 'opportunities', null, null);
     expect(page.records.deal?.[0]?.stageHistory).toEqual([{ stageId: 'Closed Won', enteredAt: ms('2024-02-20T15:00:00Z') }]);
-    expect(page.rejects).toEqual([expect.objectContaining({ recordType: 'unknown', reason: expect.stringContaining('2 Salesforce stage history entries could not be read') })]);
+    expect(page.rejects).toEqual([
+      expect.objectContaining({ recordType: 'unknown', reason: expect.stringContaining('2 Salesforce stage history entries could not be read') }),
+    ]);
   });
 });
 
 describe('OpportunityHistory rows → stage visits', () => {
   const UPDATED = ms('2024-03-01T00:00:00Z');
   it.each([
-    ['moves only, in time order', 'C', [['B', '2024-01-05'], ['A', '2024-01-01'], ['C', '2024-01-09']], [['A', '2024-01-01'], ['B', '2024-01-05'], ['C', '2024-01-09']]],
-    ['rows repeating the stage (amount, close date changes) are not moves', 'B', [['A', '2024-01-01'], ['A', '2024-01-02'], ['B', '2024-01-03'], ['B', '2024-01-04']], [['A', '2024-01-01'], ['B', '2024-01-03']]],
-    ['back to an earlier stage is a move of its own', 'A', [['A', '2024-01-01'], ['B', '2024-01-03'], ['A', '2024-01-07']], [['A', '2024-01-01'], ['B', '2024-01-03'], ['A', '2024-01-07']]],
-    ['the current stage missing from the rows: entered by the last change (SystemModstamp)', 'C', [['A', '2024-01-01']], [['A', '2024-01-01'], ['C', '2024-03-01']]],
+    [
+      'moves only, in time order',
+      'C',
+      [
+        ['B', '2024-01-05'],
+        ['A', '2024-01-01'],
+        ['C', '2024-01-09'],
+      ],
+      [
+        ['A', '2024-01-01'],
+        ['B', '2024-01-05'],
+        ['C', '2024-01-09'],
+      ],
+    ],
+    [
+      'rows repeating the stage (amount, close date changes) are not moves',
+      'B',
+      [
+        ['A', '2024-01-01'],
+        ['A', '2024-01-02'],
+        ['B', '2024-01-03'],
+        ['B', '2024-01-04'],
+      ],
+      [
+        ['A', '2024-01-01'],
+        ['B', '2024-01-03'],
+      ],
+    ],
+    [
+      'back to an earlier stage is a move of its own',
+      'A',
+      [
+        ['A', '2024-01-01'],
+        ['B', '2024-01-03'],
+        ['A', '2024-01-07'],
+      ],
+      [
+        ['A', '2024-01-01'],
+        ['B', '2024-01-03'],
+        ['A', '2024-01-07'],
+      ],
+    ],
+    [
+      'the current stage missing from the rows: entered by the last change (SystemModstamp)',
+      'C',
+      [['A', '2024-01-01']],
+      [
+        ['A', '2024-01-01'],
+        ['C', '2024-03-01'],
+      ],
+    ],
     ['no rows: no history', 'A', [], undefined],
   ])('%s', (_name, current, rows, expected) => {
     const history = nested((rows as string[][]).map(([s, d]) => row(s, `${d}T00:00:00.000+0000`)));
@@ -96,11 +181,21 @@ describe('Salesforce stage history through the sync engine and the KPI engine', 
     const ctx = F.sfContext(fetch);
     const clock = fakeClock();
     const store = memorySyncStore();
-    expect(await runSync({ source: ctx.source, adapter: salesforceAdapter, ctx, store, env: clock.env }, { sleep: clock.sleep })).toMatchObject({ status: 'done' });
+    expect(await runSync({ source: ctx.source, adapter: salesforceAdapter, ctx, store, env: clock.env }, { sleep: clock.sleep })).toMatchObject({
+      status: 'done',
+    });
     const batch = store.snapshot();
 
-    expect(stageAt(batch, ms('2024-02-05T12:00:00Z'), MOVED.Id as string)).toEqual({ byStage: [['Qualification', 1]], unknownStages: undefined, deal: { stageId: 'Qualification', known: true } });
+    expect(stageAt(batch, ms('2024-02-05T12:00:00Z'), MOVED.Id as string)).toEqual({
+      byStage: [['Qualification', 1]],
+      unknownStages: undefined,
+      deal: { stageId: 'Qualification', known: true },
+    });
     // 15 Feb: in Proposal since the 10th (won on the 20th, so open then); the engine notes no unknown stage
-    expect(stageAt(batch, ms('2024-02-15T12:00:00Z'), MOVED.Id as string)).toEqual({ byStage: [['Proposal/Price Quote', 1]], unknownStages: undefined, deal: { stageId: 'Proposal/Price Quote', known: true } });
+    expect(stageAt(batch, ms('2024-02-15T12:00:00Z'), MOVED.Id as string)).toEqual({
+      byStage: [['Proposal/Price Quote', 1]],
+      unknownStages: undefined,
+      deal: { stageId: 'Proposal/Price Quote', known: true },
+    });
   });
 });

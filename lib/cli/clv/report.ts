@@ -5,8 +5,7 @@ import type { TransactionLog } from '../../clv/transaction-log';
 
 type Fitted = Extract<PredictiveClvResult, { status: 'ok' }>;
 
-const number = (value: number, digits: number) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const number = (value: number, digits: number) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const count = (value: number) => number(value, 0);
 const withError = (value: number, error: number | undefined) => (error === undefined ? number(value, 4) : `${number(value, 4)} ± ${number(error, 4)}`);
 
@@ -32,7 +31,16 @@ export function formatReport(log: TransactionLog, fit: Fitted, top: readonly Cus
     `Top ${top.length} customers by CLV:`,
     table(
       ['customer', 'x', 't_x', 'T', 'P(alive)', 'E[purchases]', 'E[spend]', 'CLV'],
-      top.map((c) => [c.customerId, count(c.x), number(c.tx, 2), number(c.T, 2), number(c.pAlive, 3), number(c.expectedPurchases, 2), number(c.expectedSpend, 2), number(c.clv, 2)]),
+      top.map((c) => [
+        c.customerId,
+        count(c.x),
+        number(c.tx, 2),
+        number(c.T, 2),
+        number(c.pAlive, 3),
+        number(c.expectedPurchases, 2),
+        number(c.expectedSpend, 2),
+        number(c.clv, 2),
+      ]),
     ),
   ];
   if (lapsing.length) {
@@ -58,7 +66,10 @@ export function formatReport(log: TransactionLog, fit: Fitted, top: readonly Cus
 /** Rows not read from the file, one line per reason, for stderr. */
 export function formatRejected(log: TransactionLog): string {
   return log.rejected
-    .map((r) => `rejected ${count(r.count)} row${r.count === 1 ? '' : 's'}: ${r.reason} (line${r.lines.length === 1 ? '' : 's'} ${r.lines.join(', ')}${r.count > r.lines.length ? ', …' : ''})\n`)
+    .map(
+      (r) =>
+        `rejected ${count(r.count)} row${r.count === 1 ? '' : 's'}: ${r.reason} (line${r.lines.length === 1 ? '' : 's'} ${r.lines.join(', ')}${r.count > r.lines.length ? ', …' : ''})\n`,
+    )
     .join('');
 }
 

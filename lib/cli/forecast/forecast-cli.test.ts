@@ -105,7 +105,16 @@ describe('kpi-lens forecast', () => {
     const { data } = simulateCrm({ seed: 4, reps: 2, days: 450 });
     const dir = mkdtempSync(join(tmpdir(), 'kpi-lens-forecast-'));
     const file = join(dir, 'records.json');
-    const quota = { source: 'sim', externalId: 'q1', updatedAt: 0, ownerId: 'rep0', periodKind: 'month', startDate: '2017-03-01', endDate: '2017-04-01', amount: { minor: 5_000_000, currency: 'USD' } };
+    const quota = {
+      source: 'sim',
+      externalId: 'q1',
+      updatedAt: 0,
+      ownerId: 'rep0',
+      periodKind: 'month',
+      startDate: '2017-03-01',
+      endDate: '2017-04-01',
+      amount: { minor: 5_000_000, currency: 'USD' },
+    };
     writeFileSync(file, JSON.stringify({ ...data, quotas: [quota] }));
     const run = await cli(['forecast', '--data', file, '--period', '2017-03', '--as-of', '2017-03-15', '--owner', 'Rep 0', '--json']);
     expect(run.code).toBe(0);
@@ -134,12 +143,16 @@ describe('kpi-lens forecast', () => {
     [['--periods', '3'], /--periods goes with --backtest/],
     [['--owner', 'Nobody'], /no owner named "Nobody"/],
     [['--seed', '1.5'], /bad --seed/],
-  ])('refuses %j with a one-line error and exit code 2', async (extra, message) => {
-    const run = await cli([...BASE, ...extra]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  }, 120_000);
+  ])(
+    'refuses %j with a one-line error and exit code 2',
+    async (extra, message) => {
+      const run = await cli([...BASE, ...extra]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    },
+    120_000,
+  );
 
   it.each([
     [['--preset', 'zoho'], /bad --preset "zoho"/],

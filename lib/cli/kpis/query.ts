@@ -63,7 +63,8 @@ export function checkQueryFlags(flags: QueryFlags, calendar: CalendarOptions): {
     throw new UsageError(`bad --period: ${error instanceof Error ? error.message : String(error)}`);
   }
   const currency = flags.currency?.toUpperCase();
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new UsageError(`bad --currency ${JSON.stringify(flags.currency)}: expected an ISO code such as USD`);
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
+    throw new UsageError(`bad --currency ${JSON.stringify(flags.currency)}: expected an ISO code such as USD`);
   return { period, asOf: flags.asOf === undefined ? undefined : readAsOf(flags.asOf, calendar.timeZone), currency };
 }
 

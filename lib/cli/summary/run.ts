@@ -43,7 +43,19 @@ export async function runSummary(flags: SummaryFlags, io: CliIO): Promise<number
   if (flags.week !== undefined) checkWeek(flags.week, calendar);
   const loaded =
     flags.csv !== undefined
-      ? await loadCsv(flags.csv, { timeZone, ...readingOptions(flags), map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
+      ? await loadCsv(
+          flags.csv,
+          {
+            timeZone,
+            ...readingOptions(flags),
+            map: mapPairs(flags.map),
+            won: listValues(flags.won),
+            lost: listValues(flags.lost),
+            currency: flags.currency,
+            importedAt: io.now(),
+          },
+          io,
+        )
       : await loadJson(flags.data ?? '', io);
   const outcome = readOutcome(loaded, flags.strict);
   if (outcome.code === 2) {
@@ -93,12 +105,26 @@ function audienceOf(data: KpiData, flags: SummaryFlags): SummaryAudience {
   if (flags.owner !== undefined) {
     const matches = data.owners.filter((owner) => key(owner.name) === key(flags.owner as string) || owner.externalId === flags.owner);
     if (matches.length === 1) return { ownerId: (matches[0] as (typeof matches)[number]).externalId };
-    if (matches.length > 1) throw new UsageError(`${matches.length} owners are named ${JSON.stringify(flags.owner)}: give one of their ids (${matches.map((o) => o.externalId).join(', ')})`);
-    throw new UsageError(`no owner named ${JSON.stringify(flags.owner)}${known(data.owners.map((o) => o.name), 'owners')}`);
+    if (matches.length > 1)
+      throw new UsageError(
+        `${matches.length} owners are named ${JSON.stringify(flags.owner)}: give one of their ids (${matches.map((o) => o.externalId).join(', ')})`,
+      );
+    throw new UsageError(
+      `no owner named ${JSON.stringify(flags.owner)}${known(
+        data.owners.map((o) => o.name),
+        'owners',
+      )}`,
+    );
   }
   if (flags.team !== undefined) {
     const team = data.teams.find((candidate) => key(candidate.name) === key(flags.team as string) || candidate.externalId === flags.team);
-    if (!team) throw new UsageError(`no team named ${JSON.stringify(flags.team)}${known(data.teams.map((t) => t.name), 'teams')}`);
+    if (!team)
+      throw new UsageError(
+        `no team named ${JSON.stringify(flags.team)}${known(
+          data.teams.map((t) => t.name),
+          'teams',
+        )}`,
+      );
     return { teamId: team.externalId };
   }
   return { everyone: true };
@@ -113,7 +139,10 @@ function known(names: string[], what: string): string {
 function inputNote(loaded: LoadedData, asOfSource: string, summary: WeeklySummary, csvLine: string | undefined): string {
   const lines: string[] = [];
   if (csvLine !== undefined) lines.push(csvLine);
-  const read = csvLine !== undefined ? 'Summary' : `Read ${loaded.data.deals.length.toLocaleString('en-US')} deals, ${loaded.data.activities.length.toLocaleString('en-US')} activities`;
+  const read =
+    csvLine !== undefined
+      ? 'Summary'
+      : `Read ${loaded.data.deals.length.toLocaleString('en-US')} deals, ${loaded.data.activities.length.toLocaleString('en-US')} activities`;
   lines.push(`${read}; week ${summary.week.label} (${summary.week.firstDay}..${summary.week.lastDay}); as of: ${asOfSource}.`);
   if (loaded.rejectCount) {
     lines.push(`${loaded.rejectCount.toLocaleString('en-US')} rejected:`);

@@ -115,18 +115,39 @@ const MAVEN = join(DATASETS, 'maven-crm/sales_pipeline.csv');
 describe('kpi-lens summary, the real binary on the Maven export', () => {
   it('prints the week of an agent with the won deals of the raw rows', async () => {
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const args = [join(ROOT, 'bin/kpi-lens.mjs'), 'summary', '--csv', MAVEN, '--week', '2017-W23', '--owner', 'Darcel Schlecht', '--format', 'json', '--tz', 'UTC', '--currency', 'USD'];
+      const args = [
+        join(ROOT, 'bin/kpi-lens.mjs'),
+        'summary',
+        '--csv',
+        MAVEN,
+        '--week',
+        '2017-W23',
+        '--owner',
+        'Darcel Schlecht',
+        '--format',
+        'json',
+        '--tz',
+        'UTC',
+        '--currency',
+        'USD',
+      ];
       execFile(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 32 << 20 }, (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
       });
     });
     expect(result.code).toBe(0);
-    const rows = readFileSync(MAVEN, 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    const rows = readFileSync(MAVEN, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     // Columns: id, agent, product, account, stage, engage date, close date, value. W23 = 5–11 June 2017.
     const won = rows.filter((r) => r[1] === 'Darcel Schlecht' && r[4] === 'Won' && r[6]! >= '2017-06-05' && r[6]! <= '2017-06-11');
     const dollars = won.reduce((total, r) => total + Number(r[7]), 0);
     const summary = JSON.parse(result.stdout);
     expect(summary.sections[0].deals.won).toMatchObject({ value: won.length, amount: dollars * 100 });
-    expect(result.stderr).toMatch(/^read 8,800 rows: 8,800 imported; deals \(generic columns\); .*currency: USD ×6,711 \(--currency\)\nSummary; week 2017-W23 \(2017-06-05\.\.2017-06-11\); as of: latest close date\./);
+    expect(result.stderr).toMatch(
+      /^read 8,800 rows: 8,800 imported; deals \(generic columns\); .*currency: USD ×6,711 \(--currency\)\nSummary; week 2017-W23 \(2017-06-05\.\.2017-06-11\); as of: latest close date\./,
+    );
   }, 120_000);
 });

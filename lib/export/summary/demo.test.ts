@@ -98,7 +98,12 @@ function checkSection(section: SummarySection) {
 
   // Deals created, won, lost, and the win rate.
   const deals = section.deals!;
-  expect(deals.created).toMatchObject({ value: cur.created.length, previous: prev.created.length, amount: sum(cur.created), previousAmount: sum(prev.created) });
+  expect(deals.created).toMatchObject({
+    value: cur.created.length,
+    previous: prev.created.length,
+    amount: sum(cur.created),
+    previousAmount: sum(prev.created),
+  });
   expect(deals.won).toMatchObject({ value: cur.won.length, previous: prev.won.length, amount: sum(cur.won), previousAmount: sum(prev.won) });
   expect(deals.lost).toMatchObject({ value: cur.lost.length, previous: prev.lost.length });
   const closed = cur.won.length + cur.lost.length;
@@ -110,7 +115,11 @@ function checkSection(section: SummarySection) {
   expect(moves.won).toMatchObject({ count: cur.won.length, amount: sum(cur.won) });
   expect(moves.lost).toMatchObject({ count: cur.lost.length, amount: sum(cur.lost) });
   const order = new Map(data.stages.map((s) => [s.externalId, s]));
-  const stageAt = (deal: Deal, t: number) => [...(deal.stageHistory ?? [])].sort((a, b) => a.enteredAt - b.enteredAt).filter((v) => v.enteredAt < t).pop()?.stageId;
+  const stageAt = (deal: Deal, t: number) =>
+    [...(deal.stageHistory ?? [])]
+      .sort((a, b) => a.enteredAt - b.enteredAt)
+      .filter((v) => v.enteredAt < t)
+      .pop()?.stageId;
   const advanced: Deal[] = [];
   const slipped: Deal[] = [];
   for (const deal of data.deals) {
@@ -136,7 +145,11 @@ function checkSection(section: SummarySection) {
   const largest = open.filter((d) => usd(d) !== undefined).sort((a, b) => usd(b)! - usd(a)! || (a.externalId < b.externalId ? -1 : 1));
   expect(section.topOpen.map((d) => d.amount)).toEqual(largest.slice(0, 5).map(usd));
   const lastDone = (deal: Deal) =>
-    Math.max(-Infinity, ...(doneOnDeal.get(deal.externalId) ?? []).filter((t) => t <= AT), deal.lastActivityAt !== undefined && deal.lastActivityAt <= AT ? deal.lastActivityAt : -Infinity);
+    Math.max(
+      -Infinity,
+      ...(doneOnDeal.get(deal.externalId) ?? []).filter((t) => t <= AT),
+      deal.lastActivityAt !== undefined && deal.lastActivityAt <= AT ? deal.lastActivityAt : -Infinity,
+    );
   const atRisk = open.filter((deal) => {
     const last = lastDone(deal);
     const since = Number.isFinite(last) ? last : deal.createdAt;
@@ -195,7 +208,10 @@ describe('weekly summary on the demo data, against independent loops', () => {
     const now = expectedFor(members, END, ASOF + 1); // Mon 9 Jun 00:00 – Wed 11 Jun 12:00
     const before = expectedFor(members, START, ASOF - 7 * DAY_MS + 1); // Mon 2 Jun 00:00 – Wed 4 Jun 12:00
     const total = running.sections[0]!;
-    expect(total.deals).toMatchObject({ created: { value: now.created.length, previous: before.created.length }, won: { value: now.won.length, previous: before.won.length } });
+    expect(total.deals).toMatchObject({
+      created: { value: now.created.length, previous: before.created.length },
+      won: { value: now.won.length, previous: before.won.length },
+    });
     const calls = total.activities!.find((line) => line.kind === 'call')!;
     expect([calls.value, calls.previous]).toEqual([now.calls, before.calls]);
     expect(before.calls).toBeGreaterThan(0); // a real comparison

@@ -99,7 +99,8 @@ const en = {
   'deal.chance': '{percent} chance, expected {expected}',
   howCounted: 'How the pipeline change is counted',
   'define.new': 'New: deals created during the week.',
-  'define.advanced': 'Advanced: open deals from before the week whose stage at the end of the week is later in the pipeline than at its start (from the stage history).',
+  'define.advanced':
+    'Advanced: open deals from before the week whose stage at the end of the week is later in the pipeline than at its start (from the stage history).',
   'define.slipped':
     'Slipped: open deals from before the week that moved back to an earlier stage, or whose expected close date is in the week and that were still open when it ended (the CRM keeps only the current close date, so a date pushed past the week is not seen).',
   'define.won': 'Won / lost: deals closed with that status during the week; a deal created and closed in the same week is in both rows.',
@@ -214,7 +215,12 @@ const ru: Record<SummaryTextKey, Text> = {
     many: 'Чтобы выйти на {quota}: выиграйте ещё {count} сделок',
     other: 'Чтобы выйти на {quota}: выиграйте ещё {count} сделки',
   },
-  'plan.open': { one: 'откройте {count} сделку до {date}', few: 'откройте {count} сделки до {date}', many: 'откройте {count} сделок до {date}', other: 'откройте {count} сделки до {date}' },
+  'plan.open': {
+    one: 'откройте {count} сделку до {date}',
+    few: 'откройте {count} сделки до {date}',
+    many: 'откройте {count} сделок до {date}',
+    other: 'откройте {count} сделки до {date}',
+  },
   'plan.openNone': 'открытые сделки, по прогнозу, это покроют',
   'plan.activity': '{calls} звонков и {meetings} встреч за рабочие дни недели ({days})',
   'plan.calls': '{calls} звонков за рабочие дни недели ({days})',

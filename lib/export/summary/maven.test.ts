@@ -118,7 +118,11 @@ describe('weekly summary on the Maven CRM export (2017-W23)', () => {
     const agents = new Set(ROWS.map((r) => r.agent));
     expect(reps.map((s) => s.name).sort()).toEqual([...agents].sort());
     expect(all.quietReps).toBe(0);
-    for (const section of reps) checkWeek(section, ROWS.filter((r) => r.agent === section.name));
+    for (const section of reps)
+      checkWeek(
+        section,
+        ROWS.filter((r) => r.agent === section.name),
+      );
     // Counts and amounts add up over the agents.
     expect(reps.reduce((n, s) => n + s.deals!.created.value, 0)).toBe(cur.created);
     expect(reps.reduce((n, s) => n + s.deals!.won.amount, 0)).toBe(cur.wonCents);

@@ -21,7 +21,9 @@ export function outlookLines(outlook: SummaryOutlook, w: SummaryWords): string[]
   if (outlook.status !== 'ok') return [w.t(`outlook.none.${outlook.reason}`)];
   const range = w.t('outlook.range', { p10: w.money(outlook.p10), p90: w.money(outlook.p90), p50: w.money(outlook.p50), won: w.money(outlook.wonSoFar) });
   const chance =
-    outlook.probabilityOfQuota === null || outlook.quota === null ? w.t('outlook.noQuota') : w.t('outlook.chance', { percent: percent(outlook.probabilityOfQuota, w), quota: w.money(outlook.quota) });
+    outlook.probabilityOfQuota === null || outlook.quota === null
+      ? w.t('outlook.noQuota')
+      : w.t('outlook.chance', { percent: percent(outlook.probabilityOfQuota, w), quota: w.money(outlook.quota) });
   return [range, chance];
 }
 

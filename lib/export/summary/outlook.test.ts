@@ -17,7 +17,16 @@ const { data: sim } = simulateCrm({ seed: 5, reps: 3, days: 450, activities: tru
 const NOW = T0 + 424 * DAY + 10 * 3_600_000; // a weekday mid-month
 const MONTH = periodContaining('month', NOW, CAL);
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const quota = { source: 'sim', externalId: 'q1', updatedAt: 0, ownerId: 'rep0', periodKind: 'month' as const, startDate: day(MONTH.start), endDate: day(MONTH.end), amount: { minor: 90_000_000, currency: 'USD' } };
+const quota = {
+  source: 'sim',
+  externalId: 'q1',
+  updatedAt: 0,
+  ownerId: 'rep0',
+  periodKind: 'month' as const,
+  startDate: day(MONTH.start),
+  endDate: day(MONTH.end),
+  amount: { minor: 90_000_000, currency: 'USD' },
+};
 const data = { ...sim, quotas: [quota] };
 // As the sidebar builds them (the summary page and the forecast card read the same basics).
 const basics = { ...queryBasics({ ...DEFAULT_SETTINGS, timeZone: 'UTC', reportingCurrency: 'USD' }, 'UTC'), calendar: CAL, currency: USD };
@@ -63,7 +72,11 @@ describe('the weekly summary’s forecast and plan for the coming week', () => {
 
   it('names a plan input too thin to use instead of guessing it', () => {
     // One deal-less rep with a quota: no won deal, no win rate, no cycle to plan with.
-    const lonely = { ...data, owners: [...data.owners, { ...data.owners[0]!, externalId: 'new', name: 'New Rep' }], quotas: [{ ...quota, externalId: 'q2', ownerId: 'new' }] };
+    const lonely = {
+      ...data,
+      owners: [...data.owners, { ...data.owners[0]!, externalId: 'new', name: 'New Rep' }],
+      quotas: [{ ...quota, externalId: 'q2', ownerId: 'new' }],
+    };
     const fresh = buildWeeklySummary(lonely, { now: NOW, basics, audience: { ownerId: 'new' } }).sections[0]!.outlook!;
     if (fresh.status !== 'ok') return expect(fresh.reason).toBe('no-deals');
     expect(fresh.plan.missing.map((m) => m.input)).toContain('averageWonDeal');

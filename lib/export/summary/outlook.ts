@@ -62,7 +62,12 @@ export function sectionOutlook(ctx: OutlookContext, section: Pick<SummarySection
       dealsToOpen: plan.steps.dealsToOpen.value,
       openBy: plan.steps.openBy.value,
       week: { label: coming.label, workingDays, calls: times(plan.steps.callsPerDay.value), meetings: times(plan.steps.meetingsPerDay.value) },
-      missing: plan.missing.map((m) => ({ input: m.input, status: m.status, ...(m.n !== undefined ? { n: m.n } : {}), ...(m.min !== undefined ? { min: m.min } : {}) })),
+      missing: plan.missing.map((m) => ({
+        input: m.input,
+        status: m.status,
+        ...(m.n !== undefined ? { n: m.n } : {}),
+        ...(m.min !== undefined ? { min: m.min } : {}),
+      })),
     },
     deals,
   };

@@ -22,7 +22,10 @@ export type SummaryWords = {
   weekday: (ms: number) => string;
 };
 
-export function summaryWords(summary: Pick<WeeklySummary, 'currency' | 'timeZone'> & { week?: Pick<WeeklySummary['week'], 'partial'> }, locale: Locale): SummaryWords {
+export function summaryWords(
+  summary: Pick<WeeklySummary, 'currency' | 'timeZone'> & { week?: Pick<WeeklySummary['week'], 'partial'> },
+  locale: Locale,
+): SummaryWords {
   const weekday = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'short', timeZone: summary.timeZone });
   // formatMoney shows cents below 1,000; a plain zero reads better as "$0" than "$0.00".
   const zero = new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency: summary.currency, maximumFractionDigits: 0 }).format(0);
@@ -62,7 +65,10 @@ export function sectionName(section: SummarySection, w: SummaryWords): string {
 export function rateWords(rate: DealsBlock['winRate'], w: SummaryWords): { value: string; previous: string; note?: string } {
   const pct = (value: number | null) => (value === null ? '—' : w.pct(value));
   const change = rate.change === null || rate.lowSample ? '' : ` (${w.points(rate.change)})`;
-  const words: { value: string; previous: string; note?: string } = { value: pct(rate.value), previous: `${w.t('lastWeek', { value: pct(rate.previous) })}${change}` };
+  const words: { value: string; previous: string; note?: string } = {
+    value: pct(rate.value),
+    previous: `${w.t('lastWeek', { value: pct(rate.previous) })}${change}`,
+  };
   if (rate.lowSample) words.note = w.t('fewClosed', { count: rate.closed });
   return words;
 }

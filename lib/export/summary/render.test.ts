@@ -52,7 +52,12 @@ describe('renderMarkdown', () => {
       '',
       '**Deals at risk** (1 deal, $25,000)',
     ]);
-    expect(lines.slice(37, 41)).toEqual([`- ${ACME} · $25,000 · no activity for 21 days; expected to close 1 day ago`, '', '_2 records left out of some figures: no exchange rate for EUR_', '']);
+    expect(lines.slice(37, 41)).toEqual([
+      `- ${ACME} · $25,000 · no activity for 21 days; expected to close 1 day ago`,
+      '',
+      '_2 records left out of some figures: no exchange rate for EUR_',
+      '',
+    ]);
     expect(lines[41]).toMatch(/^_How the pipeline change is counted: New: deals created during the week\. Advanced: .* Slipped: .* Won \/ lost: .*_$/);
     expect(lines.slice(42)).toEqual(['']);
   });
@@ -148,7 +153,9 @@ describe('renderCsv', () => {
 
   it('quotes titles with line breaks and separators, and defuses formulas', () => {
     const text = renderCsv(fixtureSummary(), 'en');
-    expect(text).toContain('Ann Lee,top_open,d1,"Acme | Big *deal*\nsecond line",25000,,,,,USD,"Ann Lee; Proposal; closes Jun 20, 2017",https://crm.example/deals/1?x=(1)\r\n');
+    expect(text).toContain(
+      'Ann Lee,top_open,d1,"Acme | Big *deal*\nsecond line",25000,,,,,USD,"Ann Lee; Proposal; closes Jun 20, 2017",https://crm.example/deals/1?x=(1)\r\n',
+    );
     // The formula is text, and the javascript: link is dropped.
     expect(text).toContain('Ann Lee,top_open,d2,"\'=HYPERLINK(""http://evil"")",,,,,,USD,Ann Lee,\r\n');
   });

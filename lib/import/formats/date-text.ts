@@ -26,10 +26,7 @@ const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
 export const SERIAL_RANGE = { min: 24_107, max: 73_051 } as const;
 
 export type DateShape =
-  | { kind: 'exact' }
-  | { kind: 'fields'; orders: readonly DateOrder[]; dotted: boolean }
-  | { kind: 'serial'; inRange: boolean }
-  | { kind: 'none' };
+  { kind: 'exact' } | { kind: 'fields'; orders: readonly DateOrder[]; dotted: boolean } | { kind: 'serial'; inRange: boolean } | { kind: 'none' };
 
 /** The wall-clock parts of a date cell and the zone it names, if any. */
 export type DateParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number; zone?: string; timeError?: true };
@@ -103,7 +100,12 @@ function withTime(day: { year: number; month: number; day: number }, match: RegE
   if (match[at] === undefined) return parts;
   const hour = to24(Number(match[at]), match[at + 4]);
   const fraction = match[at + 3] ?? '';
-  Object.assign(parts, { hour, minute: Number(match[at + 1]), second: Number(match[at + 2] ?? 0), ms: fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0 });
+  Object.assign(parts, {
+    hour,
+    minute: Number(match[at + 1]),
+    second: Number(match[at + 2] ?? 0),
+    ms: fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0,
+  });
   if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) parts.timeError = true;
   return parts;
 }
@@ -151,8 +153,27 @@ export function hasTimeOfDay(text: string): boolean {
 
 /** Cells that mean "no date" in a date column (amoCRM writes `не закрыта` for open deals): empty, not unreadable. */
 const NO_DATE = new Set([
-  'не закрыта', 'не закрыто', 'не закрыт', 'не завершена', 'не завершено', 'не указана', 'не указано', 'нет даты', 'без даты', 'нет',
-  'not closed', 'not set', 'no date', 'never', 'open', 'tbd', 'n/a', '0000-00-00', '0000-00-00 00:00:00', '00.00.0000', '00.00.0000 00:00:00',
+  'не закрыта',
+  'не закрыто',
+  'не закрыт',
+  'не завершена',
+  'не завершено',
+  'не указана',
+  'не указано',
+  'нет даты',
+  'без даты',
+  'нет',
+  'not closed',
+  'not set',
+  'no date',
+  'never',
+  'open',
+  'tbd',
+  'n/a',
+  '0000-00-00',
+  '0000-00-00 00:00:00',
+  '00.00.0000',
+  '00.00.0000 00:00:00',
 ]);
 
 export function isNoDateWord(text: string): boolean {

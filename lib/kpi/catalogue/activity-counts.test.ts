@@ -76,7 +76,11 @@ describe('activityCounts', () => {
   ])('%i calls by mid-June against 1/day is %s', (calls, status, pacePct) => {
     const activities = Array.from({ length: calls }, (_, i) => call(`2017-06-${String(i + 1).padStart(2, '0')}T09:00`));
     const r = okOf(
-      kpi('activityCounts', { activities, owners: [owner('alice', 'Alice')], targets: [target('calls', 'day', 1, { ownerId: 'alice' })] }, { asOf: at('2017-06-16') }),
+      kpi(
+        'activityCounts',
+        { activities, owners: [owner('alice', 'Alice')], targets: [target('calls', 'day', 1, { ownerId: 'alice' })] },
+        { asOf: at('2017-06-16') },
+      ),
     );
     expect(r.target).toEqual({ value: 22, status });
     expect(r.parts.callsTarget).toBe(22);

@@ -102,7 +102,11 @@ export const evaluator: Evaluator = {
     if (unweighted) tally(excluded, 'no win probability (left out of the weighted value)', unweighted);
     const notes = [...(currentStageNote(open, at) ?? [])];
     if (estimated) {
-      notes.push({ code: 'list-price-estimate', count: amountOf.size, text: `no open deal has an amount: an estimate from the list prices of the products on ${amountOf.size} of them` });
+      notes.push({
+        code: 'list-price-estimate',
+        count: amountOf.size,
+        text: `no open deal has an amount: an estimate from the list prices of the products on ${amountOf.size} of them`,
+      });
     }
     return ok({
       value: total,
@@ -118,7 +122,10 @@ export const evaluator: Evaluator = {
       recordIds: open.map((row) => row.deal.externalId),
       breakdown: openDealsByStage(ctx, open, at, (row) => amountOf.get(row) ?? 0),
       excluded: excludedList(excluded),
-      coverage: amountOf.size < open.length ? { have: amountOf.size, of: open.length, what: estimated ? 'open deals with an amount or a list price' : 'open deals with an amount' } : undefined,
+      coverage:
+        amountOf.size < open.length
+          ? { have: amountOf.size, of: open.length, what: estimated ? 'open deals with an amount or a list price' : 'open deals with an amount' }
+          : undefined,
       notes: notes.length ? notes : undefined,
       method: estimated ? 'list-price-estimate' : undefined,
     });

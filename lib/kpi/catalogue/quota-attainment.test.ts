@@ -28,7 +28,7 @@ describe('quotaAttainment', () => {
       pacePct: (40 / ((12 / 22) * 100)) * 100, // 40 % ÷ 54.5 % = 73.3 %
       projected: 733_333, // 4,000 ÷ 12 × 22 = 7,333.33
     });
-    expect(r.parts.projectedPct).toBeCloseTo((4000 / 12) * 22 / 100, 9); // 73.3 % of 10,000
+    expect(r.parts.projectedPct).toBeCloseTo(((4000 / 12) * 22) / 100, 9); // 73.3 % of 10,000
     expect(r.target).toEqual({ value: 1_000_000, status: 'off-track' }); // 73.3 % of pace: below 80 %
   });
 
@@ -68,7 +68,8 @@ describe('quotaAttainment', () => {
   });
 
   it('is off track below 80 % of pace and on track at or above it', () => {
-    const r = (extra: number) => okOf(kpi('quotaAttainment', { deals: [...sales, wonDeal(extra, '2017-06-13')], quotas }, { asOf, scope: alice })).target?.status;
+    const r = (extra: number) =>
+      okOf(kpi('quotaAttainment', { deals: [...sales, wonDeal(extra, '2017-06-13')], quotas }, { asOf, scope: alice })).target?.status;
     expect(r(1000)).toBe('at-risk'); // 5,000 of the 5,454.55 expected (10,000 × 12 ÷ 22) = 91.7 %
     expect(r(1500)).toBe('on-track'); // 5,500 ≥ 5,454.55
     expect(kpi('quotaAttainment', { deals: sales.slice(0, 1), quotas, owners: [owner('alice', 'A')] }, { asOf, scope: alice })).toMatchObject({

@@ -19,7 +19,18 @@ export const definition = defineKpi({
   higherIsBetter: true,
   additive: false,
   basis: ['money', 'money'],
-  parts: { sales: 'money', quota: 'money', remaining: 'money', elapsedPct: 'percent', expectedPct: 'percent', pacePct: 'percent', projected: 'money', projectedPct: 'percent', workingDays: 'count', workingDaysElapsed: 'count' },
+  parts: {
+    sales: 'money',
+    quota: 'money',
+    remaining: 'money',
+    elapsedPct: 'percent',
+    expectedPct: 'percent',
+    pacePct: 'percent',
+    projected: 'money',
+    projectedPct: 'percent',
+    workingDays: 'count',
+    workingDaysElapsed: 'count',
+  },
 });
 
 /**

@@ -21,8 +21,18 @@ export const definition = defineKpi({
   higherIsBetter: true,
   additive: false,
   parts: {
-    total: 'value', median: 'value', wonAmount: 'money', winRate: 'percent', quotaAttainment: 'percent',
-    calls: 'count', emails: 'count', meetings: 'count', activities: 'count', dealsCreated: 'count', dealsWon: 'count', closedDeals: 'count',
+    total: 'value',
+    median: 'value',
+    wonAmount: 'money',
+    winRate: 'percent',
+    quotaAttainment: 'percent',
+    calls: 'count',
+    emails: 'count',
+    meetings: 'count',
+    activities: 'count',
+    dealsCreated: 'count',
+    dealsWon: 'count',
+    closedDeals: 'count',
   },
 });
 

@@ -167,9 +167,26 @@ function stagesByPipeline(stages: readonly Stage[]): Map<string, Stage[]> {
 /** Every kind of input, not seen yet (Infinity: since never). */
 function emptySince(): Record<DataNeed, number> {
   const needs: DataNeed[] = [
-    'deals', 'wonDeals', 'openDeals', 'activities', 'leads', 'leadLifecycle', 'customers', 'mrrMovements', 'spend',
-    'quotas', 'stages', 'lineItems', 'costs', 'regions', 'channels', 'stageHistory', 'emailTracking', 'churnReasons',
-    'churnDates', 'dealAmounts',
+    'deals',
+    'wonDeals',
+    'openDeals',
+    'activities',
+    'leads',
+    'leadLifecycle',
+    'customers',
+    'mrrMovements',
+    'spend',
+    'quotas',
+    'stages',
+    'lineItems',
+    'costs',
+    'regions',
+    'channels',
+    'stageHistory',
+    'emailTracking',
+    'churnReasons',
+    'churnDates',
+    'dealAmounts',
   ];
   return Object.fromEntries(needs.map((need) => [need, Infinity])) as Record<DataNeed, number>;
 }

@@ -120,7 +120,9 @@ export type DealRows = { at: (i: number) => DealRow };
 
 /** Each deal's amount in the reporting currency, converted at most once per currency setting. */
 export function dealRows(columns: DealColumns, deals: readonly Deal[], currency: CurrencyOptions): DealRows {
-  const key = `${currency.reporting}|${Object.entries(currency.rates).sort(([a], [b]) => (a < b ? -1 : 1)).join(';')}`;
+  const key = `${currency.reporting}|${Object.entries(currency.rates)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .join(';')}`;
   let rows = columns.rows.get(key);
   if (!rows) {
     if (columns.rows.size >= 4) columns.rows.clear();

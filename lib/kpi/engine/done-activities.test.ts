@@ -8,7 +8,13 @@ const activity = (id: number, at: number, done: boolean, type: Activity['type'],
 
 describe('done activities index', () => {
   it('gives a deal its done times up to an instant, and calls and meetings by owner', () => {
-    const list = [activity(1, 30, true, 'call', 'd1'), activity(2, 10, true, 'email', 'd1'), activity(3, 20, false, 'call', 'd1'), activity(4, 40, true, 'meeting', 'd2', 'u2'), activity(5, 5, false, 'task')];
+    const list = [
+      activity(1, 30, true, 'call', 'd1'),
+      activity(2, 10, true, 'email', 'd1'),
+      activity(3, 20, false, 'call', 'd1'),
+      activity(4, 40, true, 'meeting', 'd2', 'u2'),
+      activity(5, 5, false, 'task'),
+    ];
     const index = doneActivities(list);
     expect(doneActivities(list)).toBe(index); // once per array
     const [from, to] = doneOnDealBy(index, 'd1', 29);
@@ -21,13 +27,18 @@ describe('done activities index', () => {
   });
 
   it('equals filtering the records for every deal and instant', () => {
-    const arb = fc.array(fc.record({ at: fc.integer({ min: 0, max: 50 }), done: fc.boolean(), deal: fc.constantFrom('d1', 'd2', 'd3', undefined) }), { maxLength: 40 });
+    const arb = fc.array(fc.record({ at: fc.integer({ min: 0, max: 50 }), done: fc.boolean(), deal: fc.constantFrom('d1', 'd2', 'd3', undefined) }), {
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(arb, fc.integer({ min: -1, max: 51 }), (rows, asOf) => {
         const list = rows.map((r, i) => activity(i, r.at, r.done, 'call', r.deal));
         const index = doneActivities(list);
         for (const id of ['d1', 'd2', 'd3']) {
-          const expected = list.filter((a) => a.done && a.dealId === id && a.occurredAt <= asOf).map((a) => a.occurredAt).sort((x, y) => x - y);
+          const expected = list
+            .filter((a) => a.done && a.dealId === id && a.occurredAt <= asOf)
+            .map((a) => a.occurredAt)
+            .sort((x, y) => x - y);
           expect([...index.times.subarray(...doneOnDealBy(index, id, asOf))]).toEqual(expected);
         }
       }),

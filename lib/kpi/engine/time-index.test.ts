@@ -12,15 +12,20 @@ describe('timeIndex', () => {
 
   it('finds [start, end) like a filter would', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }), { maxLength: 60 }), fc.integer({ min: -5, max: 55 }), fc.integer({ min: 0, max: 30 }), (times, start, length) => {
-        const index = timeIndex(times.length, (i) => times[i]);
-        const [lo, hi] = rangeOf(index, start, start + length);
-        const expected = times.flatMap((t, i) => (t !== undefined && t >= start && t < start + length ? [i] : []));
-        expect([...index.order.slice(lo, hi)].sort((a, b) => a - b)).toEqual(expected);
-        // Ordered by time, ties in source order.
-        const picked = [...index.order.slice(lo, hi)];
-        expect(picked).toEqual([...expected].sort((a, b) => (times[a] as number) - (times[b] as number) || a - b));
-      }),
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }), { maxLength: 60 }),
+        fc.integer({ min: -5, max: 55 }),
+        fc.integer({ min: 0, max: 30 }),
+        (times, start, length) => {
+          const index = timeIndex(times.length, (i) => times[i]);
+          const [lo, hi] = rangeOf(index, start, start + length);
+          const expected = times.flatMap((t, i) => (t !== undefined && t >= start && t < start + length ? [i] : []));
+          expect([...index.order.slice(lo, hi)].sort((a, b) => a - b)).toEqual(expected);
+          // Ordered by time, ties in source order.
+          const picked = [...index.order.slice(lo, hi)];
+          expect(picked).toEqual([...expected].sort((a, b) => (times[a] as number) - (times[b] as number) || a - b));
+        },
+      ),
     );
   });
 
@@ -41,6 +46,9 @@ describe('ownerColumn', () => {
     const owners = ['b', undefined, 'a', 'b'];
     const column = ownerColumn(owners.length, (i) => owners[i]);
     expect([...column.of]).toEqual([0, -1, 1, 0]);
-    expect([...column.ids]).toEqual([['b', 0], ['a', 1]]);
+    expect([...column.ids]).toEqual([
+      ['b', 0],
+      ['a', 1],
+    ]);
   });
 });

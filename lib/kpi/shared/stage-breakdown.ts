@@ -42,5 +42,11 @@ export function currentStageNote(rows: readonly DealRow[], at: number): KpiNote[
   for (const row of rows) if (!dealStageAt(row.deal, at).known) count += 1;
   if (!count) return undefined;
   const deals = count === 1 ? '1 open deal' : `${count} open deals`;
-  return [{ code: 'current-stage', count, text: `the stage of ${deals} as of then is not known (no stage history): the current stage is used, or none for a deal closed since` }];
+  return [
+    {
+      code: 'current-stage',
+      count,
+      text: `the stage of ${deals} as of then is not known (no stage history): the current stage is used, or none for a deal closed since`,
+    },
+  ];
 }

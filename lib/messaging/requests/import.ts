@@ -79,7 +79,13 @@ export const IMPORT_REQUESTS = [
   z.object({ type: z.literal('import/records'), source: csvSourceField, batch: batchOf(IMPORT_BATCH_MAX) }),
   z.object({ type: z.literal('import/finish'), source: csvSourceField, summary: importSummarySchema }),
   z.object({ type: z.literal('import/list') }),
-  z.object({ type: z.literal('import/delete'), source: z.string().max(200).regex(/^(csv|table):\S/u) }),
+  z.object({
+    type: z.literal('import/delete'),
+    source: z
+      .string()
+      .max(200)
+      .regex(/^(csv|table):\S/u),
+  }),
   /** Popup → background: the rep asked to read a table in this tab; injects the picker there. */
   z.object({ type: z.literal('table/pick'), tabId: z.number().int().nonnegative() }),
   /**
@@ -131,7 +137,12 @@ export function parseImportBatch(source: string, batch: ImportBatch): { records:
       const parsed = parseRecord(type, raw);
       if (!parsed.ok) rejects.push({ recordType: type, raw, reason: parsed.reason, externalId: idOf(raw) });
       else if (parsed.record.source !== source) {
-        rejects.push({ recordType: type, raw, reason: `${type} belongs to source ${JSON.stringify(parsed.record.source)}, not ${JSON.stringify(source)}`, externalId: parsed.record.externalId });
+        rejects.push({
+          recordType: type,
+          raw,
+          reason: `${type} belongs to source ${JSON.stringify(parsed.record.source)}, not ${JSON.stringify(source)}`,
+          externalId: parsed.record.externalId,
+        });
       } else accepted.push(parsed.record);
     }
     if (accepted.length) (records as Record<RecordType, unknown[]>)[type] = accepted;

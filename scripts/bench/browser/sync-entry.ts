@@ -41,7 +41,14 @@ async function timeSync(records: Activity[], pageSize: number): Promise<number> 
   const job = {
     source: 'bench',
     adapter: sandboxAdapter,
-    ctx: { fetch: (input: string, init?: RequestInit) => api(new Request(new URL(input, location.href), init)), baseUrl: `${location.origin}/api/v1`, auth: { kind: 'session' as const }, source: 'bench', timeZone: 'UTC', pageSize },
+    ctx: {
+      fetch: (input: string, init?: RequestInit) => api(new Request(new URL(input, location.href), init)),
+      baseUrl: `${location.origin}/api/v1`,
+      auth: { kind: 'session' as const },
+      source: 'bench',
+      timeZone: 'UTC',
+      pageSize,
+    },
     store: dexieSyncStore(db),
     env: { now: () => Date.now(), random: Math.random },
   };

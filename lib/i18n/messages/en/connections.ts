@@ -27,12 +27,15 @@ export const enConnections = {
   'conn.help.pipedrive.session': 'KPI Lens reads Pipedrive through your open Pipedrive tab, as you. Keep a Pipedrive tab open while it syncs.',
   'conn.help.pipedrive.token': 'Pipedrive → Personal preferences → API. The token is kept only in this browser.',
   'conn.help.salesforce.session': 'KPI Lens uses your Salesforce session: the browser asks to let it read Salesforce cookies.',
-  'conn.help.salesforce.oauth': 'For orgs that block session reuse, allow the API only to approved apps, or are opened through a proxy: your admin creates a connected app with PKCE, the scopes api and refresh_token, and this callback URL: {url}. Salesforce requires the app’s secret by default ("Require Secret for Web Server Flow" and "… for Refresh Token Flow"): paste the consumer secret below, or have the admin turn both off.',
-  'conn.help.hubspot.token': 'HubSpot → Settings → Integrations → Private apps: create an app with CRM read scopes and copy its access token. Kept only in this browser.',
+  'conn.help.salesforce.oauth':
+    'For orgs that block session reuse, allow the API only to approved apps, or are opened through a proxy: your admin creates a connected app with PKCE, the scopes api and refresh_token, and this callback URL: {url}. Salesforce requires the app’s secret by default ("Require Secret for Web Server Flow" and "… for Refresh Token Flow"): paste the consumer secret below, or have the admin turn both off.',
+  'conn.help.hubspot.token':
+    'HubSpot → Settings → Integrations → Private apps: create an app with CRM read scopes and copy its access token. Kept only in this browser.',
   'conn.help.close.token': 'Close → Settings → Developer → API Keys. Kept only in this browser.',
   'conn.help.kommo.session': 'KPI Lens reads amoCRM / Kommo through your open account tab, as you.',
   'conn.help.kommo.token': 'amoCRM / Kommo → Settings → Integrations: create a private integration and copy its long-lived token. Kept only in this browser.',
-  'conn.help.bitrix24.webhook': 'Bitrix24 → Developer resources → Other → Inbound webhook, with CRM and user read access. The URL is the credential: it is kept only in this browser.',
+  'conn.help.bitrix24.webhook':
+    'Bitrix24 → Developer resources → Other → Inbound webhook, with CRM and user read access. The URL is the credential: it is kept only in this browser.',
   'conn.help.bitrix24.session': 'KPI Lens reads Bitrix24 through your open portal tab, as you.',
   'conn.invalid.account': 'This is not the address of a {label} account.',
   'conn.invalid.token': 'Paste the whole credential: one line, no spaces.',

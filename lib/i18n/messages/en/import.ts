@@ -4,7 +4,8 @@ import type { Message } from '../../message';
 export const enImport = {
   // CSV import (options) and reading a table on any page (the picker).
   'import.title': 'Import a CSV export',
-  'import.intro': 'Upload an export of deals, activities or leads from any CRM (Pipedrive, HubSpot, Salesforce reports, amoCRM, Bitrix24 or a plain CSV). It is read in this browser and stays here.',
+  'import.intro':
+    'Upload an export of deals, activities or leads from any CRM (Pipedrive, HubSpot, Salesforce reports, amoCRM, Bitrix24 or a plain CSV). It is read in this browser and stays here.',
   'import.file': 'CSV file',
   'import.source': 'Save as source',
   'import.sourceHint': 'Importing into the same source again updates its records instead of adding copies.',
@@ -39,7 +40,10 @@ export const enImport = {
   'import.done': 'Done: {imported} of {rows} rows imported into {source}.',
   'import.cancelled': 'Stopped. The rows imported so far are kept.',
   'import.failed': 'The file could not be imported: {reason}',
-  'import.storeRejected': { one: '{count} record failed the check before saving and was set aside', other: '{count} records failed the check before saving and were set aside' },
+  'import.storeRejected': {
+    one: '{count} record failed the check before saving and was set aside',
+    other: '{count} records failed the check before saving and were set aside',
+  },
   'import.rejectsTitle': 'Rows not imported',
   'import.line': 'Line',
   'import.reason': 'Reason',
@@ -62,7 +66,10 @@ export const enImport = {
   'import.decimalMark.dot': 'One (1,234.56: a dot before decimals)',
   'import.decimalMark.comma': 'One thousand (1.234,56: a comma before decimals)',
   'import.currencyAuto': 'from the file',
-  'import.currencyUnknown': { one: '{count} amount names no currency: type the currency above, or it is kept as unknown (¤)', other: '{count} amounts name no currency: type the currency above, or they are kept as unknown (¤)' },
+  'import.currencyUnknown': {
+    one: '{count} amount names no currency: type the currency above, or it is kept as unknown (¤)',
+    other: '{count} amounts name no currency: type the currency above, or they are kept as unknown (¤)',
+  },
   'import.scanning': 'Reading the whole file to see how each column is written…',
   'import.format': 'Format',
   'import.formatLabel': 'Format of column {column}',
@@ -87,7 +94,10 @@ export const enImport = {
   'import.basis.file': 'like column {from}',
   'import.basis.locale': 'from {from}',
   'import.basis.unneeded': 'any order reads the same',
-  'import.duplicates': { one: '{rows} row repeated an earlier id: one record per id was kept ({rule}).', other: '{rows} rows repeated an earlier id: one record per id was kept ({rule}).' },
+  'import.duplicates': {
+    one: '{rows} row repeated an earlier id: one record per id was kept ({rule}).',
+    other: '{rows} rows repeated an earlier id: one record per id was kept ({rule}).',
+  },
   'import.duplicates.newest': 'the newest by “{column}”',
   'import.duplicates.last': 'the last row',
 } satisfies Record<string, Message>;

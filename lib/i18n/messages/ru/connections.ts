@@ -28,12 +28,16 @@ export const ruConnections: Record<keyof typeof enConnections, Message> = {
   'conn.help.pipedrive.session': 'KPI Lens читает Pipedrive через вашу открытую вкладку Pipedrive, от вашего имени. Не закрывайте её, пока идёт синхронизация.',
   'conn.help.pipedrive.token': 'Pipedrive → Личные настройки → API. Токен хранится только в этом браузере.',
   'conn.help.salesforce.session': 'KPI Lens использует вашу сессию Salesforce: браузер попросит разрешить чтение cookie Salesforce.',
-  'conn.help.salesforce.oauth': 'Для организаций, где повторное использование сессии запрещено, API открыт только одобренным приложениям или вход идёт через прокси: администратор создаёт подключённое приложение с PKCE, областями api и refresh_token и таким адресом обратного вызова: {url}. По умолчанию Salesforce требует секрет приложения («Require Secret for Web Server Flow» и «… for Refresh Token Flow»): вставьте consumer secret ниже или попросите администратора отключить оба флажка.',
-  'conn.help.hubspot.token': 'HubSpot → Settings → Integrations → Private apps: создайте приложение с правами чтения CRM и скопируйте его токен. Хранится только в этом браузере.',
+  'conn.help.salesforce.oauth':
+    'Для организаций, где повторное использование сессии запрещено, API открыт только одобренным приложениям или вход идёт через прокси: администратор создаёт подключённое приложение с PKCE, областями api и refresh_token и таким адресом обратного вызова: {url}. По умолчанию Salesforce требует секрет приложения («Require Secret for Web Server Flow» и «… for Refresh Token Flow»): вставьте consumer secret ниже или попросите администратора отключить оба флажка.',
+  'conn.help.hubspot.token':
+    'HubSpot → Settings → Integrations → Private apps: создайте приложение с правами чтения CRM и скопируйте его токен. Хранится только в этом браузере.',
   'conn.help.close.token': 'Close → Settings → Developer → API Keys. Хранится только в этом браузере.',
   'conn.help.kommo.session': 'KPI Lens читает amoCRM / Kommo через вашу открытую вкладку аккаунта, от вашего имени.',
-  'conn.help.kommo.token': 'amoCRM / Kommo → Настройки → Интеграции: создайте приватную интеграцию и скопируйте долгосрочный токен. Хранится только в этом браузере.',
-  'conn.help.bitrix24.webhook': 'Битрикс24 → Разработчикам → Другое → Входящий вебхук, с правами на чтение CRM и пользователей. Адрес и есть пароль: он хранится только в этом браузере.',
+  'conn.help.kommo.token':
+    'amoCRM / Kommo → Настройки → Интеграции: создайте приватную интеграцию и скопируйте долгосрочный токен. Хранится только в этом браузере.',
+  'conn.help.bitrix24.webhook':
+    'Битрикс24 → Разработчикам → Другое → Входящий вебхук, с правами на чтение CRM и пользователей. Адрес и есть пароль: он хранится только в этом браузере.',
   'conn.help.bitrix24.session': 'KPI Lens читает Битрикс24 через вашу открытую вкладку портала, от вашего имени.',
   'conn.invalid.account': 'Это не адрес аккаунта {label}.',
   'conn.invalid.token': 'Вставьте ключ целиком: одной строкой, без пробелов.',

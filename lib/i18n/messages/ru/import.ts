@@ -5,7 +5,8 @@ import type { enImport } from '../en/import';
 export const ruImport: Record<keyof typeof enImport, Message> = {
   // CSV import (options) and reading a table on any page (the picker).
   'import.title': 'Импорт CSV-выгрузки',
-  'import.intro': 'Загрузите выгрузку сделок, дел или лидов из любой CRM (Pipedrive, HubSpot, отчёты Salesforce, amoCRM, Битрикс24 или обычный CSV). Файл читается в этом браузере и остаётся здесь.',
+  'import.intro':
+    'Загрузите выгрузку сделок, дел или лидов из любой CRM (Pipedrive, HubSpot, отчёты Salesforce, amoCRM, Битрикс24 или обычный CSV). Файл читается в этом браузере и остаётся здесь.',
   'import.file': 'CSV-файл',
   'import.source': 'Сохранить как источник',
   'import.sourceHint': 'Повторный импорт в тот же источник обновляет записи, а не добавляет копии.',
@@ -32,7 +33,12 @@ export const ruImport: Record<keyof typeof enImport, Message> = {
   'import.column': 'Столбец',
   'import.example': 'Пример',
   'import.preview': 'Предпросмотр: первые строки так, как они будут импортированы',
-  'import.previewProblems': { one: '{count} из первых строк не будет импортирована', few: '{count} из первых строк не будут импортированы', many: '{count} из первых строк не будут импортированы', other: '{count} из первых строк не будут импортированы' },
+  'import.previewProblems': {
+    one: '{count} из первых строк не будет импортирована',
+    few: '{count} из первых строк не будут импортированы',
+    many: '{count} из первых строк не будут импортированы',
+    other: '{count} из первых строк не будут импортированы',
+  },
   'import.start': 'Импортировать',
   'import.cancel': 'Остановить',
   'import.reading': 'Чтение файла…',
@@ -40,7 +46,12 @@ export const ruImport: Record<keyof typeof enImport, Message> = {
   'import.done': 'Готово: импортировано {imported} из {rows} строк в {source}.',
   'import.cancelled': 'Остановлено. Уже импортированные строки сохранены.',
   'import.failed': 'Не удалось импортировать файл: {reason}',
-  'import.storeRejected': { one: '{count} запись не прошла проверку перед сохранением и отложена', few: '{count} записи не прошли проверку перед сохранением и отложены', many: '{count} записей не прошли проверку перед сохранением и отложены', other: '{count} записи не прошли проверку перед сохранением и отложены' },
+  'import.storeRejected': {
+    one: '{count} запись не прошла проверку перед сохранением и отложена',
+    few: '{count} записи не прошли проверку перед сохранением и отложены',
+    many: '{count} записей не прошли проверку перед сохранением и отложены',
+    other: '{count} записи не прошли проверку перед сохранением и отложены',
+  },
   'import.rejectsTitle': 'Неимпортированные строки',
   'import.line': 'Строка',
   'import.reason': 'Причина',
@@ -63,7 +74,12 @@ export const ruImport: Record<keyof typeof enImport, Message> = {
   'import.decimalMark.dot': 'Единица (1,234.56: точка перед дробной частью)',
   'import.decimalMark.comma': 'Тысяча (1.234,56: запятая перед дробной частью)',
   'import.currencyAuto': 'из файла',
-  'import.currencyUnknown': { one: 'У {count} суммы не указана валюта: укажите её выше, иначе валюта останется неизвестной (¤)', few: 'У {count} сумм не указана валюта: укажите её выше, иначе валюта останется неизвестной (¤)', many: 'У {count} сумм не указана валюта: укажите её выше, иначе валюта останется неизвестной (¤)', other: 'У {count} суммы не указана валюта: укажите её выше, иначе валюта останется неизвестной (¤)' },
+  'import.currencyUnknown': {
+    one: 'У {count} суммы не указана валюта: укажите её выше, иначе валюта останется неизвестной (¤)',
+    few: 'У {count} сумм не указана валюта: укажите её выше, иначе валюта останется неизвестной (¤)',
+    many: 'У {count} сумм не указана валюта: укажите её выше, иначе валюта останется неизвестной (¤)',
+    other: 'У {count} суммы не указана валюта: укажите её выше, иначе валюта останется неизвестной (¤)',
+  },
   'import.scanning': 'Читаем весь файл, чтобы понять, как записан каждый столбец…',
   'import.format': 'Формат',
   'import.formatLabel': 'Формат столбца {column}',
@@ -88,7 +104,12 @@ export const ruImport: Record<keyof typeof enImport, Message> = {
   'import.basis.file': 'как столбец {from}',
   'import.basis.locale': 'по {from}',
   'import.basis.unneeded': 'при любом порядке даты те же',
-  'import.duplicates': { one: '{rows} строка повторила id более ранней: для каждого id сохранена одна запись ({rule}).', few: '{rows} строки повторили id более ранних: для каждого id сохранена одна запись ({rule}).', many: '{rows} строк повторили id более ранних: для каждого id сохранена одна запись ({rule}).', other: '{rows} строки повторили id более ранних: для каждого id сохранена одна запись ({rule}).' },
+  'import.duplicates': {
+    one: '{rows} строка повторила id более ранней: для каждого id сохранена одна запись ({rule}).',
+    few: '{rows} строки повторили id более ранних: для каждого id сохранена одна запись ({rule}).',
+    many: '{rows} строк повторили id более ранних: для каждого id сохранена одна запись ({rule}).',
+    other: '{rows} строки повторили id более ранних: для каждого id сохранена одна запись ({rule}).',
+  },
   'import.duplicates.newest': 'самая новая по «{column}»',
   'import.duplicates.last': 'последняя строка',
 };
