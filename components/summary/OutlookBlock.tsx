@@ -14,7 +14,7 @@ export function OutlookBlock({ section, words, level }: { section: SummarySectio
           <p data-summary="forecast" data-p10={outlook.p10} data-p50={outlook.p50} data-p90={outlook.p90} data-won={outlook.wonSoFar}>
             {outlookLines(outlook, words).join(' · ')}
           </p>
-          <Heading>{words.t('comingWeek', { week: outlook.plan.week.label })}</Heading>
+          <Heading>{words.t('comingWeek', { week: words.period(outlook.plan.week.start, outlook.plan.week.end) })}</Heading>
           {weekPlanLines(outlook, words).map((line) => (
             <p key={line} data-summary="weekPlan">
               {line}

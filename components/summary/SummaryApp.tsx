@@ -89,6 +89,7 @@ function SummaryScreen() {
           remember('view', next);
         }}
         week={reply?.weeks}
+        weekText={summary && words ? words.period(summary.week.start, summary.week.end) : undefined}
         onWeek={(next) => {
           setWeek(next);
           remember('week', next);

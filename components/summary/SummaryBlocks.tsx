@@ -102,7 +102,7 @@ export function QuotaBlock({ section, words }: { section: SummarySection; words:
         <li>
           <Num name="quota.month" value={month.attainmentPct}>
             {t('quota.month', {
-              month: month.label,
+              month: words.period(month.start, month.end),
               sales: words.money(month.sales),
               quota: words.money(month.quota),
               pct: words.pct(month.attainmentPct),

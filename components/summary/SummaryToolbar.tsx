@@ -9,6 +9,8 @@ export type ToolbarProps = {
   teamAvailable: boolean;
   onView: (view: 'personal' | 'team') => void;
   week: { current: string; previous: string; next?: string } | undefined;
+  /** The shown week in words ("Nov 23 – 29"); its code only until the summary is there. */
+  weekText?: string;
   onWeek: (week: string) => void;
   ready: boolean;
   onCopy: () => void;
@@ -57,7 +59,7 @@ export function SummaryToolbar(props: ToolbarProps) {
           <button type="button" onClick={() => props.onWeek(week.previous)} aria-label={t('summary.previousWeek')}>
             ‹
           </button>
-          <span className="week-label">{week.current}</span>
+          <span className="week-label">{props.weekText ?? week.current}</span>
           <button type="button" onClick={() => week.next && props.onWeek(week.next)} disabled={!week.next} aria-label={t('summary.nextWeek')}>
             ›
           </button>

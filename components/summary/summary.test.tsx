@@ -18,7 +18,7 @@ function show(locale: 'en' | 'ru' = 'en') {
 describe('the printable summary report', () => {
   it('shows the figures with their values kept for tests and tools', () => {
     const { container } = show();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Weekly summary · Ann Lee · 2017-W23, Jun 5, 2017 – Jun 11, 2017');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Weekly summary · Ann Lee · Week of Jun 5, 2017 – Jun 11, 2017'); // dates, never the ISO week code
     const value = (name: string) => container.querySelector(`[data-summary="${name}"]`)?.getAttribute('data-value');
     expect(value('activities.call')).toBe('45');
     expect(value('deals.wonAmount')).toBe('1200000');
@@ -54,7 +54,7 @@ describe('the printable summary report', () => {
 
   it('is in Russian for a Russian-speaking rep', () => {
     show('ru');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Недельная сводка · Ann Lee · 2017-W23/);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Недельная сводка · Ann Lee · Неделя 5 июн\. 2017 г\. – 11 июн\. 2017 г\.$/);
     expect(screen.getByText('Движение воронки')).toBeTruthy();
   });
 });

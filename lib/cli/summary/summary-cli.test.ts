@@ -64,9 +64,9 @@ describe('kpi-lens summary', () => {
   it('prints Markdown by default, in Russian on request, and CSV', async () => {
     const md = await run(...BASE, '--owner', rep.name, '--week', '2025-W22');
     expect(md.code).toBe(0);
-    expect(md.stdout.startsWith(`**Weekly summary · ${rep.name} · 2025-W22,`)).toBe(true);
+    expect(md.stdout.startsWith(`**Weekly summary · ${rep.name} · Week of May 26, 2025 – Jun 1, 2025`)).toBe(true); // ISO week 22 of 2025
     const ru = await run(...BASE, '--owner', rep.name, '--lang', 'ru');
-    expect(ru.stdout.startsWith(`**Недельная сводка · ${rep.name} · 2025-W23,`)).toBe(true);
+    expect(ru.stdout.startsWith(`**Недельная сводка · ${rep.name} · Неделя 2 июн. 2025 г.`)).toBe(true); // week 23 of 2025
     const csv = await run(...BASE, '--owner', rep.name, '--format', 'csv');
     expect(csv.stdout.split('\r\n')[0]).toBe('section,block,metric,label,value,previous_week,change_pct,target,status,unit,details,url');
   });

@@ -254,7 +254,12 @@ function outlookRows(outlook: SummaryOutlook, w: SummaryWords, money: (minor: nu
       target: money(outlook.quota ?? undefined),
       unit: '%',
     },
-    { block: 'week_plan', metric: 'plan', label: t('comingWeek', { week: plan.week.label }), details: weekPlanLines(outlook, w).join(' ') },
+    {
+      block: 'week_plan',
+      metric: 'plan',
+      label: t('comingWeek', { week: w.period(plan.week.start, plan.week.end) }),
+      details: weekPlanLines(outlook, w).join(' '),
+    },
     { block: 'week_plan', metric: 'deals_to_win', label, value: plan.dealsToWin, unit: 'count' },
     {
       block: 'week_plan',

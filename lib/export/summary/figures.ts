@@ -129,6 +129,8 @@ function monthQuota(data: Parameters<typeof computeKpis>[0], base: QueryBase, we
   const pace = paceStatus(sales, quota, elapsed);
   const figure: NonNullable<Extract<QuotaSummary, { status: 'ok' }>['month']> = {
     label: month.label,
+    start: month.start,
+    end: month.end,
     sales,
     quota,
     attainmentPct: (sales / quota) * 100,

@@ -11,7 +11,7 @@ type Text = Message;
 const en = {
   title: 'Weekly summary',
   everyone: 'Everyone',
-  weekOf: '{week}, {from} – {to}',
+  weekOf: 'Week of {from} – {to}',
   asOf: 'Open deals and deals at risk as of {when} ({zone}). Amounts in {currency}.',
   partialWeek: 'The week is still running: its figures go to {when}, and last week’s to the same point of last week.',
   activities: 'Activities',
@@ -89,6 +89,7 @@ const en = {
   'plan.calls': '{calls} calls over the week’s {days} working days',
   'plan.meetings': '{meetings} meetings over the week’s {days} working days',
   'plan.noDays': 'no working day of the coming week falls in {period}',
+  'plan.tooLate': 'too late to open deals that close within it on your {days}-day cycle: win from the open ones',
   'plan.reached': 'Quota reached.',
   'plan.noQuota': 'No quota for this period: no plan.',
   'plan.missing': 'Not said, too little history: {inputs}',
@@ -111,7 +112,7 @@ export type SummaryTextKey = keyof typeof en;
 const ru: Record<SummaryTextKey, Text> = {
   title: 'Недельная сводка',
   everyone: 'Все',
-  weekOf: '{week}, {from} – {to}',
+  weekOf: 'Неделя {from} – {to}',
   asOf: 'Открытые и рискованные сделки — на {when} ({zone}). Суммы в {currency}.',
   partialWeek: 'Неделя ещё идёт: её цифры — по {when}, а прошлой недели — к тому же моменту прошлой недели.',
   activities: 'Активности',
@@ -226,6 +227,7 @@ const ru: Record<SummaryTextKey, Text> = {
   'plan.calls': '{calls} звонков за рабочие дни недели ({days})',
   'plan.meetings': '{meetings} встреч за рабочие дни недели ({days})',
   'plan.noDays': 'ни один рабочий день предстоящей недели не входит в {period}',
+  'plan.tooLate': 'открывать сделки, которые закроются в этом периоде, уже поздно при вашем цикле в {days} дн.: выигрывайте из открытых',
   'plan.reached': 'План выполнен.',
   'plan.noQuota': 'План на этот период не задан: плана действий нет.',
   'plan.missing': 'Не посчитано, мало истории: {inputs}',

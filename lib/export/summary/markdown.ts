@@ -113,7 +113,7 @@ function sectionLines(section: SummarySection, w: SummaryWords): string[] {
     if (month) {
       const parts = [
         t('quota.month', {
-          month: month.label,
+          month: w.period(month.start, month.end),
           sales: w.money(month.sales),
           quota: w.money(month.quota),
           pct: w.pct(month.attainmentPct),
@@ -181,7 +181,7 @@ function outlookMarkdown(outlook: SummaryOutlook, w: SummaryWords, owner: boolea
   if (outlook.status !== 'ok') return out;
   out.push(
     '',
-    `**${markdownText(w.t('comingWeek', { week: outlook.plan.week.label }))}**`,
+    `**${markdownText(w.t('comingWeek', { week: w.period(outlook.plan.week.start, outlook.plan.week.end) }))}**`,
     ...weekPlanLines(outlook, w).map((line) => `- ${markdownText(line)}`),
   );
   if (outlook.deals.length) {

@@ -13,7 +13,7 @@ const percent = (p: number, w: SummaryWords) => w.pct(Math.round(p * 100));
 
 /** "Forecast for 2017-12": its heading. */
 export function outlookHeading(outlook: SummaryOutlook, w: SummaryWords): string {
-  return outlook.status === 'ok' ? w.t('outlook', { period: outlook.period.label }) : w.t('outlookTitle');
+  return outlook.status === 'ok' ? w.t('outlook', { period: w.period(outlook.period.start, outlook.period.end) }) : w.t('outlookTitle');
 }
 
 /** The range and the chance of the quota, or why there is no forecast. */
@@ -41,10 +41,11 @@ export function weekPlanLines(outlook: Ok, w: SummaryWords): string[] {
   const parts: string[] = [];
   if (plan.dealsToWin !== null) parts.push(w.t('plan.win', { quota: w.money(outlook.quota), count: plan.dealsToWin }));
   if (plan.dealsToOpen === 0) parts.push(w.t('plan.openNone'));
+  else if (plan.tooLateDays !== undefined) parts.push(w.t('plan.tooLate', { days: plan.tooLateDays }));
   else if (plan.dealsToOpen !== null && plan.openBy !== null) parts.push(w.t('plan.open', { count: plan.dealsToOpen, date: w.date(plan.openBy) }));
   const { calls, meetings, workingDays } = plan.week;
   const days = w.num(workingDays);
-  if (workingDays === 0) parts.push(w.t('plan.noDays', { period: outlook.period.label }));
+  if (workingDays === 0) parts.push(w.t('plan.noDays', { period: w.period(outlook.period.start, outlook.period.end) }));
   else if (calls !== null && meetings !== null) parts.push(w.t('plan.activity', { calls: w.num(calls), meetings: w.num(meetings), days }));
   else if (calls !== null) parts.push(w.t('plan.calls', { calls: w.num(calls), days }));
   else if (meetings !== null) parts.push(w.t('plan.meetings', { meetings: w.num(meetings), days }));

@@ -54,15 +54,37 @@ describe('the weekly summary’s forecast and plan for the coming week', () => {
     expect(outlook.plan.week.calls).toBe(perDay === null ? null : Math.ceil(perDay * days));
   });
 
+  it('plans the week still ahead when the summary is of a past week, and never advises an open-by date already past', () => {
+    const nowWeek = periodContaining('week', NOW, CAL);
+    const twoBack = shiftWeek(nowWeek, -2, CAL);
+    const past = buildWeeklySummary(data, { now: NOW, basics, audience: { ownerId: 'rep0' }, week: twoBack.label }).sections[0]!.outlook!;
+    if (past.status !== 'ok') throw new Error('expected a forecast');
+    // The week after the summary's ended before now: the plan is for the week holding now (NOW is a weekday).
+    expect([past.plan.week.start, past.plan.week.end]).toEqual([nowWeek.start, nowWeek.end]);
+    expect(past.plan.week.workingDays).toBe(workingDaysIn({ start: NOW, end: Math.min(nowWeek.end, MONTH.end) }, CAL));
+    // Late in the month, the rep's cycle leaves no time to open deals that close in it: no date in the past.
+    const late = buildWeeklySummary(data, { now: MONTH.end - 2 * DAY, basics, audience: { ownerId: 'rep0' } }).sections[0]!.outlook!;
+    if (late.status !== 'ok') throw new Error('expected a forecast');
+    expect(late.plan.tooLateDays, "two days before the month ends the rep's cycle is longer").toBeGreaterThan(2);
+    if (late.plan.openBy !== null) expect(late.plan.openBy).toBeGreaterThan(MONTH.end - 2 * DAY);
+    if (late.plan.tooLateDays !== undefined) {
+      expect(late.plan.openBy).toBeNull();
+      expect(renderMarkdown({ ...summary, sections: [{ ...summary.sections[0]!, outlook: late }] }, 'en')).toContain(
+        `too late to open deals that close within it on your ${late.plan.tooLateDays}-day cycle`,
+      );
+    }
+  });
+
   it('is written in the Markdown and the CSV, in English and Russian', () => {
     if (outlook.status !== 'ok') throw new Error('expected a forecast');
     const en = renderMarkdown(summary, 'en');
-    expect(en).toContain(`**Forecast for ${MONTH.label}**`);
+    expect(en).toContain(`**Forecast for February 2017**`); // the month in words, not ${MONTH.label}
     expect(en).toMatch(/- Won by the end: \$[\d,.]+ – \$[\d,.]+ \(8 chances in 10\), most likely \$[\d,.]+; won so far \$[\d,.]+/);
     expect(en).toMatch(/chance of reaching the quota of \$900,000/);
-    expect(en).toContain(`**Plan for the coming week (${outlook.plan.week.label})**`);
+    expect(en).toMatch(/\*\*Plan for the coming week \([A-Z][a-z]{2} \d{1,2}\s–\s(?:[A-Z][a-z]{2} )?\d{1,2}\)\*\*/);
+    expect(en).not.toMatch(/\d{4}-W\d{2}|\b\d{4}-\d{2}\b/);
     const ru = renderMarkdown(summary, 'ru');
-    expect(ru).toContain(`**Прогноз на ${MONTH.label}**`);
+    expect(ru).toContain(`**Прогноз на февраль 2017 г.**`);
     expect(ru).toContain('Вероятность выполнить план');
     expect(ru).toContain('План на предстоящую неделю');
     const csv = renderCsv(summary, 'en').split('\n');

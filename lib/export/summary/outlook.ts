@@ -28,12 +28,20 @@ export function sectionOutlook(ctx: OutlookContext, section: Pick<SummarySection
   const quota = quotaOf({ data, period, asOf, scope, basics });
   const result = forecast({ data, period, asOf, scope, calendar, currency, ...(quota !== undefined ? { quota } : {}) });
   if (result.status !== 'ok') return { status: 'none', reason: result.missing.includes('deals') ? 'no-deals' : 'no-history' };
-  const coming = shiftWeek(ctx.week, 1, calendar);
-  // The part of the coming week still ahead, and within the period the plan is for.
-  const from = Math.max(coming.start, asOf);
-  const to = Math.min(coming.end, period.end);
-  const workingDays = from < to ? workingDaysIn({ start: from, end: to }, calendar) : 0;
+  // The coming week is the next one with a working day still ahead: for a past week's summary (or on a
+  // weekend) the week after the summary's has passed or has no working day left.
+  let coming = shiftWeek(ctx.week, 1, calendar);
+  const daysAhead = (week: typeof coming) => {
+    const from = Math.max(week.start, asOf);
+    const to = Math.min(week.end, period.end);
+    return from < to ? workingDaysIn({ start: from, end: to }, calendar) : 0;
+  };
+  if (coming.end <= asOf) coming = periodContaining('week', asOf, calendar);
+  if (daysAhead(coming) === 0 && coming.end < period.end) coming = shiftWeek(coming, 1, calendar);
+  const workingDays = daysAhead(coming);
   const plan: Plan = result.plan;
+  // An open-by date already past is no advice: say it is too late on the rep's cycle instead.
+  const tooLate = plan.notes.find((note) => note.code === 'too-late-to-open');
   const times = (perDay: number | null) => (perDay === null ? null : Math.ceil(perDay * workingDays));
   const deals = result.topDeals.slice(0, DEALS).map((deal): DealRef & { probability: number; expected: number } => ({
     id: deal.dealId,
@@ -60,8 +68,16 @@ export function sectionOutlook(ctx: OutlookContext, section: Pick<SummarySection
       gap: plan.gap,
       dealsToWin: plan.steps.dealsToWin.value,
       dealsToOpen: plan.steps.dealsToOpen.value,
-      openBy: plan.steps.openBy.value,
-      week: { label: coming.label, workingDays, calls: times(plan.steps.callsPerDay.value), meetings: times(plan.steps.meetingsPerDay.value) },
+      openBy: tooLate ? null : plan.steps.openBy.value,
+      ...(tooLate ? { tooLateDays: Number(tooLate.params?.days ?? 0) } : {}),
+      week: {
+        label: coming.label,
+        start: coming.start,
+        end: coming.end,
+        workingDays,
+        calls: times(plan.steps.callsPerDay.value),
+        meetings: times(plan.steps.meetingsPerDay.value),
+      },
       missing: plan.missing.map((m) => ({
         input: m.input,
         status: m.status,

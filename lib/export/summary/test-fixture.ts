@@ -39,6 +39,8 @@ export function fixtureSection(): SummarySection {
       week: { attainmentPct: 51.4, sales: 1_200_000, quota: 2_333_333, status: 'off-track', previousPct: 0 },
       month: {
         label: '2017-06',
+        start: Date.UTC(2017, 5, 1),
+        end: Date.UTC(2017, 6, 1),
         sales: 4_000_000,
         quota: 10_000_000,
         attainmentPct: 40,

@@ -73,6 +73,9 @@ export type QuotaSummary =
       /** The month holding the week's last day, up to the end of the week (or now, for a week in progress). */
       month: {
         label: string;
+        /** The month's span, for its name in words. */
+        start: number;
+        end: number;
         sales: number;
         quota: number;
         attainmentPct: number;
@@ -124,7 +127,9 @@ export type SummaryOutlook =
         dealsToOpen: number | null;
         openBy: number | null;
         /** The coming week (what is left of it): working days, and the calls and meetings they need at the plan's pace. */
-        week: { label: string; workingDays: number; calls: number | null; meetings: number | null };
+        week: { label: string; start: number; end: number; workingDays: number; calls: number | null; meetings: number | null };
+        /** The rep's sales cycle in days when it is too late to open deals that close within the period (openBy is then null). */
+        tooLateDays?: number;
         /** Plan inputs missing or too thin to use (keys of lib/forecast INPUT_LABEL, or quota / activities). */
         missing: { input: string; status: 'low-sample' | 'missing'; n?: number; min?: number }[];
       };
