@@ -1,5 +1,5 @@
 import { KPI_DEFINITIONS, hasValue } from '@/lib/kpi';
-import type { MessageKey } from '@/lib/i18n';
+import { reasonWords, type MessageKey } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
 import { Change, Status } from './Change';
 import { ExplainDialog } from './ExplainDialog';
@@ -103,7 +103,7 @@ export function ExplainPanel({ target, currency, loadRecords, onClose }: Explain
           <h3>{t('explain.excluded')}</h3>
           <ul className="excluded">
             {ok.excluded.map((item) => (
-              <li key={item.reason}>{t('explain.excludedItem', { count: item.count, reason: item.reason })}</li>
+              <li key={item.reason}>{t('explain.excludedItem', { count: item.count, reason: reasonWords(t, item.reason) })}</li>
             ))}
           </ul>
         </>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RecordPage, RecordRow } from '@/lib/views';
-import type { MessageKey } from '@/lib/i18n';
+import { formatPeriod, type MessageKey } from '@/lib/i18n';
 import { useI18n, type I18n } from '../common/i18n';
 import { safeUrl } from './format';
 import { RatesUsed } from './RatesUsed';
@@ -14,6 +14,14 @@ function word(t: I18n['t'], group: 'kind' | 'status', value: string): string {
   return known.includes(value) ? t(`record.${group}.${value}` as MessageKey) : value;
 }
 
+/** Calendar days as instants of the same date in UTC, so formatting them in UTC gives back the very dates. */
+const utcDay = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+
+/** A row's name: a quota's or spend's days in words ("November 2026", "Oct – Dec 2026"), never ISO codes. */
+function titleOf(row: RecordRow, locale: I18n['locale']): string {
+  return row.span ? formatPeriod(utcDay(row.span.from), utcDay(row.span.to), 'UTC', locale) : row.title;
+}
+
 /** A page of records from an offset: a KPI's (records/get) or a forecast number's (forecast/records). */
 export type LoadRecords = (offset: number) => Promise<RecordPage>;
 
@@ -22,7 +30,7 @@ export type LoadRecords = (offset: number) => Promise<RecordPage>;
  * Links open in a new tab without giving the CRM page a handle on the sidebar (noopener).
  */
 export function RecordList({ load, titleId }: { load: LoadRecords; titleId: string }) {
-  const { t, money, date } = useI18n();
+  const { t, money, date, locale } = useI18n();
   const [rows, setRows] = useState<RecordRow[]>([]);
   const [total, setTotal] = useState<{ total: number; listable: number }>();
   const [rates, setRates] = useState<Pick<RecordPage, 'rates' | 'reporting'>>({});
@@ -83,10 +91,10 @@ export function RecordList({ load, titleId }: { load: LoadRecords; titleId: stri
             <li key={`${row.type}:${row.id}`}>
               {url ? (
                 <a href={url} target="_blank" rel="noopener noreferrer">
-                  {row.title}
+                  {titleOf(row, locale)}
                 </a>
               ) : (
-                <span>{row.title}</span>
+                <span>{titleOf(row, locale)}</span>
               )}
               <span className="muted">{detail(row)}</span>
             </li>

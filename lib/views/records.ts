@@ -2,6 +2,7 @@ import { RECORD_TABLES } from '../db/schema';
 import type { KpiData } from '../kpi/types';
 import type { CanonicalRecord, RecordByType, RecordType } from '../model';
 import type { Money } from '../model/money';
+import { nextMonthStart } from '../period/measures';
 import { conversionOf, ratesUsed, type MoneyContext, type RateUsed, type RowConversion } from './record-money';
 
 /** The records of one page of the explain panel's list. */
@@ -23,6 +24,11 @@ export type RecordRow = {
   at?: number;
   kind?: string;
   ownerName?: string;
+  /**
+   * The calendar days a quota or spend row covers (YYYY-MM-DD, `to` exclusive), for the sidebar to put
+   * in words in the UI language; `title` keeps the dates as data for other readers.
+   */
+  span?: { from: string; to: string };
 };
 
 export type RecordPage = {
@@ -136,11 +142,17 @@ function describe(
     }
     case 'quota': {
       const quota = record as RecordByType['quota'];
-      return { ...row, title: `${quota.startDate} – ${quota.endDate}`, amount: quota.amount, ownerName: ownerOf(quota.ownerId) };
+      return {
+        ...row,
+        title: `${quota.startDate} – ${quota.endDate}`,
+        span: { from: quota.startDate, to: quota.endDate },
+        amount: quota.amount,
+        ownerName: ownerOf(quota.ownerId),
+      };
     }
     case 'spend': {
       const spend = record as RecordByType['spend'];
-      return { ...row, title: spend.month, kind: spend.kind, amount: spend.amount };
+      return { ...row, title: spend.month, span: { from: `${spend.month}-01`, to: nextMonthStart(spend.month) }, kind: spend.kind, amount: spend.amount };
     }
     default:
       return { ...row, title: 'name' in record && typeof record.name === 'string' ? record.name : record.externalId };
