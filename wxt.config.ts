@@ -38,7 +38,9 @@ export default defineConfig({
         },
       },
       // Firefox: a stable add-on id (storage survives updates) and the declaration that no data is collected by us.
-      ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'kpi-lens@kpi-lens.app', data_collection_permissions: { required: ['none'] } } } } : {}),
+      ...(browser === 'firefox'
+        ? { browser_specific_settings: { gecko: { id: 'kpi-lens@kpi-lens.app', data_collection_permissions: { required: ['none'] } } } }
+        : {}),
     };
   },
 });

@@ -10,7 +10,6 @@ import { register } from 'tsx/esm/api';
 const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
 register({ tsconfig: existsSync(fileURLToPath(new URL('../.wxt/tsconfig.json', import.meta.url))) ? tsconfig : false });
 
-const { main } = await import('../lib/cli/main.ts');
-const { createNodeIO } = await import('../lib/cli/node-io.ts');
+const { main, createNodeIO } = await import('../lib/cli/index.ts');
 
 process.exitCode = await main(process.argv.slice(2), createNodeIO());

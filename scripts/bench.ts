@@ -42,7 +42,14 @@ type KpiEntry = { name: string; median_ms: number; p90_ms: number; budget_ms: nu
 
 async function kpiFigures(scale: BenchScale): Promise<Record<string, unknown>> {
   const raw = (await benchKpi(scale)) as { entries: KpiEntry[]; dataset: unknown; memory_mb: unknown; column_bytes_per_record: unknown };
-  const figure = (entry: KpiEntry) => ({ value: entry.median_ms, p90: entry.p90_ms, cpuMedian: entry.cpu_median_ms, unit: 'ms', budget: { max: entry.budget_ms }, runs: entry.runs });
+  const figure = (entry: KpiEntry) => ({
+    value: entry.median_ms,
+    p90: entry.p90_ms,
+    cpuMedian: entry.cpu_median_ms,
+    unit: 'ms',
+    budget: { max: entry.budget_ms },
+    runs: entry.runs,
+  });
   const [pinned, catalogue, first, coldColumns, pinnedColumns, catalogueColumns] = raw.entries;
   return {
     // Over record arrays (the CLI's path, and the worker's before the column store).
@@ -93,7 +100,12 @@ const verdicts = evaluateBudgets(results as Record<string, Record<string, Figure
 const report = {
   generatedAt: new Date().toISOString(),
   scale,
-  machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version, platform: `${os.platform()} ${os.arch()}` },
+  machine: {
+    cpus: os.availableParallelism(),
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  },
   results,
   budgets: verdicts,
 };

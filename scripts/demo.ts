@@ -3,7 +3,9 @@
  * the extension, starts the sandbox CRM with the built-in demo data, and opens the
  * browser with KPI Lens on it. With a display it opens a window and runs until Ctrl-C;
  * without one (or with --headless) it saves <out>/sidebar.png and <out>/kpis.json (the
- * numbers the sidebar shows), prints them and exits.
+ * numbers the sidebar shows), prints them and exits. With --screenshots DIR it also saves the
+ * README's pictures there (the sidebar, the team view, the weekly summary; --locale and --theme
+ * pick their language and theme).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { sandboxDemoDataset } from '../test/sandbox-crm/demo-dataset';
 import { startSandboxCrm } from '../test/sandbox-crm/server';
 import { ensureBrowser, realSetupIo } from './demo/browser-setup';
 import { runsHeadless } from './demo/browsers';
+import { saveScreenshots, SCREENSHOT_MAX_BYTES, type ScreenshotLook } from './demo/screenshots';
 
 const { values } = parseArgs({
   options: {
@@ -23,17 +26,26 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     'no-build': { type: 'boolean', default: false },
     'download-browser': { type: 'boolean', default: false },
+    screenshots: { type: 'string' },
+    locale: { type: 'string' },
+    theme: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  console.log(`Usage: npm run demo -- [--headless] [--out DIR] [--port N] [--no-build] [--download-browser]
+  console.log(`Usage: npm run demo -- [--headless] [--out DIR] [--port N] [--no-build] [--download-browser] [--screenshots DIR [--locale en|ru] [--theme light|dark]]
   --headless           no window: save DIR/sidebar.png and DIR/kpis.json and exit (the default without a display)
   --download-browser   download Chrome for Testing without asking, if no usable browser is installed
+  --screenshots DIR    also save the README's pictures there: sidebar.png, team.png, summary.png
 Browser: CHROMIUM_PATH if set, else Chromium, Chrome for Testing or Microsoft Edge (Google Chrome 137+ cannot load the extension).`);
   process.exit(0);
 }
+if ((values.locale !== undefined && !['en', 'ru'].includes(values.locale)) || (values.theme !== undefined && !['light', 'dark'].includes(values.theme))) {
+  console.error('--locale takes en or ru, --theme light or dark.');
+  process.exit(1);
+}
+const look = { locale: values.locale, theme: values.theme } as ScreenshotLook;
 
 const browserFound = await ensureBrowser(realSetupIo(), { download: values['download-browser'] });
 if (!browserFound) process.exit(1);
@@ -41,7 +53,11 @@ if (!browserFound) process.exit(1);
 if (!values['no-build']) {
   console.error('Building the extension (test build, with the sandbox CRM host)…');
   // npx is npx.cmd on Windows, which only a shell can start (the arguments have no spaces).
-  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', shell: process.platform === 'win32' });
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
   if (build.status !== 0) {
     console.error(build.stdout);
     console.error('The build failed.');
@@ -66,15 +82,22 @@ if (headless) {
     const out = resolve(values.out);
     mkdirSync(out, { recursive: true });
     await page.screenshot({ path: resolve(out, 'sidebar.png') });
-    const kpis = { crm: crm.url, ...reading, period: { start: new Date(reading.period.start).toISOString(), end: new Date(reading.period.end).toISOString() }, asOf: new Date(reading.asOf).toISOString() };
+    const kpis = {
+      crm: crm.url,
+      ...reading,
+      period: { start: new Date(reading.period.start).toISOString(), end: new Date(reading.period.end).toISOString() },
+      asOf: new Date(reading.asOf).toISOString(),
+    };
     writeFileSync(resolve(out, 'kpis.json'), `${JSON.stringify(kpis, null, 2)}\n`);
     console.log(JSON.stringify(kpis, null, 2));
     console.error(`Saved ${resolve(out, 'sidebar.png')} and ${resolve(out, 'kpis.json')}`);
+    if (values.screenshots) await screenshots(frame);
   } finally {
     await browser.close();
     await crm.close();
   }
 } else {
+  if (values.screenshots) await screenshots(await sidebarFrame(page));
   console.error('KPI Lens is open on the sandbox CRM. Press Ctrl-C to quit.');
   const quit = async () => {
     await browser.close();
@@ -83,4 +106,12 @@ if (headless) {
   };
   process.on('SIGINT', () => void quit());
   browser.context.on('close', () => void quit());
+}
+
+async function screenshots(frame: Awaited<ReturnType<typeof sidebarFrame>>) {
+  await readSidebar(frame);
+  for (const shot of await saveScreenshots(browser, page, frame, values.screenshots!, look)) {
+    const large = shot.bytes > SCREENSHOT_MAX_BYTES ? `: larger than the ${SCREENSHOT_MAX_BYTES / 1024} KB a README picture should be` : '';
+    console.error(`Saved ${shot.path} (${Math.round(shot.bytes / 1024)} KB)${large}`);
+  }
 }

@@ -55,17 +55,23 @@ for (let run = 0; run < runs; run += 1) {
   const seed = run === 0 && values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
   console.log(`\nsoak run ${run + 1}/${runs}: ${kills} kills, scale ${scale}, seed ${seed}`);
   const started = Date.now();
-  const test = spawnSync('npx', ['vitest', 'run', '--project', 'e2e', 'test/e2e/safety-kill.e2e.test.ts', '--testTimeout', String(Math.max(600_000, kills * 60_000))], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, KPI_LENS_KILLS: String(kills), KPI_LENS_KILL_SEED: String(seed), KPI_LENS_KILL_SCALE: String(scale) },
-  });
+  const test = spawnSync(
+    'npx',
+    ['vitest', 'run', '--project', 'e2e', 'test/e2e/safety-kill.e2e.test.ts', '--testTimeout', String(Math.max(600_000, kills * 60_000))],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, KPI_LENS_KILLS: String(kills), KPI_LENS_KILL_SEED: String(seed), KPI_LENS_KILL_SCALE: String(scale) },
+    },
+  );
   results.push({ seed, ok: test.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
 }
 
 const failed = results.filter((result) => !result.ok);
 console.log(JSON.stringify({ kills, scale, runs: results, failed: failed.map((result) => result.seed) }, null, 2));
 if (failed.length) {
-  console.error(`${failed.length} of ${runs} soak runs failed; replay one with KPI_LENS_KILL_SEED=${failed[0]!.seed} KPI_LENS_KILLS=${kills} KPI_LENS_KILL_SCALE=${scale}`);
+  console.error(
+    `${failed.length} of ${runs} soak runs failed; replay one with KPI_LENS_KILL_SEED=${failed[0]!.seed} KPI_LENS_KILLS=${kills} KPI_LENS_KILL_SCALE=${scale}`,
+  );
   process.exit(1);
 }

@@ -1,6 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { RequestInputOf, RequestType, Responses } from '../../lib/messaging/protocol';
-import { send } from '../../lib/messaging/send';
+import { type RequestInputOf, type RequestType, type Responses, send } from '@/lib/messaging';
 
 /** What a page holds of one background answer. */
 export type Query<V> = {

@@ -8,7 +8,11 @@ type Area = 'local' | 'session';
  * "ask again" (it bumps `data-version:<source>` and `status-version:<source>` in storage.session)
  * and how pages follow the settings and the sidebar state other pages change. Returns the stop.
  */
-export function onStorageChange(area: Area, matches: (key: string) => boolean, onChange: (changes: Record<string, { newValue?: unknown }>) => void): () => void {
+export function onStorageChange(
+  area: Area,
+  matches: (key: string) => boolean,
+  onChange: (changes: Record<string, { newValue?: unknown }>) => void,
+): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
     // Session keys count from storage.local too: Firefox gives the sidebar framed in a CRM page no
     // storage.session, so Firefox builds write the background's counters to both (data-version.ts).

@@ -1,6 +1,4 @@
-import { statusVersionKey } from '../../lib/messaging/keys';
-import type { SourceStatus } from '../../lib/messaging/protocol';
-import { send } from '../../lib/messaging/send';
+import { statusVersionKey, type SourceStatus, send } from '@/lib/messaging';
 import type { Want } from './query';
 import { onStorageChange } from './signals';
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../lib/settings/schema';
-import { loadSettings, watchSettings } from '../../lib/settings/storage';
+import { type Settings, loadSettings, watchSettings } from '@/lib/settings';
 
 export function useSettings(): Settings | undefined {
   const [settings, setSettings] = useState<Settings>();

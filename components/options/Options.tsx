@@ -3,6 +3,7 @@ import { useI18n } from '../common/i18n';
 import { ConnectionsSection } from './connections';
 import { ImportSection } from './import';
 import type { OptionsApi } from './api';
+import type { ConnectionsApi } from './connections/api';
 import { DataSection } from './data/DataSection';
 import { BenchmarksSection } from './sections/BenchmarksSection';
 import { InputsSection } from './sections/InputsSection';
@@ -12,7 +13,8 @@ import { TargetsSection } from './sections/TargetsSection';
 import { WhatCountsSection } from './sections/WhatCountsSection';
 import { OptionsScope } from './scope';
 import { SourcePicker } from './SourcePicker';
-import { overviewOf, sourceOf, useOptions } from './store';
+import { overviewOf, QUARANTINE_PAGE, quarantinedCount, sourceOf, useOptions } from './store';
+import type { QuarantineView } from './data/QuarantineTable';
 import './options.css';
 
 const NAV = ['connections-heading', 'import-heading', 'targets', 'what-counts', 'money', 'inputs', 'benchmarks', 'sidebar', 'data'] as const;
@@ -22,9 +24,9 @@ const NAV = ['connections-heading', 'import-heading', 'targets', 'what-counts', 
  * settings that make the numbers the rep's own, and the data. `api` replaces
  * the browser and the background in tests.
  */
-export function Options({ api }: { api?: OptionsApi }) {
+export function Options({ api, connections }: { api?: OptionsApi; connections?: ConnectionsApi }) {
   return (
-    <OptionsScope api={api}>
+    <OptionsScope api={api} connections={connections}>
       <OptionsPage />
     </OptionsScope>
   );
@@ -38,7 +40,19 @@ function OptionsPage() {
   const source = useOptions(sourceOf);
   const overview = useOptions(overviewOf);
   const error = useOptions((state) => state.answers.overview.error);
-  const { choose, refreshSources } = useOptions((state) => state.actions);
+  const { choose, refreshSources, quarantinePage } = useOptions((state) => state.actions);
+  const quarantineAnswer = useOptions((state) => state.answers.quarantine);
+  const quarantineBefore = useOptions((state) => state.quarantine.before.length);
+  const quarantineTotal = useOptions(quarantinedCount);
+  const quarantine: QuarantineView = {
+    page: quarantineAnswer.value,
+    loading: quarantineAnswer.loading,
+    error: quarantineAnswer.error,
+    offset: quarantineBefore * QUARANTINE_PAGE,
+    total: quarantineTotal,
+    sourceLabel: (id) => sources?.find((candidate) => candidate.source === id)?.label ?? id,
+    onPage: quarantinePage,
+  };
   const theme = settings?.theme;
   useEffect(() => {
     // The rep's theme choice, like the sidebar's: `auto` follows the system.
@@ -88,7 +102,7 @@ function OptionsPage() {
             <InputsSection source={source} settings={settings} overview={overview} />
             <BenchmarksSection settings={settings} />
             <SidebarSection settings={settings} />
-            <DataSection settings={settings} onChanged={refreshSources} />
+            <DataSection settings={settings} onChanged={refreshSources} quarantine={quarantine} quarantinePageSize={QUARANTINE_PAGE} />
           </>
         )}
         <p className="note">{t('options.privacy')}</p>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { SourceStatus } from '@/lib/messaging';
 import { useI18n } from '../common/i18n';
 import { useOptionsApi } from './api';
 
@@ -8,7 +8,17 @@ import { useOptionsApi } from './api';
  * and costs are records of one source (a CRM account, an import, the demo).
  * Without any source yet, the demo data is one click away.
  */
-export function SourcePicker({ sources, source, onChoose, onDemoLoaded }: { sources: SourceStatus[] | undefined; source: string | undefined; onChoose: (source: string) => void; onDemoLoaded: () => void }) {
+export function SourcePicker({
+  sources,
+  source,
+  onChoose,
+  onDemoLoaded,
+}: {
+  sources: SourceStatus[] | undefined;
+  source: string | undefined;
+  onChoose: (source: string) => void;
+  onDemoLoaded: () => void;
+}) {
   const { t } = useI18n();
   const api = useOptionsApi();
   const [loaded, setLoaded] = useState<number>();

@@ -1,14 +1,17 @@
 import { createContext, useContext } from 'react';
-import type { ImportItem, ImportOutcome, PrimaryKey, QuarantinePage, TablePage } from '../../lib/export/data';
-import { dataVersionKey } from '../../lib/messaging/keys';
-import type { Responses, SourceStatus } from '../../lib/messaging/protocol';
-import { send as ask } from '../../lib/messaging/send';
-import type { RecordType } from '../../lib/model';
-import type { ManualRecordType } from '../../lib/settings/manual-records';
-import type { MigrationResult } from '../../lib/settings/migrate';
-import type { OptionsOverview } from '../../lib/settings/overview';
-import type { PatchResult, Settings } from '../../lib/settings/schema';
-import { loadSettingsReport, saveSettings, watchSettings } from '../../lib/settings/storage';
+import type { ImportItem, ImportOutcome, PrimaryKey, QuarantinePage, TablePage } from '@/lib/export';
+import { dataVersionKey, type Responses, type SourceStatus, send as ask } from '@/lib/messaging';
+import type { RecordType } from '@/lib/model';
+import {
+  type ManualRecordType,
+  type MigrationResult,
+  type OptionsOverview,
+  type PatchResult,
+  type Settings,
+  loadSettingsReport,
+  saveSettings,
+  watchSettings,
+} from '@/lib/settings';
 import { onStorageChange } from '../common/signals';
 import { SOURCES } from '../common/status';
 
@@ -57,7 +60,8 @@ export const browserOptionsApi: OptionsApi = {
   },
   loadDemo: () => ask({ type: 'demo/load' }),
   loadSettings: loadSettingsReport,
-  saveSettings,
+  // Saved now, by the rep: rates changed here are dated today.
+  saveSettings: (patch) => saveSettings(patch, { now: Date.now() }),
   watchSettings,
   watchData: (source, onChange) => onStorageChange('session', (key) => key === dataVersionKey(source), onChange),
   storage: {

@@ -2,15 +2,14 @@ import 'fake-indexeddb/auto';
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { KpiLensDb } from '../../lib/db/db';
-import { upsertRecords, withoutSlot } from '../../lib/db/records';
-import { RECORD_TABLES, SCHEMA_VERSIONS } from '../../lib/db/schema';
-import { importRecords, parseDataExport, readQuarantinePage, readTablePage } from '../../lib/export/data';
-import { RECORD_TYPES } from '../../lib/model';
-import { loadSettings, saveSettings } from '../../lib/settings/storage';
+import { KpiLensDb, upsertRecords, withoutSlot, RECORD_TABLES, SCHEMA_VERSIONS } from '@/lib/db';
+import { importRecords, parseDataExport, readQuarantinePage, readTablePage } from '@/lib/export';
+import { RECORD_TYPES } from '@/lib/model';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { I18nProvider } from '../common/i18n';
 import { OptionsApiContext, type OptionsApi } from './api';
 import { DataSection } from './data/DataSection';
+import type { QuarantineView } from './data/QuarantineTable';
 import { emptyData, fakeOptionsApi } from './test-api';
 
 // The machine running CI is shared and busy: give asynchronous UI updates time.
@@ -38,28 +37,57 @@ function apiOver(db: KpiLensDb): OptionsApi {
   };
 }
 
+/** No records that could not be read (the table is tested in quarantine.test.tsx). */
+const noQuarantine: QuarantineView = {
+  page: { entries: [], next: null },
+  loading: false,
+  error: undefined,
+  offset: 0,
+  total: 0,
+  sourceLabel: (source) => source,
+  onPage: () => {},
+};
+
 async function show(api: OptionsApi) {
   const settings = await loadSettings();
   render(
     <OptionsApiContext.Provider value={api}>
       <I18nProvider locale="en" timeZone="UTC">
-        <DataSection settings={settings} onChanged={() => {}} />
+        <DataSection settings={settings} onChanged={() => {}} quarantine={noQuarantine} />
       </I18nProvider>
     </OptionsApiContext.Provider>,
   );
 }
 
 // Records as the model has them: a record's slot is where the column store keeps it, not part of it (an import may give others).
-const allOf = async (db: KpiLensDb) => Object.fromEntries(await Promise.all(RECORD_TYPES.map(async (type) => [type, (await db.table(RECORD_TABLES[type]).toArray()).map(withoutSlot)])));
+const allOf = async (db: KpiLensDb) =>
+  Object.fromEntries(await Promise.all(RECORD_TYPES.map(async (type) => [type, (await db.table(RECORD_TABLES[type]).toArray()).map(withoutSlot)])));
 
 describe('data: export and import through the options page', () => {
   it('exports everything as JSON and imports that file back into an empty database unchanged, settings too', async () => {
     const from = openDb();
-    const deals = Array.from({ length: 23 }, (_, i) => ({ source: i % 2 ? 'demo' : 'pipedrive:acme', externalId: `d${i}`, updatedAt: i, title: `Deal ${i} "quoted", with commas`, ownerId: 'u1', status: 'open' as const, lineItems: [] }));
+    const deals = Array.from({ length: 23 }, (_, i) => ({
+      source: i % 2 ? 'demo' : 'pipedrive:acme',
+      externalId: `d${i}`,
+      updatedAt: i,
+      title: `Deal ${i} "quoted", with commas`,
+      ownerId: 'u1',
+      status: 'open' as const,
+      lineItems: [],
+    }));
     await upsertRecords(from, {
       deal: deals,
       owner: [{ source: 'demo', externalId: 'u1', updatedAt: 1, name: 'Анна', role: 'rep', active: true }],
-      spend: [{ source: 'demo', externalId: 'manual:spend:2017-05:sales:all', updatedAt: 1, month: '2017-05', kind: 'sales', amount: { minor: 100, currency: 'EUR' } }],
+      spend: [
+        {
+          source: 'demo',
+          externalId: 'manual:spend:2017-05:sales:all',
+          updatedAt: 1,
+          month: '2017-05',
+          kind: 'sales',
+          amount: { minor: 100, currency: 'EUR' },
+        },
+      ],
     });
     await saveSettings({ staleDays: 33 });
     const exporting = apiOver(from);
@@ -90,7 +118,12 @@ describe('data: export and import through the options page', () => {
     const text = JSON.stringify({
       format: 'kpi-lens-export',
       version: 1,
-      records: { deal: [{ source: 's', externalId: 'ok', updatedAt: 1, title: 't', ownerId: 'u', status: 'won', lineItems: [] }, { source: 's', externalId: 'bad', updatedAt: 1, title: 't', ownerId: 'u', status: 'pending' }] },
+      records: {
+        deal: [
+          { source: 's', externalId: 'ok', updatedAt: 1, title: 't', ownerId: 'u', status: 'won', lineItems: [] },
+          { source: 's', externalId: 'bad', updatedAt: 1, title: 't', ownerId: 'u', status: 'pending' },
+        ],
+      },
     });
     fireEvent.change(screen.getByLabelText('KPI Lens export file'), { target: { files: [new File([text], 'x.json')] } });
     fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
@@ -132,19 +165,31 @@ describe('data: export and import through the options page', () => {
     await upsertRecords(db, { deal: [{ source: 's', externalId: '1', updatedAt: 1, title: 'ok', ownerId: 'u', status: 'open', lineItems: [] }] });
     const at = Date.UTC(2017, 5, 1, 12);
     for (let i = 0; i < 5; i += 1) {
-      await db.quarantine.add({ source: 'pipedrive:acme', recordType: 'deal', externalId: `q${i}`, rawJson: `{"id":${i},"value":"=1+1"}`, reason: `status: "pending" is not one of won, lost, open (${i})`, at });
+      await db.quarantine.add({
+        source: 'pipedrive:acme',
+        recordType: 'deal',
+        externalId: `q${i}`,
+        rawJson: `{"id":${i},"value":"=1+1"}`,
+        reason: `status: "pending" is not one of won, lost, open (${i})`,
+        at,
+      });
     }
     const api = apiOver(db);
     await show(api);
-    fireEvent.click(screen.getByRole('button', { name: 'Records that could not be read (with why).csv' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download them all (CSV, with why)' }));
     await waitFor(() => expect(api.download).toHaveBeenCalledTimes(1));
     const [name, blob] = vi.mocked(api.download).mock.calls[0]!;
     expect(name).toBe('kpi-lens-not-read-2017-06-15.csv');
-    const lines = (await blob.text()).replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    const lines = (await blob.text())
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
     // A header and the 5 entries, read over pages of 2 (2 + 2 + 1).
     expect(lines).toHaveLength(6);
     expect(lines[0]).toBe('source,recordType,externalId,reason,at,raw');
-    expect(lines[1]).toBe('pipedrive:acme,deal,q0,"status: ""pending"" is not one of won, lost, open (0)",2017-06-01T12:00:00.000Z,"{""id"":0,""value"":""=1+1""}"');
+    expect(lines[1]).toBe(
+      'pipedrive:acme,deal,q0,"status: ""pending"" is not one of won, lost, open (0)",2017-06-01T12:00:00.000Z,"{""id"":0,""value"":""=1+1""}"',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Export everything (JSON)' }));
     await waitFor(() => expect(api.download).toHaveBeenCalledTimes(2));

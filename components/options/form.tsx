@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import type { MessageKey, Translate } from '../../lib/i18n/messages';
+import type { MessageKey, Translate } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
 
 export type Errors = Record<string, string>;
@@ -11,7 +11,19 @@ export type FieldProps = { id: string; 'aria-invalid': boolean; 'aria-describedb
  * A labelled field with its error right beside it (and announced with it: the
  * input points at the error through aria-describedby).
  */
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: (props: FieldProps) => ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: FieldProps) => ReactNode;
+}) {
   const described = [error ? `${id}-error` : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(' ');
   return (
     <div className={error ? 'field invalid' : 'field'}>

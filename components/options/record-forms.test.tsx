@@ -1,9 +1,8 @@
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { KpiData } from '../../lib/kpi/types';
-import { buildOptionsOverview } from '../../lib/settings/overview';
-import { loadSettings } from '../../lib/settings/storage';
+import type { KpiData } from '@/lib/kpi';
+import { buildOptionsOverview, loadSettings } from '@/lib/settings';
 import { I18nProvider } from '../common/i18n';
 import type { OptionsApi } from './api';
 import { InputsSection } from './sections/InputsSection';
@@ -24,7 +23,17 @@ function crmData(): KpiData {
       { ...base, externalId: 'u1', name: 'Anna Petrova', role: 'rep', active: true },
       { ...base, externalId: 'u2', name: 'Boris Ivanov', role: 'rep', active: true },
     ],
-    quotas: [{ ...base, externalId: 'goal-7', ownerId: 'u1', periodKind: 'month', startDate: '2017-06-01', endDate: '2017-07-01', amount: { minor: 5_000_000, currency: 'USD' } }],
+    quotas: [
+      {
+        ...base,
+        externalId: 'goal-7',
+        ownerId: 'u1',
+        periodKind: 'month',
+        startDate: '2017-06-01',
+        endDate: '2017-07-01',
+        amount: { minor: 5_000_000, currency: 'USD' },
+      },
+    ],
     targets: [{ ...base, externalId: 'crm-calls', ownerId: 'u1', metric: 'calls', per: 'day', value: 30 }],
     products: [{ ...base, externalId: 'p1', name: 'Widget', unitCost: { minor: 500, currency: 'USD' } }],
   };
@@ -45,7 +54,11 @@ function Loader({ section }: { section: 'targets' | 'inputs' }) {
   const settings = useOptions((state) => state.settings);
   const overview = useOptions(overviewOf);
   if (!settings) return null;
-  return section === 'targets' ? <TargetsSection source="demo" settings={settings} overview={overview} /> : <InputsSection source="demo" settings={settings} overview={overview} />;
+  return section === 'targets' ? (
+    <TargetsSection source="demo" settings={settings} overview={overview} />
+  ) : (
+    <InputsSection source="demo" settings={settings} overview={overview} />
+  );
 }
 
 beforeEach(() => {
@@ -140,7 +153,9 @@ describe('spend and costs', () => {
     expect(data.spend).toEqual([]);
     fireEvent.change(screen.getByLabelText('Amount'), { target: { value: '2500' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save spend' }));
-    await waitFor(() => expect(data.spend).toMatchObject([{ externalId: 'manual:spend:2017-05:marketing:event', amount: { minor: 250_000, currency: 'USD' } }]));
+    await waitFor(() =>
+      expect(data.spend).toMatchObject([{ externalId: 'manual:spend:2017-05:marketing:event', amount: { minor: 250_000, currency: 'USD' } }]),
+    );
     expect(await screen.findByRole('row', { name: /2017-05.*Marketing.*Event.*\$2,500/ })).toBeTruthy();
   });
 

@@ -8,7 +8,15 @@ import { createOptionsStore, OptionsStoreProvider } from './store';
  * What the options page's sections share: the page store and the APIs it and their actions use
  * (the browser and the background, or fakes in tests).
  */
-export function OptionsScope({ api = browserOptionsApi, connections = browserConnectionsApi, children }: { api?: OptionsApi; connections?: ConnectionsApi; children: ReactNode }) {
+export function OptionsScope({
+  api = browserOptionsApi,
+  connections = browserConnectionsApi,
+  children,
+}: {
+  api?: OptionsApi;
+  connections?: ConnectionsApi;
+  children: ReactNode;
+}) {
   const store = useCreated(() => createOptionsStore(api, connections));
   return (
     <OptionsApiContext.Provider value={api}>

@@ -2,8 +2,7 @@ import { act, configure, fireEvent, render, screen, waitFor, within } from '@tes
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
-import { loadSettings, saveSettings, SETTINGS_KEY } from '../../lib/settings/storage';
+import { DEFAULT_SETTINGS, type Settings, loadSettings, saveSettings, SETTINGS_KEY } from '@/lib/settings';
 import { I18nProvider } from '../common/i18n';
 import { OptionsApiContext } from './api';
 import { BenchmarksSection } from './sections/BenchmarksSection';
@@ -73,7 +72,12 @@ describe('money and time form', () => {
   });
 
   it('lists the currencies in the data with the records each missing rate leaves out', async () => {
-    const overview = { currencies: [{ code: 'RUB', records: 12, leftOut: 5 }, { code: 'EUR', records: 3, leftOut: 0 }] };
+    const overview = {
+      currencies: [
+        { code: 'RUB', records: 12, leftOut: 5 },
+        { code: 'EUR', records: 3, leftOut: 0 },
+      ],
+    };
     show(<MoneyTimeSection settings={await loadSettings()} overview={overview as never} />);
     const rub = screen.getByRole('row', { name: /RUB/ });
     expect(within(rub).getByText(/12 records/).textContent).toBe('12 records · 5 left out without a rate');
@@ -92,7 +96,12 @@ describe('money and time form', () => {
 describe('what counts form', () => {
   it('keeps every rule unsaved while stale days is invalid', async () => {
     const before = await stored();
-    const overview = { meetingTypes: [{ type: 'product_tour', count: 4 }], stages: [{ id: 's2', name: 'Qualified', pipeline: 'Sales', order: 2 }], channels: [], regions: { deal: 0, 'customer-region': 3, 'customer-country': 5 } };
+    const overview = {
+      meetingTypes: [{ type: 'product_tour', count: 4 }],
+      stages: [{ id: 's2', name: 'Qualified', pipeline: 'Sales', order: 2 }],
+      channels: [],
+      regions: { deal: 0, 'customer-region': 3, 'customer-country': 5 },
+    };
     show(<WhatCountsSection settings={await loadSettings()} overview={overview as never} source="demo" />);
     fireEvent.click(screen.getByLabelText(/product_tour/));
     fireEvent.click(screen.getByLabelText('Sales · Qualified'));
@@ -106,7 +115,12 @@ describe('what counts form', () => {
     fireEvent.change(screen.getByLabelText(/stale after/), { target: { value: '30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
-    expect(await stored()).toMatchObject({ staleDays: 30, demoActivityTypes: ['product_tour'], sqlStageIds: { demo: ['s2'] }, regionField: 'customer-country' });
+    expect(await stored()).toMatchObject({
+      staleDays: 30,
+      demoActivityTypes: ['product_tour'],
+      sqlStageIds: { demo: ['s2'] },
+      regionField: 'customer-country',
+    });
   });
 
   it('sets the minimum samples; 0 is refused beside its field and nothing is saved', async () => {
@@ -150,14 +164,20 @@ describe('benchmarks form', () => {
     fireEvent.change(screen.getByLabelText('Target for Win rate, %'), { target: { value: '25' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
-    expect(await stored()).toMatchObject({ benchmarks: { coldEmail: false, ltvToCac: true, userDefined: true }, kpiTargets: [{ kpi: 'winRate', comparison: 'at-least', value: 25 }] });
+    expect(await stored()).toMatchObject({
+      benchmarks: { coldEmail: false, ltvToCac: true, userDefined: true },
+      kpiTargets: [{ kpi: 'winRate', comparison: 'at-least', value: 25 }],
+    });
   });
 });
 
 describe('pinned KPIs', () => {
   it('reorders with the keyboard, announces each move and saves the order', async () => {
     show(<SidebarSection settings={await loadSettings()} />);
-    const names = () => within(screen.getByRole('list', { name: 'Pinned KPIs' })).getAllByRole('listitem').map((item) => item.querySelector('.pinned-name')?.textContent);
+    const names = () =>
+      within(screen.getByRole('list', { name: 'Pinned KPIs' }))
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.pinned-name')?.textContent);
     expect(names()).toEqual(['Calls, emails and meetings', 'Quota attainment', 'Pipeline value']);
     const down = screen.getByRole('button', { name: 'Move Calls, emails and meetings down' });
     down.focus();
@@ -192,6 +212,21 @@ describe('pinned KPIs', () => {
       'Закрывает правый край страницы (вёрстка страницы не меняется)',
       'Сдвигает страницу (ничего не закрыто; страница CRM перестраивается при каждом открытии и изменении ширины)',
     ]);
+  });
+
+  it("says the peers option is this browser's own, and that the CRM's permissions are what limit a rep (en, ru)", async () => {
+    const view = show(<SidebarSection settings={await loadSettings()} />);
+    expect(screen.getByRole('heading', { name: "Peers' numbers in this browser" })).toBeTruthy();
+    expect(screen.getByText(/setting of this browser only, not a team rule/)).toBeTruthy();
+    expect(screen.getByText(/decided by the CRM's own permissions on the rep's account/)).toBeTruthy();
+    // The old wording promised a lead's control that does not exist.
+    expect(screen.queryByText(/team lead's choice/i)).toBeNull();
+    view.unmount();
+    show(<SidebarSection settings={await loadSettings()} />, 'ru');
+    expect(screen.getByRole('heading', { name: 'Цифры коллег в этом браузере' })).toBeTruthy();
+    expect(screen.getByText(/настройка только этого браузера, а не правило команды/)).toBeTruthy();
+    expect(screen.getByText(/решают права доступа в самой CRM для его учётной записи/)).toBeTruthy();
+    expect(screen.queryByText(/Решение руководителя/)).toBeNull();
   });
 
   it('starts again from the stored order when another page changes it', async () => {

@@ -1,8 +1,8 @@
-import { createStore } from 'zustand/vanilla';
-import type { ConnectionView } from '../../lib/connections/views';
-import type { SourceStatus } from '../../lib/messaging/protocol';
-import type { OptionsOverview } from '../../lib/settings/overview';
-import type { Settings } from '../../lib/settings/schema';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ConnectionView } from '@/lib/connections';
+import type { QuarantinePage } from '@/lib/export';
+import type { SourceStatus } from '@/lib/messaging';
+import type { OptionsOverview, Settings } from '@/lib/settings';
 import { pageStoreContext, type PageStore } from '../common/page-store';
 import { createQueries, followWants, idleAnswers, type Answers, type Wants } from '../common/query';
 import { every, follow, stopAll } from '../common/signals';
@@ -12,7 +12,10 @@ import type { ConnectionsApi } from './connections/api';
 /** Connections move while they sync: asked again on every status signal, and this often. */
 const CONNECTIONS_REFRESH_MS = 5_000;
 
-type OptionsAnswers = { sources: SourceStatus[]; overview: OptionsOverview; connections: ConnectionView[] };
+/** The records that could not be read are listed this many at a time, asked of the background page by page. */
+export const QUARANTINE_PAGE = 10;
+
+type OptionsAnswers = { sources: SourceStatus[]; overview: OptionsOverview; connections: ConnectionView[]; quarantine: QuarantinePage };
 
 export type OptionsState = {
   /** The settings as stored (migrated), followed live; undefined until read. */
@@ -21,6 +24,8 @@ export type OptionsState = {
   problems: string[];
   /** The source the rep picked for targets and inputs; else the default (defaultSource). */
   chosen: string | undefined;
+  /** Where the list of records that could not be read is: the cursors of the pages before, and of this one (undefined: the first). */
+  quarantine: { before: (number | undefined)[]; after: number | undefined };
   answers: Answers<OptionsAnswers>;
   actions: {
     choose(source: string): void;
@@ -28,6 +33,8 @@ export type OptionsState = {
     refreshSources(): void;
     /** A connection was made, tested, synced or removed. */
     refreshConnections(): void;
+    /** The next page of records that could not be read (after the last one shown), the previous, or the first. */
+    quarantinePage(to: 'next' | 'previous' | 'first'): void;
   };
 };
 
@@ -43,6 +50,22 @@ export function sourceOf(state: OptionsState): string | undefined {
   return state.chosen !== undefined && sources?.some((candidate) => candidate.source === state.chosen) ? state.chosen : defaultSource(sources);
 }
 
+/** Calls `changed` when a known value changes to another (not for the first one: that was just asked for). */
+function followChanges<S, T>(store: StoreApi<S>, select: (state: S) => T | undefined, changed: () => void): () => void {
+  let last = select(store.getState());
+  return store.subscribe((state) => {
+    const value = select(state);
+    if (value === undefined || Object.is(value, last)) return;
+    if (last !== undefined) changed();
+    last = value;
+  });
+}
+
+/** How many records of all sources could not be read, as the sources' statuses count them. */
+export function quarantinedCount(state: OptionsState): number | undefined {
+  return state.answers.sources.value?.reduce((sum, source) => sum + source.quarantined, 0);
+}
+
 /** The overview of the shown source (never the one of a source shown before). */
 export function overviewOf(state: OptionsState): OptionsOverview | undefined {
   const overview = state.answers.overview.value;
@@ -54,7 +77,13 @@ function optionsWants(api: OptionsApi, connections: ConnectionsApi): (state: Opt
   const list = { key: 'connections', load: () => connections.list() };
   return (state) => {
     const source = sourceOf(state);
-    return { sources, connections: list, overview: source === undefined ? null : { key: source, load: () => api.overview(source) } };
+    const after = state.quarantine.after;
+    return {
+      sources,
+      connections: list,
+      overview: source === undefined ? null : { key: source, load: () => api.overview(source) },
+      quarantine: { key: `quarantine|${after ?? ''}`, load: () => api.quarantinePage(after, QUARANTINE_PAGE) },
+    };
   };
 }
 
@@ -68,9 +97,18 @@ export function createOptionsStore(api: OptionsApi, connections: ConnectionsApi)
     settings: undefined,
     problems: [],
     chosen: undefined,
-    answers: idleAnswers<OptionsAnswers>(['sources', 'overview', 'connections']),
+    quarantine: { before: [], after: undefined },
+    answers: idleAnswers<OptionsAnswers>(['sources', 'overview', 'connections', 'quarantine']),
     actions: {
       choose: (chosen) => set({ chosen }),
+      quarantinePage: (to) =>
+        set((state) => {
+          const { before, after } = state.quarantine;
+          if (to === 'first') return { quarantine: { before: [], after: undefined } };
+          if (to === 'previous') return before.length ? { quarantine: { before: before.slice(0, -1), after: before[before.length - 1] } } : {};
+          const next = state.answers.quarantine.value?.next;
+          return next === null || next === undefined ? {} : { quarantine: { before: [...before, after], after: next } };
+        }),
       refreshSources: () => queries.refresh(['sources']),
       refreshConnections: () => queries.refresh(['connections']),
     },
@@ -93,6 +131,8 @@ export function createOptionsStore(api: OptionsApi, connections: ConnectionsApi)
       // The overview counts what the settings leave out (rates, the reporting currency): asked again when they change.
       follow(store, (state) => state.settings, overview),
       follow(store, sourceOf, (source) => (source === undefined ? undefined : api.watchData(source, overview))),
+      // New records that could not be read come with a change of some source's counts (a sync, an import, a delete).
+      followChanges(store, quarantinedCount, () => queries.refresh(['quarantine'])),
       connections.watch(() => queries.refresh(['connections'])),
       every(CONNECTIONS_REFRESH_MS, () => queries.refresh(['connections'])),
     ]);

@@ -1,18 +1,30 @@
 import { vi } from 'vitest';
-import type { KpiData } from '../../lib/kpi/types';
-import type { SourceStatus } from '../../lib/messaging/protocol';
-import { RECORD_TABLES } from '../../lib/db/schema';
-import type { CanonicalRecord, RecordType } from '../../lib/model';
-import { checkManualRecord } from '../../lib/settings/manual-records';
-import { buildOptionsOverview } from '../../lib/settings/overview';
-import { loadSettings, loadSettingsReport, saveSettings, watchSettings } from '../../lib/settings/storage';
+import type { KpiData } from '@/lib/kpi';
+import type { SourceStatus } from '@/lib/messaging';
+import { RECORD_TABLES } from '@/lib/db';
+import type { CanonicalRecord, RecordType } from '@/lib/model';
+import { checkManualRecord, buildOptionsOverview, loadSettings, loadSettingsReport, saveSettings, watchSettings } from '@/lib/settings';
 import type { OptionsApi } from './api';
 
 /** 2017-06-15 12:00 UTC: "today" of the options tests. */
 export const NOW = Date.UTC(2017, 5, 15, 12);
 
 export function emptyData(): KpiData {
-  return { owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
+  return {
+    owners: [],
+    teams: [],
+    pipelines: [],
+    stages: [],
+    products: [],
+    deals: [],
+    activities: [],
+    leads: [],
+    customers: [],
+    mrrMovements: [],
+    spend: [],
+    quotas: [],
+    targets: [],
+  };
 }
 
 /**
@@ -57,7 +69,11 @@ export function fakeOptionsApi(data: KpiData, source = 'demo') {
       listeners.add(onChange);
       return () => listeners.delete(onChange);
     },
-    storage: { estimate: vi.fn(async () => ({ usage: 12_500_000, quota: 500_000_000 })), persisted: vi.fn(async () => false), persist: vi.fn(async () => true) },
+    storage: {
+      estimate: vi.fn(async () => ({ usage: 12_500_000, quota: 500_000_000 })),
+      persisted: vi.fn(async () => false),
+      persist: vi.fn(async () => true),
+    },
     download: vi.fn(),
     now: () => NOW,
   };

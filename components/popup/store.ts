@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { SourceStatus } from '@/lib/messaging';
 import { pageStoreContext, type PageStore } from '../common/page-store';
 import { createQueries, followWants, idleAnswers, type Answers } from '../common/query';
 import { every, stopAll } from '../common/signals';
@@ -16,7 +16,8 @@ export function createPopupStore(): PageStore<PopupState> {
   const store = createStore<PopupState>()(() => ({ answers: idleAnswers<PopupAnswers>(['sources']) }));
   const queries = createQueries<PopupAnswers, PopupState>(store);
   const refresh = () => queries.refresh();
-  const start = () => stopAll([followWants(store, queries, () => ({ sources: SOURCES })), onStatusChange(undefined, refresh), every(STATUS_REFRESH_MS, refresh)]);
+  const start = () =>
+    stopAll([followWants(store, queries, () => ({ sources: SOURCES })), onStatusChange(undefined, refresh), every(STATUS_REFRESH_MS, refresh)]);
   return Object.assign(store, { start });
 }
 

@@ -1,8 +1,6 @@
-import { hasValue, type KpiResult } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { ViewSelection } from '../../lib/views/selection';
-import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from '../../lib/views/activity-windows';
-import { useI18n } from '../common/i18n';
+import { hasValue, type KpiResult } from '@/lib/kpi';
+import { type ShownResult, type ViewSelection, ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from '@/lib/views';
+import { useI18n, type I18n } from '../common/i18n';
 import { CardActions } from './CardActions';
 import { Figure } from './Figure';
 
@@ -24,9 +22,19 @@ export function activityCount(result: ShownResult | KpiResult | undefined, kind:
   return result.parts[kind] ?? 0;
 }
 
+/**
+ * The dates a window covers, under its name: "Sun, Dec 6", "Nov 30 – Dec 6", "Dec 1 – 31". Early in a
+ * month the week can start in the month before and hold more than the month so far; the dates say why.
+ */
+function windowDates(result: ShownResult | undefined, window: ActivityWindow, i18n: I18n): string | undefined {
+  if (!result) return undefined;
+  return window === 'day' ? i18n.weekday(result.period.start) : i18n.dayRange(result.period.start, result.period.end);
+}
+
 /** Calls, emails and meetings done today, this week and this month, each against its target. */
 export function ActivityCard({ counts, targets, periodResult, selection }: ActivityCardProps) {
-  const { t, number } = useI18n();
+  const i18n = useI18n();
+  const { t, number } = i18n;
   return (
     <section className="card" aria-labelledby="activity-title">
       <div className="card-head">
@@ -42,6 +50,7 @@ export function ActivityCard({ counts, targets, periodResult, selection }: Activ
             {ACTIVITY_WINDOWS.map((window) => (
               <th scope="col" key={window}>
                 {t(WINDOW_LABEL[window])}
+                {windowDates(counts[window], window, i18n) && <span className="window-dates">{windowDates(counts[window], window, i18n)}</span>}
               </th>
             ))}
           </tr>
@@ -53,13 +62,15 @@ export function ActivityCard({ counts, targets, periodResult, selection }: Activ
               {ACTIVITY_WINDOWS.map((window) => {
                 const count = activityCount(counts[window], kind);
                 const target = targets?.[kind][window];
+                // A day without working days (a weekend) has a target of 0: nothing is due, and the card says why.
+                const dayOff = window === 'day' && target === 0;
                 const behind = count !== null && target !== undefined && count < target;
                 return (
                   <td key={window} className={behind ? 'behind' : undefined}>
                     <Figure name={`activity.${kind}.${window}`} value={count}>
                       {count === null ? '—' : number(count)}
                     </Figure>
-                    {target !== undefined && <span className="target">{t('activity.target', { target })}</span>}
+                    {target !== undefined && <span className="target">{dayOff ? t('activity.dayOff') : t('activity.target', { target })}</span>}
                   </td>
                 );
               })}

@@ -1,7 +1,5 @@
-import { KPI_FAMILIES, listKpis } from '../../lib/kpi/registry';
-import { hasValue, type KpiId } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { ViewSelection } from '../../lib/views/selection';
+import { KPI_FAMILIES, listKpis, hasValue, type KpiId } from '@/lib/kpi';
+import type { ShownResult, ViewSelection } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { CardActions } from './CardActions';
 import { Change, Status } from './Change';
@@ -9,7 +7,7 @@ import { Figure } from './Figure';
 import { familyName, formatResult, kpiName } from './format';
 import { NEED_KEYS } from './ResultNote';
 import { SAMPLE_KEYS } from './SampleNote';
-import type { MessageKey } from '../../lib/i18n/messages';
+import type { MessageKey } from '@/lib/i18n';
 
 export type CatalogueProps = {
   results: Partial<Record<KpiId, ShownResult>> | undefined;
@@ -29,8 +27,16 @@ export function Catalogue({ results, selection, loading, error }: CatalogueProps
   return (
     <section className="card catalogue" aria-labelledby="catalogue-title" aria-busy={loading}>
       <h2 id="catalogue-title">{t('catalogue.title')}</h2>
-      {error && <p className="problem" role="alert">{error}</p>}
-      {!results && !error && <p className="loading" role="status">{t('sidebar.loading')}</p>}
+      {error && (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      )}
+      {!results && !error && (
+        <p className="loading" role="status">
+          {t('sidebar.loading')}
+        </p>
+      )}
       {results &&
         KPI_FAMILIES.map((family) => (
           <div key={family} className="family" role="group" aria-labelledby={`family-${family}`}>
@@ -48,13 +54,18 @@ export function Catalogue({ results, selection, loading, error }: CatalogueProps
                             {formatResult(result, i18n)}
                           </Figure>
                           {result.status === 'low-sample' && (
-                            <span className="sample-short" title={t('sample.low', { what: t(SAMPLE_KEYS[result.sample.unit], { count: result.sample.n }), min: result.sample.min })}>
+                            <span
+                              className="sample-short"
+                              title={t('sample.low', { what: t(SAMPLE_KEYS[result.sample.unit], { count: result.sample.n }), min: result.sample.min })}
+                            >
                               {t('sample.short', { what: t(SAMPLE_KEYS[result.sample.unit], { count: result.sample.n }) })}
                             </span>
                           )}
                         </>
                       ) : result?.status === 'needs-data' ? (
-                        <span className="muted">{t('kpi.needsShort', { what: result.missing.map((need) => t(`${NEED_KEYS[need]}.what` as MessageKey)).join(', ') })}</span>
+                        <span className="muted">
+                          {t('kpi.needsShort', { what: result.missing.map((need) => t(`${NEED_KEYS[need]}.what` as MessageKey)).join(', ') })}
+                        </span>
                       ) : result?.status === 'not-defined' && result.code === 'not-for-one-rep' ? (
                         <span className="muted" title={t('kpi.notForOneRep')}>
                           {t('kpi.notForOneRepShort')}

@@ -1,4 +1,4 @@
-import type { ShownResult } from '../../lib/views/lean';
+import type { ShownResult } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { changeOf, changeText } from './format';
 
@@ -12,7 +12,7 @@ export function Change({ result, against }: { result: ShownResult | undefined; a
   const change = changeOf(result);
   // Sales growth is itself a comparison: it says what it compares with (the same days, while the period runs).
   if (result?.id === 'salesGrowth' && result.comparison && (result.status === 'ok' || result.status === 'low-sample')) {
-    const span = result.partial ? i18n.dayRange(result.comparison.start, result.comparison.end) : result.comparison.label;
+    const span = result.partial ? i18n.dayRange(result.comparison.start, result.comparison.end) : i18n.period(result.comparison.start, result.comparison.end);
     return <span className="change change-muted">{i18n.t('change.against', { span })}</span>;
   }
   if (!change || against === 'none' || !result) return null;

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { SidebarUiState } from '../../lib/settings/ui-state';
-import { COMPARE_CHOICES, type CompareChoice } from '../../lib/views/choices';
-import type { SidebarPrefs } from '../../lib/views/prefs';
+import type { SidebarUiState } from '@/lib/settings';
+import { COMPARE_CHOICES, type CompareChoice, type SidebarPrefs } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 
 const PERIODS: readonly SidebarUiState['period'][] = ['today', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'custom'];
@@ -36,7 +35,15 @@ function CustomRange({ prefs, onPrefs }: Pick<ControlsProps, 'prefs' | 'onPrefs'
       </label>
       <label>
         {t('range.to')}
-        <input type="date" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} required aria-invalid={backwards} aria-describedby={backwards ? 'range-error' : undefined} />
+        <input
+          type="date"
+          value={to}
+          min={from || undefined}
+          onChange={(event) => setTo(event.target.value)}
+          required
+          aria-invalid={backwards}
+          aria-describedby={backwards ? 'range-error' : undefined}
+        />
       </label>
       <button type="submit" className="secondary" disabled={!valid}>
         {t('range.apply')}

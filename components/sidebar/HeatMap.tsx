@@ -1,4 +1,4 @@
-import type { HeatMap as HeatMapData } from '../../lib/views/team';
+import type { HeatMap as HeatMapData } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 
 /**

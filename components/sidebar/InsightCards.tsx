@@ -1,4 +1,4 @@
-import type { AtRiskList, LapseList } from '../../lib/views/insights';
+import type { AtRiskList, LapseList } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { safeUrl } from './format';
 
@@ -13,9 +13,13 @@ export function AtRiskCard({ atRisk, currency }: { atRisk: AtRiskList | undefine
       ) : atRisk.status !== 'ok' ? (
         <p className="note">{atRisk.reason}</p>
       ) : atRisk.total === 0 ? (
-        <p className="note">{t('risk.none', { days: atRisk.staleDays })}</p>
+        <>
+          {atRisk.activityUnknown && <p className="note">{t('risk.activityUnknown')}</p>}
+          <p className="note">{atRisk.activityUnknown ? t('risk.noneOverdue') : t('risk.none', { days: atRisk.staleDays })}</p>
+        </>
       ) : (
         <>
+          {atRisk.activityUnknown && <p className="note">{t('risk.activityUnknown')}</p>}
           <p className="sub">{t('risk.summary', { count: atRisk.total, amount: money(atRisk.amount, currency) })}</p>
           <ul className="link-list">
             {atRisk.deals.map((deal) => {

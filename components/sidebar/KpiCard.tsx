@@ -1,6 +1,5 @@
-import { hasValue, type KpiId } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { ViewSelection } from '../../lib/views/selection';
+import { hasValue, type KpiId } from '@/lib/kpi';
+import type { ShownResult, ViewSelection } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { CardActions } from './CardActions';
 import { Change, Status } from './Change';

@@ -1,6 +1,5 @@
-import { LEADERBOARD_METRICS_LIST, type SidebarLeaderboardMetric } from '../../lib/views/choices';
-import type { TeamResponse } from '../../lib/views/view-extras';
-import type { MessageKey } from '../../lib/i18n/messages';
+import { LEADERBOARD_METRICS_LIST, type SidebarLeaderboardMetric, type TeamResponse } from '@/lib/views';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
 import { Figure } from './Figure';
 import { formatValue } from './format';
@@ -46,7 +45,11 @@ export function Leaderboard({ board, metric, onMetric, onDrill, error }: Leaderb
           </select>
         </label>
       </div>
-      {error && <p className="problem" role="alert">{error}</p>}
+      {error && (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      )}
       {!board ? (
         <p className="loading">{t('sidebar.loading')}</p>
       ) : (
@@ -75,7 +78,11 @@ export function Leaderboard({ board, metric, onMetric, onDrill, error }: Leaderb
             </thead>
             <tbody>
               {board.rows.map((row) => (
-                <tr key={row.ownerId} className={[row.isViewer ? 'viewer' : '', row.lowSample ? 'low-sample' : ''].join(' ').trim() || undefined} data-owner={row.ownerId}>
+                <tr
+                  key={row.ownerId}
+                  className={[row.isViewer ? 'viewer' : '', row.lowSample ? 'low-sample' : ''].join(' ').trim() || undefined}
+                  data-owner={row.ownerId}
+                >
                   <td className="num">{row.rank}</td>
                   <th scope="row">
                     {onDrill && !board.peersHidden ? (
@@ -90,7 +97,11 @@ export function Leaderboard({ board, metric, onMetric, onDrill, error }: Leaderb
                     <Figure name={`team.value.${row.ownerId}`} value={row.value}>
                       {shown(row.value)}
                     </Figure>
-                    {row.lowSample && <span className="sample-short" title={t('team.lowSampleRow')}>*</span>}
+                    {row.lowSample && (
+                      <span className="sample-short" title={t('team.lowSampleRow')}>
+                        *
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -119,11 +130,12 @@ export function Leaderboard({ board, metric, onMetric, onDrill, error }: Leaderb
             )}
           </table>
           {board.rows.some((row) => row.lowSample) && <p className="note sample-note">{t('team.lowSampleRow')}</p>}
-          {!board.peersHidden && board.excluded?.map((item) => (
-            <p key={item.reason} className="note">
-              {item.reason}
-            </p>
-          ))}
+          {!board.peersHidden &&
+            board.excluded?.map((item) => (
+              <p key={item.reason} className="note">
+                {item.reason}
+              </p>
+            ))}
         </>
       )}
     </section>

@@ -17,7 +17,10 @@ export function OpenSidePanel() {
   const apis = browser as unknown as PanelApis;
   const [windowId, setWindowId] = useState<number>();
   useEffect(() => {
-    void browser.windows?.getCurrent().then((current) => setWindowId(current.id)).catch(() => undefined);
+    void browser.windows
+      ?.getCurrent()
+      .then((current) => setWindowId(current.id))
+      .catch(() => undefined);
   }, []);
   if (!apis.sidePanel && !apis.sidebarAction) return null;
   return (

@@ -1,6 +1,6 @@
 import { Suspense, useCallback } from 'react';
 import { useI18n } from '../common/i18n';
-import { LazyAtRiskCard, LazyCatalogue, LazyCharts, LazyLapseCard } from './lazy';
+import { LazyAtRiskCard, LazyCatalogue, LazyCharts, LazyForecastSection, LazyLapseCard } from './lazy';
 import { PinnedCards } from './PinnedCards';
 import { useSidebarActions } from './sidebar-context';
 import { usePanelSelection, useSidebar } from './store-context';
@@ -15,8 +15,8 @@ export type PersonalPanelProps = {
 };
 
 /**
- * One rep's view: the pinned numbers first; then, once they are painted, deals at risk, customers
- * likely to lapse and the charts; the whole catalogue one click away. Reads its place's numbers
+ * One rep's view: the pinned numbers first; then, once they are painted, the forecast with its plan
+ * to quota and the deals that matter, customers likely to lapse and the charts; the whole catalogue one click away. Reads its place's numbers
  * from the sidebar store, which asks for them.
  */
 export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
@@ -29,26 +29,46 @@ export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
   const catalogue = useSidebar((state) => state.answers[`${place}.catalogue`]);
   const showAll = useSidebar((state) => state.catalogueOpen[place]);
   const later = useSidebar((state) => state.painted[place]);
+  const forecastStatus = useSidebar((state) => state.answers[`${place}.forecast`].value?.status);
   const { openCatalogue, markPainted } = useSidebar((state) => state.actions);
   const view = response?.pinned ?? null;
-  useAfterPaint(view !== null && !later, useCallback(() => markPainted(place), [markPainted, place]));
+  useAfterPaint(
+    view !== null && !later,
+    useCallback(() => markPainted(place), [markPainted, place]),
+  );
   if (!view || !response || !selection) return null;
   const currency = response.reportingCurrency;
+  const catalogueId = `catalogue-${place}`;
   return (
     <>
       <PinnedCards view={view} pinned={pinned} selection={selection} activityTargets={response.activityTargets} currency={currency} />
-      <button type="button" className="secondary" aria-expanded={showAll} aria-controls="catalogue" onClick={() => openCatalogue(place, !showAll)}>
+      {!compact && later && (
+        <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
+          <LazyForecastSection place={place} selection={selection} />
+        </Suspense>
+      )}
+      {/* It controls the catalogue only while the catalogue is there (and its id is this panel's own). */}
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={showAll}
+        aria-controls={showAll ? catalogueId : undefined}
+        onClick={() => openCatalogue(place, !showAll)}
+      >
         {t(showAll ? 'catalogue.hide' : 'catalogue.show')}
       </button>
-      <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
-        {showAll && (
-          <div id="catalogue">
+      {showAll && (
+        <div id={catalogueId}>
+          <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
             <LazyCatalogue results={catalogue.value?.results} selection={selection} loading={catalogue.loading} error={catalogue.error} />
-          </div>
-        )}
+          </Suspense>
+        </div>
+      )}
+      <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
         {!compact && later && (
           <>
-            <LazyAtRiskCard atRisk={insights.value?.atRisk} currency={currency} />
+            {/* The forecast's deal lists split live deals at risk from dead ones; the plain list stays where it cannot be made. */}
+            {forecastStatus === 'needs-data' && <LazyAtRiskCard atRisk={insights.value?.atRisk} currency={currency} />}
             <LazyLapseCard lapse={insights.value?.lapse} />
           </>
         )}

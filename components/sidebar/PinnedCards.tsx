@@ -1,7 +1,5 @@
-import type { KpiId } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { PinnedView } from '../../lib/views/pinned';
-import type { ViewSelection } from '../../lib/views/selection';
+import type { KpiId } from '@/lib/kpi';
+import type { ShownResult, PinnedView, ViewSelection } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { ActivityCard, type ActivityCardProps } from './ActivityCard';
 import { KpiCard } from './KpiCard';
@@ -29,7 +27,9 @@ export function PinnedCards({ view, pinned, selection, activityTargets, currency
       {pinned.map((id) => {
         switch (id) {
           case 'activityCounts':
-            return <ActivityCard key={id} counts={view.activities} targets={activityTargets} periodResult={view.results.activityCounts} selection={selection} />;
+            return (
+              <ActivityCard key={id} counts={view.activities} targets={activityTargets} periodResult={view.results.activityCounts} selection={selection} />
+            );
           case 'quotaAttainment':
             return <QuotaCard key={id} result={view.quota} currency={currency} selection={selection} />;
           case 'pipelineValue':

@@ -1,6 +1,5 @@
-import { hasValue } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { ViewSelection } from '../../lib/views/selection';
+import { hasValue } from '@/lib/kpi';
+import type { ShownResult, ViewSelection } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 import { CardActions } from './CardActions';
 import { Change, Status } from './Change';
@@ -27,7 +26,14 @@ export function QuotaCard({ result, currency, selection }: { result: ShownResult
             </Figure>
             <Status result={ok} />
           </p>
-          <div className="meter" role="meter" aria-label={t('quota.title')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.round(ok.value))}>
+          <div
+            className="meter"
+            role="meter"
+            aria-label={t('quota.title')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.min(100, Math.round(ok.value))}
+          >
             <span className="meter-fill" style={{ width: `${Math.min(100, ok.value)}%` }} />
             {ok.parts.expectedPct !== undefined && <span className="meter-pace" style={{ left: `${Math.min(100, ok.parts.expectedPct)}%` }} />}
           </div>
@@ -40,7 +46,9 @@ export function QuotaCard({ result, currency, selection }: { result: ShownResult
           {ok.parts.expectedPct !== undefined && (
             <p className="sub">
               <Figure name="quota.expectedPct" value={ok.parts.expectedPct}>
-                {t('quota.pace', { pace: percent(ok.parts.expectedPct) })}
+                {ok.parts.workingDays !== undefined && ok.parts.workingDaysElapsed !== undefined
+                  ? t('quota.paceWorkingDays', { pace: percent(ok.parts.expectedPct), done: ok.parts.workingDaysElapsed, total: ok.parts.workingDays })
+                  : t('quota.pace', { pace: percent(ok.parts.expectedPct) })}
               </Figure>
             </p>
           )}

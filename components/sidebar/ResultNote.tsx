@@ -1,6 +1,6 @@
-import type { DataNeed, KpiResult } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
-import type { MessageKey } from '../../lib/i18n/messages';
+import type { DataNeed, KpiResult } from '@/lib/kpi';
+import type { ShownResult } from '@/lib/views';
+import { reasonWords, type MessageKey } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
 
 /** What each kind of missing input is, and what the rep can enter or connect to get it. */
@@ -43,6 +43,6 @@ export function ResultNote({ result, fallback }: { result: ShownResult | KpiResu
     );
   }
   if (result?.status === 'not-defined' && result.code === 'not-for-one-rep') return <p className="note">{t('kpi.notForOneRep')}</p>;
-  if (result?.status === 'not-defined') return <p className="note">{t('kpi.notDefined', { reason: result.reason })}</p>;
+  if (result?.status === 'not-defined') return <p className="note">{t('kpi.notDefined', { reason: reasonWords(t, result.reason) })}</p>;
   return <p className="note">{fallback}</p>;
 }

@@ -1,6 +1,6 @@
-import type { MessageKey } from '../../lib/i18n/messages';
-import type { SampleUnit } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
+import type { MessageKey } from '@/lib/i18n';
+import type { SampleUnit } from '@/lib/kpi';
+import type { ShownResult } from '@/lib/views';
 import { useI18n } from '../common/i18n';
 
 /** How a sample's records read: "3 closed deals", "12 leads". */
@@ -31,7 +31,8 @@ export function CoverageNotes({ result }: { result: ShownResult | undefined }) {
   if (!result || (result.status !== 'ok' && result.status !== 'low-sample')) return null;
   const lines: string[] = [];
   const coverage = result.coverage;
-  if (coverage) lines.push(t(coverage.what === 'open deals with an amount' ? 'coverage.amount' : 'coverage.listPrice', { have: coverage.have, of: coverage.of }));
+  if (coverage)
+    lines.push(t(coverage.what === 'open deals with an amount' ? 'coverage.amount' : 'coverage.listPrice', { have: coverage.have, of: coverage.of }));
   for (const note of result.notes ?? []) lines.push(t(note.code === 'current-stage' ? 'note.currentStage' : 'note.listPriceEstimate', { count: note.count }));
   if (!lines.length) return null;
   return (
@@ -49,7 +50,10 @@ export function PartialNote({ result }: { result: ShownResult | undefined }) {
   if (!result?.partial || !result.span || !result.comparison) return null;
   return (
     <p className="muted partial-note">
-      {i18n.t('sample.partial', { span: i18n.dayRange(result.span.start, result.span.end), comparison: i18n.dayRange(result.comparison.start, result.comparison.end) })}
+      {i18n.t('sample.partial', {
+        span: i18n.dayRange(result.span.start, result.span.end),
+        comparison: i18n.dayRange(result.comparison.start, result.comparison.end),
+      })}
     </p>
   );
 }

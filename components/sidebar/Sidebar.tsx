@@ -1,17 +1,18 @@
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
-import type { StoredSourceStatus } from '../../lib/db/status';
-import type { KpiId } from '../../lib/kpi/types';
-import type { SidebarUiState } from '../../lib/settings/ui-state';
-import type { SidebarPrefs } from '../../lib/views/prefs';
+import type { KpiId } from '@/lib/kpi';
+import type { SidebarUiState } from '@/lib/settings';
+import type { SidebarPrefs } from '@/lib/views';
 import { useI18n } from '../common/i18n';
+import type { ShownStatus } from '../common/source-line';
 import { Controls } from './Controls';
+import { DataNotes } from './DataNotes';
 import { EmptyState } from './EmptyState';
 import { PersonalPanel } from './PersonalPanel';
 import type { LoadRecords } from './RecordList';
-import { SidebarActionsProvider, type ExplainTarget } from './sidebar-context';
+import { SidebarActionsProvider, type ExplainTarget, type ForecastExplainTarget } from './sidebar-context';
 import { SyncStatusBar } from './SyncStatusBar';
-import { LazyExplainPanel, LazyTeamPanel } from './lazy';
-import { send } from '../../lib/messaging/send';
+import { LazyExplainPanel, LazyForecastExplainPanel, LazyTeamPanel } from './lazy';
+import { send } from '@/lib/messaging';
 import type { PinnedAnswer } from './pinned';
 import { sidebarBody } from './store-wants';
 
@@ -28,11 +29,12 @@ export type SidebarProps = {
   updating?: boolean;
   /** The background could not compute the numbers. */
   error?: string;
-  status: StoredSourceStatus | undefined;
+  status: ShownStatus | undefined;
   hasData: boolean;
   pinned: readonly KpiId[];
   onTogglePin: (id: KpiId) => void;
   onExploreDemo: () => void;
+  /** Absent where there is nothing to sync (a file, the demo data). */
   onSyncNow?: () => void;
   onExportSummary: () => void;
   /** Absent in the side panel, which the browser closes itself. */
@@ -43,21 +45,35 @@ export type SidebarProps = {
   drawCharts?: boolean;
   /** Where the explain panel gets its records (the background by default). */
   loadRecords?: (target: ExplainTarget, offset: number) => ReturnType<LoadRecords>;
+  /** Where the forecast's explain panel gets the deals behind a number (the background by default). */
+  loadForecastRecords?: (target: ForecastExplainTarget, offset: number) => ReturnType<LoadRecords>;
 };
 
 const askRecords = (target: ExplainTarget, offset: number) => send({ type: 'records/get', ...target.selection, kpi: target.kpi, offset, limit: 25 });
+const askForecastRecords = (target: ForecastExplainTarget, offset: number) =>
+  target.id === 'track'
+    ? Promise.resolve({ total: 0, listable: 0, offset, rows: [] })
+    : send({ type: 'forecast/records', ...target.selection, explain: target.id, offset, limit: 25 });
 
 /** The sidebar: few numbers up front (activities, quota, pipeline), each one explained; the rest one click away. */
 export function Sidebar(props: SidebarProps) {
   const { t } = useI18n();
   const [explained, setExplained] = useState<ExplainTarget>();
+  const [forecastExplained, setForecastExplained] = useState<ForecastExplainTarget>();
   const { response, ui } = props;
   const view = response?.pinned ?? null;
   const actions = useMemo(
-    () => ({ pinned: props.pinned, togglePin: props.onTogglePin, explain: setExplained, drawCharts: props.drawCharts ?? true }),
+    () => ({
+      pinned: props.pinned,
+      togglePin: props.onTogglePin,
+      explain: setExplained,
+      explainForecast: setForecastExplained,
+      drawCharts: props.drawCharts ?? true,
+    }),
     [props.pinned, props.onTogglePin, props.drawCharts],
   );
   const loadRecords = props.loadRecords ?? askRecords;
+  const loadForecastRecords = props.loadForecastRecords ?? askForecastRecords;
   const body = sidebarBody(response, props.hasData, props.status?.syncing ?? false, ui.view);
   return (
     <SidebarActionsProvider value={actions}>
@@ -71,7 +87,7 @@ export function Sidebar(props: SidebarProps) {
         data-time-zone={view?.timeZone}
         data-period-start={view?.period.start}
         data-period-end={view?.period.end}
-        aria-hidden={explained ? true : undefined}
+        aria-hidden={explained || forecastExplained ? true : undefined}
       >
         <header className="bar">
           <h1>{t('app.title')}</h1>
@@ -83,18 +99,22 @@ export function Sidebar(props: SidebarProps) {
             </button>
           )}
         </header>
-        <Controls ui={ui} onChange={props.onUiChange} prefs={props.prefs} onPrefs={props.onPrefs} teamAvailable={response?.teamAvailable ?? false} />
-        <div className="toolbar">
-          <button type="button" className="secondary" onClick={props.onExportSummary}>
-            {t('sidebar.exportSummary')}
-          </button>
-        </div>
+        {/* A labelled region (a landmark), so nothing on the page sits outside one. */}
+        <section aria-label={t('sidebar.controls')}>
+          <Controls ui={ui} onChange={props.onUiChange} prefs={props.prefs} onPrefs={props.onPrefs} teamAvailable={response?.teamAvailable ?? false} />
+          <div className="toolbar">
+            <button type="button" className="secondary" onClick={props.onExportSummary}>
+              {t('sidebar.exportSummary')}
+            </button>
+          </div>
+        </section>
         <main>
           {props.error && (
             <p className="problem" role="alert">
               {props.error}
             </p>
           )}
+          {(body === 'team' || body === 'personal') && <DataNotes dataEndsAt={response?.dataEndsAt} noActivityData={response?.noActivityData} />}
           {body === 'empty' ? (
             <EmptyState onExploreDemo={props.onExploreDemo} />
           ) : body === 'loading' ? (
@@ -118,6 +138,15 @@ export function Sidebar(props: SidebarProps) {
             currency={response?.reportingCurrency ?? 'USD'}
             loadRecords={(offset) => loadRecords(explained, offset)}
             onClose={() => setExplained(undefined)}
+          />
+        </Suspense>
+      )}
+      {forecastExplained && (
+        <Suspense fallback={null}>
+          <LazyForecastExplainPanel
+            target={forecastExplained}
+            loadRecords={(offset) => loadForecastRecords(forecastExplained, offset)}
+            onClose={() => setForecastExplained(undefined)}
           />
         </Suspense>
       )}

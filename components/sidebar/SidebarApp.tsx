@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import type { KpiId } from '../../lib/kpi/types';
-import { resolveLocale } from '../../lib/i18n/locale';
+import type { KpiId } from '@/lib/kpi';
+import { resolveLocale } from '@/lib/i18n';
 import { I18nProvider } from '../common/i18n';
+import { canSync } from '../common/source-line';
 import { useCreated } from '../common/page-store';
 import { Sidebar } from './Sidebar';
 import { SourcePicker } from './SourcePicker';
@@ -82,7 +83,7 @@ function SidebarScreen() {
         pinned={display?.pinnedKpis ?? NOTHING_PINNED}
         onTogglePin={actions.togglePin}
         onExploreDemo={actions.exploreDemo}
-        onSyncNow={source === 'demo' ? undefined : actions.syncNow}
+        onSyncNow={canSync(status ?? { source }) ? actions.syncNow : undefined}
         onExportSummary={() => openSummary(source)}
         onCollapse={surface === 'frame' ? () => actions.setUi({ open: false }) : undefined}
         sourcePicker={surface === 'panel' ? <SourcePicker /> : undefined}

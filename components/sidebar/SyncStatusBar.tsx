@@ -1,13 +1,14 @@
-import type { StoredSourceStatus } from '../../lib/db/status';
 import { useI18n } from '../common/i18n';
+import { sourceStatusLine, type ShownStatus } from '../common/source-line';
 
 /**
- * Last sync, a progress bar while syncing (records of the CRM's total and the time left, when the CRM
- * tells its total), the column store being prepared after an update, the quarantine count, and the
- * last problem with what to do.
+ * Last sync (or, for a file, when it was imported), a progress bar while syncing (records of the CRM's
+ * total and the time left, when the CRM tells its total), the column store being prepared after an
+ * update, the quarantine count, and the last problem with what to do.
  */
-export function SyncStatusBar({ status, onSyncNow }: { status: StoredSourceStatus | undefined; onSyncNow?: () => void }) {
-  const { t, dateTime, number } = useI18n();
+export function SyncStatusBar({ status, onSyncNow }: { status: ShownStatus | undefined; onSyncNow?: () => void }) {
+  const i18n = useI18n();
+  const { t, number } = i18n;
   if (!status) return null;
   const progress = status.progress;
   const objectRecords = progress?.objectRecords ?? progress?.records ?? 0;
@@ -17,7 +18,12 @@ export function SyncStatusBar({ status, onSyncNow }: { status: StoredSourceStatu
       ? t('sync.ofTotal', { object: progress.object, records: number(objectRecords), total: number(progress.totalEstimate) })
       : t('sync.running', { object: progress.object, records: number(progress.records) })
     : '';
-  const timeLeft = progress?.timeLeftMs === undefined ? undefined : progress.timeLeftMs < 60_000 ? t('sync.secondsLeft') : t('sync.timeLeft', { count: Math.round(progress.timeLeftMs / 60_000) });
+  const timeLeft =
+    progress?.timeLeftMs === undefined
+      ? undefined
+      : progress.timeLeftMs < 60_000
+        ? t('sync.secondsLeft')
+        : t('sync.timeLeft', { count: Math.round(progress.timeLeftMs / 60_000) });
   return (
     <footer className="sync" aria-live="polite">
       {status.syncing && progress ? (
@@ -29,11 +35,12 @@ export function SyncStatusBar({ status, onSyncNow }: { status: StoredSourceStatu
           <progress aria-label={label} max={progress.objectCount} value={progress.objectIndex + (share ?? 0)} />
         </>
       ) : (
-        <p>{status.lastSyncAt ? t('sync.last', { when: dateTime(status.lastSyncAt) }) : t('sync.never')}</p>
+        <p data-status-line>{sourceStatusLine(status, i18n)}</p>
       )}
       {status.preparing && (
         <p>
-          <progress aria-hidden="true" max={Math.max(status.preparing.total, 1)} value={status.preparing.records} /> {t('sync.preparing', { records: number(status.preparing.records), total: number(status.preparing.total) })}
+          <progress aria-hidden="true" max={Math.max(status.preparing.total, 1)} value={status.preparing.records} />{' '}
+          {t('sync.preparing', { records: number(status.preparing.records), total: number(status.preparing.total) })}
         </p>
       )}
       {status.quarantined > 0 && <p className="warn">{t('sync.quarantined', { count: status.quarantined })}</p>}

@@ -24,8 +24,18 @@ function DrillDown({ name }: { name: string }) {
         </button>
         <h2>{t('team.drillTitle', { name })}</h2>
       </div>
-      {error && <p className="problem" role="alert">{error}</p>}
-      {!response ? <p className="loading" role="status">{t('sidebar.loading')}</p> : <PersonalPanel place="drill" />}
+      {error && (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      )}
+      {!response ? (
+        <p className="loading" role="status">
+          {t('sidebar.loading')}
+        </p>
+      ) : (
+        <PersonalPanel place="drill" />
+      )}
     </>
   );
 }
@@ -47,7 +57,10 @@ export function TeamPanel() {
   const drill = useSidebar((state) => state.drill);
   const later = useSidebar((state) => state.painted.main);
   const { setPrefs, openDrill, markPainted } = useSidebar((state) => state.actions);
-  useAfterPaint(response?.pinned != null && !later, useCallback(() => markPainted('main'), [markPainted]));
+  useAfterPaint(
+    response?.pinned != null && !later,
+    useCallback(() => markPainted('main'), [markPainted]),
+  );
 
   if (!selection || !response || !metric) return null;
   if (drill) return <DrillDown name={drill.name} />;

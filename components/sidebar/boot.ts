@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { readUiState, uiStateKey } from '../../lib/settings/ui-state';
-import { prefsKey, readPrefs } from '../../lib/views/prefs';
-import { send } from '../../lib/messaging/send';
-import type { ViewSelection } from '../../lib/views/selection';
+import { readUiState, uiStateKey } from '@/lib/settings';
+import { prefsKey, readPrefs, type ViewSelection } from '@/lib/views';
+import { send } from '@/lib/messaging';
 import type { PinnedAnswer } from './pinned';
 
 /** The selection a page shows for a source: its CRM's view and period, and the sidebar prefs. */

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { KPI_IDS } from '../../lib/kpi/registry';
+import { KPI_IDS } from '@/lib/kpi';
 import { Catalogue } from './Catalogue';
 import { lowSampleResult, needsData, notDefined, notForOneRep, okResult } from './test-results';
 import { renderPart, selection } from './test-support';

@@ -1,7 +1,6 @@
-import type { MessageKey } from '../../lib/i18n/messages';
-import { KPI_DEFINITIONS } from '../../lib/kpi/registry';
-import type { KpiId, Measure } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
+import type { MessageKey } from '@/lib/i18n';
+import { KPI_DEFINITIONS, type KpiId, type Measure } from '@/lib/kpi';
+import type { ShownResult } from '@/lib/views';
 import type { I18n } from '../common/i18n';
 import { formatValue } from './format';
 
@@ -60,7 +59,45 @@ export const COUNT_KEYS: Record<string, MessageKey> = {
   customersAtStart: 'count.customersAtStart',
   customersLost: 'count.customersLost',
   expectedInPeriod: 'count.expectedInPeriod',
+  withCosts: 'count.withCosts',
+  assumedMargin: 'count.assumedMargin',
+  spendRecords: 'count.spendRecords',
+  atStart: 'count.atStart',
+  atEnd: 'count.atEnd',
+  acquired: 'count.acquired',
+  lostPassive: 'count.lostPassive',
+  lostNew: 'count.lostNew',
+  held: 'count.held',
+  upcoming: 'count.upcoming',
+  datedByMeeting: 'count.datedByMeeting',
+  sqlInPeriod: 'count.sqlInPeriod',
+  sqlWon: 'count.sqlWon',
+  movements: 'count.movements',
+  withAmount: 'count.withAmount',
+  expectedDeals: 'count.expectedDeals',
+  products: 'count.products',
+  previousWonDeals: 'count.previousWonDeals',
+  noActivity: 'count.noActivity',
+  pastCloseDate: 'count.pastCloseDate',
+  groups: 'count.groups',
 };
+
+/** Money parts the panel lists under "Made of", per KPI, in the order a rep adds them up. */
+export const PART_KEYS: Partial<Record<KpiId, Record<string, MessageKey>>> = {
+  mrr: {
+    new: 'part.mrr.new',
+    expansion: 'part.mrr.expansion',
+    reactivation: 'part.mrr.reactivation',
+    contraction: 'part.mrr.contraction',
+    churned: 'part.mrr.churned',
+    net: 'part.mrr.net',
+    mrrStart: 'part.mrr.mrrStart',
+    mrrEnd: 'part.mrr.mrrEnd',
+  },
+};
+
+/** Parts that take away from the total, shown with a minus. */
+const SUBTRACTED = new Set(['contraction', 'churned']);
 
 type Format = Pick<I18n, 't' | 'money' | 'percent' | 'number'>;
 
@@ -81,12 +118,35 @@ export function ratioLine(result: ShownResult, currency: string, i18n: Format): 
   return i18n.t(ratio?.phrase === 'over' ? 'explain.over' : 'explain.of', { num, den });
 }
 
-/** The record counts behind a number, each in words ("40 leads", "12 converted"). */
+/**
+ * The record counts behind a number, each in words ("40 leads", "12 converted"). A count without
+ * words is left out rather than shown by its engine key; a test keeps every key the catalogue emits named.
+ */
 export function countLines(result: ShownResult, i18n: Format): string[] {
   const counts = result.status === 'needs-data' ? undefined : result.counts;
   if (!counts) return [];
-  return Object.entries(counts).map(([key, count]) => {
+  return Object.entries(counts).flatMap(([key, count]) => {
     const message = COUNT_KEYS[key];
-    return message ? i18n.t(message, { count }) : `${key}: ${i18n.number(count)}`;
+    return message ? [i18n.t(message, { count })] : [];
   });
+}
+
+/** The money parts of a result in words ("New MRR: $4,200", "Churned MRR: −$900"), for the KPIs that have them. */
+export function partLines(result: ShownResult, currency: string, i18n: Format): string[] {
+  const labels = PART_KEYS[result.id];
+  if (!labels || (result.status !== 'ok' && result.status !== 'low-sample')) return [];
+  return Object.entries(labels).flatMap(([key, message]) => {
+    const value = result.parts[key];
+    if (value === undefined) return [];
+    const shown = i18n.money(SUBTRACTED.has(key) && value > 0 ? -value : value, currency);
+    return [`${i18n.t(message)}: ${shown}`];
+  });
+}
+
+/** Working days elapsed of the period's working days, where the KPI paces by them ("Working days: 4 of 22"). */
+export function workingDaysLine(result: ShownResult, i18n: Format): string | undefined {
+  if (result.status !== 'ok' && result.status !== 'low-sample') return undefined;
+  const { workingDays: total, workingDaysElapsed: elapsed } = result.parts;
+  if (total === undefined || elapsed === undefined) return undefined;
+  return i18n.t('part.activityCounts.workingDays', { elapsed, total });
 }

@@ -1,6 +1,5 @@
-import { KPI_DEFINITIONS, KPI_FAMILY_NAMES } from '../../lib/kpi/registry';
-import { hasValue, type KpiFamily, type KpiId } from '../../lib/kpi/types';
-import type { ShownResult } from '../../lib/views/lean';
+import { KPI_DEFINITIONS, KPI_FAMILY_NAMES, hasValue, type KpiFamily, type KpiId } from '@/lib/kpi';
+import type { ShownResult } from '@/lib/views';
 import type { I18n } from '../common/i18n';
 
 /** The KPI's name in the UI language (from the registry, which holds both). */

@@ -1,4 +1,4 @@
-import { send } from '../../lib/messaging/send';
+import { send } from '@/lib/messaging';
 
 /**
  * Whether this sidebar document was framed by KPI Lens's own content script: the ticket in the

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Responses } from '../../lib/messaging/protocol';
-import { send } from '../../lib/messaging/send';
-import type { ViewSelection } from '../../lib/views/selection';
+import { type Responses, send } from '@/lib/messaging';
+import type { ViewSelection } from '@/lib/views';
 import type { Want } from '../common/query';
 import { takeEarly } from './boot';
 

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { StoreApi } from 'zustand/vanilla';
-import type { KpiId } from '../../lib/kpi/types';
-import { send } from '../../lib/messaging/send';
-import { readUiState, uiStateKey, type SidebarUiState } from '../../lib/settings/ui-state';
-import { prefsKey, readPrefs, type SidebarPrefs } from '../../lib/views/prefs';
+import type { KpiId } from '@/lib/kpi';
+import { send } from '@/lib/messaging';
+import { readUiState, uiStateKey, type SidebarUiState } from '@/lib/settings';
+import { prefsKey, readPrefs, type SidebarPrefs } from '@/lib/views';
 import type { Queries } from '../common/query';
 import { selectionFor } from './boot';
 import { lastPinnedKey } from './pinned';
@@ -80,7 +80,7 @@ export function sidebarActions(store: StoreApi<SidebarState>, queries: Queries<S
     },
     openCatalogue: (place, open) => set((state) => ({ catalogueOpen: { ...state.catalogueOpen, [place]: open } })),
     openDrill(drill) {
-      for (const name of ['drillPinned', 'drill.insights', 'drill.charts', 'drill.catalogue'] as const) queries.reset(name);
+      for (const name of ['drillPinned', 'drill.insights', 'drill.charts', 'drill.catalogue', 'drill.forecast', 'drill.track'] as const) queries.reset(name);
       set((state) => ({ drill, painted: { ...state.painted, drill: false }, catalogueOpen: { ...state.catalogueOpen, drill: false } }));
     },
     markPainted: (place) => set((state) => (state.painted[place] ? state : { painted: { ...state.painted, [place]: true } })),

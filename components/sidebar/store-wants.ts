@@ -1,7 +1,6 @@
-import type { Responses, SourceStatus } from '../../lib/messaging/protocol';
-import type { SidebarUiState } from '../../lib/settings/ui-state';
-import type { SidebarPrefs } from '../../lib/views/prefs';
-import type { ViewSelection } from '../../lib/views/selection';
+import type { Responses, SourceStatus } from '@/lib/messaging';
+import type { SidebarUiState } from '@/lib/settings';
+import type { SidebarPrefs, ViewSelection } from '@/lib/views';
 import { ask, type Answers, type Wants } from '../common/query';
 import { SOURCES } from '../common/status';
 import { pinnedWant, type PinnedAnswer } from './pinned';
@@ -10,7 +9,13 @@ import { pinnedWant, type PinnedAnswer } from './pinned';
 export type Place = 'main' | 'drill';
 export type Drill = { ownerId: string; name: string };
 
-type PanelAnswers = { insights: Responses['view/insights']; charts: Responses['view/charts']; catalogue: Responses['view/catalogue'] };
+type PanelAnswers = {
+  insights: Responses['view/insights'];
+  charts: Responses['view/charts'];
+  catalogue: Responses['view/catalogue'];
+  forecast: Responses['view/forecast'];
+  track: Responses['view/forecast-track'];
+};
 export type PanelQuery = keyof PanelAnswers;
 
 /** Every answer the sidebar shows, one query each. */
@@ -23,7 +28,23 @@ export type SidebarAnswers = {
   drillPinned: PinnedAnswer;
 } & { [K in PanelQuery as `${Place}.${K}`]: PanelAnswers[K] };
 
-export const SIDEBAR_QUERIES = ['pinned', 'sources', 'board', 'teamCharts', 'drillPinned', 'main.insights', 'main.charts', 'main.catalogue', 'drill.insights', 'drill.charts', 'drill.catalogue'] as const satisfies readonly (keyof SidebarAnswers)[];
+export const SIDEBAR_QUERIES = [
+  'pinned',
+  'sources',
+  'board',
+  'teamCharts',
+  'drillPinned',
+  'main.insights',
+  'main.charts',
+  'main.catalogue',
+  'main.forecast',
+  'main.track',
+  'drill.insights',
+  'drill.charts',
+  'drill.catalogue',
+  'drill.forecast',
+  'drill.track',
+] as const satisfies readonly (keyof SidebarAnswers)[];
 /** The queries that hold numbers: asked again when the source's data or the settings change. */
 export const NUMBER_QUERIES = SIDEBAR_QUERIES.filter((name) => name !== 'sources');
 
@@ -91,15 +112,38 @@ export function sidebarWants(state: SidebarData): Wants<SidebarAnswers> {
     board: team && selection && prefs ? ask({ type: 'view/team', ...selection, metric: prefs.metric }) : null,
     teamCharts: team && selection && painted.main && !team.peersHidden ? ask({ type: 'view/charts', ...selection }) : null,
     drillPinned: drilled ? pinnedWant(drilled) : null,
-    ...panelWants('main', mainShows ? panelSelection(selection, drill, 'main') : undefined, body === 'personal', painted.main, state.catalogueOpen.main),
-    ...panelWants('drill', drillShown ? drilled : undefined, true, painted.drill, state.catalogueOpen.drill),
+    ...panelWants(
+      'main',
+      mainShows ? panelSelection(selection, drill, 'main') : undefined,
+      body === 'personal',
+      painted.main,
+      state.catalogueOpen.main,
+      state.answers['main.forecast'].value !== undefined,
+    ),
+    ...panelWants(
+      'drill',
+      drillShown ? drilled : undefined,
+      true,
+      painted.drill,
+      state.catalogueOpen.drill,
+      state.answers['drill.forecast'].value !== undefined,
+    ),
   };
 }
 
-/** A personal panel's insights (not in a team view's compact cards), charts and catalogue. */
-function panelWants(place: Place, selection: ViewSelection | undefined, insights: boolean, painted: boolean, catalogueOpen: boolean) {
+/** The forecast does not depend on the comparison: asked without it, so changing it asks nothing. */
+const forecastWant = (selection: ViewSelection) => ask({ type: 'view/forecast', ...selection, compare: undefined });
+const trackWant = (selection: ViewSelection) => ask({ type: 'view/forecast-track', ...selection, compare: undefined });
+
+/**
+ * A personal panel's insights and forecast (not in a team view's compact cards), charts and
+ * catalogue; the forecast's track record once the forecast itself is shown.
+ */
+function panelWants(place: Place, selection: ViewSelection | undefined, insights: boolean, painted: boolean, catalogueOpen: boolean, forecastShown: boolean) {
   const later = selection !== undefined && painted;
   return {
+    [`${place}.forecast`]: later && insights ? forecastWant(selection) : null,
+    [`${place}.track`]: later && insights && forecastShown ? trackWant(selection) : null,
     [`${place}.insights`]: later && insights ? ask({ type: 'view/insights', ...selection }) : null,
     [`${place}.charts`]: later ? ask({ type: 'view/charts', ...selection }) : null,
     [`${place}.catalogue`]: selection && catalogueOpen ? ask({ type: 'view/catalogue', ...selection }) : null,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ViewSelection } from '../../lib/views/selection';
+import type { ViewSelection } from '@/lib/views';
 import { IDLE, idleAnswers, type Query } from '../common/query';
 import type { PinnedAnswer } from './pinned';
 import { createSidebarStore } from './store';
@@ -51,7 +51,12 @@ function asked(data: SidebarData): Record<string, string> {
       .filter(([, want]) => want !== null)
       .map(([name, want]) => {
         const key = want!.key;
-        return [name, key.startsWith('{') ? (JSON.parse(key) as { type: string; view?: string }).type + (JSON.parse(key).view ? ` ${JSON.parse(key).view}` : '') : key.split(':')[0]!];
+        return [
+          name,
+          key.startsWith('{')
+            ? (JSON.parse(key) as { type: string; view?: string }).type + (JSON.parse(key).view ? ` ${JSON.parse(key).view}` : '')
+            : key.split(':')[0]!,
+        ];
       }),
   );
 }
@@ -65,25 +70,54 @@ describe('what the sidebar asks for, from its state', () => {
   it('asks the status once numbers are in, and the rest of a personal view only once they are painted', () => {
     const withNumbers = { pinned: answered(pinned()) };
     expect(asked(state({}, withNumbers))).toEqual({ pinned: 'last-pinned', sources: 'status/get' });
-    expect(asked(state({ painted: { main: true, drill: false } }, withNumbers))).toEqual({ pinned: 'last-pinned', sources: 'status/get', 'main.insights': 'view/insights personal', 'main.charts': 'view/charts personal' });
+    expect(asked(state({ painted: { main: true, drill: false } }, withNumbers))).toEqual({
+      pinned: 'last-pinned',
+      sources: 'status/get',
+      'main.forecast': 'view/forecast personal',
+      'main.insights': 'view/insights personal',
+      'main.charts': 'view/charts personal',
+    });
+    // The forecast's track record (six past periods forecast again) only once the forecast itself is shown.
+    const forecast = answered({
+      status: 'needs-data' as const,
+      period: { start: 0, end: 1, label: 'M' },
+      asOf: 0,
+      missing: ['history' as const],
+      notes: [],
+      view: 'personal' as const,
+      peersHidden: false,
+    });
+    expect(asked(state({ painted: { main: true, drill: false } }, { ...withNumbers, 'main.forecast': forecast }))).toMatchObject({
+      'main.track': 'view/forecast-track personal',
+    });
     expect(asked(state({ catalogueOpen: { main: true, drill: false } }, withNumbers))).toMatchObject({ 'main.catalogue': 'view/catalogue personal' });
   });
 
   it('asks nothing more for a source without data (the demo offer is shown), unless it is syncing', () => {
     const painted = { painted: { main: true, drill: false } };
     expect(asked(state(painted, { pinned: answered(pinned({ records: 0 })) }))).toEqual({ pinned: 'last-pinned', sources: 'status/get' });
-    expect(asked(state(painted, { pinned: answered(pinned({ records: 0 })), sources: answered([status(0, true)]) }))).toMatchObject({ 'main.charts': 'view/charts personal' });
+    expect(asked(state(painted, { pinned: answered(pinned({ records: 0 })), sources: answered([status(0, true)]) }))).toMatchObject({
+      'main.charts': 'view/charts personal',
+    });
   });
 
   it("gives a rep without the lead's permission the board and their own charts, nothing else of the team", () => {
-    const team = state({ selection: { ...selection, view: 'team' }, painted: { main: true, drill: false } }, { pinned: answered(pinned({ peersHidden: true, canSeePeers: false })) });
+    const team = state(
+      { selection: { ...selection, view: 'team' }, painted: { main: true, drill: false } },
+      { pinned: answered(pinned({ peersHidden: true, canSeePeers: false })) },
+    );
     expect(asked(team)).toEqual({ pinned: 'last-pinned', sources: 'status/get', board: 'view/team team', 'main.charts': 'view/charts personal' });
   });
 
   it("gives a lead the board and the team's charts, and a drill-down its own numbers, then its extras once painted", () => {
     const lead = { pinned: answered(pinned()) };
     const teamSelection = { ...selection, view: 'team' as const };
-    expect(asked(state({ selection: teamSelection, painted: { main: true, drill: false } }, lead))).toEqual({ pinned: 'last-pinned', sources: 'status/get', board: 'view/team team', teamCharts: 'view/charts team' });
+    expect(asked(state({ selection: teamSelection, painted: { main: true, drill: false } }, lead))).toEqual({
+      pinned: 'last-pinned',
+      sources: 'status/get',
+      board: 'view/team team',
+      teamCharts: 'view/charts team',
+    });
     const drilled = state({ selection: teamSelection, painted: { main: true, drill: false }, drill: { ownerId: 'ann', name: 'Ann' } }, lead);
     expect(asked(drilled)).toMatchObject({ drillPinned: 'last-pinned' });
     expect(sidebarWants(drilled).drillPinned?.key).toContain('"ann"');

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createStore } from 'zustand/vanilla';
-import { dataVersionKey } from '../../lib/messaging/keys';
-import { readUiState, uiStateKey } from '../../lib/settings/ui-state';
-import { prefsKey, readPrefs } from '../../lib/views/prefs';
+import { dataVersionKey } from '@/lib/messaging';
+import { readUiState, uiStateKey } from '@/lib/settings';
+import { prefsKey, readPrefs } from '@/lib/views';
 import type { PageStore } from '../common/page-store';
 import { createQueries, followWants, idleAnswers } from '../common/query';
 import { every, follow, onStorageChange, stopAll } from '../common/signals';
@@ -50,10 +50,14 @@ export function createSidebarStore({ source, surface }: { source: string | null;
     void browser.storage.local.get([keys.ui, keys.prefs]).then((stored) => {
       if (live) setInputs({ ui: readUiState(stored[keys.ui]), prefs: readPrefs(stored[keys.prefs]) });
     });
-    const stop = onStorageChange('local', (key) => key === keys.ui || key === keys.prefs, (changes) => {
-      if (keys.ui in changes) setInputs({ ui: readUiState(changes[keys.ui]!.newValue) });
-      if (keys.prefs in changes) setInputs({ prefs: readPrefs(changes[keys.prefs]!.newValue) });
-    });
+    const stop = onStorageChange(
+      'local',
+      (key) => key === keys.ui || key === keys.prefs,
+      (changes) => {
+        if (keys.ui in changes) setInputs({ ui: readUiState(changes[keys.ui]!.newValue) });
+        if (keys.prefs in changes) setInputs({ prefs: readPrefs(changes[keys.prefs]!.newValue) });
+      },
+    );
     return () => {
       live = false;
       stop();
@@ -88,7 +92,10 @@ export function createSidebarStore({ source, surface }: { source: string | null;
     void (async () => {
       const stored = (await browser.storage.local.get(LAST_SOURCE_KEY))[LAST_SOURCE_KEY];
       if (typeof stored === 'string' && stored) return live && setInputs({ source: stored });
-      const first = await SOURCES.load().then((sources) => sources[0]?.source, () => undefined);
+      const first = await SOURCES.load().then(
+        (sources) => sources[0]?.source,
+        () => undefined,
+      );
       if (live) setInputs({ source: first ?? 'demo' });
     })();
     return () => {

@@ -1,11 +1,17 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { StoredSourceStatus } from '../../lib/db/status';
+import type { StoredSourceStatus } from '@/lib/db';
 import { SyncStatusBar } from './SyncStatusBar';
 import { renderPart } from './test-support';
 
 /** What the status says while the migration builds the column store of an older database. */
-const preparing: StoredSourceStatus = { records: 34, quarantined: 0, syncing: false, lastSyncAt: Date.UTC(2026, 0, 5, 9), preparing: { records: 28_000, total: 340_000 } };
+const preparing: StoredSourceStatus = {
+  records: 34,
+  quarantined: 0,
+  syncing: false,
+  lastSyncAt: Date.UTC(2026, 0, 5, 9),
+  preparing: { records: 28_000, total: 340_000 },
+};
 
 describe('sync status bar while the column store is prepared', () => {
   it('shows records done of all with a bar, in English', () => {

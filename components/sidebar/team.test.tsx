@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { TeamResponse } from '../../lib/views/view-extras';
+import type { TeamResponse } from '@/lib/views';
 import type { PinnedAnswer } from './pinned';
 import { createSidebarStore } from './store';
 import { SidebarStoreProvider } from './store-context';
@@ -12,24 +12,58 @@ import { okResult } from './test-results';
 import { renderPart, selection } from './test-support';
 
 const period = { kind: 'month' as const, start: 0, end: 1, label: '2026-11' };
-const heatMap = { unit: 'day' as const, buckets: [{ label: '2026-11-16', start: 1 }, { label: '2026-11-17', start: 2 }], rows: [{ ownerId: 'ann', name: 'Ann Rep', counts: [2, 1] }] };
+const heatMap = {
+  unit: 'day' as const,
+  buckets: [
+    { label: '2026-11-16', start: 1 },
+    { label: '2026-11-17', start: 2 },
+  ],
+  rows: [{ ownerId: 'ann', name: 'Ann Rep', counts: [2, 1] }],
+};
 const leadBoard: TeamResponse = {
-  metric: 'wonAmount', unit: 'USD', reps: 3, viewerRank: 3, period, asOf: 0, peersHidden: false, teamName: 'North',
+  metric: 'wonAmount',
+  unit: 'USD',
+  reps: 3,
+  viewerRank: 3,
+  period,
+  asOf: 0,
+  peersHidden: false,
+  teamName: 'North',
   rows: [
     { ownerId: 'bob', name: 'Bob Peer', rank: 1, value: 700_000, figures: {}, isViewer: false },
     { ownerId: 'ann', name: 'Ann Rep', rank: 2, value: 400_000, figures: {}, isViewer: false },
     { ownerId: 'lea', name: 'Lea Lead', rank: 3, value: 50_000, figures: {}, isViewer: true },
   ],
-  total: 1_150_000, median: 400_000, heatMap,
+  total: 1_150_000,
+  median: 400_000,
+  heatMap,
 };
 /** What the background sends a rep whose lead has not shared peers' numbers. */
-const repBoard: TeamResponse = { metric: 'wonAmount', unit: 'USD', reps: 3, viewerRank: 2, period, asOf: 0, peersHidden: true, rows: [{ ownerId: 'ann', name: 'Ann Rep', rank: 2, value: 400_000, figures: {}, isViewer: true }], heatMap };
+const repBoard: TeamResponse = {
+  metric: 'wonAmount',
+  unit: 'USD',
+  reps: 3,
+  viewerRank: 2,
+  period,
+  asOf: 0,
+  peersHidden: true,
+  rows: [{ ownerId: 'ann', name: 'Ann Rep', rank: 2, value: 400_000, figures: {}, isViewer: true }],
+  heatMap,
+};
 
 describe('leaderboard', () => {
   it('ranks the team with total and median, and opens a rep', () => {
     const onDrill = vi.fn();
     renderPart(<Leaderboard board={leadBoard} metric="wonAmount" onMetric={vi.fn()} onDrill={onDrill} />);
-    const rows = screen.getAllByRole('row').slice(1, 4).map((row) => within(row).getAllByRole('cell').concat(within(row).getAllByRole('rowheader')).map((cell) => cell.textContent));
+    const rows = screen
+      .getAllByRole('row')
+      .slice(1, 4)
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .concat(within(row).getAllByRole('rowheader'))
+          .map((cell) => cell.textContent),
+      );
     expect(rows).toEqual([
       ['1', '$7,000', 'Bob Peer'],
       ['2', '$4,000', 'Ann Rep'],
@@ -42,7 +76,7 @@ describe('leaderboard', () => {
     expect(onDrill).toHaveBeenCalledWith('bob', 'Bob Peer');
   });
 
-  it("shows a rep their rank and their own row only, without totals or drill-downs", () => {
+  it('shows a rep their rank and their own row only, without totals or drill-downs', () => {
     renderPart(<Leaderboard board={repBoard} metric="wonAmount" onMetric={vi.fn()} onDrill={vi.fn()} />);
     expect(screen.getByText('You are #2 of 3')).toBeTruthy();
     expect(screen.getByText(/has not shared peers’ numbers/)).toBeTruthy();
@@ -79,23 +113,48 @@ describe('leaderboard', () => {
   it('reads the heat map as a table of reps by day', () => {
     renderPart(<HeatMap data={{ ...heatMap, rows: [...heatMap.rows, { ownerId: 'bob', name: 'Bob Peer', counts: [0, 4] }] }} />);
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Rep', '16', '17']);
-    expect(within(within(table).getByRole('row', { name: /Bob Peer/ })).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['0', '4']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Rep', '16', '17']);
+    expect(
+      within(within(table).getByRole('row', { name: /Bob Peer/ }))
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['0', '4']);
   });
 });
 
 describe('team panel with the background', () => {
   afterEach(() => fakeBrowser.reset());
-  const noTargets = { call: { day: undefined, week: undefined, month: undefined }, email: { day: undefined, week: undefined, month: undefined }, meeting: { day: undefined, week: undefined, month: undefined } };
+  const noTargets = {
+    call: { day: undefined, week: undefined, month: undefined },
+    email: { day: undefined, week: undefined, month: undefined },
+    meeting: { day: undefined, week: undefined, month: undefined },
+  };
   const status = { source: selection.source, crm: 'crm', label: 'Acme CRM', records: 120, quarantined: 0, syncing: false };
   const pinned = (peersHidden: boolean): PinnedAnswer => ({
     pinned: {
-      asOf: 0, timeZone: 'UTC', period, compare: null,
+      asOf: 0,
+      timeZone: 'UTC',
+      period,
+      compare: null,
       activities: { day: undefined, week: undefined, month: undefined },
       quota: okResult('quotaAttainment', peersHidden ? 50 : 63.9, '%', { sales: 400_000, quota: 800_000 }),
-      pipeline: okResult('pipelineValue', 400_000, 'USD'), dealsInPipeline: okResult('dealsInPipeline', 1, 'count'), others: [], results: {},
+      pipeline: okResult('pipelineValue', 400_000, 'USD'),
+      dealsInPipeline: okResult('dealsInPipeline', 1, 'count'),
+      others: [],
+      results: {},
     },
-    teamAvailable: true, peersHidden, canSeePeers: !peersHidden, activityTargets: noTargets, reportingCurrency: 'USD', status, ownerName: 'Ann Rep', display: { locale: 'en', theme: 'auto', timeZone: 'UTC', pinnedKpis: ['quotaAttainment'] },
+    teamAvailable: true,
+    peersHidden,
+    canSeePeers: !peersHidden,
+    activityTargets: noTargets,
+    reportingCurrency: 'USD',
+    status,
+    ownerName: 'Ann Rep',
+    display: { locale: 'en', theme: 'auto', timeZone: 'UTC', pinnedKpis: ['quotaAttainment'] },
   });
 
   it("for a rep without permission, shows the rep's own cards and rank and asks for nothing of the team's", async () => {
@@ -104,7 +163,17 @@ describe('team panel with the background', () => {
       'view/pinned': pinned(true),
       'view/team': repBoard,
       'view/insights': { atRisk: { status: 'unavailable', reason: 'x' }, lapse: { status: 'needs-data', reason: 'x' }, asOf: 0 },
-      'view/charts': { currency: 'USD', activity: { unit: 'day', buckets: [] }, wonVsQuota: [], funnel: [], regions: [], products: [], channels: [], period, asOf: 0 },
+      'view/charts': {
+        currency: 'USD',
+        activity: { unit: 'day', buckets: [] },
+        wonVsQuota: [],
+        funnel: [],
+        regions: [],
+        products: [],
+        channels: [],
+        period,
+        asOf: 0,
+      },
       'status/get': { sources: [status] },
     };
     fakeBrowser.runtime.onMessage.addListener((message: { type: string; view?: string }, _sender, reply) => {

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import type { SummaryWords } from '../../lib/export/summary/phrases';
-import type { ChartDay } from '../../lib/export/summary/types';
+import type { SummaryWords, ChartDay } from '@/lib/export';
 import { CHART_BOX, CHART_KINDS, chartLayout } from './chart-geometry';
 
 /**

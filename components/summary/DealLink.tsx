@@ -1,4 +1,4 @@
-import type { DealRef } from '../../lib/export/summary/types';
+import type { DealRef } from '@/lib/export';
 
 /** A deal's title as text, linked to the CRM only through its http(s) record URL. */
 export function DealLink({ deal }: { deal: DealRef }) {

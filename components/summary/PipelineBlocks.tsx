@@ -1,6 +1,5 @@
 /** Pipeline change, top open deals and deals at risk of one section. */
-import { dealFacts, moveDetail, riskReasons, type SummaryWords } from '../../lib/export/summary/phrases';
-import type { SummarySection } from '../../lib/export/summary/types';
+import { dealFacts, moveDetail, riskReasons, type SummaryWords, type SummarySection } from '@/lib/export';
 import { DealLink } from './DealLink';
 
 export function PipelineBlock({ section, words }: { section: SummarySection; words: SummaryWords }) {
@@ -49,7 +48,11 @@ export function PipelineBlock({ section, words }: { section: SummarySection; wor
       </table>
       <p>
         <span data-summary="pipeline.open" data-value={pipeline.openAmount}>
-          {t('openNow', { deals: t('deals_n', { count: pipeline.openDeals }), amount: words.money(pipeline.openAmount), weighted: words.money(pipeline.weighted) })}
+          {t('openNow', {
+            deals: t('deals_n', { count: pipeline.openDeals }),
+            amount: words.money(pipeline.openAmount),
+            weighted: words.money(pipeline.weighted),
+          })}
         </span>
       </p>
     </>
@@ -84,7 +87,10 @@ export function AtRiskBlock({ section, words }: { section: SummarySection; words
         <ul className="summary-list deals" data-summary-list="atRisk">
           {risk.deals.map((deal) => (
             <li key={deal.id} data-deal={deal.id}>
-              <DealLink deal={deal} /> · {dealFacts(deal, words, { owner: section.kind !== 'rep' }).slice(0, section.kind !== 'rep' ? 2 : 1).join(' · ')}
+              <DealLink deal={deal} /> ·{' '}
+              {dealFacts(deal, words, { owner: section.kind !== 'rep' })
+                .slice(0, section.kind !== 'rep' ? 2 : 1)
+                .join(' · ')}
               <span className="muted"> · {riskReasons(deal, words)}</span>
             </li>
           ))}

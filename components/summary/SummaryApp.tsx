@@ -1,8 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { renderCsv } from '../../lib/export/summary/csv';
-import { renderMarkdown } from '../../lib/export/summary/markdown';
-import { summaryTitle, summaryWords } from '../../lib/export/summary/phrases';
-import { saveSettings } from '../../lib/settings/storage';
+import { renderCsv, renderMarkdown, summaryTitle, summaryWords } from '@/lib/export';
+import { saveSettings } from '@/lib/settings';
 import { useI18n } from '../common/i18n';
 import { useCreated } from '../common/page-store';
 import { useSettings } from '../common/use-storage';
@@ -53,7 +51,8 @@ function SummaryScreen() {
     if (!summary) return;
     navigator.clipboard.writeText(renderMarkdown(summary, locale)).then(
       () => setNotice({ text: t('summary.copied'), problem: false }),
-      (failure: unknown) => setNotice({ text: t('summary.copyFailed', { error: failure instanceof Error ? failure.message : String(failure) }), problem: true }),
+      (failure: unknown) =>
+        setNotice({ text: t('summary.copyFailed', { error: failure instanceof Error ? failure.message : String(failure) }), problem: true }),
     );
   };
   const csv = () => {
@@ -64,7 +63,12 @@ function SummaryScreen() {
 
   let body;
   if (sources !== undefined && !source) body = <p className="summary-empty">{t('summary.noSource')}</p>;
-  else if (error) body = <p className="problem" role="alert">{t('summary.error', { error })}</p>;
+  else if (error)
+    body = (
+      <p className="problem" role="alert">
+        {t('summary.error', { error })}
+      </p>
+    );
   else if (!reply) body = <p className="loading">{t('summary.loading')}</p>;
   else if (!summary || !words) body = <p className="summary-empty">{t('summary.noData')}</p>;
   else body = <SummaryReport summary={summary} words={words} />;
@@ -85,6 +89,7 @@ function SummaryScreen() {
           remember('view', next);
         }}
         week={reply?.weeks}
+        weekText={summary && words ? words.period(summary.week.start, summary.week.end) : undefined}
         onWeek={(next) => {
           setWeek(next);
           remember('week', next);

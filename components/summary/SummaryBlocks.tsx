@@ -1,6 +1,5 @@
 /** The figure blocks of one section: activities, deals, quota. Numbers carry data-summary/data-value for tests. */
-import { activityPhrase, lastWeek, rateWords, type SummaryWords } from '../../lib/export/summary/phrases';
-import type { SummarySection, WeekFigure } from '../../lib/export/summary/types';
+import { activityPhrase, lastWeek, rateWords, type SummaryWords, type SummarySection, type WeekFigure } from '@/lib/export';
 
 function Num({ name, value, children }: { name: string; value: number | null; children: string }) {
   return (
@@ -102,7 +101,13 @@ export function QuotaBlock({ section, words }: { section: SummarySection; words:
       {month && (
         <li>
           <Num name="quota.month" value={month.attainmentPct}>
-            {t('quota.month', { month: month.label, sales: words.money(month.sales), quota: words.money(month.quota), pct: words.pct(month.attainmentPct), expected: words.pct(month.expectedPct) })}
+            {t('quota.month', {
+              month: words.period(month.start, month.end),
+              sales: words.money(month.sales),
+              quota: words.money(month.quota),
+              pct: words.pct(month.attainmentPct),
+              expected: words.pct(month.expectedPct),
+            })}
           </Num>
           {month.pacePct !== undefined && (
             <>

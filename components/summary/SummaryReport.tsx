@@ -1,6 +1,6 @@
-import { PIPELINE_MOVES, type SummarySection, type WeeklySummary } from '../../lib/export/summary/types';
-import { sectionName, summaryTitle, type SummaryWords } from '../../lib/export/summary/phrases';
+import { PIPELINE_MOVES, type SummarySection, type WeeklySummary, sectionName, summaryTitle, type SummaryWords } from '@/lib/export';
 import { ActivityChart } from './ActivityChart';
+import { OutlookBlock } from './OutlookBlock';
 import { AtRiskBlock, PipelineBlock, TopOpenBlock } from './PipelineBlocks';
 import { ActivitiesBlock, DealsBlockView, QuotaBlock } from './SummaryBlocks';
 
@@ -54,6 +54,7 @@ function SectionView({ section, words, heading }: { section: SummarySection; wor
           <Heading>{t('quota')}</Heading>
           <QuotaBlock section={section} words={words} />
         </div>
+        <OutlookBlock section={section} words={words} level={Heading} />
         <div className="block wide">
           <Heading>{t('pipeline')}</Heading>
           <PipelineBlock section={section} words={words} />

@@ -1,4 +1,4 @@
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { SourceStatus } from '@/lib/messaging';
 import { useI18n } from '../common/i18n';
 
 export type ToolbarProps = {
@@ -9,6 +9,8 @@ export type ToolbarProps = {
   teamAvailable: boolean;
   onView: (view: 'personal' | 'team') => void;
   week: { current: string; previous: string; next?: string } | undefined;
+  /** The shown week in words ("Nov 23 – 29"); its code only until the summary is there. */
+  weekText?: string;
   onWeek: (week: string) => void;
   ready: boolean;
   onCopy: () => void;
@@ -24,7 +26,8 @@ export function SummaryToolbar(props: ToolbarProps) {
   const { t } = useI18n();
   const { week } = props;
   return (
-    <div className="summary-toolbar" role="toolbar" aria-label={t('summary.pageTitle')}>
+    // A labelled region (a landmark), so nothing on the page sits outside one.
+    <section className="summary-toolbar" aria-label={t('summary.controls')}>
       {props.sources.length > 1 && (
         <label>
           {t('summary.source')}{' '}
@@ -56,7 +59,7 @@ export function SummaryToolbar(props: ToolbarProps) {
           <button type="button" onClick={() => props.onWeek(week.previous)} aria-label={t('summary.previousWeek')}>
             ‹
           </button>
-          <span className="week-label">{week.current}</span>
+          <span className="week-label">{props.weekText ?? week.current}</span>
           <button type="button" onClick={() => week.next && props.onWeek(week.next)} disabled={!week.next} aria-label={t('summary.nextWeek')}>
             ›
           </button>
@@ -79,6 +82,6 @@ export function SummaryToolbar(props: ToolbarProps) {
       <p className="toolbar-notice" role="status" aria-live="polite" data-problem={props.notice?.problem ? 'true' : undefined}>
         {props.notice?.text ?? ''}
       </p>
-    </div>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 /** Geometry of the summary's daily activity chart: stacked bars per day and a target guide line, in SVG units. */
-import type { ChartDay } from '../../lib/export/summary/types';
+import type { ChartDay } from '@/lib/export';
 
 export const CHART_KINDS = ['call', 'email', 'meeting', 'other'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
@@ -8,7 +8,13 @@ export type ChartBox = { width: number; height: number; left: number; right: num
 export const CHART_BOX: ChartBox = { width: 420, height: 160, left: 34, right: 6, top: 10, bottom: 24 };
 
 export type Bar = { kind: ChartKind; x: number; y: number; width: number; height: number; value: number };
-export type ChartLayout = { max: number; ticks: number[]; days: { x: number; center: number; total: number; bars: Bar[] }[]; y: (value: number) => number; targetY?: number };
+export type ChartLayout = {
+  max: number;
+  ticks: number[];
+  days: { x: number; center: number; total: number; bars: Bar[] }[];
+  y: (value: number) => number;
+  targetY?: number;
+};
 
 /** The smallest 1, 2 or 5 × 10ⁿ at or above `value` (at least 1), so the axis reads in round numbers. */
 export function niceCeiling(value: number): number {

@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSummaryStore, rankSources, sourceOf } from './store';
 
-const status = (source: string, records: number, lastSyncAt?: number) => ({ source, crm: source.split(':')[0]!, label: source, records, quarantined: 0, syncing: false, lastSyncAt });
+const status = (source: string, records: number, lastSyncAt?: number) => ({
+  source,
+  crm: source.split(':')[0]!,
+  label: source,
+  records,
+  quarantined: 0,
+  syncing: false,
+  lastSyncAt,
+});
 
 /** A background whose answers the test gives, in any order. */
 function background() {
@@ -27,7 +35,12 @@ describe('the summary page store', () => {
 
   it('ranks sources with records, the most recently synced first', () => {
     // b synced at 20 beats a at 10; c has no records; d and e never synced, so by name.
-    expect(rankSources([status('a', 5, 10), status('c', 0, 99), status('e', 1), status('b', 5, 20), status('d', 1)]).map((s) => s.source)).toEqual(['b', 'a', 'd', 'e']);
+    expect(rankSources([status('a', 5, 10), status('c', 0, 99), status('e', 1), status('b', 5, 20), status('d', 1)]).map((s) => s.source)).toEqual([
+      'b',
+      'a',
+      'd',
+      'e',
+    ]);
   });
 
   it("builds the most recent source's summary, again when its data changes, and a week left never replaces the week asked", async () => {

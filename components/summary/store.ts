@@ -1,7 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { SummaryReply } from '../../lib/export/summary/for-settings';
-import { dataVersionKey } from '../../lib/messaging/keys';
-import type { SourceStatus } from '../../lib/messaging/protocol';
+import type { SummaryReply } from '@/lib/export';
+import { dataVersionKey, type SourceStatus } from '@/lib/messaging';
 import { pageStoreContext, type PageStore } from '../common/page-store';
 import { ask, createQueries, followWants, idleAnswers, type Answers, type Wants } from '../common/query';
 import { follow, onStorageChange, stopAll } from '../common/signals';
@@ -75,7 +74,9 @@ export function createSummaryStore(params: URLSearchParams): PageStore<SummarySt
   const queries = createQueries<SummaryAnswers, SummaryState>(store);
   const rebuild = () => queries.refresh(['summary']);
   const followSource = (source: string | undefined) =>
-    source === undefined ? undefined : stopAll([onStorageChange('session', (key) => key === dataVersionKey(source), rebuild), onStorageChange('local', (key) => key === 'settings', rebuild)]);
+    source === undefined
+      ? undefined
+      : stopAll([onStorageChange('session', (key) => key === dataVersionKey(source), rebuild), onStorageChange('local', (key) => key === 'settings', rebuild)]);
   const start = () => stopAll([followWants(store, queries, summaryWants), follow(store, sourceOf, followSource)]);
   return Object.assign(store, { start });
 }

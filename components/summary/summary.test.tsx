@@ -1,7 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { summaryWords } from '../../lib/export/summary/phrases';
-import { fixtureSummary } from '../../lib/export/summary/test-fixture';
+import { summaryWords, fixtureSummary } from '@/lib/export';
 import { I18nProvider } from '../common/i18n';
 import { CHART_BOX, chartLayout, niceCeiling } from './chart-geometry';
 import { summaryFileName } from './download';
@@ -19,7 +18,7 @@ function show(locale: 'en' | 'ru' = 'en') {
 describe('the printable summary report', () => {
   it('shows the figures with their values kept for tests and tools', () => {
     const { container } = show();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Weekly summary · Ann Lee · 2017-W23, Jun 5, 2017 – Jun 11, 2017');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Weekly summary · Ann Lee · Week of Jun 5, 2017 – Jun 11, 2017'); // dates, never the ISO week code
     const value = (name: string) => container.querySelector(`[data-summary="${name}"]`)?.getAttribute('data-value');
     expect(value('activities.call')).toBe('45');
     expect(value('deals.wonAmount')).toBe('1200000');
@@ -47,13 +46,15 @@ describe('the printable summary report', () => {
     show();
     const chart = screen.getByRole('img', { name: /Activities per day/ });
     expect(chart.querySelectorAll('g[data-day]')).toHaveLength(7);
-    expect(chart.querySelector('desc')?.textContent).toBe('Done activities per day, Jun 5, 2017 to Jun 11, 2017: Mon 10, Tue 20, Wed 15, Thu 30, Fri 6, Sat 0, Sun 0.');
+    expect(chart.querySelector('desc')?.textContent).toBe(
+      'Done activities per day, Jun 5, 2017 to Jun 11, 2017: Mon 10, Tue 20, Wed 15, Thu 30, Fri 6, Sat 0, Sun 0.',
+    );
     expect(chart.querySelector('.chart-target')).not.toBeNull();
   });
 
   it('is in Russian for a Russian-speaking rep', () => {
     show('ru');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Недельная сводка · Ann Lee · 2017-W23/);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Недельная сводка · Ann Lee · Неделя 5 июн\. 2017 г\. – 11 июн\. 2017 г\.$/);
     expect(screen.getByText('Движение воронки')).toBeTruthy();
   });
 });

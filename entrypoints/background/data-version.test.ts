@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataVersionKey, statusVersionKey } from '../../lib/messaging/protocol';
+import { dataVersionKey, statusVersionKey } from '@/lib/messaging';
 import { createDataVersions } from './data-version';
 
 describe('the "data changed" counters', () => {

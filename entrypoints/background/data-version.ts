@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { dataVersionKey, statusVersionKey } from '../../lib/messaging/protocol';
+import { dataVersionKey, statusVersionKey } from '@/lib/messaging';
 
 /**
  * While a sync writes page after page, pages hear about its progress every
@@ -47,8 +47,16 @@ export function createDataVersions(areas: VersionArea[] = VERSION_AREAS()) {
     },
     /** A sync step committed: more are likely to follow. */
     bumpSoon(source: string) {
-      if (!pendingStatus.has(source)) pendingStatus.set(source, setTimeout(() => publishStatus(source), STATUS_EVERY_MS));
-      if (!pendingData.has(source)) pendingData.set(source, setTimeout(() => publishData(source), DATA_EVERY_MS));
+      if (!pendingStatus.has(source))
+        pendingStatus.set(
+          source,
+          setTimeout(() => publishStatus(source), STATUS_EVERY_MS),
+        );
+      if (!pendingData.has(source))
+        pendingData.set(
+          source,
+          setTimeout(() => publishData(source), DATA_EVERY_MS),
+        );
     },
   };
 }

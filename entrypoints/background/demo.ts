@@ -1,10 +1,8 @@
-import { DEMO_EXCHANGE_RATES, generateDemoData } from '../../lib/demo';
-import type { KpiLensDb } from '../../lib/db/db';
-import { deleteSource, upsertRecords } from '../../lib/db/records';
-import type { Responses } from '../../lib/messaging/protocol';
-import { RECORD_TYPES, type RecordType } from '../../lib/model';
-import { loadSettings, saveSettings } from '../../lib/settings/storage';
-import { RECORD_TABLES } from '../../lib/db/schema';
+import { DEMO_EXCHANGE_RATES, generateDemoData } from '@/lib/demo';
+import { type KpiLensDb, deleteSource, upsertRecords, RECORD_TABLES } from '@/lib/db';
+import type { Responses } from '@/lib/messaging';
+import { RECORD_TYPES, type RecordType } from '@/lib/model';
+import { loadSettings, saveSettings } from '@/lib/settings';
 
 export const DEMO_SOURCE = 'demo';
 const DEMO_SEED = 20_240_601;
@@ -24,10 +22,13 @@ export async function loadDemoData(db: KpiLensDb): Promise<Responses['demo/load'
     const list = data[RECORD_TABLES[type] as keyof typeof data] as unknown;
     if (Array.isArray(list) && list.length) records += await upsertRecords(db, { [type]: list } as { [K in RecordType]?: never[] });
   }
-  await saveSettings({
-    currentOwner: { ...settings.currentOwner, [DEMO_SOURCE]: data.currentOwnerId },
-    // The demo's RUB deals need a rate; the rep's own rates, once set, are kept.
-    rates: Object.keys(settings.rates).length === 0 ? { ...DEMO_EXCHANGE_RATES } : settings.rates,
-  });
+  await saveSettings(
+    {
+      currentOwner: { ...settings.currentOwner, [DEMO_SOURCE]: data.currentOwnerId },
+      // The demo's RUB deals need a rate; the rep's own rates, once set, are kept.
+      rates: Object.keys(settings.rates).length === 0 ? { ...DEMO_EXCHANGE_RATES } : settings.rates,
+    },
+    { now: Date.now() },
+  );
   return { source: DEMO_SOURCE, records };
 }

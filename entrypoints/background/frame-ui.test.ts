@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentCommand } from '../../lib/messaging/content-commands';
-import { readContentCommand } from '../../lib/messaging/content-commands';
-import { uiStateKey } from '../../lib/settings/ui-state';
+import { type ContentCommand, readContentCommand } from '@/lib/messaging';
+import { uiStateKey } from '@/lib/settings';
 import { createFrameUi } from './frame-ui';
 
 let sent: [number, ContentCommand][];
@@ -81,6 +80,27 @@ describe('the sidebar frame’s state, for content scripts that read no extensio
     expect(sent).toEqual([]);
   });
 
+  it('tells every tab showing a frame of the rep’s new language, and only when the language changed', async () => {
+    const ui = frames();
+    expect(await ui.locale()).toBe('auto');
+    await browser.storage.local.set({ settings: { locale: 'auto', theme: 'dark' } });
+    await ui.follow(1, 'pipedrive');
+    await ui.follow(3, 'close');
+    await browser.storage.local.set({ settings: { locale: 'ru', theme: 'dark' } });
+    await settled();
+    expect(sent).toEqual([
+      [1, { type: 'sidebar/locale', locale: 'ru' }],
+      [3, { type: 'sidebar/locale', locale: 'ru' }],
+    ]);
+    expect(await ui.locale()).toBe('ru');
+    expect(readContentCommand(sent[0]![1], { id: 'ext' }, 'ext')).toEqual(sent[0]![1]);
+    sent.length = 0;
+    // Another setting changes: the frames are not told anything.
+    await browser.storage.local.set({ settings: { locale: 'ru', theme: 'light' } });
+    await settled();
+    expect(sent).toEqual([]);
+  });
+
   it('counts two quick toggles both, and clamps widths', async () => {
     const ui = frames();
     await Promise.all([ui.toggle('kommo'), ui.toggle('kommo'), ui.toggle('kommo')]);
@@ -114,6 +134,8 @@ describe('what the content script obeys', () => {
     ['no placement', { type: 'sidebar/frame', open: true, width: 400 }, { id: 'ext' }, false],
     ['a wrong shape', { type: 'sidebar/frame', open: 'yes', width: 400 }, { id: 'ext' }, false],
     ['the old toggle', { type: 'sidebar/toggle' }, { id: 'ext' }, false],
+    ['a language', { type: 'sidebar/locale', locale: 'ru' }, { id: 'ext' }, true],
+    ['a language it does not speak', { type: 'sidebar/locale', locale: 'de' }, { id: 'ext' }, false],
     ['a polluted object', JSON.parse('{"__proto__":{"type":"sidebar/frame","open":true,"width":400}}'), { id: 'ext' }, false],
   ])('%s: %s', (_who, message, sender, obeyed) => {
     expect(readContentCommand(message, sender, 'ext') !== null).toBe(obeyed);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { ContentCommand } from '../../lib/messaging/content-commands';
-import { readPlacement, readUiState, uiStateKey, type FrameState, type SidebarPlacement, type SidebarUiState } from '../../lib/settings/ui-state';
+import type { ContentCommand } from '@/lib/messaging';
+import { localeSetting, type LocaleSetting } from '@/lib/i18n';
+import { readPlacement, readUiState, uiStateKey, type FrameState, type SidebarPlacement, type SidebarUiState } from '@/lib/settings';
 
 type Area = {
   get(key: string): Promise<Record<string, unknown>>;
@@ -74,17 +75,26 @@ export function createFrameUi({ local, session, send }: FrameUiDeps) {
     },
     toggle: (crm: string) => change(crm, (current) => ({ open: !current.open })),
     resize: (crm: string, width: number) => change(crm, () => ({ width })),
+    /** The rep's language setting: the frame's controls are named in it. */
+    async locale(): Promise<LocaleSetting> {
+      return localeSetting((await local.get('settings')).settings);
+    },
     /** The CRM whose frame a tab shows, if any. */
     async crmOf(tabId: number): Promise<string | undefined> {
       return (await loadTabs())[tabId];
     },
     forget,
-    /** storage.onChanged: a CRM's state (or the placement setting) changed, so every tab showing it is told. */
-    async changed(changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string): Promise<void> {
+    /** storage.onChanged: a CRM's state (or the placement setting) changed, so every tab showing it is told; a new language relabels every frame. */
+    async changed(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string): Promise<void> {
       if (area !== 'local') return;
       const known = await loadTabs();
       const placementChanged = SETTINGS_KEY in changes && readPlacement(changes[SETTINGS_KEY]!.newValue) !== readPlacement(changes[SETTINGS_KEY]!.oldValue);
       const crms = placementChanged ? [...new Set(Object.values(known).map(uiStateKey))] : Object.keys(changes).filter((key) => key.startsWith('ui:'));
+      const locale = changes.settings && localeSetting(changes.settings.newValue);
+      const relabel = locale !== undefined && locale !== localeSetting(changes.settings!.oldValue);
+      if (crms.length === 0 && !relabel) return;
+      // The rep picked another language: every frame names its handle and grip in it.
+      if (relabel) for (const tabId of Object.keys(known)) await send(Number(tabId), { type: 'sidebar/locale', locale }).catch(() => forget(Number(tabId)));
       if (crms.length === 0) return;
       const placement = placementChanged ? readPlacement(changes[SETTINGS_KEY]!.newValue) : await placementNow();
       for (const key of crms) {

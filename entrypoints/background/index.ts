@@ -1,13 +1,8 @@
 import { browser } from 'wxt/browser';
-import { openDb } from '../../lib/db/db';
-import { DB_NAME, SCHEMA_VERSIONS } from '../../lib/db/schema';
-import { createColumnBuilder } from '../../lib/db/column-builder';
-import { saveOrders } from '../../lib/db/columns';
-import { loadKpiData, reloadColumnRecords } from '../../lib/db/load';
-import { readRecordsById } from '../../lib/db/records';
-import { loadSettings } from '../../lib/settings/storage';
-import { createSyncScheduler } from '../../lib/sync/scheduler';
-import { createViewService } from '../../lib/views/service';
+import { openDb, DB_NAME, SCHEMA_VERSIONS, createColumnBuilder, saveOrders, loadKpiData, reloadColumnRecords, readRecordsById } from '@/lib/db';
+import { loadSettings } from '@/lib/settings';
+import { createSyncScheduler } from '@/lib/sync';
+import { createViewService } from '@/lib/views';
 import { createDataVersions } from './data-version';
 import { createFrameTickets } from './frame-tickets';
 import { browserFrameUi } from './frame-ui';

@@ -1,16 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { ContextDeps } from '../../lib/connections/context';
-import { guardedFetch } from '../../lib/connections/addresses';
-import { withConnection } from '../../lib/connections/context';
-import { relayFor } from '../../lib/connections/relay-client';
-import { adapterFor } from '../../lib/connections/registry';
-import { getConnection, updateConnection } from '../../lib/connections/store';
-import type { KpiLensDb } from '../../lib/db/db';
-import { effectiveTimeZone } from '../../lib/settings/schema';
-import { loadSettings } from '../../lib/settings/storage';
-import { dexieSyncStore } from '../../lib/sync/dexie-store';
-import type { SyncJob } from '../../lib/sync/engine';
-import type { SyncStepWrite } from '../../lib/sync/store';
+import { type ContextDeps, guardedFetch, withConnection, relayFor, adapterFor, getConnection, updateConnection } from '@/lib/connections';
+import type { KpiLensDb } from '@/lib/db';
+import { effectiveTimeZone, loadSettings } from '@/lib/settings';
+import { dexieSyncStore, type SyncJob, type SyncStepWrite } from '@/lib/sync';
 import { SANDBOX_ALLOWED } from './registration';
 
 /** Records per request; adapters clamp it to what their CRM allows. */
@@ -71,7 +63,15 @@ export async function buildSyncJob(db: KpiLensDb, source: string, onCommitted?: 
     source,
     adapter: withConnection(adapter, source, deps),
     // What the engine passes along; the adapter above prepares its own context for every request.
-    ctx: { fetch: guardedFetch(deps.fetch, connection.crm, deps.addresses), baseUrl: connection.apiBase, appUrl: connection.appUrl, auth: connection.auth, source, timeZone: deps.timeZone, pageSize: PAGE_SIZE },
+    ctx: {
+      fetch: guardedFetch(deps.fetch, connection.crm, deps.addresses),
+      baseUrl: connection.apiBase,
+      appUrl: connection.appUrl,
+      auth: connection.auth,
+      source,
+      timeZone: deps.timeZone,
+      pageSize: PAGE_SIZE,
+    },
     store: dexieSyncStore(db, { onCommitted }),
     env: { now: () => Date.now(), random: () => Math.random() },
   };

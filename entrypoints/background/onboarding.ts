@@ -1,9 +1,7 @@
-import { testConnection, type TestOutcome } from '../../lib/connections/connect';
-import { adapterFor } from '../../lib/connections/registry';
-import { getConnection, updateConnection } from '../../lib/connections/store';
-import { DEMO_EXCHANGE_RATES } from '../../lib/demo';
-import type { KpiLensDb } from '../../lib/db/db';
-import { loadSettings, saveSettings } from '../../lib/settings/storage';
+import { testConnection, type TestOutcome, adapterFor, getConnection, updateConnection } from '@/lib/connections';
+import { DEMO_EXCHANGE_RATES } from '@/lib/demo';
+import type { KpiLensDb } from '@/lib/db';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { backgroundContextDeps, backgroundTimeZone } from './jobs';
 
 /**
@@ -14,7 +12,8 @@ import { backgroundContextDeps, backgroundTimeZone } from './jobs';
 export async function testAndRemember(source: string, options: { keepOwner?: boolean } = {}): Promise<TestOutcome> {
   const connection = await getConnection(source);
   const adapter = connection && adapterFor(connection.crm);
-  if (!connection || !adapter) return { ok: false, problem: { kind: 'input', message: 'This CRM is not connected', userAction: 'Connect it in KPI Lens options → Connections.' } };
+  if (!connection || !adapter)
+    return { ok: false, problem: { kind: 'input', message: 'This CRM is not connected', userAction: 'Connect it in KPI Lens options → Connections.' } };
   const outcome = await testConnection(adapter, source, backgroundContextDeps(await backgroundTimeZone()));
   if (outcome.ok && outcome.user) await rememberUser(source, outcome.user, options);
   return outcome;
@@ -41,7 +40,7 @@ export async function onFirstConnect(_db: KpiLensDb, source: string, options: { 
   await testAndRemember(source, { keepOwner: true }).catch(() => undefined); // not fatal: the rep can test again in the options
   if (options.demoRates) {
     const settings = await loadSettings();
-    if (Object.keys(settings.rates).length === 0) await saveSettings({ rates: { ...DEMO_EXCHANGE_RATES } });
+    if (Object.keys(settings.rates).length === 0) await saveSettings({ rates: { ...DEMO_EXCHANGE_RATES } }, { now: Date.now() });
   }
 }
 
@@ -53,7 +52,9 @@ type PersistableStorage = { persisted?: () => Promise<boolean>; persist?: () => 
  * worker has no `persist()`, and there the `unlimitedStorage` permission keeps the extension's
  * data out of eviction. The options page shows the state and can ask again. Never throws.
  */
-export async function requestPersistentStorage(storage: PersistableStorage | undefined = globalThis.navigator?.storage): Promise<'already' | 'granted' | 'refused' | 'unavailable'> {
+export async function requestPersistentStorage(
+  storage: PersistableStorage | undefined = globalThis.navigator?.storage,
+): Promise<'already' | 'granted' | 'refused' | 'unavailable'> {
   try {
     if (!storage?.persist) return 'unavailable';
     if (await storage.persisted?.()) return 'already';

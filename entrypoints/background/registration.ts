@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { SANDBOX_HOST_PATTERNS } from '../../lib/adapters/hosts';
-import { contentScriptMatches, CRM_SCRIPT_ID } from '../../lib/connections/content-scripts';
+import { SANDBOX_HOST_PATTERNS } from '@/lib/adapters';
+import { contentScriptMatches, CRM_SCRIPT_ID } from '@/lib/connections';
 
 export const SANDBOX_ALLOWED = import.meta.env.MODE === 'development' || import.meta.env.MODE === 'test';
 
@@ -14,9 +14,7 @@ export async function syncContentScripts(): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CRM_SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [CRM_SCRIPT_ID] });
   if (matches.length === 0) return;
-  await browser.scripting.registerContentScripts([
-    { id: CRM_SCRIPT_ID, js: [CRM_SCRIPT_FILE], matches, runAt: 'document_idle', persistAcrossSessions: true },
-  ]);
+  await browser.scripting.registerContentScripts([{ id: CRM_SCRIPT_ID, js: [CRM_SCRIPT_FILE], matches, runAt: 'document_idle', persistAcrossSessions: true }]);
   // CRM tabs that were already open (before install, or before the rep granted access) get it now.
   for (const tab of await browser.tabs.query({ url: matches })) {
     if (tab.id === undefined) continue;

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { describeFailure } from '../../lib/db/failure';
-import { admit } from '../../lib/messaging/guard';
-import type { Reply, RequestType } from '../../lib/messaging/protocol';
+import { describeFailure } from '@/lib/db';
+import { admit, type Reply, type RequestType } from '@/lib/messaging';
 import type { Handlers } from './handlers';
 
 /** Every runtime message passes `admit` (shape + sender) before a handler sees it. */

@@ -1,14 +1,20 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KpiLensDb } from '../../lib/db/db';
-import { deleteSource, upsertRecords } from '../../lib/db/records';
-import { SCHEMA_VERSIONS } from '../../lib/db/schema';
+import { KpiLensDb, deleteSource, upsertRecords, SCHEMA_VERSIONS } from '@/lib/db';
 import { createStatusCache } from './status-cache';
 
 let db: KpiLensDb;
 let counter = 0;
 const deals = (from: number, count: number) =>
-  Array.from({ length: count }, (_, i) => ({ source: 's', externalId: `d${from + i}`, updatedAt: 1, title: 't', ownerId: 'u', status: 'open' as const, lineItems: [] }));
+  Array.from({ length: count }, (_, i) => ({
+    source: 's',
+    externalId: `d${from + i}`,
+    updatedAt: 1,
+    title: 't',
+    ownerId: 'u',
+    status: 'open' as const,
+    lineItems: [],
+  }));
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -45,7 +51,18 @@ describe('the status cache', () => {
   });
 
   it('tells whether a source syncs from the sync states alone, without counting records', async () => {
-    await db.syncState.put({ key: 's/deals', source: 's', object: 'deals', phase: 'running', cursor: null, runSince: null, highWater: null, recordsThisRun: 7, rejectsThisRun: 0, updatedAt: 1 } as never);
+    await db.syncState.put({
+      key: 's/deals',
+      source: 's',
+      object: 'deals',
+      phase: 'running',
+      cursor: null,
+      runSince: null,
+      highWater: null,
+      recordsThisRun: 7,
+      rejectsThisRun: 0,
+      updatedAt: 1,
+    } as never);
     const cache = createStatusCache(db);
     const count = vi.spyOn(db.deals, 'where');
     const summary = await cache.syncSummary('s');

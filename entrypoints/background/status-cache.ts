@@ -1,6 +1,4 @@
-import type { KpiLensDb } from '../../lib/db/db';
-import { storageProblemOf } from '../../lib/db/failure';
-import { countStored, storedSourceStatus, summariseStates, type StoredCounts, type StoredSourceStatus } from '../../lib/db/status';
+import { type KpiLensDb, storageProblemOf, countStored, storedSourceStatus, summariseStates, type StoredCounts, type StoredSourceStatus } from '@/lib/db';
 
 /** Record counts during a sync are refreshed at most this often; progress itself is always fresh. */
 const COUNTS_MAX_AGE_MS = 10_000;
@@ -39,7 +37,11 @@ export function createStatusCache(db: KpiLensDb) {
         // A full disk closes the browser's database: the status says so (with the last counts seen) instead of failing.
         const problem = storageProblemOf(error);
         if (!problem) throw error;
-        return { ...(lastCounts.get(source) ?? { records: 0, quarantined: 0 }), syncing: false, problem: { message: problem.message, userAction: problem.userAction } };
+        return {
+          ...(lastCounts.get(source) ?? { records: 0, quarantined: 0 }),
+          syncing: false,
+          problem: { message: problem.message, userAction: problem.userAction },
+        };
       }
     },
     /** Whether a source syncs, when it last did, its problem: the sync states only, no counting (for a page that just opened). */

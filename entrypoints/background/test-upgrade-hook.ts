@@ -1,4 +1,4 @@
-import type { SchemaVersion } from '../../lib/db/schema';
+import type { SchemaVersion } from '@/lib/db';
 
 /** Test builds only: a database whose meta table holds this key fails every upgrade it needs. */
 export const FAIL_UPGRADE_KEY = 'test:fail-upgrade';

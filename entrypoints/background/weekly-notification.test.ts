@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SETTINGS_VERSION } from '../../lib/settings/schema';
+import { SETTINGS_VERSION } from '@/lib/settings';
 import { MAX_LATENESS_MS, WEEKLY_ALARM, WEEKLY_NOTIFICATION, setupWeeklyNotification } from './weekly-notification';
 
 const HOUR = 3_600_000;
@@ -13,7 +13,10 @@ async function saveSettings(patch: Record<string, unknown>) {
 /** An alarm as the browser reports it firing. */
 const fired = (name: string, scheduledTime: number) => ({ name, scheduledTime, persistAcrossSessions: true });
 const alarm = () => fakeBrowser.alarms.get(WEEKLY_ALARM);
-const notices = () => (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string; iconUrl: string }> }).getAllCreateOptions();
+const notices = () =>
+  (
+    fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string; iconUrl: string }> }
+  ).getAllCreateOptions();
 
 beforeEach(() => {
   fakeBrowser.reset();

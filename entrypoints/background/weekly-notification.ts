@@ -1,12 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import { nextWeeklyNoticeAt } from '../../lib/export/summary/schedule';
-import { resolveWeek } from '../../lib/export/summary/week';
-import { resolveLocale } from '../../lib/i18n/locale';
-import { translator } from '../../lib/i18n/messages';
-import type { Settings } from '../../lib/settings/schema';
-import { effectiveTimeZone } from '../../lib/settings/schema';
-import { loadSettings, watchSettings } from '../../lib/settings/storage';
-import { calendarOf } from '../../lib/views/query';
+import { nextWeeklyNoticeAt, resolveWeek } from '@/lib/export';
+import { resolveLocale, translator } from '@/lib/i18n';
+import { type Settings, effectiveTimeZone, loadSettings, watchSettings } from '@/lib/settings';
+import { calendarOf } from '@/lib/views';
 
 export const WEEKLY_ALARM = 'weekly-summary';
 /** One id: a notice shown twice (a missed alarm caught up at start-up and fired too) replaces itself. */

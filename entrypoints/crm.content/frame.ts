@@ -1,4 +1,5 @@
-import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '../../lib/settings/ui-state';
+import type { FrameLabels } from '@/lib/i18n';
+import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '@/lib/settings';
 import { freeSpot, type HitTest } from './handle-spot';
 
 const HANDLE_WIDTH = 18;
@@ -18,7 +19,7 @@ if (typeof document !== 'undefined' && typeof performance !== 'undefined' && typ
 /** What the frame shows: open or collapsed, how wide, and how it shares the window (overlay by default). */
 export type FrameLayout = Omit<FrameState, 'placement'> & { placement?: FrameState['placement'] };
 
-type FrameOptions = { src: string; onToggle: () => void; onResized: (width: number) => void };
+type FrameOptions = { src: string; labels: FrameLabels; onToggle: () => void; onResized: (width: number) => void };
 
 /**
  * The CRM page's own theme, when it shows one: a dark page background means a dark page, an
@@ -46,7 +47,9 @@ export function pageTheme(doc: Document = document): 'dark' | 'light' | undefine
  * moves aside when the page under it changes (scroll, window resize). Only the handle, grip and
  * frame take pointer events: the rest of the host's box lets clicks through to the page.
  */
-export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
+export function createSidebarFrame({ src, labels: initialLabels, onToggle, onResized }: FrameOptions) {
+  let labels = initialLabels;
+  let open = false;
   performance.mark('kpi-lens:frame-created');
   const host = document.createElement('kpi-lens-sidebar');
   const root = host.attachShadow({ mode: 'closed' });
@@ -71,7 +74,7 @@ export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
   grip.className = 'grip';
   grip.setAttribute('role', 'separator');
   grip.setAttribute('aria-orientation', 'vertical');
-  grip.setAttribute('aria-label', 'Resize KPI Lens');
+  grip.setAttribute('aria-label', labels.resize);
   grip.setAttribute('aria-valuemin', String(MIN_WIDTH));
   grip.setAttribute('aria-valuemax', String(MAX_WIDTH));
   grip.tabIndex = 0;
@@ -85,7 +88,6 @@ export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
   const html = document.documentElement;
   const originalMargin = html.style.getPropertyValue('margin-right');
   let width = 0;
-  let open = false;
   let placement: FrameLayout['placement'] = 'overlay';
   /** Where the rep wants the handle (px from the top); null: 40 % down whatever the window's height. */
   let wanted: number | null = null;
@@ -213,10 +215,16 @@ export function createSidebarFrame({ src, onToggle, onResized }: FrameOptions) {
       placement = nextPlacement;
       host.classList.toggle('collapsed', !open);
       handle.setAttribute('aria-expanded', String(open));
-      handle.setAttribute('aria-label', open ? 'Collapse KPI Lens' : 'Open KPI Lens');
+      handle.setAttribute('aria-label', open ? labels.collapse : labels.open);
       if (!open || placement === 'overlay') restoreMargin();
       if (open && (changed || state.width !== width)) setWidth(state.width, true);
       else place();
+    },
+    /** The rep picked another language: the handle and grip say it at once. */
+    relabel(next: FrameLabels) {
+      labels = next;
+      grip.setAttribute('aria-label', labels.resize);
+      handle.setAttribute('aria-label', open ? labels.collapse : labels.open);
     },
     remove() {
       cancelAnimationFrame(pending);

@@ -7,9 +7,25 @@
 
 /** What the CRM's own controls look like in the DOM (anything a rep clicks or types into). */
 export const CONTROL_SELECTOR = [
-  'a[href]', 'button', 'input', 'select', 'textarea', 'summary', 'label', '[contenteditable=""]', '[contenteditable="true"]',
+  'a[href]',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'summary',
+  'label',
+  '[contenteditable=""]',
+  '[contenteditable="true"]',
   '[tabindex]:not([tabindex="-1"])',
-  '[role="button"]', '[role="link"]', '[role="tab"]', '[role="menuitem"]', '[role="checkbox"]', '[role="switch"]', '[role="option"]', '[role="combobox"]', '[role="textbox"]',
+  '[role="button"]',
+  '[role="link"]',
+  '[role="tab"]',
+  '[role="menuitem"]',
+  '[role="checkbox"]',
+  '[role="switch"]',
+  '[role="option"]',
+  '[role="combobox"]',
+  '[role="textbox"]',
 ].join(',');
 
 /** The page's element under a point, ignoring KPI Lens's own host (null: nothing of the page's). */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { readContentCommand } from '../../lib/messaging/content-commands';
-import { send } from '../../lib/messaging/send';
-import { DEFAULT_PLACEMENT, DEFAULT_UI_STATE, type FrameState } from '../../lib/settings/ui-state';
+import { frameLabels, type LocaleSetting } from '@/lib/i18n';
+import { readContentCommand, send } from '@/lib/messaging';
+import { DEFAULT_PLACEMENT, DEFAULT_UI_STATE, type FrameState } from '@/lib/settings';
 import { createSidebarFrame } from './frame';
 import { startRelay } from './relay';
 
@@ -29,10 +29,14 @@ export default defineContentScript({
     const source = opened.source;
     // The frame's state comes from the background (storage.local is closed to content scripts):
     // asked once, then every change is sent here, in order, whoever made it (this page's handle too).
-    const shown: { frame?: ReturnType<typeof createSidebarFrame>; latest?: FrameState } = {};
+    const shown: { frame?: ReturnType<typeof createSidebarFrame>; latest?: FrameState; locale?: LocaleSetting } = {};
     const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       // Only the background is obeyed; pages cannot send runtime messages.
       const command = readContentCommand(message, sender, browser.runtime.id);
+      if (command?.type === 'sidebar/locale') {
+        shown.locale = command.locale;
+        shown.frame?.relabel(frameLabels(command.locale, navigator.language));
+      }
       if (command?.type !== 'sidebar/frame') return;
       shown.latest = { open: command.open, width: command.width, placement: command.placement };
       shown.frame?.apply(shown.latest);
@@ -43,6 +47,8 @@ export default defineContentScript({
     const frame = (shown.frame = createSidebarFrame({
       // The ticket proves to the sidebar that this content script framed it (the page cannot read the frame's URL).
       src: `${browser.runtime.getURL('/sidebar.html')}?source=${encodeURIComponent(source)}#${encodeURIComponent(opened.ticket ?? '')}`,
+      // The handle and grip speak the sidebar's language: the rep's setting, else the browser's.
+      labels: frameLabels(shown.locale ?? initial?.locale, navigator.language),
       onToggle: () => void send({ type: 'frame/toggle' }).catch(() => undefined),
       onResized: (width) => void send({ type: 'frame/resize', width }).catch(() => undefined),
     }));

@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { isCrmError } from '../../lib/adapters/errors';
-import { requestJson } from '../../lib/adapters/http';
-import { relayFor } from '../../lib/connections/relay-client';
-import { RELAY_FETCH, RELAY_MAX_BODY_BYTES, type RelayFetchMessage } from '../../lib/connections/relay-protocol';
+import { isCrmError, requestJson } from '@/lib/adapters';
+import { relayFor, RELAY_FETCH, RELAY_MAX_BODY_BYTES, type RelayFetchMessage } from '@/lib/connections';
 import { answerRelay, readBitrixSessid, readCapped, type RelayEnv } from './relay';
 
 const ID = 'kpi-lens-extension-id';
@@ -22,15 +20,41 @@ function env(answer: (url: string, init?: RequestInit) => Response, seen: Seen[]
     document,
   };
 }
-const get = (url: string, extra: Partial<RelayFetchMessage> = {}): RelayFetchMessage => ({ type: RELAY_FETCH, url, method: 'GET', headers: { accept: 'application/json' }, ...extra });
+const get = (url: string, extra: Partial<RelayFetchMessage> = {}): RelayFetchMessage => ({
+  type: RELAY_FETCH,
+  url,
+  method: 'GET',
+  headers: { accept: 'application/json' },
+  ...extra,
+});
 
 describe('the fetch relay in a CRM tab', () => {
   it('makes same-origin requests with the page session and returns status, rate-limit headers and body only', async () => {
     const seen: Seen[] = [];
-    const headers = { 'content-type': 'application/json', 'x-ratelimit-remaining': '7', 'x-daily-ratelimit-token-remaining': '9000', 'set-cookie': 'sid=secret', 'x-internal': 'no' };
-    const reply = await answerRelay(get(`${ORIGIN}/api/v2/deals?limit=10`), background, env(() => new Response('{"data":[]}', { status: 200, headers }), seen));
-    expect(reply).toEqual({ ok: true, status: 200, headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '7', 'x-daily-ratelimit-token-remaining': '9000' }, body: '{"data":[]}' });
-    expect(seen).toEqual([{ url: `${ORIGIN}/api/v2/deals?limit=10`, init: { method: 'GET', headers: { accept: 'application/json' }, body: undefined, credentials: 'same-origin', redirect: 'manual' } }]);
+    const headers = {
+      'content-type': 'application/json',
+      'x-ratelimit-remaining': '7',
+      'x-daily-ratelimit-token-remaining': '9000',
+      'set-cookie': 'sid=secret',
+      'x-internal': 'no',
+    };
+    const reply = await answerRelay(
+      get(`${ORIGIN}/api/v2/deals?limit=10`),
+      background,
+      env(() => new Response('{"data":[]}', { status: 200, headers }), seen),
+    );
+    expect(reply).toEqual({
+      ok: true,
+      status: 200,
+      headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '7', 'x-daily-ratelimit-token-remaining': '9000' },
+      body: '{"data":[]}',
+    });
+    expect(seen).toEqual([
+      {
+        url: `${ORIGIN}/api/v2/deals?limit=10`,
+        init: { method: 'GET', headers: { accept: 'application/json' }, body: undefined, credentials: 'same-origin', redirect: 'manual' },
+      },
+    ]);
   });
 
   it.each([
@@ -41,7 +65,11 @@ describe('the fetch relay in a CRM tab', () => {
     ['not a URL', `::::`],
   ])('refuses %s without making any request', async (_name, url) => {
     const seen: Seen[] = [];
-    const reply = await answerRelay(get(url), background, env(() => new Response('{}'), seen));
+    const reply = await answerRelay(
+      get(url),
+      background,
+      env(() => new Response('{}'), seen),
+    );
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
     expect(seen).toEqual([]);
   });
@@ -52,29 +80,77 @@ describe('the fetch relay in a CRM tab', () => {
     ['a sender without an id', {}],
   ])('obeys only the background, not %s', async (_name, sender) => {
     const seen: Seen[] = [];
-    expect(await answerRelay(get(`${ORIGIN}/api/v1/users/me`), sender, env(() => new Response('{}'), seen))).toEqual({ ok: false, error: 'refused: only KPI Lens itself may use the relay' });
+    expect(
+      await answerRelay(
+        get(`${ORIGIN}/api/v1/users/me`),
+        sender,
+        env(() => new Response('{}'), seen),
+      ),
+    ).toEqual({ ok: false, error: 'refused: only KPI Lens itself may use the relay' });
     expect(seen).toEqual([]);
   });
 
   it('ignores messages that are not the relay’s, and refuses malformed relay requests', async () => {
-    expect(answerRelay({ type: 'sidebar/toggle' }, background, env(() => new Response('')))).toBeUndefined();
-    expect(answerRelay('relay/fetch', background, env(() => new Response('')))).toBeUndefined();
-    expect(await answerRelay({ ...get(`${ORIGIN}/api`), method: 'DELETE' }, background, env(() => new Response('')))).toEqual({ ok: false, error: 'refused: not a relay request' });
-    expect(await answerRelay({ ...get(`${ORIGIN}/api`), headers: { a: 1 } }, background, env(() => new Response('')))).toEqual({ ok: false, error: 'refused: not a relay request' });
+    expect(
+      answerRelay(
+        { type: 'sidebar/toggle' },
+        background,
+        env(() => new Response('')),
+      ),
+    ).toBeUndefined();
+    expect(
+      answerRelay(
+        'relay/fetch',
+        background,
+        env(() => new Response('')),
+      ),
+    ).toBeUndefined();
+    expect(
+      await answerRelay(
+        { ...get(`${ORIGIN}/api`), method: 'DELETE' },
+        background,
+        env(() => new Response('')),
+      ),
+    ).toEqual({ ok: false, error: 'refused: not a relay request' });
+    expect(
+      await answerRelay(
+        { ...get(`${ORIGIN}/api`), headers: { a: 1 } },
+        background,
+        env(() => new Response('')),
+      ),
+    ).toEqual({ ok: false, error: 'refused: not a relay request' });
   });
 
   it('refuses an answer redirected to another origin', async () => {
     const redirected = new Response('<html>login</html>');
     Object.defineProperty(redirected, 'url', { value: 'https://login.example/' });
-    expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => redirected))).toEqual({ ok: false, error: 'refused: the request was redirected to another origin' });
+    expect(
+      await answerRelay(
+        get(`${ORIGIN}/api/v2/deals`),
+        background,
+        env(() => redirected),
+      ),
+    ).toEqual({ ok: false, error: 'refused: the request was redirected to another origin' });
   });
 
   it('follows no redirect, not even one the browser keeps opaque', async () => {
     const seen: Seen[] = [];
     const opaque = { type: 'opaqueredirect', status: 0, url: '', headers: new Headers(), body: null } as unknown as Response;
     const refused = { ok: false, error: 'refused: the CRM answered with a redirect, which the relay does not follow' };
-    expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => opaque, seen))).toEqual(refused);
-    expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }), seen))).toEqual(refused);
+    expect(
+      await answerRelay(
+        get(`${ORIGIN}/api/v2/deals`),
+        background,
+        env(() => opaque, seen),
+      ),
+    ).toEqual(refused);
+    expect(
+      await answerRelay(
+        get(`${ORIGIN}/api/v2/deals`),
+        background,
+        env(() => new Response(null, { status: 302, headers: { location: 'https://evil.example/' } }), seen),
+      ),
+    ).toEqual(refused);
     expect(seen.map((request) => request.init?.redirect)).toEqual(['manual', 'manual']);
   });
 
@@ -83,7 +159,13 @@ describe('the fetch relay in a CRM tab', () => {
     expect(await readCapped(new Response('x'.repeat(101)), 100)).toBeNull();
     expect(await readCapped(new Response('ж'.repeat(50)), 100)).toBe('ж'.repeat(50)); // 2 bytes each: exactly 100
     const huge = new Response('{}', { headers: { 'content-length': String(RELAY_MAX_BODY_BYTES + 1) } });
-    expect(await answerRelay(get(`${ORIGIN}/api/v2/deals`), background, env(() => huge))).toEqual({ ok: false, error: 'the answer is larger than 20 MB' });
+    expect(
+      await answerRelay(
+        get(`${ORIGIN}/api/v2/deals`),
+        background,
+        env(() => huge),
+      ),
+    ).toEqual({ ok: false, error: 'the answer is larger than 20 MB' });
   });
 
   it('reads a Bitrix24 page’s sessid from its forms or its inline scripts', () => {
@@ -101,7 +183,11 @@ describe('the background’s relay client', () => {
   it('round-trips through a tab: adapters read a relayed 429 like a direct one', async () => {
     const tab = tabEnv(() => new Response('', { status: 429, headers: { 'retry-after': '7' } }));
     const relay = relayFor(ORIGIN, { tabsFor: async () => [1], send: async (_id, message) => answerRelay(message, background, tab) });
-    const error = await requestJson({ fetch: relay.fetch, now: () => 0, baseUrl: `${ORIGIN}/api`, auth: { kind: 'session' }, source: 'pipedrive:acme', timeZone: 'UTC' }, `${ORIGIN}/api/v2/deals`, { crmLabel: 'Pipedrive', now: 0 }).catch((e: unknown) => e);
+    const error = await requestJson(
+      { fetch: relay.fetch, now: () => 0, baseUrl: `${ORIGIN}/api`, auth: { kind: 'session' }, source: 'pipedrive:acme', timeZone: 'UTC' },
+      `${ORIGIN}/api/v2/deals`,
+      { crmLabel: 'Pipedrive', now: 0 },
+    ).catch((e: unknown) => e);
     expect(isCrmError(error) && { kind: error.kind, retryAfterMs: error.retryAfterMs }).toEqual({ kind: 'rate-limit', retryAfterMs: 7000 });
   });
 
@@ -135,7 +221,15 @@ describe('the background’s relay client', () => {
   });
 
   it('turns a refusal in the tab into a failed request', async () => {
-    const relay = relayFor(ORIGIN, { tabsFor: async () => [1], send: async (_id, message) => answerRelay(message, background, tabEnv(() => new Response(''))) });
+    const relay = relayFor(ORIGIN, {
+      tabsFor: async () => [1],
+      send: async (_id, message) =>
+        answerRelay(
+          message,
+          background,
+          tabEnv(() => new Response('')),
+        ),
+    });
     await expect(relay.fetch('https://evil.example/x')).rejects.toThrow(/^refused/);
     await expect(relay.fetch(`${ORIGIN}/x`, { method: 'PUT' })).rejects.toThrow('GET and POST');
   });

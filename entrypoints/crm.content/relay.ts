@@ -1,12 +1,5 @@
 import { browser } from 'wxt/browser';
-import {
-  isRelayedHeader,
-  RELAY_BITRIX_SESSID,
-  RELAY_FETCH,
-  RELAY_MAX_BODY_BYTES,
-  type RelayFetchReply,
-  type RelaySessidReply,
-} from '../../lib/connections/relay-protocol';
+import { isRelayedHeader, RELAY_BITRIX_SESSID, RELAY_FETCH, RELAY_MAX_BODY_BYTES, type RelayFetchReply, type RelaySessidReply } from '@/lib/connections';
 
 type Sender = { id?: string; tab?: unknown };
 export type RelayEnv = { runtimeId: string; pageOrigin: string; fetch: typeof fetch; document?: Document };
@@ -42,7 +35,8 @@ async function relayFetch(message: Record<string, unknown>, env: RelayEnv): Prom
   try {
     // Redirects are not followed: the request stays on this origin, as the background's own requests do.
     const response = await env.fetch(target.href, { method, headers, body, credentials: 'same-origin', redirect: 'manual' });
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) return { ok: false, error: 'refused: the CRM answered with a redirect, which the relay does not follow' };
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400))
+      return { ok: false, error: 'refused: the CRM answered with a redirect, which the relay does not follow' };
     if (response.url && new URL(response.url).origin !== env.pageOrigin) return { ok: false, error: 'refused: the request was redirected to another origin' };
     const text = await readCapped(response, RELAY_MAX_BODY_BYTES);
     if (text === null) return { ok: false, error: `the answer is larger than ${RELAY_MAX_BODY_BYTES / 1024 / 1024} MB` };

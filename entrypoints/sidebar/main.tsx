@@ -1,6 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { resolveLocale } from '../../lib/i18n/locale';
-import { translator } from '../../lib/i18n/messages';
+import { resolveLocale, translator } from '@/lib/i18n';
 import { askEarly } from '../../components/sidebar/boot';
 import { claimFrame } from '../../components/sidebar/frame-claim';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
@@ -19,5 +18,10 @@ const framed = window.top !== window;
 askEarly(source);
 void (framed ? claimFrame() : Promise.resolve(true)).then((ours) => {
   if (ours) root.render(<SidebarApp source={source} surface="frame" />);
-  else root.render(<p className="not-ours" role="alert">{translator(resolveLocale('auto', navigator.language))('sidebar.notOurs')}</p>);
+  else
+    root.render(
+      <p className="not-ours" role="alert">
+        {translator(resolveLocale('auto', navigator.language))('sidebar.notOurs')}
+      </p>,
+    );
 });

@@ -1,7 +1,6 @@
-import { FIELDS_BY_KIND } from '../../lib/import/columns';
-import { IMPORT_KINDS, type AnyField, type DateOrder, type ImportKind } from '../../lib/import/types';
-import type { MessageKey, Translate } from '../../lib/i18n/messages';
-import { assignField, suggestMapping, type ColumnMapping } from '../../lib/table-reader';
+import { FIELDS_BY_KIND, IMPORT_KINDS, type AnyField, type DateOrder, type ImportKind } from '@/lib/import';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import { assignField, suggestMapping, type ColumnMapping } from '@/lib/table-reader';
 import { button, el } from './dom';
 import type { Overlay } from './overlay';
 
@@ -25,7 +24,10 @@ export function confirmMapping(overlay: Overlay, t: Translate, input: ConfirmInp
 
     // Rows are rebuilt only when the kind (so the list of fields) changes; a field moving between columns keeps focus.
     const renderRows = () => {
-      const options: [string, string][] = [['', t('import.notImported')], ...FIELDS_BY_KIND[mapping.kind].map((field): [string, string] => [field, t(`field.${field}` as MessageKey)])];
+      const options: [string, string][] = [
+        ['', t('import.notImported')],
+        ...FIELDS_BY_KIND[mapping.kind].map((field): [string, string] => [field, t(`field.${field}` as MessageKey)]),
+      ];
       selects = input.headers.map((header, i) => {
         const fieldSelect = select(options, mapping.fields[i] ?? '', (value) => {
           mapping = assignField(mapping, i, value === '' ? null : (value as AnyField));
@@ -36,7 +38,13 @@ export function confirmMapping(overlay: Overlay, t: Translate, input: ConfirmInp
       });
       body.replaceChildren(
         ...input.headers.map((header, i) =>
-          el('tr', {}, el('th', { scope: 'row' }, header), el('td', { class: 'example', title: input.examples[i] ?? '' }, input.examples[i] ?? ''), el('td', {}, selects[i]!)),
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, header),
+            el('td', { class: 'example', title: input.examples[i] ?? '' }, input.examples[i] ?? ''),
+            el('td', {}, selects[i]!),
+          ),
         ),
       );
     };
@@ -76,11 +84,27 @@ export function confirmMapping(overlay: Overlay, t: Translate, input: ConfirmInp
       el(
         'table',
         {},
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('import.column')), el('th', { scope: 'col' }, t('import.example')), el('th', { scope: 'col' }, t('import.field')))),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, t('import.column')),
+            el('th', { scope: 'col' }, t('import.example')),
+            el('th', { scope: 'col' }, t('import.field')),
+          ),
+        ),
         body,
       ),
       problem,
-      el('div', { class: 'actions' }, read, button(t('table.another'), '', () => resolve('another')), button(t('table.close'), '', () => resolve(null))),
+      el(
+        'div',
+        { class: 'actions' },
+        read,
+        button(t('table.another'), '', () => resolve('another')),
+        button(t('table.close'), '', () => resolve(null)),
+      ),
     );
     read.focus();
   });

@@ -1,8 +1,18 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { intlTag, resolveLocale } from '../../lib/i18n/locale';
-import { translator } from '../../lib/i18n/messages';
-import { send } from '../../lib/messaging/send';
-import { cellText, countRows, createTableReader, dataRows, dateOrderFor, DEFAULT_LIMITS, placeCells, recallMapping, rememberMapping, suggestMapping } from '../../lib/table-reader';
+import { intlTag, resolveLocale, translator } from '@/lib/i18n';
+import { send } from '@/lib/messaging';
+import {
+  cellText,
+  countRows,
+  createTableReader,
+  dataRows,
+  dateOrderFor,
+  DEFAULT_LIMITS,
+  placeCells,
+  recallMapping,
+  rememberMapping,
+  suggestMapping,
+} from '@/lib/table-reader';
 import { confirmMapping } from './confirm';
 import { createOverlay } from './overlay';
 import { headerTexts } from './page';

@@ -1,4 +1,4 @@
-import { cellText, findTablesInSlices, headerRow, placeCells, SLICE_MS, type SliceHost } from '../../lib/table-reader';
+import { cellText, findTablesInSlices, headerRow, placeCells, SLICE_MS, type SliceHost } from '@/lib/table-reader';
 
 /** The page gets the thread back between slices: when it is idle, or after 100 ms at the latest. */
 export function sliceHost(): SliceHost {

@@ -1,5 +1,5 @@
-import type { Translate } from '../../lib/i18n/messages';
-import { countRows, DEFAULT_LIMITS, findTablesInSlices, SLICE_MS } from '../../lib/table-reader';
+import type { Translate } from '@/lib/i18n';
+import { countRows, DEFAULT_LIMITS, findTablesInSlices, SLICE_MS } from '@/lib/table-reader';
 import { button, el, onTrustedClick } from './dom';
 import { trackBoxes, type Overlay } from './overlay';
 import { sliceHost } from './page';

@@ -1,8 +1,7 @@
-import type { Translate } from '../../lib/i18n/messages';
-import { TABLE_BATCH_MAX } from '../../lib/messaging/requests/import';
-import { send } from '../../lib/messaging/send';
-import { isLocale } from '../../lib/import/formats/locale';
-import { convertRows, DEFAULT_LIMITS, runInSlices, type ReadRow, type RecordLists, type RowProblem, type TableReader } from '../../lib/table-reader';
+import type { Translate } from '@/lib/i18n';
+import { TABLE_BATCH_MAX, send } from '@/lib/messaging';
+import { isLocale } from '@/lib/import';
+import { convertRows, DEFAULT_LIMITS, runInSlices, type ReadRow, type RecordLists, type RowProblem, type TableReader } from '@/lib/table-reader';
 import type { Confirmed } from './confirm';
 import { button, el } from './dom';
 import { trackBoxes, type Overlay } from './overlay';

@@ -20,11 +20,27 @@ import type { AdapterContext, FetchLike } from './types';
  * Pipedrive's from its OpenAPI specs in pipedrive/contract-*.test.ts.)
  */
 const NOW = Date.UTC(2024, 4, 1, 12, 20);
-const serve = (example: DocumentedExample): FetchLike => async () => answer(example);
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a failure'); }, (error: unknown) => (isCrmError(error) ? error : Promise.reject(error))) as Promise<CrmError>;
+const serve =
+  (example: DocumentedExample): FetchLike =>
+  async () =>
+    answer(example);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => (isCrmError(error) ? error : Promise.reject(error)),
+  ) as Promise<CrmError>;
 
 function closeContext(fetch: FetchLike): AdapterContext {
-  return { fetch, now: () => NOW, baseUrl: 'https://api.close.com/api/v1', auth: { kind: 'basic', username: 'k', password: '' }, source: 'close:app.close.com', timeZone: 'America/New_York' };
+  return {
+    fetch,
+    now: () => NOW,
+    baseUrl: 'https://api.close.com/api/v1',
+    auth: { kind: 'basic', username: 'k', password: '' },
+    source: 'close:app.close.com',
+    timeZone: 'America/New_York',
+  };
 }
 
 describe('Close: the API reference examples', () => {
@@ -38,7 +54,11 @@ describe('Close: the API reference examples', () => {
       ['oppo_klaj', 'open', { minor: 5000, currency: 'USD' }, { minor: 5000, currency: 'USD' }, 50, 'lead_IIDH'], // monthly $50
     ]);
     // The example's last two share one date_created to the microsecond: ties Close's date windows must read again, not lose.
-    expect(page.records.deal?.map((d) => d.createdAt)).toEqual([Date.UTC(2013, 1, 1, 0, 54, 51, 321), Date.UTC(2013, 1, 1, 0, 54, 51, 337), Date.UTC(2013, 1, 1, 0, 54, 51, 337)]);
+    expect(page.records.deal?.map((d) => d.createdAt)).toEqual([
+      Date.UTC(2013, 1, 1, 0, 54, 51, 321),
+      Date.UTC(2013, 1, 1, 0, 54, 51, 337),
+      Date.UTC(2013, 1, 1, 0, 54, 51, 337),
+    ]);
   });
 
   it(`calls (${CloseDocs.CALL_LIST.source})`, async () => {
@@ -61,8 +81,14 @@ describe('Close: the API reference examples', () => {
 
   it(`a skip past the maximum (${CloseDocs.SKIP_PAST_MAXIMUM.source})`, async () => {
     // Leads cannot be windowed by date: the chain stops with Close's words and the maximum it named.
-    const error = await failure(closeAdapter.fetchPage(closeContext(serve(CloseDocs.SKIP_PAST_MAXIMUM)), 'leads', JSON.stringify({ skip: 250_100, since: null }), null));
-    expect([error.kind, (error as CrmError & { maxSkip?: number }).maxSkip, error.message]).toEqual(['bad-response', 250_000, expect.stringContaining('max_skip = 250000')]);
+    const error = await failure(
+      closeAdapter.fetchPage(closeContext(serve(CloseDocs.SKIP_PAST_MAXIMUM)), 'leads', JSON.stringify({ skip: 250_100, since: null }), null),
+    );
+    expect([error.kind, (error as CrmError & { maxSkip?: number }).maxSkip, error.message]).toEqual([
+      'bad-response',
+      250_000,
+      expect.stringContaining('max_skip = 250000'),
+    ]);
   });
 });
 
@@ -88,7 +114,14 @@ describe('Salesforce: REQUEST_LIMIT_EXCEEDED, both limits', () => {
 
 describe('Kommo: the leads reference', () => {
   it(`deleted leads (${KommoDocs.DELETED_LEADS.source})`, async () => {
-    const ctx: AdapterContext = { fetch: serve(KommoDocs.DELETED_LEADS), now: () => NOW, baseUrl: 'https://example.kommo.com/api/v4', auth: { kind: 'bearer', token: 't' }, source: 'kommo:example', timeZone: 'UTC' };
+    const ctx: AdapterContext = {
+      fetch: serve(KommoDocs.DELETED_LEADS),
+      now: () => NOW,
+      baseUrl: 'https://example.kommo.com/api/v4',
+      auth: { kind: 'bearer', token: 't' },
+      source: 'kommo:example',
+      timeZone: 'UTC',
+    };
     const page = await kommoAdapter.fetchPage(ctx, 'deleted-leads', null, null);
     expect([page.deleted, page.records, page.rejects, page.nextCursor]).toEqual([{ deal: ['3912171', '3912172'] }, {}, [], null]);
   });

@@ -8,7 +8,28 @@ export const CRM_IDS = ['pipedrive', 'salesforce', 'hubspot', 'close', 'kommo', 
 export type CrmId = (typeof CRM_IDS)[number];
 
 /** The zones Bitrix24 cloud portals live on (`<portal>.bitrix24.<zone>`); each is an optional host pattern. */
-export const BITRIX24_CLOUD_ZONES = ['ru', 'com', 'by', 'kz', 'de', 'eu', 'ua', 'uz', 'es', 'fr', 'it', 'pl', 'uk', 'in', 'jp', 'cn', 'vn', 'id', 'com.br', 'com.tr'] as const;
+export const BITRIX24_CLOUD_ZONES = [
+  'ru',
+  'com',
+  'by',
+  'kz',
+  'de',
+  'eu',
+  'ua',
+  'uz',
+  'es',
+  'fr',
+  'it',
+  'pl',
+  'uk',
+  'in',
+  'jp',
+  'cn',
+  'vn',
+  'id',
+  'com.br',
+  'com.tr',
+] as const;
 
 /**
  * Salesforce's clouds, each with its own domains (page, then API): the

@@ -75,18 +75,33 @@ export async function credentialFetch(fetch: FetchLike, url: string, init: Reque
     }
     if (!target || target.origin !== origin) throw refuse(crmLabel, response.status, target?.host);
     if (hop + 1 > MAX_REDIRECTS) {
-      throw new CrmError('bad-response', `${crmLabel} redirected the request more than ${MAX_REDIRECTS} times`, 'If this repeats, open the CRM in a tab to check that it works.', undefined, response.status);
+      throw new CrmError(
+        'bad-response',
+        `${crmLabel} redirected the request more than ${MAX_REDIRECTS} times`,
+        'If this repeats, open the CRM in a tab to check that it works.',
+        undefined,
+        response.status,
+      );
     }
     // 303, and 301/302 after a POST, continue as a GET without the body (as browsers do); 307/308 repeat the request.
     const method = (request.method ?? 'GET').toUpperCase();
-    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) request = { ...request, method: 'GET', body: undefined };
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST'))
+      request = { ...request, method: 'GET', body: undefined };
     current = target.href;
   }
 }
 
 /** A CRM's HTTP failure, with what the CRM said, so an adapter can tell a daily budget from a burst limit. */
 export class HttpError extends CrmError {
-  constructor(kind: CrmErrorKind, message: string, userAction: string, retryAfterMs: number | undefined, status: number, readonly headers: Headers, readonly bodyText: string) {
+  constructor(
+    kind: CrmErrorKind,
+    message: string,
+    userAction: string,
+    retryAfterMs: number | undefined,
+    status: number,
+    readonly headers: Headers,
+    readonly bodyText: string,
+  ) {
     super(kind, message, userAction, retryAfterMs, status);
   }
 }
@@ -125,21 +140,35 @@ export async function requestJson(ctx: AdapterContext, url: string, init: Reques
   const { status, headers } = response;
   if (status === 429 || status === 401 || status === 403 || status >= 500) {
     const bodyText = (await response.text().catch(() => '')).slice(0, ERROR_BODY_CAP);
-    const fail = (kind: CrmErrorKind, message: string, userAction: string, wait?: number) => new HttpError(kind, message, userAction, wait, status, headers, bodyText);
+    const fail = (kind: CrmErrorKind, message: string, userAction: string, wait?: number) =>
+      new HttpError(kind, message, userAction, wait, status, headers, bodyText);
     if (status === 429) {
       const wait = parseRetryAfter(headers.get('retry-after'), now) ?? retryAfter?.(headers, bodyText, now) ?? 10_000;
       throw fail('rate-limit', `${crmLabel} asked to slow down (HTTP 429)`, 'Nothing to do: the sync waits and resumes.', wait);
     }
-    if (status === 401) throw fail('auth', `${crmLabel} refused the credentials (HTTP 401)`, `Sign in to ${crmLabel} again, or re-enter the API token in KPI Lens options.`);
-    if (status === 403) throw fail('forbidden', `${crmLabel} denied access (HTTP 403)`, `Your ${crmLabel} user lacks access to this data; ask your ${crmLabel} admin.`);
-    throw fail('transient', `${crmLabel} had a server error (HTTP ${status})`, 'Nothing to do: KPI Lens retries later.', parseRetryAfter(headers.get('retry-after'), now));
+    if (status === 401)
+      throw fail('auth', `${crmLabel} refused the credentials (HTTP 401)`, `Sign in to ${crmLabel} again, or re-enter the API token in KPI Lens options.`);
+    if (status === 403)
+      throw fail('forbidden', `${crmLabel} denied access (HTTP 403)`, `Your ${crmLabel} user lacks access to this data; ask your ${crmLabel} admin.`);
+    throw fail(
+      'transient',
+      `${crmLabel} had a server error (HTTP ${status})`,
+      'Nothing to do: KPI Lens retries later.',
+      parseRetryAfter(headers.get('retry-after'), now),
+    );
   }
   const text = await response.text();
   let body: unknown;
   try {
     body = text.length ? JSON.parse(text) : null;
   } catch {
-    throw new CrmError('bad-response', `${crmLabel} answered with something that is not JSON (HTTP ${status})`, 'If this repeats, the CRM may be down or behind a login page: open it in a tab.', undefined, status);
+    throw new CrmError(
+      'bad-response',
+      `${crmLabel} answered with something that is not JSON (HTTP ${status})`,
+      'If this repeats, the CRM may be down or behind a login page: open it in a tab.',
+      undefined,
+      status,
+    );
   }
   return { status, headers, body };
 }

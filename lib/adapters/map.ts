@@ -2,9 +2,7 @@ import { parseRecord, type RecordByType, type RecordType } from '../model';
 import type { RecordBatch, Reject } from './types';
 
 /** What a mapper makes of one raw item: a candidate record of a type, or a reason to reject it. */
-export type Mapped<K extends RecordType = RecordType> =
-  | { type: K; candidate: unknown }
-  | { type: K | 'unknown'; reject: string; externalId?: string };
+export type Mapped<K extends RecordType = RecordType> = { type: K; candidate: unknown } | { type: K | 'unknown'; reject: string; externalId?: string };
 
 /**
  * Runs raw CRM items through a mapper and the canonical schema. Valid records

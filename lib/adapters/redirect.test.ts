@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../connections/testing/fake-crms';
+import { startFakeServer, type FakeServer } from '../connections/test-fake-crms';
 import { bitrix24Adapter } from './bitrix24';
 import { closeAdapter } from './close';
 import { CrmError } from './errors';
@@ -89,7 +89,15 @@ describe('a redirect to another origin never carries a credential', () => {
   it('the Salesforce token endpoint: neither the code nor the refresh token is posted on to another host (307)', async () => {
     redirectStatus = 307;
     const before = elsewhere.requests.length;
-    const exchange = await failure(() => exchangeCode((i, init) => fetch(i, init), { loginUrl: crm.url, clientId: 'cid', redirectUri: 'https://x.chromiumapp.org/', code: SECRET, codeVerifier: 'v'.repeat(43) }));
+    const exchange = await failure(() =>
+      exchangeCode((i, init) => fetch(i, init), {
+        loginUrl: crm.url,
+        clientId: 'cid',
+        redirectUri: 'https://x.chromiumapp.org/',
+        code: SECRET,
+        codeVerifier: 'v'.repeat(43),
+      }),
+    );
     const refresh = await failure(() => refreshAccessToken((i, init) => fetch(i, init), { loginUrl: crm.url, clientId: 'cid', refreshToken: SECRET }));
     expect(exchange).toBeInstanceOf(RedirectRefused);
     expect(refresh).toBeInstanceOf(RedirectRefused);
@@ -107,10 +115,15 @@ describe('a redirect to another origin never carries a credential', () => {
     ]);
     let calls = 0;
     const loop = await failure(() =>
-      credentialFetch(async (input) => {
-        calls += 1;
-        return new Response(null, { status: 302, headers: { location: `${input}x` } });
-      }, 'https://crm.example/a', {}, 'Test CRM'),
+      credentialFetch(
+        async (input) => {
+          calls += 1;
+          return new Response(null, { status: 302, headers: { location: `${input}x` } });
+        },
+        'https://crm.example/a',
+        {},
+        'Test CRM',
+      ),
     );
     expect(loop).toBeInstanceOf(CrmError);
     expect(loop).toMatchObject({ kind: 'bad-response' });
@@ -120,7 +133,9 @@ describe('a redirect to another origin never carries a credential', () => {
   it('an opaque redirect (what a browser hands back for redirect: manual) is refused, its target unseen', async () => {
     const opaque = { type: 'opaqueredirect', status: 0, redirected: false, url: '', headers: new Headers(), body: null } as unknown as Response;
     const inits: RequestInit[] = [];
-    const error = await failure(() => credentialFetch(async (_input, init) => (inits.push(init!), opaque), 'https://acme.pipedrive.com/api/v1/users', {}, 'Pipedrive'));
+    const error = await failure(() =>
+      credentialFetch(async (_input, init) => (inits.push(init!), opaque), 'https://acme.pipedrive.com/api/v1/users', {}, 'Pipedrive'),
+    );
     expect(error).toBeInstanceOf(RedirectRefused);
     expect(inits.map((init) => init.redirect)).toEqual(['manual']);
   });

@@ -84,6 +84,13 @@ export type FetchedPage = {
   /** The CRM's total for the object, where it tells. */
   totalEstimate?: number;
   budget?: ApiBudget;
+  /**
+   * On an object's last page (`nextCursor` null): work left for the object's
+   * next run (Pipedrive: deals whose stage history a per-run budget left
+   * unread), handed back as `carried` with that run's first page. Absent:
+   * nothing is left.
+   */
+  carry?: string;
 };
 
 export type DetectedCrm = {
@@ -107,9 +114,11 @@ export type CrmAdapter = {
   /**
    * Fetches one page of one object after `cursor` (null = from the start),
    * limited to records updated since `since` (ms) when incremental. Throws a
-   * `CrmError` on failure; never returns unvalidated records.
+   * `CrmError` on failure; never returns unvalidated records. `carried` is
+   * what the object's previous run left (FetchedPage.carry), given with the
+   * first page of a chain only.
    */
-  fetchPage(ctx: AdapterContext, object: string, cursor: string | null, since: number | null): Promise<FetchedPage>;
+  fetchPage(ctx: AdapterContext, object: string, cursor: string | null, since: number | null, carried?: string | null): Promise<FetchedPage>;
   /** The signed-in user, so the personal view knows whose numbers to show. */
   whoAmI?(ctx: AdapterContext): Promise<{ ownerId: string; name: string }>;
 };

@@ -37,7 +37,10 @@ describe('a Retry-After date is measured on the clock the adapter is given', () 
       timeZone: 'UTC',
     };
     const object = adapter.objects.find((spec) => spec.incremental)!.name;
-    const error = await adapter.fetchPage(ctx, object, null, null).then(() => undefined, (e: unknown) => e);
+    const error = await adapter.fetchPage(ctx, object, null, null).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isCrmError(error) && { kind: error.kind, wait: error.retryAfterMs }).toEqual({ kind: 'rate-limit', wait: 42_000 });
   });
 });
@@ -51,11 +54,17 @@ describe('a Retry-After date is measured on the clock the adapter is given', () 
  * QUERY_LIMIT_EXCEEDED (limits.md), which is a rate limit, not a server error.
  */
 describe('429 and 503 answers, with and without Retry-After', () => {
-  const reply = (status: number, headers: Record<string, string>, body = '{}') => async () => new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
+  const reply =
+    (status: number, headers: Record<string, string>, body = '{}') =>
+    async () =>
+      new Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
   const outcome = async (adapter: CrmAdapter, baseUrl: string, auth: AdapterAuth, fetch: AdapterContext['fetch']) => {
     const ctx: AdapterContext = { fetch, now: () => NOW, baseUrl, auth, source: `${adapter.id}:acme`, timeZone: 'UTC' };
     const object = adapter.objects.find((spec) => spec.incremental)!.name;
-    const error = await adapter.fetchPage(ctx, object, null, null).then(() => undefined, (e: unknown) => e);
+    const error = await adapter.fetchPage(ctx, object, null, null).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     return isCrmError(error) ? [error.kind, error.retryAfterMs] : error;
   };
 

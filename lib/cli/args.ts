@@ -30,7 +30,10 @@ function describeParseError(error: unknown): string {
 /** `--won Won,Closed Won --won Signed` → ['Won', 'Closed Won', 'Signed']. */
 export function listValues(values: readonly string[] | undefined): string[] | undefined {
   if (!values) return undefined;
-  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  return values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
 /** `--map closedAt="Close Date"` entries to a field → column record (null prototype: field names are user input). */

@@ -1,4 +1,4 @@
-import { clvCommand } from '../clv/cli-command';
+import { clvCommand } from './commands/clv';
 import { forecastCommand } from './commands/forecast';
 import { importCommand } from './commands/import';
 import { kpisCommand } from './commands/kpis';

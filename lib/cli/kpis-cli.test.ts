@@ -78,111 +78,156 @@ describe('kpi-lens kpis on maven-crm', () => {
     dir = mkdtempSync(join(tmpdir(), 'kpi-lens-cli-'));
   });
 
-  it('prints Q2 2017 figures that match the raw rows', async () => {
-    // Maven's close_value is in dollars (its data dictionary); the file does not say so, so the run is told.
-    const run = await binary(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC', '--currency', 'USD', '--json']);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe('read 8,800 rows: 8,800 imported; deals (generic columns); formats: "engage_date" ISO dates, "close_date" ISO dates, "close_value" plain numbers; currency: USD ×6,711 (--currency)\n');
-    const report = JSON.parse(run.stdout);
-    const q = quarter(ROWS);
-    expect(report.period).toEqual({ start: '2017-04-01', end: '2017-06-30', label: '2017-Q2' });
-    expect(report.kpis.winRate).toMatchObject({ status: 'ok', unit: '%', numerator: q.won, denominator: q.won + q.lost });
-    expect(report.kpis.winRate.value).toBeCloseTo((q.won / (q.won + q.lost)) * 100, 9); // won / (won + lost) × 100
-    expect(report.kpis.avgPurchaseValue).toMatchObject({ unit: 'USD', numerator: q.amount, denominator: q.won }); // won amount in dollars, won count
-    expect(report.kpis.avgPurchaseValue.value).toBeCloseTo(q.amount / q.won, 2); // average deal size = amount / count
-    expect(report.kpis.productRevenue.value).toBe(q.amount); // every won deal has one product line
-    const products = byLabel(report.kpis.productRevenue.breakdown);
-    expect(products).toEqual(q.by((r) => r.product));
-    expect(products.get('GTXPro')?.count).toBe(ROWS.filter((r) => r.stage === 'Won' && r.product === 'GTXPro' && r.close >= '2017-04-01' && r.close < '2017-07-01').length);
-  }, TIMEOUT);
+  it(
+    'prints Q2 2017 figures that match the raw rows',
+    async () => {
+      // Maven's close_value is in dollars (its data dictionary); the file does not say so, so the run is told.
+      const run = await binary(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC', '--currency', 'USD', '--json']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe(
+        'read 8,800 rows: 8,800 imported; deals (generic columns); formats: "engage_date" ISO dates, "close_date" ISO dates, "close_value" plain numbers; currency: USD ×6,711 (--currency)\n',
+      );
+      const report = JSON.parse(run.stdout);
+      const q = quarter(ROWS);
+      expect(report.period).toEqual({ start: '2017-04-01', end: '2017-06-30', label: '2017-Q2' });
+      expect(report.kpis.winRate).toMatchObject({ status: 'ok', unit: '%', numerator: q.won, denominator: q.won + q.lost });
+      expect(report.kpis.winRate.value).toBeCloseTo((q.won / (q.won + q.lost)) * 100, 9); // won / (won + lost) × 100
+      expect(report.kpis.avgPurchaseValue).toMatchObject({ unit: 'USD', numerator: q.amount, denominator: q.won }); // won amount in dollars, won count
+      expect(report.kpis.avgPurchaseValue.value).toBeCloseTo(q.amount / q.won, 2); // average deal size = amount / count
+      expect(report.kpis.productRevenue.value).toBe(q.amount); // every won deal has one product line
+      const products = byLabel(report.kpis.productRevenue.breakdown);
+      expect(products).toEqual(q.by((r) => r.product));
+      expect(products.get('GTXPro')?.count).toBe(
+        ROWS.filter((r) => r.stage === 'Won' && r.product === 'GTXPro' && r.close >= '2017-04-01' && r.close < '2017-07-01').length,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('breaks sales down by region once the export carries one', async () => {
-    const teams = readFileSync(join(DATASETS, 'maven-crm/sales_teams.csv'), 'utf8').trim().split('\n').slice(1);
-    const office = new Map(teams.map((line) => [line.split(',')[0], line.split(',')[2]]));
-    const lines = readFileSync(MAVEN, 'utf8').trim().split('\n');
-    const withRegion = [`${lines[0]},regional_office`, ...lines.slice(1).map((line) => `${line},${office.get(line.split(',')[1]) ?? ''}`)].join('\n');
-    const file = join(dir, 'with-region.csv');
-    writeFileSync(file, withRegion);
-    const run = await cli(['kpis', '--csv', file, '--period', '2017-Q2', '--tz', 'UTC', '--json']);
-    expect(run.code).toBe(0);
-    const regions = byLabel(JSON.parse(run.stdout).kpis.salesByRegion.breakdown);
-    expect(regions).toEqual(quarter(ROWS).by((r) => office.get(r.agent) ?? ''));
-    expect([...regions.keys()].sort()).toEqual(['Central', 'East', 'West']);
-  }, TIMEOUT);
+  it(
+    'breaks sales down by region once the export carries one',
+    async () => {
+      const teams = readFileSync(join(DATASETS, 'maven-crm/sales_teams.csv'), 'utf8').trim().split('\n').slice(1);
+      const office = new Map(teams.map((line) => [line.split(',')[0], line.split(',')[2]]));
+      const lines = readFileSync(MAVEN, 'utf8').trim().split('\n');
+      const withRegion = [`${lines[0]},regional_office`, ...lines.slice(1).map((line) => `${line},${office.get(line.split(',')[1]) ?? ''}`)].join('\n');
+      const file = join(dir, 'with-region.csv');
+      writeFileSync(file, withRegion);
+      const run = await cli(['kpis', '--csv', file, '--period', '2017-Q2', '--tz', 'UTC', '--json']);
+      expect(run.code).toBe(0);
+      const regions = byLabel(JSON.parse(run.stdout).kpis.salesByRegion.breakdown);
+      expect(regions).toEqual(quarter(ROWS).by((r) => office.get(r.agent) ?? ''));
+      expect([...regions.keys()].sort()).toEqual(['Central', 'East', 'West']);
+    },
+    TIMEOUT,
+  );
 
-  it('filters to one owner with --owner', async () => {
-    const run = await cli(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC', '--owner', 'darcel  schlecht', '--json']);
-    expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout);
-    const q = quarter(ROWS.filter((r) => r.agent === 'Darcel Schlecht'));
-    expect(report.owner).toBe('darcel  schlecht');
-    expect(report.kpis.avgPurchaseValue).toMatchObject({ numerator: q.amount, denominator: q.won });
-    expect(report.kpis.winRate).toMatchObject({ numerator: q.won, denominator: q.won + q.lost });
-  }, TIMEOUT);
+  it(
+    'filters to one owner with --owner',
+    async () => {
+      const run = await cli(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC', '--owner', 'darcel  schlecht', '--json']);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      const q = quarter(ROWS.filter((r) => r.agent === 'Darcel Schlecht'));
+      expect(report.owner).toBe('darcel  schlecht');
+      expect(report.kpis.avgPurchaseValue).toMatchObject({ numerator: q.amount, denominator: q.won });
+      expect(report.kpis.winRate).toMatchObject({ numerator: q.won, denominator: q.won + q.lost });
+    },
+    TIMEOUT,
+  );
 
-  it('reads a column it cannot recognise once --map names it', async () => {
-    const file = join(dir, 'renamed.csv');
-    writeFileSync(file, readFileSync(MAVEN, 'utf8').replace('close_value', 'booked_usd'));
-    const q = quarter(ROWS);
-    const blind = JSON.parse((await cli(['kpis', '--csv', file, '--period', '2017-Q2', '--tz', 'UTC', '--json'])).stdout);
-    expect(blind.kpis.avgPurchaseValue.status).not.toBe('ok'); // no amount column: no average
-    const mapped = await cli(['kpis', '--csv', file, '--period', '2017-Q2', '--tz', 'UTC', '--json', '--map', 'amount=booked_usd']);
-    expect(JSON.parse(mapped.stdout).kpis.avgPurchaseValue).toMatchObject({ numerator: q.amount, denominator: q.won });
-  }, TIMEOUT);
+  it(
+    'reads a column it cannot recognise once --map names it',
+    async () => {
+      const file = join(dir, 'renamed.csv');
+      writeFileSync(file, readFileSync(MAVEN, 'utf8').replace('close_value', 'booked_usd'));
+      const q = quarter(ROWS);
+      const blind = JSON.parse((await cli(['kpis', '--csv', file, '--period', '2017-Q2', '--tz', 'UTC', '--json'])).stdout);
+      expect(blind.kpis.avgPurchaseValue.status).not.toBe('ok'); // no amount column: no average
+      const mapped = await cli(['kpis', '--csv', file, '--period', '2017-Q2', '--tz', 'UTC', '--json', '--map', 'amount=booked_usd']);
+      expect(JSON.parse(mapped.stdout).kpis.avgPurchaseValue).toMatchObject({ numerator: q.amount, denominator: q.won });
+    },
+    TIMEOUT,
+  );
 
-  it('reads won/lost from --won/--lost on a CSV without a status column', async () => {
-    const file = join(dir, 'stages.csv');
-    writeFileSync(file, 'Title,Owner,Stage,Amount,Close Date\nA,Ann,Signed,100,2017-06-01\nB,Ann,Signed,300,2017-06-02\nC,Ann,Dropped,50,2017-06-03\nD,Ann,Talking,70,\n');
-    const plain = JSON.parse((await cli(['kpis', '--csv', file, '--tz', 'UTC', '--json', '--period', '2017-06'])).stdout);
-    expect(plain.kpis.winRate.status).toBe('not-defined'); // nothing won or lost without the lists
-    const listed = await cli(['kpis', '--csv', file, '--tz', 'UTC', '--json', '--period', '2017-06', '--won', 'Signed', '--lost', 'Dropped']);
-    const report = JSON.parse(listed.stdout);
-    expect(report.kpis.winRate).toMatchObject({ numerator: 2, denominator: 3 }); // 2 Signed of (2 Signed + 1 Dropped)
-    expect(report.kpis.avgPurchaseValue).toMatchObject({ value: 200, numerator: 400 }); // (100 + 300) / 2
-    expect(report.kpis.dealsInPipeline.value).toBe(1); // Talking
-  }, TIMEOUT);
+  it(
+    'reads won/lost from --won/--lost on a CSV without a status column',
+    async () => {
+      const file = join(dir, 'stages.csv');
+      writeFileSync(
+        file,
+        'Title,Owner,Stage,Amount,Close Date\nA,Ann,Signed,100,2017-06-01\nB,Ann,Signed,300,2017-06-02\nC,Ann,Dropped,50,2017-06-03\nD,Ann,Talking,70,\n',
+      );
+      const plain = JSON.parse((await cli(['kpis', '--csv', file, '--tz', 'UTC', '--json', '--period', '2017-06'])).stdout);
+      expect(plain.kpis.winRate.status).toBe('not-defined'); // nothing won or lost without the lists
+      const listed = await cli(['kpis', '--csv', file, '--tz', 'UTC', '--json', '--period', '2017-06', '--won', 'Signed', '--lost', 'Dropped']);
+      const report = JSON.parse(listed.stdout);
+      expect(report.kpis.winRate).toMatchObject({ numerator: 2, denominator: 3 }); // 2 Signed of (2 Signed + 1 Dropped)
+      expect(report.kpis.avgPurchaseValue).toMatchObject({ value: 200, numerator: 400 }); // (100 + 300) / 2
+      expect(report.kpis.dealsInPipeline.value).toBe(1); // Talking
+    },
+    TIMEOUT,
+  );
 
-  it('gives the same KPIs from the records `import` writes as from the CSV', async () => {
-    const out = join(dir, 'records.json');
-    const imported = await cli(['import', '--csv', MAVEN, '--tz', 'UTC', '--currency', 'USD', '--out', out]);
-    expect(imported.code).toBe(0);
-    expect(imported.stderr).toMatch(/^read 8,800 rows: 8,800 imported; deals \(generic columns\)/);
-    const fromCsv = JSON.parse((await cli(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC', '--currency', 'USD', '--json'])).stdout);
-    const fromJson = JSON.parse((await cli(['kpis', '--data', out, '--period', '2017-Q2', '--tz', 'UTC', '--json'])).stdout);
-    expect(fromJson.kpis).toEqual(fromCsv.kpis);
-  }, TIMEOUT);
+  it(
+    'gives the same KPIs from the records `import` writes as from the CSV',
+    async () => {
+      const out = join(dir, 'records.json');
+      const imported = await cli(['import', '--csv', MAVEN, '--tz', 'UTC', '--currency', 'USD', '--out', out]);
+      expect(imported.code).toBe(0);
+      expect(imported.stderr).toMatch(/^read 8,800 rows: 8,800 imported; deals \(generic columns\)/);
+      const fromCsv = JSON.parse((await cli(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC', '--currency', 'USD', '--json'])).stdout);
+      const fromJson = JSON.parse((await cli(['kpis', '--data', out, '--period', '2017-Q2', '--tz', 'UTC', '--json'])).stdout);
+      expect(fromJson.kpis).toEqual(fromCsv.kpis);
+    },
+    TIMEOUT,
+  );
 
   it.each([
     [['kpis', '--csv', MAVEN, '--bogus'], 'kpi-lens kpis: unknown flag --bogus'],
     [['kpis', '--csv', '/no/such/file.csv'], 'kpi-lens kpis: cannot read /no/such/file.csv: no such file'],
     [['kpis', '--csv', MAVEN, '--period', '2017-Q5'], /^kpi-lens kpis: bad --period: Unknown period "2017-Q5"/],
     [['kpis', '--csv', MAVEN, '--tz', 'Mars/Base'], 'kpi-lens kpis: unknown time zone "Mars/Base": expected an IANA name such as Europe/Moscow'],
-  ])('exits 2 with one line on stderr for %j', async (args, line) => {
-    const run = await cli(args);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.split('\n').filter(Boolean);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(line);
-  }, TIMEOUT);
+  ])(
+    'exits 2 with one line on stderr for %j',
+    async (args, line) => {
+      const run = await cli(args);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(line);
+    },
+    TIMEOUT,
+  );
 
-  it('prints a readable table: name, value with unit, "n of m", status', async () => {
-    const run = await binary(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC'], tmpdir());
-    const q = quarter(ROWS);
-    expect(run.code).toBe(0);
-    const winLine = run.stdout.split('\n').find((line) => line.startsWith('Win rate'));
-    const rate = ((q.won / (q.won + q.lost)) * 100).toFixed(1);
-    // name, value, "n of m", the change against Q1 in percentage points, status
-    expect(winLine).toMatch(new RegExp(`^Win rate\\s+${rate} %\\s+${q.won.toLocaleString('en-US')} of ${(q.won + q.lost).toLocaleString('en-US')}\\s+[+-]?[\\d.]+ pp\\s+ok$`));
-    expect(run.stdout).toMatch(/^Needs data: .*Sales by region \(regions\)/m);
-    expect(run.stderr).toMatch(/^read 8,800 rows: 8,800 imported; deals \(generic columns\).*currency: unknown ×6,711 \(named nowhere: give --currency\)$/m);
-    expect(run.stderr).toMatch(/^As of: latest close date\.$/m);
-  }, TIMEOUT);
+  it(
+    'prints a readable table: name, value with unit, "n of m", status',
+    async () => {
+      const run = await binary(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC'], tmpdir());
+      const q = quarter(ROWS);
+      expect(run.code).toBe(0);
+      const winLine = run.stdout.split('\n').find((line) => line.startsWith('Win rate'));
+      const rate = ((q.won / (q.won + q.lost)) * 100).toFixed(1);
+      // name, value, "n of m", the change against Q1 in percentage points, status
+      expect(winLine).toMatch(
+        new RegExp(`^Win rate\\s+${rate} %\\s+${q.won.toLocaleString('en-US')} of ${(q.won + q.lost).toLocaleString('en-US')}\\s+[+-]?[\\d.]+ pp\\s+ok$`),
+      );
+      expect(run.stdout).toMatch(/^Needs data: .*Sales by region \(regions\)/m);
+      expect(run.stderr).toMatch(/^read 8,800 rows: 8,800 imported; deals \(generic columns\).*currency: unknown ×6,711 \(named nowhere: give --currency\)$/m);
+      expect(run.stderr).toMatch(/^As of: latest close date\.$/m);
+    },
+    TIMEOUT,
+  );
 
-  it('answers --help through npm exec from the repository root', async () => {
-    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-    const run = await binary(['--help'], ROOT, npx, ['kpi-lens']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: kpi-lens <command>/);
-  }, TIMEOUT);
+  it(
+    'answers --help through npm exec from the repository root',
+    async () => {
+      const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+      const run = await binary(['--help'], ROOT, npx, ['kpi-lens']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: kpi-lens <command>/);
+    },
+    TIMEOUT,
+  );
 });

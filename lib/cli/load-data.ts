@@ -33,7 +33,21 @@ export type LoadedData = {
 };
 
 export function emptyData(): { -readonly [K in keyof KpiData]: KpiData[K][number][] } {
-  return { owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
+  return {
+    owners: [],
+    teams: [],
+    pipelines: [],
+    stages: [],
+    products: [],
+    deals: [],
+    activities: [],
+    leads: [],
+    customers: [],
+    mrrMovements: [],
+    spend: [],
+    quotas: [],
+    targets: [],
+  };
 }
 
 /** Imports a CSV export from a file, streamed when the IO can stream. Unreadable files and unusable options are usage errors. */
@@ -48,7 +62,14 @@ export async function loadCsv(file: string, options: Omit<ImportOptions, 'source
   }
   const data = emptyData();
   const { records } = result;
-  Object.assign(data, { deals: records.deals, owners: records.owners, products: records.products, customers: records.customers, activities: records.activities, leads: records.leads });
+  Object.assign(data, {
+    deals: records.deals,
+    owners: records.owners,
+    products: records.products,
+    customers: records.customers,
+    activities: records.activities,
+    leads: records.leads,
+  });
   return {
     data,
     csv: result,

@@ -70,7 +70,15 @@ describe('main', () => {
 
   it('computes KPIs in-process from a --data file, reporting rejected records', async () => {
     const deal = (id: string, status: string, closedAt: number | undefined, minor: number) => ({
-      source: 'json', externalId: id, updatedAt: 1, title: id, ownerId: 'u1', status, closedAt, createdAt: Date.UTC(2017, 0, 1), amount: { minor, currency: 'EUR' },
+      source: 'json',
+      externalId: id,
+      updatedAt: 1,
+      title: id,
+      ownerId: 'u1',
+      status,
+      closedAt,
+      createdAt: Date.UTC(2017, 0, 1),
+      amount: { minor, currency: 'EUR' },
     });
     const data = {
       owners: [{ source: 'json', externalId: 'u1', updatedAt: 1, name: 'Ann Lee' }],
@@ -91,8 +99,21 @@ describe('main', () => {
     // Won a + b = 100.00 + 300.00 EUR; the record with 1.5 minor units was rejected, not rounded.
     // Two won deals and three closed ones are below the default minimum samples (5 won, 10 closed):
     // the values are given, as low-sample, with their n.
-    expect(report.kpis.avgPurchaseValue).toMatchObject({ status: 'low-sample', value: 200, unit: 'EUR', numerator: 400, denominator: 2, sample: { n: 2, min: 5, unit: 'wonDeals' } });
-    expect(report.kpis.winRate).toMatchObject({ status: 'low-sample', numerator: 2, denominator: 3, unit: '%', sample: { n: 3, min: 10, unit: 'closedDeals' } }); // 2 of (2 + 1)
+    expect(report.kpis.avgPurchaseValue).toMatchObject({
+      status: 'low-sample',
+      value: 200,
+      unit: 'EUR',
+      numerator: 400,
+      denominator: 2,
+      sample: { n: 2, min: 5, unit: 'wonDeals' },
+    });
+    expect(report.kpis.winRate).toMatchObject({
+      status: 'low-sample',
+      numerator: 2,
+      denominator: 3,
+      unit: '%',
+      sample: { n: 3, min: 10, unit: 'closedDeals' },
+    }); // 2 of (2 + 1)
     expect(report.kpis.winRate.value).toBeCloseTo(66.667, 3);
     expect(report.kpis.quotaAttainment).toMatchObject({ status: 'needs-data', value: null, unit: '%' });
     expect(report.input.rejected).toBe(1);
@@ -101,7 +122,7 @@ describe('main', () => {
   });
 
   it('rejects a --data file that is not JSON, or not an object of record lists', async () => {
-    const bad = fakeIO({ 'a.json': '{ deals: [' , 'b.json': '[1,2]', 'c.json': '{"deals": {}}' });
+    const bad = fakeIO({ 'a.json': '{ deals: [', 'b.json': '[1,2]', 'c.json': '{"deals": {}}' });
     expect(await main(['kpis', '--data', 'a.json'], bad.io)).toBe(2);
     expect(await main(['kpis', '--data', 'b.json'], bad.io)).toBe(2);
     expect(await main(['kpis', '--data', 'c.json'], bad.io)).toBe(2);

@@ -32,10 +32,12 @@ const SERIALS = 'id,title,stage,amount,close_date\n1,A,Won,10.00,45444\n';
 const FILES = { 'good.csv': GOOD, 'open.csv': OPEN, 'bad.csv': BAD, 'serials.csv': SERIALS };
 
 describe('reading a CSV in the CLI', () => {
-  it('prints one summary line: rows, imported, rejected by reason, each column\'s format and why, the currency', async () => {
+  it("prints one summary line: rows, imported, rejected by reason, each column's format and why, the currency", async () => {
     const result = await run(['import', '--csv', 'good.csv', '--tz', 'UTC', '--currency', 'USD'], FILES);
     expect(result.code).toBe(0);
-    expect(result.err.split('\n')[0]).toBe('read 3 rows: 2 imported, 1 rejected (1 amount); deals (generic columns); formats: "amount" 1,234.56 (its values), "close_date" ISO dates; currency: USD ×2 (--currency)');
+    expect(result.err.split('\n')[0]).toBe(
+      'read 3 rows: 2 imported, 1 rejected (1 amount); deals (generic columns); formats: "amount" 1,234.56 (its values), "close_date" ISO dates; currency: USD ×2 (--currency)',
+    );
     expect((JSON.parse(result.out) as { deals: unknown[] }).deals).toHaveLength(2);
   });
 
@@ -52,14 +54,35 @@ describe('reading a CSV in the CLI', () => {
     expect(result.err).toMatch(/^read 2 rows: 0 imported, 2 rejected \(2 amount\)/);
   });
 
-  it.each([['import'], ['kpis'], ['summary']])('%s exits 2 on a column left open, naming the flags that settle it, and reads it once given', async (command) => {
-    const open = await run([command, '--csv', 'open.csv', '--tz', 'UTC'], FILES);
-    expect(open.code).toBe(2);
-    expect(open.err).toMatch(/column "amount": "1\.000" is 1\.000 \(1,234\.56\) or 1000 \(1\.234,56\).*--number-locale en or --number-locale de; column "close_date": .*--date-order dmy or --date-order mdy/);
-    const told = await run([command, '--csv', 'open.csv', '--tz', 'UTC', '--number-locale', 'de', '--date-order', 'dmy', '--currency', 'EUR', ...(command === 'summary' ? ['--format', 'json'] : [])], FILES);
-    expect(told.code).toBe(0);
-    expect(told.err).toContain('formats: "amount" 1.234,56 (--number-locale de), "close_date" day first (31/12/2017) (--date-order dmy)');
-  });
+  it.each([['import'], ['kpis'], ['summary']])(
+    '%s exits 2 on a column left open, naming the flags that settle it, and reads it once given',
+    async (command) => {
+      const open = await run([command, '--csv', 'open.csv', '--tz', 'UTC'], FILES);
+      expect(open.code).toBe(2);
+      expect(open.err).toMatch(
+        /column "amount": "1\.000" is 1\.000 \(1,234\.56\) or 1000 \(1\.234,56\).*--number-locale en or --number-locale de; column "close_date": .*--date-order dmy or --date-order mdy/,
+      );
+      const told = await run(
+        [
+          command,
+          '--csv',
+          'open.csv',
+          '--tz',
+          'UTC',
+          '--number-locale',
+          'de',
+          '--date-order',
+          'dmy',
+          '--currency',
+          'EUR',
+          ...(command === 'summary' ? ['--format', 'json'] : []),
+        ],
+        FILES,
+      );
+      expect(told.code).toBe(0);
+      expect(told.err).toContain('formats: "amount" 1.234,56 (--number-locale de), "close_date" day first (31/12/2017) (--date-order dmy)');
+    },
+  );
 
   it('reads Excel serial dates in the 1900 count, or the 1904 one when told', async () => {
     const plain = await run(['import', '--csv', 'serials.csv', '--tz', 'UTC', '--currency', 'USD'], FILES);
@@ -81,7 +104,10 @@ describe('reading a CSV in the CLI', () => {
 
   it('takes --preset in kpis and summary as in import', async () => {
     for (const command of ['kpis', 'summary', 'import']) {
-      const result = await run([command, '--csv', 'good.csv', '--tz', 'UTC', '--currency', 'USD', '--preset', 'none', ...(command === 'summary' ? ['--format', 'json'] : [])], FILES);
+      const result = await run(
+        [command, '--csv', 'good.csv', '--tz', 'UTC', '--currency', 'USD', '--preset', 'none', ...(command === 'summary' ? ['--format', 'json'] : [])],
+        FILES,
+      );
       expect([command, result.code]).toEqual([command, 0]);
       expect(result.err).toContain('deals (generic columns)');
     }

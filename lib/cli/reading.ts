@@ -34,11 +34,13 @@ export type ReadingFlags = { preset?: string; 'number-locale'?: string; 'date-or
 /** The reading flags as import options; a typo is a usage error before the file is read. */
 export function readingOptions(flags: ReadingFlags): Pick<ImportOptions, 'preset' | 'numberLocale' | 'dateOrder' | 'excelEpoch'> {
   const { preset } = flags;
-  if (preset !== undefined && preset !== 'none' && !(PRESET_IDS as readonly string[]).includes(preset)) throw new UsageError(`bad --preset ${JSON.stringify(preset)}: use ${PRESET_IDS.join(', ')} or none`);
+  if (preset !== undefined && preset !== 'none' && !(PRESET_IDS as readonly string[]).includes(preset))
+    throw new UsageError(`bad --preset ${JSON.stringify(preset)}: use ${PRESET_IDS.join(', ')} or none`);
   const locale = flags['number-locale'];
   if (locale !== undefined && !isLocale(locale)) throw new UsageError(`bad --number-locale ${JSON.stringify(locale)}: use a language tag such as en, de or ru`);
   const order = flags['date-order'];
-  if (order !== undefined && !(DATE_ORDERS as readonly string[]).includes(order)) throw new UsageError(`bad --date-order ${JSON.stringify(order)}: use dmy, mdy or ymd`);
+  if (order !== undefined && !(DATE_ORDERS as readonly string[]).includes(order))
+    throw new UsageError(`bad --date-order ${JSON.stringify(order)}: use dmy, mdy or ymd`);
   return {
     ...(preset === undefined ? {} : { preset: preset as PresetId | 'none' }),
     ...(locale === undefined ? {} : { numberLocale: locale }),
@@ -50,7 +52,8 @@ export function readingOptions(flags: ReadingFlags): Pick<ImportOptions, 'preset
 /** The reading flags apply to a CSV only. */
 export function checkCsvOnly(flags: ReadingFlags & { csv?: string }): void {
   const given = (['preset', 'number-locale', 'date-order', 'excel-1904'] as const).filter((name) => flags[name] !== undefined);
-  if (flags.csv === undefined && given.length) throw new UsageError(`${given.map((name) => `--${name}`).join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --csv only`);
+  if (flags.csv === undefined && given.length)
+    throw new UsageError(`${given.map((name) => `--${name}`).join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --csv only`);
 }
 
 /**

@@ -3,7 +3,7 @@ import { fitBgNbd } from './bgnbd-fit';
 import { expectedPurchases, expectedPurchasesNewCustomer } from './bgnbd-predict';
 import { summariseCalibration } from './calibration';
 import { fitGammaGamma } from './gamma-gamma';
-import { PUBLISHED, readCdnow, readNumericCsv } from './testing/cdnow-files';
+import { PUBLISHED, readCdnow, readNumericCsv } from './test-cdnow-files';
 import { readTransactionLog } from './transaction-log';
 import type { BgNbdParams, GammaGammaParams } from './types';
 
@@ -94,8 +94,7 @@ describe('CDNOW from the raw purchase log', () => {
     // 1997-09-30 → 1998-06-30 is 273 days) is the tracking forecast of FHL 2005 (their cumulative sales plot),
     // which follows the actual closely. Within the calibration it must fit (2 %); 39 weeks out, 5 %.
     const params = fitBgNbd(calibration.customers).params;
-    const sum = (value: (c: (typeof calibration.customers)[number]) => number) =>
-      calibration.customers.reduce((total, c) => total + value(c), 0);
+    const sum = (value: (c: (typeof calibration.customers)[number]) => number) => calibration.customers.reduce((total, c) => total + value(c), 0);
     const inSample = sum((c) => expectedPurchasesNewCustomer(params, c.T)) / sum((c) => c.x);
     const outOfSample = sum((c) => expectedPurchasesNewCustomer(params, c.T + 39)) / sum((c) => c.x + (c.holdout?.x ?? 0));
     expect(Math.abs(inSample - 1)).toBeLessThan(0.02);

@@ -4,9 +4,8 @@
  * caller decides which calendar day an instant falls on.
  */
 
+import { DAY_MS } from '../period/units';
 import { tzOffset } from '@date-fns/tz';
-
-const MS_PER_DAY = 86_400_000;
 
 const PATTERNS: readonly { pattern: RegExp; order: 'ymd' | 'dmy' }[] = [
   { pattern: /^(\d{4})(\d{2})(\d{2})$/, order: 'ymd' }, // 19970101 (CDNOW)
@@ -36,12 +35,12 @@ export function dayFromParts(year: number, month: number, day: number): number |
   const ms = Date.UTC(year, month - 1, day);
   const date = new Date(ms);
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return ms / MS_PER_DAY;
+  return ms / DAY_MS;
 }
 
 /** `YYYY-MM-DD` of a day number. */
 export function dayToIsoDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
@@ -55,13 +54,13 @@ export function dayOfInstant(timeZone: string): (ms: number) => number {
   const offsetAt = (ms: number) => tzOffset(timeZone, new Date(ms)) * 60_000;
   const byUtcDay = new Map<number, number>();
   return (ms) => {
-    const utcDay = Math.floor(ms / MS_PER_DAY);
+    const utcDay = Math.floor(ms / DAY_MS);
     let offset = byUtcDay.get(utcDay);
     if (offset === undefined) {
-      const start = offsetAt(utcDay * MS_PER_DAY);
-      offset = start === offsetAt((utcDay + 1) * MS_PER_DAY - 1) ? start : Number.NaN;
+      const start = offsetAt(utcDay * DAY_MS);
+      offset = start === offsetAt((utcDay + 1) * DAY_MS - 1) ? start : Number.NaN;
       byUtcDay.set(utcDay, offset);
     }
-    return Math.floor((ms + (Number.isNaN(offset) ? offsetAt(ms) : offset)) / MS_PER_DAY);
+    return Math.floor((ms + (Number.isNaN(offset) ? offsetAt(ms) : offset)) / DAY_MS);
   };
 }

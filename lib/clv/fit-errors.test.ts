@@ -70,11 +70,16 @@ describe('fitGammaGamma refuses data that cannot support it', () => {
 
   it('refuses a spend distribution without a finite mean (q ≤ 1)', () => {
     // ν ~ Gamma(q = 0.6, γ): mean spend p/ν has E[1/ν] = ∞ when q ≤ 1
-    const customers = simulateCustomers(createRandom(11), 4000, { r: 2, alpha: 4, a: 1, b: 4 }, {
-      minAge: 30,
-      maxAge: 40,
-      spend: { p: 3, q: 0.6, gamma: 5 },
-    });
+    const customers = simulateCustomers(
+      createRandom(11),
+      4000,
+      { r: 2, alpha: 4, a: 1, b: 4 },
+      {
+        minAge: 30,
+        maxAge: 40,
+        spend: { p: 3, q: 0.6, gamma: 5 },
+      },
+    );
     expect(codeOf(() => fitGammaGamma(customers))).toBe('infinite-mean-spend');
   });
 

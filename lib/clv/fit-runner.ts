@@ -43,12 +43,7 @@ function isBetter(run: MinimizeResult, than: MinimizeResult): boolean {
   return run.f < than.f;
 }
 
-export function fitLogParams(
-  model: string,
-  objective: ObjectiveWithGradient,
-  starts: readonly (readonly number[])[],
-  names: readonly string[],
-): LogParamFit {
+export function fitLogParams(model: string, objective: ObjectiveWithGradient, starts: readonly (readonly number[])[], names: readonly string[]): LogParamFit {
   let best: MinimizeResult | undefined;
   let iterations = 0;
   let evaluations = 0;

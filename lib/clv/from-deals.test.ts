@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../model';
 import { purchasesFromDeals, predictiveClvFromDeals } from './from-deals';
-import { cdnowDeals } from './testing/cdnow-deals';
-import { PUBLISHED } from './testing/cdnow-files';
+import { cdnowDeals } from './test-cdnow-deals';
+import { PUBLISHED } from './test-cdnow-files';
 
 const USD = { reporting: 'USD', rates: { EUR: 1.1 } };
 /** 1997-09-30 23:59:59.999 UTC: the end of CDNOW's 39-week calibration. */
@@ -21,7 +21,12 @@ describe('predictiveClvFromDeals on CDNOW as won deals', () => {
     const { r, alpha, a, b } = result.bgnbd.params;
     const { p, q, gamma } = result.gammaGamma.params;
     const within = (value: number, published: number) => Math.abs(value / published - 1) <= 0.01;
-    expect([within(r, PUBLISHED.bgnbd.r), within(alpha, PUBLISHED.bgnbd.alpha), within(a, PUBLISHED.bgnbd.a), within(b, PUBLISHED.bgnbd.b)]).toEqual([true, true, true, true]);
+    expect([within(r, PUBLISHED.bgnbd.r), within(alpha, PUBLISHED.bgnbd.alpha), within(a, PUBLISHED.bgnbd.a), within(b, PUBLISHED.bgnbd.b)]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect([within(p, PUBLISHED.gammaGamma.p), within(q, PUBLISHED.gammaGamma.q), within(gamma / 100, PUBLISHED.gammaGamma.gamma)]).toEqual([true, true, true]);
     expect(result.counts).toEqual({ transactions: 4960, customers: 2357, repeatCustomers: 946 }); // deals up to 1997-09-30
     expect(result.currency).toBe('USD');
@@ -43,7 +48,12 @@ describe('purchasesFromDeals', () => {
     const deals = [
       deal('ok', { customerId: 'A', closedAt: Date.UTC(2024, 0, 5, 12), amount: { minor: 1000, currency: 'USD' } }),
       deal('eur', { customerId: 'A', closedAt: Date.UTC(2024, 0, 6), amount: { minor: 1000, currency: 'EUR' } }), // 10.00 EUR × 1.1 = 11.00 USD
-      deal('crm-converted', { customerId: 'B', closedAt: Date.UTC(2024, 0, 6), amount: { minor: 500, currency: 'GBP' }, convertedAmount: { minor: 640, currency: 'USD' } }),
+      deal('crm-converted', {
+        customerId: 'B',
+        closedAt: Date.UTC(2024, 0, 6),
+        amount: { minor: 500, currency: 'GBP' },
+        convertedAmount: { minor: 640, currency: 'USD' },
+      }),
       deal('open', { status: 'open', customerId: 'A', amount: { minor: 1, currency: 'USD' } }), // not a purchase, not counted
       deal('no-customer', { closedAt: Date.UTC(2024, 0, 5), amount: { minor: 1, currency: 'USD' } }),
       deal('no-close', { customerId: 'A', amount: { minor: 1, currency: 'USD' } }),
@@ -55,7 +65,11 @@ describe('purchasesFromDeals', () => {
     const purchases = purchasesFromDeals(deals, { asOf: Date.UTC(2024, 0, 31), timeZone: 'Europe/Moscow', currency: USD });
     expect(purchases.wonDeals).toBe(9);
     expect(purchases.dealIds).toEqual(['ok', 'eur', 'crm-converted']);
-    expect(purchases.transactions.map((t) => [t.customerId, t.amount])).toEqual([['A', 1000], ['A', 1100], ['B', 640]]);
+    expect(purchases.transactions.map((t) => [t.customerId, t.amount])).toEqual([
+      ['A', 1000],
+      ['A', 1100],
+      ['B', 640],
+    ]);
     expect(purchases.excluded).toEqual([
       { count: 1, reason: 'won deals without a customer' },
       { count: 1, reason: 'won deals without a close date' },

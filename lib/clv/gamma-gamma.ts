@@ -33,21 +33,30 @@ export function fitGammaGamma(customers: readonly SpendHistory[], thresholds: Fi
   if (oneTime) excluded.push({ count: oneTime, reason: 'no repeat purchase (x = 0)' });
   if (notPositive) excluded.push({ count: notPositive, reason: 'mean repeat spend not above 0' });
   if (used.length < minCustomers) {
-    throw new ClvFitError(
-      'too-few-repeat-customers',
-      `Gamma-Gamma needs at least ${minCustomers} repeat customers with spend above 0, got ${used.length}`,
-    );
+    throw new ClvFitError('too-few-repeat-customers', `Gamma-Gamma needs at least ${minCustomers} repeat customers with spend above 0, got ${used.length}`);
   }
   const data = prepare(used);
   const spread = Math.max(...data.m) / Math.min(...data.m) - 1;
   if (!(spread > 1e-9)) throw new ClvFitError('no-spend-variation', 'every repeat customer has the same mean spend');
-  const fit = fitLogParams('Gamma-Gamma', objective(data), [[0, 0, 0], [Math.log(5), Math.log(3), Math.log(10)], [Math.log(0.5), Math.log(2), Math.log(0.5)]], ['p', 'q', 'γ']);
+  const fit = fitLogParams(
+    'Gamma-Gamma',
+    objective(data),
+    [
+      [0, 0, 0],
+      [Math.log(5), Math.log(3), Math.log(10)],
+      [Math.log(0.5), Math.log(2), Math.log(0.5)],
+    ],
+    ['p', 'q', 'γ'],
+  );
   const [lnP = 0, lnQ = 0, lnGammaScale = 0] = fit.theta;
   const params = { p: Math.exp(lnP), q: Math.exp(lnQ), gamma: Math.exp(lnGammaScale) * data.scale };
   if (!(params.q > 1)) {
     throw new ClvFitError('infinite-mean-spend', `Gamma-Gamma: q = ${params.q.toFixed(3)} ≤ 1, so the fitted mean spend is infinite`);
   }
-  const errors = standardErrors(fit.hessian.map((row) => row.map((v) => v * used.length)), fit.theta);
+  const errors = standardErrors(
+    fit.hessian.map((row) => row.map((v) => v * used.length)),
+    fit.theta,
+  );
   return {
     params,
     ...(errors && { standardErrors: { p: errors[0] ?? 0, q: errors[1] ?? 0, gamma: (errors[2] ?? 0) * data.scale } }),
@@ -58,7 +67,10 @@ export function fitGammaGamma(customers: readonly SpendHistory[], thresholds: Fi
     optimizer: fit.optimizer,
     customers: used.length,
     excluded,
-    frequencySpendCorrelation: correlation(used.map((c) => c.x), used.map((c) => c.mx)),
+    frequencySpendCorrelation: correlation(
+      used.map((c) => c.x),
+      used.map((c) => c.mx),
+    ),
     meanSpend: (params.gamma * params.p) / (params.q - 1),
   };
 }

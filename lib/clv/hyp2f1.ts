@@ -122,10 +122,7 @@ function signedLog(sum: number, logScale: number): SignedLog {
 export function connection(a: number, b: number, c: number, z: number): SignedLog | undefined {
   const d = c - a - b;
   const w = 1 - z;
-  const first = product(
-    [lnGammaSigned(c), lnGammaSigned(d), series(a, b, 1 - d, w, CHEAP_TERMS) ?? SIGNED_NAN],
-    [lnGammaSigned(c - a), lnGammaSigned(c - b)],
-  );
+  const first = product([lnGammaSigned(c), lnGammaSigned(d), series(a, b, 1 - d, w, CHEAP_TERMS) ?? SIGNED_NAN], [lnGammaSigned(c - a), lnGammaSigned(c - b)]);
   const second = product(
     [lnGammaSigned(c), lnGammaSigned(-d), series(c - a, c - b, d + 1, w, CHEAP_TERMS) ?? SIGNED_NAN, { sign: 1, log: d * Math.log(w) }],
     [lnGammaSigned(a), lnGammaSigned(b)],

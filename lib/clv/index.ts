@@ -2,7 +2,7 @@
  * Predictive customer lifetime value: BG/NBD (Fader, Hardie & Lee 2005) for repeat
  * purchases and dropout, Gamma-Gamma for spend per purchase, discounted over a horizon.
  * Pure and synchronous; safe for the extension. The CLI command lives in
- * ./cli-command (it needs node:util) and is not re-exported here.
+ * lib/cli/commands/clv.ts (it needs node:util): lib/cli uses lib/clv, never the reverse.
  */
 export { fitBgNbd, type FitThresholds } from './bgnbd-fit';
 export { expectedPurchases, expectedPurchasesNewCustomer, pAlive } from './bgnbd-predict';
@@ -18,14 +18,6 @@ export { rankLapseRisk, type LapseOptions, type LapseRisk } from './lapse';
 export { predictiveClv, type PredictiveClvCounts, type PredictiveClvOptions, type PredictiveClvResult } from './predictive';
 export { digamma, lnGamma } from './special';
 export { readTransactionLog, TransactionLogError, type RejectedRows, type TransactionLog, type TransactionLogOptions } from './transaction-log';
-export type {
-  BgNbdFit,
-  BgNbdParams,
-  CustomerSummary,
-  Excluded,
-  GammaGammaFit,
-  GammaGammaParams,
-  PurchaseHistory,
-  SpendHistory,
-  Transaction,
-} from './types';
+export type { BgNbdFit, BgNbdParams, CustomerSummary, Excluded, GammaGammaFit, GammaGammaParams, PurchaseHistory, SpendHistory, Transaction } from './types';
+export { createRandom } from './random';
+export { simulateCustomers } from './simulate';

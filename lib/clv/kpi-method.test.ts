@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClvInput } from '../kpi/clv-types';
 import { bgNbdClvMethod } from './kpi-method';
 import { predictiveClvFromDeals } from './from-deals';
-import { cdnowDeals } from './testing/cdnow-deals';
+import { cdnowDeals } from './test-cdnow-deals';
 
 const deals = cdnowDeals();
 /** September 1997 as the KPI period: [1997-09-01, 1997-10-01) UTC. */

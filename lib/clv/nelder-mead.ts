@@ -16,11 +16,7 @@ export type NelderMeadOptions = {
 
 export type NelderMeadResult = { x: number[]; f: number; evaluations: number; converged: boolean };
 
-export function nelderMead(
-  objective: (x: readonly number[]) => number,
-  start: readonly number[],
-  options: NelderMeadOptions = {},
-): NelderMeadResult {
+export function nelderMead(objective: (x: readonly number[]) => number, start: readonly number[], options: NelderMeadOptions = {}): NelderMeadResult {
   const { initialStep = 0.5, tolerance = 1e-10, maxEvaluations = 20_000, maxRestarts = 5 } = options;
   let evaluations = 0;
   const evaluate = (x: readonly number[]) => {

@@ -65,6 +65,11 @@ describe('numericHessian and invert', () => {
     expect(inverse?.[0]?.[0]).toBeCloseTo(3 / 11, 8);
     expect(inverse?.[0]?.[1]).toBeCloseTo(-1 / 11, 8);
     expect(inverse?.[1]?.[1]).toBeCloseTo(4 / 11, 8);
-    expect(invert([[1, 2], [2, 4]])).toBeUndefined(); // singular
+    expect(
+      invert([
+        [1, 2],
+        [2, 4],
+      ]),
+    ).toBeUndefined(); // singular
   });
 });

@@ -20,7 +20,8 @@ function purchaseLog(count: number): Transaction[] {
     const nu = random.gamma(4, 15);
     log.push({ customerId: c.customerId, day: first, amount: random.gamma(6, nu) });
     // x repeat purchases on distinct days spread up to t_x weeks after the first
-    for (let k = 1; k <= c.x; k++) log.push({ customerId: c.customerId, day: first + Math.max(k, Math.round((c.tx * 7 * k) / c.x)), amount: random.gamma(6, nu) });
+    for (let k = 1; k <= c.x; k++)
+      log.push({ customerId: c.customerId, day: first + Math.max(k, Math.round((c.tx * 7 * k) / c.x)), amount: random.gamma(6, nu) });
   });
   return log;
 }

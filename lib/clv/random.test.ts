@@ -35,7 +35,12 @@ describe('createRandom', () => {
     ['uniform', (r: ReturnType<typeof createRandom>) => r.uniform(), 0.5, 1 / 12],
     ['normal', (r: ReturnType<typeof createRandom>) => r.normal(), 0, 1],
     ['exponential(2): mean 1/2, variance 1/4', (r: ReturnType<typeof createRandom>) => r.exponential(2), 0.5, 0.25],
-    ['gamma(0.243, 4.414): mean k/θ = 0.05505, variance k/θ² = 0.012472', (r: ReturnType<typeof createRandom>) => r.gamma(0.243, 4.414), 0.243 / 4.414, 0.243 / 4.414 ** 2],
+    [
+      'gamma(0.243, 4.414): mean k/θ = 0.05505, variance k/θ² = 0.012472',
+      (r: ReturnType<typeof createRandom>) => r.gamma(0.243, 4.414),
+      0.243 / 4.414,
+      0.243 / 4.414 ** 2,
+    ],
     ['gamma(6.25, 2): mean 3.125, variance 1.5625', (r: ReturnType<typeof createRandom>) => r.gamma(6.25, 2), 3.125, 1.5625],
     // Beta(a, b): mean a/(a+b) = 0.793/3.219 = 0.24635; variance ab/((a+b)²(a+b+1)) = 1.923818/(10.361961·4.219) = 0.044005
     ['beta(0.793, 2.426)', (r: ReturnType<typeof createRandom>) => r.beta(0.793, 2.426), 0.793 / 3.219, (0.793 * 2.426) / (3.219 ** 2 * 4.219)],

@@ -26,12 +26,7 @@ export function lnGamma(x: number): number {
   }
   const inv = 1 / x;
   const inv2 = inv * inv;
-  const series =
-    inv *
-    (1 / 12 +
-      inv2 *
-        (-1 / 360 +
-          inv2 * (1 / 1260 + inv2 * (-1 / 1680 + inv2 * (1 / 1188 + inv2 * (-691 / 360360 + inv2 * (1 / 156)))))));
+  const series = inv * (1 / 12 + inv2 * (-1 / 360 + inv2 * (1 / 1260 + inv2 * (-1 / 1680 + inv2 * (1 / 1188 + inv2 * (-691 / 360360 + inv2 * (1 / 156)))))));
   return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series - shift;
 }
 
@@ -47,10 +42,7 @@ export function digamma(x: number): number {
     x += 1;
   }
   const inv2 = 1 / (x * x);
-  const series =
-    inv2 *
-    (1 / 12 -
-      inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 / 12))))));
+  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 / 12))))));
   return Math.log(x) - 0.5 / x - series + shift;
 }
 

@@ -47,7 +47,14 @@ export function specsOf(type: ColumnType, tier: Tier) {
 }
 
 /** The chunk with `edits` applied (a new object; the given one is not changed). */
-export function editChunk(source: string, type: ColumnType, tier: Tier, chunk: number, current: StoredChunk | undefined, edits: readonly RowEdit[]): StoredChunk {
+export function editChunk(
+  source: string,
+  type: ColumnType,
+  tier: Tier,
+  chunk: number,
+  current: StoredChunk | undefined,
+  edits: readonly RowEdit[],
+): StoredChunk {
   let size = current?.size ?? 0;
   for (const edit of edits) if (edit.index >= size) size = edit.index + 1;
   if (size > chunkRows(tier)) throw new Error(`column chunk overflow: row ${size - 1} in a chunk of ${chunkRows(tier)}`);
@@ -88,7 +95,11 @@ function editedInPlace(specs: readonly FieldSpec[], current: StoredChunk, size: 
   for (const spec of specs) {
     const column = current.cols[spec.name];
     if (!column) return undefined;
-    const cells: CellEdit[] = edits.map(({ index, record }) => ({ index, value: cellOf(spec, record), id: record === null ? '' : String(record.externalId ?? '') }));
+    const cells: CellEdit[] = edits.map(({ index, record }) => ({
+      index,
+      value: cellOf(spec, record),
+      id: record === null ? '' : String(record.externalId ?? ''),
+    }));
     const edited = editColumn(spec, column, current.size, size, cells);
     if (!edited) return undefined;
     cols[spec.name] = edited;

@@ -108,7 +108,10 @@ function linkAt(column: LinkColumn, k: number, id: string): string | undefined {
 /** The template a link follows for a record id, if one does (the id's last occurrence, as is or URI-encoded). */
 function templateOf(url: string, id: string): string | undefined {
   if (id === '' || url.includes('\u0000')) return undefined;
-  for (const [mode, inUrl] of [['r', id], ['e', encodeURIComponent(id)]] as const) {
+  for (const [mode, inUrl] of [
+    ['r', id],
+    ['e', encodeURIComponent(id)],
+  ] as const) {
     const at = url.lastIndexOf(inUrl);
     if (at >= 0) return `${mode}${url.slice(0, at)}\u0000${url.slice(at + inUrl.length)}`;
   }

@@ -67,7 +67,10 @@ function extend(column: { d: string; de: Uint32Array }) {
 
 function templateOf(url: string, id: string): string | undefined {
   if (id === '' || url.includes('\u0000')) return undefined;
-  for (const [mode, inUrl] of [['r', id], ['e', encodeURIComponent(id)]] as const) {
+  for (const [mode, inUrl] of [
+    ['r', id],
+    ['e', encodeURIComponent(id)],
+  ] as const) {
     const at = url.lastIndexOf(inUrl);
     if (at >= 0) return `${mode}${url.slice(0, at)}\u0000${url.slice(at + inUrl.length)}`;
   }

@@ -22,7 +22,10 @@ export function chunksOf<T extends ColumnType>(source: string, type: T, records:
 
 /** A fresh table over stored chunks (as a cold worker has it: nothing of the lazy tiers read yet). */
 export function tableOver<T extends ColumnType>(source: string, type: T, chunks: readonly StoredChunk[]): ColumnTable<T> {
-  return new ColumnTable(source, type, chunks.filter((chunk) => chunk.tier === 'hot'), async (tier, wanted) =>
-    chunks.filter((chunk) => chunk.tier === tier && (wanted === 'all' || wanted.includes(chunk.chunk))),
+  return new ColumnTable(
+    source,
+    type,
+    chunks.filter((chunk) => chunk.tier === 'hot'),
+    async (tier, wanted) => chunks.filter((chunk) => chunk.tier === tier && (wanted === 'all' || wanted.includes(chunk.chunk))),
   );
 }

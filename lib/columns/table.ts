@@ -6,7 +6,18 @@
  * whose cold chunk is not in memory yet throws `ColdRowsNeeded`, which the view service answers by
  * reading the chunks and computing again (computations are pure, so a retry gives the same result).
  */
-import { copyTimes, entryAt, readerOf, timeAt, valueAt, type DictColumn, type EncodedColumn, type FieldReader, type NumberColumn, type TimeColumn } from './codec';
+import {
+  copyTimes,
+  entryAt,
+  readerOf,
+  timeAt,
+  valueAt,
+  type DictColumn,
+  type EncodedColumn,
+  type FieldReader,
+  type NumberColumn,
+  type TimeColumn,
+} from './codec';
 import type { StoredChunk } from './chunk';
 import { CHUNK_BITS, FIELD_SPECS, type ColumnRecord, type ColumnType, type Tier } from './spec';
 
@@ -16,7 +27,11 @@ type LazyTier = Exclude<Tier, 'hot'>;
 
 /** Thrown when a record is read whose cold (or extra) chunk has not been read yet; `load()` reads what is missing. */
 export class ColdRowsNeeded extends Error {
-  constructor(readonly table: ColumnTable<ColumnType>, readonly tier: LazyTier, readonly chunks: number[]) {
+  constructor(
+    readonly table: ColumnTable<ColumnType>,
+    readonly tier: LazyTier,
+    readonly chunks: number[],
+  ) {
     super(`column store: ${tier} rows of ${table.type} (${table.source}) are not read yet (chunks ${chunks.slice(0, 5).join(', ')})`);
     this.name = 'ColdRowsNeeded';
   }
@@ -116,7 +131,11 @@ export class ColumnTable<T extends ColumnType> {
    * The live rows sorted by an instant (`sort` makes it from the values): the stored order when it is
    * of this generation, else made now and remembered to be stored.
    */
-  sorted(name: string, values: { raw: Float64Array; has: Uint8Array }, sort: (values: { raw: Float64Array; has: Uint8Array }) => { order: Uint32Array; times: Float64Array }): { order: Uint32Array; times: Float64Array } {
+  sorted(
+    name: string,
+    values: { raw: Float64Array; has: Uint8Array },
+    sort: (values: { raw: Float64Array; has: Uint8Array }) => { order: Uint32Array; times: Float64Array },
+  ): { order: Uint32Array; times: Float64Array } {
     const stored = this.storedOrders.get(name);
     if (stored) {
       const times = new Float64Array(stored.length);

@@ -40,7 +40,11 @@ function refused(crm: CrmId, url: string): CrmError {
   } catch {
     // not a URL: named as it is
   }
-  return new CrmError('auth', `KPI Lens did not send your ${name} sign-in to ${host}: it is not an address of ${name}`, `Connect ${name} again in KPI Lens options → Connections.`);
+  return new CrmError(
+    'auth',
+    `KPI Lens did not send your ${name} sign-in to ${host}: it is not an address of ${name}`,
+    `Connect ${name} again in KPI Lens options → Connections.`,
+  );
 }
 
 /** Throws the refusal (a CrmError of kind `auth`) unless `url` is allowed. */

@@ -96,7 +96,10 @@ export function permissionsFor(crm: ConnectableCrm, method: ConnectMethod, accou
  * answers a request for it with true; Firefox refuses it ("not declared in the manifest" as an
  * optional permission). Worked out without waiting, so the request stays in the rep's click.
  */
-export function stillToRequest(request: PermissionRequest, declared: { permissions?: readonly string[]; host_permissions?: readonly string[] }): PermissionRequest {
+export function stillToRequest(
+  request: PermissionRequest,
+  declared: { permissions?: readonly string[]; host_permissions?: readonly string[] },
+): PermissionRequest {
   const required = new Set([...(declared.permissions ?? []), ...(declared.host_permissions ?? [])]);
   return { origins: request.origins.filter((origin) => !required.has(origin)), permissions: request.permissions.filter((name) => !required.has(name)) };
 }

@@ -46,15 +46,35 @@ export async function testConnection(adapter: CrmAdapter, source: string, deps: 
   }
 }
 
-const pipedriveMe = z.object({ data: z.object({ company_domain: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i).nullish() }) });
+const pipedriveMe = z.object({
+  data: z.object({
+    company_domain: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i)
+      .nullish(),
+  }),
+});
 
 /** Facts only the CRM can tell, for credentials that do not name the account themselves. */
 async function learnAccount(plan: ConnectionPlan, deps: ConnectDeps, testApiBase: boolean): Promise<ConnectionPlan> {
-  const ctx: AdapterContext = { fetch: guardedFetch(deps.fetch, plan.crm, deps.addresses), now: deps.now, baseUrl: plan.apiBase, appUrl: plan.appUrl, auth: plan.auth, source: `${plan.crm}:?`, timeZone: deps.timeZone };
+  const ctx: AdapterContext = {
+    fetch: guardedFetch(deps.fetch, plan.crm, deps.addresses),
+    now: deps.now,
+    baseUrl: plan.apiBase,
+    appUrl: plan.appUrl,
+    auth: plan.auth,
+    source: `${plan.crm}:?`,
+    timeZone: deps.timeZone,
+  };
   if (plan.crm === 'pipedrive' && !plan.account) {
     const me = pipedriveMe.safeParse((await pipedriveGet(ctx, 'v1', '/users/me')).body);
     const domain = me.success ? me.data.data.company_domain?.toLowerCase() : undefined;
-    if (!domain) throw new CrmError('bad-response', 'Pipedrive did not say which company the token belongs to', 'Enter your company domain (the part before .pipedrive.com) as well.');
+    if (!domain)
+      throw new CrmError(
+        'bad-response',
+        'Pipedrive did not say which company the token belongs to',
+        'Enter your company domain (the part before .pipedrive.com) as well.',
+      );
     const appUrl = `https://${domain}.pipedrive.com`;
     return { ...plan, account: domain, appUrl, apiBase: testApiBase ? plan.apiBase : `${appUrl}/api` };
   }
@@ -68,7 +88,14 @@ async function learnAccount(plan: ConnectionPlan, deps: ConnectDeps, testApiBase
 async function signInWithOAuth(plan: ConnectionPlan, input: ConnectInput, code: OAuthCode, deps: ConnectDeps, testApiBase: boolean): Promise<Connection> {
   const loginUrl = plan.apiBase;
   const clientSecret = input.clientSecret?.trim() || undefined;
-  const tokens = await exchangeCode(guardedFetch(deps.fetch, 'salesforce', deps.addresses), { loginUrl, clientId: input.clientId!.trim(), clientSecret, redirectUri: code.redirectUri, code: code.code, codeVerifier: code.codeVerifier });
+  const tokens = await exchangeCode(guardedFetch(deps.fetch, 'salesforce', deps.addresses), {
+    loginUrl,
+    clientId: input.clientId!.trim(),
+    clientSecret,
+    redirectUri: code.redirectUri,
+    code: code.code,
+    codeVerifier: code.codeVerifier,
+  });
   const instance = new URL(tokens.instance_url);
   const org = detectSalesforce(instance);
   const account = org?.account ?? instance.hostname.split('.')[0]!;
@@ -95,17 +122,41 @@ export async function resolveConnection(input: ConnectInput, code: OAuthCode | u
   const planned = planConnection(input, { allowTestApiBase: deps.allowTestApiBase });
   if (!planned.ok) {
     const what = planned.field === 'apiBase' ? 'API base URL' : planned.field;
-    return { ok: false, problem: { kind: 'input', message: `The ${what} is not usable for ${CRM_CATALOG[input.crm]?.label ?? input.crm}`, userAction: 'Check what you entered and try again.', field: planned.field } };
+    return {
+      ok: false,
+      problem: {
+        kind: 'input',
+        message: `The ${what} is not usable for ${CRM_CATALOG[input.crm]?.label ?? input.crm}`,
+        userAction: 'Check what you entered and try again.',
+        field: planned.field,
+      },
+    };
   }
   const testApiBase = deps.allowTestApiBase && Boolean(input.apiBase?.trim());
   let connection: Connection;
   try {
     if (planned.plan.method === 'oauth') {
-      if (!code) return { ok: false, problem: { kind: 'input', message: 'The Salesforce sign-in did not finish', userAction: 'Click Connect and sign in to Salesforce in the window that opens.' } };
+      if (!code)
+        return {
+          ok: false,
+          problem: {
+            kind: 'input',
+            message: 'The Salesforce sign-in did not finish',
+            userAction: 'Click Connect and sign in to Salesforce in the window that opens.',
+          },
+        };
       connection = await signInWithOAuth(planned.plan, input, code, deps, testApiBase);
     } else {
       const plan = await learnAccount(planned.plan, deps, testApiBase);
-      connection = { source: sourceOf(plan.crm, plan.account!), crm: plan.crm, account: plan.account!, apiBase: plan.apiBase, appUrl: plan.appUrl, auth: plan.auth, connectedAt: deps.now() };
+      connection = {
+        source: sourceOf(plan.crm, plan.account!),
+        crm: plan.crm,
+        account: plan.account!,
+        apiBase: plan.apiBase,
+        appUrl: plan.appUrl,
+        auth: plan.auth,
+        connectedAt: deps.now(),
+      };
     }
   } catch (error) {
     return { ok: false, problem: problemOf(error) };

@@ -70,11 +70,23 @@ function fakeRelay(open: boolean, sessid: string | null = null, calls: string[] 
 
 describe('the context a connection signs in with', () => {
   it('token connections go straight to the API with the stored credentials', async () => {
-    const pd = conn('pipedrive', 'acme', { kind: 'token', token: 'secret-token' }, { apiBase: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com' });
+    const pd = conn(
+      'pipedrive',
+      'acme',
+      { kind: 'token', token: 'secret-token' },
+      { apiBase: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com' },
+    );
     const sent: string[] = [];
     const { deps } = world(pd, { fetch: async (input) => (sent.push(input), jsonResponse({ direct: true })) });
     const ctx = await prepareContext(pd.source, deps);
-    expect(ctx).toMatchObject({ baseUrl: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com', auth: { kind: 'token', token: 'secret-token' }, source: 'pipedrive:acme', timeZone: 'Europe/Berlin', pageSize: 200 });
+    expect(ctx).toMatchObject({
+      baseUrl: 'https://acme.pipedrive.com/api',
+      appUrl: 'https://acme.pipedrive.com',
+      auth: { kind: 'token', token: 'secret-token' },
+      source: 'pipedrive:acme',
+      timeZone: 'Europe/Berlin',
+      pageSize: 200,
+    });
     expect(await (await ctx.fetch('https://acme.pipedrive.com/api/v1/users/me')).json()).toEqual({ direct: true });
     expect(sent).toEqual(['https://acme.pipedrive.com/api/v1/users/me']);
   });
@@ -95,7 +107,12 @@ describe('the context a connection signs in with', () => {
   });
 
   describe('Salesforce session', () => {
-    const sf = conn('salesforce', 'acme', { kind: 'session' }, { apiBase: F.INSTANCE, appUrl: F.LIGHTNING, details: { currency: 'USD', multiCurrency: false } });
+    const sf = conn(
+      'salesforce',
+      'acme',
+      { kind: 'session' },
+      { apiBase: F.INSTANCE, appUrl: F.LIGHTNING, details: { currency: 'USD', multiCurrency: false } },
+    );
     const session = (cookie: Awaited<ReturnType<SessionAccess['cookie']>>, asked: string[] = []): SessionAccess => ({
       cookie: async (url, name) => {
         asked.push(`${url} ${name}`);
@@ -129,7 +146,11 @@ describe('the context a connection signs in with', () => {
       const fetch = F.sfFetch(() => F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401));
       const adapter = withConnection(salesforceAdapter, sf.source, world(sf, { fetch, session: session('old-sid') }).deps);
       const error = await failure(adapter.fetchPage(F.sfContext(fetch), 'users', null, null));
-      expect({ kind: error.kind, userAction: error.userAction }).toEqual({ kind: 'auth', userAction: 'Reload your Salesforce tab (sign in again if asked), then sync again. If your org lets only approved connected apps use the API, connect with OAuth instead.' });
+      expect({ kind: error.kind, userAction: error.userAction }).toEqual({
+        kind: 'auth',
+        userAction:
+          'Reload your Salesforce tab (sign in again if asked), then sync again. If your org lets only approved connected apps use the API, connect with OAuth instead.',
+      });
     });
   });
 
@@ -137,25 +158,39 @@ describe('the context a connection signs in with', () => {
     it('waits, without a request, while no tab of the CRM is open', async () => {
       const pd = conn('pipedrive', 'acme', { kind: 'session' }, { appUrl: 'https://acme.pipedrive.com' });
       const origins: string[] = [];
-      const error = await failure(prepareContext(pd.source, world(pd, { session: { cookie: async () => undefined, relay: (origin) => (origins.push(origin), fakeRelay(false)) } }).deps));
+      const error = await failure(
+        prepareContext(pd.source, world(pd, { session: { cookie: async () => undefined, relay: (origin) => (origins.push(origin), fakeRelay(false)) } }).deps),
+      );
       expect(origins).toEqual(['https://acme.pipedrive.com']);
-      expect({ kind: error.kind, retryAfterMs: error.retryAfterMs, message: error.message }).toEqual({ kind: 'rate-limit', retryAfterMs: NO_TAB_RETRY_MS, message: 'No Pipedrive tab is open' });
+      expect({ kind: error.kind, retryAfterMs: error.retryAfterMs, message: error.message }).toEqual({
+        kind: 'rate-limit',
+        retryAfterMs: NO_TAB_RETRY_MS,
+        message: 'No Pipedrive tab is open',
+      });
       expect(error.userAction).toBe('Open Pipedrive in a tab to sync, or use an API token in KPI Lens options → Connections.');
     });
 
     it('requests go through the open tab', async () => {
       const kommo = conn('kommo', 'acme', { kind: 'session' }, { appUrl: 'https://acme.amocrm.ru', apiBase: 'https://acme.amocrm.ru/api/v4' });
       const calls: string[] = [];
-      const ctx = await prepareContext(kommo.source, world(kommo, { session: { cookie: async () => undefined, relay: () => fakeRelay(true, null, calls) } }).deps);
+      const ctx = await prepareContext(
+        kommo.source,
+        world(kommo, { session: { cookie: async () => undefined, relay: () => fakeRelay(true, null, calls) } }).deps,
+      );
       expect(await (await ctx.fetch('https://acme.amocrm.ru/api/v4/account')).json()).toEqual({ relayed: true });
       expect(calls).toEqual(['https://acme.amocrm.ru/api/v4/account']);
     });
 
     it('Bitrix24 adds the page’s sessid to the API root, and asks for a reload without one', async () => {
       const b24 = conn('bitrix24', 'acme.bitrix24.ru', { kind: 'session' }, { appUrl: 'https://acme.bitrix24.ru', apiBase: 'https://acme.bitrix24.ru/rest/' });
-      const withSessid = await prepareContext(b24.source, world(b24, { session: { cookie: async () => undefined, relay: () => fakeRelay(true, 'abcdef0123456789') } }).deps);
+      const withSessid = await prepareContext(
+        b24.source,
+        world(b24, { session: { cookie: async () => undefined, relay: () => fakeRelay(true, 'abcdef0123456789') } }).deps,
+      );
       expect(withSessid.baseUrl).toBe('https://acme.bitrix24.ru/rest/?sessid=abcdef0123456789');
-      const error = await failure(prepareContext(b24.source, world(b24, { session: { cookie: async () => undefined, relay: () => fakeRelay(true, null) } }).deps));
+      const error = await failure(
+        prepareContext(b24.source, world(b24, { session: { cookie: async () => undefined, relay: () => fakeRelay(true, null) } }).deps),
+      );
       expect(error.userAction).toContain('Reload the Bitrix24 tab');
     });
   });
@@ -189,7 +224,12 @@ describe('the context a connection signs in with', () => {
 
   describe('Salesforce OAuth', () => {
     const grant = { clientId: '3MVG9-client', loginUrl: 'https://login.salesforce.com', refreshToken: 'refresh-1' };
-    const sf = conn('salesforce', 'acme', { kind: 'bearer', token: 'access-1' }, { apiBase: F.INSTANCE, appUrl: F.LIGHTNING, oauth: grant, details: { currency: 'USD', multiCurrency: false } });
+    const sf = conn(
+      'salesforce',
+      'acme',
+      { kind: 'bearer', token: 'access-1' },
+      { apiBase: F.INSTANCE, appUrl: F.LIGHTNING, oauth: grant, details: { currency: 'USD', multiCurrency: false } },
+    );
 
     it('refreshes an expired access token once, keeps the new tokens and repeats the request', async () => {
       const seen: string[] = [];
@@ -201,7 +241,9 @@ describe('the context a connection signs in with', () => {
         }
         const auth = new Headers(init?.headers).get('authorization');
         seen.push(`${url.pathname} ${auth}`);
-        return auth === 'Bearer access-2' ? F.limitResponse(F.queryResult([F.USER])) : F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401);
+        return auth === 'Bearer access-2'
+          ? F.limitResponse(F.queryResult([F.USER]))
+          : F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401);
       };
       const w = world(sf, { fetch });
       const page = await withConnection(salesforceAdapter, sf.source, w.deps).fetchPage(F.sfContext(fetch), 'users', null, null);
@@ -222,7 +264,9 @@ describe('the context a connection signs in with', () => {
           return jsonResponse({ access_token: 'access-2', instance_url: F.INSTANCE });
         }
         const auth = new Headers(init?.headers).get('authorization');
-        return auth === 'Bearer access-2' ? F.limitResponse(F.queryResult([F.USER])) : F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401);
+        return auth === 'Bearer access-2'
+          ? F.limitResponse(F.queryResult([F.USER]))
+          : F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401);
       };
       const secretive = { ...sf, oauth: { ...grant, clientSecret: 'app-secret' } };
       await withConnection(salesforceAdapter, sf.source, world(secretive, { fetch }).deps).fetchPage(F.sfContext(fetch), 'users', null, null);
@@ -235,7 +279,10 @@ describe('the context a connection signs in with', () => {
           ? jsonResponse({ error: 'invalid_grant', error_description: 'expired access/refresh token' }, 400)
           : F.limitResponse(F.sfError('INVALID_SESSION_ID', 'Session expired or invalid'), 401);
       const error = await failure(withConnection(salesforceAdapter, sf.source, world(sf, { fetch }).deps).fetchPage(F.sfContext(fetch), 'users', null, null));
-      expect({ kind: error.kind, userAction: error.userAction }).toEqual({ kind: 'auth', userAction: 'Connect Salesforce again in KPI Lens options → Connections (OAuth).' });
+      expect({ kind: error.kind, userAction: error.userAction }).toEqual({
+        kind: 'auth',
+        userAction: 'Connect Salesforce again in KPI Lens options → Connections (OAuth).',
+      });
     });
   });
 
@@ -276,13 +323,21 @@ describe('no credential leaves for an address that is not the CRM’s', () => {
 
   it('test and development builds reach the sandbox and fake CRMs on loopback, and nothing else', async () => {
     const close = conn('close', 'app.close.com', { kind: 'basic', username: 'k', password: '' }, { apiBase: 'http://127.0.0.1:4555/api/v1' });
-    const ctx = await prepareContext(close.source, world(close, { fetch: async () => jsonResponse({}), addresses: { kind: 'crm-hosts', loopback: true } }).deps);
+    const ctx = await prepareContext(
+      close.source,
+      world(close, { fetch: async () => jsonResponse({}), addresses: { kind: 'crm-hosts', loopback: true } }).deps,
+    );
     expect(ctx.baseUrl).toBe('http://127.0.0.1:4555/api/v1');
     await expect(ctx.fetch('https://evil.example/api/v1/me/')).rejects.toThrow(/did not send your Close sign-in to evil\.example/);
   });
 
   it('a Salesforce refresh token goes to Salesforce only: a rewritten login host is refused', async () => {
-    const sf = conn('salesforce', 'acme', { kind: 'bearer', token: 'access-1' }, { apiBase: F.INSTANCE, appUrl: F.LIGHTNING, oauth: { clientId: 'c', loginUrl: 'https://login.evil.example', refreshToken: 'refresh-secret' } });
+    const sf = conn(
+      'salesforce',
+      'acme',
+      { kind: 'bearer', token: 'access-1' },
+      { apiBase: F.INSTANCE, appUrl: F.LIGHTNING, oauth: { clientId: 'c', loginUrl: 'https://login.evil.example', refreshToken: 'refresh-secret' } },
+    );
     const error = await failure(prepareContext(sf.source, world(sf, { fetch: noRequest }).deps));
     expect(error.message).toContain('login.evil.example');
   });
@@ -290,7 +345,9 @@ describe('no credential leaves for an address that is not the CRM’s', () => {
   it('a session connection whose page address was rewritten asks no tab to relay', async () => {
     const pd = conn('pipedrive', 'acme', { kind: 'session' }, { appUrl: 'https://evil.example' });
     const origins: string[] = [];
-    const error = await failure(prepareContext(pd.source, world(pd, { session: { cookie: async () => undefined, relay: (origin) => (origins.push(origin), fakeRelay(true)) } }).deps));
+    const error = await failure(
+      prepareContext(pd.source, world(pd, { session: { cookie: async () => undefined, relay: (origin) => (origins.push(origin), fakeRelay(true)) } }).deps),
+    );
     expect(error.message).toContain('evil.example');
     expect(origins).toEqual([]);
   });
@@ -300,7 +357,9 @@ describe('no credential leaves for an address that is not the CRM’s', () => {
     const pd = conn('pipedrive', 'acme', { kind: 'token', token: 'secret-token' });
     const ctx = await prepareContext(pd.source, world(pd, { fetch: async (input) => (sent.push(input), jsonResponse({})) }).deps);
     await ctx.fetch('https://acme.pipedrive.com/api/v1/deals?start=100');
-    await expect(ctx.fetch('https://next.evil.example/api/v1/deals?start=200', { headers: { 'x-api-token': 'secret-token' } })).rejects.toMatchObject({ kind: 'auth' });
+    await expect(ctx.fetch('https://next.evil.example/api/v1/deals?start=200', { headers: { 'x-api-token': 'secret-token' } })).rejects.toMatchObject({
+      kind: 'auth',
+    });
     expect(sent).toEqual(['https://acme.pipedrive.com/api/v1/deals?start=100']);
   });
 

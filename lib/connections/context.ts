@@ -84,13 +84,21 @@ async function signInWithSession(connection: Connection, ctx: PreparedContext, d
   const name = label(connection);
   if (connection.crm === 'sandbox') return; // loopback, no cookies: the background's own requests do
   if (!supportsSession(connection.crm)) {
-    throw new CrmError('auth', `${name} does not let KPI Lens use your browser session`, `Add a ${name} ${connection.crm === 'close' ? 'API key' : 'private app token'} in KPI Lens options → Connections.`);
+    throw new CrmError(
+      'auth',
+      `${name} does not let KPI Lens use your browser session`,
+      `Add a ${name} ${connection.crm === 'close' ? 'API key' : 'private app token'} in KPI Lens options → Connections.`,
+    );
   }
   if (!session) throw new CrmError('auth', `${name} session sign-in works only in the browser`, 'Use an API token here.');
   if (connection.crm === 'salesforce') {
     const sid = await session.cookie(connection.apiBase, 'sid');
     if (sid === 'no-permission') {
-      throw new CrmError('auth', 'KPI Lens may not read your Salesforce session', 'In KPI Lens options → Connections, connect Salesforce again and allow access, or sign in with OAuth.');
+      throw new CrmError(
+        'auth',
+        'KPI Lens may not read your Salesforce session',
+        'In KPI Lens options → Connections, connect Salesforce again and allow access, or sign in with OAuth.',
+      );
     }
     if (!sid) throw new CrmError('auth', 'No Salesforce session was found', 'Open Salesforce in a tab and sign in, then sync again.');
     ctx.auth = { kind: 'bearer', token: sid };
@@ -98,12 +106,22 @@ async function signInWithSession(connection: Connection, ctx: PreparedContext, d
   }
   const relay = session.relay(new URL(connection.appUrl).origin);
   if (!(await relay.available())) {
-    throw new CrmError('rate-limit', `No ${name} tab is open`, `Open ${name} in a tab to sync, or use an API token in KPI Lens options → Connections.`, NO_TAB_RETRY_MS);
+    throw new CrmError(
+      'rate-limit',
+      `No ${name} tab is open`,
+      `Open ${name} in a tab to sync, or use an API token in KPI Lens options → Connections.`,
+      NO_TAB_RETRY_MS,
+    );
   }
   ctx.fetch = guardedFetch(relay.fetch, connection.crm, deps.addresses);
   if (connection.crm === 'bitrix24') {
     const sessid = await relay.bitrixSessid().catch(() => null);
-    if (!sessid) throw new CrmError('auth', 'The Bitrix24 page did not give its session', 'Reload the Bitrix24 tab, or connect with an inbound webhook in KPI Lens options.');
+    if (!sessid)
+      throw new CrmError(
+        'auth',
+        'The Bitrix24 page did not give its session',
+        'Reload the Bitrix24 tab, or connect with an inbound webhook in KPI Lens options.',
+      );
     ctx.baseUrl = bitrixSessionBaseUrl(connection.appUrl, sessid);
     assertAddress(connection.crm, ctx.baseUrl, deps.addresses);
   }

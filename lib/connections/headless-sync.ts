@@ -39,7 +39,15 @@ export type HeadlessSyncOptions = {
 
 export type HeadlessSyncResult =
   | { ok: false; stage: 'check'; problem: ConnectProblem }
-  | { ok: boolean; stage: 'sync'; source: string; result: RunResult; store: MemorySyncStore; states: SyncObjectState[]; user?: { ownerId: string; name: string } };
+  | {
+      ok: boolean;
+      stage: 'sync';
+      source: string;
+      result: RunResult;
+      store: MemorySyncStore;
+      states: SyncObjectState[];
+      user?: { ownerId: string; name: string };
+    };
 
 /** How each CRM signs in with the one credential the CLI takes. */
 function authFor(crm: HeadlessCrm, token: string | undefined): AdapterAuth {
@@ -111,7 +119,14 @@ export async function headlessSync(options: HeadlessSyncOptions): Promise<Headle
   };
   if (options.crm === 'hubspot' && options.account === undefined) {
     try {
-      const info = await readAccountInfo({ fetch: options.fetch, now: options.now, baseUrl: options.baseUrl, auth: connection.auth, source: 'hubspot:?', timeZone: options.timeZone });
+      const info = await readAccountInfo({
+        fetch: options.fetch,
+        now: options.now,
+        baseUrl: options.baseUrl,
+        auth: connection.auth,
+        source: 'hubspot:?',
+        timeZone: options.timeZone,
+      });
       connection = { ...connection, account: info.portalId, details: { portalId: info.portalId, currency: info.currency } };
     } catch (error) {
       return { ok: false, stage: 'check', problem: problemOf(error) };
@@ -141,7 +156,20 @@ export async function headlessSync(options: HeadlessSyncOptions): Promise<Headle
 
 /** A finished earlier run whose high-water mark is `since`: the engine's next run then asks only for what changed after it. */
 function sinceState(source: string, object: string, since: number, now: number): SyncObjectState {
-  return { key: stateKey(source, object), source, object, cursor: null, runSince: null, highWater: since, runStartedAt: null, phase: 'done', recordsThisRun: 0, rejectsThisRun: 0, attempts: 0, updatedAt: now };
+  return {
+    key: stateKey(source, object),
+    source,
+    object,
+    cursor: null,
+    runSince: null,
+    highWater: since,
+    runStartedAt: null,
+    phase: 'done',
+    recordsThisRun: 0,
+    rejectsThisRun: 0,
+    attempts: 0,
+    updatedAt: now,
+  };
 }
 
 /** Quarantine entries as the JSON output shows them: the raw payload parsed back where it is whole. */

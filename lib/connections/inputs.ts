@@ -88,7 +88,9 @@ export function salesforceLoginUrl(text: string | undefined): string | null {
   const url = asUrl(text);
   if (!url || url.protocol !== 'https:' || url.port !== '' || url.username || url.password) return null;
   const host = url.hostname.toLowerCase();
-  const myDomain = ['.my.salesforce.com', '.my.salesforce.mil', '.my.sfcrmproducts.cn'].some((suffix) => host.endsWith(suffix) && detectSalesforce(new URL(`https://${host}`)) !== null);
+  const myDomain = ['.my.salesforce.com', '.my.salesforce.mil', '.my.sfcrmproducts.cn'].some(
+    (suffix) => host.endsWith(suffix) && detectSalesforce(new URL(`https://${host}`)) !== null,
+  );
   return host === 'login.salesforce.com' || host === 'test.salesforce.com' || myDomain ? url.origin : null;
 }
 
@@ -142,20 +144,34 @@ function basePlan(input: ConnectInput): PlanResult {
         if (input.clientSecret?.trim() && !cleanToken(input.clientSecret, 500)) return fail('clientSecret');
         const loginUrl = salesforceLoginUrl(input.loginUrl);
         // The API host is known once Salesforce answers the sign-in (its instance URL); the login host names the cloud.
-        return loginUrl ? { ok: true, plan: { crm, method, apiBase: loginUrl, appUrl: loginUrl, auth: { kind: 'session' }, accountOrigin: loginUrl } } : fail('loginUrl');
+        return loginUrl
+          ? { ok: true, plan: { crm, method, apiBase: loginUrl, appUrl: loginUrl, auth: { kind: 'session' }, accountOrigin: loginUrl } }
+          : fail('loginUrl');
       }
       const detected = salesforceOrg(input.account);
       return detected ? plan(detected, { kind: 'session' }, { accountOrigin: new URL(detected.apiBase).origin }) : fail('account');
     }
     case 'hubspot': {
       const token = cleanToken(input.token, 4000);
-      return token ? { ok: true, plan: { crm, method, apiBase: HUBSPOT_API_BASE, appUrl: 'https://app.hubspot.com', auth: { kind: 'bearer', token } } } : fail('token');
+      return token
+        ? { ok: true, plan: { crm, method, apiBase: HUBSPOT_API_BASE, appUrl: 'https://app.hubspot.com', auth: { kind: 'bearer', token } } }
+        : fail('token');
     }
     case 'close': {
       const key = cleanToken(input.token, 500);
       // Close serves every organization from one host: the account is the host (as detectClose says).
       return key
-        ? { ok: true, plan: { crm, method, account: 'app.close.com', apiBase: CLOSE_API_BASE, appUrl: CLOSE_APP_URL, auth: { kind: 'basic', username: key, password: '' } } }
+        ? {
+            ok: true,
+            plan: {
+              crm,
+              method,
+              account: 'app.close.com',
+              apiBase: CLOSE_API_BASE,
+              appUrl: CLOSE_APP_URL,
+              auth: { kind: 'basic', username: key, password: '' },
+            },
+          }
         : fail('token');
     }
     case 'kommo': {
@@ -173,7 +189,10 @@ function basePlan(input: ConnectInput): PlanResult {
       const hook = parseWebhookUrl(input.webhookUrl ?? '');
       const portal = hook ? detectBitrix24(new URL(hook.appUrl)) : null;
       if (!hook || !portal) return fail('webhookUrl');
-      return { ok: true, plan: { crm, method, account: portal.account, apiBase: hook.baseUrl, appUrl: portal.appUrl, auth: { kind: 'webhook' }, accountOrigin: portal.appUrl } };
+      return {
+        ok: true,
+        plan: { crm, method, account: portal.account, apiBase: hook.baseUrl, appUrl: portal.appUrl, auth: { kind: 'webhook' }, accountOrigin: portal.appUrl },
+      };
     }
   }
 }

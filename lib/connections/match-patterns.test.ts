@@ -28,10 +28,12 @@ describe('match patterns', () => {
   });
 
   it('runs the content script on a single granted account host too, never on other hosts', () => {
-    expect(contentScriptMatches(['https://acme.bitrix24.ru/*', 'https://acme.kommo.com/*', 'https://evil.example/*', 'https://acme.bitrix24.ru.evil.example/*'], [])).toEqual([
-      'https://acme.bitrix24.ru/*',
-      'https://acme.kommo.com/*',
+    expect(
+      contentScriptMatches(['https://acme.bitrix24.ru/*', 'https://acme.kommo.com/*', 'https://evil.example/*', 'https://acme.bitrix24.ru.evil.example/*'], []),
+    ).toEqual(['https://acme.bitrix24.ru/*', 'https://acme.kommo.com/*']);
+    expect(contentScriptMatches(['http://127.0.0.1/*', 'https://*.salesforce.com/*'], ['http://localhost/*', 'http://127.0.0.1/*'])).toEqual([
+      'https://*.salesforce.com/*',
+      'http://127.0.0.1/*',
     ]);
-    expect(contentScriptMatches(['http://127.0.0.1/*', 'https://*.salesforce.com/*'], ['http://localhost/*', 'http://127.0.0.1/*'])).toEqual(['https://*.salesforce.com/*', 'http://127.0.0.1/*']);
   });
 });

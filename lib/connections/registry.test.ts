@@ -3,7 +3,11 @@ import { detectCrm } from './registry';
 
 describe('CRM detection', () => {
   it('finds the sandbox CRM only where the build allows it', () => {
-    expect(detectCrm('http://127.0.0.1:5179/deals', { allowSandbox: true })).toMatchObject({ crm: 'sandbox', account: '127.0.0.1:5179', apiBase: 'http://127.0.0.1:5179/api/v1' });
+    expect(detectCrm('http://127.0.0.1:5179/deals', { allowSandbox: true })).toMatchObject({
+      crm: 'sandbox',
+      account: '127.0.0.1:5179',
+      apiBase: 'http://127.0.0.1:5179/api/v1',
+    });
     expect(detectCrm('http://127.0.0.1:5179/deals', { allowSandbox: false })).toBeNull();
   });
 
@@ -16,7 +20,10 @@ describe('CRM detection', () => {
     expect(detectCrm(url, { allowSandbox: false })).toMatchObject({ crm, account });
   });
 
-  it.each(['https://acme.amocrm.ru.attacker.example/', 'https://localhost.evil.example/', 'https://127.0.0.1/', 'not a url', 'file:///etc/passwd'])('ignores %s', (url) => {
-    expect(detectCrm(url, { allowSandbox: true })).toBeNull();
-  });
+  it.each(['https://acme.amocrm.ru.attacker.example/', 'https://localhost.evil.example/', 'https://127.0.0.1/', 'not a url', 'file:///etc/passwd'])(
+    'ignores %s',
+    (url) => {
+      expect(detectCrm(url, { allowSandbox: true })).toBeNull();
+    },
+  );
 });

@@ -22,9 +22,7 @@ export type RelayFetchMessage = {
 
 export type RelaySessidMessage = { type: typeof RELAY_BITRIX_SESSID };
 
-export type RelayFetchReply =
-  | { ok: true; status: number; headers: Record<string, string>; body: string }
-  | { ok: false; error: string };
+export type RelayFetchReply = { ok: true; status: number; headers: Record<string, string>; body: string } | { ok: false; error: string };
 
 export type RelaySessidReply = { ok: true; sessid: string | null } | { ok: false; error: string };
 
@@ -34,5 +32,12 @@ export type RelaySessidReply = { ok: true; sessid: string | null } | { ok: false
  */
 export function isRelayedHeader(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower === 'content-type' || lower === 'retry-after' || lower === 'ratelimit' || lower.startsWith('x-ratelimit') || lower.startsWith('x-daily-ratelimit') || lower.startsWith('ratelimit-');
+  return (
+    lower === 'content-type' ||
+    lower === 'retry-after' ||
+    lower === 'ratelimit' ||
+    lower.startsWith('x-ratelimit') ||
+    lower.startsWith('x-daily-ratelimit') ||
+    lower.startsWith('ratelimit-')
+  );
 }

@@ -26,7 +26,13 @@ export class OAuthCancelled extends Error {
 export async function authorizeSalesforce(p: { loginUrl: string; clientId: string }, deps: OAuthDeps): Promise<OAuthCode> {
   const codeVerifier = createCodeVerifier(deps.randomBytes(64));
   const state = Array.from(deps.randomBytes(16), (byte) => byte.toString(16).padStart(2, '0')).join('');
-  const url = buildAuthorizeUrl({ loginUrl: p.loginUrl, clientId: p.clientId, redirectUri: deps.redirectUri, codeChallenge: await codeChallengeS256(codeVerifier), state });
+  const url = buildAuthorizeUrl({
+    loginUrl: p.loginUrl,
+    clientId: p.clientId,
+    redirectUri: deps.redirectUri,
+    codeChallenge: await codeChallengeS256(codeVerifier),
+    state,
+  });
   const answer = await deps.launch(url);
   if (!answer) throw new OAuthCancelled('the Salesforce sign-in window was closed');
   const back = new URL(answer);
@@ -44,17 +50,18 @@ export async function authorizeSalesforce(p: { loginUrl: string; clientId: strin
  * repeats the request with it. Without a refresh token, or when the refresh is
  * refused too, the 401 goes to the adapter, which reports it as a sign-in problem.
  */
-export function refreshingFetch(
-  base: FetchLike,
-  grant: OAuthGrant,
-  onRefreshed: (tokens: SalesforceTokens) => Promise<void>,
-): FetchLike {
+export function refreshingFetch(base: FetchLike, grant: OAuthGrant, onRefreshed: (tokens: SalesforceTokens) => Promise<void>): FetchLike {
   return async (input, init) => {
     const response = await base(input, init);
     if (response.status !== 401 || !grant.refreshToken) return response;
     let tokens: SalesforceTokens;
     try {
-      tokens = await refreshAccessToken(base, { loginUrl: grant.loginUrl, clientId: grant.clientId, clientSecret: grant.clientSecret, refreshToken: grant.refreshToken });
+      tokens = await refreshAccessToken(base, {
+        loginUrl: grant.loginUrl,
+        clientId: grant.clientId,
+        clientSecret: grant.clientSecret,
+        refreshToken: grant.refreshToken,
+      });
     } catch {
       return response;
     }

@@ -6,8 +6,24 @@ import { forgetAllConnections, getConnection, listConnections, moveLegacyConnect
 import type { Connection } from './types';
 import { connectionVault, VAULT_DB_NAME } from './vault';
 
-const close: Connection = { source: 'close:app.close.com', crm: 'close', account: 'app.close.com', apiBase: 'https://api.close.com/api/v1', appUrl: 'https://app.close.com', auth: { kind: 'basic', username: 'key', password: '' }, connectedAt: 1 };
-const pd: Connection = { source: 'pipedrive:acme', crm: 'pipedrive', account: 'acme', apiBase: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com', auth: { kind: 'session' }, connectedAt: 2 };
+const close: Connection = {
+  source: 'close:app.close.com',
+  crm: 'close',
+  account: 'app.close.com',
+  apiBase: 'https://api.close.com/api/v1',
+  appUrl: 'https://app.close.com',
+  auth: { kind: 'basic', username: 'key', password: '' },
+  connectedAt: 1,
+};
+const pd: Connection = {
+  source: 'pipedrive:acme',
+  crm: 'pipedrive',
+  account: 'acme',
+  apiBase: 'https://acme.pipedrive.com/api',
+  appUrl: 'https://acme.pipedrive.com',
+  auth: { kind: 'session' },
+  connectedAt: 2,
+};
 
 beforeEach(async () => {
   fakeBrowser.reset();

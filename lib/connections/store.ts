@@ -22,12 +22,22 @@ const connectionSchema = z.object({
   connectedAt: z.number(),
   details: z
     .object({
-      currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
       multiCurrency: z.boolean().optional(),
       portalId: z.string().max(40).optional(),
     })
     .optional(),
-  oauth: z.object({ clientId: z.string().min(1).max(500), clientSecret: z.string().min(1).max(500).optional(), loginUrl: z.string().url().max(2048), refreshToken: z.string().min(1).max(4000).optional() }).optional(),
+  oauth: z
+    .object({
+      clientId: z.string().min(1).max(500),
+      clientSecret: z.string().min(1).max(500).optional(),
+      loginUrl: z.string().url().max(2048),
+      refreshToken: z.string().min(1).max(4000).optional(),
+    })
+    .optional(),
   user: z.object({ ownerId: z.string().min(1).max(200), name: z.string().max(500), at: z.number() }).optional(),
 });
 

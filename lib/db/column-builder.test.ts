@@ -23,7 +23,9 @@ afterEach(() => {
 /** A version 2 database (before the column store) with 23 activities, 7 deals and 4 leads of SOURCE. */
 async function versionTwoDatabase(name: string) {
   const v2 = open(name, SCHEMA_VERSIONS.slice(0, 2));
-  await v2.activities.bulkPut(Array.from({ length: 23 }, (_, i) => activity(`a${String(i).padStart(2, '0')}`, { occurredAt: T0 - i * 3_600_000, ownerId: i % 2 ? 'u1' : 'u2' })));
+  await v2.activities.bulkPut(
+    Array.from({ length: 23 }, (_, i) => activity(`a${String(i).padStart(2, '0')}`, { occurredAt: T0 - i * 3_600_000, ownerId: i % 2 ? 'u1' : 'u2' })),
+  );
   await v2.deals.bulkPut(Array.from({ length: 7 }, (_, i) => deal(`d${i}`, { status: i % 3 === 0 ? 'won' : 'open', closedAt: i % 3 === 0 ? T0 : undefined })));
   await v2.leads.bulkPut(Array.from({ length: 4 }, (_, i) => lead(`l${i}`)));
   v2.close();
@@ -71,19 +73,30 @@ describe('the migration to the column store', () => {
     const first = open(name);
     let steps = 0;
     // The worker stops after two steps (the builder's loop is cut at its pause).
-    await createColumnBuilder({ db: first, step: 5, pause: async () => {
-      if (++steps === 2) throw new Error('worker stopped');
-    } }).run().catch((error: Error) => expect(error.message).toBe('worker stopped'));
+    await createColumnBuilder({
+      db: first,
+      step: 5,
+      pause: async () => {
+        if (++steps === 2) throw new Error('worker stopped');
+      },
+    })
+      .run()
+      .catch((error: Error) => expect(error.message).toBe('worker stopped'));
     expect((await storedSourceStatus(first, SOURCE)).preparing).toEqual({ records: 10, total: 34 });
     await upsertRecords(first, { activity: [activity('a01', { ownerId: 'u9' }), activity('zz')] });
     first.close();
 
     const second = open(name);
     const seen: number[] = [];
-    await createColumnBuilder({ db: second, step: 5, pause: async () => {}, onProgress: async (source) => {
-      const preparing = (await storedSourceStatus(second, source)).preparing;
-      if (preparing) seen.push(preparing.records);
-    } }).run();
+    await createColumnBuilder({
+      db: second,
+      step: 5,
+      pause: async () => {},
+      onProgress: async (source) => {
+        const preparing = (await storedSourceStatus(second, source)).preparing;
+        if (preparing) seen.push(preparing.records);
+      },
+    }).run();
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((records, i) => i === 0 || records > seen[i - 1]!)).toBe(true);
     expect(seen[0]).toBeGreaterThan(10);

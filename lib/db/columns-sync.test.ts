@@ -68,8 +68,18 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
 function writeOf(step: Step, n: number): SyncStepWrite {
   return {
     state: {
-      key: `${SOURCE}/all`, source: SOURCE, object: 'all', cursor: String(n), runSince: null, highWater: null, phase: 'running',
-      recordsThisRun: n, rejectsThisRun: 0, runStartedAt: T0, attempts: 0, updatedAt: T0,
+      key: `${SOURCE}/all`,
+      source: SOURCE,
+      object: 'all',
+      cursor: String(n),
+      runSince: null,
+      highWater: null,
+      phase: 'running',
+      recordsThisRun: n,
+      rejectsThisRun: 0,
+      runStartedAt: T0,
+      attempts: 0,
+      updatedAt: T0,
     },
     batch: step.batch,
     deleted: step.deleted,

@@ -25,7 +25,15 @@ afterEach(() => {
 
 type Op = { kind: 'put'; activity: Activity[]; deal: Deal[]; lead: Lead[] } | { kind: 'delete'; type: ColumnType; ids: string[] };
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('put' as const), activity: fc.array(withLink(activityArb), { maxLength: 6 }), deal: fc.array(withLink(dealArb), { maxLength: 4 }), lead: fc.array(withLink(leadArb), { maxLength: 3 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('put' as const),
+      activity: fc.array(withLink(activityArb), { maxLength: 6 }),
+      deal: fc.array(withLink(dealArb), { maxLength: 4 }),
+      lead: fc.array(withLink(leadArb), { maxLength: 3 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), type: fc.constantFrom(...COLUMN_TYPES), ids: fc.array(ids, { maxLength: 4 }) }) },
 );
 
@@ -101,7 +109,12 @@ describe('the column store', () => {
     const db = open();
     await upsertRecords(db, { activity: [activity('a1'), { ...activity('a1'), source: 'other' }], lead: [lead('l1')] });
     await deleteSource(db, SOURCE);
-    expect(await db.columns.where(':id').between([SOURCE], [SOURCE, [[]]]).count()).toBe(0);
+    expect(
+      await db.columns
+        .where(':id')
+        .between([SOURCE], [SOURCE, [[]]])
+        .count(),
+    ).toBe(0);
     expect(await readMeta(db, SOURCE, 'activity')).toBeUndefined();
     expect(await readMeta(db, 'other', 'activity')).toMatchObject({ alive: 1 });
     await expectAgreement(db, 'other');
@@ -110,9 +123,13 @@ describe('the column store', () => {
   it('builds the columns of a version 2 database after the upgrade, resumably, while writes go on', async () => {
     const name = `columns-upgrade-${++counter}`;
     const v2 = open(name, SCHEMA_VERSIONS.slice(0, 2));
-    const activities = Array.from({ length: 25 }, (_, i) => activity(`a${String(i).padStart(2, '0')}`, { occurredAt: T0 - i * 60_000, type: i % 3 === 0 ? 'meeting' : 'call', title: `T${i}` }));
+    const activities = Array.from({ length: 25 }, (_, i) =>
+      activity(`a${String(i).padStart(2, '0')}`, { occurredAt: T0 - i * 60_000, type: i % 3 === 0 ? 'meeting' : 'call', title: `T${i}` }),
+    );
     await v2.activities.bulkPut(activities);
-    await v2.deals.bulkPut([deal('d1', { status: 'won', closedAt: T0, lineItems: [{ name: 'Seat', quantity: 2, unitPrice: { minor: 100, currency: 'USD' } }] })]);
+    await v2.deals.bulkPut([
+      deal('d1', { status: 'won', closedAt: T0, lineItems: [{ name: 'Seat', quantity: 2, unitPrice: { minor: 100, currency: 'USD' } }] }),
+    ]);
     v2.close();
 
     const db = open(name);
@@ -137,7 +154,12 @@ describe('the column store', () => {
     await expectAgreement(db, SOURCE);
     const after = await loadKpiData(db, SOURCE);
     await columnTableOf(after.activities)!.loadCold('cold', 'all');
-    expect(after.activities.map((a) => a.ownerId).filter((owner) => owner !== 'u1').sort()).toEqual(['u7', 'u8']);
+    expect(
+      after.activities
+        .map((a) => a.ownerId)
+        .filter((owner) => owner !== 'u1')
+        .sort(),
+    ).toEqual(['u7', 'u8']);
   });
 
   it('opens no record index it does not need: a source is its key range', async () => {

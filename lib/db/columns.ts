@@ -38,7 +38,8 @@ export function readMeta(db: KpiLensDb, source: string, type: ColumnType): Promi
 
 /** The chunks of one tier of a source's record type, in slot order: one read. */
 export async function readChunks(db: KpiLensDb, source: string, type: ColumnType, tier: Tier, chunks?: readonly number[]): Promise<StoredChunk[]> {
-  if (chunks) return (await db.columns.bulkGet(chunks.map((chunk) => chunkKey(source, type, tier, chunk)))).filter((row): row is StoredChunk => row !== undefined);
+  if (chunks)
+    return (await db.columns.bulkGet(chunks.map((chunk) => chunkKey(source, type, tier, chunk)))).filter((row): row is StoredChunk => row !== undefined);
   return (await db.columns.where(':id').between([source, type, tier, -Infinity], [source, type, tier, Infinity]).toArray()) as StoredChunk[];
 }
 
@@ -54,11 +55,25 @@ export async function readOrders(db: KpiLensDb, source: string, type: ColumnType
  * Keeps the orders a worker sorted, for the next cold start: only while the column store is still at
  * the generation they were made from (a write since makes them stale, and they are not stored).
  */
-export async function saveOrders(db: KpiLensDb, source: string, type: ColumnType, generation: number, orders: ReadonlyMap<string, Uint32Array>): Promise<boolean> {
+export async function saveOrders(
+  db: KpiLensDb,
+  source: string,
+  type: ColumnType,
+  generation: number,
+  orders: ReadonlyMap<string, Uint32Array>,
+): Promise<boolean> {
   return db.transaction('rw', [db.columns, db.columnMeta], async () => {
     const meta = await readMeta(db, source, type);
     if (meta?.generation !== generation) return false;
-    const rows: StoredOrder[] = [...orders].map(([name, order]) => ({ source, type, tier: 'order', chunk: ORDER_NAMES.indexOf(name), name, generation, order }));
+    const rows: StoredOrder[] = [...orders].map(([name, order]) => ({
+      source,
+      type,
+      tier: 'order',
+      chunk: ORDER_NAMES.indexOf(name),
+      name,
+      generation,
+      order,
+    }));
     await db.columns.bulkPut(rows as unknown as StoredChunk[]);
     return true;
   });
@@ -192,7 +207,10 @@ function keysStored(table: Table<StoredRecord, [string, string]>, source: string
         const asked = new Set(ids);
         return inRange.filter(([, id]) => asked.has(id));
       }
-      return table.where(':id').anyOf(ids.map((id) => [source, id] as [string, string])).primaryKeys() as unknown as Promise<[string, string][]>;
+      return table
+        .where(':id')
+        .anyOf(ids.map((id) => [source, id] as [string, string]))
+        .primaryKeys() as unknown as Promise<[string, string][]>;
     });
 }
 
@@ -211,14 +229,20 @@ export const BUILD_STEP = 2_000;
  * existed: the next records after the cursor, in key order, get their slots and rows, the cursor
  * moves on, all in one transaction. Returns the progress; `done` once the type is ready.
  */
-export async function buildColumnsStep(db: KpiLensDb, source: string, type: ColumnType, limit = BUILD_STEP): Promise<{ done: boolean; built: number; total: number; touched: TouchedChunks }> {
+export async function buildColumnsStep(
+  db: KpiLensDb,
+  source: string,
+  type: ColumnType,
+  limit = BUILD_STEP,
+): Promise<{ done: boolean; built: number; total: number; touched: TouchedChunks }> {
   const table = recordTableOf(db, type);
   return db.transaction('rw', [table, db.columns, db.columnMeta], async () => {
     const meta = (await readMeta(db, source, type)) ?? freshMeta(source, type, 'building');
     if (meta.state === 'ready') return { done: true, built: meta.alive, total: meta.alive, touched: [] };
     if (meta.total === undefined) meta.total = await bySource(table, source).count();
     const [, upper] = sourceRange(source);
-    const range = meta.cursor === null || meta.cursor === undefined ? bySource(table, source) : table.where(':id').between([source, meta.cursor], upper, false, false);
+    const range =
+      meta.cursor === null || meta.cursor === undefined ? bySource(table, source) : table.where(':id').between([source, meta.cursor], upper, false, false);
     const records = await range.limit(limit).toArray();
     const rows = new Map<string, { tier: Tier; chunk: number; rows: RowEdit[] }>();
     const stored: StoredRecord[] = [];

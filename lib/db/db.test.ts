@@ -19,10 +19,23 @@ afterEach(() => {
 });
 
 const deal = (id: string, patch: Partial<Deal> = {}): Deal => ({
-  source: 'crm', externalId: id, updatedAt: 1, title: id, ownerId: 'u1', status: 'open', lineItems: [], ...patch,
+  source: 'crm',
+  externalId: id,
+  updatedAt: 1,
+  title: id,
+  ownerId: 'u1',
+  status: 'open',
+  lineItems: [],
+  ...patch,
 });
 const activity = (id: string, ownerId: string, occurredAt: number): Activity => ({
-  source: 'crm', externalId: id, updatedAt: 1, ownerId, type: 'call', occurredAt, done: true,
+  source: 'crm',
+  externalId: id,
+  updatedAt: 1,
+  ownerId,
+  type: 'call',
+  occurredAt,
+  done: true,
 });
 
 describe('database', () => {
@@ -59,7 +72,12 @@ describe('database', () => {
     const closed = deals.times('closedAt');
     const status = deals.bytes('status'); // 1 open, 2 won, 3 lost
     await deals.loadCold('cold', 'all');
-    expect(data.deals.filter((_, i) => closed.has[i] && closed.raw[i]! < 200).map((d) => d.externalId).sort()).toEqual(['d1', 'd4']);
+    expect(
+      data.deals
+        .filter((_, i) => closed.has[i] && closed.raw[i]! < 200)
+        .map((d) => d.externalId)
+        .sort(),
+    ).toEqual(['d1', 'd4']);
     expect(data.deals.filter((_, i) => status[i] === 1).map((d) => d.externalId)).toEqual(['d3']);
   });
 

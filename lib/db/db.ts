@@ -1,19 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type {
-  Activity,
-  Customer,
-  Deal,
-  Lead,
-  MrrMovement,
-  Owner,
-  Pipeline,
-  Product,
-  Quota,
-  Spend,
-  Stage,
-  Target,
-  Team,
-} from '../model';
+import type { Activity, Customer, Deal, Lead, MrrMovement, Owner, Pipeline, Product, Quota, Spend, Stage, Target, Team } from '../model';
 import type { ColumnMeta, StoredChunk } from '../columns/chunk';
 import type { ColumnType, Tier } from '../columns/spec';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';

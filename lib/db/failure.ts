@@ -41,7 +41,8 @@ export function storageProblemOf(error: unknown): StorageProblem | undefined {
   return {
     kind: 'database-unavailable',
     message: `KPI Lens cannot open its database right now (${detail}): the disk may be full, or an update could not convert the data. Your data is kept as it was: nothing was changed or deleted.`,
-    userAction: 'Free disk space: KPI Lens tries again by itself. If this stays, reload KPI Lens (chrome://extensions) or restart the browser. Do not clear the browser data: that would delete your records.',
+    userAction:
+      'Free disk space: KPI Lens tries again by itself. If this stays, reload KPI Lens (chrome://extensions) or restart the browser. Do not clear the browser data: that would delete your records.',
   };
 }
 

@@ -28,7 +28,23 @@ export function reloadColumnRecords<T extends ColumnType>(db: KpiLensDb, source:
 
 /** The tables `loadKpiData` reads, for a read transaction. */
 export function sourceTables(db: KpiLensDb) {
-  return [db.owners, db.teams, db.pipelines, db.stages, db.products, db.deals, db.activities, db.leads, db.customers, db.mrrMovements, db.spend, db.quotas, db.targets, db.columns, db.columnMeta];
+  return [
+    db.owners,
+    db.teams,
+    db.pipelines,
+    db.stages,
+    db.products,
+    db.deals,
+    db.activities,
+    db.leads,
+    db.customers,
+    db.mrrMovements,
+    db.spend,
+    db.quotas,
+    db.targets,
+    db.columns,
+    db.columnMeta,
+  ];
 }
 
 /**

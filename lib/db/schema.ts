@@ -91,12 +91,19 @@ export async function sourcesIn(table: Table): Promise<string[]> {
   let key = (await table.orderBy(':id').first()) as { source: string } | undefined;
   while (key) {
     sources.push(key.source);
-    key = (await table.where(':id').above([key.source, [[]]]).first()) as { source: string } | undefined;
+    key = (await table
+      .where(':id')
+      .above([key.source, [[]]])
+      .first()) as { source: string } | undefined;
   }
   return sources;
 }
 
-const COLUMN_TABLES = [['activity', 'activities'], ['deal', 'deals'], ['lead', 'leads']] as const;
+const COLUMN_TABLES = [
+  ['activity', 'activities'],
+  ['deal', 'deals'],
+  ['lead', 'leads'],
+] as const;
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
@@ -125,7 +132,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       for (const [type, name] of COLUMN_TABLES) {
         for (const source of await sourcesIn(tx.table(name))) {
           // The count is the progress bar's whole from the first status on (a key-range count: no record read).
-          const total = await tx.table(name).where(':id').between([source], [source, [[]]]).count();
+          const total = await tx
+            .table(name)
+            .where(':id')
+            .between([source], [source, [[]]])
+            .count();
           await tx.table('columnMeta').put({ source, type, state: 'building', slots: 0, alive: 0, generation: 0, cursor: null, built: 0, total });
         }
       }

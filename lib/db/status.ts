@@ -45,7 +45,11 @@ async function countOf(db: KpiLensDb, source: string, type: RecordType): Promise
 
 /** What the sidebar and popup show about a source's data: counts, last sync, progress, the last problem. */
 export async function storedSourceStatus(db: KpiLensDb, source: string, counts?: StoredCounts, now = Date.now()): Promise<StoredSourceStatus> {
-  const [stored, states, preparing] = await Promise.all([counts ?? countStored(db, source), db.syncState.where('source').equals(source).toArray(), buildProgress(db, source)]);
+  const [stored, states, preparing] = await Promise.all([
+    counts ?? countStored(db, source),
+    db.syncState.where('source').equals(source).toArray(),
+    buildProgress(db, source),
+  ]);
   return { ...stored, ...summariseStates(states, now), ...(preparing ? { preparing } : {}) };
 }
 
@@ -66,7 +70,12 @@ export function summariseStates(states: readonly SyncObjectState[], now?: number
 }
 
 /** How far a run is, and (given the time) how long the current object still needs at the run's pace. */
-function progressOf(states: readonly SyncObjectState[], current: SyncObjectState, activeCount: number, now: number | undefined): NonNullable<StoredSourceStatus['progress']> {
+function progressOf(
+  states: readonly SyncObjectState[],
+  current: SyncObjectState,
+  activeCount: number,
+  now: number | undefined,
+): NonNullable<StoredSourceStatus['progress']> {
   const records = states.reduce((sum, state) => sum + state.recordsThisRun, 0);
   const progress: NonNullable<StoredSourceStatus['progress']> = {
     object: current.object,

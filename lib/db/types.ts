@@ -45,6 +45,8 @@ export type SyncObjectState = {
   pager?: PagerTrail;
   /** The last problem, with what the rep can do about it. */
   error?: { kind: string; message: string; userAction: string; at: number };
+  /** What the object's last completed chain left for its next run (FetchedPage.carry), opaque. */
+  carry?: string;
   updatedAt: number;
 };
 

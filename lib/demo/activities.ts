@@ -1,4 +1,5 @@
-import { anyTime, DAY } from './calendar';
+import { DAY_MS } from '../period/units';
+import { anyTime } from './calendar';
 import { NB_DEMO_STAGE } from './catalog';
 import { speaksRussian } from './company';
 import type { DemoContext } from './context';
@@ -11,8 +12,20 @@ import type { Rng } from './random';
 
 /** How reps split their work on a deal, by pipeline: hunters call and email, account managers meet. */
 const DEAL_MIX: Record<'nb' | 'exp', readonly (readonly [ActivityKind, number])[]> = {
-  nb: [['call', 36], ['email', 32], ['meeting', 10], ['sms', 6], ['task', 16]],
-  exp: [['call', 30], ['email', 35], ['meeting', 17], ['sms', 3], ['task', 15]],
+  nb: [
+    ['call', 36],
+    ['email', 32],
+    ['meeting', 10],
+    ['sms', 6],
+    ['task', 16],
+  ],
+  exp: [
+    ['call', 30],
+    ['email', 35],
+    ['meeting', 17],
+    ['sms', 3],
+    ['task', 15],
+  ],
 };
 
 /** Days a lead is prospected before it goes quiet (see leads.ts). */
@@ -48,7 +61,7 @@ export function dealActivities(ctx: DemoContext, rng: Rng, track: DealTrack, out
   // twice as busy this week as in any past week.)
   const live = deal.status === 'open' && !timeline.stalled;
   const lifeEnd = live ? Math.max(until, timeline.plannedEnd) : until;
-  const days = (lifeEnd - createdAt) / DAY;
+  const days = (lifeEnd - createdAt) / DAY_MS;
   const count = rng.count(Math.min(25, (2 + days / 4.5) * rep.activity * DEAL_INTENSITY));
   for (let i = 0; i < count; i += 1) {
     const at = when(ctx, rng, createdAt, lifeEnd);
@@ -66,14 +79,14 @@ export function dealActivities(ctx: DemoContext, rng: Rng, track: DealTrack, out
     const demoStage = deal.stageHistory?.find((visit) => visit.stageId === stageId('nb', NB_DEMO_STAGE));
     const previous = deal.stageHistory?.find((visit) => visit.stageId === stageId('nb', NB_DEMO_STAGE - 1));
     let demoAt: number | undefined;
-    if (demoStage) demoAt = ctx.cal.workTimeFrom(rng, demoStage.enteredAt + rng.int(0, 2) * DAY);
+    if (demoStage) demoAt = ctx.cal.workTimeFrom(rng, demoStage.enteredAt + rng.int(0, 2) * DAY_MS);
     else if (deal.status === 'open' && !timeline.stalled && previous && rng.chance(0.45)) {
-      demoAt = ctx.cal.workTimeFrom(rng, ctx.asOf + rng.int(0, 9) * DAY);
+      demoAt = ctx.cal.workTimeFrom(rng, ctx.asOf + rng.int(0, 9) * DAY_MS);
     }
     if (demoAt !== undefined && ((deal.status === 'open' && !timeline.stalled) || demoAt <= until)) {
       const trial = rng.chance(0.18);
       const demo = add(trial ? 'trial' : 'demo', demoAt);
-      const bookedAt = Math.max(createdAt, demoAt - rng.int(1, 7) * DAY);
+      const bookedAt = Math.max(createdAt, demoAt - rng.int(1, 7) * DAY_MS);
       demo.createdAt = Math.min(ctx.asOf, ctx.cal.workTime(rng, bookedAt, Math.min(demoAt, ctx.asOf)));
       demo.updatedAt = demo.done ? demoAt : demo.createdAt;
     }
@@ -81,10 +94,22 @@ export function dealActivities(ctx: DemoContext, rng: Rng, track: DealTrack, out
 
   if (deal.status !== 'open' || timeline.stalled) return;
   // Many live deals were touched in the last days; the rest drift towards "at risk".
-  if (rng.chance(0.15)) add(rng.weighted(DEAL_MIX[track.pipeline]), when(ctx, rng, Math.max(createdAt, ctx.asOf - 10 * DAY), ctx.asOf));
-  const next = rng.weighted([[0, 15], [1, 65], [2, 20]] as const);
+  if (rng.chance(0.15)) add(rng.weighted(DEAL_MIX[track.pipeline]), when(ctx, rng, Math.max(createdAt, ctx.asOf - 10 * DAY_MS), ctx.asOf));
+  const next = rng.weighted([
+    [0, 15],
+    [1, 65],
+    [2, 20],
+  ] as const);
   for (let i = 0; i < next; i += 1) {
-    const scheduled = add(rng.weighted<ActivityKind>([['call', 45], ['meeting', 30], ['task', 25]]), ctx.cal.workTime(rng, ctx.asOf + 1, ctx.asOf + 14 * DAY), false);
+    const scheduled = add(
+      rng.weighted<ActivityKind>([
+        ['call', 45],
+        ['meeting', 30],
+        ['task', 25],
+      ]),
+      ctx.cal.workTime(rng, ctx.asOf + 1, ctx.asOf + 14 * DAY_MS),
+      false,
+    );
     scheduled.createdAt = Math.max(createdAt, ctx.asOf - rng.int(0, 5 * 24) * 3_600_000);
     scheduled.updatedAt = scheduled.createdAt;
   }
@@ -97,11 +122,19 @@ export function leadActivities(ctx: DemoContext, rng: Rng, track: LeadTrack, out
   const company = { name: track.company.name, russian: speaksRussian(track.company) };
   const count = 1 + rng.count(1.3 * track.rep.activity);
   const mix: readonly (readonly [ActivityKind, number])[] = track.cold
-    ? [['cold-email', 62], ['call', 32], ['sms', 6]]
-    : [['call', 50], ['email', 38], ['meeting', 12]];
+    ? [
+        ['cold-email', 62],
+        ['call', 32],
+        ['sms', 6],
+      ]
+    : [
+        ['call', 50],
+        ['email', 38],
+        ['meeting', 12],
+      ];
   // An open lead is worked over its planned three weeks; what falls after asOf has not happened yet.
   const until = Math.max(lead.createdAt, track.activeUntil);
-  const end = lead.status === 'open' ? Math.max(until, lead.createdAt + LEAD_WORK_DAYS * DAY) : until;
+  const end = lead.status === 'open' ? Math.max(until, lead.createdAt + LEAD_WORK_DAYS * DAY_MS) : until;
   for (let i = 0; i < count; i += 1) {
     const at = when(ctx, rng, lead.createdAt, end);
     if (at <= until) out.push(makeActivity(rng, rng.weighted(mix), track.rep, at, true, company, { leadId: lead.externalId }));
@@ -112,7 +145,7 @@ export function leadActivities(ctx: DemoContext, rng: Rng, track: LeadTrack, out
 export function customerActivities(ctx: DemoContext, rng: Rng, track: CustomerTrack, out: ActivityDraft[]): void {
   const company = { name: track.customer.name, russian: track.russian };
   for (const [from, to] of track.active) {
-    const count = rng.count(((to - from) / (30 * DAY)) * 0.9 * track.manager.activity);
+    const count = rng.count(((to - from) / (30 * DAY_MS)) * 0.9 * track.manager.activity);
     for (let i = 0; i < count; i += 1) {
       const at = ctx.cal.workTime(rng, from, to);
       out.push(makeActivity(rng, 'check-in', track.manager, at, true, company, { customerId: track.customer.externalId }));
@@ -122,7 +155,7 @@ export function customerActivities(ctx: DemoContext, rng: Rng, track: CustomerTr
 
 /** Internal work not tied to a record: forecasts, pipeline reviews. About one every two weeks per person. */
 export function internalActivities(ctx: DemoContext, rng: Rng, org: Org, out: ActivityDraft[]): void {
-  const weeks = (ctx.asOf - ctx.historyStart) / (7 * DAY);
+  const weeks = (ctx.asOf - ctx.historyStart) / (7 * DAY_MS);
   for (const rep of org.reps) {
     const count = rng.count(weeks * 0.5);
     for (let i = 0; i < count; i += 1) {

@@ -17,7 +17,10 @@ type Texts = { en: readonly string[]; ru: readonly string[] };
 
 const TITLES: Record<Exclude<ActivityKind, 'internal'>, Texts> = {
   call: { en: ['Call: {c}', 'Follow-up call: {c}', 'Pricing call: {c}'], ru: ['Звонок: {c}', 'Повторный звонок: {c}'] },
-  email: { en: ['Follow-up: {c}', 'Proposal for {c}', 'Next steps with {c}', 'Pricing details for {c}'], ru: ['Follow-up: {c}', 'КП для {c}', 'Следующие шаги: {c}'] },
+  email: {
+    en: ['Follow-up: {c}', 'Proposal for {c}', 'Next steps with {c}', 'Pricing details for {c}'],
+    ru: ['Follow-up: {c}', 'КП для {c}', 'Следующие шаги: {c}'],
+  },
   'cold-email': { en: ['Intro: Lens Cloud for {c}', 'Quick question for {c}'], ru: ['Знакомство: Lens Cloud для {c}', 'Вопрос для {c}'] },
   meeting: { en: ['Discovery meeting: {c}', 'Proposal review: {c}', 'Stakeholder meeting: {c}'], ru: ['Встреча: {c}', 'Обсуждение КП: {c}'] },
   demo: { en: ['Demo: {c}', 'Product demo: {c}'], ru: ['Демо для {c}', 'Демо: {c}'] },
@@ -43,7 +46,18 @@ export function makeActivity(
   links: Links,
 ): ActivityDraft {
   const title = kind === 'internal' ? rng.pick(INTERNAL) : rng.pick(TITLES[kind][company?.russian ? 'ru' : 'en']).replace('{c}', company?.name ?? '');
-  const draft: ActivityDraft = { source: '', externalId: '', url: '', updatedAt: occurredAt, ownerId: rep.id, type: 'other', title, occurredAt, done, ...links };
+  const draft: ActivityDraft = {
+    source: '',
+    externalId: '',
+    url: '',
+    updatedAt: occurredAt,
+    ownerId: rep.id,
+    type: 'other',
+    title,
+    occurredAt,
+    done,
+    ...links,
+  };
   switch (kind) {
     case 'call': {
       const inbound = rng.chance(0.22);

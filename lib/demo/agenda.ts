@@ -1,4 +1,5 @@
-import { anyTime, DAY, HOUR, workDayShareBefore } from './calendar';
+import { DAY_MS } from '../period/units';
+import { anyTime, HOUR, workDayShareBefore } from './calendar';
 import { speaksRussian } from './company';
 import type { DemoContext } from './context';
 import type { DealTrack } from './deals';
@@ -52,7 +53,7 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
   // A demo booked today, held in the next few working days.
   if (today.working && hour >= 9) {
     const demoDeal = rng.pick(open);
-    const demo = add('demo', cal.workTimeFrom(rng, asOf + rng.int(1, 4) * DAY), false, demoDeal);
+    const demo = add('demo', cal.workTimeFrom(rng, asOf + rng.int(1, 4) * DAY_MS), false, demoDeal);
     const bookedFrom = Math.max(cal.atHour(index, 8), demoDeal.deal.createdAt ?? today.start);
     demo.createdAt = bookedFrom < asOf ? anyTime(rng, bookedFrom, asOf) : asOf;
     demo.updatedAt = demo.createdAt;
@@ -64,8 +65,16 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
   for (let i = 0; i < 2; i += 1) {
     const at = laterToday ? anyTime(rng, Math.max(asOf + HOUR / 2, cal.atHour(index, 8)), workEnd - HOUR / 2) : cal.workTimeFrom(rng, today.end);
     const track = rng.pick(open);
-    const scheduled = add(rng.weighted<ActivityKind>([['call', 50], ['meeting', 50]]), at, false, track);
-    const bookedAt = Math.max(scheduled.occurredAt - 5 * DAY, asOf - 3 * DAY, track.deal.createdAt ?? 0);
+    const scheduled = add(
+      rng.weighted<ActivityKind>([
+        ['call', 50],
+        ['meeting', 50],
+      ]),
+      at,
+      false,
+      track,
+    );
+    const bookedAt = Math.max(scheduled.occurredAt - 5 * DAY_MS, asOf - 3 * DAY_MS, track.deal.createdAt ?? 0);
     scheduled.createdAt = Math.min(asOf, bookedAt);
     scheduled.updatedAt = scheduled.createdAt;
   }
@@ -75,7 +84,7 @@ export function agendaActivities(ctx: DemoContext, rng: Rng, rep: RepProfile, de
 function usualDay(ctx: DemoContext, rep: RepProfile, drafts: readonly ActivityDraft[], todayIndex: number): { usual: number; already: number } {
   const { cal, asOf } = ctx;
   let first = todayIndex;
-  for (let working = 0; first > 0 && working < USUAL_DAYS; ) {
+  for (let working = 0; first > 0 && working < USUAL_DAYS;) {
     first -= 1;
     if (cal.day(first).working) working += 1;
   }

@@ -1,8 +1,8 @@
+import { DAY_MS } from '../period/units';
 import { instantToLocalDate, localDateToInstant } from '../period/local-date';
 import type { Rng } from './random';
 
 export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
 
 /** One local calendar day of the demo's time zone. */
 export type DemoDay = {
@@ -40,7 +40,17 @@ const HOLIDAYS = new Set(['01-01', '12-25', '12-26']);
 
 /** Sales teams work 8:00–19:00 with a morning and an afternoon peak; weights per starting hour. */
 const HOUR_WEIGHTS: readonly (readonly [number, number])[] = [
-  [8, 0.4], [9, 1], [10, 1.2], [11, 1.2], [12, 0.6], [13, 0.9], [14, 1.2], [15, 1.1], [16, 1], [17, 0.6], [18, 0.25],
+  [8, 0.4],
+  [9, 1],
+  [10, 1.2],
+  [11, 1.2],
+  [12, 0.6],
+  [13, 0.9],
+  [14, 1.2],
+  [15, 1.1],
+  [16, 1],
+  [17, 0.6],
+  [18, 0.25],
 ];
 
 /** Share of a working day's activity that lies before a local hour (fractional): 0 before 8:00, 1 from 19:00. */
@@ -96,10 +106,10 @@ function nextMidnights(firstDate: string, lastDate: string, timeZone: string): (
   let weekStart = localMidnight(firstDate, timeZone);
   for (let date = firstDate; date <= lastDate; date = addDays(date, 7)) {
     const weekEnd = localMidnight(addDays(date, 7), timeZone);
-    const regular = weekEnd - weekStart === 7 * DAY;
+    const regular = weekEnd - weekStart === 7 * DAY_MS;
     for (let day = 0; day < 7; day += 1) {
       const current = addDays(date, day);
-      exact.set(current, regular ? weekStart + (day + 1) * DAY : localMidnight(addDays(current, 1), timeZone));
+      exact.set(current, regular ? weekStart + (day + 1) * DAY_MS : localMidnight(addDays(current, 1), timeZone));
     }
     weekStart = weekEnd;
   }

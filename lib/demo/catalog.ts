@@ -92,33 +92,53 @@ export type RegionSpec = {
 };
 
 export const REGIONS: readonly RegionSpec[] = [
-  { name: 'North America', weight: 34, countries: [
-    { name: 'United States', weight: 80, currency: 'USD', language: 'en' },
-    { name: 'Canada', weight: 20, currency: 'USD', language: 'en' },
-  ] },
-  { name: 'EMEA', weight: 30, countries: [
-    { name: 'Germany', weight: 30, currency: 'EUR', language: 'de' },
-    { name: 'United Kingdom', weight: 25, currency: 'USD', language: 'en' },
-    { name: 'France', weight: 18, currency: 'EUR', language: 'fr' },
-    { name: 'Netherlands', weight: 12, currency: 'EUR', language: 'en' },
-    { name: 'Spain', weight: 10, currency: 'EUR', language: 'es' },
-    { name: 'United Arab Emirates', weight: 5, currency: 'USD', language: 'en' },
-  ] },
-  { name: 'Russia & CIS', weight: 16, countries: [
-    { name: 'Russia', weight: 75, currency: 'RUB', language: 'ru' },
-    { name: 'Kazakhstan', weight: 15, currency: 'USD', language: 'ru' },
-    { name: 'Armenia', weight: 10, currency: 'USD', language: 'ru' },
-  ] },
-  { name: 'APAC', weight: 12, countries: [
-    { name: 'Australia', weight: 40, currency: 'USD', language: 'en' },
-    { name: 'Singapore', weight: 30, currency: 'USD', language: 'en' },
-    { name: 'India', weight: 30, currency: 'USD', language: 'en' },
-  ] },
-  { name: 'LATAM', weight: 8, countries: [
-    { name: 'Brazil', weight: 45, currency: 'USD', language: 'es' },
-    { name: 'Mexico', weight: 35, currency: 'USD', language: 'es' },
-    { name: 'Chile', weight: 20, currency: 'USD', language: 'es' },
-  ] },
+  {
+    name: 'North America',
+    weight: 34,
+    countries: [
+      { name: 'United States', weight: 80, currency: 'USD', language: 'en' },
+      { name: 'Canada', weight: 20, currency: 'USD', language: 'en' },
+    ],
+  },
+  {
+    name: 'EMEA',
+    weight: 30,
+    countries: [
+      { name: 'Germany', weight: 30, currency: 'EUR', language: 'de' },
+      { name: 'United Kingdom', weight: 25, currency: 'USD', language: 'en' },
+      { name: 'France', weight: 18, currency: 'EUR', language: 'fr' },
+      { name: 'Netherlands', weight: 12, currency: 'EUR', language: 'en' },
+      { name: 'Spain', weight: 10, currency: 'EUR', language: 'es' },
+      { name: 'United Arab Emirates', weight: 5, currency: 'USD', language: 'en' },
+    ],
+  },
+  {
+    name: 'Russia & CIS',
+    weight: 16,
+    countries: [
+      { name: 'Russia', weight: 75, currency: 'RUB', language: 'ru' },
+      { name: 'Kazakhstan', weight: 15, currency: 'USD', language: 'ru' },
+      { name: 'Armenia', weight: 10, currency: 'USD', language: 'ru' },
+    ],
+  },
+  {
+    name: 'APAC',
+    weight: 12,
+    countries: [
+      { name: 'Australia', weight: 40, currency: 'USD', language: 'en' },
+      { name: 'Singapore', weight: 30, currency: 'USD', language: 'en' },
+      { name: 'India', weight: 30, currency: 'USD', language: 'en' },
+    ],
+  },
+  {
+    name: 'LATAM',
+    weight: 8,
+    countries: [
+      { name: 'Brazil', weight: 45, currency: 'USD', language: 'es' },
+      { name: 'Mexico', weight: 35, currency: 'USD', language: 'es' },
+      { name: 'Chile', weight: 20, currency: 'USD', language: 'es' },
+    ],
+  },
 ];
 
 /**
@@ -159,7 +179,12 @@ export const LEAD_CHANNELS: readonly (readonly [ContactMethod, number, number])[
 
 /** Channels of deals a rep opens without a lead (outbound prospecting, referrals, events). */
 export const DIRECT_CHANNELS: readonly (readonly [ContactMethod, number])[] = [
-  ['call', 35], ['email', 25], ['referral', 15], ['event', 12], ['social', 8], ['other', 5],
+  ['call', 35],
+  ['email', 25],
+  ['referral', 15],
+  ['event', 12],
+  ['social', 8],
+  ['other', 5],
 ];
 
 export const LOST_REASONS: Record<'en' | 'ru', readonly (readonly [string, number])[]> = {

@@ -1,4 +1,5 @@
-import { addMonths, DAY } from './calendar';
+import { DAY_MS } from '../period/units';
+import { addMonths } from './calendar';
 import type { DemoContext } from './context';
 import { layoutDeal } from './deal-timeline';
 import { applyTimeline, toUsdMinor, type DealTrack } from './deals';
@@ -15,10 +16,10 @@ const LOW = 0.75;
 const HIGH = 1.3;
 const QUOTA_RANGE: readonly [number, number] = [0.45, 1.25];
 /** How far a close moves: a deal due within 45 days after the month can be pulled in, one slips up to 20 days. */
-const PULL_WINDOW = 45 * DAY;
+const PULL_WINDOW = 45 * DAY_MS;
 const SLIP_DAYS = 20;
 /** Nobody signs a deal opened the day before. */
-const MIN_AGE = 2 * DAY;
+const MIN_AGE = 2 * DAY_MS;
 /** The usual month of a rep is never set below or above these shares of quota. */
 const LEVEL_RANGE: readonly [number, number] = [0.5, 1.2];
 
@@ -45,7 +46,14 @@ type Month = { start: number; end: number; current: boolean; low: number; high: 
  * passed: it is the month the demo opens on, and earlier months may not take the
  * deals it has closed.
  */
-export function manageClosings(ctx: DemoContext, rng: Rng, reps: readonly RepProfile[], tracks: readonly DealTrack[], plan: QuotaPlan, rules: ClosingRules): void {
+export function manageClosings(
+  ctx: DemoContext,
+  rng: Rng,
+  reps: readonly RepProfile[],
+  tracks: readonly DealTrack[],
+  plan: QuotaPlan,
+  rules: ClosingRules,
+): void {
   const byRep = new Map<string, Won[]>();
   for (const track of tracks) {
     if (track.timeline.outcome !== 'won' || track.deal.status === 'lost') continue;
@@ -63,7 +71,8 @@ export function manageClosings(ctx: DemoContext, rng: Rng, reps: readonly RepPro
 
 function manageRep(ctx: DemoContext, rng: Rng, rep: RepProfile, won: Won[], plan: QuotaPlan, rules: ClosingRules): void {
   const { asOf } = ctx;
-  const closedIn = (start: number, end: number) => won.filter(({ track }) => track.deal.status === 'won' && (track.deal.closedAt as number) >= start && (track.deal.closedAt as number) < end);
+  const closedIn = (start: number, end: number) =>
+    won.filter(({ track }) => track.deal.status === 'won' && (track.deal.closedAt as number) >= start && (track.deal.closedAt as number) < end);
   const sum = (list: readonly Won[]) => list.reduce((total, item) => total + item.amount, 0);
 
   const currentStart = monthStart(ctx, ctx.currentMonth);
@@ -92,7 +101,7 @@ function manageRep(ctx: DemoContext, rng: Rng, rep: RepProfile, won: Won[], plan
         .filter(({ track }) => track.timeline.plannedEnd >= due && track.timeline.plannedEnd < due + PULL_WINDOW)
         .sort((a, b) => a.track.timeline.plannedEnd - b.track.timeline.plannedEnd);
       const pull = (item: Won) => {
-        const from = Math.max(start, due - 5 * DAY, (item.track.deal.createdAt ?? 0) + MIN_AGE);
+        const from = Math.max(start, due - 5 * DAY_MS, (item.track.deal.createdAt ?? 0) + MIN_AGE);
         if (from >= due) return false;
         // Signed in working hours, or not at all (workTime falls back to any time when none is left).
         const to = ctx.cal.workTime(rng, from, due - 1);
@@ -117,8 +126,8 @@ function manageRep(ctx: DemoContext, rng: Rng, rep: RepProfile, won: Won[], plan
         if (sales <= high) break;
         if (sales - item.amount < low) continue;
         // The current month is settled first: a deal slipping into it is still open at asOf.
-        let to = ctx.cal.workTimeFrom(rng, end + rng.int(0, SLIP_DAYS) * DAY);
-        if (to >= currentStart && to <= asOf) to = ctx.cal.workTimeFrom(rng, asOf + rng.int(1, SLIP_DAYS) * DAY);
+        let to = ctx.cal.workTimeFrom(rng, end + rng.int(0, SLIP_DAYS) * DAY_MS);
+        if (to >= currentStart && to <= asOf) to = ctx.cal.workTimeFrom(rng, asOf + rng.int(1, SLIP_DAYS) * DAY_MS);
         if (move(item, to)) sales -= item.amount;
       }
     }

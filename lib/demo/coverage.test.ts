@@ -1,3 +1,4 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import type { DataNeed } from '../kpi/types';
 import { localDateToInstant } from '../period/local-date';
@@ -19,8 +20,10 @@ const NEED_CHECKS: Record<DataNeed, (data: DemoDataSet, w: Window) => number> = 
   leadLifecycle: (d, w) => d.leads.filter((x) => within(x.mqlAt, w) && x.sqlAt !== undefined).length,
   customers: (d, w) => d.customers.filter((x) => within(x.acquiredAt, w)).length,
   mrrMovements: (d, w) => d.mrrMovements.filter((x) => within(x.at, w)).length,
-  spend: (d, w) => d.spend.filter((x) => within(localDateToInstant(`${x.month}-01`, TIME_ZONE), { start: w.start - 31 * DAY, end: w.end })).length,
-  quotas: (d, w) => d.quotas.filter((x) => (localDateToInstant(x.startDate, TIME_ZONE) ?? Infinity) <= w.start && (localDateToInstant(x.endDate, TIME_ZONE) ?? 0) > w.start).length,
+  spend: (d, w) => d.spend.filter((x) => within(localDateToInstant(`${x.month}-01`, TIME_ZONE), { start: w.start - 31 * DAY_MS, end: w.end })).length,
+  quotas: (d, w) =>
+    d.quotas.filter((x) => (localDateToInstant(x.startDate, TIME_ZONE) ?? Infinity) <= w.start && (localDateToInstant(x.endDate, TIME_ZONE) ?? 0) > w.start)
+      .length,
   stages: (d) => d.stages.filter((x) => x.probability > 0).length,
   lineItems: (d, w) => d.deals.filter((x) => x.status === 'won' && within(x.closedAt, w) && x.lineItems.length > 0).length,
   costs: (d, w) => d.deals.filter((x) => x.status === 'won' && within(x.closedAt, w) && (x.directCost || x.lineItems.some((l) => l.unitCost))).length,
@@ -33,7 +36,6 @@ const NEED_CHECKS: Record<DataNeed, (data: DemoDataSet, w: Window) => number> = 
   dealAmounts: (d) => d.deals.filter((x) => x.status === 'open' && x.amount !== undefined).length,
 };
 
-const DAY = 86_400_000;
 const within = (ms: number | undefined, w: Window) => ms !== undefined && ms >= w.start && ms < w.end;
 
 function monthWindows(asOf: number, timeZone: string): { label: string; window: Window }[] {
@@ -51,8 +53,9 @@ describe('the demo covers the 12 months before asOf and the current month', () =
   const data = demo();
 
   it.each(monthWindows(AS_OF, TIME_ZONE))('$label has deals created and won, activities, leads, MRR movements, spend and quotas', ({ window }) => {
-    const missing = (['deals', 'wonDeals', 'activities', 'leads', 'leadLifecycle', 'mrrMovements', 'spend', 'quotas', 'costs', 'emailTracking'] as const)
-      .filter((need) => NEED_CHECKS[need](data, window) === 0);
+    const missing = (
+      ['deals', 'wonDeals', 'activities', 'leads', 'leadLifecycle', 'mrrMovements', 'spend', 'quotas', 'costs', 'emailTracking'] as const
+    ).filter((need) => NEED_CHECKS[need](data, window) === 0);
     expect(missing).toEqual([]);
   });
 
@@ -70,7 +73,7 @@ describe('the demo covers the 12 months before asOf and the current month', () =
 
   it('has open deals at risk: idle for weeks (a few dead ones for months, none for a year), or past their expected close date', () => {
     const open = data.deals.filter((deal) => deal.status === 'open');
-    const idleDays = (deal: (typeof open)[number]) => (AS_OF - (deal.lastActivityAt ?? deal.createdAt ?? AS_OF)) / DAY;
+    const idleDays = (deal: (typeof open)[number]) => (AS_OF - (deal.lastActivityAt ?? deal.createdAt ?? AS_OF)) / DAY_MS;
     const stale = open.filter((deal) => idleDays(deal) >= 14);
     const overdue = open.filter((deal) => (deal.expectedCloseAt ?? Infinity) < AS_OF);
     expect(stale.length).toBeGreaterThanOrEqual(8);

@@ -1,5 +1,5 @@
+import { DAY_MS } from '../period/units';
 import type { Customer, MrrMovement, MrrMovementKind } from '../model';
-import { DAY } from './calendar';
 import type { PlanKey } from './catalog';
 import type { DemoContext } from './context';
 import { expansionOrder, type ExpansionOrder } from './deal-lines';
@@ -113,7 +113,11 @@ export function simulateCustomers(ctx: DemoContext, rng: Rng, org: Org, wins: re
         move(at, 'churn', state.mrr, customer.ownerId as string);
         state.mrr = 0;
         state.churnedAt = at;
-        state.churnReason = rng.weighted<NonNullable<Customer['churnReason']>>([['voluntary', 60], ['non-payment', 30], ['other', 10]]);
+        state.churnReason = rng.weighted<NonNullable<Customer['churnReason']>>([
+          ['voluntary', 60],
+          ['non-payment', 30],
+          ['other', 10],
+        ]);
       } else if (event.kind === 'contraction' && state.churnedAt === undefined && state.seats > 3) {
         const seats = Math.max(2, Math.round(state.seats * (1 - rng.between(0.1, 0.35))));
         const minor = Math.max(1, Math.round((state.mrr * (state.seats - seats)) / state.seats));
@@ -126,21 +130,21 @@ export function simulateCustomers(ctx: DemoContext, rng: Rng, org: Org, wins: re
 
     // Deals close after the month they were opened in: their close events wait here.
     let later: Event[] = [];
-    for (let from = acquiredAt; from < ctx.asOf; from += 30 * DAY) {
-      const to = Math.min(from + 30 * DAY, ctx.asOf);
+    for (let from = acquiredAt; from < ctx.asOf; from += 30 * DAY_MS) {
+      const to = Math.min(from + 30 * DAY_MS, ctx.asOf);
       const within = (at: number) => at < to || (to === ctx.asOf && at <= to);
       const queue = later.filter((event) => within(event.at));
       later = later.filter((event) => !within(event.at));
       const at = () => ctx.cal.workTime(rng, from, to);
       const age = from - acquiredAt;
       if (state.churnedAt === undefined) {
-        if (age >= 60 * DAY && rng.chance(CHURN[state.plan])) queue.push({ at: at(), kind: 'churn' });
-        if (age >= 30 * DAY && rng.chance(0.025)) queue.push({ at: at(), kind: 'contraction' });
+        if (age >= 60 * DAY_MS && rng.chance(CHURN[state.plan])) queue.push({ at: at(), kind: 'churn' });
+        if (age >= 30 * DAY_MS && rng.chance(0.025)) queue.push({ at: at(), kind: 'contraction' });
         // Accounts come to managers by capacity already; each account buys about as often whoever manages it.
         if (rng.chance(0.24)) {
           queue.push({ at: at(), kind: 'opportunity', order: expansionOrder(rng, state.plan, state.seats, track.manager.dealSize) });
         }
-      } else if (!state.winBackOpen && from - state.churnedAt >= 30 * DAY && rng.chance(0.07)) {
+      } else if (!state.winBackOpen && from - state.churnedAt >= 30 * DAY_MS && rng.chance(0.07)) {
         queue.push({ at: at(), kind: 'winback' });
       }
       const created: Event[] = [];

@@ -41,7 +41,11 @@ const PLAN_SEATS: Record<PlanKey, number> = { starter: 12, pro: 22, enterprise: 
 
 /** A first purchase: a seat plan, often onboarding, sometimes add-ons and services. */
 export function newBusinessOrder(rng: Rng, sizeFactor: number): { plan: PlanKey; seats: number; orders: LineOrder[] } {
-  const plan = rng.weighted<PlanKey>([['starter', 35], ['pro', 50], ['enterprise', 15]]);
+  const plan = rng.weighted<PlanKey>([
+    ['starter', 35],
+    ['pro', 50],
+    ['enterprise', 15],
+  ]);
   const seats = Math.max(3, Math.min(800, Math.round(rng.skewed(PLAN_SEATS[plan], 0.6) * sizeFactor)));
   const orders: LineOrder[] = [{ key: plan, quantity: seats }];
   if (rng.chance(0.25)) orders.push({ key: 'analytics', quantity: Math.max(1, Math.round(seats * rng.between(0.3, 1))) });
@@ -70,7 +74,12 @@ const NEXT_PLAN: Record<PlanKey, PlanKey | undefined> = { starter: 'pro', pro: '
 export function expansionOrder(rng: Rng, plan: PlanKey, seats: number, sizeFactor: number): ExpansionOrder {
   const next = NEXT_PLAN[plan];
   const kind = rng.weighted<ExpansionKind>([
-    ['seats', 48], ['analytics', 15], ['support', 10], ['upgrade', next ? 10 : 0], ['services', 11], ['custom', 6],
+    ['seats', 48],
+    ['analytics', 15],
+    ['support', 10],
+    ['upgrade', next ? 10 : 0],
+    ['services', 11],
+    ['custom', 6],
   ]);
   const base = { kind, orders: [] as LineOrder[], addSeats: 0, plan };
   switch (kind) {

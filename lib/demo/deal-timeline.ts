@@ -1,5 +1,5 @@
+import { DAY_MS } from '../period/units';
 import type { StageVisit } from '../model';
-import { DAY } from './calendar';
 import { PIPELINES, type PipelineKey } from './catalog';
 import type { DemoContext } from './context';
 import { stageId } from './org';
@@ -47,7 +47,7 @@ const FORGOTTEN = 0.18;
  * whose planned end is after asOf is still open, in the stage it has reached by then.
  */
 export function placeDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, createdAt: number, outcome: Outcome, cycleDays: number): Timeline {
-  const plannedEnd = ctx.cal.workTimeFrom(rng, createdAt + Math.round(cycleDays * DAY));
+  const plannedEnd = ctx.cal.workTimeFrom(rng, createdAt + Math.round(cycleDays * DAY_MS));
   return layoutDeal(ctx, rng, pipeline, createdAt, outcome, plannedEnd);
 }
 
@@ -55,8 +55,7 @@ export function placeDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, cre
 export function layoutDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, createdAt: number, outcome: Outcome, plannedEnd: number): Timeline {
   const { cal, asOf } = ctx;
   const stages = PIPELINES[pipeline].stages;
-  const reach =
-    outcome === 'won' ? stages.length : 1 + rng.weighted(stages.map((_, i) => [i, DROP_WEIGHTS[i] ?? 1] as const));
+  const reach = outcome === 'won' ? stages.length : 1 + rng.weighted(stages.map((_, i) => [i, DROP_WEIGHTS[i] ?? 1] as const));
   const span = plannedEnd - createdAt;
 
   // Stage entries at increasing fractions of the cycle; the last one well before the close.
@@ -82,7 +81,11 @@ export function layoutDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, cr
     const kept = visits.filter((visit) => visit.enteredAt <= until);
     return kept.length ? kept : visits.slice(0, 1);
   };
-  const finish = (kept: StageVisit[], rest: Omit<Timeline, 'stageHistory' | 'stageId' | 'stageIndex' | 'outcome' | 'plannedEnd' | 'wentDark'>, wentDark = false): Timeline => {
+  const finish = (
+    kept: StageVisit[],
+    rest: Omit<Timeline, 'stageHistory' | 'stageId' | 'stageIndex' | 'outcome' | 'plannedEnd' | 'wentDark'>,
+    wentDark = false,
+  ): Timeline => {
     const last = kept[kept.length - 1] as StageVisit;
     const stageIndex = Number(last.stageId.slice(last.stageId.lastIndexOf('-') + 1)) - 1;
     return { ...rest, outcome, plannedEnd, wentDark, stageHistory: kept, stageId: last.stageId, stageIndex };
@@ -91,7 +94,7 @@ export function layoutDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, cr
   if (outcome === 'stalled') {
     const stallAt = Math.min(asOf, createdAt + Math.round(span * rng.between(0.15, 0.6)));
     const [low, high] = rng.chance(FORGOTTEN) ? FORGOTTEN_AFTER_DAYS : CLEARED_AFTER_DAYS;
-    const clearedAt = cal.workTimeFrom(rng, stallAt + Math.round(rng.between(low, high) * DAY));
+    const clearedAt = cal.workTimeFrom(rng, stallAt + Math.round(rng.between(low, high) * DAY_MS));
     const kept = cut(stallAt);
     if (clearedAt <= asOf) {
       return finish(kept, { status: 'lost', closedAt: clearedAt, expectedCloseAt: expectedDay(plannedEnd), activeUntil: stallAt, stalled: false }, true);
@@ -104,7 +107,7 @@ export function layoutDeal(ctx: DemoContext, rng: Rng, pipeline: PipelineKey, cr
   // Still in flight. Some have slipped: their expected close date has passed and nobody moved it.
   let expectedCloseAt = expectedDay(plannedEnd);
   if (rng.chance(0.15)) {
-    const slipped = expectedDay(asOf - rng.int(1, 20) * DAY);
+    const slipped = expectedDay(asOf - rng.int(1, 20) * DAY_MS);
     if (slipped > createdAt) expectedCloseAt = slipped;
   }
   return finish(cut(asOf), { status: 'open', expectedCloseAt, activeUntil: asOf, stalled: false });

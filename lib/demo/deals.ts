@@ -1,5 +1,5 @@
+import { DAY_MS } from '../period/units';
 import type { ContactMethod, Deal } from '../model';
-import { DAY } from './calendar';
 import { CHANNEL_RAW, DEMO_EXCHANGE_RATES, DIRECT_CHANNELS, LOST_REASONS, PIPELINES, WENT_DARK, type PipelineKey, type PlanKey } from './catalog';
 import { speaksRussian, type Company } from './company';
 import type { DemoContext } from './context';
@@ -112,7 +112,11 @@ export function applyTimeline(track: DealTrack, timeline: Timeline): void {
 /** A New Business deal's outcome, from the rep's win rate (leads that reached SQL win a bit more often). */
 function newBusinessOutcome(rng: Rng, rep: RepProfile, fromLead: boolean): Outcome {
   const won = Math.min(0.9, rep.winRate + (fromLead ? 0.04 : -0.03));
-  return rng.weighted<Outcome>([['won', won], ['stalled', 0.04], ['lost', 0.96 - won]]);
+  return rng.weighted<Outcome>([
+    ['won', won],
+    ['stalled', 0.04],
+    ['lost', 0.96 - won],
+  ]);
 }
 
 function newBusinessTitle(company: Company, plan: PlanKey, seats: number): string {
@@ -149,7 +153,7 @@ export function newBusinessDeals(
     const createdAt = demand.sample(rng);
     const channel = rng.weighted(DIRECT_CHANNELS);
     // Half the outbound deals record the first touch, days before the deal was opened.
-    const firstContactAt = rng.chance(0.5) ? ctx.cal.workTime(rng, createdAt - rng.int(1, 20) * DAY, createdAt) : undefined;
+    const firstContactAt = rng.chance(0.5) ? ctx.cal.workTime(rng, createdAt - rng.int(1, 20) * DAY_MS, createdAt) : undefined;
     pending.push({ pipeline: 'nb', rep: pickRep(rng, org.byTeam.nb), company: newCompany(), createdAt, channel, firstContactAt });
   }
   pending.sort((a, b) => a.createdAt - b.createdAt);

@@ -1,4 +1,4 @@
-import { DAY } from './calendar';
+import { DAY_MS } from '../period/units';
 import type { DemoContext } from './context';
 import type { Rng } from './random';
 
@@ -19,7 +19,7 @@ export function createDemandCurve(ctx: DemoContext, weekendWeight: number, from 
   let total = 0;
   for (let index = first; index <= last; index += 1) {
     const day = cal.day(index);
-    const months = (day.start - ctx.historyStart) / (30.4 * DAY);
+    const months = (day.start - ctx.historyStart) / (30.4 * DAY_MS);
     let weight = (day.working ? 1 : weekendWeight) * (1 + 0.02 * months) * (SEASON[day.date.slice(5, 7)] ?? 1);
     // Today counts only for the part that has already happened.
     if (day.end > asOf) weight *= Math.max(0, (asOf - day.start) / (day.end - day.start));

@@ -52,7 +52,15 @@ export function expansionClosingRules(ctx: DemoContext, customers: readonly Cust
         own.at = to;
         own.updatedAt = to;
       } else if (from > ctx.asOf && to <= ctx.asOf && track.mrr > 0) {
-        const added = { source: ctx.source, updatedAt: to, customerId: track.deal.customerId ?? '', ownerId: track.deal.ownerId ?? '', at: to, kind: 'expansion' as const, amount: { minor: track.mrr, currency: track.company.currency } };
+        const added = {
+          source: ctx.source,
+          updatedAt: to,
+          customerId: track.deal.customerId ?? '',
+          ownerId: track.deal.ownerId ?? '',
+          at: to,
+          kind: 'expansion' as const,
+          amount: { minor: track.mrr, currency: track.company.currency },
+        };
         events.push(added);
         movements.push(added);
       }

@@ -22,7 +22,11 @@ export function newExpansionDeal(
 ): DealTrack {
   const { company } = nb;
   const won = Math.min(0.9, manager.winRate);
-  const outcome = rng.weighted<Outcome>([['won', won], ['stalled', 0.04], ['lost', 0.96 - won]]);
+  const outcome = rng.weighted<Outcome>([
+    ['won', won],
+    ['stalled', 0.04],
+    ['lost', 0.96 - won],
+  ]);
   const priced = order.customUsd
     ? { custom: { amount: localPrice(order.customUsd.amount, company.currency), cost: localPrice(order.customUsd.cost, company.currency) } }
     : priceLines(order.orders, company.currency);
@@ -54,7 +58,11 @@ export function newWinBackDeal(
 ): DealTrack {
   const { company } = nb;
   const orders = [{ key: plan, quantity: Math.max(2, Math.round(seats * rng.between(0.6, 1))) }];
-  const outcome = rng.weighted<Outcome>([['won', 0.45], ['stalled', 0.05], ['lost', 0.5]]);
+  const outcome = rng.weighted<Outcome>([
+    ['won', 0.45],
+    ['stalled', 0.05],
+    ['lost', 0.5],
+  ]);
   const track = createDeal(ctx, rng, {
     id: UNLABELLED,
     pipeline: 'exp',

@@ -1,4 +1,4 @@
-import { DAY } from './calendar';
+import { DAY_MS } from '../period/units';
 import type { DemoContext } from './context';
 import type { DealTrack } from './deals';
 
@@ -13,9 +13,10 @@ export const DEAD_AFTER_DAYS = 60;
  * first view from being empty by chance.
  */
 export function keepOneForgotten(ctx: DemoContext, tracks: readonly DealTrack[], ownerId: string): void {
-  const deadline = ctx.asOf - DEAD_AFTER_DAYS * DAY;
+  const deadline = ctx.asOf - DEAD_AFTER_DAYS * DAY_MS;
   const mine = tracks.filter((track) => track.rep.id === ownerId);
-  const isDead = (track: DealTrack) => track.timeline.stalled && track.timeline.activeUntil <= deadline && track.deal.expectedCloseAt !== undefined && track.deal.expectedCloseAt < deadline;
+  const isDead = (track: DealTrack) =>
+    track.timeline.stalled && track.timeline.activeUntil <= deadline && track.deal.expectedCloseAt !== undefined && track.deal.expectedCloseAt < deadline;
   if (mine.some(isDead)) return;
   const cleared = mine
     .filter((track) => track.timeline.wentDark && track.timeline.activeUntil <= deadline && track.timeline.expectedCloseAt < deadline)

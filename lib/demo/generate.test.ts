@@ -114,7 +114,10 @@ describe('generateDemoData: volumes and content at scale 1', () => {
   });
 
   it('prices deals mostly in USD, with EUR (CRM-converted) and RUB (needs a rate)', () => {
-    const byCurrency = groupCount(data.deals.filter((deal) => deal.amount), (deal) => deal.amount?.currency ?? '');
+    const byCurrency = groupCount(
+      data.deals.filter((deal) => deal.amount),
+      (deal) => deal.amount?.currency ?? '',
+    );
     const total = Object.values(byCurrency).reduce((sum, n) => sum + n, 0);
     expect((byCurrency.USD ?? 0) / total).toBeGreaterThan(0.5);
     expect((byCurrency.EUR ?? 0) / total).toBeGreaterThan(0.1);
@@ -190,5 +193,4 @@ describe('generateDemoData: volumes and content at scale 1', () => {
     const leadCalls = perWeek(data.targets.find((target) => target.ownerId === nbLead?.externalId && target.metric === 'calls'));
     expect(Math.abs(leadCalls - teamCalls / 2)).toBeLessThanOrEqual(5);
   });
-
 });

@@ -95,9 +95,7 @@ export function generateDemoData(options: DemoOptions): DemoDataSet {
   const activities = finishActivities(ctx, drafts);
   finishDeals(deals, activities);
 
-  const mrrMovements: MrrMovement[] = sim.movements
-    .sort((a, b) => a.at - b.at)
-    .map((movement, i) => ({ ...movement, externalId: `mrr-${i + 1}` }));
+  const mrrMovements: MrrMovement[] = sim.movements.sort((a, b) => a.at - b.at).map((movement, i) => ({ ...movement, externalId: `mrr-${i + 1}` }));
 
   return {
     ...reference,

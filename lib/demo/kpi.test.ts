@@ -1,3 +1,4 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import { hasValue } from '../kpi/types';
 import { computeKpis, KPI_IDS, UNASSIGNED, type KpiQuery, type KpiResult, type KpiScope } from '../kpi';
@@ -28,7 +29,10 @@ function query(period: Period, scope: KpiScope): KpiQuery {
 const needsData = (results: Partial<Record<string, KpiResult>>) =>
   Object.entries(results).flatMap(([id, result]) => {
     if (!result) return [];
-    const rows = [{ who: 'all', body: result }, ...(result.byOwner ?? []).filter((row) => row.ownerId !== UNASSIGNED).map((row) => ({ who: row.ownerId, body: row.result }))];
+    const rows = [
+      { who: 'all', body: result },
+      ...(result.byOwner ?? []).filter((row) => row.ownerId !== UNASSIGNED).map((row) => ({ who: row.ownerId, body: row.result })),
+    ];
     return rows.flatMap(({ who, body }) => (body.status === 'needs-data' ? [`${id} (${who}): ${body.missing.join(', ')} (${body.message})`] : []));
   });
 
@@ -61,7 +65,7 @@ describe('the KPI engine over the demo data', () => {
   });
 
   it('has data for every KPI over the last 12 months for everyone, also per owner', () => {
-    const year = { ...month, kind: 'custom' as const, start: periodContaining('month', AS_OF, calendar).start - 365 * 86_400_000, label: 'last 12 months' };
+    const year = { ...month, kind: 'custom' as const, start: periodContaining('month', AS_OF, calendar).start - 365 * DAY_MS, label: 'last 12 months' };
     const results = computeKpis(data, query(year, { ownerIds: 'all' }));
     expect(needsData(results)).toEqual([]);
     const notOk = Object.entries(results).flatMap(([id, r]) => (r?.status === 'ok' ? [] : [`${id}: ${r?.status}`]));

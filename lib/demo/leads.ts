@@ -1,5 +1,5 @@
+import { DAY_MS } from '../period/units';
 import type { ContactMethod, Lead } from '../model';
-import { DAY } from './calendar';
 import { CHANNEL_RAW, LEAD_CHANNELS } from './catalog';
 import type { Company } from './company';
 import type { DemoContext } from './context';
@@ -95,7 +95,7 @@ export function generateLeads(
     if (sqlAt !== undefined) lead.sqlAt = sqlAt;
     if (convertedAt !== undefined) lead.convertedAt = convertedAt;
     // Prospecting stops at conversion or disqualification, and after three weeks of silence.
-    const activeUntil = status === 'open' ? Math.min(asOf, createdAt + 21 * DAY) : Math.min(last, createdAt + 30 * DAY);
+    const activeUntil = status === 'open' ? Math.min(asOf, createdAt + 21 * DAY_MS) : Math.min(last, createdAt + 30 * DAY_MS);
     const track: LeadTrack = { lead, company, rep, activeUntil, cold: OUTBOUND.has(channel) };
     tracks.push(track);
     if (convertedAt !== undefined && rep) conversions.push({ track, rep, convertedAt });

@@ -1,5 +1,6 @@
+import { DAY_MS } from '../period/units';
 import type { ContactMethod, Quota, Spend } from '../model';
-import { addMonths, DAY, localMidnight } from './calendar';
+import { addMonths, localMidnight } from './calendar';
 import type { PipelineKey } from './catalog';
 import type { DemoContext } from './context';
 import type { Org, RepProfile } from './org';
@@ -88,7 +89,7 @@ function quota(
   minor: number,
 ): Quota {
   // Set two weeks before the period starts (never after asOf, never before the history).
-  const setAt = localMidnight(startDate, ctx.cal.timeZone) - 14 * DAY;
+  const setAt = localMidnight(startDate, ctx.cal.timeZone) - 14 * DAY_MS;
   const updatedAt = Math.min(ctx.asOf, Math.max(ctx.historyStart, setAt));
   return { source: ctx.source, externalId, updatedAt, ...who, periodKind, startDate, endDate, amount: { minor, currency: 'USD' } };
 }

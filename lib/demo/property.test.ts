@@ -32,7 +32,13 @@ describe('any asOf, zone and seed', () => {
           for (const activity of data.activities) {
             if (activity.done !== activity.occurredAt <= asOf) problems.push(`${activity.externalId} done=${activity.done} at ${activity.occurredAt}`);
           }
-          for (const [type, records] of [['customer', data.customers], ['lead', data.leads], ['mrrMovement', data.mrrMovements], ['quota', data.quotas], ['spend', data.spend]] as const) {
+          for (const [type, records] of [
+            ['customer', data.customers],
+            ['lead', data.leads],
+            ['mrrMovement', data.mrrMovements],
+            ['quota', data.quotas],
+            ['spend', data.spend],
+          ] as const) {
             for (const record of records) {
               const parsed = parseRecord(type, record);
               if (!parsed.ok) problems.push(parsed.reason);

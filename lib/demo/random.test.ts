@@ -35,7 +35,14 @@ describe('createRng', () => {
   it('weights picks: 3:1 gives about 75 %', () => {
     const rng = createRng(5, 'weighted');
     let a = 0;
-    for (let i = 0; i < 10_000; i += 1) if (rng.weighted([['a', 3], ['b', 1]] as const) === 'a') a += 1;
+    for (let i = 0; i < 10_000; i += 1)
+      if (
+        rng.weighted([
+          ['a', 3],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        a += 1;
     expect(a / 10_000).toBeGreaterThan(0.73); // 0.75 ± 5 sd (sd = √(0.75·0.25/10,000) ≈ 0.0043)
     expect(a / 10_000).toBeLessThan(0.77);
   });

@@ -80,7 +80,9 @@ function read(instant: (typeof INSTANTS)[number]): Reading {
   const perOwner = (result: KpiResult | undefined, value: (body: Extract<KpiResult, { status: 'ok' }>) => number | undefined): OwnerFigure[] =>
     (result?.byOwner ?? []).flatMap(({ ownerId, result: body }) => {
       const figure = body.status === 'ok' && body.target ? value(body) : undefined;
-      return ownerId !== UNASSIGNED && body.status === 'ok' && figure !== undefined ? [{ ownerId, value: figure, onTrack: body.target?.status === 'on-track' }] : [];
+      return ownerId !== UNASSIGNED && body.status === 'ok' && figure !== undefined
+        ? [{ ownerId, value: figure, onTrack: body.target?.status === 'on-track' }]
+        : [];
     });
   const pace = (body: Extract<KpiResult, { status: 'ok' }>) => body.parts.pacePct;
 
@@ -90,7 +92,11 @@ function read(instant: (typeof INSTANTS)[number]): Reading {
   const now = elapsed >= 1 / 3 ? compute(month, ['activityCounts', 'quotaAttainment', 'staleDeals']) : compute(month, ['staleDeals']);
   const staleRows = (result: KpiResult | undefined): StaleRow[] =>
     result?.status === 'ok'
-      ? (result.breakdown ?? []).map((row) => ({ idleDays: row.extra?.idleDays ?? NaN, daysPastClose: row.extra?.daysPastClose ?? 0, noActivity: row.extra?.noActivity === 1 }))
+      ? (result.breakdown ?? []).map((row) => ({
+          idleDays: row.extra?.idleDays ?? NaN,
+          daysPastClose: row.extra?.daysPastClose ?? 0,
+          noActivity: row.extra?.noActivity === 1,
+        }))
       : [];
   const mine = compute(month, ['staleDeals'], { ownerIds: [data.currentOwnerId] });
   const today = compute(periodContaining('day', asOf, calendar), ['activityCounts'], { ownerIds: [data.currentOwnerId] }).activityCounts;
@@ -182,8 +188,18 @@ describe('the demo team, read through lib/kpi at many instants', () => {
       }
     }
     const all = readings.flatMap((r) => [...r.activityLastMonth, ...r.quotaLastMonth]);
-    expect(share(all.map((f) => (f.onTrack ? 1 : 0)), (v) => v === 1)).toBeGreaterThan(0.3);
-    expect(share(all.map((f) => (f.onTrack ? 1 : 0)), (v) => v === 1)).toBeLessThan(0.7);
+    expect(
+      share(
+        all.map((f) => (f.onTrack ? 1 : 0)),
+        (v) => v === 1,
+      ),
+    ).toBeGreaterThan(0.3);
+    expect(
+      share(
+        all.map((f) => (f.onTrack ? 1 : 0)),
+        (v) => v === 1,
+      ),
+    ).toBeLessThan(0.7);
   });
 
   it('has some people on track and some not this month, once a third of it has passed', () => {
@@ -191,7 +207,10 @@ describe('the demo team, read through lib/kpi at many instants', () => {
     expect(current.length).toBeGreaterThanOrEqual(5);
     for (const key of ['activityThisMonth', 'quotaThisMonth'] as const) {
       const figures = current.flatMap((r) => r[key] ?? []);
-      const onTrack = share(figures.map((f) => (f.onTrack ? 1 : 0)), (v) => v === 1);
+      const onTrack = share(
+        figures.map((f) => (f.onTrack ? 1 : 0)),
+        (v) => v === 1,
+      );
       expect(onTrack, key).toBeGreaterThan(0.2);
       expect(onTrack, key).toBeLessThan(0.85);
     }

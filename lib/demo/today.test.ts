@@ -43,7 +43,7 @@ describe.each(CASES)('data around asOf: $label', ({ asOf, timeZone }) => {
   });
 
   it('has this week’s and this month’s work for the rep once a working day of them has passed, and deals and leads this month for the team', () => {
-    const weekStart = dayStart - ((weekday === 'Sun' ? 6 : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(weekday)) * 24 * HOUR);
+    const weekStart = dayStart - (weekday === 'Sun' ? 6 : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(weekday)) * 24 * HOUR;
     if (asOf - weekStart >= 24 * HOUR) expect(mine.some((a) => a.done && a.occurredAt >= weekStart && a.occurredAt <= asOf)).toBe(true);
     if (asOf - monthStart >= 24 * HOUR) expect(mine.some((a) => a.done && a.occurredAt >= monthStart && a.occurredAt <= asOf)).toBe(true);
     if (asOf - monthStart > 2 * 24 * HOUR) {
@@ -62,7 +62,9 @@ describe.each(CASES)('data around asOf: $label', ({ asOf, timeZone }) => {
     const [y, m] = today.split('-').map(Number) as [number, number];
     const first = new Date(Date.UTC(y, m - 13, 1)).toISOString().slice(0, 10);
     const windowStart = localDateToInstant(first, timeZone) ?? NaN;
-    const months = new Set(data.deals.filter((d) => d.status === 'won' && (d.closedAt ?? 0) >= windowStart).map((d) => local(d.closedAt ?? 0, timeZone).date.slice(0, 7)));
+    const months = new Set(
+      data.deals.filter((d) => d.status === 'won' && (d.closedAt ?? 0) >= windowStart).map((d) => local(d.closedAt ?? 0, timeZone).date.slice(0, 7)),
+    );
     const expected = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(y, m - 13 + i, 1)).toISOString().slice(0, 7));
     expect(expected.filter((month) => !months.has(month))).toEqual([]);
   });

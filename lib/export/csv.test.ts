@@ -44,7 +44,8 @@ function spreadsheetRead(text: string, separator: string): string[][] {
 /** What a spreadsheet would run as a formula: a trigger, after nothing but white space. */
 const runsAsFormula = (field: string) => /^\s*[=+\-@]/.test(field);
 /** The file's own reader (papaparse, RFC 4180). */
-const ownRead = (text: string, delimiter: string) => Papa.parse<string[]>(text, { delimiter, newline: '\r\n' }).data.filter((row) => row.length > 1 || row[0] !== '');
+const ownRead = (text: string, delimiter: string) =>
+  Papa.parse<string[]>(text, { delimiter, newline: '\r\n' }).data.filter((row) => row.length > 1 || row[0] !== '');
 
 describe('the one CSV writer: hostile cells, read back by a "," reader and a ";" reader', () => {
   // [cell, as written in a "," file, as written in a ";" file]
@@ -111,7 +112,7 @@ describe('the one CSV writer: hostile cells, read back by a "," reader and a ";"
   });
 
   it('property: any text in any cell of a "," or ";" file runs as a formula for no reader, and reads back as itself with only apostrophes put in', () => {
-    const text = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', "'", ' ', 'x', '1', 'я') , maxLength: 12 });
+    const text = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', "'", ' ', 'x', '1', 'я'), maxLength: 12 });
     fc.assert(
       fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(',', ';'), (rows, delimiter) => {
         const width = Math.max(...rows.map((row) => row.length));

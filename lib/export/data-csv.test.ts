@@ -5,7 +5,13 @@ import { recordsToCsv } from './data-csv';
 describe('CSV per table', () => {
   it('flattens nested fields into dotted columns and keeps lists as JSON', () => {
     const deal: Deal = {
-      source: 's', externalId: '1', updatedAt: 2, title: 'Acme', ownerId: 'u', status: 'won', amount: { minor: 1250, currency: 'EUR' },
+      source: 's',
+      externalId: '1',
+      updatedAt: 2,
+      title: 'Acme',
+      ownerId: 'u',
+      status: 'won',
+      amount: { minor: 1250, currency: 'EUR' },
       lineItems: [{ name: 'Seat', quantity: 2, unitPrice: { minor: 625, currency: 'EUR' } }],
     };
     const csv = recordsToCsv([deal, { ...deal, externalId: '2', title: 'Beta, Inc.', amount: undefined, region: 'North' }]);
@@ -18,7 +24,16 @@ describe('CSV per table', () => {
   });
 
   it('keeps email tracking flags as columns', () => {
-    const email: Activity = { source: 's', externalId: 'a', updatedAt: 1, ownerId: 'u', type: 'email', occurredAt: 5, done: true, email: { opened: true, replied: false } };
+    const email: Activity = {
+      source: 's',
+      externalId: 'a',
+      updatedAt: 1,
+      ownerId: 'u',
+      type: 'email',
+      occurredAt: 5,
+      done: true,
+      email: { opened: true, replied: false },
+    };
     expect(recordsToCsv([email]).split('\r\n')[0]).toBe('source,externalId,updatedAt,ownerId,type,occurredAt,done,email.opened,email.replied');
   });
 

@@ -14,13 +14,45 @@ describe('delete everything', () => {
     const db = new KpiLensDb('erase-test', SCHEMA_VERSIONS);
     await upsertRecords(db, {
       deal: [{ source: 'pipedrive:acme', externalId: '1', updatedAt: 1, title: 'x', ownerId: 'u', status: 'open', lineItems: [] }],
-      quota: [{ source: 'pipedrive:acme', externalId: 'manual:quota:rep:u:month:2025-03-01:2025-04-01', updatedAt: 1, ownerId: 'u', periodKind: 'month', startDate: '2025-03-01', endDate: '2025-04-01', amount: { minor: 1, currency: 'USD' } }],
+      quota: [
+        {
+          source: 'pipedrive:acme',
+          externalId: 'manual:quota:rep:u:month:2025-03-01:2025-04-01',
+          updatedAt: 1,
+          ownerId: 'u',
+          periodKind: 'month',
+          startDate: '2025-03-01',
+          endDate: '2025-04-01',
+          amount: { minor: 1, currency: 'USD' },
+        },
+      ],
     });
     await db.quarantine.add({ source: 'pipedrive:acme', recordType: 'deal', rawJson: '{}', reason: 'x', at: 1 });
-    await db.syncState.put({ key: 'pipedrive:acme/deals', source: 'pipedrive:acme', object: 'deals', cursor: 'c', runSince: null, highWater: null, phase: 'running', recordsThisRun: 1, rejectsThisRun: 0, runStartedAt: 1, attempts: 0, updatedAt: 1 });
+    await db.syncState.put({
+      key: 'pipedrive:acme/deals',
+      source: 'pipedrive:acme',
+      object: 'deals',
+      cursor: 'c',
+      runSince: null,
+      highWater: null,
+      phase: 'running',
+      recordsThisRun: 1,
+      rejectsThisRun: 0,
+      runStartedAt: 1,
+      attempts: 0,
+      updatedAt: 1,
+    });
     await db.meta.put({ key: 'k', value: 1 });
     await saveSettings({ staleDays: 20 });
-    await saveConnection({ source: 'pipedrive:acme', crm: 'pipedrive', account: 'acme', apiBase: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com', auth: { kind: 'token', token: 'secret' }, connectedAt: 1 });
+    await saveConnection({
+      source: 'pipedrive:acme',
+      crm: 'pipedrive',
+      account: 'acme',
+      apiBase: 'https://acme.pipedrive.com/api',
+      appUrl: 'https://acme.pipedrive.com',
+      auth: { kind: 'token', token: 'secret' },
+      connectedAt: 1,
+    });
     await fakeBrowser.storage.local.set({ 'ui:pipedrive': { open: false } });
     await fakeBrowser.storage.session.set({ 'data-version:pipedrive:acme': 3 });
     // A deal, a quota, a quarantine entry, a cursor, a meta entry, and the deal's column store: a hot,

@@ -20,7 +20,14 @@ afterEach(() => {
 });
 
 // A tenth of the demo's size: every record type, without making fake-indexeddb the slow part of the suite.
-const demo = generateDemoData({ seed: 7, scale: 0.1, asOf: Date.UTC(2025, 2, 14, 13, 30), timeZone: 'Europe/Berlin', source: 'demo', urlBase: 'https://demo.kpi-lens.invalid' });
+const demo = generateDemoData({
+  seed: 7,
+  scale: 0.1,
+  asOf: Date.UTC(2025, 2, 14, 13, 30),
+  timeZone: 'Europe/Berlin',
+  source: 'demo',
+  urlBase: 'https://demo.kpi-lens.invalid',
+});
 
 async function loadDemo(db: KpiLensDb) {
   for (const type of RECORD_TYPES) {
@@ -29,7 +36,18 @@ async function loadDemo(db: KpiLensDb) {
   }
   // The rep's own entries and a second source travel along.
   await upsertRecords(db, {
-    quota: [{ source: 'demo', externalId: 'manual:quota:rep:u1:month:2025-03-01:2025-04-01', updatedAt: 5, ownerId: 'u1', periodKind: 'month', startDate: '2025-03-01', endDate: '2025-04-01', amount: { minor: 1_000_000, currency: 'USD' } }],
+    quota: [
+      {
+        source: 'demo',
+        externalId: 'manual:quota:rep:u1:month:2025-03-01:2025-04-01',
+        updatedAt: 5,
+        ownerId: 'u1',
+        periodKind: 'month',
+        startDate: '2025-03-01',
+        endDate: '2025-04-01',
+        amount: { minor: 1_000_000, currency: 'USD' },
+      },
+    ],
     deal: [{ source: 'csv:old', externalId: '1', updatedAt: 1, title: 'A "quoted", =risky title', ownerId: 'x', status: 'open', lineItems: [] }],
   });
   await db.quarantine.add({ source: 'demo', recordType: 'deal', rawJson: '{}', reason: 'bad', at: 1 });

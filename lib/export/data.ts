@@ -82,7 +82,8 @@ export function parseDataExport(text: string): ParsedExport {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, error: 'not a KPI Lens export (expected an object)' };
   const file = json as Record<string, unknown>;
   if (file.format !== EXPORT_FORMAT) return { ok: false, error: 'not a KPI Lens export (no "format": "kpi-lens-export")' };
-  if (file.version !== EXPORT_VERSION) return { ok: false, error: `export version ${JSON.stringify(file.version)} is not one this KPI Lens reads (${EXPORT_VERSION})` };
+  if (file.version !== EXPORT_VERSION)
+    return { ok: false, error: `export version ${JSON.stringify(file.version)} is not one this KPI Lens reads (${EXPORT_VERSION})` };
   const records = file.records;
   if (typeof records !== 'object' || records === null || Array.isArray(records)) return { ok: false, error: 'the export has no "records" object' };
   const items: ImportItem[] = [];
@@ -121,7 +122,13 @@ export async function importRecords(db: KpiLensDb, items: readonly ImportItem[],
       return;
     }
     rejected += 1;
-    if (rejects.length < REJECTS_LISTED) rejects.push({ index: offset + i, type: String(item.type).slice(0, 40), externalId: idOf(item.record), reason: reason ?? (parsed && !parsed.ok ? parsed.reason : 'invalid') });
+    if (rejects.length < REJECTS_LISTED)
+      rejects.push({
+        index: offset + i,
+        type: String(item.type).slice(0, 40),
+        externalId: idOf(item.record),
+        reason: reason ?? (parsed && !parsed.ok ? parsed.reason : 'invalid'),
+      });
   });
   const types = [...valid.keys()];
   if (types.length) {

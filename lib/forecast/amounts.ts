@@ -54,12 +54,7 @@ export function wonAverages(deals: readonly Deal[], from: number, to: number, cu
 }
 
 /** The amount an open deal is forecast with, and where it came from. */
-export function openDealAmount(
-  deal: Deal,
-  products: ReadonlyMap<string, Product>,
-  averages: Averages,
-  currency: CurrencyOptions,
-): Amount {
+export function openDealAmount(deal: Deal, products: ReadonlyMap<string, Product>, averages: Averages, currency: CurrencyOptions): Amount {
   const own = ownAmount(deal, currency);
   if ('minor' in own && own.minor > 0) return { minor: own.minor, source: 'deal' };
   const lines = productsAmount(deal, products, currency);

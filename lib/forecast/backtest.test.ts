@@ -1,7 +1,8 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import { parsePeriodSpec } from '../period';
 import { backtest, dayOfPeriod, sameDay } from './backtest';
-import { DAY, simulateCrm, T0 } from './test-support';
+import { simulateCrm, T0 } from './test-support';
 
 const cal = (timeZone: string) => ({ timeZone, weekStartsOn: 1 as const, fiscalYearStartMonth: 1 });
 
@@ -30,7 +31,7 @@ describe('backtest', () => {
   const { data } = simulateCrm({ seed: 3, reps: 4, days: 450 });
   const CAL = cal('UTC');
   const period = parsePeriodSpec('2017-03', CAL); // T0 + 425 days is in March 2017
-  const asOf = period.start + 15 * DAY - 1;
+  const asOf = period.start + 15 * DAY_MS - 1;
 
   it('forecasts each past period on the same day and compares it with how it ended', () => {
     const result = backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 4 });
@@ -57,11 +58,13 @@ describe('backtest', () => {
     const result = backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 15 });
     const early = result.periods.filter((p) => p.status === 'needs-data');
     expect(early.length).toBeGreaterThan(0);
-    expect(early.every((p) => p.revenue === null && p.inside === null && p.start < T0 + 40 * DAY)).toBe(true);
+    expect(early.every((p) => p.revenue === null && p.inside === null && p.start < T0 + 40 * DAY_MS)).toBe(true);
     expect(result.forecast).toBe(15 - early.length);
   });
 
   it('refuses a silly number of periods', () => {
-    expect(() => backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 0 })).toThrow(/periods/);
+    expect(() => backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 0 })).toThrow(
+      /periods/,
+    );
   });
 });

@@ -3,7 +3,7 @@
  * of the period and at the same time of day, from only what was known that day (forecast() rewinds the
  * data itself), compared with how each period really ended as far as the data knows at `asOf`.
  */
-import { instantToLocalDate, localDateToInstant, previousPeriod, type Period } from '../period';
+import { DAY_MS, instantToLocalDate, localDateToInstant, previousPeriod, type Period } from '../period';
 import { knownAt } from './known-at';
 import { forecast } from './forecast';
 import { ownAmount } from './amounts';
@@ -17,6 +17,19 @@ export type BacktestInput = Omit<ForecastInput, 'quota' | 'byOwner'> & {
 };
 
 export function backtest(input: BacktestInput): Backtest {
+  const steps = backtestSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The back-test one past period at a time: each `next()` forecasts one period, the last returns the
+ * result. A caller that must stay responsive (the background answering other pages) can yield between
+ * periods; `backtest()` runs it through.
+ */
+export function* backtestSteps(input: BacktestInput): Generator<void, Backtest, void> {
   const count = input.periods ?? 6;
   if (!Number.isInteger(count) || count < 1 || count > 60) throw new Error(`periods must be a whole number from 1 to 60, got ${count}`);
   const { calendar, asOf } = input;
@@ -43,6 +56,7 @@ export function backtest(input: BacktestInput): Backtest {
       continue;
     }
     periods.push({ ...base, revenue: f.revenue, inside: actual >= f.revenue.p10 && actual <= f.revenue.p90, error: actual - f.revenue.p50, status: 'ok' });
+    yield;
   }
   const made = periods.filter((x) => x.status === 'ok');
   const inside = made.filter((x) => x.inside).length;
@@ -94,11 +108,11 @@ export function sameDay(period: Period, day: DayOfPeriod, zone: string): number 
 }
 
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 function median(values: readonly number[]): number | null {

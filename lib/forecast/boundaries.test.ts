@@ -19,7 +19,9 @@ describe('lib/forecast boundaries', () => {
 
   it.each(SOURCES)('%s reads no clock and draws no unseeded random numbers', (file) => {
     const code = readFileSync(join(DIR, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    expect(code).not.toMatch(/Date\.now|new Date\(\)|performance\.now|Math\.random|\bwindow\.|\bdocument\.|chrome\.|browser\.|from 'react'|from 'dexie'|from 'wxt/);
+    expect(code).not.toMatch(
+      /Date\.now|new Date\(\)|performance\.now|Math\.random|\bwindow\.|\bdocument\.|chrome\.|browser\.|from 'react'|from 'dexie'|from 'wxt/,
+    );
   });
 
   it('the test generator is only used by tests', () => {

@@ -5,10 +5,11 @@
  * calibrated forecast has a standard error of √(0.8 × 0.2 / N): 1.8 points for 500, so the ± 5 band
  * is 2.8 standard errors wide and a calibrated forecast fails it about once in 200 runs of new seeds.
  */
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import { periodContaining } from '../period';
 import { forecast } from './forecast';
-import { DAY, simulateCrm, T0 } from './test-support';
+import { simulateCrm, T0 } from './test-support';
 
 const CAL = { timeZone: 'UTC', weekStartsOn: 1 as const, fiscalYearStartMonth: 1 };
 const DATASETS = 500;
@@ -21,9 +22,17 @@ describe('calibration on simulated CRMs', () => {
     let misses = { below: 0, above: 0 };
     for (let seed = 1; seed <= DATASETS; seed += 1) {
       const { data } = simulateCrm({ seed, reps: 4, days: 450 });
-      const period = periodContaining('month', T0 + 420 * DAY, CAL);
-      const asOf = period.start + 15 * DAY - 1; // the end of the 15th
-      const f = forecast({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, settings: { seed: 1_000_000 + seed } });
+      const period = periodContaining('month', T0 + 420 * DAY_MS, CAL);
+      const asOf = period.start + 15 * DAY_MS - 1; // the end of the 15th
+      const f = forecast({
+        data,
+        period,
+        asOf,
+        scope: { ownerIds: 'all' },
+        calendar: CAL,
+        currency: { reporting: 'USD', rates: {} },
+        settings: { seed: 1_000_000 + seed },
+      });
       if (f.status !== 'ok') throw new Error(`seed ${seed}: ${f.status}`);
       const won = data.deals.filter((d) => d.status === 'won' && (d.closedAt as number) >= period.start && (d.closedAt as number) < period.end);
       const revenue = won.reduce((sum, d) => sum + (d.amount?.minor ?? 0), 0);
@@ -32,7 +41,15 @@ describe('calibration on simulated CRMs', () => {
       else misses = { ...misses, above: misses.above + 1 };
       if (won.length >= f.wonDeals.p10 && won.length <= f.wonDeals.p90) dealsInside += 1;
       // One rep alone: fewer deals, and the rep's own factor is uncertain.
-      const rep = forecast({ data, period, asOf, scope: { ownerIds: ['rep1'] }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, settings: { seed: 2_000_000 + seed } });
+      const rep = forecast({
+        data,
+        period,
+        asOf,
+        scope: { ownerIds: ['rep1'] },
+        calendar: CAL,
+        currency: { reporting: 'USD', rates: {} },
+        settings: { seed: 2_000_000 + seed },
+      });
       if (rep.status !== 'ok') throw new Error(`seed ${seed}: ${rep.status}`);
       const repRevenue = won.filter((d) => d.ownerId === 'rep1').reduce((sum, d) => sum + (d.amount?.minor ?? 0), 0);
       if (repRevenue >= rep.revenue.p10 && repRevenue <= rep.revenue.p90) repInside += 1;

@@ -1,8 +1,8 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import { dealLists, type ListOptions } from './deal-lists';
 import type { DealOutlook } from './types';
 
-const DAY = 86_400_000;
 const TODAY = Date.UTC(2017, 5, 15); // Thursday 15 June 2017; the period (June) ends 1 July
 const OPTIONS: ListOptions = { todayStart: TODAY, periodEnd: Date.UTC(2017, 6, 1), staleDays: 14, deadDays: 30, hasActivity: true, top: 3 };
 
@@ -23,7 +23,7 @@ function outlook(id: string, over: Partial<DealOutlook> & { closeIn?: number | n
     idleDays: 3,
     drivers: [],
     moves: [],
-    ...(closeIn === null ? {} : { expectedCloseAt: TODAY + closeIn * DAY }),
+    ...(closeIn === null ? {} : { expectedCloseAt: TODAY + closeIn * DAY_MS }),
     ...rest,
   };
 }
@@ -47,12 +47,36 @@ describe('the deals that matter', () => {
     ['active, due this period, likely', 'none', outlook('a'), [], []],
     ['active, close date passed 5 days ago', 'at-risk', outlook('b', { closeIn: -5 }), ['past-close-date'], ['update-close-date']],
     ['idle 20 days, close date after the period', 'at-risk', outlook('c', { idleDays: 20, closeIn: 25 }), ['idle'], ['log-activity']],
-    ['active, due this period, but unlikely to close by then', 'at-risk', outlook('d', { probability: 0.1, expected: 10_000 }), ['unlikely-this-period'], ['update-close-date', 'log-activity']],
-    ['idle 20 days, close date passed: not live, not dead yet', 'at-risk', outlook('e', { idleDays: 20, closeIn: -3 }), ['past-close-date', 'idle'], ['update-close-date', 'log-activity']],
+    [
+      'active, due this period, but unlikely to close by then',
+      'at-risk',
+      outlook('d', { probability: 0.1, expected: 10_000 }),
+      ['unlikely-this-period'],
+      ['update-close-date', 'log-activity'],
+    ],
+    [
+      'idle 20 days, close date passed: not live, not dead yet',
+      'at-risk',
+      outlook('e', { idleDays: 20, closeIn: -3 }),
+      ['past-close-date', 'idle'],
+      ['update-close-date', 'log-activity'],
+    ],
     ['idle 20 days, no close date', 'at-risk', outlook('f', { idleDays: 20, closeIn: null }), ['no-close-date', 'idle'], ['update-close-date', 'log-activity']],
     ['active, no close date', 'none', outlook('g', { closeIn: null }), [], []],
-    ['idle 45 days, close date passed 40 days ago: dead', 'clean-up', outlook('h', { idleDays: 45, closeIn: -40 }), ['past-close-date', 'idle'], ['mark-lost', 'update-close-date']],
-    ['idle 45 days, no close date: dead', 'clean-up', outlook('i', { idleDays: 45, closeIn: null }), ['no-close-date', 'idle'], ['mark-lost', 'update-close-date']],
+    [
+      'idle 45 days, close date passed 40 days ago: dead',
+      'clean-up',
+      outlook('h', { idleDays: 45, closeIn: -40 }),
+      ['past-close-date', 'idle'],
+      ['mark-lost', 'update-close-date'],
+    ],
+    [
+      'idle 45 days, no close date: dead',
+      'clean-up',
+      outlook('i', { idleDays: 45, closeIn: null }),
+      ['no-close-date', 'idle'],
+      ['mark-lost', 'update-close-date'],
+    ],
     ['idle 45 days, close date ahead: live, slipping', 'at-risk', outlook('j', { idleDays: 45, closeIn: 3 }), ['idle'], ['log-activity']],
   ] as const)('%s → %s', (_name, list, deal, reasons, actions) => {
     const { atRisk, cleanUp } = dealLists([deal], OPTIONS);

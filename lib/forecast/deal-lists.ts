@@ -7,6 +7,7 @@
  * - clean up: not live, idle `deadDays` or more, and past their close date or without one.
  * Ties are broken by deal id, so the lists never depend on the order of the records.
  */
+import { DAY_MS } from '../period';
 import { ACTION_TEXT, REASON_TEXT } from './texts';
 import type { DealActionKind, DealAlert, DealOutlook, RiskReason } from './types';
 
@@ -25,8 +26,6 @@ export type ListOptions = {
 };
 
 export type DealLists = { topDeals: DealOutlook[]; atRisk: DealAlert[]; cleanUp: DealAlert[] };
-
-const DAY = 86_400_000;
 
 export function byExpected(a: DealOutlook, b: DealOutlook): number {
   return b.expected - a.expected || b.probability - a.probability || (a.dealId < b.dealId ? -1 : a.dealId > b.dealId ? 1 : 0);
@@ -71,7 +70,7 @@ export function classify(deal: DealOutlook, options: ListOptions): Verdict {
 
 function alert(deal: DealOutlook, verdict: Verdict, options: ListOptions): DealAlert {
   const close = deal.expectedCloseAt;
-  const daysPastClose = close !== undefined && close < options.todayStart ? Math.round((options.todayStart - close) / DAY) : undefined;
+  const daysPastClose = close !== undefined && close < options.todayStart ? Math.round((options.todayStart - close) / DAY_MS) : undefined;
   const idleWhole = verdict.idle === null ? 0 : Math.floor(verdict.idle);
   const reasons = verdict.reasons.map((reason) => ({
     reason,
@@ -91,7 +90,8 @@ function alert(deal: DealOutlook, verdict: Verdict, options: ListOptions): DealA
     if (verdict.reasons.includes('past-close-date') || verdict.reasons.includes('no-close-date') || verdict.reasons.includes('unlikely-this-period')) {
       actions.push('update-close-date');
     }
-    if (verdict.reasons.includes('idle') || verdict.reasons.includes('open-long') || verdict.reasons.includes('unlikely-this-period')) actions.push('log-activity');
+    if (verdict.reasons.includes('idle') || verdict.reasons.includes('open-long') || verdict.reasons.includes('unlikely-this-period'))
+      actions.push('log-activity');
   }
   return {
     dealId: deal.dealId,

@@ -7,7 +7,8 @@
 import type { Activity, Deal, StageVisit } from '../model';
 import type { CurrencyOptions } from '../money';
 import { ownAmount } from './amounts';
-import { amountProblem, bornOf, canonicalOrder, Coder, sortedByOwner } from './table-helpers';
+import { doneActivities, doneBy, doneOnDealBy } from '../kpi';
+import { amountProblem, bornOf, canonicalOrder, Coder } from './table-helpers';
 
 export type DealTable = {
   deals: readonly Deal[];
@@ -92,13 +93,11 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
   const owners = new Coder();
   const products = new Coder();
   const stages = new Coder();
-  const index = new Map<string, number>();
   const amounts = new Float64Array(n).fill(Number.NaN);
   let hasActivity = false;
 
   for (let i = 0; i < n; i += 1) {
     const deal = deals[i] as Deal;
-    index.set(deal.externalId, i);
     born[i] = bornOf(deal);
     closed[i] = deal.status === 'open' ? Infinity : (deal.closedAt ?? Number.NaN);
     won[i] = deal.status === 'won' ? 1 : 0;
@@ -129,53 +128,38 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
     }
   }
 
-  // Activities by deal: one pass over the records (each read once: their shapes vary, so reads are
-  // slow), then lay out per deal, fill, and sort each deal's slice. Calls and meetings by owner on the way.
-  const dealOf = new Int32Array(activities.length);
-  const timeOf = new Float64Array(activities.length);
+  // Activities by deal and calls and meetings by owner come from the index of done activities, built
+  // once per activities array whatever the instant: here only each deal's part up to `asOf` is copied.
+  const done = doneActivities(activities);
   const activityStart = new Int32Array(n + 1);
-  const calls = new Map<string, number[]>();
-  const meetings = new Map<string, number[]>();
-  let anyActivity = false;
-  let linked = 0;
-  for (let k = 0; k < activities.length; k += 1) {
-    const a = activities[k] as Activity;
-    const at = a.occurredAt;
-    if (at > asOf) continue;
-    anyActivity = true;
-    if (!a.done) continue;
-    if (a.type === 'call' || a.type === 'meeting') {
-      const byOwner = a.type === 'call' ? calls : meetings;
-      const list = byOwner.get(a.ownerId);
-      if (list) list.push(at);
-      else byOwner.set(a.ownerId, [at]);
-    }
-    const i = a.dealId !== undefined ? index.get(a.dealId) : undefined;
-    if (i === undefined) continue;
-    dealOf[linked] = i;
-    timeOf[linked] = at;
-    linked += 1;
-    activityStart[i + 1] = (activityStart[i + 1] as number) + 1;
-  }
-  for (let i = 0; i < n; i += 1) activityStart[i + 1] = (activityStart[i + 1] as number) + (activityStart[i] as number);
-  const activityTimes = new Float64Array(linked);
-  const fill = activityStart.slice(0, n);
-  for (let k = 0; k < linked; k += 1) {
-    const i = dealOf[k] as number;
-    activityTimes[fill[i] as number] = timeOf[k] as number;
-    fill[i] = (fill[i] as number) + 1;
-  }
+  const slices = new Int32Array(2 * n);
   for (let i = 0; i < n; i += 1) {
-    const from = activityStart[i] as number;
-    const to = activityStart[i + 1] as number;
-    if (to - from > 1) activityTimes.subarray(from, to).sort();
+    const [from, to] = doneOnDealBy(done, (deals[i] as Deal).externalId, asOf);
+    slices[2 * i] = from;
+    slices[2 * i + 1] = to;
+    activityStart[i + 1] = (activityStart[i] as number) + to - from;
   }
+  const activityTimes = new Float64Array(activityStart[n] as number);
+  for (let i = 0; i < n; i += 1) {
+    const from = slices[2 * i] as number;
+    const to = slices[2 * i + 1] as number;
+    if (to > from) activityTimes.set(done.times.subarray(from, to), activityStart[i] as number);
+  }
+  const byOwner = (lists: ReadonlyMap<string, Float64Array>) => {
+    const out = new Map<string, Float64Array>();
+    for (const [owner, times] of lists) {
+      const by = doneBy(times, asOf);
+      if (by.length) out.set(owner, by);
+    }
+    return out;
+  };
+  const anyActivity = done.firstAt <= asOf;
   if (activityTimes.length) hasActivity = true;
 
   const amountUnusedReason = amountProblem(deals, amounts);
   let amountEdges: [number, number] | undefined;
   if (amountUnusedReason === undefined) {
-    const positive = Float64Array.from(amounts.filter((v) => !Number.isNaN(v))).sort();
+    const positive = amounts.filter((v) => !Number.isNaN(v)).sort();
     amountEdges = [positive[Math.floor(positive.length / 3)] as number, positive[Math.floor((2 * positive.length) / 3)] as number];
     for (let i = 0; i < n; i += 1) {
       const v = amounts[i] as number;
@@ -184,9 +168,29 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
   }
 
   return {
-    deals, born, closed, won, owner, ownerIds: owners.values, product, productIds: products.values, amountBand, amountEdges, own: amounts,
-    activityTimes, activityStart, lastActivityField, stageTimes, stageCodes, stageStart, stageIds: stages.values,
-    callTimes: sortedByOwner(calls), meetingTimes: sortedByOwner(meetings), anyActivity,
-    hasActivity, hasStageHistory: stageTimes.length > 0, amountUnusedReason,
+    deals,
+    born,
+    closed,
+    won,
+    owner,
+    ownerIds: owners.values,
+    product,
+    productIds: products.values,
+    amountBand,
+    amountEdges,
+    own: amounts,
+    activityTimes,
+    activityStart,
+    lastActivityField,
+    stageTimes,
+    stageCodes,
+    stageStart,
+    stageIds: stages.values,
+    callTimes: byOwner(done.calls),
+    meetingTimes: byOwner(done.meetings),
+    anyActivity,
+    hasActivity,
+    hasStageHistory: stageTimes.length > 0,
+    amountUnusedReason,
   };
 }

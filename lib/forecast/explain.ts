@@ -19,7 +19,17 @@ function explain(id: ExplainId, inputs: ExplainInput[], dealIds: readonly string
   return { title: EXPLAIN_TEXT[id].title, method: EXPLAIN_TEXT[id].method, inputs, dealIds, notes };
 }
 
-const PIPELINE_NOTES: readonly NoteCode[] = ['undated-deals', 'stage-from-current', 'no-stage-history', 'no-activities', 'amount-not-used', 'amount-estimated', 'no-amount', 'short-history', 'future-period'];
+const PIPELINE_NOTES: readonly NoteCode[] = [
+  'undated-deals',
+  'stage-from-current',
+  'no-stage-history',
+  'no-activities',
+  'amount-not-used',
+  'amount-estimated',
+  'no-amount',
+  'short-history',
+  'future-period',
+];
 
 export function buildExplains(
   r: Omit<ForecastResult, 'explain'>,
@@ -52,7 +62,12 @@ export function buildExplains(
     ),
     probabilityOfQuota: explain(
       'probabilityOfQuota',
-      [input('quota', r.quota, 'money'), input('probability', r.probabilityOfQuota, 'probability'), input('p50', r.revenue.p50, 'money'), input('draws', r.draws, 'count')],
+      [
+        input('quota', r.quota, 'money'),
+        input('probability', r.probabilityOfQuota, 'probability'),
+        input('p50', r.revenue.p50, 'money'),
+        input('draws', r.draws, 'count'),
+      ],
       openIds,
       r.quota === null ? p.notes.filter((n) => n.code === 'missing-input' && n.params.input === 'quota') : [],
     ),
@@ -104,7 +119,12 @@ export function buildExplains(
       openIds,
       p.notes,
     ),
-    topDeals: explain('topDeals', [input('alerts', r.topDeals.length, 'count')], r.topDeals.map((d) => d.dealId), []),
+    topDeals: explain(
+      'topDeals',
+      [input('alerts', r.topDeals.length, 'count')],
+      r.topDeals.map((d) => d.dealId),
+      [],
+    ),
     atRisk: explain(
       'atRisk',
       [input('alerts', r.atRisk.length, 'count'), input('staleDays', extra.staleDays, 'days')],

@@ -2,9 +2,8 @@
  * What the model reads about a deal at an instant, from the deal table: its age band, days since its
  * last activity, and its stage from its stage history (never its current stage, which may be later).
  */
+import { DAY_MS } from '../period';
 import type { DealTable } from './deal-table';
-
-export const DAY = 86_400_000;
 
 /** Upper edges (days) of the age bands; a ninth band holds deals with no created date. */
 export const AGE_EDGES = [7, 14, 30, 60, 90, 180, 365] as const;
@@ -29,7 +28,7 @@ export function countBetween(sorted: Float64Array, from: number, to: number): nu
 export function ageBand(table: DealTable, i: number, at: number): number {
   const b = table.born[i] as number;
   if (Number.isNaN(b)) return AGE_UNKNOWN;
-  const days = (at - b) / DAY;
+  const days = (at - b) / DAY_MS;
   let band = 0;
   while (band < AGE_EDGES.length && days >= (AGE_EDGES[band] as number)) band += 1;
   return band;
@@ -44,7 +43,7 @@ export function idleDaysAt(table: DealTable, i: number, at: number): number {
   if (!Number.isNaN(field) && field <= at && (Number.isNaN(last) || field > last)) last = field;
   const b = table.born[i] as number;
   if (Number.isNaN(last) || (!Number.isNaN(b) && b > last)) last = b;
-  return Number.isNaN(last) ? Number.NaN : Math.max(0, (at - last) / DAY);
+  return Number.isNaN(last) ? Number.NaN : Math.max(0, (at - last) / DAY_MS);
 }
 
 export function idleBand(table: DealTable, i: number, at: number): number {

@@ -28,14 +28,7 @@ export function uncertainFactors(model: Model, table: DealTable, open: readonly 
   };
 }
 
-export function wonSoFar(
-  deals: readonly Deal[],
-  includes: (ownerId: string) => boolean,
-  from: number,
-  to: number,
-  currency: CurrencyOptions,
-  notes: Note[],
-) {
+export function wonSoFar(deals: readonly Deal[], includes: (ownerId: string) => boolean, from: number, to: number, currency: CurrencyOptions, notes: Note[]) {
   let amount = 0;
   let count = 0;
   const dealIds: string[] = [];
@@ -61,10 +54,7 @@ export function wonSoFar(
 export function scopeOwners(input: ForecastInput, owners: ForecastInput['data']['owners'], table: DealTable, includes: (id: string) => boolean) {
   const inactive = new Set(owners.filter((o) => o.active === false).map((o) => o.externalId));
   const names = new Map(owners.map((o) => [o.externalId, o.name]));
-  const ids =
-    input.scope.ownerIds === 'all'
-      ? table.ownerIds.filter((id) => includes(id) && !inactive.has(id))
-      : [...new Set(input.scope.ownerIds)];
+  const ids = input.scope.ownerIds === 'all' ? table.ownerIds.filter((id) => includes(id) && !inactive.has(id)) : [...new Set(input.scope.ownerIds)];
   return ids
     .map((id) => ({ id, code: table.ownerIds.indexOf(id), name: names.get(id) ?? id }))
     .sort((a, b) => compareIds(a.name, b.name) || compareIds(a.id, b.id));

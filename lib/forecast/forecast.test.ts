@@ -1,17 +1,18 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import type { KpiData } from '../kpi';
 import type { Deal } from '../model';
 import { periodContaining } from '../period';
 import { forecast } from './forecast';
 import { knownAt } from './known-at';
-import { DAY, emptyData, simulateCrm, T0 } from './test-support';
+import { emptyData, simulateCrm, T0 } from './test-support';
 import { EXPLAIN_IDS, type Forecast, type ForecastInput, type ForecastResult } from './types';
 
 const CAL = { timeZone: 'UTC', weekStartsOn: 1 as const, fiscalYearStartMonth: 1 };
 const USD = { reporting: 'USD', rates: {} };
 const { data: SIM } = simulateCrm({ seed: 7, reps: 4, days: 450, activities: true, stages: true });
-const PERIOD = periodContaining('month', T0 + 420 * DAY, CAL);
-const AS_OF = PERIOD.start + 15 * DAY - 1;
+const PERIOD = periodContaining('month', T0 + 420 * DAY_MS, CAL);
+const AS_OF = PERIOD.start + 15 * DAY_MS - 1;
 
 function run(over: Partial<ForecastInput> = {}): Forecast {
   return forecast({ data: SIM, period: PERIOD, asOf: AS_OF, scope: { ownerIds: 'all' }, calendar: CAL, currency: USD, ...over });
@@ -27,7 +28,11 @@ describe('forecast', () => {
   it('adds what is already won to what the rest of the period may bring', () => {
     const f = ok(run({ quota: 40_000_000 }));
     const won = wonIn(SIM, PERIOD.start, AS_OF + 1);
-    expect(f.wonSoFar).toEqual({ amount: won.reduce((s, d) => s + (d.amount?.minor ?? 0), 0), deals: won.length, dealIds: won.map((d) => d.externalId).sort() });
+    expect(f.wonSoFar).toEqual({
+      amount: won.reduce((s, d) => s + (d.amount?.minor ?? 0), 0),
+      deals: won.length,
+      dealIds: won.map((d) => d.externalId).sort(),
+    });
     expect(f.revenue.p10).toBeGreaterThanOrEqual(f.wonSoFar.amount);
     expect(f.revenue.p10).toBeLessThanOrEqual(f.revenue.p50);
     expect(f.revenue.p50).toBeLessThanOrEqual(f.revenue.p90);
@@ -112,13 +117,20 @@ describe('forecast', () => {
     expect(none.status === 'needs-data' && none.missing).toEqual(['deals']);
     // Ten days of history cannot show how a two-week rest of a period went.
     const young = simulateCrm({ seed: 1, days: 10 }).data;
-    const start = T0 + 10 * DAY;
-    const f = forecast({ data: young, period: { kind: 'custom', start: T0, end: start + 14 * DAY, label: 'x' }, asOf: start, scope: { ownerIds: 'all' }, calendar: CAL, currency: USD });
+    const start = T0 + 10 * DAY_MS;
+    const f = forecast({
+      data: young,
+      period: { kind: 'custom', start: T0, end: start + 14 * DAY_MS, label: 'x' },
+      asOf: start,
+      scope: { ownerIds: 'all' },
+      calendar: CAL,
+      currency: USD,
+    });
     expect(f.status === 'needs-data' && f.missing).toEqual(['history']);
   });
 
   it('gives the final result once the period is over', () => {
-    const f = ok(run({ asOf: PERIOD.end + DAY, quota: 1 }));
+    const f = ok(run({ asOf: PERIOD.end + DAY_MS, quota: 1 }));
     const won = wonIn(SIM, PERIOD.start, PERIOD.end).reduce((s, d) => s + (d.amount?.minor ?? 0), 0);
     expect(f.revenue).toEqual({ p10: won, p50: won, p90: won, mean: won });
     expect(f.probabilityOfQuota).toBe(1);
@@ -136,7 +148,7 @@ describe('forecast', () => {
   });
 
   it('takes an open deal’s amount from its products, else its owner’s average won deal, and says which', () => {
-    const base = SIM.deals.find((d) => d.status === 'won' && (d.closedAt as number) > AS_OF && (d.createdAt as number) < AS_OF - 3 * DAY) as Deal;
+    const base = SIM.deals.find((d) => d.status === 'won' && (d.closedAt as number) > AS_OF && (d.createdAt as number) < AS_OF - 3 * DAY_MS) as Deal;
     const variant = (id: string, patch: Partial<Deal>): Deal => ({ ...base, externalId: id, ...patch });
     const noAmount = { amount: undefined } as Partial<Deal>;
     const deals = [
@@ -148,7 +160,9 @@ describe('forecast', () => {
     const f = ok(run({ data: { ...SIM, deals } }));
     const find = (id: string) => f.deals.find((d) => d.dealId === id);
     expect(find('x-products')).toMatchObject({ amount: 2 * 5_000_00, amountSource: 'products' }); // 2 × the list price of pro
-    const ownerWon = SIM.deals.filter((d) => d.ownerId === base.ownerId && d.status === 'won' && (d.closedAt as number) <= AS_OF && (d.closedAt as number) >= AS_OF - 365 * DAY);
+    const ownerWon = SIM.deals.filter(
+      (d) => d.ownerId === base.ownerId && d.status === 'won' && (d.closedAt as number) <= AS_OF && (d.closedAt as number) >= AS_OF - 365 * DAY_MS,
+    );
     const average = Math.round(ownerWon.reduce((s, d) => s + (d.amount?.minor ?? 0), 0) / ownerWon.length);
     expect(find('x-owner')).toMatchObject({ amount: average, amountSource: 'owner-average' });
     expect(find('x-zero')).toMatchObject({ amountSource: 'owner-average' }); // 0 on an open deal: not filled in

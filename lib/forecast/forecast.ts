@@ -5,11 +5,10 @@
  * deals and the chance of reaching the quota. With it: the plan to quota and the deals that matter.
  */
 import type { Deal } from '../model';
-import { periodContaining } from '../period';
+import { DAY_MS, periodContaining } from '../period';
 import { openDealAmount, wonAverages } from './amounts';
 import { byExpected, dealLists } from './deal-lists';
 import { buildExplains } from './explain';
-import { DAY } from './features';
 import { compareIds, mean, nextStages, productMap, scopeOwners, uncertainFactors, wonSoFar } from './forecast-parts';
 import { learn } from './learned';
 import { fitNewDeals, type NewDealsModel } from './new-deals';
@@ -54,7 +53,7 @@ export function forecast(input: ForecastInput): Forecast {
     productNames: new Map(data.products.map((p) => [p.externalId, p.name])),
     open,
   };
-  const averages = wonAverages(data.deals, asOf - settings.trailingDays * DAY, asOf, currency);
+  const averages = wonAverages(data.deals, asOf - settings.trailingDays * DAY_MS, asOf, currency);
   const openIndices: number[] = [];
   table.deals.forEach((deal, i) => {
     if (deal.status === 'open' && scope.includes(deal.ownerId)) openIndices.push(i);
@@ -64,7 +63,13 @@ export function forecast(input: ForecastInput): Forecast {
 
   const owners = scopeOwners(input, data.owners, table, scope.includes);
   const newDeals: NewDealsModel = open
-    ? fitNewDeals(table, times, span, owners.map((o) => o.code), asOf - settings.lookbackDays * DAY - span.horizon)
+    ? fitNewDeals(
+        table,
+        times,
+        span,
+        owners.map((o) => o.code),
+        asOf - settings.lookbackDays * DAY_MS - span.horizon,
+      )
     : { owners: [], dispersion: 1, spans: 0, dealIds: [] };
   const slotOf = new Map(owners.map((o, slot) => [o.id, slot]));
   const uncertain = model ? uncertainFactors(model, table, openIndices) : { groupsOf: () => [], variance: [] };

@@ -75,7 +75,13 @@ export function rewind(data: KpiData, instant: number, options: KnownAtOptions =
   const activities = rewindList(data.activities, instant, notes, activityAt, (a) => a.occurredAt);
   const leads = rewindList(data.leads, instant, notes, leadAt, (l) => latest([l.createdAt, l.mqlAt, l.sqlAt, l.convertedAt]));
   const customers = rewindList(data.customers, instant, notes, customerAt, (c) => latest([c.acquiredAt, c.churnedAt]));
-  const mrrMovements = rewindList(data.mrrMovements, instant, notes, (m, t, n) => (m.at <= t ? m : void (n.mrrMovementsLater += 1)), (m) => m.at);
+  const mrrMovements = rewindList(
+    data.mrrMovements,
+    instant,
+    notes,
+    (m, t, n) => (m.at <= t ? m : void (n.mrrMovementsLater += 1)),
+    (m) => m.at,
+  );
   const zone = options.timeZone ?? 'UTC';
   const spend = data.spend.filter((s) => spendStarted(s, instant, zone));
   notes.spendLater = data.spend.length - spend.length;

@@ -28,7 +28,16 @@ export function learn(
   currency: CurrencyOptions,
   settings: Pick<ForecastSettings, 'lookbackDays' | 'snapshotEveryDays'>,
 ): Learned {
-  const key = JSON.stringify([asOf, period.start, period.end, timeZone, currency.reporting, Object.entries(currency.rates).sort(), settings.lookbackDays, settings.snapshotEveryDays]);
+  const key = JSON.stringify([
+    asOf,
+    period.start,
+    period.end,
+    timeZone,
+    currency.reporting,
+    Object.entries(currency.rates).sort(),
+    settings.lookbackDays,
+    settings.snapshotEveryDays,
+  ]);
   let byActivities = cache.get(data.deals);
   if (!byActivities) cache.set(data.deals, (byActivities = new WeakMap()));
   let entries = byActivities.get(data.activities);

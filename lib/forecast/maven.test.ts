@@ -6,6 +6,7 @@
  * targets the model was tuned to: the file has no activities, no stage history and no amounts on open
  * deals (those take their owner's average won deal), and its quarter-end months sell far more.
  */
+import { DAY_MS } from '../period/units';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetPath } from '../../test/datasets';
@@ -20,13 +21,19 @@ import type { ForecastResult } from './types';
 const CAL = { timeZone: 'UTC', weekStartsOn: 1 as const, fiscalYearStartMonth: 1 };
 const USD = { reporting: 'USD', rates: {} };
 const MONTHS = ['2017-04', '2017-05', '2017-06', '2017-07', '2017-08', '2017-09', '2017-10', '2017-11', '2017-12'];
-const fifteenth = (month: string) => (localDateToInstant(`${month}-15`, 'UTC') as number) + 86_400_000 - 1;
+const fifteenth = (month: string) => (localDateToInstant(`${month}-15`, 'UTC') as number) + DAY_MS - 1;
 
 let data: KpiData;
 beforeAll(async () => {
   const text = readFileSync(datasetPath('maven-crm', 'sales_pipeline.csv'), 'utf8');
   const imported = await importCsv(text, { source: 'csv:maven', timeZone: 'UTC', currency: 'USD', importedAt: Date.UTC(2018, 0, 1) });
-  data = { ...emptyData(), owners: imported.records.owners, products: imported.records.products, deals: imported.records.deals, customers: imported.records.customers };
+  data = {
+    ...emptyData(),
+    owners: imported.records.owners,
+    products: imported.records.products,
+    deals: imported.records.deals,
+    customers: imported.records.customers,
+  };
 });
 
 /** The month's won amount as the whole file tells it, in cents (plain loop over the records). */
@@ -81,7 +88,9 @@ describe('forecasts on the Maven export, made on the 15th from what was known th
       }
     }
     const total = inside + below + above;
-    console.info(`Maven, agents: inside ${inside} of ${total} (${((100 * inside) / total).toFixed(1)} %), below ${below}, above ${above}; median error ${(100 * median(errors)).toFixed(1)} %`);
+    console.info(
+      `Maven, agents: inside ${inside} of ${total} (${((100 * inside) / total).toFixed(1)} %), below ${below}, above ${above}; median error ${(100 * median(errors)).toFixed(1)} %`,
+    );
     // Measured: 213 of 270 (78.9 %), 29 below and 28 above, median error 21.5 %.
     expect(total).toBe(270);
     expect(inside / total).toBeGreaterThan(0.74);
@@ -92,7 +101,14 @@ describe('forecasts on the Maven export, made on the 15th from what was known th
   });
 
   it('back-tests December over the six months before it, as forecasts made on each 15th', () => {
-    const result = backtest({ data, period: parsePeriodSpec('2017-12', CAL), asOf: fifteenth('2017-12'), scope: { ownerIds: 'all' }, calendar: CAL, currency: USD });
+    const result = backtest({
+      data,
+      period: parsePeriodSpec('2017-12', CAL),
+      asOf: fifteenth('2017-12'),
+      scope: { ownerIds: 'all' },
+      calendar: CAL,
+      currency: USD,
+    });
     expect(result.periods.map((p) => p.label)).toEqual(['2017-11', '2017-10', '2017-09', '2017-08', '2017-07', '2017-06']);
     for (const p of result.periods) {
       // The same day of each month, and the same forecast as made directly on it.

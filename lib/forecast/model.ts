@@ -108,7 +108,12 @@ export function fitModel(table: DealTable, ex: Examples): Model | undefined {
   // Factor levels are read through each example's deal (-1: unknown, the factor stays 1 for it).
   const sources: readonly (Int32Array | Int8Array)[] = [table.owner, table.product, table.amountBand];
   const sizes = [table.ownerIds.length, table.productIds.length, 3];
-  const tables: FactorTable[] = sizes.map((size) => ({ factor: new Float64Array(size).fill(1), observed: new Float64Array(size), expected: new Float64Array(size), strength: 0 }));
+  const tables: FactorTable[] = sizes.map((size) => ({
+    factor: new Float64Array(size).fill(1),
+    observed: new Float64Array(size),
+    expected: new Float64Array(size),
+    strength: 0,
+  }));
   const deal = ex.deal;
   const won = ex.won;
   for (let round = 0; round < 2; round += 1) {

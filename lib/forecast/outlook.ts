@@ -2,10 +2,11 @@
  * Each open deal's outlook: its probability with the drivers behind it, its amount and where the
  * amount came from, its age and idleness, and the moves the model can put a number on.
  */
+import { DAY_MS } from '../period';
 import type { Deal, Stage } from '../model';
 import type { Amount } from './amounts';
 import type { DealTable } from './deal-table';
-import { ageBand, DAY, idleBand, idleDaysAt, stageAt } from './features';
+import { ageBand, idleBand, idleDaysAt, stageAt } from './features';
 import { scoreFeatures, type Features, type Model } from './model';
 import { DRIVER_TEXT, MOVE_TEXT, NO_CLOSE_DATE_MOVE } from './texts';
 import type { DealOutlook, Driver, Move } from './types';
@@ -92,7 +93,7 @@ export function dealOutlook(ctx: OutlookContext, i: number, amount: Amount): Dea
     expected: value === null ? 0 : probability * value,
     ...(deal.createdAt !== undefined ? { createdAt: deal.createdAt } : {}),
     ...(deal.expectedCloseAt !== undefined ? { expectedCloseAt: deal.expectedCloseAt } : {}),
-    ageDays: Number.isNaN(born) ? null : Math.max(0, (at - born) / DAY),
+    ageDays: Number.isNaN(born) ? null : Math.max(0, (at - born) / DAY_MS),
     idleDays: table.hasActivity && !Number.isNaN(idle) ? idle : null,
     drivers,
     moves: moves(ctx, deal, features, probability, value),
@@ -112,7 +113,8 @@ function moves(ctx: OutlookContext, deal: Deal, features: Features, probability:
   const nextCode = next ? table.stageIds.indexOf(next.externalId) : -1;
   if (model && ctx.open && next && nextCode >= 0) {
     const p = scoreFeatures(model, { ...features, stage: nextCode }).probability;
-    if (p > probability) out.push({ action: 'advance-stage', text: MOVE_TEXT['advance-stage'], ...after(p), params: { percent: Math.round(p * 100), stage: next.name } });
+    if (p > probability)
+      out.push({ action: 'advance-stage', text: MOVE_TEXT['advance-stage'], ...after(p), params: { percent: Math.round(p * 100), stage: next.name } });
   }
   const close = deal.expectedCloseAt;
   if (close === undefined || close < ctx.todayStart) {
@@ -121,4 +123,3 @@ function moves(ctx: OutlookContext, deal: Deal, features: Features, probability:
   }
   return out;
 }
-

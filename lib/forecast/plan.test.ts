@@ -1,10 +1,10 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import { activitySchema, dealSchema, type Activity, type Deal } from '../model';
 import { buildDealTable } from './deal-table';
 import { buildPlan, type PlanContext } from './plan';
 import { DEFAULT_SETTINGS } from './settings';
 
-const DAY = 86_400_000;
 // Thursday 15 June 2017, end of the day (UTC); the period ends at 1 July 00:00.
 const AS_OF = Date.UTC(2017, 5, 15, 23, 59, 59, 999);
 const END = Date.UTC(2017, 6, 1);
@@ -16,11 +16,11 @@ const closedDeal = (id: string, status: 'won' | 'lost', closedDaysAgo: number, c
     ownerId,
     status,
     amount: { minor: major * 100, currency: 'USD' },
-    closedAt: AS_OF - closedDaysAgo * DAY,
-    createdAt: AS_OF - (closedDaysAgo + cycleDays) * DAY,
+    closedAt: AS_OF - closedDaysAgo * DAY_MS,
+    createdAt: AS_OF - (closedDaysAgo + cycleDays) * DAY_MS,
   });
 const act = (id: string, type: 'call' | 'meeting', daysAgo: number, ownerId = 'ann'): Activity =>
-  activitySchema.parse({ ...meta(id), ownerId, type, occurredAt: AS_OF - daysAgo * DAY, done: true });
+  activitySchema.parse({ ...meta(id), ownerId, type, occurredAt: AS_OF - daysAgo * DAY_MS, done: true });
 
 // Ann's year: 6 won deals of 10k, 20k, 30k, 10k, 20k, 30k (average 20,000.00) with cycles 5, 6, 8, 10,
 // 12, 14 days (median (8 + 10) / 2 = 9); 9 lost deals (win rate 6 / 15 = 0.4); all 15 created in the
@@ -29,7 +29,11 @@ const act = (id: string, type: 'call' | 'meeting', daysAgo: number, ownerId = 'a
 const WON = [10_000, 20_000, 30_000, 10_000, 20_000, 30_000].map((major, i) => closedDeal(`w${i}`, 'won', 10 + i, [5, 6, 8, 10, 12, 14][i] as number, major));
 const LOST = Array.from({ length: 9 }, (_, i) => closedDeal(`l${i}`, 'lost', 20 + i, 7, 5_000));
 const BOB = [closedDeal('b1', 'won', 5, 100, 900_000, 'bob'), closedDeal('b2', 'lost', 5, 1, 1, 'bob')];
-const CALLS = [...Array.from({ length: 60 }, (_, i) => act(`c${i}`, 'call', 1 + (i % 80))), ...Array.from({ length: 15 }, (_, i) => act(`m${i}`, 'meeting', 2 + i)), act('bob-call', 'call', 3, 'bob')];
+const CALLS = [
+  ...Array.from({ length: 60 }, (_, i) => act(`c${i}`, 'call', 1 + (i % 80))),
+  ...Array.from({ length: 15 }, (_, i) => act(`m${i}`, 'meeting', 2 + i)),
+  act('bob-call', 'call', 3, 'bob'),
+];
 
 const USD = { reporting: 'USD', rates: {} };
 /** The plan reads calls and meetings from the deal table, built here from these activities. */
@@ -68,7 +72,7 @@ describe('plan to quota', () => {
     ['dealsToWin', 3, 'ceil(60000.00 / 20000.00) = 3'], // gap 100,000 − 40,000
     ['newDealsToWin', 2, 'ceil(max(0, 60000.00 - 20000.00) / 20000.00) = 2'], // the open deals bring 20,000
     ['dealsToOpen', 5, 'ceil(2 / 0.4) = 5'],
-    ['openBy', END - 9 * DAY, '2017-07-01 - 9 d = 2017-06-22'], // 22 June 00:00
+    ['openBy', END - 9 * DAY_MS, '2017-07-01 - 9 d = 2017-06-22'], // 22 June 00:00
     ['workingDaysToOpen', 4, 'Mon–Fri [2017-06-15, 2017-06-22) = 4'], // days starting after now: Fri 16, Mon 19, Tue 20, Wed 21
     ['callsNeeded', 20, 'ceil(5 × 4) = 20'],
     ['meetingsNeeded', 5, 'ceil(5 × 1) = 5'],
@@ -121,10 +125,10 @@ describe('plan to quota', () => {
 
   it('says when it is too late to open deals that would close in time', () => {
     // Cycles of 30 to 40 days: median (34 + 36) / 2 = 35; 1 July − 35 days = 27 May, before now.
-    const slow = WON.map((d, i) => ({ ...d, createdAt: (d.closedAt as number) - [30, 32, 34, 36, 38, 40][i]! * DAY }));
+    const slow = WON.map((d, i) => ({ ...d, createdAt: (d.closedAt as number) - [30, 32, 34, 36, 38, 40][i]! * DAY_MS }));
     const plan = buildPlan(context({ deals: [...slow, ...LOST] }));
     expect(plan.inputs.salesCycleDays.value).toBe(35);
-    expect(plan.steps.openBy.value).toBe(END - 35 * DAY);
+    expect(plan.steps.openBy.value).toBe(END - 35 * DAY_MS);
     expect(plan.steps.workingDaysToOpen.value).toBe(0);
     expect(plan.steps.callsPerDay).toMatchObject({ value: null, why: 'no-working-day' });
     expect(plan.notes.find((n) => n.code === 'too-late-to-open')?.params).toEqual({ days: 35 });

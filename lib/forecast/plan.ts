@@ -12,10 +12,10 @@
 import type { Deal } from '../model';
 import type { CurrencyOptions } from '../money';
 import { minorToMajor } from '../money';
-import { instantToLocalDate, workingDaysIn, type CalendarOptions } from '../period';
+import { DAY_MS, instantToLocalDate, workingDaysIn, type CalendarOptions } from '../period';
 import { ownAmount } from './amounts';
 import type { DealTable } from './deal-table';
-import { countBetween, DAY } from './features';
+import { countBetween } from './features';
 import { NOTE_TEXT, STEP_WHY_TEXT } from './texts';
 import type { ForecastSettings, Note, Plan, PlanInput, PlanStep, StepWhy } from './types';
 
@@ -40,7 +40,7 @@ export type PlanRates = Pick<Plan['inputs'], 'averageWonDeal' | 'winRate' | 'sal
 /** The scope's own rates over the trailing windows. */
 export function planRates(ctx: PlanContext): PlanRates {
   const { settings, asOf } = ctx;
-  const from = asOf - settings.trailingDays * DAY;
+  const from = asOf - settings.trailingDays * DAY_MS;
   let wonSum = 0;
   let wonWithAmount = 0;
   let won = 0;
@@ -60,14 +60,14 @@ export function planRates(ctx: PlanContext): PlanRates {
       wonWithAmount += 1;
     }
     const start = deal.firstContactAt ?? deal.createdAt;
-    if (start !== undefined && deal.closedAt >= start) cycles.push((deal.closedAt - start) / DAY);
+    if (start !== undefined && deal.closedAt >= start) cycles.push((deal.closedAt - start) / DAY_MS);
   }
   const min = settings.minSample;
   const averageWonDeal = input(wonWithAmount ? wonSum / wonWithAmount : null, 'money', wonWithAmount, min.averageWonDeal);
   const winRate = input(won + lost ? won / (won + lost) : null, 'rate', won + lost, min.winRate);
   const salesCycleDays = input(median(cycles), 'days', cycles.length, min.salesCycle);
 
-  const activityFrom = asOf - settings.activityTrailingDays * DAY;
+  const activityFrom = asOf - settings.activityTrailingDays * DAY_MS;
   let created = 0;
   for (const deal of ctx.deals) {
     if (ctx.includes(deal.ownerId) && deal.createdAt !== undefined && deal.createdAt >= activityFrom && deal.createdAt <= asOf) created += 1;
@@ -77,7 +77,9 @@ export function planRates(ctx: PlanContext): PlanRates {
   for (const [owner, times] of ctx.table.callTimes) if (ctx.includes(owner)) calls += countBetween(times, activityFrom, asOf);
   for (const [owner, times] of ctx.table.meetingTimes) if (ctx.includes(owner)) meetings += countBetween(times, activityFrom, asOf);
   const perDeal = (count: number): PlanInput =>
-    ctx.table.anyActivity ? input(created ? count / created : null, 'ratio', created, min.dealsCreated) : { value: null, unit: 'ratio', n: 0, status: 'missing' };
+    ctx.table.anyActivity
+      ? input(created ? count / created : null, 'ratio', created, min.dealsCreated)
+      : { value: null, unit: 'ratio', n: 0, status: 'missing' };
   return { averageWonDeal, winRate, salesCycleDays, callsPerNewDeal: perDeal(calls), meetingsPerNewDeal: perDeal(meetings) };
 }
 
@@ -124,7 +126,11 @@ export function buildPlan(ctx: PlanContext, rates: PlanRates = planRates(ctx)): 
   const gap = ctx.quota - ctx.wonSoFar;
   if (gap <= 0) {
     notes.push({ code: 'quota-reached', text: NOTE_TEXT['quota-reached'], params: {} });
-    const done = (unit: PlanStep['unit']): PlanStep => ({ value: 0, unit, arithmetic: `${digits(ctx.quota as number)} - ${digits(ctx.wonSoFar)} = ${digits(gap)} ≤ 0` });
+    const done = (unit: PlanStep['unit']): PlanStep => ({
+      value: 0,
+      unit,
+      arithmetic: `${digits(ctx.quota as number)} - ${digits(ctx.wonSoFar)} = ${digits(gap)} ≤ 0`,
+    });
     for (const key of ['dealsToWin', 'newDealsToWin', 'dealsToOpen', 'callsNeeded', 'meetingsNeeded'] as const) steps[key] = done('count');
     steps.callsPerDay = done('per-day');
     steps.meetingsPerDay = done('per-day');
@@ -157,7 +163,7 @@ export function buildPlan(ctx: PlanContext, rates: PlanRates = planRates(ctx)): 
   const cycle = need('salesCycleDays', rates.salesCycleDays);
   let days: number | null = null;
   if (cycle !== null) {
-    const openBy = Math.round(ctx.periodEnd - cycle * DAY);
+    const openBy = Math.round(ctx.periodEnd - cycle * DAY_MS);
     steps.openBy = { value: openBy, unit: 'date', arithmetic: `${date(ctx.periodEnd)} - ${round(cycle, 1)} d = ${date(openBy)}` };
     days = openBy > ctx.asOf ? workingDaysIn({ start: ctx.asOf, end: openBy }, ctx.calendar) : 0;
     steps.workingDaysToOpen = { value: days, unit: 'count', arithmetic: `Mon–Fri [${date(ctx.asOf)}, ${date(openBy)}) = ${days}` };

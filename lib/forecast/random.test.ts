@@ -41,7 +41,10 @@ describe('the forecast random source', () => {
 
   it.each([
     // shape k: mean k, variance k
-    [0.3], [1], [4.5], [50],
+    [0.3],
+    [1],
+    [4.5],
+    [50],
   ])('draws gamma(%s) with mean and variance k', (shape) => {
     const rng = createRng(11);
     const { mean, variance } = moments(draw(40_000, () => rng.gamma(shape)));
@@ -52,7 +55,11 @@ describe('the forecast random source', () => {
 
   it.each([
     // mean λ: variance λ; 20 is the chunk edge, 135 spans several chunks
-    [0], [0.4], [6], [20], [135],
+    [0],
+    [0.4],
+    [6],
+    [20],
+    [135],
   ])('draws Poisson(%s) with mean and variance λ', (lambda) => {
     const rng = createRng(5);
     const values = draw(40_000, () => rng.poisson(lambda));

@@ -6,8 +6,7 @@ import type { KpiData, KpiScope } from '../kpi';
  */
 export function ownersInScope(scope: KpiScope, data: KpiData): { includes: (ownerId: string) => boolean; everyone: boolean } {
   if (scope.ownerIds === 'all' && scope.teamId === undefined) return { includes: () => true, everyone: true };
-  const ids =
-    scope.ownerIds === 'all' ? data.owners.filter((o) => o.teamId === scope.teamId).map((o) => o.externalId) : scope.ownerIds;
+  const ids = scope.ownerIds === 'all' ? data.owners.filter((o) => o.teamId === scope.teamId).map((o) => o.externalId) : scope.ownerIds;
   const set = new Set(ids);
   return { includes: (ownerId) => set.has(ownerId), everyone: false };
 }

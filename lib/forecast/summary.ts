@@ -14,7 +14,8 @@ export function dataNotes(k: KnownAtNotes, table: DealTable, outlooks: readonly 
   const undated = outlooks.filter((d) => d.ageDays === null).length;
   if (undated) notes.push({ code: 'undated-deals', text: NOTE_TEXT['undated-deals'], params: { count: undated } });
   // Without any stage history the forecast does not use stages at all, and says so below instead.
-  if (k.stageFromCurrent && table.hasStageHistory) notes.push({ code: 'stage-from-current', text: NOTE_TEXT['stage-from-current'], params: { count: k.stageFromCurrent } });
+  if (k.stageFromCurrent && table.hasStageHistory)
+    notes.push({ code: 'stage-from-current', text: NOTE_TEXT['stage-from-current'], params: { count: k.stageFromCurrent } });
   if (!table.hasStageHistory) notes.push({ code: 'no-stage-history', text: NOTE_TEXT['no-stage-history'], params: {} });
   if (!table.hasActivity) notes.push({ code: 'no-activities', text: NOTE_TEXT['no-activities'], params: {} });
   if (table.amountUnusedReason) notes.push({ code: 'amount-not-used', text: NOTE_TEXT['amount-not-used'], params: { reason: table.amountUnusedReason } });
@@ -38,7 +39,14 @@ export function summarise(model: Model | undefined, table: DealTable, scopeOwner
     table.amountUnusedReason ? { feature: 'amount', used: false, reason: table.amountUnusedReason } : { feature: 'amount', used: true },
   ];
   if (!model) {
-    return { snapshots: 0, examples: 0, baseRate: 0, sharedVariance: 0, shrinkage: { age: 0, activity: 0, stage: 0, owner: 0, product: 0, amount: 0 }, features };
+    return {
+      snapshots: 0,
+      examples: 0,
+      baseRate: 0,
+      sharedVariance: 0,
+      shrinkage: { age: 0, activity: 0, stage: 0, owner: 0, product: 0, amount: 0 },
+      features,
+    };
   }
   return {
     snapshots: model.snapshots,

@@ -64,10 +64,6 @@ export function canonicalOrder(deals: readonly Deal[]): Deal[] {
   return order.map((i) => deals[i] as Deal);
 }
 
-export function sortedByOwner(lists: Map<string, number[]>): Map<string, Float64Array> {
-  return new Map([...lists].map(([owner, times]) => [owner, Float64Array.from(times).sort()]));
-}
-
 /** Small integer codes for ids, in order of first sight. */
 export class Coder {
   readonly values: string[] = [];

@@ -6,11 +6,11 @@
  * stage histories. Records are built as their types say without going through zod (thousands of
  * datasets are drawn in the calibration test); test-support.test.ts checks that they pass their schemas.
  */
+import { DAY_MS } from '../period';
 import type { KpiData } from '../kpi';
 import type { Activity, Deal, Owner, Product, Stage } from '../model';
 import { createRng, type Rng } from './random';
 
-export const DAY = 86_400_000;
 export const T0 = Date.UTC(2016, 0, 1);
 
 export type SimOptions = {
@@ -49,7 +49,13 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
   const skills = options.skills ?? Array.from({ length: reps }, (_, r) => (reps === 1 ? 1 : 0.7 + (0.6 * r) / (reps - 1)));
   const meta = (id: string) => ({ source: 'sim', externalId: id, updatedAt: T0 });
   const stages: Stage[] = options.stages
-    ? ['Qualify', 'Demo', 'Proposal', 'Negotiate'].map((name, order): Stage => ({ ...meta(`st-${order}`), pipelineId: 'p', name, order, probability: 20 * (order + 1) }))
+    ? ['Qualify', 'Demo', 'Proposal', 'Negotiate'].map((name, order): Stage => ({
+        ...meta(`st-${order}`),
+        pipelineId: 'p',
+        name,
+        order,
+        probability: 20 * (order + 1),
+      }))
     : [];
   const deals: Deal[] = [];
   const activities: Activity[] = [];
@@ -57,7 +63,7 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
   for (let r = 0; r < reps; r += 1) {
     let t = T0 + exponentialDays(rng, pace);
     let k = 0;
-    while (t < T0 + days * DAY) {
+    while (t < T0 + days * DAY_MS) {
       const product = PRODUCTS[Math.floor(rng.uniform() * PRODUCTS.length)] as (typeof PRODUCTS)[number];
       const p = Math.min(0.95, base * (skills[r] as number) * product.appeal);
       const id = `r${r}-d${k}`;
@@ -84,7 +90,14 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
       deals.push(deal);
       if (options.activities) {
         for (let a = t + exponentialDays(rng, 1 / 6); a < closeAt; a += exponentialDays(rng, 1 / 6)) {
-          activities.push({ ...meta(`${id}-a${activities.length}`), ownerId: `rep${r}`, type: rng.uniform() < 0.7 ? 'call' : 'meeting', occurredAt: Math.round(a), done: true, dealId: id });
+          activities.push({
+            ...meta(`${id}-a${activities.length}`),
+            ownerId: `rep${r}`,
+            type: rng.uniform() < 0.7 ? 'call' : 'meeting',
+            occurredAt: Math.round(a),
+            done: true,
+            dealId: id,
+          });
         }
       }
       t += exponentialDays(rng, pace);
@@ -94,16 +107,44 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
   const owners = Array.from({ length: reps }, (_, r): Owner => ({ ...meta(`rep${r}`), name: `Rep ${r}`, teamId: 'team', role: 'rep', active: true }));
   const products = PRODUCTS.map((p): Product => ({ ...meta(p.id), name: p.id, unitPrice: { minor: p.price, currency: 'USD' } }));
   return {
-    data: { owners, teams: [], pipelines: [], stages, products, deals, activities, leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] },
+    data: {
+      owners,
+      teams: [],
+      pipelines: [],
+      stages,
+      products,
+      deals,
+      activities,
+      leads: [],
+      customers: [],
+      mrrMovements: [],
+      spend: [],
+      quotas: [],
+      targets: [],
+    },
     truth: { winProbability, meanCloseDays: meanClose },
   };
 }
 
 /** Exponential waiting time in ms for a rate per day. */
 function exponentialDays(rng: Rng, ratePerDay: number): number {
-  return (-Math.log(1 - rng.uniform()) / ratePerDay) * DAY;
+  return (-Math.log(1 - rng.uniform()) / ratePerDay) * DAY_MS;
 }
 
 export function emptyData(): KpiData {
-  return { owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
+  return {
+    owners: [],
+    teams: [],
+    pipelines: [],
+    stages: [],
+    products: [],
+    deals: [],
+    activities: [],
+    leads: [],
+    customers: [],
+    mrrMovements: [],
+    spend: [],
+    quotas: [],
+    targets: [],
+  };
 }

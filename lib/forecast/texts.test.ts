@@ -31,4 +31,14 @@ describe('the forecast’s words', () => {
   it('use the same placeholders in both languages', () => {
     for (const [path, text] of all) expect(placeholders(text.ru), path).toEqual(placeholders(text.en));
   });
+
+  it('label every explain input in words in both languages, never by its key (issue 15)', () => {
+    for (const [key, label] of Object.entries(texts.INPUT_LABEL)) {
+      for (const words of [label.en, label.ru]) {
+        expect(words.trim(), key).not.toBe('');
+        if (/[A-Z]/.test(key)) expect(words, key).not.toContain(key); // a camelCase key never stands for its label
+        expect(words, key).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/); // no camelCase
+      }
+    }
+  });
 });

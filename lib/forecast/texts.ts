@@ -74,7 +74,7 @@ export const EXPLAIN_TEXT: Record<ExplainId | 'backtest', Texts> = {
   backtest: {
     title: { en: 'Track record', ru: 'Точность прогноза' },
     method: {
-      en: "The same forecast made for each of the past periods, on the same day of the period and from only what was known that day, compared with how the period really ended: how often the result fell between P10 and P90, and how far P50 was from it.",
+      en: 'The same forecast made for each of the past periods, on the same day of the period and from only what was known that day, compared with how the period really ended: how often the result fell between P10 and P90, and how far P50 was from it.',
       ru: 'Тот же прогноз, сделанный для каждого из прошлых периодов в тот же день периода и только по тому, что было известно в тот день, сравнивается с реальным итогом: как часто итог попадал между P10 и P90 и насколько P50 от него отличалась.',
     },
   },

@@ -1,22 +1,23 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import { buildDealTable } from './deal-table';
 import { ageBand, idleBand, stageAt } from './features';
 import { knownAt } from './known-at';
 import { buildExamples, openAt, snapshotTimes, wonInSpan } from './training';
-import { DAY, simulateCrm, T0 } from './test-support';
+import { simulateCrm, T0 } from './test-support';
 
 describe('comparable spans', () => {
   const { data } = simulateCrm({ seed: 11, reps: 3, days: 300, activities: true, stages: true });
-  const asOf = T0 + 280 * DAY + 12_345;
+  const asOf = T0 + 280 * DAY_MS + 12_345;
   const known = knownAt(data, asOf);
   const table = buildDealTable(known.deals, known.activities, { reporting: 'USD', rates: {} }, asOf);
-  const span = { lead: 0, horizon: 16 * DAY };
+  const span = { lead: 0, horizon: 16 * DAY_MS };
   const times = snapshotTimes(table, asOf, span, 200, 7);
 
   it('places snapshots a week apart, the latest a full span before now, within the lookback', () => {
-    expect(times[0]).toBe(asOf - 16 * DAY);
-    for (let k = 1; k < times.length; k += 1) expect((times[k - 1] as number) - (times[k] as number)).toBe(7 * DAY);
-    expect(times.at(-1)).toBeGreaterThanOrEqual(asOf - 16 * DAY - 200 * DAY);
+    expect(times[0]).toBe(asOf - 16 * DAY_MS);
+    for (let k = 1; k < times.length; k += 1) expect((times[k - 1] as number) - (times[k] as number)).toBe(7 * DAY_MS);
+    expect(times.at(-1)).toBeGreaterThanOrEqual(asOf - 16 * DAY_MS - 200 * DAY_MS);
     expect(times).toHaveLength(29); // ⌊200 / 7⌋ + 1
   });
 
@@ -33,7 +34,12 @@ describe('comparable spans', () => {
       const i = ex.deal[e] as number;
       const s = times[k] as number;
       seen.push(`${k}:${i}`);
-      expect([ex.age[e], ex.idle[e], ex.stage[e], ex.won[e]]).toEqual([ageBand(table, i, s), idleBand(table, i, s), stageAt(table, i, s), wonInSpan(table, i, s, span) ? 1 : 0]);
+      expect([ex.age[e], ex.idle[e], ex.stage[e], ex.won[e]]).toEqual([
+        ageBand(table, i, s),
+        idleBand(table, i, s),
+        stageAt(table, i, s),
+        wonInSpan(table, i, s, span) ? 1 : 0,
+      ]);
     }
     expect(seen.sort()).toEqual(expected.sort());
     expect(ex.count).toBeGreaterThan(1000);
@@ -49,10 +55,12 @@ describe('comparable spans', () => {
 
   it('labels a deal won only when it closed won inside the span after the snapshot', () => {
     const s = times[0] as number;
-    const i = table.deals.findIndex((d) => d.status === 'won' && (d.closedAt as number) > s + DAY && (d.closedAt as number) < s + 10 * DAY && (d.createdAt as number) < s);
+    const i = table.deals.findIndex(
+      (d) => d.status === 'won' && (d.closedAt as number) > s + DAY_MS && (d.closedAt as number) < s + 10 * DAY_MS && (d.createdAt as number) < s,
+    );
     expect(i).toBeGreaterThanOrEqual(0);
     expect(wonInSpan(table, i, s, span)).toBe(true);
-    expect(wonInSpan(table, i, s, { lead: 0, horizon: DAY })).toBe(false); // closes after a one-day span
-    expect(wonInSpan(table, i, s, { lead: 10 * DAY, horizon: 20 * DAY })).toBe(false); // closes before a span 10 days ahead
+    expect(wonInSpan(table, i, s, { lead: 0, horizon: DAY_MS })).toBe(false); // closes after a one-day span
+    expect(wonInSpan(table, i, s, { lead: 10 * DAY_MS, horizon: 20 * DAY_MS })).toBe(false); // closes before a span 10 days ahead
   });
 });

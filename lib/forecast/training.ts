@@ -6,8 +6,9 @@
  * have ended by `asOf` are used, so every outcome is known and nothing after `asOf` is read. Slipped
  * close dates are in these outcomes: a deal that was due but closed after the span counts as not won.
  */
+import { DAY_MS } from '../period';
 import type { DealTable } from './deal-table';
-import { AGE_EDGES, AGE_UNKNOWN, DAY, IDLE_EDGES, IDLE_UNKNOWN } from './features';
+import { AGE_EDGES, AGE_UNKNOWN, IDLE_EDGES, IDLE_UNKNOWN } from './features';
 
 export type Span = {
   /** Milliseconds from the snapshot to the start of the counted span (0 unless the period is ahead). */
@@ -30,14 +31,14 @@ export type Examples = {
 /** Snapshot instants, latest first: s ≤ asOf − horizon, back to the lookback or the first deal. */
 export function snapshotTimes(table: DealTable, asOf: number, span: Span, lookbackDays: number, everyDays: number): number[] {
   const latest = asOf - span.horizon;
-  const earliest = latest - lookbackDays * DAY;
+  const earliest = latest - lookbackDays * DAY_MS;
   let firstBorn = Infinity;
   for (let i = 0; i < table.born.length; i += 1) {
     const b = table.born[i] as number;
     if (b < firstBorn) firstBorn = b;
   }
   const times: number[] = [];
-  for (let s = latest; s >= earliest && s >= firstBorn; s -= everyDays * DAY) times.push(s);
+  for (let s = latest; s >= earliest && s >= firstBorn; s -= everyDays * DAY_MS) times.push(s);
   return times;
 }
 
@@ -106,13 +107,13 @@ export function buildExamples(table: DealTable, times: readonly number[], span: 
       while (st < stEnd && (stageTimes[st] as number) <= s) currentStage = stageCodes[st++] as number;
       snap[e] = kk;
       deal[e] = i;
-      age[e] = Number.isNaN(b) ? AGE_UNKNOWN : band(AGE_EDGES, (s - b) / DAY);
+      age[e] = Number.isNaN(b) ? AGE_UNKNOWN : band(AGE_EDGES, (s - b) / DAY_MS);
       if (!table.hasActivity) idle[e] = 0;
       else {
         let seen = last;
         if (!Number.isNaN(field) && field <= s && (Number.isNaN(seen) || field > seen)) seen = field;
         if (Number.isNaN(seen) || (!Number.isNaN(b) && b > seen)) seen = b;
-        idle[e] = Number.isNaN(seen) ? IDLE_UNKNOWN : band(IDLE_EDGES, (s - seen) / DAY);
+        idle[e] = Number.isNaN(seen) ? IDLE_UNKNOWN : band(IDLE_EDGES, (s - seen) / DAY_MS);
       }
       stage[e] = currentStage;
       won[e] = isWon && c > s && c >= s + span.lead && c < s + span.horizon ? 1 : 0;

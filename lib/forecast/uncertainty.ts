@@ -57,7 +57,10 @@ export function sharedVariance(core: Float64Array, table: DealTable, factors: Re
     const i = ex.deal[e] as number;
     const p = Math.min(
       MAX_PROBABILITY,
-      (core[e] as number) * at(factors.owner.factor, table.owner[i] as number) * at(factors.product.factor, table.product[i] as number) * at(factors.amount.factor, table.amountBand[i] as number),
+      (core[e] as number) *
+        at(factors.owner.factor, table.owner[i] as number) *
+        at(factors.product.factor, table.product[i] as number) *
+        at(factors.amount.factor, table.amountBand[i] as number),
     );
     const s = ex.snap[e] as number;
     observed[s] = (observed[s] as number) + (ex.won[e] as number);

@@ -61,3 +61,45 @@ export function formatDateTime(ms: number, timeZone: string, locale: Locale): st
 export function formatDate(ms: number, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlTag(locale), { timeZone, dateStyle: 'medium' }).format(ms);
 }
+
+/**
+ * A period [start, end) in words, never as an ISO code: a whole month "December 2026" / "декабрь 2026 г.",
+ * whole months "Oct – Dec 2026", a whole year "2026", anything else its days "Nov 30 – Dec 6"
+ * (with the years when the days span two of them: "Dec 28, 2026 – Jan 3, 2027").
+ */
+export function formatPeriod(start: number, end: number, timeZone: string, locale: Locale): string {
+  const last = Math.max(start, end - 1);
+  const parts = (ms: number) => {
+    const fields = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    }).formatToParts(ms);
+    const get = (type: string) => Number(fields.find((f) => f.type === type)?.value);
+    return { year: get('year'), month: get('month'), day: get('day'), midnight: get('hour') === 0 && get('minute') === 0 };
+  };
+  const from = parts(start);
+  const to = parts(end);
+  const tag = intlTag(locale);
+  const wholeMonths = from.midnight && to.midnight && from.day === 1 && to.day === 1;
+  if (wholeMonths) {
+    const months = (to.year - from.year) * 12 + (to.month - from.month);
+    if (months === 1) return new Intl.DateTimeFormat(tag, { timeZone, month: 'long', year: 'numeric' }).format(start);
+    if (months === 12 && from.month === 1) return String(from.year);
+    return new Intl.DateTimeFormat(tag, { timeZone, month: 'short', year: 'numeric' }).formatRange(start, last);
+  }
+  const sameYear = from.year === parts(last).year;
+  return new Intl.DateTimeFormat(
+    tag,
+    sameYear ? { timeZone, day: 'numeric', month: 'short' } : { timeZone, day: 'numeric', month: 'short', year: 'numeric' },
+  ).formatRange(start, last);
+}
+
+/** A day with its weekday, short: "Sun, Dec 6" (en), "вс, 6 дек." (ru). */
+export function formatWeekday(ms: number, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlTag(locale), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(ms);
+}

@@ -48,7 +48,7 @@ export function mapActivityRow(r: RowCells, cells: readonly string[], context: A
   if (idText !== undefined && idText.length > 200) throw new RowError('the id is longer than 200 characters', 'id');
   const deal = r.text('deal');
   const externalId = idText ?? context.identity([typeText, subject, r.text('occurredAt'), r.text('time'), ownerName, deal], cells);
-  const subtype = typeText && /demo|демо/i.test(typeText) ? 'demo' : typeText && /trial|пробн/i.test(typeText) ? 'trial' : coded ?? typeText;
+  const subtype = typeText && /demo|демо/i.test(typeText) ? 'demo' : typeText && /trial|пробн/i.test(typeText) ? 'trial' : (coded ?? typeText);
   const candidate: Record<string, unknown> = {
     source: context.source,
     externalId,
@@ -75,5 +75,7 @@ function codeOf<T>(table: Readonly<Record<string, T>> | undefined, text: string)
 /** Done / completed / held, in the words CRMs use; anything else (To do, Not started, Scheduled) is not done. */
 function isDoneWord(text: string): boolean {
   const key = compactKey(text);
-  return /^(done|yes|y|true|1|x|completed?|held|finished|connected|выполнено|выполнен|выполнена|да|завершено|завершен|завершена|состоялась|состоялся)$/.test(key);
+  return /^(done|yes|y|true|1|x|completed?|held|finished|connected|выполнено|выполнен|выполнена|да|завершено|завершен|завершена|состоялась|состоялся)$/.test(
+    key,
+  );
 }

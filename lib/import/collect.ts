@@ -17,7 +17,11 @@ type Mapped = { candidate: Record<string, unknown>; notes: readonly RowNote[]; u
  * Holds records, never raw rows.
  */
 export function createCollector(source: string, updatedAt: number | undefined, maxRejectDetails: number, updatedColumn: string | undefined) {
-  const lists: { [K in Kept]: RecordByType[K extends 'deals' ? 'deal' : K extends 'activities' ? 'activity' : 'lead'][] } = { deals: [], activities: [], leads: [] };
+  const lists: { [K in Kept]: RecordByType[K extends 'deals' ? 'deal' : K extends 'activities' ? 'activity' : 'lead'][] } = {
+    deals: [],
+    activities: [],
+    leads: [],
+  };
   const owners = new Map<string, NamedRef>();
   const products = new Map<string, NamedRef>();
   const customers = new Map<string, CustomerDraft>();
@@ -110,7 +114,15 @@ export function createCollector(source: string, updatedAt: number | undefined, m
       duplicates.handedOver();
       return { deals: lists.deals.splice(0) as Deal[], activities: lists.activities.splice(0) as Activity[], leads: lists.leads.splice(0) as Lead[] };
     },
-    finish(): { records: ImportedRecords; rejects: RowReject[]; rejectCount: number; rejectReasons: RejectCount[]; warnings: ImportWarning[]; currencies: CurrencyCount[]; duplicates?: DuplicateReport } {
+    finish(): {
+      records: ImportedRecords;
+      rejects: RowReject[];
+      rejectCount: number;
+      rejectReasons: RejectCount[];
+      warnings: ImportWarning[];
+      currencies: CurrencyCount[];
+      duplicates?: DuplicateReport;
+    } {
       const stamp = updatedAt ?? latest;
       const derived = <K extends 'owner' | 'product' | 'customer'>(type: K, drafts: Iterable<NamedRef>): RecordByType[K][] => {
         const out: RecordByType[K][] = [];
@@ -135,7 +147,15 @@ export function createCollector(source: string, updatedAt: number | undefined, m
         warnings.push({ code, count: slot.count, message: WARNING_TEXT(code, slot.count, examples), ...(examples.length ? { examples } : {}) });
       }
       const rejectReasons = [...reasons].map(([code, slot]) => ({ code, ...slot })).sort((a, b) => b.count - a.count);
-      return { records, rejects, rejectCount, rejectReasons, warnings, currencies: [...currencies.values()].sort((a, b) => b.count - a.count), duplicates: duplicates.report() };
+      return {
+        records,
+        rejects,
+        rejectCount,
+        rejectReasons,
+        warnings,
+        currencies: [...currencies.values()].sort((a, b) => b.count - a.count),
+        duplicates: duplicates.report(),
+      };
     },
   };
 }

@@ -36,7 +36,17 @@ const TELLING_FIELDS: Readonly<Record<ImportKind, readonly AnyField[]>> = {
 
 /** Fields read as dates, and as amounts: their columns get a format decided from all their values. */
 export const DATE_FIELDS: ReadonlySet<AnyField> = new Set<AnyField>([
-  'createdAt', 'closedAt', 'wonAt', 'lostAt', 'expectedCloseAt', 'updatedAt', 'lastActivityAt', 'occurredAt', 'mqlAt', 'sqlAt', 'convertedAt',
+  'createdAt',
+  'closedAt',
+  'wonAt',
+  'lostAt',
+  'expectedCloseAt',
+  'updatedAt',
+  'lastActivityAt',
+  'occurredAt',
+  'mqlAt',
+  'sqlAt',
+  'convertedAt',
 ]);
 export const NUMBER_FIELDS: ReadonlySet<AnyField> = new Set<AnyField>(['amount']);
 

@@ -4,7 +4,11 @@ import { createCsvReader, sniffDelimiter, type CsvBadRow, type CsvRow } from './
 function read(chunks: readonly string[], maxRowChars = 1_000_000, delimiter?: string) {
   const rows: CsvRow[] = [];
   const bad: CsvBadRow[] = [];
-  const reader = createCsvReader({ maxRowChars, delimiter }, (row) => rows.push(row), (row) => bad.push(row));
+  const reader = createCsvReader(
+    { maxRowChars, delimiter },
+    (row) => rows.push(row),
+    (row) => bad.push(row),
+  );
   for (const chunk of chunks) reader.push(chunk);
   reader.end();
   return { rows, bad, delimiter: reader.delimiter() };
@@ -40,7 +44,11 @@ describe('createCsvReader', () => {
 
   it('strips a byte order mark and CRLF line ends', () => {
     const { rows } = read(['\ufeffid,name\r\n1,Ann\r\n2,"Bob"\r\n']);
-    expect(rows.map((r) => r.cells)).toEqual([['id', 'name'], ['1', 'Ann'], ['2', 'Bob']]);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['id', 'name'],
+      ['1', 'Ann'],
+      ['2', 'Bob'],
+    ]);
   });
 
   it('sniffs the delimiter from the header line (Russian Excel writes semicolons)', () => {
@@ -56,7 +64,11 @@ describe('createCsvReader', () => {
     expect(bad).toHaveLength(1);
     expect(bad[0]).toMatchObject({ line: 2 });
     expect(bad[0]?.reason).toMatch(/never closed/);
-    expect(rows.map((r) => [r.line, r.cells[0]])).toEqual([[1, 'id'], [3, '2'], [4, '3']]);
+    expect(rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [1, 'id'],
+      [3, '2'],
+      [4, '3'],
+    ]);
   });
 
   it('contains a stray quote that would otherwise pair with a later quote', () => {
@@ -82,6 +94,10 @@ describe('createCsvReader', () => {
   });
 
   it('reads old Mac files that end lines with CR only', () => {
-    expect(read(['a,b\r1,2\r3,4']).rows.map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(read(['a,b\r1,2\r3,4']).rows.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 });

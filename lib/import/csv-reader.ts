@@ -36,11 +36,7 @@ const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
  * over several lines is reported as a bad row at its first line, and reading
  * resumes on the next line, so one stray quote costs one row, not the file.
  */
-export function createCsvReader(
-  options: CsvReaderOptions,
-  onRow: (row: CsvRow) => void,
-  onBad: (bad: CsvBadRow) => void,
-): CsvReader {
+export function createCsvReader(options: CsvReaderOptions, onRow: (row: CsvRow) => void, onBad: (bad: CsvBadRow) => void): CsvReader {
   let buffer = '';
   let line = 1;
   let started = false;

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import { localDateToInstant } from '../period/local-date';
 import { readDate, readTimeOfDay } from './dates';
@@ -62,7 +63,7 @@ describe('readDate', () => {
   it('puts date-only values at the same local midnight as localDateToInstant, DST days included', () => {
     const zones = ['Europe/Moscow', 'America/New_York', 'Europe/Berlin', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Australia/Lord_Howe'];
     for (const timeZone of zones) {
-      for (let day = Date.UTC(2016, 0, 1); day < Date.UTC(2019, 0, 1); day += 86_400_000 * 3) {
+      for (let day = Date.UTC(2016, 0, 1); day < Date.UTC(2019, 0, 1); day += DAY_MS * 3) {
         const date = new Date(day).toISOString().slice(0, 10);
         const read = readDate(date, { timeZone, dateOrder: 'mdy' });
         expect(read.ok ? read.value : undefined, `${date} ${timeZone}`).toBe(localDateToInstant(date, timeZone));

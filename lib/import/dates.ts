@@ -42,7 +42,8 @@ function parseDate(text: string, options: DateReadOptions): DateRead {
   const shape = dateShape(text);
   let parts: DateParts | undefined;
   if (shape.kind === 'serial') {
-    if (options.serial === undefined) return { ok: false, reason: 'is a number, not a date (a column of Excel serial dates is read as such only when all its values are)' };
+    if (options.serial === undefined)
+      return { ok: false, reason: 'is a number, not a date (a column of Excel serial dates is read as such only when all its values are)' };
     parts = serialParts(text, options.serial);
   } else if (shape.kind === 'fields' && !shape.dotted && options.dateOrder === undefined) {
     return { ok: false, reason: 'is not a date in the format of the rest of its column' };

@@ -64,7 +64,10 @@ export function mapDealRow(r: RowCells, cells: readonly string[], context: DealC
   const money = r.money('amount', 'currency');
   const amount = money && { minor: money.minor, currency: money.currency };
   if (money && status === 'won' && money.minor < 0) {
-    throw new RowError(`a won deal with a negative amount (${minorToMajor(money.minor, money.currency)} ${money.currency}): a refund is not a sale`, 'negative-won');
+    throw new RowError(
+      `a won deal with a negative amount (${minorToMajor(money.minor, money.currency)} ${money.currency}): a refund is not a sale`,
+      'negative-won',
+    );
   }
   const ownerName = r.text('owner');
   const owner = ownerName ? { id: derivedId('owner', nameKey(ownerName)), name: clipText(ownerName, 200) } : UNASSIGNED_OWNER;

@@ -59,7 +59,13 @@ export function createDuplicates(updatedColumn: string | undefined) {
     ids: () => lines.size,
     report(): DuplicateReport | undefined {
       if (superseded === 0) return undefined;
-      return { rows: superseded, ids: repeated.size, rule: updatedColumn === undefined ? 'last-row' : 'newest-updated', ...(updatedColumn === undefined ? {} : { column: updatedColumn }), examples };
+      return {
+        rows: superseded,
+        ids: repeated.size,
+        rule: updatedColumn === undefined ? 'last-row' : 'newest-updated',
+        ...(updatedColumn === undefined ? {} : { column: updatedColumn }),
+        examples,
+      };
     },
   };
 }

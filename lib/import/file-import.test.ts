@@ -22,7 +22,12 @@ const accepted = (preview: Preview, settings: ImportSettings = BASE): ImportSett
 async function run(file: Blob, settings: ImportSettings, delimiter: string) {
   const batches: RecordLists[] = [];
   const progress: number[] = [];
-  const summary = await runImport(file, settings, { onProgress: (p) => progress.push(p.bytes), onBatch: async (batch) => void batches.push(batch), batchMax: IMPORT_BATCH_MAX }, delimiter);
+  const summary = await runImport(
+    file,
+    settings,
+    { onProgress: (p) => progress.push(p.bytes), onBatch: async (batch) => void batches.push(batch), batchMax: IMPORT_BATCH_MAX },
+    delimiter,
+  );
   const all = <K extends keyof RecordLists>(list: K) => batches.flatMap((batch) => batch[list] ?? []);
   return { summary, batches, progress, all };
 }
@@ -33,7 +38,14 @@ describe('the import engine on the Maven CRM export', () => {
     expect(preview.error).toBeUndefined();
     expect([preview.kind, preview.preset, preview.delimiter]).toEqual(['deals', null, ',']);
     const at = (header: string) => preview.headers.indexOf(header);
-    expect(preview.columns).toMatchObject({ id: at('opportunity_id'), owner: at('sales_agent'), stage: at('deal_stage'), amount: at('close_value'), createdAt: at('engage_date'), closedAt: at('close_date') });
+    expect(preview.columns).toMatchObject({
+      id: at('opportunity_id'),
+      owner: at('sales_agent'),
+      stage: at('deal_stage'),
+      amount: at('close_value'),
+      createdAt: at('engage_date'),
+      closedAt: at('close_date'),
+    });
     expect(preview.examples).toEqual(MAVEN.split('\n')[1]!.split(','));
     expect(preview.sample.deals).toHaveLength(8);
     expect(preview.sample.deals[0]?.externalId).toBe(MAVEN.split('\n')[1]!.split(',')[0]);
@@ -66,14 +78,25 @@ describe('the import engine on the Maven CRM export', () => {
     const moved = await previewImport(file, { ...accepted(preview), columns: { ...rest, account: undefined, region: preview.headers.indexOf('account') } });
     const first = moved.sample.deals.find((deal) => deal.region !== undefined);
     expect(first?.customerId).toBeUndefined();
-    expect(first?.region).toBe(MAVEN.split('\n').slice(1).map((line) => line.split(',')[3]).find(Boolean));
+    expect(first?.region).toBe(
+      MAVEN.split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[3])
+        .find(Boolean),
+    );
   });
 
   it('says why a file cannot be imported, with the headers so the mapping can be fixed', async () => {
     const preview = await previewImport(new Blob(['Notes,Comment\nhello,world\n']), BASE);
     expect(preview.error).toMatch(/no deals columns recognised/);
     expect(preview.headers).toEqual(['Notes', 'Comment']);
-    const fixed = await previewImport(new Blob(['Notes,Comment\n10,Won\n']), { ...BASE, kind: 'deals', preset: 'none', columns: { amount: 0, stage: 1 }, headers: ['Notes', 'Comment'] });
+    const fixed = await previewImport(new Blob(['Notes,Comment\n10,Won\n']), {
+      ...BASE,
+      kind: 'deals',
+      preset: 'none',
+      columns: { amount: 0, stage: 1 },
+      headers: ['Notes', 'Comment'],
+    });
     expect(fixed.error).toBeUndefined();
     expect(fixed.sample.deals[0]).toMatchObject({ status: 'won', amount: { minor: 1000, currency: 'USD' } });
     expect((await previewImport(new Blob(['']), BASE)).error).toMatch(/empty/);
@@ -82,13 +105,41 @@ describe('the import engine on the Maven CRM export', () => {
 
 /** Small exports shaped like each CRM's own (header names, delimiters, dates, words). */
 const PRESET_FILES: [string, string, string][] = [
-  ['pipedrive', 'deals', 'Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Currency of Value,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Won time\n1,Acme,Ann Lee,"1,200.50",EUR,Closed,Won,2017-03-01 09:00:00,2017-06-12 16:40:00\n2,Beta,Bob,300,USD,Demo,Open,2017-04-02 10:00:00,\n'],
-  ['hubspot', 'deals', '"Record ID","Deal Name","Deal Stage","Amount","Close Date","Create Date","Deal owner"\n"10","Serengeti","Closed Won","7800.0","2023-11-15 20:09","2023-10-01 09:00","Carter McKay"\n"11","Kruger","Itinerary Sent","4200.0","2023-12-31 00:00","2023-11-02 10:30","Carter McKay"\n'],
-  ['salesforce', 'deals', 'Opportunity Owner,Account Name,Opportunity Name,Stage,Amount,Close Date,Created Date,Won,Closed\nJane Roe,United Oil,Plant,Closed Won,"$12,500.00",6/30/2017,3/2/2017,1,1\nTim Moe,Edge,SLA,Negotiation/Review,"$60,000.00",7/20/2017,5/1/2017,0,0\n'],
-  ['amocrm', 'deals', 'ID;Название сделки;Бюджет ₽;Ответственный;Статус;Воронка;Дата создания;Дата закрытия\n5001;Поставка;150 000,50;Иван Петров;Успешно реализовано;Продажи;05.03.2017 14:20:00;20.06.2017 18:00:00\n5002;Аренда;9 900;Мария Иванова;Переговоры;Продажи;07.03.2017 10:00:00;\n'],
-  ['bitrix24', 'deals', '\ufeffID;Название сделки;Стадия сделки;Сумма;Валюта;Ответственный;Дата создания;Дата завершения;Закрыта\r\n11;Сайт;Сделка успешна;250 000;RUB;Ольга Смирнова;01.02.2017;15.06.2017;Да\r\n12;Лендинг;Сделка провалена;40000;RUB;Ольга Смирнова;02.02.2017;16.06.2017;Да\r\n'],
-  ['bitrix24', 'activities', 'ID;Тип;Тема;Направление;Ответственный;Срок;Дата создания;Выполнено\n1;Звонок;Первый звонок;Исходящий;Ольга Смирнова;05.06.2017 10:00;01.06.2017;Да\n'],
-  ['hubspot', 'leads', 'Record ID,First Name,Last Name,Contact owner,Create Date,Lifecycle Stage,Became an Opportunity Date\n1,Ann,Smith,Carter McKay,2023-10-01 09:00,Opportunity,2023-10-09 10:00\n'],
+  [
+    'pipedrive',
+    'deals',
+    'Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Currency of Value,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Won time\n1,Acme,Ann Lee,"1,200.50",EUR,Closed,Won,2017-03-01 09:00:00,2017-06-12 16:40:00\n2,Beta,Bob,300,USD,Demo,Open,2017-04-02 10:00:00,\n',
+  ],
+  [
+    'hubspot',
+    'deals',
+    '"Record ID","Deal Name","Deal Stage","Amount","Close Date","Create Date","Deal owner"\n"10","Serengeti","Closed Won","7800.0","2023-11-15 20:09","2023-10-01 09:00","Carter McKay"\n"11","Kruger","Itinerary Sent","4200.0","2023-12-31 00:00","2023-11-02 10:30","Carter McKay"\n',
+  ],
+  [
+    'salesforce',
+    'deals',
+    'Opportunity Owner,Account Name,Opportunity Name,Stage,Amount,Close Date,Created Date,Won,Closed\nJane Roe,United Oil,Plant,Closed Won,"$12,500.00",6/30/2017,3/2/2017,1,1\nTim Moe,Edge,SLA,Negotiation/Review,"$60,000.00",7/20/2017,5/1/2017,0,0\n',
+  ],
+  [
+    'amocrm',
+    'deals',
+    'ID;Название сделки;Бюджет ₽;Ответственный;Статус;Воронка;Дата создания;Дата закрытия\n5001;Поставка;150 000,50;Иван Петров;Успешно реализовано;Продажи;05.03.2017 14:20:00;20.06.2017 18:00:00\n5002;Аренда;9 900;Мария Иванова;Переговоры;Продажи;07.03.2017 10:00:00;\n',
+  ],
+  [
+    'bitrix24',
+    'deals',
+    '\ufeffID;Название сделки;Стадия сделки;Сумма;Валюта;Ответственный;Дата создания;Дата завершения;Закрыта\r\n11;Сайт;Сделка успешна;250 000;RUB;Ольга Смирнова;01.02.2017;15.06.2017;Да\r\n12;Лендинг;Сделка провалена;40000;RUB;Ольга Смирнова;02.02.2017;16.06.2017;Да\r\n',
+  ],
+  [
+    'bitrix24',
+    'activities',
+    'ID;Тип;Тема;Направление;Ответственный;Срок;Дата создания;Выполнено\n1;Звонок;Первый звонок;Исходящий;Ольга Смирнова;05.06.2017 10:00;01.06.2017;Да\n',
+  ],
+  [
+    'hubspot',
+    'leads',
+    'Record ID,First Name,Last Name,Contact owner,Create Date,Lifecycle Stage,Became an Opportunity Date\n1,Ann,Smith,Carter McKay,2023-10-01 09:00,Opportunity,2023-10-09 10:00\n',
+  ],
 ];
 
 describe('exports shaped like each preset, through the engine', () => {

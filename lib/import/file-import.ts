@@ -119,7 +119,11 @@ export async function runImport(file: Blob, settings: ImportSettings, hooks: Run
   const chunks = () => {
     pass += 1;
     const done = (pass - 1) * file.size;
-    return textOf(readTextChunks(file, CHUNK_BYTES, (read) => (bytes = done + read)), settings, delimiter);
+    return textOf(
+      readTextChunks(file, CHUNK_BYTES, (read) => (bytes = done + read)),
+      settings,
+      delimiter,
+    );
   };
   const result = await importCsv(
     chunks,
@@ -131,7 +135,14 @@ export async function runImport(file: Blob, settings: ImportSettings, hooks: Run
         await send('leads', batch.leads);
       },
     },
-    (progress) => hooks.onProgress({ bytes: Math.round(bytes / passes), totalBytes: file.size, rows: progress.phase === 'read' ? progress.rows : 0, imported: progress.imported, rejected: progress.rejected }),
+    (progress) =>
+      hooks.onProgress({
+        bytes: Math.round(bytes / passes),
+        totalBytes: file.size,
+        rows: progress.phase === 'read' ? progress.rows : 0,
+        imported: progress.imported,
+        rejected: progress.rejected,
+      }),
   );
   await send('owners', result.records.owners);
   await send('products', result.records.products);

@@ -43,9 +43,13 @@ async function* once(text: string): AsyncGenerator<string> {
 /** The delimiter and first data row of some CSV text, read as the importer reads them. */
 function firstRow(text: string): { examples: string[]; delimiter: string } {
   const rows: string[][] = [];
-  const reader = createCsvReader({ maxRowChars: 4_000_000 }, (row) => {
-    if (rows.length < 2 && row.cells.some((cell) => cell.trim() !== '')) rows.push(row.cells);
-  }, () => {});
+  const reader = createCsvReader(
+    { maxRowChars: 4_000_000 },
+    (row) => {
+      if (rows.length < 2 && row.cells.some((cell) => cell.trim() !== '')) rows.push(row.cells);
+    },
+    () => {},
+  );
   reader.push(text);
   reader.end();
   return { examples: rows[1] ?? [], delimiter: reader.delimiter() ?? ',' };
@@ -61,12 +65,34 @@ function firstRow(text: string): { examples: string[]; delimiter: string } {
  * question in `formats`.
  */
 export async function previewImport(file: Blob, settings: ImportSettings): Promise<Preview> {
-  const empty = { sample: { deals: [], activities: [], leads: [], owners: [] }, currencies: [], rows: 0, rejects: [], rejectCount: 0, warnings: [], formats: [], timeZone: settings.timeZone };
+  const empty = {
+    sample: { deals: [], activities: [], leads: [], owners: [] },
+    currencies: [],
+    rows: 0,
+    rejects: [],
+    rejectCount: 0,
+    warnings: [],
+    formats: [],
+    timeZone: settings.timeZone,
+  };
   let scan;
   try {
-    scan = settings.profiles && settings.headers ? { headers: [...settings.headers], profiles: [...settings.profiles] } : await scanCsv(readTextChunks(file), { maxRowChars: 4_000_000 });
+    scan =
+      settings.profiles && settings.headers
+        ? { headers: [...settings.headers], profiles: [...settings.profiles] }
+        : await scanCsv(readTextChunks(file), { maxRowChars: 4_000_000 });
   } catch (error) {
-    return { ...empty, headers: [], delimiter: ',', examples: [], profiles: [], kind: settings.kind ?? 'deals', preset: null, columns: {}, error: message(error) };
+    return {
+      ...empty,
+      headers: [],
+      delimiter: ',',
+      examples: [],
+      profiles: [],
+      kind: settings.kind ?? 'deals',
+      preset: null,
+      columns: {},
+      error: message(error),
+    };
   }
   const head = await readHead(file, PREVIEW_BYTES);
   const { headers, profiles } = scan;
@@ -90,10 +116,21 @@ export async function previewImport(file: Blob, settings: ImportSettings): Promi
     return { ...base, kind: settings.kind ?? 'deals', preset: null, columns: {}, error: message(error) };
   }
   // From here the preview reads exactly as the import will: with the mapping made explicit and the whole file's profiles.
-  const explicit: ImportSettings = { ...settings, kind, preset: preset ?? 'none', presetDetected: settings.presetDetected ?? settings.preset === undefined, columns, headers, profiles };
+  const explicit: ImportSettings = {
+    ...settings,
+    kind,
+    preset: preset ?? 'none',
+    presetDetected: settings.presetDetected ?? settings.preset === undefined,
+    columns,
+    headers,
+    profiles,
+  };
   const plan = planHeader(headers, columns);
   const read = readOptions(explicit, delimiter, plan.map);
-  const formats = inspectFormats(planLayout(plan.names, read, profiles), plan.names, profiles, read).map((format) => ({ ...format, header: headers[format.column] ?? format.header }));
+  const formats = inspectFormats(planLayout(plan.names, read, profiles), plan.names, profiles, read).map((format) => ({
+    ...format,
+    header: headers[format.column] ?? format.header,
+  }));
   const shown = { ...base, kind, preset, columns, formats };
   if (formats.some((format) => format.problem)) return shown;
   try {
@@ -112,4 +149,3 @@ export async function previewImport(file: Blob, settings: ImportSettings): Promi
     return { ...shown, error: message(error) };
   }
 }
-

@@ -67,7 +67,7 @@ describe('amount columns: the reading and the reason', () => {
     expect(named.records.deals[0]).toMatchObject({ amount: { minor: 100 }, expectedCloseAt: day('2017-05-06') });
   });
 
-  it('takes no locale from a preset found only by common headers (Stage, Amount and Close Date are also Salesforce\'s)', async () => {
+  it("takes no locale from a preset found only by common headers (Stage, Amount and Close Date are also Salesforce's)", async () => {
     const error = await read('Title,Stage,Amount,Close Date\nA,Prospecting,1.000,05/06/2017\n').catch((caught: unknown) => caught);
     expect((error as FormatError).formats.map((format) => format.header)).toEqual(['Amount', 'Close Date']);
   });
@@ -132,8 +132,14 @@ describe('date columns: the reading and the reason', () => {
   });
 
   it.each([
-    [['05/06/2017', '07/08/2017'], /column "Close Date": "05\/06\/2017" is 2017-06-05 \(day first.*\) or 2017-05-06 \(month first.*\).*choose with --date-order dmy or --date-order mdy/],
-    [['13/05/2017', '05/13/2017'], /column "Close Date" mixes two date formats \("05\/13\/2017" and "13\/05\/2017"\): choose one \(--date-order dmy or --date-order mdy\)/],
+    [
+      ['05/06/2017', '07/08/2017'],
+      /column "Close Date": "05\/06\/2017" is 2017-06-05 \(day first.*\) or 2017-05-06 \(month first.*\).*choose with --date-order dmy or --date-order mdy/,
+    ],
+    [
+      ['13/05/2017', '05/13/2017'],
+      /column "Close Date" mixes two date formats \("05\/13\/2017" and "13\/05\/2017"\): choose one \(--date-order dmy or --date-order mdy\)/,
+    ],
   ] as const)('%j is refused: %s', async (values, message) => {
     await expect(read(dates(values))).rejects.toThrow(message);
   });

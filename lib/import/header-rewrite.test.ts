@@ -23,11 +23,19 @@ describe('the mapping made exact by rewriting the header', () => {
   it('reads only the chosen columns, whatever their names say', async () => {
     const text = 'Title,Amount,Stage,Owner\nA,10,Won,Ann\n';
     const plan = planHeader(['Title', 'Amount', 'Stage', 'Owner'], { title: 0, owner: 2 });
-    const result = await importCsv(withHeader(chunksOf(text, 7), ['Title', 'Amount', 'Stage', 'Owner'], plan.names, ','), { ...OPTIONS, map: plan.map, delimiter: ',' }).catch((error: Error) => error);
+    const result = await importCsv(withHeader(chunksOf(text, 7), ['Title', 'Amount', 'Stage', 'Owner'], plan.names, ','), {
+      ...OPTIONS,
+      map: plan.map,
+      delimiter: ',',
+    }).catch((error: Error) => error);
     // Nothing that tells a deal is left (amount and stage are not imported): the import says so instead of guessing.
     expect(result).toBeInstanceOf(Error);
     const withAmount = planHeader(['Title', 'Amount', 'Stage', 'Owner'], { title: 0, amount: 1, owner: 2 });
-    const read = await importCsv(withHeader(chunksOf(text, 7), ['Title', 'Amount', 'Stage', 'Owner'], withAmount.names, ','), { ...OPTIONS, map: withAmount.map, delimiter: ',' });
+    const read = await importCsv(withHeader(chunksOf(text, 7), ['Title', 'Amount', 'Stage', 'Owner'], withAmount.names, ','), {
+      ...OPTIONS,
+      map: withAmount.map,
+      delimiter: ',',
+    });
     expect(read.records.deals[0]).toMatchObject({ title: 'A', ownerId: 'owner:won', status: 'open', stageId: undefined, amount: { minor: 1000 } });
   });
 

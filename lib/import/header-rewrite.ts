@@ -45,7 +45,12 @@ export function planHeader(headers: readonly string[], columns: ColumnChoice): H
  * number. Throws ImportError when the file's header is not the one the mapping
  * was made for (a different file).
  */
-export async function* withHeader(chunks: AsyncIterable<string>, expected: readonly string[], names: readonly string[], delimiter: string): AsyncGenerator<string> {
+export async function* withHeader(
+  chunks: AsyncIterable<string>,
+  expected: readonly string[],
+  names: readonly string[],
+  delimiter: string,
+): AsyncGenerator<string> {
   let buffer = '';
   let replaced = false;
   for await (const chunk of chunks) {

@@ -47,7 +47,10 @@ describe('importCsv: broken rows', () => {
   it('keeps the last row of a repeated id when the file has no update time (exports list history oldest first)', async () => {
     const result = await importCsv(`${HEADER}\n1,First,Ann,Engaging,100,\n2,Other,Bob,Lost,5,2017-06-02\n1,Again,Ann,Won,200,2017-06-01\n`, OPTIONS);
     // The later row replaces the first in place: one record per id, the deal won, not left open.
-    expect(result.records.deals.map((d) => [d.externalId, d.title, d.status])).toEqual([['1', 'Again', 'won'], ['2', 'Other', 'lost']]);
+    expect(result.records.deals.map((d) => [d.externalId, d.title, d.status])).toEqual([
+      ['1', 'Again', 'won'],
+      ['2', 'Other', 'lost'],
+    ]);
     expect([result.rows, result.imported, result.rejectCount]).toEqual([3, 2, 0]);
     expect(result.duplicates).toEqual({ rows: 1, ids: 1, rule: 'last-row', examples: ['id "1": line 4 kept over line 2'] });
   });
@@ -86,7 +89,8 @@ describe('importCsv: broken rows', () => {
 
 describe('importCsv: hostile input', () => {
   it('never lets __proto__ or constructor headers and values touch prototypes', async () => {
-    const csv = 'id,__proto__,constructor,stage,amount,prototype\n__proto__,__proto__,constructor,Won,5,{"polluted":1}\nconstructor,constructor,__proto__,Lost,1,x\n';
+    const csv =
+      'id,__proto__,constructor,stage,amount,prototype\n__proto__,__proto__,constructor,Won,5,{"polluted":1}\nconstructor,constructor,__proto__,Lost,1,x\n';
     const result = await importCsv(csv, { ...OPTIONS, map: { owner: '__proto__', title: 'constructor' } });
     expect(result.records.deals.map((d) => [d.externalId, d.ownerId, d.title])).toEqual([
       ['__proto__', 'owner:__proto__', 'constructor'],

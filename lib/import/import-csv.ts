@@ -76,7 +76,14 @@ async function readRows(
   });
 
   let chars = 0;
-  const progress = () => ({ phase: 'read' as const, chars, totalChars, rows, imported: plan?.collector.kept() ?? 0, rejected: plan?.collector.rejectCount() ?? 0 });
+  const progress = () => ({
+    phase: 'read' as const,
+    chars,
+    totalChars,
+    rows,
+    imported: plan?.collector.kept() ?? 0,
+    rejected: plan?.collector.rejectCount() ?? 0,
+  });
   for await (const chunk of chunks) {
     reader.push(chunk);
     chars += chunk.length;
@@ -122,7 +129,11 @@ function startReading(headers: readonly string[], profiles: readonly ColumnProfi
     columns: layout.columns,
     timeZone: options.timeZone,
     ...formatEnv(formats, options.timeZone),
-    currency: settings.currency ? { code: settings.currency, source: 'option' } : layout.accountCurrency ? { code: layout.accountCurrency.code, source: 'preset' } : { code: 'XXX', source: 'unknown' },
+    currency: settings.currency
+      ? { code: settings.currency, source: 'option' }
+      : layout.accountCurrency
+        ? { code: layout.accountCurrency.code, source: 'preset' }
+        : { code: 'XXX', source: 'unknown' },
     probability: layout.preset?.probability,
     durationUnit: layout.preset?.durationUnit ?? 'seconds',
     ...(layout.preset?.noneValues ? { noneValues: new Set(layout.preset.noneValues) } : {}),
@@ -147,4 +158,3 @@ async function handOver(collector: ReturnType<typeof createCollector>, options: 
   const batch = collector.drain();
   if (batch.deals.length || batch.activities.length || batch.leads.length) await options.onRecords(batch);
 }
-

@@ -13,11 +13,23 @@ function memoryMeta(initial: [string, unknown][] = []): MetaStore & { entries: M
   };
 }
 
-const csv = (source: string, lastImportAt: number) => ({ source, origin: 'csv' as const, label: `${source}.csv`, kind: 'deals' as const, lastImportAt, rows: 3, imported: 2, rejected: 1 });
+const csv = (source: string, lastImportAt: number) => ({
+  source,
+  origin: 'csv' as const,
+  label: `${source}.csv`,
+  kind: 'deals' as const,
+  lastImportAt,
+  rows: 3,
+  imported: 2,
+  rejected: 1,
+});
 
 describe('the imported sources', () => {
   it('lists newest first, leaving out what is not an entry, and forgets one', async () => {
-    const meta = memoryMeta([['import:csv:broken', { source: 'csv:broken', rows: 'many' }], ['sync:cursor', { source: 'x' }]]);
+    const meta = memoryMeta([
+      ['import:csv:broken', { source: 'csv:broken', rows: 'many' }],
+      ['sync:cursor', { source: 'x' }],
+    ]);
     const registry = importedSources(meta);
     await registry.remember(csv('csv:old', 1));
     await registry.remember(csv('csv:new', 5));
@@ -27,7 +39,7 @@ describe('the imported sources', () => {
     expect(meta.entries.has('sync:cursor')).toBe(true);
   });
 
-  it('adds a table\'s pages up, and starts over when the same site is read as another kind', async () => {
+  it("adds a table's pages up, and starts over when the same site is read as another kind", async () => {
     const registry = importedSources(memoryMeta());
     const page = { source: 'table:crm.example', label: 'crm.example', kind: 'deals' as const, lastImportAt: 1, rows: 10, imported: 9, rejected: 1 };
     await registry.addTableRows(page);

@@ -1,5 +1,4 @@
 import { z } from '../model/zod';
-import type { ImportedSource } from '../messaging/requests/import';
 import { IMPORT_KINDS } from './types';
 
 /**
@@ -11,6 +10,19 @@ export type MetaStore = {
   get(key: string): Promise<{ value: unknown } | undefined>;
   put(entry: { key: string; value: unknown }): Promise<unknown>;
   remove(key: string): Promise<unknown>;
+};
+
+/** An imported source as the options page lists it. */
+export type ImportedSource = {
+  source: string;
+  origin: 'csv' | 'table';
+  /** The file name, or the site of the table. */
+  label: string;
+  kind: (typeof IMPORT_KINDS)[number];
+  lastImportAt: number;
+  rows: number;
+  imported: number;
+  rejected: number;
 };
 
 const PREFIX = 'import:';

@@ -10,3 +10,6 @@ export { planLayout, detectKind, FIELDS_BY_KIND } from './columns';
 export { sniffDelimiter } from './csv-reader';
 export { uniqueNames } from './unique-names';
 export * from './types';
+export { type ColumnChoice, type ImportSettings, rejectedRowsCsv, type RunHooks, runImport, type RunProgress, type RunSummary } from './file-import';
+export { type Preview, previewImport } from './file-preview';
+export { importedSources, type MetaStore } from './imported-sources';

@@ -22,12 +22,24 @@ const CASES = [
   { name: 'bench export', csv: benchExport(5000), options: { timeZone: 'UTC' } },
 ];
 
-type Golden = { kind: string; preset: string | null; columns: Record<string, string>; rows: number; imported: number; rejectCount: number; rejectLines: number[]; records: string; deals: number };
+type Golden = {
+  kind: string;
+  preset: string | null;
+  columns: Record<string, string>;
+  rows: number;
+  imported: number;
+  rejectCount: number;
+  rejectLines: number[];
+  records: string;
+  deals: number;
+};
 
 describe('existing fixtures read exactly as before', () => {
   it.each(CASES)('$name', async ({ name, csv, options }) => {
     const before = (GOLDEN as Record<string, Golden>)[name]!;
-    const result = await importCsv(csv, { source: 'csv:legacy', importedAt: 1, ...options, currency: options.currency ?? 'USD' } as Parameters<typeof importCsv>[1]);
+    const result = await importCsv(csv, { source: 'csv:legacy', importedAt: 1, ...options, currency: options.currency ?? 'USD' } as Parameters<
+      typeof importCsv
+    >[1]);
     expect({
       kind: result.kind,
       preset: result.preset,

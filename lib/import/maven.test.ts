@@ -38,7 +38,14 @@ describe('maven-crm sales_pipeline.csv', () => {
     expect(statuses('won')).toBe(count('Won'));
     expect(statuses('lost')).toBe(count('Lost'));
     expect(statuses('open')).toBe(count('Engaging') + count('Prospecting'));
-    expect(result.columns).toMatchObject({ id: 'opportunity_id', owner: 'sales_agent', stage: 'deal_stage', amount: 'close_value', createdAt: 'engage_date', closedAt: 'close_date' });
+    expect(result.columns).toMatchObject({
+      id: 'opportunity_id',
+      owner: 'sales_agent',
+      stage: 'deal_stage',
+      amount: 'close_value',
+      createdAt: 'engage_date',
+      closedAt: 'close_date',
+    });
   });
 
   it('keeps the 500 Prospecting rows without engage_date as open deals, and says so', () => {
@@ -76,7 +83,11 @@ describe('maven-crm sales_pipeline.csv', () => {
     expect(result.records.products.map((p) => p.name).sort()).toEqual([...new Set(RAW.map((r) => r.product))].sort());
     expect(result.records.products).toHaveLength(7);
     const gtx = result.records.products.find((p) => p.name === 'GTXPro');
-    const spaced = await importCsv('opportunity_id,product,deal_stage,close_value\nX1,GTX Pro,Won,4821\n', { source: 'csv:maven', timeZone: ZONE, currency: USD });
+    const spaced = await importCsv('opportunity_id,product,deal_stage,close_value\nX1,GTX Pro,Won,4821\n', {
+      source: 'csv:maven',
+      timeZone: ZONE,
+      currency: USD,
+    });
     expect(spaced.records.products[0]?.externalId).toBe(gtx?.externalId);
     const wonGtx = result.records.deals.filter((d) => d.status === 'won' && d.lineItems[0]?.productId === gtx?.externalId);
     expect(wonGtx).toHaveLength(RAW.filter((r) => r.stage === 'Won' && r.product === 'GTXPro').length);
@@ -117,7 +128,9 @@ describe('maven-crm sales_pipeline.csv', () => {
 
   it('gives id-less rows the same ids on every import, and keeps them when a deal moves on', async () => {
     // Drop the id column: ids now come from the row's identifying fields.
-    const withoutIds = TEXT.split('\n').map((line) => line.slice(line.indexOf(',') + 1)).join('\n');
+    const withoutIds = TEXT.split('\n')
+      .map((line) => line.slice(line.indexOf(',') + 1))
+      .join('\n');
     const once = await importCsv(withoutIds, { source: 'csv:maven', timeZone: ZONE, currency: USD });
     const twice = await importCsv(withoutIds, { source: 'csv:maven', timeZone: ZONE, currency: USD });
     const ids = once.records.deals.map((d) => d.externalId);

@@ -42,7 +42,10 @@ export function inspectFormats(layout: Layout, headers: readonly string[], profi
 }
 
 /** Per column, how the row reader reads it: a date column's options (one object per column, so readDate caches per column). */
-export function formatEnv(formats: readonly ColumnFormat[], timeZone: string): { dateReading: Map<number, DateReadOptions>; decimalMark: Map<number, DecimalMark> } {
+export function formatEnv(
+  formats: readonly ColumnFormat[],
+  timeZone: string,
+): { dateReading: Map<number, DateReadOptions>; decimalMark: Map<number, DecimalMark> } {
   const dateReading = new Map<number, DateReadOptions>();
   const decimalMark = new Map<number, DecimalMark>();
   for (const format of formats) {

@@ -19,7 +19,13 @@ describe('CRM export presets', () => {
     const result = await importCsv(csv, UTC);
     expect([result.preset, result.kind]).toEqual(['pipedrive', 'deals']);
     const [won, lost, open] = result.records.deals;
-    expect(won).toMatchObject({ externalId: '101', status: 'won', closedAt: Date.UTC(2017, 5, 12, 16, 40), amount: { minor: 1250000, currency: 'EUR' }, channel: 'referral' });
+    expect(won).toMatchObject({
+      externalId: '101',
+      status: 'won',
+      closedAt: Date.UTC(2017, 5, 12, 16, 40),
+      amount: { minor: 1250000, currency: 'EUR' },
+      channel: 'referral',
+    });
     expect(lost).toMatchObject({ status: 'lost', closedAt: Date.UTC(2017, 5, 20, 11) });
     // Status "Open" wins over a stage named "Closed Won": stage names are not read when a status column exists.
     expect(open).toMatchObject({ status: 'open', expectedCloseAt: day('2017-07-31'), probability: 60, channel: 'inbound' });
@@ -114,7 +120,8 @@ describe('CRM export presets', () => {
   });
 
   it('Bitrix24 activities (Дела): Russian types and directions', async () => {
-    const csv = 'ID;Тип;Тема;Направление;Ответственный;Срок;Дата создания;Выполнено\n1;Звонок;Первый звонок;Исходящий;Ольга Смирнова;05.06.2017 10:00;01.06.2017;Да\n2;Встреча;Демо;Входящий;Ольга Смирнова;06.06.2017 12:00;02.06.2017;Нет\n';
+    const csv =
+      'ID;Тип;Тема;Направление;Ответственный;Срок;Дата создания;Выполнено\n1;Звонок;Первый звонок;Исходящий;Ольга Смирнова;05.06.2017 10:00;01.06.2017;Да\n2;Встреча;Демо;Входящий;Ольга Смирнова;06.06.2017 12:00;02.06.2017;Нет\n';
     const result = await importCsv(csv, MSK);
     expect([result.preset, result.kind]).toEqual(['bitrix24', 'activities']);
     expect(result.records.activities.map((a) => [a.type, a.direction, a.done])).toEqual([
@@ -124,7 +131,8 @@ describe('CRM export presets', () => {
   });
 
   it('HubSpot calls export (no type column): every row is a call, durations in ms', async () => {
-    const csv = '"Record ID","Activity date","Call title","Call direction","Call duration","Activity assigned to","Call status"\n"1","2023-11-15 10:00","Intro","Outbound","90000","Carter McKay","Completed"\n';
+    const csv =
+      '"Record ID","Activity date","Call title","Call direction","Call duration","Activity assigned to","Call status"\n"1","2023-11-15 10:00","Intro","Outbound","90000","Carter McKay","Completed"\n';
     const result = await importCsv(csv, UTC);
     expect(result.records.activities[0]).toMatchObject({ type: 'call', direction: 'outbound', durationSec: 90, done: true });
   });
@@ -147,12 +155,21 @@ describe('CRM export presets', () => {
   });
 
   it('Bitrix24 and Salesforce leads: statuses in both languages', async () => {
-    const ru = await importCsv('ID;Название лида;Статус;Ответственный;Дата создания;Источник\n1;Заявка с сайта;Качественный лид;Ольга;01.06.2017;Сайт\n2;Звонок;Некачественный лид;Ольга;02.06.2017;Звонок\n', MSK);
+    const ru = await importCsv(
+      'ID;Название лида;Статус;Ответственный;Дата создания;Источник\n1;Заявка с сайта;Качественный лид;Ольга;01.06.2017;Сайт\n2;Звонок;Некачественный лид;Ольга;02.06.2017;Звонок\n',
+      MSK,
+    );
     expect([ru.preset, ru.kind, ru.records.leads.map((l) => l.status)]).toEqual(['bitrix24', 'leads', ['converted', 'disqualified']]);
-    const en = await importCsv('Lead ID,First Name,Last Name,Lead Owner,Created Date,Lead Status,Converted Date,Lead Source\n00Q1,Ann,Lee,Jane Roe,6/1/2017,Closed - Converted,6/20/2017,Web\n00Q2,Bo,Li,Jane Roe,6/2/2017,Working - Contacted,,Partner Referral\n', UTC);
+    const en = await importCsv(
+      'Lead ID,First Name,Last Name,Lead Owner,Created Date,Lead Status,Converted Date,Lead Source\n00Q1,Ann,Lee,Jane Roe,6/1/2017,Closed - Converted,6/20/2017,Web\n00Q2,Bo,Li,Jane Roe,6/2/2017,Working - Contacted,,Partner Referral\n',
+      UTC,
+    );
     expect([en.preset, en.records.leads.map((l) => [l.status, l.convertedAt, l.channel])]).toEqual([
       'salesforce',
-      [['converted', day('2017-06-20'), 'inbound'], ['open', undefined, 'referral']],
+      [
+        ['converted', day('2017-06-20'), 'inbound'],
+        ['open', undefined, 'referral'],
+      ],
     ]);
   });
 });

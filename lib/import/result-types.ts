@@ -100,4 +100,3 @@ export type ImportProgress = {
   imported: number;
   rejected: number;
 };
-

@@ -46,12 +46,21 @@ export function rowHandler(
   return (row) => {
     const extra = row.cells.slice(headers.length);
     if (row.cells.length < headers.length || extra.some((cell) => cell.trim() !== '')) {
-      collector.reject(row.line, `the row has ${row.cells.length} cells where the header has ${headers.length} columns`, 'cells', row.cells.join(',').slice(0, 80));
+      collector.reject(
+        row.line,
+        `the row has ${row.cells.length} cells where the header has ${headers.length} columns`,
+        'cells',
+        row.cells.join(',').slice(0, 80),
+      );
       return false;
     }
     const long = row.cells.findIndex((cell) => cell.length > settings.maxCellChars);
     if (long >= 0) {
-      collector.reject(row.line, `column "${headers[long]}" holds ${row.cells[long]?.length.toLocaleString('en')} characters, more than the ${settings.maxCellChars.toLocaleString('en')} allowed`, 'too-long');
+      collector.reject(
+        row.line,
+        `column "${headers[long]}" holds ${row.cells[long]?.length.toLocaleString('en')} characters, more than the ${settings.maxCellChars.toLocaleString('en')} allowed`,
+        'too-long',
+      );
       return false;
     }
     try {
@@ -94,4 +103,3 @@ function impliedActivityType(headers: readonly string[]): ActivityType {
   if (/\btask|задач/.test(text)) return 'task';
   return 'other';
 }
-

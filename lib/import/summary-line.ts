@@ -11,7 +11,8 @@ const count = (n: number) => n.toLocaleString('en-US');
  */
 export function describeImport(result: ImportResult): string {
   const parts = [`read ${count(result.rows)} rows: ${count(result.imported)} imported`];
-  if (result.rejectCount) parts[0] += `, ${count(result.rejectCount)} rejected (${result.rejectReasons.map((reason) => `${count(reason.count)} ${reason.code}`).join(', ')})`;
+  if (result.rejectCount)
+    parts[0] += `, ${count(result.rejectCount)} rejected (${result.rejectReasons.map((reason) => `${count(reason.count)} ${reason.code}`).join(', ')})`;
   if (result.duplicates) {
     const { rows, ids, rule, column } = result.duplicates;
     parts[0] += `, ${count(rows)} repeated ${ids === 1 ? 'an id' : `${count(ids)} ids`} (${rule === 'newest-updated' ? `newest "${column}" kept` : 'last row kept'})`;

@@ -8,9 +8,12 @@ const ASCII = /^[\x20-\x7e]*$/;
 
 export function compactKey(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
-
 
 /** Names of people and companies: case and spacing ignored, words kept apart. */
 export function nameKey(text: string): string {

@@ -3,7 +3,7 @@ import { currencyIn, readAmount, readBoolean, readCurrency, readDuration, readPr
 import { readActivityType, readChannel, readDealStatus, readDirection, readLeadStatus } from './vocabulary';
 import { keySet } from './text';
 
-describe('amounts, read with their column\'s decimal mark', () => {
+describe("amounts, read with their column's decimal mark", () => {
   it.each([
     ['1 234,56', 'RUB', ',', 123456],
     ['$1,234.50', 'USD', '.', 123450],
@@ -80,9 +80,9 @@ describe('yes/no and durations', () => {
 describe('vocabulary', () => {
   const none = keySet([]);
   it('reads deal statuses in English and Russian, explicit lists first', () => {
-    expect(['Won', 'LOST', 'open', 'Успешно реализовано', 'Закрыто и не реализовано', 'Deleted', 'Gewonnen'].map((t) => readDealStatus(t, none, none))).toEqual([
-      'won', 'lost', 'open', 'won', 'lost', 'deleted', 'unknown',
-    ]);
+    expect(['Won', 'LOST', 'open', 'Успешно реализовано', 'Закрыто и не реализовано', 'Deleted', 'Gewonnen'].map((t) => readDealStatus(t, none, none))).toEqual(
+      ['won', 'lost', 'open', 'won', 'lost', 'deleted', 'unknown'],
+    );
     expect(readDealStatus('Gewonnen', keySet(['gewonnen']), none)).toBe('won');
     expect(readDealStatus('Won', none, keySet(['won']))).toBe('lost'); // the user's list beats the built-in vocabulary
     expect(readDealStatus('Won', keySet(['won']), keySet(['won']))).toBe('won'); // the won list is checked first
@@ -90,11 +90,23 @@ describe('vocabulary', () => {
   it('reads lead statuses, activity types, directions and channels', () => {
     expect(['Качественный лид', 'Closed - Not Converted', 'Attempted to Contact'].map(readLeadStatus)).toEqual(['converted', 'disqualified', 'open']);
     expect(['Call', 'Звонок', 'E-mail', 'Встреча', 'Demo', 'Задача', 'Lunch', 'Fax'].map(readActivityType)).toEqual([
-      'call', 'call', 'email', 'meeting', 'meeting', 'task', 'meeting', 'other',
+      'call',
+      'call',
+      'email',
+      'meeting',
+      'meeting',
+      'task',
+      'meeting',
+      'other',
     ]);
     expect(['Outbound', 'Входящий', 'Исходящий звонок', 'Internal'].map(readDirection)).toEqual(['outbound', 'inbound', 'outbound', undefined]);
     expect(['Cold Call', 'Paid Social', 'Сайт', 'Рекомендация', 'Trade Show', 'Billboard'].map(readChannel)).toEqual([
-      'call', 'social', 'inbound', 'referral', 'event', 'other',
+      'call',
+      'social',
+      'inbound',
+      'referral',
+      'event',
+      'other',
     ]);
   });
 });

@@ -6,10 +6,28 @@ type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** Currency signs and names exports write instead of ISO codes. */
 const CURRENCY_WORDS = new Map<string, string>([
-  ['$', 'USD'], ['us$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['₽', 'RUB'], ['₸', 'KZT'], ['₴', 'UAH'], ['₹', 'INR'],
-  ['rur', 'RUB'], ['руб', 'RUB'], ['р', 'RUB'], ['рубль', 'RUB'], ['рубли', 'RUB'], ['российскийрубль', 'RUB'],
-  ['доллар', 'USD'], ['долларсша', 'USD'], ['евро', 'EUR'], ['тенге', 'KZT'], ['грн', 'UAH'], ['гривна', 'UAH'],
-  ['белорусскийрубль', 'BYN'], ['бел руб', 'BYN'],
+  ['$', 'USD'],
+  ['us$', 'USD'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['₽', 'RUB'],
+  ['₸', 'KZT'],
+  ['₴', 'UAH'],
+  ['₹', 'INR'],
+  ['rur', 'RUB'],
+  ['руб', 'RUB'],
+  ['р', 'RUB'],
+  ['рубль', 'RUB'],
+  ['рубли', 'RUB'],
+  ['российскийрубль', 'RUB'],
+  ['доллар', 'USD'],
+  ['долларсша', 'USD'],
+  ['евро', 'EUR'],
+  ['тенге', 'KZT'],
+  ['грн', 'UAH'],
+  ['гривна', 'UAH'],
+  ['белорусскийрубль', 'BYN'],
+  ['бел руб', 'BYN'],
 ]);
 
 /** A currency cell (`USD`, `руб.`, `₽`, `Российский рубль`) to an ISO 4217 code. */
@@ -80,7 +98,24 @@ export function readProbability(text: string, scale: 'fraction' | 'percent' | un
   return { ok: true, value: Math.round(percent * 100) / 100 };
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', 'да', 'д', 'done', 'completed', 'complete', 'выполнено', 'выполнен', 'завершено', 'завершен', 'закрыта', 'закрыт']);
+const TRUE_WORDS = new Set([
+  'true',
+  'yes',
+  'y',
+  '1',
+  'x',
+  'да',
+  'д',
+  'done',
+  'completed',
+  'complete',
+  'выполнено',
+  'выполнен',
+  'завершено',
+  'завершен',
+  'закрыта',
+  'закрыт',
+]);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'нет', 'н', 'todo', 'notdone', 'notstarted', 'open', 'невыполнено', 'открыта', 'открыт']);
 
 /** A yes/no cell (`Yes`, `TRUE`, `1`, `Да`, `Done`, `To do`...). */
@@ -96,7 +131,8 @@ export function readDuration(text: string, unit: 'seconds' | 'milliseconds'): Re
   const value = text.trim().toLowerCase().replace(',', '.');
   const clock = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (clock) {
-    const seconds = clock[3] === undefined ? Number(clock[1]) * 3600 + Number(clock[2]) * 60 : Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+    const seconds =
+      clock[3] === undefined ? Number(clock[1]) * 3600 + Number(clock[2]) * 60 : Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
     return { ok: true, value: seconds };
   }
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds?|сек|с|m|min|mins|minutes?|мин|h|hr|hours?|ч|час|часа|часов)?\.?$/.exec(value);

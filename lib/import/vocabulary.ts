@@ -18,11 +18,27 @@ const STATUS_DELETED = keySet(['deleted', 'removed', 'удалена', 'удал
  * export has no status column.
  */
 export const WELL_KNOWN_WON_STAGES = keySet([
-  'won', 'closed won', 'closed - won', 'successfully realized', 'success', 'успешно реализовано', 'сделка успешна', 'успешна', 'выиграна',
+  'won',
+  'closed won',
+  'closed - won',
+  'successfully realized',
+  'success',
+  'успешно реализовано',
+  'сделка успешна',
+  'успешна',
+  'выиграна',
 ]);
 export const WELL_KNOWN_LOST_STAGES = keySet([
-  'lost', 'closed lost', 'closed - lost', 'closed and not realized', 'unrealized', 'закрыто и не реализовано', 'сделка провалена',
-  'провалена', 'анализ причины провала', 'проиграна',
+  'lost',
+  'closed lost',
+  'closed - lost',
+  'closed and not realized',
+  'unrealized',
+  'закрыто и не реализовано',
+  'сделка провалена',
+  'провалена',
+  'анализ причины провала',
+  'проиграна',
 ]);
 
 export type StatusReading = DealStatus | 'deleted' | 'unknown';
@@ -62,11 +78,29 @@ export function readStageStatus(text: string, won: ReadonlySet<string>, lost: Re
 }
 
 const LEAD_CONVERTED = keySet([
-  'converted', 'closed - converted', 'qualified', 'opportunity', 'customer', 'evangelist', 'качественный лид', 'сконвертирован',
-  'конвертирован', 'сконвертирован в сделку', 'успешно',
+  'converted',
+  'closed - converted',
+  'qualified',
+  'opportunity',
+  'customer',
+  'evangelist',
+  'качественный лид',
+  'сконвертирован',
+  'конвертирован',
+  'сконвертирован в сделку',
+  'успешно',
 ]);
 const LEAD_DISQUALIFIED = keySet([
-  'unqualified', 'disqualified', 'closed - not converted', 'not converted', 'junk', 'spam', 'некачественный лид', 'отказ', 'спам', 'дубль',
+  'unqualified',
+  'disqualified',
+  'closed - not converted',
+  'not converted',
+  'junk',
+  'spam',
+  'некачественный лид',
+  'отказ',
+  'спам',
+  'дубль',
 ]);
 
 export function readLeadStatus(text: string): 'open' | 'converted' | 'disqualified' {

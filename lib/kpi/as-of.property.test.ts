@@ -9,7 +9,19 @@ import { describe, expect, it } from 'vitest';
 import { computeKpis } from './compute';
 import { dataArb, normalise, queryArb } from './test-arbitraries';
 import { dataAsOf } from './test-known-at';
-import type { KpiData } from './types';
+import type { KpiData, KpiResults } from './types';
+
+/**
+ * The full data knows what the rewound data cannot: that a deal's stage changed (or it closed) after D,
+ * so its stage then is unknown. That note is the one thing allowed to differ.
+ */
+function comparable(results: KpiResults): unknown {
+  return normalise(results, (key, value) => {
+    if (key !== 'notes' || !Array.isArray(value)) return value;
+    const kept = value.filter((note: { code?: string }) => note.code !== 'current-stage');
+    return kept.length ? kept : undefined;
+  });
+}
 
 const withoutHistory = dataArb.map((data): KpiData => ({ ...data, deals: data.deals.map(({ stageHistory: _history, ...deal }) => deal) }));
 
@@ -19,7 +31,7 @@ describe('time travel', () => {
       fc.property(withoutHistory, queryArb, (data, query) => {
         const full = computeKpis(data, query);
         const then = computeKpis(dataAsOf(data, query.asOf, query.calendar.timeZone), query);
-        expect(normalise(full)).toEqual(normalise(then));
+        expect(comparable(full)).toEqual(comparable(then));
       }),
       { numRuns: 200 },
     );
@@ -29,7 +41,7 @@ describe('time travel', () => {
     fc.assert(
       fc.property(withoutHistory, queryArb, (data, query) => {
         const q = { ...query, breakdownByOwner: true, comparePeriod: undefined };
-        expect(normalise(computeKpis(data, q))).toEqual(normalise(computeKpis(dataAsOf(data, q.asOf, q.calendar.timeZone), q)));
+        expect(comparable(computeKpis(data, q))).toEqual(comparable(computeKpis(dataAsOf(data, q.asOf, q.calendar.timeZone), q)));
       }),
       { numRuns: 100 },
     );

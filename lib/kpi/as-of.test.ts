@@ -20,7 +20,10 @@ describe('as of an instant', () => {
       deal({ createdAt: at('2017-06-18'), amount: usd(50) }), // created after the 15th: does not exist
     ];
     const activities = [activity({ occurredAt: at('2017-06-14') }), activity({ occurredAt: at('2017-06-16') })];
-    const results = computeKpis(dataOf({ deals, activities }), queryOf({ ...asOfMidJune, kpis: ['winRate', 'avgPurchaseValue', 'opportunitiesCreated', 'activityCounts'] }));
+    const results = computeKpis(
+      dataOf({ deals, activities }),
+      queryOf({ ...asOfMidJune, kpis: ['winRate', 'avgPurchaseValue', 'opportunitiesCreated', 'activityCounts'] }),
+    );
     expect(okOf(results.winRate!).counts).toEqual({ won: 1, lost: 1 }); // of 2 won and 2 lost, 1 + 1 by the 15th
     expect(okOf(results.avgPurchaseValue!).numerator).toBe(10_000); // USD 100, the win of the 10th only
     // Created by the 15th (a lost deal is created 10 days before its close): the wins created 1 and 2 June,
@@ -38,11 +41,17 @@ describe('as of an instant', () => {
       deal({ externalId: 'born-later', createdAt: at('2017-06-16'), amount: usd(99) }), // not yet
     ];
     const activities = [activity({ dealId: 'won-later', occurredAt: at('2017-06-14') }), activity({ dealId: 'open', occurredAt: at('2017-06-14T18:00') })];
-    const results = computeKpis(dataOf({ deals, activities }), queryOf({ ...asOfMidJune, kpis: ['pipelineValue', 'dealsInPipeline', 'staleDeals', 'salesVelocity'] }));
+    const results = computeKpis(
+      dataOf({ deals, activities }),
+      queryOf({ ...asOfMidJune, kpis: ['pipelineValue', 'dealsInPipeline', 'staleDeals', 'salesVelocity'] }),
+    );
     expect(okOf(results.pipelineValue!).value).toBe(4_000); // open 10 + won-later 30
     expect(okOf(results.dealsInPipeline!).recordIds).toEqual(['open', 'won-later']);
     // Idle days at 15 June 12:00: 'open' last active 14 June 18:00 (0.75 day), won-later 14 June 00:00 (1.5 days).
-    const stale = computeKpis(dataOf({ deals, activities }), queryOf({ ...asOfMidJune, kpis: ['staleDeals'], settings: { demoKeywords: [], staleDays: 1 } })).staleDeals!;
+    const stale = computeKpis(
+      dataOf({ deals, activities }),
+      queryOf({ ...asOfMidJune, kpis: ['staleDeals'], settings: { demoKeywords: [], staleDays: 1 } }),
+    ).staleDeals!;
     expect(okOf(stale).recordIds).toEqual(['won-later']); // 1.5 ≥ 1 day; 0.75 < 1
     const velocity = okOf(results.salesVelocity!);
     // 2 open × 100 % (1 won of 1 closed by the 15th) × USD 40 ÷ 38 days (3 May → 10 June) = 2.105… USD/day
@@ -68,7 +77,10 @@ describe('as of an instant', () => {
       createdAt: at('2017-05-01'),
       amount: usd(100),
       stageId: 's2',
-      stageHistory: [{ stageId: 's1', enteredAt: at('2017-05-01') }, { stageId: 's2', enteredAt: at('2017-06-20') }],
+      stageHistory: [
+        { stageId: 's1', enteredAt: at('2017-05-01') },
+        { stageId: 's2', enteredAt: at('2017-06-20') },
+      ],
     });
     const edited = deal({ externalId: 'e', createdAt: at('2017-05-01'), amount: usd(100), stageId: 's2', updatedAt: at('2017-06-20') });
     const untouched = deal({ externalId: 'u', createdAt: at('2017-05-01'), amount: usd(100), stageId: 's2', updatedAt: at('2017-06-01') });
@@ -76,11 +88,30 @@ describe('as of an instant', () => {
     const r = okOf(kpi('pipelineValue', data, asOfMidJune));
     // h was in s1 on the 15th (history): 100 × 10 %; e and u are in s2 now: 100 × 50 % each → 10 + 50 + 50
     expect(r.parts.weighted).toBe(11_000);
-    expect(r.breakdown?.map((row) => [row.key, row.count])).toEqual([['s1', 1], ['s2', 2]]);
+    expect(r.breakdown?.map((row) => [row.key, row.count])).toEqual([
+      ['s1', 1],
+      ['s2', 2],
+    ]);
     // e changed after the 15th and has no history: its stage then is not known (u has not changed since)
     expect(r.notes).toEqual([expect.objectContaining({ code: 'current-stage', count: 1 })]);
     // Now (end of June) every stage is known: no note
     expect(okOf(kpi('pipelineValue', data)).notes).toBeUndefined();
+  });
+
+  it('gives a deal closed since the instant no stage and no probability from its outcome', () => {
+    const stages = [stage('s1', 'p', 1, 10), stage('won', 'p', 9, 100)];
+    // Won on the 20th, no stage history: on the 15th it was open, in a stage the data cannot tell; its
+    // current stage ('won', 100 %) and the CRM's 100 % on the won deal are its outcome, not its chances then.
+    const closedSince = wonDeal(100, '2017-06-20', { externalId: 'w', createdAt: at('2017-05-01'), stageId: 'won', probability: 100 });
+    const open = deal({ externalId: 'o', createdAt: at('2017-05-01'), amount: usd(100), stageId: 's1', updatedAt: at('2017-06-01') });
+    const r = okOf(kpi('pipelineValue', { pipelines: [pipeline('p', 'P')], stages, deals: [closedSince, open] }, asOfMidJune));
+    expect(r.value).toBe(20_000); // both open then: 100 + 100
+    expect(r.parts.weighted).toBe(1_000); // o: 100 × 10 %; w: no probability then, left out of the weighted value
+    expect(r.breakdown?.map((row) => [row.key, row.label, row.count])).toEqual([
+      ['s1', 's1', 1],
+      ['(no stage)', 'No stage', 1],
+    ]);
+    expect(r.notes).toEqual([expect.objectContaining({ code: 'current-stage', count: 1 })]);
   });
 
   it('compares the pipeline with the pipeline at the corresponding instant of the previous period', () => {
@@ -96,7 +127,11 @@ describe('as of an instant', () => {
   });
 
   it('gives a period that is over its pipeline at its end, not now', () => {
-    const deals = [deal({ createdAt: at('2017-06-10'), amount: usd(10) }), wonDeal(30, '2017-07-05', { createdAt: at('2017-06-10') }), deal({ createdAt: at('2017-07-02'), amount: usd(70) })];
+    const deals = [
+      deal({ createdAt: at('2017-06-10'), amount: usd(10) }),
+      wonDeal(30, '2017-07-05', { createdAt: at('2017-06-10') }),
+      deal({ createdAt: at('2017-07-02'), amount: usd(70) }),
+    ];
     const r = okOf(kpi('pipelineValue', { deals }, { asOf: at('2017-07-20') }));
     expect(r.value).toBe(4_000); // at the end of June: 10 + 30 (won in July); the deal of 2 July did not exist
     expect(r.partial).toBeUndefined();

@@ -2,11 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { computeKpis } from './compute';
 import type { ClvMethod } from './clv-types';
 import { UNASSIGNED } from './engine/scope';
-import { ANY_SAMPLE, JUNE, MAY, activity, at, customer, dataOf, deal, kpi, lead, lostDeal, mrrMove, okOf, owner, queryOf, team, usd, wonDeal } from './test-fixtures';
+import {
+  ANY_SAMPLE,
+  JUNE,
+  MAY,
+  activity,
+  at,
+  customer,
+  dataOf,
+  deal,
+  kpi,
+  lead,
+  lostDeal,
+  mrrMove,
+  okOf,
+  owner,
+  queryOf,
+  team,
+  usd,
+  wonDeal,
+} from './test-fixtures';
 import { KPI_IDS } from './registry';
 
 const owners = [owner('alice', 'Alice', { teamId: 'east' }), owner('bob', 'Bob', { teamId: 'east' }), owner('carol', 'Carol', { teamId: 'west' })];
-const calls = (ownerId: string, month: string, n: number) => Array.from({ length: n }, (_, i) => activity({ ownerId, occurredAt: at(`2017-${month}-${String(i + 1).padStart(2, '0')}T10:00`) }));
+const calls = (ownerId: string, month: string, n: number) =>
+  Array.from({ length: n }, (_, i) => activity({ ownerId, occurredAt: at(`2017-${month}-${String(i + 1).padStart(2, '0')}T10:00`) }));
 
 describe('computeKpis', () => {
   it('computes the whole catalogue when no KPI is named', () => {
@@ -43,7 +63,15 @@ describe('computeKpis', () => {
 
   it('gives a change of percentages in percentage points', () => {
     // June: 1 won of 3 closed = 33.3 %; May: 1 won of 4 = 25 % → +8.3 pp (not +33 %).
-    const deals = [wonDeal(1, '2017-06-05'), lostDeal('2017-06-06'), lostDeal('2017-06-07'), wonDeal(1, '2017-05-05'), lostDeal('2017-05-06'), lostDeal('2017-05-07'), lostDeal('2017-05-08')];
+    const deals = [
+      wonDeal(1, '2017-06-05'),
+      lostDeal('2017-06-06'),
+      lostDeal('2017-06-07'),
+      wonDeal(1, '2017-05-05'),
+      lostDeal('2017-05-06'),
+      lostDeal('2017-05-07'),
+      lostDeal('2017-05-08'),
+    ];
     const r = okOf(kpi('winRate', { deals }));
     expect(r.previous?.unit).toBe('pp');
     expect(r.previous?.change).toBeCloseTo(100 / 3 - 25, 12);
@@ -77,7 +105,13 @@ describe('computeKpis', () => {
   });
 
   it('takes a customer owner for MRR movements without one', () => {
-    const r = okOf(kpi('mrr', { owners, customers: [customer({ externalId: 'c9', ownerId: 'carol' })], mrrMovements: [mrrMove('new', 5, '2017-06-02', { customerId: 'c9' })] }, { breakdownByOwner: true, scope: { ownerIds: ['carol'] } }));
+    const r = okOf(
+      kpi(
+        'mrr',
+        { owners, customers: [customer({ externalId: 'c9', ownerId: 'carol' })], mrrMovements: [mrrMove('new', 5, '2017-06-02', { customerId: 'c9' })] },
+        { breakdownByOwner: true, scope: { ownerIds: ['carol'] } },
+      ),
+    );
     expect(r.value).toBe(500);
     expect(r.byOwner?.map((o) => o.ownerId)).toEqual(['carol']);
   });
@@ -93,7 +127,12 @@ describe('computeKpis', () => {
 
   it('turns a non-finite number into "not defined" naming it (the last line of defence)', () => {
     const sloppy: ClvMethod = { id: 'sloppy', name: { en: 's', ru: 's' }, estimate: () => ({ ok: true, value: 1, counts: { customers: Number.NaN } }) };
-    const r = kpi('clv', { deals: [wonDeal(1, '2017-06-02', { customerId: 'c' })] }, { settings: { demoKeywords: [], staleDays: 14, clvMethod: 'sloppy', minSample: ANY_SAMPLE } }, { clvMethods: [sloppy] });
+    const r = kpi(
+      'clv',
+      { deals: [wonDeal(1, '2017-06-02', { customerId: 'c' })] },
+      { settings: { demoKeywords: [], staleDays: 14, clvMethod: 'sloppy', minSample: ANY_SAMPLE } },
+      { clvMethods: [sloppy] },
+    );
     expect(r).toMatchObject({ status: 'not-defined', reason: 'internal error: counts.customers is not a finite number' });
   });
 
@@ -101,7 +140,9 @@ describe('computeKpis', () => {
     expect(() => computeKpis(dataOf({}), queryOf({ kpis: ['nope' as never] }))).toThrow('Unknown KPI id: nope');
     expect(() => computeKpis(dataOf({}), queryOf({ period: { ...JUNE, end: JUNE.start } }))).toThrow(/period 2017-06 is empty/);
     expect(() => computeKpis(dataOf({}), queryOf({ asOf: Number.NaN }))).toThrow(/asOf/);
-    expect(() => computeKpis(dataOf({}), queryOf({ calendar: { timeZone: 'Nowhere/City', weekStartsOn: 1, fiscalYearStartMonth: 1 } }))).toThrow(/Unknown time zone/);
+    expect(() => computeKpis(dataOf({}), queryOf({ calendar: { timeZone: 'Nowhere/City', weekStartsOn: 1, fiscalYearStartMonth: 1 } }))).toThrow(
+      /Unknown time zone/,
+    );
   });
 
   it('computes each KPI only once when it is named twice', () => {

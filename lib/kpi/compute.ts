@@ -38,9 +38,7 @@ function evaluate(id: KpiId, index: KpiIndex, query: KpiQuery): KpiResult {
   const evaluator = EVALUATORS[id];
   const { ctx, scope, owners } = index;
   const run = (slice: Slice, current: boolean, ranked: EvalInput['owners']): KpiBody =>
-    guarded(() =>
-      evaluator.run({ ctx, slice, w: current ? slice.cur : slice.prev, before: current ? slice.prev : undefined, owners: ranked }),
-    );
+    guarded(() => evaluator.run({ ctx, slice, w: current ? slice.cur : slice.prev, before: current ? slice.prev : undefined, owners: ranked }));
   const compared = query.comparePeriod !== null || id === 'salesGrowth';
   const stamped = (body: KpiBody, slice: Slice) => stamp(id, slice, settle(body), ctx.partial, compared);
   const result: KpiResult = stamped(run(scope, true, owners), scope);
@@ -143,7 +141,10 @@ function validateQuery(query: KpiQuery): void {
   assertCalendar(query.calendar);
   const unknown = (query.kpis ?? []).filter((id) => !(KPI_IDS as readonly string[]).includes(id));
   if (unknown.length) throw new Error(`Unknown KPI id: ${unknown.join(', ')}`);
-  for (const [name, period] of [['period', query.period], ['comparePeriod', query.comparePeriod]] as const) {
+  for (const [name, period] of [
+    ['period', query.period],
+    ['comparePeriod', query.comparePeriod],
+  ] as const) {
     if (!period) continue;
     if (!Number.isFinite(period.start) || !Number.isFinite(period.end) || !(period.start < period.end)) {
       throw new Error(`${name} ${period.label} is empty or not finite: it must end after it starts`);

@@ -66,6 +66,7 @@ const KPIS: { readonly [Id in KpiId]: KpiModule<Id> } = {
 };
 
 /** The function behind every KPI id. */
-export const EVALUATORS: Readonly<Record<KpiId, Evaluator>> = Object.fromEntries(
-  Object.entries(KPIS).map(([id, kpi]) => [id, kpi.evaluator]),
-) as Record<KpiId, Evaluator>;
+export const EVALUATORS: Readonly<Record<KpiId, Evaluator>> = Object.fromEntries(Object.entries(KPIS).map(([id, kpi]) => [id, kpi.evaluator])) as Record<
+  KpiId,
+  Evaluator
+>;

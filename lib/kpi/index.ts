@@ -7,3 +7,5 @@ export { historicalClv, predictiveClv } from './catalogue/clv';
 export { EMAIL_BENCHMARKS } from './catalogue/email-benchmarks';
 export { PACE_AT_RISK, paceStatus, type Pace } from './shared/targets';
 export { UNASSIGNED, UNASSIGNED_LABEL } from './engine/scope';
+export { doneActivities, doneBy, doneOnDealBy, type DoneActivities } from './engine/done-activities';
+export { SAMPLE_KINDS } from './shared/sample';

@@ -17,7 +17,13 @@ const wins = (month: string, days: number[], major = 100) => days.map((d) => won
 describe('like for like', () => {
   it('compares 1–6 Dec with 1–6 Nov, not with the whole of November', () => {
     // November: a win on each of the 30 days; December so far: one on each of the 6 days.
-    const deals = [...wins('2017-11', Array.from({ length: 30 }, (_, i) => i + 1)), ...wins('2017-12', [1, 2, 3, 4, 5, 6])];
+    const deals = [
+      ...wins(
+        '2017-11',
+        Array.from({ length: 30 }, (_, i) => i + 1),
+      ),
+      ...wins('2017-12', [1, 2, 3, 4, 5, 6]),
+    ];
     const results = computeKpis(dataOf({ deals }), queryOf({ period: DEC, asOf: DEC_6, kpis: ['salesGrowth', 'opportunitiesCreated'] }));
     const growth = okOf(results.salesGrowth!);
     // 1–6 Dec 14:00: USD 600; 1–6 Nov 14:00: USD 600 → 0 %, not (600 − 3,000) ÷ 3,000 = −80 %
@@ -59,7 +65,10 @@ describe('like for like', () => {
   });
 
   it('gives the change of counts and amounts in per cent', () => {
-    const activities = [...[1, 2, 3].map((d) => activity({ occurredAt: at(`2017-12-0${d}`) })), ...[1, 2, 20].map((d) => activity({ occurredAt: at(`2017-11-${String(d).padStart(2, '0')}`) }))];
+    const activities = [
+      ...[1, 2, 3].map((d) => activity({ occurredAt: at(`2017-12-0${d}`) })),
+      ...[1, 2, 20].map((d) => activity({ occurredAt: at(`2017-11-${String(d).padStart(2, '0')}`) })),
+    ];
     const r = okOf(kpi('activityCounts', { activities }, { period: DEC, asOf: DEC_6 }));
     // 3 in 1–6 Dec against 2 in 1–6 Nov (the call of 20 Nov is after the corresponding instant): +50 %
     expect(r.previous).toEqual({ value: 2, change: 50, unit: '%' });

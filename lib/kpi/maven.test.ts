@@ -1,3 +1,4 @@
+import { DAY_MS } from '../period/units';
 import { datasetPath } from '../../test/datasets';
 /**
  * The engine against real data: the Maven Analytics "CRM Sales Opportunities" export (8,800 deals of
@@ -20,7 +21,10 @@ type Row = Record<string, string>;
 /** A tiny CSV reader for files without quoted fields (checked below): header line, then comma-split rows. */
 function readCsv(name: string): Row[] {
   const text = readFileSync(`${DIR}/${name}`, 'utf8');
-  const [header, ...lines] = text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line.length > 0);
+  const [header, ...lines] = text
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.length > 0);
   const columns = (header as string).split(',');
   return lines.map((line) => {
     const cells = line.split(',');
@@ -64,7 +68,9 @@ function canonical(): KpiData {
     teams: [...new Set(teams.map((t) => t.manager as string))].map((m) => teamSchema.parse({ ...base(m), name: m })),
     pipelines: [],
     stages: [],
-    products: products.map((p) => productSchema.parse({ ...base(p.product as string), name: p.product, unitPrice: { minor: Number(p.sales_price) * 100, currency: 'USD' } })),
+    products: products.map((p) =>
+      productSchema.parse({ ...base(p.product as string), name: p.product, unitPrice: { minor: Number(p.sales_price) * 100, currency: 'USD' } }),
+    ),
     deals,
     activities: [],
     leads: [],
@@ -128,7 +134,7 @@ describe('the Maven CRM export', () => {
 
   it('gives the average sales cycle (engage → close) of deals won in June 2017', () => {
     const rows = won('2017-06-01', '2017-07-01');
-    const days = rows.map((r) => (Date.parse(`${r.close_date}T00:00:00Z`) - Date.parse(`${r.engage_date}T00:00:00Z`)) / 86_400_000);
+    const days = rows.map((r) => (Date.parse(`${r.close_date}T00:00:00Z`) - Date.parse(`${r.engage_date}T00:00:00Z`)) / DAY_MS);
     const mean = days.reduce((a, b) => a + b, 0) / days.length;
     expect(ok(run('2017-06', ['avgSalesCycle']).avgSalesCycle).value).toBeCloseTo(mean, 9);
   });
@@ -173,7 +179,8 @@ describe('the Maven CRM export', () => {
 
   it('ranks the leaderboard by won amount in 2017', () => {
     const byAgent = new Map<string, number>(teams.map((t) => [t.sales_agent as string, 0]));
-    for (const r of won('2017-01-01', '2018-01-01')) byAgent.set(r.sales_agent as string, (byAgent.get(r.sales_agent as string) ?? 0) + Number(r.close_value) * 100);
+    for (const r of won('2017-01-01', '2018-01-01'))
+      byAgent.set(r.sales_agent as string, (byAgent.get(r.sales_agent as string) ?? 0) + Number(r.close_value) * 100);
     const expected = [...byAgent].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const r = ok(run('2017', ['repLeaderboard']).repLeaderboard);
     expect(r.breakdown?.map((b) => [b.key, b.value])).toEqual(expected);
@@ -195,8 +202,9 @@ describe('the Maven CRM export', () => {
 });
 
 describe('the Maven CRM export as of an instant', () => {
-  const endOfDay = (date: string) => (day(date) as number) + 86_400_000 - 1;
-  const sumWon = (from: string, toInclusive: string) => dollars(pipeline.filter((r) => r.deal_stage === 'Won' && r.close_date! >= from && r.close_date! <= toInclusive));
+  const endOfDay = (date: string) => (day(date) as number) + DAY_MS - 1;
+  const sumWon = (from: string, toInclusive: string) =>
+    dollars(pipeline.filter((r) => r.deal_stage === 'Won' && r.close_date! >= from && r.close_date! <= toInclusive));
 
   it('compares a month in progress with the same days of the month before', () => {
     const asOf = endOfDay('2017-06-15');
@@ -221,7 +229,9 @@ describe('the Maven CRM export as of an instant', () => {
 
   it('gives the deals open on a past date: engaged by then (or never dated) and not closed by then', () => {
     for (const date of ['2017-03-31', '2017-08-15']) {
-      const expected = pipeline.filter((row) => (row.engage_date === '' || row.engage_date! <= date) && (row.close_date === '' || row.close_date! > date)).length;
+      const expected = pipeline.filter(
+        (row) => (row.engage_date === '' || row.engage_date! <= date) && (row.close_date === '' || row.close_date! > date),
+      ).length;
       const r = ok(run(date.slice(0, 7), ['dealsInPipeline'], { asOf: endOfDay(date), comparePeriod: null }).dealsInPipeline);
       expect(r.value, date).toBe(expected);
     }

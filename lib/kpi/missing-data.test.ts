@@ -69,7 +69,9 @@ describe('units and scope', () => {
     // Created Mon 20 March 2017 09:00 CET, won Thu 30 March 17:00 CEST (clocks moved on 26 March): 10 days.
     const won = wonDeal(100, '2017-03-30T15:00', { createdAt: at('2017-03-20T08:00') });
     const march = { kind: 'month' as const, start: at('2017-02-28T23:00'), end: at('2017-03-31T22:00'), label: '2017-03' };
-    const r = okOf(computeKpis(dataOf({ deals: [won] }), queryOf({ kpis: ['avgSalesCycle'], calendar: berlin, period: march, asOf: march.end })).avgSalesCycle!);
+    const r = okOf(
+      computeKpis(dataOf({ deals: [won] }), queryOf({ kpis: ['avgSalesCycle'], calendar: berlin, period: march, asOf: march.end })).avgSalesCycle!,
+    );
     expect(r.value).toBe(10); // 30 − 20, not 10.29 (247 hours ÷ 24)
     // A lead created late on 1 June and converted early on 2 June took 1 calendar day.
     const l = lead({ createdAt: at('2017-06-01T23:00'), convertedAt: at('2017-06-02T01:00'), status: 'converted' });
@@ -79,14 +81,23 @@ describe('units and scope', () => {
   it("computes CAC for a team from the spend entered and the team's new customers", () => {
     const owners = [owner('alice', 'Alice', { teamId: 'east' }), owner('bob', 'Bob', { teamId: 'east' }), owner('carol', 'Carol', { teamId: 'west' })];
     const customers = ['alice', 'bob', 'carol'].map((ownerId, i) => customer({ externalId: `c${i}`, ownerId, acquiredAt: at(`2017-06-0${i + 2}`) }));
-    const data = { owners, teams: [team('east', 'East'), team('west', 'West')], customers, spend: [spend('2017-06', 'marketing', 3000), spend('2017-06', 'sales', 1000)] };
+    const data = {
+      owners,
+      teams: [team('east', 'East'), team('west', 'West')],
+      customers,
+      spend: [spend('2017-06', 'marketing', 3000), spend('2017-06', 'sales', 1000)],
+    };
     const teamView = okOf(kpi('cac', data, { scope: { ownerIds: 'all', teamId: 'east' } }));
     expect([teamView.value, teamView.denominator]).toEqual([200_000, 2]); // 4,000 ÷ 2 new customers of the team
     expect(okOf(kpi('cac', data)).value).toBe(Math.round(400_000 / 3)); // everyone: 4,000 ÷ 3
   });
 
   it('explains CAC and LTV : CAC for a single rep rather than showing a dead row', () => {
-    const data = { owners: [owner('alice', 'Alice')], spend: [spend('2017-06', 'sales', 100)], customers: [customer({ ownerId: 'alice', acquiredAt: at('2017-06-02') })] };
+    const data = {
+      owners: [owner('alice', 'Alice')],
+      spend: [spend('2017-06', 'sales', 100)],
+      customers: [customer({ ownerId: 'alice', acquiredAt: at('2017-06-02') })],
+    };
     for (const id of ['cac', 'ltvToCac'] as const) {
       expect(kpi(id, data, { scope: { ownerIds: ['alice'] } })).toMatchObject({ status: 'not-defined', code: 'not-for-one-rep' });
     }

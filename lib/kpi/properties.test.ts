@@ -24,7 +24,10 @@ describe('properties of the KPI engine', () => {
           const owners = (total.byOwner ?? []).filter((o) => !(o.result.status === 'needs-data' && o.result.missing.includes('dealAmounts')));
           const values = owners.map((o) => (o.result.status === 'ok' ? o.result.value : Number.NaN));
           expect(values.every(Number.isFinite), `${id}: every owner has a value`).toBe(true);
-          expect(values.reduce((a, b) => a + b, 0), `${id}: Σ owners = total`).toBe(total.value);
+          expect(
+            values.reduce((a, b) => a + b, 0),
+            `${id}: Σ owners = total`,
+          ).toBe(total.value);
         }
       }),
       { numRuns: 120 },

@@ -84,10 +84,7 @@ export const KPI_FAMILY_NAMES: Readonly<Record<KpiFamily, LocalizedText>> = {
   customers: { en: 'Customers', ru: 'Клиенты' },
 };
 
-export const KPI_DEFINITIONS: Readonly<Record<KpiId, KpiDefinition>> = Object.fromEntries(CATALOGUE.map((d) => [d.id, d])) as Record<
-  KpiId,
-  KpiDefinition
->;
+export const KPI_DEFINITIONS: Readonly<Record<KpiId, KpiDefinition>> = Object.fromEntries(CATALOGUE.map((d) => [d.id, d])) as Record<KpiId, KpiDefinition>;
 
 /** The catalogue in KPI_IDS order (the source article's order), optionally one family only. */
 export function listKpis(family?: KpiFamily): KpiDefinition[] {

@@ -6,24 +6,7 @@
 import fc from 'fast-check';
 import { parsePeriodSpec } from '../period/parse';
 import { customPeriod } from '../period/periods';
-import {
-  CAL,
-  JUNE,
-  MAY,
-  activity,
-  at,
-  customer,
-  deal,
-  lead,
-  mrrMove,
-  owner,
-  pipeline,
-  quota,
-  spend,
-  stage,
-  target,
-  team,
-} from './test-fixtures';
+import { CAL, JUNE, MAY, activity, at, customer, deal, lead, mrrMove, owner, pipeline, quota, spend, stage, target, team } from './test-fixtures';
 import type { KpiData, KpiQuery, KpiResults } from './types';
 
 const OWNERS = ['alice', 'bob', 'carol', 'dave'] as const;
@@ -121,19 +104,41 @@ const mrrArb = fc
   .map((m) => mrrMove(m.kind, 0, '2017-06-01', m));
 
 const quotaArb = fc
-  .record({ month: fc.constantFrom(...MONTHS), team: fc.boolean(), who: ownerId, kind: fc.constantFrom('month', 'quarter'), major: fc.integer({ min: 1, max: 100_000 }) })
+  .record({
+    month: fc.constantFrom(...MONTHS),
+    team: fc.boolean(),
+    who: ownerId,
+    kind: fc.constantFrom('month', 'quarter'),
+    major: fc.integer({ min: 1, max: 100_000 }),
+  })
   .map((q) =>
     q.kind === 'quarter'
       ? quota(q.major, '2017-04-01', '2017-07-01', { periodKind: 'quarter', ...(q.team ? { ownerId: undefined, teamId: 'east' } : { ownerId: q.who }) })
-      : quota(q.major, `${q.month}-01`, q.month === '2017-07' ? '2017-08-01' : `2017-${String(Number(q.month.slice(5)) + 1).padStart(2, '0')}-01`, q.team ? { ownerId: undefined, teamId: 'east' } : { ownerId: q.who }),
+      : quota(
+          q.major,
+          `${q.month}-01`,
+          q.month === '2017-07' ? '2017-08-01' : `2017-${String(Number(q.month.slice(5)) + 1).padStart(2, '0')}-01`,
+          q.team ? { ownerId: undefined, teamId: 'east' } : { ownerId: q.who },
+        ),
   );
 
 const spendArb = fc
-  .record({ month: fc.constantFrom(...MONTHS), kind: fc.constantFrom('sales', 'marketing'), major: fc.integer({ min: 0, max: 50_000 }), channel: maybe(fc.constantFrom('email', 'event')), currency: fc.constantFrom('USD', 'EUR', 'GBP') })
+  .record({
+    month: fc.constantFrom(...MONTHS),
+    kind: fc.constantFrom('sales', 'marketing'),
+    major: fc.integer({ min: 0, max: 50_000 }),
+    channel: maybe(fc.constantFrom('email', 'event')),
+    currency: fc.constantFrom('USD', 'EUR', 'GBP'),
+  })
   .map((s) => spend(s.month, s.kind, 0, { amount: { minor: s.major * 100, currency: s.currency }, channel: s.channel }));
 
 const targetArb = fc
-  .record({ metric: fc.constantFrom('calls', 'emails', 'meetings', 'demos', 'dealsCreated'), per: fc.constantFrom('day', 'week', 'month'), value: fc.integer({ min: 0, max: 50 }), ownerId: maybe(ownerId) })
+  .record({
+    metric: fc.constantFrom('calls', 'emails', 'meetings', 'demos', 'dealsCreated'),
+    per: fc.constantFrom('day', 'week', 'month'),
+    value: fc.integer({ min: 0, max: 50 }),
+    ownerId: maybe(ownerId),
+  })
   .map((t) => target(t.metric, t.per, t.value, { ownerId: t.ownerId }));
 
 const small = <T>(a: fc.Arbitrary<T>, maxLength = 12) => fc.array(a, { maxLength });
@@ -165,7 +170,12 @@ export const queryArb: fc.Arbitrary<KpiQuery> = fc.record({
   period: fc.constantFrom(...periods),
   comparePeriod: fc.constantFrom(undefined, null),
   asOf: fc.oneof(fc.constantFrom(JUNE.end, JUNE.start), fc.integer({ min: at('2017-05-01'), max: at('2017-08-01') })),
-  scope: fc.constantFrom({ ownerIds: 'all' as const }, { ownerIds: ['alice'] }, { ownerIds: ['alice', 'bob'], teamId: 'east' }, { ownerIds: 'all' as const, teamId: 'west' }),
+  scope: fc.constantFrom(
+    { ownerIds: 'all' as const },
+    { ownerIds: ['alice'] },
+    { ownerIds: ['alice', 'bob'], teamId: 'east' },
+    { ownerIds: 'all' as const, teamId: 'west' },
+  ),
   breakdownByOwner: fc.boolean(),
   calendar: fc.constant(CAL),
   currency: fc.constant({ reporting: 'USD', rates: { EUR: 1.1, JPY: 0.009 } }),
@@ -183,12 +193,12 @@ export const queryArb: fc.Arbitrary<KpiQuery> = fc.record({
  * Results made comparable: record-id lists are sets (their order is not part of the contract) and float
  * sums may differ in the last bit with the order of addition, so numbers are compared to 9 significant digits.
  */
-export function normalise(results: KpiResults): unknown {
+export function normalise(results: KpiResults, also: (key: string, value: unknown) => unknown = (_key, value) => value): unknown {
   return JSON.parse(
     JSON.stringify(results, (key, value) => {
       if (key === 'recordIds' && Array.isArray(value)) return [...value].sort();
       if (typeof value === 'number') return Number(value.toPrecision(9));
-      return value;
+      return also(key, value);
     }),
   );
 }

@@ -2,6 +2,7 @@
  * Small factories for KPI tests. Every record goes through its zod schema, so fixtures are valid
  * canonical records. Times default to June 2017 in UTC; money to USD, written in major units.
  */
+import { DAY_MS } from '../period/units';
 import {
   activitySchema,
   customerSchema,
@@ -39,7 +40,6 @@ import type { KpiData, KpiId, KpiOk, KpiQuery, KpiResult } from './types';
 export const CAL: CalendarOptions = { timeZone: 'UTC', weekStartsOn: 1, fiscalYearStartMonth: 1 };
 export const JUNE = parsePeriodSpec('2017-06', CAL);
 export const MAY = parsePeriodSpec('2017-05', CAL);
-export const DAY = 86_400_000;
 
 /** `2017-06-10` or `2017-06-10T12:00` as UTC ms. */
 export function at(text: string): number {
@@ -62,12 +62,9 @@ const base = (externalId: string | undefined, prefix: string) => ({ source: 'tes
 
 type With<T> = Partial<T> & { externalId?: string };
 
-export const owner = (externalId: string, name: string, over: With<Owner> = {}): Owner =>
-  ownerSchema.parse({ ...base(externalId, 'o'), name, ...over });
-export const team = (externalId: string, name: string, over: With<Team> = {}): Team =>
-  teamSchema.parse({ ...base(externalId, 't'), name, ...over });
-export const pipeline = (externalId: string, name: string, order = 0): Pipeline =>
-  pipelineSchema.parse({ ...base(externalId, 'p'), name, order });
+export const owner = (externalId: string, name: string, over: With<Owner> = {}): Owner => ownerSchema.parse({ ...base(externalId, 'o'), name, ...over });
+export const team = (externalId: string, name: string, over: With<Team> = {}): Team => teamSchema.parse({ ...base(externalId, 't'), name, ...over });
+export const pipeline = (externalId: string, name: string, order = 0): Pipeline => pipelineSchema.parse({ ...base(externalId, 'p'), name, order });
 export const stage = (externalId: string, pipelineId: string, order: number, probability: number, name = externalId): Stage =>
   stageSchema.parse({ ...base(externalId, 's'), pipelineId, order, probability, name });
 export const product = (externalId: string, name: string, over: With<Product> = {}): Product =>
@@ -79,11 +76,11 @@ export function deal(over: With<Deal> = {}): Deal {
 /** A won deal of `major` USD closed at `closed` (created 10 days earlier unless given). */
 export function wonDeal(major: number, closed: string, over: With<Deal> = {}): Deal {
   const closedAt = at(closed);
-  return deal({ status: 'won', amount: usd(major), closedAt, createdAt: closedAt - 10 * DAY, ...over });
+  return deal({ status: 'won', amount: usd(major), closedAt, createdAt: closedAt - 10 * DAY_MS, ...over });
 }
 export function lostDeal(closed: string, over: With<Deal> = {}): Deal {
   const closedAt = at(closed);
-  return deal({ status: 'lost', amount: usd(0), closedAt, createdAt: closedAt - 10 * DAY, ...over });
+  return deal({ status: 'lost', amount: usd(0), closedAt, createdAt: closedAt - 10 * DAY_MS, ...over });
 }
 
 export function activity(over: With<Activity> = {}): Activity {
@@ -110,8 +107,19 @@ export function spend(month: string, kind: Spend['kind'], major: number, over: W
 
 export function emptyData(): KpiData {
   return {
-    owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [],
-    customers: [], mrrMovements: [], spend: [], quotas: [], targets: [],
+    owners: [],
+    teams: [],
+    pipelines: [],
+    stages: [],
+    products: [],
+    deals: [],
+    activities: [],
+    leads: [],
+    customers: [],
+    mrrMovements: [],
+    spend: [],
+    quotas: [],
+    targets: [],
   };
 }
 

@@ -4,7 +4,8 @@
  * ("nothing after it exists"), not from the engine's code, so that the engine reading the full data as
  * of D can be checked against the engine reading this data:
  * - a deal born (created, else first contact, else first stage entry) after the instant is absent; one
- *   closed after it is open, without close date and lost reason; a first contact or last activity
+ *   closed after it is open, without close date, lost reason and probability (and without a stage when
+ *   it has no stage history: the stage it closed in is not the one it was in); a first contact or last activity
  *   after it has not happened; its stage history keeps the visits up to it;
  * - an activity that neither happened nor was booked by then is absent; one booked but happening later
  *   is planned (not done);
@@ -30,6 +31,9 @@ export function dataAsOf(data: KpiData, at: number, timeZone = 'UTC'): KpiData {
       copy.status = 'open';
       delete copy.closedAt;
       delete copy.lostReason;
+      // Its probability now is its outcome's; its stage now is where it closed, unless a history says otherwise.
+      delete copy.probability;
+      if (!deal.stageHistory?.length) delete copy.stageId;
     }
     if (later(deal.firstContactAt)) delete copy.firstContactAt;
     if (later(deal.lastActivityAt)) delete copy.lastActivityAt;

@@ -2,22 +2,7 @@
  * Contract of the KPI engine (lib/kpi). The sidebar, the weekly summary and the
  * CLI all read these shapes; change them only together with their readers.
  */
-import type {
-  Activity,
-  Customer,
-  Deal,
-  Lead,
-  MrrMovement,
-  Owner,
-  Pipeline,
-  Product,
-  Quota,
-  RecordType,
-  Spend,
-  Stage,
-  Target,
-  Team,
-} from '../model';
+import type { Activity, Customer, Deal, Lead, MrrMovement, Owner, Pipeline, Product, Quota, RecordType, Spend, Stage, Target, Team } from '../model';
 import type { CurrencyOptions } from '../money/types';
 import type { CalendarOptions, Period } from '../period/types';
 import type { KpiId } from './registry';

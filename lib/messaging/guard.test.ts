@@ -14,7 +14,10 @@ describe('message admission', () => {
   });
 
   it('lets a content script only report the page it is on and ask about its own sidebar frame', () => {
-    expect(admit({ type: 'page/opened', url: 'https://acme.pipedrive.com/deals' }, contentScript, ID, ORIGIN)).toMatchObject({ ok: true, fromExtensionPage: false });
+    expect(admit({ type: 'page/opened', url: 'https://acme.pipedrive.com/deals' }, contentScript, ID, ORIGIN)).toMatchObject({
+      ok: true,
+      fromExtensionPage: false,
+    });
     for (const message of [{ type: 'frame/state' }, { type: 'frame/toggle' }, { type: 'frame/resize', width: 400 }]) {
       expect(admit(message, contentScript, ID, ORIGIN)).toMatchObject({ ok: true, fromExtensionPage: false });
     }

@@ -6,7 +6,15 @@ export type SenderInfo = { id?: string; url?: string; tab?: { id?: number } };
 /** Requests a CRM page's content script may make. Everything else needs an extension page. */
 // `frame/*`: the sidebar frame's state of the sender's own page (the handler reads the CRM from the sender).
 // `table/*` come from the table picker, injected only when the rep asks; the handlers also check the tab.
-const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set(['page/opened', 'frame/state', 'frame/toggle', 'frame/resize', 'table/setup', 'table/remember', 'table/rows']);
+const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set([
+  'page/opened',
+  'frame/state',
+  'frame/toggle',
+  'frame/resize',
+  'table/setup',
+  'table/remember',
+  'table/rows',
+]);
 
 export type Admission = { ok: true; request: Request; fromExtensionPage: boolean } | { ok: false; error: string };
 

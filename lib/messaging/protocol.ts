@@ -6,6 +6,7 @@ import { VIEW_REQUESTS, type ViewResponses } from './requests/views';
 import { IMPORT_REQUESTS, type ImportResponses } from './requests/import';
 import { SUMMARY_REQUESTS, type SummaryResponses } from './requests/summary';
 import { OPTIONS_REQUESTS, type OptionsResponses } from './requests/options';
+import { FORECAST_REQUESTS, type ForecastResponses } from './requests/forecast';
 
 export type { SourceStatus } from './requests/core';
 
@@ -16,7 +17,16 @@ export type { SourceStatus } from './requests/core';
  * page can only say "I am open here"; reading, exporting or deleting data is
  * for the extension's own pages.
  */
-export const requestSchema = z.discriminatedUnion('type', [...CORE_REQUESTS, ...VIEW_REQUESTS, ...IMPORT_REQUESTS, ...CONNECTION_REQUESTS, ...SUMMARY_REQUESTS, ...OPTIONS_REQUESTS, ...FRAME_REQUESTS]);
+export const requestSchema = z.discriminatedUnion('type', [
+  ...CORE_REQUESTS,
+  ...VIEW_REQUESTS,
+  ...IMPORT_REQUESTS,
+  ...CONNECTION_REQUESTS,
+  ...SUMMARY_REQUESTS,
+  ...OPTIONS_REQUESTS,
+  ...FRAME_REQUESTS,
+  ...FORECAST_REQUESTS,
+]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -24,7 +34,14 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type RequestInput = z.input<typeof requestSchema>;
 export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
 
-export type Responses = CoreResponses & ViewResponses & ConnectionResponses & ImportResponses & SummaryResponses & OptionsResponses & FrameResponses;
+export type Responses = CoreResponses &
+  ViewResponses &
+  ConnectionResponses &
+  ImportResponses &
+  SummaryResponses &
+  OptionsResponses &
+  FrameResponses &
+  ForecastResponses;
 
 export type Reply<T extends RequestType> = { ok: true; value: Responses[T] } | { ok: false; error: string };
 

@@ -16,7 +16,9 @@ export async function send<T extends RequestType>(request: { type: T } & Request
   try {
     reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
   } catch (failure) {
-    throw new Error(`KPI Lens's background did not answer ${request.type}: ${failure instanceof Error ? failure.message : String(failure)}`, { cause: failure });
+    throw new Error(`KPI Lens's background did not answer ${request.type}: ${failure instanceof Error ? failure.message : String(failure)}`, {
+      cause: failure,
+    });
   }
   if (typeof reply !== 'object' || reply === null) throw new Error(`KPI Lens's background did not answer ${request.type}`);
   if (!reply.ok) throw new Error(reply.error);

@@ -1,16 +1,10 @@
 import { z } from './zod';
 
 /** Milliseconds since the Unix epoch. Every instant in the model is one of these. */
-export const instant = z
-  .number({ error: 'expected a timestamp in milliseconds' })
-  .int('expected a whole number of milliseconds')
-  .gte(-8.64e15)
-  .lte(8.64e15);
+export const instant = z.number({ error: 'expected a timestamp in milliseconds' }).int('expected a whole number of milliseconds').gte(-8.64e15).lte(8.64e15);
 
 /** A calendar date without a time, `YYYY-MM-DD`; turned into instants in the user's time zone. */
-export const localDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date as YYYY-MM-DD');
+export const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date as YYYY-MM-DD');
 
 /** A calendar month, `YYYY-MM`. */
 export const localMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');

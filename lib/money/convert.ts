@@ -15,11 +15,7 @@ export type Conversion = { ok: true; minor: number } | { ok: false; reason: stri
  * 4. otherwise a reject (`no exchange rate for EUR`) that the KPI counts as excluded, never a silent 0.
  * Converted amounts round half away from zero to a whole minor unit.
  */
-export function toReporting(
-  amount: Money | undefined,
-  convertedAmount: Money | undefined,
-  options: CurrencyOptions,
-): Conversion {
+export function toReporting(amount: Money | undefined, convertedAmount: Money | undefined, options: CurrencyOptions): Conversion {
   const reporting = options.reporting;
   if (convertedAmount && convertedAmount.currency === reporting && Number.isSafeInteger(convertedAmount.minor)) {
     return { ok: true, minor: convertedAmount.minor };

@@ -1,3 +1,4 @@
+import { DAY_MS } from './units';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bucketIndexer, splitPeriod } from './buckets';
@@ -32,14 +33,12 @@ describe('workingDaysIn', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 1, max: 60 }), (offset, length) => {
         const first = parsePeriodSpec('2023-01-01', BERLIN);
-        const start = splitPeriod({ ...first, end: first.start + (offset + length + 2) * 86_400_000 }, 'day', BERLIN);
+        const start = splitPeriod({ ...first, end: first.start + (offset + length + 2) * DAY_MS }, 'day', BERLIN);
         const from = start[offset]!;
         const to = start[offset + length - 1]!;
         const period = { start: from.start, end: to.end };
         // Independent count: the day buckets' labels give the weekday through Date.UTC on the label.
-        const expected = start
-          .slice(offset, offset + length)
-          .filter((d) => ![0, 6].includes(new Date(`${d.label}T12:00:00Z`).getUTCDay())).length;
+        const expected = start.slice(offset, offset + length).filter((d) => ![0, 6].includes(new Date(`${d.label}T12:00:00Z`).getUTCDay())).length;
         expect(workingDaysIn(period, BERLIN)).toBe(expected);
       }),
       { numRuns: 40 },
@@ -58,7 +57,7 @@ describe('elapsedFraction', () => {
     ['before the start', june.start - 1, 0],
     ['at the start', june.start, 0],
     // 15 days into a 30-day month = 15 / 30.
-    ['half-way', june.start + 15 * 86_400_000, 0.5],
+    ['half-way', june.start + 15 * DAY_MS, 0.5],
     ['at the end', june.end, 1],
     ['after the end', june.end + 1, 1],
     ['never NaN', Number.NaN, 0],
@@ -125,7 +124,7 @@ describe('splitPeriod and bucketIndexer', () => {
     // 1 June is a Thursday: Thu 1 – Sun 4 (W22), then W23, W24, W25, and Mon 26 – Fri 30 (W26).
     const weeks = splitPeriod(p('2017-06'), 'week', UTC);
     expect(weeks.map((w) => w.label)).toEqual(['2017-W22', '2017-W23', '2017-W24', '2017-W25', '2017-W26']);
-    expect(weeks.map((w) => (w.end - w.start) / 86_400_000)).toEqual([4, 7, 7, 7, 5]);
+    expect(weeks.map((w) => (w.end - w.start) / DAY_MS)).toEqual([4, 7, 7, 7, 5]);
   });
 
   it('splits a Berlin DST month into days of 23 and 24 hours', () => {
@@ -136,7 +135,7 @@ describe('splitPeriod and bucketIndexer', () => {
 
   it('splits a year into 12 months and refuses absurd splits', () => {
     expect(splitPeriod(p('2017'), 'month', UTC).map((m) => m.label)[11]).toBe('2017-12');
-    const decades = { kind: 'custom' as const, start: 0, end: 40 * 365 * 86_400_000, label: 'decades' };
+    const decades = { kind: 'custom' as const, start: 0, end: 40 * 365 * DAY_MS, label: 'decades' };
     expect(() => splitPeriod(decades, 'day', UTC)).toThrow(/more than 10000 buckets/);
   });
 
@@ -146,7 +145,7 @@ describe('splitPeriod and bucketIndexer', () => {
     const first = buckets[0]!.start;
     const last = buckets[buckets.length - 1]!.end;
     fc.assert(
-      fc.property(fc.integer({ min: first - 86_400_000, max: last + 86_400_000 }), (at) => {
+      fc.property(fc.integer({ min: first - DAY_MS, max: last + DAY_MS }), (at) => {
         const expected = buckets.findIndex((b) => b.start <= at && at < b.end);
         expect(indexOf(at)).toBe(expected);
       }),
@@ -156,8 +155,16 @@ describe('splitPeriod and bucketIndexer', () => {
   });
 
   it('maps gaps to -1 and rejects overlapping buckets', () => {
-    const indexOf = bucketIndexer([{ start: 0, end: 10 }, { start: 20, end: 30 }]);
+    const indexOf = bucketIndexer([
+      { start: 0, end: 10 },
+      { start: 20, end: 30 },
+    ]);
     expect([indexOf(5), indexOf(15), indexOf(20), indexOf(30)]).toEqual([0, -1, 1, -1]);
-    expect(() => bucketIndexer([{ start: 0, end: 10 }, { start: 5, end: 30 }])).toThrow(/overlaps/);
+    expect(() =>
+      bucketIndexer([
+        { start: 0, end: 10 },
+        { start: 5, end: 30 },
+      ]),
+    ).toThrow(/overlaps/);
   });
 });

@@ -122,7 +122,5 @@ function memo<T extends string | number>(key: string, compute: () => T): T {
 
 /** Calendar days from one local date to another; time-zone free, since both are plain dates. */
 function daysBetween(from: string, to: string): number {
-  return memo(`d${from}|${to}`, () =>
-    differenceInCalendarDays(new TZDate(`${to}T00:00:00Z`, 'UTC'), new TZDate(`${from}T00:00:00Z`, 'UTC')),
-  );
+  return memo(`d${from}|${to}`, () => differenceInCalendarDays(new TZDate(`${to}T00:00:00Z`, 'UTC'), new TZDate(`${from}T00:00:00Z`, 'UTC')));
 }

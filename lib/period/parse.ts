@@ -4,8 +4,7 @@ import { localDateToInstant } from './local-date';
 import { assertCalendar, customPeriod, periodContaining, weekNumbering } from './periods';
 import type { CalendarOptions, Period } from './types';
 
-const FORMS =
-  '2017-06 (month), 2017-Q2, 2017, 2017-W23, FY2018, FY2018-Q1, 2017-06-05 (a day) or 2017-06-01..2017-06-30';
+const FORMS = '2017-06 (month), 2017-Q2, 2017, 2017-W23, FY2018, FY2018-Q1, 2017-06-05 (a day) or 2017-06-01..2017-06-30';
 
 /**
  * Reads the period notations the CLI and saved views use:

@@ -52,7 +52,15 @@ describe('periodContaining', () => {
     // April start: April–June 2017 is the first quarter of FY2018.
     ['fiscal Q1', 'fiscal-quarter', '2017-05-20T00:00:00Z', cal('UTC', 1, 4), '2017-04-01T00:00:00Z', '2017-07-01T00:00:00Z', 'FY2018-Q1'],
     // February 2018 is in January–March 2018, the last quarter of FY2018.
-    ['fiscal Q4 across the calendar year', 'fiscal-quarter', '2018-02-10T00:00:00Z', cal('UTC', 1, 4), '2018-01-01T00:00:00Z', '2018-04-01T00:00:00Z', 'FY2018-Q4'],
+    [
+      'fiscal Q4 across the calendar year',
+      'fiscal-quarter',
+      '2018-02-10T00:00:00Z',
+      cal('UTC', 1, 4),
+      '2018-01-01T00:00:00Z',
+      '2018-04-01T00:00:00Z',
+      'FY2018-Q4',
+    ],
   ];
   it.each(rows)('%s', (_name, kind, at, calendar, start, end, label) => {
     const period = periodContaining(kind, utc(at), calendar);

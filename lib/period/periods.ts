@@ -22,15 +22,7 @@ import type { CalendarOptions, Period, PeriodKind } from './types';
 /** Every period kind that is a unit of the calendar (everything but `custom`). */
 export type CalendarUnit = Exclude<PeriodKind, 'custom'>;
 
-export const CALENDAR_UNITS: readonly CalendarUnit[] = [
-  'day',
-  'week',
-  'month',
-  'quarter',
-  'year',
-  'fiscal-quarter',
-  'fiscal-year',
-];
+export const CALENDAR_UNITS: readonly CalendarUnit[] = ['day', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year'];
 
 /** Week numbering rule passed to date-fns for weeks that do not start on Monday (see `weekLabel`). */
 export function weekNumbering(calendar: CalendarOptions) {

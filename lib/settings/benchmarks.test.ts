@@ -6,7 +6,16 @@ import { DEFAULT_SETTINGS, type KpiTarget } from './schema';
 const JUNE = { start: Date.UTC(2017, 5, 1), end: Date.UTC(2017, 6, 1), label: '2017-06' };
 const MID_JUNE = Date.UTC(2017, 5, 16); // 15 of June's 30 days passed
 const ok = (id: KpiId, value: number, unit: string, extra: Partial<KpiOk> = {}): KpiOk => ({
-  id, period: JUNE, status: 'ok', value, unit, counts: {}, parts: {}, recordType: 'deal', recordIds: [], ...extra,
+  id,
+  period: JUNE,
+  status: 'ok',
+  value,
+  unit,
+  counts: {},
+  parts: {},
+  recordType: 'deal',
+  recordIds: [],
+  ...extra,
 });
 const withTargets = (...kpiTargets: KpiTarget[]) => ({ ...DEFAULT_SETTINGS, kpiTargets });
 
@@ -17,7 +26,11 @@ describe('statuses against the enabled benchmarks', () => {
     [1, 3, 'at-risk'],
     [0, 2, 'off-track'],
   ] as const)('30/30/50: %d of %d met → %s', (met, checked, status) => {
-    expect(shownStatus(ok('emailBenchmarks', met, 'count', { denominator: checked }), DEFAULT_SETTINGS, MID_JUNE)).toEqual({ status, against: 'cold-email', threshold: checked });
+    expect(shownStatus(ok('emailBenchmarks', met, 'count', { denominator: checked }), DEFAULT_SETTINGS, MID_JUNE)).toEqual({
+      status,
+      against: 'cold-email',
+      threshold: checked,
+    });
   });
 
   it.each([
@@ -36,7 +49,11 @@ describe('statuses against the enabled benchmarks', () => {
 
   it('always shows the engine target of a plan (quota), which is not a benchmark', () => {
     const off = { ...DEFAULT_SETTINGS, benchmarks: { coldEmail: false, ltvToCac: false, userDefined: false } };
-    expect(shownStatus(ok('quotaAttainment', 40, '%', { target: { value: 1_000_000, status: 'at-risk' } }), off, MID_JUNE)).toEqual({ status: 'at-risk', against: 'target', threshold: 1_000_000 });
+    expect(shownStatus(ok('quotaAttainment', 40, '%', { target: { value: 1_000_000, status: 'at-risk' } }), off, MID_JUNE)).toEqual({
+      status: 'at-risk',
+      against: 'target',
+      threshold: 1_000_000,
+    });
   });
 
   it.each([
@@ -57,13 +74,20 @@ describe('statuses against the enabled benchmarks', () => {
 
   it('reads a money target in major units of the result currency', () => {
     // $2,000 average purchase against "at least $2,500": 200,000 ≥ 250,000 × 0.8 = 200,000 → at risk.
-    const result = shownStatus(ok('avgPurchaseValue', 200_000, 'USD'), withTargets({ kpi: 'avgPurchaseValue', comparison: 'at-least', value: 2_500 }), MID_JUNE);
+    const result = shownStatus(
+      ok('avgPurchaseValue', 200_000, 'USD'),
+      withTargets({ kpi: 'avgPurchaseValue', comparison: 'at-least', value: 2_500 }),
+      MID_JUNE,
+    );
     expect(result).toEqual({ status: 'at-risk', against: 'user', threshold: 250_000 });
   });
 
   it('a user target wins over the built-in benchmark, and its switch turns all user targets off', () => {
     const settings = withTargets({ kpi: 'ltvToCac', comparison: 'at-least', value: 5 });
     expect(shownStatus(ok('ltvToCac', 4, 'ratio'), settings, MID_JUNE)).toMatchObject({ status: 'at-risk', against: 'user', threshold: 5 }); // 4 ≥ 5 × 0.8
-    expect(shownStatus(ok('ltvToCac', 4, 'ratio'), { ...settings, benchmarks: { ...settings.benchmarks, userDefined: false } }, MID_JUNE)).toMatchObject({ status: 'on-track', against: 'ltv-to-cac' });
+    expect(shownStatus(ok('ltvToCac', 4, 'ratio'), { ...settings, benchmarks: { ...settings.benchmarks, userDefined: false } }, MID_JUNE)).toMatchObject({
+      status: 'on-track',
+      against: 'ltv-to-cac',
+    });
   });
 });

@@ -18,7 +18,13 @@ describe('quota periods', () => {
     expect(quotaPeriodDates(kind, key, fiscal)).toEqual({ periodKind: kind, startDate, endDate });
   });
 
-  it.each([['month', '2017-13'], ['quarter', '2017-Q5'], ['year', '17'], ['fiscal-year', '2018'], ['month', '2017-Q1']] as const)('refuses %s %s', (kind, key) => {
+  it.each([
+    ['month', '2017-13'],
+    ['quarter', '2017-Q5'],
+    ['year', '17'],
+    ['fiscal-year', '2018'],
+    ['month', '2017-Q1'],
+  ] as const)('refuses %s %s', (kind, key) => {
     expect(quotaPeriodDates(kind, key, 1)).toBeUndefined();
   });
 
@@ -37,11 +43,23 @@ describe('manual records from the forms', () => {
     const built = quotaFromForm(form, ctx);
     expect(built).toEqual({
       ok: true,
-      record: { source: 'pipedrive:acme', externalId: 'manual:quota:rep:42:month:2017-06-01:2017-07-01', updatedAt: ctx.now, ownerId: '42', periodKind: 'month', startDate: '2017-06-01', endDate: '2017-07-01', amount: { minor: 1_250_050, currency: 'EUR' } },
+      record: {
+        source: 'pipedrive:acme',
+        externalId: 'manual:quota:rep:42:month:2017-06-01:2017-07-01',
+        updatedAt: ctx.now,
+        ownerId: '42',
+        periodKind: 'month',
+        startDate: '2017-06-01',
+        endDate: '2017-07-01',
+        amount: { minor: 1_250_050, currency: 'EUR' },
+      },
     });
     const again = quotaFromForm({ ...form, amount: '9000' }, ctx);
     expect(again.ok && again.record.externalId).toBe('manual:quota:rep:42:month:2017-06-01:2017-07-01');
-    expect(quotaFromForm({ ...form, assignee: 'team:east' }, ctx)).toMatchObject({ ok: true, record: { teamId: 'east', externalId: 'manual:quota:team:east:month:2017-06-01:2017-07-01' } });
+    expect(quotaFromForm({ ...form, assignee: 'team:east' }, ctx)).toMatchObject({
+      ok: true,
+      record: { teamId: 'east', externalId: 'manual:quota:team:east:month:2017-06-01:2017-07-01' },
+    });
   });
 
   it('puts each problem beside its field and builds nothing', () => {
@@ -49,25 +67,50 @@ describe('manual records from the forms', () => {
       ok: false,
       errors: { periodKey: 'expected a period', assignee: 'expected a rep or a team', amount: 'expected an amount above 0' },
     });
-    expect(quotaFromForm({ assignee: 'rep:1', periodKind: 'month', periodKey: '2017-06', amount: '10', currency: 'euro' }, ctx)).toEqual({ ok: false, errors: { currency: expect.any(String) } });
+    expect(quotaFromForm({ assignee: 'rep:1', periodKind: 'month', periodKey: '2017-06', amount: '10', currency: 'euro' }, ctx)).toEqual({
+      ok: false,
+      errors: { currency: expect.any(String) },
+    });
     expect(targetFromForm({ ownerId: '', metric: 'calls', value: 'many' }, ctx)).toEqual({ ok: false, errors: { value: 'expected a number of 0 or more' } });
-    expect(spendFromForm({ month: '2017-6', kind: 'sales', channel: '', amount: '-5', currency: 'USD', note: '' }, ctx)).toEqual({ ok: false, errors: { month: expect.any(String), amount: 'expected an amount of 0 or more' } });
-    expect(productCostFromForm({ productId: '', name: '', unitCost: 'x', currency: 'USD' }, ctx)).toEqual({ ok: false, errors: { productId: 'expected a product', unitCost: expect.any(String) } });
+    expect(spendFromForm({ month: '2017-6', kind: 'sales', channel: '', amount: '-5', currency: 'USD', note: '' }, ctx)).toEqual({
+      ok: false,
+      errors: { month: expect.any(String), amount: 'expected an amount of 0 or more' },
+    });
+    expect(productCostFromForm({ productId: '', name: '', unitCost: 'x', currency: 'USD' }, ctx)).toEqual({
+      ok: false,
+      errors: { productId: 'expected a product', unitCost: expect.any(String) },
+    });
   });
 
   it('builds targets (per day, demos per week), spend and product costs', () => {
-    expect(targetFromForm({ ownerId: '', metric: 'calls', value: '40' }, ctx)).toMatchObject({ ok: true, record: { externalId: 'manual:target:*:calls', per: 'day', value: 40 } });
-    expect(targetFromForm({ ownerId: '7', metric: 'demos', value: '3,5' }, ctx)).toMatchObject({ ok: true, record: { externalId: 'manual:target:rep:7:demos', per: 'week', value: 3.5, ownerId: '7' } });
+    expect(targetFromForm({ ownerId: '', metric: 'calls', value: '40' }, ctx)).toMatchObject({
+      ok: true,
+      record: { externalId: 'manual:target:*:calls', per: 'day', value: 40 },
+    });
+    expect(targetFromForm({ ownerId: '7', metric: 'demos', value: '3,5' }, ctx)).toMatchObject({
+      ok: true,
+      record: { externalId: 'manual:target:rep:7:demos', per: 'week', value: 3.5, ownerId: '7' },
+    });
     expect(spendFromForm({ month: '2017-06', kind: 'marketing', channel: 'event', amount: '1500', currency: 'USD', note: ' fair ' }, ctx)).toMatchObject({
       ok: true,
       record: { externalId: 'manual:spend:2017-06:marketing:event', amount: { minor: 150_000, currency: 'USD' }, note: 'fair' },
     });
-    expect(productCostFromForm({ productId: 'p1', name: 'Widget', unitCost: '6', currency: 'USD' }, ctx)).toMatchObject({ ok: true, record: { externalId: 'manual:product:p1', unitCost: { minor: 600, currency: 'USD' } } });
+    expect(productCostFromForm({ productId: 'p1', name: 'Widget', unitCost: '6', currency: 'USD' }, ctx)).toMatchObject({
+      ok: true,
+      record: { externalId: 'manual:product:p1', unitCost: { minor: 600, currency: 'USD' } },
+    });
   });
 });
 
 describe('manual records where they arrive (the background)', () => {
-  const quota = { externalId: 'manual:quota:rep:42:month:2017-06-01:2017-07-01', ownerId: '42', periodKind: 'month', startDate: '2017-06-01', endDate: '2017-07-01', amount: { minor: 100, currency: 'USD' } };
+  const quota = {
+    externalId: 'manual:quota:rep:42:month:2017-06-01:2017-07-01',
+    ownerId: '42',
+    periodKind: 'month',
+    startDate: '2017-06-01',
+    endDate: '2017-07-01',
+    amount: { minor: 100, currency: 'USD' },
+  };
 
   it("takes the writer's source and time, whatever the page said", () => {
     const checked = checkManualRecord('quota', { ...quota, source: 'someone-else', updatedAt: 1 }, 'demo', 99);
@@ -84,7 +127,10 @@ describe('manual records where they arrive (the background)', () => {
   });
 
   it('refuses what lib/model refuses, saying why', () => {
-    expect(checkManualRecord('quota', { ...quota, amount: { minor: 1.5, currency: 'USD' } }, 'demo', 1)).toEqual({ ok: false, errors: { record: expect.stringContaining('amount.minor') } });
+    expect(checkManualRecord('quota', { ...quota, amount: { minor: 1.5, currency: 'USD' } }, 'demo', 1)).toEqual({
+      ok: false,
+      errors: { record: expect.stringContaining('amount.minor') },
+    });
     expect(checkManualRecord('spend', 'garbage', 'demo', 1)).toEqual({ ok: false, errors: { record: 'expected a record' } });
   });
 });

@@ -11,7 +11,12 @@ export type FieldErrors = Record<string, string>;
 export type Built<T> = { ok: true; record: T } | { ok: false; errors: FieldErrors };
 
 /** Activity targets are per working day; demos per week (a demo a day is not how demos go). */
-export const TARGET_PER: Readonly<Record<'calls' | 'emails' | 'meetings' | 'demos', Target['per']>> = { calls: 'day', emails: 'day', meetings: 'day', demos: 'week' };
+export const TARGET_PER: Readonly<Record<'calls' | 'emails' | 'meetings' | 'demos', Target['per']>> = {
+  calls: 'day',
+  emails: 'day',
+  meetings: 'day',
+  demos: 'week',
+};
 
 export type QuotaForm = { assignee: string; periodKind: QuotaPeriodChoice; periodKey: string; amount: string; currency: string };
 export type TargetForm = { ownerId: string; metric: keyof typeof TARGET_PER; value: string };
@@ -39,7 +44,15 @@ export function targetFromForm(form: TargetForm, ctx: Context): Built<Target> {
   const value = Number(form.value.trim().replace(',', '.'));
   if (form.value.trim() === '' || !Number.isFinite(value) || value < 0) return { ok: false, errors: { value: 'expected a number of 0 or more' } };
   const ownerId = form.ownerId || undefined;
-  const record = { source: ctx.source, updatedAt: ctx.now, ownerId, metric: form.metric, per: TARGET_PER[form.metric], value, externalId: manualTargetId({ ownerId, metric: form.metric }) };
+  const record = {
+    source: ctx.source,
+    updatedAt: ctx.now,
+    ownerId,
+    metric: form.metric,
+    per: TARGET_PER[form.metric],
+    value,
+    externalId: manualTargetId({ ownerId, metric: form.metric }),
+  };
   return check('target', record);
 }
 

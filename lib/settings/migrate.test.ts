@@ -26,7 +26,12 @@ describe('settings migration', () => {
     expect(migrateSettings(null).settings).toEqual(DEFAULT_SETTINGS);
   });
 
-  it.each([['a string', 'garbage'], ['an array', [1, 2]], ['a number', 42], ['a boolean', true]])('garbage (%s) → the defaults, reported', (_name, stored) => {
+  it.each([
+    ['a string', 'garbage'],
+    ['an array', [1, 2]],
+    ['a number', 42],
+    ['a boolean', true],
+  ])('garbage (%s) → the defaults, reported', (_name, stored) => {
     const result = migrateSettings(stored);
     expect(result.settings).toEqual(DEFAULT_SETTINGS);
     expect(result.problems).toEqual(['stored settings were not an object; defaults used']);
@@ -77,7 +82,13 @@ describe('settings migration', () => {
   });
 
   it('version 2 reads back exactly what was saved', () => {
-    const saved = { ...DEFAULT_SETTINGS, defaultMarginPct: 30, sqlStageIds: { demo: ['s3'] }, channelMap: { 'Cold call': 'call' as const }, kpiTargets: [{ kpi: 'winRate' as const, comparison: 'at-least' as const, value: 25 }] };
+    const saved = {
+      ...DEFAULT_SETTINGS,
+      defaultMarginPct: 30,
+      sqlStageIds: { demo: ['s3'] },
+      channelMap: { 'Cold call': 'call' as const },
+      kpiTargets: [{ kpi: 'winRate' as const, comparison: 'at-least' as const, value: 25 }],
+    };
     expect(migrateSettings(structuredClone(saved))).toEqual({ settings: saved, problems: [], fromVersion: 2 });
   });
 

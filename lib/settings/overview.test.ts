@@ -30,7 +30,10 @@ describe('options overview of a source', () => {
 
   it('marks CRM and manual quotas and targets, and which CRM ones the rep overrode', () => {
     const crm = quota(100, '2017-06-01', '2017-07-01', { externalId: 'g1' });
-    const mine = { ...quota(200, '2017-06-01', '2017-07-01'), externalId: manualQuotaId({ ownerId: 'alice', periodKind: 'month', startDate: '2017-06-01', endDate: '2017-07-01' }) };
+    const mine = {
+      ...quota(200, '2017-06-01', '2017-07-01'),
+      externalId: manualQuotaId({ ownerId: 'alice', periodKind: 'month', startDate: '2017-06-01', endDate: '2017-07-01' }),
+    };
     const crmTarget = target('calls', 'day', 40, { externalId: 't1' });
     const overview = buildOptionsOverview('s', dataOf({ quotas: [crm, mine], targets: [crmTarget] }), DEFAULT_SETTINGS);
     expect(overview.quotas.map((q) => [q.externalId, q.manual, q.overriddenBy])).toEqual([
@@ -43,13 +46,26 @@ describe('options overview of a source', () => {
   it('lists products from the CRM and from deal lines with both costs, meeting types, channels and region coverage', () => {
     const data = dataOf({
       owners: [owner('b', 'Bob'), owner('a', 'Alice')],
-      products: [product('p1', 'Widget', { unitCost: { minor: 5, currency: 'USD' } }), product(manualProductId('p2'), 'Gadget', { unitCost: { minor: 7, currency: 'USD' } })],
+      products: [
+        product('p1', 'Widget', { unitCost: { minor: 5, currency: 'USD' } }),
+        product(manualProductId('p2'), 'Gadget', { unitCost: { minor: 7, currency: 'USD' } }),
+      ],
       deals: [
-        deal({ lineItems: [{ productId: 'p2', name: 'Gadget', quantity: 1, unitPrice: { minor: 10, currency: 'USD' } }], channelRaw: 'Webinar', channel: 'event', customerId: 'c1' }),
+        deal({
+          lineItems: [{ productId: 'p2', name: 'Gadget', quantity: 1, unitPrice: { minor: 10, currency: 'USD' } }],
+          channelRaw: 'Webinar',
+          channel: 'event',
+          customerId: 'c1',
+        }),
         deal({ channelRaw: 'webinar ', region: 'North' }),
       ],
       leads: [lead({ channelRaw: 'Cold call', channel: 'call' })],
-      activities: [activity({ type: 'meeting', subtype: 'Demo' }), activity({ type: 'meeting', subtype: 'demo' }), activity({ type: 'meeting', subtype: 'Lunch' }), activity({ type: 'call', subtype: 'demo' })],
+      activities: [
+        activity({ type: 'meeting', subtype: 'Demo' }),
+        activity({ type: 'meeting', subtype: 'demo' }),
+        activity({ type: 'meeting', subtype: 'Lunch' }),
+        activity({ type: 'call', subtype: 'demo' }),
+      ],
       customers: [customer({ externalId: 'c1', country: 'Germany' })],
     });
     const overview = buildOptionsOverview('s', data, { ...DEFAULT_SETTINGS, currentOwner: { s: 'a' } });
@@ -59,8 +75,14 @@ describe('options overview of a source', () => {
       { id: 'p2', name: 'Gadget', manualCost: { minor: 7, currency: 'USD' } },
       { id: 'p1', name: 'Widget', crmCost: { minor: 5, currency: 'USD' } },
     ]);
-    expect(overview.meetingTypes).toEqual([{ type: 'demo', count: 2 }, { type: 'lunch', count: 1 }]); // the call is not a meeting
-    expect(overview.channels).toEqual([{ raw: 'Webinar', count: 2, method: 'event' }, { raw: 'Cold call', count: 1, method: 'call' }]);
+    expect(overview.meetingTypes).toEqual([
+      { type: 'demo', count: 2 },
+      { type: 'lunch', count: 1 },
+    ]); // the call is not a meeting
+    expect(overview.channels).toEqual([
+      { raw: 'Webinar', count: 2, method: 'event' },
+      { raw: 'Cold call', count: 1, method: 'call' },
+    ]);
     // One deal has its own region; the other's customer has a country but no region.
     expect(overview.regions).toEqual({ deal: 1, 'customer-region': 1, 'customer-country': 2 });
   });

@@ -50,7 +50,10 @@ export function buildOptionsOverview(source: string, data: KpiData, settings: Se
     targets: data.targets.map((target) => ({ ...target, manual: isManualId(target.externalId), overridden: !kept.has(target) })),
     spend: data.spend.map((spend) => ({ ...spend, manual: isManualId(spend.externalId) })).sort((a, b) => b.month.localeCompare(a.month)),
     products: productsOf(data),
-    meetingTypes: countBy(data.activities.filter((activity) => activity.type === 'meeting' && activity.subtype), (activity) => activity.subtype!.toLowerCase()).map(([type, count]) => ({ type, count })),
+    meetingTypes: countBy(
+      data.activities.filter((activity) => activity.type === 'meeting' && activity.subtype),
+      (activity) => activity.subtype!.toLowerCase(),
+    ).map(([type, count]) => ({ type, count })),
     channels: channelsOf(data),
     currencies: currenciesOf(data, settings),
     regions: regionsOf(data),
@@ -66,7 +69,8 @@ function productsOf(data: KpiData): OptionsOverview['products'] {
     else products.set(product.externalId, { id: product.externalId, name: product.name, crmCost: product.unitCost });
   }
   for (const deal of data.deals) {
-    for (const line of deal.lineItems) if (line.productId !== undefined && !products.has(line.productId)) products.set(line.productId, { id: line.productId, name: line.name });
+    for (const line of deal.lineItems)
+      if (line.productId !== undefined && !products.has(line.productId)) products.set(line.productId, { id: line.productId, name: line.name });
   }
   for (const [id, cost] of manual) {
     const product = products.get(id) ?? { id, name: id };

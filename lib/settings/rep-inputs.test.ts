@@ -39,7 +39,8 @@ describe('manual quotas win over the CRM', () => {
     const data = dataOf({ deals: [wonDeal(5_000, '2017-06-12'), wonDeal(1_000, '2017-05-02')], quotas: [crmQ2, mine] });
     expect(effectiveQuotas(data.quotas).quotas).toEqual([crmQ2, mine]);
     const attainment = (period: ReturnType<typeof parsePeriodSpec>) =>
-      okOf(computeKpis(applyRepInputs(data, DEFAULT_SETTINGS), queryOf({ kpis: ['quotaAttainment'], period, scope: { ownerIds: ['alice'] } })).quotaAttainment!).value;
+      okOf(computeKpis(applyRepInputs(data, DEFAULT_SETTINGS), queryOf({ kpis: ['quotaAttainment'], period, scope: { ownerIds: ['alice'] } })).quotaAttainment!)
+        .value;
     expect(attainment(parsePeriodSpec('2017-06', CAL))).toBe(25); // June: 5,000 ÷ the manual 20,000
     expect(attainment(parsePeriodSpec('2017-Q2', CAL))).toBe(20); // Q2: 6,000 ÷ the CRM's 30,000
   });
@@ -50,9 +51,16 @@ describe('manual quotas win over the CRM', () => {
   });
 
   it('changes quota attainment in the KPI engine', () => {
-    const data = dataOf({ deals: [wonDeal(4_000, '2017-06-12'), wonDeal(1_000, '2017-06-20')], quotas: [crmJune, manualQuota(20_000, '2017-06-01', '2017-07-01')] });
-    const before = okOf(computeKpis(dataOf({ ...data, quotas: [crmJune] }), queryOf({ kpis: ['quotaAttainment'], scope: { ownerIds: ['alice'] } })).quotaAttainment!);
-    const after = okOf(computeKpis(applyRepInputs(data, DEFAULT_SETTINGS), queryOf({ kpis: ['quotaAttainment'], scope: { ownerIds: ['alice'] } })).quotaAttainment!);
+    const data = dataOf({
+      deals: [wonDeal(4_000, '2017-06-12'), wonDeal(1_000, '2017-06-20')],
+      quotas: [crmJune, manualQuota(20_000, '2017-06-01', '2017-07-01')],
+    });
+    const before = okOf(
+      computeKpis(dataOf({ ...data, quotas: [crmJune] }), queryOf({ kpis: ['quotaAttainment'], scope: { ownerIds: ['alice'] } })).quotaAttainment!,
+    );
+    const after = okOf(
+      computeKpis(applyRepInputs(data, DEFAULT_SETTINGS), queryOf({ kpis: ['quotaAttainment'], scope: { ownerIds: ['alice'] } })).quotaAttainment!,
+    );
     expect(before.value).toBe(50); // 5,000 won ÷ 10,000 CRM quota
     expect(after.value).toBe(25); // 5,000 won ÷ 20,000 manual quota (not the sum of both, 30,000)
   });
@@ -80,7 +88,10 @@ describe('manual targets and product costs', () => {
 
   it('the manual cost drives the profit margin of a deal whose lines have no cost', () => {
     const line = { productId: 'p1', name: 'Widget', quantity: 10, unitPrice: { minor: 1_000, currency: 'USD' } };
-    const data = dataOf({ deals: [wonDeal(100, '2017-06-12', { lineItems: [line] })], products: [product('p1', 'Widget'), product(manualProductId('p1'), 'Widget', { unitCost: { minor: 600, currency: 'USD' } })] });
+    const data = dataOf({
+      deals: [wonDeal(100, '2017-06-12', { lineItems: [line] })],
+      products: [product('p1', 'Widget'), product(manualProductId('p1'), 'Widget', { unitCost: { minor: 600, currency: 'USD' } })],
+    });
     const margin = okOf(computeKpis(applyRepInputs(data, DEFAULT_SETTINGS), queryOf({ kpis: ['avgProfitMargin'] })).avgProfitMargin!);
     expect(margin.value).toBeCloseTo(40, 9); // (10 × $10 − 10 × $6) ÷ (10 × $10) = 40 %
   });
@@ -98,7 +109,10 @@ describe('field rules', () => {
 
   it('takes the contact method from the converted lead, and the region from the customer', () => {
     const settings = { ...DEFAULT_SETTINGS, contactMethodField: 'lead' as const, regionField: 'customer-country' as const };
-    const deals = [deal({ externalId: 'd1', channel: 'other', customerId: 'c1', region: 'North' }), deal({ externalId: 'd2', channel: 'email', customerId: 'c2' })];
+    const deals = [
+      deal({ externalId: 'd1', channel: 'other', customerId: 'c1', region: 'North' }),
+      deal({ externalId: 'd2', channel: 'email', customerId: 'c2' }),
+    ];
     const data = dataOf({
       deals,
       leads: [lead({ convertedDealId: 'd1', channel: 'referral' })],
@@ -109,7 +123,15 @@ describe('field rules', () => {
       ['referral', 'Germany'],
       ['email', undefined], // no lead, and the customer has no country: the deal keeps what it had
     ]);
-    const byRegion = okOf(computeKpis(applyRepInputs({ ...data, deals: deals.map((d) => ({ ...d, status: 'won' as const, amount: { minor: 100, currency: 'USD' }, closedAt: at('2017-06-10') })) }, { ...settings, regionField: 'customer-region' }), queryOf({ kpis: ['salesByRegion'] })).salesByRegion!);
+    const byRegion = okOf(
+      computeKpis(
+        applyRepInputs(
+          { ...data, deals: deals.map((d) => ({ ...d, status: 'won' as const, amount: { minor: 100, currency: 'USD' }, closedAt: at('2017-06-10') })) },
+          { ...settings, regionField: 'customer-region' },
+        ),
+        queryOf({ kpis: ['salesByRegion'] }),
+      ).salesByRegion!,
+    );
     expect(byRegion.breakdown?.map((row) => row.key).sort()).toEqual(['Bavaria', 'Texas']);
   });
 
@@ -128,8 +150,21 @@ describe('field rules', () => {
 describe('KPI settings from the rep settings', () => {
   it('adds demo meeting types to the keywords, and picks SQL stages per source', () => {
     const minSample = { closedDeals: 4, wonDeals: 3, leads: 10, customers: 5, emails: 12 };
-    const settings = { ...DEFAULT_SETTINGS, demoKeywords: ['demo'], demoActivityTypes: ['product_tour', 'demo'], sqlStageIds: { a: ['s1', 's2'], b: ['s2', 's9'] }, defaultMarginPct: 30, minSample };
-    expect(kpiSettingsOf(settings, 'a')).toEqual({ demoKeywords: ['demo', 'product_tour'], staleDays: 14, minSample, defaultMarginPct: 30, sqlStageIds: ['s1', 's2'] });
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      demoKeywords: ['demo'],
+      demoActivityTypes: ['product_tour', 'demo'],
+      sqlStageIds: { a: ['s1', 's2'], b: ['s2', 's9'] },
+      defaultMarginPct: 30,
+      minSample,
+    };
+    expect(kpiSettingsOf(settings, 'a')).toEqual({
+      demoKeywords: ['demo', 'product_tour'],
+      staleDays: 14,
+      minSample,
+      defaultMarginPct: 30,
+      sqlStageIds: ['s1', 's2'],
+    });
     expect(kpiSettingsOf(settings).sqlStageIds).toEqual(['s1', 's2', 's9']);
     expect(kpiSettingsOf(DEFAULT_SETTINGS, 'a')).toEqual({
       demoKeywords: ['demo', 'trial', 'демо', 'презентац'],
@@ -139,8 +174,18 @@ describe('KPI settings from the rep settings', () => {
   });
 
   it('a demo meeting type makes the engine count that meeting as a demo', () => {
-    const meeting = { source: 'test', externalId: 'm1', updatedAt: 0, ownerId: 'alice', type: 'meeting' as const, subtype: 'Product_Tour', occurredAt: at('2017-06-10'), done: true };
-    const count = (settings: typeof DEFAULT_SETTINGS) => computeKpis(dataOf({ activities: [meeting] }), queryOf({ kpis: ['demosBooked'], settings: kpiSettingsOf(settings) })).demosBooked;
+    const meeting = {
+      source: 'test',
+      externalId: 'm1',
+      updatedAt: 0,
+      ownerId: 'alice',
+      type: 'meeting' as const,
+      subtype: 'Product_Tour',
+      occurredAt: at('2017-06-10'),
+      done: true,
+    };
+    const count = (settings: typeof DEFAULT_SETTINGS) =>
+      computeKpis(dataOf({ activities: [meeting] }), queryOf({ kpis: ['demosBooked'], settings: kpiSettingsOf(settings) })).demosBooked;
     expect(count(DEFAULT_SETTINGS)).toMatchObject({ status: 'ok', value: 0 });
     expect(count({ ...DEFAULT_SETTINGS, demoActivityTypes: ['product_tour'] })).toMatchObject({ status: 'ok', value: 1 });
   });

@@ -63,7 +63,10 @@ export function effectiveProducts(products: readonly Product[]): readonly Produc
  * methods, `contactMethodField: 'lead'` gives a deal the channel of the lead it
  * came from, and `regionField` takes a deal's region from its customer.
  */
-export function applyFieldRules(data: KpiData, settings: Pick<Settings, 'channelMap' | 'contactMethodField' | 'regionField'>): Pick<KpiData, 'deals' | 'leads'> {
+export function applyFieldRules(
+  data: KpiData,
+  settings: Pick<Settings, 'channelMap' | 'contactMethodField' | 'regionField'>,
+): Pick<KpiData, 'deals' | 'leads'> {
   const map = new Map(Object.entries(settings.channelMap).map(([raw, method]) => [normalise(raw), method]));
   const mapChannel = <T extends Deal | Lead>(record: T): T => {
     const mapped = record.channelRaw === undefined ? undefined : map.get(normalise(record.channelRaw));

@@ -22,7 +22,16 @@ describe('settings v2', () => {
   it.each([
     ['an unknown time zone', { timeZone: 'Europe/Atlantis' }, 'timeZone'],
     ['a KPI pinned twice', { pinnedKpis: ['winRate', 'winRate'] as const }, 'pinnedKpis'],
-    ['two targets for one KPI', { kpiTargets: [{ kpi: 'winRate', comparison: 'at-least', value: 20 }, { kpi: 'winRate', comparison: 'at-most', value: 90 }] as const }, 'kpiTargets'],
+    [
+      'two targets for one KPI',
+      {
+        kpiTargets: [
+          { kpi: 'winRate', comparison: 'at-least', value: 20 },
+          { kpi: 'winRate', comparison: 'at-most', value: 90 },
+        ] as const,
+      },
+      'kpiTargets',
+    ],
     ['a negative target', { kpiTargets: [{ kpi: 'winRate', comparison: 'at-least', value: -1 }] as const }, 'kpiTargets.0.value'],
     ['a margin over 100 %', { defaultMarginPct: 120 }, 'defaultMarginPct'],
     ['an unknown contact method', { channelMap: { 'cold call': 'pigeon' } }, 'channelMap.cold call'],
@@ -46,7 +55,10 @@ describe('settings v2', () => {
   });
 
   it('keeps the minimum samples whole and at least 1, and fills those a stored setting lacks with the defaults', () => {
-    expect(applySettingsPatch(DEFAULT_SETTINGS, { minSample: { ...DEFAULT_SETTINGS.minSample, closedDeals: 0 } })).toMatchObject({ ok: false, errors: { 'minSample.closedDeals': 'at least 1' } });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { minSample: { ...DEFAULT_SETTINGS.minSample, closedDeals: 0 } })).toMatchObject({
+      ok: false,
+      errors: { 'minSample.closedDeals': 'at least 1' },
+    });
     expect(applySettingsPatch(DEFAULT_SETTINGS, { minSample: { ...DEFAULT_SETTINGS.minSample, leads: 2.5 } })).toMatchObject({ ok: false });
     const stored = settingsSchema.parse({ version: 2, minSample: { wonDeals: 3 } });
     expect(stored.minSample).toEqual({ closedDeals: 10, wonDeals: 3, leads: 20, customers: 10, emails: 20 });

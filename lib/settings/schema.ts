@@ -59,6 +59,8 @@ export const settingsSchema = z.object({
   reportingCurrency: currencyCode.default('USD'),
   /** Units of the reporting currency per unit of each other currency. */
   rates: z.record(currencyCode, z.number().positive('a rate is above 0').finite()).default({}),
+  /** When each rate was entered (ms), so a rate gone stale can be pointed out; a rate without one has an unknown date. */
+  ratesSetAt: z.record(currencyCode, z.number().int().nonnegative()).default({}),
   /** Lower-case words that mark a meeting as a demo or trial when its title or type holds one. */
   demoKeywords: z
     .array(z.string().trim().toLowerCase().min(1, 'a keyword cannot be blank').max(50))
@@ -94,7 +96,11 @@ export const settingsSchema = z.object({
     .default({ ...DEFAULT_MIN_SAMPLE }),
   /** Margin (%) assumed for won deals without known costs; unset = those deals are left out of the margin. */
   defaultMarginPct: z.number().min(0).max(100).optional(),
-  pinnedKpis: z.array(z.enum(KPI_IDS)).max(KPI_IDS.length).refine(unique, 'each KPI can be pinned once').default([...DEFAULT_PINNED_KPIS]),
+  pinnedKpis: z
+    .array(z.enum(KPI_IDS))
+    .max(KPI_IDS.length)
+    .refine(unique, 'each KPI can be pinned once')
+    .default([...DEFAULT_PINNED_KPIS]),
   benchmarks: benchmarksSchema.default({ coldEmail: true, ltvToCac: true, userDefined: true }),
   kpiTargets: z
     .array(kpiTargetSchema)
@@ -122,8 +128,10 @@ export type PatchResult = { ok: true; settings: Settings } | { ok: false; errors
  * keyed by field path (`staleDays`, `rates.EUR`, `kpiTargets.0.value`) so a
  * form can show each one beside its field.
  */
-export function applySettingsPatch(current: Settings, patch: Partial<Settings>): PatchResult {
-  const result = settingsSchema.safeParse({ ...current, ...patch, version: SETTINGS_VERSION });
+export function applySettingsPatch(current: Settings, patch: Partial<Settings>, options: { now?: number } = {}): PatchResult {
+  // A change of rates made at a known time dates the rates it changed (stampRates).
+  const stamped = options.now !== undefined && patch.rates !== undefined ? { ...patch, ratesSetAt: stampRates(current, patch.rates, options.now) } : patch;
+  const result = settingsSchema.safeParse({ ...current, ...stamped, version: SETTINGS_VERSION });
   if (result.success) return { ok: true, settings: result.data };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) errors[issue.path.map(String).join('.') || 'settings'] ??= issue.message;
@@ -144,4 +152,16 @@ export function isKnownZone(zone: string): boolean {
   }
 }
 
-export { migrateSettings, type MigrationResult } from './migrate';
+/**
+ * The dates of `rates` once they replace `before.rates` at `now`: a rate that is new or changed is
+ * dated `now`; an unchanged one keeps its date (or stays undated: re-saving does not make an old
+ * rate fresh); a rate taken away loses its date.
+ */
+export function stampRates(before: Pick<Settings, 'rates' | 'ratesSetAt'>, rates: Readonly<Record<string, number>>, now: number): Record<string, number> {
+  const stamps: Record<string, number> = {};
+  for (const [code, rate] of Object.entries(rates)) {
+    if (before.rates[code] !== rate) stamps[code] = now;
+    else if (before.ratesSetAt[code] !== undefined) stamps[code] = before.ratesSetAt[code];
+  }
+  return stamps;
+}

@@ -15,9 +15,12 @@ export async function loadSettingsReport(): Promise<MigrationResult> {
   return migrateSettings(stored[SETTINGS_KEY]);
 }
 
-/** Validates and saves a change; nothing is written when any field is invalid. */
-export async function saveSettings(patch: Partial<Settings>): Promise<PatchResult> {
-  const result = applySettingsPatch(await loadSettings(), patch);
+/**
+ * Validates and saves a change; nothing is written when any field is invalid. `now`: when the rep
+ * (or the demo) made the change, which dates the exchange rates it changes.
+ */
+export async function saveSettings(patch: Partial<Settings>, options: { now?: number } = {}): Promise<PatchResult> {
+  const result = applySettingsPatch(await loadSettings(), patch, options);
   if (result.ok) await browser.storage.local.set({ [SETTINGS_KEY]: result.settings });
   return result;
 }

@@ -13,7 +13,10 @@ export const settingsV1Schema = z.object({
   timeZone: z.string().min(1).max(64).default('auto'),
   weekStartsOn: z.number().int().min(0).max(6).default(1),
   fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
-  reportingCurrency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  reportingCurrency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('USD'),
   rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive().finite()).default({}),
   demoKeywords: z.array(z.string().min(1).max(50)).max(50).default(['demo', 'trial', 'демо', 'презентац']),
   staleDays: z.number().int().min(1).max(365).default(14),

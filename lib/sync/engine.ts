@@ -72,6 +72,7 @@ export async function startRun(job: SyncJob, options: { full?: boolean } = {}): 
       attempts: 0,
       lastCompletedAt: previous?.lastCompletedAt,
       budget: previous?.budget,
+      carry: previous?.carry,
       updatedAt: now,
     });
   }
@@ -95,7 +96,9 @@ export async function runSyncStep(job: SyncJob): Promise<StepOutcome> {
   let page: FetchedPage;
   let pager: PagerTrail | undefined;
   try {
-    page = await job.adapter.fetchPage({ ...job.ctx, now: job.env.now }, spec.name, state.cursor, state.runSince);
+    // What the previous run left goes with the chain's first page; the adapter carries it on in its cursor.
+    const carried = state.cursor === null ? (state.carry ?? null) : null;
+    page = await job.adapter.fetchPage({ ...job.ctx, now: job.env.now }, spec.name, state.cursor, state.runSince, carried);
     // Every adapter's chain goes through the one guard: a repeated position or an endless "more" stops it.
     if (page.nextCursor !== null) pager = advancePager(state.pager, page.pageKey ?? page.nextCursor, job.adapter.label, spec.name, job.maxPages);
   } catch (error) {
@@ -123,6 +126,7 @@ async function commitPage(job: SyncJob, state: SyncObjectState, page: FetchedPag
     updatedAt: now,
   };
   if (objectDone) {
+    next.carry = page.carry;
     next.highWater = state.runStartedAt !== null ? maxOf(state.highWater, state.runStartedAt - SINCE_OVERLAP_MS) : state.highWater;
     next.lastCompletedAt = now;
   }

@@ -41,7 +41,8 @@ export function memorySyncStore(): MemorySyncStore {
       const batch: RecordBatch = {};
       for (const type of RECORD_TYPES) {
         const table = records.get(type)!;
-        if (table.size) (batch as Record<RecordType, CanonicalRecord[]>)[type] = [...table.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, record]) => record);
+        if (table.size)
+          (batch as Record<RecordType, CanonicalRecord[]>)[type] = [...table.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, record]) => record);
       }
       return batch;
     },

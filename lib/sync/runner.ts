@@ -69,7 +69,15 @@ export async function runSync(job: SyncJob, options: RunOptions): Promise<RunRes
         return { status: 'stopped', problem: outcome.problem };
       case 'wait': {
         const ms = outcome.until - job.env.now();
-        options.onProgress?.({ object: outcome.object, objectIndex: objectNames.indexOf(outcome.object), objectCount: objectNames.length, records, rejected, waitingUntil: outcome.until, reason: outcome.reason });
+        options.onProgress?.({
+          object: outcome.object,
+          objectIndex: objectNames.indexOf(outcome.object),
+          objectCount: objectNames.length,
+          records,
+          rejected,
+          waitingUntil: outcome.until,
+          reason: outcome.reason,
+        });
         if (options.maxWaitMs !== undefined && ms > options.maxWaitMs) return { status: 'waiting', until: outcome.until, reason: outcome.reason };
         if (ms > 0) await options.sleep(ms);
         break;

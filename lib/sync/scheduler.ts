@@ -49,7 +49,11 @@ export function createSyncScheduler(deps: SchedulerDeps) {
       } catch (error) {
         result = {
           status: 'stopped',
-          problem: { kind: 'internal', message: error instanceof Error ? error.message : String(error), userAction: 'Try "Sync now" again; if it repeats, reload the extension.' },
+          problem: {
+            kind: 'internal',
+            message: error instanceof Error ? error.message : String(error),
+            userAction: 'Try "Sync now" again; if it repeats, reload the extension.',
+          },
         };
       } finally {
         running.delete(source);

@@ -4,7 +4,16 @@ import { convertRows, type RecordLists } from './convert';
 import type { ColumnMapping } from './mapping';
 import type { ReadRow } from './reader';
 
-const OPTIONS = { source: 'table:crm.example', timeZone: 'Europe/Berlin', currency: 'EUR', dateOrder: 'dmy' as const, importedAt: 1_700_000_000_000, maxCellChars: 10_000, pause: async () => {}, batchMax: 2 };
+const OPTIONS = {
+  source: 'table:crm.example',
+  timeZone: 'Europe/Berlin',
+  currency: 'EUR',
+  dateOrder: 'dmy' as const,
+  importedAt: 1_700_000_000_000,
+  maxCellChars: 10_000,
+  pause: async () => {},
+  batchMax: 2,
+};
 const row = (position: number, cells: string[], rowKey?: string): ReadRow => ({ position, key: `p${position}`, cells, ...(rowKey ? { rowKey } : {}) });
 
 async function convert(headers: string[], mapping: ColumnMapping, rows: ReadRow[]) {
@@ -33,7 +42,11 @@ describe('table rows to records', () => {
     ]);
     // 03.02.2024 is the 3rd of February: dotted dates are day first; midnight in Berlin is 23:00 UTC the day before.
     expect(deals[0]!.closedAt).toBe(localDateToInstant('2024-02-03', 'Europe/Berlin'));
-    expect(all('owners').map((owner) => owner.name).sort()).toEqual(['Анна', 'Борис']);
+    expect(
+      all('owners')
+        .map((owner) => owner.name)
+        .sort(),
+    ).toEqual(['Анна', 'Борис']);
     // Lists of at most batchMax records per message.
     expect(batches.every((batch) => Object.values(batch).every((list) => list.length <= 2))).toBe(true);
   });

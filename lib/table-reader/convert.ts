@@ -116,7 +116,14 @@ export async function convertRows(headers: readonly string[], mapping: ColumnMap
   await send('customers', result.records.customers);
   // Each row is one line after the header (cells hold no line breaks), so line L is the (L-1)th row sent.
   const problems = result.rejects.map((reject) => ({ position: rows[reject.line - 2]?.position ?? reject.line - 1, reason: reject.reason }));
-  return { imported: result.imported, rejected: result.rejectCount, duplicates: result.duplicates?.rows ?? 0, problems, warnings: result.warnings, formats: result.formats };
+  return {
+    imported: result.imported,
+    rejected: result.rejectCount,
+    duplicates: result.duplicates?.rows ?? 0,
+    problems,
+    warnings: result.warnings,
+    formats: result.formats,
+  };
 }
 
 /** Every cell quoted, as the page showed it: the importer reads each one as text, exactly. */

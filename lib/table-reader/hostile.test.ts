@@ -43,7 +43,7 @@ describe('a hostile table', () => {
     expect(reader.headers()).toEqual(['__proto__', 'constructor', 'Amount', 'Stage']);
     expect(reader.beginPass()).toEqual({ rows: DEFAULT_LIMITS.maxRowsPerPass, overLimit: true });
     // The caller bounds each slice (in the browser, by time): here, 50 rows per slice.
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       let count = 0;
       const slice = reader.readSome(() => ++count >= 50);
       slices.push(slice.rows.length);

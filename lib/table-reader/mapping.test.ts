@@ -23,10 +23,18 @@ describe('column mapping for a table', () => {
   });
 
   it('ignores stored values that are not a mapping of known fields', () => {
-    const hostile = JSON.parse('{"version":1,"kind":"deals","columns":[["__proto__","amount"],["x","constructor"],["y","title"],["y","owner"],[1,2],"z"],"dateOrder":"evil"}');
+    const hostile = JSON.parse(
+      '{"version":1,"kind":"deals","columns":[["__proto__","amount"],["x","constructor"],["y","title"],["y","owner"],[1,2],"z"],"dateOrder":"evil"}',
+    );
     expect(recallMapping(hostile, ['__proto__', 'x', 'y'])).toEqual({ mapping: { kind: 'deals', fields: ['amount', null, 'title'] }, dateOrder: 'mdy' });
     expect(({} as Record<string, unknown>).amount).toBeUndefined();
-    for (const bad of [null, 'x', { version: 2, kind: 'deals', columns: [] }, { version: 1, kind: 'orders', columns: [] }, { version: 1, kind: 'deals', columns: 'no' }]) {
+    for (const bad of [
+      null,
+      'x',
+      { version: 2, kind: 'deals', columns: [] },
+      { version: 1, kind: 'orders', columns: [] },
+      { version: 1, kind: 'deals', columns: 'no' },
+    ]) {
       expect(recallMapping(bad, ['x'])).toBeNull();
     }
   });

@@ -13,24 +13,38 @@ function list(rows: string[][], attrs: string[] = []) {
 
 describe('reading a table pass by pass', () => {
   it('reads the headers and each row once, with its place in the table', () => {
-    const doc = list([['1', 'Acme', 'Won'], ['2', 'Beta', 'Lost']]);
+    const doc = list([
+      ['1', 'Acme', 'Won'],
+      ['2', 'Beta', 'Lost'],
+    ]);
     const reader = createTableReader(doc.querySelector('table')!, LIMITS);
     expect(reader.headers()).toEqual(['Id', 'Title', 'Stage']);
     expect(reader.headers(4)).toEqual(['Id', 'Title', 'Stage', 'Column 4']);
     expect(reader.beginPass()).toEqual({ rows: 2, overLimit: false });
     const first = reader.readSome(never);
     expect(first.done).toBe(true);
-    expect(first.rows.map((row) => [row.position, row.cells])).toEqual([[1, ['1', 'Acme', 'Won']], [2, ['2', 'Beta', 'Lost']]]);
+    expect(first.rows.map((row) => [row.position, row.cells])).toEqual([
+      [1, ['1', 'Acme', 'Won']],
+      [2, ['2', 'Beta', 'Lost']],
+    ]);
     reader.beginPass();
     expect(reader.readSome(never).rows).toEqual([]);
   });
 
   it('stops after any row the caller says, and goes on from there', () => {
-    const doc = list([['1', 'a', 'x'], ['2', 'b', 'x'], ['3', 'c', 'x']]);
+    const doc = list([
+      ['1', 'a', 'x'],
+      ['2', 'b', 'x'],
+      ['3', 'c', 'x'],
+    ]);
     const reader = createTableReader(doc.querySelector('table')!, LIMITS);
     reader.beginPass();
     const slices = [reader.readSome(() => true), reader.readSome(() => true), reader.readSome(() => true)];
-    expect(slices.map((slice) => [slice.rows.length, slice.done])).toEqual([[1, false], [1, false], [1, true]]);
+    expect(slices.map((slice) => [slice.rows.length, slice.done])).toEqual([
+      [1, false],
+      [1, false],
+      [1, true],
+    ]);
   });
 
   it('reads a row again when it changed, and rows the page added (the next page of a list)', () => {
@@ -47,20 +61,48 @@ describe('reading a table pass by pass', () => {
     for (const text of ['2', 'Beta', 'Open']) added.append(Object.assign(doc.createElement('td'), { textContent: text }));
     table.tBodies[0]!.append(added);
     reader.beginPass();
-    expect(reader.readSome(never).rows.map((row) => row.cells)).toEqual([['1', 'Acme', 'Won'], ['2', 'Beta', 'Open']]);
+    expect(reader.readSome(never).rows.map((row) => row.cells)).toEqual([
+      ['1', 'Acme', 'Won'],
+      ['2', 'Beta', 'Open'],
+    ]);
     expect(reader.stats()).toMatchObject({ read: 3, unchanged: 0 });
   });
 
   it('tells rows apart by the id column, else the row key, else the whole text', () => {
     // The same deal rendered twice (a re-render, another page showing it again) is read once.
-    const byId = createTableReader(list([['7', 'Acme', 'Open'], ['7', 'Acme', 'Open']]).querySelector('table')!, LIMITS);
+    const byId = createTableReader(
+      list([
+        ['7', 'Acme', 'Open'],
+        ['7', 'Acme', 'Open'],
+      ]).querySelector('table')!,
+      LIMITS,
+    );
     byId.useIdColumn(0);
     byId.beginPass();
     expect(byId.readSome(never).rows.map((row) => row.key)).toEqual(['id:7']);
-    const byAttr = createTableReader(list([['', 'A', 'x'], ['', 'A', 'x']], ['data-id="a"', 'data-id="b"']).querySelector('table')!, LIMITS);
+    const byAttr = createTableReader(
+      list(
+        [
+          ['', 'A', 'x'],
+          ['', 'A', 'x'],
+        ],
+        ['data-id="a"', 'data-id="b"'],
+      ).querySelector('table')!,
+      LIMITS,
+    );
     byAttr.beginPass();
-    expect(byAttr.readSome(never).rows.map((row) => [row.key, row.rowKey])).toEqual([['row:a', 'a'], ['row:b', 'b']]);
-    const byText = createTableReader(list([['', 'A', 'x'], ['', 'A', 'x'], ['', 'B', 'x']]).querySelector('table')!, LIMITS);
+    expect(byAttr.readSome(never).rows.map((row) => [row.key, row.rowKey])).toEqual([
+      ['row:a', 'a'],
+      ['row:b', 'b'],
+    ]);
+    const byText = createTableReader(
+      list([
+        ['', 'A', 'x'],
+        ['', 'A', 'x'],
+        ['', 'B', 'x'],
+      ]).querySelector('table')!,
+      LIMITS,
+    );
     byText.beginPass();
     expect(byText.readSome(never).rows.map((row) => row.cells[1])).toEqual(['A', 'B']);
     expect(byText.stats().unchanged).toBe(1);
@@ -83,7 +125,10 @@ describe('reading a table pass by pass', () => {
     reader.useIdColumn(0);
     reader.beginPass();
     reader.readSome(never);
-    const next = list([['1', 'Acme', 'Open'], ['2', 'Beta', 'Open']]).querySelector('table')!;
+    const next = list([
+      ['1', 'Acme', 'Open'],
+      ['2', 'Beta', 'Open'],
+    ]).querySelector('table')!;
     reader.retarget(next);
     reader.beginPass();
     expect(reader.readSome(never).rows.map((row) => row.key)).toEqual(['id:2']);

@@ -32,7 +32,10 @@ describe('the parts of a native table', () => {
       <tfoot><tr><td>Total</td><td>3</td></tr></tfoot></table>`);
     const table = doc.querySelector('table')!;
     expect(texts(headerRow(table)!)).toEqual(['Title', 'Value']);
-    expect(dataRows(table).map(texts)).toEqual([['A', '1'], ['B', '2']]);
+    expect(dataRows(table).map(texts)).toEqual([
+      ['A', '1'],
+      ['B', '2'],
+    ]);
     expect(countRows(table)).toBe(2);
   });
 

@@ -94,7 +94,10 @@ export function headerRow(table: Element): Element | null {
  */
 export function dataRows(table: Element, limit = Infinity): Element[] {
   const header = headerRow(table);
-  if (isNativeTable(table)) return nativeBodyRows(table, limit + 1).filter((row) => row !== header).slice(0, limit);
+  if (isNativeTable(table))
+    return nativeBodyRows(table, limit + 1)
+      .filter((row) => row !== header)
+      .slice(0, limit);
   const rows: Element[] = [];
   ariaRows(table).forEach((row, i) => {
     if (rows.length < limit && row !== header && !(i < HEADER_SEARCH_ROWS && isAriaHeaderRow(row))) rows.push(row);
@@ -118,7 +121,8 @@ export function countRows(table: Element, cap = Infinity): number {
 export function rowCells(row: Element): Element[] {
   if (row.localName === 'tr') {
     const cells: Element[] = [];
-    for (let child = row.firstElementChild; child; child = child.nextElementSibling) if (child.localName === 'td' || child.localName === 'th') cells.push(child);
+    for (let child = row.firstElementChild; child; child = child.nextElementSibling)
+      if (child.localName === 'td' || child.localName === 'th') cells.push(child);
     return cells;
   }
   const cells: Element[] = [];

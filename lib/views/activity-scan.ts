@@ -9,7 +9,12 @@ import type { Activity } from '../model';
  * the heat map. Over the worker's column store it reads the engine's time index and the hot columns
  * (binary search, no record object made); over plain records it looks at each one.
  */
-export function eachDoneActivity(activities: readonly Activity[], start: number, end: number, visit: (ownerId: string, type: ActivityType, at: number) => void): void {
+export function eachDoneActivity(
+  activities: readonly Activity[],
+  start: number,
+  end: number,
+  visit: (ownerId: string, type: ActivityType, at: number) => void,
+): void {
   const table = columnTableOf(activities) as ColumnTable<'activity'> | undefined;
   if (!table) {
     for (const activity of activities) {

@@ -1,6 +1,6 @@
 import { hasValue } from '../kpi/types';
 import { describe, expect, it } from 'vitest';
-import { cdnowDeals } from '../clv/testing/cdnow-deals';
+import { cdnowDeals } from '../clv/test-cdnow-deals';
 import { parsePeriodSpec } from '../period';
 import { computeCatalogue, computeCatalogueInSteps } from './catalogue';
 import { queryBasics } from './query';
@@ -12,7 +12,14 @@ describe('the catalogue', () => {
   it('uses BG/NBD + Gamma-Gamma for CLV when the purchase histories allow a fit', () => {
     const data = fixtureData({ deals: cdnowDeals(), activities: [] });
     const period = parsePeriodSpec('1997-09', basics.calendar);
-    const { results, clvMethodNames, clvFallback } = computeCatalogue(data, { ...basics, kpis: ['clv'], asOf: Date.UTC(1998, 0, 15), scope: { ownerIds: 'all' }, period, comparePeriod: null });
+    const { results, clvMethodNames, clvFallback } = computeCatalogue(data, {
+      ...basics,
+      kpis: ['clv'],
+      asOf: Date.UTC(1998, 0, 15),
+      scope: { ownerIds: 'all' },
+      period,
+      comparePeriod: null,
+    });
     expect(hasValue(results.clv) && results.clv.method).toBe('bg-nbd');
     // The fitted parameters come with the result (published r = 0.243 for the sample).
     expect(hasValue(results.clv) && results.clv.parts.r).toBeCloseTo(0.243, 2);
@@ -25,7 +32,13 @@ describe('the catalogue', () => {
     const data = fixtureData({ customers: ['c1', 'c2', 'c3', 'c4'].map((id) => ({ source: 'crm', externalId: id, updatedAt: 0, name: id, ownerId: 'ann' })) });
     const withCustomers = { ...data, deals: data.deals.map((deal, i) => ({ ...deal, customerId: `c${(i % 4) + 1}` })) };
     const period = parsePeriodSpec('2026-11', basics.calendar);
-    const { results, clvFallback } = computeCatalogue(withCustomers, { ...basics, asOf: Date.UTC(2026, 10, 18), scope: { ownerIds: ['ann'] }, period, comparePeriod: null });
+    const { results, clvFallback } = computeCatalogue(withCustomers, {
+      ...basics,
+      asOf: Date.UTC(2026, 10, 18),
+      scope: { ownerIds: ['ann'] },
+      period,
+      comparePeriod: null,
+    });
     expect(clvFallback).toMatch(/BG\/NBD/);
     expect(hasValue(results.clv) && results.clv.method).toBe('historical');
     // Historical CLV of Ann's customers: d1 (c1) 3,000 + d2 (c2) 1,000 won → 4,000 over 2 customers = 2,000.00.

@@ -1,19 +1,28 @@
+import { DAY_MS } from '../period/units';
 import { computeKpis } from '../kpi';
-import { hasValue, type BreakdownRow, type KpiData, type KpiQuery, type KpiResults } from '../kpi/types';
+import { hasValue, type KpiData, type KpiQuery, type KpiResults } from '../kpi/types';
 import { bucketIndexer, periodContaining, splitPeriod, type BucketUnit } from '../period';
 import type { CalendarOptions, Period } from '../period/types';
 import { eachDoneActivity } from './activity-scan';
 import { ACTIVITY_KINDS, type ActivityKind } from './activity-windows';
+import { breakdownCharts, type ChartRow } from './chart-breakdowns';
 
-export type TrendBucket = { label: string; start: number } & Record<ActivityKind, number>;
+export type { ChartRow } from './chart-breakdowns';
+export { chartRows, funnelRows } from './chart-breakdowns';
+
+/** One bucket of the activity trend; `previous`: calls, emails and meetings of the same bucket of the comparison period. */
+export type TrendBucket = { label: string; start: number; previous?: number } & Record<ActivityKind, number>;
 export type MonthBar = { label: string; start: number; won: number; quota: number | null };
-export type ChartRow = { key: string; label: string; value: number; count: number };
 
 export type ChartsData = {
   currency: string;
+  /** The comparison period the view computed (its span, as the view's query has it), drawn over the trend and breakdowns; null: none. */
+  compare: { start: number; end: number } | null;
   activity: { unit: BucketUnit; buckets: TrendBucket[] };
   wonVsQuota: MonthBar[];
+  /** Open deals by stage in the pipeline's order; by amount, or by count when no open deal has an amount. */
   funnel: ChartRow[];
+  funnelMeasure: 'amount' | 'count';
   regions: ChartRow[];
   products: ChartRow[];
   channels: ChartRow[];
@@ -21,7 +30,7 @@ export type ChartsData = {
 
 /** Days for a month or less, weeks up to half a year, months beyond: a chart stays readable in a sidebar. */
 export function trendUnit(period: Pick<Period, 'start' | 'end'>): BucketUnit {
-  const days = (period.end - period.start) / 86_400_000;
+  const days = (period.end - period.start) / DAY_MS;
   return days <= 32 ? 'day' : days <= 190 ? 'week' : 'month';
 }
 
@@ -30,7 +39,13 @@ export function trendUnit(period: Pick<Period, 'start' | 'end'>): BucketUnit {
  * the same records `activityCounts` counts (done, occurred in the bucket), counted in one pass with a
  * binary-searched bucket index. Buckets that start after `asOf` are left out (no future zeros).
  */
-export function activityTrend(data: KpiData, owners: ReadonlySet<string> | 'all', period: Period, asOf: number, calendar: CalendarOptions): ChartsData['activity'] {
+export function activityTrend(
+  data: KpiData,
+  owners: ReadonlySet<string> | 'all',
+  period: Period,
+  asOf: number,
+  calendar: CalendarOptions,
+): ChartsData['activity'] {
   const unit = trendUnit(period);
   const buckets = splitPeriod(period, unit, calendar).filter((bucket) => bucket.start <= asOf);
   const rows: TrendBucket[] = buckets.map((bucket) => ({ label: bucket.label, start: bucket.start, call: 0, email: 0, meeting: 0 }));
@@ -72,45 +87,65 @@ export function monthBar(data: KpiData, query: Omit<KpiQuery, 'kpis' | 'period' 
   return { label: month.label, start: month.start, won: quota?.parts.sales ?? size?.numerator ?? 0, quota: quota?.parts.quota ?? null };
 }
 
+/**
+ * Done calls, emails and meetings in each bucket of the comparison period, bucket by bucket against
+ * the period's own (first with first), as many as the period shows: the overlay of the trend. The
+ * comparison's span is the view's (like-for-like or whole, as it decided); it is only split here.
+ */
+export function previousTrend(
+  data: KpiData,
+  owners: ReadonlySet<string> | 'all',
+  compare: Period,
+  unit: BucketUnit,
+  count: number,
+  calendar: CalendarOptions,
+): number[] {
+  const buckets = splitPeriod(compare, unit, calendar).slice(0, count);
+  const totals = buckets.map(() => 0);
+  if (!buckets.length) return totals;
+  const find = bucketIndexer(buckets);
+  const kinds = new Set<string>(ACTIVITY_KINDS);
+  for (const activity of data.activities) {
+    if (!activity.done || !kinds.has(activity.type)) continue;
+    if (owners !== 'all' && !owners.has(activity.ownerId)) continue;
+    const i = find(activity.occurredAt);
+    if (i >= 0) totals[i]! += 1;
+  }
+  return totals;
+}
+
 /** Won revenue per month against quota for the chart's months (see chartMonths). */
 export function wonVsQuota(data: KpiData, query: Omit<KpiQuery, 'kpis' | 'period' | 'comparePeriod'>, period: Period): MonthBar[] {
   return chartMonths(period, query.calendar).map((month) => monthBar(data, query, month));
 }
 
-/** Chart rows from a breakdown (funnel stages, regions, products, channels), largest first as the engine ranks them. */
-export function chartRows(rows: readonly BreakdownRow[] | undefined, limit = 12): ChartRow[] {
-  return (rows ?? []).slice(0, limit).map((row) => ({ key: row.key, label: row.label, value: row.value, count: row.count }));
-}
-
 /**
  * Every chart of the sidebar for one scope and period; `catalogue` holds the breakdown KPIs already
- * computed. Pauses between the months (one engine call each) so the background stays responsive.
+ * computed for `period`, `compare` is the comparison period of the same view (or null). Pauses
+ * between the engine calls so the background stays responsive.
  */
 export async function computeCharts(
   data: KpiData,
   query: Omit<KpiQuery, 'kpis' | 'period' | 'comparePeriod'>,
   period: Period,
+  compare: Period | null,
   owners: ReadonlySet<string> | 'all',
   catalogue: KpiResults,
   pause: () => Promise<void> = async () => {},
 ): Promise<ChartsData> {
-  const ok = (id: keyof KpiResults) => {
-    const result = catalogue[id];
-    return hasValue(result) ? result.breakdown : undefined;
-  };
   const bars: MonthBar[] = [];
   for (const month of chartMonths(period, query.calendar)) {
     bars.push(monthBar(data, query, month));
     await pause();
   }
-  return {
-    currency: query.currency.reporting,
-    activity: activityTrend(data, owners, period, query.asOf, query.calendar),
-    wonVsQuota: bars,
-    // The funnel keeps pipeline order (stages as the CRM orders them), not the ranking by value.
-    funnel: chartRows(ok('pipelineValue'), 30),
-    regions: chartRows(ok('salesByRegion')),
-    products: chartRows(ok('productRevenue')),
-    channels: chartRows(ok('salesByContactMethod')),
-  };
+  const activity = activityTrend(data, owners, period, query.asOf, query.calendar);
+  if (compare) {
+    const previous = previousTrend(data, owners, compare, activity.unit, activity.buckets.length, query.calendar);
+    activity.buckets.forEach((bucket, i) => {
+      if (i < previous.length) bucket.previous = previous[i];
+    });
+  }
+  const breakdowns = breakdownCharts(data, query, compare, catalogue);
+  await pause();
+  return { currency: query.currency.reporting, compare: compare && { start: compare.start, end: compare.end }, activity, wonVsQuota: bars, ...breakdowns };
 }

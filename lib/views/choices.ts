@@ -6,7 +6,13 @@ import type { LeaderboardMetric } from '../kpi/types';
  */
 
 /** The figures a team lead can rank reps by in the sidebar. */
-export const LEADERBOARD_METRICS_LIST = ['wonAmount', 'quotaAttainment', 'activities', 'winRate', 'dealsCreated'] as const satisfies readonly LeaderboardMetric[];
+export const LEADERBOARD_METRICS_LIST = [
+  'wonAmount',
+  'quotaAttainment',
+  'activities',
+  'winRate',
+  'dealsCreated',
+] as const satisfies readonly LeaderboardMetric[];
 export type SidebarLeaderboardMetric = (typeof LEADERBOARD_METRICS_LIST)[number];
 
 /**

@@ -13,7 +13,12 @@ export type ViewContext = {
   generation: number;
   /** The settings as text: a cached view computed under other settings is stale. */
   stamp: string;
+  /** What the view is as of: now, or the end of a file's data (data-clock.ts). */
   asOf: number;
+  /** The real clock, for what ages with it (an exchange rate entered long ago). */
+  now: number;
+  /** Set when the view runs on a file's own clock: where its data ends. */
+  dataEndsAt?: number;
 };
 
 /** The catalogue as kept in memory: full results (record ids included) for charts and record lists. */

@@ -3,7 +3,21 @@ import type { KpiData } from '../kpi/types';
 import type { Deal } from '../model';
 import { createSourceCache } from './data-cache';
 
-const empty: KpiData = { owners: [], teams: [], pipelines: [], stages: [], products: [], deals: [], activities: [], leads: [], customers: [], mrrMovements: [], spend: [], quotas: [], targets: [] };
+const empty: KpiData = {
+  owners: [],
+  teams: [],
+  pipelines: [],
+  stages: [],
+  products: [],
+  deals: [],
+  activities: [],
+  leads: [],
+  customers: [],
+  mrrMovements: [],
+  spend: [],
+  quotas: [],
+  targets: [],
+};
 const deal = (id: string, title = id): Deal => ({ source: 's', externalId: id, updatedAt: 1, title, ownerId: 'u', status: 'open', lineItems: [] });
 
 describe('source cache', () => {
@@ -35,5 +49,19 @@ describe('source cache', () => {
     expect(data.deals.map((d) => d.title)).toEqual(['from the store', '2']);
     expect(data.owners.map((o) => o.name)).toEqual(['U']);
     expect(await cache.data()).toBe(data);
+  });
+
+  it('gives new arrays only for the kinds a write touched, so indexes kept per array survive it', async () => {
+    const activity = { source: 's', externalId: 'a1', updatedAt: 1, type: 'call' as const, ownerId: 'u', occurredAt: 5, done: true };
+    const cache = createSourceCache({ ...empty, deals: [deal('1')], activities: [activity] });
+    const before = await cache.data();
+    cache.apply({ deal: [deal('2')] });
+    const after = await cache.data();
+    expect(after.deals).not.toBe(before.deals);
+    expect(after.deals).toHaveLength(2);
+    expect(after.activities).toBe(before.activities);
+    cache.apply({}, { activity: ['a1'] });
+    expect((await cache.data()).activities).toEqual([]);
+    expect((await cache.data()).deals).toBe(after.deals);
   });
 });

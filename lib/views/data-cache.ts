@@ -32,6 +32,9 @@ export function createSourceCache(initial: KpiData, reload?: ReloadType) {
   }
   let snapshot: KpiData | undefined = initial;
   let refreshing: Promise<void> | undefined;
+  // Only the kinds a write touched get new arrays: the indexes kept per array (the KPI engine's columns,
+  // the done-activities index) survive a sync step that changed deals only.
+  const changed = new Set<RecordType>();
 
   async function refresh(): Promise<void> {
     for (const type of [...stale]) {
@@ -43,7 +46,7 @@ export function createSourceCache(initial: KpiData, reload?: ReloadType) {
         columnar.delete(type);
         for (const record of list) tables.get(type)!.set(record.externalId, record);
       }
-      snapshot = undefined;
+      changed.add(type);
     }
   }
 
@@ -51,7 +54,7 @@ export function createSourceCache(initial: KpiData, reload?: ReloadType) {
     apply(batch: RecordBatch, deleted?: { [K in RecordType]?: string[] }) {
       for (const type of RECORD_TYPES) {
         if (!batch[type]?.length && !deleted?.[type]?.length) continue;
-        snapshot = undefined;
+        changed.add(type);
         // The big types are read back from the column store (a first sync may bring a million records).
         if (reload && isColumnType(type)) {
           stale.add(type);
@@ -62,13 +65,14 @@ export function createSourceCache(initial: KpiData, reload?: ReloadType) {
         for (const id of deleted?.[type] ?? []) table.delete(id);
       }
     },
-    /** The records as KpiData; rebuilt only after a change. */
+    /** The records as KpiData; after a change, a new object with new arrays for the kinds that changed. */
     async data(): Promise<KpiData> {
       while (stale.size) await (refreshing ??= refresh().finally(() => (refreshing = undefined)));
-      if (!snapshot) {
-        const built = {} as Record<string, readonly CanonicalRecord[]>;
-        for (const type of RECORD_TYPES) built[RECORD_TABLES[type]] = columnar.get(type) ?? [...tables.get(type)!.values()];
+      if (!snapshot || changed.size) {
+        const built = { ...snapshot } as Record<string, readonly CanonicalRecord[]>;
+        for (const type of RECORD_TYPES) if (!snapshot || changed.has(type)) built[RECORD_TABLES[type]] = columnar.get(type) ?? [...tables.get(type)!.values()];
         snapshot = built as unknown as KpiData;
+        changed.clear();
       }
       return snapshot;
     },

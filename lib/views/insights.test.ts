@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cdnowDeals } from '../clv/testing/cdnow-deals';
+import { cdnowDeals } from '../clv/test-cdnow-deals';
 import { computeKpis } from '../kpi';
 import type { Customer } from '../model';
 import { periodContaining } from '../period';
@@ -11,7 +11,14 @@ describe('deals at risk', () => {
   it("lists Ann's idle, overdue deal with its CRM link and both reasons", () => {
     const data = fixtureData();
     const basics = queryBasics(settingsFor('ann'), ZONE);
-    const stale = computeKpis(data, { ...basics, kpis: ['staleDeals'], asOf: AS_OF, scope: { ownerIds: ['ann'] }, period: periodContaining('month', AS_OF, basics.calendar), comparePeriod: null }).staleDeals;
+    const stale = computeKpis(data, {
+      ...basics,
+      kpis: ['staleDeals'],
+      asOf: AS_OF,
+      scope: { ownerIds: ['ann'] },
+      period: periodContaining('month', AS_OF, basics.calendar),
+      comparePeriod: null,
+    }).staleDeals;
     const list = atRiskDeals(data, stale);
     expect(list.status).toBe('ok');
     if (list.status !== 'ok') return;
@@ -22,6 +29,30 @@ describe('deals at risk', () => {
     expect(list.deals[0]?.daysPastClose).toBe(17);
   });
 
+  it('calls no deal idle when the records know nothing of activity (a file of deals alone): only deals past their close date stay', () => {
+    // Without activities and without the CRM's "last activity" dates, d7 (idle since created, 17 days overdue) and
+    // an idle deal that is not overdue (d9) would both be "no activity for N days".
+    const deals = fixtureData().deals.map((deal) => ({ ...deal, lastActivityAt: undefined }));
+    const d9 = { ...deals[6]!, externalId: 'd9', title: 'Deal d9', expectedCloseAt: undefined };
+    const data = fixtureData({ activities: [], deals: [...deals, d9] });
+    const basics = queryBasics(settingsFor('ann'), ZONE);
+    const stale = computeKpis(data, {
+      ...basics,
+      kpis: ['staleDeals'],
+      asOf: AS_OF,
+      scope: { ownerIds: ['ann'] },
+      period: periodContaining('month', AS_OF, basics.calendar),
+      comparePeriod: null,
+    }).staleDeals;
+    expect(stale?.status === 'ok' && stale.value).toBe(2); // the engine counts both
+    const list = atRiskDeals(data, stale);
+    expect(list).toMatchObject({ status: 'ok', total: 1, activityUnknown: true, amount: 400_000 });
+    if (list.status !== 'ok') return;
+    expect(list.deals.map((deal) => [deal.id, deal.idleDays, deal.daysPastClose])).toEqual([['d7', undefined, 17]]);
+    // With activities logged (the fixture's), the same deals are judged by them.
+    expect(atRiskDeals(fixtureData(), stale)).not.toHaveProperty('activityUnknown');
+  });
+
   it('explains why there is no list instead of showing an empty one', () => {
     expect(atRiskDeals(fixtureData(), undefined)).toEqual({ status: 'unavailable', reason: 'not computed' });
   });
@@ -30,7 +61,13 @@ describe('deals at risk', () => {
 describe('customers likely to lapse', () => {
   // The CDNOW sample as won deals, split between two reps by customer id parity, with customer records.
   const deals = cdnowDeals().map((deal) => ({ ...deal, ownerId: Number(deal.customerId) % 2 ? 'odd' : 'even' }));
-  const customers: Customer[] = [...new Set(deals.map((deal) => deal.customerId!))].map((id) => ({ source: 'csv:cdnow', externalId: id, updatedAt: 0, name: `Customer ${id}`, url: `https://crm.example/c/${id}` }));
+  const customers: Customer[] = [...new Set(deals.map((deal) => deal.customerId!))].map((id) => ({
+    source: 'csv:cdnow',
+    externalId: id,
+    updatedAt: 0,
+    name: `Customer ${id}`,
+    url: `https://crm.example/c/${id}`,
+  }));
   const data = fixtureData({ deals, customers, activities: [] });
   const options = { asOf: Date.UTC(1997, 8, 30, 23), timeZone: 'UTC', currency: { reporting: 'USD', rates: {} } };
 

@@ -1,6 +1,7 @@
 import { predictiveClvFromDeals, rankLapseRisk } from '../clv';
-import type { KpiData, KpiResult } from '../kpi/types';
+import type { BreakdownRow, KpiData, KpiResult } from '../kpi/types';
 import type { CurrencyOptions } from '../money/types';
+import { knowsActivity } from './data-clock';
 import { recordsById } from './records';
 
 export type AtRiskDeal = {
@@ -15,28 +16,58 @@ export type AtRiskDeal = {
   amount?: number;
 };
 
-export type AtRiskList = { status: 'ok'; total: number; deals: AtRiskDeal[]; staleDays: number; amount: number } | { status: 'unavailable'; reason: string };
+export type AtRiskList =
+  | {
+      status: 'ok';
+      total: number;
+      deals: AtRiskDeal[];
+      staleDays: number;
+      amount: number;
+      /** The records cannot tell when a deal was last worked on (no activity at all): only deals past their close date are listed. */
+      activityUnknown?: boolean;
+    }
+  | { status: 'unavailable'; reason: string };
 
-/** The rows of `staleDeals` (longest idle first), with each deal's title and CRM link. */
+/**
+ * The rows of `staleDeals` (longest idle first), with each deal's title and CRM link. Where the
+ * records know nothing of activity (a file of deals alone), "no activity for N days" would call
+ * every open deal idle: only deals past their expected close date stay, and the list says why.
+ */
 export function atRiskDeals(data: KpiData, stale: KpiResult | undefined, limit = 8): AtRiskList {
   if (!stale) return { status: 'unavailable', reason: 'not computed' };
   if (stale.status === 'needs-data') return { status: 'unavailable', reason: stale.message };
   if (stale.status === 'not-defined') return { status: 'unavailable', reason: stale.reason };
   const deals = recordsById(data, 'deal');
-  const rows = (stale.breakdown ?? []).slice(0, limit).map((row): AtRiskDeal => {
-    const deal = deals.get(row.key);
-    const extra = row.extra ?? {};
+  const staleDays = stale.parts.staleDays ?? 0;
+  if (!knowsActivity(data)) {
+    const overdue = (stale.breakdown ?? [])
+      .filter((row) => row.extra?.pastCloseDate)
+      .map((row): BreakdownRow => ({ ...row, extra: { ...row.extra, noActivity: 0 } }));
+    const amount = overdue.reduce((sum, row) => sum + (row.extra?.amount ?? 0), 0);
     return {
-      id: row.key,
-      title: row.label,
-      url: deal?.url,
-      reason: row.reason ?? '',
-      idleDays: extra.noActivity ? Math.floor(extra.idleDays ?? 0) : undefined,
-      daysPastClose: extra.pastCloseDate ? extra.daysPastClose : undefined,
-      amount: extra.amount,
+      status: 'ok',
+      total: overdue.length,
+      deals: overdue.slice(0, limit).map((row) => atRiskRow(row, deals)),
+      staleDays,
+      amount,
+      activityUnknown: true,
     };
-  });
-  return { status: 'ok', total: stale.value, deals: rows, staleDays: stale.parts.staleDays ?? 0, amount: stale.parts.amount ?? 0 };
+  }
+  const rows = (stale.breakdown ?? []).slice(0, limit).map((row) => atRiskRow(row, deals));
+  return { status: 'ok', total: stale.value, deals: rows, staleDays, amount: stale.parts.amount ?? 0 };
+}
+
+function atRiskRow(row: BreakdownRow, deals: ReadonlyMap<string, { url?: string }>): AtRiskDeal {
+  const extra = row.extra ?? {};
+  return {
+    id: row.key,
+    title: row.label,
+    url: deals.get(row.key)?.url,
+    reason: row.reason ?? '',
+    idleDays: extra.noActivity ? Math.floor(extra.idleDays ?? 0) : undefined,
+    daysPastClose: extra.pastCloseDate ? extra.daysPastClose : undefined,
+    amount: extra.amount,
+  };
 }
 
 export type LapseRow = {
@@ -79,7 +110,8 @@ export function lapseList(
   const fit = predictiveClvFromDeals(data.deals, { asOf: options.asOf, timeZone: options.timeZone, currency: options.currency });
   if (fit.status !== 'ok') return { status: 'cannot-fit', method: 'bg-nbd', reason: fit.reason };
   const inScope = new Set<string>();
-  for (const customer of data.customers) if (owners === 'all' || (customer.ownerId !== undefined && owners.has(customer.ownerId))) inScope.add(customer.externalId);
+  for (const customer of data.customers)
+    if (owners === 'all' || (customer.ownerId !== undefined && owners.has(customer.ownerId))) inScope.add(customer.externalId);
   for (const deal of data.deals) if (deal.customerId !== undefined && (owners === 'all' || owners.has(deal.ownerId))) inScope.add(deal.customerId);
   const mine = fit.customers.filter((customer) => inScope.has(customer.customerId));
   const customers = recordsById(data, 'customer');

@@ -42,4 +42,3 @@ export function lean(result: KpiResult, judge?: Judge, maxRows = MAX_BREAKDOWN_R
   }
   return shown;
 }
-

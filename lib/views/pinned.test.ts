@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { computePinnedView } from './pinned';
 import { AS_OF, fixtureData, settingsFor, ZONE } from './test-fixture';
 
-const input = { settings: settingsFor('ann', { pinnedKpis: ['winRate', 'activityCounts', 'quotaAttainment'] }), browserZone: ZONE, asOf: AS_OF, scope: { ownerIds: ['ann'] } };
+const input = {
+  settings: settingsFor('ann', { pinnedKpis: ['winRate', 'activityCounts', 'quotaAttainment'] }),
+  browserZone: ZONE,
+  asOf: AS_OF,
+  scope: { ownerIds: ['ann'] },
+};
 
 describe('pinned view', () => {
   it('reads the activity window that is the selected period from the main call instead of computing it again', () => {

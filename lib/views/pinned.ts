@@ -71,7 +71,8 @@ export function computePinnedView(data: KpiData, input: PinnedInput): PinnedView
     const same = windowPeriod.start === period.start && windowPeriod.end === period.end;
     activities[window] = same
       ? results.activityCounts
-      : computeKpis(data, { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: ['activityCounts'], period: windowPeriod, comparePeriod: null }).activityCounts;
+      : computeKpis(data, { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: ['activityCounts'], period: windowPeriod, comparePeriod: null })
+          .activityCounts;
   }
   return {
     asOf: input.asOf,

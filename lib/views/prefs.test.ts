@@ -5,7 +5,10 @@ describe('sidebar prefs', () => {
   it.each([
     [undefined, DEFAULT_PREFS],
     ['garbage', DEFAULT_PREFS],
-    [{ compare: 'last-year', metric: 'winRate' }, { compare: 'last-year', metric: 'winRate' }],
+    [
+      { compare: 'last-year', metric: 'winRate' },
+      { compare: 'last-year', metric: 'winRate' },
+    ],
     [{ compare: 'next-year', metric: 'bribes' }, DEFAULT_PREFS],
     [{ range: { from: '2024-01-01', to: '2024-01-31' } }, { ...DEFAULT_PREFS, range: { from: '2024-01-01', to: '2024-01-31' } }],
     // A backwards or malformed range is dropped, not kept half-way.

@@ -22,6 +22,9 @@ export function readPrefs(stored: unknown): SidebarPrefs {
   const compare = (COMPARE_CHOICES as readonly unknown[]).includes(value.compare) ? (value.compare as CompareChoice) : DEFAULT_PREFS.compare;
   const metric = (LEADERBOARD_METRICS_LIST as readonly unknown[]).includes(value.metric) ? (value.metric as SidebarLeaderboardMetric) : DEFAULT_PREFS.metric;
   const raw = (typeof value.range === 'object' && value.range !== null ? value.range : {}) as Record<string, unknown>;
-  const range = typeof raw.from === 'string' && typeof raw.to === 'string' && DATE.test(raw.from) && DATE.test(raw.to) && raw.from <= raw.to ? { from: raw.from, to: raw.to } : undefined;
+  const range =
+    typeof raw.from === 'string' && typeof raw.to === 'string' && DATE.test(raw.from) && DATE.test(raw.to) && raw.from <= raw.to
+      ? { from: raw.from, to: raw.to }
+      : undefined;
   return range ? { compare, metric, range } : { compare, metric };
 }

@@ -35,7 +35,10 @@ describe('whose numbers a view shows (privacy applied in the background)', () =>
   });
 
   it('knows a lead by role or as the lead a team names', () => {
-    const named = fixtureData({ owners: data.owners.map((o) => (o.externalId === 'lea' ? { ...o, role: 'rep' as const } : o)), teams: [{ source: 'crm', externalId: 't1', updatedAt: 0, name: 'North', leadId: 'lea' }] });
+    const named = fixtureData({
+      owners: data.owners.map((o) => (o.externalId === 'lea' ? { ...o, role: 'rep' as const } : o)),
+      teams: [{ source: 'crm', externalId: 't1', updatedAt: 0, name: 'North', leadId: 'lea' }],
+    });
     expect(isTeamLead(data, 'lea')).toBe(true);
     expect(isTeamLead(named, 'lea')).toBe(true);
     expect(isTeamLead(named, 'ann')).toBe(false);

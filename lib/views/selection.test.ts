@@ -40,7 +40,9 @@ describe('the period picker and the comparison', () => {
   });
 
   it('says what is wrong with a backwards custom range', () => {
-    expect(() => resolvePeriods({ period: 'custom', range: { from: '2024-03-10', to: '2024-03-01' } }, asOf, calendar)).toThrow(/ends \(2024-03-01\) before it starts/);
+    expect(() => resolvePeriods({ period: 'custom', range: { from: '2024-03-10', to: '2024-03-01' } }, asOf, calendar)).toThrow(
+      /ends \(2024-03-01\) before it starts/,
+    );
   });
 
   it('keys a selection by everything that changes its numbers', () => {

@@ -64,7 +64,11 @@ export function comparisonPeriod(period: Period, compare: CompareChoice, calenda
 }
 
 /** Both periods of a selection at `asOf`. */
-export function resolvePeriods(selection: Pick<ViewSelection, 'period' | 'range' | 'compare'>, asOf: number, calendar: CalendarOptions): { period: Period; compare: Period | null } {
+export function resolvePeriods(
+  selection: Pick<ViewSelection, 'period' | 'range' | 'compare'>,
+  asOf: number,
+  calendar: CalendarOptions,
+): { period: Period; compare: Period | null } {
   const period = selectedPeriod(selection.period, asOf, calendar, selection.range);
   return { period, compare: comparisonPeriod(period, selection.compare ?? 'previous', calendar) };
 }

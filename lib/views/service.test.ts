@@ -1,3 +1,4 @@
+import { DAY_MS } from '../period/units';
 import { hasValue } from '../kpi/types';
 import { describe, expect, it } from 'vitest';
 import type { KpiData } from '../kpi/types';
@@ -33,7 +34,22 @@ describe('view service', () => {
     expect(loads()).toBe(1);
 
     // A sync step commits a new won deal of Ann's: the cached view is stale, the next one counts it.
-    views.applyWrite('crm', { deal: [{ source: 'crm', externalId: 'd9', updatedAt: 1, title: 'New', ownerId: 'ann', status: 'won', amount: { minor: 200_000, currency: 'USD' }, closedAt: AS_OF - 3_600_000, createdAt: AS_OF - 86_400_000, lineItems: [] }] });
+    views.applyWrite('crm', {
+      deal: [
+        {
+          source: 'crm',
+          externalId: 'd9',
+          updatedAt: 1,
+          title: 'New',
+          ownerId: 'ann',
+          status: 'won',
+          amount: { minor: 200_000, currency: 'USD' },
+          closedAt: AS_OF - 3_600_000,
+          createdAt: AS_OF - DAY_MS,
+          lineItems: [],
+        },
+      ],
+    });
     const after = await views.pinned(month);
     expect(after).not.toBe(first);
     expect(hasValue(after.pinned?.quota) && after.pinned.quota.value).toBe(75); // (4,000 + 2,000) of 8,000
@@ -81,10 +97,10 @@ describe('view service', () => {
     const bob = await views.pinned({ ...month, ownerId: 'bob' });
     expect(bob.ownerName).toBe('Bob Peer');
     expect(hasValue(bob.pinned?.quota) && bob.pinned.quota.value).toBe(70); // 7,000 of 10,000
-    // Once the lead shares peers' numbers, Ann's board shows the team: the settings are part of the cache key.
+    // Once peers' numbers are shown in this browser, Ann's board shows the team: the settings are part of the cache key.
     settings = settingsFor('ann', { showPeerNumbers: true });
     const board = await views.team({ ...month, view: 'team' }, 'wonAmount');
-    expect(board.rows.map((row) => row.name)).toEqual(['Bob Peer', 'Ann Rep', 'Lea Lead']);
+    expect(board.rows.map((row) => row.name)).toEqual(['Bob Peer', 'Ann Rep']); // Lea Lead carries no quota: she leads the board, she is not ranked on it
   });
 
   it('scales activity targets to the rep and window, and keeps none for a team', async () => {

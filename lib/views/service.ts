@@ -11,6 +11,7 @@ import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindo
 import { computeCatalogueInSteps } from './catalogue';
 import type { CatalogueValue, ViewContext } from './context';
 import { createSourceCache, type SourceCache } from './data-cache';
+import { forecastViews } from './forecast-service';
 import { lean, type ShownResult } from './lean';
 import { computePinnedView, mapPinnedView, type PinnedView } from './pinned';
 import { calendarOf } from './query';
@@ -18,6 +19,7 @@ import { scopeFor } from './scope';
 import { selectionKey, type ViewSelection } from './selection';
 import { dailyActivityTarget, targetForWindow } from './targets';
 import { createViewCache, HEAVY_VIEW_MAX_AGE_MS, nextTask, VIEW_MAX_AGE_MS } from './view-cache';
+import { knowsActivity, viewClock } from './data-clock';
 import { queryOf, viewExtras, type ReadRecords } from './view-extras';
 
 export type PinnedRequest = ViewSelection;
@@ -33,6 +35,10 @@ export type PinnedResponse = {
   /** Per kind and window, scaled to the window's working days (one rep's view only). */
   activityTargets: Record<ActivityKind, Record<ActivityWindow, number | undefined>>;
   reportingCurrency: string;
+  /** The source is a file whose data ended before today: the view is as of the end of that day (data-clock.ts). */
+  dataEndsAt?: number;
+  /** True when the records cannot tell when a deal was last worked on (a file of deals without activities). */
+  noActivityData?: boolean;
   /**
    * The settings a page needs to show the view (validated here), so the sidebar's first paint
    * parses no settings itself: its language choice, theme, time zone and pinned KPIs.
@@ -57,7 +63,6 @@ export type ViewServiceDeps = {
   /** After a source changes, the views pages used recently are recomputed this much later (ms); null: never. */
   rewarmDelayMs?: number | null;
 };
-
 
 const REWARM_WINDOW_MS = 10 * 60_000;
 
@@ -118,12 +123,13 @@ export function createViewService(deps: ViewServiceDeps) {
     // What the rep entered in options (quotas, targets, costs) wins over the CRM's; field rules apply.
     const data = repInputs(raw, settings);
     const choice = scopeFor(data, settings, selection.source, selection.view, selection.ownerId);
-    return { data, settings, choice, generation, stamp: JSON.stringify(settings), asOf: deps.now() };
+    const now = deps.now();
+    const clock = viewClock(selection.source, data, now, calendarOf(settings, deps.browserZone));
+    return { data, settings, choice, generation, stamp: JSON.stringify(settings), asOf: clock.asOf, now, dataEndsAt: clock.dataEndsAt };
   }
 
   /** The key of what a selection computes: the scope actually shown (privacy may narrow it), never the raw request alone. */
-  const keyOf = (kind: string, selection: ViewSelection, ctx: ViewContext) =>
-    `${kind}|${selectionKey(selection)}|${JSON.stringify(ctx.choice.scope.ownerIds)}`;
+  const keyOf = (kind: string, selection: ViewSelection, ctx: ViewContext) => `${kind}|${selectionKey(selection)}|${JSON.stringify(ctx.choice.scope.ownerIds)}`;
 
   async function pinned(selection: ViewSelection): Promise<PinnedResponse> {
     const ctx = await context(selection);
@@ -132,7 +138,7 @@ export function createViewService(deps: ViewServiceDeps) {
     return computed.get(key, ctx.generation, ctx.stamp, () => computePinned(selection, ctx));
   }
 
-  function computePinned(selection: ViewSelection, { data, settings, choice, asOf }: ViewContext): PinnedResponse {
+  function computePinned(selection: ViewSelection, { data, settings, choice, asOf, dataEndsAt }: ViewContext): PinnedResponse {
     const calendar = calendarOf(settings, deps.browserZone);
     const oneRep = choice.scope.ownerIds !== 'all' && choice.scope.ownerIds.length === 1 && choice.scope.teamId === undefined;
     const activityTargets = {} as PinnedResponse['activityTargets'];
@@ -142,7 +148,18 @@ export function createViewService(deps: ViewServiceDeps) {
       for (const window of ACTIVITY_WINDOWS) activityTargets[kind][window] = targetForWindow(perDay, periodContaining(window, asOf, calendar), calendar);
     }
     const empty = data.deals.length === 0 && data.activities.length === 0;
-    const view = empty ? null : computePinnedView(data, { settings, browserZone: deps.browserZone, asOf, scope: choice.scope, period: selection.period, range: selection.range, compare: selection.compare, source: selection.source });
+    const view = empty
+      ? null
+      : computePinnedView(data, {
+          settings,
+          browserZone: deps.browserZone,
+          asOf,
+          scope: choice.scope,
+          period: selection.period,
+          range: selection.range,
+          compare: selection.compare,
+          source: selection.source,
+        });
     return {
       pinned: view && mapPinnedView(view, (result) => lean(result, (r) => shownStatus(r, settings, asOf))),
       ownerName: choice.ownerName,
@@ -151,6 +168,8 @@ export function createViewService(deps: ViewServiceDeps) {
       canSeePeers: choice.canSeePeers,
       activityTargets,
       reportingCurrency: settings.reportingCurrency,
+      ...(dataEndsAt !== undefined ? { dataEndsAt } : {}),
+      ...(knowsActivity(data) ? {} : { noActivityData: true }),
       display: { locale: settings.locale, theme: settings.theme, timeZone: calendar.timeZone, pinnedKpis: settings.pinnedKpis },
     };
   }
@@ -198,6 +217,7 @@ export function createViewService(deps: ViewServiceDeps) {
   };
 
   const extras = viewExtras({ browserZone: deps.browserZone, readRecords: deps.readRecords, catalogueOf, context, keyOf, computed });
+  const forecasts = forecastViews({ browserZone: deps.browserZone, context, keyOf, computed });
 
   return {
     /** Forget a source (or all): the next view reads it again from the database. */
@@ -230,6 +250,9 @@ export function createViewService(deps: ViewServiceDeps) {
     team: (selection: ViewSelection, metric: Parameters<typeof extras.team>[1]) => viewOf(selection.source, () => extras.team(selection, metric)),
     insights: (selection: ViewSelection) => viewOf(selection.source, () => extras.insights(selection)),
     records: (...args: Parameters<typeof extras.records>) => viewOf(args[0].source, () => extras.records(...args)),
+    forecast: (...args: Parameters<typeof forecasts.forecast>) => viewOf(args[0].source, () => forecasts.forecast(...args)),
+    forecastTrack: (...args: Parameters<typeof forecasts.track>) => viewOf(args[0].source, () => forecasts.track(...args)),
+    forecastRecords: (...args: Parameters<typeof forecasts.records>) => viewOf(args[0].source, () => forecasts.records(...args)),
   };
 
   /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */

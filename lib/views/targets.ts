@@ -21,8 +21,11 @@ export function dailyActivityTarget(targets: KpiData['targets'], kind: ActivityK
   return chosen.value / (chosen.per === 'week' ? 5 : 21);
 }
 
-/** The target for a window: the daily target × the working days in it (today counts as one). */
+/**
+ * The target for a window: the daily target × the working days in it. A Saturday or a Sunday has none,
+ * so "today" on a weekend has a target of 0 (the card says it is not a working day), not a day's worth.
+ */
 export function targetForWindow(perDay: number | undefined, window: Period, calendar: CalendarOptions): number | undefined {
   if (perDay === undefined) return undefined;
-  return Math.round(perDay * Math.max(1, workingDaysIn(window, calendar)));
+  return Math.round(perDay * workingDaysIn(window, calendar));
 }

@@ -11,17 +11,59 @@ const query = { ...basics, asOf: AS_OF, period };
 const team = (viewerId: string, canSeePeers: boolean) => ({ teamId: 't1', members: ['ann', 'bob', 'lea'], viewerId, canSeePeers, teamName: 'North' });
 
 describe('team board', () => {
-  it('ranks the team by won amount with the total and median (for the lead)', () => {
+  it('ranks the team by won amount with the total and median (for the lead, who carries no quota and is not ranked)', () => {
     const board = computeTeamBoard(data, query, team('lea', true), 'wonAmount');
     expect(board.rows.map((row) => [row.rank, row.ownerId, row.value])).toEqual([
       [1, 'bob', 700_000], // 7,000.00
       [2, 'ann', 400_000], // 3,000 + 1,000
-      [3, 'lea', 50_000], // 500
     ]);
-    expect(board.total).toBe(1_150_000); // 7,000 + 4,000 + 500 = 11,500.00; Oli is in another team
-    expect(board.median).toBe(400_000); // middle of 500, 4,000, 7,000
+    expect(board.total).toBe(1_150_000); // the team's: 7,000 + 4,000 + Lea's 500 = 11,500.00; Oli is in another team
+    expect(board.median).toBe(550_000); // of the ranked reps: (4,000 + 7,000) ÷ 2
     expect(board.peersHidden).toBe(false);
-    expect(board.viewerRank).toBe(3);
+    expect(board.viewerRank).toBeNull();
+    expect(board.excluded).toEqual([{ count: 1, reason: 'Lea Lead: team lead without a quota of their own, not ranked' }]);
+  });
+
+  it('ranks a lead who carries a quota of their own, like any rep', () => {
+    const quotas = [
+      ...fixtureData().quotas,
+      {
+        source: 'crm',
+        externalId: 'q-lea',
+        updatedAt: 0,
+        ownerId: 'lea',
+        periodKind: 'month' as const,
+        startDate: '2026-11-01',
+        endDate: '2026-12-01',
+        amount: { minor: 200_000, currency: 'USD' },
+      },
+    ];
+    const rows: [string, ReturnType<typeof fixtureData>, [number, string, number][], number | null][] = [
+      [
+        'no quota',
+        data,
+        [
+          [1, 'bob', 700_000],
+          [2, 'ann', 400_000],
+        ],
+        null,
+      ],
+      [
+        'a November quota of 2,000',
+        fixtureData({ quotas }),
+        [
+          [1, 'bob', 700_000],
+          [2, 'ann', 400_000],
+          [3, 'lea', 50_000],
+        ],
+        3,
+      ], // 500 won: third
+    ];
+    for (const [, input, ranked, leadRank] of rows) {
+      const board = computeTeamBoard(input, query, team('lea', true), 'wonAmount');
+      expect(board.rows.map((row) => [row.rank, row.ownerId, row.value])).toEqual(ranked);
+      expect(board.viewerRank).toBe(leadRank);
+    }
   });
 
   it("gives a rep their own row and rank only, and nothing of their peers' numbers", () => {
@@ -29,7 +71,7 @@ describe('team board', () => {
     expect(board.rows).toHaveLength(1);
     expect(board.rows[0]).toMatchObject({ ownerId: 'ann', rank: 2, value: 400_000, isViewer: true });
     expect(board.viewerRank).toBe(2);
-    expect(board.reps).toBe(3);
+    expect(board.reps).toBe(2); // Bob and Ann; the lead carries no quota and is not ranked
     expect(board.total).toBeUndefined();
     expect(board.median).toBeUndefined();
     const sent = JSON.stringify(board);

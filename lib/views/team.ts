@@ -76,7 +76,14 @@ export function computeTeamBoard(
     return line;
   });
   const viewerRank = all.find((row) => row.isViewer)?.rank ?? null;
-  const heatMap = activityHeatMap(data, team.canSeePeers ? team.members : team.viewerId ? [team.viewerId] : [], names, query.period, query.asOf, query.calendar);
+  const heatMap = activityHeatMap(
+    data,
+    team.canSeePeers ? team.members : team.viewerId ? [team.viewerId] : [],
+    names,
+    query.period,
+    query.asOf,
+    query.calendar,
+  );
   const base = {
     metric,
     unit: measured ? measured.unit : metric === 'wonAmount' ? query.currency.reporting : metric === 'quotaAttainment' || metric === 'winRate' ? '%' : 'count',

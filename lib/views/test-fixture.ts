@@ -1,4 +1,5 @@
 /** Test-only: a small team with hand-checked numbers for lib/views tests. */
+import { DAY_MS } from '../period/units';
 import type { KpiData } from '../kpi/types';
 import type { Activity, Deal, Owner } from '../model';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
@@ -6,7 +7,6 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 export const ZONE = 'UTC';
 /** Wednesday 2026-11-18 15:00 UTC: "now" for every test. */
 export const AS_OF = Date.UTC(2026, 10, 18, 15);
-const DAY = 86_400_000;
 const base = (id: string) => ({ source: 'crm', externalId: id, updatedAt: 0 });
 const usd = (major: number) => ({ minor: major * 100, currency: 'USD' });
 
@@ -42,7 +42,7 @@ export const deals: Deal[] = [
   deal('d6', 'oli', 'won', 9_000, 2),
   // Open, idle since October 1 and expected to close on November 1: at risk twice over.
   deal('d7', 'ann', 'open', 4_000, undefined, { expectedCloseAt: Date.UTC(2026, 10, 1) }),
-  deal('d8', 'bob', 'open', 6_000, undefined, { expectedCloseAt: Date.UTC(2026, 11, 20), lastActivityAt: AS_OF - DAY }),
+  deal('d8', 'bob', 'open', 6_000, undefined, { expectedCloseAt: Date.UTC(2026, 11, 20), lastActivityAt: AS_OF - DAY_MS }),
 ];
 
 function activity(id: string, ownerId: string, type: Activity['type'], day: number, done = true): Activity {
@@ -61,7 +61,10 @@ export const activities: Activity[] = [
 export function fixtureData(over: Partial<KpiData> = {}): KpiData {
   return {
     owners,
-    teams: [{ ...base('t1'), name: 'North' }, { ...base('t2'), name: 'South' }],
+    teams: [
+      { ...base('t1'), name: 'North' },
+      { ...base('t2'), name: 'South' },
+    ],
     pipelines: [],
     stages: [],
     products: [],

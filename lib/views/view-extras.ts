@@ -20,7 +20,11 @@ export type ReadRecords = (source: string, type: RecordType, ids: readonly strin
 export type RecordsResponse = RecordPage & { kpi: KpiId; recordType: string | null };
 
 /** The engine query of a selection (its periods, the rep's calendar, currency and KPI settings). */
-export function queryOf(selection: ViewSelection, ctx: ViewContext, browserZone: string): { period: Period; compare: Period | null; query: Omit<KpiQuery, 'period' | 'comparePeriod'> } {
+export function queryOf(
+  selection: ViewSelection,
+  ctx: ViewContext,
+  browserZone: string,
+): { period: Period; compare: Period | null; query: Omit<KpiQuery, 'period' | 'comparePeriod'> } {
   const basics = queryBasics(ctx.settings, browserZone, selection.source);
   const { period, compare } = resolvePeriods(selection, ctx.asOf, basics.calendar);
   return { period, compare, query: { ...basics, asOf: ctx.asOf, scope: ctx.choice.scope } };
@@ -48,7 +52,11 @@ export function viewExtras({ browserZone, readRecords, context, catalogueOf, key
         ctx.stamp,
         async () => {
           const { query } = queryOf(selection, ctx, browserZone);
-          return { ...(await computeCharts(ctx.data, query, value.period, ownersOf(ctx), value.results, nextTask)), period: value.period, asOf: value.asOf };
+          return {
+            ...(await computeCharts(ctx.data, query, value.period, value.compare, ownersOf(ctx), value.results, nextTask)),
+            period: value.period,
+            asOf: value.asOf,
+          };
         },
         HEAVY_VIEW_MAX_AGE_MS,
       );
@@ -59,17 +67,23 @@ export function viewExtras({ browserZone, readRecords, context, catalogueOf, key
       const ctx = await context({ ...selection, view: 'team', ownerId: undefined });
       const { choice } = ctx;
       if (!choice.teamAvailable) throw new Error('no team: the signed-in rep is not in a team');
-      return computed.get(`${keyOf('team', { ...selection, view: 'team', ownerId: undefined }, ctx)}|${metric}|${choice.canSeePeers}`, ctx.generation, ctx.stamp, async () => {
-        await nextTask();
-        const { period, query } = queryOf(selection, ctx, browserZone);
-        const board = computeTeamBoard(
-          ctx.data,
-          { ...query, period },
-          { teamId: choice.teamId, members: choice.teamMembers, viewerId: choice.ownerId, canSeePeers: choice.canSeePeers, teamName: choice.teamName },
-          metric,
-        );
-        return { ...board, period, asOf: ctx.asOf };
-      }, HEAVY_VIEW_MAX_AGE_MS);
+      return computed.get(
+        `${keyOf('team', { ...selection, view: 'team', ownerId: undefined }, ctx)}|${metric}|${choice.canSeePeers}`,
+        ctx.generation,
+        ctx.stamp,
+        async () => {
+          await nextTask();
+          const { period, query } = queryOf(selection, ctx, browserZone);
+          const board = computeTeamBoard(
+            ctx.data,
+            { ...query, period },
+            { teamId: choice.teamId, members: choice.teamMembers, viewerId: choice.ownerId, canSeePeers: choice.canSeePeers, teamName: choice.teamName },
+            metric,
+          );
+          return { ...board, period, asOf: ctx.asOf };
+        },
+        HEAVY_VIEW_MAX_AGE_MS,
+      );
     },
 
     /** Deals at risk (staleDeals, linked) and customers likely to lapse (BG/NBD), for the scope shown. */
@@ -110,7 +124,8 @@ export function viewExtras({ browserZone, readRecords, context, catalogueOf, key
       // The page's records themselves (title, link...) are read from the database when it can: the
       // worker keeps activities and deals as columns, with only what the KPIs need.
       const records = readRecords ? await readRecords(selection.source, result.recordType, pageOf(result.recordIds, offset, limit).ids) : undefined;
-      return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit, records) };
+      const money = { currency: { reporting: ctx.settings.reportingCurrency, rates: ctx.settings.rates }, ratesSetAt: ctx.settings.ratesSetAt, asOf: ctx.now };
+      return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit, money, records) };
     },
   };
 }

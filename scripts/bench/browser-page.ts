@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { build, type Rollup } from 'vite';
 
 /**
@@ -10,6 +11,8 @@ import { build, type Rollup } from 'vite';
 export async function servePage(entry: string): Promise<{ url: string; close: () => Promise<void> }> {
   const output = (await build({
     configFile: false,
+    // The project's `@/` alias (WXT's, absent without its config): entries import lib/ through it.
+    resolve: { alias: { '@': fileURLToPath(new URL('../..', import.meta.url)) } },
     logLevel: 'silent',
     build: { write: false, minify: true, lib: { entry, formats: ['iife'], name: 'bench', fileName: () => 'bench.js' } },
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env.MODE': '"production"' },

@@ -7,7 +7,7 @@ export type Figure = { value: number | null; unit: string; budget?: { max?: numb
  */
 const HEADROOM: Record<string, number> = {
   ms: 3,
-  's': 3,
+  s: 3,
   'MB/s': 3,
   'KB gzip': 1,
   ratio: 1.25,

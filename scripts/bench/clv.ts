@@ -7,17 +7,19 @@
  * Run: npx tsx -e "import('./scripts/bench/clv.ts').then(m=>m.benchClv()).then(r=>console.log(JSON.stringify(r,null,2)))"
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { fitBgNbd } from '../../lib/clv/bgnbd-fit';
-import { summariseCalibration } from '../../lib/clv/calibration';
-import { predictCustomers } from '../../lib/clv/clv';
-import { predictiveClvFromDeals } from '../../lib/clv/from-deals';
-import { fitGammaGamma } from '../../lib/clv/gamma-gamma';
-import { createRandom } from '../../lib/clv/random';
-import { simulateCustomers } from '../../lib/clv/simulate';
-import { cdnowDeals } from '../../lib/clv/testing/cdnow-deals';
-import { readCdnow } from '../../lib/clv/testing/cdnow-files';
-import { readTransactionLog } from '../../lib/clv/transaction-log';
-import type { CustomerSummary } from '../../lib/clv/types';
+import { cdnowDeals } from '@/lib/clv/test-cdnow-deals';
+import { readCdnow } from '@/lib/clv/test-cdnow-files';
+import {
+  fitBgNbd,
+  summariseCalibration,
+  predictCustomers,
+  predictiveClvFromDeals,
+  fitGammaGamma,
+  createRandom,
+  simulateCustomers,
+  readTransactionLog,
+  type CustomerSummary,
+} from '@/lib/clv';
 
 const RUNS = 5;
 const CDNOW_PARAMS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -66,9 +68,14 @@ export async function benchClv(): Promise<Record<string, unknown>> {
   const summary = time(() => summariseCalibration(read.result.transactions, { calibrationEnd: '1997-09-30' }));
   const cdnow = summary.result.customers;
   const replicated = Array.from({ length: 10 }, (_, copy) => cdnow.map((c) => ({ ...c, customerId: `${c.customerId}-${copy}` }))).flat();
-  const simulated = simulateCustomers(createRandom(2357), 23_570, CDNOW_PARAMS, { minAge: 27, maxAge: 39, spend: CDNOW_SPEND }).map((c) => ({ ...c, firstDay: 0 }));
+  const simulated = simulateCustomers(createRandom(2357), 23_570, CDNOW_PARAMS, { minAge: 27, maxAge: 39, spend: CDNOW_SPEND }).map((c) => ({
+    ...c,
+    firstDay: 0,
+  }));
   const deals = cdnowDeals();
-  const endToEnd = time(() => predictiveClvFromDeals(deals, { asOf: Date.UTC(1997, 8, 30, 23, 59), timeZone: 'Europe/Moscow', currency: { reporting: 'USD', rates: {} } }));
+  const endToEnd = time(() =>
+    predictiveClvFromDeals(deals, { asOf: Date.UTC(1997, 8, 30, 23, 59), timeZone: 'Europe/Moscow', currency: { reporting: 'USD', rates: {} } }),
+  );
   return {
     runs: RUNS,
     environment: { node: process.version, cpus: availableParallelism(), loadAverage1m: Number((loadavg()[0] ?? 0).toFixed(2)) },
@@ -77,6 +84,11 @@ export async function benchClv(): Promise<Record<string, unknown>> {
     cdnow: fits('CDNOW sample, 39-week calibration', cdnow),
     replicatedX10: fits('CDNOW ×10 (identical rows merged)', replicated),
     simulated: fits('simulated from the CDNOW parameters, continuous times', simulated),
-    fromDeals: { label: 'predictiveClvFromDeals: 6,919 CDNOW deals → fits → 52-week CLV', deals: deals.length, ms: endToEnd.ms, status: endToEnd.result.status },
+    fromDeals: {
+      label: 'predictiveClvFromDeals: 6,919 CDNOW deals → fits → 52-week CLV',
+      deals: deals.length,
+      ms: endToEnd.ms,
+      status: endToEnd.result.status,
+    },
   };
 }

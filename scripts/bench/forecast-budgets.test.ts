@@ -17,6 +17,9 @@ describe('forecast timing budgets, with headroom', () => {
     );
     expect(Object.values(figures).map((f) => f.budget?.max)).toEqual([50, 300]);
     const verdicts = evaluateBudgets({ forecast: figures });
-    expect(verdicts.filter((v) => v.status === 'broken'), JSON.stringify(raw.entries)).toEqual([]);
+    expect(
+      verdicts.filter((v) => v.status === 'broken'),
+      JSON.stringify(raw.entries),
+    ).toEqual([]);
   }, 300_000);
 });

@@ -6,9 +6,8 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { runImport, type ImportSettings } from '../../lib/import/file-import';
-import { previewImport } from '../../lib/import/file-preview';
-import { IMPORT_BATCH_MAX } from '../../lib/messaging/requests/import';
+import { runImport, type ImportSettings, previewImport } from '@/lib/import';
+import { IMPORT_BATCH_MAX } from '@/lib/messaging';
 
 const TARGET_BYTES = 50 * 1024 * 1024;
 const STAGES = ['Won', 'Lost', 'Engaging', 'Prospecting'];
@@ -58,23 +57,28 @@ export async function benchImport(): Promise<Record<string, unknown>> {
   let reports = 0;
   let batches = 0;
   let records = 0;
-  const summary = await runImport(file, { ...settings, preset: preview.preset ?? undefined, profiles: preview.profiles }, {
-    batchMax: IMPORT_BATCH_MAX,
-    onProgress: () => {
-      const now = performance.now();
-      longestSilence = Math.max(longestSilence, now - lastReport);
-      lastReport = now;
-      if ((reports += 1) % 25 === 0) {
-        gc();
-        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-        lastReport = performance.now(); // the bench's own collection is not the importer's silence
-      }
+  const summary = await runImport(
+    file,
+    { ...settings, preset: preview.preset ?? undefined, profiles: preview.profiles },
+    {
+      batchMax: IMPORT_BATCH_MAX,
+      onProgress: () => {
+        const now = performance.now();
+        longestSilence = Math.max(longestSilence, now - lastReport);
+        lastReport = now;
+        if ((reports += 1) % 25 === 0) {
+          gc();
+          heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+          lastReport = performance.now(); // the bench's own collection is not the importer's silence
+        }
+      },
+      onBatch: async (batch) => {
+        batches += 1;
+        records += Object.values(batch).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+      },
     },
-    onBatch: async (batch) => {
-      batches += 1;
-      records += Object.values(batch).reduce((sum, list) => sum + (list?.length ?? 0), 0);
-    },
-  }, preview.delimiter);
+    preview.delimiter,
+  );
   const seconds = (performance.now() - started) / 1000;
   const megabytes = file.size / (1024 * 1024);
   return {

@@ -6,20 +6,15 @@
  * (c) (a) again as the first query over newly loaded arrays, when the engine builds its indexes.
  * Run: npx tsx -e "import('./scripts/bench/kpi.ts').then(m=>m.benchKpi()).then(r=>console.log(JSON.stringify(r,null,2)))"
  */
+import { DAY_MS, parsePeriodSpec, type CalendarOptions } from '@/lib/period';
 import os from 'node:os';
-import { computeKpis } from '../../lib/kpi/compute';
-import type { KpiData, KpiId, KpiQuery } from '../../lib/kpi/types';
-import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '../../lib/model';
-import { parsePeriodSpec } from '../../lib/period/parse';
-import type { CalendarOptions } from '../../lib/period/types';
-import type { StoredChunk } from '../../lib/columns/chunk';
-import { chunksOf, tableOver } from '../../lib/columns/from-records';
-import { withColumns } from '../../lib/columns/table';
+import { computeKpis, type KpiData, type KpiId, type KpiQuery } from '@/lib/kpi';
+import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '@/lib/model';
+import { type StoredChunk, chunksOf, tableOver, withColumns } from '@/lib/columns';
 import { BUDGETS, KPI_SIZES, type BenchScale, type KpiSize } from './scale';
 
 const CALENDAR: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
 const AS_OF = Date.parse('2017-12-15T15:00:00+01:00');
-const DAY = 86_400_000;
 const PINNED: readonly KpiId[] = ['activityCounts', 'quotaAttainment', 'pipelineValue', 'dealsInPipeline'];
 
 /** mulberry32: a tiny seeded PRNG, so every run benchmarks the same data. */
@@ -50,20 +45,43 @@ export function generateData(seed = 42, size: KpiSize = KPI_SIZES.current): KpiD
   const SPAN = AS_OF - YEAR_START;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const base = (id: string) => ({ source: 'bench', externalId: id, updatedAt: 0 });
-  const owners = Array.from({ length: REPS }, (_, i) => ({ ...base(`rep${i}`), name: `Rep ${i}`, teamId: i < REPS / 2 ? 'east' : 'west', role: 'rep' as const, active: true }));
+  const owners = Array.from({ length: REPS }, (_, i) => ({
+    ...base(`rep${i}`),
+    name: `Rep ${i}`,
+    teamId: i < REPS / 2 ? 'east' : 'west',
+    role: 'rep' as const,
+    active: true,
+  }));
   const repIds = owners.map((o) => o.externalId);
   const stages: Stage[] = ['Lead', 'Qualified', 'Demo', 'Proposal', 'Negotiation', 'Contract'].map((name, i) => ({
-    ...base(`st${i}`), pipelineId: 'p1', name, order: i, probability: 10 + i * 15,
+    ...base(`st${i}`),
+    pipelineId: 'p1',
+    name,
+    order: i,
+    probability: 10 + i * 15,
   }));
-  const products = Array.from({ length: 7 }, (_, i) => ({ ...base(`pr${i}`), name: `Product ${i}`, unitPrice: { minor: (i + 1) * 50_000, currency: 'USD' }, unitCost: { minor: (i + 1) * 20_000, currency: 'USD' } }));
+  const products = Array.from({ length: 7 }, (_, i) => ({
+    ...base(`pr${i}`),
+    name: `Product ${i}`,
+    unitPrice: { minor: (i + 1) * 50_000, currency: 'USD' },
+    unitCost: { minor: (i + 1) * 20_000, currency: 'USD' },
+  }));
   const customers: Customer[] = Array.from({ length: size.customers }, (_, i) => {
-    const acquiredAt = YEAR_START - 365 * DAY + Math.floor(rnd() * (SPAN + 365 * DAY));
-    const churnedAt = rnd() < 0.15 ? acquiredAt + Math.floor(rnd() * 300 * DAY) : undefined;
-    return { ...base(`c${i}`), name: `Customer ${i}`, ownerId: pick(repIds), region: pick(['EMEA', 'APAC', 'AMER']), acquiredAt, churnedAt: churnedAt !== undefined && churnedAt < AS_OF ? churnedAt : undefined, churnReason: rnd() < 0.3 ? 'non-payment' : 'voluntary' };
+    const acquiredAt = YEAR_START - 365 * DAY_MS + Math.floor(rnd() * (SPAN + 365 * DAY_MS));
+    const churnedAt = rnd() < 0.15 ? acquiredAt + Math.floor(rnd() * 300 * DAY_MS) : undefined;
+    return {
+      ...base(`c${i}`),
+      name: `Customer ${i}`,
+      ownerId: pick(repIds),
+      region: pick(['EMEA', 'APAC', 'AMER']),
+      acquiredAt,
+      churnedAt: churnedAt !== undefined && churnedAt < AS_OF ? churnedAt : undefined,
+      churnReason: rnd() < 0.3 ? 'non-payment' : 'voluntary',
+    };
   });
   const deals: Deal[] = Array.from({ length: size.deals }, (_, i) => {
     const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
-    const closedAt = createdAt + Math.floor((5 + rnd() * 80) * DAY);
+    const closedAt = createdAt + Math.floor((5 + rnd() * 80) * DAY_MS);
     const roll = rnd();
     const status = closedAt > AS_OF ? 'open' : roll < 0.35 ? 'won' : roll < 0.8 ? 'lost' : 'open';
     const stageIndex = Math.floor(rnd() * stages.length);
@@ -72,20 +90,35 @@ export function generateData(seed = 42, size: KpiSize = KPI_SIZES.current): KpiD
     const euro = rnd() < 0.1;
     const minor = quantity * (product.unitPrice.minor as number);
     return {
-      ...base(`d${i}`), title: `Deal ${i}`, ownerId: pick(repIds), status, pipelineId: 'p1', stageId: stages[stageIndex]?.externalId,
-      amount: { minor, currency: euro ? 'EUR' : 'USD' }, createdAt, closedAt: status === 'open' ? undefined : closedAt,
-      expectedCloseAt: status === 'open' ? closedAt : undefined, channel: pick(['call', 'email', 'referral', 'inbound', 'event'] as const),
-      customerId: `c${Math.floor(rnd() * size.customers)}`, region: pick(['EMEA', 'APAC', 'AMER']),
+      ...base(`d${i}`),
+      title: `Deal ${i}`,
+      ownerId: pick(repIds),
+      status,
+      pipelineId: 'p1',
+      stageId: stages[stageIndex]?.externalId,
+      amount: { minor, currency: euro ? 'EUR' : 'USD' },
+      createdAt,
+      closedAt: status === 'open' ? undefined : closedAt,
+      expectedCloseAt: status === 'open' ? closedAt : undefined,
+      channel: pick(['call', 'email', 'referral', 'inbound', 'event'] as const),
+      customerId: `c${Math.floor(rnd() * size.customers)}`,
+      region: pick(['EMEA', 'APAC', 'AMER']),
       lineItems: [{ productId: product.externalId, name: product.name, quantity, unitPrice: product.unitPrice }],
-      stageHistory: stages.slice(0, stageIndex + 1).map((s, k) => ({ stageId: s.externalId, enteredAt: createdAt + k * 3 * DAY })),
+      stageHistory: stages.slice(0, stageIndex + 1).map((s, k) => ({ stageId: s.externalId, enteredAt: createdAt + k * 3 * DAY_MS })),
     };
   });
   const activities: Activity[] = Array.from({ length: size.activities }, (_, i) => {
     const occurredAt = YEAR_START + Math.floor(rnd() * SPAN);
     const type = pick(['call', 'call', 'call', 'email', 'email', 'meeting', 'task'] as const);
     return {
-      ...base(`a${i}`), ownerId: pick(repIds), type, direction: rnd() < 0.8 ? 'outbound' : 'inbound', occurredAt, createdAt: occurredAt - DAY,
-      done: occurredAt <= AS_OF, title: type === 'meeting' && rnd() < 0.3 ? 'Product demo' : `Activity ${i}`,
+      ...base(`a${i}`),
+      ownerId: pick(repIds),
+      type,
+      direction: rnd() < 0.8 ? 'outbound' : 'inbound',
+      occurredAt,
+      createdAt: occurredAt - DAY_MS,
+      done: occurredAt <= AS_OF,
+      title: type === 'meeting' && rnd() < 0.3 ? 'Product demo' : `Activity ${i}`,
       dealId: rnd() < 0.5 ? `d${Math.floor(rnd() * size.deals)}` : undefined,
       email: type === 'email' ? { cold: rnd() < 0.5, opened: rnd() < 0.4, replied: rnd() < 0.1, converted: rnd() < 0.05 } : undefined,
     };
@@ -93,27 +126,73 @@ export function generateData(seed = 42, size: KpiSize = KPI_SIZES.current): KpiD
   const leads: Lead[] = Array.from({ length: size.leads }, (_, i) => {
     const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
     const converted = rnd() < 0.25;
-    const mqlAt = rnd() < 0.6 ? createdAt + 2 * DAY : undefined;
-    return { ...base(`l${i}`), ownerId: pick(repIds), createdAt, status: converted ? 'converted' : 'open', mqlAt, sqlAt: mqlAt !== undefined && rnd() < 0.4 ? mqlAt + 5 * DAY : undefined, convertedAt: converted ? createdAt + 20 * DAY : undefined };
+    const mqlAt = rnd() < 0.6 ? createdAt + 2 * DAY_MS : undefined;
+    return {
+      ...base(`l${i}`),
+      ownerId: pick(repIds),
+      createdAt,
+      status: converted ? 'converted' : 'open',
+      mqlAt,
+      sqlAt: mqlAt !== undefined && rnd() < 0.4 ? mqlAt + 5 * DAY_MS : undefined,
+      convertedAt: converted ? createdAt + 20 * DAY_MS : undefined,
+    };
   });
   const mrrMovements: MrrMovement[] = customers.flatMap((c, i) => {
-    const moves: MrrMovement[] = [{ ...base(`m${i}n`), customerId: c.externalId, at: c.acquiredAt as number, kind: 'new', amount: { minor: 10_000 + Math.floor(rnd() * 90_000), currency: 'USD' } }];
-    if (rnd() < 0.3) moves.push({ ...base(`m${i}e`), customerId: c.externalId, at: (c.acquiredAt as number) + 60 * DAY, kind: 'expansion', amount: { minor: 5_000, currency: 'USD' } });
+    const moves: MrrMovement[] = [
+      {
+        ...base(`m${i}n`),
+        customerId: c.externalId,
+        at: c.acquiredAt as number,
+        kind: 'new',
+        amount: { minor: 10_000 + Math.floor(rnd() * 90_000), currency: 'USD' },
+      },
+    ];
+    if (rnd() < 0.3)
+      moves.push({
+        ...base(`m${i}e`),
+        customerId: c.externalId,
+        at: (c.acquiredAt as number) + 60 * DAY_MS,
+        kind: 'expansion',
+        amount: { minor: 5_000, currency: 'USD' },
+      });
     if (c.churnedAt !== undefined) moves.push({ ...base(`m${i}c`), customerId: c.externalId, at: c.churnedAt, kind: 'churn', amount: moves[0]!.amount });
     return moves;
   });
   const next = (m: number) => (m === months.length - 1 ? '2018-01-01' : `${months[m + 1]}-01`);
   const quotas: Quota[] = repIds.flatMap((ownerId, r) =>
-    months.map((month, m) => ({ ...base(`q${r}-${m}`), ownerId, periodKind: 'month' as const, startDate: `${month}-01`, endDate: next(m), amount: { minor: 5_000_000, currency: 'USD' } })),
+    months.map((month, m) => ({
+      ...base(`q${r}-${m}`),
+      ownerId,
+      periodKind: 'month' as const,
+      startDate: `${month}-01`,
+      endDate: next(m),
+      amount: { minor: 5_000_000, currency: 'USD' },
+    })),
   );
   const spend: Spend[] = months.flatMap((month, m) => [
     { ...base(`sp${m}s`), month, kind: 'sales' as const, amount: { minor: 2_000_000, currency: 'USD' } },
     { ...base(`sp${m}m`), month, kind: 'marketing' as const, channel: 'email' as const, amount: { minor: 1_000_000, currency: 'USD' } },
   ]);
   return {
-    owners, teams: [{ ...base('east'), name: 'East' }, { ...base('west'), name: 'West' }], pipelines: [{ ...base('p1'), name: 'Sales', order: 0 }],
-    stages, products, deals, activities, leads, customers, mrrMovements, spend, quotas,
-    targets: [{ ...base('t1'), metric: 'calls', per: 'day', value: 20 }, { ...base('t2'), metric: 'emails', per: 'day', value: 15 }],
+    owners,
+    teams: [
+      { ...base('east'), name: 'East' },
+      { ...base('west'), name: 'West' },
+    ],
+    pipelines: [{ ...base('p1'), name: 'Sales', order: 0 }],
+    stages,
+    products,
+    deals,
+    activities,
+    leads,
+    customers,
+    mrrMovements,
+    spend,
+    quotas,
+    targets: [
+      { ...base('t1'), metric: 'calls', per: 'day', value: 20 },
+      { ...base('t2'), metric: 'emails', per: 'day', value: 15 },
+    ],
   };
 }
 
@@ -172,7 +251,16 @@ function summary(name: string, budget: number, runs: number, wall: number[], cpu
     const sorted = [...list].sort((a, b) => a - b);
     return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number) * 100) / 100;
   };
-  return { name, median_ms: stat(wall, 0.5), p90_ms: stat(wall, 0.9), budget_ms: budget, runs, within_budget: stat(wall, 0.9) < budget, cpu_median_ms: stat(cpu, 0.5), cpu_p90_ms: stat(cpu, 0.9) };
+  return {
+    name,
+    median_ms: stat(wall, 0.5),
+    p90_ms: stat(wall, 0.9),
+    budget_ms: budget,
+    runs,
+    within_budget: stat(wall, 0.9) < budget,
+    cpu_median_ms: stat(cpu, 0.5),
+    cpu_p90_ms: stat(cpu, 0.9),
+  };
 }
 
 /**
@@ -208,19 +296,32 @@ export async function benchKpi(scale: BenchScale = 'current'): Promise<Record<st
   const entries = [
     measure('pinned KPIs, one rep, one month', 50, runs.pinned, () => computeKpis(data, pinned)),
     measure('whole catalogue, whole team, by owner', BUDGETS[scale].catalogueMs, runs.catalogue, () => computeKpis(data, everything)),
-    measure('pinned KPIs, first query over new arrays (indexes built)', BUDGETS[scale].engineFirstQueryMs, runs.fresh, () => computeKpis(fresh.pop() as KpiData, pinned)),
+    measure('pinned KPIs, first query over new arrays (indexes built)', BUDGETS[scale].engineFirstQueryMs, runs.fresh, () =>
+      computeKpis(fresh.pop() as KpiData, pinned),
+    ),
   ];
   fresh.length = 0;
   // The persisted form (lib/columns): what a cold worker reads, and the same queries over it.
-  const stored = { deals: chunksOf('bench', 'deal', data.deals), activities: chunksOf('bench', 'activity', data.activities), leads: chunksOf('bench', 'lead', data.leads) };
+  const stored = {
+    deals: chunksOf('bench', 'deal', data.deals),
+    activities: chunksOf('bench', 'activity', data.activities),
+    leads: chunksOf('bench', 'lead', data.leads),
+  };
   const persisted = persistedCopy(data, stored);
   entries.push(
-    await measureAsync('pinned KPIs, first query from the persisted columns (cold worker: indexes from the chunks, records made for the rows placed)', BUDGETS[scale].engineFirstQueryMs, runs.fresh, () => {
-      const cold = persistedCopy(data, stored);
-      return withColumns(() => computeKpis(cold, pinned));
-    }),
+    await measureAsync(
+      'pinned KPIs, first query from the persisted columns (cold worker: indexes from the chunks, records made for the rows placed)',
+      BUDGETS[scale].engineFirstQueryMs,
+      runs.fresh,
+      () => {
+        const cold = persistedCopy(data, stored);
+        return withColumns(() => computeKpis(cold, pinned));
+      },
+    ),
     await measureAsync('pinned KPIs over the persisted columns, warm', 50, runs.pinned, () => withColumns(() => computeKpis(persisted, pinned))),
-    await measureAsync('whole catalogue over the persisted columns, warm', BUDGETS[scale].catalogueMs, runs.catalogue, () => withColumns(() => computeKpis(persisted, everything))),
+    await measureAsync('whole catalogue over the persisted columns, warm', BUDGETS[scale].catalogueMs, runs.catalogue, () =>
+      withColumns(() => computeKpis(persisted, everything)),
+    ),
   );
   const storedBytes = { activity: chunkBytes(stored.activities), deal: chunkBytes(stored.deals), lead: chunkBytes(stored.leads) };
   const hotBytes = chunkBytes(stored.activities.filter((chunk) => chunk.tier === 'hot'));
@@ -229,9 +330,23 @@ export async function benchKpi(scale: BenchScale = 'current'): Promise<Record<st
     name: 'kpi',
     scale,
     load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
-    dataset: { reps: size.reps, months: size.months, activities: data.activities.length, deals: data.deals.length, leads: data.leads.length, customers: data.customers.length, mrrMovements: data.mrrMovements.length, quotas: data.quotas.length },
+    dataset: {
+      reps: size.reps,
+      months: size.months,
+      activities: data.activities.length,
+      deals: data.deals.length,
+      leads: data.leads.length,
+      customers: data.customers.length,
+      mrrMovements: data.mrrMovements.length,
+      quotas: data.quotas.length,
+    },
     memory_mb: { rss: Math.round(memory.rss / 2 ** 20), heapUsed: Math.round(memory.heapUsed / 2 ** 20) },
-    column_bytes_per_record: { activity: Math.round(storedBytes.activity / data.activities.length), activityHot: Math.round(hotBytes / data.activities.length), deal: Math.round(storedBytes.deal / data.deals.length), lead: Math.round(storedBytes.lead / data.leads.length) },
+    column_bytes_per_record: {
+      activity: Math.round(storedBytes.activity / data.activities.length),
+      activityHot: Math.round(hotBytes / data.activities.length),
+      deal: Math.round(storedBytes.deal / data.deals.length),
+      lead: Math.round(storedBytes.lead / data.leads.length),
+    },
     entries,
   };
 }

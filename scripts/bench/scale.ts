@@ -15,7 +15,18 @@ export const KPI_SIZES: Record<BenchScale, KpiSize> = {
 };
 
 /** The budgets (ms unless said otherwise) per size. */
-export const BUDGETS: Record<BenchScale, { pinnedWarmMs: number; freshAfterStopMs: number; catalogueMs: number; blockMs: number; workerHeapMb?: number; bytesPerActivity: number; engineFirstQueryMs: number }> = {
+export const BUDGETS: Record<
+  BenchScale,
+  {
+    pinnedWarmMs: number;
+    freshAfterStopMs: number;
+    catalogueMs: number;
+    blockMs: number;
+    workerHeapMb?: number;
+    bytesPerActivity: number;
+    engineFirstQueryMs: number;
+  }
+> = {
   current: { pinnedWarmMs: 150, freshAfterStopMs: 300, catalogueMs: 100, blockMs: 50, bytesPerActivity: 300, engineFirstQueryMs: 150 },
   team: { pinnedWarmMs: 200, freshAfterStopMs: 500, catalogueMs: 400, blockMs: 50, workerHeapMb: 300, bytesPerActivity: 300, engineFirstQueryMs: 300 },
 };

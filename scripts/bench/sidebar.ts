@@ -21,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Activity, Deal } from '../../lib/model';
+import type { Activity, Deal } from '@/lib/model';
 import { launchWithExtension, TEST_BUILD_DIR } from '../../test/harness/chromium';
 import { sidebarFrame } from '../../test/harness/sidebar-reader';
 import { sandboxDemoDataset } from '../../test/sandbox-crm/demo-dataset';
@@ -81,7 +81,11 @@ function bigDataset(url: string, size: (typeof SIZES)[BenchScale]) {
     }
     return out;
   };
-  return { ...built.dataset, deal: grow((built.dataset.deal ?? []) as Deal[], size.deals), activity: grow((built.dataset.activity ?? []) as Activity[], size.activities) };
+  return {
+    ...built.dataset,
+    deal: grow((built.dataset.deal ?? []) as Deal[], size.deals),
+    activity: grow((built.dataset.activity ?? []) as Activity[], size.activities),
+  };
 }
 
 /** Installed in every page before its scripts: collects long tasks and long animation frames, buffered. */
@@ -96,7 +100,12 @@ function probeScript() {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & { scripts?: { sourceURL?: string }[]; styleAndLayoutStart?: number })[]) {
         const layoutMs = entry.styleAndLayoutStart ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
-        probe.frames.push({ start: performance.timeOrigin + entry.startTime, duration: entry.duration, layoutMs, scripts: (entry.scripts ?? []).map((script) => script.sourceURL ?? '') });
+        probe.frames.push({
+          start: performance.timeOrigin + entry.startTime,
+          duration: entry.duration,
+          layoutMs,
+          scripts: (entry.scripts ?? []).map((script) => script.sourceURL ?? ''),
+        });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {
@@ -118,10 +127,11 @@ async function measureOnce(context: BrowserContext, crmUrl: string, traced = fal
   try {
     await page.goto(`${crmUrl}/deals?rows=${ROWS}`);
     const frame = await sidebarFrame(page, 60_000);
-    const markAt = (name: string) => frame.evaluate((n) => {
-      const mark = performance.getEntriesByName(n)[0];
-      return mark ? performance.timeOrigin + mark.startTime : null;
-    }, name);
+    const markAt = (name: string) =>
+      frame.evaluate((n) => {
+        const mark = performance.getEntriesByName(n)[0];
+        return mark ? performance.timeOrigin + mark.startTime : null;
+      }, name);
     const deadline = Date.now() + 120_000;
     let numbers: number | null = null;
     let fresh: number | null = null;
@@ -168,7 +178,11 @@ async function measureOnce(context: BrowserContext, crmUrl: string, traced = fal
       extensionScriptFrameMaxMs: Math.max(0, ...scriptFrames.map((frame) => frame.duration)),
       phases,
       pageLongTasks: probe.longTasks.length,
-      longFrames: frames.map((frame) => ({ duration: round(frame.duration), layoutMs: round(frame.layoutMs), scripts: frame.scripts.map((url) => url.replace(/^chrome-extension:\/\/[^/]+/, 'extension:')) })),
+      longFrames: frames.map((frame) => ({
+        duration: round(frame.duration),
+        layoutMs: round(frame.layoutMs),
+        scripts: frame.scripts.map((url) => url.replace(/^chrome-extension:\/\/[^/]+/, 'extension:')),
+      })),
     };
   } finally {
     await page.close();
@@ -195,7 +209,11 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
   const browser = await launchWithExtension({ timeZone: TIME_ZONE });
   try {
     await browser.context.addInitScript(probeScript);
-    const counts = { activities: crm.dataset.activity?.length ?? 0, deals: crm.dataset.deal?.length ?? 0, records: Object.entries(crm.dataset).reduce((sum, [, list]) => sum + (Array.isArray(list) ? list.length : 0), 0) };
+    const counts = {
+      activities: crm.dataset.activity?.length ?? 0,
+      deals: crm.dataset.deal?.length ?? 0,
+      records: Object.entries(crm.dataset).reduce((sum, [, list]) => sum + (Array.isArray(list) ? list.length : 0), 0),
+    };
     console.error(`sidebar bench (${scale}): syncing ${counts.activities} activities, ${counts.deals} deals, ${counts.records} records in all…`);
     const syncStarted = Date.now();
     const first = await browser.context.newPage();
@@ -254,7 +272,14 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
       },
       timeToBackgroundAnswerMs: { value: fresh.length ? round(median(fresh)) : null, unit: 'ms', runs: fresh.map(round) },
       // After the worker was stopped: the background's own (fresh) answer, from a cold worker.
-      freshNumbersAfterWorkerStopMs: { value: coldFresh.length ? round(median(coldFresh)) : null, unit: 'ms', budget: { max: budgets.freshAfterStopMs }, runs: coldFresh.map(round), firstNumbersMs: cold.map((run) => round(run.numbersMs)), errors: restarts.filter((run) => 'error' in run) },
+      freshNumbersAfterWorkerStopMs: {
+        value: coldFresh.length ? round(median(coldFresh)) : null,
+        unit: 'ms',
+        budget: { max: budgets.freshAfterStopMs },
+        runs: coldFresh.map(round),
+        firstNumbersMs: cold.map((run) => round(run.numbersMs)),
+        errors: restarts.filter((run) => 'error' in run),
+      },
       // Conservative: every block of the page's main thread after the content script starts counts (the sandbox page runs no script).
       longestMainThreadBlockMs: {
         value: round(Math.max(...runs.map((run) => run.blockMaxMs))),
@@ -265,11 +290,26 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
         styleAndLayoutPerRun: runs.map((run) => round(run.blockLayoutMs)),
       },
       // From traces of the first warm loads: the page's longest main-thread task in wall time and the CPU it used.
-      longestPageTaskCpuMs: { value: traced.length ? Math.max(...traced.map((trace) => trace.longestCpuMs)) : null, unit: 'ms', budget: { max: budgets.blockMs }, traces: traced },
-      longTasksOnPagePerLoad: { value: median(runs.map((run) => run.longTasks)), unit: 'tasks', longestMs: round(Math.max(...runs.map((run) => run.longTaskMaxMs))) },
+      longestPageTaskCpuMs: {
+        value: traced.length ? Math.max(...traced.map((trace) => trace.longestCpuMs)) : null,
+        unit: 'ms',
+        budget: { max: budgets.blockMs },
+        traces: traced,
+      },
+      longTasksOnPagePerLoad: {
+        value: median(runs.map((run) => run.longTasks)),
+        unit: 'tasks',
+        longestMs: round(Math.max(...runs.map((run) => run.longTaskMaxMs))),
+      },
       // Frames in which the extension's own scripts (chrome-extension:// URLs) ran, longest.
       longestFrameWithExtensionScriptMs: { value: round(Math.max(...runs.map((run) => run.extensionScriptFrameMaxMs))), unit: 'ms', budget: { max: 50 } },
-      workerHeapAfterNumbersMb: { value: heapWarm?.totalMb ?? null, unit: 'MB', ...(budgets.workerHeapMb ? { budget: { max: budgets.workerHeapMb } } : {}), warm: heapWarm, afterRestart: heapCold },
+      workerHeapAfterNumbersMb: {
+        value: heapWarm?.totalMb ?? null,
+        unit: 'MB',
+        ...(budgets.workerHeapMb ? { budget: { max: budgets.workerHeapMb } } : {}),
+        warm: heapWarm,
+        afterRestart: heapCold,
+      },
       storedBytesPerRecord: { value: counts.records ? Math.round(usage / counts.records) : null, unit: 'bytes', usageMb: Math.round(usage / 2 ** 20) },
       firstSync: {
         seconds: round(syncSeconds),
@@ -281,7 +321,9 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
       },
       phasesPerRunMs: runs.map((run) => run.phases),
       longFramesPerRun: runs.map((run) => run.longFrames),
-      phasesMedianMs: Object.fromEntries(PHASES.map((name) => [name, round(median(runs.map((run) => run.phases[name]).filter((value): value is number => value != null)))])),
+      phasesMedianMs: Object.fromEntries(
+        PHASES.map((name) => [name, round(median(runs.map((run) => run.phases[name]).filter((value): value is number => value != null)))]),
+      ),
       pageLongTasksIncludingLoad: { value: median(runs.map((run) => run.pageLongTasks)), unit: 'tasks' },
       dataset: { ...counts, tableRows: ROWS },
     };
@@ -295,4 +337,3 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
 if (process.argv[1]?.endsWith('sidebar.ts') && process.argv.includes('--run')) {
   void benchSidebar().then((figures) => console.log(JSON.stringify(figures, null, 2)));
 }
-

@@ -31,19 +31,40 @@ export async function benchSync(scale: BenchScale = 'current'): Promise<Record<s
     const result = (await tab.evaluate(
       ([c, pageSize, r]) => (globalThis as unknown as { benchSync: (c: number, p: number, r: number) => Promise<unknown> }).benchSync(c, pageSize, r),
       [count, PAGE_SIZE, runs] as const,
-    )) as { sync: number[]; bulk: number[]; bytesPerActivity: number | null; recordBytesPerActivity: number | null; samples: Sample[]; longestTaskMs: number; longTasks: number };
+    )) as {
+      sync: number[];
+      bulk: number[];
+      bytesPerActivity: number | null;
+      recordBytesPerActivity: number | null;
+      samples: Sample[];
+      longestTaskMs: number;
+      longTasks: number;
+    };
     const syncRate = count / (median(result.sync) / 1000);
     const bulkRate = count / (median(result.bulk) / 1000);
     const total = median(result.sync);
     // Each estimate beside the time the sync actually still took from then.
-    const estimates = result.samples.filter((sample) => sample.timeLeftMs !== undefined).map((sample) => ({ atS: Math.round(sample.atMs / 1000), records: sample.records, of: sample.totalEstimate, leftS: Math.round(sample.timeLeftMs! / 1000), actualS: Math.round((total - sample.atMs) / 1000) }));
+    const estimates = result.samples
+      .filter((sample) => sample.timeLeftMs !== undefined)
+      .map((sample) => ({
+        atS: Math.round(sample.atMs / 1000),
+        records: sample.records,
+        of: sample.totalEstimate,
+        leftS: Math.round(sample.timeLeftMs! / 1000),
+        actualS: Math.round((total - sample.atMs) / 1000),
+      }));
     const step = Math.max(1, Math.floor(estimates.length / 10));
     return {
       activities: count,
       syncActivitiesPerSecond: { value: Math.round(syncRate), unit: 'records/s', runs: result.sync.map(Math.round) },
       plainBulkPutPerSecond: { value: Math.round(bulkRate), unit: 'records/s', runs: result.bulk.map(Math.round) },
       syncVsBulkPut: { value: Number((syncRate / bulkRate).toFixed(3)), unit: 'ratio', budget: { min: 0.8 } },
-      storagePerActivity: { value: result.bytesPerActivity, unit: 'bytes', budget: { max: BUDGETS[scale].bytesPerActivity }, recordsAlone: result.recordBytesPerActivity },
+      storagePerActivity: {
+        value: result.bytesPerActivity,
+        unit: 'bytes',
+        budget: { max: BUDGETS[scale].bytesPerActivity },
+        recordsAlone: result.recordBytesPerActivity,
+      },
       longestSyncTaskMs: { value: Math.round(result.longestTaskMs), unit: 'ms', budget: { max: 50 }, longTasks: result.longTasks },
       progressShown: { samples: result.samples.length, withTimeLeft: estimates.length, estimates: estimates.filter((_, i) => i % step === 0) },
     };

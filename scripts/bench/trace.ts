@@ -11,7 +11,10 @@ export async function startTrace(context: BrowserContext, page: Page): Promise<{
   const cdp: CDPSession = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected' as never, ((event: { value: TraceEvent[] }) => events.push(...event.value)) as never);
-  await cdp.send('Tracing.start' as never, { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,__metadata', transferMode: 'ReportEvents' } as never);
+  await cdp.send(
+    'Tracing.start' as never,
+    { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,__metadata', transferMode: 'ReportEvents' } as never,
+  );
   return {
     stop: async () => {
       const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete' as never, (() => resolve()) as never));
@@ -33,11 +36,22 @@ export function pageTaskCpu(events: readonly TraceEvent[], url: string, after: s
   const mark = events.find((event) => event.name === after && event.ts > 0);
   if (!mark) return null;
   const pid = mark.pid;
-  const main = events.find((event) => event.ph === 'M' && event.name === 'thread_name' && event.pid === pid && (event.args as { name?: string } | undefined)?.name === 'CrRendererMain');
+  const main = events.find(
+    (event) =>
+      event.ph === 'M' && event.name === 'thread_name' && event.pid === pid && (event.args as { name?: string } | undefined)?.name === 'CrRendererMain',
+  );
   if (!main || !url) return null;
   const from = mark.ts;
   const to = mark.ts + windowMs * 1000;
-  const tasks = events.filter((event) => event.ph === 'X' && event.pid === pid && event.tid === main.tid && (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') && event.ts + (event.dur ?? 0) >= from && event.ts <= to);
+  const tasks = events.filter(
+    (event) =>
+      event.ph === 'X' &&
+      event.pid === pid &&
+      event.tid === main.tid &&
+      (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') &&
+      event.ts + (event.dur ?? 0) >= from &&
+      event.ts <= to,
+  );
   if (!tasks.length) return { longestWallMs: 0, itsCpuMs: 0, longestCpuMs: 0, tasksOver50WallMs: 0, tasksOver50CpuMs: 0 };
   const ms = (us: number | undefined) => Math.round((us ?? 0) / 100) / 10;
   const longest = tasks.reduce((a, b) => ((b.dur ?? 0) > (a.dur ?? 0) ? b : a));

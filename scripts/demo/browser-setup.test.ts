@@ -56,7 +56,10 @@ describe('ensureBrowser: a browser already there', () => {
   });
 
   it('says it skips Google Chrome and why, and takes Edge', async () => {
-    const m = machine({ platform: 'darwin', files: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'] });
+    const m = machine({
+      platform: 'darwin',
+      files: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'],
+    });
     expect(await ensureBrowser(m.io, { download: false })).toMatchObject({ kind: 'edge' });
     expect(m.text()).toMatch(/Found Google Chrome at \/Applications\/Google Chrome\.app.*not using it: Google Chrome 137 and later ignore --load-extension/);
     expect(m.text()).toMatch(/Using Microsoft Edge at \/Applications\/Microsoft Edge\.app/);
@@ -91,7 +94,11 @@ describe('ensureBrowser: as root on a Debian-family system', () => {
   });
 
   it('on Ubuntu (no chromium package, only a snap) goes on to Chrome for Testing', async () => {
-    const m = machine({ isRoot: true, files: ['/usr/bin/apt-get'], effects: { 'apt-cache policy chromium': { stdout: 'chromium:\n  Installed: (none)\n  Candidate: (none)\n' } } });
+    const m = machine({
+      isRoot: true,
+      files: ['/usr/bin/apt-get'],
+      effects: { 'apt-cache policy chromium': { stdout: 'chromium:\n  Installed: (none)\n  Candidate: (none)\n' } },
+    });
     expect(await ensureBrowser(m.io, { download: false })).toBeUndefined();
     expect(m.calls.map((call) => call.command)).toEqual(['apt-get', 'apt-cache']);
     expect(m.text()).toMatch(/no apt package named chromium/);
@@ -132,7 +139,13 @@ describe('ensureBrowser: Chrome for Testing, only when the user agrees', () => {
   it('asks at a terminal, and a yes downloads it with npm’s own npx and uses it', async () => {
     const m = machine({ interactive: true, answer: true, env: NPM, files: [NPX_CLI], effects: { '/usr/local/bin/node': { creates: [CFT] } } });
     expect(await ensureBrowser(m.io, { download: false })).toMatchObject({ path: CFT, kind: 'chrome-for-testing', why: 'downloaded just now' });
-    expect(m.calls).toEqual([{ command: '/usr/local/bin/node', args: [NPX_CLI, '--yes', '@puppeteer/browsers@2', 'install', 'chrome@stable', '--path', '/home/ana/.cache/kpi-lens/browsers'], env: undefined }]);
+    expect(m.calls).toEqual([
+      {
+        command: '/usr/local/bin/node',
+        args: [NPX_CLI, '--yes', '@puppeteer/browsers@2', 'install', 'chrome@stable', '--path', '/home/ana/.cache/kpi-lens/browsers'],
+        env: undefined,
+      },
+    ]);
     expect(m.text()).toMatch(/Using Chrome for Testing 131\.0\.6778\.85 at .*chrome-linux64\/chrome \(downloaded just now\)/);
   });
 

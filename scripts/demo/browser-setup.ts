@@ -11,7 +11,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { basename, dirname, join } from 'node:path';
-import { browserCacheDir, chromeForTestingArgs, chromeForTestingCommand, chromeForTestingPlatform, discoverBrowser, type DiscoveryInput, type FoundBrowser } from './browsers';
+import {
+  browserCacheDir,
+  chromeForTestingArgs,
+  chromeForTestingCommand,
+  chromeForTestingPlatform,
+  discoverBrowser,
+  type DiscoveryInput,
+  type FoundBrowser,
+} from './browsers';
 
 export type SetupIo = DiscoveryInput & {
   isRoot: boolean;
@@ -91,7 +99,9 @@ export async function ensureBrowser(io: SetupIo, options: { download: boolean })
   }
   const cacheDir = browserCacheDir(io.platform, io.env, io.homeDir);
   if (!chromeForTestingPlatform(io.platform, io.arch)) {
-    io.log(`Google builds no Chrome for Testing for ${io.platform} on ${io.arch}: install your distribution's Chromium (for example \`sudo apt-get install -y chromium\`, \`sudo dnf install chromium\` or \`sudo pacman -S chromium\`), or set CHROMIUM_PATH to a Chromium binary.`);
+    io.log(
+      `Google builds no Chrome for Testing for ${io.platform} on ${io.arch}: install your distribution's Chromium (for example \`sudo apt-get install -y chromium\`, \`sudo dnf install chromium\` or \`sudo pacman -S chromium\`), or set CHROMIUM_PATH to a Chromium binary.`,
+    );
     return undefined;
   }
   const command = chromeForTestingCommand(cacheDir);
@@ -99,14 +109,18 @@ export async function ensureBrowser(io: SetupIo, options: { download: boolean })
   const agreed = options.download || (io.interactive && (await io.ask('Download it now? [y/N] ')));
   if (!agreed) {
     io.log(io.interactive ? 'Not downloading.' : 'Not downloading without asking (no terminal to ask in).');
-    io.log(`To download it, run:\n  ${command}\nthen \`npm run demo\` again (or run \`npm run demo -- --download-browser\`). Or set CHROMIUM_PATH to a Chromium or Edge binary.`);
+    io.log(
+      `To download it, run:\n  ${command}\nthen \`npm run demo\` again (or run \`npm run demo -- --download-browser\`). Or set CHROMIUM_PATH to a Chromium or Edge binary.`,
+    );
     return undefined;
   }
   io.log(`Running: ${command}`);
   const download = runNpx(io, chromeForTestingArgs(cacheDir));
   const after = discoverBrowser(io).browser;
   if (download.status !== 0 || !after) {
-    io.log(`The download did not give a usable browser (exit code ${String(download.status)}). Run the command above yourself to see why, or set CHROMIUM_PATH.`);
+    io.log(
+      `The download did not give a usable browser (exit code ${String(download.status)}). Run the command above yourself to see why, or set CHROMIUM_PATH.`,
+    );
     return undefined;
   }
   return announce(io, { ...after, why: 'downloaded just now' });

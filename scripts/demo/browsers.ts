@@ -105,12 +105,27 @@ function playwrightBuilds(input: DiscoveryInput): Candidate[] {
         ? path.join(input.homeDir, 'Library', 'Caches', 'ms-playwright')
         : path.join(input.homeDir, '.cache', 'ms-playwright'));
   const inside: Record<string, string[][]> = {
-    linux: [['chrome-linux', 'chrome'], ['chrome-linux64', 'chrome']],
-    darwin: [['chrome-mac', 'Chromium.app', 'Contents', 'MacOS', 'Chromium'], ['chrome-mac-arm64', 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing'], ['chrome-mac-x64', 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing']],
-    win32: [['chrome-win', 'chrome.exe'], ['chrome-win64', 'chrome.exe']],
+    linux: [
+      ['chrome-linux', 'chrome'],
+      ['chrome-linux64', 'chrome'],
+    ],
+    darwin: [
+      ['chrome-mac', 'Chromium.app', 'Contents', 'MacOS', 'Chromium'],
+      ['chrome-mac-arm64', 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing'],
+      ['chrome-mac-x64', 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing'],
+    ],
+    win32: [
+      ['chrome-win', 'chrome.exe'],
+      ['chrome-win64', 'chrome.exe'],
+    ],
   };
   return newestFirst(input.list(root).filter((name) => /^chromium-\d+$/.test(name))).flatMap((build) =>
-    (inside[input.platform] ?? []).map((parts) => ({ path: path.join(root, build, ...parts), kind: 'chromium' as const, name: `Playwright’s Chromium (${build})`, why: 'found in Playwright’s browser cache' })),
+    (inside[input.platform] ?? []).map((parts) => ({
+      path: path.join(root, build, ...parts),
+      kind: 'chromium' as const,
+      name: `Playwright’s Chromium (${build})`,
+      why: 'found in Playwright’s browser cache',
+    })),
   );
 }
 
@@ -122,8 +137,18 @@ function installed(input: DiscoveryInput): { usable: Candidate[]; chrome: string
     const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'] ?? env['ProgramFiles(x86)'], env.LOCALAPPDATA].filter((root): root is string => Boolean(root));
     return {
       usable: [
-        ...roots.map((root) => ({ path: path.join(root, 'Chromium', 'Application', 'chrome.exe'), kind: 'chromium' as const, name: 'Chromium', why: 'installed on this machine' })),
-        ...roots.map((root) => ({ path: path.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'), kind: 'edge' as const, name: 'Microsoft Edge', why: 'installed with Windows' })),
+        ...roots.map((root) => ({
+          path: path.join(root, 'Chromium', 'Application', 'chrome.exe'),
+          kind: 'chromium' as const,
+          name: 'Chromium',
+          why: 'installed on this machine',
+        })),
+        ...roots.map((root) => ({
+          path: path.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+          kind: 'edge' as const,
+          name: 'Microsoft Edge',
+          why: 'installed with Windows',
+        })),
       ],
       chrome: roots.map((root) => path.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe')),
     };
@@ -134,16 +159,36 @@ function installed(input: DiscoveryInput): { usable: Candidate[]; chrome: string
     return {
       usable: [
         ...app('Chromium').map((path) => ({ path, kind: 'chromium' as const, name: 'Chromium', why: 'installed in Applications' })),
-        ...app('Google Chrome for Testing').map((path) => ({ path, kind: 'chrome-for-testing' as const, name: 'Chrome for Testing', why: 'installed in Applications' })),
+        ...app('Google Chrome for Testing').map((path) => ({
+          path,
+          kind: 'chrome-for-testing' as const,
+          name: 'Chrome for Testing',
+          why: 'installed in Applications',
+        })),
         ...app('Microsoft Edge').map((path) => ({ path, kind: 'edge' as const, name: 'Microsoft Edge', why: 'installed in Applications' })),
       ],
       chrome: app('Google Chrome'),
     };
   }
   // Linux and the other Unixes: the distribution's packages, then anything named so on PATH.
-  const onPath = (names: readonly string[]) => (env.PATH ?? '').split(':').filter(Boolean).flatMap((dir) => names.map((name) => posix.join(dir, name)));
-  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium', '/snap/bin/chromium', ...onPath(['chromium', 'chromium-browser'])];
-  const edge = ['/usr/bin/microsoft-edge', '/usr/bin/microsoft-edge-stable', '/opt/microsoft/msedge/msedge', ...onPath(['microsoft-edge', 'microsoft-edge-stable'])];
+  const onPath = (names: readonly string[]) =>
+    (env.PATH ?? '')
+      .split(':')
+      .filter(Boolean)
+      .flatMap((dir) => names.map((name) => posix.join(dir, name)));
+  const chromium = [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/lib/chromium/chromium',
+    '/snap/bin/chromium',
+    ...onPath(['chromium', 'chromium-browser']),
+  ];
+  const edge = [
+    '/usr/bin/microsoft-edge',
+    '/usr/bin/microsoft-edge-stable',
+    '/opt/microsoft/msedge/msedge',
+    ...onPath(['microsoft-edge', 'microsoft-edge-stable']),
+  ];
   return {
     usable: [
       ...chromium.map((path) => ({ path, kind: 'chromium' as const, name: 'Chromium', why: 'installed on this system' })),

@@ -30,10 +30,13 @@ afterAll(async () => {
 
 const syncedTo = async (served: Map<string, ServedObject>, since = 0) => {
   await expect
-    .poll(async () => {
-      const snapshot = await readExtensionDb(quiet, source, { statesOnly: true });
-      return allDone(snapshot, served) && snapshot.states.every((state) => (state.lastCompletedAt ?? 0) > since);
-    }, { timeout: 180_000, interval: 1_000 })
+    .poll(
+      async () => {
+        const snapshot = await readExtensionDb(quiet, source, { statesOnly: true });
+        return allDone(snapshot, served) && snapshot.states.every((state) => (state.lastCompletedAt ?? 0) > since);
+      },
+      { timeout: 180_000, interval: 1_000 },
+    )
     .toBe(true);
 };
 
@@ -52,7 +55,16 @@ describe('the column store and the records in real Chromium', () => {
     const deals = dataset.deal as Deal[];
     const leads = dataset.lead as Lead[];
     // Updated in the CRM: new owners, kinds, statuses and dates (and so new rows in their chunks).
-    for (const i of [0, 7, 30]) activities[i] = { ...activities[i]!, ownerId: activities[i + 1]!.ownerId, type: 'meeting', title: 'Demo, rescheduled', occurredAt: now - 3_600_000, done: false, updatedAt: now };
+    for (const i of [0, 7, 30])
+      activities[i] = {
+        ...activities[i]!,
+        ownerId: activities[i + 1]!.ownerId,
+        type: 'meeting',
+        title: 'Demo, rescheduled',
+        occurredAt: now - 3_600_000,
+        done: false,
+        updatedAt: now,
+      };
     for (const i of [1, 5]) deals[i] = { ...deals[i]!, status: 'won', closedAt: now - 7_200_000, amount: { minor: 123_400, currency: 'EUR' }, updatedAt: now };
     leads[2] = { ...leads[2]!, status: 'converted', convertedAt: now - 60_000, updatedAt: now };
     // Deleted in the CRM.
@@ -68,9 +80,16 @@ describe('the column store and the records in real Chromium', () => {
     await syncedTo(served, before);
     const stored = await readExtensionDb(quiet, source, { content: true });
     expect(contentProblems(stored, served)).toEqual([]);
-    for (const [table, ids] of [['activities', deleted.activity], ['deals', deleted.deal], ['leads', deleted.lead]] as const) {
+    for (const [table, ids] of [
+      ['activities', deleted.activity],
+      ['deals', deleted.deal],
+      ['leads', deleted.lead],
+    ] as const) {
       const left = new Set((stored.tables[table] as { externalId: string }[]).map((record) => record.externalId));
-      expect(ids!.filter((id) => left.has(id)), `${table} deleted in the CRM`).toEqual([]);
+      expect(
+        ids!.filter((id) => left.has(id)),
+        `${table} deleted in the CRM`,
+      ).toEqual([]);
     }
     expect(await columnProblems(await readColumnStore(quiet, source), source)).toEqual([]);
   });

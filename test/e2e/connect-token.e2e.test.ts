@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CRM_HOST_PATTERNS } from '../../lib/adapters/hosts';
 import { patternCovers } from '../../lib/connections/match-patterns';
-import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/testing/fake-crms';
+import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/test-fake-crms';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 
 /**
@@ -35,7 +35,11 @@ async function optionsPage(): Promise<Page> {
 describe('connections in real Chromium', () => {
   it('holds no CRM host at install: every CRM host is optional, asked for at connect', async () => {
     const { granted, manifest } = await browser.serviceWorker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> }; runtime: { getManifest(): Record<string, unknown> } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> }; runtime: { getManifest(): Record<string, unknown> } };
+        }
+      ).chrome;
       return { granted: await api.permissions.getAll(), manifest: api.runtime.getManifest() };
     });
     const crmOrigins = (granted.origins ?? []).filter((origin) => ALL_CRM_HOST_PATTERNS.some((pattern) => patternCovers(pattern, origin)));
@@ -54,7 +58,17 @@ describe('connections in real Chromium', () => {
     await section.getByLabel('API key', { exact: true }).fill(API_KEY);
     await section.getByLabel('API base URL (test builds only)').fill(`${close.url}/api/v1`);
     await section.getByRole('button', { name: 'Connect', exact: true }).click();
-    await expect.poll(() => section.getByRole('status').first().textContent().catch(() => ''), { timeout: 30_000 }).toBe('Connected Close (app.close.com), signed in as Dana Rep.');
+    await expect
+      .poll(
+        () =>
+          section
+            .getByRole('status')
+            .first()
+            .textContent()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toBe('Connected Close (app.close.com), signed in as Dana Rep.');
 
     // The first sync starts by itself: users 2, pipeline 1 + stages 3, lead 1, opportunities 2, call 1 = 10 records.
     const card = section.getByRole('article', { name: 'Close · app.close.com' });
@@ -62,7 +76,9 @@ describe('connections in real Chromium', () => {
     await expect.poll(() => card.locator('.summary').textContent(), { timeout: 30_000 }).toMatch(/Synced /);
     await expect(card.getByText(/Token …6789 · Signed in as Dana Rep/).count()).resolves.toBe(1);
     await card.getByText('Synced objects').click();
-    const states = await card.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-object'), row.querySelector('td:last-child')?.textContent]));
+    const states = await card
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-object'), row.querySelector('td:last-child')?.textContent]));
     expect(states).toEqual(['users', 'pipelines', 'leads', 'opportunities', 'calls', 'emails', 'meetings'].map((object) => [object, 'Done']));
     const basic = `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}`;
     expect(close.requests.length).toBeGreaterThan(7);
@@ -75,7 +91,11 @@ describe('connections in real Chromium', () => {
     await card.getByRole('button', { name: 'Disconnect and delete its data' }).click();
     await section.getByText('No CRM connected yet.').waitFor({ timeout: 30_000 });
     const left = await page.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: { sources: { source: string; records: number }[] } }> } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: { sources: { source: string; records: number }[] } }> } };
+        }
+      ).chrome;
       return (await api.runtime.sendMessage({ type: 'status/get' })).value.sources.filter((source) => source.source.startsWith('close:'));
     });
     expect(left).toEqual([]);

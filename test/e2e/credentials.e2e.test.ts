@@ -11,7 +11,7 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/testing/fake-crms';
+import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/test-fake-crms';
 import { VAULT_DB_NAME } from '../../lib/connections/vault';
 import { contentScriptWorld } from '../fixtures/hostile-probes';
 import { openCrmPage, startWorld, type E2eWorld } from '../harness/setup';
@@ -76,7 +76,9 @@ const vault = (change?: { crm: string; apiBase: string }) =>
 describe('credentials locked to the extension', () => {
   it('keeps the key in the extension’s own IndexedDB, out of storage.local', async () => {
     const stored = await vault();
-    expect(stored.filter((row) => row.crm === 'close').map((row) => [row.source, row.apiBase, (row.auth as { username?: string }).username])).toEqual([['close:app.close.com', `${close.url}/api/v1`, API_KEY]]);
+    expect(stored.filter((row) => row.crm === 'close').map((row) => [row.source, row.apiBase, (row.auth as { username?: string }).username])).toEqual([
+      ['close:app.close.com', `${close.url}/api/v1`, API_KEY],
+    ]);
     const local = await world.browser.serviceWorker.evaluate(async () => chrome.storage.local.get(null));
     expect(Object.keys(local)).not.toContain('connections');
     expect(JSON.stringify(local)).not.toContain(API_KEY);
@@ -86,8 +88,22 @@ describe('credentials locked to the extension', () => {
     const page = await openCrmPage(world);
     await sidebarFrame(page); // the content script runs and framed the sidebar through the background
     const own = await contentScriptWorld(page, world.browser.extensionId);
-    const attempt = (code: string) => own.evaluate(`(${code}).then((value) => ({ value }), (error) => ({ error: String(error && error.message) }))`) as Promise<{ value?: unknown; error?: string }>;
-    const forged = JSON.stringify([{ source: 'close:app.close.com', crm: 'close', account: 'app.close.com', apiBase: `${ELSEWHERE}/api/v1`, appUrl: 'https://app.close.com', auth: { kind: 'basic', username: 'x', password: '' }, connectedAt: 1 }]);
+    const attempt = (code: string) =>
+      own.evaluate(`(${code}).then((value) => ({ value }), (error) => ({ error: String(error && error.message) }))`) as Promise<{
+        value?: unknown;
+        error?: string;
+      }>;
+    const forged = JSON.stringify([
+      {
+        source: 'close:app.close.com',
+        crm: 'close',
+        account: 'app.close.com',
+        apiBase: `${ELSEWHERE}/api/v1`,
+        appUrl: 'https://app.close.com',
+        auth: { kind: 'basic', username: 'x', password: '' },
+        connectedAt: 1,
+      },
+    ]);
     const tries = {
       readLocal: await attempt('chrome.storage.local.get(null)'),
       writeConnections: await attempt(`chrome.storage.local.set({ connections: ${forged} })`),
@@ -104,7 +120,9 @@ describe('credentials locked to the extension', () => {
     await own.session.detach();
     // Nothing changed: the key and its address are as connected (beside the sandbox, connected by its page), the sidebar state untouched.
     expect((await vault()).filter((row) => row.crm === 'close').map((row) => row.apiBase)).toEqual([`${close.url}/api/v1`]);
-    const ui = await world.browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('ui:sandbox'))['ui:sandbox'] as { width?: number } | undefined);
+    const ui = await world.browser.serviceWorker.evaluate(
+      async () => (await chrome.storage.local.get('ui:sandbox'))['ui:sandbox'] as { width?: number } | undefined,
+    );
     expect(ui?.width).not.toBe(700);
     await page.close();
   });
@@ -126,7 +144,9 @@ describe('credentials locked to the extension', () => {
     const card = section.getByRole('article', { name: 'Close · app.close.com' });
     await card.getByRole('button', { name: 'Test', exact: true }).click();
     const outcome = card.locator('.outcome[role="alert"]');
-    await expect.poll(() => outcome.textContent().catch(() => ''), { timeout: 30_000 }).toContain('KPI Lens did not send your Close sign-in to collector.evil.example: it is not an address of Close');
+    await expect
+      .poll(() => outcome.textContent().catch(() => ''), { timeout: 30_000 })
+      .toContain('KPI Lens did not send your Close sign-in to collector.evil.example: it is not an address of Close');
     expect(await outcome.textContent()).toContain('Connect Close again in KPI Lens options → Connections.');
 
     // Nothing left for the other host (only the control), nor for anywhere else with the key.

@@ -8,9 +8,16 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/testing/fake-crms';
+import { fakeClose, startFakeServer, type FakeServer } from '../../lib/connections/test-fake-crms';
 import { expectSidebarMatchesLib } from '../harness/expected-sidebar';
-import { buttonNamed, controlLabelled, firefoxSidebarFrame, launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from '../harness/firefox';
+import {
+  buttonNamed,
+  controlLabelled,
+  firefoxSidebarFrame,
+  launchFirefoxWithExtension,
+  openExtensionPage,
+  type FirefoxWithExtension,
+} from '../harness/firefox';
 import { startDemoCrm } from '../harness/setup';
 import { readSidebarDocument, SIDEBAR_READY } from '../harness/sidebar-reader';
 import type { SandboxCrm } from '../sandbox-crm/server';
@@ -22,7 +29,11 @@ import type { DemoDataSet } from '../../lib/demo';
  */
 type ExtensionApi = {
   runtime: { getManifest(): { manifest_version: number } };
-  permissions: { getAll(): Promise<{ origins?: string[] }>; request(request: { origins: string[] }): Promise<boolean>; remove(request: { origins: string[] }): Promise<boolean> };
+  permissions: {
+    getAll(): Promise<{ origins?: string[] }>;
+    request(request: { origins: string[] }): Promise<boolean>;
+    remove(request: { origins: string[] }): Promise<boolean>;
+  };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
   storage: { local: { get(key: string): Promise<Record<string, { open?: boolean } | undefined>> } };
 };
@@ -53,7 +64,10 @@ const uiOpen = () => options.evaluate(async () => (await (globalThis as InPage).
 
 describe('KPI Lens in Firefox ESR', () => {
   it('loads the MV2 build with the sandbox host granted at install', async () => {
-    const loaded = await options.evaluate(async () => ({ version: (globalThis as InPage).browser.runtime.getManifest().manifest_version, origins: (await (globalThis as InPage).browser.permissions.getAll()).origins ?? [] }));
+    const loaded = await options.evaluate(async () => ({
+      version: (globalThis as InPage).browser.runtime.getManifest().manifest_version,
+      origins: (await (globalThis as InPage).browser.permissions.getAll()).origins ?? [],
+    }));
     expect(loaded.version).toBe(2);
     expect(loaded.origins).toEqual(expect.arrayContaining(['http://127.0.0.1/*']));
   });
@@ -65,12 +79,20 @@ describe('KPI Lens in Firefox ESR', () => {
     await frame.waitForSelector(SIDEBAR_READY, { timeout: 120_000 });
     expectSidebarMatchesLib(await frame.evaluate(readSidebarDocument), demo, TIME_ZONE);
     // The page sees the host element, nothing inside (a closed shadow root).
-    expect(await page.evaluate(() => ({ shadow: document.querySelector('kpi-lens-sidebar')?.shadowRoot ?? null, iframes: document.querySelectorAll('iframe').length }))).toEqual({ shadow: null, iframes: 0 });
+    expect(
+      await page.evaluate(() => ({
+        shadow: document.querySelector('kpi-lens-sidebar')?.shadowRoot ?? null,
+        iframes: document.querySelectorAll('iframe').length,
+      })),
+    ).toEqual({ shadow: null, iframes: 0 });
     // Nothing of the add-on is web-accessible in Firefox: even knowing its per-install address, a
     // page gets from the sidebar page what it gets from an add-on that is not there.
     const probe = (url: string) =>
       page.evaluate(async (address) => {
-        const fetched = await fetch(address).then((response) => `fetched ${response.status}`, (error: Error) => `failed: ${error.name}`);
+        const fetched = await fetch(address).then(
+          (response) => `fetched ${response.status}`,
+          (error: Error) => `failed: ${error.name}`,
+        );
         const image = await new Promise<string>((resolve) => {
           const element = document.createElement('img');
           element.onload = () => resolve('loaded');
@@ -85,7 +107,8 @@ describe('KPI Lens in Firefox ESR', () => {
 
     // The handle (right edge of the host, 40 % down, 84 px tall): the content script asks the background, which answers every tab.
     const margin = () => page.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'));
-    const hostRect = () => page.evaluate(() => document.querySelector('kpi-lens-sidebar')!.getBoundingClientRect().toJSON() as { left: number; top: number; height: number });
+    const hostRect = () =>
+      page.evaluate(() => document.querySelector('kpi-lens-sidebar')!.getBoundingClientRect().toJSON() as { left: number; top: number; height: number });
     expect(await uiOpen()).toBe(true);
     await expect.poll(margin).toBe('384px'); // 360 px of sidebar + the handle and grip
     let rect = await hostRect();
@@ -106,7 +129,9 @@ describe('KPI Lens in Firefox ESR', () => {
     await (await buttonNamed(options, 'Connect')).click();
     await options.waitForFunction(() => document.body.innerText.includes('Connected Close (app.close.com), signed in as Dana Rep.'), { timeout: 60_000 });
     // The first sync: users 2, pipeline 1 + stages 3, lead 1, opportunities 2, call 1 = 10 records.
-    await options.waitForFunction(() => [...document.querySelectorAll('[data-field="records"]')].some((cell) => cell.textContent === '10 records'), { timeout: 60_000 });
+    await options.waitForFunction(() => [...document.querySelectorAll('[data-field="records"]')].some((cell) => cell.textContent === '10 records'), {
+      timeout: 60_000,
+    });
     const basic = `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}`;
     expect(close.requests.length).toBeGreaterThan(7);
     expect(close.requests.every((request) => request.headers.authorization === basic)).toBe(true);
@@ -118,15 +143,20 @@ describe('KPI Lens in Firefox ESR', () => {
       const button = document.createElement('button');
       button.id = 'grant-pipedrive';
       button.addEventListener('click', () => {
-        void (globalThis as InPage).browser.permissions.request({ origins: ['https://*.pipedrive.com/*'] }).then((granted) => (button.dataset.granted = String(granted)));
+        void (globalThis as InPage).browser.permissions
+          .request({ origins: ['https://*.pipedrive.com/*'] })
+          .then((granted) => (button.dataset.granted = String(granted)));
       });
       document.body.append(button);
     });
     await (await options.$('#grant-pipedrive'))!.click();
     await options.waitForFunction(() => document.getElementById('grant-pipedrive')?.dataset.granted !== undefined, { timeout: 10_000 });
     expect(await options.evaluate(() => document.getElementById('grant-pipedrive')!.dataset.granted)).toBe('true');
-    expect(await options.evaluate(async () => (await (globalThis as InPage).browser.permissions.getAll()).origins)).toEqual(expect.arrayContaining(['https://*.pipedrive.com/*']));
-    const registered = () => options.evaluate(async () => (await (globalThis as InPage).browser.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
+    expect(await options.evaluate(async () => (await (globalThis as InPage).browser.permissions.getAll()).origins)).toEqual(
+      expect.arrayContaining(['https://*.pipedrive.com/*']),
+    );
+    const registered = () =>
+      options.evaluate(async () => (await (globalThis as InPage).browser.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
     await expect.poll(registered, { timeout: 10_000 }).toEqual(expect.arrayContaining(['https://*.pipedrive.com/*']));
     await options.evaluate(async () => void (await (globalThis as InPage).browser.permissions.remove({ origins: ['https://*.pipedrive.com/*'] })));
     await expect.poll(registered, { timeout: 10_000 }).not.toEqual(expect.arrayContaining(['https://*.pipedrive.com/*']));

@@ -51,11 +51,19 @@ afterAll(async () => {
   await crm?.close();
 });
 
-const uiState = () => quiet.evaluate((key) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(key).then((all) => all[key] ?? null), uiStateKey('sandbox'));
+const uiState = () =>
+  quiet.evaluate(
+    (key) =>
+      (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local
+        .get(key)
+        .then((all) => all[key] ?? null),
+    uiStateKey('sandbox'),
+  );
 /** The sidebar host's rectangle once two animation frames have passed without it moving. */
 const hostRectWhenSettled = () =>
   page.evaluate(async () => {
-    const read = () => document.querySelector('kpi-lens-sidebar')!.getBoundingClientRect().toJSON() as { left: number; top: number; width: number; height: number };
+    const read = () =>
+      document.querySelector('kpi-lens-sidebar')!.getBoundingClientRect().toJSON() as { left: number; top: number; width: number; height: number };
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
     let last = read();
     for (let round = 0; round < 50; round += 1) {
@@ -81,7 +89,9 @@ describe('a hostile CRM page', () => {
 
     const snapshot = await readExtensionDb(quiet, source, { content: true });
     const quarantined = new Set(crm.expected.quarantined.map((entry) => `${entry.object}/${entry.externalId}`));
-    expect(snapshot.quarantine.map((entry) => `${entry.recordType === 'deal' ? 'deals' : 'activities'}/${entry.externalId}`).sort()).toEqual([...quarantined].sort());
+    expect(snapshot.quarantine.map((entry) => `${entry.recordType === 'deal' ? 'deals' : 'activities'}/${entry.externalId}`).sort()).toEqual(
+      [...quarantined].sort(),
+    );
     for (const entry of snapshot.quarantine) {
       expect(entry.reason).toMatch(/longer than 500/);
       expect(entry.rawJson!.length).toBeLessThan(QUARANTINE_RAW_LIMIT + 100); // capped, not 1 MB
@@ -111,10 +121,27 @@ describe('a hostile CRM page', () => {
         period: 'month',
       });
       const pipeline = hasValue(view.pipeline) ? view.pipeline.value : null;
-      return [shown.owner, shown.figures['pipeline.total']?.value, shown.figures['activity.call.month']?.value, pipeline, activityCount(view.activities.month, 'call')];
+      return [
+        shown.owner,
+        shown.figures['pipeline.total']?.value,
+        shown.figures['activity.call.month']?.value,
+        pipeline,
+        activityCount(view.activities.month, 'call'),
+      ];
     };
-    await expect.poll(async () => { const [owner, total, calls, pipeline, expectedCalls] = await expectedFigures(); return owner === crm.dataset.currentOwnerName && total === pipeline && calls === expectedCalls; }, { timeout: 30_000 }).toBe(true);
-    expect(Object.values(shown.figures).some((figure) => (figure.value ?? 0) > 0), 'real numbers on screen').toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const [owner, total, calls, pipeline, expectedCalls] = await expectedFigures();
+          return owner === crm.dataset.currentOwnerName && total === pipeline && calls === expectedCalls;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    expect(
+      Object.values(shown.figures).some((figure) => (figure.value ?? 0) > 0),
+      'real numbers on screen',
+    ).toBe(true);
     const deals = snapshot.tables.deals as { externalId: string; title: string }[];
     expect(deals.map((deal) => deal.title)).toEqual(expect.arrayContaining(['__proto__', 'constructor', 'toString']));
     expect(deals.some((deal) => deal.externalId === '__proto__')).toBe(true);
@@ -128,7 +155,13 @@ describe('a hostile CRM page', () => {
     await options.waitForSelector('h1, h2', { timeout: 30_000 });
     const worker = browser.context.serviceWorkers().at(-1)!;
     const world = await contentScriptWorld(page, browser.extensionId);
-    for (const [where, realm] of [['service worker', await prototypesOf(worker)], ['sidebar', await prototypesOf(frame)], ['options', await prototypesOf(options)], ['page', await prototypesOf(page)], ['content script', await world.evaluate(PROTOTYPE_PROBE)]] as const) {
+    for (const [where, realm] of [
+      ['service worker', await prototypesOf(worker)],
+      ['sidebar', await prototypesOf(frame)],
+      ['options', await prototypesOf(options)],
+      ['page', await prototypesOf(page)],
+      ['content script', await world.evaluate(PROTOTYPE_PROBE)],
+    ] as const) {
       expect(realm, where).toEqual(pristine);
     }
     expect((pristine as { polluted: unknown[] }).polluted).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'function']);
@@ -160,7 +193,21 @@ describe('a hostile CRM page', () => {
 
     // The page read nothing of the sidebar: no shadow root, no frame, no URL, no message, none of its text.
     const probe = await hostile(page).probe();
-    expect(probe).toMatchObject({ host: true, shadowRoot: false, childNodes: 0, iframesInDocument: 0, frames: [], reattach: 'refused: NotSupportedError', capturedRoots: [], iframes: [], frameUrls: [], added: ['KPI-LENS-SIDEBAR'], extensionMessages: [], runtimeSendMessage: 'undefined', extensionUrlsInTimeline: [] });
+    expect(probe).toMatchObject({
+      host: true,
+      shadowRoot: false,
+      childNodes: 0,
+      iframesInDocument: 0,
+      frames: [],
+      reattach: 'refused: NotSupportedError',
+      capturedRoots: [],
+      iframes: [],
+      frameUrls: [],
+      added: ['KPI-LENS-SIDEBAR'],
+      extensionMessages: [],
+      runtimeSendMessage: 'undefined',
+      extensionUrlsInTimeline: [],
+    });
     expect(probe.forgedMessagesSeen).toBeGreaterThan(shapes.length); // the forged traffic did happen
     const sidebarText = await frame.evaluate(() => document.body.innerText);
     expect(sidebarText.length).toBeGreaterThan(50);
@@ -195,7 +242,10 @@ describe('a hostile CRM page', () => {
     const seen = await hostile(page).detect(fixed);
     // Exactly what an extension that is not there gives (use_dynamic_url: the fixed address answers no page).
     expect(seen).toEqual(await hostile(page).detect(notInstalled));
-    expect(Object.values(seen).some((outcome) => /^fetched|^loaded/.test(outcome)), JSON.stringify(seen)).toBe(false);
+    expect(
+      Object.values(seen).some((outcome) => /^fetched|^loaded/.test(outcome)),
+      JSON.stringify(seen),
+    ).toBe(false);
     const url = `${fixed}?source=${encodeURIComponent(source)}#${crypto.randomUUID()}`;
     await hostile(page).embed(url, []);
     await page.waitForTimeout(1_000);
@@ -216,7 +266,9 @@ describe('a hostile CRM page', () => {
     const world = await contentScriptWorld(page, browser.extensionId);
     const dynamic = (await world.evaluate(`chrome.runtime.getURL('/sidebar.html')`)) as string;
     expect(new URL(dynamic).host).not.toBe(browser.extensionId);
-    await world.evaluate(`(() => { const frame = document.createElement('iframe'); frame.id = 'hostile-own-sidebar'; frame.src = ${JSON.stringify(dynamic + query)}; document.body.append(frame); })()`);
+    await world.evaluate(
+      `(() => { const frame = document.createElement('iframe'); frame.id = 'hostile-own-sidebar'; frame.src = ${JSON.stringify(dynamic + query)}; document.body.append(frame); })()`,
+    );
     await world.session.detach();
     await expect.poll(() => page.frames().some((candidate) => candidate.url() === url), { timeout: 10_000 }).toBe(true);
     // Opaque to the page: no document, no location.
@@ -236,11 +288,15 @@ describe('a hostile CRM page', () => {
 
   it('refuses privileged requests sent from the content script’s own world', async () => {
     const world = await contentScriptWorld(page, browser.extensionId);
-    const send = (message: unknown) => world.evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`) as Promise<{ ok: boolean; error?: string; value?: unknown }>;
+    const send = (message: unknown) =>
+      world.evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`) as Promise<{ ok: boolean; error?: string; value?: unknown }>;
     const requestsBefore = crm.apiRequests();
     const recordsBefore = stored(await readExtensionDb(quiet, source));
     // The channel works: the one request a content script may make is answered.
-    expect(await send({ type: 'page/opened', url: `${crm.url}/deals` })).toEqual({ ok: true, value: { source, ticket: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    expect(await send({ type: 'page/opened', url: `${crm.url}/deals` })).toEqual({
+      ok: true,
+      value: { source, ticket: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
     const privileged = [
       { type: 'data/delete-all' },
       { type: 'data/erase-everything' },
@@ -252,7 +308,8 @@ describe('a hostile CRM page', () => {
       { type: 'sidebar/toggle' },
       { type: 'sidebar/claim', ticket: 'x' },
     ];
-    for (const message of privileged) expect(await send(message), message.type).toEqual({ ok: false, error: `refused: ${message.type} is only for KPI Lens pages` });
+    for (const message of privileged)
+      expect(await send(message), message.type).toEqual({ ok: false, error: `refused: ${message.type} is only for KPI Lens pages` });
     expect(await send({ type: 'no/such-request' })).toEqual({ ok: false, error: 'refused: not a KPI Lens message' });
     await page.waitForTimeout(1_000);
     expect(crm.apiRequests()).toEqual(requestsBefore);

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../lib/period/units';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const DAY = 86_400_000;
 const OWNERS = ['Ann Lee', 'Bob Stone', 'Cy Young', 'Dee Park'];
 const STATUSES = ['Open', 'Won', 'Lost', 'Open'] as const;
 type Row = { id: string; title: string; owner: string; amount: string; probability: number; status: (typeof STATUSES)[number]; created: string; close: string };
@@ -29,7 +29,7 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 function exportRows(now: number): Row[] {
   return Array.from({ length: 240 }, (_, i) => {
     const status = STATUSES[i % STATUSES.length]!;
-    const created = now - ((i % 28) + 2) * DAY;
+    const created = now - ((i % 28) + 2) * DAY_MS;
     return {
       id: `D-${1000 + i}`,
       title: `Deal ${i}`,
@@ -38,7 +38,7 @@ function exportRows(now: number): Row[] {
       probability: (i * 7) % 100,
       status,
       created: isoDay(created),
-      close: status === 'Open' ? isoDay(now + 20 * DAY) : isoDay(created + DAY),
+      close: status === 'Open' ? isoDay(now + 20 * DAY_MS) : isoDay(created + DAY_MS),
     };
   });
 }
@@ -84,7 +84,15 @@ async function importThrough(page: Page, name: string, text: string) {
 
 async function sourceStatus(page: Page, source: string): Promise<{ records: number; crm: string; label: string } | undefined> {
   return page.evaluate(async (wanted) => {
-    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: { sources: { source: string; records: number; crm: string; label: string }[] } }> } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          runtime: {
+            sendMessage(message: unknown): Promise<{ ok: boolean; value: { sources: { source: string; records: number; crm: string; label: string }[] } }>;
+          };
+        };
+      }
+    ).chrome;
     const reply = await api.runtime.sendMessage({ type: 'status/get' });
     return reply.value.sources.find((candidate) => candidate.source === wanted);
   }, source);
@@ -158,7 +166,7 @@ describe('importing a CSV through the options page', () => {
     const rows = exportRows(Date.now());
     const firstOpen = rows.find((row) => row.status === 'Open')!;
     firstOpen.status = 'Won';
-    firstOpen.close = isoDay(Date.now() - DAY);
+    firstOpen.close = isoDay(Date.now() - DAY_MS);
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await importThrough(page, 'q3-deals.csv', csvOf(rows));

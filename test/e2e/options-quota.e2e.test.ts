@@ -55,7 +55,14 @@ describe('options in real Chromium', () => {
     expect(before.period.start).toBe(Date.parse(`${month.start}T00:00:00Z`) - offsetMs(month.start, world.timeZone));
 
     // Won amount of the rep this month, from the records the sandbox served.
-    const won = world.demo.deals.filter((deal) => deal.ownerId === rep && deal.status === 'won' && deal.closedAt !== undefined && deal.closedAt >= before.period.start && deal.closedAt < before.period.end);
+    const won = world.demo.deals.filter(
+      (deal) =>
+        deal.ownerId === rep &&
+        deal.status === 'won' &&
+        deal.closedAt !== undefined &&
+        deal.closedAt >= before.period.start &&
+        deal.closedAt < before.period.end,
+    );
     const wonMinor = won.reduce((sum, deal) => sum + usdMinor(deal), 0);
     const crmQuota = world.demo.quotas.find((quota) => quota.ownerId === rep && quota.startDate <= month.start && quota.endDate >= month.end);
     expect(crmQuota, 'the sandbox serves a quota for the rep this month').toBeDefined();
@@ -161,7 +168,15 @@ async function countStored(recordTables: string[]): Promise<{ records: number; a
 /** The zone's offset from UTC at local midnight of a date (ms), for comparing with the sidebar's instants. */
 function offsetMs(date: string, timeZone: string): number {
   const utc = Date.parse(`${date}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(utc);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(utc);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return local - utc;

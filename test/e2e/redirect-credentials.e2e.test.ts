@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '../../lib/connections/testing/fake-crms';
+import { startFakeServer, type FakeServer } from '../../lib/connections/test-fake-crms';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 
 /**
@@ -48,7 +48,17 @@ describe('a CRM that redirects to another host, in real Chromium', () => {
     await section.locator('input[type="password"]').fill(TOKEN);
     await section.getByLabel('API base URL (test builds only)').fill(`${pipedrive.url}/api`);
     await section.getByRole('button', { name: 'Connect', exact: true }).click();
-    await expect.poll(() => section.getByRole('status').first().textContent().catch(() => ''), { timeout: 30_000 }).toContain('signed in as Dana Rep');
+    await expect
+      .poll(
+        () =>
+          section
+            .getByRole('status')
+            .first()
+            .textContent()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toContain('signed in as Dana Rep');
 
     // The first sync starts by itself; its first request (users) is redirected and refused.
     const card = section.getByRole('article', { name: 'Pipedrive · acme' });
@@ -67,10 +77,10 @@ describe('a CRM that redirects to another host, in real Chromium', () => {
     expect(elsewhere.requests).toEqual([]);
 
     // Control: the same worker's plain fetch follows the 302 and hands its custom header to the other host.
-    const status = await browser.serviceWorker.evaluate(
-      async ({ url, token }) => (await fetch(url, { headers: { 'x-api-token': token } })).status,
-      { url: `${pipedrive.url}/api/v1/deals`, token: CONTROL },
-    );
+    const status = await browser.serviceWorker.evaluate(async ({ url, token }) => (await fetch(url, { headers: { 'x-api-token': token } })).status, {
+      url: `${pipedrive.url}/api/v1/deals`,
+      token: CONTROL,
+    });
     expect(status).toBe(200);
     expect(elsewhere.requests.map((request) => request.headers['x-api-token'])).toEqual([CONTROL]);
     expect(elsewhere.requests.some((request) => JSON.stringify(request.headers).includes(TOKEN))).toBe(false);

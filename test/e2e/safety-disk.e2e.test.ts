@@ -104,10 +104,18 @@ describe('a full disk during a sync', () => {
     const activities = served.get('activities')!;
     // Every object but the last (activities, 3 pages) is stored, and the first page of activities is asked for.
     await expect
-      .poll(async () => {
-        const { states } = await readExtensionDb(quiet, source, { statesOnly: true });
-        return gate.waiting('activities') === 1 && [...served.values()].filter((object) => object !== activities).every((object) => states.find((state) => state.object === object.object)?.phase === 'done');
-      }, { timeout: 60_000, interval: 100 })
+      .poll(
+        async () => {
+          const { states } = await readExtensionDb(quiet, source, { statesOnly: true });
+          return (
+            gate.waiting('activities') === 1 &&
+            [...served.values()]
+              .filter((object) => object !== activities)
+              .every((object) => states.find((state) => state.object === object.object)?.phase === 'done')
+          );
+        },
+        { timeout: 60_000, interval: 100 },
+      )
       .toBe(true);
     // The disk fills up now; its answer comes once the browser no longer writes on space granted before.
     const { usage } = await quota.usage();
@@ -118,19 +126,32 @@ describe('a full disk during a sync', () => {
 
     // The run stops on the activities it could not write, and records why.
     await expect
-      .poll(async () => (await readExtensionDb(quiet, source, { statesOnly: true })).states.find((state) => state.object === 'activities')?.error?.kind, { timeout: 30_000, interval: 200 })
+      .poll(async () => (await readExtensionDb(quiet, source, { statesOnly: true })).states.find((state) => state.object === 'activities')?.error?.kind, {
+        timeout: 30_000,
+        interval: 200,
+      })
       .toBe('storage-full');
     const stopped = await readExtensionDb(quiet, source, { content: true });
     const state = stopped.states.find((candidate) => candidate.object === 'activities')!;
     expect(state).toMatchObject({ phase: 'error', error: { message: STORAGE_FULL_PROBLEM.message, userAction: STORAGE_FULL_PROBLEM.userAction } });
     expect(allDone(stopped, served), 'the sync did not finish: the disk was full').toBe(false);
     // Nothing half-written: every object holds exactly the pages before its cursor, and the cursor agrees.
-    const keys = { ...stopped, tables: Object.fromEntries(Object.entries(stopped.tables).map(([table, rows]) => [table, (rows as { externalId: string }[]).map((row) => row.externalId)])) };
+    const keys = {
+      ...stopped,
+      tables: Object.fromEntries(
+        Object.entries(stopped.tables).map(([table, rows]) => [table, (rows as { externalId: string }[]).map((row) => row.externalId)]),
+      ),
+    };
     expect(firstRunProblems(keys, served)).toEqual([]);
     const storedActivities = activities.ids.slice(0, Number(state.cursor ?? 0));
     expect(storedActivities.length, 'at least one page of activities did not fit').toBeLessThan(activities.ids.length);
     // The database stays readable: what is stored is the CRM's records, unchanged.
-    const storedSoFar = new Map([...served].map(([name, object]) => [name, object === activities ? { ...object, ids: storedActivities, byId: new Map(storedActivities.map((id) => [id, object.byId.get(id)!])) } : object]));
+    const storedSoFar = new Map(
+      [...served].map(([name, object]) => [
+        name,
+        object === activities ? { ...object, ids: storedActivities, byId: new Map(storedActivities.map((id) => [id, object.byId.get(id)!])) } : object,
+      ]),
+    );
     expect(contentProblems(stopped, storedSoFar)).toEqual([]);
 
     // The sync stopped: it does not hammer the CRM or the disk while there is no room.
@@ -140,7 +161,9 @@ describe('a full disk during a sync', () => {
 
     // The sidebar says what happened and what to do, and still shows the numbers stored so far.
     const problem = frame.locator('.sync .problem[role="alert"]');
-    await expect.poll(async () => (await problem.count()) > 0 ? await problem.textContent() : '', { timeout: 30_000 }).toContain(STORAGE_FULL_PROBLEM.message);
+    await expect
+      .poll(async () => ((await problem.count()) > 0 ? await problem.textContent() : ''), { timeout: 30_000 })
+      .toContain(STORAGE_FULL_PROBLEM.message);
     expect(await problem.textContent()).toContain(STORAGE_FULL_PROBLEM.userAction);
     const shown = await readSidebar(frame, 30_000);
     const storedIds = new Set(storedActivities);

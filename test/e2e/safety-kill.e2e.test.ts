@@ -81,7 +81,9 @@ describe(`killing the browser during a large sync (seed ${SEED}, ${KILLS} kills)
     console.info(`safety-kill seed ${SEED}:\n${log.join('\n')}`);
 
     // The restarted worker resumes from the stored cursors by itself (no CRM page is open now).
-    await expect.poll(async () => allDone(await readExtensionDb(browser!.serviceWorker, source, { statesOnly: true }), served), { timeout: 240_000, interval: 1_000 }).toBe(true);
+    await expect
+      .poll(async () => allDone(await readExtensionDb(browser!.serviceWorker, source, { statesOnly: true }), served), { timeout: 240_000, interval: 1_000 })
+      .toBe(true);
     const final = await readExtensionDb(browser.serviceWorker, source, { content: true });
     expect(committed(final)).toBe(total());
     expect(contentProblems(final, served)).toEqual([]);

@@ -28,7 +28,8 @@ beforeAll(async () => {
   const deadline = Date.now() + 15_000;
   do fresh = await dumpDatabase(quiet);
   while (fresh.version !== CURRENT_SCHEMA_VERSION * 10 && Date.now() < deadline && (await new Promise((resolve) => setTimeout(resolve, 100)), true));
-  if (fresh.version !== CURRENT_SCHEMA_VERSION * 10) throw new Error(`a fresh install should create schema version ${CURRENT_SCHEMA_VERSION}, found IndexedDB version ${fresh.version}`);
+  if (fresh.version !== CURRENT_SCHEMA_VERSION * 10)
+    throw new Error(`a fresh install should create schema version ${CURRENT_SCHEMA_VERSION}, found IndexedDB version ${fresh.version}`);
 });
 
 afterAll(async () => {
@@ -36,7 +37,8 @@ afterAll(async () => {
 });
 
 const EARLIER = SCHEMA_VERSIONS.filter((declared) => declared.version < CURRENT_SCHEMA_VERSION);
-const declarationsUpTo = (version: number): Declarations => SCHEMA_VERSIONS.filter((declared) => declared.version <= version).map(({ version: v, stores }) => ({ version: v, stores }));
+const declarationsUpTo = (version: number): Declarations =>
+  SCHEMA_VERSIONS.filter((declared) => declared.version <= version).map(({ version: v, stores }) => ({ version: v, stores }));
 const byKey = (rows: unknown[]) => rows.map(canonicalJson).sort();
 const withoutSlot = (row: unknown) => {
   if (typeof row !== 'object' || row === null || !('slot' in row)) return row;
@@ -77,17 +79,29 @@ describe('schema upgrades', () => {
 
       // The column store is built for the old records, with its progress in the status meanwhile.
       let built = upgraded;
-      await expect.poll(async () => {
-        built = await dumpDatabase(quiet);
-        const metas = (built.stores.columnMeta?.rows ?? []) as { state: string }[];
-        return metas.length === 3 && metas.every((meta) => meta.state === 'ready');
-      }, { timeout: 60_000 }).toBe(true);
-      for (const [type, store] of [['activity', 'activities'], ['deal', 'deals'], ['lead', 'leads']] as const) {
+      await expect
+        .poll(
+          async () => {
+            built = await dumpDatabase(quiet);
+            const metas = (built.stores.columnMeta?.rows ?? []) as { state: string }[];
+            return metas.length === 3 && metas.every((meta) => meta.state === 'ready');
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(true);
+      for (const [type, store] of [
+        ['activity', 'activities'],
+        ['deal', 'deals'],
+        ['lead', 'leads'],
+      ] as const) {
         const rows = built.stores[store]!.rows as { slot?: number }[];
         const meta = (built.stores.columnMeta!.rows as { type: string; alive: number; slots: number }[]).find((candidate) => candidate.type === type)!;
         expect(rows.length, store).toBe(records[store]!.length);
         expect(new Set(rows.map((row) => row.slot)).size, `${store}: one slot each`).toBe(rows.length);
-        expect(rows.every((row) => Number.isInteger(row.slot) && row.slot! >= 0 && row.slot! < rows.length), store).toBe(true);
+        expect(
+          rows.every((row) => Number.isInteger(row.slot) && row.slot! >= 0 && row.slot! < rows.length),
+          store,
+        ).toBe(true);
         expect(meta, store).toMatchObject({ alive: rows.length, slots: rows.length });
         expect(byKey(rows.map(withoutSlot)), store).toEqual(byKey(written.stores[store]!.rows));
       }
@@ -95,7 +109,10 @@ describe('schema upgrades', () => {
         // Version 2 quarantine entries are today's shape: they stay as they were.
         expect(byKey(upgraded.stores.quarantine!.rows)).toEqual(byKey(written.stores.quarantine!.rows));
         const demo = status.value!.sources.find((source) => source.source === 'demo');
-        expect(demo).toMatchObject({ records: Object.values(records).reduce((sum, rows) => sum + rows.length, 0), quarantined: written.stores.quarantine!.rows.length });
+        expect(demo).toMatchObject({
+          records: Object.values(records).reduce((sum, rows) => sum + rows.length, 0),
+          quarantined: written.stores.quarantine!.rows.length,
+        });
         return;
       }
 
@@ -106,7 +123,9 @@ describe('schema upgrades', () => {
       for (const old of before) {
         const now = after.find((entry) => entry.id === old.id)!;
         expect(now, `quarantine ${old.id}`).toBeDefined();
-        expect(Object.keys(now).sort()).toEqual(['at', 'externalId', 'id', 'rawJson', 'reason', 'recordType', 'source'].filter((key) => key !== 'externalId' || old.externalId !== undefined));
+        expect(Object.keys(now).sort()).toEqual(
+          ['at', 'externalId', 'id', 'rawJson', 'reason', 'recordType', 'source'].filter((key) => key !== 'externalId' || old.externalId !== undefined),
+        );
         expect(now).toMatchObject({ source: old.source, at: old.at, reason: old.reason, recordType: old.objectType ?? 'unknown' });
         const json = old.raw === undefined ? undefined : JSON.stringify(old.raw);
         if (json === undefined) expect(now.rawJson).toBe('undefined');
@@ -133,7 +152,9 @@ describe('schema upgrades', () => {
     await sidebar.goto(`chrome-extension://${browser.extensionId}/sidebar.html?source=demo`);
     const problem = storageProblemOf({ name: 'OpenFailedError', message: 'x' })!;
     const alert = sidebar.locator('.problem[role="alert"]');
-    await expect.poll(async () => ((await alert.count()) > 0 ? await alert.first().textContent() : ''), { timeout: 30_000 }).toContain(problem.message.slice(0, problem.message.indexOf('(')));
+    await expect
+      .poll(async () => ((await alert.count()) > 0 ? await alert.first().textContent() : ''), { timeout: 30_000 })
+      .toContain(problem.message.slice(0, problem.message.indexOf('(')));
     const text = (await alert.first().textContent())!;
     expect(text).toContain(problem.userAction);
     expect(text).toContain(`the upgrade to schema version ${version + 1} failed on purpose`);

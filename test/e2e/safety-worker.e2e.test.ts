@@ -63,7 +63,8 @@ describe('the background keeps one sync and survives its worker being stopped', 
 
     const stored = await readExtensionDb(quiet, source, { content: true });
     expect(contentProblems(stored, served)).toEqual([]);
-    for (const state of stored.states) expect(state.recordsThisRun, state.object).toBe([...served.values()].find((object) => object.object === state.object)!.ids.length);
+    for (const state of stored.states)
+      expect(state.recordsThisRun, state.object).toBe([...served.values()].find((object) => object.object === state.object)!.ids.length);
     await Promise.all(tabs.map((tab) => tab.close()));
   });
 
@@ -75,10 +76,13 @@ describe('the background keeps one sync and survives its worker being stopped', 
     const reply = sendFromPage(quiet, { type: 'sync/start', source, full: true }).catch((error: unknown) => ({ closed: String(error) }));
     // A full run is under way, stopped in the middle of its biggest object (activities, synced last).
     await expect
-      .poll(async () => {
-        const activities = (await readExtensionDb(quiet, source, { statesOnly: true })).states.find((state) => state.object === 'activities');
-        return activities?.phase === 'running' && (activities.runStartedAt ?? 0) >= runStart - 1_000 && activities.cursor !== null;
-      }, { timeout: 90_000, interval: 100 })
+      .poll(
+        async () => {
+          const activities = (await readExtensionDb(quiet, source, { statesOnly: true })).states.find((state) => state.object === 'activities');
+          return activities?.phase === 'running' && (activities.runStartedAt ?? 0) >= runStart - 1_000 && activities.cursor !== null;
+        },
+        { timeout: 90_000, interval: 100 },
+      )
       .toBe(true);
 
     await stopServiceWorkers(quiet);
@@ -95,7 +99,11 @@ describe('the background keeps one sync and survives its worker being stopped', 
 
     // The watchdog alarm fires (made due now instead of within the minute): Chromium starts the worker for it.
     const woken = Date.now();
-    await quiet.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } }).chrome.alarms.create('sync-watchdog', { when: Date.now() + 100 }));
+    await quiet.evaluate(() =>
+      (globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } }).chrome.alarms.create('sync-watchdog', {
+        when: Date.now() + 100,
+      }),
+    );
     await expect.poll(() => serviceWorkerTargets(browser.context, browser.extensionId), { timeout: 15_000 }).toBe(1);
     await expect.poll(async () => allDone(await readExtensionDb(quiet, source, { statesOnly: true }), served), { timeout: 120_000, interval: 500 }).toBe(true);
     // The stopped worker never answered the page that asked for the sync: its message channel closed.

@@ -33,9 +33,13 @@ beforeAll(async () => {
   world = await startWorld({ scale: 0.1 });
   crmOrigin = world.crm.url;
   extensionId = world.browser.extensionId;
-  dynamicId = await world.browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { dynamicId: string } } }).chrome.runtime.dynamicId);
+  dynamicId = await world.browser.serviceWorker.evaluate(
+    () => (globalThis as unknown as { chrome: { runtime: { dynamicId: string } } }).chrome.runtime.dynamicId,
+  );
   seen = [];
-  world.browser.context.on('request', (request) => seen.push({ url: request.url(), fromServiceWorker: request.serviceWorker() !== null, resourceType: request.resourceType() }));
+  world.browser.context.on('request', (request) =>
+    seen.push({ url: request.url(), fromServiceWorker: request.serviceWorker() !== null, resourceType: request.resourceType() }),
+  );
 });
 
 afterAll(async () => {
@@ -100,12 +104,16 @@ describe('network traffic during a full run', () => {
     const crmHost = new URL(crmOrigin);
     const sites = [`chrome-extension://${extensionId}`, `http://${crmHost.hostname}`];
     expect(logged.events).toBeGreaterThan(100);
-    const fromWorker = logged.requests.filter((request) => request.initiator === `chrome-extension://${extensionId}` && request.url.startsWith(`${crmOrigin}/api/v1/`));
+    const fromWorker = logged.requests.filter(
+      (request) => request.initiator === `chrome-extension://${extensionId}` && request.url.startsWith(`${crmOrigin}/api/v1/`),
+    );
     expect(fromWorker.length, 'the worker’s fetches to the CRM are in the NetLog').toBeGreaterThan(13);
     const browserOwn = logged.requests.filter((request) => isBrowserOwn(request, sites));
     const ours = logged.requests.filter((request) => !isBrowserOwn(request, sites));
     expect(ours.filter((request) => !allowed(request.url)).map((request) => `${request.initiator} ${request.method} ${request.url}`)).toEqual([]);
-    console.info(`security-network: ${ours.length} requests of the pages and the extension, all to the CRM; Chromium's own: ${browserOwn.map((request) => `${request.method} ${request.url.split('?')[0]}`).join(', ') || 'none'}`);
+    console.info(
+      `security-network: ${ours.length} requests of the pages and the extension, all to the CRM; Chromium's own: ${browserOwn.map((request) => `${request.method} ${request.url.split('?')[0]}`).join(', ') || 'none'}`,
+    );
     for (const request of browserOwn) {
       expect(request.url).not.toContain(extensionId);
       expect(request.url).not.toContain(crmHost.host);

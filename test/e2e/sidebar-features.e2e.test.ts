@@ -117,25 +117,38 @@ describe('the sidebar in real Chromium', () => {
     await frame.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
-  it("lists deals at risk linked to the CRM, and the team view keeps peers' numbers from a rep", async () => {
-    await frame.getByRole('heading', { name: 'Deals at risk' }).waitFor();
-    const atRisk = frame.locator('section[aria-labelledby="risk-title"] a').first();
-    await atRisk.waitFor();
-    expect((await atRisk.getAttribute('href'))!.startsWith(`${world.crm.url}/deals/`)).toBe(true);
+  it("lists live deals at risk apart from dead ones to clean up, each action linked to the CRM, and the team view keeps peers' numbers from a rep", async () => {
+    // The forecast's deal lists (the plain at-risk list stays only where no forecast can be made).
+    const deals = frame.locator('section.deals');
+    await deals.waitFor({ timeout: 120_000 });
+    const hrefs: string[] = [];
+    for (const tab of ['At risk', 'Clean up']) {
+      await deals.getByRole('radio', { name: new RegExp(`^${tab} \\(`) }).click();
+      const list = deals.locator('[data-list] a[data-action]');
+      for (let i = 0; i < (await list.count()); i += 1) hrefs.push((await list.nth(i).getAttribute('href'))!);
+    }
+    expect(hrefs.length, 'the demo rep has deals at risk or to clean up').toBeGreaterThan(0);
+    for (const href of hrefs) expect(href.startsWith(`${world.crm.url}/deals/`)).toBe(true);
 
     await frame.getByRole('radio', { name: 'Team' }).click();
-    await frame.getByText("Your team lead has not shared peers’ numbers", { exact: false }).waitFor();
+    await frame.getByText('Your team lead has not shared peers’ numbers', { exact: false }).waitFor();
     await frame.getByText(/You are #\d+ of \d+/).waitFor();
     expect(await frame.locator('table.board tbody tr').count()).toBe(1);
     // Whatever a page asks, the background sends no peer's name or number to this rep.
     const peers = world.demo.owners.filter((owner) => owner.externalId !== world.demo.currentOwnerId).map((owner) => owner.name);
     const sent = await frame.evaluate(
-      (src) => chrome.runtime.sendMessage({ type: 'view/team', source: src, view: 'team', period: 'month', metric: 'wonAmount' }).then((reply: unknown) => JSON.stringify(reply)),
+      (src) =>
+        chrome.runtime
+          .sendMessage({ type: 'view/team', source: src, view: 'team', period: 'month', metric: 'wonAmount' })
+          .then((reply: unknown) => JSON.stringify(reply)),
       source,
     );
     expect(sent).toContain('"ok":true');
     for (const name of peers) expect(sent).not.toContain(name);
-    const refused = await frame.evaluate((src) => chrome.runtime.sendMessage({ type: 'view/pinned', source: src, view: 'personal', period: 'month', ownerId: 'x' }), source);
+    const refused = await frame.evaluate(
+      (src) => chrome.runtime.sendMessage({ type: 'view/pinned', source: src, view: 'personal', period: 'month', ownerId: 'x' }),
+      source,
+    );
     expect(refused).toMatchObject({ ok: false });
   });
 
@@ -164,7 +177,12 @@ describe('the sidebar in real Chromium', () => {
   it('covers the right edge of the CRM page by default, leaving its layout alone (sidebar-placement.e2e has the rest)', async () => {
     const layout = await page.evaluate(() => {
       const host = document.querySelector('kpi-lens-sidebar')!.getBoundingClientRect();
-      return { hostLeft: host.left, width: document.documentElement.clientWidth, table: document.querySelector('#deals')!.getBoundingClientRect().right, margin: document.documentElement.style.marginRight };
+      return {
+        hostLeft: host.left,
+        width: document.documentElement.clientWidth,
+        table: document.querySelector('#deals')!.getBoundingClientRect().right,
+        margin: document.documentElement.style.marginRight,
+      };
     });
     // 360 px of sidebar + 18 px handle + 6 px grip over the page, which keeps its whole width.
     expect(layout.width - layout.hostLeft).toBe(384);
@@ -206,7 +224,8 @@ describe('the sidebar in real Chromium', () => {
     const shown = await readSidebar(panel.mainFrame());
     const inFrame = await readSidebar(frame);
     expect(shown.owner).toBe(inFrame.owner);
-    for (const name of ['pipeline.total', 'pipeline.openDeals', 'activity.call.month']) expect(shown.figures[name]?.value, name).toBe(inFrame.figures[name]?.value);
+    for (const name of ['pipeline.total', 'pipeline.openDeals', 'activity.call.month'])
+      expect(shown.figures[name]?.value, name).toBe(inFrame.figures[name]?.value);
     const [summary] = await Promise.all([world.browser.context.waitForEvent('page'), panel.getByRole('button', { name: 'Export weekly summary' }).click()]);
     expect(summary.url()).toBe(`chrome-extension://${world.browser.extensionId}/summary.html?source=${encodeURIComponent(source)}`);
     await summary.close();

@@ -11,7 +11,9 @@ import { uiStateKey } from '../../lib/settings/ui-state';
 import { openCrmPage, startWorld, type E2eWorld } from '../harness/setup';
 import { sidebarFrame } from '../harness/sidebar-reader';
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown>>>; set(items: Record<string, unknown>): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown>>>; set(items: Record<string, unknown>): Promise<void> } };
+};
 
 let world: E2eWorld;
 let page: Page;
@@ -33,7 +35,12 @@ const layout = () =>
       const r = element.getBoundingClientRect();
       return `${element.tagName}:${r.left},${r.top},${r.width},${r.height}`;
     });
-    return { rects, scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, margin: document.documentElement.style.marginRight };
+    return {
+      rects,
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+      margin: document.documentElement.style.marginRight,
+    };
   });
 
 /** The host's width once it stops changing: > 100 px when the sidebar is open, the handle's 18 px when collapsed. */
@@ -139,12 +146,17 @@ describe('the sidebar on the CRM page', () => {
       window.dispatchEvent(new Event('resize')); // what a CRM redrawing its toolbar on resize looks like to the handle
     }, free);
     await expect
-      .poll(() => page.evaluate(() => {
-        const r = document.getElementById('crm-control')!.getBoundingClientRect();
-        // Every point of the button is the button's own, none is KPI Lens's.
-        for (let y = r.top + 1; y < r.bottom; y += 4) for (let x = r.left + 1; x < r.right; x += 4) if (document.elementFromPoint(x, y)?.id !== 'crm-control') return false;
-        return true;
-      }), { timeout: 10_000 })
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const r = document.getElementById('crm-control')!.getBoundingClientRect();
+            // Every point of the button is the button's own, none is KPI Lens's.
+            for (let y = r.top + 1; y < r.bottom; y += 4)
+              for (let x = r.left + 1; x < r.right; x += 4) if (document.elementFromPoint(x, y)?.id !== 'crm-control') return false;
+            return true;
+          }),
+        { timeout: 10_000 },
+      )
       .toBe(true);
     const moved = (await handleAt(false))!;
     expect(moved.top > free.bottom + 10 || moved.bottom < free.top - 10).toBe(true);

@@ -11,7 +11,9 @@ import { formatMoney } from '../../lib/i18n/format';
 import { readSidebar, sidebarFrame } from '../harness/sidebar-reader';
 import { openCrmPage, startWorld, type E2eWorld } from '../harness/setup';
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown>>>; set(items: Record<string, unknown>): Promise<void> } } };
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown>>>; set(items: Record<string, unknown>): Promise<void> } };
+};
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 declare const axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
 
@@ -36,7 +38,9 @@ async function scan(): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the extension page's CSP does not apply to.
   if (!(await frame.evaluate(() => 'axe' in globalThis))) await frame.evaluate(AXE_SOURCE);
   const { violations } = await frame.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 async function setTheme(theme: 'light' | 'dark') {

@@ -52,7 +52,9 @@ function hostilePage(): string {
   for (let i = 0; i < HOSTILE_ROWS; i += 1) {
     const title = i % 3 === 0 ? '__proto__' : i % 3 === 1 ? 'constructor' : `<b>Deal</b> ${i}`;
     const note = i % 12_500 === 11 ? HUGE : escape(`<img src=x onerror="alert(1)"> note ${i}`);
-    rows.push(`<tr data-id="${i % 5 === 0 ? '__proto__' : `r${i}`}"><td>H-${i}</td><td>${title}</td><td>${OWNERS[i % 3]}</td><td>${1000 + i}</td><td>Negotiation</td><td>${note}</td></tr>`);
+    rows.push(
+      `<tr data-id="${i % 5 === 0 ? '__proto__' : `r${i}`}"><td>H-${i}</td><td>${title}</td><td>${OWNERS[i % 3]}</td><td>${1000 + i}</td><td>Negotiation</td><td>${note}</td></tr>`,
+    );
   }
   return `<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>Hostile</title></head><body style="margin:8px">
 <table id="hostile" style="width:600px;table-layout:fixed"><thead><tr><th>ID</th><th>__proto__</th><th>Owner</th><th>Amount</th><th>Stage</th><th>constructor</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`;
@@ -85,7 +87,11 @@ async function startPicker(url: string): Promise<void> {
   const helper = await browser.context.newPage();
   await helper.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   const reply = await helper.evaluate(async (wanted) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      }
+    ).chrome;
     const tabs = await api.tabs.query({});
     const tab = tabs.find((candidate) => candidate.url === wanted);
     if (tab?.id === undefined) return { tabs };
@@ -112,7 +118,9 @@ async function pickAndRead(page: Page, selector: string): Promise<void> {
 
 async function sourceRecords(page: Page, source: string): Promise<number> {
   return page.evaluate(async (wanted) => {
-    const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { sources: { source: string; records: number }[] } }> } } }).chrome;
+    const api = (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { sources: { source: string; records: number }[] } }> } } }
+    ).chrome;
     return (await api.runtime.sendMessage({ type: 'status/get' })).value.sources.find((candidate) => candidate.source === wanted)?.records ?? 0;
   }, source);
 }
@@ -142,11 +150,24 @@ describe('reading a table on a page KPI Lens does not know', () => {
 
     // Nothing of the picker is reachable from the page: the host is there, its shadow root is closed.
     expect(await page.evaluate(() => document.querySelector('kpi-lens-table-picker')?.shadowRoot ?? 'closed')).toBe('closed');
-    const remembered = await browser.serviceWorker.evaluate(async (key) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return (await api.storage.local.get(key))[key];
-    }, `table-mapping:${new URL(origin).host}`);
-    expect(remembered).toMatchObject({ version: 1, kind: 'deals', columns: [['ID', 'id'], ['Deal name', 'title'], ['Owner', 'owner'], ['Amount', 'amount'], ['Stage', 'stage']] });
+    const remembered = await browser.serviceWorker.evaluate(
+      async (key) => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+        return (await api.storage.local.get(key))[key];
+      },
+      `table-mapping:${new URL(origin).host}`,
+    );
+    expect(remembered).toMatchObject({
+      version: 1,
+      kind: 'deals',
+      columns: [
+        ['ID', 'id'],
+        ['Deal name', 'title'],
+        ['Owner', 'owner'],
+        ['Amount', 'amount'],
+        ['Stage', 'stage'],
+      ],
+    });
 
     const all = [...new Map([...PAGES[0]!, ...PAGES[1]!].map((row) => [row.id, row])).values()];
     const open = all.filter((row) => OPEN.has(row.stage));
@@ -178,7 +199,10 @@ describe('reading a table on a page KPI Lens does not know', () => {
     // One page is read at most 5,000 rows deep: 5,000 deals, and the 3 owners of the first test.
     expect(await waitForRecords(source, 50 + 5_000, 120_000)).toBe(50 + 5_000);
     // Rows titled `__proto__` / `constructor` were stored as data, not merged into prototypes.
-    const clean = () => Object.getOwnPropertyNames(Object.prototype).every((name) => typeof (Object.prototype as Record<string, unknown>)[name] === 'function' || name === '__proto__') && Object.keys({}).length === 0;
+    const clean = () =>
+      Object.getOwnPropertyNames(Object.prototype).every(
+        (name) => typeof (Object.prototype as Record<string, unknown>)[name] === 'function' || name === '__proto__',
+      ) && Object.keys({}).length === 0;
     expect(await browser.serviceWorker.evaluate(clean)).toBe(true);
     expect(await page.evaluate(clean)).toBe(true);
     await page.waitForTimeout(1_000);

@@ -44,7 +44,8 @@ export async function launchFirefoxWithExtension(options: { timeZone: string; ex
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(MISSING_FIREFOX_MESSAGE);
   const extensionPath = options.extensionPath ?? FIREFOX_TEST_BUILD_DIR;
-  if (!existsSync(join(extensionPath, 'manifest.json'))) throw new Error(`No Firefox test build at ${extensionPath}: run \`npm run build:test:firefox\` first.`);
+  if (!existsSync(join(extensionPath, 'manifest.json')))
+    throw new Error(`No Firefox test build at ${extensionPath}: run \`npm run build:test:firefox\` first.`);
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',

@@ -11,7 +11,9 @@ export type E2eWorld = { crm: SandboxCrm; demo: DemoDataSet; browser: ExtensionB
  * The world of an end-to-end test: the sandbox CRM with the demo data on
  * loopback, and real Chromium with the built extension (`npm run build:test`).
  */
-export async function startWorld(options: { timeZone?: string; locale?: string; scale?: number; faults?: SandboxFaults; userDataDir?: string } = {}): Promise<E2eWorld> {
+export async function startWorld(
+  options: { timeZone?: string; locale?: string; scale?: number; faults?: SandboxFaults; userDataDir?: string } = {},
+): Promise<E2eWorld> {
   const timeZone = options.timeZone ?? 'Europe/Berlin';
   const { crm, demo } = await startDemoCrm({ timeZone, scale: options.scale, faults: options.faults });
   const browser = await launchWithExtension({ timeZone, locale: options.locale, userDataDir: options.userDataDir });

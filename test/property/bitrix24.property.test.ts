@@ -1,19 +1,72 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bitrix24Adapter } from '../../lib/adapters/bitrix24';
-import { loadContractExamples } from '../../lib/adapters/bitrix24/testing/contract-examples';
-import { fakeBitrix } from '../../lib/adapters/bitrix24/testing/fake-bitrix';
-import { activity, BITRIX_WEBHOOK, deal } from '../../lib/adapters/bitrix24/testing/fixtures';
+import { loadContractExamples } from '../../lib/adapters/bitrix24/test-contract-examples';
+import { fakeBitrix } from '../../lib/adapters/bitrix24/test-fake-bitrix';
+import { activity, BITRIX_WEBHOOK, deal } from '../../lib/adapters/bitrix24/test-fixtures';
 import type { AdapterContext } from '../../lib/adapters/types';
 import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 
 const KEYS = [
-  'ID', 'TITLE', 'NAME', 'LAST_NAME', 'ASSIGNED_BY_ID', 'RESPONSIBLE_ID', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'STATUS_ID', 'CATEGORY_ID', 'OPPORTUNITY',
-  'CURRENCY_ID', 'DATE_CREATE', 'DATE_MODIFY', 'CLOSEDATE', 'CLOSED', 'COMPANY_ID', 'CONTACT_ID', 'SOURCE_ID', 'TYPE_ID', 'PROVIDER_ID', 'DIRECTION',
-  'SUBJECT', 'START_TIME', 'END_TIME', 'COMPLETED', 'OWNER_ID', 'OWNER_TYPE_ID', 'ENTITY_ID', 'SORT', 'SEMANTICS', 'ACTIVE', 'EMAIL', 'UF_DEPARTMENT',
+  'ID',
+  'TITLE',
+  'NAME',
+  'LAST_NAME',
+  'ASSIGNED_BY_ID',
+  'RESPONSIBLE_ID',
+  'STAGE_ID',
+  'STAGE_SEMANTIC_ID',
+  'STATUS_ID',
+  'CATEGORY_ID',
+  'OPPORTUNITY',
+  'CURRENCY_ID',
+  'DATE_CREATE',
+  'DATE_MODIFY',
+  'CLOSEDATE',
+  'CLOSED',
+  'COMPANY_ID',
+  'CONTACT_ID',
+  'SOURCE_ID',
+  'TYPE_ID',
+  'PROVIDER_ID',
+  'DIRECTION',
+  'SUBJECT',
+  'START_TIME',
+  'END_TIME',
+  'COMPLETED',
+  'OWNER_ID',
+  'OWNER_TYPE_ID',
+  'ENTITY_ID',
+  'SORT',
+  'SEMANTICS',
+  'ACTIVE',
+  'EMAIL',
+  'UF_DEPARTMENT',
 ] as const;
-const likely = fc.constantFrom('1', '7', '55', 'S', 'F', 'P', 'WON', 'LOSE', 'NEW', 'C1:WON', 'RUB', 'USD', 'Y', 'N', '2', '1 250 000.50', '15000.00',
-  '2024-02-01T10:00:00+03:00', '2024-02-30T10:00:00+03:00', 'DEAL_STAGE', 'CRM_EMAIL', 'VOXIMPLANT_CALL');
+const likely = fc.constantFrom(
+  '1',
+  '7',
+  '55',
+  'S',
+  'F',
+  'P',
+  'WON',
+  'LOSE',
+  'NEW',
+  'C1:WON',
+  'RUB',
+  'USD',
+  'Y',
+  'N',
+  '2',
+  '1 250 000.50',
+  '15000.00',
+  '2024-02-01T10:00:00+03:00',
+  '2024-02-30T10:00:00+03:00',
+  'DEAL_STAGE',
+  'CRM_EMAIL',
+  'VOXIMPLANT_CALL',
+);
 
 /** The first item lists of Bitrix24's REST reference examples (shared/contracts/bitrix24). */
 const documented = (file: string) => {
@@ -61,7 +114,15 @@ describe('Bitrix24: hostile pages through every object', () => {
           },
           (called) => (body !== undefined && called !== 'crm.category.list' ? { text: JSON.stringify(body) ?? 'null', status } : undefined),
         );
-        const ctx: AdapterContext = { fetch, now: () => Date.UTC(2024, 4, 1), baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:x', timeZone: 'Asia/Almaty', pageSize: 50 };
+        const ctx: AdapterContext = {
+          fetch,
+          now: () => Date.UTC(2024, 4, 1),
+          baseUrl: BITRIX_WEBHOOK,
+          auth: { kind: 'webhook' },
+          source: 'bitrix24:x',
+          timeZone: 'Asia/Almaty',
+          pageSize: 50,
+        };
         await expectPageOrCrmError(coverage, body === undefined ? parsed.length : 0, () => bitrix24Adapter.fetchPage(ctx, object, null, null));
       }),
       { numRuns: RUNS },

@@ -19,11 +19,52 @@ export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 
 /** A long string, but one shared constant: its cost is paid once, not per run. */
 const LONG = 'Я'.repeat(3_000);
 
-const oddNumber = fc.constantFrom(0, -0, -1, 0.1 + 0.2, 1e21, 1e308, -1e308, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 2 ** 63, 142, 143);
+const oddNumber = fc.constantFrom(
+  0,
+  -0,
+  -1,
+  0.1 + 0.2,
+  1e21,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2,
+  2 ** 63,
+  142,
+  143,
+);
 const oddString = fc.constantFrom(
-  '', ' ', 'NaN', 'Infinity', '-0', '1e308', '1 234,56', '12,500.50', '0x1F',
-  '2024-02-30', '2024-03-01T09:00:00Z', '2024-03-01', '2024-03-01 10:00:00', '1709283600000', '9999-12-31T23:59:59Z',
-  'javascript:alert(1)', '<img src=x onerror=alert(1)>', '__proto__', 'constructor', 'won', 'lost', 'open', 'USD', 'EUR', 'RUB', 'true', 'false', 'Y', 'N', LONG,
+  '',
+  ' ',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e308',
+  '1 234,56',
+  '12,500.50',
+  '0x1F',
+  '2024-02-30',
+  '2024-03-01T09:00:00Z',
+  '2024-03-01',
+  '2024-03-01 10:00:00',
+  '1709283600000',
+  '9999-12-31T23:59:59Z',
+  'javascript:alert(1)',
+  '<img src=x onerror=alert(1)>',
+  '__proto__',
+  'constructor',
+  'won',
+  'lost',
+  'open',
+  'USD',
+  'EUR',
+  'RUB',
+  'true',
+  'false',
+  'Y',
+  'N',
+  LONG,
 );
 
 /** One JSON value: null, booleans, odd and huge numbers, short or odd strings. */
@@ -52,16 +93,15 @@ export const jsonValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
  */
 export function crmItem(keys: readonly string[], likely: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   const key = fc.constantFrom(...keys, ...PROTO_KEYS);
-  return fc.oneof(
-    { weight: 6, arbitrary: fc.dictionary(key, fc.oneof(likely, leaf, jsonValue), { maxKeys: 10 }) },
-    { weight: 1, arbitrary: jsonValue },
-  );
+  return fc.oneof({ weight: 6, arbitrary: fc.dictionary(key, fc.oneof(likely, leaf, jsonValue), { maxKeys: 10 }) }, { weight: 1, arbitrary: jsonValue });
 }
 
 /** A documented item with a few fields replaced (or added) by hostile values. */
 export function mutated(documented: Record<string, unknown>, likely: fc.Arbitrary<unknown> = leaf): fc.Arbitrary<unknown> {
   const fields = Object.keys(documented);
-  return fc.dictionary(fc.constantFrom(...fields, ...PROTO_KEYS), fc.oneof(likely, leaf, jsonValue), { maxKeys: 3 }).map((patch) => ({ ...documented, ...patch }));
+  return fc
+    .dictionary(fc.constantFrom(...fields, ...PROTO_KEYS), fc.oneof(likely, leaf, jsonValue), { maxKeys: 3 })
+    .map((patch) => ({ ...documented, ...patch }));
 }
 
 /** Raw JSON texts no object literal can express: duplicate and prototype-setting keys. */
@@ -85,7 +125,8 @@ export function wireItem(documented: readonly Record<string, unknown>[], keys: r
 
 /** The JSON text of a list of items as a server would send it. */
 export function listJson(items: readonly WireItem[]): string {
-  const text = (item: WireItem) => (typeof item === 'object' && item !== null && 'rawJson' in item ? (item as { rawJson: string }).rawJson : (JSON.stringify(item) ?? 'null'));
+  const text = (item: WireItem) =>
+    typeof item === 'object' && item !== null && 'rawJson' in item ? (item as { rawJson: string }).rawJson : (JSON.stringify(item) ?? 'null');
   return `[${items.map(text).join(',')}]`;
 }
 
@@ -135,7 +176,10 @@ export function expectSoundPage(page: FetchedPage, itemCount: number): PageTally
     check(Object.hasOwn(reject, 'raw'), 'a reject without its raw item');
   }
   const deleted = Object.values(page.deleted ?? {}).reduce((n, ids) => n + (ids?.length ?? 0), 0);
-  check(records + page.rejects.length + deleted >= itemCount, `${itemCount} items became only ${records} records, ${page.rejects.length} rejects and ${deleted} deletions`);
+  check(
+    records + page.rejects.length + deleted >= itemCount,
+    `${itemCount} items became only ${records} records, ${page.rejects.length} rejects and ${deleted} deletions`,
+  );
   expectNoPollution();
   return { records, rejects: page.rejects.length, deleted };
 }

@@ -7,11 +7,31 @@ import * as hs from '../contracts/hubspot';
 import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 
 const PROPERTY_NAMES = [...new Set(HUBSPOT_OBJECTS_DETAIL.flatMap((o) => o.properties ?? []))];
-const KEYS = ['id', 'properties', 'createdAt', 'updatedAt', 'archived', 'firstName', 'lastName', 'email', 'userId', 'teams', 'stages', 'label', 'displayOrder', 'metadata', ...PROPERTY_NAMES];
+const KEYS = [
+  'id',
+  'properties',
+  'createdAt',
+  'updatedAt',
+  'archived',
+  'firstName',
+  'lastName',
+  'email',
+  'userId',
+  'teams',
+  'stages',
+  'label',
+  'displayOrder',
+  'metadata',
+  ...PROPERTY_NAMES,
+];
 const likely = fc.oneof(
   fc.constantFrom('501', '9001', '2024-03-01T09:00:00Z', '1709283600000', 'true', 'false', '12500.50', 'EUR', '0.2', 'closedwon', 'default', ''),
   // a properties map with arbitrary values: HubSpot sends every property as a string or null
-  fc.dictionary(fc.constantFrom(...PROPERTY_NAMES, '__proto__', 'constructor'), fc.oneof(fc.constantFrom('2024-03-01T09:00:00Z', 'true', '501', '12500.50'), fc.string({ maxLength: 8 }), fc.constant(null)), { maxKeys: 8 }),
+  fc.dictionary(
+    fc.constantFrom(...PROPERTY_NAMES, '__proto__', 'constructor'),
+    fc.oneof(fc.constantFrom('2024-03-01T09:00:00Z', 'true', '501', '12500.50'), fc.string({ maxLength: 8 }), fc.constant(null)),
+    { maxKeys: 8 },
+  ),
 );
 /** HubSpot's published shapes (typed as @hubspot/api-client models), as JSON on the wire. */
 const wire = (x: unknown) => JSON.parse(JSON.stringify(x)) as Record<string, unknown>;
@@ -48,7 +68,9 @@ describe('HubSpot: hostile pages through every object', () => {
         // Lists, searches, owners, pipelines and line items all answer `results`; associations point at items 1 and 2.
         const fetch: FetchLike = async (url) =>
           new URL(url).pathname.startsWith('/crm/v4/associations/')
-            ? new Response('{"results":[{"from":{"id":"9001"},"to":[{"toObjectId":1},{"toObjectId":"2"}]},{"from":{"id":"__proto__"},"to":[{"toObjectId":"constructor"}]}]}')
+            ? new Response(
+                '{"results":[{"from":{"id":"9001"},"to":[{"toObjectId":1},{"toObjectId":"2"}]},{"from":{"id":"__proto__"},"to":[{"toObjectId":"constructor"}]}]}',
+              )
             : new Response(text, { status: body === undefined ? 200 : status });
         // goals keep only sales quotas, so a goals page may hold fewer outcomes than items
         const expected = body !== undefined || object === 'goals' ? 0 : list.length;

@@ -16,9 +16,46 @@ const HEADERS = [
 
 /** Cell text: what exports hold, what breaks parsers, and what pollutes prototypes. */
 const cell = fc.oneof(
-  fc.constantFrom('', ' ', 'Won', 'Lost', 'Closed Won', 'Engaging', 'call', 'email', 'meeting', 'Ann', 'Bob', 'GTX Pro', 'yes', 'no', 'TRUE', '0', '-1',
-    '1,234.56', '1 234,56', '$5,000', '€12', '1e308', 'NaN', '2017-06-01', '2017-02-30', '06/01/2017', '01.06.2017', '2017-06-01 10:00', '10:00',
-    '9999-12-31', '1709283600000', '=cmd|"/c calc"!A1', '"quoted"', 'multi\nline', 'semi;colon', 'tab\there', '\uFEFFbom', ...PROTO_KEYS),
+  fc.constantFrom(
+    '',
+    ' ',
+    'Won',
+    'Lost',
+    'Closed Won',
+    'Engaging',
+    'call',
+    'email',
+    'meeting',
+    'Ann',
+    'Bob',
+    'GTX Pro',
+    'yes',
+    'no',
+    'TRUE',
+    '0',
+    '-1',
+    '1,234.56',
+    '1 234,56',
+    '$5,000',
+    '€12',
+    '1e308',
+    'NaN',
+    '2017-06-01',
+    '2017-02-30',
+    '06/01/2017',
+    '01.06.2017',
+    '2017-06-01 10:00',
+    '10:00',
+    '9999-12-31',
+    '1709283600000',
+    '=cmd|"/c calc"!A1',
+    '"quoted"',
+    'multi\nline',
+    'semi;colon',
+    'tab\there',
+    '\uFEFFbom',
+    ...PROTO_KEYS,
+  ),
   fc.string({ maxLength: 10 }),
   leaf.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
 );
@@ -31,12 +68,20 @@ const KIND_TYPE: Record<ImportResult['kind'], RecordType> = { deals: 'deal', act
 /** Counted: every data row is imported, rejected or replaced by a later row of its id; every record is valid; details are capped, counts are not. */
 function expectSoundImport(result: ImportResult): void {
   const repeated = result.duplicates?.rows ?? 0;
-  check(result.imported + result.rejectCount + repeated === result.rows, `${result.rows} rows but ${result.imported} imported + ${result.rejectCount} rejected + ${repeated} repeated ids`);
+  check(
+    result.imported + result.rejectCount + repeated === result.rows,
+    `${result.rows} rows but ${result.imported} imported + ${result.rejectCount} rejected + ${repeated} repeated ids`,
+  );
   check(result.rejects.length === Math.min(result.rejectCount, OPTIONS.maxRejectDetails), 'reject details not capped as documented');
   for (const reject of result.rejects) check(reject.line >= 2 && reject.reason.length > 0, `reject without a line or reason: ${JSON.stringify(reject)}`);
   const main = result.records[result.kind];
   check(main.length === result.imported, `${result.imported} imported but ${main.length} ${result.kind} records`);
-  const all: [RecordType, unknown[]][] = [[KIND_TYPE[result.kind], main], ['owner', result.records.owners], ['product', result.records.products], ['customer', result.records.customers]];
+  const all: [RecordType, unknown[]][] = [
+    [KIND_TYPE[result.kind], main],
+    ['owner', result.records.owners],
+    ['product', result.records.products],
+    ['customer', result.records.customers],
+  ];
   for (const [type, records] of all) {
     for (const record of records) {
       const parsed = parseRecord(type, record);
@@ -53,15 +98,49 @@ describe('CSV import on hostile input', () => {
         kind: fc.constant('rows' as const),
         header: fc.constant(header),
         // mostly rows as long as the header, some a cell short or long
-        rows: fc.array(fc.oneof({ weight: 4, arbitrary: fc.array(cell, { minLength: header.length, maxLength: header.length }) }, { weight: 1, arbitrary: fc.array(cell, { minLength: header.length - 1, maxLength: header.length + 1 }) }), { maxLength: 5 }),
+        rows: fc.array(
+          fc.oneof(
+            { weight: 4, arbitrary: fc.array(cell, { minLength: header.length, maxLength: header.length }) },
+            { weight: 1, arbitrary: fc.array(cell, { minLength: header.length - 1, maxLength: header.length + 1 }) },
+          ),
+          { maxLength: 5 },
+        ),
         crlf: fc.boolean(),
       }),
     );
     const piece = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(',', ';', '\t', '|', '"', '""', '\n', '\r\n', '\r', '\uFEFF', 'id', 'amount', 'stage', 'close_date', 'Won', '100', '2017-06-01', '__proto__', 'constructor') },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          ',',
+          ';',
+          '\t',
+          '|',
+          '"',
+          '""',
+          '\n',
+          '\r\n',
+          '\r',
+          '\uFEFF',
+          'id',
+          'amount',
+          'stage',
+          'close_date',
+          'Won',
+          '100',
+          '2017-06-01',
+          '__proto__',
+          'constructor',
+        ),
+      },
       { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
     );
-    const anyText = fc.oneof(fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')), fc.string({ maxLength: 60 })).map((text) => ({ kind: 'text' as const, text }));
+    const anyText = fc
+      .oneof(
+        fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')),
+        fc.string({ maxLength: 60 }),
+      )
+      .map((text) => ({ kind: 'text' as const, text }));
     const seen = { imported: 0, rejected: 0, importErrors: 0, texts: 0, refused: 0 };
     await fc.assert(
       fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: underHeader }, { weight: 1, arbitrary: anyText }), async (input) => {

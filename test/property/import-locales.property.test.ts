@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../lib/period/units';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormatError, importCsv, type ImportResult } from '../../lib/import';
@@ -12,10 +13,9 @@ import { check, RUNS } from './hostile';
  */
 const LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'ru-RU', 'de-CH', 'en-IN'] as const;
 const CURRENCIES = ['USD', 'EUR', 'RUB', 'CHF', 'GBP', 'INR'] as const;
-const DAY = 86_400_000;
 /** Two-digit years read as 1970–2069, as spreadsheets do: the dates stay in those years. */
-const FIRST_DAY = Date.UTC(1970, 0, 1) / DAY;
-const LAST_DAY = Date.UTC(2069, 11, 31) / DAY;
+const FIRST_DAY = Date.UTC(1970, 0, 1) / DAY_MS;
+const LAST_DAY = Date.UTC(2069, 11, 31) / DAY_MS;
 
 const amountStyle = fc.record({
   currency: fc.constantFrom(...CURRENCIES),
@@ -64,7 +64,7 @@ function written(input: File) {
   const timed = date.timeStyle !== undefined || date.hour !== undefined;
   return input.rows.map((entry, i) => {
     const minor = entry.major * 100 + (amount.cents ? Math.sign(entry.major || 1) * entry.cents : 0);
-    const instant = entry.day * DAY + (timed ? entry.minute * 60_000 : 0);
+    const instant = entry.day * DAY_MS + (timed ? entry.minute * 60_000 : 0);
     return { title: `D${i}`, minor, instant, amountText: numbers.format(minor / 100), dateText: dates.format(instant) };
   });
 }
@@ -80,7 +80,9 @@ describe('amounts and dates written by Intl in seven locales', () => {
         const withAmount = input.columns !== 'date';
         const withDate = input.columns !== 'amount';
         const header = ['Title', 'Stage', ...(withAmount ? ['Amount'] : []), ...(withDate ? ['Close Date'] : [])];
-        const lines = rows.map((entry) => [entry.title, 'Negotiation', ...(withAmount ? [entry.amountText] : []), ...(withDate ? [entry.dateText] : [])].map(quote).join(','));
+        const lines = rows.map((entry) =>
+          [entry.title, 'Negotiation', ...(withAmount ? [entry.amountText] : []), ...(withDate ? [entry.dateText] : [])].map(quote).join(','),
+        );
         const csv = `${header.join(',')}\n${lines.join('\n')}\n`;
         let result: ImportResult;
         try {
@@ -93,8 +95,16 @@ describe('amounts and dates written by Intl in seven locales', () => {
         check(result.rejectCount === 0, `rows rejected: ${JSON.stringify(result.rejects)}\n${csv}`);
         result.records.deals.forEach((deal, i) => {
           const entry = rows[i]!;
-          if (withAmount) check(deal.amount?.minor === entry.minor, `${JSON.stringify(entry.amountText)} (${input.locale}) read as ${deal.amount?.minor}, written ${entry.minor}\n${csv}`);
-          if (withDate) check(deal.expectedCloseAt === entry.instant, `${JSON.stringify(entry.dateText)} (${input.locale}) read as ${new Date(deal.expectedCloseAt ?? 0).toISOString()}, written ${new Date(entry.instant).toISOString()}\n${csv}`);
+          if (withAmount)
+            check(
+              deal.amount?.minor === entry.minor,
+              `${JSON.stringify(entry.amountText)} (${input.locale}) read as ${deal.amount?.minor}, written ${entry.minor}\n${csv}`,
+            );
+          if (withDate)
+            check(
+              deal.expectedCloseAt === entry.instant,
+              `${JSON.stringify(entry.dateText)} (${input.locale}) read as ${new Date(deal.expectedCloseAt ?? 0).toISOString()}, written ${new Date(entry.instant).toISOString()}\n${csv}`,
+            );
         });
         seen.read += 1;
         if (withAmount) seen.amountsRead += 1;

@@ -1,18 +1,62 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kommoAdapter } from '../../lib/adapters/kommo';
-import { fakeFetch } from '../../lib/adapters/kommo/fake-fetch';
-import { accountResponse, callNoteItem, companyItem, contactItem, KOMMO_BASE, lead, pipelinesResponse, taskItem, userResponse } from '../../lib/adapters/kommo/fixtures';
+import { fakeFetch } from '../../lib/adapters/kommo/test-fake-fetch';
+import {
+  accountResponse,
+  callNoteItem,
+  companyItem,
+  contactItem,
+  KOMMO_BASE,
+  lead,
+  pipelinesResponse,
+  taskItem,
+  userResponse,
+} from '../../lib/adapters/kommo/test-fixtures';
 import type { AdapterContext } from '../../lib/adapters/types';
 import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 
 const KEYS = [
-  'id', 'name', 'price', 'responsible_user_id', 'group_id', 'status_id', 'pipeline_id', 'loss_reason_id', 'created_at', 'updated_at', 'closed_at',
-  'closest_task_at', 'is_deleted', 'custom_fields_values', 'account_id', '_embedded', '_links', 'task_type_id', 'text', 'complete_till', 'is_completed',
-  'result', 'note_type', 'params', 'entity_id', 'created_by', 'statuses', 'sort', 'is_main', 'email', 'rights', 'lang',
+  'id',
+  'name',
+  'price',
+  'responsible_user_id',
+  'group_id',
+  'status_id',
+  'pipeline_id',
+  'loss_reason_id',
+  'created_at',
+  'updated_at',
+  'closed_at',
+  'closest_task_at',
+  'is_deleted',
+  'custom_fields_values',
+  'account_id',
+  '_embedded',
+  '_links',
+  'task_type_id',
+  'text',
+  'complete_till',
+  'is_completed',
+  'result',
+  'note_type',
+  'params',
+  'entity_id',
+  'created_by',
+  'statuses',
+  'sort',
+  'is_main',
+  'email',
+  'rights',
+  'lang',
 ] as const;
-const likely = fc.constantFrom(142, 143, 1, 2, 0, 1711000000, '1 250 000,50', 'call_in', 'call_out', true, false, 'RUB', 'USD',
-  { duration: 60, uniq: 'x', phone: '+7 900', source: 'x', link: 'https://example.com/rec.mp3' });
+const likely = fc.constantFrom(142, 143, 1, 2, 0, 1711000000, '1 250 000,50', 'call_in', 'call_out', true, false, 'RUB', 'USD', {
+  duration: 60,
+  uniq: 'x',
+  phone: '+7 900',
+  source: 'x',
+  link: 'https://example.com/rec.mp3',
+});
 
 /** Each object, the `_embedded` key its list answers under, and documented items (lib/adapters/kommo/fixtures). */
 const OBJECTS: [object: string, key: string, documented: Record<string, unknown>[]][] = [
@@ -54,9 +98,19 @@ describe('amoCRM / Kommo: hostile pages through every object', () => {
         const { fetch } = fakeFetch((url) =>
           url.pathname.endsWith('/account') && !teams
             ? { text: account }
-            : { text: teams && body === undefined ? `${account.slice(0, -1)},"_embedded":{"users_groups":${listJson(list)}}}` : text, status: body === undefined ? 200 : status },
+            : {
+                text: teams && body === undefined ? `${account.slice(0, -1)},"_embedded":{"users_groups":${listJson(list)}}}` : text,
+                status: body === undefined ? 200 : status,
+              },
         );
-        const ctx: AdapterContext = { fetch, now: () => Date.UTC(2024, 4, 1), baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 't' }, source: 'kommo:x', timeZone: 'Europe/Moscow' };
+        const ctx: AdapterContext = {
+          fetch,
+          now: () => Date.UTC(2024, 4, 1),
+          baseUrl: KOMMO_BASE,
+          auth: { kind: 'bearer', token: 't' },
+          source: 'kommo:x',
+          timeZone: 'Europe/Moscow',
+        };
         await expectPageOrCrmError(coverage, body === undefined ? list.length : 0, () => kommoAdapter.fetchPage(ctx, object, null, null));
       }),
       { numRuns: RUNS },

@@ -10,29 +10,83 @@ const ORIGIN = `chrome-extension://${ID}/`;
 // `frame/*`: the sidebar frame's state of the sender's own page; `table/*`: the on-demand table picker.
 const CONTENT_SCRIPT_ALLOWED = new Set(['page/opened', 'frame/state', 'frame/toggle', 'frame/resize', 'table/setup', 'table/remember', 'table/rows']);
 
-const SHAPES = requestSchema.options.map((option) => ({ type: option.shape.type.value as string, fields: Object.keys(option.shape).filter((k) => k !== 'type') }));
-const likely = fc.constantFrom('sandbox:127.0.0.1:5179', 'pipedrive:acme', 'https://acme.pipedrive.com/deals', 'personal', 'team', 'month', '2024-03', 3, 0, true, false, [], {});
+const SHAPES = requestSchema.options.map((option) => ({
+  type: option.shape.type.value as string,
+  fields: Object.keys(option.shape).filter((k) => k !== 'type'),
+}));
+const likely = fc.constantFrom(
+  'sandbox:127.0.0.1:5179',
+  'pipedrive:acme',
+  'https://acme.pipedrive.com/deals',
+  'personal',
+  'team',
+  'month',
+  '2024-03',
+  3,
+  0,
+  true,
+  false,
+  [],
+  {},
+);
 
 /** Messages: protocol-shaped ones with arbitrary fields (some valid), anything at all, and polluting JSON. */
 const message = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...SHAPES).chain(({ type, fields }) => fc.dictionary(fc.constantFrom(...fields, ...PROTO_KEYS), fc.oneof(likely, leaf, jsonValue), { maxKeys: fields.length + 1 }).map((rest) => ({ ...rest, type }))) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .constantFrom(...SHAPES)
+      .chain(({ type, fields }) =>
+        fc
+          .dictionary(fc.constantFrom(...fields, ...PROTO_KEYS), fc.oneof(likely, leaf, jsonValue), { maxKeys: fields.length + 1 })
+          .map((rest) => ({ ...rest, type })),
+      ),
+  },
   { weight: 2, arbitrary: jsonValue },
   // valid requests, privileged and not, so admission is tested for every kind of sender
   {
     weight: 2,
     arbitrary: fc.constantFrom<unknown>(
-      { type: 'page/opened', url: 'https://acme.pipedrive.com/deals' }, { type: 'status/get' }, { type: 'data/delete-all' }, { type: 'demo/load' },
-      { type: 'sync/start', source: 'pipedrive:acme' }, { type: 'data/erase-everything' }, { type: 'import/list' }, { type: 'connections/list' },
+      { type: 'page/opened', url: 'https://acme.pipedrive.com/deals' },
+      { type: 'status/get' },
+      { type: 'data/delete-all' },
+      { type: 'demo/load' },
+      { type: 'sync/start', source: 'pipedrive:acme' },
+      { type: 'data/erase-everything' },
+      { type: 'import/list' },
+      { type: 'connections/list' },
     ),
   },
-  { weight: 1, arbitrary: fc.constantFrom('{"__proto__":{"type":"status/get"}}', '{"type":"data/delete-all","__proto__":{"fromExtensionPage":true}}', '{"type":"status/get","constructor":{"prototype":{"polluted":1}}}').map((t) => JSON.parse(t) as unknown) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(
+        '{"__proto__":{"type":"status/get"}}',
+        '{"type":"data/delete-all","__proto__":{"fromExtensionPage":true}}',
+        '{"type":"status/get","constructor":{"prototype":{"polluted":1}}}',
+      )
+      .map((t) => JSON.parse(t) as unknown),
+  },
 );
 
 /** Who sent it, as runtime.MessageSender shapes: extension pages, CRM pages' content scripts, other extensions, lookalike URLs. */
 const url = fc.oneof(
-  fc.constantFrom(`${ORIGIN}sidebar.html`, `${ORIGIN}options.html#data`, `${ORIGIN}background.js`, `chrome-extension://${ID}`, `chrome-extension://${ID}.evil/sidebar.html`,
-    `chrome-extension://other${ID}/sidebar.html`, `CHROME-EXTENSION://${ID.toUpperCase()}/sidebar.html`, `moz-extension://${ID}/sidebar.html`, 'https://acme.pipedrive.com/deals',
-    `https://evil.example/${ORIGIN}`, 'http://127.0.0.1:5179/deals', 'about:blank', 'javascript:alert(1)', ''),
+  fc.constantFrom(
+    `${ORIGIN}sidebar.html`,
+    `${ORIGIN}options.html#data`,
+    `${ORIGIN}background.js`,
+    `chrome-extension://${ID}`,
+    `chrome-extension://${ID}.evil/sidebar.html`,
+    `chrome-extension://other${ID}/sidebar.html`,
+    `CHROME-EXTENSION://${ID.toUpperCase()}/sidebar.html`,
+    `moz-extension://${ID}/sidebar.html`,
+    'https://acme.pipedrive.com/deals',
+    `https://evil.example/${ORIGIN}`,
+    'http://127.0.0.1:5179/deals',
+    'about:blank',
+    'javascript:alert(1)',
+    '',
+  ),
   fc.webUrl(),
 );
 const sender: fc.Arbitrary<SenderInfo> = fc.record(
@@ -59,9 +113,15 @@ describe('message admission on hostile input', () => {
         check(requestSchema.safeParse(msg).success, 'admitted a message the protocol does not describe');
         check(verdict.request.type === (msg as { type?: unknown }).type, 'the admitted request changed type');
         const pageUrl = from.url === undefined ? from.tab === undefined : from.url.startsWith(ORIGIN);
-        check(verdict.fromExtensionPage === pageUrl, `sender ${JSON.stringify(from)} taken for ${verdict.fromExtensionPage ? 'an extension page' : 'a content script'}`);
+        check(
+          verdict.fromExtensionPage === pageUrl,
+          `sender ${JSON.stringify(from)} taken for ${verdict.fromExtensionPage ? 'an extension page' : 'a content script'}`,
+        );
         if (!verdict.fromExtensionPage) check(CONTENT_SCRIPT_ALLOWED.has(verdict.request.type), `a content script was allowed ${verdict.request.type}`);
-        check(!Object.hasOwn(verdict.request, '__proto__') && Object.getPrototypeOf(verdict.request) === Object.prototype, 'the admitted request carries a prototype key');
+        check(
+          !Object.hasOwn(verdict.request, '__proto__') && Object.getPrototypeOf(verdict.request) === Object.prototype,
+          'the admitted request carries a prototype key',
+        );
         if (verdict.fromExtensionPage) seen.admittedFromPage += 1;
         else seen.admittedFromContent += 1;
       }),

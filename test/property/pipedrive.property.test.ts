@@ -5,14 +5,82 @@ import { okExamples, pipedriveContext, routedFetch } from '../contracts/pipedriv
 import { expectCoverage, expectPageOrCrmError, items, listJson, newCoverage, RUNS, wholeBody, wireItem } from './hostile';
 
 const KEYS = [
-  'id', 'title', 'name', 'owner_id', 'user_id', 'org_id', 'deal_id', 'lead_id', 'pipeline_id', 'stage_id', 'product_id', 'value', 'currency',
-  'status', 'add_time', 'update_time', 'won_time', 'lost_time', 'close_time', 'expected_close_date', 'probability', 'lost_reason', 'origin',
-  'channel', 'is_deleted', 'is_archived', 'type', 'subject', 'done', 'due_date', 'due_time', 'duration', 'marked_as_done_time', 'start_time',
-  'end_time', 'outcome', 'order_nr', 'prices', 'quantity', 'item_price', 'discount', 'discount_type', 'is_enabled', 'modified', 'created',
-  'email', 'active_flag', 'assignee', 'interval', 'expected_outcome', 'code',
+  'id',
+  'title',
+  'name',
+  'owner_id',
+  'user_id',
+  'org_id',
+  'deal_id',
+  'lead_id',
+  'pipeline_id',
+  'stage_id',
+  'product_id',
+  'value',
+  'currency',
+  'status',
+  'add_time',
+  'update_time',
+  'won_time',
+  'lost_time',
+  'close_time',
+  'expected_close_date',
+  'probability',
+  'lost_reason',
+  'origin',
+  'channel',
+  'is_deleted',
+  'is_archived',
+  'type',
+  'subject',
+  'done',
+  'due_date',
+  'due_time',
+  'duration',
+  'marked_as_done_time',
+  'start_time',
+  'end_time',
+  'outcome',
+  'order_nr',
+  'prices',
+  'quantity',
+  'item_price',
+  'discount',
+  'discount_type',
+  'is_enabled',
+  'modified',
+  'created',
+  'email',
+  'active_flag',
+  'assignee',
+  'interval',
+  'expected_outcome',
+  'code',
 ] as const;
-const likely = fc.constantFrom(1, 2, 7, '1', 'USD', 'EUR', 'won', 'lost', 'open', 'call', 'meeting', true, false, 0, 50, 1500.5,
-  '2024-03-01T09:00:00Z', '2024-03-01 09:00:00', '2024-03-01', '01:30', 'percentage', 'amount');
+const likely = fc.constantFrom(
+  1,
+  2,
+  7,
+  '1',
+  'USD',
+  'EUR',
+  'won',
+  'lost',
+  'open',
+  'call',
+  'meeting',
+  true,
+  false,
+  0,
+  50,
+  1500.5,
+  '2024-03-01T09:00:00Z',
+  '2024-03-01 09:00:00',
+  '2024-03-01',
+  '01:30',
+  'percentage',
+  'amount',
+);
 
 /** Where each object's list is read (`v2 /deals`), and the documented items of that answer. */
 const OBJECTS: { object: string; route: string; example: [version: 'v1' | 'v2', path: string] }[] = [
@@ -54,8 +122,9 @@ describe('Pipedrive: hostile pages through every object', () => {
     const coverage = newCoverage();
     await fc.assert(
       fc.asyncProperty(input, async ({ object, route, list, body, status }) => {
-        const page = object === 'goals' ? `{"success":true,"data":{"goals":${listJson(list)}}}` : `{"success":true,"data":${listJson(list)},"additional_data":{}}`;
-        const text = body === undefined ? page : JSON.stringify(body) ?? 'null';
+        const page =
+          object === 'goals' ? `{"success":true,"data":{"goals":${listJson(list)}}}` : `{"success":true,"data":${listJson(list)},"additional_data":{}}`;
+        const text = body === undefined ? page : (JSON.stringify(body) ?? 'null');
         const answer = () => new Response(text, { status: body === undefined ? 200 : status });
         const fetch = routedFetch({ [route]: answer, 'v2 /deals/products': answer, 'v1 /currencies': { success: true, data: [] } });
         // goals are read twice (active, past) and deduplicated by id, so a page may hold fewer outcomes than items

@@ -33,7 +33,9 @@ export function createSandboxApi(dataset: SandboxDataset, faults: SandboxFaults 
   const sorted = new Map<string, Sorted>();
   for (const type of RECORD_TYPES) {
     const gone = new Set(faults.deleted?.[type] ?? []);
-    const records = [...(dataset[type] ?? [])].filter((record) => !gone.has(record.externalId)).sort((a, b) => a.updatedAt - b.updatedAt || (a.externalId < b.externalId ? -1 : 1));
+    const records = [...(dataset[type] ?? [])]
+      .filter((record) => !gone.has(record.externalId))
+      .sort((a, b) => a.updatedAt - b.updatedAt || (a.externalId < b.externalId ? -1 : 1));
     sorted.set(SANDBOX_OBJECTS[type], { records, byType: type });
   }
   let requests = 0;

@@ -7,7 +7,11 @@ import type { SandboxDataset } from './api';
 export const SANDBOX_SEED = 7;
 
 /** The sandbox CRM's records: the built-in demo data, with links pointing at the sandbox's own pages. */
-export function sandboxDemoDataset(url: string, asOf: number, options: { scale?: number; timeZone?: string } = {}): { dataset: SandboxDataset; demo: DemoDataSet } {
+export function sandboxDemoDataset(
+  url: string,
+  asOf: number,
+  options: { scale?: number; timeZone?: string } = {},
+): { dataset: SandboxDataset; demo: DemoDataSet } {
   const demo = generateDemoData({ seed: SANDBOX_SEED, asOf, urlBase: url, source: 'sandbox', scale: options.scale, timeZone: options.timeZone });
   const dataset: SandboxDataset = {
     currentOwnerId: demo.currentOwnerId,

@@ -38,18 +38,36 @@ export function renderPage(dataset: SandboxDataset, url: URL): { status: number;
     const pages = Math.max(1, Math.ceil(deals.length / perPage));
     const rows = deals
       .slice((page - 1) * perPage, page * perPage)
-      .map((deal) => `<tr><td><a href="/deals/${encodeURIComponent(deal.externalId)}">${escapeHtml(deal.title)}</a></td><td>${escapeHtml(owners.get(deal.ownerId) ?? deal.ownerId)}</td><td>${deal.status}</td><td>${money(deal)}</td></tr>`)
+      .map(
+        (deal) =>
+          `<tr><td><a href="/deals/${encodeURIComponent(deal.externalId)}">${escapeHtml(deal.title)}</a></td><td>${escapeHtml(owners.get(deal.ownerId) ?? deal.ownerId)}</td><td>${deal.status}</td><td>${money(deal)}</td></tr>`,
+      )
       .join('');
-    return { status: 200, html: layout('Deals', `<table id="deals"><thead><tr><th>Deal</th><th>Owner</th><th>Status</th><th>Value</th></tr></thead><tbody>${rows}</tbody></table>${pager('/deals', page, pages, extra)}`) };
+    return {
+      status: 200,
+      html: layout(
+        'Deals',
+        `<table id="deals"><thead><tr><th>Deal</th><th>Owner</th><th>Status</th><th>Value</th></tr></thead><tbody>${rows}</tbody></table>${pager('/deals', page, pages, extra)}`,
+      ),
+    };
   }
   if (section === 'activities' && !id) {
     const activities = (dataset.activity ?? []) as Activity[];
     const pages = Math.max(1, Math.ceil(activities.length / perPage));
     const rows = activities
       .slice((page - 1) * perPage, page * perPage)
-      .map((activity) => `<tr><td><a href="/activities/${encodeURIComponent(activity.externalId)}">${escapeHtml(activity.title ?? activity.type)}</a></td><td>${activity.type}</td><td>${escapeHtml(owners.get(activity.ownerId) ?? activity.ownerId)}</td><td>${new Date(activity.occurredAt).toISOString()}</td></tr>`)
+      .map(
+        (activity) =>
+          `<tr><td><a href="/activities/${encodeURIComponent(activity.externalId)}">${escapeHtml(activity.title ?? activity.type)}</a></td><td>${activity.type}</td><td>${escapeHtml(owners.get(activity.ownerId) ?? activity.ownerId)}</td><td>${new Date(activity.occurredAt).toISOString()}</td></tr>`,
+      )
       .join('');
-    return { status: 200, html: layout('Activities', `<table id="activities"><thead><tr><th>Subject</th><th>Type</th><th>Owner</th><th>When</th></tr></thead><tbody>${rows}</tbody></table>${pager('/activities', page, pages, extra)}`) };
+    return {
+      status: 200,
+      html: layout(
+        'Activities',
+        `<table id="activities"><thead><tr><th>Subject</th><th>Type</th><th>Owner</th><th>When</th></tr></thead><tbody>${rows}</tbody></table>${pager('/activities', page, pages, extra)}`,
+      ),
+    };
   }
   const types: Record<string, keyof SandboxDataset> = { deals: 'deal', activities: 'activity', leads: 'lead', customers: 'customer' };
   if (section && id && types[section]) {
@@ -58,7 +76,12 @@ export function renderPage(dataset: SandboxDataset, url: URL): { status: number;
     const fields = Object.entries(record)
       .map(([key, value]) => `<tr><th>${escapeHtml(key)}</th><td>${escapeHtml(typeof value === 'object' ? JSON.stringify(value) : String(value))}</td></tr>`)
       .join('');
-    const title = 'title' in record && typeof record.title === 'string' ? record.title : 'name' in record && typeof record.name === 'string' ? record.name : record.externalId;
+    const title =
+      'title' in record && typeof record.title === 'string'
+        ? record.title
+        : 'name' in record && typeof record.name === 'string'
+          ? record.name
+          : record.externalId;
     return { status: 200, html: layout(title, `<table class="record">${fields}</table>`) };
   }
   return null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_CRM_HOST_PATTERNS } from '../../lib/adapters/hosts';
-import { buildFiles, readBuildFile, readFirefoxManifest, readManifest } from './build-output';
+import { buildFiles, readBuildFile, readFirefoxManifest, readManifest } from '../harness/build-output';
 
 /**
  * The production manifest, pinned: a new permission or host must be a
@@ -14,11 +14,21 @@ const OPTIONAL_PERMISSIONS = ['cookies', 'identity'];
 const OPTIONAL_HOSTS: Record<string, string[]> = {
   Pipedrive: ['https://*.pipedrive.com/*'],
   // commercial cloud, Government Cloud Plus (.mil), Salesforce on Alibaba Cloud (China); a connection asks for its own cloud's
-  Salesforce: ['https://*.force.com/*', 'https://*.salesforce.com/*', 'https://*.force.mil/*', 'https://*.crmforce.mil/*', 'https://*.salesforce.mil/*', 'https://*.sfcrmapps.cn/*', 'https://*.sfcrmproducts.cn/*'],
+  Salesforce: [
+    'https://*.force.com/*',
+    'https://*.salesforce.com/*',
+    'https://*.force.mil/*',
+    'https://*.crmforce.mil/*',
+    'https://*.salesforce.mil/*',
+    'https://*.sfcrmapps.cn/*',
+    'https://*.sfcrmproducts.cn/*',
+  ],
   HubSpot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://api.hubapi.com/*'],
   Close: ['https://app.close.com/*', 'https://api.close.com/*'],
   'amoCRM / Kommo': ['https://*.kommo.com/*', 'https://*.amocrm.ru/*', 'https://*.amocrm.com/*'],
-  Bitrix24: ['ru', 'com', 'by', 'kz', 'de', 'eu', 'ua', 'uz', 'es', 'fr', 'it', 'pl', 'uk', 'in', 'jp', 'cn', 'vn', 'id', 'com.br', 'com.tr'].map((zone) => `https://*.bitrix24.${zone}/*`),
+  Bitrix24: ['ru', 'com', 'by', 'kz', 'de', 'eu', 'ua', 'uz', 'es', 'fr', 'it', 'pl', 'uk', 'in', 'jp', 'cn', 'vn', 'id', 'com.br', 'com.tr'].map(
+    (zone) => `https://*.bitrix24.${zone}/*`,
+  ),
 };
 const ALL_OPTIONAL_HOSTS = Object.values(OPTIONAL_HOSTS).flat();
 
@@ -94,7 +104,15 @@ describe('production manifest for Firefox (MV2)', () => {
 describe('PRIVACY.md justifies the manifest', () => {
   const privacy = readFileSync(new URL('../../PRIVACY.md', import.meta.url), 'utf8');
   /** Markdown table rows as cells. */
-  const rows = privacy.split('\n').filter((line) => /^\|.*\|\s*$/.test(line) && !/^\|\s*-/.test(line)).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  const rows = privacy
+    .split('\n')
+    .filter((line) => /^\|.*\|\s*$/.test(line) && !/^\|\s*-/.test(line))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   const codeSpans = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
   /** The row that names `item` in code in one of its first two cells, with a justification (the last cell) of real text. */
   const justification = (item: string) => rows.find((cells) => cells.slice(0, 2).some((cell) => codeSpans(cell).includes(item)))?.at(-1) ?? '';

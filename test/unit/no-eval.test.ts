@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildFiles, readBuildFile } from './build-output';
+import { buildFiles, readBuildFile } from '../harness/build-output';
 
 /**
  * No code is made from strings in the shipped extension: MV3's default CSP
@@ -30,8 +30,9 @@ const FORBIDDEN: [name: string, pattern: RegExp][] = [
 const ALLOWED: { files: RegExp; snippet: RegExp; why: string }[] = [
   {
     files: /\.js$/,
-    snippet: /\.jitless\|\|typeof navigator<`u`&&navigator\?\.userAgent\?\.includes\(`Cloudflare`\)\)return!1;try\{return Function\(``\),!0\}catch\{return!1\}/g,
-    why: "zod allowsEval probe, guarded by `jitless` (returns false first)",
+    snippet:
+      /\.jitless\|\|typeof navigator<`u`&&navigator\?\.userAgent\?\.includes\(`Cloudflare`\)\)return!1;try\{return Function\(``\),!0\}catch\{return!1\}/g,
+    why: 'zod allowsEval probe, guarded by `jitless` (returns false first)',
   },
   {
     files: /\.js$/,
@@ -44,7 +45,9 @@ const ALLOWED: { files: RegExp; snippet: RegExp; why: string }[] = [
 export function forbiddenIn(file: string, code: string): string[] {
   let text = code;
   for (const { files, snippet } of ALLOWED) if (files.test(file)) text = text.replace(snippet, (m) => ' '.repeat(m.length));
-  return FORBIDDEN.flatMap(([name, pattern]) => [...text.matchAll(pattern)].map((m) => `${file}: ${name} at ${m.index}: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`));
+  return FORBIDDEN.flatMap(([name, pattern]) =>
+    [...text.matchAll(pattern)].map((m) => `${file}: ${name} at ${m.index}: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`),
+  );
 }
 
 describe('no code from strings in the production build', () => {
@@ -72,9 +75,23 @@ describe('no code from strings in the production build', () => {
   });
 
   it('catches what it must (the scanner is not vacuous)', () => {
-    const samples = ['eval("1")', 'x=new Function("a","return a")', 'Function("return this")()', 'let F=Function;', 'setTimeout("alert(1)",1)', 'import("https://evil.example/x.js")', "importScripts('x.js')"];
+    const samples = [
+      'eval("1")',
+      'x=new Function("a","return a")',
+      'Function("return this")()',
+      'let F=Function;',
+      'setTimeout("alert(1)",1)',
+      'import("https://evil.example/x.js")',
+      "importScripts('x.js')",
+    ];
     for (const sample of samples) expect(forbiddenIn('x.js', sample).length, sample).toBeGreaterThan(0);
-    for (const fine of ['obj.eval(1)', 'x.dynamicTypingFunction(t)', 'setTimeout(() => 1, 5)', 'e instanceof Function.prototype.constructor', 'typeof f=="function"']) {
+    for (const fine of [
+      'obj.eval(1)',
+      'x.dynamicTypingFunction(t)',
+      'setTimeout(() => 1, 5)',
+      'e instanceof Function.prototype.constructor',
+      'typeof f=="function"',
+    ]) {
       expect(forbiddenIn('x.js', fine), fine).toEqual([]);
     }
   });
@@ -107,7 +124,13 @@ describe('zod runs jitless: its JIT is never reached', () => {
       const key = ({ activity: 'activities', spend: 'spend', mrrMovement: 'mrrMovements' } as Record<string, string>)[type] ?? `${type}s`;
       for (const record of ((demo as unknown as Record<string, unknown[]>)[key] ?? []).slice(0, 50)) parsed += parseRecord(type, record).ok ? 1 : 0;
     }
-    for (const message of [{ type: 'status/get' }, { type: 'page/opened', url: 'https://acme.pipedrive.com/' }, { type: 'sync/start', source: 'x' }, { nope: 1 }]) requestSchema.safeParse(message);
+    for (const message of [
+      { type: 'status/get' },
+      { type: 'page/opened', url: 'https://acme.pipedrive.com/' },
+      { type: 'sync/start', source: 'x' },
+      { nope: 1 },
+    ])
+      requestSchema.safeParse(message);
     expect(parsed).toBeGreaterThan(200);
     expect(spy.calls).toBe(0);
   });
@@ -128,8 +151,14 @@ describe('zod runs jitless: its JIT is never reached', () => {
   it('the content script’s commands (zod’s small build) never call Function either', async () => {
     const spy = spyOnFunction();
     const { readContentCommand } = await import('../../lib/messaging/content-commands');
-    for (const message of [{ type: 'sidebar/frame', open: true, width: 400, placement: 'push' }, { type: 'sidebar/frame', open: 1 }, { nope: 1 }]) readContentCommand(message, { id: 'x' }, 'x');
-    expect(readContentCommand({ type: 'sidebar/frame', open: false, width: 300, placement: 'overlay' }, { id: 'x' }, 'x')).toEqual({ type: 'sidebar/frame', open: false, width: 300, placement: 'overlay' });
+    for (const message of [{ type: 'sidebar/frame', open: true, width: 400, placement: 'push' }, { type: 'sidebar/frame', open: 1 }, { nope: 1 }])
+      readContentCommand(message, { id: 'x' }, 'x');
+    expect(readContentCommand({ type: 'sidebar/frame', open: false, width: 300, placement: 'overlay' }, { id: 'x' }, 'x')).toEqual({
+      type: 'sidebar/frame',
+      open: false,
+      width: 300,
+      placement: 'overlay',
+    });
     expect(spy.calls).toBe(0);
   });
 
@@ -140,7 +169,8 @@ describe('zod runs jitless: its JIT is never reached', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(entry.name) && /from\s+['"]zod(\/[^'"]*)?['"]|import\(\s*['"]zod/.test(readFileSync(path, 'utf8'))) offenders.push(relative(root, path));
+        else if (/\.tsx?$/.test(entry.name) && /from\s+['"]zod(\/[^'"]*)?['"]|import\(\s*['"]zod/.test(readFileSync(path, 'utf8')))
+          offenders.push(relative(root, path));
       }
     };
     for (const dir of ['lib', 'entrypoints', 'components']) walk(join(root, dir));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBudgets } from '../../scripts/bench/budgets';
 import { benchSizes } from '../../scripts/bench/sizes';
-import { requireBuild } from './build-output';
+import { requireBuild } from '../harness/build-output';
 
 /**
  * Bundle budgets on the production build, strictly (sizes get no headroom):

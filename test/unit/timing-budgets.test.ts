@@ -16,7 +16,10 @@ import { CHROMIUM_FLAGS, findChromium, MISSING_CHROMIUM_MESSAGE } from '../harne
  */
 describe('timing budgets, with headroom', () => {
   it('full KPI recompute on 100,000 activities and 10,000 deals: no budget broken', async () => {
-    const raw = (await benchKpi()) as { dataset: { activities: number; deals: number }; entries: { name: string; median_ms: number; cpu_median_ms: number; budget_ms: number }[] };
+    const raw = (await benchKpi()) as {
+      dataset: { activities: number; deals: number };
+      entries: { name: string; median_ms: number; cpu_median_ms: number; budget_ms: number }[];
+    };
     // the configuration the budgets are defined for
     expect(raw.dataset).toMatchObject({ activities: 100_000, deals: 10_000 });
     // The two figures `npm run bench --check` guards, on CPU time: on a shared machine the wall clock also
@@ -30,7 +33,10 @@ describe('timing budgets, with headroom', () => {
     expect(BUDGETS.current.catalogueMs).toBe(100);
     const verdicts = evaluateBudgets({ kpi: figures });
     expect(verdicts).toHaveLength(2);
-    expect(verdicts.filter((v) => v.status === 'broken'), JSON.stringify(raw.entries)).toEqual([]);
+    expect(
+      verdicts.filter((v) => v.status === 'broken'),
+      JSON.stringify(raw.entries),
+    ).toEqual([]);
   }, 120_000);
 
   it('sync into IndexedDB keeps ≥ 80 % of a plain bulkPut (broken below 64 %), in headless Chromium', async () => {

@@ -1,8 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CONNECTABLE_CRMS, CRM_CATALOG, type ConnectableCrm, type ConnectField, type ConnectMethod } from '../../../lib/connections/catalog';
-import { permissionsForPlan, planConnection, type ConnectInput } from '../../../lib/connections/inputs';
-import { OAuthCancelled } from '../../../lib/connections/salesforce-oauth';
-import type { MessageKey } from '../../../lib/i18n/messages';
+import {
+  CONNECTABLE_CRMS,
+  CRM_CATALOG,
+  type ConnectableCrm,
+  type ConnectField,
+  type ConnectMethod,
+  permissionsForPlan,
+  planConnection,
+  type ConnectInput,
+  OAuthCancelled,
+} from '@/lib/connections';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { useConnectionsApi } from './api';
 
@@ -84,11 +92,18 @@ export function ConnectForm({ onConnected }: { onConnected: () => void }) {
       }
       const account = reply.source.slice(reply.source.indexOf(':') + 1);
       const text = reply.user ? t('conn.connectedAs', { label, account, name: reply.user.name }) : t('conn.connected', { label, account });
-      setOutcome({ kind: reply.problem ? 'problem' : 'ok', text: reply.problem ? `${text} ${reply.problem.message}` : text, action: reply.problem?.userAction });
+      setOutcome({
+        kind: reply.problem ? 'problem' : 'ok',
+        text: reply.problem ? `${text} ${reply.problem.message}` : text,
+        action: reply.problem?.userAction,
+      });
       setValues({});
       onConnected();
     } catch (error) {
-      setOutcome({ kind: 'problem', text: error instanceof OAuthCancelled ? t('conn.cancelled') : `${t('conn.failed')} ${error instanceof Error ? error.message : String(error)}` });
+      setOutcome({
+        kind: 'problem',
+        text: error instanceof OAuthCancelled ? t('conn.cancelled') : `${t('conn.failed')} ${error instanceof Error ? error.message : String(error)}`,
+      });
     } finally {
       setBusy(false);
     }
@@ -112,7 +127,14 @@ export function ConnectForm({ onConnected }: { onConnected: () => void }) {
           <legend>{t('conn.method')}</legend>
           {entry.methods.map((candidate) => (
             <label key={candidate} className="choice">
-              <input type="radio" name={`${id}-method`} value={candidate} checked={method === candidate} onChange={() => setMethod(candidate)} disabled={busy} />
+              <input
+                type="radio"
+                name={`${id}-method`}
+                value={candidate}
+                checked={method === candidate}
+                onChange={() => setMethod(candidate)}
+                disabled={busy}
+              />
               {t(methodLabel(crm, candidate))}
             </label>
           ))}
@@ -148,7 +170,15 @@ export function ConnectForm({ onConnected }: { onConnected: () => void }) {
       {api.testBuild && (
         <div className="field">
           <label htmlFor={`${id}-apiBase`}>{t('conn.field.apiBase')}</label>
-          <input id={`${id}-apiBase`} type="text" autoComplete="off" aria-invalid={invalid === 'apiBase'} value={values.apiBase ?? ''} onChange={(event) => setValues((current) => ({ ...current, apiBase: event.target.value }))} disabled={busy} />
+          <input
+            id={`${id}-apiBase`}
+            type="text"
+            autoComplete="off"
+            aria-invalid={invalid === 'apiBase'}
+            value={values.apiBase ?? ''}
+            onChange={(event) => setValues((current) => ({ ...current, apiBase: event.target.value }))}
+            disabled={busy}
+          />
           {invalid === 'apiBase' && <p className="problem">{t(INVALID.apiBase)}</p>}
         </div>
       )}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { ConnectionView } from '../../../lib/connections/views';
-import type { MessageKey } from '../../../lib/i18n/messages';
+import type { ConnectionView } from '@/lib/connections';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { useConnectionsApi } from './api';
 import { ObjectTable } from './ObjectTable';
@@ -58,10 +58,7 @@ export function ConnectionCard({ connection, onChanged }: { connection: Connecti
       return undefined;
     });
 
-  const via =
-    connection.method === 'session'
-      ? t('conn.via.session')
-      : t(`conn.via.${connection.method}`, { hint: connection.credentialHint ?? '' });
+  const via = connection.method === 'session' ? t('conn.via.session') : t(`conn.via.${connection.method}`, { hint: connection.credentialHint ?? '' });
   const budgetLabel = BUDGET_LABELS[connection.crm];
   return (
     <article className="connection card" aria-labelledby={`${id}-title`} data-source={connection.source}>
@@ -70,7 +67,8 @@ export function ConnectionCard({ connection, onChanged }: { connection: Connecti
           {connection.label} · {connection.account}
         </h3>
         <p className="note">
-          {via} · {connection.user ? t('conn.signedInAs', { name: connection.user.name }) : t('conn.notTested')} · {t('conn.connectedSince', { when: dateTime(connection.connectedAt) })}
+          {via} · {connection.user ? t('conn.signedInAs', { name: connection.user.name }) : t('conn.notTested')} ·{' '}
+          {t('conn.connectedSince', { when: dateTime(connection.connectedAt) })}
         </p>
       </header>
       <p className="summary">

@@ -1,4 +1,4 @@
-import type { ObjectStatus } from '../../../lib/db/status';
+import type { ObjectStatus } from '@/lib/db';
 import { useI18n } from '../../common/i18n';
 
 /** Each synced object of a connection: records read by its latest run, when it last completed, where it stands. */
@@ -25,7 +25,10 @@ export function ObjectTable({ objects }: { objects: readonly ObjectStatus[] }) {
                 {object.totalEstimate !== undefined && object.phase !== 'done' && ` / ${number(object.totalEstimate, 0)}`}
               </td>
               <td>{object.lastCompletedAt ? dateTime(object.lastCompletedAt) : '—'}</td>
-              <td className={object.problem ? 'problem' : undefined} title={object.problem ? `${object.problem.message}. ${object.problem.userAction}` : undefined}>
+              <td
+                className={object.problem ? 'problem' : undefined}
+                title={object.problem ? `${object.problem.message}. ${object.problem.userAction}` : undefined}
+              >
                 {t(`conn.phase.${object.phase}`)}
               </td>
             </tr>

@@ -1,14 +1,15 @@
 import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
-import type { TestOutcome } from '../../../lib/connections/connect';
-import { stillToRequest, type PermissionRequest } from '../../../lib/connections/catalog';
-import type { ConnectInput } from '../../../lib/connections/inputs';
-import { authorizeSalesforce, type OAuthCode } from '../../../lib/connections/salesforce-oauth';
-import type { ConnectionView } from '../../../lib/connections/views';
-import { dataVersionKey, statusVersionKey } from '../../../lib/messaging/keys';
-import type { Responses } from '../../../lib/messaging/protocol';
-import type { ConnectReply } from '../../../lib/messaging/requests/connections';
-import { send as ask } from '../../../lib/messaging/send';
+import {
+  type TestOutcome,
+  stillToRequest,
+  type PermissionRequest,
+  type ConnectInput,
+  authorizeSalesforce,
+  type OAuthCode,
+  type ConnectionView,
+} from '@/lib/connections';
+import { dataVersionKey, statusVersionKey, type Responses, type ConnectReply, send as ask } from '@/lib/messaging';
 import { onStorageChange } from '../../common/signals';
 
 /**

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionView } from '../../../lib/connections/views';
-import type { Locale } from '../../../lib/i18n/locale';
+import type { ConnectionView } from '@/lib/connections';
+import type { Locale } from '@/lib/i18n';
 import { I18nProvider } from '../../common/i18n';
 import { OptionsScope } from '../scope';
 import { emptyData, fakeOptionsApi } from '../test-api';
@@ -18,7 +18,16 @@ const PIPEDRIVE: ConnectionView = {
   credentialHint: '…9f3a',
   connectedAt: Date.parse('2024-03-01T09:00:00Z'),
   user: { ownerId: '17', name: 'Jo Seller', at: Date.parse('2024-03-01T09:00:00Z') },
-  status: { records: 1234, quarantined: 2, syncing: false, lastSyncAt: Date.parse('2024-03-10T08:30:00Z'), problem: { message: 'Pipedrive has no /goals for this account (HTTP 402)', userAction: 'This Pipedrive plan or account does not offer this data; nothing to do.' } },
+  status: {
+    records: 1234,
+    quarantined: 2,
+    syncing: false,
+    lastSyncAt: Date.parse('2024-03-10T08:30:00Z'),
+    problem: {
+      message: 'Pipedrive has no /goals for this account (HTTP 402)',
+      userAction: 'This Pipedrive plan or account does not offer this data; nothing to do.',
+    },
+  },
   objects: [
     { object: 'users', phase: 'done', records: 12, rejects: 0, lastCompletedAt: Date.parse('2024-03-10T08:30:00Z'), updatedAt: 1 },
     { object: 'deals', phase: 'done', records: 1200, rejects: 2, lastCompletedAt: Date.parse('2024-03-10T08:30:00Z'), updatedAt: 2 },
@@ -68,10 +77,16 @@ describe('Options → Connections', () => {
     const card = await screen.findByRole('article', { name: 'Pipedrive · acme' });
     expect(within(card).getByText(/Token …9f3a · Signed in as Jo Seller/)).toBeTruthy();
     expect(card.querySelector('.summary')?.textContent).toMatch(/^1,234 records · Synced Mar 10, 2024, 8:30\sAM · 2 records could not be read$/);
-    expect(card.querySelector('[data-field="budget"]')?.textContent).toMatch(/^Daily API token budget: 29,500 of 30,000 left · renews Mar 11, 2024, 12:00\sAM$/);
+    expect(card.querySelector('[data-field="budget"]')?.textContent).toMatch(
+      /^Daily API token budget: 29,500 of 30,000 left · renews Mar 11, 2024, 12:00\sAM$/,
+    );
     expect(within(card).getByRole('alert').textContent).toContain('Pipedrive has no /goals for this account (HTTP 402)');
     const rows = within(card).getAllByRole('row').slice(1);
-    const cells = rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent?.replace(/\s/g, ' ')));
+    const cells = rows.map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent?.replace(/\s/g, ' ')),
+    );
     expect(cells).toEqual([
       ['12', 'Mar 10, 2024, 8:30 AM', 'Done'],
       ['1,200', 'Mar 10, 2024, 8:30 AM', 'Done'],
@@ -97,7 +112,16 @@ describe('Options → Connections', () => {
   });
 
   it('a failed test says what went wrong and what to do', async () => {
-    const { api } = fakeApi({ test: vi.fn(async () => ({ ok: false as const, problem: { kind: 'rate-limit', message: 'No Pipedrive tab is open', userAction: 'Open Pipedrive in a tab to sync, or use an API token in KPI Lens options → Connections.' } })) });
+    const { api } = fakeApi({
+      test: vi.fn(async () => ({
+        ok: false as const,
+        problem: {
+          kind: 'rate-limit',
+          message: 'No Pipedrive tab is open',
+          userAction: 'Open Pipedrive in a tab to sync, or use an API token in KPI Lens options → Connections.',
+        },
+      })),
+    });
     show(api);
     const card = await screen.findByRole('article', { name: 'Pipedrive · acme' });
     fireEvent.click(within(card).getByRole('button', { name: 'Test' }));
@@ -150,7 +174,10 @@ describe('Options → Connections', () => {
     await waitFor(() => expect(api.connect).toHaveBeenCalled());
     expect(calls[0]).toBe('permissions https://*.force.com/* https://*.salesforce.com/* identity');
     expect(api.authorizeSalesforce).toHaveBeenCalledWith({ loginUrl: 'https://login.salesforce.com', clientId: '3MVG9-app' }); // the secret never goes to the sign-in window
-    expect(api.connect).toHaveBeenCalledWith(expect.objectContaining({ crm: 'salesforce', method: 'oauth', clientId: '3MVG9-app', clientSecret: 'app-secret' }), { code: 'the-code', codeVerifier: 'v'.repeat(64), redirectUri: 'https://id.chromiumapp.org/salesforce' });
+    expect(api.connect).toHaveBeenCalledWith(
+      expect.objectContaining({ crm: 'salesforce', method: 'oauth', clientId: '3MVG9-app', clientSecret: 'app-secret' }),
+      { code: 'the-code', codeVerifier: 'v'.repeat(64), redirectUri: 'https://id.chromiumapp.org/salesforce' },
+    );
   });
 
   it('speaks Russian, with Russian plural forms', async () => {

@@ -1,17 +1,31 @@
 import { useState } from 'react';
-import { RECORD_TABLES } from '../../../lib/db/schema';
-import { RECORD_TYPES, type RecordType } from '../../../lib/model';
-import type { Settings } from '../../../lib/settings/schema';
+import { RECORD_TABLES } from '@/lib/db';
+import { RECORD_TYPES, type RecordType } from '@/lib/model';
+import type { Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Section } from '../form';
 import { DeleteData } from './DeleteData';
 import { ImportBackup } from './ImportBackup';
+import { QuarantineTable, type QuarantineView } from './QuarantineTable';
 import { StorageInfo } from './StorageInfo';
 import { exportCsv, exportJson, exportQuarantineCsv, fileDate } from './transfer';
 
-/** Data: what is stored where, how much, export (JSON and CSV per table), import, delete. */
-export function DataSection({ settings, onChanged }: { settings: Settings; onChanged: () => void }) {
+/**
+ * Data: what is stored where, how much, the records that could not be read (a table, and their
+ * CSV), export (JSON and CSV per table), import, delete.
+ */
+export function DataSection({
+  settings,
+  onChanged,
+  quarantine,
+  quarantinePageSize = 25,
+}: {
+  settings: Settings;
+  onChanged: () => void;
+  quarantine?: QuarantineView;
+  quarantinePageSize?: number;
+}) {
   const { t } = useI18n();
   const api = useOptionsApi();
   const [busy, setBusy] = useState<string>();
@@ -36,9 +50,11 @@ export function DataSection({ settings, onChanged }: { settings: Settings; onCha
       setMessage(t('options.data.exported', { count: records }));
       return { name: `kpi-lens-export-${fileDate(api.now())}.json`, blob };
     });
-  const csv = (type: RecordType) => download(type, async () => ({ name: `kpi-lens-${RECORD_TABLES[type]}-${fileDate(api.now())}.csv`, blob: await exportCsv(api, type) }));
+  const csv = (type: RecordType) =>
+    download(type, async () => ({ name: `kpi-lens-${RECORD_TABLES[type]}-${fileDate(api.now())}.csv`, blob: await exportCsv(api, type) }));
 
-  const quarantine = () => download('quarantine', async () => ({ name: `kpi-lens-not-read-${fileDate(api.now())}.csv`, blob: await exportQuarantineCsv(api) }));
+  const quarantineCsv = () =>
+    download('quarantine', async () => ({ name: `kpi-lens-not-read-${fileDate(api.now())}.csv`, blob: await exportQuarantineCsv(api) }));
 
   return (
     <Section id="data" title={t('options.data.title')}>
@@ -50,6 +66,17 @@ export function DataSection({ settings, onChanged }: { settings: Settings; onCha
         <li>{t('options.data.where.nothingElse')}</li>
       </ul>
       <StorageInfo />
+      {quarantine && (
+        <QuarantineTable
+          view={quarantine}
+          pageSize={quarantinePageSize}
+          download={
+            <button type="button" disabled={busy !== undefined} onClick={() => void quarantineCsv()}>
+              {t('options.data.quarantineCsv')}
+            </button>
+          }
+        />
+      )}
       <h3>{t('options.data.export')}</h3>
       <p className="note">{t('options.data.exportHint')}</p>
       <p>
@@ -65,11 +92,6 @@ export function DataSection({ settings, onChanged }: { settings: Settings; onCha
             </button>
           </li>
         ))}
-        <li>
-          <button type="button" disabled={busy !== undefined} onClick={() => void quarantine()}>
-            {t('options.data.quarantineCsv')}
-          </button>
-        </li>
       </ul>
       <p role="status">{busy ? t('options.data.working') : (message ?? '')}</p>
       <ImportBackup onImported={onChanged} />

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { parseDataExport, type ImportOutcome, type ParsedExport } from '../../../lib/export/data';
-import { recordsToCsv } from '../../../lib/export/data-csv';
-import { migrateSettings } from '../../../lib/settings/migrate';
+import { parseDataExport, type ImportOutcome, type ParsedExport, recordsToCsv } from '@/lib/export';
+import { migrateSettings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { fileDate, importItems } from './transfer';
@@ -121,7 +120,20 @@ export function ImportBackup({ onImported }: { onImported: () => void }) {
           </table>
           <button
             type="button"
-            onClick={() => api.download(`kpi-lens-import-rejects-${fileDate(api.now())}.csv`, new Blob([recordsToCsv(outcome.rejects.map((reject) => ({ place: reject.index + 1, type: reject.type, externalId: reject.externalId, reason: reject.reason })), ['place'])], { type: 'text/csv' }))}
+            onClick={() =>
+              api.download(
+                `kpi-lens-import-rejects-${fileDate(api.now())}.csv`,
+                new Blob(
+                  [
+                    recordsToCsv(
+                      outcome.rejects.map((reject) => ({ place: reject.index + 1, type: reject.type, externalId: reject.externalId, reason: reject.reason })),
+                      ['place'],
+                    ),
+                  ],
+                  { type: 'text/csv' },
+                ),
+              )
+            }
           >
             {t('options.data.rejectsDownload')}
           </button>

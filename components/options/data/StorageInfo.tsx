@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { intlTag } from '../../../lib/i18n/locale';
+import { intlTag } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 

@@ -1,7 +1,6 @@
-import { EXPORT_FORMAT, EXPORT_PAGE_SIZE, EXPORT_VERSION, type ImportItem, type ImportOutcome, type PrimaryKey } from '../../../lib/export/data';
-import { recordsToCsv } from '../../../lib/export/data-csv';
-import type { QuarantineEntry } from '../../../lib/db/types';
-import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '../../../lib/model';
+import { EXPORT_FORMAT, EXPORT_PAGE_SIZE, EXPORT_VERSION, type ImportItem, type ImportOutcome, type PrimaryKey, recordsToCsv } from '@/lib/export';
+import type { QuarantineEntry } from '@/lib/db';
+import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '@/lib/model';
 import type { OptionsApi } from '../api';
 
 /** Records per import message: small enough for the message channel, big enough to be quick. */
@@ -26,7 +25,9 @@ export async function readTable(api: OptionsApi, type: RecordType, onPage?: (rec
  * in the page. Returns the record count too.
  */
 export async function exportJson(api: OptionsApi, settings: unknown, onProgress?: (records: number) => void): Promise<{ blob: Blob; records: number }> {
-  const parts: string[] = [`{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${api.now()},"settings":${JSON.stringify(settings ?? null)},"records":{`];
+  const parts: string[] = [
+    `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${api.now()},"settings":${JSON.stringify(settings ?? null)},"records":{`,
+  ];
   let records = 0;
   let firstTable = true;
   for (const type of RECORD_TYPES) {
@@ -74,7 +75,14 @@ export async function readQuarantine(api: OptionsApi): Promise<QuarantineEntry[]
 export async function exportQuarantineCsv(api: OptionsApi): Promise<Blob | null> {
   const entries = await readQuarantine(api);
   if (entries.length === 0) return null;
-  const rows = entries.map((entry) => ({ source: entry.source, recordType: entry.recordType, externalId: entry.externalId, reason: entry.reason, at: new Date(entry.at).toISOString(), raw: entry.rawJson }));
+  const rows = entries.map((entry) => ({
+    source: entry.source,
+    recordType: entry.recordType,
+    externalId: entry.externalId,
+    reason: entry.reason,
+    at: new Date(entry.at).toISOString(),
+    raw: entry.rawJson,
+  }));
   return new Blob(['\ufeff', recordsToCsv(rows, ['source', 'recordType', 'externalId', 'reason', 'at', 'raw'])], { type: 'text/csv;charset=utf-8' });
 }
 

@@ -1,6 +1,5 @@
-import { DATE_READINGS, NUMBER_READINGS, type ColumnFormat } from '@/lib/import/formats/decide';
-import type { ColumnReading } from '@/lib/import/types';
-import type { MessageKey, Translate } from '@/lib/i18n/messages';
+import { DATE_READINGS, NUMBER_READINGS, type ColumnFormat, type ColumnReading } from '@/lib/import';
+import type { MessageKey, Translate } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 
 const readingName = (t: Translate, reading: ColumnReading) => t(`import.reading.${reading}` as MessageKey);
@@ -11,7 +10,15 @@ const readingName = (t: Translate, reading: ColumnReading) => t(`import.reading.
  * to read it another way. A column the file leaves open, or that mixes two
  * ways, says so and asks.
  */
-export function FormatControl({ format, disabled, onChange }: { format: ColumnFormat; disabled: boolean; onChange: (reading: ColumnReading | undefined) => void }) {
+export function FormatControl({
+  format,
+  disabled,
+  onChange,
+}: {
+  format: ColumnFormat;
+  disabled: boolean;
+  onChange: (reading: ColumnReading | undefined) => void;
+}) {
   const { t } = useI18n();
   const readings = format.kind === 'number' ? NUMBER_READINGS : DATE_READINGS;
   const chosen = format.basis === 'choice' && format.reading !== undefined;
@@ -19,9 +26,9 @@ export function FormatControl({ format, disabled, onChange }: { format: ColumnFo
     ? t('import.format.choose')
     : chosen
       ? t(format.kind === 'number' ? 'import.decimalMark.auto' : 'import.dateOrder.auto')
-    : format.reading === undefined
-      ? t('import.format.none', { reading: t(format.kind === 'number' ? 'import.reading.plain' : 'import.reading.iso') })
-      : t('import.format.auto', { reading: readingName(t, format.reading), basis: basisText(t, format) });
+      : format.reading === undefined
+        ? t('import.format.none', { reading: t(format.kind === 'number' ? 'import.reading.plain' : 'import.reading.iso') })
+        : t('import.format.auto', { reading: readingName(t, format.reading), basis: basisText(t, format) });
   const id = `import-format-${format.column}`;
   const problemId = `${id}-problem`;
   return (
@@ -46,7 +53,10 @@ export function FormatControl({ format, disabled, onChange }: { format: ColumnFo
         <p id={problemId} className="field-error">
           {format.problem === 'mixed'
             ? t('import.format.mixed', { examples: format.examples.map((example) => `“${example}”`).join(', ') })
-            : t('import.format.ambiguous', { example: format.examples[0] ?? '', readings: format.candidates.map((reading) => readingName(t, reading)).join(' / ') })}
+            : t('import.format.ambiguous', {
+                example: format.examples[0] ?? '',
+                readings: format.candidates.map((reading) => readingName(t, reading)).join(' / '),
+              })}
         </p>
       )}
     </>

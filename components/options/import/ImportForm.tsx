@@ -1,7 +1,6 @@
 import { useStore } from 'zustand';
-import { PRESETS } from '@/lib/import/presets';
-import { IMPORT_KINDS, PRESET_IDS } from '@/lib/import/types';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { PRESETS, IMPORT_KINDS, PRESET_IDS } from '@/lib/import';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { Field } from '../form';
 import { isValidSource } from './api';
@@ -18,7 +17,10 @@ export function ImportForm({ store }: { store: ImporterStore }) {
   const { chooseFile, setSource, setChoice } = store.getState();
   const busy = phase === 'importing';
   const csvSources = imported.filter((entry) => entry.origin === 'csv');
-  const choose = <K extends keyof Choices>(key: K) => (event: { target: { value: string } }) => setChoice(key, event.target.value as Choices[K]);
+  const choose =
+    <K extends keyof Choices>(key: K) =>
+    (event: { target: { value: string } }) =>
+      setChoice(key, event.target.value as Choices[K]);
   return (
     <>
       <Field id="import-file" label={t('import.file')}>
@@ -37,8 +39,15 @@ export function ImportForm({ store }: { store: ImporterStore }) {
       </Field>
       {file && (
         <>
-          <Field id="import-source" label={t('import.source')} hint={t('import.sourceHint')} error={isValidSource(source) ? undefined : t('import.sourceInvalid')}>
-            {(props) => <input {...props} type="text" list="import-sources" value={source} disabled={busy} onChange={(event) => setSource(event.target.value)} />}
+          <Field
+            id="import-source"
+            label={t('import.source')}
+            hint={t('import.sourceHint')}
+            error={isValidSource(source) ? undefined : t('import.sourceInvalid')}
+          >
+            {(props) => (
+              <input {...props} type="text" list="import-sources" value={source} disabled={busy} onChange={(event) => setSource(event.target.value)} />
+            )}
           </Field>
           <datalist id="import-sources">
             {csvSources.map((entry) => (

@@ -1,9 +1,17 @@
 import { useState } from 'react';
-import type { ImportedSource } from '../../../lib/messaging/requests/import';
+import type { ImportedSource } from '@/lib/messaging';
 import { useI18n } from '../../common/i18n';
 
 /** Sources made from files and tables: open their numbers, or delete them (asked twice). */
-export function ImportedSources({ sources, numbersUrl, onDelete }: { sources: ImportedSource[]; numbersUrl: (source: string) => string; onDelete: (source: string) => Promise<void> }) {
+export function ImportedSources({
+  sources,
+  numbersUrl,
+  onDelete,
+}: {
+  sources: ImportedSource[];
+  numbersUrl: (source: string) => string;
+  onDelete: (source: string) => Promise<void>;
+}) {
   const { t, dateTime } = useI18n();
   const [confirming, setConfirming] = useState<string>();
   if (sources.length === 0) return null;

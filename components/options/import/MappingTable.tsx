@@ -1,8 +1,6 @@
 import { useStore } from 'zustand';
-import { FIELDS_BY_KIND } from '@/lib/import/columns';
-import { PRESETS } from '@/lib/import/presets';
-import type { AnyField } from '@/lib/import/types';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { FIELDS_BY_KIND, PRESETS, type AnyField } from '@/lib/import';
+import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { FormatControl } from './FormatControl';
 import type { ImporterStore } from './store';
@@ -44,7 +42,12 @@ export function MappingTable({ store }: { store: ImporterStore }) {
                   <label htmlFor={id}>{t(`field.${field}` as MessageKey)}</label>
                 </th>
                 <td>
-                  <select id={id} value={index === undefined ? '' : String(index)} disabled={disabled} onChange={(event) => setColumn(field, event.target.value === '' ? undefined : Number(event.target.value))}>
+                  <select
+                    id={id}
+                    value={index === undefined ? '' : String(index)}
+                    disabled={disabled}
+                    onChange={(event) => setColumn(field, event.target.value === '' ? undefined : Number(event.target.value))}
+                  >
                     <option value="">{t('import.notImported')}</option>
                     {preview.headers.map((header, i) => (
                       <option key={i} value={String(i)}>
@@ -54,7 +57,9 @@ export function MappingTable({ store }: { store: ImporterStore }) {
                   </select>
                 </td>
                 <td className="example">{index === undefined ? '' : (preview.examples[index] ?? '').slice(0, 80)}</td>
-                <td>{columnFormat && <FormatControl format={columnFormat} disabled={disabled} onChange={(reading) => setFormat(columnFormat.column, reading)} />}</td>
+                <td>
+                  {columnFormat && <FormatControl format={columnFormat} disabled={disabled} onChange={(reading) => setFormat(columnFormat.column, reading)} />}
+                </td>
               </tr>
             );
           })}

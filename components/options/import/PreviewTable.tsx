@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Preview } from '@/lib/import/file-preview';
-import { formatDate, formatDateTime } from '@/lib/i18n/format';
-import type { MessageKey } from '@/lib/i18n/messages';
+import type { Preview } from '@/lib/import';
+import { formatDate, formatDateTime, type MessageKey } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 
 type Column = { label: MessageKey; cell: (record: Record<string, unknown>) => ReactNode };
@@ -12,7 +11,12 @@ export function PreviewTable({ preview }: { preview: Preview }) {
   const owners = new Map(preview.sample.owners.map((owner) => [owner.externalId, owner.name]));
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   // Shown in the zone the file is read in: a date without a time is that day's midnight there, shown as the day alone.
-  const when = (value: unknown) => (typeof value === 'number' ? (isMidnight(value, preview.timeZone) ? formatDate(value, preview.timeZone, locale) : formatDateTime(value, preview.timeZone, locale)) : '');
+  const when = (value: unknown) =>
+    typeof value === 'number'
+      ? isMidnight(value, preview.timeZone)
+        ? formatDate(value, preview.timeZone, locale)
+        : formatDateTime(value, preview.timeZone, locale)
+      : '';
   const owner = (record: Record<string, unknown>) => owners.get(text(record.ownerId)) ?? text(record.ownerId);
   const status = (value: unknown) => (typeof value === 'string' ? t(`import.status.${value}` as MessageKey) : '');
   const columns: Record<Preview['kind'], Column[]> = {
@@ -77,5 +81,10 @@ function isMidnight(ms: number, timeZone: string): boolean {
 }
 
 function isMoney(value: unknown): value is { minor: number; currency: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { minor?: unknown }).minor === 'number' && typeof (value as { currency?: unknown }).currency === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { minor?: unknown }).minor === 'number' &&
+    typeof (value as { currency?: unknown }).currency === 'string'
+  );
 }

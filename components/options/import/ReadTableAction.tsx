@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { send } from '../../../lib/messaging/send';
+import { send } from '@/lib/messaging';
 import { useI18n } from '../../common/i18n';
 
 /**
@@ -13,7 +13,13 @@ export function ReadTableAction({ closeWindow = () => window.close() }: { closeW
   const [problem, setProblem] = useState<string>();
   const start = async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const picked = tab?.id === undefined ? { started: false, reason: 'no tab' } : await send({ type: 'table/pick', tabId: tab.id }).catch((failure: unknown) => ({ started: false, reason: failure instanceof Error ? failure.message : String(failure) }));
+    const picked =
+      tab?.id === undefined
+        ? { started: false, reason: 'no tab' }
+        : await send({ type: 'table/pick', tabId: tab.id }).catch((failure: unknown) => ({
+            started: false,
+            reason: failure instanceof Error ? failure.message : String(failure),
+          }));
     if (picked.started) return closeWindow();
     setProblem(t('table.pickFailed', { reason: picked.reason ?? '' }));
   };

@@ -1,9 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Responses } from '../../../lib/messaging/protocol';
-import { send as ask } from '../../../lib/messaging/send';
-import type { ImportBatch, ImportedSource, ImportSummary } from '../../../lib/messaging/requests/import';
-import { effectiveTimeZone } from '../../../lib/settings/schema';
-import { loadSettings } from '../../../lib/settings/storage';
+import { type Responses, send as ask, type ImportBatch, type ImportedSource, type ImportSummary } from '@/lib/messaging';
+import { effectiveTimeZone, loadSettings } from '@/lib/settings';
 
 /** What the import section asks of the background and the browser; tests hand in a fake. */
 export type ImportApi = {
@@ -44,7 +41,11 @@ export const browserImportApi: ImportApi = {
 
 /** `csv:<file name without extension>`: re-importing the same file lands in the same source. */
 export function sourceForFile(fileName: string): string {
-  const base = fileName.replace(/\.[^.]*$/, '').replace(/\s+/g, ' ').trim().slice(0, 150);
+  const base = fileName
+    .replace(/\.[^.]*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 150);
   return `csv:${base || 'import'}`;
 }
 

@@ -1,7 +1,6 @@
 import type { ImportEngine } from './engine';
-import { rejectedRowsCsv, runImport } from '@/lib/import/file-import';
-import { previewImport } from '@/lib/import/file-preview';
-import { IMPORT_BATCH_MAX } from '@/lib/messaging/requests/import';
+import { rejectedRowsCsv, runImport, previewImport } from '@/lib/import';
+import { IMPORT_BATCH_MAX } from '@/lib/messaging';
 import { ImportCancelled } from './worker-protocol';
 
 /** The same engine on the page's own thread: for tests, and where workers are unavailable. */

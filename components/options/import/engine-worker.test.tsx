@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportBatch } from '@/lib/messaging/requests/import';
+import type { ImportBatch } from '@/lib/messaging';
 import { createWorkerEngine } from './engine';
-import type { ImportSettings } from '@/lib/import/file-import';
+import type { ImportSettings } from '@/lib/import';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 
 /**
@@ -75,13 +75,19 @@ describe('the import worker', () => {
     const { engine, preview, settings } = await accepted();
     const controller = new AbortController();
     let batches = 0;
-    const run = engine.run(FILE, settings, preview.delimiter, {
-      onProgress: () => {},
-      onBatch: async () => {
-        batches += 1;
-        controller.abort();
+    const run = engine.run(
+      FILE,
+      settings,
+      preview.delimiter,
+      {
+        onProgress: () => {},
+        onBatch: async () => {
+          batches += 1;
+          controller.abort();
+        },
       },
-    }, controller.signal);
+      controller.signal,
+    );
     await expect(run).rejects.toBeInstanceOf(ImportCancelled);
     expect(batches).toBe(1);
   });

@@ -1,6 +1,4 @@
-import type { ImportSettings, RunHooks, RunSummary } from '@/lib/import/file-import';
-import type { Preview } from '@/lib/import/file-preview';
-import type { RowReject } from '@/lib/import/types';
+import type { ImportSettings, RunHooks, RunSummary, Preview, RowReject } from '@/lib/import';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 
 /** What the page hears of a run: progress, and batches to hand to the background (their size is the engine's). */
@@ -42,7 +40,11 @@ export function createWorkerEngine(): ImportEngine {
     });
   };
   return {
-    preview: (file, settings) => job((id) => ({ id, type: 'preview', file, settings }), (message, _id, settle) => message.type === 'preview' && settle(message.preview)),
+    preview: (file, settings) =>
+      job(
+        (id) => ({ id, type: 'preview', file, settings }),
+        (message, _id, settle) => message.type === 'preview' && settle(message.preview),
+      ),
     run: (file, settings, delimiter, hooks, signal) => {
       // A batch the background refused stops the worker; the run then fails with the background's reason.
       let failure: unknown;
@@ -68,7 +70,11 @@ export function createWorkerEngine(): ImportEngine {
         throw failure ?? error;
       });
     },
-    rejectedCsv: (file, rejects, delimiter) => job((id) => ({ id, type: 'rejected-csv', file, rejects: [...rejects], delimiter }), (message, _id, settle) => message.type === 'csv' && settle(message.text)),
+    rejectedCsv: (file, rejects, delimiter) =>
+      job(
+        (id) => ({ id, type: 'rejected-csv', file, rejects: [...rejects], delimiter }),
+        (message, _id, settle) => message.type === 'csv' && settle(message.text),
+      ),
     dispose: () => worker.terminate(),
   };
 }

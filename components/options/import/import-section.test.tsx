@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Deal } from '../../../lib/model';
-import type { ImportBatch, ImportedSource, ImportSummary } from '../../../lib/messaging/requests/import';
+import type { Deal } from '@/lib/model';
+import type { ImportBatch, ImportedSource, ImportSummary } from '@/lib/messaging';
 import { I18nProvider } from '../../common/i18n';
 import type { ImportApi } from './api';
 import { createInlineEngine } from './engine-inline';
@@ -14,7 +14,10 @@ import { ImportSection } from '.';
 const DATASETS = process.env.KPI_LENS_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
 const MAVEN = readFileSync(`${DATASETS}/maven-crm/sales_pipeline.csv`, 'utf8');
 /** The file read the plain way (no quotes in it): the independent side of the checks. */
-const RAW = MAVEN.trim().split('\n').slice(1).map((line) => line.split(','));
+const RAW = MAVEN.trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split(','));
 
 function fakeApi(existing: ImportedSource[] = []) {
   const batches: ImportBatch[] = [];
@@ -69,7 +72,9 @@ describe('Options → Import', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByText(/Done: 8,800 of 8,800 rows imported into csv:sales_pipeline/, undefined, { timeout: 20_000 });
-    expect(fake.finished).toEqual([{ source: 'csv:sales_pipeline', summary: { fileName: 'sales_pipeline.csv', kind: 'deals', preset: null, rows: 8800, imported: 8800, rejected: 0 } }]);
+    expect(fake.finished).toEqual([
+      { source: 'csv:sales_pipeline', summary: { fileName: 'sales_pipeline.csv', kind: 'deals', preset: null, rows: 8800, imported: 8800, rejected: 0 } },
+    ]);
     const deals = fake.batches.flatMap((batch) => (batch.deals ?? []) as Deal[]);
     expect(deals).toHaveLength(8800);
     expect(new Set(deals.map((deal) => deal.source))).toEqual(new Set(['csv:sales_pipeline']));
@@ -80,12 +85,56 @@ describe('Options → Import', () => {
     expect(screen.getByRole('link', { name: 'Open the numbers' }).getAttribute('href')).toContain('source=csv%3Asales_pipeline');
   }, 60_000);
 
+  it('shows the days a file gives without a time as dates, on the day the file says, and keeps the times a file has', async () => {
+    const fake = fakeApi();
+    const { unmount } = show(fake.api);
+    await upload('sales_pipeline.csv', MAVEN);
+    const table = () => screen.getByRole('table', { name: /Preview/ });
+    const column = (name: string) => {
+      const at = within(table())
+        .getAllByRole('columnheader')
+        .findIndex((cell) => cell.textContent === name);
+      return within(table())
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.children[at]?.textContent ?? '');
+    };
+    // engage_date and close_date are days ("2016-10-20"), read in the import's zone (Moscow) while the rep's
+    // zone is UTC: as a date and time in the rep's zone that would be "Oct 19, 2016, 9:00 PM"; the file's day is wanted.
+    const day = (text: string) => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'medium' }).format(Date.parse(`${text}T00:00:00Z`));
+    const created = column('Created');
+    expect(created[0]).toBe('Oct 20, 2016'); // RAW[0][5] is 2016-10-20
+    expect(created).toEqual(RAW.slice(0, created.length).map((row) => (row[5] ? day(row[5]) : '')));
+    const closed = column('Closed');
+    expect(closed).toEqual(RAW.slice(0, closed.length).map((row) => (row[6] ? day(row[6]) : '')));
+    for (const cell of [...created, ...closed]) expect(cell).not.toMatch(/\d:\d\d/);
+    unmount();
+
+    // A column with times keeps them; one with days only beside it still shows days.
+    show(fakeApi().api, 'ru');
+    await userEvent.upload(
+      screen.getByLabelText('CSV-файл'),
+      new File(['Deal,Owner,Amount,Created,Close date\nAcme,Ann,100,2024-03-05 14:30,2024-04-01\n'], 'times.csv', { type: 'text/csv' }),
+    );
+    await screen.findByRole('table', { name: /Предпросмотр/ });
+    const row = within(screen.getByRole('table', { name: /Предпросмотр/ })).getAllByRole('row')[1]!;
+    expect(row.textContent).toContain('5 мар. 2024 г., 14:30'); // as the file says, in the zone it is read in (Moscow)
+    expect(row.textContent).toContain('1 апр. 2024 г.');
+    expect(row.textContent).not.toMatch(/1 апр\. 2024 г\., \d/);
+  }, 30_000);
+
   it('lets the rep take a field off a column, and previews the result', async () => {
     show(fakeApi().api);
     await upload('sales_pipeline.csv', MAVEN);
     const preview = () => screen.getByRole('table', { name: /Preview/ });
-    const amountHeader = within(preview()).getAllByRole('columnheader').findIndex((cell) => cell.textContent === 'Amount');
-    const amounts = () => within(preview()).getAllByRole('row').slice(1).map((row) => row.children[amountHeader]?.textContent ?? '');
+    const amountHeader = within(preview())
+      .getAllByRole('columnheader')
+      .findIndex((cell) => cell.textContent === 'Amount');
+    const amounts = () =>
+      within(preview())
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.children[amountHeader]?.textContent ?? '');
     // close_value names no currency and none was given: the amounts are shown as of unknown currency, and the form says so.
     expect(amounts().some((text) => text.startsWith('¤'))).toBe(true);
     expect(screen.getByText(/amounts name no currency: type the currency above/)).toBeTruthy();
@@ -110,10 +159,17 @@ describe('Options → Import', () => {
     ]);
     // The first deal's engage date, as a date: not "Oct 20, 2016, 12:00 AM".
     const preview = screen.getByRole('table', { name: /Preview/ });
-    const created = within(preview).getAllByRole('columnheader').findIndex((cell) => cell.textContent === 'Created');
+    const created = within(preview)
+      .getAllByRole('columnheader')
+      .findIndex((cell) => cell.textContent === 'Created');
     const engage = RAW.find((row) => row[5])![5]!;
     const shown = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${engage}T00:00:00Z`));
-    expect(within(preview).getAllByRole('row').slice(1).map((row) => row.children[created]?.textContent)).toContain(shown);
+    expect(
+      within(preview)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.children[created]?.textContent),
+    ).toContain(shown);
   }, 30_000);
 
   it('asks how to read a column its values leave open, and imports it as the rep chose', async () => {
@@ -127,7 +183,9 @@ describe('Options → Import', () => {
     expect(screen.getByText('Choose how to read the marked columns before importing.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(true);
     // The dates decide themselves: 25/06 has no month 25.
-    expect((screen.getByLabelText('Format of column Close Date') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Day first (31/12/2017) (from its values)');
+    expect((screen.getByLabelText('Format of column Close Date') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      'Day first (31/12/2017) (from its values)',
+    );
     fireEvent.change(amount, { target: { value: ',' } });
     await waitFor(() => expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(false));
     expect((screen.getByLabelText('Format of column Amount') as HTMLSelectElement).value).toBe(',');
@@ -146,7 +204,11 @@ describe('Options → Import', () => {
     const amount = await screen.findByLabelText('Формат столбца Amount');
     expect(amount.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(screen.getByLabelText('Числа вида 1.000 — это'), { target: { value: ',' } });
-    await waitFor(() => expect((screen.getByLabelText('Формат столбца Amount') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('1.234,56 (запятая перед дробной частью) (по вашему выбору выше)'));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Формат столбца Amount') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+        '1.234,56 (запятая перед дробной частью) (по вашему выбору выше)',
+      ),
+    );
   }, 30_000);
 
   it('lists the rows not imported with line and reason, and downloads them as CSV', async () => {
@@ -160,7 +222,12 @@ describe('Options → Import', () => {
     await waitFor(() => expect(fake.downloads).toHaveLength(1));
     expect(fake.downloads[0]?.name).toBe('deals-not-imported.csv');
     const text = await fake.downloads[0]!.blob.text();
-    expect(text.replace(/^\ufeff/, '').split('\r\n').slice(0, 2)).toEqual(['Line,Reason,id,title,amount,stage', '3,"column ""amount"": ""lots"" is not an amount",2,Bad,lots,Won']);
+    expect(
+      text
+        .replace(/^\ufeff/, '')
+        .split('\r\n')
+        .slice(0, 2),
+    ).toEqual(['Line,Reason,id,title,amount,stage', '3,"column ""amount"": ""lots"" is not an amount",2,Bad,lots,Won']);
     expect(fake.finished[0]?.summary).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
   }, 30_000);
 

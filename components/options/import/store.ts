@@ -1,8 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ColumnChoice, ImportSettings, RunProgress, RunSummary } from '@/lib/import/file-import';
-import type { Preview } from '@/lib/import/file-preview';
-import type { AnyField, ColumnReading, DateOrder, ImportKind, PresetId } from '@/lib/import/types';
-import type { ImportedSource } from '@/lib/messaging/requests/import';
+import type { ColumnChoice, ImportSettings, RunProgress, RunSummary, Preview, AnyField, ColumnReading, DateOrder, ImportKind, PresetId } from '@/lib/import';
+import type { ImportedSource } from '@/lib/messaging';
 import { isValidSource, sourceForFile, type ImportApi } from './api';
 import type { ImportEngine } from './engine';
 import { ImportCancelled } from './worker-protocol';
@@ -57,7 +55,13 @@ export type ImporterStore = StoreApi<ImporterState & ImporterActions>;
 /** Preview done, no question left open: the import may start. */
 export function canStart(state: ImporterState): boolean {
   const { preview } = state;
-  return state.phase === 'ready' && preview !== undefined && preview.error === undefined && !preview.formats.some((format) => format.problem) && isValidSource(state.source);
+  return (
+    state.phase === 'ready' &&
+    preview !== undefined &&
+    preview.error === undefined &&
+    !preview.formats.some((format) => format.problem) &&
+    isValidSource(state.source)
+  );
 }
 
 /**
@@ -74,7 +78,11 @@ export function createImportStore(api: ImportApi, makeEngine: () => ImportEngine
   const engineOf = () => (engine ??= makeEngine());
 
   return createStore<ImporterState & ImporterActions>()((set, get) => {
-    const refreshList = () => void api.list().then((imported) => set({ imported }), () => {});
+    const refreshList = () =>
+      void api.list().then(
+        (imported) => set({ imported }),
+        () => {},
+      );
 
     const settingsOf = (state: ImporterState, columns: ColumnChoice | undefined): ImportSettings => {
       const { choices, preview } = state;
@@ -89,7 +97,8 @@ export function createImportStore(api: ImportApi, makeEngine: () => ImportEngine
         ...(preview ? { profiles: preview.profiles, headers: preview.headers } : {}),
         importedAt: api.now(),
       };
-      if (!columns || !preview) return { ...base, kind: choices.kind === 'auto' ? undefined : choices.kind, preset: choices.preset === 'auto' ? undefined : choices.preset };
+      if (!columns || !preview)
+        return { ...base, kind: choices.kind === 'auto' ? undefined : choices.kind, preset: choices.preset === 'auto' ? undefined : choices.preset };
       return { ...base, kind: preview.kind, preset: preview.preset ?? 'none', presetDetected: choices.preset === 'auto', columns, headers: preview.headers };
     };
 
@@ -115,7 +124,10 @@ export function createImportStore(api: ImportApi, makeEngine: () => ImportEngine
       imported: [],
 
       init() {
-        void api.defaults().then((defaults) => (timeZone = defaults.timeZone), () => {});
+        void api.defaults().then(
+          (defaults) => (timeZone = defaults.timeZone),
+          () => {},
+        );
         refreshList();
         return () => {
           abort?.abort();
@@ -125,7 +137,17 @@ export function createImportStore(api: ImportApi, makeEngine: () => ImportEngine
       },
       chooseFile(file) {
         const state = get();
-        runPreview({ ...state, file, source: sourceForFile(file.name), formats: {}, preview: undefined, summary: undefined, progress: undefined, storeRejected: 0, storeReasons: [] });
+        runPreview({
+          ...state,
+          file,
+          source: sourceForFile(file.name),
+          formats: {},
+          preview: undefined,
+          summary: undefined,
+          progress: undefined,
+          storeRejected: 0,
+          storeReasons: [],
+        });
       },
       setSource: (source) => set({ source }),
       setChoice(key, value) {
@@ -138,7 +160,8 @@ export function createImportStore(api: ImportApi, makeEngine: () => ImportEngine
         const state = get();
         if (!state.preview) return;
         const columns: ColumnChoice = {};
-        for (const [other, at] of Object.entries(state.preview.columns) as [AnyField, number | undefined][]) if (at !== undefined && at !== index && other !== field) columns[other] = at;
+        for (const [other, at] of Object.entries(state.preview.columns) as [AnyField, number | undefined][])
+          if (at !== undefined && at !== index && other !== field) columns[other] = at;
         if (index !== undefined) columns[field] = index;
         runPreview(state, columns);
       },
@@ -160,7 +183,9 @@ export function createImportStore(api: ImportApi, makeEngine: () => ImportEngine
         set({ phase: 'importing', progress: undefined, summary: undefined, storeRejected: 0, storeReasons: [], error: undefined });
         const settings = { ...settingsOf(state, preview.columns), source };
         const finish = (rows: number, imported: number, rejected: number) =>
-          api.finish(source, { fileName: file.name.slice(0, 300), kind: preview.kind, preset: preview.preset, rows, imported, rejected }).catch(() => undefined);
+          api
+            .finish(source, { fileName: file.name.slice(0, 300), kind: preview.kind, preset: preview.preset, rows, imported, rejected })
+            .catch(() => undefined);
         try {
           const summary = await engineOf().run(
             file,

@@ -1,7 +1,5 @@
-import type { ImportSettings, RunProgress, RunSummary } from '@/lib/import/file-import';
-import type { Preview } from '@/lib/import/file-preview';
-import type { RowReject } from '@/lib/import/types';
-import type { ImportBatch } from '@/lib/messaging/requests/import';
+import type { ImportSettings, RunProgress, RunSummary, Preview, RowReject } from '@/lib/import';
+import type { ImportBatch } from '@/lib/messaging';
 
 /** Options page → import worker. Every job has an id; a batch waits for its `ack` before the file is read on. */
 export type ToWorker =

@@ -1,6 +1,5 @@
-import { rejectedRowsCsv, runImport } from '@/lib/import/file-import';
-import { previewImport } from '@/lib/import/file-preview';
-import { IMPORT_BATCH_MAX } from '@/lib/messaging/requests/import';
+import { rejectedRowsCsv, runImport, previewImport } from '@/lib/import';
+import { IMPORT_BATCH_MAX } from '@/lib/messaging';
 import { ImportCancelled, type FromWorker, type ToWorker } from './worker-protocol';
 
 /**
@@ -26,7 +25,9 @@ scope.onmessage = (event) => {
     return;
   }
   void handle(message)
-    .catch((error: unknown) => scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: error instanceof ImportCancelled }))
+    .catch((error: unknown) =>
+      scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error), cancelled: error instanceof ImportCancelled }),
+    )
     .finally(() => {
       cancelled.delete(id);
       acks.delete(id);

@@ -1,7 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { manualTargetId } from '../../../lib/settings/manual-ids';
-import { TARGET_PER, targetFromForm } from '../../../lib/settings/manual-records';
-import type { OptionsOverview } from '../../../lib/settings/overview';
+import { manualTargetId, TARGET_PER, targetFromForm, type OptionsOverview } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, useSave, type Errors } from '../form';
@@ -45,7 +43,9 @@ function TargetValues({ source, overview, ownerId, save }: { source: string; ove
   const { errors, state, run } = save;
   const mine = (metric: Metric) => overview.targets.find((target) => target.externalId === manualTargetId({ ownerId: ownerId || undefined, metric }));
   const fromCrm = (metric: Metric) => overview.targets.find((target) => !target.manual && target.metric === metric && (target.ownerId ?? '') === ownerId);
-  const [values, setValues] = useState<Record<Metric, string>>(() => Object.fromEntries(METRICS.map((metric) => [metric, mine(metric) ? String(mine(metric)!.value) : ''])) as Record<Metric, string>);
+  const [values, setValues] = useState<Record<Metric, string>>(
+    () => Object.fromEntries(METRICS.map((metric) => [metric, mine(metric) ? String(mine(metric)!.value) : ''])) as Record<Metric, string>,
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -84,7 +84,14 @@ function TargetValues({ source, overview, ownerId, save }: { source: string; ove
             hint={crm ? t('options.targets.fromCrm', { value: number(crm.value, 1), per: t(`options.targets.per.${crm.per}`) }) : undefined}
           >
             {(props) => (
-              <input {...props} inputMode="decimal" size={6} value={values[metric]} placeholder={t(`options.targets.per.${TARGET_PER[metric]}`)} onChange={(event) => setValues({ ...values, [metric]: event.target.value })} />
+              <input
+                {...props}
+                inputMode="decimal"
+                size={6}
+                value={values[metric]}
+                placeholder={t(`options.targets.per.${TARGET_PER[metric]}`)}
+                onChange={(event) => setValues({ ...values, [metric]: event.target.value })}
+              />
             )}
           </Field>
         );

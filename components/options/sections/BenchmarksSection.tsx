@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '../../../lib/kpi/registry';
-import type { Benchmarks, KpiTarget, Settings } from '../../../lib/settings/schema';
+import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '@/lib/kpi';
+import type { Benchmarks, KpiTarget, Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { SaveBar, Section, useSave, type Errors } from '../form';
@@ -77,7 +77,11 @@ function BenchmarksForm({ settings, save }: { settings: Settings; save: ReturnTy
               <tr key={row.kpi}>
                 <th scope="row">{name(row.kpi)}</th>
                 <td>
-                  <select aria-label={t('options.bench.comparisonOf', { kpi: name(row.kpi) })} value={row.comparison} onChange={(event) => update(index, { comparison: event.target.value as Row['comparison'] })}>
+                  <select
+                    aria-label={t('options.bench.comparisonOf', { kpi: name(row.kpi) })}
+                    value={row.comparison}
+                    onChange={(event) => update(index, { comparison: event.target.value as Row['comparison'] })}
+                  >
                     <option value="at-least">{t('options.bench.atLeast')}</option>
                     <option value="at-most">{t('options.bench.atMost')}</option>
                   </select>

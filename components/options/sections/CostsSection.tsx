@@ -1,8 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { productCostFromForm, type ProductCostForm } from '../../../lib/settings/manual-records';
-import { manualProductId } from '../../../lib/settings/manual-ids';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import type { Settings } from '../../../lib/settings/schema';
+import { productCostFromForm, type ProductCostForm, manualProductId, type OptionsOverview, type Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, useSave } from '../form';
@@ -17,7 +14,12 @@ export function CostsSection({ source, overview, settings }: { source: string; o
   const { t, money } = useI18n();
   const api = useOptionsApi();
   const { errors, state, run } = useSave();
-  const [form, setForm] = useState<ProductCostForm>({ productId: overview.products[0]?.id ?? '', name: '', unitCost: '', currency: settings.reportingCurrency });
+  const [form, setForm] = useState<ProductCostForm>({
+    productId: overview.products[0]?.id ?? '',
+    name: '',
+    unitCost: '',
+    currency: settings.reportingCurrency,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +60,11 @@ export function CostsSection({ source, overview, settings }: { source: string; o
                   <td>{product.manualCost ? money(product.manualCost.minor, product.manualCost.currency) : '—'}</td>
                   <td>
                     {product.manualCost && (
-                      <button type="button" aria-label={t('options.deleteOf', { what: product.name })} onClick={() => void api.deleteRecord(source, 'product', manualProductId(product.id))}>
+                      <button
+                        type="button"
+                        aria-label={t('options.deleteOf', { what: product.name })}
+                        onClick={() => void api.deleteRecord(source, 'product', manualProductId(product.id))}
+                      >
                         {t('options.delete')}
                       </button>
                     )}
@@ -80,10 +86,20 @@ export function CostsSection({ source, overview, settings }: { source: string; o
               )}
             </Field>
             <Field id="cost-unit" label={t('options.costs.unitCost')} error={errors.unitCost}>
-              {(props) => <input {...props} inputMode="decimal" value={form.unitCost} onChange={(event) => setForm({ ...form, unitCost: event.target.value })} />}
+              {(props) => (
+                <input {...props} inputMode="decimal" value={form.unitCost} onChange={(event) => setForm({ ...form, unitCost: event.target.value })} />
+              )}
             </Field>
             <Field id="cost-currency" label={t('options.money.code')} error={errors.currency}>
-              {(props) => <input {...props} size={5} maxLength={3} value={form.currency} onChange={(event) => setForm({ ...form, currency: event.target.value.toUpperCase() })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  size={5}
+                  maxLength={3}
+                  value={form.currency}
+                  onChange={(event) => setForm({ ...form, currency: event.target.value.toUpperCase() })}
+                />
+              )}
             </Field>
             <SaveBar state={state} label={t('options.costs.save')} />
           </form>

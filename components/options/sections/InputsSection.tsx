@@ -1,5 +1,4 @@
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import type { Settings } from '../../../lib/settings/schema';
+import type { OptionsOverview, Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { Section } from '../form';
 import { CostsSection, MarginForm } from './CostsSection';

@@ -1,7 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import type { Settings } from '../../../lib/settings/schema';
-import { intlTag } from '../../../lib/i18n/locale';
+import type { OptionsOverview, Settings } from '@/lib/settings';
+import { intlTag } from '@/lib/i18n';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, Section, useSave, type Errors } from '../form';
@@ -31,7 +30,9 @@ function MoneyTimeForm({ settings, overview, save }: { settings: Settings; overv
   const api = useOptionsApi();
   const { errors, state, run } = save;
   const [currency, setCurrency] = useState(settings.reportingCurrency);
-  const [rates, setRates] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(settings.rates).map(([code, rate]) => [code, String(rate)])));
+  const [rates, setRates] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(settings.rates).map(([code, rate]) => [code, String(rate)])),
+  );
   const [added, setAdded] = useState('');
   const [fiscal, setFiscal] = useState(settings.fiscalYearStartMonth);
   const [weekStart, setWeekStart] = useState(settings.weekStartsOn);
@@ -54,7 +55,13 @@ function MoneyTimeForm({ settings, overview, save }: { settings: Settings; overv
         else parsed[code] = value;
       }
       if (Object.keys(found).length) return found;
-      const result = await api.saveSettings({ reportingCurrency: currency.trim().toUpperCase(), rates: parsed, fiscalYearStartMonth: fiscal, weekStartsOn: weekStart, timeZone: zone.trim() || 'auto' });
+      const result = await api.saveSettings({
+        reportingCurrency: currency.trim().toUpperCase(),
+        rates: parsed,
+        fiscalYearStartMonth: fiscal,
+        weekStartsOn: weekStart,
+        timeZone: zone.trim() || 'auto',
+      });
       return result.ok ? undefined : result.errors;
     });
   };
@@ -139,7 +146,12 @@ function MoneyTimeForm({ settings, overview, save }: { settings: Settings; overv
           </select>
         )}
       </Field>
-      <Field id="timeZone" label={t('options.money.timeZone')} error={errors.timeZone} hint={t('options.money.timeZoneHint', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}>
+      <Field
+        id="timeZone"
+        label={t('options.money.timeZone')}
+        error={errors.timeZone}
+        hint={t('options.money.timeZoneHint', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
+      >
         {(props) => <input {...props} list="time-zones" value={zone} onChange={(event) => setZone(event.target.value)} />}
       </Field>
       <datalist id="time-zones">

@@ -1,9 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { instantToLocalDate } from '../../../lib/period/local-date';
-import { quotaFromForm, type QuotaForm as QuotaFormValues } from '../../../lib/settings/manual-records';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import { currentQuotaPeriodKey, QUOTA_PERIOD_CHOICES, quotaPeriodKeys, type QuotaPeriodChoice } from '../../../lib/settings/quota-periods';
-import { effectiveTimeZone, type Settings } from '../../../lib/settings/schema';
+import { instantToLocalDate } from '@/lib/period';
+import {
+  quotaFromForm,
+  type QuotaForm as QuotaFormValues,
+  type OptionsOverview,
+  currentQuotaPeriodKey,
+  QUOTA_PERIOD_CHOICES,
+  quotaPeriodKeys,
+  type QuotaPeriodChoice,
+  effectiveTimeZone,
+  type Settings,
+} from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, useSave } from '../form';
@@ -109,7 +116,15 @@ export function QuotaForm({ source, settings, overview, initial, onSaved }: Prop
         {(props) => <input {...props} inputMode="decimal" value={form.amount} onChange={(event) => setForm({ ...form, amount: event.target.value })} />}
       </Field>
       <Field id="quota-currency" label={t('options.money.code')} error={errors.currency}>
-        {(props) => <input {...props} size={5} maxLength={3} value={form.currency} onChange={(event) => setForm({ ...form, currency: event.target.value.toUpperCase() })} />}
+        {(props) => (
+          <input
+            {...props}
+            size={5}
+            maxLength={3}
+            value={form.currency}
+            onChange={(event) => setForm({ ...form, currency: event.target.value.toUpperCase() })}
+          />
+        )}
       </Field>
       <SaveBar state={state} label={t('options.quota.save')} />
     </form>

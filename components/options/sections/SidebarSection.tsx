@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '../../../lib/kpi/registry';
-import type { Settings } from '../../../lib/settings/schema';
+import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '@/lib/kpi';
+import type { Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, Section, useSave } from '../form';
@@ -13,7 +13,14 @@ import { Field, SaveBar, Section, useSave } from '../form';
 export function SidebarSection({ settings }: { settings: Settings }) {
   const { t } = useI18n();
   const save = useSave();
-  const stamp = JSON.stringify([settings.pinnedKpis, settings.showPeerNumbers, settings.locale, settings.theme, settings.weeklySummaryNotification, settings.sidebarPlacement]);
+  const stamp = JSON.stringify([
+    settings.pinnedKpis,
+    settings.showPeerNumbers,
+    settings.locale,
+    settings.theme,
+    settings.weeklySummaryNotification,
+    settings.sidebarPlacement,
+  ]);
   return (
     <Section id="sidebar" title={t('options.sidebar.title')}>
       <SidebarForm key={stamp} settings={settings} save={save} />
@@ -49,7 +56,14 @@ function SidebarForm({ settings, save }: { settings: Settings; save: ReturnType<
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const result = await api.saveSettings({ pinnedKpis: pinned, showPeerNumbers: peers, locale: language, theme, weeklySummaryNotification: weekly, sidebarPlacement: placement });
+      const result = await api.saveSettings({
+        pinnedKpis: pinned,
+        showPeerNumbers: peers,
+        locale: language,
+        theme,
+        weeklySummaryNotification: weekly,
+        sidebarPlacement: placement,
+      });
       return result.ok ? undefined : result.errors;
     });
   };
@@ -65,7 +79,13 @@ function SidebarForm({ settings, save }: { settings: Settings; save: ReturnType<
             <button type="button" data-move="-1" disabled={index === 0} aria-label={t('options.pinned.up', { kpi: name(id) })} onClick={() => move(index, -1)}>
               ↑
             </button>
-            <button type="button" data-move="1" disabled={index === pinned.length - 1} aria-label={t('options.pinned.down', { kpi: name(id) })} onClick={() => move(index, 1)}>
+            <button
+              type="button"
+              data-move="1"
+              disabled={index === pinned.length - 1}
+              aria-label={t('options.pinned.down', { kpi: name(id) })}
+              onClick={() => move(index, 1)}
+            >
               ↓
             </button>
             <button
@@ -110,6 +130,7 @@ function SidebarForm({ settings, save }: { settings: Settings; save: ReturnType<
         {t('options.privacy.peers')}
       </label>
       <p className="note">{t('options.privacy.peersHint')}</p>
+      <p className="note">{t('options.privacy.crmLimits')}</p>
       <h3>{t('options.display.title')}</h3>
       <Field id="locale" label={t('options.display.language')}>
         {(props) => (

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { CONTACT_METHODS } from '../../../lib/model/common';
-import { spendFromForm, type SpendForm as SpendValues } from '../../../lib/settings/manual-records';
-import type { OptionsOverview } from '../../../lib/settings/overview';
+import { CONTACT_METHODS } from '@/lib/model';
+import { spendFromForm, type SpendForm as SpendValues, type OptionsOverview } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, useSave } from '../form';
@@ -16,7 +15,14 @@ export function SpendSection({ source, overview, currency }: { source: string; o
   const { errors, state, run } = useSave();
   const [all, setAll] = useState(false);
   const shown = all ? overview.spend : overview.spend.slice(0, SPEND_SHOWN);
-  const [form, setForm] = useState<SpendValues>({ month: new Date(api.now()).toISOString().slice(0, 7), kind: 'marketing', channel: '', amount: '', currency, note: '' });
+  const [form, setForm] = useState<SpendValues>({
+    month: new Date(api.now()).toISOString().slice(0, 7),
+    kind: 'marketing',
+    channel: '',
+    amount: '',
+    currency,
+    note: '',
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +64,11 @@ export function SpendSection({ source, overview, currency }: { source: string; o
                 </td>
                 <td>
                   {spend.manual && (
-                    <button type="button" aria-label={t('options.deleteOf', { what: `${spend.month} ${spend.kind}` })} onClick={() => void api.deleteRecord(source, 'spend', spend.externalId)}>
+                    <button
+                      type="button"
+                      aria-label={t('options.deleteOf', { what: `${spend.month} ${spend.kind}` })}
+                      onClick={() => void api.deleteRecord(source, 'spend', spend.externalId)}
+                    >
                       {t('options.delete')}
                     </button>
                   )}
@@ -101,7 +111,15 @@ export function SpendSection({ source, overview, currency }: { source: string; o
           {(props) => <input {...props} inputMode="decimal" value={form.amount} onChange={(event) => setForm({ ...form, amount: event.target.value })} />}
         </Field>
         <Field id="spend-currency" label={t('options.money.code')} error={errors.currency}>
-          {(props) => <input {...props} size={5} maxLength={3} value={form.currency} onChange={(event) => setForm({ ...form, currency: event.target.value.toUpperCase() })} />}
+          {(props) => (
+            <input
+              {...props}
+              size={5}
+              maxLength={3}
+              value={form.currency}
+              onChange={(event) => setForm({ ...form, currency: event.target.value.toUpperCase() })}
+            />
+          )}
         </Field>
         <Field id="spend-note" label={t('options.spend.note')} error={errors.note}>
           {(props) => <input {...props} maxLength={500} value={form.note} onChange={(event) => setForm({ ...form, note: event.target.value })} />}

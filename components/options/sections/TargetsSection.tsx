@@ -1,8 +1,7 @@
+import { DAY_MS } from '@/lib/period';
 import { useState } from 'react';
-import { minorToMajor } from '../../../lib/money/minor';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import { currentQuotaPeriodKey, QUOTA_PERIOD_CHOICES, quotaPeriodDates, type QuotaPeriodChoice } from '../../../lib/settings/quota-periods';
-import type { Settings } from '../../../lib/settings/schema';
+import { minorToMajor } from '@/lib/money';
+import { type OptionsOverview, currentQuotaPeriodKey, QUOTA_PERIOD_CHOICES, quotaPeriodDates, type QuotaPeriodChoice, type Settings } from '@/lib/settings';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Section } from '../form';
@@ -46,7 +45,14 @@ export function TargetsSection({ source, settings, overview }: { source: string 
 /** Quotas that ended more than this long ago are listed only on request: a CRM may hold years of them. */
 const RECENT_DAYS = 92;
 
-type ListProps = { overview: OptionsOverview; settings: Settings; source: string; who: string; onWho: (who: string) => void; onEdit: (draft: QuotaDraft) => void };
+type ListProps = {
+  overview: OptionsOverview;
+  settings: Settings;
+  source: string;
+  who: string;
+  onWho: (who: string) => void;
+  onEdit: (draft: QuotaDraft) => void;
+};
 
 function QuotaList({ overview, settings, source, who, onWho, onEdit }: ListProps) {
   const { t, money, locale } = useI18n();
@@ -55,9 +61,12 @@ function QuotaList({ overview, settings, source, who, onWho, onEdit }: ListProps
   const [all, setAll] = useState(false);
   const owners = new Map(overview.owners.map((owner) => [owner.id, owner.name]));
   const teams = new Map(overview.teams.map((team) => [team.id, team.name]));
-  const whoOf = (quota: Quota) => (quota.teamId !== undefined ? `${teams.get(quota.teamId) ?? quota.teamId} (${t('options.quota.team')})` : (owners.get(quota.ownerId ?? '') ?? quota.ownerId ?? ''));
+  const whoOf = (quota: Quota) =>
+    quota.teamId !== undefined
+      ? `${teams.get(quota.teamId) ?? quota.teamId} (${t('options.quota.team')})`
+      : (owners.get(quota.ownerId ?? '') ?? quota.ownerId ?? '');
   if (overview.quotas.length === 0) return <p className="note">{t('options.quota.none')}</p>;
-  const since = new Date(api.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const since = new Date(api.now() - RECENT_DAYS * DAY_MS).toISOString().slice(0, 10);
   const mine = overview.quotas.filter((quota) => !who || (quota.teamId !== undefined ? `team:${quota.teamId}` : `rep:${quota.ownerId}`) === who);
   const shown = all ? mine : mine.filter((quota) => quota.endDate > since);
   return (
@@ -112,13 +121,22 @@ function QuotaList({ overview, settings, source, who, onWho, onEdit }: ListProps
                 <td>
                   {quota.manual && (
                     <>
-                      <button type="button" aria-label={t('options.editOf', { what: `${whoOf(quota)} ${period}` })} onClick={() => onEdit(draftOf(quota, settings.fiscalYearStartMonth))}>
+                      <button
+                        type="button"
+                        aria-label={t('options.editOf', { what: `${whoOf(quota)} ${period}` })}
+                        onClick={() => onEdit(draftOf(quota, settings.fiscalYearStartMonth))}
+                      >
                         {t('options.edit')}
                       </button>{' '}
                       <button
                         type="button"
                         aria-label={t('options.deleteOf', { what: `${whoOf(quota)} ${period}` })}
-                        onClick={() => api.deleteRecord(source, 'quota', quota.externalId).then(() => setProblem(undefined), (failure: unknown) => setProblem(String(failure)))}
+                        onClick={() =>
+                          api.deleteRecord(source, 'quota', quota.externalId).then(
+                            () => setProblem(undefined),
+                            (failure: unknown) => setProblem(String(failure)),
+                          )
+                        }
                       >
                         {t('options.delete')}
                       </button>

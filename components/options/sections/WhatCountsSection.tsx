@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { CONTACT_METHODS, type ContactMethod } from '../../../lib/model/common';
-import type { OptionsOverview } from '../../../lib/settings/overview';
-import { SAMPLE_KINDS } from '../../../lib/kpi/shared/sample';
-import type { SampleKind } from '../../../lib/kpi/types';
-import type { Settings } from '../../../lib/settings/schema';
+import { CONTACT_METHODS, type ContactMethod } from '@/lib/model';
+import type { OptionsOverview, Settings } from '@/lib/settings';
+import { SAMPLE_KINDS, type SampleKind } from '@/lib/kpi';
 import { useI18n } from '../../common/i18n';
 import { useOptionsApi } from '../api';
 import { Field, SaveBar, Section, useSave, type Errors } from '../form';
@@ -21,7 +19,17 @@ export function WhatCountsSection(props: Props) {
   const { t } = useI18n();
   const save = useSave();
   const { settings } = props;
-  const stamp = JSON.stringify([props.source, settings.demoKeywords, settings.demoActivityTypes, settings.sqlStageIds, settings.contactMethodField, settings.channelMap, settings.regionField, settings.staleDays, settings.minSample]);
+  const stamp = JSON.stringify([
+    props.source,
+    settings.demoKeywords,
+    settings.demoActivityTypes,
+    settings.sqlStageIds,
+    settings.contactMethodField,
+    settings.channelMap,
+    settings.regionField,
+    settings.staleDays,
+    settings.minSample,
+  ]);
   return (
     <Section id="what-counts" title={t('options.counts.title')} intro={t('options.counts.intro')}>
       <WhatCountsForm key={stamp} {...props} save={save} />
@@ -63,14 +71,28 @@ function WhatCountsForm({ settings, overview, source, save }: Props & { save: Re
         if (stages.length) sqlStageIds[source] = stages;
         else delete sqlStageIds[source];
       }
-      const result = await api.saveSettings({ demoKeywords: parseList(keywords), demoActivityTypes: types, sqlStageIds, contactMethodField: methodField, channelMap, regionField, staleDays: stale, minSample: minimums });
+      const result = await api.saveSettings({
+        demoKeywords: parseList(keywords),
+        demoActivityTypes: types,
+        sqlStageIds,
+        contactMethodField: methodField,
+        channelMap,
+        regionField,
+        staleDays: stale,
+        minSample: minimums,
+      });
       return result.ok ? undefined : result.errors;
     });
   };
 
   return (
     <form onSubmit={submit} noValidate>
-      <Field id="demoKeywords" label={t('options.counts.keywords')} hint={t('options.counts.keywordsHint')} error={errors.demoKeywords ?? Object.entries(errors).find(([key]) => key.startsWith('demoKeywords.'))?.[1]}>
+      <Field
+        id="demoKeywords"
+        label={t('options.counts.keywords')}
+        hint={t('options.counts.keywordsHint')}
+        error={errors.demoKeywords ?? Object.entries(errors).find(([key]) => key.startsWith('demoKeywords.'))?.[1]}
+      >
         {(props) => <textarea {...props} rows={4} value={keywords} onChange={(event) => setKeywords(event.target.value)} />}
       </Field>
       <fieldset>
@@ -166,7 +188,15 @@ function WhatCountsForm({ settings, overview, source, save }: Props & { save: Re
         <p className="note">{t('options.counts.minSampleHint')}</p>
         {SAMPLE_KINDS.map((kind) => (
           <Field key={kind} id={`minSample-${kind}`} label={t(`options.counts.minSample.${kind}`)} error={errors[`minSample.${kind}`]}>
-            {(props) => <input {...props} inputMode="numeric" size={5} value={minSample[kind]} onChange={(event) => setMinSample({ ...minSample, [kind]: event.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                inputMode="numeric"
+                size={5}
+                value={minSample[kind]}
+                onChange={(event) => setMinSample({ ...minSample, [kind]: event.target.value })}
+              />
+            )}
           </Field>
         ))}
       </fieldset>

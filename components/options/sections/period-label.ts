@@ -1,5 +1,6 @@
-import { intlTag, type Locale } from '../../../lib/i18n/locale';
-import { quotaPeriodDates, type QuotaPeriodChoice } from '../../../lib/settings/quota-periods';
+import { DAY_MS } from '@/lib/period';
+import { intlTag, type Locale } from '@/lib/i18n';
+import { quotaPeriodDates, type QuotaPeriodChoice } from '@/lib/settings';
 
 /**
  * How a quota period reads in the form and the list: a month by its name
@@ -20,7 +21,7 @@ export function datesLabel(kind: string, key: string, startDate: string, endDate
   const end = Date.parse(`${endDate}T00:00:00Z`);
   const whole = startDate.endsWith('-01') && endDate.endsWith('-01');
   if (kind === 'month' && whole) return new Intl.DateTimeFormat(intlTag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(start);
-  const last = end - 86_400_000;
+  const last = end - DAY_MS;
   const span = whole ? `${month.format(start)} – ${month.format(last)}` : `${day.format(start)} – ${day.format(last)}`;
   return key ? `${key} (${span})` : span;
 }

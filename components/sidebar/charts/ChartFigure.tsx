@@ -8,7 +8,14 @@ export type Palette = { accent: string; good: string; warn: string; muted: strin
 function palette(): Palette {
   const style = getComputedStyle(document.documentElement);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { accent: read('--accent', '#3552d8'), good: read('--good', '#1f7a4d'), warn: read('--warn', '#9a6200'), muted: read('--muted', '#5b6478'), text: read('--text', '#1b2233'), line: read('--line', '#dfe3ec') };
+  return {
+    accent: read('--accent', '#3552d8'),
+    good: read('--good', '#1f7a4d'),
+    warn: read('--warn', '#9a6200'),
+    muted: read('--muted', '#5b6478'),
+    text: read('--text', '#1b2233'),
+    line: read('--line', '#dfe3ec'),
+  };
 }
 
 export type ChartFigureProps = {
@@ -21,13 +28,15 @@ export type ChartFigureProps = {
   draw: boolean;
   /** The same numbers as a table: the chart's accessible alternative. */
   table: ReactNode;
+  /** The canvas's height in px (a breakdown grows with its groups); the stylesheet's otherwise. */
+  height?: number;
 };
 
 /**
  * A chart and its table. Chart.js is imported here, lazily, when the first chart mounts (after the
  * pinned numbers are on screen), and the drawing waits for an idle moment.
  */
-export function ChartFigure({ id, title, summary, config, draw, table }: ChartFigureProps) {
+export function ChartFigure({ id, title, summary, config, draw, table, height }: ChartFigureProps) {
   const { t } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -49,15 +58,19 @@ export function ChartFigure({ id, title, summary, config, draw, table }: ChartFi
     };
   }, [draw, config]);
   return (
-    <figure className="chart" aria-labelledby={`${id}-title`}>
+    <figure className="chart" aria-labelledby={`${id}-title`} data-chart={id}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
       {draw && (
-        <div className="chart-canvas">
+        <div className="chart-canvas" style={height ? { height } : undefined}>
           <canvas ref={canvas} role="img" aria-label={summary} />
         </div>
       )}
       <details className="chart-table" open={!draw}>
-        <summary>{t('chart.table')}</summary>
+        {/* Named after its chart: six "Show as table" would be one name for six different tables. */}
+        <summary>
+          {t('chart.table')}
+          <span className="visually-hidden">{t('chart.tableOf', { chart: title })}</span>
+        </summary>
         {table}
       </details>
     </figure>

@@ -1,152 +1,157 @@
 import { useMemo } from 'react';
-import type { ChartConfiguration } from 'chart.js';
-import type { ChartRow, ChartsData } from '../../../lib/views/charts';
-import { intlTag } from '../../../lib/i18n/locale';
-import { useI18n, type I18n } from '../../common/i18n';
-import { ChartFigure, type Palette } from './ChartFigure';
+import type { ChartRow, ChartsData } from '@/lib/views';
+import { useI18n } from '../../common/i18n';
+import { axisLabel, bucketLabel } from './axis';
+import { ChartFigure } from './ChartFigure';
+import { activityConfig, breakdownConfig, comparedLabel, wonConfig, type MakeConfig } from './configs';
+import { DataTable } from './DataTable';
+import { SingleFigure } from './SingleFigure';
 
-const KIND_KEYS = { call: 'activity.calls', email: 'activity.emails', meeting: 'activity.meetings' } as const;
-
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
-  return (
-    <table className="data-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((cell, i) => (
-            <th key={cell} scope="col" className={i ? 'num' : undefined}>
-              {cell}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, i) =>
-              i === 0 ? (
-                <th key={i} scope="row">
-                  {cell}
-                </th>
-              ) : (
-                <td key={i} className="num">
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** Room for every group's label (up to two lines) and its bars, so none is skipped or squeezed. */
+function breakdownHeight(rows: readonly ChartRow[], previous: boolean): number {
+  const lines = rows.reduce((sum, row) => sum + (Array.isArray(axisLabel(row.label)) ? 2 : 1), 0);
+  return Math.max(130, 40 + (previous ? 10 : 0) * rows.length + 17 * Math.max(lines, rows.length * (previous ? 2 : 1)));
 }
 
-/** Axis numbers in short form (12K, 1.2M) in the UI language, so labels never run into each other. */
-const compact = (locale: string) => {
-  const format = new Intl.NumberFormat(intlTag(locale === 'ru' ? 'ru' : 'en'), { notation: 'compact', maximumFractionDigits: 1 });
-  return (value: string | number) => (typeof value === 'number' ? format.format(value) : value);
-};
-
-const baseOptions = (colors: Palette, locale: string, horizontal = false) => {
-  const valueTicks = { color: colors.muted, maxTicksLimit: 5, callback: compact(locale) };
-  const categoryTicks = { color: colors.muted, maxRotation: 0, autoSkip: true };
-  return {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false as const,
-    indexAxis: horizontal ? ('y' as const) : ('x' as const),
-    plugins: { legend: { labels: { color: colors.text, boxWidth: 10 } } },
-    scales: {
-      x: { ticks: horizontal ? valueTicks : categoryTicks, grid: { color: colors.line }, beginAtZero: true },
-      y: { ticks: horizontal ? categoryTicks : valueTicks, grid: { color: colors.line }, beginAtZero: true },
-    },
-  };
-};
-
-function breakdownChart(rows: readonly ChartRow[], label: string, money: boolean, currency: string, i18n: I18n) {
-  const major = (minor: number) => (money ? minor / 100 : minor);
-  return (colors: Palette): ChartConfiguration => ({
-    type: 'bar',
-    data: { labels: rows.map((row) => row.label), datasets: [{ label, data: rows.map((row) => major(row.value)), backgroundColor: colors.accent }] },
-    options: { ...baseOptions(colors, i18n.locale, true), plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => (money ? i18n.money(rows[item.dataIndex]?.value ?? 0, currency) : i18n.number(Number(item.raw))) } } } },
-  });
-}
+type Breakdown = { id: string; title: string; rows: readonly ChartRow[]; measure: 'amount' | 'count'; funnel: boolean };
 
 /**
  * The sidebar's charts, each with its table: activity trend by day or week, won revenue by month
- * against quota, the pipeline by stage, and sales by region, product and contact method.
+ * against quota, the pipeline by stage (funnel order), and sales by region, product and contact
+ * method, with the comparison period drawn over them. A chart that would have one bar is shown as
+ * its figure instead.
  */
 export function Charts({ data, draw }: { data: ChartsData; draw: boolean }) {
   const i18n = useI18n();
-  const { t, money, number } = i18n;
+  const { t, money, number, locale, timeZone } = i18n;
   const cur = data.currency;
   const trend = data.activity.buckets;
+  const compared = comparedLabel(data.compare, i18n);
+  const breakdowns: Breakdown[] = [
+    { id: 'chart-funnel', title: t('chart.funnel'), rows: data.funnel, measure: data.funnelMeasure, funnel: true },
+    { id: 'chart-regions', title: t('chart.regions'), rows: data.regions, measure: 'amount', funnel: false },
+    { id: 'chart-products', title: t('chart.products'), rows: data.products, measure: 'amount', funnel: false },
+    { id: 'chart-channels', title: t('chart.channels'), rows: data.channels, measure: 'amount', funnel: false },
+  ];
   const configs = useMemo(
     () => ({
-      activity: (colors: Palette): ChartConfiguration => ({
-        type: 'bar',
-        data: {
-          labels: trend.map((bucket) => bucket.label),
-          datasets: (['call', 'email', 'meeting'] as const).map((kind, i) => ({ label: t(KIND_KEYS[kind]), data: trend.map((bucket) => bucket[kind]), backgroundColor: [colors.accent, colors.good, colors.warn][i] })),
-        },
-        options: { ...baseOptions(colors, i18n.locale), scales: { x: { stacked: true, ticks: { color: colors.muted, autoSkip: true, maxRotation: 0 }, grid: { display: false } }, y: { stacked: true, beginAtZero: true, ticks: { color: colors.muted, maxTicksLimit: 5 }, grid: { color: colors.line } } } },
-      }),
-      won: (colors: Palette): ChartConfiguration => ({
-        type: 'bar',
-        data: {
-          labels: data.wonVsQuota.map((month) => month.label),
-          datasets: [
-            { type: 'bar', label: t('chart.won'), data: data.wonVsQuota.map((month) => month.won / 100), backgroundColor: colors.accent },
-            { type: 'line', label: t('chart.quota'), data: data.wonVsQuota.map((month) => (month.quota === null ? null : month.quota / 100)), borderColor: colors.warn, backgroundColor: colors.warn },
-          ],
-        } as ChartConfiguration['data'],
-        options: baseOptions(colors, i18n.locale),
-      }),
-      funnel: breakdownChart(data.funnel, t('pipeline.title'), true, cur, i18n),
-      regions: breakdownChart(data.regions, t('chart.regions'), true, cur, i18n),
-      products: breakdownChart(data.products, t('chart.products'), true, cur, i18n),
-      channels: breakdownChart(data.channels, t('chart.channels'), true, cur, i18n),
+      activity: activityConfig(data.activity, { compared, i18n }),
+      won: wonConfig(data.wonVsQuota, { currency: cur, i18n }),
+      breakdowns: Object.fromEntries(
+        breakdowns.map((b) => [b.id, breakdownConfig(b.rows, { label: b.title, measure: b.measure, currency: cur, compared, i18n })]),
+      ) as Record<string, MakeConfig>,
     }),
-    [data, trend, t, cur, i18n],
+    // The breakdowns are built from `data` and the words; the list itself is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, compared, cur, i18n],
   );
-  const rowsTable = (rows: readonly ChartRow[], caption: string) => (
-    <Table caption={caption} head={[t('chart.group'), t('chart.amount'), t('chart.deals')]} rows={rows.map((row) => [row.label, money(row.value, cur), number(row.count)])} />
+  const when = (start: number) => bucketLabel(start, data.activity.unit, locale, timeZone);
+  const activityTitle = t(
+    data.activity.unit === 'day' ? 'chart.activityByDay' : data.activity.unit === 'week' ? 'chart.activityByWeek' : 'chart.activityByMonth',
   );
-  const empty = (rows: readonly unknown[]) => rows.length === 0;
-  const breakdowns: { id: string; title: string; rows: readonly ChartRow[]; config: (colors: Palette) => ChartConfiguration }[] = [
-    { id: 'chart-funnel', title: t('chart.funnel'), rows: data.funnel, config: configs.funnel },
-    { id: 'chart-regions', title: t('chart.regions'), rows: data.regions, config: configs.regions },
-    { id: 'chart-products', title: t('chart.products'), rows: data.products, config: configs.products },
-    { id: 'chart-channels', title: t('chart.channels'), rows: data.channels, config: configs.channels },
-  ];
+  const hasPrevious = compared !== undefined && trend.some((bucket) => bucket.previous !== undefined);
+
   return (
     <section className="card charts" aria-labelledby="charts-title">
       <h2 id="charts-title">{t('chart.title')}</h2>
-      <ChartFigure
-        id="chart-activity"
-        title={t(data.activity.unit === 'day' ? 'chart.activityByDay' : data.activity.unit === 'week' ? 'chart.activityByWeek' : 'chart.activityByMonth')}
-        summary={t('chart.activitySummary', { count: trend.reduce((sum, bucket) => sum + bucket.call + bucket.email + bucket.meeting, 0) })}
-        config={configs.activity}
-        draw={draw && !empty(trend)}
-        table={<Table caption={t('chart.activityByDay')} head={[t('chart.when'), t('activity.calls'), t('activity.emails'), t('activity.meetings')]} rows={trend.map((bucket) => [bucket.label, bucket.call, bucket.email, bucket.meeting])} />}
-      />
+      {trend.every((bucket) => bucket.call + bucket.email + bucket.meeting + (bucket.previous ?? 0) === 0) ? (
+        // Nothing done in the period nor in the compared one: a flat line at zero says less than these words.
+        <p className="note">{t('chart.noData', { chart: activityTitle })}</p>
+      ) : trend.length === 1 ? (
+        <SingleFigure
+          id="chart-activity"
+          title={t('chart.activityOne', { when: when(trend[0]!.start) })}
+          parts={[
+            { name: t('activity.calls'), value: number(trend[0]!.call) },
+            { name: t('activity.emails'), value: number(trend[0]!.email) },
+            { name: t('activity.meetings'), value: number(trend[0]!.meeting) },
+          ]}
+          note={trend[0]!.previous !== undefined ? t('chart.comparedValue', { value: number(trend[0]!.previous) }) : undefined}
+        />
+      ) : (
+        <ChartFigure
+          id="chart-activity"
+          title={activityTitle}
+          summary={t('chart.activitySummary', { count: trend.reduce((sum, bucket) => sum + bucket.call + bucket.email + bucket.meeting, 0) })}
+          config={configs.activity}
+          draw={draw && trend.length > 0}
+          table={
+            <DataTable
+              caption={activityTitle}
+              head={[t('chart.when'), t('activity.calls'), t('activity.emails'), t('activity.meetings'), ...(hasPrevious ? [t('chart.comparedShort')] : [])]}
+              rows={trend.map((bucket) => [when(bucket.start), bucket.call, bucket.email, bucket.meeting, ...(hasPrevious ? [bucket.previous ?? '—'] : [])])}
+            />
+          }
+        />
+      )}
       <ChartFigure
         id="chart-won"
         title={t('chart.wonVsQuota')}
         summary={t('chart.wonSummary', { months: data.wonVsQuota.length })}
         config={configs.won}
         draw={draw}
-        table={<Table caption={t('chart.wonVsQuota')} head={[t('chart.month'), t('chart.won'), t('chart.quota')]} rows={data.wonVsQuota.map((month) => [month.label, money(month.won, cur), month.quota === null ? '—' : money(month.quota, cur)])} />}
+        table={
+          <DataTable
+            caption={t('chart.wonVsQuota')}
+            head={[t('chart.month'), t('chart.won'), t('chart.quota')]}
+            rows={data.wonVsQuota.map((month) => [
+              bucketLabel(month.start, 'month', locale, timeZone),
+              money(month.won, cur),
+              month.quota === null ? '—' : money(month.quota, cur),
+            ])}
+          />
+        }
       />
-      {breakdowns.map(({ id, title, rows, config }) =>
-        empty(rows) ? (
-          <p key={id} className="note">
-            {t('chart.noData', { chart: title })}
-          </p>
-        ) : (
-          <ChartFigure key={id} id={id} title={title} summary={t('chart.breakdownSummary', { chart: title, count: rows.length })} config={config} draw={draw} table={rowsTable(rows, title)} />
-        ),
-      )}
+      {breakdowns.map((breakdown) => {
+        const { id, title, rows, measure } = breakdown;
+        const amount = measure === 'amount';
+        const previous = compared !== undefined && amount && rows.some((row) => row.previous !== undefined);
+        if (rows.length === 0) {
+          return (
+            <p key={id} className="note">
+              {t('chart.noData', { chart: title })}
+            </p>
+          );
+        }
+        if (rows.length === 1) {
+          const row = rows[0]!;
+          return (
+            <SingleFigure
+              key={id}
+              id={id}
+              title={title}
+              parts={[
+                {
+                  name: row.label,
+                  value: amount ? `${money(row.value, cur)} · ${t('count.deals', { count: row.count })}` : t('count.deals', { count: row.count }),
+                },
+              ]}
+              note={previous ? t('chart.comparedValue', { value: money(row.previous ?? 0, cur) }) : undefined}
+            />
+          );
+        }
+        const head = [t('chart.group'), ...(amount ? [t('chart.amount')] : []), t('chart.deals'), ...(previous ? [t('chart.comparedShort')] : [])];
+        const table = rows.map((row) => [
+          row.label,
+          ...(amount ? [money(row.value, cur)] : []),
+          number(row.count),
+          ...(previous ? [money(row.previous ?? 0, cur)] : []),
+        ]);
+        return (
+          <div key={id}>
+            <ChartFigure
+              id={id}
+              title={title}
+              summary={t(breakdown.funnel ? 'chart.funnelSummary' : 'chart.breakdownSummary', { chart: title, count: rows.length })}
+              config={configs.breakdowns[id]!}
+              draw={draw}
+              table={<DataTable caption={title} head={head} rows={table} />}
+              height={breakdownHeight(rows, previous)}
+            />
+            {!amount && <p className="note">{t('chart.funnelCounted')}</p>}
+          </div>
+        );
+      })}
     </section>
   );
 }

@@ -3,12 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { jsonResponse } from '../../../test/contracts/openapi-examples';
-import { forgetAllConnections, getConnection, listConnections, saveConnection } from '../../../lib/connections/store';
-import { KpiLensDb } from '../../../lib/db/db';
-import { upsertRecords } from '../../../lib/db/records';
-import { SCHEMA_VERSIONS } from '../../../lib/db/schema';
-import type { RequestOf } from '../../../lib/messaging/protocol';
-import { loadSettings, saveSettings } from '../../../lib/settings/storage';
+import { forgetAllConnections, getConnection, listConnections, saveConnection } from '@/lib/connections';
+import { KpiLensDb, upsertRecords, SCHEMA_VERSIONS } from '@/lib/db';
+import type { RequestOf } from '@/lib/messaging';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { createStatusCache } from '../status-cache';
 import { connectionHandlers } from './connections';
 import type { HandlerDeps } from './types';
@@ -40,7 +38,8 @@ beforeEach(async () => {
   removedPermissions.length = 0;
   granted = { origins: ['https://app.close.com/*', 'https://api.close.com/*', 'http://127.0.0.1/*'], permissions: ['storage'] };
   const within = (request: { origins?: string[]; permissions?: string[] }) =>
-    (request.origins ?? []).every((origin) => granted.origins.includes(origin)) && (request.permissions ?? []).every((name) => granted.permissions.includes(name));
+    (request.origins ?? []).every((origin) => granted.origins.includes(origin)) &&
+    (request.permissions ?? []).every((name) => granted.permissions.includes(name));
   vi.spyOn(browser.permissions, 'contains').mockImplementation(async (request) => within(request as { origins?: string[] }));
   vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => ({ ...granted }));
   vi.spyOn(browser.permissions, 'remove').mockImplementation(async (request) => (removedPermissions.push(request), true));
@@ -62,11 +61,23 @@ describe('connection handlers in the background', () => {
   it('connects a token CRM: keeps it, makes its user the personal owner, starts the sync; the list never shows the token', async () => {
     const reply = await connect({ crm: 'close', method: 'token', token: 'api_live_secret_123456' });
     expect(reply).toEqual({ ok: true, source: 'close:app.close.com', user: { ownerId: 'user_1', name: 'Dana Rep' }, problem: undefined });
-    expect(await getConnection('close:app.close.com')).toMatchObject({ auth: { kind: 'basic', username: 'api_live_secret_123456' }, user: { ownerId: 'user_1', name: 'Dana Rep' } });
+    expect(await getConnection('close:app.close.com')).toMatchObject({
+      auth: { kind: 'basic', username: 'api_live_secret_123456' },
+      user: { ownerId: 'user_1', name: 'Dana Rep' },
+    });
     expect((await loadSettings()).currentOwner).toEqual({ 'close:app.close.com': 'user_1' });
     expect(kicked).toEqual(['close:app.close.com']);
     const list = await handlers()['connections/list']({ type: 'connections/list' }, sender);
-    expect(list.connections).toMatchObject([{ source: 'close:app.close.com', label: 'Close', method: 'token', credentialHint: '…3456', user: { name: 'Dana Rep' }, status: { records: 0, syncing: false } }]);
+    expect(list.connections).toMatchObject([
+      {
+        source: 'close:app.close.com',
+        label: 'Close',
+        method: 'token',
+        credentialHint: '…3456',
+        user: { name: 'Dana Rep' },
+        status: { records: 0, syncing: false },
+      },
+    ]);
     expect(JSON.stringify(list)).not.toContain('api_live_secret');
   });
 
@@ -79,7 +90,15 @@ describe('connection handlers in the background', () => {
   });
 
   it('tests a connection through the sync’s context and remembers the user', async () => {
-    await saveConnection({ source: 'close:app.close.com', crm: 'close', account: 'app.close.com', apiBase: 'https://api.close.com/api/v1', appUrl: 'https://app.close.com', auth: { kind: 'basic', username: 'k', password: '' }, connectedAt: 1 });
+    await saveConnection({
+      source: 'close:app.close.com',
+      crm: 'close',
+      account: 'app.close.com',
+      apiBase: 'https://api.close.com/api/v1',
+      appUrl: 'https://app.close.com',
+      auth: { kind: 'basic', username: 'k', password: '' },
+      connectedAt: 1,
+    });
     await saveSettings({ currentOwner: { 'close:app.close.com': 'someone-else' } });
     const outcome = await handlers()['connections/test']({ type: 'connections/test', source: 'close:app.close.com' }, sender);
     expect(outcome).toEqual({ ok: true, user: { ownerId: 'user_1', name: 'Dana Rep' } });
@@ -91,7 +110,10 @@ describe('connection handlers in the background', () => {
   it('disconnects: removes the connection, deletes its data on request, gives back the host access', async () => {
     await connect({ crm: 'close', method: 'token', token: 'api_key_abcdef' });
     const source = 'close:app.close.com';
-    await upsertRecords(db, { owner: [{ source, externalId: 'user_1', updatedAt: 1, name: 'Dana', role: 'rep', active: true }], deal: [{ source, externalId: 'd1', updatedAt: 1, title: 'T', ownerId: 'user_1', status: 'open', lineItems: [] }] });
+    await upsertRecords(db, {
+      owner: [{ source, externalId: 'user_1', updatedAt: 1, name: 'Dana', role: 'rep', active: true }],
+      deal: [{ source, externalId: 'd1', updatedAt: 1, title: 'T', ownerId: 'user_1', status: 'open', lineItems: [] }],
+    });
     const reply = await handlers()['connections/disconnect']({ type: 'connections/disconnect', source, deleteData: true }, sender);
     expect(reply).toEqual({ removed: true, dataDeleted: true, permissionsRemoved: ['https://app.close.com/*', 'https://api.close.com/*'] });
     expect(removedPermissions).toEqual([{ origins: ['https://app.close.com/*', 'https://api.close.com/*'], permissions: [] }]);
@@ -108,6 +130,10 @@ describe('connection handlers in the background', () => {
     const reply = await handlers()['connections/disconnect']({ type: 'connections/disconnect', source, deleteData: false }, sender);
     expect(reply).toMatchObject({ removed: true, dataDeleted: false });
     expect(await db.owners.count()).toBe(1);
-    expect(await handlers()['connections/disconnect']({ type: 'connections/disconnect', source, deleteData: true }, sender)).toEqual({ removed: false, dataDeleted: false, permissionsRemoved: [] });
+    expect(await handlers()['connections/disconnect']({ type: 'connections/disconnect', source, deleteData: true }, sender)).toEqual({
+      removed: false,
+      dataDeleted: false,
+      permissionsRemoved: [],
+    });
   });
 });

@@ -1,14 +1,19 @@
 import { browser } from 'wxt/browser';
-import { resolveConnection } from '../../../lib/connections/connect';
-import { planConnection, permissionsForPlan } from '../../../lib/connections/inputs';
-import { releasablePermissions } from '../../../lib/connections/release';
-import { adapterFor } from '../../../lib/connections/registry';
-import { getConnection, listConnections, removeConnection, saveConnection } from '../../../lib/connections/store';
-import { connectionView } from '../../../lib/connections/views';
-import { deleteSource } from '../../../lib/db/records';
-import { countByType, objectStatuses } from '../../../lib/db/status';
-import type { Responses } from '../../../lib/messaging/protocol';
-import { loadSettings, saveSettings } from '../../../lib/settings/storage';
+import {
+  resolveConnection,
+  planConnection,
+  permissionsForPlan,
+  releasablePermissions,
+  adapterFor,
+  getConnection,
+  listConnections,
+  removeConnection,
+  saveConnection,
+  connectionView,
+} from '@/lib/connections';
+import { deleteSource, countByType, objectStatuses } from '@/lib/db';
+import type { Responses } from '@/lib/messaging';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { backgroundContextDeps, backgroundTimeZone } from '../jobs';
 import { rememberUser, testAndRemember } from '../onboarding';
 import type { HandlerDeps, HandlerGroup } from './types';
@@ -40,7 +45,11 @@ export function connectionHandlers(deps: HandlerDeps): HandlerGroup<ConnectionsT
       const connections = [];
       for (const connection of await listConnections()) {
         const order = adapterFor(connection.crm)?.objects.map((spec) => spec.name) ?? [];
-        const [status, objects, counts] = await Promise.all([statuses.status(connection.source), objectStatuses(db, connection.source, order), countByType(db, connection.source)]);
+        const [status, objects, counts] = await Promise.all([
+          statuses.status(connection.source),
+          objectStatuses(db, connection.source, order),
+          countByType(db, connection.source),
+        ]);
         connections.push(connectionView(connection, { status, objects, counts }));
       }
       return { connections };
@@ -51,7 +60,14 @@ export function connectionHandlers(deps: HandlerDeps): HandlerGroup<ConnectionsT
       if (planned.ok) {
         const needed = permissionsForPlan(planned.plan, TEST_BUILD && Boolean(request.input.apiBase?.trim()));
         if (!(await browser.permissions.contains(needed).catch(() => false))) {
-          return { ok: false, problem: { kind: 'permission', message: 'KPI Lens has no access to this CRM yet', userAction: 'Click Connect again and allow access when the browser asks.' } };
+          return {
+            ok: false,
+            problem: {
+              kind: 'permission',
+              message: 'KPI Lens has no access to this CRM yet',
+              userAction: 'Click Connect again and allow access when the browser asks.',
+            },
+          };
         }
       }
       const outcome = await resolveConnection(request.input, request.oauth, {
@@ -63,7 +79,11 @@ export function connectionHandlers(deps: HandlerDeps): HandlerGroup<ConnectionsT
       if (!outcome.ok) return outcome;
       const previous = await getConnection(outcome.connection.source);
       // Same account again (a new token, session → token): its data and account facts stay.
-      await saveConnection({ ...outcome.connection, details: { ...previous?.details, ...outcome.connection.details }, connectedAt: previous?.connectedAt ?? outcome.connection.connectedAt });
+      await saveConnection({
+        ...outcome.connection,
+        details: { ...previous?.details, ...outcome.connection.details },
+        connectedAt: previous?.connectedAt ?? outcome.connection.connectedAt,
+      });
       if (outcome.user) await rememberUser(outcome.connection.source, outcome.user);
       changed(outcome.connection.source);
       void scheduler.kick(outcome.connection.source);

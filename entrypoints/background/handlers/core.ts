@@ -1,10 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { supportsSession } from '../../../lib/connections/catalog';
-import { detectCrm } from '../../../lib/connections/registry';
-import { listConnections, saveConnection } from '../../../lib/connections/store';
-import { sourceOf } from '../../../lib/connections/types';
-import { storageProblemOf } from '../../../lib/db/failure';
-import type { Responses, SourceStatus } from '../../../lib/messaging/protocol';
+import { supportsSession, detectCrm, listConnections, saveConnection, sourceOf } from '@/lib/connections';
+import { storageProblemOf } from '@/lib/db';
+import type { Responses, SourceStatus } from '@/lib/messaging';
 import { DEMO_SOURCE, loadDemoData } from '../demo';
 import { listImportedSources } from './import';
 import type { FrameUi } from '../frame-ui';
@@ -28,7 +25,13 @@ export async function allStatuses({ statuses, db }: HandlerDeps): Promise<Source
     throw error;
   });
   for (const imported of importedSources) {
-    sources.push({ source: imported.source, crm: imported.origin, label: imported.label, ...(await statuses.status(imported.source)) });
+    sources.push({
+      source: imported.source,
+      crm: imported.origin,
+      label: imported.label,
+      importedAt: imported.lastImportAt,
+      ...(await statuses.status(imported.source)),
+    });
   }
   const demo = await statuses.status(DEMO_SOURCE);
   if (demo.records > 0) sources.push({ source: DEMO_SOURCE, crm: 'demo', label: 'Demo data', ...demo });
@@ -66,7 +69,15 @@ export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
     // The content script only runs where the rep granted the CRM's host (or on the sandbox in
     // development and test builds): the rep's own session is the credential.
     if (!known) {
-      await saveConnection({ source, crm: detected.crm, account: detected.account, apiBase: detected.apiBase, appUrl: detected.appUrl, auth: { kind: 'session' }, connectedAt: Date.now() });
+      await saveConnection({
+        source,
+        crm: detected.crm,
+        account: detected.account,
+        apiBase: detected.apiBase,
+        appUrl: detected.appUrl,
+        auth: { kind: 'session' },
+        connectedAt: Date.now(),
+      });
       await onFirstConnect(db, source, { demoRates: detected.crm === 'sandbox' });
     }
     // The sync states alone (no record counting): the sidebar's frame waits for this answer.

@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { uiStateKey } from '../../../lib/settings/ui-state';
+import { uiStateKey } from '@/lib/settings';
 import { createFrameUi } from '../frame-ui';
 import { toggleSidebar } from './core';
 import { frameHandlers } from './frame';
 import type { HandlerDeps } from './types';
 
 const sent: [number, unknown][] = [];
-const frames = () => createFrameUi({ local: browser.storage.local, session: browser.storage.session, send: async (tabId, command) => void sent.push([tabId, command]) });
+const frames = () =>
+  createFrameUi({ local: browser.storage.local, session: browser.storage.session, send: async (tabId, command) => void sent.push([tabId, command]) });
 let deps: HandlerDeps;
 const PIPEDRIVE_TAB = { url: 'https://acme.pipedrive.com/deals/list', tab: { id: 7 }, frameId: 0 } as unknown as Browser.runtime.MessageSender;
 
@@ -22,9 +23,14 @@ afterEach(() => vi.restoreAllMocks());
 describe('the sidebar frame’s requests from a content script', () => {
   it('answer for the CRM of the sender’s page and change only that CRM’s state', async () => {
     const handlers = frameHandlers(deps);
-    expect(await handlers['frame/state']({ type: 'frame/state' }, PIPEDRIVE_TAB)).toEqual({ state: { open: true, width: 360, placement: 'overlay' } });
+    expect(await handlers['frame/state']({ type: 'frame/state' }, PIPEDRIVE_TAB)).toEqual({
+      state: { open: true, width: 360, placement: 'overlay' },
+      locale: 'auto',
+    });
     expect(await handlers['frame/toggle']({ type: 'frame/toggle' }, PIPEDRIVE_TAB)).toEqual({ state: { open: false, width: 360, placement: 'overlay' } });
-    expect(await handlers['frame/resize']({ type: 'frame/resize', width: 480 }, PIPEDRIVE_TAB)).toEqual({ state: { open: false, width: 480, placement: 'overlay' } });
+    expect(await handlers['frame/resize']({ type: 'frame/resize', width: 480 }, PIPEDRIVE_TAB)).toEqual({
+      state: { open: false, width: 480, placement: 'overlay' },
+    });
     expect(await browser.storage.local.get(null)).toEqual({ [uiStateKey('pipedrive')]: { open: false, width: 480, view: 'personal', period: 'month' } });
     expect(await deps.frames.crmOf(7)).toBe('pipedrive');
   });

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { detectCrm } from '../../../lib/connections/registry';
+import { detectCrm } from '@/lib/connections';
 import { SANDBOX_ALLOWED } from '../registration';
 import type { HandlerDeps, HandlerGroup } from './types';
 
@@ -21,7 +21,7 @@ export function frameHandlers({ frames }: HandlerDeps): HandlerGroup<FrameType> 
   return {
     'frame/state': async (_request, sender) => {
       const { tabId, crm } = senderCrm(sender);
-      return { state: await frames.follow(tabId, crm) };
+      return { state: await frames.follow(tabId, crm), locale: await frames.locale() };
     },
     'frame/toggle': async (_request, sender) => {
       const { tabId, crm } = senderCrm(sender);

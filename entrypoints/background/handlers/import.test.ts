@@ -2,13 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { KpiLensDb } from '../../../lib/db/db';
-import { loadKpiData } from '../../../lib/db/load';
-import { SCHEMA_VERSIONS } from '../../../lib/db/schema';
-import { admit } from '../../../lib/messaging/guard';
-import type { RequestOf, Responses } from '../../../lib/messaging/protocol';
-import { loadSettings } from '../../../lib/settings/storage';
-import { createViewService } from '../../../lib/views/service';
+import { KpiLensDb, loadKpiData, SCHEMA_VERSIONS } from '@/lib/db';
+import { admit, type RequestOf, type Responses } from '@/lib/messaging';
+import { loadSettings } from '@/lib/settings';
+import { createViewService } from '@/lib/views';
 import { createStatusCache } from '../status-cache';
 import { allStatuses } from './core';
 import { importHandlers } from './import';
@@ -24,14 +21,31 @@ async function ask<T extends ImportType>(request: RequestOf<T>, sender: object =
   return (await group[(request as { type: string }).type]!(request, sender)) as Responses[T];
 }
 
-const deal = (source: string, id: string, extra: object = {}) => ({ source, externalId: id, updatedAt: 1, title: `Deal ${id}`, ownerId: 'owner:ann', status: 'won', amount: { minor: 1000, currency: 'USD' }, closedAt: 5, lineItems: [], ...extra });
+const deal = (source: string, id: string, extra: object = {}) => ({
+  source,
+  externalId: id,
+  updatedAt: 1,
+  title: `Deal ${id}`,
+  ownerId: 'owner:ann',
+  status: 'won',
+  amount: { minor: 1000, currency: 'USD' },
+  closedAt: 5,
+  lineItems: [],
+  ...extra,
+});
 const PAGE = { url: 'https://crm.example.org:8443/deals?page=2', tab: { id: 7 }, frameId: 0 };
 
 beforeEach(() => {
   fakeBrowser.reset();
   db = new KpiLensDb(`import-handler-${++counter}`, SCHEMA_VERSIONS);
   const views = createViewService({ loadData: (source) => loadKpiData(db, source), loadSettings, now: () => 10, browserZone: 'UTC', rewarmDelayMs: null });
-  deps = { db, scheduler: { kick: vi.fn() }, views, versions: { bumpNow: vi.fn(), bumpSoon: vi.fn() }, statuses: createStatusCache(db) } as unknown as HandlerDeps;
+  deps = {
+    db,
+    scheduler: { kick: vi.fn() },
+    views,
+    versions: { bumpNow: vi.fn(), bumpSoon: vi.fn() },
+    statuses: createStatusCache(db),
+  } as unknown as HandlerDeps;
 });
 afterEach(() => {
   db.close();
@@ -43,7 +57,10 @@ describe('CSV import handlers (the single writer)', () => {
     const reply = await ask({
       type: 'import/records',
       source: 'csv:q3',
-      batch: { deals: [deal('csv:q3', 'a'), deal('csv:q3', 'b', { amount: { minor: 1.5, currency: 'USD' } }), deal('csv:other', 'c')], owners: [{ source: 'csv:q3', externalId: 'owner:ann', updatedAt: 1, name: 'Ann', active: true }] },
+      batch: {
+        deals: [deal('csv:q3', 'a'), deal('csv:q3', 'b', { amount: { minor: 1.5, currency: 'USD' } }), deal('csv:other', 'c')],
+        owners: [{ source: 'csv:q3', externalId: 'owner:ann', updatedAt: 1, name: 'Ann', active: true }],
+      },
     });
     expect(reply.written).toBe(2);
     expect(reply.rejected).toBe(2);
@@ -56,11 +73,20 @@ describe('CSV import handlers (the single writer)', () => {
     expect((await db.deals.get(['csv:q3', 'a']))?.title).toBe('Renamed');
     expect(await db.deals.where('source').equals('csv:q3').count()).toBe(1);
 
-    const finished = await ask({ type: 'import/finish', source: 'csv:q3', summary: { fileName: 'q3.csv', kind: 'deals', preset: null, rows: 3, imported: 3, rejected: 0 } });
+    const before = Date.now();
+    const finished = await ask({
+      type: 'import/finish',
+      source: 'csv:q3',
+      summary: { fileName: 'q3.csv', kind: 'deals', preset: null, rows: 3, imported: 3, rejected: 0 },
+    });
     expect(finished.records).toBe(2); // one deal and one owner
     expect(deps.versions.bumpNow).toHaveBeenCalledWith('csv:q3');
     expect((await ask({ type: 'import/list' })).sources).toMatchObject([{ source: 'csv:q3', origin: 'csv', label: 'q3.csv', rows: 3 }]);
     expect((await allStatuses(deps)).map((status) => [status.source, status.crm, status.label, status.records])).toEqual([['csv:q3', 'csv', 'q3.csv', 2]]);
+    // A file source says when it was imported (the popup and the sidebar show "Imported <date>", never "Not synced yet").
+    const importedAt = (await allStatuses(deps))[0]?.importedAt;
+    expect(importedAt).toBeGreaterThanOrEqual(before);
+    expect(importedAt).toBeLessThanOrEqual(Date.now());
     expect((await deps.views.pinned({ source: 'csv:q3', view: 'personal', period: 'month' })).pinned).not.toBeNull();
   });
 
@@ -83,13 +109,19 @@ describe('CSV import handlers (the single writer)', () => {
 });
 
 describe('table rows from the picker', () => {
-  const rows = (batch: object = { deals: [deal('table:crm.example.org:8443', 'r1')] }) => ({ type: 'table/rows' as const, kind: 'deals' as const, batch, rows: 1, rejected: 0 });
+  const rows = (batch: object = { deals: [deal('table:crm.example.org:8443', 'r1')] }) => ({
+    type: 'table/rows' as const,
+    kind: 'deals' as const,
+    batch,
+    rows: 1,
+    rejected: 0,
+  });
 
   it('are refused from a tab where the rep did not start the picker', async () => {
     await expect(ask(rows(), PAGE)).rejects.toThrow(/not started in this tab/);
   });
 
-  it('are written under the sending page\'s host once the rep started the picker there', async () => {
+  it("are written under the sending page's host once the rep started the picker there", async () => {
     vi.spyOn(browser.tabs, 'get').mockImplementation(async () => ({ id: 7, url: PAGE.url }) as never);
     const injected: unknown[] = [];
     vi.spyOn(browser.scripting, 'executeScript').mockImplementation(async (injection) => (injected.push(injection), []));
@@ -119,7 +151,16 @@ describe('table rows from the picker', () => {
 });
 
 describe('what the table picker needs of extension storage (closed to content scripts)', () => {
-  const mapping = { version: 1 as const, kind: 'deals' as const, columns: [['Deal', 'title'], ['Sum', 'amount'], ['Note', null]] as [string, string | null][], dateOrder: 'dmy' as const };
+  const mapping = {
+    version: 1 as const,
+    kind: 'deals' as const,
+    columns: [
+      ['Deal', 'title'],
+      ['Sum', 'amount'],
+      ['Note', null],
+    ] as [string, string | null][],
+    dateOrder: 'dmy' as const,
+  };
 
   it('are refused from a tab where the rep did not start the picker', async () => {
     await expect(ask({ type: 'table/setup' }, PAGE)).rejects.toThrow(/not started in this tab/);
@@ -129,7 +170,10 @@ describe('what the table picker needs of extension storage (closed to content sc
 
   it('give the rep’s settings and remember the mapping per site (the sender’s site, never another)', async () => {
     await browser.storage.session.set({ 'table-session:7': { at: Date.now() } });
-    await browser.storage.local.set({ settings: { version: 2, locale: 'ru', timeZone: 'Asia/Almaty', reportingCurrency: 'KZT' }, 'table-mapping:other.example': { version: 1 } });
+    await browser.storage.local.set({
+      settings: { version: 2, locale: 'ru', timeZone: 'Asia/Almaty', reportingCurrency: 'KZT' },
+      'table-mapping:other.example': { version: 1 },
+    });
     expect(await ask({ type: 'table/setup' }, PAGE)).toEqual({ locale: 'ru', timeZone: 'Asia/Almaty', currency: 'KZT', remembered: null });
     expect(await ask({ type: 'table/remember', mapping }, PAGE)).toEqual({ remembered: true });
     expect((await ask({ type: 'table/setup' }, PAGE)).remembered).toEqual(mapping);
@@ -146,7 +190,9 @@ describe('admission of import messages', () => {
   it('lets a content script send table rows, ask for the picker’s setup and remember a mapping, and nothing else of the import', () => {
     expect(admit({ type: 'table/rows', kind: 'deals', batch: {}, rows: 0, rejected: 0 }, contentScript, ID, ORIGIN)).toMatchObject({ ok: true });
     expect(admit({ type: 'table/setup' }, contentScript, ID, ORIGIN)).toMatchObject({ ok: true });
-    expect(admit({ type: 'table/remember', mapping: { version: 1, kind: 'deals', columns: [['A', 'title']], dateOrder: 'mdy' } }, contentScript, ID, ORIGIN)).toMatchObject({ ok: true });
+    expect(
+      admit({ type: 'table/remember', mapping: { version: 1, kind: 'deals', columns: [['A', 'title']], dateOrder: 'mdy' } }, contentScript, ID, ORIGIN),
+    ).toMatchObject({ ok: true });
     expect(admit({ type: 'table/remember', mapping: { version: 2, kind: 'deals', columns: [], dateOrder: 'mdy' } }, contentScript, ID, ORIGIN).ok).toBe(false);
     for (const message of [
       { type: 'import/records', source: 'csv:x', batch: {} },
@@ -159,10 +205,15 @@ describe('admission of import messages', () => {
   });
 
   it('refuses batches over the limit, unknown lists and sources that pass for a CRM', () => {
-    expect(admit({ type: 'table/rows', kind: 'deals', batch: { deals: Array.from({ length: 501 }, () => ({})) }, rows: 0, rejected: 0 }, contentScript, ID, ORIGIN).ok).toBe(false);
+    expect(
+      admit({ type: 'table/rows', kind: 'deals', batch: { deals: Array.from({ length: 501 }, () => ({})) }, rows: 0, rejected: 0 }, contentScript, ID, ORIGIN)
+        .ok,
+    ).toBe(false);
     expect(admit({ type: 'table/rows', kind: 'deals', batch: { quotas: [] }, rows: 0, rejected: 0 }, contentScript, ID, ORIGIN).ok).toBe(false);
     expect(admit({ type: 'import/records', source: 'pipedrive:acme', batch: {} }, optionsPage, ID, ORIGIN).ok).toBe(false);
     expect(admit({ type: 'import/records', source: 'csv:', batch: {} }, optionsPage, ID, ORIGIN).ok).toBe(false);
-    expect(admit({ type: 'import/records', source: 'csv:q3', batch: { deals: Array.from({ length: 2001 }, () => ({})) } }, optionsPage, ID, ORIGIN).ok).toBe(false);
+    expect(admit({ type: 'import/records', source: 'csv:q3', batch: { deals: Array.from({ length: 2001 }, () => ({})) } }, optionsPage, ID, ORIGIN).ok).toBe(
+      false,
+    );
   });
 });

@@ -1,20 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { Reject } from '../../../lib/adapters/types';
-import type { KpiLensDb } from '../../../lib/db/db';
-import { importedSources, type MetaStore } from '../../../lib/import/imported-sources';
-import { batchTypes, deleteSource, putBatch, tablesOf } from '../../../lib/db/records';
-import { capRawPayload } from '../../../lib/db/schema';
-import { countStored } from '../../../lib/db/status';
-import {
-  parseImportBatch,
-  TABLE_PAYLOAD_MAX_CHARS,
-  type ImportedSource,
-  type ImportResponses,
-} from '../../../lib/messaging/requests/import';
-import type { Customer } from '../../../lib/model';
-import { mappingKey } from '../../../lib/table-reader/mapping';
-import { effectiveTimeZone } from '../../../lib/settings/schema';
-import { loadSettings } from '../../../lib/settings/storage';
+import type { Reject } from '@/lib/adapters';
+import { type KpiLensDb, batchTypes, deleteSource, putBatch, tablesOf, capRawPayload, countStored } from '@/lib/db';
+import { importedSources, type MetaStore } from '@/lib/import';
+import { parseImportBatch, TABLE_PAYLOAD_MAX_CHARS, type ImportedSource, type ImportResponses } from '@/lib/messaging';
+import type { Customer } from '@/lib/model';
+import { mappingKey } from '@/lib/table-reader';
+import { effectiveTimeZone, loadSettings } from '@/lib/settings';
 import type { HandlerDeps, HandlerGroup } from './types';
 
 type ImportType = keyof ImportResponses;
@@ -85,7 +76,16 @@ export function importHandlers(deps: HandlerDeps): HandlerGroup<ImportType> {
   return {
     'import/records': (request) => write(request.source, request.batch),
     'import/finish': async ({ source, summary }) => {
-      await registry.remember({ source, origin: 'csv', label: summary.fileName, kind: summary.kind, lastImportAt: Date.now(), rows: summary.rows, imported: summary.imported, rejected: summary.rejected });
+      await registry.remember({
+        source,
+        origin: 'csv',
+        label: summary.fileName,
+        kind: summary.kind,
+        lastImportAt: Date.now(),
+        rows: summary.rows,
+        imported: summary.imported,
+        rejected: summary.rejected,
+      });
       return { records: await finished(source) };
     },
     'import/list': async () => ({ sources: await registry.list() }),
@@ -129,7 +129,15 @@ export function importHandlers(deps: HandlerDeps): HandlerGroup<ImportType> {
       if (JSON.stringify(request.batch).length > TABLE_PAYLOAD_MAX_CHARS) throw new Error('refused: the batch of table rows is too large');
       const source = `table:${host}`;
       const outcome = await write(source, request.batch);
-      await registry.addTableRows({ source, label: host, kind: request.kind, lastImportAt: Date.now(), rows: request.rows, imported: outcome.written, rejected: request.rejected + outcome.rejected });
+      await registry.addTableRows({
+        source,
+        label: host,
+        kind: request.kind,
+        lastImportAt: Date.now(),
+        rows: request.rows,
+        imported: outcome.written,
+        rejected: request.rejected + outcome.rejected,
+      });
       statuses.forget(source);
       return { source, ...outcome };
     },
@@ -149,4 +157,3 @@ async function keepEarliestAcquisition(db: KpiLensDb, source: string, customers:
 function quarantineEntry(source: string, reject: Reject) {
   return { source, recordType: reject.recordType, externalId: reject.externalId, rawJson: capRawPayload(reject.raw), reason: reject.reason, at: Date.now() };
 }
-

@@ -1,8 +1,8 @@
 import type { Browser } from 'wxt/browser';
-import { reopenIfClosed } from '../../../lib/db/db';
-import { isRunActive } from '../../../lib/sync/engine';
-import { listConnections } from '../../../lib/connections/store';
-import type { Request, RequestType, Responses } from '../../../lib/messaging/protocol';
+import { reopenIfClosed } from '@/lib/db';
+import { isRunActive } from '@/lib/sync';
+import { listConnections } from '@/lib/connections';
+import type { Request, RequestType, Responses } from '@/lib/messaging';
 import { connectionHandlers } from './connections';
 import { coreHandlers, toggleSidebar } from './core';
 import type { Handler, HandlerDeps } from './types';
@@ -11,6 +11,7 @@ import { importHandlers } from './import';
 import { summaryHandlers } from './summary';
 import { optionsHandlers } from './options';
 import { frameHandlers } from './frame';
+import { forecastHandlers } from './forecast';
 
 export type { HandlerDeps } from './types';
 
@@ -24,6 +25,7 @@ export function createHandlers(deps: HandlerDeps) {
     ...summaryHandlers(deps),
     ...optionsHandlers(deps),
     ...frameHandlers(deps),
+    ...forecastHandlers(deps),
   };
   return {
     async handle(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[RequestType]> {

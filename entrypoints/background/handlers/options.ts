@@ -1,17 +1,20 @@
 import { browser } from 'wxt/browser';
-import type { RecordBatch } from '../../../lib/adapters/types';
-import { ALL_CRM_HOST_PATTERNS } from '../../../lib/adapters/hosts';
-import { forgetAllConnections } from '../../../lib/connections/store';
-import { deleteRecord, upsertRecords } from '../../../lib/db/records';
-import { importRecords, readQuarantinePage, readTablePage } from '../../../lib/export/data';
-import { eraseEverything } from '../../../lib/export/data-erase';
-import { checkManualRecord } from '../../../lib/settings/manual-records';
-import { buildOptionsOverview } from '../../../lib/settings/overview';
-import { loadSettings } from '../../../lib/settings/storage';
+import { type RecordBatch, ALL_CRM_HOST_PATTERNS } from '@/lib/adapters';
+import { forgetAllConnections } from '@/lib/connections';
+import { deleteRecord, upsertRecords } from '@/lib/db';
+import { importRecords, readQuarantinePage, readTablePage, eraseEverything } from '@/lib/export';
+import { checkManualRecord, buildOptionsOverview, loadSettings } from '@/lib/settings';
 import { allStatuses } from './core';
 import type { HandlerDeps, HandlerGroup } from './types';
 
-type OptionsType = 'options/overview' | 'options/save-record' | 'options/delete-record' | 'data/export-page' | 'data/quarantine-page' | 'data/import-records' | 'data/erase-everything';
+type OptionsType =
+  | 'options/overview'
+  | 'options/save-record'
+  | 'options/delete-record'
+  | 'data/export-page'
+  | 'data/quarantine-page'
+  | 'data/import-records'
+  | 'data/erase-everything';
 
 /** The options page's requests: the rep's own entries, the full export and import, delete everything. */
 export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {

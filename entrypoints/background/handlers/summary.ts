@@ -1,5 +1,5 @@
-import { summaryForSource } from '../../../lib/export/summary/for-settings';
-import { loadSettings } from '../../../lib/settings/storage';
+import { summaryForSource } from '@/lib/export';
+import { loadSettings } from '@/lib/settings';
 import type { HandlerDeps, HandlerGroup } from './types';
 
 /** The weekly summary page's numbers, built where the records are (the page may not open IndexedDB). */
@@ -7,7 +7,9 @@ export function summaryHandlers(deps: HandlerDeps): HandlerGroup<'summary/build'
   return {
     'summary/build': async (request) => {
       const settings = await loadSettings();
-      return deps.views.withData(request.source, (data) => summaryForSource(data, settings, request, Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone));
+      return deps.views.withData(request.source, (data) =>
+        summaryForSource(data, settings, request, Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+      );
     },
   };
 }

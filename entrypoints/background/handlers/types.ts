@@ -1,8 +1,8 @@
 import type { Browser } from 'wxt/browser';
-import type { KpiLensDb } from '../../../lib/db/db';
-import type { RequestOf, RequestType, Responses } from '../../../lib/messaging/protocol';
-import type { createSyncScheduler } from '../../../lib/sync/scheduler';
-import type { createViewService } from '../../../lib/views/service';
+import type { KpiLensDb } from '@/lib/db';
+import type { RequestOf, RequestType, Responses } from '@/lib/messaging';
+import type { createSyncScheduler } from '@/lib/sync';
+import type { createViewService } from '@/lib/views';
 import type { createDataVersions } from '../data-version';
 import type { FrameTickets } from '../frame-tickets';
 import type { FrameUi } from '../frame-ui';

@@ -1,5 +1,5 @@
-import type { RequestOf, SourceStatus } from '../../../lib/messaging/protocol';
-import type { ViewSelection } from '../../../lib/views/selection';
+import type { RequestOf, SourceStatus } from '@/lib/messaging';
+import type { ViewSelection } from '@/lib/views';
 import { allStatuses } from './core';
 import type { HandlerDeps, HandlerGroup } from './types';
 

@@ -29,7 +29,11 @@ export async function bitrixCall(ctx: AdapterContext, method: string, body: unkn
     response = await credentialFetch(ctx.fetch, methodUrl(ctx.baseUrl, method), init, 'Bitrix24');
   } catch (error) {
     if (error instanceof CrmError) throw error;
-    throw new CrmError('transient', `Bitrix24 could not be reached: ${error instanceof Error ? error.message : String(error)}`, 'Check the network connection; KPI Lens retries by itself.');
+    throw new CrmError(
+      'transient',
+      `Bitrix24 could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      'Check the network connection; KPI Lens retries by itself.',
+    );
   }
   const text = await response.text();
   let json: unknown;
@@ -41,10 +45,22 @@ export async function bitrixCall(ctx: AdapterContext, method: string, body: unkn
   const error = errorOf(json);
   if (error || response.status >= 400) {
     const resetAt = operatingResetAt((json as { time?: unknown } | undefined)?.time);
-    throw bitrixError(ctx, { status: response.status, code: error?.code ?? '', description: error?.description ?? '', headers: response.headers, operatingResetAt: resetAt });
+    throw bitrixError(ctx, {
+      status: response.status,
+      code: error?.code ?? '',
+      description: error?.description ?? '',
+      headers: response.headers,
+      operatingResetAt: resetAt,
+    });
   }
   if (json === undefined) {
-    throw new CrmError('bad-response', `Bitrix24 answered ${method} with something that is not JSON`, 'If this repeats, the portal may be down or behind a sign-in page: open it in a tab.', undefined, response.status);
+    throw new CrmError(
+      'bad-response',
+      `Bitrix24 answered ${method} with something that is not JSON`,
+      'If this repeats, the portal may be down or behind a sign-in page: open it in a tab.',
+      undefined,
+      response.status,
+    );
   }
   return json;
 }
@@ -84,10 +100,13 @@ export async function bitrixBatch(ctx: AdapterContext, commands: Record<string, 
   if (keys.length > MAX_BATCH) throw new Error(`a Bitrix24 batch holds at most ${MAX_BATCH} commands, not ${keys.length}`);
   const cmd = Object.fromEntries(keys.map((key) => [key, `${commands[key]!.method}?${buildQuery(commands[key]!.params)}`]));
   const parsed = batchSchema.safeParse(await bitrixCall(ctx, 'batch', { halt: 0, cmd }));
-  if (!parsed.success) throw new CrmError('bad-response', 'Bitrix24 answered a batch without its result', 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
+  if (!parsed.success)
+    throw new CrmError('bad-response', 'Bitrix24 answered a batch without its result', 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
   const { result, result_error: failed = {}, result_total: totals = {}, result_next: nexts = {}, result_time: times = {} } = parsed.data.result;
   // The commands that ran tell when the oldest basket of their method's time budget frees (OPERATION_TIME_LIMIT).
-  const resets = Object.values(times).map(operatingResetAt).filter((at): at is number => at !== undefined);
+  const resets = Object.values(times)
+    .map(operatingResetAt)
+    .filter((at): at is number => at !== undefined);
   const resetAt = resets.length ? Math.max(...resets) : undefined;
   const results: Record<string, CommandResult> = {};
   const errors: Record<string, CrmError> = {};
@@ -98,7 +117,11 @@ export async function bitrixBatch(ctx: AdapterContext, commands: Record<string, 
     } else if (key in result) {
       results[key] = { result: result[key], total: count(totals[key]), next: count(nexts[key]) };
     } else {
-      errors[key] = new CrmError('bad-response', `Bitrix24 returned nothing for ${commands[key]!.method}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
+      errors[key] = new CrmError(
+        'bad-response',
+        `Bitrix24 returned nothing for ${commands[key]!.method}`,
+        'KPI Lens retries; if this repeats, the rest of the data still syncs.',
+      );
     }
   }
   return { results, errors };

@@ -6,9 +6,9 @@ import { runSync } from '../../sync/runner';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
 import { bitrix24Adapter } from './index';
-import { BITRIX_CONTRACTS, loadContractExamples } from './testing/contract-examples';
-import { fakeBitrix, type MethodCall, type MethodReply } from './testing/fake-bitrix';
-import { activity, BITRIX_WEBHOOK, deal } from './testing/fixtures';
+import { BITRIX_CONTRACTS, loadContractExamples } from './test-contract-examples';
+import { fakeBitrix, type MethodCall, type MethodReply } from './test-fake-bitrix';
+import { activity, BITRIX_WEBHOOK, deal } from './test-fixtures';
 
 /**
  * Every method the Bitrix24 adapter calls, in a full and an incremental sync,
@@ -37,7 +37,12 @@ type Reference = { params: Set<string>; prefixes: string[] };
 function reference(file: string): Reference {
   const text = readFileSync(join(BITRIX_CONTRACTS, file), 'utf8');
   const table = /## Method Parameters([\s\S]*?)\n## /.exec(text)?.[1] ?? '';
-  const params = new Set([...table.matchAll(/^\|\| \*\*([A-Za-z_]+)\*\*/gm)].map((m) => m[1]!).filter((name) => name !== 'Name').map((name) => name.toLowerCase()));
+  const params = new Set(
+    [...table.matchAll(/^\|\| \*\*([A-Za-z_]+)\*\*/gm)]
+      .map((m) => m[1]!)
+      .filter((name) => name !== 'Name')
+      .map((name) => name.toLowerCase()),
+  );
   const prefixes = [...table.matchAll(/^\s*- `([^`]+)` ?[—-]/gm)].map((m) => m[1]!).filter((p) => /^[<>=!@%]+$/.test(p));
   return { params, prefixes: [...new Set(prefixes)].sort((a, b) => b.length - a.length) };
 }
@@ -56,7 +61,8 @@ function problems(call: MethodCall): string[] {
     if (filterKey) {
       const prefix = /^[<>=!@%]+/.exec(filterKey)?.[0];
       if (prefix && !ref.prefixes.includes(prefix)) out.push(`${call.method}: filter prefix ${prefix} is not documented`);
-      if (/^\d+$/.test(key.split('[')[2]?.replace(']', '') ?? '') && prefix !== '@' && prefix !== '!@') out.push(`${call.method}: filter ${filterKey} is given a list without the IN prefix @`);
+      if (/^\d+$/.test(key.split('[')[2]?.replace(']', '') ?? '') && prefix !== '@' && prefix !== '!@')
+        out.push(`${call.method}: filter ${filterKey} is given a list without the IN prefix @`);
     }
     if (/^order(\[|$)/i.test(key) && !/^(asc|desc)$/i.test(value)) out.push(`${call.method}: order ${value} is neither ASC nor DESC`);
     if (key === 'start' && (!/^\d+$/.test(value) || Number(value) % 50 !== 0)) out.push(`${call.method}: start ${value} is not a page of 50`);
@@ -99,15 +105,40 @@ async function sync(since: number | null) {
   });
   const clock = fakeClock();
   const store = memorySyncStore();
-  const ctx: AdapterContext = { fetch: fake.fetch, now: clock.env.now, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow', pageSize: 1000 };
+  const ctx: AdapterContext = {
+    fetch: fake.fetch,
+    now: clock.env.now,
+    baseUrl: BITRIX_WEBHOOK,
+    auth: { kind: 'webhook' },
+    source: 'bitrix24:stroytorg.bitrix24.ru',
+    timeZone: 'Europe/Moscow',
+    pageSize: 1000,
+  };
   if (since !== null) {
     for (const spec of bitrix24Adapter.objects) {
-      await store.saveState({ key: `${ctx.source}/${spec.name}`, source: ctx.source, object: spec.name, cursor: null, runSince: null, highWater: since, runStartedAt: null, phase: 'done', recordsThisRun: 0, rejectsThisRun: 0, attempts: 0, updatedAt: clock.env.now() });
+      await store.saveState({
+        key: `${ctx.source}/${spec.name}`,
+        source: ctx.source,
+        object: spec.name,
+        cursor: null,
+        runSince: null,
+        highWater: since,
+        runStartedAt: null,
+        phase: 'done',
+        recordsThisRun: 0,
+        rejectsThisRun: 0,
+        attempts: 0,
+        updatedAt: clock.env.now(),
+      });
     }
   }
   const { now: _now, ...jobCtx } = ctx;
-  expect(await runSync({ source: ctx.source, adapter: bitrix24Adapter, ctx: jobCtx, store, env: clock.env }, { sleep: clock.sleep })).toMatchObject({ status: 'done' });
-  const batches = fake.calls.filter((call) => call.url.pathname.endsWith('/batch')).map((call) => Object.keys((JSON.parse(String(call.init?.body)) as { cmd: object }).cmd).length);
+  expect(await runSync({ source: ctx.source, adapter: bitrix24Adapter, ctx: jobCtx, store, env: clock.env }, { sleep: clock.sleep })).toMatchObject({
+    status: 'done',
+  });
+  const batches = fake.calls
+    .filter((call) => call.url.pathname.endsWith('/batch'))
+    .map((call) => Object.keys((JSON.parse(String(call.init?.body)) as { cmd: object }).cmd).length);
   return { methods: fake.methods, batches };
 }
 
@@ -125,7 +156,8 @@ describe('Bitrix24 requests ask only for what the reference pages document', () 
 
   it('the incremental sync filters each list by its own modification date, with the >= prefix', async () => {
     const { methods } = await sync(Date.UTC(2024, 3, 1));
-    const asked = (method: string) => new Set(methods.filter((m) => m.method === method).flatMap((m) => [...m.params.keys()].filter((k) => k.startsWith('filter['))));
+    const asked = (method: string) =>
+      new Set(methods.filter((m) => m.method === method).flatMap((m) => [...m.params.keys()].filter((k) => k.startsWith('filter['))));
     expect(asked('crm.deal.list')).toEqual(new Set(['filter[>=DATE_MODIFY]']));
     expect(asked('crm.lead.list')).toEqual(new Set(['filter[>=DATE_MODIFY]']));
     expect(asked('crm.activity.list')).toEqual(new Set(['filter[>=LAST_UPDATED]']));
@@ -134,7 +166,10 @@ describe('Bitrix24 requests ask only for what the reference pages document', () 
   it('the checker refuses what the pages refuse', () => {
     const call = (method: string, query: string): MethodCall => ({ method, params: new URLSearchParams(query), viaBatch: true });
     expect(problems(call('crm.status.list', 'start=50'))).toEqual(['crm.status.list: start is not a documented parameter']);
-    expect(problems(call('crm.stagehistory.list', 'filter[OWNER_ID][0]=1&order[ID]=UP'))).toEqual(['crm.stagehistory.list: filter OWNER_ID is given a list without the IN prefix @', 'crm.stagehistory.list: order UP is neither ASC nor DESC']);
+    expect(problems(call('crm.stagehistory.list', 'filter[OWNER_ID][0]=1&order[ID]=UP'))).toEqual([
+      'crm.stagehistory.list: filter OWNER_ID is given a list without the IN prefix @',
+      'crm.stagehistory.list: order UP is neither ASC nor DESC',
+    ]);
     expect(problems(call('crm.deal.list', 'filter[~DATE_MODIFY]=1&start=25'))).toEqual(['crm.deal.list: start 25 is not a page of 50']);
     expect(problems(call('crm.deal.list', 'filter[!@ID][0]=1'))).toEqual([]);
     expect(reference('crm-deal-list.md').prefixes).toEqual(expect.arrayContaining(['>=', '@', '!@', '%', '=']));

@@ -5,8 +5,8 @@ import type { AdapterContext, FetchedPage } from '../types';
 import { bitrixBatch, throwFirstError } from './call';
 import { bitrix24Adapter } from './index';
 import { collectStageHistory } from './map-deals';
-import { type ContractExample, loadContractExamples } from './testing/contract-examples';
-import { fakeBitrix, type MethodReply } from './testing/fake-bitrix';
+import { type ContractExample, loadContractExamples } from './test-contract-examples';
+import { fakeBitrix, type MethodReply } from './test-fake-bitrix';
 
 /**
  * Contract tests against every JSON example of the Bitrix24 REST reference
@@ -32,7 +32,15 @@ const asReply = (body: unknown): MethodReply => body as MethodReply;
 
 function portal(answer: (method: string, params: URLSearchParams) => unknown, pageSize = 50) {
   const fake = fakeBitrix((call) => asReply(answer(call.method, call.params)));
-  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:acme.bitrix24.ru', timeZone: 'Europe/Moscow', pageSize };
+  const ctx: AdapterContext = {
+    fetch: fake.fetch,
+    now: () => NOW,
+    baseUrl: WEBHOOK,
+    auth: { kind: 'webhook' },
+    source: 'bitrix24:acme.bitrix24.ru',
+    timeZone: 'Europe/Moscow',
+    pageSize,
+  };
   return { ctx, methods: fake.methods };
 }
 
@@ -51,7 +59,9 @@ describe('Bitrix24 reference examples', () => {
 
   it('crm.deal.list: the example selects no STAGE_SEMANTIC_ID, so each deal is rejected with that reason', async () => {
     const body = example('crm-deal-list.md', /Response/).body as { result: { ID: string }[]; total: number };
-    const { ctx, methods } = portal((method) => (method === 'crm.deal.list' ? body : method === 'crm.currency.base.get' ? { result: 'RUB' } : { result: { items: [] }, total: 0 }));
+    const { ctx, methods } = portal((method) =>
+      method === 'crm.deal.list' ? body : method === 'crm.currency.base.get' ? { result: 'RUB' } : { result: { items: [] }, total: 0 },
+    );
     const page = await bitrix24Adapter.fetchPage(ctx, 'deals', null, null);
     expectValid(page);
     expect(page.records.deal).toBeUndefined();
@@ -138,7 +148,12 @@ describe('Bitrix24 reference examples', () => {
       ['11', 'Path to Success', 200],
       ['0', 'General', 300],
     ]);
-    expect(methods.filter((m) => m.method === 'crm.status.list').map((m) => m.params.get('filter[ENTITY_ID]'))).toEqual(['DEAL_STAGE_9', 'DEAL_STAGE_10', 'DEAL_STAGE_11', 'DEAL_STAGE']);
+    expect(methods.filter((m) => m.method === 'crm.status.list').map((m) => m.params.get('filter[ENTITY_ID]'))).toEqual([
+      'DEAL_STAGE_9',
+      'DEAL_STAGE_10',
+      'DEAL_STAGE_11',
+      'DEAL_STAGE',
+    ]);
     // Five in-progress stages → 100·k/6 for k = 1…5; SEMANTICS S → 100, F → 0.
     expect(page.records.stage?.map((s) => [s.externalId, s.pipelineId, s.order, s.probability])).toEqual([
       ['NEW', '0', 10, 17],
@@ -154,11 +169,32 @@ describe('Bitrix24 reference examples', () => {
 
   it('crm.stagehistory.list: rows become the stage history of their deal', async () => {
     const body = example('crm-stage-history-list.md', /Response/).body as { result: { items: unknown[] } };
-    expect(collectStageHistory(body.result.items)).toEqual({ history: new Map([['21', [{ stageId: 'NEW', enteredAt: Date.parse('2024-04-25T14:59:11+00:00') }]]]), unreadable: 0 });
-    const deal = { ID: '21', TITLE: 'Поставка оборудования', STAGE_ID: 'NEW', STAGE_SEMANTIC_ID: 'P', CATEGORY_ID: '0', OPPORTUNITY: '1250000.50', CURRENCY_ID: 'RUB', ASSIGNED_BY_ID: '1', DATE_CREATE: '2024-04-25T17:59:11+03:00', DATE_MODIFY: '2024-04-25T17:59:11+03:00' };
-    const { ctx } = portal((method) => (method === 'crm.deal.list' ? { result: [deal], total: 1 } : method === 'crm.stagehistory.list' ? body : { result: 'RUB' }));
+    expect(collectStageHistory(body.result.items)).toEqual({
+      history: new Map([['21', [{ stageId: 'NEW', enteredAt: Date.parse('2024-04-25T14:59:11+00:00') }]]]),
+      unreadable: 0,
+    });
+    const deal = {
+      ID: '21',
+      TITLE: 'Поставка оборудования',
+      STAGE_ID: 'NEW',
+      STAGE_SEMANTIC_ID: 'P',
+      CATEGORY_ID: '0',
+      OPPORTUNITY: '1250000.50',
+      CURRENCY_ID: 'RUB',
+      ASSIGNED_BY_ID: '1',
+      DATE_CREATE: '2024-04-25T17:59:11+03:00',
+      DATE_MODIFY: '2024-04-25T17:59:11+03:00',
+    };
+    const { ctx } = portal((method) =>
+      method === 'crm.deal.list' ? { result: [deal], total: 1 } : method === 'crm.stagehistory.list' ? body : { result: 'RUB' },
+    );
     const page = await bitrix24Adapter.fetchPage(ctx, 'deals', null, null);
-    expect(page.records.deal?.[0]).toMatchObject({ externalId: '21', status: 'open', amount: { minor: 125_000_050, currency: 'RUB' }, stageHistory: [{ stageId: 'NEW', enteredAt: Date.parse('2024-04-25T14:59:11+00:00') }] });
+    expect(page.records.deal?.[0]).toMatchObject({
+      externalId: '21',
+      status: 'open',
+      amount: { minor: 125_000_050, currency: 'RUB' },
+      stageHistory: [{ stageId: 'NEW', enteredAt: Date.parse('2024-04-25T14:59:11+00:00') }],
+    });
   });
 
   it('user.get: users with names, e-mail and active flag', async () => {
@@ -174,9 +210,15 @@ describe('Bitrix24 reference examples', () => {
 
   it('batch: results, totals and errors split back per command', async () => {
     const success = example('batch.md', /Response/).body;
-    const fake = fakeBitrix(() => ({ result: null }), () => ({ body: success }));
+    const fake = fakeBitrix(
+      () => ({ result: null }),
+      () => ({ body: success }),
+    );
     const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
-    const outcome = await bitrixBatch(ctx, { get_user: { method: 'user.current', params: {} }, get_department: { method: 'department.get', params: { ID: '$result[get_user][UF_DEPARTMENT][0]' } } });
+    const outcome = await bitrixBatch(ctx, {
+      get_user: { method: 'user.current', params: {} },
+      get_department: { method: 'department.get', params: { ID: '$result[get_user][UF_DEPARTMENT][0]' } },
+    });
     expect(outcome.errors).toEqual({});
     expect(outcome.results.get_user?.result).toMatchObject({ ID: '1', NAME: 'John', LAST_NAME: 'Doe' });
     expect(outcome.results.get_department).toEqual({ result: [{ ID: '1', NAME: 'DEMO', SORT: 500 }], total: 1, next: undefined });
@@ -185,7 +227,10 @@ describe('Bitrix24 reference examples', () => {
 
     for (const nth of [0, 1]) {
       const failed = example('batch.md', /Error Handling/, nth).body;
-      const errorFake = fakeBitrix(() => ({ result: null }), () => ({ body: failed }));
+      const errorFake = fakeBitrix(
+        () => ({ result: null }),
+        () => ({ body: failed }),
+      );
       const outcomeWithErrors = await bitrixBatch({ ...ctx, fetch: errorFake.fetch }, { get_user: { method: 'user.current', params: {} } });
       expect(outcomeWithErrors.errors.get_user).toMatchObject({ kind: 'forbidden', userAction: expect.stringMatching(/scope/) });
       expect(() => throwFirstError(outcomeWithErrors.errors)).toThrow(/insufficient_scope/);
@@ -200,7 +245,10 @@ describe('Bitrix24 reference examples', () => {
 
   it('a response with only the time block (limits.md) is not a page', async () => {
     const onlyTime = example('limits.md', /Limits/).body;
-    const fake = fakeBitrix(() => ({ result: null }), () => ({ body: onlyTime }));
+    const fake = fakeBitrix(
+      () => ({ result: null }),
+      () => ({ body: onlyTime }),
+    );
     const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     await expect(bitrix24Adapter.fetchPage(ctx, 'leads', null, null)).rejects.toMatchObject({ kind: 'bad-response' });
   });
@@ -208,15 +256,24 @@ describe('Bitrix24 reference examples', () => {
   it('OPERATION_TIME_LIMIT waits for operating_reset_at of the last successful answer (limits.md: "For the first retry, refer to operating_reset_at")', async () => {
     const time = (example('limits.md', /Resource Intensity Limits/).body as { time: { start: number; operating_reset_at: number } }).time;
     const blocked = { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' };
-    const batchAnswer = { result: { result: { p0: [] }, result_error: { p1: blocked }, result_total: { p0: 0 }, result_next: [], result_time: { p0: time } }, time };
-    const fake = fakeBitrix(() => ({ result: null }), () => ({ body: batchAnswer }));
+    const batchAnswer = {
+      result: { result: { p0: [] }, result_error: { p1: blocked }, result_total: { p0: 0 }, result_next: [], result_time: { p0: time } },
+      time,
+    };
+    const fake = fakeBitrix(
+      () => ({ result: null }),
+      () => ({ body: batchAnswer }),
+    );
     const at = Math.round(time.start * 1000); // 2026-05-14T08:26:32.911Z, the example's own start
     const ctx: AdapterContext = { fetch: fake.fetch, now: () => at, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC', pageSize: 100 };
     const error = await bitrix24Adapter.fetchPage(ctx, 'leads', null, null).catch((e: unknown) => e);
     // operating_reset_at 1778747792 s − now 1778747192.911 s = 599.089 s, rounded up to whole seconds
     expect(isCrmError(error) && { kind: error.kind, wait: error.retryAfterMs }).toEqual({ kind: 'budget-exhausted', wait: 600_000 });
     // A direct call whose error answer carries no time waits one basket (a minute).
-    const direct = fakeBitrix(() => ({ result: null }), () => ({ status: 429, body: blocked }));
+    const direct = fakeBitrix(
+      () => ({ result: null }),
+      () => ({ status: 429, body: blocked }),
+    );
     const whoAmI = await bitrix24Adapter.whoAmI!({ ...ctx, fetch: direct.fetch }).catch((e: unknown) => e);
     expect(isCrmError(whoAmI) && { kind: whoAmI.kind, wait: whoAmI.retryAfterMs }).toEqual({ kind: 'budget-exhausted', wait: 60_000 });
   });
@@ -233,7 +290,10 @@ describe('Bitrix24 reference examples', () => {
   ])('%s error example → %s %s → %s', async (file, status, object, kind) => {
     const failure = example(file, /Error Handling/);
     if (failure.status !== undefined && file !== 'crm-stage-history-list.md') expect(failure.status).toBe(status);
-    const fake = fakeBitrix(() => ({ result: null }), () => ({ status, body: failure.body }));
+    const fake = fakeBitrix(
+      () => ({ result: null }),
+      () => ({ status, body: failure.body }),
+    );
     const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: WEBHOOK, auth: { kind: 'webhook' }, source: 's', timeZone: 'UTC' };
     const error = await bitrix24Adapter.fetchPage(ctx, object, null, null).catch((e: unknown) => e);
     expect(isCrmError(error) && error.kind).toBe(kind);

@@ -2,7 +2,16 @@ import { CrmError } from '../errors';
 import { parseRetryAfter } from '../http';
 import type { AdapterContext } from '../types';
 
-const AUTH_CODES = new Set(['expired_token', 'invalid_token', 'NO_AUTH_FOUND', 'INVALID_CREDENTIALS', 'WRONG_AUTH_TYPE', 'authorization_error', 'invalid_grant', 'user_access_error']);
+const AUTH_CODES = new Set([
+  'expired_token',
+  'invalid_token',
+  'NO_AUTH_FOUND',
+  'INVALID_CREDENTIALS',
+  'WRONG_AUTH_TYPE',
+  'authorization_error',
+  'invalid_grant',
+  'user_access_error',
+]);
 const FORBIDDEN_CODES = new Set(['insufficient_scope', 'ACCESS_DENIED', 'allowed_only_intranet_user', 'PAYMENT_REQUIRED']);
 
 /** Waiting after QUERY_LIMIT_EXCEEDED: the leaky bucket drains two requests a second, so a few seconds free room again. */
@@ -53,7 +62,13 @@ export function bitrixError(ctx: AdapterContext, failure: BitrixFailure): CrmErr
     return new CrmError('rate-limit', what, 'Nothing to do: the sync slows down and resumes.', retryAfter ?? QUERY_LIMIT_WAIT_MS, status);
   }
   if (code === 'OPERATION_TIME_LIMIT') {
-    return new CrmError('budget-exhausted', what, 'Nothing to do: Bitrix24 limits how long a method may run; the sync resumes when that time frees up (within ten minutes).', retryAfter ?? operatingWait(ctx, failure.operatingResetAt), status);
+    return new CrmError(
+      'budget-exhausted',
+      what,
+      'Nothing to do: Bitrix24 limits how long a method may run; the sync resumes when that time frees up (within ten minutes).',
+      retryAfter ?? operatingWait(ctx, failure.operatingResetAt),
+      status,
+    );
   }
   if (AUTH_CODES.has(code) || status === 401) return new CrmError('auth', what, authAction(ctx), undefined, status);
   if (FORBIDDEN_CODES.has(code) || /^access denied/i.test(description) || status === 403) {

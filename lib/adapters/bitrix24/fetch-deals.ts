@@ -9,8 +9,26 @@ import { type BitrixCursor, encodeCursor, itemsOf, joinPages, pageCommands, page
 import { bitrixIsoTime } from './query';
 
 export const DEAL_FIELDS = [
-  'ID', 'TITLE', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'CATEGORY_ID', 'CLOSED', 'OPPORTUNITY', 'CURRENCY_ID', 'OPPORTUNITY_ACCOUNT', 'ACCOUNT_CURRENCY_ID',
-  'PROBABILITY', 'ASSIGNED_BY_ID', 'COMPANY_ID', 'SOURCE_ID', 'DATE_CREATE', 'DATE_MODIFY', 'BEGINDATE', 'CLOSEDATE', 'MOVED_TIME', 'LAST_ACTIVITY_TIME',
+  'ID',
+  'TITLE',
+  'STAGE_ID',
+  'STAGE_SEMANTIC_ID',
+  'CATEGORY_ID',
+  'CLOSED',
+  'OPPORTUNITY',
+  'CURRENCY_ID',
+  'OPPORTUNITY_ACCOUNT',
+  'ACCOUNT_CURRENCY_ID',
+  'PROBABILITY',
+  'ASSIGNED_BY_ID',
+  'COMPANY_ID',
+  'SOURCE_ID',
+  'DATE_CREATE',
+  'DATE_MODIFY',
+  'BEGINDATE',
+  'CLOSEDATE',
+  'MOVED_TIME',
+  'LAST_ACTIVITY_TIME',
 ] as const;
 
 /** Deals whose stage history one command asks for: 10 deals rarely pass the 50 rows of one page. */
@@ -75,7 +93,13 @@ export async function fetchStageHistory(ctx: AdapterContext, ids: readonly strin
         `h${i}`,
         {
           method: 'crm.stagehistory.list',
-          params: { entityTypeId: 2, filter: { '@OWNER_ID': group.ids }, order: { ID: 'ASC' }, select: ['ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID'], start: group.start },
+          params: {
+            entityTypeId: 2,
+            filter: { '@OWNER_ID': group.ids },
+            order: { ID: 'ASC' },
+            select: ['ID', 'OWNER_ID', 'CREATED_TIME', 'STAGE_ID', 'STAGE_SEMANTIC_ID'],
+            start: group.start,
+          },
         },
       ]),
     );
@@ -87,7 +111,8 @@ export async function fetchStageHistory(ctx: AdapterContext, ids: readonly strin
       const items = itemsOf('crm.stagehistory.list', page.result);
       rows.push(...items);
       if (page.next === undefined) return;
-      if (items.length === 0 || page.next <= group.start) throw noProgress('Bitrix24', 'crm.stagehistory.list', `said the next page starts at ${page.next} after ${items.length} rows from ${group.start}`);
+      if (items.length === 0 || page.next <= group.start)
+        throw noProgress('Bitrix24', 'crm.stagehistory.list', `said the next page starts at ${page.next} after ${items.length} rows from ${group.start}`);
       again.push({ ids: group.ids, start: page.next });
     });
     pending = [...later, ...again];

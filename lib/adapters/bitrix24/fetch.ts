@@ -10,11 +10,42 @@ import { mapCategory, mapCompany, mapStages, mapUser } from './map-people';
 import { type BitrixCursor, decodeCursor, encodeCursor, itemsOf, listStep } from './paging';
 import { bitrixIsoTime } from './query';
 
-const LEAD_FIELDS = ['ID', 'TITLE', 'NAME', 'LAST_NAME', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'SOURCE_ID', 'ASSIGNED_BY_ID', 'COMPANY_ID', 'DATE_CREATE', 'DATE_MODIFY', 'DATE_CLOSED', 'ADDRESS_COUNTRY', 'ADDRESS_REGION'];
+const LEAD_FIELDS = [
+  'ID',
+  'TITLE',
+  'NAME',
+  'LAST_NAME',
+  'STATUS_ID',
+  'STATUS_SEMANTIC_ID',
+  'SOURCE_ID',
+  'ASSIGNED_BY_ID',
+  'COMPANY_ID',
+  'DATE_CREATE',
+  'DATE_MODIFY',
+  'DATE_CLOSED',
+  'ADDRESS_COUNTRY',
+  'ADDRESS_REGION',
+];
 const COMPANY_FIELDS = ['ID', 'TITLE', 'ASSIGNED_BY_ID', 'DATE_CREATE', 'DATE_MODIFY', 'ADDRESS_COUNTRY', 'ADDRESS_REGION'];
 /** What an owner needs: user.get returns every field the scope allows without `select`, phones and birthdays included. */
 const USER_FIELDS = ['ID', 'ACTIVE', 'NAME', 'LAST_NAME', 'EMAIL', 'TIMESTAMP_X', 'DATE_REGISTER'];
-const ACTIVITY_FIELDS = ['ID', 'OWNER_TYPE_ID', 'OWNER_ID', 'TYPE_ID', 'PROVIDER_ID', 'PROVIDER_TYPE_ID', 'SUBJECT', 'CREATED', 'LAST_UPDATED', 'START_TIME', 'END_TIME', 'DEADLINE', 'COMPLETED', 'RESPONSIBLE_ID', 'DIRECTION'];
+const ACTIVITY_FIELDS = [
+  'ID',
+  'OWNER_TYPE_ID',
+  'OWNER_ID',
+  'TYPE_ID',
+  'PROVIDER_ID',
+  'PROVIDER_TYPE_ID',
+  'SUBJECT',
+  'CREATED',
+  'LAST_UPDATED',
+  'START_TIME',
+  'END_TIME',
+  'DEADLINE',
+  'COMPLETED',
+  'RESPONSIBLE_ID',
+  'DIRECTION',
+];
 
 function mapContext(ctx: AdapterContext): BitrixMapContext {
   const appUrl = ctx.appUrl ?? new URL(ctx.baseUrl).origin;
@@ -40,7 +71,12 @@ const steps: Record<string, Step> = {
       return (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) || (typeof id === 'string' && /^\d{1,18}$/.test(id)) ? [String(id)] : [];
     });
     const commands = Object.fromEntries(
-      [...new Set(ids)].slice(0, 50).map((id) => [`s${id}`, { method: 'crm.status.list', params: { filter: { ENTITY_ID: id === '0' ? 'DEAL_STAGE' : `DEAL_STAGE_${id}` }, order: { SORT: 'ASC' } } }]),
+      [...new Set(ids)]
+        .slice(0, 50)
+        .map((id) => [
+          `s${id}`,
+          { method: 'crm.status.list', params: { filter: { ENTITY_ID: id === '0' ? 'DEAL_STAGE' : `DEAL_STAGE_${id}` }, order: { SORT: 'ASC' } } },
+        ]),
     );
     const second = await bitrixBatch(ctx, commands);
     throwFirstError(second.errors);
@@ -83,7 +119,8 @@ export async function bitrixWhoAmI(ctx: AdapterContext): Promise<{ ownerId: stri
   const body = await bitrixCall(ctx, 'user.current', {});
   const user = (body as { result?: { ID?: unknown; NAME?: unknown; LAST_NAME?: unknown; EMAIL?: unknown } } | null)?.result;
   const id = user?.ID;
-  if (typeof id !== 'string' && typeof id !== 'number') throw new CrmError('bad-response', 'Bitrix24 did not say who is signed in', 'Reload the Bitrix24 tab, or check the webhook URL.');
+  if (typeof id !== 'string' && typeof id !== 'number')
+    throw new CrmError('bad-response', 'Bitrix24 did not say who is signed in', 'Reload the Bitrix24 tab, or check the webhook URL.');
   const name = [user?.NAME, user?.LAST_NAME].filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(' ');
   return { ownerId: String(id), name: name || (typeof user?.EMAIL === 'string' ? user.EMAIL : `#${id}`) };
 }

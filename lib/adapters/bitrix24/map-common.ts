@@ -20,7 +20,7 @@ type Read<T> = { ok: true; item: T } | { ok: false; mapped: Mapped };
 export function readItem<T>(schema: z.ZodType<T>, raw: unknown, type: RecordType, what: string): Read<T> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, item: result.data };
-  const id = typeof raw === 'object' && raw !== null ? (raw as { ID?: unknown; id?: unknown }).ID ?? (raw as { id?: unknown }).id : undefined;
+  const id = typeof raw === 'object' && raw !== null ? ((raw as { ID?: unknown; id?: unknown }).ID ?? (raw as { id?: unknown }).id) : undefined;
   const externalId = typeof id === 'string' || typeof id === 'number' ? String(id).slice(0, 200) : undefined;
   return { ok: false, mapped: { type, reject: `not a Bitrix24 ${what} as documented: ${describeIssues(result.error)}`, externalId } };
 }
@@ -46,7 +46,11 @@ export function bxDate(value: unknown, timeZone: string): number | undefined {
 }
 
 /** An amount (a string such as `"19999.99"` or `"1 250 000,50"`) and currency → Money, or a reason. */
-export function bxMoney(value: string | number | null | undefined, currency: string | null | undefined, fallback?: string): { minor: number; currency: string } | string | undefined {
+export function bxMoney(
+  value: string | number | null | undefined,
+  currency: string | null | undefined,
+  fallback?: string,
+): { minor: number; currency: string } | string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   const code = (currency?.trim() || fallback || '').toUpperCase();
   if (!/^[A-Z]{3}$/.test(code)) return `the amount ${String(value).slice(0, 40)} has no currency (CURRENCY_ID ${String(currency ?? 'missing').slice(0, 20)})`;

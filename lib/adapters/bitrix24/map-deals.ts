@@ -48,7 +48,8 @@ export function mapDeal(raw: unknown, ctx: BitrixMapContext, history: StageHisto
   const deal = read.item;
   const externalId = deal.ID;
   const status = STATUS_BY_SEMANTIC[deal.STAGE_SEMANTIC_ID?.toUpperCase() ?? ''] ?? (deal.CLOSED === 'N' ? 'open' : undefined);
-  if (!status) return { type: 'deal', reject: 'no STAGE_SEMANTIC_ID (nor CLOSED = N): cannot tell won, lost or open without guessing from the stage name', externalId };
+  if (!status)
+    return { type: 'deal', reject: 'no STAGE_SEMANTIC_ID (nor CLOSED = N): cannot tell won, lost or open without guessing from the stage name', externalId };
   if (!deal.ASSIGNED_BY_ID) return { type: 'deal', reject: 'the deal has no responsible user (ASSIGNED_BY_ID)', externalId };
   const amount = bxMoney(deal.OPPORTUNITY, deal.CURRENCY_ID, ctx.baseCurrency);
   if (typeof amount === 'string') return { type: 'deal', reject: amount, externalId };

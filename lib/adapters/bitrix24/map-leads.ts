@@ -15,7 +15,12 @@ export function mapLead(raw: unknown, ctx: BitrixMapContext): Mapped {
   const lead = read.item;
   const externalId = lead.ID;
   const status = STATUS_BY_SEMANTIC[lead.STATUS_SEMANTIC_ID?.toUpperCase() ?? ''];
-  if (!status) return { type: 'lead', reject: `no STATUS_SEMANTIC_ID (status ${clipText(lead.STATUS_ID ?? 'missing', 40)}): cannot tell converted from open without guessing`, externalId };
+  if (!status)
+    return {
+      type: 'lead',
+      reject: `no STATUS_SEMANTIC_ID (status ${clipText(lead.STATUS_ID ?? 'missing', 40)}): cannot tell converted from open without guessing`,
+      externalId,
+    };
   const createdAt = bxTime(lead.DATE_CREATE);
   if (createdAt === undefined) return { type: 'lead', reject: 'the lead has no readable DATE_CREATE', externalId };
   const person = [lead.NAME, lead.LAST_NAME].filter((part) => part && part.trim()).join(' ');

@@ -10,7 +10,14 @@ export function mapCategory(raw: unknown, ctx: BitrixMapContext): Mapped {
   const order = Number(category.sort ?? 0);
   return {
     type: 'pipeline',
-    candidate: { source: ctx.source, externalId: category.id, updatedAt: 0, url: `${ctx.appUrl}/crm/deal/category/${category.id}/`, name: clipText(category.name.trim() || `#${category.id}`, 200), order: Number.isSafeInteger(order) ? order : 0 },
+    candidate: {
+      source: ctx.source,
+      externalId: category.id,
+      updatedAt: 0,
+      url: `${ctx.appUrl}/crm/deal/category/${category.id}/`,
+      name: clipText(category.name.trim() || `#${category.id}`, 200),
+      order: Number.isSafeInteger(order) ? order : 0,
+    },
   };
 }
 
@@ -30,9 +37,7 @@ function categoryOf(entityId: string, categoryId: string | undefined): string | 
 export function mapStages(items: readonly unknown[], ctx: BitrixMapContext): Mapped[] {
   const parsed = items.map((raw) => ({ read: readItem(statusSchema, raw, 'stage', 'deal stage') }));
   const open = new Map<string, string[]>();
-  const ordered = parsed
-    .flatMap((entry) => (entry.read.ok ? [entry.read.item] : []))
-    .sort((a, b) => Number(a.SORT ?? 0) - Number(b.SORT ?? 0));
+  const ordered = parsed.flatMap((entry) => (entry.read.ok ? [entry.read.item] : [])).sort((a, b) => Number(a.SORT ?? 0) - Number(b.SORT ?? 0));
   for (const status of ordered) {
     const pipeline = categoryOf(status.ENTITY_ID, status.CATEGORY_ID);
     if (pipeline !== undefined && !status.SEMANTICS) open.set(pipeline, [...(open.get(pipeline) ?? []), status.STATUS_ID]);
@@ -41,14 +46,23 @@ export function mapStages(items: readonly unknown[], ctx: BitrixMapContext): Map
     if (!read.ok) return read.mapped;
     const status = read.item;
     const pipelineId = categoryOf(status.ENTITY_ID, status.CATEGORY_ID);
-    if (pipelineId === undefined) return { type: 'stage', reject: `${clipText(status.ENTITY_ID, 60)} is not a deal stage directory`, externalId: status.STATUS_ID };
+    if (pipelineId === undefined)
+      return { type: 'stage', reject: `${clipText(status.ENTITY_ID, 60)} is not a deal stage directory`, externalId: status.STATUS_ID };
     const semantic = status.SEMANTICS?.toUpperCase();
     const siblings = open.get(pipelineId) ?? [];
     const probability = semantic === 'S' ? 100 : semantic === 'F' ? 0 : positionalProbability(siblings.indexOf(status.STATUS_ID), siblings.length);
     const order = Number(status.SORT ?? 0);
     return {
       type: 'stage',
-      candidate: { source: ctx.source, externalId: status.STATUS_ID, updatedAt: 0, pipelineId, name: clipText(status.NAME.trim() || status.STATUS_ID, 200), order: Number.isSafeInteger(order) ? order : 0, probability },
+      candidate: {
+        source: ctx.source,
+        externalId: status.STATUS_ID,
+        updatedAt: 0,
+        pipelineId,
+        name: clipText(status.NAME.trim() || status.STATUS_ID, 200),
+        order: Number.isSafeInteger(order) ? order : 0,
+        probability,
+      },
     };
   });
 }

@@ -5,7 +5,7 @@ import { bxChannel, bxDate, bxTime } from './map-common';
 import { mapDeal } from './map-deals';
 import { mapLead } from './map-leads';
 import { mapCompany } from './map-people';
-import { activity, deal } from './testing/fixtures';
+import { activity, deal } from './test-fixtures';
 
 const ctx = { source: 'bitrix24:stroytorg.bitrix24.ru', appUrl: 'https://stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow' };
 const dealOf = (raw: unknown) => mapItems([raw], (item) => mapDeal(item, ctx));
@@ -87,10 +87,22 @@ describe('mapDeal', () => {
 });
 
 describe('mapLead and mapActivity', () => {
-  const lead = { ID: '7', TITLE: 'Заявка с сайта', STATUS_ID: 'JUNK', STATUS_SEMANTIC_ID: 'F', SOURCE_ID: 'WEBFORM', ASSIGNED_BY_ID: '7', DATE_CREATE: '2024-04-01T10:00:00+03:00', DATE_MODIFY: '2024-04-02T10:00:00+03:00' };
+  const lead = {
+    ID: '7',
+    TITLE: 'Заявка с сайта',
+    STATUS_ID: 'JUNK',
+    STATUS_SEMANTIC_ID: 'F',
+    SOURCE_ID: 'WEBFORM',
+    ASSIGNED_BY_ID: '7',
+    DATE_CREATE: '2024-04-01T10:00:00+03:00',
+    DATE_MODIFY: '2024-04-02T10:00:00+03:00',
+  };
 
   it('maps lead semantics: F is disqualified, S converted with its company', () => {
-    const { records } = mapItems([lead, { ...lead, ID: '8', STATUS_SEMANTIC_ID: 'S', STATUS_ID: 'CONVERTED', COMPANY_ID: '55', DATE_CLOSED: '2024-04-05T12:00:00+03:00' }], (raw) => mapLead(raw, ctx));
+    const { records } = mapItems(
+      [lead, { ...lead, ID: '8', STATUS_SEMANTIC_ID: 'S', STATUS_ID: 'CONVERTED', COMPANY_ID: '55', DATE_CLOSED: '2024-04-05T12:00:00+03:00' }],
+      (raw) => mapLead(raw, ctx),
+    );
     expect(records.lead?.map((l) => [l.externalId, l.status, l.convertedAt, l.convertedCustomerId, l.channel])).toEqual([
       ['7', 'disqualified', undefined, undefined, 'inbound'],
       ['8', 'converted', Date.UTC(2024, 3, 5, 9), '55', 'inbound'],
@@ -100,7 +112,12 @@ describe('mapLead and mapActivity', () => {
 
   it('maps activity types, directions, links and durations', () => {
     const { records } = mapItems(
-      [activity(), activity({ ID: '2', TYPE_ID: '2', DIRECTION: '1', OWNER_TYPE_ID: '1', OWNER_ID: '7', COMPLETED: 'N' }), activity({ ID: '3', TYPE_ID: '6', PROVIDER_ID: 'CRM_TODO', OWNER_TYPE_ID: '4', OWNER_ID: '55' }), activity({ ID: '4', TYPE_ID: '4', DIRECTION: '2', START_TIME: '' })],
+      [
+        activity(),
+        activity({ ID: '2', TYPE_ID: '2', DIRECTION: '1', OWNER_TYPE_ID: '1', OWNER_ID: '7', COMPLETED: 'N' }),
+        activity({ ID: '3', TYPE_ID: '6', PROVIDER_ID: 'CRM_TODO', OWNER_TYPE_ID: '4', OWNER_ID: '55' }),
+        activity({ ID: '4', TYPE_ID: '4', DIRECTION: '2', START_TIME: '' }),
+      ],
       (raw) => mapActivity(raw, ctx),
     );
     expect(records.activity?.map((a) => [a.externalId, a.type, a.direction, a.done, a.dealId, a.leadId, a.customerId, a.durationSec])).toEqual([
@@ -116,14 +133,38 @@ describe('mapLead and mapActivity', () => {
 
 describe('mapCompany', () => {
   it('maps a company to a customer with its owner and address', () => {
-    const raw = { ID: '55', TITLE: 'ООО «Ромашка»', ASSIGNED_BY_ID: '7', DATE_CREATE: '2023-01-10T10:00:00+03:00', DATE_MODIFY: '2024-02-01T10:00:00+03:00', ADDRESS_COUNTRY: 'Россия', ADDRESS_REGION: 'Московская область' };
+    const raw = {
+      ID: '55',
+      TITLE: 'ООО «Ромашка»',
+      ASSIGNED_BY_ID: '7',
+      DATE_CREATE: '2023-01-10T10:00:00+03:00',
+      DATE_MODIFY: '2024-02-01T10:00:00+03:00',
+      ADDRESS_COUNTRY: 'Россия',
+      ADDRESS_REGION: 'Московская область',
+    };
     expect(mapItems([raw, { ...raw, ID: '56', DATE_CREATE: null, DATE_MODIFY: null }], (item) => mapCompany(item, ctx))).toEqual({
       records: {
         customer: [
-          { source: ctx.source, externalId: '55', updatedAt: Date.UTC(2024, 1, 1, 7), url: 'https://stroytorg.bitrix24.ru/crm/company/details/55/', name: 'ООО «Ромашка»', ownerId: '7', country: 'Россия', region: 'Московская область' },
+          {
+            source: ctx.source,
+            externalId: '55',
+            updatedAt: Date.UTC(2024, 1, 1, 7),
+            url: 'https://stroytorg.bitrix24.ru/crm/company/details/55/',
+            name: 'ООО «Ромашка»',
+            ownerId: '7',
+            country: 'Россия',
+            region: 'Московская область',
+          },
         ],
       },
-      rejects: [{ recordType: 'customer', externalId: '56', raw: { ...raw, ID: '56', DATE_CREATE: null, DATE_MODIFY: null }, reason: 'the company has neither DATE_MODIFY nor DATE_CREATE' }],
+      rejects: [
+        {
+          recordType: 'customer',
+          externalId: '56',
+          raw: { ...raw, ID: '56', DATE_CREATE: null, DATE_MODIFY: null },
+          reason: 'the company has neither DATE_MODIFY nor DATE_CREATE',
+        },
+      ],
     });
   });
 });

@@ -25,7 +25,8 @@ export function itemsOf(method: string, result: unknown): unknown[] {
       : method === 'crm.stagehistory.list'
         ? (result as { items?: unknown } | null)?.items
         : result;
-  if (!Array.isArray(list)) throw new CrmError('bad-response', `Bitrix24 answered ${method} without a list`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
+  if (!Array.isArray(list))
+    throw new CrmError('bad-response', `Bitrix24 answered ${method} without a list`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
   return list;
 }
 

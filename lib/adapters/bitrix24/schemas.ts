@@ -9,7 +9,9 @@ import { z } from '../../model/zod';
  */
 
 /** A record id: digits, as a string or a number. */
-export const bxId = z.union([z.string().regex(/^\d{1,18}$/, 'expected a numeric id'), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)]).transform((v) => String(v));
+export const bxId = z
+  .union([z.string().regex(/^\d{1,18}$/, 'expected a numeric id'), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)])
+  .transform((v) => String(v));
 
 /** An optional reference; `"0"`, `0` and `""` mean none. */
 export const bxRef = z

@@ -4,9 +4,9 @@ import { memorySyncStore } from '../../sync/memory-store';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
 import { bitrix24Adapter } from './index';
-import { loadContractExamples } from './testing/contract-examples';
-import { fakeBitrix, type MethodReply } from './testing/fake-bitrix';
-import { activity, BITRIX_WEBHOOK, deal } from './testing/fixtures';
+import { loadContractExamples } from './test-contract-examples';
+import { fakeBitrix, type MethodReply } from './test-fake-bitrix';
+import { activity, BITRIX_WEBHOOK, deal } from './test-fixtures';
 
 const example = (file: string) => loadContractExamples().find((e) => e.file === file && /Response/.test(e.section))!.body as MethodReply;
 
@@ -51,7 +51,14 @@ describe('a whole Bitrix24 sync through the engine', () => {
     });
     const clock = fakeClock();
     const store = memorySyncStore();
-    const ctx: AdapterContext = { fetch: fake.fetch, now: clock.env.now, baseUrl: BITRIX_WEBHOOK, auth: { kind: 'webhook' }, source: 'bitrix24:stroytorg.bitrix24.ru', timeZone: 'Europe/Moscow' };
+    const ctx: AdapterContext = {
+      fetch: fake.fetch,
+      now: clock.env.now,
+      baseUrl: BITRIX_WEBHOOK,
+      auth: { kind: 'webhook' },
+      source: 'bitrix24:stroytorg.bitrix24.ru',
+      timeZone: 'Europe/Moscow',
+    };
     const result = await runSync({ source: ctx.source, adapter: bitrix24Adapter, ctx, store, env: clock.env }, { sleep: clock.sleep });
 
     expect(result).toEqual({ status: 'done', records: 2 + 4 + 8 + 3 + 2 + 1200 + 75, rejected: 0 });

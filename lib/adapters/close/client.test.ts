@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CrmError } from '../errors';
-import { fakeFetch, type FakeReply } from '../kommo/fake-fetch';
+import { fakeFetch, type FakeReply } from '../kommo/test-fake-fetch';
 import type { AdapterContext } from '../types';
 import { closeRetryAfterMs } from './client';
-import { callItem, CLOSE_BASE, leadItem, meResponse, opportunity, pipelinesPage, usersPage, wonOpportunity } from './fixtures';
+import { callItem, CLOSE_BASE, leadItem, meResponse, opportunity, pipelinesPage, usersPage, wonOpportunity } from './test-fixtures';
 import { closeAdapter } from './index';
 
 /** The tests' clock: adapters read no clock of their own. */
@@ -11,7 +11,15 @@ const NOW = Date.UTC(2024, 4, 1);
 
 function context(route: (url: URL) => FakeReply, patch: Partial<AdapterContext> = {}) {
   const fake = fakeFetch(route);
-  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: CLOSE_BASE, auth: { kind: 'basic', username: 'api_key_123', password: '' }, source: 'close:app.close.com', timeZone: 'UTC', ...patch };
+  const ctx: AdapterContext = {
+    fetch: fake.fetch,
+    now: () => NOW,
+    baseUrl: CLOSE_BASE,
+    auth: { kind: 'basic', username: 'api_key_123', password: '' },
+    source: 'close:app.close.com',
+    timeZone: 'UTC',
+    ...patch,
+  };
   return { ctx, calls: fake.calls };
 }
 
@@ -26,8 +34,18 @@ describe('close client', () => {
     const first = await closeAdapter.fetchPage(ctx, 'opportunities', null, since);
     const second = await closeAdapter.fetchPage(ctx, 'opportunities', first.nextCursor, since);
     // the changed records are done; an incremental chain goes on to the deletions logged since `since`
-    expect([first.records.deal?.length, second.records.deal?.[0]?.status, JSON.parse(second.nextCursor ?? 'null'), first.totalEstimate]).toEqual([2, 'lost', { pass: 'deleted', since, events: null }, 3]);
-    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({ _order_by: 'date_created', _skip: '0', _limit: '100', date_updated__gte: '2024-04-24T07:38:55.000Z' });
+    expect([first.records.deal?.length, second.records.deal?.[0]?.status, JSON.parse(second.nextCursor ?? 'null'), first.totalEstimate]).toEqual([
+      2,
+      'lost',
+      { pass: 'deleted', since, events: null },
+      3,
+    ]);
+    expect(Object.fromEntries(calls[0]!.url.searchParams)).toEqual({
+      _order_by: 'date_created',
+      _skip: '0',
+      _limit: '100',
+      date_updated__gte: '2024-04-24T07:38:55.000Z',
+    });
     expect(calls[1]?.url.searchParams.get('_skip')).toBe('2');
     expect(calls[0]?.init?.headers).toMatchObject({ Authorization: `Basic ${btoa('api_key_123:')}` });
   });
@@ -50,7 +68,9 @@ describe('close client', () => {
   });
 
   it('keeps the good opportunities of a page with one malformed item', async () => {
-    const { ctx } = context(() => ({ body: { data: [opportunity(), { id: 'oppo_x', status_type: 'won', date_updated: 5 }, wonOpportunity], has_more: false } }));
+    const { ctx } = context(() => ({
+      body: { data: [opportunity(), { id: 'oppo_x', status_type: 'won', date_updated: 5 }, wonOpportunity], has_more: false },
+    }));
     const page = await closeAdapter.fetchPage(ctx, 'opportunities', null, null);
     expect(page.records.deal?.map((d) => d.status)).toEqual(['open', 'won']);
     expect(page.rejects).toMatchObject([{ recordType: 'deal', externalId: 'oppo_x', reason: expect.stringMatching(/date_updated/) }]);
@@ -76,7 +96,10 @@ describe('close failures', () => {
   it('waits as long as Close says after a 429: Retry-After, RateLimit reset, or the old body', async () => {
     expect(await failure({ status: 429, headers: { 'retry-after': '4' } })).toMatchObject({ kind: 'rate-limit', retryAfterMs: 4000 });
     expect(await failure({ status: 429, headers: { ratelimit: 'limit=240, remaining=0, reset=7' } })).toMatchObject({ kind: 'rate-limit', retryAfterMs: 7000 });
-    expect(await failure({ status: 429, body: { error: { rate_reset: 2.5, message: 'API call count exceeded' } } })).toMatchObject({ kind: 'rate-limit', retryAfterMs: 3000 });
+    expect(await failure({ status: 429, body: { error: { rate_reset: 2.5, message: 'API call count exceeded' } } })).toMatchObject({
+      kind: 'rate-limit',
+      retryAfterMs: 3000,
+    });
     expect(closeRetryAfterMs(new Headers({ ratelimit: 'limit=240, remaining=0, reset=1.5' }), null, 0)).toBe(1500);
   });
 

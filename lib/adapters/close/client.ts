@@ -76,7 +76,13 @@ export async function closeGet(ctx: AdapterContext, path: string, params: Params
     const said = errorText(response.body);
     const limit = response.status === 400 && said ? skipLimitOf(said) : undefined;
     if (limit) throw new CloseSkipLimit(`Close will not page ${path} further: ${said}`, limit.maxSkip);
-    throw new CrmError('bad-response', `Close answered HTTP ${response.status} for ${path}${said ? `: ${said}` : ''}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.', undefined, response.status);
+    throw new CrmError(
+      'bad-response',
+      `Close answered HTTP ${response.status} for ${path}${said ? `: ${said}` : ''}`,
+      'KPI Lens retries; if this repeats, the rest of the data still syncs.',
+      undefined,
+      response.status,
+    );
   }
   return response.body;
 }
@@ -105,7 +111,12 @@ export class CloseSkipLimit extends CrmError {
 /** A list page; one that says `has_more` but holds nothing cannot move `_skip` forward, so it stops the chain. */
 export function readList(body: unknown, what: string): { items: unknown[]; hasMore: boolean; total?: number } {
   const list = listSchema.safeParse(body);
-  if (!list.success) throw new CrmError('bad-response', `Close sent a ${what} page without its data list`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
+  if (!list.success)
+    throw new CrmError(
+      'bad-response',
+      `Close sent a ${what} page without its data list`,
+      'KPI Lens retries; if this repeats, the rest of the data still syncs.',
+    );
   const hasMore = list.data.has_more === true;
   if (hasMore && list.data.data.length === 0) throw noProgress(CLOSE_LABEL, what, 'said more items follow (has_more) but held none');
   return { items: list.data.data, hasMore, total: list.data.total_results ?? undefined };

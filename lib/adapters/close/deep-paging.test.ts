@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
 import { memorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
@@ -5,7 +6,7 @@ import type { SyncStore } from '../../sync/store';
 import { fakeClock } from '../../sync/test-support';
 import { isCrmError } from '../errors';
 import type { AdapterContext, CrmAdapter } from '../types';
-import { callIndex, closeStamp, defaultCreatedUs, fakeActivityLog } from './fake-activity-log';
+import { callIndex, closeStamp, defaultCreatedUs, fakeActivityLog } from './test-fake-activity-log';
 import { closeAdapter } from './index';
 import { narrow, observe, WINDOW_ITEMS, windowParams } from './window';
 
@@ -13,7 +14,15 @@ const CLOSE = 'https://api.close.com/api/v1';
 const NOW = Date.UTC(2024, 4, 1);
 
 function context(fetch: AdapterContext['fetch']): AdapterContext {
-  return { fetch, now: () => NOW, baseUrl: CLOSE, auth: { kind: 'basic', username: 'k', password: '' }, source: 'close:app.close.com', timeZone: 'UTC', pageSize: 100 };
+  return {
+    fetch,
+    now: () => NOW,
+    baseUrl: CLOSE,
+    auth: { kind: 'basic', username: 'k', password: '' },
+    source: 'close:app.close.com',
+    timeZone: 'UTC',
+    pageSize: 100,
+  };
 }
 
 /**
@@ -45,7 +54,10 @@ describe('Close lists past their maximum _skip, by date_created windows', () => 
   it('the fake refuses a skip past the maximum with the 400 Close sends', async () => {
     const log = fakeActivityLog({ count: 300_000, maxSkip: 250_000 });
     const answer = await log.fetch(`${CLOSE}/activity/call/?_skip=250100&_limit=100`);
-    expect([answer.status, ((await answer.json()) as { error: string }).error]).toEqual([400, 'The skip you set is larger than the maximum skip for this resource (max_skip = 250000). Please refine your search query.']);
+    expect([answer.status, ((await answer.json()) as { error: string }).error]).toEqual([
+      400,
+      'The skip you set is larger than the maximum skip for this resource (max_skip = 250000). Please refine your search query.',
+    ]);
   });
 
   it('reads a million calls, newest first, without ever asking past a window; every call arrives', async () => {
@@ -80,7 +92,10 @@ describe('Close lists past their maximum _skip, by date_created windows', () => 
   it('stops with Close’s own words when one second holds more calls than Close will skip', async () => {
     const count = 20_000;
     const log = fakeActivityLog({ count, maxSkip: 3_000, createdUs: (i) => (i < 15_000 ? defaultCreatedUs(0) : defaultCreatedUs(i)) });
-    const error = await readAll(context(log.fetch), count).then(() => undefined, (e: unknown) => e);
+    const error = await readAll(context(log.fetch), count).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isCrmError(error) && error.kind).toBe('bad-response');
     expect(String((error as Error).message)).toMatch(/max_skip = 3000/);
   }, 60_000);
@@ -94,7 +109,7 @@ describe('Close lists past their maximum _skip, by date_created windows', () => 
       return log.fetch(input, init);
     });
     const fromUs = defaultCreatedUs(9_000);
-    const since = Math.floor(fromUs / 1000) + 2 * 86_400_000; // calls are asked from since − 2 days
+    const since = Math.floor(fromUs / 1000) + 2 * DAY_MS; // calls are asked from since − 2 days
     const { missing } = await readAll(ctx, count, since);
     expect(missing).toBe(9_000 - (9_000 % 7)); // the groups before the floor's second are not asked for
     const floors = calls.map((url) => Date.parse(url.searchParams.get('date_created__gte') ?? ''));
@@ -130,7 +145,9 @@ describe('a sync of a large Close org killed between pages resumes from its stor
     };
     const cursors: string[] = [];
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      const outcome = await runSync({ source: ctx.source, adapter, ctx, store: dying, env: clock.env }, { sleep: clock.sleep }).catch((error: unknown) => error);
+      const outcome = await runSync({ source: ctx.source, adapter, ctx, store: dying, env: clock.env }, { sleep: clock.sleep }).catch(
+        (error: unknown) => error,
+      );
       const state = store.states.get(`${ctx.source}/calls`);
       if (outcome instanceof Error) {
         cursors.push(state?.cursor ?? 'null');
@@ -141,7 +158,9 @@ describe('a sync of a large Close org killed between pages resumes from its stor
     }
     expect(cursors).toHaveLength(3);
     // At each kill the stored position was a window of date_created, not a deep skip.
-    expect(cursors.map((c) => JSON.parse(c) as { skip: number; window: object })).toEqual(cursors.map(() => expect.objectContaining({ skip: expect.any(Number), window: expect.any(Object) })));
+    expect(cursors.map((c) => JSON.parse(c) as { skip: number; window: object })).toEqual(
+      cursors.map(() => expect.objectContaining({ skip: expect.any(Number), window: expect.any(Object) })),
+    );
     expect(store.records.get('activity')!.size).toBe(count);
     expect(log.stats().deepestSkip).toBeLessThan(WINDOW_ITEMS);
   }, 120_000);
@@ -152,10 +171,25 @@ describe('windows, step by step', () => {
   const T = Date.UTC(2024, 0, 1, 10, 0, 0);
   it.each([
     // items' date_created in page order → the window after the page, and the next one
-    ['newest first', [at('2024-01-01T10:00:09.5+00:00'), at('2024-01-01T10:00:03.25+00:00')], { order: 'desc', last: T + 3_250 }, { to: T + 4_000, order: 'desc' }], // to = the boundary second + 1 s
-    ['oldest first', [at('2024-01-01T10:00:03.25+00:00'), at('2024-01-01T10:00:09.5+00:00')], { order: 'asc', last: T + 9_500 }, { from: T + 9_000, order: 'asc' }], // from = the boundary second
+    [
+      'newest first',
+      [at('2024-01-01T10:00:09.5+00:00'), at('2024-01-01T10:00:03.25+00:00')],
+      { order: 'desc', last: T + 3_250 },
+      { to: T + 4_000, order: 'desc' },
+    ], // to = the boundary second + 1 s
+    [
+      'oldest first',
+      [at('2024-01-01T10:00:03.25+00:00'), at('2024-01-01T10:00:09.5+00:00')],
+      { order: 'asc', last: T + 9_500 },
+      { from: T + 9_000, order: 'asc' },
+    ], // from = the boundary second
     ['one second only', [at('2024-01-01T10:00:03+00:00'), at('2024-01-01T10:00:03+00:00')], { last: T + 3_000 }, undefined], // no order seen: cannot narrow
-    ['out of order', [at('2024-01-01T10:00:03+00:00'), at('2024-01-01T10:00:09+00:00'), at('2024-01-01T10:00:01+00:00')], { unordered: true, last: T + 1_000 }, undefined],
+    [
+      'out of order',
+      [at('2024-01-01T10:00:03+00:00'), at('2024-01-01T10:00:09+00:00'), at('2024-01-01T10:00:01+00:00')],
+      { unordered: true, last: T + 1_000 },
+      undefined,
+    ],
   ])('%s', (_name, items, after, next) => {
     const window = observe({}, items);
     expect(window).toEqual(after);
@@ -173,7 +207,10 @@ describe('windows, step by step', () => {
   });
 
   it('asks for the window, tightened by the chain’s own floor', () => {
-    expect(windowParams({ from: T, to: T + 60_000 }, T + 5_000)).toEqual({ date_created__gte: '2024-01-01T10:00:05.000Z', date_created__lt: '2024-01-01T10:01:00.000Z' });
+    expect(windowParams({ from: T, to: T + 60_000 }, T + 5_000)).toEqual({
+      date_created__gte: '2024-01-01T10:00:05.000Z',
+      date_created__lt: '2024-01-01T10:01:00.000Z',
+    });
     expect(windowParams({}, undefined)).toEqual({});
   });
 
@@ -183,9 +220,15 @@ describe('windows, step by step', () => {
       requests.push(new URL(input));
       return new Response(JSON.stringify({ data: [], has_more: false }), { status: 200 });
     });
-    const cursor = JSON.stringify({ skip: 200, since: T, window: { from: T - 86_400_000, order: 'asc' } });
+    const cursor = JSON.stringify({ skip: 200, since: T, window: { from: T - DAY_MS, order: 'asc' } });
     await closeAdapter.fetchPage(ctx, 'opportunities', cursor, T);
-    expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({ _order_by: 'date_created', _skip: '200', _limit: '100', date_updated__gte: '2024-01-01T10:00:00.000Z', date_created__gte: '2023-12-31T10:00:00.000Z' });
+    expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({
+      _order_by: 'date_created',
+      _skip: '200',
+      _limit: '100',
+      date_updated__gte: '2024-01-01T10:00:00.000Z',
+      date_created__gte: '2023-12-31T10:00:00.000Z',
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
 import type { RecordType } from '../../model';
 import { memorySyncStore } from '../../sync/memory-store';
@@ -5,11 +6,10 @@ import { runSync } from '../../sync/runner';
 import type { SyncStore } from '../../sync/store';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
-import { fakeCloseOrg } from './fake-org';
-import { meetingItem, outgoingEmail } from './fixtures';
+import { fakeCloseOrg } from './test-fake-org';
+import { meetingItem, outgoingEmail } from './test-fixtures';
 import { closeAdapter } from './index';
 
-const DAY = 86_400_000;
 const SOURCE = 'close:app.close.com';
 const OVERLAP = 15 * 60_000; // the engine's since overlap
 
@@ -17,7 +17,15 @@ type Org = ReturnType<typeof fakeCloseOrg>;
 type Store = ReturnType<typeof memorySyncStore>;
 
 function job(org: Org, store: SyncStore, clock: ReturnType<typeof fakeClock>, pageSize?: number) {
-  const ctx: AdapterContext = { fetch: org.fetch, now: clock.env.now, baseUrl: 'https://api.close.com/api/v1', auth: { kind: 'basic', username: 'key', password: '' }, source: SOURCE, timeZone: 'UTC', pageSize };
+  const ctx: AdapterContext = {
+    fetch: org.fetch,
+    now: clock.env.now,
+    baseUrl: 'https://api.close.com/api/v1',
+    auth: { kind: 'basic', username: 'key', password: '' },
+    source: SOURCE,
+    timeZone: 'UTC',
+    pageSize,
+  };
   return { source: SOURCE, adapter: closeAdapter, ctx, store, env: clock.env };
 }
 
@@ -36,7 +44,7 @@ describe('Close deletions through the event log', () => {
     expect(before.deal).toEqual(['oppo_1', 'oppo_2', 'oppo_3']);
     expect(before.activity).toEqual(['acti_call1', 'acti_call2', meetingItem.id, outgoingEmail.id].sort());
 
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_2', clock.env.now());
     org.remove('activity.call', 'acti_call2', clock.env.now());
     const asked = org.calls.length;
@@ -46,9 +54,13 @@ describe('Close deletions through the event log', () => {
     expect([ids(store, 'customer'), ids(store, 'owner')]).toEqual([before.customer, before.owner]);
     // one deleted pass per object with a deletion event type, each asking from the run's since
     const since = new Date(firstStart - OVERLAP).toISOString();
-    expect(eventCalls(org, asked).map((call) => [call.url.searchParams.get('object_type'), call.url.searchParams.get('action'), call.url.searchParams.get('date_updated__gte')])).toEqual(
-      ['lead', 'opportunity', 'activity.call', 'activity.email', 'activity.meeting'].map((type) => [type, 'deleted', since]),
-    );
+    expect(
+      eventCalls(org, asked).map((call) => [
+        call.url.searchParams.get('object_type'),
+        call.url.searchParams.get('action'),
+        call.url.searchParams.get('date_updated__gte'),
+      ]),
+    ).toEqual(['lead', 'opportunity', 'activity.call', 'activity.email', 'activity.meeting'].map((type) => [type, 'deleted', since]));
 
     // a full run has no deleted pass
     const beforeFull = org.calls.length;
@@ -61,7 +73,7 @@ describe('Close deletions through the event log', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(org, store, clock, 1), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_1', clock.env.now());
     clock.advance(60_000);
     org.remove('opportunity', 'oppo_3', clock.env.now());
@@ -69,7 +81,14 @@ describe('Close deletions through the event log', () => {
     await runSync(job(org, store, clock, 1), { sleep: clock.sleep });
     expect(ids(store, 'deal')).toEqual(['oppo_2']);
     const pages = eventCalls(org, asked).filter((call) => call.url.searchParams.get('object_type') === 'opportunity');
-    expect(pages.map((call) => [call.url.searchParams.get('_cursor'), call.url.searchParams.get('_limit'), call.url.searchParams.get('action'), call.url.searchParams.has('date_updated__gte')])).toEqual([
+    expect(
+      pages.map((call) => [
+        call.url.searchParams.get('_cursor'),
+        call.url.searchParams.get('_limit'),
+        call.url.searchParams.get('action'),
+        call.url.searchParams.has('date_updated__gte'),
+      ]),
+    ).toEqual([
       [null, '1', 'deleted', true],
       ['after-1', '1', 'deleted', false],
     ]);
@@ -81,7 +100,7 @@ describe('Close deletions through the event log', () => {
     const store = memorySyncStore();
     const firstStart = clock.env.now();
     await runSync(job(org, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_2', clock.env.now());
     org.remove('activity.call', 'acti_call2', clock.env.now());
 
@@ -111,7 +130,7 @@ describe('Close deletions through the event log', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(org, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_2', clock.env.now());
     org.breakEvents('opportunity', { data: 'not a list', cursor_next: null }, 2);
     expect(await runSync(job(org, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done' });
@@ -127,7 +146,7 @@ describe('Close deletions through the event log', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(org, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     org.remove('opportunity', 'oppo_2', clock.env.now());
     org.remove('activity.call', 'acti_call2', clock.env.now());
     org.breakEvents('opportunity', '<html>', 99);
@@ -143,8 +162,18 @@ describe('Close deletions through the event log', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(org, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
-    org.breakEvents('opportunity', { data: [{ object_type: 'opportunity', object_id: 'oppo_1', action: 'updated' }, { object_type: 'opportunity', action: 'deleted' }], cursor_next: null }, 1);
+    clock.advance(DAY_MS);
+    org.breakEvents(
+      'opportunity',
+      {
+        data: [
+          { object_type: 'opportunity', object_id: 'oppo_1', action: 'updated' },
+          { object_type: 'opportunity', action: 'deleted' },
+        ],
+        cursor_next: null,
+      },
+      1,
+    );
     const result = await runSync(job(org, store, clock), { sleep: clock.sleep });
     expect(result).toMatchObject({ status: 'done', rejected: 2 });
     expect(ids(store, 'deal')).toEqual(['oppo_1', 'oppo_2', 'oppo_3']);

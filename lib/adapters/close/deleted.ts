@@ -40,7 +40,11 @@ export async function deletedPage(ctx: AdapterContext, plan: DeletedPlan, positi
   };
   const list = eventListSchema.safeParse(await closeGet(ctx, '/event/', params));
   if (!list.success) {
-    throw new CrmError('bad-response', `Close sent a ${plan.objectType} event log page without its data list`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
+    throw new CrmError(
+      'bad-response',
+      `Close sent a ${plan.objectType} event log page without its data list`,
+      'KPI Lens retries; if this repeats, the rest of the data still syncs.',
+    );
   }
   const deleted: string[] = [];
   const rejects: Reject[] = [];
@@ -54,7 +58,12 @@ export async function deletedPage(ctx: AdapterContext, plan: DeletedPlan, positi
     const { object_type: objectType, object_id: objectId, action } = event.data;
     if (objectType !== plan.objectType || action !== 'deleted') {
       // Removing a record on an event that is not its deletion would lose it; keep it and say so.
-      rejects.push({ recordType: plan.recordType, externalId: objectId, raw, reason: `Close listed a ${objectType} ${action} event among the ${plan.objectType} deletions: the record is kept` });
+      rejects.push({
+        recordType: plan.recordType,
+        externalId: objectId,
+        raw,
+        reason: `Close listed a ${objectType} ${action} event among the ${plan.objectType} deletions: the record is kept`,
+      });
       continue;
     }
     deleted.push(objectId);

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { CrmError } from '../errors';
 import { mapItems, type Mapped } from '../map';
 import type { AdapterContext, FetchedPage } from '../types';
@@ -10,8 +11,6 @@ import { mapOpportunity } from './map-deals';
 import { mapLead, mapPipeline, mapUser } from './map-people';
 import { meSchema } from './schemas';
 import { narrow, observe, WINDOW_ITEMS, windowParams } from './window';
-
-const DAY = 86_400_000;
 
 /**
  * How each object is read. Activity lists filter by creation date only (Close
@@ -40,11 +39,35 @@ type ObjectPlan = {
 const PLANS: Record<string, ObjectPlan> = {
   users: { path: '/user/', map: mapUser },
   pipelines: { path: '/pipeline/', map: mapPipeline },
-  leads: { path: '/lead/', map: mapLead, deleted: { objectType: 'lead', recordType: 'customer' }, extra: { _fields: 'id,display_name,name,html_url,date_created,date_updated,addresses' } },
+  leads: {
+    path: '/lead/',
+    map: mapLead,
+    deleted: { objectType: 'lead', recordType: 'customer' },
+    extra: { _fields: 'id,display_name,name,html_url,date_created,date_updated,addresses' },
+  },
   // Ordered by creation: an opportunity edited while the chain pages keeps its place, so none is skipped.
-  opportunities: { path: '/opportunity/', map: mapOpportunity, deleted: { objectType: 'opportunity', recordType: 'deal' }, extra: { _order_by: 'date_created' }, since: { field: 'date_updated' }, windowed: true },
-  calls: { path: '/activity/call/', map: mapCall, deleted: { objectType: 'activity.call', recordType: 'activity' }, since: { field: 'date_created', lookBackMs: 2 * DAY }, windowed: true },
-  emails: { path: '/activity/email/', map: mapEmail, deleted: { objectType: 'activity.email', recordType: 'activity' }, since: { field: 'date_created', lookBackMs: 14 * DAY }, windowed: true },
+  opportunities: {
+    path: '/opportunity/',
+    map: mapOpportunity,
+    deleted: { objectType: 'opportunity', recordType: 'deal' },
+    extra: { _order_by: 'date_created' },
+    since: { field: 'date_updated' },
+    windowed: true,
+  },
+  calls: {
+    path: '/activity/call/',
+    map: mapCall,
+    deleted: { objectType: 'activity.call', recordType: 'activity' },
+    since: { field: 'date_created', lookBackMs: 2 * DAY_MS },
+    windowed: true,
+  },
+  emails: {
+    path: '/activity/email/',
+    map: mapEmail,
+    deleted: { objectType: 'activity.email', recordType: 'activity' },
+    since: { field: 'date_created', lookBackMs: 14 * DAY_MS },
+    windowed: true,
+  },
   meetings: { path: '/activity/meeting/', map: mapMeeting, deleted: { objectType: 'activity.meeting', recordType: 'activity' }, windowed: true },
 };
 
@@ -71,7 +94,8 @@ export async function fetchClosePage(ctx: AdapterContext, object: string, cursor
   if (!plan) throw new CrmError('bad-response', `Close has no object ${object} in KPI Lens`, 'This is a bug in KPI Lens.');
   const stored = decodeCursor(cursor);
   if (stored && 'pass' in stored) {
-    if (!plan.deleted) throw new CrmError('bad-response', `the saved Close sync position of ${object} is unreadable`, 'Start a full sync again from KPI Lens options.');
+    if (!plan.deleted)
+      throw new CrmError('bad-response', `the saved Close sync position of ${object} is unreadable`, 'Start a full sync again from KPI Lens options.');
     return deletedPage(ctx, plan.deleted, stored);
   }
   let position: CloseCursor = stored ?? { skip: 0, since: plan.since ? since : null };

@@ -20,7 +20,14 @@ export function readItem<T>(schema: z.ZodType<T>, raw: unknown, type: RecordType
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, item: result.data };
   const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
-  return { ok: false, mapped: { type, reject: `not a Close ${what} as documented: ${describeIssues(result.error)}`, externalId: typeof id === 'string' ? id.slice(0, 200) : undefined } };
+  return {
+    ok: false,
+    mapped: {
+      type,
+      reject: `not a Close ${what} as documented: ${describeIssues(result.error)}`,
+      externalId: typeof id === 'string' ? id.slice(0, 200) : undefined,
+    },
+  };
 }
 
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i;

@@ -18,7 +18,9 @@ export function mapPipeline(raw: unknown, ctx: CloseMapContext, order: number): 
   if (!read.ok) return [read.mapped];
   const pipeline = read.item;
   const updatedAt = closeTime(pipeline.date_updated) ?? 0;
-  const out: Mapped[] = [{ type: 'pipeline', candidate: { source: ctx.source, externalId: pipeline.id, updatedAt, name: clipText(pipeline.name, 200), order } }];
+  const out: Mapped[] = [
+    { type: 'pipeline', candidate: { source: ctx.source, externalId: pipeline.id, updatedAt, name: clipText(pipeline.name, 200), order } },
+  ];
   const statuses = (pipeline.statuses ?? []).map((status) => readItem(statusSchema, status, 'stage', `status of pipeline ${pipeline.id}`));
   const active = statuses.flatMap((status) => (status.ok && status.item.type === 'active' ? [status.item.id] : []));
   statuses.forEach((status, index) => {
@@ -26,7 +28,10 @@ export function mapPipeline(raw: unknown, ctx: CloseMapContext, order: number): 
     const { id, label, type } = status.item;
     const probability = type === 'won' ? 100 : type === 'lost' ? 0 : type === 'active' ? positionalProbability(active.indexOf(id), active.length) : undefined;
     if (probability === undefined) return void out.push({ type: 'stage', reject: `unknown status type ${clipText(type, 40)}`, externalId: id });
-    out.push({ type: 'stage', candidate: { source: ctx.source, externalId: id, updatedAt, pipelineId: pipeline.id, name: clipText(label, 200), order: index, probability } });
+    out.push({
+      type: 'stage',
+      candidate: { source: ctx.source, externalId: id, updatedAt, pipelineId: pipeline.id, name: clipText(label, 200), order: index, probability },
+    });
   });
   return out;
 }

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { mapItems } from '../map';
-import { callItem, draftEmail, incomingEmail, LEAD_ID, leadItem, meetingItem, monthlyOpportunity, opportunity, outgoingEmail, pipelinesPage, usersPage, wonOpportunity } from './fixtures';
+import {
+  callItem,
+  draftEmail,
+  incomingEmail,
+  LEAD_ID,
+  leadItem,
+  meetingItem,
+  monthlyOpportunity,
+  opportunity,
+  outgoingEmail,
+  pipelinesPage,
+  usersPage,
+  wonOpportunity,
+} from './test-fixtures';
 import { mapCall, mapEmail, mapMeeting } from './map-activities';
 import { centsToMoney, closeTime } from './map-common';
 import { mapOpportunity } from './map-deals';
@@ -64,7 +77,8 @@ describe('mapOpportunity', () => {
   });
 
   it('turns recurring values into MRR and an active date_won into the expected close', () => {
-    const [monthly, annual] = mapItems([monthlyOpportunity, opportunity({ value: 120001, value_period: 'annual' })], (raw) => mapOpportunity(raw, ctx)).records.deal ?? [];
+    const [monthly, annual] =
+      mapItems([monthlyOpportunity, opportunity({ value: 120001, value_period: 'annual' })], (raw) => mapOpportunity(raw, ctx)).records.deal ?? [];
     expect(monthly?.mrr).toEqual({ minor: 5000, currency: 'USD' }); // $50 monthly
     expect(monthly?.expectedCloseAt).toBe(Date.UTC(2013, 2, 15, 4)); // 2013-03-15 00:00 EDT (UTC−4)
     expect(annual?.mrr).toEqual({ minor: 10000, currency: 'USD' }); // 120 001 / 12 = 10 000.08 → 10 000 cents
@@ -72,12 +86,17 @@ describe('mapOpportunity', () => {
   });
 
   it('takes lost from the status type and its date_lost, whatever the label says', () => {
-    const deal = mapItems([opportunity({ status_type: 'lost', status_label: 'Won (really)', date_lost: '2013-03-01T10:00:00+00:00' })], (raw) => mapOpportunity(raw, ctx)).records.deal?.[0];
+    const deal = mapItems([opportunity({ status_type: 'lost', status_label: 'Won (really)', date_lost: '2013-03-01T10:00:00+00:00' })], (raw) =>
+      mapOpportunity(raw, ctx),
+    ).records.deal?.[0];
     expect([deal?.status, deal?.closedAt]).toEqual(['lost', Date.UTC(2013, 2, 1, 10)]);
   });
 
   it('rejects an opportunity with an unknown status type, no user or no currency', () => {
-    const { rejects } = mapItems([opportunity({ status_type: 'stalled' }), opportunity({ user_id: null }), opportunity({ value_currency: null }), { id: 7 }], (raw) => mapOpportunity(raw, ctx));
+    const { rejects } = mapItems(
+      [opportunity({ status_type: 'stalled' }), opportunity({ user_id: null }), opportunity({ value_currency: null }), { id: 7 }],
+      (raw) => mapOpportunity(raw, ctx),
+    );
     expect(rejects.map((r) => r.reason)).toEqual([
       'unknown status type stalled',
       'the opportunity has no user (owner)',
@@ -89,8 +108,19 @@ describe('mapOpportunity', () => {
 
 describe('Close activities', () => {
   it('maps a finished call with direction, disposition and duration', () => {
-    const { records } = mapItems([callItem, { ...callItem, id: 'acti_2', status: 'in-progress', direction: 'inbound' }, { ...callItem, id: 'acti_3', status: 'no-answer' }], (raw) => mapCall(raw, ctx));
-    expect(records.activity?.[0]).toMatchObject({ type: 'call', direction: 'outbound', subtype: 'answered', durationSec: 10, done: true, occurredAt: Date.UTC(2013, 1, 1, 0, 51, 33), customerId: callItem.lead_id });
+    const { records } = mapItems(
+      [callItem, { ...callItem, id: 'acti_2', status: 'in-progress', direction: 'inbound' }, { ...callItem, id: 'acti_3', status: 'no-answer' }],
+      (raw) => mapCall(raw, ctx),
+    );
+    expect(records.activity?.[0]).toMatchObject({
+      type: 'call',
+      direction: 'outbound',
+      subtype: 'answered',
+      durationSec: 10,
+      done: true,
+      occurredAt: Date.UTC(2013, 1, 1, 0, 51, 33),
+      customerId: callItem.lead_id,
+    });
     expect(records.activity?.map((a) => [a.direction, a.done])).toEqual([
       ['outbound', true],
       ['inbound', false],
@@ -109,7 +139,13 @@ describe('Close activities', () => {
 
   it('maps a meeting at its start, done only once completed', () => {
     const { records } = mapItems([meetingItem, { ...meetingItem, id: 'acti_m2', status: 'completed', actual_duration: 2400 }], (raw) => mapMeeting(raw, ctx));
-    expect(records.activity?.[0]).toMatchObject({ type: 'meeting', title: 'Bruce Wayne Interview', done: false, durationSec: 3600, occurredAt: Date.UTC(2019, 9, 11, 16, 30) });
+    expect(records.activity?.[0]).toMatchObject({
+      type: 'meeting',
+      title: 'Bruce Wayne Interview',
+      done: false,
+      durationSec: 3600,
+      occurredAt: Date.UTC(2019, 9, 11, 16, 30),
+    });
     expect(records.activity?.[1]).toMatchObject({ done: true, durationSec: 2400 });
   });
 });
@@ -117,7 +153,11 @@ describe('Close activities', () => {
 describe('Close people and pipelines', () => {
   it('maps pipeline statuses to stages in order with positional probabilities', () => {
     const { records } = mapItems(pipelinesPage.data, (raw) => mapPipeline(raw, ctx, 0));
-    expect(records.pipeline?.[0]).toMatchObject({ externalId: 'pipe_6gV01if4wo7r2YTVQDWP2j', name: 'Sales', updatedAt: Date.UTC(2019, 10, 13, 14, 12, 13, 51) });
+    expect(records.pipeline?.[0]).toMatchObject({
+      externalId: 'pipe_6gV01if4wo7r2YTVQDWP2j',
+      name: 'Sales',
+      updatedAt: Date.UTC(2019, 10, 13, 14, 12, 13, 51),
+    });
     // Two active statuses → 100·1/3 ≈ 33 and 100·2/3 ≈ 67.
     expect(records.stage?.map((s) => [s.name, s.order, s.probability])).toEqual([
       ['Active', 0, 33],

@@ -76,7 +76,9 @@ function directionOf(times: readonly number[]): Direction {
 }
 
 const createdOf = (raw: unknown): number | undefined =>
-  raw && typeof raw === 'object' ? closeTime(typeof (raw as { date_created?: unknown }).date_created === 'string' ? (raw as { date_created: string }).date_created : undefined) : undefined;
+  raw && typeof raw === 'object'
+    ? closeTime(typeof (raw as { date_created?: unknown }).date_created === 'string' ? (raw as { date_created: string }).date_created : undefined)
+    : undefined;
 
 /**
  * The window after a page: what order it showed (joined with the last item of

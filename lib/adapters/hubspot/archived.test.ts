@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import * as H from '../../../test/contracts/hubspot';
 import { jsonResponse } from '../../../test/contracts/openapi-examples';
 import { CrmError } from '../errors';
-import { fakePortal } from './fake-portal';
+import { fakePortal } from './test-fake-portal';
 import { hubspotAdapter } from './index';
 
 const FULL = JSON.stringify({ archived: true, since: null });
-const archivedDeal = (id: string, archivedAt?: string) => ({ ...H.crmObject(id, { dealname: `Deal ${id}` }), archived: true, archivedAt: archivedAt === undefined ? undefined : new Date(archivedAt) });
+const archivedDeal = (id: string, archivedAt?: string) => ({
+  ...H.crmObject(id, { dealname: `Deal ${id}` }),
+  archived: true,
+  archivedAt: archivedAt === undefined ? undefined : new Date(archivedAt),
+});
 
 describe('HubSpot archived (deleted) objects', () => {
   it('pages through the archived list with `after` and reports each page’s ids as deleted records of the object’s type', async () => {
@@ -19,7 +23,13 @@ describe('HubSpot archived (deleted) objects', () => {
     expect(JSON.parse(first.nextCursor ?? 'null')).toEqual({ archived: true, since: null, after: '2' });
     const second = await hubspotAdapter.fetchPage(ctx, 'deals', first.nextCursor, null);
     expect([second.deleted, second.nextCursor]).toEqual([{ deal: ['9003'] }, null]);
-    const asked = portal.calls.map((c) => [c.method, c.url.pathname, c.url.searchParams.get('archived'), c.url.searchParams.get('limit'), c.url.searchParams.get('after')]);
+    const asked = portal.calls.map((c) => [
+      c.method,
+      c.url.pathname,
+      c.url.searchParams.get('archived'),
+      c.url.searchParams.get('limit'),
+      c.url.searchParams.get('after'),
+    ]);
     expect(asked).toEqual([
       ['GET', '/crm/v3/objects/deals', 'true', '2', null],
       ['GET', '/crm/v3/objects/deals', 'true', '2', '2'],
@@ -47,7 +57,12 @@ describe('HubSpot archived (deleted) objects', () => {
 
   it('incremental: only objects archived at or after the run’s since (or with no readable archivedAt); full: all of them', async () => {
     const since = Date.parse('2024-03-01T00:00:00Z');
-    const results = [archivedDeal('1', '2024-02-29T23:59:59.999Z'), archivedDeal('2', '2024-03-01T00:00:00Z'), archivedDeal('3', '2024-03-05T10:00:00Z'), archivedDeal('4')];
+    const results = [
+      archivedDeal('1', '2024-02-29T23:59:59.999Z'),
+      archivedDeal('2', '2024-03-01T00:00:00Z'),
+      archivedDeal('3', '2024-03-05T10:00:00Z'),
+      archivedDeal('4'),
+    ];
     const fetch = H.hsFetch({ 'GET /crm/v3/objects/deals': () => H.wire.list({ results }) });
     const incremental = await hubspotAdapter.fetchPage(H.hsContext(fetch), 'deals', JSON.stringify({ archived: true, since }), since);
     expect(incremental.deleted).toEqual({ deal: ['2', '3', '4'] });
@@ -68,7 +83,13 @@ describe('HubSpot archived (deleted) objects', () => {
 
   it('malformed items are rejects (kept locally, explained); an item marked live is never deleted; a broken page is a bad response', async () => {
     const wire = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
-    const results = [wire(archivedDeal('11', '2024-03-09T00:00:00Z')), { id: 'x1', archived: true }, 'junk', { id: '12', archived: false, properties: {} }, wire(archivedDeal('13'))];
+    const results = [
+      wire(archivedDeal('11', '2024-03-09T00:00:00Z')),
+      { id: 'x1', archived: true },
+      'junk',
+      { id: '12', archived: false, properties: {} },
+      wire(archivedDeal('13')),
+    ];
     const fetch = H.hsFetch({ 'GET /crm/v3/objects/deals': () => ({ results }) });
     const page = await hubspotAdapter.fetchPage(H.hsContext(fetch), 'deals', FULL, null);
     expect(page.deleted).toEqual({ deal: ['11', '13'] });
@@ -85,7 +106,13 @@ describe('HubSpot archived (deleted) objects', () => {
 
   it('no archived object: an empty page and the object is done; a repeated `after` goes on to the pager guard, not taken for the end', async () => {
     const empty = H.hsFetch({ 'GET /crm/v3/objects/calls': () => H.wire.list({ results: [] }) });
-    expect(await hubspotAdapter.fetchPage(H.hsContext(empty), 'calls', FULL, null)).toEqual({ records: {}, rejects: [], deleted: undefined, nextCursor: null, budget: undefined });
+    expect(await hubspotAdapter.fetchPage(H.hsContext(empty), 'calls', FULL, null)).toEqual({
+      records: {},
+      rejects: [],
+      deleted: undefined,
+      nextCursor: null,
+      budget: undefined,
+    });
     const stuck = H.hsFetch({ 'GET /crm/v3/objects/calls': () => H.wire.list({ results: [], paging: { next: { after: 'same' } } }) });
     const sent = JSON.stringify({ archived: true, since: null, after: 'same' });
     const page = await hubspotAdapter.fetchPage(H.hsContext(stuck), 'calls', sent, null);
@@ -94,11 +121,17 @@ describe('HubSpot archived (deleted) objects', () => {
   });
 
   it('goals: the archive follows the goal list; a token without the goals scope skips it quietly', async () => {
-    const fetch = H.hsFetch({ 'GET /crm/v3/objects/goal_targets': () => H.wire.list({ results: [H.GOAL] }), 'GET /crm/v3/owners': () => H.wire.owners({ results: [H.OWNER] }) });
+    const fetch = H.hsFetch({
+      'GET /crm/v3/objects/goal_targets': () => H.wire.list({ results: [H.GOAL] }),
+      'GET /crm/v3/owners': () => H.wire.owners({ results: [H.OWNER] }),
+    });
     const page = await hubspotAdapter.fetchPage(H.hsContext(fetch), 'goals', null, null);
     expect(page.records.quota?.map((q) => q.externalId)).toEqual(['6001']);
     expect(page.nextCursor).toBe(FULL);
-    const noScope = H.hsFetch({ 'GET /crm/v3/objects/goal_targets': () => jsonResponse({ status: 'error', message: 'This app hasn’t been granted all required scopes', category: 'MISSING_SCOPES' }, 403) });
+    const noScope = H.hsFetch({
+      'GET /crm/v3/objects/goal_targets': () =>
+        jsonResponse({ status: 'error', message: 'This app hasn’t been granted all required scopes', category: 'MISSING_SCOPES' }, 403),
+    });
     expect(await hubspotAdapter.fetchPage(H.hsContext(noScope), 'goals', FULL, null)).toEqual({ records: {}, rejects: [], nextCursor: null });
   });
 });

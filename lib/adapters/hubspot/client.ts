@@ -57,17 +57,35 @@ export function dailyRetryMs(now: number): number {
  * gone), other 429 → rate-limit with Retry-After or HubSpot's 10-second window;
  * 403 (missing scopes) → forbidden; other 4xx → bad-response.
  */
-export async function hubspotRequest(ctx: HubspotContext, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ body: unknown; budget?: ApiBudget }> {
+export async function hubspotRequest(
+  ctx: HubspotContext,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ body: unknown; budget?: ApiBudget }> {
   if (ctx.auth.kind !== 'bearer') throw new CrmError('auth', 'HubSpot needs a private app token', TOKEN_ACTION);
   const now = ctx.now();
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${ctx.auth.token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`;
   try {
-    const response = await requestJson(ctx, url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', crmLabel: HUBSPOT_LABEL, now });
+    const response = await requestJson(ctx, url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      crmLabel: HUBSPOT_LABEL,
+      now,
+    });
     if (response.status >= 400) {
       const message = bodyField(JSON.stringify(response.body), 'message');
-      throw new CrmError('bad-response', `HubSpot rejected ${path.split('?')[0]} (HTTP ${response.status})${message ? `: ${message}` : ''}`, 'If this repeats, report it to KPI Lens with the sync log.', undefined, response.status);
+      throw new CrmError(
+        'bad-response',
+        `HubSpot rejected ${path.split('?')[0]} (HTTP ${response.status})${message ? `: ${message}` : ''}`,
+        'If this repeats, report it to KPI Lens with the sync log.',
+        undefined,
+        response.status,
+      );
     }
     return { body: response.body, budget: readBudget(response.headers) };
   } catch (error) {
@@ -75,11 +93,23 @@ export async function hubspotRequest(ctx: HubspotContext, method: 'GET' | 'POST'
     const text = error.bodyText;
     if (error.status === 401) throw new CrmError('auth', error.message, TOKEN_ACTION, undefined, 401);
     if (error.kind === 'rate-limit' && bodyField(text, 'policyName') === 'DAILY') {
-      throw new CrmError('budget-exhausted', 'The HubSpot daily API limit is used up', 'Nothing to do: the sync resumes when HubSpot renews the limit at midnight in the account’s time zone.', dailyRetryMs(now), 429);
+      throw new CrmError(
+        'budget-exhausted',
+        'The HubSpot daily API limit is used up',
+        'Nothing to do: the sync resumes when HubSpot renews the limit at midnight in the account’s time zone.',
+        dailyRetryMs(now),
+        429,
+      );
     }
     if (error.kind === 'forbidden') {
       const message = bodyField(text, 'message');
-      throw new CrmError('forbidden', `HubSpot denied ${path.split('?')[0]}${message ? `: ${message}` : ''}`, 'Give the private app the read scope for this data in HubSpot (Settings → Integrations → Private apps).', undefined, 403);
+      throw new CrmError(
+        'forbidden',
+        `HubSpot denied ${path.split('?')[0]}${message ? `: ${message}` : ''}`,
+        'Give the private app the read scope for this data in HubSpot (Settings → Integrations → Private apps).',
+        undefined,
+        403,
+      );
     }
     throw error;
   }

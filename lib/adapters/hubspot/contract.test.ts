@@ -62,7 +62,13 @@ const SINCE = Date.parse('2024-02-01T00:00:00Z');
 
 /** Each point where HubSpot's own sources disagree, what each says, and the form KPI Lens sends. */
 const SEARCH_CONFLICTS = [
-  { field: 'sorts', guide: 'objects { propertyName, direction }', reference: 'strings', client: 'strings (objects only in untyped JS)', sent: ['hs_lastmodifieddate'] },
+  {
+    field: 'sorts',
+    guide: 'objects { propertyName, direction }',
+    reference: 'strings',
+    client: 'strings (objects only in untyped JS)',
+    sent: ['hs_lastmodifieddate'],
+  },
   { field: 'after', guide: 'optional (first request without it)', reference: 'required string', client: "'0' for the first request", sent: '0' },
   { field: 'limit', guide: 'optional', reference: 'required, up to 200', client: 'number', sent: 200 },
   { field: 'properties', guide: 'optional', reference: 'required', client: 'Array<string>', sent: 'the properties the mapper reads' },
@@ -71,7 +77,14 @@ const SEARCH_CONFLICTS = [
 
 async function capturedSearch(): Promise<Record<string, unknown>> {
   const calls: H.HsCall[] = [];
-  const fetch = H.hsFetch({ 'POST /crm/v3/objects/deals/search': () => H.wire.search({ total: 0, results: [] }), 'POST /crm/v4/associations/deals/companies/batch/read': () => ({ results: [] }), 'POST /crm/v4/associations/deals/line_items/batch/read': () => ({ results: [] }) }, calls);
+  const fetch = H.hsFetch(
+    {
+      'POST /crm/v3/objects/deals/search': () => H.wire.search({ total: 0, results: [] }),
+      'POST /crm/v4/associations/deals/companies/batch/read': () => ({ results: [] }),
+      'POST /crm/v4/associations/deals/line_items/batch/read': () => ({ results: [] }),
+    },
+    calls,
+  );
   await hubspotAdapter.fetchPage(H.hsContext(fetch), 'deals', null, SINCE);
   const search = calls.find((call) => call.url.pathname.endsWith('/search'));
   return search?.body as Record<string, unknown>;
@@ -89,8 +102,12 @@ describe('HubSpot search: a body the guide, the reference and the client all acc
   it('is a PublicObjectSearchRequest of the official client, field by field (its generated model types)', async () => {
     expect(problems(dealModels as unknown as Models, 'PublicObjectSearchRequest', await capturedSearch())).toEqual([]);
     // the checker itself refuses what the reference refuses
-    expect(problems(dealModels as unknown as Models, 'PublicObjectSearchRequest', { after: 0, sorts: [{ propertyName: 'x', direction: 'ASCENDING' }] })).toEqual(['$.after is not a string', '$.sorts[0] is not a string']);
-    expect(problems(dealModels as unknown as Models, 'PublicObjectSearchRequest', { filterGroups: [{ filters: [{ propertyName: 'x', operator: 'ABOUT' }] }] })).toEqual(['$.filterGroups[0].filters[0].operator is not one of FilterOperatorEnum']);
+    expect(
+      problems(dealModels as unknown as Models, 'PublicObjectSearchRequest', { after: 0, sorts: [{ propertyName: 'x', direction: 'ASCENDING' }] }),
+    ).toEqual(['$.after is not a string', '$.sorts[0] is not a string']);
+    expect(
+      problems(dealModels as unknown as Models, 'PublicObjectSearchRequest', { filterGroups: [{ filters: [{ propertyName: 'x', operator: 'ABOUT' }] }] }),
+    ).toEqual(['$.filterGroups[0].filters[0].operator is not one of FilterOperatorEnum']);
   });
 
   it.each(SEARCH_CONFLICTS)('$field: guide says $guide, reference $reference, client $client; KPI Lens sends the form they share', async ({ field, sent }) => {
@@ -151,7 +168,15 @@ describe('HubSpot documented responses', () => {
         archived: false,
         createdAt: '2019-10-30T03:30:17.883Z',
         id: '512',
-        properties: { property_checkbox: 'false', property_date: '1572480000000', property_dropdown: 'choice_b', property_multiple_checkboxes: 'chocolate;strawberry', property_number: '17', property_radio: 'option_1', property_string: 'value' },
+        properties: {
+          property_checkbox: 'false',
+          property_date: '1572480000000',
+          property_dropdown: 'choice_b',
+          property_multiple_checkboxes: 'chocolate;strawberry',
+          property_number: '17',
+          property_radio: 'option_1',
+          property_string: 'value',
+        },
         updatedAt: '2019-12-07T16:50:06.678Z',
       },
     ],

@@ -25,7 +25,12 @@ describe('detectHubspot', () => {
   });
 
   it('describes the connection: portal, API base, source, token auth', () => {
-    expect(describeHubspotConnection('https://app.hubspot.com/contacts/1234567/deal/9001')).toMatchObject({ portalId: '1234567', apiBase: 'https://api.hubapi.com', source: 'hubspot:1234567', auth: 'bearer' });
+    expect(describeHubspotConnection('https://app.hubspot.com/contacts/1234567/deal/9001')).toMatchObject({
+      portalId: '1234567',
+      apiBase: 'https://api.hubapi.com',
+      source: 'hubspot:1234567',
+      auth: 'bearer',
+    });
     expect(describeHubspotConnection('nope')).toBeNull();
   });
 });

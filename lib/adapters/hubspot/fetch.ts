@@ -13,6 +13,8 @@ import { associations, lineItemsByDeal } from './related';
 import { archivedPage } from './archived';
 import { pageLimit, parseList } from './list';
 import { pipelinesSchema } from './schemas';
+import { dealStageIds, stageDateProperties } from './stage-history';
+import { unreadableHistoryNote } from '../stage-visits';
 
 /**
  * Where a chain stands: HubSpot's `after` token, the window start of a search
@@ -21,7 +23,14 @@ import { pipelinesSchema } from './schemas';
  * (kept), for CRM objects the second pass, the deleted ones (removed locally;
  * there `since` is the run's own, see archived.ts).
  */
-export const cursorSchema = z.object({ after: z.string().max(200).optional(), since: z.number().nullable().default(null), last: z.number().optional(), archived: z.boolean().optional() });
+export const cursorSchema = z.object({
+  after: z.string().max(200).optional(),
+  since: z.number().nullable().default(null),
+  last: z.number().optional(),
+  archived: z.boolean().optional(),
+  /** Deals: the pipeline stage ids whose date-entered properties the chain asks for (stage-history.ts), read once per chain. */
+  stages: z.array(z.string().min(1).max(100)).max(2000).optional(),
+});
 export type HubspotCursor = z.infer<typeof cursorSchema>;
 
 /** The search API refuses to page past 10,000 results per query. */
@@ -40,8 +49,8 @@ function ids(items: readonly unknown[]): string[] {
  * search cap the window moves forward to the newest modified value read and
  * paging starts over, so no query ever pages past 10,000 results.
  */
-async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotCursor) {
-  const props = spec.properties ?? [];
+async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotCursor, extra: readonly string[] = []) {
+  const props = [...(spec.properties ?? []), ...extra];
   if (state.since === null) {
     const size = pageLimit(ctx, 100);
     const query = new URLSearchParams({ limit: String(size), properties: props.join(','), archived: 'false' });
@@ -53,7 +62,12 @@ async function crmPage(ctx: HubspotContext, spec: HubspotObject, state: HubspotC
   }
   const size = pageLimit(ctx, 200);
   const modified = spec.modified ?? 'hs_lastmodifieddate';
-  const { body, budget } = await hubspotRequest(ctx, 'POST', `/crm/v3/objects/${spec.type}/search`, searchBody(modified, state.since, props, size, state.after));
+  const { body, budget } = await hubspotRequest(
+    ctx,
+    'POST',
+    `/crm/v3/objects/${spec.type}/search`,
+    searchBody(modified, state.since, props, size, state.after),
+  );
   const list = parseList(body, `${spec.type ?? ''} search`);
   let last = state.last;
   for (const raw of list.results) {
@@ -96,23 +110,29 @@ function archivedPass(runSince: number | null): HubspotCursor {
 }
 
 async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor, runSince: number | null): Promise<FetchedPage> {
-  const page = await crmPage(ctx, spec, state);
+  // At most 500 stage ids ride in the cursor; the URL budget (stage-history.ts) asks for fewer anyway.
+  const stages = spec.name === 'deals' ? (state.stages ?? (await dealStageIds(ctx)).slice(0, 500)) : undefined;
+  const page = await crmPage(ctx, spec, state, stages ? stageDateProperties(stages) : []);
   const pageIds = ids(page.items);
   const related = new Map<string, Map<string, string[]>>();
   for (const target of spec.associations ?? []) related.set(target, await associations(ctx, spec.type ?? '', target, pageIds));
   let mapper: (raw: unknown) => Mapped;
   const extraRejects: FetchedPage['rejects'] = [];
-  const firstOf = (target: string) => new Map([...(related.get(target) ?? new Map<string, string[]>())].flatMap(([id, to]) => (to[0] ? [[id, to[0]] as const] : [])));
+  const unreadableStageDates: unknown[] = [];
+  const firstOf = (target: string) =>
+    new Map([...(related.get(target) ?? new Map<string, string[]>())].flatMap(([id, to]) => (to[0] ? [[id, to[0]] as const] : [])));
   if (spec.name === 'deals') {
     // Only string ids can have line items (see `ids`); String() of an object id such as {"toString":1} would throw.
-    const currencies = new Map(page.items.map((raw) => [(raw as { id?: unknown } | null)?.id, (raw as { properties?: Record<string, unknown> } | null)?.properties?.deal_currency_code]));
+    const currencies = new Map(
+      page.items.map((raw) => [(raw as { id?: unknown } | null)?.id, (raw as { properties?: Record<string, unknown> } | null)?.properties?.deal_currency_code]),
+    );
     const { lines, rejects } = await lineItemsByDeal(ctx, related.get('line_items') ?? new Map(), (id) => {
       const code = currencies.get(id);
       return typeof code === 'string' && code ? code : mctx.currency;
     });
     extraRejects.push(...rejects);
     const companies = firstOf('companies');
-    mapper = (raw) => mapDeal(raw, mctx, { lines, companies });
+    mapper = (raw) => mapDeal(raw, mctx, { lines, companies, stages: stages ?? [], unreadable: unreadableStageDates });
   } else {
     const deals = firstOf('deals');
     const byName: Record<string, (raw: unknown) => Mapped> = {
@@ -125,9 +145,17 @@ async function crmObjects(ctx: HubspotContext, mctx: MapContext, spec: HubspotOb
     mapper = byName[spec.name] ?? (() => ({ type: 'unknown', reject: `no mapper for ${spec.name}` }));
   }
   const { records, rejects } = mapItems(page.items, mapper);
+  extraRejects.push(...unreadableHistoryNote(HUBSPOT_LABEL, unreadableStageDates));
   // The search window may have moved past the run's `since` (see crmPage); the deleted pass asks from the run's own.
-  const next = page.next ?? archivedPass(runSince);
-  return { records, rejects: [...rejects, ...extraRejects], nextCursor: JSON.stringify(next), pageKey: pageKey(next), totalEstimate: page.total, budget: page.budget };
+  const next = page.next ? { ...page.next, stages } : archivedPass(runSince);
+  return {
+    records,
+    rejects: [...rejects, ...extraRejects],
+    nextCursor: JSON.stringify(next),
+    pageKey: pageKey(next),
+    totalEstimate: page.total,
+    budget: page.budget,
+  };
 }
 
 async function ownersPage(ctx: HubspotContext, mctx: MapContext, state: HubspotCursor): Promise<FetchedPage> {
@@ -168,14 +196,25 @@ function pageKey(cursor: HubspotCursor): string {
  * records changed in the window, then the archived (deleted) ones since
  * `runSince` (the `since` the engine gave the run; null for a full one).
  */
-export async function fetchHubspotPage(ctx: HubspotContext, mctx: MapContext, spec: HubspotObject, state: HubspotCursor, runSince: number | null): Promise<FetchedPage> {
+export async function fetchHubspotPage(
+  ctx: HubspotContext,
+  mctx: MapContext,
+  spec: HubspotObject,
+  state: HubspotCursor,
+  runSince: number | null,
+): Promise<FetchedPage> {
   switch (spec.kind) {
     case 'owners':
       return ownersPage(ctx, mctx, state);
     case 'pipelines': {
       const { body, budget } = await hubspotRequest(ctx, 'GET', '/crm/v3/pipelines/deals');
       const parsed = pipelinesSchema.safeParse(body);
-      if (!parsed.success) throw new CrmError('bad-response', `${HUBSPOT_LABEL}'s pipelines answer is not shaped as documented`, 'If this repeats, report it to KPI Lens with the sync log.');
+      if (!parsed.success)
+        throw new CrmError(
+          'bad-response',
+          `${HUBSPOT_LABEL}'s pipelines answer is not shaped as documented`,
+          'If this repeats, report it to KPI Lens with the sync log.',
+        );
       return { ...mapItems(parsed.data.results, (raw) => mapPipeline(raw, mctx)), nextCursor: null, budget };
     }
     case 'goals':

@@ -13,7 +13,13 @@ export { readAccountInfo } from './account';
 export type { HubspotContext } from './client';
 
 function mapContext(ctx: HubspotContext): MapContext {
-  return { source: ctx.source, appUrl: (ctx.appUrl ?? 'https://app.hubspot.com').replace(/\/+$/, ''), portalId: ctx.portalId, timeZone: ctx.timeZone, currency: ctx.currency };
+  return {
+    source: ctx.source,
+    appUrl: (ctx.appUrl ?? 'https://app.hubspot.com').replace(/\/+$/, ''),
+    portalId: ctx.portalId,
+    timeZone: ctx.timeZone,
+    currency: ctx.currency,
+  };
 }
 
 const tokenInfo = z.object({ user_id: z.number().int(), user: z.string().nullish() });
@@ -34,7 +40,8 @@ export const hubspotAdapter = {
   objects: HUBSPOT_OBJECTS,
   async fetchPage(ctx: HubspotContext, object, cursor, since) {
     const spec = HUBSPOT_OBJECTS_DETAIL.find((o) => o.name === object);
-    if (!spec) throw new CrmError('bad-response', `HubSpot has no object "${object.slice(0, 50)}" in KPI Lens`, 'Update KPI Lens; this is a bug if it repeats.');
+    if (!spec)
+      throw new CrmError('bad-response', `HubSpot has no object "${object.slice(0, 50)}" in KPI Lens`, 'Update KPI Lens; this is a bug if it repeats.');
     const runSince = spec.incremental ? since : null;
     const state = cursor === null ? { since: runSince } : decodeCursor(cursor, cursorSchema, 'HubSpot')!;
     return fetchHubspotPage(ctx, mapContext(ctx), spec, state, runSince);
@@ -52,7 +59,12 @@ export const hubspotAdapter = {
     if (!info.success) throw new CrmError('bad-response', 'HubSpot did not say who the token belongs to', 'Pick yourself as the owner in KPI Lens options.');
     const { body: raw } = await hubspotRequest(ctx, 'GET', `/crm/v3/owners/${info.data.user_id}?idProperty=userId`);
     const owner = ownerSchema.safeParse(raw);
-    if (!owner.success) throw new CrmError('bad-response', 'Your HubSpot user is not a deal owner', 'Ask your HubSpot admin to make your user an owner, or pick an owner in KPI Lens options.');
+    if (!owner.success)
+      throw new CrmError(
+        'bad-response',
+        'Your HubSpot user is not a deal owner',
+        'Ask your HubSpot admin to make your user an owner, or pick an owner in KPI Lens options.',
+      );
     const o = owner.data;
     return { ownerId: o.id, name: [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || info.data.user || o.id };
   },

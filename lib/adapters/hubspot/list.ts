@@ -12,6 +12,11 @@ export function pageLimit(ctx: HubspotContext, max: number): number {
 /** A `results` + `paging.next.after` answer (lists, searches, owners); anything else is a bad response. */
 export function parseList(body: unknown, what: string) {
   const parsed = listSchema.safeParse(body);
-  if (!parsed.success) throw new CrmError('bad-response', `${HUBSPOT_LABEL}'s ${what} answer is not shaped as documented: ${describeIssues(parsed.error)}`, 'If this repeats, report it to KPI Lens with the sync log.');
+  if (!parsed.success)
+    throw new CrmError(
+      'bad-response',
+      `${HUBSPOT_LABEL}'s ${what} answer is not shaped as documented: ${describeIssues(parsed.error)}`,
+      'If this repeats, report it to KPI Lens with the sync log.',
+    );
   return parsed.data;
 }

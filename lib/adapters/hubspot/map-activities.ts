@@ -1,9 +1,38 @@
 import { clip, type Mapped } from '../map';
 import { compact, numeric, readObject, recordLink, text, time, type MapContext } from './map-common';
 
-export const CALL_PROPERTIES = ['hs_timestamp', 'hs_call_direction', 'hs_call_duration', 'hs_call_status', 'hs_call_title', 'hubspot_owner_id', 'hs_createdate', 'hs_lastmodifieddate'] as const;
-export const EMAIL_PROPERTIES = ['hs_timestamp', 'hs_email_direction', 'hs_email_subject', 'hs_email_status', 'hs_email_open_count', 'hs_email_reply_count', 'hubspot_owner_id', 'hs_createdate', 'hs_lastmodifieddate'] as const;
-export const MEETING_PROPERTIES = ['hs_timestamp', 'hs_meeting_start_time', 'hs_meeting_end_time', 'hs_meeting_title', 'hs_meeting_outcome', 'hs_activity_type', 'hubspot_owner_id', 'hs_createdate', 'hs_lastmodifieddate'] as const;
+export const CALL_PROPERTIES = [
+  'hs_timestamp',
+  'hs_call_direction',
+  'hs_call_duration',
+  'hs_call_status',
+  'hs_call_title',
+  'hubspot_owner_id',
+  'hs_createdate',
+  'hs_lastmodifieddate',
+] as const;
+export const EMAIL_PROPERTIES = [
+  'hs_timestamp',
+  'hs_email_direction',
+  'hs_email_subject',
+  'hs_email_status',
+  'hs_email_open_count',
+  'hs_email_reply_count',
+  'hubspot_owner_id',
+  'hs_createdate',
+  'hs_lastmodifieddate',
+] as const;
+export const MEETING_PROPERTIES = [
+  'hs_timestamp',
+  'hs_meeting_start_time',
+  'hs_meeting_end_time',
+  'hs_meeting_title',
+  'hs_meeting_outcome',
+  'hs_activity_type',
+  'hubspot_owner_id',
+  'hs_createdate',
+  'hs_lastmodifieddate',
+] as const;
 
 /** Object type ids in HubSpot record URLs. */
 const RECORD_KIND = { call: 'record/0-48', email: 'record/0-49', meeting: 'record/0-47' } as const;
@@ -23,7 +52,15 @@ function base(raw: unknown, kind: Kind, ctx: MapContext, dealIds: ReadonlyMap<st
   const reject = (reason: string) => ({ ok: false as const, mapped: { type: 'activity' as const, reject: reason, externalId: o.id } });
   if (updatedAt === undefined || Number.isNaN(updatedAt)) return reject(`the ${kind} has no readable hs_lastmodifieddate`);
   if (!ownerId) return reject(`the ${kind} has no owner (hubspot_owner_id is empty)`);
-  const common = { source: ctx.source, externalId: o.id, updatedAt, url: recordLink(ctx, RECORD_KIND[kind], o.id), ownerId, createdAt: time(o, 'hs_createdate'), dealId: dealIds.get(o.id) };
+  const common = {
+    source: ctx.source,
+    externalId: o.id,
+    updatedAt,
+    url: recordLink(ctx, RECORD_KIND[kind], o.id),
+    ownerId,
+    createdAt: time(o, 'hs_createdate'),
+    dealId: dealIds.get(o.id),
+  };
   return { ok: true as const, o, common };
 }
 
@@ -93,7 +130,7 @@ export function mapMeeting(raw: unknown, ctx: MapContext, dealIds: ReadonlyMap<s
     candidate: compact({
       ...b.common,
       type: 'meeting',
-      subtype: /\bdemo|демо/.test(label) ? 'demo' : /\btrial/.test(label) ? 'trial' : clip(text(b.o, 'hs_activity_type')?.toLowerCase(), 100) ?? 'meeting',
+      subtype: /\bdemo|демо/.test(label) ? 'demo' : /\btrial/.test(label) ? 'trial' : (clip(text(b.o, 'hs_activity_type')?.toLowerCase(), 100) ?? 'meeting'),
       title: clip(text(b.o, 'hs_meeting_title'), 500),
       occurredAt,
       done: !NOT_HELD.has(text(b.o, 'hs_meeting_outcome') ?? ''),

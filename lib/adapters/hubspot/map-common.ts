@@ -22,7 +22,14 @@ export function readObject(raw: unknown, type: RecordType, label: string): { ok:
   const result = crmObjectSchema.safeParse(raw);
   if (result.success) return { ok: true, item: result.data };
   const rawId = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
-  return { ok: false, mapped: { type, reject: `not a HubSpot ${label} as documented: ${describeIssues(result.error)}`, externalId: typeof rawId === 'string' ? rawId.slice(0, 200) : undefined } };
+  return {
+    ok: false,
+    mapped: {
+      type,
+      reject: `not a HubSpot ${label} as documented: ${describeIssues(result.error)}`,
+      externalId: typeof rawId === 'string' ? rawId.slice(0, 200) : undefined,
+    },
+  };
 }
 
 /** A property's text, or undefined when absent or blank (HubSpot sends "" for cleared properties). */

@@ -2,11 +2,25 @@ import type { LineItem } from '../../model';
 import { clip, type Mapped } from '../map';
 import { analyticsChannel, compact, flag, numeric, readObject, recordLink, text, time, toMoney, type MapContext } from './map-common';
 import { crmObjectSchema } from './schemas';
+import { dealVisits } from './stage-history';
 
 export const DEAL_PROPERTIES = [
-  'dealname', 'amount', 'deal_currency_code', 'amount_in_home_currency', 'closedate', 'createdate', 'dealstage', 'pipeline',
-  'hubspot_owner_id', 'hs_is_closed_won', 'hs_is_closed', 'hs_deal_stage_probability', 'hs_lastmodifieddate', 'hs_analytics_source',
-  'closed_lost_reason', 'hs_mrr',
+  'dealname',
+  'amount',
+  'deal_currency_code',
+  'amount_in_home_currency',
+  'closedate',
+  'createdate',
+  'dealstage',
+  'pipeline',
+  'hubspot_owner_id',
+  'hs_is_closed_won',
+  'hs_is_closed',
+  'hs_deal_stage_probability',
+  'hs_lastmodifieddate',
+  'hs_analytics_source',
+  'closed_lost_reason',
+  'hs_mrr',
 ] as const;
 export const LINE_ITEM_PROPERTIES = ['name', 'quantity', 'price', 'amount', 'hs_product_id', 'hs_line_item_currency_code'] as const;
 
@@ -29,7 +43,13 @@ export function toLineItem(raw: unknown, dealCurrency: string | undefined): { id
   return { id: o.id, line: compact({ productId: text(o, 'hs_product_id'), name: clip(text(o, 'name') ?? 'Product', 200) ?? 'Product', quantity, unitPrice }) };
 }
 
-export type DealExtras = { lines: ReadonlyMap<string, readonly LineItem[]>; companies: ReadonlyMap<string, string> };
+export type DealExtras = {
+  lines: ReadonlyMap<string, readonly LineItem[]>;
+  companies: ReadonlyMap<string, string>;
+  /** Stage ids whose date-entered properties were asked for; unreadable values are pushed to `unreadable`. */
+  stages?: readonly string[];
+  unreadable?: unknown[];
+};
 
 /**
  * A HubSpot deal. Won when `hs_is_closed_won` is true, lost when `hs_is_closed`
@@ -53,12 +73,15 @@ export function mapDeal(raw: unknown, ctx: MapContext, extras: DealExtras): Mapp
   const value = numeric(o, 'amount');
   if (value === null) return { type: 'deal', reject: `the amount "${text(o, 'amount')?.slice(0, 40)}" is not a number`, externalId: o.id };
   const amount = value === undefined ? undefined : toMoney(value, currency);
-  if (value !== undefined && !amount) return { type: 'deal', reject: 'the deal has an amount but no currency (deal_currency_code or the account currency)', externalId: o.id };
+  if (value !== undefined && !amount)
+    return { type: 'deal', reject: 'the deal has an amount but no currency (deal_currency_code or the account currency)', externalId: o.id };
   const home = numeric(o, 'amount_in_home_currency');
   const mrr = numeric(o, 'hs_mrr');
   const probability = numeric(o, 'hs_deal_stage_probability');
   const closeAt = time(o, 'closedate');
   const channelRaw = text(o, 'hs_analytics_source');
+  const history = dealVisits(raw, extras.stages ?? [], updatedAt);
+  extras.unreadable?.push(...history.unreadable);
   return {
     type: 'deal',
     candidate: compact({
@@ -83,6 +106,7 @@ export function mapDeal(raw: unknown, ctx: MapContext, extras: DealExtras): Mapp
       customerId: extras.companies.get(o.id),
       lineItems: [...(extras.lines.get(o.id) ?? [])].slice(0, 1000),
       mrr: typeof mrr === 'number' && currency ? toMoney(mrr, currency) : undefined,
+      stageHistory: history.visits,
     }),
   };
 }

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { describeIssues } from '../../model';
 import { instantToLocalDate } from '../../period/local-date';
 import { clip, parseTimestamp, type Mapped } from '../map';
@@ -5,12 +6,36 @@ import { analyticsChannel, compact, numeric, readObject, recordLink, text, time,
 import { ownerSchema, pipelineSchema, stageSchema } from './schemas';
 
 export const CONTACT_PROPERTIES = [
-  'firstname', 'lastname', 'email', 'createdate', 'lastmodifieddate', 'hubspot_owner_id', 'lifecyclestage', 'hs_lead_status',
-  'hs_lifecyclestage_marketingqualifiedlead_date', 'hs_lifecyclestage_salesqualifiedlead_date', 'hs_lifecyclestage_opportunity_date',
-  'hs_lifecyclestage_customer_date', 'hs_analytics_source', 'associatedcompanyid', 'state', 'country',
+  'firstname',
+  'lastname',
+  'email',
+  'createdate',
+  'lastmodifieddate',
+  'hubspot_owner_id',
+  'lifecyclestage',
+  'hs_lead_status',
+  'hs_lifecyclestage_marketingqualifiedlead_date',
+  'hs_lifecyclestage_salesqualifiedlead_date',
+  'hs_lifecyclestage_opportunity_date',
+  'hs_lifecyclestage_customer_date',
+  'hs_analytics_source',
+  'associatedcompanyid',
+  'state',
+  'country',
 ] as const;
 export const COMPANY_PROPERTIES = ['name', 'hubspot_owner_id', 'country', 'state', 'hs_lastmodifieddate', 'hs_lifecyclestage_customer_date'] as const;
-export const GOAL_PROPERTIES = ['hs_goal_name', 'hs_target_amount', 'hs_start_datetime', 'hs_end_datetime', 'hs_assignee_user_id', 'hs_assignee_team_id', 'hubspot_owner_id', 'hs_goal_type', 'hs_milestone', 'hs_lastmodifieddate'] as const;
+export const GOAL_PROPERTIES = [
+  'hs_goal_name',
+  'hs_target_amount',
+  'hs_start_datetime',
+  'hs_end_datetime',
+  'hs_assignee_user_id',
+  'hs_assignee_team_id',
+  'hubspot_owner_id',
+  'hs_goal_type',
+  'hs_milestone',
+  'hs_lastmodifieddate',
+] as const;
 
 /**
  * A contact as a lead. MQL and SQL dates come from the lifecycle stage date
@@ -84,8 +109,22 @@ export function mapOwner(raw: unknown, ctx: MapContext): Mapped[] {
   const primary = teams.find((t) => t.primary) ?? teams[0];
   const name = [o.firstName, o.lastName].filter(Boolean).join(' ').trim() || o.email || `Owner ${o.id}`;
   return [
-    { type: 'owner', candidate: compact({ source: ctx.source, externalId: o.id, updatedAt, name: clip(name, 200), email: clip(o.email, 320) ?? undefined, teamId: primary?.id, active: o.archived !== true }) },
-    ...teams.map((t) => ({ type: 'team' as const, candidate: { source: ctx.source, externalId: t.id, updatedAt, name: clip(t.name?.trim() || `Team ${t.id}`, 200) } })),
+    {
+      type: 'owner',
+      candidate: compact({
+        source: ctx.source,
+        externalId: o.id,
+        updatedAt,
+        name: clip(name, 200),
+        email: clip(o.email, 320) ?? undefined,
+        teamId: primary?.id,
+        active: o.archived !== true,
+      }),
+    },
+    ...teams.map((t) => ({
+      type: 'team' as const,
+      candidate: { source: ctx.source, externalId: t.id, updatedAt, name: clip(t.name?.trim() || `Team ${t.id}`, 200) },
+    })),
   ];
 }
 
@@ -95,7 +134,12 @@ export function mapPipeline(raw: unknown, ctx: MapContext): Mapped[] {
   if (!parsed.success) return [{ type: 'pipeline', reject: `not a HubSpot pipeline as documented: ${describeIssues(parsed.error)}` }];
   const p = parsed.data;
   const updatedAt = parseTimestamp(p.updatedAt) ?? parseTimestamp(p.createdAt) ?? 0;
-  const out: Mapped[] = [{ type: 'pipeline', candidate: { source: ctx.source, externalId: p.id, updatedAt, name: clip(p.label?.trim() || `Pipeline ${p.id}`, 200), order: p.displayOrder ?? 0 } }];
+  const out: Mapped[] = [
+    {
+      type: 'pipeline',
+      candidate: { source: ctx.source, externalId: p.id, updatedAt, name: clip(p.label?.trim() || `Pipeline ${p.id}`, 200), order: p.displayOrder ?? 0 },
+    },
+  ];
   for (const rawStage of p.stages) {
     const s = stageSchema.safeParse(rawStage);
     if (!s.success) {
@@ -136,7 +180,8 @@ export function mapGoal(raw: unknown, ctx: MapContext, ownerByUser: ReadonlyMap<
   if (!read.ok) return read.mapped;
   const o = read.item;
   const goalType = text(o, 'hs_goal_type');
-  if (goalType && !/quota|revenue/i.test(goalType)) return { type: 'quota', reject: `goal type ${goalType.slice(0, 50)} is not a revenue quota`, externalId: o.id };
+  if (goalType && !/quota|revenue/i.test(goalType))
+    return { type: 'quota', reject: `goal type ${goalType.slice(0, 50)} is not a revenue quota`, externalId: o.id };
   const start = time(o, 'hs_start_datetime');
   const end = time(o, 'hs_end_datetime');
   const target = numeric(o, 'hs_target_amount');
@@ -144,7 +189,7 @@ export function mapGoal(raw: unknown, ctx: MapContext, ownerByUser: ReadonlyMap<
   if (typeof target !== 'number') return { type: 'quota', reject: 'the goal has no numeric hs_target_amount', externalId: o.id };
   const amount = toMoney(target, ctx.currency);
   if (!amount) return { type: 'quota', reject: 'the account currency is not known: reconnect HubSpot so KPI Lens reads it', externalId: o.id };
-  const endDate = instantToLocalDate(end % 86_400_000 === 0 ? end : end + 86_400_000, 'UTC');
+  const endDate = instantToLocalDate(end % DAY_MS === 0 ? end : end + DAY_MS, 'UTC');
   const user = text(o, 'hs_assignee_user_id');
   const ownerId = text(o, 'hubspot_owner_id') ?? (user ? ownerByUser.get(user) : undefined);
   const teamId = ownerId ? undefined : text(o, 'hs_assignee_team_id');

@@ -39,21 +39,46 @@ describe('HubSpot objects (typed as @hubspot/api-client models) → canonical re
   it('calls, emails and meetings, with their deal from associations', async () => {
     const assoc = () => H.wire.associations(H.associationsOf({ '7001': ['9003'] }));
     const calls = await page('calls', { 'GET /crm/v3/objects/calls': () => list([H.CALL]), 'POST /crm/v4/associations/calls/deals/batch/read': assoc });
-    expect(calls.records.activity?.[0]).toMatchObject({ type: 'call', direction: 'outbound', durationSec: 185, done: true, dealId: '9003', occurredAt: Date.parse('2024-03-04T15:00:00Z') }); // 185,000 ms
+    expect(calls.records.activity?.[0]).toMatchObject({
+      type: 'call',
+      direction: 'outbound',
+      durationSec: 185,
+      done: true,
+      dealId: '9003',
+      occurredAt: Date.parse('2024-03-04T15:00:00Z'),
+    }); // 185,000 ms
     const emails = await page('emails', { 'GET /crm/v3/objects/emails': () => list([H.EMAIL]) });
     expect(emails.records.activity?.[0]).toMatchObject({ type: 'email', direction: 'inbound', email: { opened: false }, title: 'Re: proposal' });
     const meetings = await page('meetings', { 'GET /crm/v3/objects/meetings': () => list([H.MEETING]) });
-    expect(meetings.records.activity?.[0]).toMatchObject({ type: 'meeting', subtype: 'demo', durationSec: 1800, done: true, createdAt: Date.parse('2024-02-27T10:00:00Z') }); // 30 min
+    expect(meetings.records.activity?.[0]).toMatchObject({
+      type: 'meeting',
+      subtype: 'demo',
+      durationSec: 1800,
+      done: true,
+      createdAt: Date.parse('2024-02-27T10:00:00Z'),
+    }); // 30 min
   });
 
   it('contacts → leads with lifecycle dates; companies → customers', async () => {
     const leads = await page('contacts', { 'GET /crm/v3/objects/contacts': () => list([H.CONTACT]) });
     expect(leads.records.lead?.[0]).toMatchObject({
-      name: 'Pat Doe', status: 'converted', createdAt: Date.parse('2024-01-10T10:00:00Z'), mqlAt: Date.parse('2024-01-12T10:00:00Z'),
-      sqlAt: Date.parse('2024-01-20T10:00:00Z'), convertedAt: Date.parse('2024-02-20T08:00:00Z'), convertedCustomerId: '4001', channel: 'social', region: 'Texas',
+      name: 'Pat Doe',
+      status: 'converted',
+      createdAt: Date.parse('2024-01-10T10:00:00Z'),
+      mqlAt: Date.parse('2024-01-12T10:00:00Z'),
+      sqlAt: Date.parse('2024-01-20T10:00:00Z'),
+      convertedAt: Date.parse('2024-02-20T08:00:00Z'),
+      convertedCustomerId: '4001',
+      channel: 'social',
+      region: 'Texas',
     });
     const customers = await page('companies', { 'GET /crm/v3/objects/companies': () => list([H.COMPANY]) });
-    expect(customers.records.customer?.[0]).toMatchObject({ name: 'Initech', country: 'United States', region: 'Texas', url: 'https://app.hubspot.com/contacts/1234567/company/4001' });
+    expect(customers.records.customer?.[0]).toMatchObject({
+      name: 'Initech',
+      country: 'United States',
+      region: 'Texas',
+      url: 'https://app.hubspot.com/contacts/1234567/company/4001',
+    });
   });
 
   it('owners with their teams, pipelines with stage probabilities, goals as quotas', async () => {
@@ -62,13 +87,22 @@ describe('HubSpot objects (typed as @hubspot/api-client models) → canonical re
     expect(owners.records.team?.[0]).toMatchObject({ externalId: '77', name: 'West' });
     const pipelines = await page('pipelines', { 'GET /crm/v3/pipelines/deals': () => H.wire.pipelines(H.PIPELINES) });
     expect(pipelines.records.pipeline?.map((p) => p.name)).toEqual(['Sales Pipeline']);
-    expect(pipelines.records.stage?.map((s) => [s.externalId, s.probability, s.order])).toEqual([['appointmentscheduled', 20, 0], ['closedwon', 100, 5]]);
+    expect(pipelines.records.stage?.map((s) => [s.externalId, s.probability, s.order])).toEqual([
+      ['appointmentscheduled', 20, 0],
+      ['closedwon', 100, 5],
+    ]);
     const goals = await page('goals', {
       'GET /crm/v3/objects/goal_targets': () => list([H.GOAL]),
       'GET /crm/v3/owners': () => H.wire.owners({ results: [H.OWNER] }),
     });
     // ends 2024-03-31T23:59:59.999Z → exclusive end 2024-04-01; user 88001 is owner 501
-    expect(goals.records.quota?.[0]).toMatchObject({ ownerId: '501', periodKind: 'quarter', startDate: '2024-01-01', endDate: '2024-04-01', amount: { minor: 5_000_000, currency: 'USD' } });
+    expect(goals.records.quota?.[0]).toMatchObject({
+      ownerId: '501',
+      periodKind: 'quarter',
+      startDate: '2024-01-01',
+      endDate: '2024-04-01',
+      amount: { minor: 5_000_000, currency: 'USD' },
+    });
   });
 
   it('rejects what it cannot read, with the reason, and keeps the rest', async () => {

@@ -22,7 +22,10 @@ export async function associations(ctx: HubspotContext, from: string, to: string
   }
   const parsed = associationsSchema.safeParse(body);
   for (const result of parsed.success ? parsed.data.results : []) {
-    out.set(result.from.id, result.to.map((t) => String(t.toObjectId)));
+    out.set(
+      result.from.id,
+      result.to.map((t) => String(t.toObjectId)),
+    );
   }
   return out;
 }
@@ -40,7 +43,11 @@ export async function lineItemsByDeal(
   const ids = [...dealOfLine.keys()];
   for (let i = 0; i < ids.length; i += 100) {
     const chunk = ids.slice(i, i + 100);
-    const { body } = await hubspotRequest(ctx, 'POST', '/crm/v3/objects/line_items/batch/read', { properties: LINE_ITEM_PROPERTIES, propertiesWithHistory: [], inputs: chunk.map((id) => ({ id })) });
+    const { body } = await hubspotRequest(ctx, 'POST', '/crm/v3/objects/line_items/batch/read', {
+      properties: LINE_ITEM_PROPERTIES,
+      propertiesWithHistory: [],
+      inputs: chunk.map((id) => ({ id })),
+    });
     const parsed = listSchema.safeParse(body);
     for (const raw of parsed.success ? parsed.data.results : []) {
       const id = (raw as { id?: unknown } | null)?.id;
@@ -48,7 +55,8 @@ export async function lineItemsByDeal(
       if (!dealId) continue;
       const line = toLineItem(raw, currencyOf(dealId));
       if ('line' in line) lines.set(dealId, [...(lines.get(dealId) ?? []), line.line]);
-      else if (line.reason !== 'no positive quantity') rejects.push({ recordType: 'deal', externalId: dealId, raw, reason: `line item left off its deal: ${line.reason}` });
+      else if (line.reason !== 'no positive quantity')
+        rejects.push({ recordType: 'deal', externalId: dealId, raw, reason: `line item left off its deal: ${line.reason}` });
     }
   }
   return { lines, rejects };

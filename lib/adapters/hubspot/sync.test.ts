@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
 import * as H from '../../../test/contracts/hubspot';
 import type { RecordType } from '../../model';
@@ -6,10 +7,9 @@ import { memorySyncStore, type MemorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import type { SyncStore } from '../../sync/store';
 import { fakeClock } from '../../sync/test-support';
-import { fakePortal, type FakePortal } from './fake-portal';
+import { fakePortal, type FakePortal } from './test-fake-portal';
 import { hubspotAdapter } from './index';
 
-const DAY = 86_400_000;
 const ARCHIVED_TYPES = ['companies', 'deals', 'calls', 'emails', 'meetings', 'contacts', 'goal_targets'];
 
 function job(portal: FakePortal, store: SyncStore, clock: ReturnType<typeof fakeClock>): SyncJob {
@@ -19,7 +19,10 @@ function job(portal: FakePortal, store: SyncStore, clock: ReturnType<typeof fake
 
 const ids = (store: MemorySyncStore, type: RecordType) => [...store.records.get(type)!.values()].map((r) => r.externalId).sort();
 const archivedListsAsked = (portal: FakePortal, from: number) =>
-  portal.calls.slice(from).filter((c) => c.method === 'GET' && c.url.searchParams.get('archived') === 'true' && c.url.pathname.startsWith('/crm/v3/objects/')).map((c) => c.url.pathname.split('/')[4]);
+  portal.calls
+    .slice(from)
+    .filter((c) => c.method === 'GET' && c.url.searchParams.get('archived') === 'true' && c.url.pathname.startsWith('/crm/v3/objects/'))
+    .map((c) => c.url.pathname.split('/')[4]);
 
 describe('HubSpot deletions through the sync engine', () => {
   it('a deal and a call archived in HubSpot are gone after the next incremental run; nothing else is lost', async () => {
@@ -28,19 +31,29 @@ describe('HubSpot deletions through the sync engine', () => {
     const store = memorySyncStore();
     expect(await runSync(job(portal, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done' });
     const before = store.snapshot();
-    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([['9001', '9002', '9003'], ['7001', '7002', '7003']]);
+    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([
+      ['9001', '9002', '9003'],
+      ['7001', '7002', '7003'],
+    ]);
 
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     portal.archive('calls', '7001', clock.env.now());
     const asked = portal.calls.length;
     expect(await runSync(job(portal, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done', records: 6 });
     // 6 = owner 1 + team 1 + pipeline 1 + stages 2 + quota 1: the objects without a date filter, re-read whole; nothing else changed
 
-    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([['9001', '9003'], ['7002', '7003']]);
+    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([
+      ['9001', '9003'],
+      ['7002', '7003'],
+    ]);
     // every other record is exactly what the first run stored
     const after = store.snapshot();
-    expect(after).toEqual({ ...before, deal: before.deal?.filter((d) => d.externalId !== '9002'), activity: before.activity?.filter((a) => a.externalId !== '7001') });
+    expect(after).toEqual({
+      ...before,
+      deal: before.deal?.filter((d) => d.externalId !== '9002'),
+      activity: before.activity?.filter((a) => a.externalId !== '7001'),
+    });
     expect(store.quarantine).toEqual([]);
     // incremental: searched, not listed; and every CRM object's archive was read, in sync order
     expect(portal.calls.slice(asked).some((c) => c.method === 'POST' && c.url.pathname === '/crm/v3/objects/deals/search')).toBe(true);
@@ -55,12 +68,12 @@ describe('HubSpot deletions through the sync engine', () => {
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
     expect(ids(store, 'lead')).toEqual(['3001', '3002']);
 
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
     expect(ids(store, 'deal')).toEqual(['9001', '9003']);
 
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     const mergedAt = clock.env.now();
     portal.restore('deals', '9002', mergedAt);
     // A merge: 3002 is archived into 3001, which HubSpot modifies.
@@ -79,7 +92,7 @@ describe('HubSpot deletions through the sync engine', () => {
     const store = memorySyncStore();
     const firstStart = clock.env.now();
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     portal.archive('calls', '7001', clock.env.now());
 
@@ -100,10 +113,15 @@ describe('HubSpot deletions through the sync engine', () => {
 
     const asked = portal.calls.length;
     expect(await runSync(job(portal, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done' });
-    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([['9001', '9003'], ['7002', '7003']]);
+    expect([ids(store, 'deal'), ids(store, 'activity')]).toEqual([
+      ['9001', '9003'],
+      ['7002', '7003'],
+    ]);
     // resumed at the deals' archive: the changed deals were not searched again, companies not touched
     const resumed = portal.calls.slice(asked);
-    expect(resumed.some((c) => c.url.pathname.startsWith('/crm/v3/objects/deals/search') || c.url.pathname.startsWith('/crm/v3/objects/companies'))).toBe(false);
+    expect(resumed.some((c) => c.url.pathname.startsWith('/crm/v3/objects/deals/search') || c.url.pathname.startsWith('/crm/v3/objects/companies'))).toBe(
+      false,
+    );
     expect(archivedListsAsked(portal, asked)).toEqual(ARCHIVED_TYPES.slice(1));
   });
 
@@ -112,7 +130,7 @@ describe('HubSpot deletions through the sync engine', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     portal.breakArchive('deals', { results: 'not a list' }, 2);
     expect(await runSync(job(portal, store, clock), { sleep: clock.sleep })).toMatchObject({ status: 'done' });
@@ -128,7 +146,7 @@ describe('HubSpot deletions through the sync engine', () => {
     const clock = fakeClock();
     const store = memorySyncStore();
     await runSync(job(portal, store, clock), { sleep: clock.sleep });
-    clock.advance(DAY);
+    clock.advance(DAY_MS);
     portal.archive('deals', '9002', clock.env.now());
     portal.breakArchive('deals', '<html>', 99);
     await runSync(job(portal, store, clock), { sleep: clock.sleep });

@@ -4,8 +4,8 @@ import { memorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
-import { fakeFetch, type FakeReply } from './fake-fetch';
-import { accountResponse, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './fixtures';
+import { fakeFetch, type FakeReply } from './test-fake-fetch';
+import { accountResponse, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './test-fixtures';
 import { kommoAdapter } from './index';
 
 /** The tests' clock: adapters read no clock of their own. */
@@ -31,7 +31,14 @@ function rep(route: (path: string, url: URL) => FakeReply | undefined) {
     if (path === '/leads' && url.searchParams.get('with') !== 'only_deleted') return { body: listResponse('leads', [lead()]) };
     return { status: 204 };
   });
-  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 't' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow' };
+  const ctx: AdapterContext = {
+    fetch: fake.fetch,
+    now: () => NOW,
+    baseUrl: KOMMO_BASE,
+    auth: { kind: 'bearer', token: 't' },
+    source: 'kommo:stroytorg.amocrm.ru',
+    timeZone: 'Europe/Moscow',
+  };
   return { ctx, calls: fake.calls };
 }
 
@@ -43,7 +50,15 @@ describe('amoCRM for a rep who is not an account administrator', () => {
       fetch: ctx.fetch,
       now: ctx.now,
       timeZone: 'UTC',
-      load: async () => ({ source: ctx.source, crm: 'kommo', account: 'stroytorg.amocrm.ru', apiBase: KOMMO_BASE, appUrl: 'https://stroytorg.amocrm.ru', auth: ctx.auth, connectedAt: 0 }),
+      load: async () => ({
+        source: ctx.source,
+        crm: 'kommo',
+        account: 'stroytorg.amocrm.ru',
+        apiBase: KOMMO_BASE,
+        appUrl: 'https://stroytorg.amocrm.ru',
+        auth: ctx.auth,
+        connectedAt: 0,
+      }),
       update: async () => undefined,
       addresses: { kind: 'crm-hosts', loopback: false }, // as production builds: amoCRM's own host
     });
@@ -60,7 +75,9 @@ describe('amoCRM for a rep who is not an account administrator', () => {
     const result = await runSync({ source: ctx.source, adapter: kommoAdapter, ctx, store, env: clock.env }, { sleep: clock.sleep });
     expect(result).toMatchObject({ status: 'done' });
     const states = await store.getStates(ctx.source);
-    expect(states.map((state) => [state.object, state.phase, state.error?.message])).toEqual(kommoAdapter.objects.map((spec) => [spec.name, 'done', undefined]));
+    expect(states.map((state) => [state.object, state.phase, state.error?.message])).toEqual(
+      kommoAdapter.objects.map((spec) => [spec.name, 'done', undefined]),
+    );
     expect([...store.records.get('owner')!.values()].map((owner) => [owner.externalId, (owner as { name: string }).name])).toEqual([['3276403', '#3276403']]);
     expect(store.records.get('deal')!.size).toBe(1);
   });
@@ -72,7 +89,10 @@ describe('amoCRM refusing this IP address (error 113)', () => {
     const store = memorySyncStore();
     const clock = fakeClock();
     const result = await runSync({ source: ctx.source, adapter: kommoAdapter, ctx, store, env: clock.env }, { sleep: clock.sleep, maxWaitMs: 60_000 });
-    expect(result).toMatchObject({ status: 'waiting', reason: "amoCRM refuses API requests from this computer's IP address (code 113: the account keeps an IP allow-list)" });
+    expect(result).toMatchObject({
+      status: 'waiting',
+      reason: "amoCRM refuses API requests from this computer's IP address (code 113: the account keeps an IP allow-list)",
+    });
     const states = new Map((await store.getStates(ctx.source)).map((state) => [state.object, state]));
     expect(states.get('pipelines')).toMatchObject({ phase: 'paused', waitUntil: clock.env.now() + 3_600_000 });
     expect(states.get('pipelines')?.error?.userAction).toMatch(/add this network's IP address to the API allow-list/);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CrmError } from '../errors';
 import type { AdapterContext } from '../types';
-import { fakeFetch, type FakeReply } from './fake-fetch';
-import { accountResponse, callNoteItem, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './fixtures';
+import { fakeFetch, type FakeReply } from './test-fake-fetch';
+import { accountResponse, callNoteItem, KOMMO_BASE, lead, listResponse, pipelinesResponse, userResponse } from './test-fixtures';
 import { kommoAdapter } from './index';
 
 /** The tests' clock: adapters read no clock of their own. */
@@ -10,7 +10,15 @@ const NOW = Date.UTC(2024, 4, 1);
 
 function context(route: (url: URL, init?: RequestInit) => FakeReply, patch: Partial<AdapterContext> = {}) {
   const fake = fakeFetch(route);
-  const ctx: AdapterContext = { fetch: fake.fetch, now: () => NOW, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 'tok' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow', ...patch };
+  const ctx: AdapterContext = {
+    fetch: fake.fetch,
+    now: () => NOW,
+    baseUrl: KOMMO_BASE,
+    auth: { kind: 'bearer', token: 'tok' },
+    source: 'kommo:stroytorg.amocrm.ru',
+    timeZone: 'Europe/Moscow',
+    ...patch,
+  };
   return { ctx, calls: fake.calls };
 }
 
@@ -65,7 +73,9 @@ describe('kommo client', () => {
   });
 
   it('keeps the good items of a page with one malformed item', async () => {
-    const { ctx } = context((url) => (url.pathname.endsWith('/account') ? { body: accountResponse } : { body: listResponse('leads', [lead(), { id: 'bad', price: {} }, lead({ id: 5 })]) }));
+    const { ctx } = context((url) =>
+      url.pathname.endsWith('/account') ? { body: accountResponse } : { body: listResponse('leads', [lead(), { id: 'bad', price: {} }, lead({ id: 5 })]) },
+    );
     const page = await kommoAdapter.fetchPage(ctx, 'leads', null, null);
     expect(page.records.deal?.map((d) => d.externalId)).toEqual(['19619', '5']);
     expect(page.rejects).toHaveLength(1);
@@ -128,7 +138,10 @@ describe('kommo failures', () => {
 
   it('turns 401 into an auth error that says what to do for a token and for a session', async () => {
     expect(await failure({ status: 401 })).toMatchObject({ kind: 'auth', userAction: expect.stringMatching(/long-lived token/) });
-    expect(await failure({ status: 401 }, { auth: { kind: 'session' } })).toMatchObject({ kind: 'auth', userAction: expect.stringMatching(/Sign in to amoCRM again/) });
+    expect(await failure({ status: 401 }, { auth: { kind: 'session' } })).toMatchObject({
+      kind: 'auth',
+      userAction: expect.stringMatching(/Sign in to amoCRM again/),
+    });
     expect(await failure({ status: 200, body: {} }, { auth: { kind: 'basic', username: 'a', password: 'b' } })).toMatchObject({ kind: 'auth' });
   });
 

@@ -29,7 +29,11 @@ function authInit(ctx: AdapterContext, label: string): RequestInit {
       // goes along, and amoCRM expects the XHR marker its web app sends.
       return { credentials: 'include', headers: { ...headers, 'X-Requested-With': 'XMLHttpRequest' } };
     default:
-      throw new CrmError('auth', `${label} cannot be read with ${ctx.auth.kind} credentials`, `Open your ${label} account in a tab, or paste a long-lived token in KPI Lens options.`);
+      throw new CrmError(
+        'auth',
+        `${label} cannot be read with ${ctx.auth.kind} credentials`,
+        `Open your ${label} account in a tab, or paste a long-lived token in KPI Lens options.`,
+      );
   }
 }
 
@@ -92,10 +96,22 @@ export async function kommoGet(ctx: AdapterContext, path: string, params: Params
   const { status, body } = response;
   if (status === 204) return null;
   if (status === 402) {
-    throw new CrmError('forbidden', `${label} closed the API for this account (HTTP 402: the subscription is unpaid)`, `Ask your ${label} admin to renew the subscription.`, undefined, 402);
+    throw new CrmError(
+      'forbidden',
+      `${label} closed the API for this account (HTTP 402: the subscription is unpaid)`,
+      `Ask your ${label} admin to renew the subscription.`,
+      undefined,
+      402,
+    );
   }
   if (status !== 200) {
-    throw new CrmError('bad-response', `${label} answered HTTP ${status} for ${path}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.', undefined, status);
+    throw new CrmError(
+      'bad-response',
+      `${label} answered HTTP ${status} for ${path}`,
+      'KPI Lens retries; if this repeats, the rest of the data still syncs.',
+      undefined,
+      status,
+    );
   }
   return body;
 }
@@ -108,7 +124,11 @@ export function readListPage(body: unknown, key: string, label: string, what: st
   const page = listPageSchema.safeParse(body);
   const items = page.success ? page.data._embedded[key] : undefined;
   if (!page.success || !Array.isArray(items)) {
-    throw new CrmError('bad-response', `${label} sent a ${what} page without _embedded.${key}`, 'KPI Lens retries; if this repeats, the rest of the data still syncs.');
+    throw new CrmError(
+      'bad-response',
+      `${label} sent a ${what} page without _embedded.${key}`,
+      'KPI Lens retries; if this repeats, the rest of the data still syncs.',
+    );
   }
   const hasNext = Boolean(page.data._links?.next);
   // A page number only moves on: a "next" link on an empty page would page forever.
@@ -124,7 +144,10 @@ export function readListPage(body: unknown, key: string, label: string, what: st
 export const cursorSchema = z.object({
   page: z.number().int().min(1),
   since: z.number().int().nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   entity: z.enum(['leads', 'contacts', 'companies']).optional(),
 });
 export type KommoCursor = z.infer<typeof cursorSchema>;

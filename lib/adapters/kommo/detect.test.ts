@@ -37,6 +37,10 @@ describe('detectKommo', () => {
   });
 
   it('names the CRM by its zone', () => {
-    expect([kommoLabel('https://acme.kommo.com/api/v4'), kommoLabel('https://acme.amocrm.ru/api/v4'), kommoLabel('nonsense')]).toEqual(['Kommo', 'amoCRM', 'amoCRM']);
+    expect([kommoLabel('https://acme.kommo.com/api/v4'), kommoLabel('https://acme.amocrm.ru/api/v4'), kommoLabel('nonsense')]).toEqual([
+      'Kommo',
+      'amoCRM',
+      'amoCRM',
+    ]);
   });
 });

@@ -4,7 +4,23 @@ import type { DetectedCrm } from '../types';
 export const KOMMO_ZONES = ['kommo.com', 'amocrm.ru', 'amocrm.com'] as const;
 
 /** Subdomains of those zones that are the vendor's own sites, never a customer account. */
-const RESERVED = new Set(['www', 'id', 'api', 'api-a', 'api-b', 'api-c', 'api-g', 'developers', 'help', 'support', 'status', 'blog', 'shop', 'market', 'partners']);
+const RESERVED = new Set([
+  'www',
+  'id',
+  'api',
+  'api-a',
+  'api-b',
+  'api-c',
+  'api-g',
+  'developers',
+  'help',
+  'support',
+  'status',
+  'blog',
+  'shop',
+  'market',
+  'partners',
+]);
 
 const ACCOUNT_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 

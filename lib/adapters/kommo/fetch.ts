@@ -22,7 +22,11 @@ export async function fetchAccount(ctx: AdapterContext, withGroups = false): Pro
   const body = await kommoGet(ctx, '/account', withGroups ? { with: 'users_groups' } : {});
   const account = accountSchema.safeParse(body);
   if (!account.success) {
-    throw new CrmError('bad-response', `${kommoLabel(ctx.baseUrl)} did not describe the account`, 'Reload your amoCRM tab; if this repeats, the rest of the data still syncs.');
+    throw new CrmError(
+      'bad-response',
+      `${kommoLabel(ctx.baseUrl)} did not describe the account`,
+      'Reload your amoCRM tab; if this repeats, the rest of the data still syncs.',
+    );
   }
   return account.data;
 }
@@ -43,7 +47,8 @@ function mapWithDeletions(items: unknown[], type: RecordType, map: (raw: unknown
 
 type Step = (ctx: AdapterContext, cursor: KommoCursor) => Promise<FetchedPage>;
 
-const next = (cursor: KommoCursor, hasNext: boolean, patch: Partial<KommoCursor> = {}) => (hasNext ? encodeCursor({ ...cursor, ...patch, page: cursor.page + 1 }) : null);
+const next = (cursor: KommoCursor, hasNext: boolean, patch: Partial<KommoCursor> = {}) =>
+  hasNext ? encodeCursor({ ...cursor, ...patch, page: cursor.page + 1 }) : null;
 
 const steps: Record<string, Step> = {
   async teams(ctx) {
@@ -60,7 +65,8 @@ const steps: Record<string, Step> = {
       body = await kommoGet(ctx, '/users', { page: page ?? 1, limit: limit ?? 250 });
     } catch (error) {
       // The users list is for account administrators only (amoCRM's API docs): a rep still has themself.
-      if (isCrmError(error) && error.kind === 'forbidden' && cursor.page === 1) return { ...mapItems([await ownUser(ctx)], (raw) => mapUser(raw, mapContext(ctx), 0)), nextCursor: null };
+      if (isCrmError(error) && error.kind === 'forbidden' && cursor.page === 1)
+        return { ...mapItems([await ownUser(ctx)], (raw) => mapUser(raw, mapContext(ctx), 0)), nextCursor: null };
       throw error;
     }
     const list = readListPage(body, 'users', kommoLabel(ctx.baseUrl), 'users');

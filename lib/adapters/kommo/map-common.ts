@@ -41,7 +41,10 @@ export function userRef(id: string | null | undefined): string | undefined {
  * A lead price (whole units of the account currency; a formatted string such as
  * `1 250 000,50` is read too) → Money, or a reason when it cannot be read.
  */
-export function priceToMoney(price: number | string | null | undefined, currency: string | undefined): { minor: number; currency: string } | string | undefined {
+export function priceToMoney(
+  price: number | string | null | undefined,
+  currency: string | undefined,
+): { minor: number; currency: string } | string | undefined {
   if (price === null || price === undefined || price === '') return undefined;
   if (!currency || !/^[A-Z]{3}$/.test(currency)) return `the price ${String(price).slice(0, 40)} has no account currency to be read in`;
   const minor = majorToMinor(price, currency);

@@ -1,5 +1,18 @@
 import type { Mapped } from '../map';
-import { compact, clipText, companyRef, contactRef, fromUnix, type KommoMapContext, LOST_STATUS_ID, priceToMoney, readItem, stageRef, userRef, WON_STATUS_ID } from './map-common';
+import {
+  compact,
+  clipText,
+  companyRef,
+  contactRef,
+  fromUnix,
+  type KommoMapContext,
+  LOST_STATUS_ID,
+  priceToMoney,
+  readItem,
+  stageRef,
+  userRef,
+  WON_STATUS_ID,
+} from './map-common';
 import { deletedLeadSchema, leadSchema, type RawLead } from './schemas';
 
 export type DealOutcome = { mapped: Mapped } | { deleted: string };

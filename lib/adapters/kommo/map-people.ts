@@ -1,5 +1,17 @@
 import type { Mapped } from '../map';
-import { compact, clipText, companyRef, contactRef, fromUnix, type KommoMapContext, LOST_STATUS_ID, readItem, stageRef, userRef, WON_STATUS_ID } from './map-common';
+import {
+  compact,
+  clipText,
+  companyRef,
+  contactRef,
+  fromUnix,
+  type KommoMapContext,
+  LOST_STATUS_ID,
+  readItem,
+  stageRef,
+  userRef,
+  WON_STATUS_ID,
+} from './map-common';
 import { groupSchema, partySchema, pipelineSchema, statusSchema, userSchema } from './schemas';
 
 /**
@@ -20,7 +32,14 @@ export function mapPipeline(raw: unknown, ctx: KommoMapContext, updatedAt: numbe
   const out: Mapped[] = [
     {
       type: 'pipeline',
-      candidate: compact({ source: ctx.source, externalId: pipeline.id, updatedAt, url: `${ctx.appUrl}/leads/pipeline/${pipeline.id}`, name: clipText(pipeline.name, 200), order: pipeline.sort ?? 0 }),
+      candidate: compact({
+        source: ctx.source,
+        externalId: pipeline.id,
+        updatedAt,
+        url: `${ctx.appUrl}/leads/pipeline/${pipeline.id}`,
+        name: clipText(pipeline.name, 200),
+        order: pipeline.sort ?? 0,
+      }),
     },
   ];
   const statuses = (pipeline._embedded?.statuses ?? []).map((status) => readItem(statusSchema, status, 'stage', `status of pipeline ${pipeline.id}`));
@@ -34,10 +53,26 @@ export function mapPipeline(raw: unknown, ctx: KommoMapContext, updatedAt: numbe
       continue;
     }
     const { id, name, sort } = status.item;
-    const probability = id === WON_STATUS_ID ? 100 : id === LOST_STATUS_ID ? 0 : positionalProbability(open.findIndex((s) => s.id === id), open.length);
+    const probability =
+      id === WON_STATUS_ID
+        ? 100
+        : id === LOST_STATUS_ID
+          ? 0
+          : positionalProbability(
+              open.findIndex((s) => s.id === id),
+              open.length,
+            );
     out.push({
       type: 'stage',
-      candidate: compact({ source: ctx.source, externalId: stageRef(pipeline.id, id), updatedAt, pipelineId: pipeline.id, name: clipText(name, 200), order: sort, probability }),
+      candidate: compact({
+        source: ctx.source,
+        externalId: stageRef(pipeline.id, id),
+        updatedAt,
+        pipelineId: pipeline.id,
+        name: clipText(name, 200),
+        order: sort,
+        probability,
+      }),
     });
   }
   return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapItems } from '../map';
-import { callNoteItem, companyItem, contactItem, KOMMO_APP, lead, pipelinesResponse, taskItem, userResponse } from './fixtures';
+import { callNoteItem, companyItem, contactItem, KOMMO_APP, lead, pipelinesResponse, taskItem, userResponse } from './test-fixtures';
 import { mapCallNote, mapTask } from './map-activities';
 import { mapDeletedLead, mapLead } from './map-deals';
 import { mapParty, mapPipeline, mapUser, positionalProbability } from './map-people';
@@ -59,7 +59,14 @@ describe('mapLead', () => {
   });
 
   it('falls back to the main contact for B2C deals', () => {
-    const raw = lead({ _embedded: { contacts: [{ id: 5, is_main: false }, { id: 6, is_main: true }] } });
+    const raw = lead({
+      _embedded: {
+        contacts: [
+          { id: 5, is_main: false },
+          { id: 6, is_main: true },
+        ],
+      },
+    });
     expect(dealOf(raw).records.deal?.[0]?.customerId).toBe('contact:6');
   });
 
@@ -89,7 +96,9 @@ describe('pipelines, users and customers', () => {
   });
 
   it('maps users with their group as team and admin rights as role', () => {
-    const { records } = mapItems([userResponse, { ...userResponse, id: 2, name: '', rights: { is_admin: true, is_active: false } }], (raw) => mapUser(raw, ctx, 0));
+    const { records } = mapItems([userResponse, { ...userResponse, id: 2, name: '', rights: { is_admin: true, is_active: false } }], (raw) =>
+      mapUser(raw, ctx, 0),
+    );
     expect(records.owner?.[0]).toMatchObject({ externalId: '3276403', name: 'Иван Петров', teamId: '357154', role: 'rep', active: true });
     expect(records.owner?.[1]).toMatchObject({ externalId: '2', name: 'ivan.petrov@stroytorg.ru', role: 'admin', active: false });
   });
@@ -112,7 +121,10 @@ describe('pipelines, users and customers', () => {
 
 describe('activities', () => {
   it('maps a follow-up task (type 1: "Связаться", Follow-up in Kommo’s English docs) as a task, not a call, done at its deadline', () => {
-    const { records } = mapItems([taskItem, { ...taskItem, id: 2, task_type_id: 2, is_completed: false }, { ...taskItem, id: 3, task_type_id: 1234567 }], (raw) => mapTask(raw, ctx));
+    const { records } = mapItems(
+      [taskItem, { ...taskItem, id: 2, task_type_id: 2, is_completed: false }, { ...taskItem, id: 3, task_type_id: 1234567 }],
+      (raw) => mapTask(raw, ctx),
+    );
     expect(records.activity?.map((a) => [a.externalId, a.type, a.done])).toEqual([
       ['task:7087', 'task', true],
       ['task:2', 'meeting', false],
@@ -122,10 +134,19 @@ describe('activities', () => {
   });
 
   it('maps call notes with direction and duration, and rejects other notes', () => {
-    const { records, rejects } = mapItems([callNoteItem, { ...callNoteItem, id: 2, note_type: 'call_in', entity_id: 22345 }, { ...callNoteItem, id: 3, note_type: 'common' }], (raw) =>
-      mapCallNote(raw, (raw as { id: number }).id === 2 ? 'contacts' : 'leads', ctx),
+    const { records, rejects } = mapItems(
+      [callNoteItem, { ...callNoteItem, id: 2, note_type: 'call_in', entity_id: 22345 }, { ...callNoteItem, id: 3, note_type: 'common' }],
+      (raw) => mapCallNote(raw, (raw as { id: number }).id === 2 ? 'contacts' : 'leads', ctx),
     );
-    expect(records.activity?.[0]).toMatchObject({ externalId: 'note:76787983', type: 'call', direction: 'outbound', durationSec: 187, occurredAt: 1_706_520_000_000, dealId: '19619', done: true });
+    expect(records.activity?.[0]).toMatchObject({
+      externalId: 'note:76787983',
+      type: 'call',
+      direction: 'outbound',
+      durationSec: 187,
+      occurredAt: 1_706_520_000_000,
+      dealId: '19619',
+      done: true,
+    });
     expect(records.activity?.[1]).toMatchObject({ direction: 'inbound', customerId: 'contact:22345' });
     expect(rejects.map((r) => r.reason)).toEqual(['the note is a common, not a call']);
   });

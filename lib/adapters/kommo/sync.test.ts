@@ -3,8 +3,19 @@ import { memorySyncStore } from '../../sync/memory-store';
 import { runSync } from '../../sync/runner';
 import { fakeClock } from '../../sync/test-support';
 import type { AdapterContext } from '../types';
-import { fakeFetch } from './fake-fetch';
-import { accountResponse, callNoteItem, companyItem, contactItem, KOMMO_BASE, lead, listResponse, pipelinesResponse, taskItem, userResponse } from './fixtures';
+import { fakeFetch } from './test-fake-fetch';
+import {
+  accountResponse,
+  callNoteItem,
+  companyItem,
+  contactItem,
+  KOMMO_BASE,
+  lead,
+  listResponse,
+  pipelinesResponse,
+  taskItem,
+  userResponse,
+} from './test-fixtures';
 import { kommoAdapter } from './index';
 
 describe('a whole amoCRM sync through the engine', () => {
@@ -25,7 +36,14 @@ describe('a whole amoCRM sync through the engine', () => {
           return { status: 429, headers: { 'retry-after': '1' } };
         }
         const ids = Array.from({ length: page < 3 ? 250 : 17 }, (_, i) => (page - 1) * 250 + i + 1);
-        return { body: listResponse('leads', ids.map((id) => lead({ id, status_id: id % 2 ? 142 : 32392159 })), page, page < 3) };
+        return {
+          body: listResponse(
+            'leads',
+            ids.map((id) => lead({ id, status_id: id % 2 ? 142 : 32392159 })),
+            page,
+            page < 3,
+          ),
+        };
       }
       if (path === '/tasks') return { body: listResponse('tasks', [taskItem]) };
       if (path === '/leads/notes') return { body: listResponse('notes', [callNoteItem]) };
@@ -33,7 +51,14 @@ describe('a whole amoCRM sync through the engine', () => {
     });
     const clock = fakeClock();
     const store = memorySyncStore();
-    const ctx: AdapterContext = { fetch, now: clock.env.now, baseUrl: KOMMO_BASE, auth: { kind: 'bearer', token: 't' }, source: 'kommo:stroytorg.amocrm.ru', timeZone: 'Europe/Moscow' };
+    const ctx: AdapterContext = {
+      fetch,
+      now: clock.env.now,
+      baseUrl: KOMMO_BASE,
+      auth: { kind: 'bearer', token: 't' },
+      source: 'kommo:stroytorg.amocrm.ru',
+      timeZone: 'Europe/Moscow',
+    };
     const result = await runSync({ source: ctx.source, adapter: kommoAdapter, ctx, store, env: clock.env }, { sleep: clock.sleep });
     expect(result).toEqual({ status: 'done', records: 2 + 1 + 1 + 5 + 2 + 517 + 2, rejected: 0 });
     const counts = Object.fromEntries([...store.records].filter(([, table]) => table.size).map(([type, table]) => [type, table.size]));

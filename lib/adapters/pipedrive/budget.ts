@@ -1,6 +1,5 @@
+import { DAY_MS } from '../../period/units';
 import type { ApiBudget } from '../types';
-
-const DAY_MS = 86_400_000;
 
 function headerNumber(headers: Headers, name: string): number | undefined {
   const value = headers.get(name);

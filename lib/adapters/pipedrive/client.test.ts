@@ -80,7 +80,10 @@ describe('Pipedrive paging and since', () => {
     const page = await pipedriveAdapter.fetchPage(pipedriveContext(fetch), 'deals', null, null);
     expect(page.records.deal?.map((d) => d.externalId)).toEqual(['1', '2']);
     expect(page.records.deal?.[0]?.amount).toEqual({ minor: 125050, currency: 'EUR' }); // 1250.50 × 100
-    expect(page.rejects.map((r) => [r.externalId, r.recordType])).toEqual([['3', 'deal'], ['4', 'deal']]);
+    expect(page.rejects.map((r) => [r.externalId, r.recordType])).toEqual([
+      ['3', 'deal'],
+      ['4', 'deal'],
+    ]);
     expect(page.rejects[0]?.reason).toMatch(/not a readable number/);
     expect(page.rejects[1]?.reason).toMatch(/owner_id/);
     expect(page.rejects[0]?.raw).toEqual(bad); // the raw payload goes to quarantine
@@ -103,7 +106,7 @@ describe('Pipedrive failures', () => {
     expect([error.kind, error.retryAfterMs]).toEqual(['rate-limit', 2000]);
   });
 
-  it('429 without Retry-After waits the burst window x-ratelimit-reset names (Pipedrive\'s rate limiting docs), else 10 s', async () => {
+  it("429 without Retry-After waits the burst window x-ratelimit-reset names (Pipedrive's rate limiting docs), else 10 s", async () => {
     // The headers of the docs' example answer (Advanced plan): x-ratelimit-limit 40, -remaining 39, -reset 2.
     const documented = { 'x-ratelimit-limit': '40', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2', 'x-daily-requests-left': '9999' };
     const burst = routedFetch({ 'v2 /stages': () => jsonResponse({ success: false, error: 'Request over limit', errorCode: 429 }, 429, documented) });

@@ -96,15 +96,33 @@ export async function pipedriveGet(
   }
   const { status, body, headers } = response;
   if (status === 402 || status === 404) {
-    throw new CrmError('forbidden', `Pipedrive has no ${path} for this account (HTTP ${status})`, 'This Pipedrive plan or account does not offer this data; nothing to do.', undefined, status);
+    throw new CrmError(
+      'forbidden',
+      `Pipedrive has no ${path} for this account (HTTP ${status})`,
+      'This Pipedrive plan or account does not offer this data; nothing to do.',
+      undefined,
+      status,
+    );
   }
   if (status >= 400) {
-    throw new CrmError('bad-response', `Pipedrive rejected ${path} (HTTP ${status})${errorText(body) ? `: ${errorText(body)}` : ''}`, 'If this repeats, report it to KPI Lens with the sync log.', undefined, status);
+    throw new CrmError(
+      'bad-response',
+      `Pipedrive rejected ${path} (HTTP ${status})${errorText(body) ? `: ${errorText(body)}` : ''}`,
+      'If this repeats, report it to KPI Lens with the sync log.',
+      undefined,
+      status,
+    );
   }
   // `success: false` is a failure when it says why or brings no data; a stray flag beside data is not.
   const failed = body && typeof body === 'object' && (body as { success?: unknown }).success === false && (errorText(body) !== undefined || !('data' in body));
   if (!body || typeof body !== 'object' || failed) {
-    throw new CrmError('bad-response', `Pipedrive answered ${path} without data${errorText(body) ? `: ${errorText(body)}` : ''}`, 'If this repeats, open Pipedrive in a tab to check that it works.', undefined, status);
+    throw new CrmError(
+      'bad-response',
+      `Pipedrive answered ${path} without data${errorText(body) ? `: ${errorText(body)}` : ''}`,
+      'If this repeats, open Pipedrive in a tab to check that it works.',
+      undefined,
+      status,
+    );
   }
   return { status, body, budget: readBudget(headers, now) };
 }

@@ -38,7 +38,10 @@ describe('Pipedrive v1 response examples → canonical records', () => {
     }
   });
 
-  for (const [path, phase] of [['/leads', 0], ['/leads/archived', 1]] as const) {
+  for (const [path, phase] of [
+    ['/leads', 0],
+    ['/leads/archived', 1],
+  ] as const) {
     it.each(okExamples('v1', path).map((e, i) => [i, e]))(`${path} example %i`, async (_, example) => {
       const fetch = routedFetch({ [`v1 ${path}`]: example });
       const page = await pipedriveAdapter.fetchPage(pipedriveContext(fetch), 'leads', phase ? encodeCursor({ phase, since: null }) : null, null);
@@ -64,23 +67,26 @@ describe('Pipedrive v1 response examples → canonical records', () => {
     expect(page.nextCursor).toBeNull();
   });
 
-  it.each(okExamples('v1', '/goals/find').map((e, i) => [i, e]))('/goals/find example %i: each goal is a quota, a target or a reasoned reject', async (_, example) => {
-    const currencies = okExamples('v1', '/currencies')[0];
-    const me = okExamples('v1', '/users/me')[0];
-    const fetch = routedFetch({ 'v1 /goals/find': example, 'v1 /currencies': currencies, 'v1 /users/me': me });
-    const page = await pipedriveAdapter.fetchPage(pipedriveContext(fetch), 'goals', null, null);
-    const goals = (example as { data: { goals: Row[] } }).data.goals;
-    for (const ex of goals) {
-      const outcome = ex.expected_outcome as Row;
-      const target = page.records.target?.find((t) => t.externalId === `goal:${String(ex.id)}`);
-      const reject = page.rejects.find((r) => r.externalId === ex.id);
-      // "Deals started", counted, weekly, for the company → a weekly target for everyone
-      expect(target ?? reject).toBeDefined();
-      if (target) {
-        expect([target.metric, target.per, target.value, target.ownerId]).toEqual(['dealsCreated', 'week', outcome.target, undefined]);
-      } else {
-        expect(reject?.reason).toMatch(/\w+/);
+  it.each(okExamples('v1', '/goals/find').map((e, i) => [i, e]))(
+    '/goals/find example %i: each goal is a quota, a target or a reasoned reject',
+    async (_, example) => {
+      const currencies = okExamples('v1', '/currencies')[0];
+      const me = okExamples('v1', '/users/me')[0];
+      const fetch = routedFetch({ 'v1 /goals/find': example, 'v1 /currencies': currencies, 'v1 /users/me': me });
+      const page = await pipedriveAdapter.fetchPage(pipedriveContext(fetch), 'goals', null, null);
+      const goals = (example as { data: { goals: Row[] } }).data.goals;
+      for (const ex of goals) {
+        const outcome = ex.expected_outcome as Row;
+        const target = page.records.target?.find((t) => t.externalId === `goal:${String(ex.id)}`);
+        const reject = page.rejects.find((r) => r.externalId === ex.id);
+        // "Deals started", counted, weekly, for the company → a weekly target for everyone
+        expect(target ?? reject).toBeDefined();
+        if (target) {
+          expect([target.metric, target.per, target.value, target.ownerId]).toEqual(['dealsCreated', 'week', outcome.target, undefined]);
+        } else {
+          expect(reject?.reason).toMatch(/\w+/);
+        }
       }
-    }
-  });
+    },
+  );
 });

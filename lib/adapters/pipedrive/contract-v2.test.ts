@@ -34,7 +34,9 @@ describe('Pipedrive v2 response examples → canonical records', () => {
         expect(deal?.updatedAt).toBe(Date.parse(ex.update_time as string));
         expect(deal?.expectedCloseAt).toBe(berlinMidnight(ex.expected_close_date as string));
         // an open deal has no close time even when the example carries won/lost times
-        expect(deal?.closedAt).toBe(ex.status === 'won' ? Date.parse(ex.won_time as string) : ex.status === 'lost' ? Date.parse(ex.lost_time as string) : undefined);
+        expect(deal?.closedAt).toBe(
+          ex.status === 'won' ? Date.parse(ex.won_time as string) : ex.status === 'lost' ? Date.parse(ex.lost_time as string) : undefined,
+        );
         expect(deal?.channelRaw).toBe(ex.origin);
         expect(deal?.mrr).toEqual({ minor: Math.round((ex.mrr as number) * 100), currency: ex.currency });
         expect(deal?.url).toBe(`${APP}/deal/${String(ex.id)}`);

@@ -1,7 +1,26 @@
 import type { AdapterAuth, DetectedCrm } from '../types';
 
 /** Pipedrive's own sites under pipedrive.com that are not a company's account. */
-const NOT_ACCOUNTS = new Set(['www', 'api', 'app', 'developers', 'oauth', 'status', 'support', 'marketplace', 'blog', 'academy', 'community', 'careers', 'help', 'login', 'go', 'cdn', 'static', 'media']);
+const NOT_ACCOUNTS = new Set([
+  'www',
+  'api',
+  'app',
+  'developers',
+  'oauth',
+  'status',
+  'support',
+  'marketplace',
+  'blog',
+  'academy',
+  'community',
+  'careers',
+  'help',
+  'login',
+  'go',
+  'cdn',
+  'static',
+  'media',
+]);
 const ACCOUNT_HOST = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.pipedrive\.com$/;
 
 /** The API root for an API token when the company domain is unknown. */

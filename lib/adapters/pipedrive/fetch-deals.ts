@@ -1,13 +1,14 @@
-import type { LineItem } from '../../model';
 import { isCrmError } from '../errors';
 import { mapItems } from '../map';
-import type { FetchedPage, Reject } from '../types';
-import { Pager } from '../pager';
+import type { FetchedPage } from '../types';
 import { PIPEDRIVE_LABEL, type PipedriveContext } from './client';
 import { encodeCursor } from '../cursor';
-import { mapDeal, toLineItem } from './map-deals';
+import { fetchLineItems } from './line-items';
+import { mapDeal } from './map-deals';
 import type { MapContext } from './map-common';
 import { deletedId, pageLimit, rfc3339, v2Page, type CursorState } from './paging';
+import { fetchHistoryStep, HISTORY_PHASE, queue } from './fetch-history';
+import { unreadableHistoryNote } from '../stage-visits';
 
 /** Deals come in three passes: the live list, the archive, and deals deleted in the last 30 days. */
 const PHASES = [
@@ -18,51 +19,13 @@ const PHASES = [
 const DELETED_PHASE = 2;
 /** `/deals/products` takes at most 100 deal ids, so a deals page is at most 100 deals: one products request covers it. */
 const MAX_DEALS_PER_PAGE = 100;
-/** 50 pages of 500 lines is 250 lines a deal: far above a real deal, so a CRM past it is looping. */
-const MAX_PRODUCT_PAGES = 50;
 
 /**
- * The products of a page of deals in bulk (`GET /v2/deals/products?deal_ids=`),
- * grouped by deal. A plan without products access yields deals without lines
- * rather than no deals.
+ * One page of deals. After the three passes, the deals that moved get their stage history
+ * (fetch-history.ts, HISTORY_PHASE), within the run's budget.
  */
-export async function fetchLineItems(ctx: PipedriveContext, dealIds: readonly string[]): Promise<{ lines: Map<string, LineItem[]>; rejects: Reject[] }> {
-  const lines = new Map<string, LineItem[]>();
-  const rejects: Reject[] = [];
-  if (dealIds.length === 0) return { lines, rejects };
-  // A line read twice (a server repeating a page) would double the deal's revenue.
-  const seen = new Set<string>();
-  const pager = new Pager(PIPEDRIVE_LABEL, 'the products of a page of deals', MAX_PRODUCT_PAGES);
-  let cursor: string | undefined;
-  for (;;) {
-    let result;
-    try {
-      result = await v2Page(ctx, '/deals/products', cursor, { deal_ids: dealIds.join(','), limit: 500 });
-    } catch (error) {
-      if (isCrmError(error) && error.kind === 'forbidden') return { lines, rejects };
-      throw error;
-    }
-    for (const raw of result.items) {
-      const line = toLineItem(raw);
-      if ('line' in line) {
-        if (line.lineId !== undefined) {
-          if (seen.has(line.lineId)) continue;
-          seen.add(line.lineId);
-        }
-        const list = lines.get(line.dealId) ?? [];
-        list.push(line.line);
-        lines.set(line.dealId, list);
-      } else if (line.reason !== 'disabled or zero-quantity line') {
-        rejects.push({ recordType: 'deal', raw, reason: `deal product left off its deal: ${line.reason}` });
-      }
-    }
-    if (!pager.next(result.next?.c)) break;
-    cursor = result.next!.c;
-  }
-  return { lines, rejects };
-}
-
 export async function fetchDeals(ctx: PipedriveContext, mctx: MapContext, state: CursorState): Promise<FetchedPage> {
+  if (state.phase === HISTORY_PHASE) return fetchHistoryStep(ctx, mctx, state);
   const phase = PHASES[state.phase];
   if (!phase) return { records: {}, rejects: [], nextCursor: null };
   const query = {
@@ -90,15 +53,20 @@ export async function fetchDeals(ctx: PipedriveContext, mctx: MapContext, state:
     return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? [String(id)] : [];
   });
   const { lines, rejects: lineRejects } = await fetchLineItems(ctx, ids.slice(0, MAX_DEALS_PER_PAGE));
-  const { records, rejects } = mapItems(live, (raw) => mapDeal(raw, mctx, lines));
+  const history = { unreadable: [] as unknown[], partial: [] as string[] };
+  const { records, rejects } = mapItems(live, (raw) => mapDeal(raw, mctx, lines, history));
+  // Deals that moved get their history read after the last phase (fetch-history.ts); their records until then say since when they are in their stage.
+  const pending = queue(state.pending, history.partial);
   const next: CursorState | null = page.next
-    ? { ...state, c: page.next.c }
+    ? { ...state, c: page.next.c, pending }
     : state.phase + 1 < PHASES.length
-      ? { phase: state.phase + 1, since: state.since }
-      : null;
+      ? { phase: state.phase + 1, since: state.since, pending, used: state.used }
+      : pending.length
+        ? { phase: HISTORY_PHASE, since: state.since, pending, used: state.used }
+        : null;
   return {
     records,
-    rejects: [...rejects, ...lineRejects],
+    rejects: [...rejects, ...lineRejects, ...unreadableHistoryNote(PIPEDRIVE_LABEL, history.unreadable)],
     deleted: deletedIds.length ? { deal: deletedIds } : undefined,
     nextCursor: next ? encodeCursor(next) : null,
     budget: page.budget,

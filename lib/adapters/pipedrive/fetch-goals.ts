@@ -34,7 +34,12 @@ export async function fetchGoals(ctx: PipedriveContext, mctx: MapContext): Promi
       const { body, budget: b } = await pipedriveGet(ctx, 'v1', '/goals/find', { 'type.name': type, is_active: active });
       budget = b ?? budget;
       const parsed = goalsBody.safeParse(body);
-      if (!parsed.success) throw new CrmError('bad-response', "Pipedrive's /goals/find answer is not shaped as documented", 'If this repeats, report it to KPI Lens with the sync log.');
+      if (!parsed.success)
+        throw new CrmError(
+          'bad-response',
+          "Pipedrive's /goals/find answer is not shaped as documented",
+          'If this repeats, report it to KPI Lens with the sync log.',
+        );
       for (const goal of parsed.data.data?.goals ?? []) {
         const id = (goal as { id?: unknown } | null)?.id;
         goals.set(typeof id === 'string' || typeof id === 'number' ? String(id) : `#${goals.size}`, goal);
@@ -44,13 +49,13 @@ export async function fetchGoals(ctx: PipedriveContext, mctx: MapContext): Promi
   const currencyById = new Map<number, string>();
   const currencies = await optional(() => pipedriveGet(ctx, 'v1', '/currencies'));
   const list = currenciesBody.safeParse(currencies?.body);
-  for (const raw of list.success ? list.data.data ?? [] : []) {
+  for (const raw of list.success ? (list.data.data ?? []) : []) {
     const c = currencySchema.safeParse(raw);
     if (c.success) currencyById.set(c.data.id, c.data.code);
   }
   const me = await optional(() => pipedriveGet(ctx, 'v1', '/users/me'));
   const meParsed = meSchema.safeParse(me?.body);
-  const defaultCurrency = meParsed.success ? meParsed.data.data.default_currency ?? undefined : undefined;
+  const defaultCurrency = meParsed.success ? (meParsed.data.data.default_currency ?? undefined) : undefined;
   const { records, rejects } = mapItems([...goals.values()], (raw) => mapGoal(raw, { ...mctx, currencyById, defaultCurrency }));
   return { records, rejects, nextCursor: null, budget };
 }

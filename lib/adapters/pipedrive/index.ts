@@ -5,6 +5,7 @@ import { detectPipedrive } from './detect';
 import type { MapContext } from './map-common';
 import { fetchObject, PIPEDRIVE_OBJECTS } from './objects';
 import { cursorStateSchema } from './paging';
+import { readCarry } from './fetch-history';
 import { meSchema } from './schemas';
 import { CrmError } from '../errors';
 
@@ -30,8 +31,14 @@ export const pipedriveAdapter = {
   // The smallest plan allows 20 requests per 2-second window per token; stay under half of that.
   requestsPerSecond: 8,
   objects: PIPEDRIVE_OBJECTS,
-  async fetchPage(ctx: PipedriveContext, object, cursor, since) {
-    const state = decodeCursor(cursor, cursorStateSchema, PIPEDRIVE_LABEL) ?? { phase: 0, since };
+  async fetchPage(ctx: PipedriveContext, object: string, cursor: string | null, since: number | null, carried?: string | null) {
+    // Deals whose stage history the last run could not afford start this run's queue (fetch-history.ts).
+    const carriedPending = object === 'deals' ? readCarry(carried) : [];
+    const state = decodeCursor(cursor, cursorStateSchema, PIPEDRIVE_LABEL) ?? {
+      phase: 0,
+      since,
+      ...(carriedPending.length ? { pending: carriedPending } : {}),
+    };
     return fetchObject(ctx, mapContext(ctx), object, state);
   },
   async whoAmI(ctx: PipedriveContext) {

@@ -33,7 +33,10 @@ export function firstTime(...values: (string | null | undefined)[]): number | un
 }
 
 /** Major-unit amount + ISO code → Money, or a reason when it cannot be read exactly. */
-export function toMoney(value: number | string | null | undefined, currency: string | null | undefined): { minor: number; currency: string } | string | undefined {
+export function toMoney(
+  value: number | string | null | undefined,
+  currency: string | null | undefined,
+): { minor: number; currency: string } | string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
   const code = typeof currency === 'string' ? currency.trim().toUpperCase() : '';
   if (!/^[A-Z]{3}$/.test(code)) return `an amount of ${String(value).slice(0, 40)} has no ISO currency (got ${String(currency).slice(0, 20)})`;

@@ -4,6 +4,7 @@ import { clip, type Mapped } from '../map';
 import { pipedriveChannel } from './channel';
 import { compact, firstTime, readItem, toMoney, type MapContext } from './map-common';
 import { dealProductSchema, dealSchema, type RawDeal } from './schemas';
+import { dealVisits } from './stage-history';
 
 /**
  * A Pipedrive deal product as a line item. The unit price is the price after
@@ -17,7 +18,7 @@ export function toLineItem(raw: unknown): { dealId: string; lineId?: string; lin
   if (!parsed.success) return { reason: 'a deal product is not as documented' };
   const p = parsed.data;
   if (p.is_enabled === false || !(p.quantity > 0) || !Number.isFinite(p.quantity)) return { reason: 'disabled or zero-quantity line' };
-  const price = typeof p.item_price === 'string' ? Number(p.item_price) : p.item_price ?? 0;
+  const price = typeof p.item_price === 'string' ? Number(p.item_price) : (p.item_price ?? 0);
   let unit = price;
   if (p.discount) unit = p.discount_type === 'amount' ? price - p.discount / p.quantity : price * (1 - p.discount / 100);
   const money = toMoney(Number.isFinite(unit) ? Number(unit.toFixed(6)) : Number.NaN, p.currency);
@@ -31,6 +32,12 @@ export function toLineItem(raw: unknown): { dealId: string; lineId?: string; lin
   return { dealId: p.deal_id, lineId: p.id ?? undefined, line };
 }
 
+/**
+ * Stage history for mapDeal: the changelogs read for some deals (stage-history.ts); the mapper adds
+ * the changes it could not read to `unreadable`, and to `partial` the deals whose history is not whole.
+ */
+export type HistoryInput = { changelogs?: ReadonlyMap<string, readonly unknown[]>; unreadable?: unknown[]; partial?: string[] };
+
 /** When a closed deal closed: the status-specific time first, then Pipedrive's generic close time. */
 function closedAt(deal: RawDeal): number | undefined {
   if (deal.status === 'won') return firstTime(deal.won_time, deal.close_time);
@@ -43,7 +50,7 @@ function closedAt(deal: RawDeal): number | undefined {
  * field only; `expected_close_date` is a calendar date, so it becomes midnight
  * in the rep's zone; `org_id` is the customer.
  */
-export function mapDeal(raw: unknown, ctx: MapContext, lines: ReadonlyMap<string, readonly LineItem[]>): Mapped {
+export function mapDeal(raw: unknown, ctx: MapContext, lines: ReadonlyMap<string, readonly LineItem[]>, history: HistoryInput = {}): Mapped {
   const read = readItem(dealSchema, raw, 'deal');
   if (!read.ok) return read.mapped;
   const d = read.item;
@@ -54,6 +61,10 @@ export function mapDeal(raw: unknown, ctx: MapContext, lines: ReadonlyMap<string
   if (typeof amount === 'string') return { type: 'deal', reject: amount, externalId: d.id };
   const mrr = d.mrr === null || d.mrr === undefined || !amount ? undefined : toMoney(d.mrr, amount.currency);
   const channelRaw = d.origin ?? d.channel_id ?? undefined;
+  const times = { stageId: d.stage_id ?? undefined, addTime: firstTime(d.add_time), stageChangeTime: firstTime(d.stage_change_time), updatedAt };
+  const visits = dealVisits(times, history.changelogs?.get(d.id));
+  history.unreadable?.push(...visits.unreadable);
+  if (!visits.complete) history.partial?.push(d.id);
   return {
     type: 'deal',
     candidate: compact({
@@ -77,6 +88,7 @@ export function mapDeal(raw: unknown, ctx: MapContext, lines: ReadonlyMap<string
       customerId: d.org_id ?? undefined,
       lineItems: [...(lines.get(d.id) ?? [])].slice(0, 1000),
       mrr: typeof mrr === 'object' ? mrr : undefined,
+      stageHistory: visits.visits,
     }),
   };
 }

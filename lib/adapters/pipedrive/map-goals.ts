@@ -89,15 +89,23 @@ export function mapGoal(raw: unknown, ctx: GoalContext): Mapped | Mapped[] {
     };
   }
   if (type !== 'deals_won' || g.expected_outcome.tracking_metric !== 'sum') {
-    return { type: 'quota', reject: `goal type "${g.type.name.slice(0, 60)}" tracked by ${g.expected_outcome.tracking_metric.slice(0, 20)} is neither a revenue quota nor a deal count target`, externalId: g.id };
+    return {
+      type: 'quota',
+      reject: `goal type "${g.type.name.slice(0, 60)}" tracked by ${g.expected_outcome.tracking_metric.slice(0, 20)} is neither a revenue quota nor a deal count target`,
+      externalId: g.id,
+    };
   }
   if (!who) return { type: 'quota', reject: `a goal assigned to the ${g.assignee.type.slice(0, 20)} is not a quota of one rep or team`, externalId: g.id };
-  const currency = (g.expected_outcome.currency_id !== null && g.expected_outcome.currency_id !== undefined ? ctx.currencyById.get(g.expected_outcome.currency_id) : undefined) ?? ctx.defaultCurrency;
+  const currency =
+    (g.expected_outcome.currency_id !== null && g.expected_outcome.currency_id !== undefined
+      ? ctx.currencyById.get(g.expected_outcome.currency_id)
+      : undefined) ?? ctx.defaultCurrency;
   const amount = toMoney(g.expected_outcome.target, currency);
   if (amount === undefined || typeof amount === 'string') return { type: 'quota', reject: amount ?? 'the goal has no target amount', externalId: g.id };
   const spec = STEPS[g.interval];
   const periods = goalPeriods(g.duration.start, g.duration.end, g.interval);
-  if (!spec || periods.length === 0) return { type: 'quota', reject: `the goal's interval "${g.interval.slice(0, 30)}" or duration cannot be read as periods`, externalId: g.id };
+  if (!spec || periods.length === 0)
+    return { type: 'quota', reject: `the goal's interval "${g.interval.slice(0, 30)}" or duration cannot be read as periods`, externalId: g.id };
   return periods.map((p) => ({
     type: 'quota' as const,
     candidate: compact({

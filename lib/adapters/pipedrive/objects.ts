@@ -58,7 +58,17 @@ const LISTS: Readonly<Record<string, ListSpec>> = {
   callLogs: { version: 'v1', phases: whole('/callLogs'), recordType: 'activity', tracksDeletes: false, maxLimit: 50, map: mapCallLog },
   // `/v1/leads/archived` declares no `updated_since` and no sort direction (shared/contracts/pipedrive/openapi-v1.yaml;
   // see contract-requests.test.ts), so the archive is read whole each run: a lead archived since the last one is seen.
-  leads: { version: 'v1', phases: [{ path: '/leads', since: 'updated_since' }, { path: '/leads/archived', since: 'none' }], recordType: 'lead', tracksDeletes: false, maxLimit: 500, map: mapLead },
+  leads: {
+    version: 'v1',
+    phases: [
+      { path: '/leads', since: 'updated_since' },
+      { path: '/leads/archived', since: 'none' },
+    ],
+    recordType: 'lead',
+    tracksDeletes: false,
+    maxLimit: 500,
+    map: mapLead,
+  },
 };
 
 async function fetchList(ctx: PipedriveContext, mctx: MapContext, spec: ListSpec, state: CursorState): Promise<FetchedPage> {
@@ -68,7 +78,8 @@ async function fetchList(ctx: PipedriveContext, mctx: MapContext, spec: ListSpec
     limit: spec.unpaged ? undefined : pageLimit(ctx.pageSize, spec.maxLimit),
     updated_since: phase.since === 'updated_since' && state.since !== null ? rfc3339(state.since) : undefined,
   };
-  const page = spec.version === 'v2' ? await v2Page(ctx, phase.path, state.c, query) : await v1Page(ctx, phase.path, spec.unpaged ? undefined : (state.s ?? 0), query);
+  const page =
+    spec.version === 'v2' ? await v2Page(ctx, phase.path, state.c, query) : await v1Page(ctx, phase.path, spec.unpaged ? undefined : (state.s ?? 0), query);
   const deleted: string[] = [];
   const live = page.items.filter((raw) => {
     const id = spec.tracksDeletes ? deletedId(raw) : undefined;
@@ -94,6 +105,7 @@ export async function fetchObject(ctx: PipedriveContext, mctx: MapContext, objec
   if (object === 'deals') return fetchDeals(ctx, mctx, state);
   if (object === 'goals') return fetchGoals(ctx, mctx);
   const spec = LISTS[object];
-  if (!spec) throw new CrmError('bad-response', `Pipedrive has no object "${object.slice(0, 50)}" in KPI Lens`, 'Update KPI Lens; this is a bug if it repeats.');
+  if (!spec)
+    throw new CrmError('bad-response', `Pipedrive has no object "${object.slice(0, 50)}" in KPI Lens`, 'Update KPI Lens; this is a bug if it repeats.');
   return fetchList(ctx, mctx, spec, state);
 }

@@ -15,13 +15,23 @@ export const cursorStateSchema = z.object({
   s: z.number().int().nonnegative().optional(),
   /** The `since` the chain started with (ms), null for a full sync. */
   since: z.number().nullable().default(null),
+  /** Deals: ids whose stage history is still to read (stage-history.ts), and the history requests this run made. */
+  pending: z
+    .array(z.string().regex(/^\d{1,18}$/))
+    .max(10_000)
+    .optional(),
+  used: z.number().int().nonnegative().optional(),
 });
 export type CursorState = z.infer<typeof cursorStateSchema>;
 
 export type RawPage = { items: unknown[]; next: { c?: string; s?: number } | null; budget?: ApiBudget };
 
 function badShape(path: string, error: z.ZodError): CrmError {
-  return new CrmError('bad-response', `Pipedrive's ${path} answer is not shaped as documented: ${describeIssues(error)}`, 'If this repeats, report it to KPI Lens with the sync log.');
+  return new CrmError(
+    'bad-response',
+    `Pipedrive's ${path} answer is not shaped as documented: ${describeIssues(error)}`,
+    'If this repeats, report it to KPI Lens with the sync log.',
+  );
 }
 
 /** Clamps the requested page size to what Pipedrive allows for the endpoint. */
@@ -42,6 +52,15 @@ export function rfc3339(ms: number): string {
  */
 export async function v2Page(ctx: PipedriveContext, path: string, cursor: string | undefined, query: Record<string, QueryValue>): Promise<RawPage> {
   const { body, budget } = await pipedriveGet(ctx, 'v2', path, { ...query, cursor });
+  const parsed = v2ListSchema.safeParse(body);
+  if (!parsed.success) throw badShape(path, parsed.error);
+  const next = parsed.data.additional_data?.next_cursor ?? null;
+  return { items: parsed.data.data ?? [], next: next ? { c: next } : null, budget };
+}
+
+/** One page of a v1 list paged by cursor (`next_cursor`, as the v2 lists): the deal changelog. */
+export async function v1CursorPage(ctx: PipedriveContext, path: string, cursor: string | undefined, query: Record<string, QueryValue>): Promise<RawPage> {
+  const { body, budget } = await pipedriveGet(ctx, 'v1', path, { ...query, cursor });
   const parsed = v2ListSchema.safeParse(body);
   if (!parsed.success) throw badShape(path, parsed.error);
   const next = parsed.data.additional_data?.next_cursor ?? null;

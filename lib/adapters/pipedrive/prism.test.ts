@@ -53,7 +53,15 @@ function loopbackFetch(v1: PrismServer, v2: PrismServer, statuses: number[], opt
 }
 
 function context(fetch: FetchLike, auth: AdapterContext['auth'] = { kind: 'token', token: 'prism-token' }): AdapterContext {
-  return { fetch, now: () => Date.UTC(2024, 4, 1), baseUrl: 'https://acme.pipedrive.com/api', appUrl: 'https://acme.pipedrive.com', auth, source: 'pipedrive:acme', timeZone: 'Europe/Berlin' };
+  return {
+    fetch,
+    now: () => Date.UTC(2024, 4, 1),
+    baseUrl: 'https://acme.pipedrive.com/api',
+    appUrl: 'https://acme.pipedrive.com',
+    auth,
+    source: 'pipedrive:acme',
+    timeZone: 'Europe/Berlin',
+  };
 }
 
 function expectAllValid(page: FetchedPage): number {
@@ -69,43 +77,59 @@ function expectAllValid(page: FetchedPage): number {
 }
 
 describe('Pipedrive adapter against Prism mocks of the published specs', () => {
-  it('static mode: syncs every object page by page until done, each request accepted by the spec', async () => {
-    const statuses: number[] = [];
-    const ctx = context(loopbackFetch(servers.v1, servers.v2, statuses, { endLists: true }));
-    const produced = new Map<string, number>();
-    for (const object of pipedriveAdapter.objects) {
-      let cursor: string | null = null;
-      let pages = 0;
-      do {
-        const page: FetchedPage = await pipedriveAdapter.fetchPage(ctx, object.name, cursor, Date.parse('2020-01-01T00:00:00Z'));
-        produced.set(object.name, (produced.get(object.name) ?? 0) + expectAllValid(page));
-        cursor = page.nextCursor;
-        pages++;
-      } while (cursor !== null && pages < 20);
-      expect(cursor, `${object.name} reached its end`).toBeNull();
-    }
-    expect(statuses.every((s) => s === 200)).toBe(true);
-    for (const object of pipedriveAdapter.objects) expect(produced.get(object.name), object.name).toBeGreaterThan(0);
-    await expect(pipedriveAdapter.whoAmI(ctx)).resolves.toEqual({ ownerId: '1', name: 'Me' });
-  }, SLOW);
+  it(
+    'static mode: syncs every object page by page until done, each request accepted by the spec',
+    async () => {
+      const statuses: number[] = [];
+      const ctx = context(loopbackFetch(servers.v1, servers.v2, statuses, { endLists: true }));
+      const produced = new Map<string, number>();
+      for (const object of pipedriveAdapter.objects) {
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page: FetchedPage = await pipedriveAdapter.fetchPage(ctx, object.name, cursor, Date.parse('2020-01-01T00:00:00Z'));
+          produced.set(object.name, (produced.get(object.name) ?? 0) + expectAllValid(page));
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor !== null && pages < 20);
+        expect(cursor, `${object.name} reached its end`).toBeNull();
+      }
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      for (const object of pipedriveAdapter.objects) expect(produced.get(object.name), object.name).toBeGreaterThan(0);
+      await expect(pipedriveAdapter.whoAmI(ctx)).resolves.toEqual({ ownerId: '1', name: 'Me' });
+    },
+    SLOW,
+  );
 
-  it('static mode as it is (every list says "more" with the same cursor): the sync stops each such chain with the pager guard’s error, never loops', async () => {
-    const statuses: number[] = [];
-    const ctx = context(loopbackFetch(servers.v1, servers.v2, statuses));
-    const store = memorySyncStore();
-    const clock = { now: 0 };
-    const job = { source: ctx.source, adapter: pipedriveAdapter, ctx, store, env: { now: () => clock.now, random: () => 0.5 } };
-    const result = await runSync(job, { sleep: async (ms) => void (clock.now += ms) });
-    expect(result.status).toBe('done');
-    const states = await store.getStates(ctx.source);
-    const stuck = states.filter((state) => state.phase === 'error');
-    // The v2 lists' examples give a next_cursor: the second page repeats it. The v1 examples read here say no more.
-    expect(stuck.map((state) => state.object).sort()).toEqual(['activities', 'deals', 'organizations', 'pipelines', 'products', 'stages']);
-    for (const state of stuck) expect(state.error?.message).toMatch(/^Pipedrive sent a page position it had already sent while KPI Lens read (\w+|the products of a page of deals): its paging does not end$/);
-    expect(states.filter((state) => state.phase === 'done').map((state) => state.object).sort()).toEqual(['callLogs', 'goals', 'leads', 'users']);
-    expect(statuses.length).toBeLessThan(200); // each stuck chain: its pages, then three attempts at the repeated one
-    expect(statuses.every((s) => s === 200)).toBe(true);
-  }, SLOW);
+  it(
+    'static mode as it is (every list says "more" with the same cursor): the sync stops each such chain with the pager guard’s error, never loops',
+    async () => {
+      const statuses: number[] = [];
+      const ctx = context(loopbackFetch(servers.v1, servers.v2, statuses));
+      const store = memorySyncStore();
+      const clock = { now: 0 };
+      const job = { source: ctx.source, adapter: pipedriveAdapter, ctx, store, env: { now: () => clock.now, random: () => 0.5 } };
+      const result = await runSync(job, { sleep: async (ms) => void (clock.now += ms) });
+      expect(result.status).toBe('done');
+      const states = await store.getStates(ctx.source);
+      const stuck = states.filter((state) => state.phase === 'error');
+      // The v2 lists' examples give a next_cursor: the second page repeats it. The v1 examples read here say no more.
+      expect(stuck.map((state) => state.object).sort()).toEqual(['activities', 'deals', 'organizations', 'pipelines', 'products', 'stages']);
+      for (const state of stuck)
+        expect(state.error?.message).toMatch(
+          /^Pipedrive sent a page position it had already sent while KPI Lens read (\w+|the products of a page of deals): its paging does not end$/,
+        );
+      expect(
+        states
+          .filter((state) => state.phase === 'done')
+          .map((state) => state.object)
+          .sort(),
+      ).toEqual(['callLogs', 'goals', 'leads', 'users']);
+      expect(statuses.length).toBeLessThan(200); // each stuck chain: its pages, then three attempts at the repeated one
+      expect(statuses.every((s) => s === 200)).toBe(true);
+    },
+    SLOW,
+  );
 
   it('without the API token Prism refuses (401) and the adapter reports auth', async () => {
     const ctx = context(loopbackFetch(servers.v1, servers.v2, []), { kind: 'session' });
@@ -114,36 +138,40 @@ describe('Pipedrive adapter against Prism mocks of the published specs', () => {
     expect((error as CrmError).kind).toBe('auth');
   });
 
-  it('dynamic mode: random schema-valid answers never crash fetchPage; every item is a record or a reasoned reject, an endless list the guard’s error', async () => {
-    const bodies: string[] = [];
-    const fetchDynamic = loopbackFetch(servers.v1, servers.v2, [], { dynamic: true });
-    const ctx = context(async (input, init) => {
-      const response = await fetchDynamic(input, init);
-      bodies.push(await response.clone().text());
-      return response;
-    });
-    let items = 0;
-    for (let round = 0; round < 2; round++) {
-      for (const object of pipedriveAdapter.objects) {
-        let cursor: string | null = null;
-        for (let pages = 0; pages < 2; pages++) {
-          let page: FetchedPage;
-          try {
-            page = await pipedriveAdapter.fetchPage(ctx, object.name, cursor, null);
-          } catch (error) {
-            // Random bodies always carry a fresh next_cursor: a list that says "more" forever, which the pager guard stops.
-            expect(error).toBeInstanceOf(CrmError);
-            expect((error as CrmError).message).toMatch(/paging does not end$/);
-            break;
+  it(
+    'dynamic mode: random schema-valid answers never crash fetchPage; every item is a record or a reasoned reject, an endless list the guard’s error',
+    async () => {
+      const bodies: string[] = [];
+      const fetchDynamic = loopbackFetch(servers.v1, servers.v2, [], { dynamic: true });
+      const ctx = context(async (input, init) => {
+        const response = await fetchDynamic(input, init);
+        bodies.push(await response.clone().text());
+        return response;
+      });
+      let items = 0;
+      for (let round = 0; round < 2; round++) {
+        for (const object of pipedriveAdapter.objects) {
+          let cursor: string | null = null;
+          for (let pages = 0; pages < 2; pages++) {
+            let page: FetchedPage;
+            try {
+              page = await pipedriveAdapter.fetchPage(ctx, object.name, cursor, null);
+            } catch (error) {
+              // Random bodies always carry a fresh next_cursor: a list that says "more" forever, which the pager guard stops.
+              expect(error).toBeInstanceOf(CrmError);
+              expect((error as CrmError).message).toMatch(/paging does not end$/);
+              break;
+            }
+            items += expectAllValid(page);
+            cursor = page.nextCursor;
+            if (cursor === null) break;
           }
-          items += expectAllValid(page);
-          cursor = page.nextCursor;
-          if (cursor === null) break;
         }
       }
-    }
-    expect(items).toBeGreaterThan(0);
-    // random answers, not the examples: the same request gave different bodies
-    expect(new Set(bodies).size).toBeGreaterThan(bodies.length / 2);
-  }, SLOW);
+      expect(items).toBeGreaterThan(0);
+      // random answers, not the examples: the same request gave different bodies
+      expect(new Set(bodies).size).toBeGreaterThan(bodies.length / 2);
+    },
+    SLOW,
+  );
 });

@@ -22,9 +22,7 @@ export const v1ListSchema = z.object({
   data: z.array(z.unknown()).nullish(),
   additional_data: z
     .object({
-      pagination: z
-        .object({ more_items_in_collection: flag, next_start: z.number().int().nullish(), start: z.number().int().nullish() })
-        .nullish(),
+      pagination: z.object({ more_items_in_collection: flag, next_start: z.number().int().nullish(), start: z.number().int().nullish() }).nullish(),
     })
     .nullish(),
 });
@@ -41,6 +39,7 @@ export const dealSchema = z.object({
   status: z.enum(['open', 'won', 'lost', 'deleted']),
   add_time: text,
   update_time: text,
+  stage_change_time: text,
   won_time: text,
   lost_time: text,
   close_time: text,

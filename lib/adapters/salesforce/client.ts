@@ -22,12 +22,20 @@ export type SalesforceContext = AdapterContext & {
 
 /** A CrmError that also carries Salesforce's `errorCode` (INVALID_TYPE, INVALID_QUERY_LOCATOR...). */
 export class SalesforceError extends CrmError {
-  constructor(kind: CrmErrorKind, message: string, userAction: string, readonly errorCode: string | undefined, status?: number, retryAfterMs?: number) {
+  constructor(
+    kind: CrmErrorKind,
+    message: string,
+    userAction: string,
+    readonly errorCode: string | undefined,
+    status?: number,
+    retryAfterMs?: number,
+  ) {
     super(kind, message, userAction, retryAfterMs, status);
   }
 }
 
-const RELOAD = 'Reload your Salesforce tab (sign in again if asked), then sync again. If your org lets only approved connected apps use the API, connect with OAuth instead.';
+const RELOAD =
+  'Reload your Salesforce tab (sign in again if asked), then sync again. If your org lets only approved connected apps use the API, connect with OAuth instead.';
 const API_ACTION =
   'Ask your Salesforce admin for the "API Enabled" permission. Where the org allows the API only to approved connected apps (API Access Control), or you open Salesforce through a security proxy, connect with OAuth through a connected app the admin approves.';
 
@@ -56,20 +64,46 @@ function fromCode(code: string | undefined, message: string | undefined, status:
   if (code === 'INVALID_SESSION_ID' || status === 401) return new SalesforceError('auth', `Salesforce refused the session (${detail})`, RELOAD, code, status);
   if (code === 'REQUEST_LIMIT_EXCEEDED' && /concurrent/i.test(message ?? '')) {
     // Too many of the org's requests run 20 s or longer at once (25 in production): new ones go through as those end.
-    return new SalesforceError('rate-limit', `Salesforce is busy with the org's long-running requests (${detail})`, 'Nothing to do: the sync waits a little and resumes.', code, status, CONCURRENT_LIMIT_WAIT_MS);
+    return new SalesforceError(
+      'rate-limit',
+      `Salesforce is busy with the org's long-running requests (${detail})`,
+      'Nothing to do: the sync waits a little and resumes.',
+      code,
+      status,
+      CONCURRENT_LIMIT_WAIT_MS,
+    );
   }
   if (code === 'REQUEST_LIMIT_EXCEEDED') {
     // The allocation is a rolling 24 hours: check again in an hour.
-    return new SalesforceError('budget-exhausted', `The Salesforce org's API request limit is used up (${detail})`, 'Nothing to do: the sync resumes when the org has API requests left.', code, status, 3_600_000);
+    return new SalesforceError(
+      'budget-exhausted',
+      `The Salesforce org's API request limit is used up (${detail})`,
+      'Nothing to do: the sync resumes when the org has API requests left.',
+      code,
+      status,
+      3_600_000,
+    );
   }
   if (code === 'API_DISABLED_FOR_ORG' || code === 'API_CURRENTLY_DISABLED') {
     // Every request meets it: stop the run and say what the admin can change.
     return new SalesforceError('auth', `Salesforce does not let this sign-in use its API (${detail})`, API_ACTION, code, status);
   }
   if (code === 'INVALID_TYPE' || code === 'INSUFFICIENT_ACCESS' || status === 403 || status === 404) {
-    return new SalesforceError('forbidden', `Salesforce denied this data (${detail})`, 'Your Salesforce user or edition lacks access to this data; ask your Salesforce admin.', code, status);
+    return new SalesforceError(
+      'forbidden',
+      `Salesforce denied this data (${detail})`,
+      'Your Salesforce user or edition lacks access to this data; ask your Salesforce admin.',
+      code,
+      status,
+    );
   }
-  return new SalesforceError('bad-response', `Salesforce rejected the request (${detail})`, 'If this repeats, report it to KPI Lens with the sync log.', code, status);
+  return new SalesforceError(
+    'bad-response',
+    `Salesforce rejected the request (${detail})`,
+    'If this repeats, report it to KPI Lens with the sync log.',
+    code,
+    status,
+  );
 }
 
 /**
@@ -78,11 +112,24 @@ function fromCode(code: string | undefined, message: string | undefined, status:
  * `Sforce-Limit-Info`; failures become SalesforceErrors the engine understands.
  */
 export async function salesforceGet(ctx: SalesforceContext, path: string): Promise<{ body: unknown; budget?: ApiBudget }> {
-  if (!path.startsWith('/services/data/')) throw new SalesforceError('bad-response', 'Salesforce pointed outside its REST API', 'Report this to KPI Lens.', undefined);
-  if (ctx.auth.kind !== 'bearer') throw new SalesforceError('auth', 'Salesforce needs a session id or OAuth token', 'Open Salesforce in a tab, or connect it with OAuth in KPI Lens options.', undefined);
+  if (!path.startsWith('/services/data/'))
+    throw new SalesforceError('bad-response', 'Salesforce pointed outside its REST API', 'Report this to KPI Lens.', undefined);
+  if (ctx.auth.kind !== 'bearer')
+    throw new SalesforceError(
+      'auth',
+      'Salesforce needs a session id or OAuth token',
+      'Open Salesforce in a tab, or connect it with OAuth in KPI Lens options.',
+      undefined,
+    );
   const now = ctx.now();
   const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`;
-  const init = { method: 'GET', headers: { accept: 'application/json', authorization: `Bearer ${ctx.auth.token}` }, credentials: 'omit' as const, crmLabel: SALESFORCE_LABEL, now };
+  const init = {
+    method: 'GET',
+    headers: { accept: 'application/json', authorization: `Bearer ${ctx.auth.token}` },
+    credentials: 'omit' as const,
+    crmLabel: SALESFORCE_LABEL,
+    now,
+  };
   try {
     const { status, body, headers } = await requestJson(ctx, url, init);
     if (status >= 400) {

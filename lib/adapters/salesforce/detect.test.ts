@@ -23,7 +23,12 @@ describe('detectSalesforce', () => {
     // Government Cloud Plus: Lightning on crmforce.mil (force.mil before enhanced domains), the API on salesforce.mil
     ['https://agency.lightning.crmforce.mil/lightning/page/home', 'agency', 'https://agency.my.salesforce.mil', 'https://agency.lightning.crmforce.mil'],
     ['https://agency.lightning.force.mil/lightning/page/home', 'agency', 'https://agency.my.salesforce.mil', 'https://agency.lightning.crmforce.mil'],
-    ['https://agency--uat.sandbox.my.salesforce.mil/001', 'agency--uat.sandbox', 'https://agency--uat.sandbox.my.salesforce.mil', 'https://agency--uat.sandbox.lightning.crmforce.mil'],
+    [
+      'https://agency--uat.sandbox.my.salesforce.mil/001',
+      'agency--uat.sandbox',
+      'https://agency--uat.sandbox.my.salesforce.mil',
+      'https://agency--uat.sandbox.lightning.crmforce.mil',
+    ],
     // Salesforce on Alibaba Cloud (China)
     ['https://acme.lightning.sfcrmapps.cn/lightning/page/home', 'acme', 'https://acme.my.sfcrmproducts.cn', 'https://acme.lightning.sfcrmapps.cn'],
     ['https://acme.my.sfcrmproducts.cn/home', 'acme', 'https://acme.my.sfcrmproducts.cn', 'https://acme.lightning.sfcrmapps.cn'],

@@ -14,7 +14,11 @@ import type { AdapterAuth, DetectedCrm } from '../types';
  */
 const CLOUDS = [
   { pages: ['lightning.force.com', 'my.salesforce.com', 'my.salesforce-setup.com'], api: 'my.salesforce.com', app: 'lightning.force.com' },
-  { pages: ['lightning.crmforce.mil', 'lightning.force.mil', 'my.salesforce.mil', 'my.salesforce-setup.mil'], api: 'my.salesforce.mil', app: 'lightning.crmforce.mil' },
+  {
+    pages: ['lightning.crmforce.mil', 'lightning.force.mil', 'my.salesforce.mil', 'my.salesforce-setup.mil'],
+    api: 'my.salesforce.mil',
+    app: 'lightning.crmforce.mil',
+  },
   { pages: ['lightning.sfcrmapps.cn', 'my.sfcrmproducts.cn', 'my.sfcrmproducts-setup.cn'], api: 'my.sfcrmproducts.cn', app: 'lightning.sfcrmapps.cn' },
 ] as const;
 const ORG = /^([a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?)(\.(?:sandbox|develop|scratch|trailblaze|demo|patch))?$/;

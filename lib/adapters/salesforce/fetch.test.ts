@@ -57,7 +57,9 @@ describe('Salesforce query paging', () => {
     const fetch = F.sfFetch(() => F.limitResponse(F.queryResult([])), calls);
     await salesforceAdapter.fetchPage(F.sfContext(fetch), object, null, Date.parse('2024-02-01T00:00:00Z'));
     expect(calls[0]?.url.pathname).toBe('/services/data/v60.0/queryAll');
-    expect(calls[0]?.url.searchParams.get('q')).toMatch(/ WHERE SystemModstamp >= 2024-02-01T00:00:00Z AND IsDeleted = false ORDER BY SystemModstamp ASC, Id ASC$/);
+    expect(calls[0]?.url.searchParams.get('q')).toMatch(
+      / WHERE SystemModstamp >= 2024-02-01T00:00:00Z AND IsDeleted = false ORDER BY SystemModstamp ASC, Id ASC$/,
+    );
     await salesforceAdapter.fetchPage(F.sfContext(fetch), object, null, null);
     expect(calls[1]?.url.searchParams.get('q')).toMatch(/ WHERE IsDeleted = false ORDER BY/);
     await salesforceAdapter.fetchPage(F.sfContext(fetch), 'opportunities', null, null);
@@ -112,11 +114,14 @@ describe('Salesforce errors', () => {
     expect([error.kind, error.retryAfterMs]).toEqual(['budget-exhausted', 3_600_000]);
   });
 
-  it.each(['ConcurrentRequests (Concurrent API Requests) Limit exceeded.', 'ConcurrentPerOrgLongTxn Limit exceeded.'])('REQUEST_LIMIT_EXCEEDED for long-running requests ("%s") waits half a minute, not an hour', async (message) => {
-    const fetch = F.sfFetch(() => F.limitResponse(F.sfError('REQUEST_LIMIT_EXCEEDED', message), 403, 900, 15000));
-    const error = await failure(salesforceAdapter.fetchPage(F.sfContext(fetch), 'accounts', null, null));
-    expect([error.kind, error.retryAfterMs]).toEqual(['rate-limit', 30_000]);
-  });
+  it.each(['ConcurrentRequests (Concurrent API Requests) Limit exceeded.', 'ConcurrentPerOrgLongTxn Limit exceeded.'])(
+    'REQUEST_LIMIT_EXCEEDED for long-running requests ("%s") waits half a minute, not an hour',
+    async (message) => {
+      const fetch = F.sfFetch(() => F.limitResponse(F.sfError('REQUEST_LIMIT_EXCEEDED', message), 403, 900, 15000));
+      const error = await failure(salesforceAdapter.fetchPage(F.sfContext(fetch), 'accounts', null, null));
+      expect([error.kind, error.retryAfterMs]).toEqual(['rate-limit', 30_000]);
+    },
+  );
 
   it('INVALID_TYPE for ForecastingQuota (no forecasting in the org) skips quotas quietly', async () => {
     const fetch = F.sfFetch(() => F.limitResponse(F.sfError('INVALID_TYPE', "sObject type 'ForecastingQuota' is not supported."), 400));

@@ -3,6 +3,7 @@ import { z } from '../../model/zod';
 import { CrmError } from '../errors';
 import { mapItems, parseTimestamp } from '../map';
 import { noProgress } from '../pager';
+import { unreadableHistoryNote } from '../stage-visits';
 import type { FetchedPage } from '../types';
 import { API_VERSION, SALESFORCE_LABEL, SalesforceError, salesforceGet, type SalesforceContext } from './client';
 import type { MapContext } from './map-common';
@@ -23,7 +24,10 @@ export const cursorSchema = z.object({
   since: z.number().nullable().default(null),
   last: z.number().optional(),
   /** Quotas: the forecast type read (quotas.ts), '' when the org does not tell; absent until the first page. */
-  fType: z.string().regex(/^([a-zA-Z0-9]{15,18})?$/).optional(),
+  fType: z
+    .string()
+    .regex(/^([a-zA-Z0-9]{15,18})?$/)
+    .optional(),
 });
 export type SalesforceCursor = z.infer<typeof cursorSchema>;
 
@@ -68,7 +72,11 @@ export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, sp
   }
   const parsed = queryResultSchema.safeParse(response.body);
   if (!parsed.success) {
-    throw new CrmError('bad-response', `${SALESFORCE_LABEL}'s ${spec.sobject} query answer is not shaped as documented: ${describeIssues(parsed.error)}`, 'If this repeats, report it to KPI Lens with the sync log.');
+    throw new CrmError(
+      'bad-response',
+      `${SALESFORCE_LABEL}'s ${spec.sobject} query answer is not shaped as documented: ${describeIssues(parsed.error)}`,
+      'If this repeats, report it to KPI Lens with the sync log.',
+    );
   }
   const { records: raws, done, nextRecordsUrl, totalSize } = parsed.data;
   let last = state.last;
@@ -84,17 +92,25 @@ export async function fetchSoqlPage(ctx: SalesforceContext, mctx: MapContext, sp
     });
     page.deleted = ids.length ? { [spec.produces[spec.produces.length - 1] ?? 'deal']: ids } : undefined;
   } else {
-    const periods = spec.name === 'quotas' ? await readPeriods(ctx, raws.flatMap((raw) => periodIdOf(raw))) : undefined;
-    const mapped = mapItems(raws, (raw) => spec.map(raw, periods ? { ...mctx, periods } : mctx));
+    const periods =
+      spec.name === 'quotas'
+        ? await readPeriods(
+            ctx,
+            raws.flatMap((raw) => periodIdOf(raw)),
+          )
+        : undefined;
+    const unreadableHistory: unknown[] = [];
+    const mapped = mapItems(raws, (raw) => spec.map(raw, { ...mctx, ...(periods ? { periods } : {}), unreadableHistory }));
     page.records = mapped.records;
-    page.rejects = mapped.rejects;
+    page.rejects = [...mapped.rejects, ...unreadableHistoryNote(SALESFORCE_LABEL, unreadableHistory)];
     if (spec.name === 'stages' && !state.next && state.last === undefined) {
       // Salesforce stages are org-wide, so every opportunity sits in one pipeline.
       page.records.pipeline = [{ source: mctx.source, externalId: OPPORTUNITY_PIPELINE_ID, updatedAt: last ?? 0, name: 'Opportunities', order: 0 }];
     }
   }
   let next: SalesforceCursor | null = null;
-  if (!done && !nextRecordsUrl) throw noProgress(SALESFORCE_LABEL, `${spec.sobject} records`, 'said more records follow (done: false) but gave no nextRecordsUrl');
+  if (!done && !nextRecordsUrl)
+    throw noProgress(SALESFORCE_LABEL, `${spec.sobject} records`, 'said more records follow (done: false) but gave no nextRecordsUrl');
   if (!done && nextRecordsUrl) next = { ...state, next: nextRecordsUrl, last };
   else if (state.phase === 0 && spec.tracksDeletes && state.since !== null) next = { phase: 1, since: state.since };
   page.nextCursor = next ? JSON.stringify(next) : null;

@@ -40,7 +40,8 @@ export const salesforceAdapter = {
   objects: SALESFORCE_OBJECTS,
   async fetchPage(ctx: SalesforceContext, object, cursor, since) {
     const spec = SOQL_OBJECTS.find((o) => o.name === object);
-    if (!spec) throw new CrmError('bad-response', `Salesforce has no object "${object.slice(0, 50)}" in KPI Lens`, 'Update KPI Lens; this is a bug if it repeats.');
+    if (!spec)
+      throw new CrmError('bad-response', `Salesforce has no object "${object.slice(0, 50)}" in KPI Lens`, 'Update KPI Lens; this is a bug if it repeats.');
     let state;
     if (cursor === null) state = { phase: 0 as const, since };
     else state = decodeCursor(cursor, cursorSchema, 'Salesforce')!;

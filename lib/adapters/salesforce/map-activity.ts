@@ -51,8 +51,8 @@ export function mapTask(raw: unknown, ctx: MapContext): Mapped {
       occurredAt,
       createdAt: parseTimestamp(t.CreatedDate),
       done: t.IsClosed,
-      dealId: isOpportunity(t.WhatId) ? t.WhatId ?? undefined : undefined,
-      leadId: isLead(t.WhoId) ? t.WhoId ?? undefined : undefined,
+      dealId: isOpportunity(t.WhatId) ? (t.WhatId ?? undefined) : undefined,
+      leadId: isLead(t.WhoId) ? (t.WhoId ?? undefined) : undefined,
       customerId: t.AccountId ?? undefined,
       durationSec: t.CallDurationInSeconds ?? undefined,
     }),
@@ -72,7 +72,8 @@ export function mapEvent(raw: unknown, ctx: MapContext): Mapped {
   const e = read.item;
   const updatedAt = parseTimestamp(e.SystemModstamp);
   if (updatedAt === undefined) return { type: 'activity', reject: 'the event has no readable SystemModstamp', externalId: e.Id };
-  const occurredAt = (e.IsAllDayEvent ? dateAt(e.ActivityDate, ctx.timeZone) : undefined) ?? parseTimestamp(e.ActivityDateTime) ?? dateAt(e.ActivityDate, ctx.timeZone);
+  const occurredAt =
+    (e.IsAllDayEvent ? dateAt(e.ActivityDate, ctx.timeZone) : undefined) ?? parseTimestamp(e.ActivityDateTime) ?? dateAt(e.ActivityDate, ctx.timeZone);
   if (occurredAt === undefined) return { type: 'activity', reject: 'the event has no readable start', externalId: e.Id };
   const label = `${e.Type ?? ''} ${e.Subject ?? ''}`.toLowerCase();
   const subtype = /\bdemo|демо/.test(label) ? 'demo' : /\btrial/.test(label) ? 'trial' : e.Type?.toLowerCase();
@@ -90,8 +91,8 @@ export function mapEvent(raw: unknown, ctx: MapContext): Mapped {
       occurredAt,
       createdAt: parseTimestamp(e.CreatedDate),
       done: true,
-      dealId: isOpportunity(e.WhatId) ? e.WhatId ?? undefined : undefined,
-      leadId: isLead(e.WhoId) ? e.WhoId ?? undefined : undefined,
+      dealId: isOpportunity(e.WhatId) ? (e.WhatId ?? undefined) : undefined,
+      leadId: isLead(e.WhoId) ? (e.WhoId ?? undefined) : undefined,
       customerId: e.AccountId ?? undefined,
       durationSec: e.DurationInMinutes === null || e.DurationInMinutes === undefined ? undefined : e.DurationInMinutes * 60,
     }),

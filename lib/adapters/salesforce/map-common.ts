@@ -15,6 +15,8 @@ export type MapContext = {
   multiCurrency: boolean;
   /** The length of a quota whose Period is unknown (see quotas.ts). */
   forecastPeriod: 'month' | 'quarter';
+  /** Where the page collects stage-history rows it could not read (one counted note per page). */
+  unreadableHistory?: unknown[];
   /** The Periods of the quotas on the page, by PeriodId. */
   periods?: ReadonlyMap<string, QuotaPeriod>;
 };
@@ -29,7 +31,11 @@ export function readItem<T>(schema: z.ZodType<T>, raw: unknown, type: RecordType
   const rawId = raw && typeof raw === 'object' ? (raw as { Id?: unknown }).Id : undefined;
   return {
     ok: false,
-    mapped: { type, reject: `not a Salesforce ${sobject} as documented: ${describeIssues(result.error)}`, externalId: typeof rawId === 'string' ? rawId.slice(0, 200) : undefined },
+    mapped: {
+      type,
+      reject: `not a Salesforce ${sobject} as documented: ${describeIssues(result.error)}`,
+      externalId: typeof rawId === 'string' ? rawId.slice(0, 200) : undefined,
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import type { LineItem } from '../../model';
 import { clip, parseTimestamp, type Mapped } from '../map';
 import { compact, currencyOf, dateAt, leadSourceChannel, money, readItem, recordLink, type MapContext } from './map-common';
 import { lineItemSchema, opportunitySchema } from './schemas';
+import { opportunityVisits } from './stage-history';
 
 /** Every opportunity sits in one pipeline: Salesforce stages are org-wide picklist values. */
 export const OPPORTUNITY_PIPELINE_ID = 'opportunities';
@@ -40,14 +41,22 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped | Mapped[]
   const currency = currencyOf(ctx, o.CurrencyIsoCode);
   const needsCurrency = (o.Amount !== null && o.Amount !== undefined) || (o.OpportunityLineItems?.records.length ?? 0) > 0;
   if (needsCurrency && !currency) {
-    return { type: 'deal', reject: ctx.multiCurrency ? 'the opportunity has no CurrencyIsoCode' : 'the org currency is not known: reconnect Salesforce so KPI Lens reads it', externalId: o.Id };
+    return {
+      type: 'deal',
+      reject: ctx.multiCurrency ? 'the opportunity has no CurrencyIsoCode' : 'the org currency is not known: reconnect Salesforce so KPI Lens reads it',
+      externalId: o.Id,
+    };
   }
   const amount = o.Amount !== null && o.Amount !== undefined && currency ? money(o.Amount, currency) : undefined;
-  if (o.Amount !== null && o.Amount !== undefined && !amount) return { type: 'deal', reject: `the Amount ${o.Amount} is not a readable amount`, externalId: o.Id };
+  if (o.Amount !== null && o.Amount !== undefined && !amount)
+    return { type: 'deal', reject: `the Amount ${o.Amount} is not a readable amount`, externalId: o.Id };
   const lines = currency ? lineItems(o.OpportunityLineItems?.records ?? [], currency) : [];
   if (typeof lines === 'string') return { type: 'deal', reject: lines, externalId: o.Id };
   const status = o.IsWon ? 'won' : o.IsClosed ? 'lost' : 'open';
   const closeDate = dateAt(o.CloseDate, ctx.timeZone);
+  const stageId = clip(o.StageName, 200) || undefined;
+  const history = opportunityVisits(o.OpportunityHistories, { stageId, updatedAt });
+  ctx.unreadableHistory?.push(...history.unreadable);
   const deal: Mapped = {
     type: 'deal',
     candidate: compact({
@@ -59,7 +68,7 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped | Mapped[]
       ownerId: o.OwnerId,
       status,
       pipelineId: OPPORTUNITY_PIPELINE_ID,
-      stageId: clip(o.StageName, 200) || undefined,
+      stageId,
       amount,
       probability: o.Probability ?? undefined,
       createdAt: parseTimestamp(o.CreatedDate),
@@ -69,12 +78,20 @@ export function mapOpportunity(raw: unknown, ctx: MapContext): Mapped | Mapped[]
       channelRaw: clip(o.LeadSource, 200),
       customerId: o.AccountId ?? undefined,
       lineItems: lines.slice(0, 1000),
+      stageHistory: history.visits,
     }),
   };
   // A subquery returns its first batch of lines only; say so rather than under-count product revenue silently.
   const nested = o.OpportunityLineItems;
   if (nested && nested.done === false) {
-    return [deal, { type: 'deal', reject: `only ${nested.records.length} of ${nested.totalSize ?? 'more'} line items were read; product revenue of this opportunity is incomplete`, externalId: o.Id }];
+    return [
+      deal,
+      {
+        type: 'deal',
+        reject: `only ${nested.records.length} of ${nested.totalSize ?? 'more'} line items were read; product revenue of this opportunity is incomplete`,
+        externalId: o.Id,
+      },
+    ];
   }
   return deal;
 }

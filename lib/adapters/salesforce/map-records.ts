@@ -104,7 +104,8 @@ export function mapStage(raw: unknown, ctx: MapContext): Mapped {
   if (typeof updatedAt !== 'number') return updatedAt;
   const key = s.ApiName?.trim() || s.MasterLabel?.trim();
   if (!key) return { type: 'stage', reject: 'the stage has neither ApiName nor MasterLabel', externalId: s.Id };
-  if (s.DefaultProbability === null || s.DefaultProbability === undefined) return { type: 'stage', reject: 'the stage has no DefaultProbability', externalId: key };
+  if (s.DefaultProbability === null || s.DefaultProbability === undefined)
+    return { type: 'stage', reject: 'the stage has no DefaultProbability', externalId: key };
   return {
     type: 'stage',
     candidate: compact({
@@ -157,15 +158,26 @@ export function mapQuota(raw: unknown, ctx: MapContext): Mapped {
   const q = read.item;
   const updatedAt = stamp(q, 'quota');
   if (typeof updatedAt !== 'number') return updatedAt;
-  if (q.IsAmount === false || q.QuotaAmount === null || q.QuotaAmount === undefined) return { type: 'quota', reject: 'a quantity quota is not a revenue quota', externalId: q.Id };
+  if (q.IsAmount === false || q.QuotaAmount === null || q.QuotaAmount === undefined)
+    return { type: 'quota', reject: 'a quantity quota is not a revenue quota', externalId: q.Id };
   const currency = currencyOf(ctx, q.CurrencyIsoCode);
   const amount = currency ? money(q.QuotaAmount, currency) : undefined;
-  if (!amount) return { type: 'quota', reject: currency ? `the QuotaAmount ${q.QuotaAmount} is not readable` : 'the quota currency is not known', externalId: q.Id };
+  if (!amount)
+    return { type: 'quota', reject: currency ? `the QuotaAmount ${q.QuotaAmount} is not readable` : 'the quota currency is not known', externalId: q.Id };
   const period = q.PeriodId ? ctx.periods?.get(q.PeriodId) : undefined;
   const endDate = period?.endDate ?? addMonths(q.StartDate, ctx.forecastPeriod === 'quarter' ? 3 : 1);
   if (!endDate) return { type: 'quota', reject: `the StartDate ${q.StartDate.slice(0, 30)} is not a date`, externalId: q.Id };
   return {
     type: 'quota',
-    candidate: { source: ctx.source, externalId: q.Id, updatedAt, ownerId: q.QuotaOwnerId, periodKind: period?.kind ?? ctx.forecastPeriod, startDate: period?.startDate ?? q.StartDate, endDate, amount },
+    candidate: {
+      source: ctx.source,
+      externalId: q.Id,
+      updatedAt,
+      ownerId: q.QuotaOwnerId,
+      periodKind: period?.kind ?? ctx.forecastPeriod,
+      startDate: period?.startDate ?? q.StartDate,
+      endDate,
+      amount,
+    },
   };
 }

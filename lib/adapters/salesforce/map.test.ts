@@ -61,20 +61,37 @@ describe('Salesforce records (documented shapes) → canonical records', () => {
   it('leads: converted with date and ids; "Closed - Not Converted" is disqualified', async () => {
     const { records } = await page('leads', [F.LEAD_CONVERTED, F.LEAD_DEAD]);
     const [won, dead] = records.lead ?? [];
-    expect([won?.status, won?.convertedAt, won?.convertedDealId, won?.region, won?.channel]).toEqual(['converted', la('2024-02-01'), '0065e00000AbCdGAAV', 'CA', 'inbound']);
+    expect([won?.status, won?.convertedAt, won?.convertedDealId, won?.region, won?.channel]).toEqual([
+      'converted',
+      la('2024-02-01'),
+      '0065e00000AbCdGAAV',
+      'CA',
+      'inbound',
+    ]);
     expect([dead?.status, dead?.region, dead?.ownerId, dead?.channel]).toEqual(['disqualified', 'Germany', '00G5e000000QueUEAA', 'other']);
   });
 
   it('accounts, users, roles, stages, products and quotas', async () => {
     expect((await page('accounts', [F.ACCOUNT])).records.customer?.[0]).toMatchObject({ name: 'Initech', country: 'United States', region: 'Texas' });
-    expect((await page('users', [F.USER])).records.owner?.[0]).toMatchObject({ name: 'Alex Rep', email: 'alex@acme.example', teamId: '00E5e000000RoLeAAA', active: true });
+    expect((await page('users', [F.USER])).records.owner?.[0]).toMatchObject({
+      name: 'Alex Rep',
+      email: 'alex@acme.example',
+      teamId: '00E5e000000RoLeAAA',
+      active: true,
+    });
     expect((await page('roles', [F.ROLE])).records.team?.[0]).toMatchObject({ externalId: '00E5e000000RoLeAAA', name: 'West Sales' });
     const stages = await page('stages', [F.STAGE]);
     expect(stages.records.stage?.[0]).toMatchObject({ externalId: 'Proposal/Price Quote', pipelineId: 'opportunities', order: 6, probability: 75 });
     expect(stages.records.pipeline?.[0]).toMatchObject({ externalId: 'opportunities', name: 'Opportunities' });
     expect((await page('products', [F.PRODUCT])).records.product?.[0]).toMatchObject({ name: 'Seat licence', code: 'SEAT', category: 'Licences' });
     const monthly = (await page('quotas', [F.QUOTA])).records.quota?.[0];
-    expect(monthly).toMatchObject({ ownerId: '0055e000001AbCdAAK', periodKind: 'month', startDate: '2024-01-01', endDate: '2024-02-01', amount: { minor: 15000000, currency: 'USD' } });
+    expect(monthly).toMatchObject({
+      ownerId: '0055e000001AbCdAAK',
+      periodKind: 'month',
+      startDate: '2024-01-01',
+      endDate: '2024-02-01',
+      amount: { minor: 15000000, currency: 'USD' },
+    });
     const quarterly = (await page('quotas', [F.QUOTA], { forecastPeriod: 'quarter' })).records.quota?.[0];
     expect([quarterly?.periodKind, quarterly?.endDate]).toEqual(['quarter', '2024-04-01']);
   });
@@ -83,7 +100,9 @@ describe('Salesforce records (documented shapes) → canonical records', () => {
     const many = { ...F.OPP_WON, OpportunityLineItems: { ...(F.OPP_WON.OpportunityLineItems as object), totalSize: 250, done: false } };
     const { records, rejects } = await page('opportunities', [many]);
     expect(records.deal?.[0]?.lineItems).toHaveLength(2);
-    expect(rejects.map((r) => [r.externalId, r.reason])).toEqual([['0065e00000AbCdEAAV', 'only 2 of 250 line items were read; product revenue of this opportunity is incomplete']]);
+    expect(rejects.map((r) => [r.externalId, r.reason])).toEqual([
+      ['0065e00000AbCdEAAV', 'only 2 of 250 line items were read; product revenue of this opportunity is incomplete'],
+    ]);
   });
 
   it('a malformed record is rejected with its reason; the rest of the page is kept', async () => {

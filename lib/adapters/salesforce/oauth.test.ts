@@ -15,7 +15,15 @@ describe('Salesforce OAuth 2.0 + PKCE helpers', () => {
   });
 
   it('builds the authorize URL with the challenge and S256', () => {
-    const url = new URL(buildAuthorizeUrl({ loginUrl: 'https://login.salesforce.com', clientId: 'cid', redirectUri: 'https://ext.example/cb', codeChallenge: 'abc', state: 's1' }));
+    const url = new URL(
+      buildAuthorizeUrl({
+        loginUrl: 'https://login.salesforce.com',
+        clientId: 'cid',
+        redirectUri: 'https://ext.example/cb',
+        codeChallenge: 'abc',
+        state: 's1',
+      }),
+    );
     expect(url.origin + url.pathname).toBe('https://login.salesforce.com/services/oauth2/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
@@ -34,7 +42,13 @@ describe('Salesforce OAuth 2.0 + PKCE helpers', () => {
       bodies.push(String(init?.body));
       return jsonResponse({ access_token: 'at', refresh_token: 'rt', instance_url: 'https://acme.my.salesforce.com', token_type: 'Bearer' });
     };
-    const tokens = await exchangeCode(fetch, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', redirectUri: 'https://ext.example/cb', code: 'c0de', codeVerifier: 'v' });
+    const tokens = await exchangeCode(fetch, {
+      loginUrl: 'https://login.salesforce.com',
+      clientId: 'cid',
+      redirectUri: 'https://ext.example/cb',
+      code: 'c0de',
+      codeVerifier: 'v',
+    });
     expect(tokens).toMatchObject({ access_token: 'at', instance_url: 'https://acme.my.salesforce.com' });
     expect(Object.fromEntries(new URLSearchParams(bodies[0]))).toMatchObject({ grant_type: 'authorization_code', code: 'c0de', code_verifier: 'v' });
     await refreshAccessToken(fetch, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', refreshToken: 'rt' });
@@ -47,7 +61,14 @@ describe('Salesforce OAuth 2.0 + PKCE helpers', () => {
       bodies.push(Object.fromEntries(new URLSearchParams(String(init?.body))));
       return jsonResponse({ access_token: 'at', refresh_token: 'rt', instance_url: 'https://acme.my.salesforce.com' });
     };
-    await exchangeCode(fetch, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', clientSecret: 's3cr3t', redirectUri: 'https://ext.example/cb', code: 'c0de', codeVerifier: 'v' });
+    await exchangeCode(fetch, {
+      loginUrl: 'https://login.salesforce.com',
+      clientId: 'cid',
+      clientSecret: 's3cr3t',
+      redirectUri: 'https://ext.example/cb',
+      code: 'c0de',
+      codeVerifier: 'v',
+    });
     await refreshAccessToken(fetch, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', clientSecret: 's3cr3t', refreshToken: 'rt' });
     await refreshAccessToken(fetch, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', refreshToken: 'rt' });
     expect(bodies.map((body) => body.client_secret)).toEqual(['s3cr3t', 's3cr3t', undefined]);
@@ -56,9 +77,14 @@ describe('Salesforce OAuth 2.0 + PKCE helpers', () => {
 
   it('a refused grant is an auth error; tokens with an http instance are refused', async () => {
     const refused = async () => jsonResponse({ error: 'invalid_grant', error_description: 'expired access/refresh token' }, 400);
-    const error = await refreshAccessToken(refused, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', refreshToken: 'old' }).catch((e: unknown) => e);
+    const error = await refreshAccessToken(refused, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', refreshToken: 'old' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CrmError);
-    expect([(error as CrmError).kind, (error as CrmError).message]).toEqual(['auth', 'Salesforce refused the sign-in (invalid_grant: expired access/refresh token)']);
+    expect([(error as CrmError).kind, (error as CrmError).message]).toEqual([
+      'auth',
+      'Salesforce refused the sign-in (invalid_grant: expired access/refresh token)',
+    ]);
     const insecure = async () => jsonResponse({ access_token: 'at', instance_url: 'http://acme.my.salesforce.com' });
     const bad = await refreshAccessToken(insecure, { loginUrl: 'https://login.salesforce.com', clientId: 'cid', refreshToken: 'rt' }).catch((e: unknown) => e);
     expect((bad as CrmError).kind).toBe('bad-response');

@@ -48,7 +48,10 @@ export function buildAuthorizeUrl(p: AuthorizeParams): string {
 const tokenSchema = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1).optional(),
-  instance_url: z.string().url().refine((u) => u.startsWith('https://'), 'expected an https instance URL'),
+  instance_url: z
+    .string()
+    .url()
+    .refine((u) => u.startsWith('https://'), 'expected an https instance URL'),
   id: z.string().optional(),
   issued_at: z.string().optional(),
   token_type: z.string().optional(),
@@ -60,11 +63,19 @@ async function tokenRequest(fetch: FetchLike, loginUrl: string, form: Record<str
   let response: Response;
   try {
     // The body holds the code or refresh token (and a client secret): a 307 must not repeat it elsewhere.
-    const init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: new URLSearchParams(form).toString() };
+    const init = {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams(form).toString(),
+    };
     response = await credentialFetch(fetch, new URL('/services/oauth2/token', loginUrl).toString(), init, 'Salesforce sign-in');
   } catch (error) {
     if (error instanceof CrmError) throw error;
-    throw new CrmError('transient', `Salesforce sign-in could not be reached: ${error instanceof Error ? error.message : String(error)}`, 'Check the network connection and try again.');
+    throw new CrmError(
+      'transient',
+      `Salesforce sign-in could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      'Check the network connection and try again.',
+    );
   }
   let body: unknown;
   try {
@@ -74,11 +85,21 @@ async function tokenRequest(fetch: FetchLike, loginUrl: string, form: Record<str
   }
   if (!response.ok) {
     const error = (body as { error?: unknown; error_description?: unknown } | undefined) ?? {};
-    const detail = [error.error, error.error_description].filter((v) => typeof v === 'string').join(': ').slice(0, 300);
-    throw new CrmError('auth', `Salesforce refused the sign-in${detail ? ` (${detail})` : ''}`, 'Connect Salesforce again from KPI Lens options.', undefined, response.status);
+    const detail = [error.error, error.error_description]
+      .filter((v) => typeof v === 'string')
+      .join(': ')
+      .slice(0, 300);
+    throw new CrmError(
+      'auth',
+      `Salesforce refused the sign-in${detail ? ` (${detail})` : ''}`,
+      'Connect Salesforce again from KPI Lens options.',
+      undefined,
+      response.status,
+    );
   }
   const parsed = tokenSchema.safeParse(body);
-  if (!parsed.success) throw new CrmError('bad-response', 'Salesforce answered the sign-in without usable tokens', 'Connect Salesforce again from KPI Lens options.');
+  if (!parsed.success)
+    throw new CrmError('bad-response', 'Salesforce answered the sign-in without usable tokens', 'Connect Salesforce again from KPI Lens options.');
   return parsed.data;
 }
 
@@ -92,11 +113,24 @@ function withSecret(form: Record<string, string>, clientSecret: string | undefin
 }
 
 /** Exchanges the authorization code (with the PKCE verifier, and the consumer secret where the app requires it) for tokens. */
-export function exchangeCode(fetch: FetchLike, p: { loginUrl: string; clientId: string; clientSecret?: string; redirectUri: string; code: string; codeVerifier: string }): Promise<SalesforceTokens> {
-  return tokenRequest(fetch, p.loginUrl, withSecret({ grant_type: 'authorization_code', code: p.code, client_id: p.clientId, redirect_uri: p.redirectUri, code_verifier: p.codeVerifier }, p.clientSecret));
+export function exchangeCode(
+  fetch: FetchLike,
+  p: { loginUrl: string; clientId: string; clientSecret?: string; redirectUri: string; code: string; codeVerifier: string },
+): Promise<SalesforceTokens> {
+  return tokenRequest(
+    fetch,
+    p.loginUrl,
+    withSecret(
+      { grant_type: 'authorization_code', code: p.code, client_id: p.clientId, redirect_uri: p.redirectUri, code_verifier: p.codeVerifier },
+      p.clientSecret,
+    ),
+  );
 }
 
 /** A new access token from the refresh token (with the consumer secret where the app requires it). */
-export function refreshAccessToken(fetch: FetchLike, p: { loginUrl: string; clientId: string; clientSecret?: string; refreshToken: string }): Promise<SalesforceTokens> {
+export function refreshAccessToken(
+  fetch: FetchLike,
+  p: { loginUrl: string; clientId: string; clientSecret?: string; refreshToken: string },
+): Promise<SalesforceTokens> {
   return tokenRequest(fetch, p.loginUrl, withSecret({ grant_type: 'refresh_token', refresh_token: p.refreshToken, client_id: p.clientId }, p.clientSecret));
 }

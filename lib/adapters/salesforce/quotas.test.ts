@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as F from '../../../test/contracts/salesforce';
-import { fakeSalesforce, startFakeServer } from '../../connections/testing/fake-crms';
+import { fakeSalesforce, startFakeServer } from '../../connections/test-fake-crms';
 import { salesforceAdapter } from './index';
 import { chooseForecastType, periodOf, type ForecastType } from './quotas';
 
-const type = (DeveloperName: string, IsAmount = true, IsActive = true): ForecastType => ({ Id: `0Db5e00000000${String(DeveloperName.length).padStart(2, '0')}AAA`.slice(0, 18), DeveloperName, IsAmount, IsActive });
+const type = (DeveloperName: string, IsAmount = true, IsActive = true): ForecastType => ({
+  Id: `0Db5e00000000${String(DeveloperName.length).padStart(2, '0')}AAA`.slice(0, 18),
+  DeveloperName,
+  IsAmount,
+  IsActive,
+});
 
 describe('Salesforce quotas: one forecast type, each quota over its own period', () => {
   it.each([
@@ -25,13 +30,34 @@ describe('Salesforce quotas: one forecast type, each quota over its own period',
 
   it.each([
     // Period (StartDate, EndDate inclusive, Type) → quota dates (end exclusive) and kind
-    [{ StartDate: '2024-01-01', EndDate: '2024-01-31', Type: 'Month' }, { startDate: '2024-01-01', endDate: '2024-02-01', kind: 'month' }],
-    [{ StartDate: '2024-04-01', EndDate: '2024-06-30', Type: 'Quarter' }, { startDate: '2024-04-01', endDate: '2024-07-01', kind: 'quarter' }],
-    [{ StartDate: '2024-02-01', EndDate: '2024-04-30', Type: 'Quarter' }, { startDate: '2024-02-01', endDate: '2024-05-01', kind: 'fiscal-quarter' }], // fiscal year from February
-    [{ StartDate: '2024-01-01', EndDate: '2024-12-31', Type: 'Year' }, { startDate: '2024-01-01', endDate: '2025-01-01', kind: 'year' }],
-    [{ StartDate: '2023-07-01', EndDate: '2024-06-30', Type: 'Year' }, { startDate: '2023-07-01', endDate: '2024-07-01', kind: 'fiscal-year' }],
-    [{ StartDate: '2024-02-26', EndDate: '2024-03-03', Type: 'Week' }, { startDate: '2024-02-26', endDate: '2024-03-04', kind: 'custom' }],
-    [{ StartDate: '2024-02-01', EndDate: '2024-02-29', Type: 'Month' }, { startDate: '2024-02-01', endDate: '2024-03-01', kind: 'month' }], // leap day
+    [
+      { StartDate: '2024-01-01', EndDate: '2024-01-31', Type: 'Month' },
+      { startDate: '2024-01-01', endDate: '2024-02-01', kind: 'month' },
+    ],
+    [
+      { StartDate: '2024-04-01', EndDate: '2024-06-30', Type: 'Quarter' },
+      { startDate: '2024-04-01', endDate: '2024-07-01', kind: 'quarter' },
+    ],
+    [
+      { StartDate: '2024-02-01', EndDate: '2024-04-30', Type: 'Quarter' },
+      { startDate: '2024-02-01', endDate: '2024-05-01', kind: 'fiscal-quarter' },
+    ], // fiscal year from February
+    [
+      { StartDate: '2024-01-01', EndDate: '2024-12-31', Type: 'Year' },
+      { startDate: '2024-01-01', endDate: '2025-01-01', kind: 'year' },
+    ],
+    [
+      { StartDate: '2023-07-01', EndDate: '2024-06-30', Type: 'Year' },
+      { startDate: '2023-07-01', endDate: '2024-07-01', kind: 'fiscal-year' },
+    ],
+    [
+      { StartDate: '2024-02-26', EndDate: '2024-03-03', Type: 'Week' },
+      { startDate: '2024-02-26', endDate: '2024-03-04', kind: 'custom' },
+    ],
+    [
+      { StartDate: '2024-02-01', EndDate: '2024-02-29', Type: 'Month' },
+      { startDate: '2024-02-01', endDate: '2024-03-01', kind: 'month' },
+    ], // leap day
   ])('%j → %j', (period, expected) => {
     expect(periodOf({ Id: '0265e000000PeRiAAA', ...period })).toEqual(expected);
   });
@@ -47,7 +73,16 @@ describe('Salesforce quotas: one forecast type, each quota over its own period',
       expect(soql[2]).toBe("SELECT Id, StartDate, EndDate, Type FROM Period WHERE Id IN ('0265e000000PeRiAAA')");
       // the split quota of the same rep and quarter is not read: 150,000 once, not twice
       expect(page.records.quota).toEqual([
-        { source: 'salesforce:acme', externalId: '0J95e000000QuOtAAA', updatedAt: Date.parse('2023-12-20T00:00:00Z'), ownerId: '0055e000001AbCdAAK', periodKind: 'quarter', startDate: '2024-01-01', endDate: '2024-04-01', amount: { minor: 15_000_000, currency: 'USD' } },
+        {
+          source: 'salesforce:acme',
+          externalId: '0J95e000000QuOtAAA',
+          updatedAt: Date.parse('2023-12-20T00:00:00Z'),
+          ownerId: '0055e000001AbCdAAK',
+          periodKind: 'quarter',
+          startDate: '2024-01-01',
+          endDate: '2024-04-01',
+          amount: { minor: 15_000_000, currency: 'USD' },
+        },
       ]);
       expect(JSON.parse(page.nextCursor ?? 'null')).toBeNull();
     } finally {

@@ -33,7 +33,14 @@ const query = (soql: string) => `/services/data/${API_VERSION}/query?q=${encodeU
  * the choice is the same every run. Undefined when the org has no active amount type.
  */
 export function chooseForecastType(types: readonly ForecastType[]): string | undefined {
-  const rank = (name: string) => (name === 'OpportunityRevenue' ? 0 : /^Opportunity.*Revenue$/.test(name) && !/Split|Overlay/.test(name) ? 1 : /Revenue$/.test(name) && !/Split|Overlay/.test(name) ? 2 : 3);
+  const rank = (name: string) =>
+    name === 'OpportunityRevenue'
+      ? 0
+      : /^Opportunity.*Revenue$/.test(name) && !/Split|Overlay/.test(name)
+        ? 1
+        : /Revenue$/.test(name) && !/Split|Overlay/.test(name)
+          ? 2
+          : 3;
   const candidates = types.filter((type) => type.IsActive !== false && type.IsAmount === true).map((type) => ({ id: type.Id, name: type.DeveloperName ?? '' }));
   candidates.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return candidates[0]?.id;
@@ -48,10 +55,12 @@ export async function quotaForecastType(ctx: SalesforceContext): Promise<string>
   try {
     const { body } = await salesforceGet(ctx, query('SELECT Id, DeveloperName, IsAmount, IsActive FROM ForecastingType'));
     const parsed = records.safeParse(body);
-    const types = parsed.success ? parsed.data.records.flatMap((raw) => {
-      const type = forecastTypeSchema.safeParse(raw);
-      return type.success ? [type.data] : [];
-    }) : [];
+    const types = parsed.success
+      ? parsed.data.records.flatMap((raw) => {
+          const type = forecastTypeSchema.safeParse(raw);
+          return type.success ? [type.data] : [];
+        })
+      : [];
     return chooseForecastType(types) ?? '';
   } catch (error) {
     if (error instanceof SalesforceError && error.kind === 'forbidden') return '';
@@ -69,9 +78,16 @@ export function periodOf(period: z.infer<typeof periodSchema>): QuotaPeriod {
   const calendar = (months: readonly string[]) => months.includes(period.StartDate.slice(5));
   const type = (period.Type ?? '').toLowerCase();
   const kind: Quota['periodKind'] =
-    type === 'month' ? 'month'
-      : type === 'quarter' ? (calendar(['01-01', '04-01', '07-01', '10-01']) ? 'quarter' : 'fiscal-quarter')
-        : type === 'year' ? (calendar(['01-01']) ? 'year' : 'fiscal-year')
+    type === 'month'
+      ? 'month'
+      : type === 'quarter'
+        ? calendar(['01-01', '04-01', '07-01', '10-01'])
+          ? 'quarter'
+          : 'fiscal-quarter'
+        : type === 'year'
+          ? calendar(['01-01'])
+            ? 'year'
+            : 'fiscal-year'
           : 'custom';
   return { startDate: period.StartDate, endDate: nextDay(period.EndDate), kind };
 }
@@ -85,7 +101,15 @@ export async function readPeriods(ctx: SalesforceContext, ids: readonly string[]
   for (let i = 0; i < wanted.length; i += 100) {
     let body: unknown;
     try {
-      ({ body } = await salesforceGet(ctx, query(`SELECT Id, StartDate, EndDate, Type FROM Period WHERE Id IN (${wanted.slice(i, i + 100).map(soqlId).join(', ')})`)));
+      ({ body } = await salesforceGet(
+        ctx,
+        query(
+          `SELECT Id, StartDate, EndDate, Type FROM Period WHERE Id IN (${wanted
+            .slice(i, i + 100)
+            .map(soqlId)
+            .join(', ')})`,
+        ),
+      ));
     } catch (error) {
       if (error instanceof SalesforceError && error.kind === 'forbidden') return out;
       throw error;

@@ -1,4 +1,5 @@
 import { z } from '../../model/zod';
+import { historySchema } from './stage-history';
 
 /**
  * Raw Salesforce REST shapes (REST API Developer Guide: query, records with
@@ -19,7 +20,15 @@ export const queryResultSchema = z.object({
   records: z.array(z.unknown()),
 });
 
-export const lineItemSchema = z.object({ Id: optId, Product2Id: optId, Name: text, Quantity: z.number(), UnitPrice: num, TotalPrice: num, CurrencyIsoCode: text });
+export const lineItemSchema = z.object({
+  Id: optId,
+  Product2Id: optId,
+  Name: text,
+  Quantity: z.number(),
+  UnitPrice: num,
+  TotalPrice: num,
+  CurrencyIsoCode: text,
+});
 
 export const opportunitySchema = z.object({
   Id: sfId,
@@ -37,6 +46,8 @@ export const opportunitySchema = z.object({
   LeadSource: text,
   SystemModstamp: z.string(),
   OpportunityLineItems: z.object({ records: z.array(z.unknown()), done: z.boolean().nullish(), totalSize: z.number().int().nullish() }).nullish(),
+  /** The stage history subquery (stage-history.ts); rows are read one by one there. */
+  OpportunityHistories: historySchema.nullish(),
 });
 export type RawOpportunity = z.infer<typeof opportunitySchema>;
 

@@ -4,6 +4,7 @@ import type { ObjectSpec } from '../types';
 import { mapEvent, mapTask } from './map-activity';
 import type { MapContext } from './map-common';
 import { mapOpportunity } from './map-opportunity';
+import { HISTORY_SUBQUERY } from './stage-history';
 import { mapAccount, mapLead, mapProduct, mapQuota, mapRole, mapStage, mapUser } from './map-records';
 
 export type SoqlObject = {
@@ -12,7 +13,7 @@ export type SoqlObject = {
   fields: readonly string[];
   /** Fields that exist only in multi-currency orgs. */
   currencyFields?: readonly string[];
-  /** A relationship subquery read with each record. */
+  /** Relationship subqueries read with each record (comma-separated). */
   subquery?: (multiCurrency: boolean) => string;
   produces: readonly RecordType[];
   map: (raw: unknown, ctx: MapContext) => Mapped | Mapped[];
@@ -30,7 +31,14 @@ export type SoqlObject = {
 const STAMP = ['SystemModstamp'];
 
 export const SOQL_OBJECTS: readonly SoqlObject[] = [
-  { name: 'users', sobject: 'User', fields: ['Id', 'Name', 'Email', 'IsActive', 'UserRoleId', ...STAMP], produces: ['owner'], map: mapUser, tracksDeletes: false },
+  {
+    name: 'users',
+    sobject: 'User',
+    fields: ['Id', 'Name', 'Email', 'IsActive', 'UserRoleId', ...STAMP],
+    produces: ['owner'],
+    map: mapUser,
+    tracksDeletes: false,
+  },
   { name: 'roles', sobject: 'UserRole', fields: ['Id', 'Name', ...STAMP], produces: ['team'], map: mapRole, tracksDeletes: false },
   {
     name: 'stages',
@@ -40,14 +48,43 @@ export const SOQL_OBJECTS: readonly SoqlObject[] = [
     map: mapStage,
     tracksDeletes: false,
   },
-  { name: 'products', sobject: 'Product2', fields: ['Id', 'Name', 'ProductCode', 'Family', ...STAMP], produces: ['product'], map: mapProduct, tracksDeletes: true },
-  { name: 'accounts', sobject: 'Account', fields: ['Id', 'Name', 'OwnerId', 'BillingCountry', 'BillingState', ...STAMP], produces: ['customer'], map: mapAccount, tracksDeletes: true },
+  {
+    name: 'products',
+    sobject: 'Product2',
+    fields: ['Id', 'Name', 'ProductCode', 'Family', ...STAMP],
+    produces: ['product'],
+    map: mapProduct,
+    tracksDeletes: true,
+  },
+  {
+    name: 'accounts',
+    sobject: 'Account',
+    fields: ['Id', 'Name', 'OwnerId', 'BillingCountry', 'BillingState', ...STAMP],
+    produces: ['customer'],
+    map: mapAccount,
+    tracksDeletes: true,
+  },
   {
     name: 'opportunities',
     sobject: 'Opportunity',
-    fields: ['Id', 'Name', 'OwnerId', 'AccountId', 'StageName', 'Amount', 'Probability', 'CloseDate', 'CreatedDate', 'IsClosed', 'IsWon', 'LeadSource', ...STAMP],
+    fields: [
+      'Id',
+      'Name',
+      'OwnerId',
+      'AccountId',
+      'StageName',
+      'Amount',
+      'Probability',
+      'CloseDate',
+      'CreatedDate',
+      'IsClosed',
+      'IsWon',
+      'LeadSource',
+      ...STAMP,
+    ],
     currencyFields: ['CurrencyIsoCode'],
-    subquery: (multi) => `(SELECT Id, Product2Id, Name, Quantity, UnitPrice, TotalPrice${multi ? ', CurrencyIsoCode' : ''} FROM OpportunityLineItems)`,
+    subquery: (multi) =>
+      `(SELECT Id, Product2Id, Name, Quantity, UnitPrice, TotalPrice${multi ? ', CurrencyIsoCode' : ''} FROM OpportunityLineItems), ${HISTORY_SUBQUERY}`,
     produces: ['deal'],
     map: mapOpportunity,
     tracksDeletes: true,
@@ -55,7 +92,24 @@ export const SOQL_OBJECTS: readonly SoqlObject[] = [
   {
     name: 'tasks',
     sobject: 'Task',
-    fields: ['Id', 'Subject', 'OwnerId', 'WhatId', 'WhoId', 'AccountId', 'ActivityDate', 'CompletedDateTime', 'Status', 'IsClosed', 'TaskSubtype', 'Type', 'CallType', 'CallDurationInSeconds', 'CreatedDate', ...STAMP],
+    fields: [
+      'Id',
+      'Subject',
+      'OwnerId',
+      'WhatId',
+      'WhoId',
+      'AccountId',
+      'ActivityDate',
+      'CompletedDateTime',
+      'Status',
+      'IsClosed',
+      'TaskSubtype',
+      'Type',
+      'CallType',
+      'CallDurationInSeconds',
+      'CreatedDate',
+      ...STAMP,
+    ],
     produces: ['activity'],
     map: mapTask,
     tracksDeletes: true,
@@ -64,7 +118,21 @@ export const SOQL_OBJECTS: readonly SoqlObject[] = [
   {
     name: 'events',
     sobject: 'Event',
-    fields: ['Id', 'Subject', 'OwnerId', 'WhatId', 'WhoId', 'AccountId', 'ActivityDateTime', 'ActivityDate', 'IsAllDayEvent', 'DurationInMinutes', 'Type', 'CreatedDate', ...STAMP],
+    fields: [
+      'Id',
+      'Subject',
+      'OwnerId',
+      'WhatId',
+      'WhoId',
+      'AccountId',
+      'ActivityDateTime',
+      'ActivityDate',
+      'IsAllDayEvent',
+      'DurationInMinutes',
+      'Type',
+      'CreatedDate',
+      ...STAMP,
+    ],
     produces: ['activity'],
     map: mapEvent,
     tracksDeletes: true,
@@ -73,7 +141,21 @@ export const SOQL_OBJECTS: readonly SoqlObject[] = [
   {
     name: 'leads',
     sobject: 'Lead',
-    fields: ['Id', 'Name', 'OwnerId', 'Status', 'IsConverted', 'ConvertedDate', 'ConvertedOpportunityId', 'ConvertedAccountId', 'CreatedDate', 'LeadSource', 'Country', 'State', ...STAMP],
+    fields: [
+      'Id',
+      'Name',
+      'OwnerId',
+      'Status',
+      'IsConverted',
+      'ConvertedDate',
+      'ConvertedOpportunityId',
+      'ConvertedAccountId',
+      'CreatedDate',
+      'LeadSource',
+      'Country',
+      'State',
+      ...STAMP,
+    ],
     produces: ['lead'],
     map: mapLead,
     tracksDeletes: true,
@@ -106,7 +188,7 @@ export function soqlDateTime(ms: number): string {
  * the deleted ones to the deleted pass.
  */
 export function buildQuery(spec: SoqlObject, from: string | null, multiCurrency: boolean, conditions: readonly string[] = []): string {
-  const fields = [...spec.fields, ...(multiCurrency ? spec.currencyFields ?? [] : [])];
+  const fields = [...spec.fields, ...(multiCurrency ? (spec.currencyFields ?? []) : [])];
   if (spec.subquery) fields.push(spec.subquery(multiCurrency));
   const where = [...(from ? [`SystemModstamp >= ${from}`] : []), ...(spec.archivedToo ? ['IsDeleted = false'] : []), ...conditions];
   return `SELECT ${fields.join(', ')} FROM ${spec.sobject}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY SystemModstamp ASC, Id ASC`;

@@ -31,7 +31,21 @@ export const SANDBOX_OBJECTS: Record<RecordType, string> = {
 };
 
 /** Small reference data first, then the plan (quotas, targets), then the big tables, activities last. */
-const SYNC_ORDER: readonly RecordType[] = ['owner', 'team', 'pipeline', 'stage', 'product', 'quota', 'target', 'spend', 'customer', 'deal', 'lead', 'mrrMovement', 'activity'];
+const SYNC_ORDER: readonly RecordType[] = [
+  'owner',
+  'team',
+  'pipeline',
+  'stage',
+  'product',
+  'quota',
+  'target',
+  'spend',
+  'customer',
+  'deal',
+  'lead',
+  'mrrMovement',
+  'activity',
+];
 const objects: ObjectSpec[] = SYNC_ORDER.map((type) => ({ name: SANDBOX_OBJECTS[type], produces: [type], incremental: true }));
 const typeOfObject = new Map(RECORD_TYPES.map((type) => [SANDBOX_OBJECTS[type], type]));
 

@@ -1,4 +1,5 @@
 import { parseFlags } from '../args';
+import { checkCsvOnly, READING_USAGE, readingOptions } from '../reading';
 import { UsageError, type CliCommand } from '../types';
 import { KPIS_FLAGS } from './kpis';
 
@@ -12,7 +13,8 @@ Data (one of):
   --csv FILE           a CRM export (as for kpi-lens kpis)
   --data FILE.json     canonical records: { "deals": [...], "activities": [...], ... }
 
-Reading options (--csv only): --map field=column, --won VALUE,..., --lost VALUE,... (see kpi-lens kpis --help)
+Reading options (--csv only): --map field=column, --won VALUE,..., --lost VALUE,... (see kpi-lens kpis --help),
+and those below.
 
 Options:
   --period SPEC        2017-06 | 2017-Q2 | 2017 | ... (as for kpis). Default: the month holding --as-of
@@ -31,7 +33,8 @@ Options:
                        probabilityOfQuota, plan, topDeals, backtest, ... }, money in major units
   -h, --help           this text
 
-Exit codes: 0 done, 1 failed, 2 bad usage or unreadable input.
+${READING_USAGE}For a forecast: 0 forecast made, 1 --strict and rows rejected (the forecast is still printed) or
+failed, 2 bad usage, unreadable input or nothing imported.
 `;
 
 export const FORECAST_FLAGS = {
@@ -55,6 +58,8 @@ export const forecastCommand: CliCommand = {
     }
     if ((flags.csv === undefined) === (flags.data === undefined)) throw new UsageError('give one of --csv FILE or --data FILE.json');
     if (flags.data !== undefined && (flags.map || flags.won || flags.lost)) throw new UsageError('--map, --won and --lost apply to --csv only');
+    checkCsvOnly(flags);
+    readingOptions(flags);
     const { runForecast } = await import('../forecast/run');
     return runForecast(flags, io);
   },

@@ -44,7 +44,8 @@ export const importCommand: CliCommand = {
       return 0;
     }
     if (flags.csv === undefined) throw new UsageError('give --csv FILE');
-    if (flags.kind !== undefined && !(IMPORT_KINDS as readonly string[]).includes(flags.kind)) throw new UsageError(`bad --kind ${JSON.stringify(flags.kind)}: use ${IMPORT_KINDS.join(', ')}`);
+    if (flags.kind !== undefined && !(IMPORT_KINDS as readonly string[]).includes(flags.kind))
+      throw new UsageError(`bad --kind ${JSON.stringify(flags.kind)}: use ${IMPORT_KINDS.join(', ')}`);
     const reading = readingOptions(flags);
     const { loadCsv } = await import('../load-data');
     const loaded = await loadCsv(

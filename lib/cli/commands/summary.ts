@@ -75,7 +75,7 @@ export const summaryCommand: CliCommand = {
     const lang = flags.lang ?? 'en';
     if (lang !== 'en' && lang !== 'ru') throw new UsageError(`bad --lang ${JSON.stringify(lang)}: use en or ru`);
     // The engine and the importer load only when a command runs, so `--help` answers at once.
-    const { runSummary } = await import('../../export/summary/cli-run');
+    const { runSummary } = await import('../summary/run');
     return runSummary({ ...flags, format: format as (typeof SUMMARY_FORMATS)[number], lang }, io);
   },
 };

@@ -71,7 +71,8 @@ export const syncCommand: CliCommand = {
     if (crm !== 'bitrix24' && !token?.trim()) throw new UsageError('set KPI_LENS_TOKEN to the API token (see kpi-lens sync --help)');
     if (flags.token !== undefined) io.stderr('Note: --token is visible to other users of this machine in the process list; set KPI_LENS_TOKEN instead.\n');
     if (flags.out === undefined) throw new UsageError('give --out FILE.json');
-    if (flags.account !== undefined && !/^[A-Za-z0-9._:-]{1,180}$/.test(flags.account)) throw new UsageError('--account takes letters, digits, dots, dashes and colons');
+    if (flags.account !== undefined && !/^[A-Za-z0-9._:-]{1,180}$/.test(flags.account))
+      throw new UsageError('--account takes letters, digits, dots, dashes and colons');
     const timeZone = resolveTimeZone(flags.tz, io);
     const since = flags.since === undefined ? undefined : await parseSince(flags.since, timeZone);
     return runSyncCommand({ crm: crm as Crm, baseUrl, token: token?.trim(), out: flags.out, since, account: flags.account, timeZone }, io);
@@ -89,7 +90,9 @@ function checkUrl(text: string | undefined): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError('--base-url must be an http(s) URL');
   // Every sync sends a credential (a token, or the webhook URL itself): never in clear text over a network.
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new UsageError(`--base-url ${url.origin} is plain http: the credential would cross the network unencrypted; use https (http only to 127.0.0.1 or localhost)`);
+    throw new UsageError(
+      `--base-url ${url.origin} is plain http: the credential would cross the network unencrypted; use https (http only to 127.0.0.1 or localhost)`,
+    );
   }
   return text;
 }
@@ -117,7 +120,9 @@ async function runSyncCommand(options: SyncCommandOptions, io: CliIO): Promise<n
     import('../../model'),
   ]);
   const started = io.now();
-  io.stderr(`Syncing ${options.crm} from ${redact(options.baseUrl)}${options.since === undefined ? '' : ` (changes since ${new Date(options.since).toISOString()})`}…\n`);
+  io.stderr(
+    `Syncing ${options.crm} from ${redact(options.baseUrl)}${options.since === undefined ? '' : ` (changes since ${new Date(options.since).toISOString()})`}…\n`,
+  );
   const outcome = await headlessSync({
     ...options,
     fetch: (input, init) => fetch(input, init),
@@ -128,7 +133,9 @@ async function runSyncCommand(options: SyncCommandOptions, io: CliIO): Promise<n
     onProgress: (p) => {
       const total = p.totalEstimate ? ` of about ${p.totalEstimate}` : '';
       const waiting = p.waitingUntil ? `, waiting ${Math.ceil((p.waitingUntil - io.now()) / 1000)} s: ${p.reason ?? ''}` : '';
-      io.stderr(`  [${p.objectIndex + 1}/${p.objectCount}] ${p.object}: ${p.records} records read${total}${p.rejected ? `, ${p.rejected} quarantined` : ''}${waiting}\n`);
+      io.stderr(
+        `  [${p.objectIndex + 1}/${p.objectCount}] ${p.object}: ${p.records} records read${total}${p.rejected ? `, ${p.rejected} quarantined` : ''}${waiting}\n`,
+      );
     },
   });
   if (outcome.stage === 'check') {
@@ -152,7 +159,14 @@ async function runSyncCommand(options: SyncCommandOptions, io: CliIO): Promise<n
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date(io.now()).toISOString(),
     signedInAs: outcome.user ?? null,
-    objects: outcome.states.map((state) => ({ object: state.object, phase: state.phase, records: state.recordsThisRun, quarantined: state.rejectsThisRun, budget: state.budget ?? null, problem: state.error && state.phase !== 'done' ? state.error : null })),
+    objects: outcome.states.map((state) => ({
+      object: state.object,
+      phase: state.phase,
+      records: state.recordsThisRun,
+      quarantined: state.rejectsThisRun,
+      budget: state.budget ?? null,
+      problem: state.error && state.phase !== 'done' ? state.error : null,
+    })),
   };
   await io.writeFile(options.out, `${JSON.stringify(output, null, 2)}\n`);
   const summary = `${records} records, ${outcome.store.quarantine.length} quarantined, written to ${options.out}`;

@@ -105,7 +105,16 @@ describe('kpi-lens forecast', () => {
     const { data } = simulateCrm({ seed: 4, reps: 2, days: 450 });
     const dir = mkdtempSync(join(tmpdir(), 'kpi-lens-forecast-'));
     const file = join(dir, 'records.json');
-    const quota = { source: 'sim', externalId: 'q1', updatedAt: 0, ownerId: 'rep0', periodKind: 'month', startDate: '2017-03-01', endDate: '2017-04-01', amount: { minor: 5_000_000, currency: 'USD' } };
+    const quota = {
+      source: 'sim',
+      externalId: 'q1',
+      updatedAt: 0,
+      ownerId: 'rep0',
+      periodKind: 'month',
+      startDate: '2017-03-01',
+      endDate: '2017-04-01',
+      amount: { minor: 5_000_000, currency: 'USD' },
+    };
     writeFileSync(file, JSON.stringify({ ...data, quotas: [quota] }));
     const run = await cli(['forecast', '--data', file, '--period', '2017-03', '--as-of', '2017-03-15', '--owner', 'Rep 0', '--json']);
     expect(run.code).toBe(0);
@@ -134,12 +143,48 @@ describe('kpi-lens forecast', () => {
     [['--periods', '3'], /--periods goes with --backtest/],
     [['--owner', 'Nobody'], /no owner named "Nobody"/],
     [['--seed', '1.5'], /bad --seed/],
-  ])('refuses %j with a one-line error and exit code 2', async (extra, message) => {
+  ])(
+    'refuses %j with a one-line error and exit code 2',
+    async (extra, message) => {
+      const run = await cli([...BASE, ...extra]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    },
+    120_000,
+  );
+
+  it.each([
+    [['--preset', 'zoho'], /bad --preset "zoho"/],
+    [['--date-order', 'ydm'], /bad --date-order "ydm"/],
+  ])('reads the CSV with the shared reading options: refuses %j before reading, exit 2', async (extra, message) => {
     const run = await cli([...BASE, ...extra]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  }, 120_000);
+  });
+
+  it('applies the reading options to --csv only, and says what it read and rejected with the shared exit codes', async () => {
+    const data = await cli(['forecast', '--data', 'records.json', '--preset', 'pipedrive']);
+    expect(data).toMatchObject({ code: 2, stderr: expect.stringMatching(/--preset applies to --csv only/) });
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-lens-forecast-'));
+    // The Maven rows with one row whose close value is not an amount: rejected, the rest forecast.
+    const header = readFileSync(MAVEN, 'utf8').split('\n')[0];
+    const bad = join(dir, 'with-bad-row.csv');
+    writeFileSync(bad, `${readFileSync(MAVEN, 'utf8').trim()}\nZZZ999,Darcel Schlecht,GTX Pro,Acme,Won,2017-12-01,2017-12-02,lots\n`);
+    const lenient = await cli(['forecast', '--csv', bad, '--period', '2017-12', '--as-of', '2017-12-15', '--preset', 'none', '--date-order', 'ymd', '--json']);
+    expect(lenient.code).toBe(0);
+    expect((JSON.parse(lenient.stdout) as Report).wonSoFar).toEqual(team.wonSoFar); // the bad row counted nowhere
+    expect(lenient.stderr).toMatch(/rejected/);
+    const strict = await cli(['forecast', '--csv', bad, '--period', '2017-12', '--as-of', '2017-12-15', '--strict', '--json']);
+    expect(strict.code).toBe(1);
+    expect((JSON.parse(strict.stdout) as Report).wonSoFar).toEqual(team.wonSoFar);
+    // Nothing importable: exit 2 with the reading's own line.
+    const empty = join(dir, 'header-only.csv');
+    writeFileSync(empty, `${header}\n`);
+    const none = await cli(['forecast', '--csv', empty, '--json']);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+  }, 300_000);
 
   it('is listed in the help and explains itself', async () => {
     expect((await cli(['--help'])).stdout).toMatch(/forecast\s+forecast where the period will end/);

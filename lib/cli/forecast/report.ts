@@ -27,7 +27,13 @@ export function forecastJson(result: Forecast, past: Backtest | null, ctx: Repor
   const period = { start: date(result.period.start), end: date(result.period.end - 1), label: result.period.label };
   const head = { period, asOf: date(result.asOf), asOfFrom: ctx.asOfFrom, currency: ctx.currency, owner: ctx.owner ?? null };
   if (result.status !== 'ok') {
-    return { ...head, status: result.status, missing: result.missing, notes: result.notes.map((n) => fill(n.text, n.params)), backtest: past && backtestJson(past, money, date) };
+    return {
+      ...head,
+      status: result.status,
+      missing: result.missing,
+      notes: result.notes.map((n) => fill(n.text, n.params)),
+      backtest: past && backtestJson(past, money, date),
+    };
   }
   const quantilesOf = (q: Quantiles) => ({ p10: money(q.p10), p50: money(q.p50), p90: money(q.p90), mean: money(q.mean) });
   const revenue = quantilesOf(result.revenue);
@@ -68,7 +74,9 @@ function planJson(plan: Plan, money: Money, date: DateText) {
     quota: money(plan.quota),
     wonSoFar: money(plan.wonSoFar),
     gap: money(plan.gap),
-    steps: Object.fromEntries(Object.entries(plan.steps).map(([k, s]) => [k, { value: shown(s.value, s.unit), arithmetic: s.arithmetic || (s.whyText?.en ?? '') }])),
+    steps: Object.fromEntries(
+      Object.entries(plan.steps).map(([k, s]) => [k, { value: shown(s.value, s.unit), arithmetic: s.arithmetic || (s.whyText?.en ?? '') }]),
+    ),
     inputs: Object.fromEntries(Object.entries(plan.inputs).map(([k, i]) => [k, { value: shown(i.value, i.unit), n: i.n, status: i.status }])),
     missing: plan.missing,
     notes: plan.notes.map((n: Note) => fill(n.text, n.params)),
@@ -137,20 +145,33 @@ export function renderForecast(result: Forecast, past: Backtest | null, ctx: Rep
     lines.push(`  Won so far        ${amount(json.wonSoFar.amount)} (${json.wonSoFar.deals} deals)`);
     lines.push(`  P10 / P50 / P90   ${amount(json.p10)} / ${amount(json.p50)} / ${amount(json.p90)}`);
     lines.push(`  Won deals         ${json.wonDeals.p10} / ${json.wonDeals.p50} / ${json.wonDeals.p90}`);
-    if (json.quota !== null) lines.push(`  Quota             ${amount(json.quota)}: reached in ${Math.round(100 * (json.probabilityOfQuota ?? 0))} % of ${json.draws.toLocaleString('en-US')} simulated endings`);
+    if (json.quota !== null)
+      lines.push(
+        `  Quota             ${amount(json.quota)}: reached in ${Math.round(100 * (json.probabilityOfQuota ?? 0))} % of ${json.draws.toLocaleString('en-US')} simulated endings`,
+      );
     lines.push('', `Plan (${json.plan.status}):`);
     for (const [name, step] of Object.entries(json.plan.steps)) lines.push(`  ${name.padEnd(18)} ${step.value ?? '—'}  ${step.arithmetic}`);
     for (const note of json.plan.notes) lines.push(`  Note: ${note}`);
     lines.push('', 'Deals that matter:');
-    json.topDeals.forEach((d, i) => lines.push(`  ${i + 1}. ${d.title} (${d.owner}): ${Math.round(100 * d.probability)} % × ${amount(d.amount)} = ${amount(d.expected)}${d.moves.length ? `; ${d.moves.join('; ')}` : ''}`));
+    json.topDeals.forEach((d, i) =>
+      lines.push(
+        `  ${i + 1}. ${d.title} (${d.owner}): ${Math.round(100 * d.probability)} % × ${amount(d.amount)} = ${amount(d.expected)}${d.moves.length ? `; ${d.moves.join('; ')}` : ''}`,
+      ),
+    );
     lines.push('', `At risk: ${json.atRisk.length}; clean up: ${json.cleanUp.length}`);
     for (const d of json.atRisk.slice(0, 5)) lines.push(`  ${d.title}: ${d.reasons.join('; ')} → ${d.actions.join(', ')}`);
     for (const note of json.notes) lines.push(`Note: ${note}`);
   }
   if (json.backtest) {
     const b = json.backtest;
-    lines.push('', `Back-test, last ${b.periods.length} periods: inside P10–P90 ${b.inside} of ${b.forecast}; median miss of P50 ${b.medianRelativeError === null ? '—' : `${Math.round(100 * b.medianRelativeError)} %`}`);
-    for (const p of b.periods) lines.push(`  ${p.label}: ${amount(p.p10)} / ${amount(p.p50)} / ${amount(p.p90)}, actual ${amount(p.actual)}${p.inside === null ? ' (not enough history)' : p.inside ? '' : ' (outside)'}`);
+    lines.push(
+      '',
+      `Back-test, last ${b.periods.length} periods: inside P10–P90 ${b.inside} of ${b.forecast}; median miss of P50 ${b.medianRelativeError === null ? '—' : `${Math.round(100 * b.medianRelativeError)} %`}`,
+    );
+    for (const p of b.periods)
+      lines.push(
+        `  ${p.label}: ${amount(p.p10)} / ${amount(p.p50)} / ${amount(p.p90)}, actual ${amount(p.actual)}${p.inside === null ? ' (not enough history)' : p.inside ? '' : ' (outside)'}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,10 +6,11 @@ import { listValues, mapPairs } from '../args';
 import { resolveTimeZone } from '../commands/shared';
 import { buildQuery, checkQueryFlags } from '../kpis/query';
 import { loadCsv, loadJson, type LoadedData } from '../load-data';
+import { readingOptions, readOutcome, type ReadingFlags } from '../reading';
 import { UsageError, type CliIO } from '../types';
 import { forecastJson, renderForecast } from './report';
 
-export type ForecastFlags = {
+export type ForecastFlags = ReadingFlags & {
   csv?: string;
   data?: string;
   map?: string[];
@@ -42,22 +43,53 @@ export async function runForecast(flags: ForecastFlags, io: CliIO): Promise<numb
   if (flags.quota !== undefined && !(Number(majorToMinor(flags.quota, 'USD')) > 0)) throw badQuota(flags.quota);
   const loaded: LoadedData =
     flags.csv !== undefined
-      ? await loadCsv(flags.csv, { timeZone, map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
+      ? await loadCsv(
+          flags.csv,
+          {
+            timeZone,
+            ...readingOptions(flags),
+            map: mapPairs(flags.map),
+            won: listValues(flags.won),
+            lost: listValues(flags.lost),
+            currency: flags.currency,
+            importedAt: io.now(),
+          },
+          io,
+        )
       : await loadJson(flags.data ?? '', io);
+  // The same outcome as `kpis`: nothing imported is exit 2 (said on stderr), --strict with rejected rows 1.
+  const { code, line } = readOutcome(loaded, flags.strict);
+  if (code === 2) {
+    io.stderr(`${line ?? 'nothing imported'}\n`);
+    return code;
+  }
   const built = buildQuery(loaded.data, queryFlags, calendar, io.now());
   const { query } = built;
   const quota = quotaFor(flags.quota, loaded, query);
-  const common = { data: loaded.data, period: query.period, asOf: query.asOf, scope: query.scope, calendar, currency: query.currency, settings: { seed, draws } };
+  const common = {
+    data: loaded.data,
+    period: query.period,
+    asOf: query.asOf,
+    scope: query.scope,
+    calendar,
+    currency: query.currency,
+    settings: { seed, draws },
+  };
   const result: Forecast = forecast({ ...common, ...(quota.minor !== undefined ? { quota: quota.minor } : {}) });
   const past = flags.backtest ? backtest({ ...common, periods }) : null;
   if (flags.json) {
-    io.stdout(`${JSON.stringify(forecastJson(result, past, { calendar, currency: query.currency.reporting, owner: built.ownerName, quotaFrom: quota.from, asOfFrom: built.asOfSource }), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(forecastJson(result, past, { calendar, currency: query.currency.reporting, owner: built.ownerName, quotaFrom: quota.from, asOfFrom: built.asOfSource }), null, 2)}\n`,
+    );
   } else {
-    io.stdout(renderForecast(result, past, { calendar, currency: query.currency.reporting, owner: built.ownerName, quotaFrom: quota.from, asOfFrom: built.asOfSource }));
+    io.stdout(
+      renderForecast(result, past, { calendar, currency: query.currency.reporting, owner: built.ownerName, quotaFrom: quota.from, asOfFrom: built.asOfSource }),
+    );
   }
+  if (line !== undefined) io.stderr(`${line}\n`);
   for (const note of loaded.notes) io.stderr(`Note: ${note}\n`);
   if (loaded.rejectCount) io.stderr(`${loaded.rejectCount.toLocaleString('en-US')} rows or records rejected (see kpi-lens kpis for the reasons).\n`);
-  return 0;
+  return code;
 }
 
 function badQuota(text: string): UsageError {
@@ -68,13 +100,19 @@ function wholeNumber(text: string | undefined, flag: string, fallback: number, m
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`bad ${flag} ${JSON.stringify(text)}: expected a whole number${min > 0 ? ` of at least ${min}` : ''}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max}` : ''}`);
+    throw new UsageError(
+      `bad ${flag} ${JSON.stringify(text)}: expected a whole number${min > 0 ? ` of at least ${min}` : ''}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max}` : ''}`,
+    );
   }
   return value;
 }
 
 /** `--quota` in major units, else the quota the data holds for the scope and period (via the KPI engine). */
-function quotaFor(flag: string | undefined, loaded: LoadedData, query: ReturnType<typeof buildQuery>['query']): { minor?: number; from: 'flag' | 'data' | 'none' } {
+function quotaFor(
+  flag: string | undefined,
+  loaded: LoadedData,
+  query: ReturnType<typeof buildQuery>['query'],
+): { minor?: number; from: 'flag' | 'data' | 'none' } {
   if (flag !== undefined) {
     const minor = majorToMinor(flag, query.currency.reporting);
     if (minor === undefined || minor <= 0) throw badQuota(flag);

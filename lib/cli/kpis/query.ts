@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import type { KpiData, KpiQuery } from '../../kpi/types';
 import { instantToLocalDate, localDateToInstant, parsePeriodSpec, periodContaining } from '../../period';
 import type { CalendarOptions, Period } from '../../period/types';
@@ -62,7 +63,8 @@ export function checkQueryFlags(flags: QueryFlags, calendar: CalendarOptions): {
     throw new UsageError(`bad --period: ${error instanceof Error ? error.message : String(error)}`);
   }
   const currency = flags.currency?.toUpperCase();
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new UsageError(`bad --currency ${JSON.stringify(flags.currency)}: expected an ISO code such as USD`);
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
+    throw new UsageError(`bad --currency ${JSON.stringify(flags.currency)}: expected an ISO code such as USD`);
   return { period, asOf: flags.asOf === undefined ? undefined : readAsOf(flags.asOf, calendar.timeZone), currency };
 }
 
@@ -79,7 +81,7 @@ function endOfLocalDay(instant: number, zone: string): number {
   const date = instantToLocalDate(instant, zone);
   const start = localDateToInstant(date, zone) ?? instant;
   // The next local midnight, found past any DST change by stepping 26 hours and flooring to that date.
-  const next = localDateToInstant(instantToLocalDate(start + 26 * 3_600_000, zone), zone) ?? start + 86_400_000;
+  const next = localDateToInstant(instantToLocalDate(start + 26 * 3_600_000, zone), zone) ?? start + DAY_MS;
   return next - 1;
 }
 

@@ -47,7 +47,14 @@ export type JsonReport = {
 /** The unit a KPI is shown in: a currency code for money, `%`, `days`, `count`, `ratio`, `USD/day`. */
 export function displayUnit(definition: KpiDefinition, result: KpiResult, currency: string): string {
   if (hasValue(result)) return result.unit;
-  const units: Record<KpiDefinition['unit'], string> = { money: currency, 'money-per-day': `${currency}/day`, percent: '%', count: 'count', days: 'days', ratio: 'ratio' };
+  const units: Record<KpiDefinition['unit'], string> = {
+    money: currency,
+    'money-per-day': `${currency}/day`,
+    percent: '%',
+    count: 'count',
+    days: 'days',
+    ratio: 'ratio',
+  };
   return units[definition.unit];
 }
 
@@ -124,7 +131,8 @@ export function jsonReport(results: KpiResults, query: KpiQuery, owner: string |
       if (result.notes?.length) entry.notes = result.notes;
       if (result.method) entry.method = result.method;
       // A target in a money unit (the quota) is in minor units like the value.
-      if (result.target) entry.target = { value: shownValue(result.target.value, unit === '%' && id === 'quotaAttainment' ? currency : unit), status: result.target.status };
+      if (result.target)
+        entry.target = { value: shownValue(result.target.value, unit === '%' && id === 'quotaAttainment' ? currency : unit), status: result.target.status };
       if (result.excluded?.length) entry.excluded = result.excluded;
     } else if (result.status === 'not-defined') {
       entry.reason = result.reason;

@@ -10,19 +10,20 @@ import { buildQuery, checkQueryFlags } from './query';
 import { jsonReport } from './report';
 import { renderTable } from './table';
 
-export type KpisFlags = CalendarFlags & ReadingFlags & {
-  csv?: string;
-  data?: string;
-  map?: string[];
-  won?: string[];
-  lost?: string[];
-  period?: string;
-  'as-of'?: string;
-  owner?: string;
-  tz?: string;
-  currency?: string;
-  json?: boolean;
-};
+export type KpisFlags = CalendarFlags &
+  ReadingFlags & {
+    csv?: string;
+    data?: string;
+    map?: string[];
+    won?: string[];
+    lost?: string[];
+    period?: string;
+    'as-of'?: string;
+    owner?: string;
+    tz?: string;
+    currency?: string;
+    json?: boolean;
+  };
 
 /** Loads the data, builds the query, computes the KPIs and prints the table or the JSON report. */
 export async function runKpis(flags: KpisFlags, io: CliIO): Promise<number> {
@@ -32,7 +33,19 @@ export async function runKpis(flags: KpisFlags, io: CliIO): Promise<number> {
   checkQueryFlags(queryFlags, calendar);
   const loaded =
     flags.csv !== undefined
-      ? await loadCsv(flags.csv, { timeZone, ...readingOptions(flags), map: mapPairs(flags.map), won: listValues(flags.won), lost: listValues(flags.lost), currency: flags.currency, importedAt: io.now() }, io)
+      ? await loadCsv(
+          flags.csv,
+          {
+            timeZone,
+            ...readingOptions(flags),
+            map: mapPairs(flags.map),
+            won: listValues(flags.won),
+            lost: listValues(flags.lost),
+            currency: flags.currency,
+            importedAt: io.now(),
+          },
+          io,
+        )
       : await loadJson(flags.data ?? '', io);
   const { code, line } = readOutcome(loaded, flags.strict);
   if (code === 2) {
@@ -64,7 +77,13 @@ function inputSummary(loaded: LoadedData, asOfSource: string) {
           rows: csv.rows,
           imported: csv.imported,
           rejectReasons: csv.rejectReasons,
-          formats: csv.formats.map(({ header, kind, reading, basis, from }) => ({ column: header, kind, reading: reading ?? null, basis, ...(from ? { from } : {}) })),
+          formats: csv.formats.map(({ header, kind, reading, basis, from }) => ({
+            column: header,
+            kind,
+            reading: reading ?? null,
+            basis,
+            ...(from ? { from } : {}),
+          })),
           currencies: csv.currencies,
           ...(csv.duplicates ? { duplicates: csv.duplicates } : {}),
         }
@@ -81,7 +100,9 @@ function printInputSummary(loaded: LoadedData, asOfSource: string, line: string 
   if (line !== undefined) {
     lines.push(line, `As of: ${asOfSource}.`);
   } else {
-    lines.push(`Read ${loaded.data.deals.length.toLocaleString('en-US')} deals, ${loaded.data.activities.length.toLocaleString('en-US')} activities, ${loaded.data.leads.length.toLocaleString('en-US')} leads; as of: ${asOfSource}.`);
+    lines.push(
+      `Read ${loaded.data.deals.length.toLocaleString('en-US')} deals, ${loaded.data.activities.length.toLocaleString('en-US')} activities, ${loaded.data.leads.length.toLocaleString('en-US')} leads; as of: ${asOfSource}.`,
+    );
   }
   lines.push(...detailLines(loaded));
   io.stderr(`\n${lines.join('\n')}\n`);
@@ -98,4 +119,3 @@ function detailLines(loaded: LoadedData): string[] {
   for (const note of loaded.notes) lines.push(`Note: ${note}`);
   return lines;
 }
-

@@ -61,11 +61,13 @@ export function renderTable(report: JsonReport): string {
     rows.push([kpi.name, kpi.value === null ? '—' : withUnit(kpi.value, kpi.unit), from, change(kpi), status(kpi)]);
     for (const [key, label, unit] of SHOWN_PARTS[id] ?? []) {
       const value = kpi.parts?.[key];
-      if (value !== undefined) rows.push([`  · ${label}`, withUnit(value, unit === 'money' ? report.currency : unit === 'value' ? kpi.unit : unit), '', '', '']);
+      if (value !== undefined)
+        rows.push([`  · ${label}`, withUnit(value, unit === 'money' ? report.currency : unit === 'value' ? kpi.unit : unit), '', '', '']);
     }
     for (const note of kpi.notes ?? []) rows.push([`  · note: ${note.text}`, '', '', '', '']);
     if (kpi.value !== null && SHOWN_BREAKDOWNS.has(id)) {
-      for (const row of kpi.breakdown.slice(0, BREAKDOWN_ROWS)) rows.push([`  · ${row.label}`, withUnit(row.value, kpi.unit), `${format(row.count, 0)} ${row.count === 1 ? 'deal' : 'deals'}`, '', '']);
+      for (const row of kpi.breakdown.slice(0, BREAKDOWN_ROWS))
+        rows.push([`  · ${row.label}`, withUnit(row.value, kpi.unit), `${format(row.count, 0)} ${row.count === 1 ? 'deal' : 'deals'}`, '', '']);
       if (kpi.breakdown.length > BREAKDOWN_ROWS) rows.push([`  · … ${kpi.breakdown.length - BREAKDOWN_ROWS} more`, '', '', '', '']);
     }
   }
@@ -81,7 +83,11 @@ export function renderTable(report: JsonReport): string {
   const out = [title];
   if (report.comparison) {
     const span = `${report.comparison.start} – ${report.comparison.end}`;
-    out.push(report.partial ? `In progress: figures to ${report.asOf}, compared with the same days of ${report.comparison.label} (${span}).` : `Compared with ${report.comparison.label} (${span}).`);
+    out.push(
+      report.partial
+        ? `In progress: figures to ${report.asOf}, compared with the same days of ${report.comparison.label} (${span}).`
+        : `Compared with ${report.comparison.label} (${span}).`,
+    );
   }
   out.push('', ...lines);
   if (notForRep.length) out.push('', `For a team, not one rep: ${notForRep.join(', ')} (spend is entered for the team).`);
@@ -91,7 +97,8 @@ export function renderTable(report: JsonReport): string {
 
 function status(kpi: JsonKpi): string {
   if (kpi.status === 'ok') return 'ok';
-  if (kpi.status === 'low-sample' && kpi.sample) return `low sample: ${format(kpi.sample.n, 0)} ${SAMPLE_WORDS[kpi.sample.unit] ?? kpi.sample.unit} (min ${format(kpi.sample.min, 0)})`;
+  if (kpi.status === 'low-sample' && kpi.sample)
+    return `low sample: ${format(kpi.sample.n, 0)} ${SAMPLE_WORDS[kpi.sample.unit] ?? kpi.sample.unit} (min ${format(kpi.sample.min, 0)})`;
   return `not defined: ${kpi.reason ?? ''}`;
 }
 

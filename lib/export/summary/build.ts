@@ -6,6 +6,7 @@
 import type { KpiData, KpiQuery } from '../../kpi/types';
 import type { Activity, Owner } from '../../model';
 import { dealBook } from './deal-refs';
+import { sectionOutlook } from './outlook';
 import { classifyMoves, movesAvailable, stageBook } from './pipeline-change';
 import { buildSection, type SectionContext, type SectionTarget } from './section';
 import type { SummarySection, WeeklySummary } from './types';
@@ -112,7 +113,7 @@ function finish(ctx: SectionContext, audience: WeeklySummary['audience'], sectio
     currency: ctx.basics.currency.reporting,
     staleDays: ctx.basics.settings.staleDays,
     audience,
-    sections,
+    sections: sections.map((section) => ({ ...section, outlook: sectionOutlook({ data: ctx.data, basics: ctx.basics, week, asOf: ctx.asOf }, section) })),
     hiddenPeers,
     quietReps,
   };

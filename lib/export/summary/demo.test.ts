@@ -1,21 +1,20 @@
 /**
  * The summary on the demo data set (seeded, fixed asOf) against figures computed here independently,
- * with plain loops over the records: no lib/kpi, no lib/period. Week 2025-W23 in Berlin (summer time,
+ * with plain loops over the records: no lib/kpi, nothing of lib/period but DAY_MS. Week 2025-W23 in Berlin (summer time,
  * UTC+2) is Mon 2 Jun 00:00 = 1 Jun 22:00Z to Mon 9 Jun 00:00 = 8 Jun 22:00Z.
  */
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
 import { DEMO_EXCHANGE_RATES, generateDemoData } from '../../demo';
 import type { Deal } from '../../model';
 import { buildWeeklySummary } from './build';
 import type { SummarySection, WeeklySummary } from './types';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const ASOF = Date.UTC(2025, 5, 11, 10); // Wed 11 Jun 2025 12:00 CEST
 const START = Date.UTC(2025, 5, 1, 22);
-const END = START + 7 * DAY; // no clock change in June
-const PREV = START - 7 * DAY;
-const LAST_DAY = END - DAY; // Sun 8 Jun 00:00 CEST: the pipeline is taken at the end of that day, "past its expected close date" counts from it
+const END = START + 7 * DAY_MS; // no clock change in June
+const PREV = START - 7 * DAY_MS;
+const LAST_DAY = END - DAY_MS; // Sun 8 Jun 00:00 CEST: the pipeline is taken at the end of that day, "past its expected close date" counts from it
 const JUNE = Date.UTC(2025, 4, 31, 22); // 1 Jun 00:00 CEST
 const JULY = Date.UTC(2025, 5, 30, 22);
 const KEYWORDS = ['demo', 'trial', 'демо', 'презентац'];
@@ -99,7 +98,12 @@ function checkSection(section: SummarySection) {
 
   // Deals created, won, lost, and the win rate.
   const deals = section.deals!;
-  expect(deals.created).toMatchObject({ value: cur.created.length, previous: prev.created.length, amount: sum(cur.created), previousAmount: sum(prev.created) });
+  expect(deals.created).toMatchObject({
+    value: cur.created.length,
+    previous: prev.created.length,
+    amount: sum(cur.created),
+    previousAmount: sum(prev.created),
+  });
   expect(deals.won).toMatchObject({ value: cur.won.length, previous: prev.won.length, amount: sum(cur.won), previousAmount: sum(prev.won) });
   expect(deals.lost).toMatchObject({ value: cur.lost.length, previous: prev.lost.length });
   const closed = cur.won.length + cur.lost.length;
@@ -111,7 +115,11 @@ function checkSection(section: SummarySection) {
   expect(moves.won).toMatchObject({ count: cur.won.length, amount: sum(cur.won) });
   expect(moves.lost).toMatchObject({ count: cur.lost.length, amount: sum(cur.lost) });
   const order = new Map(data.stages.map((s) => [s.externalId, s]));
-  const stageAt = (deal: Deal, t: number) => [...(deal.stageHistory ?? [])].sort((a, b) => a.enteredAt - b.enteredAt).filter((v) => v.enteredAt < t).pop()?.stageId;
+  const stageAt = (deal: Deal, t: number) =>
+    [...(deal.stageHistory ?? [])]
+      .sort((a, b) => a.enteredAt - b.enteredAt)
+      .filter((v) => v.enteredAt < t)
+      .pop()?.stageId;
   const advanced: Deal[] = [];
   const slipped: Deal[] = [];
   for (const deal of data.deals) {
@@ -137,18 +145,22 @@ function checkSection(section: SummarySection) {
   const largest = open.filter((d) => usd(d) !== undefined).sort((a, b) => usd(b)! - usd(a)! || (a.externalId < b.externalId ? -1 : 1));
   expect(section.topOpen.map((d) => d.amount)).toEqual(largest.slice(0, 5).map(usd));
   const lastDone = (deal: Deal) =>
-    Math.max(-Infinity, ...(doneOnDeal.get(deal.externalId) ?? []).filter((t) => t <= AT), deal.lastActivityAt !== undefined && deal.lastActivityAt <= AT ? deal.lastActivityAt : -Infinity);
+    Math.max(
+      -Infinity,
+      ...(doneOnDeal.get(deal.externalId) ?? []).filter((t) => t <= AT),
+      deal.lastActivityAt !== undefined && deal.lastActivityAt <= AT ? deal.lastActivityAt : -Infinity,
+    );
   const atRisk = open.filter((deal) => {
     const last = lastDone(deal);
     const since = Number.isFinite(last) ? last : deal.createdAt;
-    const idle = since !== undefined && (AT - since) / DAY >= STALE_DAYS;
+    const idle = since !== undefined && (AT - since) / DAY_MS >= STALE_DAYS;
     return idle || (deal.expectedCloseAt !== undefined && deal.expectedCloseAt < LAST_DAY);
   });
   expect(section.atRisk).toMatchObject({ count: atRisk.length, amount: sum(atRisk) });
 
   // The chart: every done activity of the week, once, on its Berlin day (UTC+2: day d runs from d−1 22:00Z).
   const perDay = [0, 0, 0, 0, 0, 0, 0];
-  for (const a of cur.done) perDay[Math.floor((a.occurredAt - START) / DAY)]! += 1;
+  for (const a of cur.done) perDay[Math.floor((a.occurredAt - START) / DAY_MS)]! += 1;
   expect(section.chart.map((d) => d.call + d.email + d.meeting + d.other)).toEqual(perDay);
   expect(section.chart.map((d) => d.date)).toEqual(['2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05', '2025-06-06', '2025-06-07', '2025-06-08']);
 }
@@ -190,13 +202,16 @@ describe('weekly summary on the demo data, against independent loops', () => {
 
   it('compares the week in progress with last week up to the same point (Mon–Wed noon with Mon–Wed noon)', () => {
     const running = buildWeeklySummary(data, { now: ASOF, week: '2025-W24', basics, audience: { teamId: teamLead.teamId! }, viewerId: teamLead.externalId });
-    expect(running.week).toMatchObject({ label: '2025-W24', partial: true, comparison: { start: START, end: ASOF - 7 * DAY + 1 } });
+    expect(running.week).toMatchObject({ label: '2025-W24', partial: true, comparison: { start: START, end: ASOF - 7 * DAY_MS + 1 } });
     expect(running.openAt).toBe(ASOF);
     const members = new Set(data.owners.filter((o) => o.teamId === teamLead.teamId).map((o) => o.externalId));
     const now = expectedFor(members, END, ASOF + 1); // Mon 9 Jun 00:00 – Wed 11 Jun 12:00
-    const before = expectedFor(members, START, ASOF - 7 * DAY + 1); // Mon 2 Jun 00:00 – Wed 4 Jun 12:00
+    const before = expectedFor(members, START, ASOF - 7 * DAY_MS + 1); // Mon 2 Jun 00:00 – Wed 4 Jun 12:00
     const total = running.sections[0]!;
-    expect(total.deals).toMatchObject({ created: { value: now.created.length, previous: before.created.length }, won: { value: now.won.length, previous: before.won.length } });
+    expect(total.deals).toMatchObject({
+      created: { value: now.created.length, previous: before.created.length },
+      won: { value: now.won.length, previous: before.won.length },
+    });
     const calls = total.activities!.find((line) => line.kind === 'call')!;
     expect([calls.value, calls.previous]).toEqual([now.calls, before.calls]);
     expect(before.calls).toBeGreaterThan(0); // a real comparison

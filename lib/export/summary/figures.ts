@@ -52,7 +52,7 @@ export function dealsBlock(cur: KpiResults, prev: KpiResults): DealsBlock | null
   const created = okResult(cur.opportunitiesCreated);
   if (!created) return null;
   const createdBefore = okResult(prev.opportunitiesCreated);
-  const closed = (results: KpiResults, key: 'won' | 'lost') => results.winRate?.status === 'needs-data' ? 0 : (results.winRate?.counts?.[key] ?? 0);
+  const closed = (results: KpiResults, key: 'won' | 'lost') => (results.winRate?.status === 'needs-data' ? 0 : (results.winRate?.counts?.[key] ?? 0));
   const wonAmount = (results: KpiResults) => okResult(results.avgPurchaseValue)?.numerator ?? 0;
   return {
     created: { ...weekFigure(created.value, createdBefore?.value ?? 0), amount: created.parts.amount ?? 0, previousAmount: createdBefore?.parts.amount ?? 0 },
@@ -68,7 +68,12 @@ function rateFigure(cur: KpiResults, prev: KpiResults): DealsBlock['winRate'] {
   const before = okResult(prev.winRate);
   const value = now?.value ?? null;
   const previous = before?.value ?? null;
-  const figure: DealsBlock['winRate'] = { value, previous, change: value !== null && previous !== null ? value - previous : null, closed: now?.denominator ?? 0 };
+  const figure: DealsBlock['winRate'] = {
+    value,
+    previous,
+    change: value !== null && previous !== null ? value - previous : null,
+    closed: now?.denominator ?? 0,
+  };
   if (cur.winRate?.status === 'low-sample') figure.lowSample = true;
   return figure;
 }
@@ -80,7 +85,14 @@ type QueryBase = Pick<KpiQuery, 'calendar' | 'currency' | 'settings'> & { scope:
  * of the week — or up to now for a week still in progress — so an old week shows where the rep stood
  * then, not with the sales made after it.
  */
-export function quotaBlock(data: Parameters<typeof computeKpis>[0], base: QueryBase, week: SummaryWeek, asOf: number, cur: KpiResults, prev: KpiResults): QuotaSummary {
+export function quotaBlock(
+  data: Parameters<typeof computeKpis>[0],
+  base: QueryBase,
+  week: SummaryWeek,
+  asOf: number,
+  cur: KpiResults,
+  prev: KpiResults,
+): QuotaSummary {
   const result = cur.quotaAttainment;
   if (!hasValue(result)) {
     const reason = result?.status === 'needs-data' ? result.message : result?.status === 'not-defined' ? result.reason : 'no quota';
@@ -117,6 +129,8 @@ function monthQuota(data: Parameters<typeof computeKpis>[0], base: QueryBase, we
   const pace = paceStatus(sales, quota, elapsed);
   const figure: NonNullable<Extract<QuotaSummary, { status: 'ok' }>['month']> = {
     label: month.label,
+    start: month.start,
+    end: month.end,
     sales,
     quota,
     attainmentPct: (sales / quota) * 100,

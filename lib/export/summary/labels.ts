@@ -1,16 +1,17 @@
 /**
  * The words of the weekly summary, in English and Russian. They live with the summary (not in
  * lib/i18n/messages.ts) because the same text is written by the Markdown and CSV renderers, the CLI and
- * the print page; lib/i18n keeps the page's own controls. Russian has the one/few/many plural forms.
+ * the print page; lib/i18n keeps the page's own controls, and its translator reads both. Russian has the
+ * one/few/many plural forms.
  */
-import { intlTag, type Locale } from '../../i18n/locale';
+import { translatorOf, type Locale, type Message } from '../../i18n';
 
-type Text = string | { one: string; few?: string; many?: string; other: string };
+type Text = Message;
 
 const en = {
   title: 'Weekly summary',
   everyone: 'Everyone',
-  weekOf: '{week}, {from} – {to}',
+  weekOf: 'Week of {from} – {to}',
   asOf: 'Open deals and deals at risk as of {when} ({zone}). Amounts in {currency}.',
   partialWeek: 'The week is still running: its figures go to {when}, and last week’s to the same point of last week.',
   activities: 'Activities',
@@ -73,9 +74,34 @@ const en = {
     other: 'The numbers of {count} other reps are private: your team lead has not shared peer numbers.',
   },
   quietReps: { one: '{count} rep with nothing this week is not listed.', other: '{count} reps with nothing this week are not listed.' },
+  outlook: 'Forecast for {period}',
+  outlookTitle: 'Forecast',
+  'outlook.range': 'Won by the end: {p10} – {p90} (8 chances in 10), most likely {p50}; won so far {won}',
+  'outlook.chance': '{percent} chance of reaching the quota of {quota}',
+  'outlook.noQuota': 'No quota covers this period: no chance of reaching it can be said.',
+  'outlook.none.no-deals': 'No deals to forecast yet.',
+  'outlook.none.no-history': 'Not enough history to forecast this period yet.',
+  comingWeek: 'Plan for the coming week ({week})',
+  'plan.win': { one: 'To reach {quota}: win {count} more deal', other: 'To reach {quota}: win {count} more deals' },
+  'plan.open': { one: 'open {count} deal by {date}', other: 'open {count} deals by {date}' },
+  'plan.openNone': 'the open deals are expected to cover it',
+  'plan.activity': '{calls} calls and {meetings} meetings over the week’s {days} working days',
+  'plan.calls': '{calls} calls over the week’s {days} working days',
+  'plan.meetings': '{meetings} meetings over the week’s {days} working days',
+  'plan.noDays': 'no working day of the coming week falls in {period}',
+  'plan.tooLate': 'too late to open deals that close within it on your {days}-day cycle: win from the open ones',
+  'plan.reached': 'Quota reached.',
+  'plan.noQuota': 'No quota for this period: no plan.',
+  'plan.missing': 'Not said, too little history: {inputs}',
+  'plan.low': '{name} ({n} of the {min} needed)',
+  'plan.none': '{name} (none yet)',
+  'plan.activities': 'Calls and meetings',
+  dealsToWork: 'Deals to work this week',
+  'deal.chance': '{percent} chance, expected {expected}',
   howCounted: 'How the pipeline change is counted',
   'define.new': 'New: deals created during the week.',
-  'define.advanced': 'Advanced: open deals from before the week whose stage at the end of the week is later in the pipeline than at its start (from the stage history).',
+  'define.advanced':
+    'Advanced: open deals from before the week whose stage at the end of the week is later in the pipeline than at its start (from the stage history).',
   'define.slipped':
     'Slipped: open deals from before the week that moved back to an earlier stage, or whose expected close date is in the week and that were still open when it ended (the CRM keeps only the current close date, so a date pushed past the week is not seen).',
   'define.won': 'Won / lost: deals closed with that status during the week; a deal created and closed in the same week is in both rows.',
@@ -86,7 +112,7 @@ export type SummaryTextKey = keyof typeof en;
 const ru: Record<SummaryTextKey, Text> = {
   title: 'Недельная сводка',
   everyone: 'Все',
-  weekOf: '{week}, {from} – {to}',
+  weekOf: 'Неделя {from} – {to}',
   asOf: 'Открытые и рискованные сделки — на {when} ({zone}). Суммы в {currency}.',
   partialWeek: 'Неделя ещё идёт: её цифры — по {when}, а прошлой недели — к тому же моменту прошлой недели.',
   activities: 'Активности',
@@ -176,6 +202,40 @@ const ru: Record<SummaryTextKey, Text> = {
     many: '{count} сотрудников без активности на этой неделе не показаны.',
     other: '{count} сотрудника без активности на этой неделе не показаны.',
   },
+  outlook: 'Прогноз на {period}',
+  outlookTitle: 'Прогноз',
+  'outlook.range': 'Выиграно к концу: {p10} – {p90} (8 шансов из 10), скорее всего {p50}; уже выиграно {won}',
+  'outlook.chance': 'Вероятность выполнить план {quota}: {percent}',
+  'outlook.noQuota': 'План на этот период не задан: вероятность его выполнить не посчитать.',
+  'outlook.none.no-deals': 'Пока нет сделок для прогноза.',
+  'outlook.none.no-history': 'Для прогноза этого периода пока мало истории.',
+  comingWeek: 'План на предстоящую неделю ({week})',
+  'plan.win': {
+    one: 'Чтобы выйти на {quota}: выиграйте ещё {count} сделку',
+    few: 'Чтобы выйти на {quota}: выиграйте ещё {count} сделки',
+    many: 'Чтобы выйти на {quota}: выиграйте ещё {count} сделок',
+    other: 'Чтобы выйти на {quota}: выиграйте ещё {count} сделки',
+  },
+  'plan.open': {
+    one: 'откройте {count} сделку до {date}',
+    few: 'откройте {count} сделки до {date}',
+    many: 'откройте {count} сделок до {date}',
+    other: 'откройте {count} сделки до {date}',
+  },
+  'plan.openNone': 'открытые сделки, по прогнозу, это покроют',
+  'plan.activity': '{calls} звонков и {meetings} встреч за рабочие дни недели ({days})',
+  'plan.calls': '{calls} звонков за рабочие дни недели ({days})',
+  'plan.meetings': '{meetings} встреч за рабочие дни недели ({days})',
+  'plan.noDays': 'ни один рабочий день предстоящей недели не входит в {period}',
+  'plan.tooLate': 'открывать сделки, которые закроются в этом периоде, уже поздно при вашем цикле в {days} дн.: выигрывайте из открытых',
+  'plan.reached': 'План выполнен.',
+  'plan.noQuota': 'План на этот период не задан: плана действий нет.',
+  'plan.missing': 'Не посчитано, мало истории: {inputs}',
+  'plan.low': '{name} ({n} из нужных {min})',
+  'plan.none': '{name} (пока нет данных)',
+  'plan.activities': 'Звонки и встречи',
+  dealsToWork: 'Сделки в работу на неделю',
+  'deal.chance': 'вероятность {percent}, ожидается {expected}',
   howCounted: 'Как считается движение воронки',
   'define.new': 'Новые: сделки, созданные за неделю.',
   'define.advanced': 'Продвинулись: открытые сделки, созданные до недели, чей этап в конце недели дальше по воронке, чем в её начале (по истории этапов).',
@@ -188,17 +248,7 @@ const dictionaries: Record<Locale, Record<SummaryTextKey, Text>> = { en, ru };
 
 export type SummaryText = (key: SummaryTextKey, params?: Record<string, string | number>) => string;
 
-/** `{count}` picks the plural form and is written with the locale's digit grouping; other params are put in as given. */
+/** The same translator as the pages' words (lib/i18n): `{count}` picks the plural form, numbers take the locale's grouping. */
 export function summaryText(locale: Locale): SummaryText {
-  const plural = new Intl.PluralRules(intlTag(locale));
-  const numbers = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 1 });
-  return (key, params = {}) => {
-    const text = dictionaries[locale][key];
-    const chosen = typeof text === 'string' ? text : (text[plural.select(Number(params.count ?? 0)) as 'one' | 'few' | 'many' | 'other'] ?? text.other);
-    return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      if (!(name in params)) return whole;
-      const value = params[name] as string | number;
-      return typeof value === 'number' ? numbers.format(value) : value;
-    });
-  };
+  return translatorOf(dictionaries, locale);
 }

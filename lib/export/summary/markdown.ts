@@ -5,7 +5,8 @@
  */
 import type { Locale } from '../../i18n/locale';
 import { activityPhrase, dealFacts, lastWeek, moveDetail, rateWords, riskReasons, sectionName, summaryTitle, summaryWords, type SummaryWords } from './phrases';
-import { PIPELINE_MOVES, type ChartDay, type DealRef, type SummarySection, type WeeklySummary } from './types';
+import { dealChance, outlookHeading, outlookLines, weekPlanLines } from './outlook-phrases';
+import { PIPELINE_MOVES, type ChartDay, type DealRef, type SummaryOutlook, type SummarySection, type WeeklySummary } from './types';
 
 /** CRM text for Markdown: line breaks and tabs become spaces; characters with a Markdown meaning are backslash-escaped. */
 export function markdownText(text: string): string {
@@ -65,7 +66,12 @@ export function renderMarkdown(summary: WeeklySummary, locale: Locale = 'en'): s
   if (summary.hiddenPeers > 0) notes.push(t('hiddenPeers', { count: summary.hiddenPeers }));
   if (summary.quietReps > 0) notes.push(t('quietReps', { count: summary.quietReps }));
   if (notes.length) out.push('', ...notes.map((note) => `_${note}_`));
-  out.push('', `_${t('howCounted')}: ${PIPELINE_MOVES.filter((m) => m !== 'lost').map((m) => t(`define.${m}`)).join(' ')}_`);
+  out.push(
+    '',
+    `_${t('howCounted')}: ${PIPELINE_MOVES.filter((m) => m !== 'lost')
+      .map((m) => t(`define.${m}`))
+      .join(' ')}_`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -85,7 +91,9 @@ function sectionLines(section: SummarySection, w: SummaryWords): string[] {
   const deals = section.deals;
   if (!deals) out.push(`- ${t('noDeals')}`);
   else {
-    out.push(`- ${t('deals.created')}: ${w.num(deals.created.value)} (${w.money(deals.created.amount)}) · ${lastWeek(w.num(deals.created.previous), deals.created.change, w)}`);
+    out.push(
+      `- ${t('deals.created')}: ${w.num(deals.created.value)} (${w.money(deals.created.amount)}) · ${lastWeek(w.num(deals.created.previous), deals.created.change, w)}`,
+    );
     out.push(`- ${t('deals.won')}: ${w.num(deals.won.value)} (${w.money(deals.won.amount)}) · ${lastWeek(w.num(deals.won.previous), deals.won.change, w)}`);
     out.push(`- ${t('deals.lost')}: ${w.num(deals.lost.value)} · ${lastWeek(w.num(deals.lost.previous), deals.lost.change, w)}`);
     const rate = rateWords(deals.winRate, w);
@@ -103,12 +111,22 @@ function sectionLines(section: SummarySection, w: SummaryWords): string[] {
     out.push(`- ${t('quota.week', { pct: w.pct(week.attainmentPct), sales: w.money(week.sales), quota: w.money(week.quota) })}${judged}${previous}`);
     const month = quota.month;
     if (month) {
-      const parts = [t('quota.month', { month: month.label, sales: w.money(month.sales), quota: w.money(month.quota), pct: w.pct(month.attainmentPct), expected: w.pct(month.expectedPct) })];
+      const parts = [
+        t('quota.month', {
+          month: w.period(month.start, month.end),
+          sales: w.money(month.sales),
+          quota: w.money(month.quota),
+          pct: w.pct(month.attainmentPct),
+          expected: w.pct(month.expectedPct),
+        }),
+      ];
       if (month.pacePct !== undefined) parts.push(`${t('quota.pace', { pace: w.pct(month.pacePct) })} (${t(`status.${month.status}`)})`);
       if (month.projected !== undefined) parts.push(t('quota.projected', { amount: w.money(month.projected) }));
       out.push(`- ${parts.join('; ')}`);
     }
   }
+
+  if (section.outlook) out.push(...outlookMarkdown(section.outlook, w, section.kind !== 'rep'));
 
   out.push('', `**${t('pipeline')}**`);
   const pipeline = section.pipeline;
@@ -129,7 +147,9 @@ function sectionLines(section: SummarySection, w: SummaryWords): string[] {
         out.push(`  - ${dealLink(deal)} · ${facts.join(' · ')}`);
       }
     }
-    out.push(`- ${t('openNow', { deals: t('deals_n', { count: pipeline.openDeals }), amount: w.money(pipeline.openAmount), weighted: w.money(pipeline.weighted) })}`);
+    out.push(
+      `- ${t('openNow', { deals: t('deals_n', { count: pipeline.openDeals }), amount: w.money(pipeline.openAmount), weighted: w.money(pipeline.weighted) })}`,
+    );
   }
 
   const owner = section.kind !== 'rep';
@@ -141,8 +161,34 @@ function sectionLines(section: SummarySection, w: SummaryWords): string[] {
   if (risk) {
     out.push('', `**${t('atRisk')}** (${t('deals_n', { count: risk.count })}, ${w.money(risk.amount)})`);
     if (!risk.deals.length) out.push(`- ${t('noneListed')}`);
-    for (const deal of risk.deals) out.push(`- ${dealLink(deal)} · ${[...dealFacts(deal, w, { owner }).slice(0, owner ? 2 : 1).map(markdownText), riskReasons(deal, w)].join(' · ')}`);
+    for (const deal of risk.deals)
+      out.push(
+        `- ${dealLink(deal)} · ${[
+          ...dealFacts(deal, w, { owner })
+            .slice(0, owner ? 2 : 1)
+            .map(markdownText),
+          riskReasons(deal, w),
+        ].join(' · ')}`,
+      );
   }
   for (const entry of section.excluded) out.push('', `_${markdownText(t('leftOut', { count: entry.count, reason: entry.reason }))}_`);
+  return out;
+}
+
+/** The forecast, the plan for the coming week and the deals to work. */
+function outlookMarkdown(outlook: SummaryOutlook, w: SummaryWords, owner: boolean): string[] {
+  const out = ['', `**${markdownText(outlookHeading(outlook, w))}**`, ...outlookLines(outlook, w).map((line) => `- ${markdownText(line)}`)];
+  if (outlook.status !== 'ok') return out;
+  out.push(
+    '',
+    `**${markdownText(w.t('comingWeek', { week: w.period(outlook.plan.week.start, outlook.plan.week.end) }))}**`,
+    ...weekPlanLines(outlook, w).map((line) => `- ${markdownText(line)}`),
+  );
+  if (outlook.deals.length) {
+    out.push('', `**${w.t('dealsToWork')}**`);
+    outlook.deals.forEach((deal, i) =>
+      out.push(`${i + 1}. ${dealLink(deal)} · ${[...dealFacts(deal, w, { owner }), dealChance(deal, w)].map(markdownText).join(' · ')}`),
+    );
+  }
   return out;
 }

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { DATASETS_DIR } from '../../../test/datasets';
 /**
  * The summary on real data: the Maven "CRM Sales Opportunities" export read through lib/import, week
@@ -16,7 +17,6 @@ const DATASETS = DATASETS_DIR;
 const FILE = join(DATASETS, 'maven-crm/sales_pipeline.csv');
 const AGENT = 'Darcel Schlecht';
 const NOW = Date.UTC(2017, 11, 31, 23, 59, 59, 999); // the end of the latest close date, as `kpi-lens` reads an old export
-const DAY = 86_400_000;
 
 type Row = { id: string; agent: string; stage: string; engage: string; close: string; value: string };
 const ROWS: Row[] = readFileSync(FILE, 'utf8')
@@ -100,7 +100,7 @@ describe('weekly summary on the Maven CRM export (2017-W23)', () => {
     expect(priced.length).toBeGreaterThan(0);
     expect(priced.length).toBeLessThan(open.length);
     // Idle since the engage date (no activities in the export), counted at the end of the week.
-    const stale = open.filter((r) => r.engage && (AT - Date.parse(`${r.engage}T00:00:00Z`)) / DAY >= 14);
+    const stale = open.filter((r) => r.engage && (AT - Date.parse(`${r.engage}T00:00:00Z`)) / DAY_MS >= 14);
     expect(section.atRisk).toMatchObject({ count: stale.length, amount: stale.reduce((total, r) => total + (cents(r) ?? 0), 0) });
     expect(stale.length).toBeGreaterThan(0);
     // The largest open deals then, ties by id.
@@ -118,7 +118,11 @@ describe('weekly summary on the Maven CRM export (2017-W23)', () => {
     const agents = new Set(ROWS.map((r) => r.agent));
     expect(reps.map((s) => s.name).sort()).toEqual([...agents].sort());
     expect(all.quietReps).toBe(0);
-    for (const section of reps) checkWeek(section, ROWS.filter((r) => r.agent === section.name));
+    for (const section of reps)
+      checkWeek(
+        section,
+        ROWS.filter((r) => r.agent === section.name),
+      );
     // Counts and amounts add up over the agents.
     expect(reps.reduce((n, s) => n + s.deals!.created.value, 0)).toBe(cur.created);
     expect(reps.reduce((n, s) => n + s.deals!.won.amount, 0)).toBe(cur.wonCents);

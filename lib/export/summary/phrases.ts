@@ -2,7 +2,7 @@
  * The summary's figures as words, shared by the Markdown renderer and the print page so both say the
  * same thing: Intl formatting in the rep's language and time zone, the texts of labels.ts.
  */
-import { formatChange, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatPoints } from '../../i18n/format';
+import { formatChange, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatPeriod, formatPoints } from '../../i18n/format';
 import { intlTag, type Locale } from '../../i18n/locale';
 import { summaryText, type SummaryText } from './labels';
 import type { ActivityLine, DealRef, DealsBlock, MoveLine, RiskLine, SummarySection, WeeklySummary } from './types';
@@ -20,9 +20,14 @@ export type SummaryWords = {
   dateTime: (ms: number) => string;
   /** Short weekday name of the local day that starts at `ms`. */
   weekday: (ms: number) => string;
+  /** A period in words ("December 2026", "Nov 30 – Dec 6"), never its code. */
+  period: (start: number, end: number) => string;
 };
 
-export function summaryWords(summary: Pick<WeeklySummary, 'currency' | 'timeZone'> & { week?: Pick<WeeklySummary['week'], 'partial'> }, locale: Locale): SummaryWords {
+export function summaryWords(
+  summary: Pick<WeeklySummary, 'currency' | 'timeZone'> & { week?: Pick<WeeklySummary['week'], 'partial'> },
+  locale: Locale,
+): SummaryWords {
   const weekday = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'short', timeZone: summary.timeZone });
   // formatMoney shows cents below 1,000; a plain zero reads better as "$0" than "$0.00".
   const zero = new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency: summary.currency, maximumFractionDigits: 0 }).format(0);
@@ -40,12 +45,13 @@ export function summaryWords(summary: Pick<WeeklySummary, 'currency' | 'timeZone
     date: (ms) => formatDate(ms, summary.timeZone, locale),
     dateTime: (ms) => formatDateTime(ms, summary.timeZone, locale),
     weekday: (ms) => weekday.format(ms),
+    period: (start, end) => formatPeriod(start, end, summary.timeZone, locale),
   };
 }
 
-/** `2017-W23, 5 Jun 2017 – 11 Jun 2017` */
+/** `Week of Jun 5, 2017 – Jun 11, 2017`: dates, not the ISO week code. */
 export function weekHeading(summary: WeeklySummary, w: SummaryWords): string {
-  return w.t('weekOf', { week: summary.week.label, from: w.date(summary.week.start), to: w.date(summary.week.end - 1) });
+  return w.t('weekOf', { from: w.date(summary.week.start), to: w.date(summary.week.end - 1) });
 }
 
 /** The title of the whole summary: who and which week. */
@@ -62,7 +68,10 @@ export function sectionName(section: SummarySection, w: SummaryWords): string {
 export function rateWords(rate: DealsBlock['winRate'], w: SummaryWords): { value: string; previous: string; note?: string } {
   const pct = (value: number | null) => (value === null ? '—' : w.pct(value));
   const change = rate.change === null || rate.lowSample ? '' : ` (${w.points(rate.change)})`;
-  const words: { value: string; previous: string; note?: string } = { value: pct(rate.value), previous: `${w.t('lastWeek', { value: pct(rate.previous) })}${change}` };
+  const words: { value: string; previous: string; note?: string } = {
+    value: pct(rate.value),
+    previous: `${w.t('lastWeek', { value: pct(rate.previous) })}${change}`,
+  };
   if (rate.lowSample) words.note = w.t('fewClosed', { count: rate.closed });
   return words;
 }

@@ -12,7 +12,7 @@ describe('renderMarkdown', () => {
   it('writes the small fixture as expected, every figure worded by hand here', () => {
     const lines = plain(renderMarkdown(fixtureSummary(), 'en')).split('\n');
     expect(lines.slice(0, 37)).toEqual([
-      '**Weekly summary · Ann Lee · 2017-W23, Jun 5, 2017 – Jun 11, 2017**',
+      '**Weekly summary · Ann Lee · Week of Jun 5, 2017 – Jun 11, 2017**', // dates, never the ISO week code
       '_Open deals and deals at risk as of Jun 11, 2017, 11:59 PM (UTC). Amounts in USD._', // at the end of the week
       '',
       '**Activities**',
@@ -32,7 +32,7 @@ describe('renderMarkdown', () => {
       '',
       '**Quota**',
       '- This week: 51% of the week’s share of the quota ($12,000 of $23,333) (off track) · last week 0%', // 51.4 % shown whole; 2,333,333 cents
-      '- 2017-06 to date: $40,000 of $100,000 (40%); a straight line would be at 37%; pace 109% (on track); projected $109,091 by the month’s end',
+      '- June 2017 to date: $40,000 of $100,000 (40%); a straight line would be at 37%; pace 109% (on track); projected $109,091 by the month’s end',
       '',
       '**Pipeline change**',
       '- New: 1 deal, $25,000',
@@ -52,7 +52,12 @@ describe('renderMarkdown', () => {
       '',
       '**Deals at risk** (1 deal, $25,000)',
     ]);
-    expect(lines.slice(37, 41)).toEqual([`- ${ACME} · $25,000 · no activity for 21 days; expected to close 1 day ago`, '', '_2 records left out of some figures: no exchange rate for EUR_', '']);
+    expect(lines.slice(37, 41)).toEqual([
+      `- ${ACME} · $25,000 · no activity for 21 days; expected to close 1 day ago`,
+      '',
+      '_2 records left out of some figures: no exchange rate for EUR_',
+      '',
+    ]);
     expect(lines[41]).toMatch(/^_How the pipeline change is counted: New: deals created during the week\. Advanced: .* Slipped: .* Won \/ lost: .*_$/);
     expect(lines.slice(42)).toEqual(['']);
   });
@@ -79,7 +84,7 @@ describe('renderMarkdown', () => {
 
   it('speaks Russian with its plural forms', () => {
     const text = plain(renderMarkdown(fixtureSummary(), 'ru'));
-    expect(text).toContain('**Недельная сводка · Ann Lee · 2017-W23,');
+    expect(text).toContain('**Недельная сводка · Ann Lee · Неделя 5 июн. 2017 г. – 11 июн. 2017 г.**');
     expect(text).toContain('- Звонки: 45 из 50 (под угрозой) · прошлая неделя 40 (+12,5 %)');
     expect(text).toContain('- Новые: 1 сделка, 25 000 $');
     expect(text).toContain('- Проиграны: 0 сделок, 0 $');
@@ -94,7 +99,7 @@ describe('renderMarkdown', () => {
     summary.sections = [{ ...rep, key: 'team', kind: 'team', name: 'North *Team*' }, rep];
     summary.hiddenPeers = 2;
     const text = plain(renderMarkdown(summary, 'en'));
-    expect(text.startsWith('**Weekly summary · North \\*Team\\* · 2017-W23')).toBe(true);
+    expect(text.startsWith('**Weekly summary · North \\*Team\\* · Week of Jun 5, 2017')).toBe(true);
     expect(text).toContain('\n### North \\*Team\\*\n');
     expect(text).toContain('\n### Ann Lee\n');
     // Team sections name each deal's owner.
@@ -148,7 +153,9 @@ describe('renderCsv', () => {
 
   it('quotes titles with line breaks and separators, and defuses formulas', () => {
     const text = renderCsv(fixtureSummary(), 'en');
-    expect(text).toContain('Ann Lee,top_open,d1,"Acme | Big *deal*\nsecond line",25000,,,,,USD,"Ann Lee; Proposal; closes Jun 20, 2017",https://crm.example/deals/1?x=(1)\r\n');
+    expect(text).toContain(
+      'Ann Lee,top_open,d1,"Acme | Big *deal*\nsecond line",25000,,,,,USD,"Ann Lee; Proposal; closes Jun 20, 2017",https://crm.example/deals/1?x=(1)\r\n',
+    );
     // The formula is text, and the javascript: link is dropped.
     expect(text).toContain('Ann Lee,top_open,d2,"\'=HYPERLINK(""http://evil"")",,,,,,USD,Ann Lee,\r\n');
   });

@@ -1,8 +1,8 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
 import { nextWeeklyNoticeAt } from './schedule';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 describe('nextWeeklyNoticeAt: Monday 08:30 wall-clock time in the rep zone', () => {
   it('is later the same Monday before 08:30, and a week later from 08:30 on', () => {
@@ -17,7 +17,7 @@ describe('nextWeeklyNoticeAt: Monday 08:30 wall-clock time in the rep zone', () 
     const next = nextWeeklyNoticeAt(Date.UTC(2025, 2, 30, 12), 'Europe/Berlin');
     expect(next).toBe(Date.UTC(2025, 2, 31, 6, 30));
     // 24 Mar 07:30Z → 31 Mar 06:30Z: 7 days less the hour the clocks skipped.
-    expect(next - Date.UTC(2025, 2, 24, 7, 30)).toBe(7 * DAY - HOUR);
+    expect(next - Date.UTC(2025, 2, 24, 7, 30)).toBe(7 * DAY_MS - HOUR);
   });
 
   it('stays at 08:30 local across the autumn change (a 169-hour week)', () => {
@@ -25,7 +25,7 @@ describe('nextWeeklyNoticeAt: Monday 08:30 wall-clock time in the rep zone', () 
     const next = nextWeeklyNoticeAt(Date.UTC(2025, 9, 20, 7), 'Europe/Berlin');
     expect(next).toBe(Date.UTC(2025, 9, 27, 7, 30));
     // 20 Oct 08:30 CEST was 06:30Z: 7 days plus the hour the clocks repeated.
-    expect(next - Date.UTC(2025, 9, 20, 6, 30)).toBe(7 * DAY + HOUR);
+    expect(next - Date.UTC(2025, 9, 20, 6, 30)).toBe(7 * DAY_MS + HOUR);
   });
 
   it('follows other zones and their own clock changes', () => {

@@ -25,7 +25,17 @@ export type SectionContext = {
 
 export type SectionTarget = { key: string; kind: SummarySection['kind']; name: string; ownerIds: readonly string[]; scope: KpiScope };
 
-const WEEK_KPIS: readonly KpiId[] = ['activityCounts', 'demosBooked', 'opportunitiesCreated', 'winRate', 'avgPurchaseValue', 'quotaAttainment', 'pipelineValue', 'dealsInPipeline', 'staleDeals'];
+const WEEK_KPIS: readonly KpiId[] = [
+  'activityCounts',
+  'demosBooked',
+  'opportunitiesCreated',
+  'winRate',
+  'avgPurchaseValue',
+  'quotaAttainment',
+  'pipelineValue',
+  'dealsInPipeline',
+  'staleDeals',
+];
 const PREVIOUS_KPIS: readonly KpiId[] = ['activityCounts', 'demosBooked', 'opportunitiesCreated', 'winRate', 'avgPurchaseValue', 'quotaAttainment'];
 
 export function buildSection(ctx: SectionContext, target: SectionTarget): SummarySection {
@@ -46,7 +56,10 @@ export function buildSection(ctx: SectionContext, target: SectionTarget): Summar
     deals: dealsBlock(cur, prev),
     quota: quotaBlock(ctx.data, base, ctx.week, ctx.asOf, cur, prev),
     pipeline: pipelineBlock(ctx, target, cur),
-    topOpen: (okResult(cur.dealsInPipeline)?.recordIds ?? []).flatMap((id) => refOf(ctx, id)).sort(byAmount).slice(0, ctx.listSize),
+    topOpen: (okResult(cur.dealsInPipeline)?.recordIds ?? [])
+      .flatMap((id) => refOf(ctx, id))
+      .sort(byAmount)
+      .slice(0, ctx.listSize),
     atRisk: riskBlock(ctx, cur),
     chart: counts ? chartDays(ctx, counts.recordIds) : [],
     excluded: mergeExcluded(cur),

@@ -37,7 +37,18 @@ export function fixtureSection(): SummarySection {
     quota: {
       status: 'ok',
       week: { attainmentPct: 51.4, sales: 1_200_000, quota: 2_333_333, status: 'off-track', previousPct: 0 },
-      month: { label: '2017-06', sales: 4_000_000, quota: 10_000_000, attainmentPct: 40, expectedPct: 36.666, pacePct: 109.09, status: 'on-track', projected: 10_909_091 },
+      month: {
+        label: '2017-06',
+        start: Date.UTC(2017, 5, 1),
+        end: Date.UTC(2017, 6, 1),
+        sales: 4_000_000,
+        quota: 10_000_000,
+        attainmentPct: 40,
+        expectedPct: 36.666,
+        pacePct: 109.09,
+        status: 'on-track',
+        projected: 10_909_091,
+      },
     },
     pipeline: {
       openDeals: 4,
@@ -53,7 +64,14 @@ export function fixtureSection(): SummarySection {
     },
     topOpen: [HOSTILE, FORMULA],
     atRisk: { count: 1, amount: 2_500_000, deals: [{ ...HOSTILE, noActivity: true, idleDays: 21, pastCloseDate: true, daysPastClose: 1 }] },
-    chart: [10, 20, 15, 30, 6, 0, 0].map((total, i) => ({ date: `2017-06-${String(5 + i).padStart(2, '0')}`, start: day(5 + i), call: total, email: 0, meeting: 0, other: 0 })),
+    chart: [10, 20, 15, 30, 6, 0, 0].map((total, i) => ({
+      date: `2017-06-${String(5 + i).padStart(2, '0')}`,
+      start: day(5 + i),
+      call: total,
+      email: 0,
+      meeting: 0,
+      other: 0,
+    })),
     chartTargetPerDay: 11,
     excluded: [{ count: 2, reason: 'no exchange rate for EUR' }],
   };

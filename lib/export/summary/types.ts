@@ -73,6 +73,9 @@ export type QuotaSummary =
       /** The month holding the week's last day, up to the end of the week (or now, for a week in progress). */
       month: {
         label: string;
+        /** The month's span, for its name in words. */
+        start: number;
+        end: number;
         sales: number;
         quota: number;
         attainmentPct: number;
@@ -103,6 +106,38 @@ export type DealsBlock = {
 /** Done activities per local day of the week, by kind. */
 export type ChartDay = { date: string; start: number; call: number; email: number; meeting: number; other: number };
 
+/**
+ * Where the month holding "now" will end (lib/forecast: won so far, P10–P90 of won revenue, the chance
+ * of the quota) and the plan for the coming week; `none` when the data cannot give a forecast.
+ */
+export type SummaryOutlook =
+  | {
+      status: 'ok';
+      period: { label: string; start: number; end: number };
+      wonSoFar: number;
+      p10: number;
+      p50: number;
+      p90: number;
+      quota: number | null;
+      probabilityOfQuota: number | null;
+      plan: {
+        status: 'no-quota' | 'reached' | 'plan' | 'incomplete';
+        gap: number | null;
+        dealsToWin: number | null;
+        dealsToOpen: number | null;
+        openBy: number | null;
+        /** The coming week (what is left of it): working days, and the calls and meetings they need at the plan's pace. */
+        week: { label: string; start: number; end: number; workingDays: number; calls: number | null; meetings: number | null };
+        /** The rep's sales cycle in days when it is too late to open deals that close within the period (openBy is then null). */
+        tooLateDays?: number;
+        /** Plan inputs missing or too thin to use (keys of lib/forecast INPUT_LABEL, or quota / activities). */
+        missing: { input: string; status: 'low-sample' | 'missing'; n?: number; min?: number }[];
+      };
+      /** The deals to work, by expected contribution (probability × amount). */
+      deals: (DealRef & { probability: number; expected: number })[];
+    }
+  | { status: 'none'; reason: 'no-deals' | 'no-history' };
+
 export type SummarySection = {
   /** The owner id for a rep's section; `team` or `all` for the total. */
   key: string;
@@ -127,6 +162,8 @@ export type SummarySection = {
   chartTargetPerDay?: number;
   /** Records left out of some figure and why (no exchange rate, no created date...). */
   excluded: { count: number; reason: string }[];
+  /** The forecast and the plan for the coming week (absent in summaries made before it existed). */
+  outlook?: SummaryOutlook;
 };
 
 export type WeeklySummary = {

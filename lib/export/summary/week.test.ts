@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
 import type { CalendarOptions } from '../../period/types';
 import { resolveWeek, shiftWeek } from './week';
@@ -5,7 +6,6 @@ import { resolveWeek, shiftWeek } from './week';
 const BERLIN: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
 const NEW_YORK_SUNDAY: CalendarOptions = { timeZone: 'America/New_York', weekStartsOn: 0, fiscalYearStartMonth: 1 };
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 describe('resolveWeek', () => {
   it('defaults to the last full week before now', () => {
@@ -14,7 +14,7 @@ describe('resolveWeek', () => {
     const { week, previous, firstDay, lastDay } = resolveWeek(undefined, wednesday, BERLIN);
     expect(week.label).toBe('2017-W23');
     expect(week.start).toBe(Date.UTC(2017, 5, 4, 22)); // Mon 5 Jun 00:00 CEST = 4 Jun 22:00Z
-    expect(week.end - week.start).toBe(7 * DAY); // no DST change that week
+    expect(week.end - week.start).toBe(7 * DAY_MS); // no DST change that week
     expect([firstDay, lastDay]).toEqual(['2017-06-05', '2017-06-11']);
     expect(previous.label).toBe('2017-W22');
     expect(previous.end).toBe(week.start);
@@ -38,7 +38,7 @@ describe('resolveWeek', () => {
   it('keeps a week 167 hours long across the spring clock change', () => {
     // Berlin moved to summer time on Sun 26 Mar 2017: the week 20–26 March (2017-W12) lost an hour.
     const { week } = resolveWeek('2017-W12', Date.UTC(2017, 5, 1), BERLIN);
-    expect(week.end - week.start).toBe(7 * DAY - HOUR);
+    expect(week.end - week.start).toBe(7 * DAY_MS - HOUR);
   });
 
   it('numbers Sunday-start weeks by the US rule', () => {

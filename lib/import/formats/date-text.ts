@@ -8,6 +8,7 @@
  *   them month first (checked against Intl in locale-facts.test.ts);
  * - serial: a bare number, an Excel serial day when the column holds only those.
  */
+import { DAY_MS } from '../../period/units';
 export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
 /** `mdy`: 01/02/2017 is January 2nd (US); `dmy`: February 1st; `ymd`: 17/02/01 is 2017-02-01. */
 export type DateOrder = (typeof DATE_ORDERS)[number];
@@ -25,10 +26,7 @@ const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
 export const SERIAL_RANGE = { min: 24_107, max: 73_051 } as const;
 
 export type DateShape =
-  | { kind: 'exact' }
-  | { kind: 'fields'; orders: readonly DateOrder[]; dotted: boolean }
-  | { kind: 'serial'; inRange: boolean }
-  | { kind: 'none' };
+  { kind: 'exact' } | { kind: 'fields'; orders: readonly DateOrder[]; dotted: boolean } | { kind: 'serial'; inRange: boolean } | { kind: 'none' };
 
 /** The wall-clock parts of a date cell and the zone it names, if any. */
 export type DateParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number; zone?: string; timeError?: true };
@@ -77,7 +75,7 @@ export function serialParts(text: string, epoch: SerialEpoch): DateParts | undef
   const days = Math.floor(serial);
   // 1900 count: day 1 is 1900-01-01 and Excel keeps Lotus's 1900-02-29, so from day 61 on, day 0 is 1899-12-30.
   const base = epoch === 1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, days >= 61 ? 30 : 31);
-  const wall = new Date(base + days * 86_400_000 + Math.round((serial - days) * 86_400_000));
+  const wall = new Date(base + days * DAY_MS + Math.round((serial - days) * DAY_MS));
   return {
     year: wall.getUTCFullYear(),
     month: wall.getUTCMonth() + 1,
@@ -102,7 +100,12 @@ function withTime(day: { year: number; month: number; day: number }, match: RegE
   if (match[at] === undefined) return parts;
   const hour = to24(Number(match[at]), match[at + 4]);
   const fraction = match[at + 3] ?? '';
-  Object.assign(parts, { hour, minute: Number(match[at + 1]), second: Number(match[at + 2] ?? 0), ms: fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0 });
+  Object.assign(parts, {
+    hour,
+    minute: Number(match[at + 1]),
+    second: Number(match[at + 2] ?? 0),
+    ms: fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0,
+  });
   if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) parts.timeError = true;
   return parts;
 }
@@ -150,8 +153,27 @@ export function hasTimeOfDay(text: string): boolean {
 
 /** Cells that mean "no date" in a date column (amoCRM writes `не закрыта` for open deals): empty, not unreadable. */
 const NO_DATE = new Set([
-  'не закрыта', 'не закрыто', 'не закрыт', 'не завершена', 'не завершено', 'не указана', 'не указано', 'нет даты', 'без даты', 'нет',
-  'not closed', 'not set', 'no date', 'never', 'open', 'tbd', 'n/a', '0000-00-00', '0000-00-00 00:00:00', '00.00.0000', '00.00.0000 00:00:00',
+  'не закрыта',
+  'не закрыто',
+  'не закрыт',
+  'не завершена',
+  'не завершено',
+  'не указана',
+  'не указано',
+  'нет даты',
+  'без даты',
+  'нет',
+  'not closed',
+  'not set',
+  'no date',
+  'never',
+  'open',
+  'tbd',
+  'n/a',
+  '0000-00-00',
+  '0000-00-00 00:00:00',
+  '00.00.0000',
+  '00.00.0000 00:00:00',
 ]);
 
 export function isNoDateWord(text: string): boolean {

@@ -48,7 +48,10 @@ export type FormatInputs = {
 type Step<R> = { basis: FormatBasis; allowed: readonly R[]; from?: string };
 
 /** Narrows `candidates` step by step; the first step that leaves one reading decides. */
-function settle<R extends ColumnReading>(candidates: readonly R[], steps: readonly (Step<R> | undefined)[]): { reading?: R; basis?: FormatBasis; from?: string; left: readonly R[] } {
+function settle<R extends ColumnReading>(
+  candidates: readonly R[],
+  steps: readonly (Step<R> | undefined)[],
+): { reading?: R; basis?: FormatBasis; from?: string; left: readonly R[] } {
   let left = candidates;
   for (const step of steps) {
     if (!step) continue;
@@ -79,7 +82,9 @@ export function decideNumberColumn(column: number, inputs: FormatInputs): Column
   const settled = settle(own, [
     optionMark && { basis: 'option', allowed: [optionMark], from: inputs.numberLocale },
     fileMark && { basis: 'file', allowed: [fileMark.mark], from: fileMark.from },
-    monthFirst && monthFirst.orders.length === 1 && monthFirst.orders[0] === 'mdy' ? { basis: 'file', allowed: [CROSS_FACTS.markOfMonthFirst], from: monthFirst.from } : undefined,
+    monthFirst && monthFirst.orders.length === 1 && monthFirst.orders[0] === 'mdy'
+      ? { basis: 'file', allowed: [CROSS_FACTS.markOfMonthFirst], from: monthFirst.from }
+      : undefined,
     localeMark && inputs.locale ? { basis: 'locale', allowed: [localeMark], from: inputs.locale.from } : undefined,
   ]);
   if (settled.reading) return { ...base, reading: settled.reading, basis: settled.basis, from: settled.from, candidates: own, examples };
@@ -94,12 +99,29 @@ export function decideDateColumn(column: number, inputs: FormatInputs): ColumnFo
   const choice = inputs.choices?.[column];
   const serialColumn = values > 0 && date.serial === values && date.serialInRange === values;
   const own = ownOrders(profile);
-  const examples = own.length === 0 ? mixedExamples(profile) : own.length === 1 ? (date.excludeExamples[DATE_ORDERS.find((order) => order !== own[0])!] ?? []) : date.ambiguousExamples;
+  const examples =
+    own.length === 0
+      ? mixedExamples(profile)
+      : own.length === 1
+        ? (date.excludeExamples[DATE_ORDERS.find((order) => order !== own[0])!] ?? [])
+        : date.ambiguousExamples;
   if (choice !== undefined && (DATE_READINGS as readonly string[]).includes(choice)) {
-    return { ...base, reading: choice, basis: 'choice', candidates: serialColumn ? ['excel1900', 'excel1904'] : own, examples: serialColumn ? date.serialExamples : examples };
+    return {
+      ...base,
+      reading: choice,
+      basis: 'choice',
+      candidates: serialColumn ? ['excel1900', 'excel1904'] : own,
+      examples: serialColumn ? date.serialExamples : examples,
+    };
   }
   if (serialColumn) {
-    return { ...base, reading: inputs.excelEpoch === 1904 ? 'excel1904' : 'excel1900', basis: inputs.excelEpoch ? 'option' : 'values', candidates: ['excel1900', 'excel1904'], examples: date.serialExamples };
+    return {
+      ...base,
+      reading: inputs.excelEpoch === 1904 ? 'excel1904' : 'excel1900',
+      basis: inputs.excelEpoch ? 'option' : 'values',
+      candidates: ['excel1900', 'excel1904'],
+      examples: date.serialExamples,
+    };
   }
   const fields = date.fields - date.unreadable;
   if (fields <= 0) return { ...base, basis: 'unneeded', candidates: [], examples: [] };
@@ -113,7 +135,9 @@ export function decideDateColumn(column: number, inputs: FormatInputs): ColumnFo
   const settled = settle<DateReading>(own, [
     inputs.dateOrder && { basis: 'option', allowed: [inputs.dateOrder], from: inputs.dateOrder },
     others && { basis: 'file', allowed: others.orders, from: others.from },
-    fileMark && fileMark.mark === ',' ? { basis: 'file', allowed: DATE_ORDERS.filter((order) => order !== CROSS_FACTS.orderNotWithComma), from: fileMark.from } : undefined,
+    fileMark && fileMark.mark === ','
+      ? { basis: 'file', allowed: DATE_ORDERS.filter((order) => order !== CROSS_FACTS.orderNotWithComma), from: fileMark.from }
+      : undefined,
     localeOrder && inputs.locale ? { basis: 'locale', allowed: [localeOrder], from: inputs.locale.from } : undefined,
   ]);
   if (settled.reading) return { ...base, reading: settled.reading, basis: settled.basis, from: settled.from, candidates: own, examples };

@@ -37,12 +37,19 @@ function valueUnder(text: string, reading: ColumnReading): string {
 /** Why a column cannot be read as it is, and the choice that settles it. */
 export function describeProblem(format: ColumnFormat): string {
   const column = `column ${JSON.stringify(format.header)}`;
-  const flags = format.candidates.length ? format.candidates.map(flagFor).join(' or ') : format.kind === 'number' ? '--number-locale en or de' : '--date-order dmy, mdy or ymd';
+  const flags = format.candidates.length
+    ? format.candidates.map(flagFor).join(' or ')
+    : format.kind === 'number'
+      ? '--number-locale en or de'
+      : '--date-order dmy, mdy or ymd';
   if (format.problem === 'mixed') {
     return `${column} mixes two ${format.kind === 'number' ? 'number' : 'date'} formats (${format.examples.map((text) => JSON.stringify(text)).join(' and ')}): choose one (${flags}); rows in the other format are then rejected`;
   }
   const example = format.examples[0];
-  const what = example === undefined ? `its values fit ${format.candidates.map((reading) => READING_NAMES[reading]).join(' and ')}` : readingsOf(example, format.candidates);
+  const what =
+    example === undefined
+      ? `its values fit ${format.candidates.map((reading) => READING_NAMES[reading]).join(' and ')}`
+      : readingsOf(example, format.candidates);
   const tell = format.kind === 'number' ? 'no value in the file tells which decimal mark it uses' : 'no date in the file tells which order it uses';
   return `${column}: ${what}, and ${tell}; choose with ${flags}`;
 }

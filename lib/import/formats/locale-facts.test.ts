@@ -7,18 +7,119 @@ import { CROSS_FACTS, dateOrderFor, decimalMarkFor, isLocale } from './locale';
  * Asia and Africa, and regional variants that differ from their language).
  */
 const LOCALES = [
-  'af', 'am', 'ar', 'az', 'be', 'bg', 'bn', 'bs', 'ca', 'cs', 'cy', 'da', 'de', 'de-AT', 'de-CH', 'el', 'en', 'en-AU', 'en-CA', 'en-GB',
-  'en-IE', 'en-IN', 'en-NZ', 'en-PH', 'en-SG', 'en-US', 'en-ZA', 'es', 'es-AR', 'es-MX', 'es-US', 'et', 'eu', 'fa', 'fi', 'fil', 'fr',
-  'fr-CA', 'fr-CH', 'ga', 'gl', 'gu', 'he', 'hi', 'hr', 'hu', 'hy', 'id', 'is', 'it', 'it-CH', 'ja', 'ka', 'kk', 'km', 'kn', 'ko', 'ky',
-  'lo', 'lt', 'lv', 'mk', 'ml', 'mn', 'mr', 'ms', 'my', 'nb', 'ne', 'nl', 'nl-BE', 'pa', 'pl', 'pt', 'pt-BR', 'pt-PT', 'ro', 'ru', 'si',
-  'sk', 'sl', 'sq', 'sr', 'sr-Latn', 'sv', 'sw', 'ta', 'te', 'th', 'tr', 'uk', 'ur', 'uz', 'vi', 'zh', 'zh-TW', 'zu',
+  'af',
+  'am',
+  'ar',
+  'az',
+  'be',
+  'bg',
+  'bn',
+  'bs',
+  'ca',
+  'cs',
+  'cy',
+  'da',
+  'de',
+  'de-AT',
+  'de-CH',
+  'el',
+  'en',
+  'en-AU',
+  'en-CA',
+  'en-GB',
+  'en-IE',
+  'en-IN',
+  'en-NZ',
+  'en-PH',
+  'en-SG',
+  'en-US',
+  'en-ZA',
+  'es',
+  'es-AR',
+  'es-MX',
+  'es-US',
+  'et',
+  'eu',
+  'fa',
+  'fi',
+  'fil',
+  'fr',
+  'fr-CA',
+  'fr-CH',
+  'ga',
+  'gl',
+  'gu',
+  'he',
+  'hi',
+  'hr',
+  'hu',
+  'hy',
+  'id',
+  'is',
+  'it',
+  'it-CH',
+  'ja',
+  'ka',
+  'kk',
+  'km',
+  'kn',
+  'ko',
+  'ky',
+  'lo',
+  'lt',
+  'lv',
+  'mk',
+  'ml',
+  'mn',
+  'mr',
+  'ms',
+  'my',
+  'nb',
+  'ne',
+  'nl',
+  'nl-BE',
+  'pa',
+  'pl',
+  'pt',
+  'pt-BR',
+  'pt-PT',
+  'ro',
+  'ru',
+  'si',
+  'sk',
+  'sl',
+  'sq',
+  'sr',
+  'sr-Latn',
+  'sv',
+  'sw',
+  'ta',
+  'te',
+  'th',
+  'tr',
+  'uk',
+  'ur',
+  'uz',
+  'vi',
+  'zh',
+  'zh-TW',
+  'zu',
 ];
 
 /** How a locale writes 30 June 2017 as a short numeric date: the order of its fields and what separates them. */
 function shortDate(locale: string): { order: string; separator: string } {
-  const parts = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' }).formatToParts(Date.UTC(2017, 5, 30));
-  const order = parts.filter((part) => part.type === 'year' || part.type === 'month' || part.type === 'day').map((part) => part.type[0]).join('');
-  const separator = parts.find((part) => part.type === 'literal')?.value.replace(/[\u200e\u200f]/g, '').trim() ?? '';
+  const parts = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC', numberingSystem: 'latn' }).formatToParts(
+    Date.UTC(2017, 5, 30),
+  );
+  const order = parts
+    .filter((part) => part.type === 'year' || part.type === 'month' || part.type === 'day')
+    .map((part) => part.type[0])
+    .join('');
+  const separator =
+    parts
+      .find((part) => part.type === 'literal')
+      ?.value.replace(/[\u200e\u200f]/g, '')
+      .trim() ?? '';
   return { order, separator };
 }
 

@@ -25,7 +25,9 @@ export function decimalMarkFor(locale: string): DecimalMark | undefined {
  */
 export function dateOrderFor(locale: string): DateOrder | undefined {
   if (!isLocale(locale)) return undefined;
-  const parts = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', numberingSystem: 'latn' }).formatToParts(Date.UTC(2017, 1, 1));
+  const parts = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', numberingSystem: 'latn' }).formatToParts(
+    Date.UTC(2017, 1, 1),
+  );
   const at = (type: string) => parts.findIndex((part) => part.type === type);
   const [year, month, day] = [at('year'), at('month'), at('day')];
   if (year >= 0 && year < month && year < day) return 'ymd';

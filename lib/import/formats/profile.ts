@@ -111,7 +111,14 @@ function classify(text: string): CellClass {
   const readings = numberReadings(text);
   const evidence = readings ? markEvidence(readings) : { fits: [], differs: false };
   const shape = dateShape(text);
-  return { noDate: isNoDateWord(text), yesNo: readBoolean(text).ok, marks: evidence.fits, differs: evidence.differs, shape, orderDiffers: shape.kind === 'fields' && orderChangesDate(text, shape.orders) };
+  return {
+    noDate: isNoDateWord(text),
+    yesNo: readBoolean(text).ok,
+    marks: evidence.fits,
+    differs: evidence.differs,
+    shape,
+    orderDiffers: shape.kind === 'fields' && orderChangesDate(text, shape.orders),
+  };
 }
 
 function count(profile: ColumnProfile, text: string, cell: CellClass): void {

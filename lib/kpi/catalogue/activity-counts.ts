@@ -58,7 +58,11 @@ export const evaluator: Evaluator = {
     const total = w.activities.length;
     const days = w.info.workingDaysElapsed;
     const perDay = (n: number | undefined) => (days > 0 && n !== undefined ? n / days : undefined);
-    const targets: [TargetMetric, string][] = [['calls', 'call'], ['emails', 'email'], ['meetings', 'meeting']];
+    const targets: [TargetMetric, string][] = [
+      ['calls', 'call'],
+      ['emails', 'email'],
+      ['meetings', 'meeting'],
+    ];
     let targetValue = 0;
     let targetActual = 0;
     let anyTarget = false;
@@ -71,7 +75,7 @@ export const evaluator: Evaluator = {
       targetActual += byType[type] ?? 0;
       targetParts[`${metric}Target`] = target.value;
     }
-    const pace = anyTarget ? paceStatus(targetActual, targetValue, w.info.elapsed) : undefined;
+    const pace = anyTarget ? paceStatus(targetActual, targetValue, w.info.workingElapsed) : undefined;
     return ok({
       value: total,
       unit: 'count',

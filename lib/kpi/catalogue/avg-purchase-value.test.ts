@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { JUNE, at, deal, kpi, lostDeal, money, okOf, usd, wonDeal } from '../test-fixtures';
 
 describe('avgPurchaseValue', () => {
-  const deals = [wonDeal(100, '2017-06-01'), wonDeal(300, '2017-06-10'), wonDeal(0, '2017-06-11', { amount: money(100, 'EUR') }), wonDeal(0, '2017-06-12', { amount: money(1, 'GBP') }), wonDeal(999, '2017-07-01'), lostDeal('2017-06-03')];
+  const deals = [
+    wonDeal(100, '2017-06-01'),
+    wonDeal(300, '2017-06-10'),
+    wonDeal(0, '2017-06-11', { amount: money(100, 'EUR') }),
+    wonDeal(0, '2017-06-12', { amount: money(1, 'GBP') }),
+    wonDeal(999, '2017-07-01'),
+    lostDeal('2017-06-03'),
+  ];
 
   it('divides the won amount by the won deals', () => {
     const r = okOf(kpi('avgPurchaseValue', { deals }));

@@ -34,7 +34,9 @@ export const evaluator: Evaluator = {
     const excluded: ExclusionTally = new Map();
     const size = dealSizeOf(w, excluded);
     if (size.average === undefined) {
-      const why = excludedList(excluded)?.map((e) => `${e.count} ${e.reason}`).join(', ');
+      const why = excludedList(excluded)
+        ?.map((e) => `${e.count} ${e.reason}`)
+        .join(', ');
       return notDefined(w.won.length ? `no won deal in the period has a usable amount (${why})` : 'no deals won in the period', {
         counts: { won: w.won.length },
       });

@@ -22,7 +22,10 @@ describe('cac', () => {
     expect(kpi('cac', {})).toMatchObject({ status: 'needs-data', missing: ['spend'] });
     expect(kpi('cac', { spend: spends })).toMatchObject({ status: 'needs-data', missing: ['customers'] });
     const july = parsePeriodSpec('2017-07', CAL);
-    expect(kpi('cac', { customers, spend: spends }, { period: july, asOf: july.end })).toMatchObject({ status: 'needs-data', message: 'No spend is entered for 2017-07.' });
+    expect(kpi('cac', { customers, spend: spends }, { period: july, asOf: july.end })).toMatchObject({
+      status: 'needs-data',
+      message: 'No spend is entered for 2017-07.',
+    });
     expect(kpi('cac', { customers, spend: spends }, { scope: { ownerIds: ['alice'] } })).toMatchObject({ status: 'not-defined' });
   });
 

@@ -18,7 +18,14 @@ export const definition = defineKpi({
   unit: 'percent',
   higherIsBetter: false,
   additive: false,
-  parts: { customerChurnPct: 'percent', passiveChurnPct: 'percent', revenueChurnPct: 'percent', churnedMrr: 'money', contractionMrr: 'money', mrrStart: 'money' },
+  parts: {
+    customerChurnPct: 'percent',
+    passiveChurnPct: 'percent',
+    revenueChurnPct: 'percent',
+    churnedMrr: 'money',
+    contractionMrr: 'money',
+    mrrStart: 'money',
+  },
 });
 
 /**

@@ -12,7 +12,14 @@ describe('clv', () => {
     // Predictive: 587.50 × 60 % ÷ 20 % = 1,762.50. Historical: (4 × 1,000 + 3,000) ÷ 4 customers = 1,750.
     expect(r.method).toBe('predictive');
     expect(r.value).toBe(176_250);
-    expect(r.parts).toMatchObject({ historical: 175_000, predictive: 176_250, monthlyRevenuePerCustomer: 58_750, marginPct: 60, monthlyChurnPct: 20, lifetimeMonths: 5 });
+    expect(r.parts).toMatchObject({
+      historical: 175_000,
+      predictive: 176_250,
+      monthlyRevenuePerCustomer: 58_750,
+      marginPct: 60,
+      monthlyChurnPct: 20,
+      lifetimeMonths: 5,
+    });
   });
 
   it('uses MRR per paying customer when MRR exists', () => {
@@ -24,7 +31,10 @@ describe('clv', () => {
   it('gives the historical figure when asked, or when nobody churned', () => {
     expect(okOf(kpi('clv', { customers, deals }, { settings: settingsWith({ clvMethod: 'historical' }) })).value).toBe(175_000);
     // Churn is tracked (C0 left in April), but nobody left in June.
-    const loyal = [...customers.map((c) => ({ ...c, churnedAt: undefined })), customer({ externalId: 'C0', acquiredAt: at('2016-01-01'), churnedAt: at('2017-04-10') })];
+    const loyal = [
+      ...customers.map((c) => ({ ...c, churnedAt: undefined })),
+      customer({ externalId: 'C0', acquiredAt: at('2016-01-01'), churnedAt: at('2017-04-10') }),
+    ];
     const r = okOf(kpi('clv', { customers: loyal, deals }));
     expect([r.method, r.value]).toEqual(['historical', 175_000]);
     expect(kpi('clv', { customers: loyal, deals }, { settings: settingsWith({ clvMethod: 'predictive' }) })).toMatchObject({
@@ -52,11 +62,26 @@ describe('clv', () => {
     const r = okOf(kpi('clv', { customers, deals }, { settings: settingsWith({ clvMethod: 'bg-nbd' }) }, { clvMethods: [model] }));
     expect([r.method, r.value]).toEqual(['bg-nbd', 500]); // 5 purchases × 100
     // June first (oldest purchase first), then May for the comparison, which has only the 2016 purchase.
-    expect(seen).toEqual([[['C1', 300_000], ['C1', 100_000], ['C2', 100_000], ['C3', 100_000], ['C4', 100_000]], [['C1', 300_000]]]);
+    expect(seen).toEqual([
+      [
+        ['C1', 300_000],
+        ['C1', 100_000],
+        ['C2', 100_000],
+        ['C3', 100_000],
+        ['C4', 100_000],
+      ],
+      [['C1', 300_000]],
+    ]);
   });
 
   it('reports a failing or unknown method instead of throwing', () => {
-    const broken: ClvMethod = { id: 'broken', name: { en: 'x', ru: 'x' }, estimate: () => { throw new Error('cannot fit'); } };
+    const broken: ClvMethod = {
+      id: 'broken',
+      name: { en: 'x', ru: 'x' },
+      estimate: () => {
+        throw new Error('cannot fit');
+      },
+    };
     expect(kpi('clv', { customers, deals }, { settings: settingsWith({ clvMethod: 'broken' }) }, { clvMethods: [broken] })).toMatchObject({
       status: 'not-defined',
       reason: 'the broken model failed: cannot fit',

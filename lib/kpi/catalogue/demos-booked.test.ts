@@ -23,7 +23,9 @@ describe('demosBooked', () => {
   it('expects nothing before the period starts (zero elapsed), so a target is on track', () => {
     // A call in May: activities exist as of 20 May (the June demo does not yet).
     const before = activity({ type: 'call', occurredAt: at('2017-05-10') });
-    const r = okOf(kpi('demosBooked', { activities: [demos[4]!, before], owners: [owner('alice', 'A')], targets: [target('demos', 'week', 2)] }, { asOf: at('2017-05-20') }));
+    const r = okOf(
+      kpi('demosBooked', { activities: [demos[4]!, before], owners: [owner('alice', 'A')], targets: [target('demos', 'week', 2)] }, { asOf: at('2017-05-20') }),
+    );
     expect(r.value).toBe(0);
     expect(r.target).toEqual({ value: (2 * 22) / 5, status: 'on-track' }); // 2 per week × 22 working days ÷ 5
     expect(r.parts.pacePct).toBeUndefined();

@@ -33,7 +33,7 @@ export const evaluator: Evaluator = {
     const held = w.demos.filter((a) => activityDoneAt(a, w.info.at)).length;
     const byMeetingDate = w.demos.filter((a) => a.createdAt === undefined).length;
     const target = targetFor(ctx, slice.members, w.info, 'demos');
-    const pace = target ? paceStatus(w.demos.length, target.value, w.info.elapsed) : undefined;
+    const pace = target ? paceStatus(w.demos.length, target.value, w.info.workingElapsed) : undefined;
     return ok({
       value: w.demos.length,
       unit: 'count',

@@ -20,7 +20,11 @@ describe('emailBenchmarks', () => {
   });
 
   it('uses only cold emails when some are marked cold, and counts a reply as an open', () => {
-    const cold = [email(false, true, false, { email: { cold: true, opened: false, replied: true } }), email(false, false, false, { email: { cold: true, opened: false } }), email(false, false, false, { email: { cold: true, opened: false } })];
+    const cold = [
+      email(false, true, false, { email: { cold: true, opened: false, replied: true } }),
+      email(false, false, false, { email: { cold: true, opened: false } }),
+      email(false, false, false, { email: { cold: true, opened: false } }),
+    ];
     const r = okOf(kpi('emailBenchmarks', { activities: [...ten, ...cold] }));
     expect(r.method).toBe('cold-emails');
     expect(r.counts).toEqual({ sent: 3, opened: 1, replied: 1, converted: 0 });
@@ -46,7 +50,9 @@ describe('emailBenchmarks', () => {
   });
 
   it('takes an email exactly at the start and not one exactly at the end', () => {
-    const r = okOf(kpi('emailBenchmarks', { activities: [email(true, false, false, { occurredAt: JUNE.start }), email(true, false, false, { occurredAt: JUNE.end })] }));
+    const r = okOf(
+      kpi('emailBenchmarks', { activities: [email(true, false, false, { occurredAt: JUNE.start }), email(true, false, false, { occurredAt: JUNE.end })] }),
+    );
     expect(r.counts.sent).toBe(1);
   });
 });

@@ -27,7 +27,8 @@ export const evaluator: Evaluator = {
   comparable: true,
   run(input: EvalInput): KpiBody {
     const cost = cac.run(input);
-    if (cost.status === 'not-defined' && cost.code === 'not-for-one-rep') return notDefined(NOT_FOR_ONE_REP.replace('CAC is', 'LTV : CAC is'), { code: 'not-for-one-rep' });
+    if (cost.status === 'not-defined' && cost.code === 'not-for-one-rep')
+      return notDefined(NOT_FOR_ONE_REP.replace('CAC is', 'LTV : CAC is'), { code: 'not-for-one-rep' });
     const value = clv.run(input);
     if (value.status === 'needs-data' || cost.status === 'needs-data') {
       const missing = [...(value.status === 'needs-data' ? value.missing : []), ...(cost.status === 'needs-data' ? cost.missing : [])];

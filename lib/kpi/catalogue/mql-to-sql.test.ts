@@ -23,7 +23,10 @@ describe('mqlToSql', () => {
   it('reads SQL from deal stages when leads have no SQL date and SQL stages are set', () => {
     const funnel = { pipelines: [pipeline('p', 'P')], stages: [stage('sql', 'p', 2, 30), stage('late', 'p', 3, 60), stage('early', 'p', 1, 10)] };
     const more = [deal({ externalId: 'dlate', stageId: 'late' }), deal({ externalId: 'dearly', stageId: 'early' })];
-    const extra = [lead({ externalId: 'M7', mqlAt: at('2017-06-11'), convertedDealId: 'dlate' }), lead({ externalId: 'M8', mqlAt: at('2017-06-12'), convertedDealId: 'dearly' })];
+    const extra = [
+      lead({ externalId: 'M7', mqlAt: at('2017-06-11'), convertedDealId: 'dlate' }),
+      lead({ externalId: 'M8', mqlAt: at('2017-06-12'), convertedDealId: 'dearly' }),
+    ];
     const settings = { demoKeywords: [], staleDays: 14, sqlStageIds: ['sql'], minSample: ANY_SAMPLE };
     const r = okOf(kpi('mqlToSql', { ...funnel, leads: [...leads, ...extra], deals: [...deals, ...more] }, { asOf, settings }));
     // M1, M2 (dates), M3 (deal won), M7 (deal past the SQL stage) of 6 MQLs; M4 and M8 (deal before SQL) not

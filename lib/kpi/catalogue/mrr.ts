@@ -6,7 +6,8 @@ import { excludedList, finiteParts, needsData, ok, percent } from '../shared/res
 export const definition = defineKpi({
   id: 'mrr',
   family: 'customers',
-  name: { en: 'New and expansion MRR', ru: 'Новый MRR и MRR от расширения' },
+  // The headline is the net figure, so the name says so (the spec's "New and expansion MRR", id `mrr`); the explain panel lists its parts.
+  name: { en: 'Net new MRR', ru: 'Чистый прирост MRR' },
   formula: {
     en: 'Net new MRR = new + expansion + reactivation − contraction − churned; expansion growth = (expansion MRR now − before) ÷ before × 100.',
     ru: 'Чистый прирост MRR = новый + расширение + возврат − сокращение − отток; рост расширения = (MRR расширения сейчас − в прошлом периоде) ÷ в прошлом периоде × 100.',

@@ -29,7 +29,9 @@ describe('opportunitiesCreated', () => {
   });
 
   it('is 0 when no deal was created in the period, and on track before anything is expected', () => {
-    const r = okOf(kpi('opportunitiesCreated', { deals: [deals[6]!], owners: [owner('alice', 'A')], targets: [target('dealsCreated', 'month', 8)] }, { asOf: JUNE.start }));
+    const r = okOf(
+      kpi('opportunitiesCreated', { deals: [deals[6]!], owners: [owner('alice', 'A')], targets: [target('dealsCreated', 'month', 8)] }, { asOf: JUNE.start }),
+    );
     expect(r.value).toBe(0);
     expect(r.target).toEqual({ value: 8, status: 'on-track' }); // 8 per month × 1 month; elapsed 0 → nothing expected yet
   });

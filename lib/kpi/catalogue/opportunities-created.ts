@@ -34,7 +34,7 @@ export const evaluator: Evaluator = {
     const lost = w.created.filter((r) => dealStatusAt(r.deal, w.info.at) === 'lost').length;
     if (slice.dealsWithoutCreatedAt) tally(excluded, 'no created date', slice.dealsWithoutCreatedAt);
     const target = targetFor(ctx, slice.members, w.info, 'dealsCreated');
-    const pace = target ? paceStatus(w.created.length, target.value, w.info.elapsed) : undefined;
+    const pace = target ? paceStatus(w.created.length, target.value, w.info.workingElapsed) : undefined;
     return ok({
       value: w.created.length,
       unit: 'count',

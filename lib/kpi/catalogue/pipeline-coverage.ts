@@ -32,7 +32,7 @@ export const evaluator: Evaluator = {
     if (!ctx.has.quotas) return needsData(['quotas'], 'Enter a quota to see how well the pipeline covers it.');
     if (!ctx.has.deals) return needsData(['deals'], NEEDS_DEALS);
     const { start, end, label } = w.info.period;
-    if (w.info.at >= end - 1) return notDefined(`the period ${label} is over`);
+    if (w.info.at >= end - 1) return notDefined('the period is over');
     const quota = quotaFor(ctx, slice, w.slot);
     if (!quota) return needsData(['quotas'], `No quota covers ${label}.`);
     const excluded: ExclusionTally = new Map(quota.issues);

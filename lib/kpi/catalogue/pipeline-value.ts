@@ -2,7 +2,7 @@
 import { tally, type ExclusionTally } from '../../money/convert';
 import type { Deal } from '../../model';
 import type { DealRow, EvalContext, Evaluator, EvalInput, KpiBody } from '../engine/types';
-import { dealStageAt } from '../shared/as-of';
+import { dealStageAt, dealStatusAt } from '../shared/as-of';
 import { defineKpi } from '../shared/define';
 import { lineToReporting, lineTotal } from '../shared/line-items';
 import { NEEDS_DEALS } from '../shared/needs-messages';
@@ -26,7 +26,8 @@ export const definition = defineKpi({
 
 /** Win probability (0–100) of a deal at `at`: its own, else its stage's then; undefined when neither is known. */
 function probabilityOf(ctx: EvalContext, deal: Deal, at: number): number | undefined {
-  if (deal.probability !== undefined) return deal.probability;
+  // A deal closed since `at` carries its outcome's probability (0 or 100), not the one it had then.
+  if (deal.probability !== undefined && dealStatusAt(deal, at) === deal.status) return deal.probability;
   const stageId = dealStageAt(deal, at).stageId;
   return stageId !== undefined ? ctx.stages.get(stageId)?.probability : undefined;
 }
@@ -101,7 +102,11 @@ export const evaluator: Evaluator = {
     if (unweighted) tally(excluded, 'no win probability (left out of the weighted value)', unweighted);
     const notes = [...(currentStageNote(open, at) ?? [])];
     if (estimated) {
-      notes.push({ code: 'list-price-estimate', count: amountOf.size, text: `no open deal has an amount: an estimate from the list prices of the products on ${amountOf.size} of them` });
+      notes.push({
+        code: 'list-price-estimate',
+        count: amountOf.size,
+        text: `no open deal has an amount: an estimate from the list prices of the products on ${amountOf.size} of them`,
+      });
     }
     return ok({
       value: total,
@@ -117,7 +122,10 @@ export const evaluator: Evaluator = {
       recordIds: open.map((row) => row.deal.externalId),
       breakdown: openDealsByStage(ctx, open, at, (row) => amountOf.get(row) ?? 0),
       excluded: excludedList(excluded),
-      coverage: amountOf.size < open.length ? { have: amountOf.size, of: open.length, what: estimated ? 'open deals with an amount or a list price' : 'open deals with an amount' } : undefined,
+      coverage:
+        amountOf.size < open.length
+          ? { have: amountOf.size, of: open.length, what: estimated ? 'open deals with an amount or a list price' : 'open deals with an amount' }
+          : undefined,
       notes: notes.length ? notes : undefined,
       method: estimated ? 'list-price-estimate' : undefined,
     });

@@ -3,7 +3,8 @@ import { parsePeriodSpec } from '../../period/parse';
 import { CAL, at, kpi, money, okOf, owner, quota, wonDeal } from '../test-fixtures';
 
 describe('quotaAttainment', () => {
-  const asOf = at('2017-06-16'); // 15 of June's 30 days passed
+  // Friday 16 June: 15 of June's 30 days passed; counting today, 12 of its 22 working days (1–2, 5–9, 12–16 June) are done.
+  const asOf = at('2017-06-16');
   const sales = [wonDeal(1000, '2017-06-01'), wonDeal(3000, '2017-06-12'), wonDeal(5000, '2017-07-01'), wonDeal(700, '2017-06-05', { ownerId: 'bob' })];
   const quotas = [
     quota(10_000, '2017-06-01', '2017-07-01'),
@@ -20,12 +21,15 @@ describe('quotaAttainment', () => {
       sales: 400_000,
       quota: 1_000_000,
       remaining: 600_000,
-      expectedPct: 50, // half the month passed
-      pacePct: 80, // 40 % ÷ 50 %
-      projected: 800_000, // 4,000 ÷ 0.5
-      projectedPct: 80,
+      elapsedPct: 50, // half the month's time passed
+      expectedPct: (12 / 22) * 100, // 54.5 %: where the rep should be counts working days only
+      workingDays: 22,
+      workingDaysElapsed: 12,
+      pacePct: (40 / ((12 / 22) * 100)) * 100, // 40 % ÷ 54.5 % = 73.3 %
+      projected: 733_333, // 4,000 ÷ 12 × 22 = 7,333.33
     });
-    expect(r.target).toEqual({ value: 1_000_000, status: 'at-risk' }); // 80 % of pace: at risk, not off track
+    expect(r.parts.projectedPct).toBeCloseTo(((4000 / 12) * 22) / 100, 9); // 73.3 % of 10,000
+    expect(r.target).toEqual({ value: 1_000_000, status: 'off-track' }); // 73.3 % of pace: below 80 %
   });
 
   it('counts a quota pro rata by days over a shorter period', () => {
@@ -64,10 +68,12 @@ describe('quotaAttainment', () => {
   });
 
   it('is off track below 80 % of pace and on track at or above it', () => {
-    const r = (extra: number) => okOf(kpi('quotaAttainment', { deals: [...sales, wonDeal(extra, '2017-06-13')], quotas }, { asOf, scope: alice })).target?.status;
-    expect(r(1000)).toBe('on-track'); // 5,000 = the 50 % expected
+    const r = (extra: number) =>
+      okOf(kpi('quotaAttainment', { deals: [...sales, wonDeal(extra, '2017-06-13')], quotas }, { asOf, scope: alice })).target?.status;
+    expect(r(1000)).toBe('at-risk'); // 5,000 of the 5,454.55 expected (10,000 × 12 ÷ 22) = 91.7 %
+    expect(r(1500)).toBe('on-track'); // 5,500 ≥ 5,454.55
     expect(kpi('quotaAttainment', { deals: sales.slice(0, 1), quotas, owners: [owner('alice', 'A')] }, { asOf, scope: alice })).toMatchObject({
-      target: { status: 'off-track' }, // 1,000 ÷ 5,000 expected = 20 %
+      target: { status: 'off-track' }, // 1,000 ÷ 5,454.55 expected = 18.3 %
     });
   });
 });

@@ -19,7 +19,18 @@ export const definition = defineKpi({
   higherIsBetter: true,
   additive: false,
   basis: ['money', 'money'],
-  parts: { sales: 'money', quota: 'money', remaining: 'money', elapsedPct: 'percent', expectedPct: 'percent', pacePct: 'percent', projected: 'money', projectedPct: 'percent' },
+  parts: {
+    sales: 'money',
+    quota: 'money',
+    remaining: 'money',
+    elapsedPct: 'percent',
+    expectedPct: 'percent',
+    pacePct: 'percent',
+    projected: 'money',
+    projectedPct: 'percent',
+    workingDays: 'count',
+    workingDaysElapsed: 'count',
+  },
 });
 
 /**
@@ -40,8 +51,10 @@ export const evaluator: Evaluator = {
     if (quota.minor <= 0) return notDefined('the quota could not be put in the reporting currency', { counts: { quotas: quota.quotaIds.length } });
     const sales = sumDeals(w.won, excluded);
     const elapsed = w.info.elapsed;
-    const pace = paceStatus(sales.total, quota.minor, elapsed);
-    const projected = elapsed > 0 ? sales.total / elapsed : undefined;
+    // Where the rep should be and where the pace leads count working days: a weekend is not behind.
+    const due = w.info.workingElapsed;
+    const pace = paceStatus(sales.total, quota.minor, due);
+    const projected = due > 0 ? sales.total / due : undefined;
     return ok({
       value: percent(sales.total, quota.minor),
       unit: '%',
@@ -53,7 +66,9 @@ export const evaluator: Evaluator = {
         quota: quota.minor,
         remaining: Math.max(0, quota.minor - sales.total),
         elapsedPct: elapsed * 100,
-        expectedPct: elapsed * 100,
+        expectedPct: due * 100,
+        workingDays: w.info.workingDays,
+        workingDaysElapsed: w.info.workingDaysElapsed,
         pacePct: pace.pacePct,
         projected: projected !== undefined ? Math.round(projected) : undefined,
         projectedPct: projected !== undefined ? percent(projected, quota.minor) : undefined,

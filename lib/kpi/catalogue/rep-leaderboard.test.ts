@@ -46,6 +46,61 @@ describe('repLeaderboard', () => {
     expect(r.breakdown?.[0]?.share).toBeCloseTo((1000 / 1800) * 100, 12);
   });
 
+  it('ranks a team lead only when they carry a quota of their own', () => {
+    const withLead = (quotas: ReturnType<typeof quota>[]) => ({
+      ...data,
+      owners: [...owners, owner('lea', 'Lea', { role: 'lead' })],
+      deals: [...data.deals, wonDeal(400, '2017-06-09', { ownerId: 'lea' })],
+      quotas,
+    });
+    const rows: [string, ReturnType<typeof quota>[], [string, number][], number, string[]][] = [
+      // No quota for Lea: she is not ranked; her 400 still counts in the team's 2,200 (1,000 + 800 + 0 + 400).
+      [
+        'no quota',
+        [quota(1000, '2017-06-01', '2017-07-01')],
+        [
+          ['bob', 100_000],
+          ['alice', 80_000],
+          ['carol', 0],
+        ],
+        220_000,
+        ['Lea: team lead without a quota of their own, not ranked'],
+      ],
+      // A quota of her own in June (a player-coach): ranked like anyone, 400 between Alice's 800 and Carol's 0.
+      [
+        'own quota',
+        [quota(1000, '2017-06-01', '2017-07-01'), quota(500, '2017-06-01', '2017-07-01', { ownerId: 'lea' })],
+        [
+          ['bob', 100_000],
+          ['alice', 80_000],
+          ['lea', 40_000],
+          ['carol', 0],
+        ],
+        220_000,
+        [],
+      ],
+      // A quota only for May does not make her carry one in June.
+      [
+        'quota in another month',
+        [quota(500, '2017-05-01', '2017-06-01', { ownerId: 'lea' })],
+        [
+          ['bob', 100_000],
+          ['alice', 80_000],
+          ['carol', 0],
+        ],
+        220_000,
+        ['Lea: team lead without a quota of their own, not ranked'],
+      ],
+    ];
+    for (const [, quotas, ranked, total, excluded] of rows) {
+      const r = okOf(kpi('repLeaderboard', withLead(quotas)));
+      expect(r.breakdown?.map((b) => [b.key, b.value])).toEqual(ranked);
+      expect(r.breakdown?.map((b) => b.extra?.rank)).toEqual(ranked.map((_, i) => i + 1));
+      expect(r.value).toBe(total);
+      expect((r.excluded ?? []).map((e) => e.reason)).toEqual(excluded);
+    }
+  });
+
   it('ranks by win rate, leaving out reps without closed deals', () => {
     const r = okOf(kpi('repLeaderboard', data, by('winRate')));
     expect(r.breakdown?.map((b) => [b.key, b.value])).toEqual([
@@ -67,7 +122,10 @@ describe('repLeaderboard', () => {
       ['bob', 1, 1],
       ['alice', 3, undefined],
     ]);
-    expect(kpi('repLeaderboard', data, { settings: { ...settings, minSample: { closedDeals: 5 } } })).toMatchObject({ status: 'low-sample', sample: { n: 4, min: 5 } });
+    expect(kpi('repLeaderboard', data, { settings: { ...settings, minSample: { closedDeals: 5 } } })).toMatchObject({
+      status: 'low-sample',
+      sample: { n: 4, min: 5 },
+    });
   });
 
   it('ranks by activities', () => {

@@ -21,8 +21,18 @@ export const definition = defineKpi({
   higherIsBetter: true,
   additive: false,
   parts: {
-    total: 'value', median: 'value', wonAmount: 'money', winRate: 'percent', quotaAttainment: 'percent',
-    calls: 'count', emails: 'count', meetings: 'count', activities: 'count', dealsCreated: 'count', dealsWon: 'count', closedDeals: 'count',
+    total: 'value',
+    median: 'value',
+    wonAmount: 'money',
+    winRate: 'percent',
+    quotaAttainment: 'percent',
+    calls: 'count',
+    emails: 'count',
+    meetings: 'count',
+    activities: 'count',
+    dealsCreated: 'count',
+    dealsWon: 'count',
+    closedDeals: 'count',
   },
 });
 
@@ -45,7 +55,7 @@ const UNDEFINED_WHY: Partial<Record<LeaderboardMetric, string>> = {
 };
 
 /**
- * Per rep in the view: activities by type, deals created, deals won, won amount, win rate and quota
+ * Per rep in the view (a team lead only when they carry a quota of their own): activities by type, deals created, deals won, won amount, win rate and quota
  * attainment in the period, ranked by `settings.leaderboardMetric` (won amount by default). The value is
  * the team's figure (a sum, or the team's own rate), with the reps' median.
  */
@@ -57,9 +67,15 @@ export const evaluator: Evaluator = {
     const slices = owners ?? new Map([[slice.key, slice]]);
     const excluded: ExclusionTally = new Map();
     const rows: BreakdownRow[] = [];
+    const unranked = leadsWithoutQuota(ctx, w);
     for (const member of slice.members) {
       const own = slices.get(member);
       if (!own) continue;
+      // A lead who carries no quota coaches the board rather than competing on it; their deals still count for the team.
+      if (unranked.has(member)) {
+        tally(excluded, `${ctx.ownerNames.get(member) ?? member}: team lead without a quota of their own, not ranked`);
+        continue;
+      }
       const stats = statsOf(ctx, own, w.slot === 0 ? own.cur : own.prev, excluded);
       const value = stats[metric];
       if (value === undefined) {
@@ -94,6 +110,15 @@ export const evaluator: Evaluator = {
     });
   },
 };
+
+/** Team leads with no quota of their own overlapping the window (a player-coach with a quota is ranked). */
+function leadsWithoutQuota(ctx: EvalContext, w: Window): Set<string> {
+  const carrying = new Set<string>();
+  for (const share of ctx.quotaShares) if (share.quota.ownerId !== undefined && share.share[w.slot] > 0) carrying.add(share.quota.ownerId);
+  const leads = new Set<string>();
+  for (const owner of ctx.data.owners) if (owner.role === 'lead' && !carrying.has(owner.externalId)) leads.add(owner.externalId);
+  return leads;
+}
 
 function rowLowSample(ctx: EvalContext, metric: LeaderboardMetric, stats: RepStats, w: Window): boolean {
   if (metric === 'winRate') return stats.closedDeals < ctx.minSample.closedDeals;

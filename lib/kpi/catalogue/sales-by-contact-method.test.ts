@@ -9,7 +9,11 @@ describe('salesByContactMethod', () => {
     wonDeal(100, '2017-06-04'),
     wonDeal(999, '2017-07-01', { channel: 'email' }), // at the end: out
   ];
-  const spends = [spend('2017-06', 'marketing', 600, { channel: 'email' }), spend('2017-05', 'marketing', 1000, { channel: 'referral' }), spend('2017-06', 'sales', 500, { channel: 'event' })];
+  const spends = [
+    spend('2017-06', 'marketing', 600, { channel: 'email' }),
+    spend('2017-05', 'marketing', 1000, { channel: 'referral' }),
+    spend('2017-06', 'sales', 500, { channel: 'event' }),
+  ];
 
   it('groups won amounts by channel with spend and cost per sale', () => {
     const r = okOf(kpi('salesByContactMethod', { deals, spend: spends }));

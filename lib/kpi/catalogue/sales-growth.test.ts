@@ -28,6 +28,6 @@ describe('salesGrowth', () => {
 
   it('needs deals, and is not defined without previous sales (zero denominator)', () => {
     expect(kpi('salesGrowth', {})).toMatchObject({ status: 'needs-data', missing: ['deals'] });
-    expect(kpi('salesGrowth', { deals: deals.slice(0, 2) })).toMatchObject({ status: 'not-defined', reason: 'no sales in the compare period 2017-05' });
+    expect(kpi('salesGrowth', { deals: deals.slice(0, 2) })).toMatchObject({ status: 'not-defined', reason: 'no sales in the compare period' }); // the period is named in words by the reader, not as "2017-05"
   });
 });

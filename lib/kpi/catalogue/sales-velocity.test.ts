@@ -1,5 +1,6 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
-import { DAY, JUNE, at, deal, kpi, lostDeal, okOf, usd, wonDeal } from '../test-fixtures';
+import { JUNE, at, deal, kpi, lostDeal, okOf, usd, wonDeal } from '../test-fixtures';
 
 describe('salesVelocity', () => {
   const closed = [
@@ -26,7 +27,7 @@ describe('salesVelocity', () => {
   });
 
   it('takes a deal closed exactly at the start', () => {
-    const atStart = wonDeal(500, '2017-06-01', { createdAt: JUNE.start - 5 * DAY });
+    const atStart = wonDeal(500, '2017-06-01', { createdAt: JUNE.start - 5 * DAY_MS });
     const r = okOf(kpi('salesVelocity', { deals: [atStart, ...open] }));
     // 4 × 100 % × 500 ÷ 5 days = USD 400 a day
     expect(r.value).toBe(40_000);

@@ -5,7 +5,11 @@ describe('stageConversion', () => {
   const funnel = { pipelines: [pipeline('p1', 'Sales')], stages: [stage('qual', 'p1', 1, 10), stage('meet', 'p1', 2, 40), stage('prop', 'p1', 3, 70)] };
   const deals = [
     deal({
-      externalId: 'D1', status: 'won', stageId: 'prop', createdAt: JUNE.start, closedAt: at('2017-06-17'),
+      externalId: 'D1',
+      status: 'won',
+      stageId: 'prop',
+      createdAt: JUNE.start,
+      closedAt: at('2017-06-17'),
       stageHistory: [
         { stageId: 'qual', enteredAt: at('2017-06-01') },
         { stageId: 'meet', enteredAt: at('2017-06-03') },
@@ -15,7 +19,9 @@ describe('stageConversion', () => {
     deal({ externalId: 'D2', status: 'lost', stageId: 'meet', createdAt: at('2017-06-02'), closedAt: at('2017-06-09') }),
     deal({ externalId: 'D3', stageId: 'qual', createdAt: at('2017-06-03') }),
     deal({
-      externalId: 'D4', stageId: 'prop', createdAt: at('2017-06-02'),
+      externalId: 'D4',
+      stageId: 'prop',
+      createdAt: at('2017-06-02'),
       stageHistory: [
         { stageId: 'qual', enteredAt: at('2017-06-02') },
         { stageId: 'prop', enteredAt: at('2017-06-05') }, // skipped "meet": still passed it

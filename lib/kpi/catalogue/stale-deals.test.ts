@@ -1,5 +1,6 @@
+import { DAY_MS } from '../../period/units';
 import { describe, expect, it } from 'vitest';
-import { DAY, activity, at, deal, kpi, okOf, usd, wonDeal } from '../test-fixtures';
+import { activity, at, deal, kpi, okOf, usd, wonDeal } from '../test-fixtures';
 
 describe('staleDeals', () => {
   const asOf = at('2017-06-30T12:00');
@@ -19,8 +20,8 @@ describe('staleDeals', () => {
   const activities = [
     activity({ dealId: 's1', occurredAt: at('2017-06-01T00:00') }),
     activity({ dealId: 's5', ownerId: 'bob', occurredAt: at('2017-06-20T00:00') }),
-    activity({ dealId: 's8', occurredAt: asOf - 14 * DAY }),
-    activity({ dealId: 's9', occurredAt: asOf - 14 * DAY + 1 }),
+    activity({ dealId: 's8', occurredAt: asOf - 14 * DAY_MS }),
+    activity({ dealId: 's9', occurredAt: asOf - 14 * DAY_MS + 1 }),
     activity({ dealId: 's10', occurredAt: at('2017-07-05') }),
     activity({ dealId: 's3', occurredAt: at('2017-06-25'), done: false }), // planned, not done: no activity
   ];

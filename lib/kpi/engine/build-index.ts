@@ -140,7 +140,7 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     stagePosition: new Map([...pipelineStages.values()].flatMap((list) => list.map((stage, i) => [stage.externalId, i] as const))),
     products: indexById(data.products),
     customersById,
-    lastActivityOf: (dealId, at) => lastActivityOn(ac, data.activities, dealId, at),
+    lastActivityOf: (dealId, at) => lastActivityOn(data.activities, dealId, at),
     dayNumber: dayNumberIn(calendar.timeZone),
     quotaShares: plans.quotaShares,
     impossibleQuotas: plans.impossibleQuotas,
@@ -167,9 +167,26 @@ function stagesByPipeline(stages: readonly Stage[]): Map<string, Stage[]> {
 /** Every kind of input, not seen yet (Infinity: since never). */
 function emptySince(): Record<DataNeed, number> {
   const needs: DataNeed[] = [
-    'deals', 'wonDeals', 'openDeals', 'activities', 'leads', 'leadLifecycle', 'customers', 'mrrMovements', 'spend',
-    'quotas', 'stages', 'lineItems', 'costs', 'regions', 'channels', 'stageHistory', 'emailTracking', 'churnReasons',
-    'churnDates', 'dealAmounts',
+    'deals',
+    'wonDeals',
+    'openDeals',
+    'activities',
+    'leads',
+    'leadLifecycle',
+    'customers',
+    'mrrMovements',
+    'spend',
+    'quotas',
+    'stages',
+    'lineItems',
+    'costs',
+    'regions',
+    'channels',
+    'stageHistory',
+    'emailTracking',
+    'churnReasons',
+    'churnDates',
+    'dealAmounts',
   ];
   return Object.fromEntries(needs.map((need) => [need, Infinity])) as Record<DataNeed, number>;
 }

@@ -15,17 +15,22 @@ export function periodInfo(period: Period, at: number, calendar: CalendarOptions
   const elapsedEnd = Math.min(period.end, Math.max(period.start, endOfToday));
   const span = spanAt(period, at);
   const openAt = Math.min(at, period.end - 1);
+  const workingDays = workingDaysIn(period, calendar);
+  const workingDaysElapsed = workingDaysIn({ start: period.start, end: elapsedEnd }, calendar);
+  const elapsed = elapsedFraction(period, at);
   return {
     period,
     span,
     at,
     openAt,
     todayStart: periodContaining('day', openAt, calendar).start,
-    workingDays: workingDaysIn(period, calendar),
-    workingDaysElapsed: workingDaysIn({ start: period.start, end: elapsedEnd }, calendar),
+    workingDays,
+    workingDaysElapsed,
     months: monthsIn(period, calendar),
     spanMonths: monthsIn(span, calendar),
-    elapsed: elapsedFraction(period, at),
+    elapsed,
+    // Before the period starts nothing is due, whatever the working days say.
+    workingElapsed: elapsed <= 0 ? 0 : workingDays > 0 ? workingDaysElapsed / workingDays : elapsed,
   };
 }
 

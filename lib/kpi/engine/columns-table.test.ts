@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../period/units';
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,7 +52,10 @@ describe('the engine over the column store', () => {
   });
 
   it('keeps the orders it sorted for the next cold start, which gives the same results without sorting, until a write', async () => {
-    const data = fc.sample(dataArb.filter((d) => d.activities.length > 3 && d.deals.length > 1), { numRuns: 1, seed: 11 })[0]!;
+    const data = fc.sample(
+      dataArb.filter((d) => d.activities.length > 3 && d.deals.length > 1),
+      { numRuns: 1, seed: 11 },
+    )[0]!;
     const [query] = fc.sample(queryArb, { numRuns: 1, seed: 12 });
     const { columns, db } = await bothWays(data);
     const first = await withColumns(() => computeKpis(columns, query!));
@@ -75,16 +79,26 @@ describe('the engine over the column store', () => {
   });
 
   it('makes no record object to index a source, and only the rows a query places', async () => {
-    const data = fc.sample(dataArb.filter((d) => d.activities.length > 8), { numRuns: 1, seed: 3 })[0]!;
+    const data = fc.sample(
+      dataArb.filter((d) => d.activities.length > 8),
+      { numRuns: 1, seed: 3 },
+    )[0]!;
     const { columns } = await bothWays(data);
     const table = columnTableOf(columns.activities)!;
     const times = data.activities.map((a) => a.occurredAt).sort((a, b) => a - b);
     // A period holding the earlier half of the activities, compared with the day before it, everyone.
     const period = { start: times[0]!, end: times[Math.floor(times.length / 2)]! + 1, label: 'first half', kind: 'custom' as const };
-    const before = { start: period.start - 86_400_000, end: period.start, label: 'day before', kind: 'custom' as const };
+    const before = { start: period.start - DAY_MS, end: period.start, label: 'day before', kind: 'custom' as const };
     const [sampled] = fc.sample(queryArb, { numRuns: 1, seed: 5 });
     // As of after both windows ended: each is whole (no as-of clipping, no like-for-like shortening).
-    const query = { ...sampled!, period, comparePeriod: before, asOf: times[times.length - 1]! + 86_400_000, scope: { ownerIds: 'all' as const }, kpis: ['activityCounts' as const, 'demosBooked' as const] };
+    const query = {
+      ...sampled!,
+      period,
+      comparePeriod: before,
+      asOf: times[times.length - 1]! + DAY_MS,
+      scope: { ownerIds: 'all' as const },
+      kpis: ['activityCounts' as const, 'demosBooked' as const],
+    };
     // The first run stops at the first record it needs (its chunk not read yet), once the whole index is built.
     await expect(Promise.resolve().then(() => computeKpis(columns, query))).rejects.toThrow(/not read yet/);
     await withColumns(() => computeKpis(columns, query));

@@ -12,6 +12,7 @@ import type { ColumnTable } from '../../columns/table';
 import type { Deal } from '../../model';
 import type { ActivityColumns, DealColumns, DealRows, LeadColumns } from './columns';
 import type { DealRow } from './types';
+import type { DoneActivities } from './done-activities';
 import { sortTimes } from './time-index';
 
 const STATUS = { open: 1, won: 2, lost: 3 } as const; // index in the deal statuses + 1
@@ -127,24 +128,81 @@ export function activityColumnsOf(table: ColumnTable<'activity'>): ActivityColum
     meetingsByBooked: table.sorted('booked', booked, sortTimes),
     demoVerdicts: new Map(),
     emailTracking,
-    doneByDeal: undefined,
   };
 }
 
-/** Times of done activities per deal, sorted, from the hot columns (for lastActivityOn). */
-export function doneByDealOf(table: ColumnTable<'activity'>): Map<string, Float64Array> {
+/**
+ * The done-activities index (done-activities.ts) from the hot columns: the same deal slices and
+ * per-owner call and meeting times, read from typed arrays instead of one record object per row.
+ */
+export function doneActivitiesOf(table: ColumnTable<'activity'>): DoneActivities {
+  const n = table.length;
   const deal = table.codes('dealId');
+  const owner = table.codes('ownerId');
   const done = table.bytes('done');
-  const occurred = table.times('occurredAt');
-  const lists: number[][] = [];
-  for (let i = 0; i < table.length; i += 1) {
+  const type = table.bytes('type');
+  const occurred = table.times('occurredAt').raw;
+  const [call, meeting] = [TYPE('call'), TYPE('meeting')];
+  const dealCount = deal.ids.size;
+  const counts = new Int32Array(dealCount);
+  const ownerCalls = new Int32Array(owner.ids.size);
+  const ownerMeetings = new Int32Array(owner.ids.size);
+  let firstAt = Infinity;
+  for (let i = 0; i < n; i += 1) {
+    const at = occurred[i] as number;
+    if (at < firstAt) firstAt = at;
+    if (done[i] !== TRUE) continue;
     const d = deal.of[i] as number;
-    if (d < 0 || done[i] !== TRUE) continue;
-    (lists[d] ??= []).push(occurred.raw[i] as number);
+    if (d >= 0) counts[d] = (counts[d] as number) + 1;
+    const t = type[i];
+    const o = owner.of[i] as number;
+    if (t === call) ownerCalls[o] = (ownerCalls[o] as number) + 1;
+    else if (t === meeting) ownerMeetings[o] = (ownerMeetings[o] as number) + 1;
   }
-  const byDeal = new Map<string, Float64Array>();
-  for (const [id, d] of deal.ids) if (lists[d]) byDeal.set(id, Float64Array.from(lists[d]!).sort());
-  return byDeal;
+  // Deal codes: only deals with a done activity, numbered in order of the column's codes.
+  const dealCode = new Map<string, number>();
+  const codeOfDeal = new Int32Array(dealCount).fill(-1);
+  const starts: number[] = [0];
+  for (const [id, d] of deal.ids) {
+    if (counts[d] === 0) continue;
+    codeOfDeal[d] = dealCode.size;
+    dealCode.set(id, dealCode.size);
+    starts.push((starts[starts.length - 1] as number) + (counts[d] as number));
+  }
+  const start = Int32Array.from(starts);
+  const times = new Float64Array(start[start.length - 1] as number);
+  const fill = start.slice(0, dealCode.size);
+  const byOwner = (perOwner: Int32Array) =>
+    [...owner.ids].filter(([, o]) => (perOwner[o] as number) > 0).map(([id, o]) => [id, o, new Float64Array(perOwner[o] as number)] as const);
+  const callLists = byOwner(ownerCalls);
+  const meetingLists = byOwner(ownerMeetings);
+  const callOf = new Array<Float64Array | undefined>(owner.ids.size);
+  const meetingOf = new Array<Float64Array | undefined>(owner.ids.size);
+  for (const [, o, list] of callLists) callOf[o] = list;
+  for (const [, o, list] of meetingLists) meetingOf[o] = list;
+  ownerCalls.fill(0);
+  ownerMeetings.fill(0);
+  for (let i = 0; i < n; i += 1) {
+    if (done[i] !== TRUE) continue;
+    const at = occurred[i] as number;
+    const d = deal.of[i] as number;
+    if (d >= 0) {
+      const c = codeOfDeal[d] as number;
+      times[fill[c] as number] = at;
+      fill[c] = (fill[c] as number) + 1;
+    }
+    const t = type[i];
+    const o = owner.of[i] as number;
+    if (t === call) (callOf[o] as Float64Array)[(ownerCalls[o] = (ownerCalls[o] as number) + 1) - 1] = at;
+    else if (t === meeting) (meetingOf[o] as Float64Array)[(ownerMeetings[o] = (ownerMeetings[o] as number) + 1) - 1] = at;
+  }
+  for (let c = 0; c < dealCode.size; c += 1) {
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    if (to - from > 1) times.subarray(from, to).sort();
+  }
+  const sorted = (lists: typeof callLists) => new Map(lists.map(([id, , list]) => [id, list.sort()]));
+  return { dealCode, start, times, calls: sorted(callLists), meetings: sorted(meetingLists), firstAt };
 }
 
 export function leadColumnsOf(table: ColumnTable<'lead'>): LeadColumns {
@@ -158,4 +216,3 @@ export function leadColumnsOf(table: ColumnTable<'lead'>): LeadColumns {
     lifecycle: mql.has.includes(1),
   };
 }
-

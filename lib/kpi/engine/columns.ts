@@ -9,9 +9,10 @@ import type { Activity, Deal, Lead } from '../../model';
 import { toReporting } from '../../money/convert';
 import type { CurrencyOptions } from '../../money/types';
 import { columnTableOf, type ColumnTable } from '../../columns/table';
-import { activityColumnsOf, dealColumnsOf, doneByDealOf, leadColumnsOf, tableDealRows } from './columns-table';
+import { activityColumnsOf, dealColumnsOf, leadColumnsOf, tableDealRows } from './columns-table';
 import type { DealRow } from './types';
-import { emptyOwnerColumn, lowerBound, setOwner, setTime, sortTimes, timeColumn, type OwnerColumn, type TimeIndex } from './time-index';
+import { doneActivities, doneOnDealBy } from './done-activities';
+import { emptyOwnerColumn, setOwner, setTime, sortTimes, timeColumn, type OwnerColumn, type TimeIndex } from './time-index';
 
 export type DealColumns = {
   owners: OwnerColumn;
@@ -37,8 +38,6 @@ export type ActivityColumns = {
   /** Whether each meeting is a demo, per keyword setting, filled as meetings are looked at. */
   demoVerdicts: Map<string, Map<number, boolean>>;
   emailTracking: boolean;
-  /** Times of done activities per deal, sorted; built the first time stale deals are asked for. */
-  doneByDeal: Map<string, Float64Array> | undefined;
 };
 
 export type LeadColumns = {
@@ -129,7 +128,9 @@ export type DealRows = { at: (i: number) => DealRow };
 
 /** Each deal's amount in the reporting currency, converted at most once per currency setting. */
 export function dealRows(columns: DealColumns, deals: readonly Deal[], currency: CurrencyOptions): DealRows {
-  const key = `${currency.reporting}|${Object.entries(currency.rates).sort(([a], [b]) => (a < b ? -1 : 1)).join(';')}`;
+  const key = `${currency.reporting}|${Object.entries(currency.rates)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .join(';')}`;
   let rows = columns.rows.get(key);
   if (!rows) {
     if (columns.rows.size >= 4) columns.rows.clear();
@@ -182,30 +183,16 @@ export function activityColumns(activities: readonly Activity[]): ActivityColumn
     meetingsByBooked: sortTimes(booked),
     demoVerdicts: new Map(),
     emailTracking,
-    doneByDeal: undefined,
   };
   activityCache.set(activities, columns);
   return columns;
 }
 
 /** The latest done activity on a deal at or before `asOf`, from any owner. */
-export function lastActivityOn(columns: ActivityColumns, activities: readonly Activity[], dealId: string, asOf: number): number | undefined {
-  const table = columnTableOf(activities);
-  if (!columns.doneByDeal && table) columns.doneByDeal = doneByDealOf(table as ColumnTable<'activity'>);
-  if (!columns.doneByDeal) {
-    const lists = new Map<string, number[]>();
-    for (const a of activities) {
-      if (!a.done || a.dealId === undefined) continue;
-      const list = lists.get(a.dealId);
-      if (list) list.push(a.occurredAt);
-      else lists.set(a.dealId, [a.occurredAt]);
-    }
-    columns.doneByDeal = new Map([...lists].map(([id, times]) => [id, Float64Array.from(times).sort()]));
-  }
-  const times = columns.doneByDeal.get(dealId);
-  if (!times) return undefined;
-  const after = lowerBound(times, asOf + 1); // first time > asOf (instants are whole ms)
-  return after > 0 ? times[after - 1] : undefined;
+export function lastActivityOn(activities: readonly Activity[], dealId: string, asOf: number): number | undefined {
+  const index = doneActivities(activities);
+  const [from, to] = doneOnDealBy(index, dealId, asOf);
+  return to > from ? index.times[to - 1] : undefined;
 }
 
 export function leadColumns(leads: readonly Lead[]): LeadColumns {

@@ -5,9 +5,9 @@
  * quarter hour an instant falls in (offsets only ever change on quarter hours), so a query over
  * thousands of deals makes a handful of time-zone calls, not one per record.
  */
+import { DAY_MS } from '../../period/units';
 import { TZDate } from '@date-fns/tz';
 
-const DAY_MS = 86_400_000;
 const QUARTER_HOUR = 900_000;
 const perZone = new Map<string, (at: number) => number>();
 

@@ -38,7 +38,16 @@ export function dealEvidence(deals: readonly Deal[]): DealEvidence {
   const cached = dealCache.get(deals);
   if (cached) return cached;
   const born = new Float64Array(deals.length);
-  const since = { deals: Infinity, wonDeals: Infinity, openDeals: Infinity, regions: Infinity, channels: Infinity, lineItems: Infinity, stageHistory: Infinity, costs: Infinity };
+  const since = {
+    deals: Infinity,
+    wonDeals: Infinity,
+    openDeals: Infinity,
+    regions: Infinity,
+    channels: Infinity,
+    lineItems: Infinity,
+    stageHistory: Infinity,
+    costs: Infinity,
+  };
   const ownerSince = new Map<string, number>();
   const firstWon = new Map<string, number>();
   const undated: number[] = [];
@@ -85,7 +94,8 @@ export function activityEvidence(activities: readonly Activity[]): ActivityEvide
     const t = a.createdAt !== undefined ? Math.min(a.createdAt, a.occurredAt) : a.occurredAt;
     since.activities = Math.min(since.activities, t);
     earliest(ownerSince, a.ownerId, t);
-    if (a.type === 'email' && a.email && (a.email.opened !== undefined || a.email.replied !== undefined)) since.emailTracking = Math.min(since.emailTracking, t);
+    if (a.type === 'email' && a.email && (a.email.opened !== undefined || a.email.replied !== undefined))
+      since.emailTracking = Math.min(since.emailTracking, t);
   }
   const evidence = { since, ownerSince };
   activityCache.set(activities, evidence);

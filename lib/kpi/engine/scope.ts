@@ -26,10 +26,7 @@ export function resolveScope(scope: KpiScope, owners: readonly Owner[]): Resolve
   if (scope.ownerIds === 'all' && scope.teamId === undefined) {
     return { includes: () => true, everyone: true, named: undefined };
   }
-  const named =
-    scope.ownerIds === 'all'
-      ? owners.filter((o) => o.teamId === scope.teamId).map((o) => o.externalId)
-      : [...new Set(scope.ownerIds)];
+  const named = scope.ownerIds === 'all' ? owners.filter((o) => o.teamId === scope.teamId).map((o) => o.externalId) : [...new Set(scope.ownerIds)];
   const set = new Set(named);
   return { includes: (ownerId) => ownerId !== undefined && set.has(ownerId), everyone: false, named };
 }

@@ -12,15 +12,20 @@ describe('timeIndex', () => {
 
   it('finds [start, end) like a filter would', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }), { maxLength: 60 }), fc.integer({ min: -5, max: 55 }), fc.integer({ min: 0, max: 30 }), (times, start, length) => {
-        const index = timeIndex(times.length, (i) => times[i]);
-        const [lo, hi] = rangeOf(index, start, start + length);
-        const expected = times.flatMap((t, i) => (t !== undefined && t >= start && t < start + length ? [i] : []));
-        expect([...index.order.slice(lo, hi)].sort((a, b) => a - b)).toEqual(expected);
-        // Ordered by time, ties in source order.
-        const picked = [...index.order.slice(lo, hi)];
-        expect(picked).toEqual([...expected].sort((a, b) => (times[a] as number) - (times[b] as number) || a - b));
-      }),
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }), { maxLength: 60 }),
+        fc.integer({ min: -5, max: 55 }),
+        fc.integer({ min: 0, max: 30 }),
+        (times, start, length) => {
+          const index = timeIndex(times.length, (i) => times[i]);
+          const [lo, hi] = rangeOf(index, start, start + length);
+          const expected = times.flatMap((t, i) => (t !== undefined && t >= start && t < start + length ? [i] : []));
+          expect([...index.order.slice(lo, hi)].sort((a, b) => a - b)).toEqual(expected);
+          // Ordered by time, ties in source order.
+          const picked = [...index.order.slice(lo, hi)];
+          expect(picked).toEqual([...expected].sort((a, b) => (times[a] as number) - (times[b] as number) || a - b));
+        },
+      ),
     );
   });
 
@@ -33,9 +38,11 @@ describe('timeIndex', () => {
   it('orders many records (the radix path) exactly as a comparison sort does: by time, ties by position', () => {
     // Seeded: spans below 2^16, 2^32 and 2^43 ms each take another number of radix passes; some records have no time.
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (const span of [40_000, 3_000_000_000, 2 ** 40, 2 ** 50]) {
-      const times = Array.from({ length: 30_000 }, () => (random() < 0.1 ? undefined : 1_400_000_000_000 + Math.floor(random() * span) - (random() < 0.5 ? 0 : span / 2)));
+      const times = Array.from({ length: 30_000 }, () =>
+        random() < 0.1 ? undefined : 1_400_000_000_000 + Math.floor(random() * span) - (random() < 0.5 ? 0 : span / 2),
+      );
       times[5] = times[6]; // a tie
       const index = timeIndex(times.length, (i) => times[i]);
       const expected = times.flatMap((t, i) => (t === undefined ? [] : [i])).sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
@@ -55,6 +62,9 @@ describe('ownerColumn', () => {
     const owners = ['b', undefined, 'a', 'b'];
     const column = ownerColumn(owners.length, (i) => owners[i]);
     expect([...column.of]).toEqual([0, -1, 1, 0]);
-    expect([...column.ids]).toEqual([['b', 0], ['a', 1]]);
+    expect([...column.ids]).toEqual([
+      ['b', 0],
+      ['a', 1],
+    ]);
   });
 });

@@ -43,6 +43,12 @@ export type PeriodInfo = {
   spanMonths: number;
   /** Share of the period passed at `at`, 0–1. */
   elapsed: number;
+  /**
+   * Share of the period's working days done by the end of the day of `at`, 0–1: where a straight line to
+   * a target stands "today" (pace, projection). A weekend adds nothing: on a Sunday night a week is at
+   * 5 of 5, a month at the working days to Friday. A period without working days falls back to `elapsed`.
+   */
+  workingElapsed: number;
 };
 
 /** Customer movements over a period (customers without an acquisition date count as existing since before it). */

@@ -51,7 +51,8 @@ export function dealOpenAt(deal: Deal, at: number): boolean {
 /**
  * A deal's stage at `at`, and whether that is known: from its stage history when the history has
  * moves after `at` (the last stage entered by then, else the first one it knows), else its current
- * stage, known to be the stage at `at` only when the deal has not changed since (`updatedAt` ≤ `at`).
+ * stage, known to be the stage at `at` only when the deal has not changed since (`updatedAt` ≤ `at`);
+ * none for a deal closed since (its current stage is its closing one).
  */
 export function dealStageAt(deal: Deal, at: number): { stageId: string | undefined; known: boolean } {
   const history = deal.stageHistory;
@@ -65,6 +66,8 @@ export function dealStageAt(deal: Deal, at: number): { stageId: string | undefin
     return last ? { stageId: last.stageId, known: true } : { stageId: first.stageId, known: false };
   }
   if (history?.length) return { stageId: deal.stageId, known: true };
+  // A deal closed since `at` now sits in the stage it closed in (won or lost), which it was not in then.
+  if (dealStatusAt(deal, at) !== deal.status) return { stageId: undefined, known: false };
   return { stageId: deal.stageId, known: deal.stageId === undefined || deal.updatedAt <= at };
 }
 

@@ -34,12 +34,28 @@ function resolve(ctx: EvalContext, slice: Slice, slot: WindowSlot): QuotaFigure 
     if (team.length) return total(pickKind(team, slot), slot, 'team');
   }
   const members = new Set(slice.members);
-  const byOwner = group(shares.filter((s) => s.quota.ownerId !== undefined && members.has(s.quota.ownerId)), (s) => s.quota.ownerId as string);
-  if (byOwner.size) return total([...byOwner.values()].flatMap((list) => pickKind(list, slot)), slot, 'reps');
+  const byOwner = group(
+    shares.filter((s) => s.quota.ownerId !== undefined && members.has(s.quota.ownerId)),
+    (s) => s.quota.ownerId as string,
+  );
+  if (byOwner.size)
+    return total(
+      [...byOwner.values()].flatMap((list) => pickKind(list, slot)),
+      slot,
+      'reps',
+    );
   const everyone = isScope && ctx.query.scope.ownerIds === 'all' && ctx.query.scope.teamId === undefined;
   if (everyone) {
-    const byTeam = group(shares.filter((s) => s.quota.teamId !== undefined), (s) => s.quota.teamId as string);
-    if (byTeam.size) return total([...byTeam.values()].flatMap((list) => pickKind(list, slot)), slot, 'team');
+    const byTeam = group(
+      shares.filter((s) => s.quota.teamId !== undefined),
+      (s) => s.quota.teamId as string,
+    );
+    if (byTeam.size)
+      return total(
+        [...byTeam.values()].flatMap((list) => pickKind(list, slot)),
+        slot,
+        'team',
+      );
   }
   return undefined;
 }

@@ -1,9 +1,8 @@
 /** Small builders shared by the KPI evaluators, so every result has the same honest shape. */
+import { DAY_MS } from '../../period/units';
 import { tally, type ExclusionTally } from '../../money/convert';
 import type { DealRow, KpiBody, OkBody, Slice } from '../engine/types';
 import type { DataNeed } from '../types';
-
-export const DAY_MS = 86_400_000;
 
 /** Elapsed time in days of 24 hours (idle time, time in a stage): a duration, not calendar days. */
 export function msToDays(ms: number): number {

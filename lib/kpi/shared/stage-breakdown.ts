@@ -3,6 +3,7 @@ import type { DealRow, EvalContext } from '../engine/types';
 import type { KpiNote } from '../types';
 import { dealStageAt } from './as-of';
 
+/** Deals without a stage, and deals whose stage then cannot be told (closed since, no stage history). */
 const NO_STAGE = '(no stage)';
 
 /**
@@ -41,5 +42,11 @@ export function currentStageNote(rows: readonly DealRow[], at: number): KpiNote[
   for (const row of rows) if (!dealStageAt(row.deal, at).known) count += 1;
   if (!count) return undefined;
   const deals = count === 1 ? '1 open deal' : `${count} open deals`;
-  return [{ code: 'current-stage', count, text: `the stage of ${deals} as of then is not known (no stage history): the current stage is used` }];
+  return [
+    {
+      code: 'current-stage',
+      count,
+      text: `the stage of ${deals} as of then is not known (no stage history): the current stage is used, or none for a deal closed since`,
+    },
+  ];
 }

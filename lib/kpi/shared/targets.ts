@@ -37,12 +37,7 @@ const lookups = new WeakMap<EvalContext, Map<TargetMetric, TargetLookup>>();
  * days ÷ 5, per-month targets count calendar months (a week in June is 7/30 of a month).
  * Undefined when no rep in the set has a target for the metric.
  */
-export function targetFor(
-  ctx: EvalContext,
-  members: readonly string[],
-  info: PeriodInfo,
-  metric: TargetMetric,
-): { value: number; reps: number } | undefined {
+export function targetFor(ctx: EvalContext, members: readonly string[], info: PeriodInfo, metric: TargetMetric): { value: number; reps: number } | undefined {
   const lookup = lookupOf(ctx, metric);
   if (!lookup.general && lookup.byOwner.size === 0) return undefined;
   let value = 0;

@@ -29,7 +29,9 @@ export const CONNECTION_REQUESTS = [
 ] as const;
 
 /** A failed connect never returns the connection; a successful one returns only what a page may show. */
-export type ConnectReply = { ok: true; source: string; user?: { ownerId: string; name: string }; problem?: Extract<ConnectOutcome, { ok: false }>['problem'] } | Extract<ConnectOutcome, { ok: false }>;
+export type ConnectReply =
+  | { ok: true; source: string; user?: { ownerId: string; name: string }; problem?: Extract<ConnectOutcome, { ok: false }>['problem'] }
+  | Extract<ConnectOutcome, { ok: false }>;
 
 export type ConnectionResponses = {
   'connections/list': { connections: ConnectionView[] };

@@ -17,8 +17,11 @@ export const CORE_REQUESTS = [
 
 export type SourceStatus = StoredSourceStatus & {
   source: string;
+  /** The CRM, or where a file source came from: `csv` (a CSV import), `table` (a table read from a page), `demo`. */
   crm: string;
   label: string;
+  /** A file source (CSV, table read from a page): when it was last imported. It is never synced. */
+  importedAt?: number;
 };
 
 export type CoreResponses = {

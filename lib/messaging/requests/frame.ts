@@ -1,3 +1,4 @@
+import type { LocaleSetting } from '../../i18n/frame-labels';
 import { MAX_WIDTH, MIN_WIDTH, type FrameState } from '../../settings/ui-state';
 import { z } from '../../model/zod';
 
@@ -16,7 +17,8 @@ export const FRAME_REQUESTS = [
 ] as const;
 
 export type FrameResponses = {
-  'frame/state': { state: FrameState };
+  /** With the rep's language setting: the frame's handle and grip are named in it. */
+  'frame/state': { state: FrameState; locale: LocaleSetting };
   'frame/toggle': { state: FrameState };
   'frame/resize': { state: FrameState };
 };

@@ -1,5 +1,6 @@
 import type { Reject, RecordBatch } from '../../adapters/types';
 import { DATE_ORDERS } from '../../import/formats/date-text';
+import type { ImportedSource } from '../../import/imported-sources';
 import { IMPORT_KINDS, PRESET_IDS } from '../../import/types';
 import { parseRecord, type RecordType } from '../../model';
 import { z } from '../../model/zod';
@@ -78,7 +79,13 @@ export const IMPORT_REQUESTS = [
   z.object({ type: z.literal('import/records'), source: csvSourceField, batch: batchOf(IMPORT_BATCH_MAX) }),
   z.object({ type: z.literal('import/finish'), source: csvSourceField, summary: importSummarySchema }),
   z.object({ type: z.literal('import/list') }),
-  z.object({ type: z.literal('import/delete'), source: z.string().max(200).regex(/^(csv|table):\S/u) }),
+  z.object({
+    type: z.literal('import/delete'),
+    source: z
+      .string()
+      .max(200)
+      .regex(/^(csv|table):\S/u),
+  }),
   /** Popup → background: the rep asked to read a table in this tab; injects the picker there. */
   z.object({ type: z.literal('table/pick'), tabId: z.number().int().nonnegative() }),
   /**
@@ -102,18 +109,7 @@ export const IMPORT_REQUESTS = [
   }),
 ] as const;
 
-/** An imported source as the options page lists it. */
-export type ImportedSource = {
-  source: string;
-  origin: 'csv' | 'table';
-  /** The file name, or the site of the table. */
-  label: string;
-  kind: (typeof IMPORT_KINDS)[number];
-  lastImportAt: number;
-  rows: number;
-  imported: number;
-  rejected: number;
-};
+export type { ImportedSource };
 
 export type ImportResponses = {
   'import/records': { written: number; rejected: number; reasons: string[] };
@@ -141,7 +137,12 @@ export function parseImportBatch(source: string, batch: ImportBatch): { records:
       const parsed = parseRecord(type, raw);
       if (!parsed.ok) rejects.push({ recordType: type, raw, reason: parsed.reason, externalId: idOf(raw) });
       else if (parsed.record.source !== source) {
-        rejects.push({ recordType: type, raw, reason: `${type} belongs to source ${JSON.stringify(parsed.record.source)}, not ${JSON.stringify(source)}`, externalId: parsed.record.externalId });
+        rejects.push({
+          recordType: type,
+          raw,
+          reason: `${type} belongs to source ${JSON.stringify(parsed.record.source)}, not ${JSON.stringify(source)}`,
+          externalId: parsed.record.externalId,
+        });
       } else accepted.push(parsed.record);
     }
     if (accepted.length) (records as Record<RecordType, unknown[]>)[type] = accepted;

@@ -9,7 +9,10 @@ export const SUMMARY_REQUESTS = [
     source: sourceField,
     view: viewChoice,
     /** A week such as 2017-W23; the last full week when absent. */
-    week: z.string().regex(/^\d{4}-W\d{2}$/, 'expected a week such as 2017-W23').optional(),
+    week: z
+      .string()
+      .regex(/^\d{4}-W\d{2}$/, 'expected a week such as 2017-W23')
+      .optional(),
   }),
 ] as const;
 

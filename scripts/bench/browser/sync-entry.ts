@@ -5,13 +5,10 @@
  * chunks into the same (index-free) table. Also: the status a page would show meanwhile (records of
  * the CRM's total, time left), the longest task of this page during the sync, and bytes stored.
  */
-import { sandboxAdapter } from '../../../lib/adapters/sandbox';
-import { KpiLensDb } from '../../../lib/db/db';
-import { SCHEMA_VERSIONS } from '../../../lib/db/schema';
-import { storedSourceStatus } from '../../../lib/db/status';
-import type { Activity } from '../../../lib/model';
-import { dexieSyncStore } from '../../../lib/sync/dexie-store';
-import { runSync } from '../../../lib/sync/runner';
+import { sandboxAdapter } from '@/lib/adapters';
+import { KpiLensDb, SCHEMA_VERSIONS, storedSourceStatus } from '@/lib/db';
+import type { Activity } from '@/lib/model';
+import { dexieSyncStore, runSync } from '@/lib/sync';
 import { createSandboxApi } from '../../../test/sandbox-crm/api';
 
 function activities(count: number): Activity[] {
@@ -59,13 +56,24 @@ async function longTasksDuring<T>(during: () => Promise<T>): Promise<{ value: T;
 
 type StatusSample = { atMs: number; records: number; totalEstimate?: number; timeLeftMs?: number };
 
-async function timeSync(records: Activity[], pageSize: number, keep = false): Promise<{ ms: number; samples: StatusSample[]; longestTaskMs: number; longTasks: number; usage?: number; db?: KpiLensDb }> {
+async function timeSync(
+  records: Activity[],
+  pageSize: number,
+  keep = false,
+): Promise<{ ms: number; samples: StatusSample[]; longestTaskMs: number; longTasks: number; usage?: number; db?: KpiLensDb }> {
   const db = await freshDb();
   const api = createSandboxApi({ activity: records, currentOwnerId: 'u0', currentOwnerName: 'Rep' });
   const job = {
     source: 'bench',
     adapter: sandboxAdapter,
-    ctx: { fetch: (input: string, init?: RequestInit) => api(new Request(new URL(input, location.href), init)), baseUrl: `${location.origin}/api/v1`, auth: { kind: 'session' as const }, source: 'bench', timeZone: 'UTC', pageSize },
+    ctx: {
+      fetch: (input: string, init?: RequestInit) => api(new Request(new URL(input, location.href), init)),
+      baseUrl: `${location.origin}/api/v1`,
+      auth: { kind: 'session' as const },
+      source: 'bench',
+      timeZone: 'UTC',
+      pageSize,
+    },
     store: dexieSyncStore(db),
     env: { now: () => Date.now(), random: Math.random },
   };
@@ -78,12 +86,22 @@ async function timeSync(records: Activity[], pageSize: number, keep = false): Pr
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       if (!sampling) break;
       const status = await storedSourceStatus(db, 'bench');
-      if (status.progress) samples.push({ atMs: Math.round(performance.now() - started), records: status.progress.objectRecords ?? status.progress.records, totalEstimate: status.progress.totalEstimate, timeLeftMs: status.progress.timeLeftMs });
+      if (status.progress)
+        samples.push({
+          atMs: Math.round(performance.now() - started),
+          records: status.progress.objectRecords ?? status.progress.records,
+          totalEstimate: status.progress.totalEstimate,
+          timeLeftMs: status.progress.timeLeftMs,
+        });
     }
   })();
   // The sync's time ends when it does: the wait after it, for the long-task observer's last entries, is not the sync's.
   let ended = started;
-  const { value: result, longest, count } = await longTasksDuring(async () => {
+  const {
+    value: result,
+    longest,
+    count,
+  } = await longTasksDuring(async () => {
     const value = await runSync(job, { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
     ended = performance.now();
     return value;
@@ -151,7 +169,24 @@ Object.assign(globalThis, {
     const stored = await bytesPerActivity(sample, async (db) => {
       const store = dexieSyncStore(db);
       for (let i = 0; i < sample.length; i += pageSize) {
-        await store.commitStep({ state: { key: 'bench/activities', source: 'bench', object: 'activities', cursor: String(i), runSince: null, highWater: null, phase: 'running', recordsThisRun: i, rejectsThisRun: 0, runStartedAt: 0, attempts: 0, updatedAt: 0 }, batch: { activity: sample.slice(i, i + pageSize) }, quarantine: [] });
+        await store.commitStep({
+          state: {
+            key: 'bench/activities',
+            source: 'bench',
+            object: 'activities',
+            cursor: String(i),
+            runSince: null,
+            highWater: null,
+            phase: 'running',
+            recordsThisRun: i,
+            rejectsThisRun: 0,
+            runStartedAt: 0,
+            attempts: 0,
+            updatedAt: 0,
+          },
+          batch: { activity: sample.slice(i, i + pageSize) },
+          quarantine: [],
+        });
       }
     });
     const recordsOnly = await bytesPerActivity(sample, async (db) => {

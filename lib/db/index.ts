@@ -1,0 +1,19 @@
+/** The public face of lib/db: what pages, entrypoints and scripts import (scripts/codemods/lib-imports.ts adds to it). */
+export {
+  countByType,
+  countStored,
+  type ObjectStatus,
+  objectStatuses,
+  type StoredCounts,
+  storedSourceStatus,
+  type StoredSourceStatus,
+  summariseStates,
+} from './status';
+export { type QuarantineEntry } from './types';
+export { capRawPayload, DB_NAME, RECORD_TABLES, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+export { KpiLensDb, openDb, reopenIfClosed } from './db';
+export { batchTypes, deleteRecord, deleteSource, putBatch, readRecordsById, recordTable, tablesOf, upsertRecords, withoutSlot } from './records';
+export { describeFailure, storageProblemOf } from './failure';
+export { loadKpiData, reloadColumnRecords } from './load';
+export { createColumnBuilder } from './column-builder';
+export { saveOrders } from './columns';
