@@ -10,6 +10,7 @@ import { upsertRecords, withoutSlot } from '../../db/records';
 import { RECORD_TABLES, SCHEMA_VERSIONS } from '../../db/schema';
 import { RECORD_TYPES, type CanonicalRecord } from '../../model';
 import { computeKpis } from '../compute';
+import { doneActivities, type DoneActivities } from './done-activities';
 import { dataArb, queryArb } from '../test-arbitraries';
 import type { KpiData } from '../types';
 
@@ -37,7 +38,26 @@ async function bothWays(data: KpiData): Promise<{ columns: KpiData; records: Kpi
   return { columns, records: records as unknown as KpiData, db };
 }
 
+/** The index as plain data: each deal's done times, each owner's calls and meetings (codes are an implementation detail). */
+const plainIndex = (index: DoneActivities) => ({
+  deals: Object.fromEntries([...index.dealCode].map(([id, c]) => [id, [...index.times.subarray(index.start[c]!, index.start[c + 1]!)]])),
+  calls: Object.fromEntries([...index.calls].map(([owner, times]) => [owner, [...times]])),
+  meetings: Object.fromEntries([...index.meetings].map(([owner, times]) => [owner, [...times]])),
+  firstAt: index.firstAt,
+});
+
 describe('the engine over the column store', () => {
+  it('builds the done-activities index from the columns exactly as from the records (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(dataArb, async (data) => {
+        const { columns, records } = await bothWays(data);
+        const fromColumns = await withColumns(() => doneActivities(columns.activities));
+        expect(plainIndex(fromColumns)).toEqual(plainIndex(doneActivities(records.activities)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives exactly the results it gives over the record arrays (property)', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, queryArb, async (data, query) => {
