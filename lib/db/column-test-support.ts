@@ -160,18 +160,16 @@ export const leadArb = fc
 
 // Links: mostly one address per source with the id in it (as is, or URI-encoded), sometimes anything.
 export const withLink = <T extends { externalId: string }>(arb: fc.Arbitrary<T>) =>
-  fc
-    .tuple(arb, fc.constantFrom('none', 'raw', 'encoded', 'other'), fc.webUrl())
-    .map(([record, kind, other]) =>
-      kind === 'none'
-        ? record
-        : {
-            ...record,
-            url:
-              kind === 'raw'
-                ? `https://crm.example/x/${record.externalId}?tab=1`
-                : kind === 'encoded'
-                  ? `https://crm.example/y/${encodeURIComponent(record.externalId)}`
-                  : other,
-          },
-    );
+  fc.tuple(arb, fc.constantFrom('none', 'raw', 'encoded', 'other'), fc.webUrl()).map(([record, kind, other]) =>
+    kind === 'none'
+      ? record
+      : {
+          ...record,
+          url:
+            kind === 'raw'
+              ? `https://crm.example/x/${record.externalId}?tab=1`
+              : kind === 'encoded'
+                ? `https://crm.example/y/${encodeURIComponent(record.externalId)}`
+                : other,
+        },
+  );
