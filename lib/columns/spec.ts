@@ -147,6 +147,18 @@ export function tiersOf(type: ColumnType): Tier[] {
   return TIERS.filter((tier) => FIELD_SPECS[type].some((spec) => spec.tier === tier));
 }
 
+/**
+ * What the record table keeps of a record whose row is in the column store: its key and only the
+ * fields the columns do not keep (a call's title, say). The rest is read back from the chunks.
+ */
+export function leftOf<T extends ColumnType>(type: T, record: ColumnRecord[T]): Partial<ColumnRecord[T]> {
+  const fields = record as unknown as Record<string, unknown>;
+  const kept = keptOf(type, record) as unknown as Record<string, unknown>;
+  const left: Record<string, unknown> = { source: fields.source, externalId: fields.externalId };
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined && !(name in kept)) left[name] = value;
+  return left as Partial<ColumnRecord[T]>;
+}
+
 /** What the column store keeps of a record (and so what a record made from it has): the listed fields, `source`. */
 export function keptOf<T extends ColumnType>(type: T, record: ColumnRecord[T]): ColumnRecord[T] {
   const source = record as unknown as Record<string, unknown>;

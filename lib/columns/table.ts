@@ -61,6 +61,23 @@ function readersOf(type: ColumnType, chunk: StoredChunk): FieldReader[] {
   return list;
 }
 
+/**
+ * The fields the column store keeps of the record in `slot`, read from its chunks (one per tier; a
+ * missing chunk gives none of its tier's fields). For the few records a page shows, without a table.
+ */
+export function fieldsAt(type: ColumnType, chunks: Partial<Record<Tier, StoredChunk>>, slot: number, externalId: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const specs = FIELD_SPECS[type];
+  for (let f = 0; f < specs.length; f += 1) {
+    const spec = specs[f]!;
+    const chunk = chunks[spec.tier];
+    if (spec.derive || !chunk) continue;
+    const value = readersOf(type, chunk)[f]!(slot & MASK[spec.tier], externalId);
+    if (value !== undefined) fields[spec.name] = value;
+  }
+  return fields;
+}
+
 /** The column table behind an array of records made by `ColumnTable.records()`, if it is one. */
 export function columnTableOf(records: readonly unknown[]): ColumnTable<ColumnType> | undefined {
   return registry.get(records);

@@ -8,20 +8,24 @@ import { expect } from 'vitest';
 import { COLUMN_TYPES, keptOf, type ColumnRecord, type ColumnType } from '../columns/spec';
 import { columnTableOf } from '../columns/table';
 import type { Activity, Deal, Lead } from '../model';
-import { readMeta } from './columns';
+import { bySource, readMeta, type StoredRecord } from './columns';
 import type { KpiLensDb } from './db';
 import { loadKpiData } from './load';
-import { readSource, recordTable } from './records';
+import { recordTable } from './records';
+import { readWholeSource } from './whole-records';
 import { RECORD_TABLES } from './schema';
 
 /**
- * The column store and the records agree: for each big type, the records made from the columns are
- * exactly what the column store keeps of the stored records (keptOf), no more, no fewer.
+ * The column store and the records agree: for each big type, the records made from the columns (the
+ * worker's path, whole chunks) are exactly what the column store keeps of the stored records made
+ * whole (a page's path, one slot at a time), no more, no fewer; the record table keeps no field the
+ * columns keep (records are stored slim); and the live count is the number of records.
  */
 export async function expectAgreement(db: KpiLensDb, source: string) {
   const data = await loadKpiData(db, source);
   for (const type of COLUMN_TYPES) {
-    const stored = await readSource(recordTable(db, type), source);
+    const rows = (await bySource(recordTable(db, type), source).toArray()) as StoredRecord[];
+    const stored = await db.transaction('r', [recordTable(db, type), db.columns], () => readWholeSource(db, source, type));
     const fromColumns = data[RECORD_TABLES[type]] as readonly ColumnRecord[ColumnType][];
     const table = columnTableOf(fromColumns);
     const meta = await readMeta(db, source, type);
@@ -33,6 +37,11 @@ export async function expectAgreement(db: KpiLensDb, source: string) {
     const made = [...fromColumns].map((record) => ({ ...record })).sort(byId);
     const kept = stored.map((record) => keptOf(type, record as ColumnRecord[typeof type])).sort(byId);
     expect(made, type).toEqual(kept);
+    for (const row of rows) {
+      expect(row.slot, `${type} ${row.externalId} has a slot`).toBeTypeOf('number');
+      const doubled = Object.keys(keptOf(type, row as unknown as ColumnRecord[typeof type])).filter((name) => name !== 'source' && name !== 'externalId');
+      expect(doubled, `${type} ${row.externalId}: fields stored beside the columns`).toEqual([]);
+    }
     expect(meta!.alive, `${type} live count`).toBe(stored.length);
   }
 }

@@ -8,7 +8,8 @@ import { dexieSyncStore } from '../sync/dexie-store';
 import type { SyncStepWrite } from '../sync/store';
 import { activityArb, byId, dealArb, expectAgreement, ids, leadArb, SOURCE, T0, withLink } from './column-test-support';
 import { KpiLensDb } from './db';
-import { readSource, recordTable } from './records';
+import { recordTable } from './records';
+import { readWholeSource } from './whole-records';
 import { SCHEMA_VERSIONS } from './schema';
 
 /**
@@ -122,7 +123,7 @@ describe('the column store under sync steps', () => {
           else expect(await snapshot(db)).toEqual(before);
 
           for (const type of COLUMN_TYPES) {
-            const stored = await readSource(recordTable(db, type), SOURCE);
+            const stored = await db.transaction('r', [recordTable(db, type), db.columns], () => readWholeSource(db, SOURCE, type));
             const expected = [...model.entries()].filter(([key]) => key.startsWith(`${type}\u0000`)).map(([, record]) => record);
             expect(stored.sort(byId), type).toEqual(expected.sort(byId));
           }

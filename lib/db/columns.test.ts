@@ -4,12 +4,13 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COLUMN_TYPES, type ColumnType } from '../columns/spec';
 import { columnTableOf } from '../columns/table';
-import type { Activity, Deal, Lead } from '../model';
-import { activity, activityArb, deal, dealArb, expectAgreement, ids, lead, leadArb, SOURCE, T0, withLink } from './column-test-support';
+import type { Activity, CanonicalRecord, Deal, Lead } from '../model';
+import { activity, activityArb, byId, deal, dealArb, expectAgreement, ids, lead, leadArb, SOURCE, T0, withLink } from './column-test-support';
 import { buildColumnsStep, pendingBuilds, readMeta } from './columns';
 import { KpiLensDb } from './db';
 import { loadKpiData } from './load';
-import { deleteRecord, deleteSource, putBatch, readSource, tablesOf, upsertRecords } from './records';
+import { deleteRecord, deleteSource, putBatch, recordTable, tablesOf, upsertRecords } from './records';
+import { readWholeSource } from './whole-records';
 import { SCHEMA_VERSIONS } from './schema';
 
 const opened: KpiLensDb[] = [];
@@ -50,9 +51,17 @@ describe('the column store', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 8 }), async (ops) => {
         const db = open();
+        // What a plain store of whole records would hold: the slim records made whole must be exactly this.
+        const model = new Map<ColumnType, Map<string, CanonicalRecord>>(COLUMN_TYPES.map((type) => [type, new Map()]));
         for (const op of ops) {
           await apply(db, op);
+          if (op.kind === 'put') for (const type of COLUMN_TYPES) for (const record of op[type]) model.get(type)!.set(record.externalId, record);
+          else for (const id of op.ids) model.get(op.type)!.delete(id);
           await expectAgreement(db, SOURCE);
+          for (const type of COLUMN_TYPES) {
+            const whole = await db.transaction('r', [recordTable(db, type), db.columns], () => readWholeSource(db, SOURCE, type));
+            expect(whole.sort(byId), type).toEqual([...model.get(type)!.values()].sort(byId));
+          }
         }
         db.close();
       }),
@@ -72,8 +81,10 @@ describe('the column store', () => {
     expect(await slotOf('a4')).toBe(3);
     expect(await readMeta(db, SOURCE, 'activity')).toMatchObject({ slots: 4, alive: 3, state: 'ready' });
     await expectAgreement(db, SOURCE);
-    // Records read back carry no slot: it is the column store's, not the model's.
-    expect((await readSource(db.activities, SOURCE)).every((record) => !('slot' in record))).toBe(true);
+    // Records read back carry no slot (it is the column store's, not the model's), and are whole again.
+    const whole = await db.transaction('r', [db.activities, db.columns], () => readWholeSource(db, SOURCE, 'activity'));
+    expect(whole.every((record) => !('slot' in record))).toBe(true);
+    expect(whole.find((record) => record.externalId === 'a2')).toEqual(activity('a2', { type: 'meeting', title: 'Demo' }));
   });
 
   it('finds the slots of stored records whether the ids a step asks for are neighbours or spread among many others', async () => {

@@ -8,7 +8,7 @@
 import type { Table } from 'dexie';
 import { editChunk, type ColumnMeta, type RowEdit, type StoredChunk } from '../columns/chunk';
 import type { StoredOrder } from '../columns/table';
-import { chunkOf, indexIn, isColumnType, tiersOf, type ColumnType, type Tier } from '../columns/spec';
+import { chunkOf, indexIn, isColumnType, leftOf, tiersOf, type ColumnRecord, type ColumnType, type Tier } from '../columns/spec';
 import type { CanonicalRecord, RecordType } from '../model';
 import type { KpiLensDb } from './db';
 import { RECORD_TABLES } from './schema';
@@ -144,7 +144,8 @@ export async function writeColumnRows(
       slotOf.set(record.externalId, slot);
     }
     edit(slot, record as unknown as Record<string, unknown>);
-    out.push({ ...record, slot });
+    // The record table keeps only what the columns do not (see leftOf): the rest is read from the chunks.
+    out.push({ ...leftOf(type, record as ColumnRecord[typeof type]), slot } as StoredRecord);
   }
   for (const id of deleteIds) {
     const slot = slotOf.get(id);
@@ -256,7 +257,7 @@ export async function buildColumnsStep(
         if (!entry) rows.set(key, (entry = { tier, chunk: chunkOf(slot, tier), rows: [] }));
         entry.rows.push({ index: indexIn(slot, tier), record: record as unknown as Record<string, unknown> });
       }
-      stored.push({ ...record, slot });
+      stored.push({ ...leftOf(type, record as ColumnRecord[typeof type]), slot } as StoredRecord);
     }
     const groups = [...rows.values()];
     const current = await db.columns.bulkGet(groups.map((group) => chunkKey(source, type, group.tier, group.chunk)));

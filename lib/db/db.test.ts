@@ -5,6 +5,7 @@ import { columnTableOf } from '../columns/table';
 import { assertExtensionContext, KpiLensDb } from './db';
 import { loadKpiData } from './load';
 import { deleteSource, sourceSummary, upsertRecords } from './records';
+import { readRecordsById } from './whole-records';
 import { CURRENT_SCHEMA_VERSION, QUARANTINE_RAW_LIMIT, SCHEMA_VERSIONS } from './schema';
 
 const opened: KpiLensDb[] = [];
@@ -45,7 +46,7 @@ describe('database', () => {
     await upsertRecords(db, { deal: [deal('1', { title: 'renamed', updatedAt: 2 })] });
     await upsertRecords(db, { deal: [{ ...deal('1'), source: 'csv:other' }] });
     expect(await db.deals.count()).toBe(3);
-    expect((await db.deals.get(['crm', '1']))?.title).toBe('renamed');
+    expect((await readRecordsById(db, 'crm', 'deal', ['1']))[0]?.title).toBe('renamed');
     expect(await sourceSummary(db)).toEqual({ crm: { deal: 2 }, 'csv:other': { deal: 1 } });
   });
 

@@ -12,7 +12,8 @@ export {
 export { type QuarantineEntry } from './types';
 export { capRawPayload, DB_NAME, RECORD_TABLES, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 export { KpiLensDb, openDb, reopenIfClosed } from './db';
-export { batchTypes, deleteRecord, deleteSource, putBatch, readRecordsById, recordTable, tablesOf, upsertRecords, withoutSlot } from './records';
+export { batchTypes, deleteRecord, deleteSource, putBatch, recordTable, tablesOf, upsertRecords, withoutSlot } from './records';
+export { readRecordsById, readWholeSource, readWholeTable, wholeRecords } from './whole-records';
 export { describeFailure, storageProblemOf } from './failure';
 export { loadKpiData, reloadColumnRecords } from './load';
 export { createColumnBuilder } from './column-builder';

@@ -5,6 +5,7 @@ import { readChunks, readMeta, readOrders } from './columns';
 import type { KpiLensDb } from './db';
 import { readSource, recordTable } from './records';
 import { RECORD_TABLES } from './schema';
+import { readWholeSource } from './whole-records';
 
 /**
  * A source's records of one big type (activities, deals, leads) for the KPI engine: from the column
@@ -14,7 +15,7 @@ import { RECORD_TABLES } from './schema';
  */
 export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T): Promise<readonly ColumnRecord[T][]> {
   const meta = await readMeta(db, source, type);
-  if (meta?.state !== 'ready') return (await readSource(recordTable(db, type), source)) as unknown as ColumnRecord[T][];
+  if (meta?.state !== 'ready') return (await readWholeSource(db, source, type)) as unknown as ColumnRecord[T][];
   const [hot, orders] = await Promise.all([readChunks(db, source, type, 'hot'), readOrders(db, source, type)]);
   const table = new ColumnTable(source, type, hot, (tier, chunks) => readChunks(db, source, type, tier, chunks === 'all' ? undefined : chunks));
   table.useOrders(meta.generation, orders);

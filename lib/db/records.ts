@@ -113,9 +113,3 @@ export async function deleteSource(db: KpiLensDb, source: string): Promise<void>
 }
 
 export type { StoredRecord };
-
-/** Records of one type of a source by id, as the model has them (undefined where none is stored). */
-export async function readRecordsById(db: KpiLensDb, source: string, type: RecordType, ids: readonly string[]): Promise<(CanonicalRecord | undefined)[]> {
-  const rows = await recordTable(db, type).bulkGet(ids.map((id) => [source, id] as [string, string]));
-  return rows.map((row) => (row ? withoutSlot(row) : undefined));
-}

@@ -1,6 +1,8 @@
 import type { KpiLensDb } from '../db/db';
 import type { QuarantineEntry } from '../db/types';
-import { putBatch, recordTable, tablesOf, withoutSlot } from '../db/records';
+import type { StoredRecord } from '../db/columns';
+import { putBatch, recordTable, tablesOf } from '../db/records';
+import { wholeRecords } from '../db/whole-records';
 import { isRecordType, parseRecord, RECORD_TYPES, type CanonicalRecord, type RecordType } from '../model';
 
 /**
@@ -29,8 +31,18 @@ export type TablePage = { records: CanonicalRecord[]; next: PrimaryKey | null };
 /** One page of a table in key order, after `after` (exclusive); `next` is where the following page starts. */
 export async function readTablePage(db: KpiLensDb, type: RecordType, after: PrimaryKey | undefined, limit = EXPORT_PAGE_SIZE): Promise<TablePage> {
   const table = recordTable(db, type);
-  const collection = after ? table.where(':id').above(after) : table.toCollection();
-  const records = (await collection.limit(limit).toArray()).map(withoutSlot);
+  const records = await db.transaction('r', [table, db.columns], async () => {
+    const collection = after ? table.where(':id').above(after) : table.toCollection();
+    const rows = (await collection.limit(limit).toArray()) as StoredRecord[];
+    // Whole records, a source at a time (the column store's rows are per source); key order kept.
+    const whole = new Map<StoredRecord, CanonicalRecord>();
+    for (const source of new Set(rows.map((row) => row.source))) {
+      const ofSource = rows.filter((row) => row.source === source);
+      const made = await wholeRecords(db, source, type, ofSource);
+      ofSource.forEach((row, i) => whole.set(row, made[i]!));
+    }
+    return rows.map((row) => whole.get(row)!);
+  });
   const last = records[records.length - 1];
   return { records, next: records.length === limit && last ? [last.source, last.externalId] : null };
 }

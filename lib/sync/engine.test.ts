@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KpiLensDb } from '../db/db';
 import { SCHEMA_VERSIONS } from '../db/schema';
+import { readRecordsById } from '../db/whole-records';
 import { dexieSyncStore } from './dexie-store';
 import { runSyncStep, SINCE_OVERLAP_MS, startRun } from './engine';
 import { runSync } from './runner';
@@ -169,7 +170,7 @@ describe('sync engine over IndexedDB', () => {
     expect(result).toEqual({ status: 'done', records: 1, rejected: 0 });
     expect(requested.every((url) => url.includes(`updated_since=${startedAt - SINCE_OVERLAP_MS}`))).toBe(true);
     expect(await db.deals.count()).toBe(50);
-    expect((await db.deals.get(['sandbox:test', 'd3']))?.title).toBe('Renamed');
+    expect((await readRecordsById(db, 'sandbox:test', 'deal', ['d3']))[0]?.title).toBe('Renamed');
   });
 });
 

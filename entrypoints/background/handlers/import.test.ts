@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { KpiLensDb, loadKpiData, SCHEMA_VERSIONS } from '@/lib/db';
+import { KpiLensDb, loadKpiData, readRecordsById, SCHEMA_VERSIONS } from '@/lib/db';
 import { admit, type RequestOf, type Responses } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { createViewService } from '@/lib/views';
@@ -70,7 +70,7 @@ describe('CSV import handlers (the single writer)', () => {
     expect(await db.quarantine.where('source').equals('csv:q3').count()).toBe(2);
     // Writing the same records again updates them: still one deal.
     await ask({ type: 'import/records', source: 'csv:q3', batch: { deals: [deal('csv:q3', 'a', { title: 'Renamed' })] } });
-    expect((await db.deals.get(['csv:q3', 'a']))?.title).toBe('Renamed');
+    expect((await readRecordsById(db, 'csv:q3', 'deal', ['a']))[0]?.title).toBe('Renamed');
     expect(await db.deals.where('source').equals('csv:q3').count()).toBe(1);
 
     const before = Date.now();

@@ -6,7 +6,8 @@ import { columnTableOf, withColumns } from '../../columns/table';
 import { KpiLensDb } from '../../db/db';
 import { loadKpiData } from '../../db/load';
 import { saveOrders } from '../../db/columns';
-import { upsertRecords, withoutSlot } from '../../db/records';
+import { upsertRecords } from '../../db/records';
+import { wholeRecords } from '../../db/whole-records';
 import { RECORD_TABLES, SCHEMA_VERSIONS } from '../../db/schema';
 import { RECORD_TYPES, type CanonicalRecord } from '../../model';
 import { computeKpis } from '../compute';
@@ -33,7 +34,8 @@ async function bothWays(data: KpiData): Promise<{ columns: KpiData; records: Kpi
   const records = { ...columns } as Record<string, unknown>;
   for (const type of RECORD_TYPES) {
     const rows = (await db.table(RECORD_TABLES[type]).toArray()) as (CanonicalRecord & { slot?: number })[];
-    records[RECORD_TABLES[type]] = rows.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0)).map(withoutSlot);
+    const inSlotOrder = rows.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+    records[RECORD_TABLES[type]] = await db.transaction('r', [db.table(RECORD_TABLES[type]), db.columns], () => wholeRecords(db, 'test', type, inSlotOrder));
   }
   return { columns, records: records as unknown as KpiData, db };
 }
