@@ -33,6 +33,7 @@ export async function benchSync(scale: BenchScale = 'current'): Promise<Record<s
       [count, PAGE_SIZE, runs] as const,
     )) as {
       sync: number[];
+      phases: { crmMs: number; writeMs: number }[];
       bulk: number[];
       bytesPerActivity: number | null;
       recordBytesPerActivity: number | null;
@@ -59,6 +60,13 @@ export async function benchSync(scale: BenchScale = 'current'): Promise<Record<s
       syncActivitiesPerSecond: { value: Math.round(syncRate), unit: 'records/s', runs: result.sync.map(Math.round) },
       plainBulkPutPerSecond: { value: Math.round(bulkRate), unit: 'records/s', runs: result.bulk.map(Math.round) },
       syncVsBulkPut: { value: Number((syncRate / bulkRate).toFixed(3)), unit: 'ratio', budget: { min: 0.8 } },
+      // Medians over the runs: the sandbox CRM answering (in the same page), the step transactions, and the rest (JSON, validation, mapping).
+      syncPhasesMs: {
+        crm: Math.round(median(result.phases.map((phase) => phase.crmMs))),
+        write: Math.round(median(result.phases.map((phase) => phase.writeMs))),
+        rest: Math.round(median(result.sync.map((ms, i) => ms - result.phases[i]!.crmMs - result.phases[i]!.writeMs))),
+        plainBulkPut: Math.round(median(result.bulk)),
+      },
       storagePerActivity: {
         value: result.bytesPerActivity,
         unit: 'bytes',
