@@ -37,7 +37,7 @@ export function QuotaCard({ result, currency, selection }: { result: ShownResult
             <span className="meter-fill" style={{ width: `${Math.min(100, ok.value)}%` }} />
             {ok.parts.expectedPct !== undefined && <span className="meter-pace" style={{ left: `${Math.min(100, ok.parts.expectedPct)}%` }} />}
           </div>
-          <p className="sub">
+          <p className="sub" data-kpi="quota.amount" data-value={String(ok.parts.quota ?? ok.denominator ?? 0)}>
             {t('quota.of', {
               won: money(ok.parts.sales ?? ok.numerator ?? 0, currency),
               quota: money(ok.parts.quota ?? ok.denominator ?? 0, currency),

@@ -68,7 +68,6 @@ describe('options in real Chromium', () => {
     expect(crmQuota, 'the sandbox serves a quota for the rep this month').toBeDefined();
     // A quota far from the CRM's, so the change cannot be mistaken for noise.
     const mine = Math.max(1_000, Math.round((crmQuota!.amount.minor / 100) * 2.5));
-    expect(wonMinor, 'the rep won something this month').toBeGreaterThan(0);
 
     const options = await world.browser.context.newPage();
     await options.goto(`chrome-extension://${world.browser.extensionId}/options.html`);
@@ -89,14 +88,14 @@ describe('options in real Chromium', () => {
     expect(replaced).toBeGreaterThan(0);
     await expect.poll(() => targets.getByRole('row').filter({ hasText: 'replaced by yours' }).count(), { timeout: 30_000 }).toBe(replaced);
 
-    // The sidebar in the CRM tab recomputes: won amount ÷ the new quota.
+    // The sidebar in the CRM tab recomputes against the new quota: won amount ÷ the new quota.
+    // Money inside the product is in minor units (cents).
+    await expect.poll(async () => Number(await frame.getAttribute('[data-kpi="quota.amount"]', 'data-value')), { timeout: 60_000 }).toBe(mine * 100);
     const expected = (wonMinor / (mine * 100)) * 100;
-    await expect
-      .poll(async () => Number(await frame.getAttribute('[data-kpi="quota.attainment"]', 'data-value')), { timeout: 60_000 })
-      .toBeCloseTo(expected, 6);
     const after = await readSidebar(frame);
     expect(after.figures['quota.attainment']?.value).toBeCloseTo(expected, 6);
-    expect(after.figures['quota.attainment']?.value).not.toBeCloseTo(before.figures['quota.attainment']?.value ?? -1, 3);
+    // The demo data moves with the clock: on a month's first days the rep may have won nothing yet (0 % either way).
+    if (wonMinor > 0) expect(after.figures['quota.attainment']?.value).not.toBeCloseTo(before.figures['quota.attainment']?.value ?? -1, 3);
     await options.close();
   });
 

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { activityCount } from '../../components/sidebar/ActivityCard';
 import { DEMO_EXCHANGE_RATES, type DemoDataSet } from '../../lib/demo';
 import { hasValue } from '../../lib/kpi/types';
+import { DAY_MS } from '../../lib/period/units';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { ACTIVITY_KINDS, ACTIVITY_WINDOWS, computePinnedView } from '../../lib/views/pinned';
 import type { SidebarReading } from './sidebar-reader';
@@ -36,7 +37,10 @@ export function expectSidebarMatchesLib(shown: SidebarReading, demo: DemoDataSet
   expect(shown.figures['pipeline.total']?.value).toBe(pipeline!.value);
   expect(shown.figures['pipeline.weighted']?.value).toBeCloseTo(pipeline!.parts.weighted!, 6);
   expect(shown.figures['pipeline.openDeals']?.value).toBe(hasValue(expected.dealsInPipeline) ? expected.dealsInPipeline.value : undefined);
-  // Real numbers, not an empty shell: this month the rep did something and has pipeline.
-  expect(shown.figures['activity.call.month']?.value).toBeGreaterThan(0);
+  // Real numbers, not an empty shell: the rep has pipeline, and did something lately. Not "calls this
+  // month > 0": the demo data moves with the clock, and early in a month (or on New Year's week) the rep
+  // may truly have none yet; the counts above are checked equal to lib/'s whatever they are.
   expect(pipeline!.value).toBeGreaterThan(0);
+  const recent = demo.activities.filter((a) => a.ownerId === rep.externalId && a.done && a.occurredAt <= shown.asOf && a.occurredAt > shown.asOf - 30 * DAY_MS);
+  expect(recent.length, 'the demo rep has done activities in the last 30 days').toBeGreaterThan(0);
 }
