@@ -44,4 +44,24 @@ describe('done activities index', () => {
       }),
     );
   });
+
+  it('sorts a deal with many activities (the builtin sort past 32) like one with few (insertion sort)', () => {
+    const arb = fc.array(fc.record({ at: fc.integer({ min: 0, max: 1000 }), deal: fc.constantFrom('busy', 'busy', 'busy', 'quiet') }), {
+      minLength: 0,
+      maxLength: 120,
+    });
+    fc.assert(
+      fc.property(arb, (rows) => {
+        const list = rows.map((r, i) => activity(i, r.at, true, 'email', r.deal));
+        const index = doneActivities(list);
+        for (const id of ['busy', 'quiet']) {
+          const expected = list
+            .filter((a) => a.dealId === id)
+            .map((a) => a.occurredAt)
+            .sort((x, y) => x - y);
+          expect([...index.times.subarray(...doneOnDealBy(index, id, Infinity))]).toEqual(expected);
+        }
+      }),
+    );
+  });
 });
