@@ -8,6 +8,7 @@ const deal = (id: string, createdAt: number | undefined, closedAt: number | unde
     source: 's',
     externalId: id,
     updatedAt: 1,
+    title: id,
     ownerId: 'u1',
     status: closedAt === undefined ? 'open' : 'won',
     lineItems: [],
