@@ -26,7 +26,8 @@ function team(over: Partial<ForecastInput> = {}): ForecastResult {
   return f;
 }
 const of = (f: ForecastResult, id: string) => f.byOwner?.find((o) => o.ownerId === id) as OwnerOutlook;
-const closedInYear = (id: string) => DATA.deals.filter((d) => d.ownerId === id && d.status !== 'open' && (d.closedAt as number) >= YEAR_AGO && (d.closedAt as number) <= AS_OF).length;
+const closedInYear = (id: string) =>
+  DATA.deals.filter((d) => d.ownerId === id && d.status !== 'open' && (d.closedAt as number) >= YEAR_AGO && (d.closedAt as number) <= AS_OF).length;
 
 describe('each owner in a team forecast', () => {
   const plain = team();
@@ -72,7 +73,12 @@ describe('each owner in a team forecast', () => {
     const f = team({ ownerQuotas: { rep0: 5_000_000 } });
     const rep0 = of(f, 'rep0');
     expect(rep0.explain.title).toEqual({ en: `Forecast for ${rep0.ownerName}`, ru: `Прогноз: ${rep0.ownerName}` });
-    expect([...rep0.explain.dealIds].sort()).toEqual(f.deals.filter((d) => d.ownerId === 'rep0').map((d) => d.dealId).sort());
+    expect([...rep0.explain.dealIds].sort()).toEqual(
+      f.deals
+        .filter((d) => d.ownerId === 'rep0')
+        .map((d) => d.dealId)
+        .sort(),
+    );
     expect(rep0.explain.dealIds).toHaveLength(rep0.openDeals);
     const value = (key: string) => rep0.explain.inputs.find((i) => i.key === key)?.value;
     expect(value('p50')).toBe(rep0.revenue.p50);

@@ -10,7 +10,15 @@
 import type { Forecast } from '../forecast';
 import { instantToLocalDate } from '../period';
 import type { ViewContext } from './context';
-import { computeForecast, computeTrack, forecastRecordPage, leanForecast, type ForecastExplainRef, type ForecastResponse, type TrackResponse } from './forecast-view';
+import {
+  computeForecast,
+  computeTrack,
+  forecastRecordPage,
+  leanForecast,
+  type ForecastExplainRef,
+  type ForecastResponse,
+  type TrackResponse,
+} from './forecast-view';
 import { queryBasics } from './query';
 import type { RecordPage } from './records';
 import { resolvePeriods, type ViewSelection } from './selection';

@@ -8,6 +8,8 @@ export type ForecastCardProps = {
   track: TrackResponse | undefined;
   selection: ViewSelection;
   error?: string;
+  /** The team's forecast in the team view (its own title and heading id). */
+  team?: boolean;
 };
 
 /** Likely / either way / unlikely: where the chance of the quota stands (a third either side of even). */
@@ -34,12 +36,13 @@ export function trackLine(track: TrackResponse, selection: ViewSelection, i18n: 
  * Where the period will end: the P10–P90 range of won revenue with its P50, what is won so far, the
  * chance of reaching the quota, and the forecast's own track record. Each number opens its explain panel.
  */
-export function ForecastCard({ forecast, track, selection, error }: ForecastCardProps) {
+export function ForecastCard({ forecast, track, selection, error, team = false }: ForecastCardProps) {
   const i18n = useForecastI18n();
   const { f } = i18n;
+  const titleId = team ? 'team-forecast-title' : 'forecast-title';
   return (
-    <section className="card forecast" aria-labelledby="forecast-title" aria-busy={!forecast && !error} data-as-of={forecast?.asOf}>
-      <h2 id="forecast-title">{f('fc.title')}</h2>
+    <section className="card forecast" aria-labelledby={titleId} aria-busy={!forecast && !error} data-as-of={forecast?.asOf} data-team={team || undefined}>
+      <h2 id={titleId}>{f(team ? 'fc.teamTitle' : 'fc.title')}</h2>
       {error ? (
         <p className="problem">{error}</p>
       ) : !forecast ? (

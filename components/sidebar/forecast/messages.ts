@@ -8,6 +8,16 @@ import { type Locale, translatorOf, type Message } from '@/lib/i18n';
  */
 const en = {
   'fc.title': 'Forecast',
+  'fc.teamTitle': 'Team forecast',
+  'fc.byRep.title': 'Forecast by rep',
+  'fc.byRep.caption': 'Each rep’s most likely result and chance of their own quota',
+  'fc.byRep.rep': 'Rep',
+  'fc.byRep.likely': 'Most likely',
+  'fc.byRep.chance': 'Chance of quota',
+  'fc.byRep.noQuota': 'no quota',
+  'fc.byRep.lowSample': 'not enough history',
+  'fc.byRep.lowNote': '“Not enough history”: the rep closed too few deals in the last year for a range worth showing.',
+  'fc.byRep.loading': 'Forecasting each rep…',
   'fc.loading': 'Forecasting the period…',
   'fc.range': '{p10} – {p90}',
   'fc.likely': 'most likely {p50}',
@@ -90,6 +100,16 @@ const en = {
 export type ForecastKey = keyof typeof en;
 
 const ru: Record<ForecastKey, Message> = {
+  'fc.teamTitle': 'Прогноз команды',
+  'fc.byRep.title': 'Прогноз по сотрудникам',
+  'fc.byRep.caption': 'Самый вероятный итог каждого сотрудника и вероятность выполнить его план',
+  'fc.byRep.rep': 'Сотрудник',
+  'fc.byRep.likely': 'Скорее всего',
+  'fc.byRep.chance': 'Вероятность плана',
+  'fc.byRep.noQuota': 'плана нет',
+  'fc.byRep.lowSample': 'мало истории',
+  'fc.byRep.lowNote': '«Мало истории»: сотрудник закрыл за последний год слишком мало сделок, чтобы диапазон что-то значил.',
+  'fc.byRep.loading': 'Считаем прогноз каждого сотрудника…',
   'fc.title': 'Прогноз',
   'fc.loading': 'Считаем прогноз периода…',
   'fc.range': '{p10} – {p90}',

@@ -101,13 +101,22 @@ describe('the forecast through the background receiver', () => {
     listen(
       createHandlers({
         db,
-        views: createViewService({ loadData: async () => led, loadSettings: async () => settingsFor('rep0'), now: () => NOW, browserZone: 'UTC', rewarmDelayMs: null }),
+        views: createViewService({
+          loadData: async () => led,
+          loadSettings: async () => settingsFor('rep0'),
+          now: () => NOW,
+          browserZone: 'UTC',
+          rewarmDelayMs: null,
+        }),
       } as unknown as HandlerDeps),
     );
     const team = { ...month, view: 'team' } as const;
     const reply = await deliver({ type: 'view/forecast', ...team }, sidebar());
     if (!reply.ok) throw new Error(reply.error);
-    const shown = reply.value as { status: string; byOwner?: { ownerId: string; quota: number | null; probabilityOfQuota: number | null; openDeals: number; explain: { deals: number } }[] };
+    const shown = reply.value as {
+      status: string;
+      byOwner?: { ownerId: string; quota: number | null; probabilityOfQuota: number | null; openDeals: number; explain: { deals: number } }[];
+    };
     expect(shown.status).toBe('ok');
     const byOwner = shown.byOwner ?? [];
     expect(byOwner.map((o) => o.ownerId)).toEqual(['rep0', 'rep1', 'rep2', 'rep3']);
