@@ -7,7 +7,7 @@
 import type { Activity, Deal, StageVisit } from '../model';
 import type { CurrencyOptions } from '../money';
 import { ownAmount } from './amounts';
-import { doneActivities, doneBy, doneOnDealBy, type DoneActivities } from '../kpi';
+import { doneActivities, doneOnDealBy, type DoneActivities } from '../kpi';
 import { amountProblem, bornOf, canonicalOrder, Coder } from './table-helpers';
 
 export type DealTable = {
@@ -41,8 +41,9 @@ export type DealTable = {
   stageStart: Int32Array;
   stageIds: string[];
   /**
-   * Calls and meetings done by each owner by the instant, sorted (the plan's conversion to new deals),
-   * and whether the data holds any activity known by then at all (else calls are missing, not zero).
+   * Calls and meetings done by each owner, in record order and at any instant (the plan's conversion to
+   * new deals counts those in its window up to the instant), and whether the data holds any activity
+   * known by then at all (else calls are missing, not zero).
    */
   callTimes: ReadonlyMap<string, Float64Array>;
   meetingTimes: ReadonlyMap<string, Float64Array>;
@@ -94,14 +95,6 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
   // once per activities array whatever the instant: here only each deal's part up to `asOf` is copied.
   const done = doneActivities(activities);
   const { activityTimes, activityStart } = activityColumns(deals, done, asOf);
-  const byOwner = (lists: ReadonlyMap<string, Float64Array>) => {
-    const out = new Map<string, Float64Array>();
-    for (const [owner, times] of lists) {
-      const by = doneBy(times, asOf);
-      if (by.length) out.set(owner, by);
-    }
-    return out;
-  };
   const anyActivity = done.firstAt <= asOf;
   if (activityTimes.length) hasActivity = true;
 
@@ -132,8 +125,8 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
     stageCodes,
     stageStart,
     stageIds: stages.values,
-    callTimes: byOwner(done.calls),
-    meetingTimes: byOwner(done.meetings),
+    callTimes: done.calls,
+    meetingTimes: done.meetings,
     anyActivity,
     hasActivity,
     hasStageHistory: stageTimes.length > 0,

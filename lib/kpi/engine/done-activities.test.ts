@@ -22,6 +22,9 @@ describe('done activities index', () => {
     expect([...index.times.subarray(...doneOnDealBy(index, 'd1', 30))]).toEqual([10, 30]);
     expect(doneOnDealBy(index, 'none', 100)).toEqual([0, 0]);
     expect([...doneBy(index.calls.get('u1')!, 100)]).toEqual([30]);
+    // Calls and meetings by owner are kept in record order (their reader counts a window).
+    const two = doneActivities([activity(6, 50, true, 'call', undefined, 'u3'), activity(7, 20, true, 'call', undefined, 'u3')]);
+    expect([...two.calls.get('u3')!]).toEqual([50, 20]);
     expect([...doneBy(index.meetings.get('u2')!, 39)]).toEqual([]);
     expect(index.firstAt).toBe(5); // any activity, done or not
   });
