@@ -195,6 +195,25 @@ describe('pinned KPIs', () => {
     expect(await stored()).toMatchObject({ pinnedKpis: ['quotaAttainment', 'activityCounts', 'winRate'], showPeerNumbers: true });
   });
 
+  it('covers the CRM page by default; pushing it aside is an option, saved, in English and Russian', async () => {
+    expect((await loadSettings()).sidebarPlacement).toBe('overlay');
+    const view = show(<SidebarSection settings={await loadSettings()} />);
+    const placement = screen.getByLabelText('The sidebar on the CRM page') as HTMLSelectElement;
+    expect(placement.value).toBe('overlay');
+    fireEvent.change(placement, { target: { value: 'push' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(await stored()).toMatchObject({ sidebarPlacement: 'push' });
+    view.unmount();
+    show(<SidebarSection settings={await loadSettings()} />, 'ru');
+    const russian = screen.getByLabelText('Боковая панель на странице CRM') as HTMLSelectElement;
+    expect(russian.value).toBe('push');
+    expect([...russian.options].map((option) => option.textContent)).toEqual([
+      'Закрывает правый край страницы (вёрстка страницы не меняется)',
+      'Сдвигает страницу (ничего не закрыто; страница CRM перестраивается при каждом открытии и изменении ширины)',
+    ]);
+  });
+
   it("says the peers option is this browser's own, and that the CRM's permissions are what limit a rep (en, ru)", async () => {
     const view = show(<SidebarSection settings={await loadSettings()} />);
     expect(screen.getByRole('heading', { name: "Peers' numbers in this browser" })).toBeTruthy();

@@ -33,10 +33,10 @@ beforeEach(() => {
 describe('the sidebar frame’s state, for content scripts that read no extension storage', () => {
   it('answers a tab with its CRM’s state (the default at first), and keeps the view and period the sidebar chose', async () => {
     const ui = frames();
-    expect(await ui.follow(7, 'pipedrive')).toEqual({ open: true, width: 360 });
+    expect(await ui.follow(7, 'pipedrive')).toEqual({ open: true, width: 360, placement: 'overlay' });
     await browser.storage.local.set({ [uiStateKey('pipedrive')]: { open: false, width: 500, view: 'team', period: 'quarter' } });
-    expect(await ui.follow(7, 'pipedrive')).toEqual({ open: false, width: 500 });
-    expect(await ui.toggle('pipedrive')).toEqual({ open: true, width: 500 });
+    expect(await ui.follow(7, 'pipedrive')).toEqual({ open: false, width: 500, placement: 'overlay' });
+    expect(await ui.toggle('pipedrive')).toEqual({ open: true, width: 500, placement: 'overlay' });
     expect(await stored('pipedrive')).toEqual({ open: true, width: 500, view: 'team', period: 'quarter' });
   });
 
@@ -48,16 +48,36 @@ describe('the sidebar frame’s state, for content scripts that read no extensio
     await ui.toggle('pipedrive'); // the handle in tab 1
     await settled();
     expect(sent).toEqual([
-      [1, { type: 'sidebar/frame', open: false, width: 360 }],
-      [2, { type: 'sidebar/frame', open: false, width: 360 }],
+      [1, { type: 'sidebar/frame', open: false, width: 360, placement: 'overlay' }],
+      [2, { type: 'sidebar/frame', open: false, width: 360, placement: 'overlay' }],
     ]);
     sent.length = 0;
     // The sidebar's own collapse button writes storage.local from the extension page.
     await browser.storage.local.set({ [uiStateKey('close')]: { open: false, width: 420, view: 'personal', period: 'month' } });
     await settled();
-    expect(sent).toEqual([[3, { type: 'sidebar/frame', open: false, width: 420 }]]);
+    expect(sent).toEqual([[3, { type: 'sidebar/frame', open: false, width: 420, placement: 'overlay' }]]);
     // What is sent is what the content script accepts (zod at the receiver).
     expect(readContentCommand(sent[0]![1], { id: 'ext' }, 'ext')).toEqual(sent[0]![1]);
+  });
+
+  it('tells every tab that shows a frame when the placement setting changes (and nobody when it stays)', async () => {
+    const ui = frames();
+    await ui.follow(1, 'pipedrive');
+    await ui.follow(3, 'close');
+    await browser.storage.local.set({ [uiStateKey('close')]: { open: false, width: 420, view: 'personal', period: 'month' } });
+    await settled();
+    sent.length = 0;
+    await browser.storage.local.set({ settings: { sidebarPlacement: 'push', staleDays: 14 } });
+    await settled();
+    expect(sent.sort(([a], [b]) => a - b)).toEqual([
+      [1, { type: 'sidebar/frame', open: true, width: 360, placement: 'push' }],
+      [3, { type: 'sidebar/frame', open: false, width: 420, placement: 'push' }],
+    ]);
+    expect(await ui.follow(1, 'pipedrive')).toEqual({ open: true, width: 360, placement: 'push' });
+    sent.length = 0;
+    await browser.storage.local.set({ settings: { sidebarPlacement: 'push', staleDays: 30 } });
+    await settled();
+    expect(sent).toEqual([]);
   });
 
   it('tells every tab showing a frame of the rep’s new language, and only when the language changed', async () => {
@@ -85,7 +105,7 @@ describe('the sidebar frame’s state, for content scripts that read no extensio
     const ui = frames();
     await Promise.all([ui.toggle('kommo'), ui.toggle('kommo'), ui.toggle('kommo')]);
     expect(await stored('kommo')).toMatchObject({ open: false });
-    expect(await ui.resize('kommo', 5_000)).toEqual({ open: false, width: 720 });
+    expect(await ui.resize('kommo', 5_000)).toEqual({ open: false, width: 720, placement: 'overlay' });
   });
 
   it('forgets tabs that closed or went elsewhere, and survives a worker restart', async () => {
@@ -105,10 +125,13 @@ describe('the sidebar frame’s state, for content scripts that read no extensio
 
 describe('what the content script obeys', () => {
   it.each([
-    ['the background', { type: 'sidebar/frame', open: true, width: 400 }, { id: 'ext' }, true],
-    ['a tab (another content script)', { type: 'sidebar/frame', open: true, width: 400 }, { id: 'ext', tab: { id: 1 } }, false],
-    ['another extension', { type: 'sidebar/frame', open: true, width: 400 }, { id: 'other' }, false],
-    ['a width out of range', { type: 'sidebar/frame', open: true, width: 9_000 }, { id: 'ext' }, false],
+    ['the background', { type: 'sidebar/frame', open: true, width: 400, placement: 'overlay' }, { id: 'ext' }, true],
+    ['a tab (another content script)', { type: 'sidebar/frame', open: true, width: 400, placement: 'overlay' }, { id: 'ext', tab: { id: 1 } }, false],
+    ['another extension', { type: 'sidebar/frame', open: true, width: 400, placement: 'overlay' }, { id: 'other' }, false],
+    ['a width out of range', { type: 'sidebar/frame', open: true, width: 9_000, placement: 'overlay' }, { id: 'ext' }, false],
+    ['pushing the page aside', { type: 'sidebar/frame', open: true, width: 400, placement: 'push' }, { id: 'ext' }, true],
+    ['an unknown placement', { type: 'sidebar/frame', open: true, width: 400, placement: 'float' }, { id: 'ext' }, false],
+    ['no placement', { type: 'sidebar/frame', open: true, width: 400 }, { id: 'ext' }, false],
     ['a wrong shape', { type: 'sidebar/frame', open: 'yes', width: 400 }, { id: 'ext' }, false],
     ['the old toggle', { type: 'sidebar/toggle' }, { id: 'ext' }, false],
     ['a language', { type: 'sidebar/locale', locale: 'ru' }, { id: 'ext' }, true],

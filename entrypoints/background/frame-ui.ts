@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { localeSetting, type LocaleSetting } from '@/lib/i18n';
 import type { ContentCommand } from '@/lib/messaging';
-import { readUiState, uiStateKey, type FrameState, type SidebarUiState } from '@/lib/settings';
+import { localeSetting, type LocaleSetting } from '@/lib/i18n';
+import { readPlacement, readUiState, uiStateKey, type FrameState, type SidebarPlacement, type SidebarUiState } from '@/lib/settings';
 
 type Area = {
   get(key: string): Promise<Record<string, unknown>>;
@@ -17,8 +17,10 @@ export type FrameUiDeps = {
 };
 
 const TABS_KEY = 'frame-tabs';
+/** The settings' key (lib/settings/storage.ts): the placement is one of them. */
+const SETTINGS_KEY = 'settings';
 
-const frameOf = (state: SidebarUiState): FrameState => ({ open: state.open, width: state.width });
+const frameOf = (state: SidebarUiState, placement: SidebarPlacement): FrameState => ({ open: state.open, width: state.width, placement });
 
 /**
  * The sidebar frame's open/width state, for the CRM content scripts, which may not read extension
@@ -40,6 +42,8 @@ export function createFrameUi({ local, session, send }: FrameUiDeps) {
     await session.set({ [TABS_KEY]: next });
   };
 
+  const placementNow = async (): Promise<SidebarPlacement> => readPlacement((await local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+
   // Read-modify-write of one key: changes made here run one after another, so two quick toggles both count.
   let writes: Promise<unknown> = Promise.resolve();
   const change = (crm: string, patch: (current: SidebarUiState) => Partial<SidebarUiState>): Promise<FrameState> => {
@@ -48,7 +52,7 @@ export function createFrameUi({ local, session, send }: FrameUiDeps) {
       const current = readUiState((await local.get(key))[key]);
       const next = readUiState({ ...current, ...patch(current) });
       await local.set({ [key]: next });
-      return frameOf(next);
+      return frameOf(next, await placementNow());
     });
     writes = run.catch(() => undefined);
     return run;
@@ -67,7 +71,7 @@ export function createFrameUi({ local, session, send }: FrameUiDeps) {
       const known = await loadTabs();
       if (known[tabId] !== crm) await saveTabs({ ...known, [tabId]: crm });
       const key = uiStateKey(crm);
-      return frameOf(readUiState((await local.get(key))[key]));
+      return frameOf(readUiState((await local.get(key))[key]), await placementNow());
     },
     toggle: (crm: string) => change(crm, (current) => ({ open: !current.open })),
     resize: (crm: string, width: number) => change(crm, () => ({ width })),
@@ -80,18 +84,21 @@ export function createFrameUi({ local, session, send }: FrameUiDeps) {
       return (await loadTabs())[tabId];
     },
     forget,
-    /** storage.onChanged: a CRM's state changed, so every tab showing it is told. */
+    /** storage.onChanged: a CRM's state (or the placement setting) changed, so every tab showing it is told; a new language relabels every frame. */
     async changed(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string): Promise<void> {
       if (area !== 'local') return;
-      const crms = Object.keys(changes).filter((key) => key.startsWith('ui:'));
+      const known = await loadTabs();
+      const placementChanged = SETTINGS_KEY in changes && readPlacement(changes[SETTINGS_KEY]!.newValue) !== readPlacement(changes[SETTINGS_KEY]!.oldValue);
+      const crms = placementChanged ? [...new Set(Object.values(known).map(uiStateKey))] : Object.keys(changes).filter((key) => key.startsWith('ui:'));
       const locale = changes.settings && localeSetting(changes.settings.newValue);
       const relabel = locale !== undefined && locale !== localeSetting(changes.settings!.oldValue);
       if (crms.length === 0 && !relabel) return;
-      const known = await loadTabs();
       // The rep picked another language: every frame names its handle and grip in it.
       if (relabel) for (const tabId of Object.keys(known)) await send(Number(tabId), { type: 'sidebar/locale', locale }).catch(() => forget(Number(tabId)));
+      if (crms.length === 0) return;
+      const placement = placementChanged ? readPlacement(changes[SETTINGS_KEY]!.newValue) : await placementNow();
       for (const key of crms) {
-        const state = frameOf(readUiState(changes[key]!.newValue));
+        const state = frameOf(readUiState(key in changes ? changes[key]!.newValue : (await local.get(key))[key]), placement);
         for (const [tabId, crm] of Object.entries(known)) {
           if (uiStateKey(crm) !== key) continue;
           // A tab that went elsewhere has no content script to answer: it is forgotten.

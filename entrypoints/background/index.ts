@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { openDb, DB_NAME, SCHEMA_VERSIONS, loadKpiData } from '@/lib/db';
+import { openDb, DB_NAME, SCHEMA_VERSIONS, createColumnBuilder, saveOrders, loadKpiData, reloadColumnRecords, readRecordsById } from '@/lib/db';
 import { loadSettings } from '@/lib/settings';
 import { createSyncScheduler } from '@/lib/sync';
 import { createViewService } from '@/lib/views';
@@ -26,6 +26,9 @@ export default defineBackground(() => {
   const db = import.meta.env.MODE === 'test' ? openDb(DB_NAME, withFailableUpgrades(SCHEMA_VERSIONS)) : openDb();
   const views = createViewService({
     loadData: (source) => loadKpiData(db, source),
+    reloadType: (source, type) => reloadColumnRecords(db, source, type),
+    readRecords: (source, type, ids) => readRecordsById(db, source, type, ids),
+    saveOrders: (source, type, generation, orders) => saveOrders(db, source, type, generation, orders),
     loadSettings,
     now: () => Date.now(),
     browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -54,6 +57,20 @@ export default defineBackground(() => {
       void browser.storage.session.set({ [`sync-result:${source}`]: { ...result, at: Date.now() } });
     },
   });
+  // Databases from before the column store get their columns after the upgrade, with progress in the status.
+  const columns = createColumnBuilder({
+    db,
+    pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    onProgress: (source) => {
+      statuses.forget(source);
+      versions.bumpSoon(source);
+    },
+    onReady: (source) => {
+      views.invalidate(source);
+      versions.bumpNow(source);
+    },
+  });
+  void columns.run().catch(() => undefined);
   const tickets = createFrameTickets();
   const frames = browserFrameUi();
   browser.tabs.onRemoved.addListener((tabId) => {
@@ -68,7 +85,10 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith('sync:')) void scheduler.kick(alarm.name.slice('sync:'.length));
-    if (alarm.name === 'sync-watchdog') void handlers.resumeInterruptedSyncs();
+    if (alarm.name === 'sync-watchdog') {
+      void handlers.resumeInterruptedSyncs();
+      void columns.run().catch(() => undefined);
+    }
   });
   // A worker stopped mid-sync is woken by this alarm and resumes from the stored cursor.
   void browser.alarms.create('sync-watchdog', { periodInMinutes: 1 });

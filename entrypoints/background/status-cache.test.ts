@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KpiLensDb, upsertRecords, SCHEMA_VERSIONS } from '@/lib/db';
+import { KpiLensDb, deleteSource, upsertRecords, SCHEMA_VERSIONS } from '@/lib/db';
 import { createStatusCache } from './status-cache';
 
 let db: KpiLensDb;
@@ -45,7 +45,7 @@ describe('the status cache', () => {
     await upsertRecords(db, { deal: deals(0, 4) });
     const cache = createStatusCache(db);
     expect((await cache.status('s')).records).toBe(4);
-    await db.deals.clear();
+    await deleteSource(db, 's');
     cache.forget('s');
     expect((await cache.status('s')).records).toBe(0);
   });

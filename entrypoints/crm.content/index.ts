@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { frameLabels, type LocaleSetting } from '@/lib/i18n';
 import { readContentCommand, send } from '@/lib/messaging';
-import { DEFAULT_UI_STATE, type FrameState } from '@/lib/settings';
+import { DEFAULT_PLACEMENT, DEFAULT_UI_STATE, type FrameState } from '@/lib/settings';
 import { createSidebarFrame } from './frame';
 import { startRelay } from './relay';
 
@@ -38,7 +38,7 @@ export default defineContentScript({
         shown.frame?.relabel(frameLabels(command.locale, navigator.language));
       }
       if (command?.type !== 'sidebar/frame') return;
-      shown.latest = { open: command.open, width: command.width };
+      shown.latest = { open: command.open, width: command.width, placement: command.placement };
       shown.frame?.apply(shown.latest);
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -52,7 +52,7 @@ export default defineContentScript({
       onToggle: () => void send({ type: 'frame/toggle' }).catch(() => undefined),
       onResized: (width) => void send({ type: 'frame/resize', width }).catch(() => undefined),
     }));
-    frame.apply(shown.latest ?? initial?.state ?? { open: DEFAULT_UI_STATE.open, width: DEFAULT_UI_STATE.width });
+    frame.apply(shown.latest ?? initial?.state ?? { open: DEFAULT_UI_STATE.open, width: DEFAULT_UI_STATE.width, placement: DEFAULT_PLACEMENT });
 
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);

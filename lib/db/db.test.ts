@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Activity, Deal } from '../model';
+import { columnTableOf } from '../columns/table';
 import { assertExtensionContext, KpiLensDb } from './db';
 import { loadKpiData } from './load';
 import { deleteSource, sourceSummary, upsertRecords } from './records';
@@ -48,7 +49,7 @@ describe('database', () => {
     expect(await sourceSummary(db)).toEqual({ crm: { deal: 2 }, 'csv:other': { deal: 1 } });
   });
 
-  it('answers period queries per owner from its compound indexes', async () => {
+  it('answers period queries per owner from the column store (the record tables keep only their keys)', async () => {
     const db = open();
     await upsertRecords(db, {
       activity: [activity('a1', 'u1', 100), activity('a2', 'u1', 200), activity('a3', 'u2', 150), activity('a4', 'u1', 300)],
@@ -59,13 +60,25 @@ describe('database', () => {
         deal('d4', { status: 'lost', closedAt: 130 }),
       ],
     });
+    const data = await loadKpiData(db, 'crm');
+    const activities = columnTableOf(data.activities)!;
+    const owner = activities.codes('ownerId');
+    const occurred = activities.times('occurredAt');
+    await activities.loadCold('cold', 'all');
     // u1's activities in [100, 300): a1 (100, the start is in) and a2 (200); a4 at 300 is out.
-    const u1 = await db.activities.where('[source+ownerId+occurredAt]').between(['crm', 'u1', 100], ['crm', 'u1', 300]).primaryKeys();
-    expect(u1.map(([, id]) => id)).toEqual(['a1', 'a2']);
-    const closedEarly = await db.deals.where('[source+closedAt]').between(['crm', 0], ['crm', 200]).toArray();
-    expect(closedEarly.map((d) => d.externalId).sort()).toEqual(['d1', 'd4']);
-    const openOfU1 = await db.deals.where('[source+ownerId+status]').equals(['crm', 'u1', 'open']).toArray();
-    expect(openOfU1.map((d) => d.externalId)).toEqual(['d3']);
+    const u1 = data.activities.filter((_, i) => owner.of[i] === owner.ids.get('u1') && occurred.raw[i]! >= 100 && occurred.raw[i]! < 300);
+    expect(u1.map((a) => a.externalId)).toEqual(['a1', 'a2']);
+    const deals = columnTableOf(data.deals)!;
+    const closed = deals.times('closedAt');
+    const status = deals.bytes('status'); // 1 open, 2 won, 3 lost
+    await deals.loadCold('cold', 'all');
+    expect(
+      data.deals
+        .filter((_, i) => closed.has[i] && closed.raw[i]! < 200)
+        .map((d) => d.externalId)
+        .sort(),
+    ).toEqual(['d1', 'd4']);
+    expect(data.deals.filter((_, i) => status[i] === 1).map((d) => d.externalId)).toEqual(['d3']);
   });
 
   it('loads one source for the KPI engine and deletes one source without touching the others', async () => {

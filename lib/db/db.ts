@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Activity, Customer, Deal, Lead, MrrMovement, Owner, Pipeline, Product, Quota, Spend, Stage, Target, Team } from '../model';
+import type { ColumnMeta, StoredChunk } from '../columns/chunk';
+import type { ColumnType, Tier } from '../columns/spec';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import type { MetaEntry, QuarantineEntry, SyncObjectState } from './types';
 
@@ -22,6 +24,8 @@ export class KpiLensDb extends Dexie {
   quarantine!: Table<QuarantineEntry, number>;
   syncState!: Table<SyncObjectState, string>;
   meta!: Table<MetaEntry, string>;
+  columns!: Table<StoredChunk, [string, ColumnType, Tier | 'order', number]>;
+  columnMeta!: Table<ColumnMeta, [string, ColumnType]>;
 
   constructor(name: string, versions: readonly SchemaVersion[]) {
     super(name);

@@ -12,6 +12,8 @@ export {
 export { type QuarantineEntry } from './types';
 export { capRawPayload, DB_NAME, RECORD_TABLES, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 export { KpiLensDb, openDb, reopenIfClosed } from './db';
-export { batchTypes, deleteSource, putBatch, recordTable, tablesOf, upsertRecords } from './records';
+export { batchTypes, deleteRecord, deleteSource, putBatch, readRecordsById, recordTable, tablesOf, upsertRecords, withoutSlot } from './records';
 export { describeFailure, storageProblemOf } from './failure';
-export { loadKpiData } from './load';
+export { loadKpiData, reloadColumnRecords } from './load';
+export { createColumnBuilder } from './column-builder';
+export { saveOrders } from './columns';

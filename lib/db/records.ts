@@ -1,31 +1,71 @@
 import type { Table } from 'dexie';
 import type { RecordBatch } from '../adapters/types';
+import { isColumnType } from '../columns/spec';
 import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '../model';
+import { bySource, deleteSourceColumns, writeColumnRows, type StoredRecord } from './columns';
 import type { KpiLensDb } from './db';
-import { RECORD_TABLES } from './schema';
+import { RECORD_TABLES, sourcesIn } from './schema';
 
 export function recordTable(db: KpiLensDb, type: RecordType): Table<CanonicalRecord, [string, string]> {
   return db.table(RECORD_TABLES[type]);
 }
 
-/** The tables a batch writes to, for declaring a transaction's scope. */
+/**
+ * The tables a write of these types needs in its transaction: their record tables and, when one of
+ * them is kept in columns (activities, deals, leads), the column store, so both commit together.
+ */
 export function tablesOf(db: KpiLensDb, types: Iterable<RecordType>): Table[] {
-  return [...new Set(types)].map((type) => recordTable(db, type));
+  const list = [...new Set(types)];
+  const tables: Table[] = list.map((type) => recordTable(db, type));
+  if (list.some(isColumnType)) tables.push(db.columns, db.columnMeta);
+  return tables;
 }
 
 export function batchTypes(batch: RecordBatch): RecordType[] {
   return RECORD_TYPES.filter((type) => (batch[type]?.length ?? 0) > 0);
 }
 
-/** Upserts a batch; call inside a transaction that includes the batch's tables. */
+/** A record as read back: the slot is the column store's business, not the record's. */
+export function withoutSlot<T extends CanonicalRecord>(record: T & { slot?: number }): T {
+  if (record.slot === undefined) return record;
+  const { slot: _slot, ...rest } = record;
+  return rest as unknown as T;
+}
+
+function bySourceOf<T extends CanonicalRecord>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const list = groups.get(record.source);
+    if (list) list.push(record);
+    else groups.set(record.source, [record]);
+  }
+  return groups;
+}
+
+/**
+ * Upserts a batch, the column store included; call inside a transaction over `tablesOf` the batch's
+ * types. Every write of records goes through here or `deleteRecords`: the columns never disagree.
+ */
 export async function putBatch(db: KpiLensDb, batch: RecordBatch): Promise<number> {
   let written = 0;
   for (const type of batchTypes(batch)) {
     const records = batch[type] as CanonicalRecord[];
-    await recordTable(db, type).bulkPut(records);
+    if (isColumnType(type)) {
+      for (const [source, group] of bySourceOf(records)) {
+        const stored = await writeColumnRows(db, source, type, group);
+        await recordTable(db, type).bulkPut(stored.records as CanonicalRecord[]);
+      }
+    } else await recordTable(db, type).bulkPut(records);
     written += records.length;
   }
   return written;
+}
+
+/** Deletes records of one source by id, their column rows included; inside a transaction over `tablesOf` the type. */
+export async function deleteRecords(db: KpiLensDb, source: string, type: RecordType, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  if (isColumnType(type)) await writeColumnRows(db, source, type, [], ids);
+  await recordTable(db, type).bulkDelete(ids.map((id) => [source, id] as [string, string]));
 }
 
 /** Upserts a batch in its own transaction (imports, demo data). */
@@ -35,24 +75,47 @@ export async function upsertRecords(db: KpiLensDb, batch: RecordBatch): Promise<
   return db.transaction('rw', tablesOf(db, types), () => putBatch(db, batch));
 }
 
+/** Deletes one record in its own transaction; whether it existed. */
+export async function deleteRecord(db: KpiLensDb, source: string, type: RecordType, id: string): Promise<boolean> {
+  return db.transaction('rw', tablesOf(db, [type]), async () => {
+    const existed = (await recordTable(db, type).get([source, id])) !== undefined;
+    if (existed) await deleteRecords(db, source, type, [id]);
+    return existed;
+  });
+}
+
+/** The records of one source in a record table, in key order (records as the model has them). */
+export async function readSource<T extends CanonicalRecord>(table: Table<T, [string, string]>, source: string): Promise<T[]> {
+  const rows = (await bySource(table, source).toArray()) as (T & { slot?: number })[];
+  for (const row of rows) if (row.slot !== undefined) delete row.slot;
+  return rows;
+}
+
 /** The sources that have records, with counts per type. */
 export async function sourceSummary(db: KpiLensDb): Promise<Record<string, Partial<Record<RecordType, number>>>> {
   const summary: Record<string, Partial<Record<RecordType, number>>> = {};
   for (const type of RECORD_TYPES) {
-    const sources = (await recordTable(db, type).orderBy('source').uniqueKeys()) as string[];
-    for (const source of sources) {
-      const count = await recordTable(db, type).where('source').equals(source).count();
-      (summary[source] ??= {})[type] = count;
+    for (const source of await sourcesIn(recordTable(db, type))) {
+      (summary[source] ??= {})[type] = await bySource(recordTable(db, type), source).count();
     }
   }
   return summary;
 }
 
-/** Removes every record, quarantine entry and sync state of one source. */
+/** Removes every record, column, quarantine entry and sync state of one source. */
 export async function deleteSource(db: KpiLensDb, source: string): Promise<void> {
   await db.transaction('rw', [...tablesOf(db, RECORD_TYPES), db.quarantine, db.syncState], async () => {
-    for (const type of RECORD_TYPES) await recordTable(db, type).where('source').equals(source).delete();
+    for (const type of RECORD_TYPES) await bySource(recordTable(db, type), source).delete();
+    await deleteSourceColumns(db, source);
     await db.quarantine.where('source').equals(source).delete();
     await db.syncState.where('source').equals(source).delete();
   });
+}
+
+export type { StoredRecord };
+
+/** Records of one type of a source by id, as the model has them (undefined where none is stored). */
+export async function readRecordsById(db: KpiLensDb, source: string, type: RecordType, ids: readonly string[]): Promise<(CanonicalRecord | undefined)[]> {
+  const rows = await recordTable(db, type).bulkGet(ids.map((id) => [source, id] as [string, string]));
+  return rows.map((row) => (row ? withoutSlot(row) : undefined));
 }

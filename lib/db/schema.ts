@@ -1,4 +1,4 @@
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { RecordType } from '../model';
 
 export const DB_NAME = 'kpi-lens';
@@ -69,6 +69,42 @@ export function capRawPayload(raw: unknown): string {
   return text.length > QUARANTINE_RAW_LIMIT ? `${text.slice(0, QUARANTINE_RAW_LIMIT)}… (${text.length} characters)` : text;
 }
 
+/**
+ * v3: the column store (lib/db/columns.ts). Activities, deals and leads are indexed by the engine's
+ * columns, so their tables keep only the primary key (a source's records are its key range): the
+ * per-period and per-owner indexes and the `source` index go, which is most of what an activity
+ * cost on disk. `columns` holds the chunks, `columnMeta` where each source's type stands. Existing
+ * data gets its columns from a resumable builder after the upgrade (with progress, in the status):
+ * this upgrade only marks every source that has records of those types as `building`.
+ */
+const V3_STORES: Record<string, string | null> = {
+  activities: '[source+externalId]',
+  deals: '[source+externalId]',
+  leads: '[source+externalId]',
+  columns: '[source+type+tier+chunk]',
+  columnMeta: '[source+type]',
+};
+
+/** The sources a table keyed by `[source+externalId]` holds, one short cursor read per source (no `source` index needed). */
+export async function sourcesIn(table: Table): Promise<string[]> {
+  const sources: string[] = [];
+  let key = (await table.orderBy(':id').first()) as { source: string } | undefined;
+  while (key) {
+    sources.push(key.source);
+    key = (await table
+      .where(':id')
+      .above([key.source, [[]]])
+      .first()) as { source: string } | undefined;
+  }
+  return sources;
+}
+
+const COLUMN_TABLES = [
+  ['activity', 'activities'],
+  ['deal', 'deals'],
+  ['lead', 'leads'],
+] as const;
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   {
@@ -87,6 +123,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           entry.recordType ??= entry.objectType ?? 'unknown';
           delete entry.objectType;
         });
+    },
+  },
+  {
+    version: 3,
+    stores: V3_STORES,
+    upgrade: async (tx) => {
+      for (const [type, name] of COLUMN_TABLES) {
+        for (const source of await sourcesIn(tx.table(name))) {
+          // The count is the progress bar's whole from the first status on (a key-range count: no record read).
+          const total = await tx
+            .table(name)
+            .where(':id')
+            .between([source], [source, [[]]])
+            .count();
+          await tx.table('columnMeta').put({ source, type, state: 'building', slots: 0, alive: 0, generation: 0, cursor: null, built: 0, total });
+        }
+      }
     },
   },
 ];

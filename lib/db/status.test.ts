@@ -44,7 +44,26 @@ describe('source status', () => {
     ]);
     expect(summary).toMatchObject({ syncing: true, problem: { message: 'No Pipedrive tab is open' } });
     // 4 + 10 + 0 records this run; two of three objects still active, so the current is the second
-    expect(summary.progress).toEqual({ object: 'deals', records: 14, totalEstimate: undefined, objectIndex: 1, objectCount: 3 });
+    expect(summary.progress).toEqual({ object: 'deals', records: 14, totalEstimate: undefined, objectRecords: 10, objectIndex: 1, objectCount: 3 });
+  });
+
+  it('says how many of the CRM’s total are in and how long the rest takes at the pace so far', () => {
+    // 1,000 s into the run, 2,000 users + 48,000 activities written: 50 records a second. The CRM has
+    // 1,000,000 activities: 952,000 to go take 19,040 s at that pace.
+    const states = [
+      state('users', { recordsThisRun: 2_000, runStartedAt: 0 }),
+      state('activities', { phase: 'running', recordsThisRun: 48_000, totalEstimate: 1_000_000, runStartedAt: 0 }),
+    ];
+    expect(summariseStates(states, 1_000_000).progress).toMatchObject({
+      object: 'activities',
+      records: 50_000,
+      objectRecords: 48_000,
+      totalEstimate: 1_000_000,
+      timeLeftMs: 19_040_000,
+    });
+    // Without the time or the CRM's total there is no estimate.
+    expect(summariseStates(states).progress?.timeLeftMs).toBeUndefined();
+    expect(summariseStates([state('activities', { phase: 'running', recordsThisRun: 10, runStartedAt: 0 })], 1_000).progress?.timeLeftMs).toBeUndefined();
   });
 
   it('a run stopped on the credentials is not "syncing": it waits for the rep, who sees what to do', () => {

@@ -1,6 +1,8 @@
 import type { ApiBudget } from '../adapters/types';
 import { RECORD_TYPES, type RecordType } from '../model';
 import type { KpiLensDb } from './db';
+import { isColumnType } from '../columns/spec';
+import { buildProgress, bySource, readMeta } from './columns';
 import { recordTable } from './records';
 import type { SyncObjectState } from './types';
 
@@ -10,8 +12,14 @@ export type StoredSourceStatus = {
   lastSyncAt?: number;
   /** A run is in progress (or waiting to go on). */
   syncing: boolean;
-  /** The object being synced and how far along the run is. */
-  progress?: { object: string; records: number; totalEstimate?: number; objectIndex: number; objectCount: number };
+  /**
+   * The object being synced and how far along the run is: records written this run (all objects),
+   * the CRM's total for the current object and how many of it are in, and the time the current
+   * object still needs at the run's pace so far (when the CRM tells its total).
+   */
+  progress?: { object: string; records: number; totalEstimate?: number; objectRecords?: number; objectIndex: number; objectCount: number; timeLeftMs?: number };
+  /** Columns being made from records stored by an earlier version (the v3 migration): records done of all. */
+  preparing?: { records: number; total: number };
   problem?: { message: string; userAction: string };
 };
 
@@ -23,19 +31,29 @@ export type StoredCounts = { records: number; quarantined: number };
  */
 export async function countStored(db: KpiLensDb, source: string): Promise<StoredCounts> {
   const [counts, quarantined] = await Promise.all([
-    Promise.all(RECORD_TYPES.map((type) => recordTable(db, type).where('source').equals(source).count())),
+    Promise.all(RECORD_TYPES.map((type) => countOf(db, source, type))),
     db.quarantine.where('source').equals(source).count(),
   ]);
   return { records: counts.reduce((sum, n) => sum + n, 0), quarantined };
 }
 
-/** What the sidebar and popup show about a source's data: counts, last sync, progress, the last problem. */
-export async function storedSourceStatus(db: KpiLensDb, source: string, counts?: StoredCounts): Promise<StoredSourceStatus> {
-  const [stored, states] = await Promise.all([counts ?? countStored(db, source), db.syncState.where('source').equals(source).toArray()]);
-  return { ...stored, ...summariseStates(states) };
+/** Records of one type of a source: the column store knows its live count; other tables are counted. */
+async function countOf(db: KpiLensDb, source: string, type: RecordType): Promise<number> {
+  const meta = isColumnType(type) ? await readMeta(db, source, type) : undefined;
+  return meta?.state === 'ready' ? meta.alive : bySource(recordTable(db, type), source).count();
 }
 
-export function summariseStates(states: readonly SyncObjectState[]): Omit<StoredSourceStatus, 'records' | 'quarantined'> {
+/** What the sidebar and popup show about a source's data: counts, last sync, progress, the last problem. */
+export async function storedSourceStatus(db: KpiLensDb, source: string, counts?: StoredCounts, now = Date.now()): Promise<StoredSourceStatus> {
+  const [stored, states, preparing] = await Promise.all([
+    counts ?? countStored(db, source),
+    db.syncState.where('source').equals(source).toArray(),
+    buildProgress(db, source),
+  ]);
+  return { ...stored, ...summariseStates(states, now), ...(preparing ? { preparing } : {}) };
+}
+
+export function summariseStates(states: readonly SyncObjectState[], now?: number): Omit<StoredSourceStatus, 'records' | 'quarantined'> {
   const active = states.filter((state) => state.phase === 'running' || state.phase === 'waiting' || state.phase === 'paused');
   const completedAt = states.map((state) => state.lastCompletedAt ?? 0);
   // The newest problem is the one that matters now (an older one may be about an object that moved on).
@@ -46,18 +64,33 @@ export function summariseStates(states: readonly SyncObjectState[]): Omit<Stored
   return {
     syncing: active.length > 0 && !blocked,
     lastSyncAt: completedAt.some((at) => at > 0) ? Math.max(...completedAt) : undefined,
-    progress:
-      current && !blocked
-        ? {
-            object: current.object,
-            records: states.reduce((sum, state) => sum + state.recordsThisRun, 0),
-            totalEstimate: current.totalEstimate,
-            objectIndex: states.length - active.length,
-            objectCount: states.length,
-          }
-        : undefined,
+    progress: current && !blocked ? progressOf(states, current, active.length, now) : undefined,
     problem: failing?.error ? { message: failing.error.message, userAction: failing.error.userAction } : undefined,
   };
+}
+
+/** How far a run is, and (given the time) how long the current object still needs at the run's pace. */
+function progressOf(
+  states: readonly SyncObjectState[],
+  current: SyncObjectState,
+  activeCount: number,
+  now: number | undefined,
+): NonNullable<StoredSourceStatus['progress']> {
+  const records = states.reduce((sum, state) => sum + state.recordsThisRun, 0);
+  const progress: NonNullable<StoredSourceStatus['progress']> = {
+    object: current.object,
+    records,
+    totalEstimate: current.totalEstimate,
+    objectRecords: current.recordsThisRun,
+    objectIndex: states.length - activeCount,
+    objectCount: states.length,
+  };
+  const elapsed = now !== undefined && current.runStartedAt !== null ? now - current.runStartedAt : 0;
+  if (current.totalEstimate !== undefined && records > 0 && elapsed > 0) {
+    const left = Math.max(0, current.totalEstimate - current.recordsThisRun);
+    progress.timeLeftMs = Math.round((left / records) * elapsed);
+  }
+  return progress;
 }
 
 /** One synced object of a source, for the options' connection details. */
@@ -102,7 +135,7 @@ export function latestBudget(objects: readonly ObjectStatus[]): ApiBudget | unde
 
 /** Stored records of a source per record type (only the types it has). */
 export async function countByType(db: KpiLensDb, source: string): Promise<Partial<Record<RecordType, number>>> {
-  const counts = await Promise.all(RECORD_TYPES.map((type) => recordTable(db, type).where('source').equals(source).count()));
+  const counts = await Promise.all(RECORD_TYPES.map((type) => bySource(recordTable(db, type), source).count()));
   const out: Partial<Record<RecordType, number>> = {};
   RECORD_TYPES.forEach((type, index) => {
     if (counts[index]) out[type] = counts[index];

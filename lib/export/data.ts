@@ -1,6 +1,6 @@
 import type { KpiLensDb } from '../db/db';
 import type { QuarantineEntry } from '../db/types';
-import { recordTable } from '../db/records';
+import { putBatch, recordTable, tablesOf, withoutSlot } from '../db/records';
 import { isRecordType, parseRecord, RECORD_TYPES, type CanonicalRecord, type RecordType } from '../model';
 
 /**
@@ -30,7 +30,7 @@ export type TablePage = { records: CanonicalRecord[]; next: PrimaryKey | null };
 export async function readTablePage(db: KpiLensDb, type: RecordType, after: PrimaryKey | undefined, limit = EXPORT_PAGE_SIZE): Promise<TablePage> {
   const table = recordTable(db, type);
   const collection = after ? table.where(':id').above(after) : table.toCollection();
-  const records = await collection.limit(limit).toArray();
+  const records = (await collection.limit(limit).toArray()).map(withoutSlot);
   const last = records[records.length - 1];
   return { records, next: records.length === limit && last ? [last.source, last.externalId] : null };
 }
@@ -132,13 +132,7 @@ export async function importRecords(db: KpiLensDb, items: readonly ImportItem[],
   });
   const types = [...valid.keys()];
   if (types.length) {
-    await db.transaction(
-      'rw',
-      types.map((type) => recordTable(db, type)),
-      async () => {
-        for (const [type, records] of valid) await recordTable(db, type).bulkPut(records);
-      },
-    );
+    await db.transaction('rw', tablesOf(db, types), () => putBatch(db, Object.fromEntries(valid)));
   }
   return { imported: [...valid.values()].reduce((sum, list) => sum + list.length, 0), rejects, rejected, sources: [...sources].sort() };
 }

@@ -2,6 +2,7 @@
  * computeKpis: index the data once (engine/build-index.ts), then evaluate each requested KPI from the index
  * for the period, the compare period and, when asked, each owner in the view.
  */
+import { isColdRowsNeeded } from '../columns/table';
 import { assertCalendar } from '../period/periods';
 import type { ClvMethod } from './clv-types';
 import { buildIndex } from './engine/build-index';
@@ -102,6 +103,8 @@ function guarded(run: () => KpiBody): KpiBody {
   try {
     body = run();
   } catch (error) {
+    // Records the worker has not read yet (lib/columns): the caller reads them and computes again.
+    if (isColdRowsNeeded(error)) throw error;
     return notDefined(`internal error: ${error instanceof Error ? error.message : String(error)}`);
   }
   const bad = nonFinitePath(body);

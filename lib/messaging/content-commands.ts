@@ -1,6 +1,6 @@
 import { z } from '../model/zod-mini';
 import { LOCALE_SETTINGS } from '../i18n/frame-labels';
-import { MAX_WIDTH, MIN_WIDTH } from '../settings/ui-state';
+import { MAX_WIDTH, MIN_WIDTH, SIDEBAR_PLACEMENTS } from '../settings/ui-state';
 
 /**
  * Messages the background sends to the CRM content script, validated there with zod's small build
@@ -8,7 +8,12 @@ import { MAX_WIDTH, MIN_WIDTH } from '../settings/ui-state';
  * frame's state changed, apply it; the rep's language changed, name the frame's controls in it. The relay's messages have their own check (relay.ts).
  */
 export const contentCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('sidebar/frame'), open: z.boolean(), width: z.number().check(z.int(), z.minimum(MIN_WIDTH), z.maximum(MAX_WIDTH)) }),
+  z.object({
+    type: z.literal('sidebar/frame'),
+    open: z.boolean(),
+    width: z.number().check(z.int(), z.minimum(MIN_WIDTH), z.maximum(MAX_WIDTH)),
+    placement: z.enum(SIDEBAR_PLACEMENTS),
+  }),
   z.object({ type: z.literal('sidebar/locale'), locale: z.enum(LOCALE_SETTINGS) }),
 ]);
 export type ContentCommand = z.infer<typeof contentCommandSchema>;

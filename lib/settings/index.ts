@@ -17,4 +17,15 @@ export { migrateSettings, type MigrationResult } from './migrate';
 export { buildOptionsOverview, type OptionsOverview } from './overview';
 export { manualProductId, manualTargetId } from './manual-ids';
 export { currentQuotaPeriodKey, QUOTA_PERIOD_CHOICES, type QuotaPeriodChoice, quotaPeriodDates, quotaPeriodKeys } from './quota-periods';
-export { DEFAULT_UI_STATE, type FrameState, MAX_WIDTH, MIN_WIDTH, readUiState, type SidebarUiState, uiStateKey } from './ui-state';
+export {
+  DEFAULT_PLACEMENT,
+  DEFAULT_UI_STATE,
+  type FrameState,
+  MAX_WIDTH,
+  MIN_WIDTH,
+  readPlacement,
+  readUiState,
+  type SidebarPlacement,
+  type SidebarUiState,
+  uiStateKey,
+} from './ui-state';

@@ -2,6 +2,7 @@ import { KPI_IDS, type KpiId } from '../kpi/registry';
 import { DEFAULT_MIN_SAMPLE } from '../kpi/shared/sample';
 import { CONTACT_METHODS } from '../model/common';
 import { z } from '../model/zod';
+import { DEFAULT_PLACEMENT, SIDEBAR_PLACEMENTS } from './ui-state';
 
 export const SETTINGS_VERSION = 2;
 
@@ -110,6 +111,8 @@ export const settingsSchema = z.object({
   currentOwner: z.record(z.string(), z.string()).default({}),
   /** Team view privacy: unless the lead allows it, reps see only their own numbers and their rank. */
   showPeerNumbers: z.boolean().default(false),
+  /** How the open sidebar shares the window with the CRM page: covering its right edge, or pushing it aside (ui-state.ts). */
+  sidebarPlacement: z.enum(SIDEBAR_PLACEMENTS).default(DEFAULT_PLACEMENT),
   /** Opt-in: "Your weekly summary is ready" on Monday mornings. */
   weeklySummaryNotification: z.boolean().default(false),
 });

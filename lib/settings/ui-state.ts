@@ -12,8 +12,11 @@ export type SidebarUiState = {
   period: 'today' | 'week' | 'month' | 'quarter' | 'year' | 'fiscal-quarter' | 'fiscal-year' | 'custom';
 };
 
-/** What the content script needs of it to lay out the frame; all it is told (by the background). */
-export type FrameState = Pick<SidebarUiState, 'open' | 'width'>;
+/**
+ * What the content script needs to lay out the frame; all it is told (by the background): the
+ * CRM's open/width state and the settings' placement.
+ */
+export type FrameState = Pick<SidebarUiState, 'open' | 'width'> & { placement: SidebarPlacement };
 
 export const DEFAULT_UI_STATE: SidebarUiState = { open: true, width: 360, view: 'personal', period: 'month' };
 export const MIN_WIDTH = 280;
@@ -36,4 +39,20 @@ export function readUiState(stored: unknown): SidebarUiState {
     view: VIEWS.has(value.view as string) ? (value.view as SidebarUiState['view']) : DEFAULT_UI_STATE.view,
     period: PERIODS.has(value.period as string) ? (value.period as SidebarUiState['period']) : DEFAULT_UI_STATE.period,
   };
+}
+
+/**
+ * How the open sidebar shares the window with the CRM page (a setting, `sidebarPlacement`):
+ * `overlay` (the default) covers the page's right edge, so the page is never laid out again when
+ * the sidebar opens, closes or is resized; `push` narrows the page by the sidebar's width, so
+ * nothing of it is covered, at the price of a full layout of the CRM page each time.
+ */
+export const SIDEBAR_PLACEMENTS = ['overlay', 'push'] as const;
+export type SidebarPlacement = (typeof SIDEBAR_PLACEMENTS)[number];
+export const DEFAULT_PLACEMENT: SidebarPlacement = 'overlay';
+
+/** The placement in the stored settings object, read without zod (the content script must stay tiny). */
+export function readPlacement(storedSettings: unknown): SidebarPlacement {
+  const value = typeof storedSettings === 'object' && storedSettings !== null ? (storedSettings as { sidebarPlacement?: unknown }).sidebarPlacement : undefined;
+  return value === 'push' ? 'push' : DEFAULT_PLACEMENT;
 }

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { KpiLensDb } from '../db/db';
-import { batchTypes, putBatch, recordTable, tablesOf } from '../db/records';
+import { batchTypes, deleteRecords, putBatch, tablesOf } from '../db/records';
 import { RECORD_TYPES, type RecordType } from '../model';
 import type { SyncStepWrite, SyncStore } from './store';
 
@@ -30,9 +30,7 @@ async function commitStep(db: KpiLensDb, write: SyncStepWrite): Promise<void> {
     await db.transaction('rw', [...tablesOf(db, types), db.quarantine, db.syncState], async (tx) => {
       transaction = tx;
       await putBatch(db, write.batch);
-      for (const type of deletedTypes) {
-        await recordTable(db, type).bulkDelete(write.deleted![type]!.map((id) => [write.state.source, id] as [string, string]));
-      }
+      for (const type of deletedTypes) await deleteRecords(db, write.state.source, type, write.deleted![type]!);
       await clearHealedQuarantine(db, write);
       if (write.quarantine.length) await db.quarantine.bulkAdd(write.quarantine);
       await db.syncState.put(write.state);

@@ -3,6 +3,7 @@ import { computeKpis } from '../kpi';
 import { hasValue, type KpiData, type KpiQuery, type KpiResults } from '../kpi/types';
 import { bucketIndexer, periodContaining, splitPeriod, type BucketUnit } from '../period';
 import type { CalendarOptions, Period } from '../period/types';
+import { eachDoneActivity } from './activity-scan';
 import { ACTIVITY_KINDS, type ActivityKind } from './activity-windows';
 import { breakdownCharts, type ChartRow } from './chart-breakdowns';
 
@@ -51,12 +52,12 @@ export function activityTrend(
   if (!rows.length) return { unit, buckets: rows };
   const find = bucketIndexer(buckets);
   const kinds = new Set<string>(ACTIVITY_KINDS);
-  for (const activity of data.activities) {
-    if (!activity.done || !kinds.has(activity.type)) continue;
-    if (owners !== 'all' && !owners.has(activity.ownerId)) continue;
-    const i = find(activity.occurredAt);
-    if (i >= 0) (rows[i] as TrendBucket)[activity.type as ActivityKind] += 1;
-  }
+  eachDoneActivity(data.activities, buckets[0]!.start, buckets[buckets.length - 1]!.end, (ownerId, type, at) => {
+    if (!kinds.has(type)) return;
+    if (owners !== 'all' && !owners.has(ownerId)) return;
+    const i = find(at);
+    if (i >= 0) (rows[i] as TrendBucket)[type as ActivityKind] += 1;
+  });
   return { unit, buckets: rows };
 }
 

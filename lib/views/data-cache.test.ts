@@ -21,32 +21,47 @@ const empty: KpiData = {
 const deal = (id: string, title = id): Deal => ({ source: 's', externalId: id, updatedAt: 1, title, ownerId: 'u', status: 'open', lineItems: [] });
 
 describe('source cache', () => {
-  it('upserts and deletes like the database does, and rebuilds its snapshot only after a change', () => {
+  it('upserts and deletes like the database does, and rebuilds its snapshot only after a change', async () => {
     const cache = createSourceCache({ ...empty, deals: [deal('1'), deal('2')] });
-    const before = cache.data();
-    expect(cache.data()).toBe(before);
+    const before = await cache.data();
+    expect(await cache.data()).toBe(before);
     cache.apply({ deal: [deal('1', 'renamed'), deal('3')] }, { deal: ['2'] });
-    const after = cache.data();
+    const after = await cache.data();
     expect(after).not.toBe(before);
     expect(after.deals.map((d) => [d.externalId, d.title])).toEqual([
       ['1', 'renamed'],
       ['3', '3'],
     ]);
     cache.apply({});
-    expect(cache.data()).toBe(after);
+    expect(await cache.data()).toBe(after);
   });
 
-  it('gives new arrays only for the kinds a write touched, so indexes kept per array survive it', () => {
+  it('reads the big types back after a write when it can (the worker: from the column store), keeping the small ones in memory', async () => {
+    const reloads: string[] = [];
+    const cache = createSourceCache({ ...empty, deals: [deal('1')] }, async (type) => {
+      reloads.push(type);
+      return [deal('1', 'from the store'), deal('2')];
+    });
+    cache.apply({ deal: [deal('2')], owner: [{ source: 's', externalId: 'u', updatedAt: 1, name: 'U', role: 'rep', active: true }] });
+    cache.apply({ deal: [deal('3')] }); // two writes, one read
+    const data = await cache.data();
+    expect(reloads).toEqual(['deal']);
+    expect(data.deals.map((d) => d.title)).toEqual(['from the store', '2']);
+    expect(data.owners.map((o) => o.name)).toEqual(['U']);
+    expect(await cache.data()).toBe(data);
+  });
+
+  it('gives new arrays only for the kinds a write touched, so indexes kept per array survive it', async () => {
     const activity = { source: 's', externalId: 'a1', updatedAt: 1, type: 'call' as const, ownerId: 'u', occurredAt: 5, done: true };
     const cache = createSourceCache({ ...empty, deals: [deal('1')], activities: [activity] });
-    const before = cache.data();
+    const before = await cache.data();
     cache.apply({ deal: [deal('2')] });
-    const after = cache.data();
+    const after = await cache.data();
     expect(after.deals).not.toBe(before.deals);
     expect(after.deals).toHaveLength(2);
     expect(after.activities).toBe(before.activities);
     cache.apply({}, { activity: ['a1'] });
-    expect(cache.data().activities).toEqual([]);
-    expect(cache.data().deals).toBe(after.deals);
+    expect((await cache.data()).activities).toEqual([]);
+    expect((await cache.data()).deals).toBe(after.deals);
   });
 });

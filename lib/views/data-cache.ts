@@ -1,39 +1,76 @@
 import type { RecordBatch } from '../adapters/types';
+import { isColumnType, type ColumnType } from '../columns/spec';
+import { columnTableOf } from '../columns/table';
 import { RECORD_TABLES } from '../db/schema';
 import type { KpiData } from '../kpi/types';
 import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '../model';
 
 type Tables = Map<RecordType, Map<string, CanonicalRecord>>;
 
+/** Reads a source's records of one big type again (from the column store when it is ready). */
+export type ReloadType = (type: ColumnType) => Promise<readonly CanonicalRecord[]>;
+
 /**
- * One source's records in memory, kept current by the writer itself: the
- * background applies every committed sync step here, so showing fresh numbers
- * never means reading the whole source back from IndexedDB.
+ * One source's records in memory, kept current by the writer itself: the background applies every
+ * committed sync step here, so showing fresh numbers never means reading the whole source back.
+ * Activities, deals and leads that come from the column store (lib/columns/table.ts) are not held as
+ * records at all: a write to them marks them stale, and the next read takes their hot chunks again
+ * (one read; no record object is made). The small types are kept as records and updated in place.
  */
-export function createSourceCache(initial: KpiData) {
+export function createSourceCache(initial: KpiData, reload?: ReloadType) {
   const tables: Tables = new Map(RECORD_TYPES.map((type) => [type, new Map()]));
+  const columnar = new Map<RecordType, readonly CanonicalRecord[]>();
+  const stale = new Set<ColumnType>();
   for (const type of RECORD_TYPES) {
+    const list = initial[RECORD_TABLES[type]] as readonly CanonicalRecord[];
+    if (columnTableOf(list)) {
+      columnar.set(type, list);
+      continue;
+    }
     const table = tables.get(type)!;
-    for (const record of initial[RECORD_TABLES[type]] as readonly CanonicalRecord[]) table.set(record.externalId, record);
+    for (const record of list) table.set(record.externalId, record);
   }
   let snapshot: KpiData | undefined = initial;
+  let refreshing: Promise<void> | undefined;
   // Only the kinds a write touched get new arrays: the indexes kept per array (the KPI engine's columns,
   // the done-activities index) survive a sync step that changed deals only.
   const changed = new Set<RecordType>();
+
+  async function refresh(): Promise<void> {
+    for (const type of [...stale]) {
+      stale.delete(type);
+      const list = await reload!(type);
+      tables.get(type)!.clear();
+      if (columnTableOf(list)) columnar.set(type, list);
+      else {
+        columnar.delete(type);
+        for (const record of list) tables.get(type)!.set(record.externalId, record);
+      }
+      changed.add(type);
+    }
+  }
+
   return {
     apply(batch: RecordBatch, deleted?: { [K in RecordType]?: string[] }) {
       for (const type of RECORD_TYPES) {
+        if (!batch[type]?.length && !deleted?.[type]?.length) continue;
+        changed.add(type);
+        // The big types are read back from the column store (a first sync may bring a million records).
+        if (reload && isColumnType(type)) {
+          stale.add(type);
+          continue;
+        }
         const table = tables.get(type)!;
         for (const record of batch[type] ?? []) table.set(record.externalId, record);
         for (const id of deleted?.[type] ?? []) table.delete(id);
-        if (batch[type]?.length || deleted?.[type]?.length) changed.add(type);
       }
     },
     /** The records as KpiData; after a change, a new object with new arrays for the kinds that changed. */
-    data(): KpiData {
+    async data(): Promise<KpiData> {
+      while (stale.size) await (refreshing ??= refresh().finally(() => (refreshing = undefined)));
       if (!snapshot || changed.size) {
-        const built = { ...snapshot } as Record<string, CanonicalRecord[]>;
-        for (const type of RECORD_TYPES) if (!snapshot || changed.has(type)) built[RECORD_TABLES[type]] = [...tables.get(type)!.values()];
+        const built = { ...snapshot } as Record<string, readonly CanonicalRecord[]>;
+        for (const type of RECORD_TYPES) if (!snapshot || changed.has(type)) built[RECORD_TABLES[type]] = columnar.get(type) ?? [...tables.get(type)!.values()];
         snapshot = built as unknown as KpiData;
         changed.clear();
       }

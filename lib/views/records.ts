@@ -54,33 +54,51 @@ export function recordsById<T extends RecordType>(data: KpiData, type: T): Reado
   return map as unknown as ReadonlyMap<string, RecordByType[T]>;
 }
 
-/**
- * A page of the records behind a result, in the result's order, for the explain panel. With
- * `money`, each amount in another currency comes with its converted amount, and the page with the
- * rates used for all of the result's records (and when each was entered).
- */
-export function recordPage(data: KpiData, type: RecordType, ids: readonly string[], offset: number, limit: number, money?: MoneyContext): RecordPage {
+/** Which ids of a result a page shows: at most MAX_RECORDS_PAGE, within the first MAX_RECORDS_LISTED. */
+export function pageOf(ids: readonly string[], offset: number, limit: number): { listable: number; start: number; ids: readonly string[] } {
   const listable = Math.min(ids.length, MAX_RECORDS_LISTED);
   const start = Math.max(0, Math.min(offset, listable));
   const end = Math.min(listable, start + Math.max(0, Math.min(limit, MAX_RECORDS_PAGE)));
+  return { listable, start, ids: ids.slice(start, end) };
+}
+
+/**
+ * A page of the records behind a result, in the result's order, for the explain panel. With
+ * `money`, each amount in another currency comes with its converted amount, and the page with the
+ * rates used for all of the result's records (and when each was entered). `pageRecords` are the
+ * page's records (or undefined where one is gone) when the caller read them itself, from the database
+ * (the worker does: its activities and deals are columns, not records); else `data` has them.
+ */
+export function recordPage(
+  data: KpiData,
+  type: RecordType,
+  ids: readonly string[],
+  offset: number,
+  limit: number,
+  money?: MoneyContext,
+  pageRecords?: readonly (CanonicalRecord | undefined)[],
+): RecordPage {
+  const page = pageOf(ids, offset, limit);
   const owners = recordsById(data, 'owner');
   const customers = recordsById(data, 'customer');
-  const records = recordsById(data, type);
-  const rows: RecordRow[] = [];
-  for (const id of ids.slice(start, end)) {
-    const record = records.get(id);
+  const known = pageRecords ? undefined : recordsById(data, type);
+  const rows = page.ids.map((id, i): RecordRow => {
+    const record = pageRecords ? pageRecords[i] : known!.get(id);
     const row: RecordRow = record ? describe(type, record, owners, customers) : { id, type, title: id };
     const converted = money && record ? conversionOf(row.amount, convertedOf(record), money) : undefined;
-    rows.push(converted ? { ...row, converted } : row);
-  }
-  if (!money || !MONEY_TYPES.has(type)) return { total: ids.length, listable, offset: start, rows };
+    return converted ? { ...row, converted } : row;
+  });
+  const shown = { total: ids.length, listable: page.listable, offset: page.start, rows };
+  if (!money || !MONEY_TYPES.has(type)) return shown;
+  // The rates used are those of all the result's records, not only this page's.
+  const records = recordsById(data, type);
   const amounts = function* () {
     for (const id of ids) {
       const record = records.get(id);
       if (record) yield { amount: amountOf(record), convertedAmount: convertedOf(record) };
     }
   };
-  return { total: ids.length, listable, offset: start, rows, reporting: money.currency.reporting, rates: ratesUsed(amounts(), money) };
+  return { ...shown, reporting: money.currency.reporting, rates: ratesUsed(amounts(), money) };
 }
 
 /** Record types whose rows carry an amount. */

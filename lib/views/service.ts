@@ -1,6 +1,8 @@
 import type { RecordBatch } from '../adapters/types';
 import { hasValue, type KpiData, type KpiId } from '../kpi/types';
-import type { RecordType } from '../model';
+import type { ColumnType } from '../columns/spec';
+import { columnTableOf, withColumns } from '../columns/table';
+import type { CanonicalRecord, RecordType } from '../model';
 import { periodContaining } from '../period';
 import { shownStatus } from '../settings/benchmarks';
 import { memoRepInputs } from '../settings/rep-inputs';
@@ -18,7 +20,7 @@ import { selectionKey, type ViewSelection } from './selection';
 import { dailyActivityTarget, targetForWindow } from './targets';
 import { createViewCache, HEAVY_VIEW_MAX_AGE_MS, nextTask, VIEW_MAX_AGE_MS } from './view-cache';
 import { knowsActivity, viewClock } from './data-clock';
-import { queryOf, viewExtras } from './view-extras';
+import { queryOf, viewExtras, type ReadRecords } from './view-extras';
 
 export type PinnedRequest = ViewSelection;
 
@@ -46,6 +48,15 @@ export type PinnedResponse = {
 
 export type ViewServiceDeps = {
   loadData: (source: string) => Promise<KpiData>;
+  /**
+   * Reads a source's activities, deals or leads again after a write (the worker: from the column
+   * store). Without it every write is applied to records in memory.
+   */
+  reloadType?: (source: string, type: ColumnType) => Promise<readonly CanonicalRecord[]>;
+  /** Reads records by id for the explain panel's lists (the worker: from IndexedDB); without it, from the data. */
+  readRecords?: ReadRecords;
+  /** Keeps the row orders a computation sorted, for the next cold start (the worker: beside the chunks). */
+  saveOrders?: (source: string, type: ColumnType, generation: number, orders: ReadonlyMap<string, Uint32Array>) => Promise<unknown>;
   loadSettings: () => Promise<Settings>;
   now: () => number;
   browserZone: string;
@@ -73,7 +84,8 @@ export function createViewService(deps: ViewServiceDeps) {
   const cacheOf = (source: string) => {
     let loading = sources.get(source);
     if (!loading) {
-      loading = deps.loadData(source).then(createSourceCache);
+      const reload = deps.reloadType;
+      loading = deps.loadData(source).then((data) => createSourceCache(data, reload && ((type) => reload(source, type))));
       sources.set(source, loading);
       loading.catch(() => sources.delete(source));
     }
@@ -99,7 +111,7 @@ export function createViewService(deps: ViewServiceDeps) {
     const since = deps.now() - REWARM_WINDOW_MS;
     for (const [key, recent] of recentPinned) {
       if (recent.at < since) recentPinned.delete(key);
-      else if (recent.selection.source === source) await pinned(recent.selection).catch(() => undefined);
+      else if (recent.selection.source === source) await withColumns(() => pinned(recent.selection)).catch(() => undefined);
     }
   }
 
@@ -179,7 +191,32 @@ export function createViewService(deps: ViewServiceDeps) {
     return { ctx, value };
   }
 
-  const extras = viewExtras({ browserZone: deps.browserZone, catalogueOf, context, keyOf, computed });
+  /** After a computation: the orders the engine sorted for the source's column tables go to the store. */
+  function keepOrders(source: string) {
+    const save = deps.saveOrders;
+    const loading = sources.get(source);
+    if (!save || !loading) return;
+    void loading
+      .then((cache) => cache.data())
+      .then((data) => {
+        for (const list of [data.activities, data.deals, data.leads] as readonly (readonly unknown[])[]) {
+          const table = columnTableOf(list);
+          if (!table?.madeOrders.size || table.generation === undefined) continue;
+          const orders = new Map(table.madeOrders);
+          table.madeOrders.clear();
+          void save(source, table.type, table.generation, orders).catch(() => undefined);
+        }
+      })
+      .catch(() => undefined);
+  }
+  /** A view computed over the column store: chunks read on demand (withColumns), sorted orders kept. */
+  const viewOf = async <T>(source: string, compute: () => Promise<T>): Promise<T> => {
+    const value = await withColumns(compute);
+    keepOrders(source);
+    return value;
+  };
+
+  const extras = viewExtras({ browserZone: deps.browserZone, readRecords: deps.readRecords, catalogueOf, context, keyOf, computed });
   const forecasts = forecastViews({ browserZone: deps.browserZone, context, keyOf, computed });
 
   return {
@@ -199,29 +236,39 @@ export function createViewService(deps: ViewServiceDeps) {
       changed(source);
     },
     dataOf,
-    pinned,
-    /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */
-    async catalogue(selection: ViewSelection) {
-      const { ctx, value } = await catalogueOf(selection);
-      const results: Partial<Record<KpiId, ShownResult>> = {};
-      for (const [id, result] of Object.entries(value.results) as [KpiId, NonNullable<(typeof value.results)[KpiId]>][]) {
-        const shown = lean(result, (r) => shownStatus(r, ctx.settings, value.asOf));
-        if (id === 'clv' || id === 'ltvToCac') {
-          const method = hasValue(shown) ? shown.method : undefined;
-          if (method && value.clvMethodNames[method]) shown.methodName = value.clvMethodNames[method];
-          if (value.clvFallback) shown.methodNote = value.clvFallback;
-        }
-        results[id] = shown;
-      }
-      return { asOf: value.asOf, period: value.period, compare: value.compare, results, ownerName: ctx.choice.ownerName, peersHidden: ctx.choice.peersHidden };
+    /**
+     * Runs `use` over a source's data; when it touches records whose chunks the worker has not read
+     * yet, they are read and `use` runs again (lib/columns/table.ts). For handlers that read the data.
+     */
+    withData<T>(source: string, use: (data: KpiData) => T | Promise<T>): Promise<T> {
+      return withColumns(async () => use(await dataOf(source)));
     },
-    charts: extras.charts,
-    team: extras.team,
-    insights: extras.insights,
-    records: extras.records,
-    forecast: forecasts.forecast,
-    forecastTrack: forecasts.track,
-    forecastRecords: forecasts.records,
+    pinned: (selection: ViewSelection) => viewOf(selection.source, () => pinned(selection)),
+    /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */
+    catalogue: (selection: ViewSelection) => viewOf(selection.source, () => catalogue(selection)),
+    charts: (selection: ViewSelection) => viewOf(selection.source, () => extras.charts(selection)),
+    team: (selection: ViewSelection, metric: Parameters<typeof extras.team>[1]) => viewOf(selection.source, () => extras.team(selection, metric)),
+    insights: (selection: ViewSelection) => viewOf(selection.source, () => extras.insights(selection)),
+    records: (...args: Parameters<typeof extras.records>) => viewOf(args[0].source, () => extras.records(...args)),
+    forecast: (...args: Parameters<typeof forecasts.forecast>) => viewOf(args[0].source, () => forecasts.forecast(...args)),
+    forecastTrack: (...args: Parameters<typeof forecasts.track>) => viewOf(args[0].source, () => forecasts.track(...args)),
+    forecastRecords: (...args: Parameters<typeof forecasts.records>) => viewOf(args[0].source, () => forecasts.records(...args)),
   };
+
+  /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */
+  async function catalogue(selection: ViewSelection) {
+    const { ctx, value } = await catalogueOf(selection);
+    const results: Partial<Record<KpiId, ShownResult>> = {};
+    for (const [id, result] of Object.entries(value.results) as [KpiId, NonNullable<(typeof value.results)[KpiId]>][]) {
+      const shown = lean(result, (r) => shownStatus(r, ctx.settings, value.asOf));
+      if (id === 'clv' || id === 'ltvToCac') {
+        const method = hasValue(shown) ? shown.method : undefined;
+        if (method && value.clvMethodNames[method]) shown.methodName = value.clvMethodNames[method];
+        if (value.clvFallback) shown.methodNote = value.clvFallback;
+      }
+      results[id] = shown;
+    }
+    return { asOf: value.asOf, period: value.period, compare: value.compare, results, ownerName: ctx.choice.ownerName, peersHidden: ctx.choice.peersHidden };
+  }
 }
 export type ViewService = ReturnType<typeof createViewService>;

@@ -3,6 +3,7 @@ import { hasValue, type KpiData, type KpiQuery } from '../kpi/types';
 import type { SidebarLeaderboardMetric } from './choices';
 import { bucketIndexer, splitPeriod, type BucketUnit } from '../period';
 import type { Period } from '../period/types';
+import { eachDoneActivity } from './activity-scan';
 import { trendUnit } from './charts';
 
 export { LEADERBOARD_METRICS_LIST as LEADERBOARD_METRICS, type SidebarLeaderboardMetric } from './choices';
@@ -122,13 +123,12 @@ export function activityHeatMap(
   const counts = members.map(() => new Array<number>(buckets.length).fill(0));
   if (buckets.length && members.length) {
     const find = bucketIndexer(buckets);
-    for (const activity of data.activities) {
-      if (!activity.done) continue;
-      const row = position.get(activity.ownerId);
-      if (row === undefined) continue;
-      const i = find(activity.occurredAt);
+    eachDoneActivity(data.activities, buckets[0]!.start, buckets[buckets.length - 1]!.end, (ownerId, _type, at) => {
+      const row = position.get(ownerId);
+      if (row === undefined) return;
+      const i = find(at);
       if (i >= 0) (counts[row] as number[])[i] = ((counts[row] as number[])[i] as number) + 1;
-    }
+    });
   }
   return {
     unit,

@@ -1,12 +1,13 @@
 import { computeKpis } from '../kpi';
 import { hasValue, type KpiId, type KpiQuery } from '../kpi/types';
+import type { CanonicalRecord, RecordType } from '../model';
 import type { Period } from '../period/types';
 import { computeCatalogue } from './catalogue';
 import { computeCharts, type ChartsData } from './charts';
 import type { CatalogueValue, ViewContext } from './context';
 import { atRiskDeals, lapseList, type AtRiskList, type LapseList } from './insights';
 import { queryBasics } from './query';
-import { recordPage, type RecordPage } from './records';
+import { pageOf, recordPage, type RecordPage } from './records';
 import { resolvePeriods, type ViewSelection } from './selection';
 import { computeTeamBoard, type SidebarLeaderboardMetric, type TeamBoard } from './team';
 import { HEAVY_VIEW_MAX_AGE_MS, nextTask, type ViewCache } from './view-cache';
@@ -14,6 +15,8 @@ import { HEAVY_VIEW_MAX_AGE_MS, nextTask, type ViewCache } from './view-cache';
 export type ChartsResponse = ChartsData & { period: Period; asOf: number };
 export type TeamResponse = TeamBoard & { period: Period; asOf: number };
 export type InsightsResponse = { atRisk: AtRiskList; lapse: LapseList; asOf: number };
+/** Records of one type of a source by id, from where they are stored (undefined for an id not found). */
+export type ReadRecords = (source: string, type: RecordType, ids: readonly string[]) => Promise<(CanonicalRecord | undefined)[]>;
 export type RecordsResponse = RecordPage & { kpi: KpiId; recordType: string | null };
 
 /** The engine query of a selection (its periods, the rep's calendar, currency and KPI settings). */
@@ -31,6 +34,7 @@ const ownersOf = (ctx: ViewContext): ReadonlySet<string> | 'all' => (ctx.choice.
 
 type ExtrasDeps = {
   browserZone: string;
+  readRecords?: ReadRecords;
   context: (selection: ViewSelection) => Promise<ViewContext>;
   catalogueOf: (selection: ViewSelection) => Promise<{ ctx: ViewContext; value: CatalogueValue }>;
   keyOf: (kind: string, selection: ViewSelection, ctx: ViewContext) => string;
@@ -38,7 +42,7 @@ type ExtrasDeps = {
 };
 
 /** The views pages load after the pinned numbers: charts, the team board, deals at risk and lapsing customers, record lists. */
-export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed }: ExtrasDeps) {
+export function viewExtras({ browserZone, readRecords, context, catalogueOf, keyOf, computed }: ExtrasDeps) {
   return {
     async charts(selection: ViewSelection): Promise<ChartsResponse> {
       const { ctx, value } = await catalogueOf(selection);
@@ -117,8 +121,11 @@ export function viewExtras({ browserZone, context, catalogueOf, keyOf, computed 
         HEAVY_VIEW_MAX_AGE_MS,
       );
       if (!hasValue(result)) return { kpi, recordType: null, total: 0, listable: 0, offset: 0, rows: [] };
+      // The page's records themselves (title, link...) are read from the database when it can: the
+      // worker keeps activities and deals as columns, with only what the KPIs need.
+      const records = readRecords ? await readRecords(selection.source, result.recordType, pageOf(result.recordIds, offset, limit).ids) : undefined;
       const money = { currency: { reporting: ctx.settings.reportingCurrency, rates: ctx.settings.rates }, ratesSetAt: ctx.settings.ratesSetAt, asOf: ctx.now };
-      return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit, money) };
+      return { kpi, recordType: result.recordType, ...recordPage(ctx.data, result.recordType, result.recordIds, offset, limit, money, records) };
     },
   };
 }

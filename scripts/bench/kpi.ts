@@ -1,6 +1,7 @@
 /**
- * KPI engine benchmark: a seeded synthetic CRM (20 reps, 12 months, 100,000 activities, 10,000 deals,
- * leads, customers, MRR, quotas, spend) and the two workloads the sidebar cares about:
+ * KPI engine benchmark: a seeded synthetic CRM (at the current size 20 reps, 12 months, 100,000
+ * activities, 10,000 deals; at team scale 50 reps, 24 months, 1,000,000 activities, 100,000 deals;
+ * with leads, customers, MRR, quotas, spend) and the two workloads the sidebar cares about:
  * (a) the pinned KPIs for one rep and one month, (b) the whole catalogue for everyone, per owner, and
  * (c) (a) again as the first query over newly loaded arrays, when the engine builds its indexes.
  * Run: npx tsx -e "import('./scripts/bench/kpi.ts').then(m=>m.benchKpi()).then(r=>console.log(JSON.stringify(r,null,2)))"
@@ -9,12 +10,11 @@ import { DAY_MS, parsePeriodSpec, type CalendarOptions } from '@/lib/period';
 import os from 'node:os';
 import { computeKpis, type KpiData, type KpiId, type KpiQuery } from '@/lib/kpi';
 import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '@/lib/model';
+import { type StoredChunk, chunksOf, tableOver, withColumns } from '@/lib/columns';
+import { BUDGETS, KPI_SIZES, type BenchScale, type KpiSize } from './scale';
 
 const CALENDAR: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
-const YEAR_START = Date.parse('2017-01-01T00:00:00+01:00');
 const AS_OF = Date.parse('2017-12-15T15:00:00+01:00');
-const SPAN = AS_OF - YEAR_START;
-const REPS = 20;
 const PINNED: readonly KpiId[] = ['activityCounts', 'quotaAttainment', 'pipelineValue', 'dealsInPipeline'];
 
 /** mulberry32: a tiny seeded PRNG, so every run benchmarks the same data. */
@@ -29,14 +29,26 @@ function prng(seed: number): () => number {
   };
 }
 
-export function generateData(seed = 42): KpiData {
+/** The first month of the data: `months` months ending with December 2017. */
+function monthsOf(months: number): string[] {
+  return Array.from({ length: months }, (_, m) => {
+    const index = 2017 * 12 + 11 - (months - 1) + m;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+export function generateData(seed = 42, size: KpiSize = KPI_SIZES.current): KpiData {
   const rnd = prng(seed);
+  const REPS = size.reps;
+  const months = monthsOf(size.months);
+  const YEAR_START = Date.parse(`${months[0]}-01T00:00:00+01:00`);
+  const SPAN = AS_OF - YEAR_START;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const base = (id: string) => ({ source: 'bench', externalId: id, updatedAt: 0 });
   const owners = Array.from({ length: REPS }, (_, i) => ({
     ...base(`rep${i}`),
     name: `Rep ${i}`,
-    teamId: i < 10 ? 'east' : 'west',
+    teamId: i < REPS / 2 ? 'east' : 'west',
     role: 'rep' as const,
     active: true,
   }));
@@ -54,7 +66,7 @@ export function generateData(seed = 42): KpiData {
     unitPrice: { minor: (i + 1) * 50_000, currency: 'USD' },
     unitCost: { minor: (i + 1) * 20_000, currency: 'USD' },
   }));
-  const customers: Customer[] = Array.from({ length: 2_000 }, (_, i) => {
+  const customers: Customer[] = Array.from({ length: size.customers }, (_, i) => {
     const acquiredAt = YEAR_START - 365 * DAY_MS + Math.floor(rnd() * (SPAN + 365 * DAY_MS));
     const churnedAt = rnd() < 0.15 ? acquiredAt + Math.floor(rnd() * 300 * DAY_MS) : undefined;
     return {
@@ -67,7 +79,7 @@ export function generateData(seed = 42): KpiData {
       churnReason: rnd() < 0.3 ? 'non-payment' : 'voluntary',
     };
   });
-  const deals: Deal[] = Array.from({ length: 10_000 }, (_, i) => {
+  const deals: Deal[] = Array.from({ length: size.deals }, (_, i) => {
     const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
     const closedAt = createdAt + Math.floor((5 + rnd() * 80) * DAY_MS);
     const roll = rnd();
@@ -89,13 +101,13 @@ export function generateData(seed = 42): KpiData {
       closedAt: status === 'open' ? undefined : closedAt,
       expectedCloseAt: status === 'open' ? closedAt : undefined,
       channel: pick(['call', 'email', 'referral', 'inbound', 'event'] as const),
-      customerId: `c${Math.floor(rnd() * 2_000)}`,
+      customerId: `c${Math.floor(rnd() * size.customers)}`,
       region: pick(['EMEA', 'APAC', 'AMER']),
       lineItems: [{ productId: product.externalId, name: product.name, quantity, unitPrice: product.unitPrice }],
       stageHistory: stages.slice(0, stageIndex + 1).map((s, k) => ({ stageId: s.externalId, enteredAt: createdAt + k * 3 * DAY_MS })),
     };
   });
-  const activities: Activity[] = Array.from({ length: 100_000 }, (_, i) => {
+  const activities: Activity[] = Array.from({ length: size.activities }, (_, i) => {
     const occurredAt = YEAR_START + Math.floor(rnd() * SPAN);
     const type = pick(['call', 'call', 'call', 'email', 'email', 'meeting', 'task'] as const);
     return {
@@ -107,11 +119,11 @@ export function generateData(seed = 42): KpiData {
       createdAt: occurredAt - DAY_MS,
       done: occurredAt <= AS_OF,
       title: type === 'meeting' && rnd() < 0.3 ? 'Product demo' : `Activity ${i}`,
-      dealId: rnd() < 0.5 ? `d${Math.floor(rnd() * 10_000)}` : undefined,
+      dealId: rnd() < 0.5 ? `d${Math.floor(rnd() * size.deals)}` : undefined,
       email: type === 'email' ? { cold: rnd() < 0.5, opened: rnd() < 0.4, replied: rnd() < 0.1, converted: rnd() < 0.05 } : undefined,
     };
   });
-  const leads: Lead[] = Array.from({ length: 5_000 }, (_, i) => {
+  const leads: Lead[] = Array.from({ length: size.leads }, (_, i) => {
     const createdAt = YEAR_START + Math.floor(rnd() * SPAN);
     const converted = rnd() < 0.25;
     const mqlAt = rnd() < 0.6 ? createdAt + 2 * DAY_MS : undefined;
@@ -146,8 +158,7 @@ export function generateData(seed = 42): KpiData {
     if (c.churnedAt !== undefined) moves.push({ ...base(`m${i}c`), customerId: c.externalId, at: c.churnedAt, kind: 'churn', amount: moves[0]!.amount });
     return moves;
   });
-  const months = Array.from({ length: 12 }, (_, m) => `2017-${String(m + 1).padStart(2, '0')}`);
-  const next = (m: number) => (m === 11 ? '2018-01-01' : `2017-${String(m + 2).padStart(2, '0')}-01`);
+  const next = (m: number) => (m === months.length - 1 ? '2018-01-01' : `${months[m + 1]}-01`);
   const quotas: Quota[] = repIds.flatMap((ownerId, r) =>
     months.map((month, m) => ({
       ...base(`q${r}-${m}`),
@@ -197,22 +208,45 @@ function query(over: Partial<KpiQuery>): KpiQuery {
   };
 }
 
-/**
- * Wall-clock and CPU time per run. On a shared 2-core machine other processes inflate wall time, so
- * the process CPU time (user + system, which also counts the garbage collector's threads) is given too.
- */
-function measure(name: string, budget: number, runs: number, work: () => unknown) {
-  for (let i = 0; i < 3; i += 1) work(); // warm-up: JIT and caches
+/** The same KpiData with activities, deals and leads as a cold worker holds them: column tables over their chunks. */
+function persistedCopy(data: KpiData, stored: { deals: StoredChunk[]; activities: StoredChunk[]; leads: StoredChunk[] }): KpiData {
+  return {
+    ...data,
+    deals: tableOver('bench', 'deal', stored.deals).records(),
+    activities: tableOver('bench', 'activity', stored.activities).records(),
+    leads: tableOver('bench', 'lead', stored.leads).records(),
+  };
+}
+
+/** Bytes of the typed arrays and strings of chunks (what IndexedDB stores, before its own overhead). */
+function chunkBytes(chunks: readonly StoredChunk[]): number {
+  let bytes = 0;
+  const add = (value: unknown): void => {
+    if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else if (typeof value === 'string') bytes += value.length;
+    else if (Array.isArray(value)) value.forEach(add);
+    else if (value && typeof value === 'object') Object.values(value).forEach(add);
+  };
+  chunks.forEach((chunk) => add(chunk.cols));
+  return bytes;
+}
+
+async function measureAsync(name: string, budget: number, runs: number, work: () => Promise<unknown>) {
+  for (let i = 0; i < 2; i += 1) await work();
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const cpuStart = process.cpuUsage();
     const start = performance.now();
-    work();
+    await work();
     wall.push(performance.now() - start);
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
   }
+  return summary(name, budget, runs, wall, cpu);
+}
+
+function summary(name: string, budget: number, runs: number, wall: number[], cpu: number[]) {
   const stat = (list: number[], q: number) => {
     const sorted = [...list].sort((a, b) => a - b);
     return Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number) * 100) / 100;
@@ -229,31 +263,89 @@ function measure(name: string, budget: number, runs: number, work: () => unknown
   };
 }
 
-export async function benchKpi(): Promise<Record<string, unknown>> {
+/**
+ * Wall-clock and CPU time per run. On a shared 2-core machine other processes inflate wall time, so
+ * the process CPU time (user + system, which also counts the garbage collector's threads) is given too.
+ */
+function measure(name: string, budget: number, runs: number, work: () => unknown) {
+  for (let i = 0; i < 3; i += 1) work(); // warm-up: JIT and caches
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    work();
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return summary(name, budget, runs, wall, cpu);
+}
+
+export async function benchKpi(scale: BenchScale = 'current'): Promise<Record<string, unknown>> {
+  const size = KPI_SIZES[scale];
   // Records as the sidebar gets them from IndexedDB: structured clones (objects built by a generator
   // with spreads have slow shapes that real data never has).
-  const data = structuredClone(generateData());
+  const data = structuredClone(generateData(42, size));
   const pinned = query({ kpis: PINNED, scope: { ownerIds: ['rep3'] } });
   const everything = query({ scope: { ownerIds: 'all' }, breakdownByOwner: true });
+  const runs = scale === 'team' ? { pinned: 15, catalogue: 9, fresh: 7 } : { pinned: 20, catalogue: 15, fresh: 15 };
   // For the first query after a (re)load: the same records in new arrays, so the engine's per-array
   // indexes are rebuilt on every run (the arrays are copied before the clock starts).
-  const fresh = Array.from({ length: 3 + 15 }, () => ({ ...data, deals: [...data.deals], activities: [...data.activities], leads: [...data.leads] }));
+  const fresh = Array.from({ length: 3 + runs.fresh }, () => ({ ...data, deals: [...data.deals], activities: [...data.activities], leads: [...data.leads] }));
   const entries = [
-    measure('pinned KPIs, one rep, one month', 50, 20, () => computeKpis(data, pinned)),
-    measure('whole catalogue, whole team, by owner', 300, 15, () => computeKpis(data, everything)),
-    measure('pinned KPIs, first query over new arrays (indexes built)', 50, 15, () => computeKpis(fresh.pop() as KpiData, pinned)),
+    measure('pinned KPIs, one rep, one month', 50, runs.pinned, () => computeKpis(data, pinned)),
+    measure('whole catalogue, whole team, by owner', BUDGETS[scale].catalogueMs, runs.catalogue, () => computeKpis(data, everything)),
+    measure('pinned KPIs, first query over new arrays (indexes built)', BUDGETS[scale].engineFirstQueryMs, runs.fresh, () =>
+      computeKpis(fresh.pop() as KpiData, pinned),
+    ),
   ];
+  fresh.length = 0;
+  // The persisted form (lib/columns): what a cold worker reads, and the same queries over it.
+  const stored = {
+    deals: chunksOf('bench', 'deal', data.deals),
+    activities: chunksOf('bench', 'activity', data.activities),
+    leads: chunksOf('bench', 'lead', data.leads),
+  };
+  const persisted = persistedCopy(data, stored);
+  entries.push(
+    await measureAsync(
+      'pinned KPIs, first query from the persisted columns (cold worker: indexes from the chunks, records made for the rows placed)',
+      BUDGETS[scale].engineFirstQueryMs,
+      runs.fresh,
+      () => {
+        const cold = persistedCopy(data, stored);
+        return withColumns(() => computeKpis(cold, pinned));
+      },
+    ),
+    await measureAsync('pinned KPIs over the persisted columns, warm', 50, runs.pinned, () => withColumns(() => computeKpis(persisted, pinned))),
+    await measureAsync('whole catalogue over the persisted columns, warm', BUDGETS[scale].catalogueMs, runs.catalogue, () =>
+      withColumns(() => computeKpis(persisted, everything)),
+    ),
+  );
+  const storedBytes = { activity: chunkBytes(stored.activities), deal: chunkBytes(stored.deals), lead: chunkBytes(stored.leads) };
+  const hotBytes = chunkBytes(stored.activities.filter((chunk) => chunk.tier === 'hot'));
+  const memory = process.memoryUsage();
   return {
     name: 'kpi',
+    scale,
     load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
     dataset: {
-      reps: REPS,
+      reps: size.reps,
+      months: size.months,
       activities: data.activities.length,
       deals: data.deals.length,
       leads: data.leads.length,
       customers: data.customers.length,
       mrrMovements: data.mrrMovements.length,
       quotas: data.quotas.length,
+    },
+    memory_mb: { rss: Math.round(memory.rss / 2 ** 20), heapUsed: Math.round(memory.heapUsed / 2 ** 20) },
+    column_bytes_per_record: {
+      activity: Math.round(storedBytes.activity / data.activities.length),
+      activityHot: Math.round(hotBytes / data.activities.length),
+      deal: Math.round(storedBytes.deal / data.deals.length),
+      lead: Math.round(storedBytes.lead / data.leads.length),
     },
     entries,
   };

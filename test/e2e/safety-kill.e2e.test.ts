@@ -2,7 +2,7 @@
  * Data safety when the browser dies: real Chromium with a persistent profile syncs a large sandbox
  * CRM; the browser process is SIGKILLed at random points, restarted on the same profile, and the
  * database is checked after every restart (nothing committed lost, no half-written step, cursor and
- * records agree). Finally the resumed sync completes to exactly the CRM's records.
+ * records agree, the column store agrees with the records). Finally the resumed sync completes to exactly the CRM's records.
  *
  * KPI_LENS_KILLS (default 5), KPI_LENS_KILL_SEED and KPI_LENS_KILL_SCALE tune it; `npm run test:soak`
  * runs it many times with more kills.
@@ -11,10 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION } from '../../lib/db/schema';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 import { sandboxDemoDataset } from '../sandbox-crm/demo-dataset';
 import { startSandboxCrm, type SandboxCrm } from '../sandbox-crm/server';
 import { killBrowser, seededRandom } from '../fixtures/browser-process';
+import { columnProblems, readColumnStore } from '../fixtures/column-agreement';
 import { readExtensionDb, type DbSnapshot } from '../fixtures/extension-db';
 import { servedObjects, type ServedObject } from '../fixtures/sandbox-expectations';
 import { allDone, contentProblems, firstRunProblems, lostProgress } from '../fixtures/sync-invariants';
@@ -69,10 +71,12 @@ describe(`killing the browser during a large sync (seed ${SEED}, ${KILLS} kills)
       browser = await launchWithExtension({ userDataDir: profile });
       const after = await readExtensionDb(browser.serviceWorker, source);
       log.push(`kill ${kill}: ${committed(before)} → ${committed(after)} records after restart (children gone in ${lingeredMs} ms)`);
-      expect(after.version, 'the database is still there').toBe(20);
+      expect(after.version, 'the database is still there').toBe(CURRENT_SCHEMA_VERSION * 10);
       expect(firstRunProblems(before, served), `kill ${kill}: before`).toEqual([]);
       expect(firstRunProblems(after, served), `kill ${kill}: after the restart`).toEqual([]);
       expect(lostProgress(before, after, served), `kill ${kill}: committed progress lost`).toEqual([]);
+      // The column store was written in the same transactions: after any kill it agrees with the records.
+      expect(await columnProblems(await readColumnStore(browser.serviceWorker, source), source), `kill ${kill}: columns`).toEqual([]);
     }
     console.info(`safety-kill seed ${SEED}:\n${log.join('\n')}`);
 
@@ -83,6 +87,7 @@ describe(`killing the browser during a large sync (seed ${SEED}, ${KILLS} kills)
     const final = await readExtensionDb(browser.serviceWorker, source, { content: true });
     expect(committed(final)).toBe(total());
     expect(contentProblems(final, served)).toEqual([]);
+    expect(await columnProblems(await readColumnStore(browser.serviceWorker, source), source)).toEqual([]);
     expect(final.quarantine).toEqual([]);
   });
 });

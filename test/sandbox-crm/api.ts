@@ -14,6 +14,11 @@ export type SandboxFaults = {
   expiredSession?: boolean;
   /** Delay each API answer (ms), so a test can kill the browser mid-sync. */
   delayMs?: number;
+  /**
+   * Records deleted in the CRM: left out of every page, and listed as `deleted` on the first page of
+   * an incremental request (`updated_since`), as CRMs report deletions to an incremental sync.
+   */
+  deleted?: { [K in RecordType]?: readonly string[] };
 };
 
 type Sorted = { records: CanonicalRecord[]; byType: RecordType };
@@ -27,7 +32,10 @@ type Sorted = { records: CanonicalRecord[]; byType: RecordType };
 export function createSandboxApi(dataset: SandboxDataset, faults: SandboxFaults = {}) {
   const sorted = new Map<string, Sorted>();
   for (const type of RECORD_TYPES) {
-    const records = [...(dataset[type] ?? [])].sort((a, b) => a.updatedAt - b.updatedAt || (a.externalId < b.externalId ? -1 : 1));
+    const gone = new Set(faults.deleted?.[type] ?? []);
+    const records = [...(dataset[type] ?? [])]
+      .filter((record) => !gone.has(record.externalId))
+      .sort((a, b) => a.updatedAt - b.updatedAt || (a.externalId < b.externalId ? -1 : 1));
     sorted.set(SANDBOX_OBJECTS[type], { records, byType: type });
   }
   let requests = 0;
@@ -55,7 +63,8 @@ export function createSandboxApi(dataset: SandboxDataset, faults: SandboxFaults 
     const eligible = Number.isFinite(since) ? object.records.filter((record) => record.updatedAt >= since) : object.records;
     const page = eligible.slice(offset, offset + limit).map(({ source: _source, ...raw }) => raw);
     const next = offset + limit < eligible.length ? String(offset + limit) : null;
-    return json({ data: page, next_cursor: next, total: eligible.length });
+    const deleted = Number.isFinite(since) && offset === 0 ? (faults.deleted?.[object.byType] ?? []) : [];
+    return json({ data: page, next_cursor: next, total: eligible.length, ...(deleted.length ? { deleted } : {}) });
   };
 }
 

@@ -151,12 +151,13 @@ describe('zod runs jitless: its JIT is never reached', () => {
   it('the content script’s commands (zod’s small build) never call Function either', async () => {
     const spy = spyOnFunction();
     const { readContentCommand } = await import('../../lib/messaging/content-commands');
-    for (const message of [{ type: 'sidebar/frame', open: true, width: 400 }, { type: 'sidebar/frame', open: 1 }, { nope: 1 }])
+    for (const message of [{ type: 'sidebar/frame', open: true, width: 400, placement: 'push' }, { type: 'sidebar/frame', open: 1 }, { nope: 1 }])
       readContentCommand(message, { id: 'x' }, 'x');
-    expect(readContentCommand({ type: 'sidebar/frame', open: false, width: 300 }, { id: 'x' }, 'x')).toEqual({
+    expect(readContentCommand({ type: 'sidebar/frame', open: false, width: 300, placement: 'overlay' }, { id: 'x' }, 'x')).toEqual({
       type: 'sidebar/frame',
       open: false,
       width: 300,
+      placement: 'overlay',
     });
     expect(spy.calls).toBe(0);
   });

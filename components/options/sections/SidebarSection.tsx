@@ -8,12 +8,19 @@ import { Field, SaveBar, Section, useSave } from '../form';
 /**
  * The sidebar: which KPIs are pinned and in what order (moved with buttons, so
  * the keyboard does everything a mouse does, each move announced), the team
- * privacy switch, language, theme and the weekly summary notification.
+ * privacy switch, language, theme, how the sidebar shares the CRM page, and the weekly summary notification.
  */
 export function SidebarSection({ settings }: { settings: Settings }) {
   const { t } = useI18n();
   const save = useSave();
-  const stamp = JSON.stringify([settings.pinnedKpis, settings.showPeerNumbers, settings.locale, settings.theme, settings.weeklySummaryNotification]);
+  const stamp = JSON.stringify([
+    settings.pinnedKpis,
+    settings.showPeerNumbers,
+    settings.locale,
+    settings.theme,
+    settings.weeklySummaryNotification,
+    settings.sidebarPlacement,
+  ]);
   return (
     <Section id="sidebar" title={t('options.sidebar.title')}>
       <SidebarForm key={stamp} settings={settings} save={save} />
@@ -30,6 +37,7 @@ function SidebarForm({ settings, save }: { settings: Settings; save: ReturnType<
   const [language, setLanguage] = useState(settings.locale);
   const [theme, setTheme] = useState(settings.theme);
   const [weekly, setWeekly] = useState(settings.weeklySummaryNotification);
+  const [placement, setPlacement] = useState(settings.sidebarPlacement);
   const [announcement, setAnnouncement] = useState('');
   const list = useRef<HTMLOListElement>(null);
   const name = (id: KpiId) => KPI_DEFINITIONS[id].name[locale];
@@ -48,7 +56,14 @@ function SidebarForm({ settings, save }: { settings: Settings; save: ReturnType<
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const result = await api.saveSettings({ pinnedKpis: pinned, showPeerNumbers: peers, locale: language, theme, weeklySummaryNotification: weekly });
+      const result = await api.saveSettings({
+        pinnedKpis: pinned,
+        showPeerNumbers: peers,
+        locale: language,
+        theme,
+        weeklySummaryNotification: weekly,
+        sidebarPlacement: placement,
+      });
       return result.ok ? undefined : result.errors;
     });
   };
@@ -132,6 +147,14 @@ function SidebarForm({ settings, save }: { settings: Settings; save: ReturnType<
             <option value="auto">{t('options.display.auto')}</option>
             <option value="light">{t('options.display.light')}</option>
             <option value="dark">{t('options.display.dark')}</option>
+          </select>
+        )}
+      </Field>
+      <Field id="placement" label={t('options.display.placement')}>
+        {(props) => (
+          <select {...props} value={placement} onChange={(event) => setPlacement(event.target.value as Settings['sidebarPlacement'])}>
+            <option value="overlay">{t('options.display.overlay')}</option>
+            <option value="push">{t('options.display.push')}</option>
           </select>
         )}
       </Field>

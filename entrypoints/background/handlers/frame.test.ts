@@ -23,9 +23,14 @@ afterEach(() => vi.restoreAllMocks());
 describe('the sidebar frame’s requests from a content script', () => {
   it('answer for the CRM of the sender’s page and change only that CRM’s state', async () => {
     const handlers = frameHandlers(deps);
-    expect(await handlers['frame/state']({ type: 'frame/state' }, PIPEDRIVE_TAB)).toEqual({ state: { open: true, width: 360 }, locale: 'auto' });
-    expect(await handlers['frame/toggle']({ type: 'frame/toggle' }, PIPEDRIVE_TAB)).toEqual({ state: { open: false, width: 360 } });
-    expect(await handlers['frame/resize']({ type: 'frame/resize', width: 480 }, PIPEDRIVE_TAB)).toEqual({ state: { open: false, width: 480 } });
+    expect(await handlers['frame/state']({ type: 'frame/state' }, PIPEDRIVE_TAB)).toEqual({
+      state: { open: true, width: 360, placement: 'overlay' },
+      locale: 'auto',
+    });
+    expect(await handlers['frame/toggle']({ type: 'frame/toggle' }, PIPEDRIVE_TAB)).toEqual({ state: { open: false, width: 360, placement: 'overlay' } });
+    expect(await handlers['frame/resize']({ type: 'frame/resize', width: 480 }, PIPEDRIVE_TAB)).toEqual({
+      state: { open: false, width: 480, placement: 'overlay' },
+    });
     expect(await browser.storage.local.get(null)).toEqual({ [uiStateKey('pipedrive')]: { open: false, width: 480, view: 'personal', period: 'month' } });
     expect(await deps.frames.crmOf(7)).toBe('pipedrive');
   });

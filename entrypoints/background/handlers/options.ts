@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type RecordBatch, ALL_CRM_HOST_PATTERNS } from '@/lib/adapters';
 import { forgetAllConnections } from '@/lib/connections';
-import { recordTable, upsertRecords } from '@/lib/db';
+import { deleteRecord, upsertRecords } from '@/lib/db';
 import { importRecords, readQuarantinePage, readTablePage, eraseEverything } from '@/lib/export';
 import { checkManualRecord, buildOptionsOverview, loadSettings } from '@/lib/settings';
 import { allStatuses } from './core';
@@ -28,7 +28,10 @@ export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {
   }
 
   return {
-    'options/overview': async (request) => buildOptionsOverview(request.source, await views.dataOf(request.source), await loadSettings()),
+    'options/overview': async (request) => {
+      const settings = await loadSettings();
+      return views.withData(request.source, (data) => buildOptionsOverview(request.source, data, settings));
+    },
     'options/save-record': async (request) => {
       const checked = checkManualRecord(request.recordType, request.record, request.source, Date.now());
       if (!checked.ok) return checked;
@@ -38,10 +41,7 @@ export function optionsHandlers(deps: HandlerDeps): HandlerGroup<OptionsType> {
       return checked;
     },
     'options/delete-record': async (request) => {
-      const table = recordTable(db, request.recordType);
-      const key: [string, string] = [request.source, request.externalId];
-      const existed = (await table.get(key)) !== undefined;
-      await table.delete(key);
+      const existed = await deleteRecord(db, request.source, request.recordType, request.externalId);
       if (existed) changed(request.source, {}, { [request.recordType]: [request.externalId] });
       return { deleted: existed };
     },

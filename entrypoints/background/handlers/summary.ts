@@ -6,8 +6,10 @@ import type { HandlerDeps, HandlerGroup } from './types';
 export function summaryHandlers(deps: HandlerDeps): HandlerGroup<'summary/build'> {
   return {
     'summary/build': async (request) => {
-      const [data, settings] = await Promise.all([deps.views.dataOf(request.source), loadSettings()]);
-      return summaryForSource(data, settings, request, Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+      const settings = await loadSettings();
+      return deps.views.withData(request.source, (data) =>
+        summaryForSource(data, settings, request, Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+      );
     },
   };
 }

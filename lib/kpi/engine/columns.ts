@@ -8,6 +8,8 @@
 import type { Activity, Deal, Lead } from '../../model';
 import { toReporting } from '../../money/convert';
 import type { CurrencyOptions } from '../../money/types';
+import { columnTableOf, type ColumnTable } from '../../columns/table';
+import { activityColumnsOf, dealColumnsOf, leadColumnsOf, tableDealRows } from './columns-table';
 import type { DealRow } from './types';
 import { doneActivities, doneOnDealBy } from './done-activities';
 import { emptyOwnerColumn, setOwner, setTime, sortTimes, timeColumn, type OwnerColumn, type TimeIndex } from './time-index';
@@ -54,6 +56,12 @@ const leadCache = new WeakMap<readonly Lead[], LeadColumns>();
 export function dealColumns(deals: readonly Deal[]): DealColumns {
   const cached = dealCache.get(deals);
   if (cached) return cached;
+  const table = columnTableOf(deals);
+  if (table) {
+    const columns = dealColumnsOf(table as ColumnTable<'deal'>);
+    dealCache.set(deals, columns);
+    return columns;
+  }
   const count = deals.length;
   const owners = emptyOwnerColumn(count);
   const created = timeColumn(count);
@@ -129,6 +137,8 @@ export function dealRows(columns: DealColumns, deals: readonly Deal[], currency:
     columns.rows.set(key, (rows = new Array<DealRow | undefined>(deals.length)));
   }
   const cache = rows;
+  const table = columnTableOf(deals);
+  if (table) return tableDealRows(table as ColumnTable<'deal'>, deals, cache, currency);
   return {
     at(i) {
       let row = cache[i];
@@ -146,6 +156,12 @@ export function dealRows(columns: DealColumns, deals: readonly Deal[], currency:
 export function activityColumns(activities: readonly Activity[]): ActivityColumns {
   const cached = activityCache.get(activities);
   if (cached) return cached;
+  const table = columnTableOf(activities);
+  if (table) {
+    const columns = activityColumnsOf(table as ColumnTable<'activity'>);
+    activityCache.set(activities, columns);
+    return columns;
+  }
   const count = activities.length;
   const owners = emptyOwnerColumn(count);
   const occurred = timeColumn(count);
@@ -182,6 +198,12 @@ export function lastActivityOn(activities: readonly Activity[], dealId: string, 
 export function leadColumns(leads: readonly Lead[]): LeadColumns {
   const cached = leadCache.get(leads);
   if (cached) return cached;
+  const table = columnTableOf(leads);
+  if (table) {
+    const columns = leadColumnsOf(table as ColumnTable<'lead'>);
+    leadCache.set(leads, columns);
+    return columns;
+  }
   const count = leads.length;
   const owners = emptyOwnerColumn(count);
   const [created, converted, mql, sql] = [timeColumn(count), timeColumn(count), timeColumn(count), timeColumn(count)];

@@ -6,6 +6,8 @@
  * instant alike). One flat array for all deals: ten thousand small arrays cost more to collect than to read.
  */
 import type { Activity } from '../../model';
+import { columnTableOf, type ColumnTable } from '../../columns/table';
+import { doneActivitiesOf } from './columns-table';
 import { lowerBound } from './time-index';
 
 export type DoneActivities = {
@@ -28,12 +30,18 @@ const cache = new WeakMap<readonly Activity[], DoneActivities>();
 export function doneActivities(activities: readonly Activity[]): DoneActivities {
   const cached = cache.get(activities);
   if (cached) return cached;
+  // The worker's activities are a column table: read its typed arrays, not a record per row.
+  const table = columnTableOf(activities);
+  const index = table ? doneActivitiesOf(table as ColumnTable<'activity'>) : fromRecords(activities);
+  cache.set(activities, index);
+  return index;
+}
+
+function fromRecords(activities: readonly Activity[]): DoneActivities {
   const read = readRecords(activities);
   const { start, times } = groupByDeal(read);
   const typed = (lists: Map<string, number[]>) => new Map([...lists].map(([owner, list]) => [owner, Float64Array.from(list)]));
-  const index: DoneActivities = { dealCode: read.dealCode, start, times, calls: typed(read.calls), meetings: typed(read.meetings), firstAt: read.firstAt };
-  cache.set(activities, index);
-  return index;
+  return { dealCode: read.dealCode, start, times, calls: typed(read.calls), meetings: typed(read.meetings), firstAt: read.firstAt };
 }
 
 /**

@@ -6,7 +6,9 @@
  * `-Infinity` = since always (a record without a date cannot be shown to be later); `Infinity` = never.
  */
 import type { Activity, Deal, Lead, MrrMovement, Spend } from '../../model';
+import { columnTableOf, type ColumnTable } from '../../columns/table';
 import { dealBornAt } from '../shared/as-of';
+import { activityEvidenceOf, leadEvidenceOf } from './evidence-table';
 
 export type DealEvidence = {
   /** Each deal's birth (creation, else first contact or stage entry); NaN when it has none. */
@@ -79,6 +81,12 @@ export function dealEvidence(deals: readonly Deal[]): DealEvidence {
 export function activityEvidence(activities: readonly Activity[]): ActivityEvidence {
   const cached = activityCache.get(activities);
   if (cached) return cached;
+  const table = columnTableOf(activities);
+  if (table) {
+    const evidence = activityEvidenceOf(table as ColumnTable<'activity'>);
+    activityCache.set(activities, evidence);
+    return evidence;
+  }
   const since = { activities: Infinity, emailTracking: Infinity };
   const ownerSince = new Map<string, number>();
   for (const a of activities) {
@@ -97,6 +105,12 @@ export function activityEvidence(activities: readonly Activity[]): ActivityEvide
 export function leadEvidence(leads: readonly Lead[]): LeadEvidence {
   const cached = leadCache.get(leads);
   if (cached) return cached;
+  const table = columnTableOf(leads);
+  if (table) {
+    const evidence = leadEvidenceOf(table as ColumnTable<'lead'>);
+    leadCache.set(leads, evidence);
+    return evidence;
+  }
   const since = { leads: Infinity, leadLifecycle: Infinity };
   const ownerSince = new Map<string, number>();
   for (const lead of leads) {

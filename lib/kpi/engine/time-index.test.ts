@@ -35,6 +35,22 @@ describe('timeIndex', () => {
     expect([...index.order]).toEqual([1, 3, 2, 0, 4]);
   });
 
+  it('orders many records (the radix path) exactly as a comparison sort does: by time, ties by position', () => {
+    // Seeded: spans below 2^16, 2^32 and 2^43 ms each take another number of radix passes; some records have no time.
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (const span of [40_000, 3_000_000_000, 2 ** 40, 2 ** 50]) {
+      const times = Array.from({ length: 30_000 }, () =>
+        random() < 0.1 ? undefined : 1_400_000_000_000 + Math.floor(random() * span) - (random() < 0.5 ? 0 : span / 2),
+      );
+      times[5] = times[6]; // a tie
+      const index = timeIndex(times.length, (i) => times[i]);
+      const expected = times.flatMap((t, i) => (t === undefined ? [] : [i])).sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+      expect([...index.order]).toEqual(expected);
+      expect([...index.times]).toEqual(expected.map((i) => times[i]));
+    }
+  });
+
   it('gives the first position at or above a value', () => {
     const times = Float64Array.from([1, 3, 3, 7]);
     expect([0, 1, 3, 4, 8].map((v) => lowerBound(times, v))).toEqual([0, 0, 1, 3, 4]); // 1 is at 0; 3 first at 1; 4 would go before 7

@@ -19,6 +19,15 @@ export const ruCommon: Record<keyof typeof enCommon, Message> = {
   'sync.never': 'Ещё не синхронизировано',
   'sync.last': 'Синхронизировано {when}',
   'sync.running': 'Синхронизация: {object}… {records} записей',
+  'sync.ofTotal': 'Синхронизация: {object}, {records} из {total} записей',
+  'sync.timeLeft': {
+    one: 'осталось около {count} минуты',
+    few: 'осталось около {count} минут',
+    many: 'осталось около {count} минут',
+    other: 'осталось около {count} минуты',
+  },
+  'sync.secondsLeft': 'осталось меньше минуты',
+  'sync.preparing': 'Подготовка данных для быстрых расчётов: {records} из {total} записей',
   'sync.quarantined': {
     one: '{count} запись не удалось прочитать',
     few: '{count} записи не удалось прочитать',
