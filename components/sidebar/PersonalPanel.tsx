@@ -15,9 +15,11 @@ export type PersonalPanelProps = {
 };
 
 /**
- * One rep's view: the pinned numbers first; then, once they are painted, the forecast with its plan
- * to quota and the deals that matter, customers likely to lapse and the charts; the whole catalogue one click away. Reads its place's numbers
- * from the sidebar store, which asks for them.
+ * One rep's view: the forecast with its plan to quota and the deals that matter on top (above the fold
+ * at a laptop's 1280×720: test/e2e/above-the-fold), then the pinned numbers. The pinned numbers are
+ * asked and painted first, the forecast's place held for it meanwhile; then customers likely to lapse
+ * and the charts; the whole catalogue one click away. Reads its place's numbers from the sidebar
+ * store, which asks for them.
  */
 export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
   const { t } = useI18n();
@@ -39,14 +41,24 @@ export function PersonalPanel({ place, compact = false }: PersonalPanelProps) {
   if (!view || !response || !selection) return null;
   const currency = response.reportingCurrency;
   const catalogueId = `catalogue-${place}`;
+  // Where the forecast will be, held open from the first paint so the pinned cards below it do not jump far.
+  const forecastSlot = (
+    <div className="forecast-area" data-pending="true">
+      <p className="card loading">{t('sidebar.loading')}</p>
+    </div>
+  );
   return (
     <>
+      {/* First what a rep opens the sidebar for (issue 14): will I make my number, what to do today, which deals. */}
+      {!compact &&
+        (later ? (
+          <Suspense fallback={forecastSlot}>
+            <LazyForecastSection place={place} selection={selection} />
+          </Suspense>
+        ) : (
+          forecastSlot
+        ))}
       <PinnedCards view={view} pinned={pinned} selection={selection} activityTargets={response.activityTargets} currency={currency} />
-      {!compact && later && (
-        <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
-          <LazyForecastSection place={place} selection={selection} />
-        </Suspense>
-      )}
       {/* It controls the catalogue only while the catalogue is there (and its id is this panel's own). */}
       <button
         type="button"

@@ -53,7 +53,9 @@ const askRecords = (target: ExplainTarget, offset: number) => send({ type: 'reco
 const askForecastRecords = (target: ForecastExplainTarget, offset: number) =>
   target.id === 'track'
     ? Promise.resolve({ total: 0, listable: 0, offset, rows: [] })
-    : send({ type: 'forecast/records', ...target.selection, explain: target.id, offset, limit: 25 });
+    : target.id === 'rep'
+      ? send({ type: 'forecast/records', ...target.selection, explain: 'rep', rep: target.rep ?? '', offset, limit: 25 })
+      : send({ type: 'forecast/records', ...target.selection, explain: target.id, offset, limit: 25 });
 
 /** The sidebar: few numbers up front (activities, quota, pipeline), each one explained; the rest one click away. */
 export function Sidebar(props: SidebarProps) {

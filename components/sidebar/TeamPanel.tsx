@@ -1,7 +1,7 @@
 import { Suspense, useCallback } from 'react';
 import { useI18n } from '../common/i18n';
 import { ActivityCard } from './ActivityCard';
-import { LazyCharts } from './lazy';
+import { LazyCharts, LazyTeamForecast } from './lazy';
 import { HeatMap } from './HeatMap';
 import { Leaderboard } from './Leaderboard';
 import { PersonalPanel } from './PersonalPanel';
@@ -42,8 +42,8 @@ function DrillDown({ name }: { name: string }) {
 
 /**
  * The team view a lead runs the weekly meeting from: the leaderboard (ranked by a chosen figure,
- * with total and median), team quota attainment and pipeline, the activity heat map, the charts,
- * and a drill-down into any rep. A rep whose lead has not shared peers' numbers gets their own
+ * with total and median), the team's forecast and each rep's, team quota attainment and pipeline,
+ * the activity heat map, the charts, and a drill-down into any rep. A rep whose lead has not shared peers' numbers gets their own
  * row and rank and their own cards: the background never sends them more.
  */
 export function TeamPanel() {
@@ -76,6 +76,11 @@ export function TeamPanel() {
         error={board.error}
       />
       {response.peersHidden && view && <PersonalPanel place="main" compact />}
+      {open && view && later && (
+        <Suspense fallback={<p className="loading">{t('sidebar.loading')}</p>}>
+          <LazyTeamForecast selection={selection} />
+        </Suspense>
+      )}
       {open && view && (
         <>
           <h2 className="section-title">{t('team.cards', { team: board.value?.teamName ?? '' })}</h2>

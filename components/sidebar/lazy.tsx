@@ -12,4 +12,5 @@ export const LazyCharts = lazy(() => import('./charts/Charts').then((module) => 
 export const LazyAtRiskCard = lazy(() => import('./InsightCards').then((module) => ({ default: module.AtRiskCard })));
 export const LazyLapseCard = lazy(() => import('./InsightCards').then((module) => ({ default: module.LapseCard })));
 export const LazyForecastSection = lazy(() => import('./forecast/ForecastSection').then((module) => ({ default: module.ForecastSection })));
+export const LazyTeamForecast = lazy(() => import('./forecast/TeamForecast').then((module) => ({ default: module.TeamForecast })));
 export const LazyForecastExplainPanel = lazy(() => import('./forecast/ForecastExplainPanel').then((module) => ({ default: module.ForecastExplainPanel })));

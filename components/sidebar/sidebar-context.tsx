@@ -11,7 +11,9 @@ export type ExplainTarget = { kpi: KpiId; result: ShownResult | undefined; selec
  * asked for with, and for the track record the past periods themselves.
  */
 export type ForecastExplainTarget = {
-  id: ExplainId | 'track';
+  /** A number of the forecast, its track record, or one rep's own range in a team forecast (`rep` names the rep). */
+  id: ExplainId | 'track' | 'rep';
+  rep?: string;
   explain: ShownExplain;
   currency: string;
   selection: ViewSelection;

@@ -25,6 +25,9 @@ export type SidebarAnswers = {
   sources: SourceStatus[];
   board: Responses['view/team'];
   teamCharts: Responses['view/charts'];
+  /** The team's forecast with each rep's range (a lead's team view, or when peers' numbers are shared), and its track record. */
+  teamForecast: Responses['view/forecast'];
+  teamTrack: Responses['view/forecast-track'];
   drillPinned: PinnedAnswer;
 } & { [K in PanelQuery as `${Place}.${K}`]: PanelAnswers[K] };
 
@@ -33,6 +36,8 @@ export const SIDEBAR_QUERIES = [
   'sources',
   'board',
   'teamCharts',
+  'teamForecast',
+  'teamTrack',
   'drillPinned',
   'main.insights',
   'main.charts',
@@ -106,11 +111,15 @@ export function sidebarWants(state: SidebarData): Wants<SidebarAnswers> {
   const drilled = team && drill ? panelSelection(selection, drill, 'drill') : undefined;
   const drillShown = state.answers.drillPinned.value !== undefined;
   const mainShows = body === 'personal' || (team !== undefined && team.peersHidden && !drill);
+  // The team's own forecast only where the team's numbers show (TeamPanel: peers' numbers visible).
+  const teamOpen = team !== undefined && !team.peersHidden && team.canSeePeers;
   return {
     pinned: selection ? pinnedWant(selection) : null,
     sources: selection && (state.surface === 'panel' || pinned !== undefined) ? SOURCES : null,
     board: team && selection && prefs ? ask({ type: 'view/team', ...selection, metric: prefs.metric }) : null,
     teamCharts: team && selection && painted.main && !team.peersHidden ? ask({ type: 'view/charts', ...selection }) : null,
+    teamForecast: teamOpen && selection && !drill && painted.main ? forecastWant(selection) : null,
+    teamTrack: teamOpen && selection && !drill && painted.main && state.answers.teamForecast.value !== undefined ? trackWant(selection) : null,
     drillPinned: drilled ? pinnedWant(drilled) : null,
     ...panelWants(
       'main',

@@ -117,9 +117,29 @@ describe('what the sidebar asks for, from its state', () => {
       sources: 'status/get',
       board: 'view/team team',
       teamCharts: 'view/charts team',
+      teamForecast: 'view/forecast team',
     });
+    // The team's track record once its forecast is in, as the rep's; the comparison never changes a forecast.
+    const forecastIn = state(
+      { selection: { ...teamSelection, compare: 'previous' }, painted: { main: true, drill: false } },
+      {
+        ...lead,
+        teamForecast: answered({
+          status: 'needs-data' as const,
+          period: { start: 0, end: 1, label: 'M' },
+          asOf: 0,
+          missing: ['history' as const],
+          notes: [],
+          view: 'team' as const,
+          peersHidden: false,
+        }),
+      },
+    );
+    expect(asked(forecastIn)).toMatchObject({ teamForecast: 'view/forecast team', teamTrack: 'view/forecast-track team' });
+    expect(JSON.parse(sidebarWants(forecastIn).teamForecast!.key)).not.toHaveProperty('compare');
     const drilled = state({ selection: teamSelection, painted: { main: true, drill: false }, drill: { ownerId: 'ann', name: 'Ann' } }, lead);
     expect(asked(drilled)).toMatchObject({ drillPinned: 'last-pinned' });
+    expect(asked(drilled)).not.toHaveProperty('teamForecast'); // the drill-down replaces the team's cards
     expect(sidebarWants(drilled).drillPinned?.key).toContain('"ann"');
     expect(asked(drilled)).not.toHaveProperty('drill.charts');
     const drillPainted = state({ ...drilled, painted: { main: true, drill: true } }, { ...lead, drillPinned: answered(pinned()) });

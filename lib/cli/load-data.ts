@@ -2,6 +2,8 @@ import { basename } from 'node:path';
 import { importCsv, ImportError, type ImportOptions, type ImportResult } from '../import';
 import type { KpiData } from '../kpi/types';
 import { parseRecord, type RecordType } from '../model';
+import { listValues, mapPairs } from './args';
+import { readingOptions, type ReadingFlags } from './reading';
 import { UsageError, type CliIO } from './types';
 
 /** The KpiData keys a `--data` JSON file may hold, and the record type of their items. */
@@ -129,4 +131,25 @@ function asUsageError(error: unknown, file: string): Error {
   if (code === 'EACCES' || code === 'EPERM') return new UsageError(`cannot read ${file}: permission denied`);
   if (typeof code === 'string') return new UsageError(`cannot read ${file}: ${code}`);
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The flags every data command (`kpis`, `forecast`, `summary`) reads its data with: a CSV export and how to read it, or a JSON file. */
+export type DataFlags = ReadingFlags & { csv?: string; data?: string; map?: string[]; won?: string[]; lost?: string[]; currency?: string };
+
+/** The data of a command: the CSV read with the reading flags (stamped with the run's instant), else the JSON file. */
+export async function loadFromFlags(flags: DataFlags, timeZone: string, io: CliIO): Promise<LoadedData> {
+  if (flags.csv === undefined) return loadJson(flags.data ?? '', io);
+  return loadCsv(
+    flags.csv,
+    {
+      timeZone,
+      ...readingOptions(flags),
+      map: mapPairs(flags.map),
+      won: listValues(flags.won),
+      lost: listValues(flags.lost),
+      currency: flags.currency,
+      importedAt: io.now(),
+    },
+    io,
+  );
 }

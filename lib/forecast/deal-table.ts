@@ -7,7 +7,7 @@
 import type { Activity, Deal, StageVisit } from '../model';
 import type { CurrencyOptions } from '../money';
 import { ownAmount } from './amounts';
-import { doneActivities, doneBy, doneOnDealBy } from '../kpi';
+import { doneActivities, doneOnDealBy, type DoneActivities } from '../kpi';
 import { amountProblem, bornOf, canonicalOrder, Coder } from './table-helpers';
 
 export type DealTable = {
@@ -23,7 +23,7 @@ export type DealTable = {
   product: Int32Array;
   productIds: string[];
   /** Amount band 0–2 (terciles), -1 when unknown or when amounts are not used. */
-  amountBand: Int8Array;
+  amountBand: Int32Array;
   amountEdges: readonly [number, number] | undefined;
   /** The deal's own amount in reporting minor units when above 0, else NaN. */
   own: Float64Array;
@@ -41,8 +41,9 @@ export type DealTable = {
   stageStart: Int32Array;
   stageIds: string[];
   /**
-   * Calls and meetings done by each owner by the instant, sorted (the plan's conversion to new deals),
-   * and whether the data holds any activity known by then at all (else calls are missing, not zero).
+   * Calls and meetings done by each owner, in record order and at any instant (the plan's conversion to
+   * new deals counts those in its window up to the instant), and whether the data holds any activity
+   * known by then at all (else calls are missing, not zero).
    */
   callTimes: ReadonlyMap<string, Float64Array>;
   meetingTimes: ReadonlyMap<string, Float64Array>;
@@ -82,77 +83,18 @@ export function dealTable(deals: readonly Deal[], activities: readonly Activity[
 export function buildDealTable(given: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions, asOf: number): DealTable {
   const deals = canonicalOrder(given);
   const n = deals.length;
-  const born = new Float64Array(n);
-  const closed = new Float64Array(n);
-  const won = new Uint8Array(n);
-  const owner = new Int32Array(n);
-  const product = new Int32Array(n);
-  const amountBand = new Int8Array(n).fill(-1);
-  const lastActivityField = new Float64Array(n);
-  const stageStart = new Int32Array(n + 1);
   const owners = new Coder();
   const products = new Coder();
   const stages = new Coder();
-  const amounts = new Float64Array(n).fill(Number.NaN);
-  let hasActivity = false;
-
-  for (let i = 0; i < n; i += 1) {
-    const deal = deals[i] as Deal;
-    born[i] = bornOf(deal);
-    closed[i] = deal.status === 'open' ? Infinity : (deal.closedAt ?? Number.NaN);
-    won[i] = deal.status === 'won' ? 1 : 0;
-    owner[i] = owners.code(deal.ownerId);
-    const line = deal.lineItems[0];
-    const productId = line?.productId ?? line?.name;
-    product[i] = productId === undefined ? -1 : products.code(productId);
-    lastActivityField[i] = deal.lastActivityAt ?? Number.NaN;
-    if (deal.lastActivityAt !== undefined) hasActivity = true;
-    const own = ownAmount(deal, currency);
-    if ('minor' in own && own.minor > 0) amounts[i] = own.minor;
-    stageStart[i + 1] = (stageStart[i] as number) + (deal.stageHistory?.length ?? 0);
-  }
-
-  const stageTimes = new Float64Array(stageStart[n] as number);
-  const stageCodes = new Int32Array(stageStart[n] as number);
-  for (let i = 0; i < n; i += 1) {
-    const history = (deals[i] as Deal).stageHistory;
-    if (!history?.length) continue;
-    let inOrder = true;
-    for (let k = 1; k < history.length && inOrder; k += 1) inOrder = (history[k - 1] as StageVisit).enteredAt <= (history[k] as StageVisit).enteredAt;
-    const sorted = inOrder ? history : [...history].sort((a, b) => a.enteredAt - b.enteredAt);
-    let at = stageStart[i] as number;
-    for (const visit of sorted) {
-      stageTimes[at] = visit.enteredAt;
-      stageCodes[at] = stages.code(visit.stageId);
-      at += 1;
-    }
-  }
+  const { born, closed, won, owner, product, lastActivityField, amounts, stageStart, anyLastActivity } = readDeals(deals, currency, owners, products);
+  const amountBand = new Int32Array(n).fill(-1); // Int32 like the other level columns: the model reads them through one array of columns
+  let hasActivity = anyLastActivity;
+  const { stageTimes, stageCodes } = stageColumns(deals, stageStart, stages);
 
   // Activities by deal and calls and meetings by owner come from the index of done activities, built
   // once per activities array whatever the instant: here only each deal's part up to `asOf` is copied.
   const done = doneActivities(activities);
-  const activityStart = new Int32Array(n + 1);
-  const slices = new Int32Array(2 * n);
-  for (let i = 0; i < n; i += 1) {
-    const [from, to] = doneOnDealBy(done, (deals[i] as Deal).externalId, asOf);
-    slices[2 * i] = from;
-    slices[2 * i + 1] = to;
-    activityStart[i + 1] = (activityStart[i] as number) + to - from;
-  }
-  const activityTimes = new Float64Array(activityStart[n] as number);
-  for (let i = 0; i < n; i += 1) {
-    const from = slices[2 * i] as number;
-    const to = slices[2 * i + 1] as number;
-    if (to > from) activityTimes.set(done.times.subarray(from, to), activityStart[i] as number);
-  }
-  const byOwner = (lists: ReadonlyMap<string, Float64Array>) => {
-    const out = new Map<string, Float64Array>();
-    for (const [owner, times] of lists) {
-      const by = doneBy(times, asOf);
-      if (by.length) out.set(owner, by);
-    }
-    return out;
-  };
+  const { activityTimes, activityStart } = activityColumns(deals, done, asOf);
   const anyActivity = done.firstAt <= asOf;
   if (activityTimes.length) hasActivity = true;
 
@@ -161,10 +103,7 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
   if (amountUnusedReason === undefined) {
     const positive = amounts.filter((v) => !Number.isNaN(v)).sort();
     amountEdges = [positive[Math.floor(positive.length / 3)] as number, positive[Math.floor((2 * positive.length) / 3)] as number];
-    for (let i = 0; i < n; i += 1) {
-      const v = amounts[i] as number;
-      if (!Number.isNaN(v)) amountBand[i] = v < amountEdges[0] ? 0 : v < amountEdges[1] ? 1 : 2;
-    }
+    fillBands(amounts, amountEdges, amountBand);
   }
 
   return {
@@ -186,11 +125,97 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
     stageCodes,
     stageStart,
     stageIds: stages.values,
-    callTimes: byOwner(done.calls),
-    meetingTimes: byOwner(done.meetings),
+    callTimes: done.calls,
+    meetingTimes: done.meetings,
     anyActivity,
     hasActivity,
     hasStageHistory: stageTimes.length > 0,
     amountUnusedReason,
   };
+}
+
+/*
+ * The table's columns, each filled by a function of its own with one loop: a table is built once per
+ * data version, so V8 compiles each loop while it runs, and a loop that followed another in one function
+ * started without type feedback and fell back to the interpreter on every new array.
+ */
+
+function readDeals(deals: readonly Deal[], currency: CurrencyOptions, owners: Coder, products: Coder) {
+  const n = deals.length;
+  const born = new Float64Array(n);
+  const closed = new Float64Array(n);
+  const won = new Uint8Array(n);
+  const owner = new Int32Array(n);
+  const product = new Int32Array(n);
+  const lastActivityField = new Float64Array(n);
+  const stageStart = new Int32Array(n + 1);
+  const amounts = new Float64Array(n).fill(Number.NaN);
+  let anyLastActivity = false;
+  for (let i = 0; i < n; i += 1) {
+    const deal = deals[i] as Deal;
+    born[i] = bornOf(deal);
+    closed[i] = deal.status === 'open' ? Infinity : (deal.closedAt ?? Number.NaN);
+    won[i] = deal.status === 'won' ? 1 : 0;
+    owner[i] = owners.code(deal.ownerId);
+    const line = deal.lineItems[0];
+    const productId = line?.productId ?? line?.name;
+    product[i] = productId === undefined ? -1 : products.code(productId);
+    lastActivityField[i] = deal.lastActivityAt ?? Number.NaN;
+    if (deal.lastActivityAt !== undefined) anyLastActivity = true;
+    const own = ownAmount(deal, currency);
+    if ('minor' in own && own.minor > 0) amounts[i] = own.minor;
+    stageStart[i + 1] = (stageStart[i] as number) + (deal.stageHistory?.length ?? 0);
+  }
+  return { born, closed, won, owner, product, lastActivityField, amounts, stageStart, anyLastActivity };
+}
+
+/** Stage visits sorted by time, laid out like the activities. */
+function stageColumns(deals: readonly Deal[], stageStart: Int32Array, stages: Coder) {
+  const n = deals.length;
+  const stageTimes = new Float64Array(stageStart[n] as number);
+  const stageCodes = new Int32Array(stageStart[n] as number);
+  for (let i = 0; i < n; i += 1) {
+    const history = (deals[i] as Deal).stageHistory;
+    if (!history?.length) continue;
+    let inOrder = true;
+    for (let k = 1; k < history.length && inOrder; k += 1) inOrder = (history[k - 1] as StageVisit).enteredAt <= (history[k] as StageVisit).enteredAt;
+    const sorted = inOrder ? history : [...history].sort((a, b) => a.enteredAt - b.enteredAt);
+    let at = stageStart[i] as number;
+    for (const visit of sorted) {
+      stageTimes[at] = visit.enteredAt;
+      stageCodes[at] = stages.code(visit.stageId);
+      at += 1;
+    }
+  }
+  return { stageTimes, stageCodes };
+}
+
+/** Each deal's done activities up to `asOf`, copied from the index into one array. */
+function activityColumns(deals: readonly Deal[], done: DoneActivities, asOf: number) {
+  const n = deals.length;
+  const activityStart = new Int32Array(n + 1);
+  const slices = new Int32Array(2 * n);
+  for (let i = 0; i < n; i += 1) {
+    const [from, to] = doneOnDealBy(done, (deals[i] as Deal).externalId, asOf);
+    slices[2 * i] = from;
+    slices[2 * i + 1] = to;
+    activityStart[i + 1] = (activityStart[i] as number) + to - from;
+  }
+  const activityTimes = new Float64Array(activityStart[n] as number);
+  copySlices(done.times, slices, activityStart, activityTimes);
+  return { activityTimes, activityStart };
+}
+
+function copySlices(times: Float64Array, slices: Int32Array, activityStart: Int32Array, out: Float64Array): void {
+  for (let i = 0; i < activityStart.length - 1; i += 1) {
+    let at = activityStart[i] as number;
+    for (let k = slices[2 * i] as number; k < (slices[2 * i + 1] as number); k += 1) out[at++] = times[k] as number;
+  }
+}
+
+function fillBands(amounts: Float64Array, [low, high]: readonly [number, number], band: Int32Array): void {
+  for (let i = 0; i < amounts.length; i += 1) {
+    const v = amounts[i] as number;
+    if (!Number.isNaN(v)) band[i] = v < low ? 0 : v < high ? 1 : 2;
+  }
 }

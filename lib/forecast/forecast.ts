@@ -11,6 +11,7 @@ import { byExpected, dealLists } from './deal-lists';
 import { buildExplains } from './explain';
 import { compareIds, mean, nextStages, productMap, scopeOwners, uncertainFactors, wonSoFar } from './forecast-parts';
 import { learn } from './learned';
+import { ownerOutlooks } from './owners';
 import { fitNewDeals, type NewDealsModel } from './new-deals';
 import { dealOutlook, type OutlookContext } from './outlook';
 import { buildPlan } from './plan';
@@ -131,21 +132,27 @@ export function forecast(input: ForecastInput): Forecast {
   notes.push(...dataNotes(known.notes, table, outlooks, times.length, span, open));
   const ownerIds = owners.map((o) => o.id);
   const byOwner: OwnerOutlook[] | undefined = input.byOwner
-    ? owners.map((o, slot) => {
-        const mine = outlooks.filter((d) => d.ownerId === o.id);
-        const ownWon = wonSoFar(data.deals, (id) => id === o.id, period.start, Math.min(asOf + 1, period.end), currency, []);
-        const nd = newDeals.owners[slot];
-        return {
-          ownerId: o.id,
-          ownerName: ownerNames.get(o.id) ?? o.id,
-          wonSoFar: { amount: ownWon.amount, deals: ownWon.deals },
-          revenue: quantiles(sim.slotRevenue[slot] as Float64Array, ownWon.amount),
-          wonDeals: quantiles(sim.slotWins[slot] as Float64Array, ownWon.deals),
-          expectedFromPipeline: mine.reduce((sum, d) => sum + d.expected, 0),
-          expectedFromNewDeals: nd ? nd.rate * mean(nd.pool) : 0,
-          openDeals: mine.length,
-        };
-      })
+    ? ownerOutlooks(
+        {
+          table,
+          model,
+          asOf,
+          settings,
+          outlooks,
+          slotRevenue: sim.slotRevenue,
+          slotWins: sim.slotWins,
+          newDealsAmount: (slot) => {
+            const nd = newDeals.owners[slot];
+            return nd ? nd.rate * mean(nd.pool) : 0;
+          },
+          wonOf: (id) => {
+            const own = wonSoFar(data.deals, (owner) => owner === id, period.start, Math.min(asOf + 1, period.end), currency, []);
+            return { amount: own.amount, deals: own.deals };
+          },
+          quotas: input.ownerQuotas,
+        },
+        owners,
+      )
     : undefined;
   const modelSummary = summarise(model, table, owners.length);
   const result = {

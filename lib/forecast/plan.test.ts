@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
 import { activitySchema, dealSchema, type Activity, type Deal } from '../model';
 import { buildDealTable } from './deal-table';
-import { buildPlan, type PlanContext } from './plan';
+import { countBetween } from './features';
+import { buildPlan, countWithin, type PlanContext } from './plan';
 import { DEFAULT_SETTINGS } from './settings';
 
 // Thursday 15 June 2017, end of the day (UTC); the period ends at 1 July 00:00.
@@ -140,5 +142,22 @@ describe('plan to quota', () => {
     expect(plan.steps.newDealsToWin.arithmetic).toBe('ceil(max(0, 60000.00 - 70000.00) / 20000.00) = 0');
     expect(plan.steps.dealsToOpen.value).toBe(0);
     expect(plan.steps.callsPerDay.value).toBe(0); // ceil(0 × 4) = 0 calls over 4 days
+  });
+});
+
+describe('counting calls and meetings in a window', () => {
+  it('counts unsorted instants exactly as the binary search over sorted ones does (the straightforward way it replaced)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(Number.NaN)), { maxLength: 60 }),
+        fc.integer({ min: -5, max: 105 }),
+        fc.integer({ min: -5, max: 105 }),
+        (values, a, b) => {
+          const [from, to] = a <= b ? [a, b] : [b, a]; // a window, as the plan's: the trailing days up to the instant
+          const times = Float64Array.from(values);
+          expect(countWithin(times, from, to)).toBe(countBetween(Float64Array.from(values).sort(), from, to));
+        },
+      ),
+    );
   });
 });

@@ -15,7 +15,6 @@ import { minorToMajor } from '../money';
 import { DAY_MS, instantToLocalDate, workingDaysIn, type CalendarOptions } from '../period';
 import { ownAmount } from './amounts';
 import type { DealTable } from './deal-table';
-import { countBetween } from './features';
 import { NOTE_TEXT, STEP_WHY_TEXT } from './texts';
 import type { ForecastSettings, Note, Plan, PlanInput, PlanStep, StepWhy } from './types';
 
@@ -74,8 +73,8 @@ export function planRates(ctx: PlanContext): PlanRates {
   }
   let calls = 0;
   let meetings = 0;
-  for (const [owner, times] of ctx.table.callTimes) if (ctx.includes(owner)) calls += countBetween(times, activityFrom, asOf);
-  for (const [owner, times] of ctx.table.meetingTimes) if (ctx.includes(owner)) meetings += countBetween(times, activityFrom, asOf);
+  for (const [owner, times] of ctx.table.callTimes) if (ctx.includes(owner)) calls += countWithin(times, activityFrom, asOf);
+  for (const [owner, times] of ctx.table.meetingTimes) if (ctx.includes(owner)) meetings += countWithin(times, activityFrom, asOf);
   const perDeal = (count: number): PlanInput =>
     ctx.table.anyActivity
       ? input(created ? count / created : null, 'ratio', created, min.dealsCreated)
@@ -207,4 +206,14 @@ function median(values: number[]): number | null {
 
 function round(value: number, digits: number): number {
   return Number(value.toFixed(digits));
+}
+
+/** Instants in [from, to] (whole milliseconds), in any order: the lists are kept unsorted, and one pass counts them. */
+export function countWithin(times: Float64Array, from: number, to: number): number {
+  let count = 0;
+  for (let k = 0; k < times.length; k += 1) {
+    const t = times[k] as number;
+    if (t > from - 1 && t <= to) count += 1;
+  }
+  return count;
 }

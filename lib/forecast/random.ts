@@ -49,10 +49,18 @@ export function createRng(seed: number): Rng {
     state[2] = c;
     state[3] = d;
   };
-  const one = new Float64Array(1);
+  // One step of `fill`, written out: gamma and Poisson draws ask for numbers one at a time.
   const uniform = () => {
-    fill(one);
-    return one[0] as number;
+    const a = state[0] as number;
+    const b = state[1] as number;
+    const c = state[2] as number;
+    const d = state[3] as number;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    state[3] = (d + 1) >>> 0;
+    state[0] = b ^ (b >>> 9);
+    state[1] = (c + (c << 3)) >>> 0;
+    state[2] = ((((c << 21) | (c >>> 11)) >>> 0) + t) >>> 0;
+    return t / 4_294_967_296;
   };
   // Discard the first outputs: sfc32's state needs a few rounds to mix a fresh seed.
   fill(new Float64Array(12));

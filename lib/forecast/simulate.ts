@@ -65,19 +65,22 @@ export function simulate(input: SimInput, rng: Rng): SimOutput {
     }
     classOf[i] = c;
   });
-  const groupFactor = new Float64Array(input.groupVariance.length);
+  const groupVariance = input.groupVariance;
+  const groupFactor = new Float64Array(groupVariance.length);
   const classFactor = new Float64Array(classGroups.length);
   const uniforms = new Float64Array(n);
   for (let draw = 0; draw < draws; draw += 1) {
     const shock = shockShape > 0 ? rng.gamma(shockShape) / shockShape : 1;
-    input.groupVariance.forEach((v, g) => {
+    for (let g = 0; g < groupVariance.length; g += 1) {
+      const v = groupVariance[g] as number;
       groupFactor[g] = v > 1e-9 ? rng.gamma(1 / v) * v : 1;
-    });
-    classGroups.forEach((groups, c) => {
+    }
+    for (let c = 0; c < classGroups.length; c += 1) {
+      const groups = classGroups[c] as readonly number[];
       let f = shock;
-      for (const g of groups) f *= groupFactor[g] as number;
+      for (let k = 0; k < groups.length; k += 1) f *= groupFactor[groups[k] as number] as number;
       classFactor[c] = f;
-    });
+    }
     rng.fill(uniforms);
     let total = 0;
     let count = 0;

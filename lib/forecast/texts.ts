@@ -7,7 +7,7 @@ import type { DealActionKind, ExplainId, LocalizedText, NoteCode, RiskReason, St
 
 type Texts = { title: LocalizedText; method: LocalizedText };
 
-export const EXPLAIN_TEXT: Record<ExplainId | 'backtest', Texts> = {
+export const EXPLAIN_TEXT: Record<ExplainId | 'backtest' | 'owner', Texts> = {
   wonSoFar: {
     title: { en: 'Won so far', ru: 'Уже выиграно' },
     method: {
@@ -76,6 +76,13 @@ export const EXPLAIN_TEXT: Record<ExplainId | 'backtest', Texts> = {
     method: {
       en: 'The same forecast made for each of the past periods, on the same day of the period and from only what was known that day, compared with how the period really ended: how often the result fell between P10 and P90, and how far P50 was from it.',
       ru: 'Тот же прогноз, сделанный для каждого из прошлых периодов в тот же день периода и только по тому, что было известно в тот день, сравнивается с реальным итогом: как часто итог попадал между P10 и P90 и насколько P50 от него отличалась.',
+    },
+  },
+  owner: {
+    title: { en: 'Forecast for {name}', ru: 'Прогноз: {name}' },
+    method: {
+      en: "The team's forecast, counted for this rep alone: what the rep has won so far, plus the rep's open deals won or not with their probabilities, plus the deals the rep will create and win before the end at the rep's own pace. The probabilities are the team's, times the rep's own factor, which stays close to the team's while the rep has closed few deals. With fewer closed deals than the win rate needs, the range says too little to show.",
+      ru: 'Прогноз команды, посчитанный для одного сотрудника: то, что он уже выиграл, плюс его открытые сделки, выигранные или нет с их вероятностями, плюс сделки, которые он создаст и выиграет до конца периода в своём темпе. Вероятности — командные, умноженные на собственный множитель сотрудника, который остаётся близким к командному, пока у него мало закрытых сделок. Если закрытых сделок меньше, чем нужно для доли выигранных, диапазон слишком неточен, чтобы его показывать.',
     },
   },
 };
@@ -229,6 +236,9 @@ export const INPUT_LABEL = {
   inside: { en: 'Result within P10–P90', ru: 'Итог внутри P10–P90' },
   medianAbsError: { en: 'Median miss of P50', ru: 'Медианный промах P50' },
   medianRelativeError: { en: 'Median miss of P50, share of the result', ru: 'Медианный промах P50, доля итога' },
+  closedDeals: { en: 'Deals closed in the trailing year', ru: 'Закрыто сделок за последний год' },
+  ownerFactor: { en: "Rep's factor on the team's probabilities", ru: 'Множитель сотрудника к вероятностям команды' },
+  newDealsAmount: { en: 'Amount expected from deals not yet created', ru: 'Ожидаемая сумма из ещё не созданных сделок' },
 } satisfies Record<string, LocalizedText>;
 
 export const STEP_WHY_TEXT: Record<StepWhy, LocalizedText> = {

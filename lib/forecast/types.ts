@@ -45,6 +45,8 @@ export type ForecastInput = {
   quota?: number;
   /** Also give each owner's own range (team view). */
   byOwner?: boolean;
+  /** With `byOwner`: each owner's own quota for the period (reporting minor units), for their chance of reaching it. */
+  ownerQuotas?: Readonly<Record<string, number>>;
   settings?: Partial<ForecastSettings>;
 };
 
@@ -283,6 +285,16 @@ export type OwnerOutlook = {
   expectedFromPipeline: number;
   expectedFromNewDeals: number;
   openDeals: number;
+  /** The owner's own quota for the period (`ownerQuotas`), null without one. */
+  quota: number | null;
+  /** Share of the draws where the owner's revenue reaches the owner's quota; null without a quota. */
+  probabilityOfQuota: number | null;
+  /** Deals the owner closed (won or lost) in the trailing window, the sample behind the owner's factor. */
+  closedDeals: number;
+  /** Fewer closed deals than the win rate needs (`minSample.winRate`): the owner's range says too little. */
+  lowSample: boolean;
+  /** The owner's range explained; its deals are the owner's open deals. */
+  explain: Explain;
 };
 
 export type ForecastResult = {

@@ -7,10 +7,18 @@
  * - the track record (six past periods forecast again) is computed once per data version, settings
  *   and day, one period at a time so the background keeps answering meanwhile.
  */
-import type { ExplainId, Forecast } from '../forecast';
+import type { Forecast } from '../forecast';
 import { instantToLocalDate } from '../period';
 import type { ViewContext } from './context';
-import { computeForecast, computeTrack, forecastRecordPage, leanForecast, type ForecastResponse, type TrackResponse } from './forecast-view';
+import {
+  computeForecast,
+  computeTrack,
+  forecastRecordPage,
+  leanForecast,
+  type ForecastExplainRef,
+  type ForecastResponse,
+  type TrackResponse,
+} from './forecast-view';
 import { queryBasics } from './query';
 import type { RecordPage } from './records';
 import { resolvePeriods, type ViewSelection } from './selection';
@@ -94,9 +102,9 @@ export function forecastViews({ browserZone, context, keyOf, computed }: Deps) {
       );
     },
 
-    async records(selection: ViewSelection, id: ExplainId, offset: number, limit: number): Promise<RecordPage> {
+    async records(selection: ViewSelection, ref: ForecastExplainRef, offset: number, limit: number): Promise<RecordPage> {
       const { ctx, value } = await kept(selection);
-      return forecastRecordPage(ctx.data, value.full, id, offset, limit);
+      return forecastRecordPage(ctx.data, value.full, ref, offset, limit);
     },
   };
 }

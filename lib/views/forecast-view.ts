@@ -8,6 +8,7 @@
 import {
   backtestSteps,
   forecast,
+  ownersInScope,
   type Backtest,
   type DealAlert,
   type DealOutlook,
@@ -33,6 +34,9 @@ export const TRACK_PERIODS = 6;
 /** An explain panel without its deal ids (they are paged on demand): how many deals are behind it. */
 export type ShownExplain = Omit<Explain, 'dealIds'> & { deals: number };
 
+/** One rep's own outlook in a team forecast, its explain panel lean like the others. */
+export type ShownOwner = Omit<OwnerOutlook, 'explain'> & { explain: ShownExplain };
+
 /** The first deals of a list, how many there are, and what they are expected to bring. */
 export type ShownAlerts = { total: number; expected: number; deals: DealAlert[] };
 
@@ -55,8 +59,8 @@ export type ForecastShown = {
   atRisk: ShownAlerts;
   cleanUp: ShownAlerts;
   plan: Plan;
-  /** Each rep's own range (team view of a lead, or when peers' numbers are shared). */
-  byOwner?: readonly OwnerOutlook[];
+  /** Each rep's own range and chance of their quota (team view of a lead, or when peers' numbers are shared). */
+  byOwner?: readonly ShownOwner[];
   explain: Record<ExplainId, ShownExplain>;
   notes: readonly Note[];
   draws: number;
@@ -114,7 +118,19 @@ export function quotaOf(input: Omit<ForecastComputeInput, 'byOwner'>): number | 
   return quota !== undefined && quota > 0 ? quota : undefined;
 }
 
-/** The forecast of a scope for a period, at an instant, with the quota the KPI engine finds for it. */
+/** Each owner's own quota in a scope (those who have one), for their chance of reaching it in the team view. */
+export function ownerQuotasOf(input: Omit<ForecastComputeInput, 'byOwner'>): Record<string, number> {
+  const { includes } = ownersInScope(input.scope, input.data);
+  const quotas: Record<string, number> = {};
+  for (const owner of input.data.owners) {
+    if (!includes(owner.externalId)) continue;
+    const quota = quotaOf({ ...input, scope: { ownerIds: [owner.externalId] } });
+    if (quota !== undefined) quotas[owner.externalId] = quota;
+  }
+  return quotas;
+}
+
+/** The forecast of a scope for a period, at an instant, with the quota the KPI engine finds for it (and each owner's, by owner). */
 export function computeForecast(input: ForecastComputeInput): Forecast {
   const quota = quotaOf(input);
   return forecast({
@@ -125,7 +141,7 @@ export function computeForecast(input: ForecastComputeInput): Forecast {
     calendar: input.basics.calendar,
     currency: input.basics.currency,
     ...(quota !== undefined ? { quota } : {}),
-    ...(input.byOwner ? { byOwner: true } : {}),
+    ...(input.byOwner ? { byOwner: true, ownerQuotas: ownerQuotasOf(input) } : {}),
   });
 }
 
@@ -159,17 +175,23 @@ export function leanForecast(result: Forecast): ForecastShown | ForecastNeeds {
     atRisk: alerts(result.atRisk),
     cleanUp: alerts(result.cleanUp),
     plan: result.plan,
-    ...(result.byOwner ? { byOwner: result.byOwner } : {}),
+    ...(result.byOwner ? { byOwner: result.byOwner.map((o) => ({ ...o, explain: shownExplain(o.explain) })) } : {}),
     explain,
     notes: result.notes,
     draws: result.draws,
   };
 }
 
+/** What a forecast's explain panel shows the deals of: one of its numbers, or one rep's range in a team forecast. */
+export type ForecastExplainRef = { explain: ExplainId } | { explain: 'rep'; rep: string };
+
 /** A page of the deals behind one forecast number, for its explain panel. */
-export function forecastRecordPage(data: KpiData, result: Forecast, id: ExplainId, offset: number, limit: number): RecordPage {
-  const ids = result.status === 'ok' ? result.explain[id].dealIds : [];
-  return recordPage(data, 'deal', ids, offset, limit);
+export function forecastRecordPage(data: KpiData, result: Forecast, ref: ForecastExplainRef, offset: number, limit: number): RecordPage {
+  if (result.status !== 'ok') return recordPage(data, 'deal', [], offset, limit);
+  if (ref.explain !== 'rep') return recordPage(data, 'deal', result.explain[ref.explain].dealIds, offset, limit);
+  const owner = result.byOwner?.find((o) => o.ownerId === ref.rep);
+  if (!owner) throw new Error(`This forecast has no range of its own for rep ${ref.rep}`);
+  return recordPage(data, 'deal', owner.explain.dealIds, offset, limit);
 }
 
 /** The track record, one past period at a time (`between` lets the background answer others meanwhile). */

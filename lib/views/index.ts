@@ -12,5 +12,13 @@ export { type ChartRow, type ChartsData } from './charts';
 export { type PinnedView } from './pinned';
 export { createViewService } from './service';
 export { calendarOf } from './query';
-export { type ForecastResponse, type ForecastShown, leanForecast, type ShownExplain, type TrackResponse } from './forecast-view';
+export {
+  type ForecastExplainRef,
+  type ForecastResponse,
+  type ForecastShown,
+  leanForecast,
+  type ShownExplain,
+  type ShownOwner,
+  type TrackResponse,
+} from './forecast-view';
 export { type RateUsed } from './record-money';

@@ -8,6 +8,8 @@ export type ForecastCardProps = {
   track: TrackResponse | undefined;
   selection: ViewSelection;
   error?: string;
+  /** The team's forecast in the team view (its own title and heading id). */
+  team?: boolean;
 };
 
 /** Likely / either way / unlikely: where the chance of the quota stands (a third either side of even). */
@@ -34,12 +36,18 @@ export function trackLine(track: TrackResponse, selection: ViewSelection, i18n: 
  * Where the period will end: the P10–P90 range of won revenue with its P50, what is won so far, the
  * chance of reaching the quota, and the forecast's own track record. Each number opens its explain panel.
  */
-export function ForecastCard({ forecast, track, selection, error }: ForecastCardProps) {
+export function ForecastCard({ forecast, track, selection, error, team = false }: ForecastCardProps) {
   const i18n = useForecastI18n();
   const { f } = i18n;
+  const titleId = team ? 'team-forecast-title' : 'forecast-title';
+  const said = forecast?.status === 'ok' ? verdict(forecast, i18n) : undefined;
   return (
-    <section className="card forecast" aria-labelledby="forecast-title" aria-busy={!forecast && !error} data-as-of={forecast?.asOf}>
-      <h2 id="forecast-title">{f('fc.title')}</h2>
+    <section className="card forecast" aria-labelledby={titleId} aria-busy={!forecast && !error} data-as-of={forecast?.asOf} data-team={team || undefined}>
+      {/* The verdict beside the title: the answer to "will I make my number?" is the first thing read. */}
+      <div className="card-head">
+        <h2 id={titleId}>{f(team ? 'fc.teamTitle' : 'fc.title')}</h2>
+        {said && <strong className="verdict">{said}</strong>}
+      </div>
       {error ? (
         <p className="problem">{error}</p>
       ) : !forecast ? (
@@ -67,7 +75,6 @@ function ForecastBody({
   const { f, money } = i18n;
   const currency = shown.currency;
   const common = { currency, selection };
-  const said = verdict(shown, i18n);
   return (
     <>
       <p className="sub">{f('fc.rangeLabel', { end: i18n.date(shown.period.end - 1) })}</p>
@@ -82,18 +89,18 @@ function ForecastBody({
           </Figure>
         </ExplainButton>
       </p>
+      {/* One line for the most likely result and what is won already: the card stays short enough for the plan and the deals to show beside it. */}
       <p className="sub">
         <Figure name="forecast.p50" value={shown.revenue.p50}>
           {f('fc.likely', { p50: money(shown.revenue.p50, currency) })}
         </Figure>
-      </p>
-      <p>
+        {' · '}
         <ExplainButton id="wonSoFar" explain={shown.explain.wonSoFar} {...common}>
           <Figure name="forecast.wonSoFar" value={shown.wonSoFar.amount}>
             {f('fc.wonSoFar', { amount: money(shown.wonSoFar.amount, currency) })}
           </Figure>
         </ExplainButton>{' '}
-        <span className="muted">({f('fc.wonDeals', { count: shown.wonSoFar.deals })})</span>
+        ({f('fc.wonDeals', { count: shown.wonSoFar.deals })})
       </p>
       {shown.probabilityOfQuota !== null && shown.quota !== null ? (
         <p>
@@ -102,7 +109,6 @@ function ForecastBody({
               {f('fc.chance', { percent: chance(shown.probabilityOfQuota, i18n), quota: money(shown.quota, currency) })}
             </Figure>
           </ExplainButton>
-          {said && <strong className="verdict"> · {said}</strong>}
         </p>
       ) : (
         <p className="note">{f('fc.noQuota')}</p>

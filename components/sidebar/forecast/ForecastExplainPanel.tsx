@@ -78,7 +78,7 @@ export function ForecastExplainPanel({ target, loadRecords, onClose }: ForecastE
       )}
       <TrackPeriods target={target} i18n={i18n} />
       {target.id !== 'track' && explain.deals > 0 && (
-        <RecordList key={`${target.id}:${JSON.stringify(target.selection)}`} load={loadRecords} titleId="explain-records" />
+        <RecordList key={`${target.id}:${target.rep ?? ''}:${JSON.stringify(target.selection)}`} load={loadRecords} titleId="explain-records" />
       )}
     </ExplainDialog>
   );

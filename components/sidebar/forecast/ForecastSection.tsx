@@ -15,10 +15,10 @@ export function ForecastSection({ place, selection }: { place: Place; selection:
   const track = useSidebar((state) => state.answers[`${place}.track`].value);
   const shown = forecast.value?.status === 'ok' ? forecast.value : undefined;
   return (
-    <>
+    <div className="forecast-area" data-pending={forecast.value === undefined && !forecast.error ? 'true' : undefined}>
       <ForecastCard forecast={forecast.value} track={track} selection={selection} {...(forecast.error ? { error: forecast.error } : {})} />
       {shown && <PlanCard shown={shown} selection={selection} />}
       {shown && <DealsCard shown={shown} selection={selection} />}
-    </>
+    </div>
   );
 }

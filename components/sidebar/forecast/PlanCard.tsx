@@ -23,7 +23,10 @@ export function planLines(plan: Plan, currency: string, i18n: ForecastI18n): str
   const { steps, inputs } = plan;
   const lines: string[] = [];
   if (steps.dealsToWin.value !== null) lines.push(f('plan.win', { quota: money(plan.quota, currency), count: steps.dealsToWin.value }));
+  const tooLate = tooLateDays(plan);
   if (steps.newDealsToWin.value === 0) lines.push(f('plan.openNone'));
+  // An open-by date already past is no advice: it is too late on the rep's cycle, win from the open deals.
+  else if (tooLate !== undefined) lines.push(f('plan.tooLate', { days: tooLate }));
   else if (steps.dealsToOpen.value !== null && steps.openBy.value !== null && inputs.winRate.value !== null && inputs.salesCycleDays.value !== null) {
     lines.push(
       f('plan.open', {
@@ -43,12 +46,19 @@ export function planLines(plan: Plan, currency: string, i18n: ForecastI18n): str
   return lines;
 }
 
-/** Steps the plan could not take, each with its reason, in the UI language. */
+/** The rep's sales cycle in days when deals opened now would close after the period (the plan's note), else undefined. */
+function tooLateDays(plan: Plan): number | undefined {
+  const note = plan.notes.find((n) => n.code === 'too-late-to-open');
+  return note ? Number(note.params.days ?? 0) : undefined;
+}
+
+/** Steps the plan could not take, each with its reason, in the UI language (not the ones "too late" already says). */
 function stepsNotTaken(plan: Plan, i18n: ForecastI18n): string[] {
   const shown = new Set<string>();
   const out: string[] = [];
+  const tooLate = tooLateDays(plan) !== undefined;
   for (const [key, step] of Object.entries(plan.steps)) {
-    if (step.value !== null || !step.whyText) continue;
+    if (step.value !== null || !step.whyText || (tooLate && step.why === 'no-working-day')) continue;
     const why = fill(step.whyText, {}, i18n);
     if (shown.has(why)) continue;
     shown.add(why);
@@ -72,15 +82,16 @@ export function PlanCard({ shown, selection }: { shown: ForecastShown; selection
           {i18n.f('plan.how')}
         </ExplainButton>
       </div>
+      {/* The step to take first, then how far to go: what to do today is the first line a rep reads. */}
+      <p className="plan-text">{lines.join('; ')}</p>
       {active && plan.gap !== null && (
         <p className="sub">
           <Figure name="forecast.gap" value={plan.gap}>
             {i18n.f('plan.gap', { gap: i18n.money(plan.gap, currency) })}
           </Figure>
-          {days !== null && <> · {i18n.f('plan.days', { count: days })}</>}
+          {days !== null && tooLateDays(plan) === undefined && <> · {i18n.f('plan.days', { count: days })}</>}
         </p>
       )}
-      <p className="plan-text">{lines.join('; ')}</p>
       {active && plan.missing.length > 0 && (
         <p className="note" data-missing={plan.missing.map((m) => m.input).join(' ')}>
           {i18n.f('plan.notSaid', { inputs: plan.missing.map((m) => missingInput(m, i18n)).join(', ') })}

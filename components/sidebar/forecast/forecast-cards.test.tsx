@@ -75,7 +75,7 @@ describe('the forecast card', () => {
     });
     const card = screen.getByRole('region', { name: 'Прогноз' });
     // 6 → "месяцев" (many), 2 → "раза" (few).
-    expect(within(card).getByText('У вас за последние 6 месяцев: итог попал в диапазон 2 раза из 6')).toBeTruthy();
+    expect(within(card).getByText('У вас за последние 6 месяцев: в диапазоне 2 раза из 6')).toBeTruthy();
     expect(within(card).getByText('План на этот период не задан: вероятность его выполнить не посчитать.')).toBeTruthy();
   });
 
@@ -146,6 +146,37 @@ describe('the plan card', () => {
     expect(within(card).getByText(/10 working days left to open them/)).toBeTruthy();
   });
 
+  it('says it is too late to open deals once the open-by date has passed, instead of naming a past date', () => {
+    const late = plan({
+      steps: {
+        ...plan().steps,
+        openBy: { ...step(Date.UTC(2026, 10, 9)), unit: 'date' },
+        workingDaysToOpen: step(0),
+        callsPerDay: {
+          ...step(null),
+          why: 'no-working-day',
+          whyText: { en: 'No working day left before the open-by date', ru: 'До крайней даты открытия не осталось рабочих дней' },
+        },
+        meetingsPerDay: {
+          ...step(null),
+          why: 'no-working-day',
+          whyText: { en: 'No working day left before the open-by date', ru: 'До крайней даты открытия не осталось рабочих дней' },
+        },
+      },
+      notes: [{ code: 'too-late-to-open', text: { en: '', ru: '' }, params: { days: 52 } }],
+    });
+    const { unmount } = renderPart(<PlanCard shown={{ ...shown, plan: late }} selection={selection} />);
+    const card = screen.getByRole('region', { name: 'Plan to quota' });
+    expect(
+      within(card).getByText('To reach $250,000: win 4 more deals; too late to open deals that close this period on your 52-day cycle: win from the open ones'),
+    ).toBeTruthy();
+    expect(card.textContent).not.toMatch(/Nov 9|working days? left|No working day/);
+    expect(within(card).getByText('$186,000 to go')).toBeTruthy();
+    unmount();
+    renderPart(<PlanCard shown={{ ...shown, plan: late }} selection={selection} />, { locale: 'ru' });
+    expect(screen.getByText(/уже поздно при вашем цикле в 52 дн\.: выигрывайте из открытых$/)).toBeTruthy();
+  });
+
   it('names inputs that are missing or low-sample instead of guessing them, in English and Russian', () => {
     const thin = plan({
       status: 'incomplete',
@@ -191,10 +222,10 @@ describe('the deals card', () => {
   it('keeps the live deals at risk apart from the dead ones to clean up, each with its action (ru)', () => {
     renderPart(<DealsCard shown={shown} selection={selection} />, { locale: 'ru' });
     const card = screen.getByRole('region', { name: 'Сделки' });
-    fireEvent.click(within(card).getByRole('radio', { name: new RegExp(`Под угрозой \\(${shown.atRisk.total}\\)`) }));
+    fireEvent.click(within(card).getByRole('radio', { name: new RegExp(`Риск \\(${shown.atRisk.total}\\)`) }));
     const risk = [...card.querySelectorAll('[data-list="risk"] > li')].map((li) => (li as HTMLElement).dataset.deal);
     expect(risk).toEqual(shown.atRisk.deals.map((d) => d.dealId));
-    fireEvent.click(within(card).getByRole('radio', { name: new RegExp(`Навести порядок \\(${shown.cleanUp.total}\\)`) }));
+    fireEvent.click(within(card).getByRole('radio', { name: new RegExp(`Почистить \\(${shown.cleanUp.total}\\)`) }));
     const clean = [...card.querySelectorAll('[data-list="cleanUp"] > li')].map((li) => (li as HTMLElement).dataset.deal);
     expect(clean).toEqual(shown.cleanUp.deals.map((d) => d.dealId));
     expect(clean.filter((id) => risk.includes(id))).toEqual([]);

@@ -79,6 +79,65 @@ describe('the forecast through the background receiver', () => {
     expect((page.value as { total: number; rows: { id: string }[] }).rows.map((row) => row.id).sort()).toEqual([...direct.wonSoFar.dealIds].sort());
   });
 
+  it("gives a lead the team's forecast with each rep's range and chance of their own quota, and each rep's deals", async () => {
+    const monthStart = new Date(periodContaining('month', NOW, CAL).start).toISOString().slice(0, 10);
+    const next = new Date(periodContaining('month', NOW, CAL).end).toISOString().slice(0, 10);
+    const quota = (ownerId: string, minor: number) => ({
+      source: 'sim',
+      externalId: `q-${ownerId}`,
+      updatedAt: T0,
+      ownerId,
+      periodKind: 'month' as const,
+      startDate: monthStart,
+      endDate: next,
+      amount: { minor, currency: 'USD' },
+    });
+    const led = {
+      ...data,
+      teams: [{ source: 'sim', externalId: 'team', updatedAt: T0, name: 'North', leadId: 'rep0' }],
+      quotas: [quota('rep1', 3_000_000), quota('rep2', 90_000_000)],
+    };
+    fakeBrowser.reset(); // only the lead's receiver answers
+    listen(
+      createHandlers({
+        db,
+        views: createViewService({
+          loadData: async () => led,
+          loadSettings: async () => settingsFor('rep0'),
+          now: () => NOW,
+          browserZone: 'UTC',
+          rewarmDelayMs: null,
+        }),
+      } as unknown as HandlerDeps),
+    );
+    const team = { ...month, view: 'team' } as const;
+    const reply = await deliver({ type: 'view/forecast', ...team }, sidebar());
+    if (!reply.ok) throw new Error(reply.error);
+    const shown = reply.value as {
+      status: string;
+      byOwner?: { ownerId: string; quota: number | null; probabilityOfQuota: number | null; openDeals: number; explain: { deals: number } }[];
+    };
+    expect(shown.status).toBe('ok');
+    const byOwner = shown.byOwner ?? [];
+    expect(byOwner.map((o) => o.ownerId)).toEqual(['rep0', 'rep1', 'rep2', 'rep3']);
+    const rep1 = byOwner.find((o) => o.ownerId === 'rep1')!;
+    const rep2 = byOwner.find((o) => o.ownerId === 'rep2')!;
+    expect([rep1.quota, rep2.quota]).toEqual([3_000_000, 90_000_000]);
+    // $30,000 is within reach more often than $900,000.
+    expect(rep1.probabilityOfQuota).toBeGreaterThan(rep2.probabilityOfQuota as number);
+    expect(byOwner.find((o) => o.ownerId === 'rep3')?.probabilityOfQuota).toBeNull(); // no quota of their own
+    // The explain panel ships counts, not ids; the deals come page by page, the rep's own open deals.
+    expect(rep1.explain.deals).toBe(rep1.openDeals);
+    const page = await deliver({ type: 'forecast/records', ...team, explain: 'rep', rep: 'rep1', offset: 0, limit: 50 }, sidebar());
+    if (!page.ok) throw new Error(page.error);
+    const rows = (page.value as { total: number; rows: { id: string }[] }).rows;
+    expect((page.value as { total: number }).total).toBe(rep1.openDeals);
+    expect(rows.every((row) => led.deals.find((d) => d.externalId === row.id)?.ownerId === 'rep1')).toBe(true);
+    // A rep's deals are asked for with the rep named, and only then.
+    expect(await deliver({ type: 'forecast/records', ...team, explain: 'rep' } as RequestInput, sidebar())).toMatchObject({ ok: false });
+    expect(await deliver({ type: 'forecast/records', ...team, explain: 'range', rep: 'rep1' } as RequestInput, sidebar())).toMatchObject({ ok: false });
+  });
+
   it('gives the track record of six past months', async () => {
     const reply = await deliver({ type: 'view/forecast-track', ...month }, sidebar());
     if (!reply.ok) throw new Error(reply.error);

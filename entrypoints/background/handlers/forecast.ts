@@ -14,6 +14,12 @@ export function forecastHandlers({ views }: HandlerDeps): HandlerGroup<ForecastT
   return {
     'view/forecast': (request) => views.forecast(selectionOf(request)),
     'view/forecast-track': (request) => views.forecastTrack(selectionOf(request)),
-    'forecast/records': (request) => views.forecastRecords(selectionOf(request), request.explain, request.offset, request.limit),
+    'forecast/records': (request) =>
+      views.forecastRecords(
+        selectionOf(request),
+        request.explain === 'rep' ? { explain: 'rep', rep: request.rep ?? '' } : { explain: request.explain },
+        request.offset,
+        request.limit,
+      ),
   };
 }

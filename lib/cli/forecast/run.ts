@@ -2,11 +2,10 @@ import { computeKpis, hasValue } from '../../kpi';
 import { backtest, forecast, type Forecast } from '../../forecast';
 import { majorToMinor } from '../../money';
 import type { CalendarOptions } from '../../period';
-import { listValues, mapPairs } from '../args';
 import { resolveTimeZone } from '../commands/shared';
 import { buildQuery, checkQueryFlags } from '../kpis/query';
-import { loadCsv, loadJson, type LoadedData } from '../load-data';
-import { readingOptions, readOutcome, type ReadingFlags } from '../reading';
+import { loadFromFlags, type LoadedData } from '../load-data';
+import { readOutcome, type ReadingFlags } from '../reading';
 import { UsageError, type CliIO } from '../types';
 import { forecastJson, renderForecast } from './report';
 
@@ -41,22 +40,7 @@ export async function runForecast(flags: ForecastFlags, io: CliIO): Promise<numb
   if (flags.periods !== undefined && !flags.backtest) throw new UsageError('--periods goes with --backtest');
   // A typo in --quota fails before a big file is read (the currency, and so the digits, come later).
   if (flags.quota !== undefined && !(Number(majorToMinor(flags.quota, 'USD')) > 0)) throw badQuota(flags.quota);
-  const loaded: LoadedData =
-    flags.csv !== undefined
-      ? await loadCsv(
-          flags.csv,
-          {
-            timeZone,
-            ...readingOptions(flags),
-            map: mapPairs(flags.map),
-            won: listValues(flags.won),
-            lost: listValues(flags.lost),
-            currency: flags.currency,
-            importedAt: io.now(),
-          },
-          io,
-        )
-      : await loadJson(flags.data ?? '', io);
+  const loaded: LoadedData = await loadFromFlags(flags, timeZone, io);
   // The same outcome as `kpis`: nothing imported is exit 2 (said on stderr), --strict with rejected rows 1.
   const { code, line } = readOutcome(loaded, flags.strict);
   if (code === 2) {

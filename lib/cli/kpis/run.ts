@@ -1,9 +1,8 @@
 import { computeKpis } from '../../kpi';
 import type { CalendarOptions } from '../../period/types';
-import { listValues, mapPairs } from '../args';
 import { resolveTimeZone } from '../commands/shared';
-import { loadCsv, loadJson, type LoadedData } from '../load-data';
-import { readingOptions, readOutcome, type ReadingFlags } from '../reading';
+import { loadFromFlags, type LoadedData } from '../load-data';
+import { readOutcome, type ReadingFlags } from '../reading';
 import type { CliIO } from '../types';
 import { calendarFrom, ratesFrom, type CalendarFlags } from './calendar-flags';
 import { buildQuery, checkQueryFlags } from './query';
@@ -31,22 +30,7 @@ export async function runKpis(flags: KpisFlags, io: CliIO): Promise<number> {
   const calendar: CalendarOptions = calendarFrom(timeZone, flags);
   const queryFlags = { period: flags.period, asOf: flags['as-of'], owner: flags.owner, currency: flags.currency, rates: ratesFrom(flags.rate) };
   checkQueryFlags(queryFlags, calendar);
-  const loaded =
-    flags.csv !== undefined
-      ? await loadCsv(
-          flags.csv,
-          {
-            timeZone,
-            ...readingOptions(flags),
-            map: mapPairs(flags.map),
-            won: listValues(flags.won),
-            lost: listValues(flags.lost),
-            currency: flags.currency,
-            importedAt: io.now(),
-          },
-          io,
-        )
-      : await loadJson(flags.data ?? '', io);
+  const loaded = await loadFromFlags(flags, timeZone, io);
   const { code, line } = readOutcome(loaded, flags.strict);
   if (code === 2) {
     io.stderr(`${[line, ...detailLines(loaded)].join('\n')}\n`);

@@ -1,10 +1,9 @@
 /** `kpi-lens summary`: load the records, pick the rep or team, build the week's summary and print it. */
-import { listValues, mapPairs } from '../args';
 import { resolveTimeZone } from '../commands/shared';
 import { ratesFrom } from '../kpis/calendar-flags';
 import { buildQuery, checkQueryFlags } from '../kpis/query';
-import { loadCsv, loadJson, type LoadedData } from '../load-data';
-import { readingOptions, readOutcome, type ReadingFlags } from '../reading';
+import { loadFromFlags, type LoadedData } from '../load-data';
+import { readOutcome, type ReadingFlags } from '../reading';
 import { UsageError, type CliIO } from '../types';
 import type { KpiData } from '../../kpi/types';
 import { parsePeriodSpec } from '../../period';
@@ -41,22 +40,7 @@ export async function runSummary(flags: SummaryFlags, io: CliIO): Promise<number
   const queryFlags = { asOf: flags['as-of'], currency: flags.currency, rates: ratesFrom(flags.rate) };
   checkQueryFlags(queryFlags, calendar);
   if (flags.week !== undefined) checkWeek(flags.week, calendar);
-  const loaded =
-    flags.csv !== undefined
-      ? await loadCsv(
-          flags.csv,
-          {
-            timeZone,
-            ...readingOptions(flags),
-            map: mapPairs(flags.map),
-            won: listValues(flags.won),
-            lost: listValues(flags.lost),
-            currency: flags.currency,
-            importedAt: io.now(),
-          },
-          io,
-        )
-      : await loadJson(flags.data ?? '', io);
+  const loaded = await loadFromFlags(flags, timeZone, io);
   const outcome = readOutcome(loaded, flags.strict);
   if (outcome.code === 2) {
     io.stderr(`${outcome.line}\n`);

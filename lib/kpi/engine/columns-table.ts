@@ -201,8 +201,9 @@ export function doneActivitiesOf(table: ColumnTable<'activity'>): DoneActivities
     const to = start[c + 1] as number;
     if (to - from > 1) times.subarray(from, to).sort();
   }
-  const sorted = (lists: typeof callLists) => new Map(lists.map(([id, , list]) => [id, list.sort()]));
-  return { dealCode, start, times, calls: sorted(callLists), meetings: sorted(meetingLists), firstAt };
+  // Calls and meetings stay in row order, as from the records (done-activities.ts: their reader counts a window).
+  const inRowOrder = (lists: typeof callLists) => new Map(lists.map(([id, , list]) => [id, list]));
+  return { dealCode, start, times, calls: inRowOrder(callLists), meetings: inRowOrder(meetingLists), firstAt };
 }
 
 export function leadColumnsOf(table: ColumnTable<'lead'>): LeadColumns {

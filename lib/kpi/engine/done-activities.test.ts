@@ -22,6 +22,9 @@ describe('done activities index', () => {
     expect([...index.times.subarray(...doneOnDealBy(index, 'd1', 30))]).toEqual([10, 30]);
     expect(doneOnDealBy(index, 'none', 100)).toEqual([0, 0]);
     expect([...doneBy(index.calls.get('u1')!, 100)]).toEqual([30]);
+    // Calls and meetings by owner are kept in record order (their reader counts a window).
+    const two = doneActivities([activity(6, 50, true, 'call', undefined, 'u3'), activity(7, 20, true, 'call', undefined, 'u3')]);
+    expect([...two.calls.get('u3')!]).toEqual([50, 20]);
     expect([...doneBy(index.meetings.get('u2')!, 39)]).toEqual([]);
     expect(index.firstAt).toBe(5); // any activity, done or not
   });
@@ -40,6 +43,26 @@ describe('done activities index', () => {
             .map((a) => a.occurredAt)
             .sort((x, y) => x - y);
           expect([...index.times.subarray(...doneOnDealBy(index, id, asOf))]).toEqual(expected);
+        }
+      }),
+    );
+  });
+
+  it('sorts a deal with many activities (the builtin sort past 32) like one with few (insertion sort)', () => {
+    const arb = fc.array(fc.record({ at: fc.integer({ min: 0, max: 1000 }), deal: fc.constantFrom('busy', 'busy', 'busy', 'quiet') }), {
+      minLength: 0,
+      maxLength: 120,
+    });
+    fc.assert(
+      fc.property(arb, (rows) => {
+        const list = rows.map((r, i) => activity(i, r.at, true, 'email', r.deal));
+        const index = doneActivities(list);
+        for (const id of ['busy', 'quiet']) {
+          const expected = list
+            .filter((a) => a.dealId === id)
+            .map((a) => a.occurredAt)
+            .sort((x, y) => x - y);
+          expect([...index.times.subarray(...doneOnDealBy(index, id, Infinity))]).toEqual(expected);
         }
       }),
     );

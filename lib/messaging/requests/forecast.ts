@@ -20,13 +20,20 @@ const selection = {
 export const FORECAST_REQUESTS = [
   z.object({ type: z.literal('view/forecast'), ...selection }),
   z.object({ type: z.literal('view/forecast-track'), ...selection }),
-  z.object({
-    type: z.literal('forecast/records'),
-    ...selection,
-    explain: z.enum(EXPLAIN_IDS),
-    offset: z.number().int().min(0).max(1_000_000).default(0),
-    limit: z.number().int().min(1).max(50).default(25),
-  }),
+  z
+    .object({
+      type: z.literal('forecast/records'),
+      ...selection,
+      /** One of the forecast's numbers, or `rep`: one rep's own range in a team forecast (`rep` names the rep). */
+      explain: z.enum([...EXPLAIN_IDS, 'rep']),
+      rep: z.string().min(1).max(200).optional(),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+      limit: z.number().int().min(1).max(50).default(25),
+    })
+    .refine((request) => (request.explain === 'rep') === (request.rep !== undefined), {
+      message: 'A rep is named exactly when the deals of a rep’s own range are asked for',
+      path: ['rep'],
+    }),
 ] as const;
 
 export type ForecastResponses = {
