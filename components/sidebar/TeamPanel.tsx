@@ -43,7 +43,7 @@ function DrillDown({ name }: { name: string }) {
 /**
  * The team view a lead runs the weekly meeting from: the leaderboard (ranked by a chosen figure,
  * with total and median), the team's forecast and each rep's, team quota attainment and pipeline,
- * the activity heat map, the charts, and a drill-down into any rep. A rep whose lead has not shared peers' numbers gets their own
+ * the activity heat map, the charts, and a drill-down into any rep. A rep who is not a lead, with peers' numbers off in this browser, gets their own
  * row and rank and their own cards: the background never sends them more.
  */
 export function TeamPanel() {

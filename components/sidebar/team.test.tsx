@@ -38,7 +38,7 @@ const leadBoard: TeamResponse = {
   median: 400_000,
   heatMap,
 };
-/** What the background sends a rep whose lead has not shared peers' numbers. */
+/** What the background sends a rep who is not a lead, with peers' numbers off in this browser. */
 const repBoard: TeamResponse = {
   metric: 'wonAmount',
   unit: 'USD',
@@ -79,7 +79,9 @@ describe('leaderboard', () => {
   it('shows a rep their rank and their own row only, without totals or drill-downs', () => {
     renderPart(<Leaderboard board={repBoard} metric="wonAmount" onMetric={vi.fn()} onDrill={vi.fn()} />);
     expect(screen.getByText('You are #2 of 3')).toBeTruthy();
-    expect(screen.getByText(/has not shared peers’ numbers/)).toBeTruthy();
+    expect(screen.getByText(/Peers’ numbers are off in this browser/)).toBeTruthy();
+    // Not a lead's rule: the option is this browser's own (options, Sidebar).
+    expect(screen.queryByText(/team lead/i)).toBeNull();
     expect(screen.getAllByRole('row')).toHaveLength(2); // header + own row
     expect(screen.queryByText(/Team total|Median/)).toBeNull();
     expect(screen.queryByRole('button', { name: /numbers/ })).toBeNull();

@@ -21,7 +21,7 @@ export type ScopeChoice = {
 
 /** Raised when a page asks for numbers the viewer may not see; the background answers with this message. */
 export class PeersHiddenError extends Error {
-  constructor(message = "refused: your team lead has not shared peers' numbers") {
+  constructor(message = "refused: peers' numbers are off in this browser and you do not lead this team") {
     super(message);
     this.name = 'PeersHiddenError';
   }
@@ -42,8 +42,8 @@ export function isTeamLead(data: KpiData, ownerId: string | undefined): boolean 
 
 /**
  * Whose numbers a view shows. Personal: the signed-in rep (or, for a lead, one rep of the team).
- * Team: the rep's team. Privacy: unless the rep leads the team or the lead shared peers' numbers
- * (`settings.showPeerNumbers`), a rep's team view is their own numbers, and a drill-down into a peer
+ * Team: the rep's team. Privacy: unless the rep leads the team or peers' numbers are on in this
+ * browser (`settings.showPeerNumbers`, a setting of this browser, not a team rule), a rep's team view is their own numbers, and a drill-down into a peer
  * is refused. This runs in the background, so a page never receives what it must not show.
  * Without a known rep: everyone's numbers, and no team view.
  */

@@ -131,7 +131,7 @@ describe('the sidebar in real Chromium', () => {
     for (const href of hrefs) expect(href.startsWith(`${world.crm.url}/deals/`)).toBe(true);
 
     await frame.getByRole('radio', { name: 'Team' }).click();
-    await frame.getByText('Your team lead has not shared peers’ numbers', { exact: false }).waitFor();
+    await frame.getByText('Peers’ numbers are off in this browser', { exact: false }).waitFor();
     await frame.getByText(/You are #\d+ of \d+/).waitFor();
     expect(await frame.locator('table.board tbody tr').count()).toBe(1);
     // Whatever a page asks, the background sends no peer's name or number to this rep.

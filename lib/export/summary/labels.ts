@@ -70,8 +70,8 @@ const en = {
   notes: 'Notes',
   leftOut: { one: '{count} record left out of some figures: {reason}', other: '{count} records left out of some figures: {reason}' },
   hiddenPeers: {
-    one: 'The numbers of {count} other rep are private: your team lead has not shared peer numbers.',
-    other: 'The numbers of {count} other reps are private: your team lead has not shared peer numbers.',
+    one: 'The numbers of {count} other rep are private: peers’ numbers are off in this browser.',
+    other: 'The numbers of {count} other reps are private: peers’ numbers are off in this browser.',
   },
   quietReps: { one: '{count} rep with nothing this week is not listed.', other: '{count} reps with nothing this week are not listed.' },
   outlook: 'Forecast for {period}',
@@ -191,10 +191,10 @@ const ru: Record<SummaryTextKey, Text> = {
     other: '{count} записи не вошли в некоторые показатели: {reason}',
   },
   hiddenPeers: {
-    one: 'Показатели {count} коллеги скрыты: руководитель не открыл цифры команды.',
-    few: 'Показатели {count} коллег скрыты: руководитель не открыл цифры команды.',
-    many: 'Показатели {count} коллег скрыты: руководитель не открыл цифры команды.',
-    other: 'Показатели {count} коллеги скрыты: руководитель не открыл цифры команды.',
+    one: 'Показатели {count} коллеги скрыты: цифры коллег в этом браузере выключены.',
+    few: 'Показатели {count} коллег скрыты: цифры коллег в этом браузере выключены.',
+    many: 'Показатели {count} коллег скрыты: цифры коллег в этом браузере выключены.',
+    other: 'Показатели {count} коллеги скрыты: цифры коллег в этом браузере выключены.',
   },
   quietReps: {
     one: '{count} сотрудник без активности на этой неделе не показан.',

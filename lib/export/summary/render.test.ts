@@ -104,7 +104,7 @@ describe('renderMarkdown', () => {
     expect(text).toContain('\n### Ann Lee\n');
     // Team sections name each deal's owner.
     expect(text).toContain(`1. ${ACME} · $25,000 · Ann Lee · Proposal · closes Jun 20, 2017`);
-    expect(text).toContain('_The numbers of 2 other reps are private: your team lead has not shared peer numbers._');
+    expect(text).toContain('_The numbers of 2 other reps are private: peers’ numbers are off in this browser._');
   });
 
   it('says when a move needs stage history and when data is missing', () => {

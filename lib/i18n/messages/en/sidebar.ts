@@ -216,7 +216,7 @@ export const enSidebar = {
   'team.total': 'Team total',
   'team.median': 'Median',
   'team.yourRank': 'You are #{rank} of {count}',
-  'team.peersHidden': 'Your team lead has not shared peers’ numbers: you see your own numbers and your rank.',
+  'team.peersHidden': 'Peers’ numbers are off in this browser (Options → Sidebar): you see your own numbers and your rank.',
   'team.leaderboardCaption': 'Reps ranked by {metric}',
   'team.drill': 'Open {name}’s numbers',
   'team.drillTitle': '{name}',

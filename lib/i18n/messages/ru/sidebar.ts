@@ -290,7 +290,7 @@ export const ruSidebar: Record<keyof typeof enSidebar, Message> = {
   'team.total': 'Итого по команде',
   'team.median': 'Медиана',
   'team.yourRank': 'Ваше место: {rank} из {count}',
-  'team.peersHidden': 'Руководитель не открыл показатели коллег: вы видите свои показатели и своё место.',
+  'team.peersHidden': 'Цифры коллег в этом браузере выключены (Настройки → Боковая панель): вы видите свои показатели и своё место.',
   'team.leaderboardCaption': 'Менеджеры по показателю «{metric}»',
   'team.drill': 'Открыть показатели: {name}',
   'team.drillTitle': '{name}',
