@@ -181,6 +181,12 @@ describe('a full disk during a sync', () => {
     expect(final.states.every((state) => state.error === undefined || state.phase === 'done')).toBe(true);
 
     await expect.poll(() => frame.locator('.sync .problem').count(), { timeout: 30_000 }).toBe(0);
+    // The sidebar is told of the new data version and asks again: wait for the numbers of the whole data set.
+    const whole = async () => {
+      const shown = await readSidebar(frame, 30_000);
+      return shown.figures['activity.call.month']?.value === activityCount(expectedView(demo, shown).activities.month, 'call');
+    };
+    await expect.poll(whole, { timeout: 30_000 }).toBe(true);
     expectFigures(await readSidebar(frame, 30_000), demo);
   });
 });
