@@ -5,27 +5,10 @@ import { RECORD_TABLES } from '@/lib/db';
 import type { CanonicalRecord, RecordType } from '@/lib/model';
 import { checkManualRecord, buildOptionsOverview, loadSettings, loadSettingsReport, saveSettings, watchSettings } from '@/lib/settings';
 import type { OptionsApi } from './api';
+export { emptyKpiData as emptyData } from '@/lib/kpi';
 
 /** 2017-06-15 12:00 UTC: "today" of the options tests. */
 export const NOW = Date.UTC(2017, 5, 15, 12);
-
-export function emptyData(): KpiData {
-  return {
-    owners: [],
-    teams: [],
-    pipelines: [],
-    stages: [],
-    products: [],
-    deals: [],
-    activities: [],
-    leads: [],
-    customers: [],
-    mrrMovements: [],
-    spend: [],
-    quotas: [],
-    targets: [],
-  };
-}
 
 /**
  * A fake background for component tests: records live in `data` (one source),

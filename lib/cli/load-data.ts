@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { importCsv, ImportError, type ImportOptions, type ImportResult } from '../import';
 import type { KpiData } from '../kpi/types';
+import { emptyKpiData } from '../kpi';
 import { parseRecord, type RecordType } from '../model';
 import { listValues, mapPairs } from './args';
 import { readingOptions, type ReadingFlags } from './reading';
@@ -34,24 +35,6 @@ export type LoadedData = {
   notes: string[];
 };
 
-export function emptyData(): { -readonly [K in keyof KpiData]: KpiData[K][number][] } {
-  return {
-    owners: [],
-    teams: [],
-    pipelines: [],
-    stages: [],
-    products: [],
-    deals: [],
-    activities: [],
-    leads: [],
-    customers: [],
-    mrrMovements: [],
-    spend: [],
-    quotas: [],
-    targets: [],
-  };
-}
-
 /** Imports a CSV export from a file, streamed when the IO can stream. Unreadable files and unusable options are usage errors. */
 export async function loadCsv(file: string, options: Omit<ImportOptions, 'source'>, io: CliIO): Promise<LoadedData> {
   const source = `csv:${basename(file).replace(/\.[^.]*$/, '') || 'import'}`.slice(0, 200);
@@ -62,7 +45,7 @@ export async function loadCsv(file: string, options: Omit<ImportOptions, 'source
   } catch (error) {
     throw asUsageError(error, file);
   }
-  const data = emptyData();
+  const data = emptyKpiData();
   const { records } = result;
   Object.assign(data, {
     deals: records.deals,
@@ -97,7 +80,7 @@ export async function loadJson(file: string, io: CliIO): Promise<LoadedData> {
     throw asUsageError(error, file);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`${file} must hold a JSON object such as { "deals": [...] }`);
-  const data = emptyData();
+  const data = emptyKpiData();
   const rejects: DataReject[] = [];
   const notes: string[] = [];
   let rejectCount = 0;

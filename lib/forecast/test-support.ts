@@ -10,6 +10,7 @@ import { DAY_MS } from '../period';
 import type { KpiData } from '../kpi';
 import type { Activity, Deal, Owner, Product, Stage } from '../model';
 import { createRng, type Rng } from './random';
+export { emptyKpiData as emptyData } from '../kpi';
 
 export const T0 = Date.UTC(2016, 0, 1);
 
@@ -129,22 +130,4 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
 /** Exponential waiting time in ms for a rate per day. */
 function exponentialDays(rng: Rng, ratePerDay: number): number {
   return (-Math.log(1 - rng.uniform()) / ratePerDay) * DAY_MS;
-}
-
-export function emptyData(): KpiData {
-  return {
-    owners: [],
-    teams: [],
-    pipelines: [],
-    stages: [],
-    products: [],
-    deals: [],
-    activities: [],
-    leads: [],
-    customers: [],
-    mrrMovements: [],
-    spend: [],
-    quotas: [],
-    targets: [],
-  };
 }

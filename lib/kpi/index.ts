@@ -2,6 +2,7 @@
 export * from './types';
 export type { ClvEstimate, ClvInput, ClvMethod, ClvTransaction } from './clv-types';
 export { computeKpis, type ComputeOptions } from './compute';
+export { emptyKpiData, type MutableKpiData } from './empty-data';
 export { KPI_DEFINITIONS, KPI_FAMILIES, KPI_FAMILY_NAMES, KPI_IDS, isKpiId, listKpis } from './registry';
 export { historicalClv, predictiveClv } from './catalogue/clv';
 export { EMAIL_BENCHMARKS } from './catalogue/email-benchmarks';

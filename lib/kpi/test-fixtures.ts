@@ -36,6 +36,10 @@ import { parsePeriodSpec } from '../period/parse';
 import type { CalendarOptions } from '../period/types';
 import { computeKpis, type ComputeOptions } from './compute';
 import type { KpiData, KpiId, KpiOk, KpiQuery, KpiResult } from './types';
+import { emptyKpiData } from './empty-data';
+
+/** Empty KpiData for tests (the product's own, lib/kpi/empty-data.ts). */
+export const emptyData = emptyKpiData;
 
 export const CAL: CalendarOptions = { timeZone: 'UTC', weekStartsOn: 1, fiscalYearStartMonth: 1 };
 export const JUNE = parsePeriodSpec('2017-06', CAL);
@@ -103,24 +107,6 @@ export function target(metric: Target['metric'], per: Target['per'], value: numb
 }
 export function spend(month: string, kind: Spend['kind'], major: number, over: With<Spend> = {}): Spend {
   return spendSchema.parse({ ...base(over.externalId, 'sp'), month, kind, amount: usd(major), ...over });
-}
-
-export function emptyData(): KpiData {
-  return {
-    owners: [],
-    teams: [],
-    pipelines: [],
-    stages: [],
-    products: [],
-    deals: [],
-    activities: [],
-    leads: [],
-    customers: [],
-    mrrMovements: [],
-    spend: [],
-    quotas: [],
-    targets: [],
-  };
 }
 
 export function dataOf(partial: Partial<KpiData>): KpiData {
