@@ -31,13 +31,18 @@ export class ColdRowsNeeded extends Error {
     readonly table: ColumnTable<ColumnType>,
     readonly tier: LazyTier,
     readonly chunks: number[],
+    /** The chunks are all the query needs (it asked for them up front): read only those. */
+    readonly exact = false,
   ) {
     super(`column store: ${tier} rows of ${table.type} (${table.source}) are not read yet (chunks ${chunks.slice(0, 5).join(', ')})`);
     this.name = 'ColdRowsNeeded';
   }
-  /** After a miss the whole tier is read at once: one read, rather than one per chunk a query runs into. */
+  /**
+   * After a miss met record by record the whole tier is read at once: one read, rather than one per
+   * chunk a query runs into. A query that named every row it needs (`ColumnTable.need`) reads only those chunks.
+   */
   load(): Promise<void> {
-    return this.table.loadCold(this.tier, 'all');
+    return this.table.loadCold(this.tier, this.exact ? this.chunks : 'all');
   }
 }
 
@@ -287,6 +292,29 @@ export class ColumnTable<T extends ColumnType> {
   hotValue(name: string, position: number): unknown {
     const slot = this.slotOf(position);
     return valueAt(specOf(this.type, name), this.hot[slot >>> CHUNK_BITS.hot]!.cols[name]!, slot & HOT_MASK);
+  }
+
+  /**
+   * One field of one position, from its chunk, without making the record; throws ColdRowsNeeded when
+   * that chunk is not read yet. For the few fields a scan over every row needs of some rows only.
+   */
+  value(name: string, position: number): unknown {
+    const spec = specOf(this.type, name);
+    const slot = this.slotOf(position);
+    const tier = spec.tier;
+    const chunk = tier === 'hot' ? this.hot[slot >>> CHUNK_BITS.hot] : this.lazy[tier][slot >>> CHUNK_BITS[tier]];
+    if (!chunk) throw new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, tier as LazyTier, [slot >>> CHUNK_BITS[tier]]);
+    const column = chunk.cols[name];
+    return column ? valueAt(spec, column, slot & MASK[tier]) : undefined;
+  }
+
+  /**
+   * Asks up front for the lazy chunks of the given positions: throws ColdRowsNeeded for exactly the
+   * missing ones (read alone, not the whole tier), or returns when all are in memory.
+   */
+  need(tier: LazyTier, positions: Iterable<number>): void {
+    const missing = this.missing(tier, positions);
+    if (missing.length) throw new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, tier, missing, true);
   }
 
   // ——— records ———

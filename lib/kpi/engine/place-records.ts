@@ -5,7 +5,6 @@
  * there, and the open deals are those open at PeriodInfo.openAt (the rules are ../shared/as-of.ts).
  */
 import type { Activity, Deal, Lead } from '../../model';
-import { dealStatusAt } from '../shared/as-of';
 import type { ActivityColumns, DealColumns, LeadColumns } from './columns';
 import type { DealRows } from './columns';
 import type { DealEvidence } from './evidence';
@@ -99,18 +98,16 @@ export function placeDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence,
       dc.byClosed,
       owners,
       p,
-      (w, i) => {
-        const row = rows.at(i);
-        (row.deal.status === 'won' ? w.won : w.lost).push(row);
-      },
+      // The closed index holds won and lost deals only (status from the columns: no record is made).
+      (w, i) => (dc.wonAt[i] ? w.won : w.lost).push(rows.at(i)),
       (i) => bornBy(ev, i, at),
     );
     const open = (w: Window, i: number) => w.open.push(rows.at(i));
     for (const i of dc.open) if (bornBy(ev, i, openAt)) visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
-    // Closed after openAt: open as of then.
+    // Closed after openAt: open as of then (dealStatusAt: a closed deal with a close date after the instant).
     for (let k = lowerBound(dc.byClosed.times, openAt + 1); k < dc.byClosed.order.length; k += 1) {
       const i = dc.byClosed.order[k] as number;
-      if (bornBy(ev, i, openAt) && dealStatusAt(deals[i] as Deal, openAt) === 'open') visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
+      if (bornBy(ev, i, openAt)) visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
     }
   }
   const forSlices = (i: number, add: (slice: Slice) => void) => {
