@@ -1,0 +1,35 @@
+/**
+ * Every deal of a column table as a slim object of only the given fields, for a computation that
+ * reads a few fields of every deal once (the forecast's rewind and deal table) without making and
+ * keeping a whole record per deal; the whole deal at a slot is made when one is shown. Each slim deal
+ * carries its slot under a symbol, which a spread copy ({ ...deal }) keeps and nothing else sees.
+ */
+import { columnTableOf, type ColumnTable } from '../../columns/table';
+import type { Deal } from '../../model';
+
+const SLOT = Symbol('slot');
+type Slim = Deal & { [SLOT]: number };
+
+export type SlimDeals = { deals: readonly Deal[]; slotOf: (deal: Deal) => number; whole: (slot: number) => Deal };
+
+/** Undefined when the deals are not a column table's (a record array is used as it is). */
+export function slimDeals(deals: readonly Deal[], fields: readonly (keyof Deal)[]): SlimDeals | undefined {
+  const table = columnTableOf(deals) as ColumnTable<'deal'> | undefined;
+  if (!table) return undefined;
+  const n = table.length;
+  const every = {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < n; i += 1) yield i;
+    },
+  };
+  // Every deal's cold and extra chunks, asked for at once (ColdRowsNeeded names exactly the missing ones).
+  table.need('cold', every);
+  table.need('extra', every);
+  const slim = new Array<Deal>(n);
+  for (let i = 0; i < n; i += 1) {
+    const deal = table.fields(i, fields) as unknown as Slim;
+    deal[SLOT] = i;
+    slim[i] = deal;
+  }
+  return { deals: slim, slotOf: (deal) => (deal as Slim)[SLOT], whole: (slot) => table.row(slot) };
+}
