@@ -308,6 +308,16 @@ export class ColumnTable<T extends ColumnType> {
     return column ? valueAt(spec, column, slot & MASK[tier]) : undefined;
   }
 
+  /** The given fields of one position (those it has), as a new object: no record is made or kept. */
+  fields(position: number, names: readonly string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = { source: this.source };
+    for (const name of names) {
+      const value = this.value(name, position);
+      if (value !== undefined) out[name] = value;
+    }
+    return out;
+  }
+
   /**
    * Asks up front for the lazy chunks of the given positions: throws ColdRowsNeeded for exactly the
    * missing ones (read alone, not the whole tier), or returns when all are in memory.
