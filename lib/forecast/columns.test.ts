@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunksOf, tableOver, withColumns } from '../columns';
+import { editChunk } from '../columns/chunk';
+import { CHUNK_BITS } from '../columns/spec';
 import type { KpiData } from '../kpi';
 import { dataArb, queryArb } from '../kpi/test-arbitraries';
 import type { Deal } from '../model';
@@ -72,6 +74,42 @@ describe('the forecast over the column store', () => {
       { numRuns: 25 },
     );
     expect(made).toBeGreaterThan(12); // most are whole forecasts, not "needs data"
+  });
+
+  it('equals it with deleted rows in the store (live rows read past the dead ones) (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(simArb, fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), async ({ seed, reps, days, at }, picks) => {
+        const { data } = simulateCrm({ seed, reps, days, activities: true, stages: true });
+        const asOf = Math.round(T0 + at * days * DAY_MS);
+        const dead = new Set(picks.map((k) => k % data.deals.length));
+        // The deals' chunks with the picked rows deleted (cleared and marked dead, as a sync's deletion does).
+        const chunks = chunksOf('test', 'deal', data.deals).map((chunk) => {
+          const rows = 1 << CHUNK_BITS[chunk.tier];
+          const edits = [...dead].filter((slot) => slot >>> CHUNK_BITS[chunk.tier] === chunk.chunk).map((slot) => ({ index: slot % rows, record: null }));
+          return edits.length ? editChunk('test', 'deal', chunk.tier, chunk.chunk, chunk, edits) : chunk;
+        });
+        const table = tableOver('test', 'deal', chunks);
+        const live = data.deals.filter((_, slot) => !dead.has(slot));
+        const activities = tableOver('test', 'activity', chunksOf('test', 'activity', data.activities));
+        await activities.loadCold('cold', 'all');
+        const input = (deals: readonly Deal[], acts: KpiData['activities']): ForecastInput => ({
+          data: { ...data, deals, activities: acts },
+          period: periodContaining('month', asOf, CAL),
+          asOf,
+          scope: { ownerIds: 'all' },
+          calendar: CAL,
+          currency: { reporting: 'USD', rates: {} },
+          settings: { draws: 2_000 },
+        });
+        const plain = tableOver('test', 'deal', chunks);
+        await plain.loadCold('cold', 'all');
+        await plain.loadCold('extra', 'all');
+        expect(plain.length).toBe(live.length);
+        const fromColumns = await withColumns(() => forecast(input(table.records(), activities.records())));
+        expect(fromColumns).toEqual(forecast(input([...plain.records()], [...activities.records()])));
+      }),
+      { numRuns: 10 },
+    );
   });
 
   it('equals the forecast over the record arrays on messy data (undated, unconverted, without history) (property)', async () => {

@@ -4,6 +4,7 @@
  * columns), never every record. Each window is seen as of its own instant (PeriodInfo.at): a span ends
  * there, and the open deals are those open at PeriodInfo.openAt (the rules are ../shared/as-of.ts).
  */
+import { columnTableOf } from '../../columns/table';
 import type { Activity, Deal, Lead } from '../../model';
 import type { ActivityColumns, DealColumns, LeadColumns } from './columns';
 import type { DealRows } from './columns';
@@ -128,8 +129,31 @@ export function placeDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence,
   }
 }
 
+/**
+ * Over the column store: asks for the cold chunks of exactly the in-scope rows the windows will read
+ * (ColdRowsNeeded names them, and only they are read) before any record is made, instead of meeting
+ * them one by one (the first miss read a source's whole cold tier: a million activities' worth).
+ */
+function needWindows(records: readonly unknown[], scopeSlice: Slice, indexes: readonly TimeIndex[], owners: Int32Array, p: Placer): void {
+  const table = columnTableOf(records);
+  if (!table) return;
+  const positions: number[] = [];
+  for (const index of indexes) {
+    for (const slot of [0, 1] as const) {
+      const { start, end } = windowOf(scopeSlice, slot).info.span;
+      const [lo, hi] = rangeOf(index, start, end);
+      for (let k = lo; k < hi; k += 1) {
+        const i = index.order[k] as number;
+        if (p.inScope(owners[i] as number)) positions.push(i);
+      }
+    }
+  }
+  table.need('cold', positions);
+}
+
 export function placeActivities(scopeSlice: Slice, ac: ActivityColumns, activities: readonly Activity[], keywords: readonly string[], p: Placer): void {
   const owners = ac.owners.of;
+  needWindows(activities, scopeSlice, [ac.byOccurred, ac.meetingsByBooked], owners, p);
   const key = keywords.join('\u0000');
   let verdicts = ac.demoVerdicts.get(key);
   if (!verdicts) {
@@ -165,6 +189,7 @@ function demoMeeting(meeting: Activity, keywords: readonly string[]): boolean {
 /** Leads by each dated step in the span; a step of a lead created after the window's instant does not exist. */
 export function placeLeads(scopeSlice: Slice, lc: LeadColumns, leads: readonly Lead[], p: Placer): void {
   const owners = lc.owners.of;
+  needWindows(leads, scopeSlice, [lc.byCreated, lc.byConverted, lc.byMql, lc.bySql], owners, p);
   const lead = (i: number) => leads[i] as Lead;
   for (const slot of [0, 1] as const) {
     const { at } = windowOf(scopeSlice, slot).info;

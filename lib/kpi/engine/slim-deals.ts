@@ -16,20 +16,8 @@ export type SlimDeals = { deals: readonly Deal[]; slotOf: (deal: Deal) => number
 export function slimDeals(deals: readonly Deal[], fields: readonly (keyof Deal)[]): SlimDeals | undefined {
   const table = columnTableOf(deals) as ColumnTable<'deal'> | undefined;
   if (!table) return undefined;
-  const n = table.length;
-  const every = {
-    *[Symbol.iterator]() {
-      for (let i = 0; i < n; i += 1) yield i;
-    },
-  };
   // Every deal's cold and extra chunks, asked for at once (ColdRowsNeeded names exactly the missing ones).
-  table.need('cold', every);
-  table.need('extra', every);
-  const slim = new Array<Deal>(n);
-  for (let i = 0; i < n; i += 1) {
-    const deal = table.fields(i, fields) as unknown as Slim;
-    deal[SLOT] = i;
-    slim[i] = deal;
-  }
-  return { deals: slim, slotOf: (deal) => (deal as Slim)[SLOT], whole: (slot) => table.row(slot) };
+  const slim = table.fieldsOfAll(fields) as unknown as Slim[];
+  for (let i = 0; i < slim.length; i += 1) slim[i]![SLOT] = i;
+  return { deals: slim, slotOf: (deal) => (deal as Slim)[SLOT], whole: (position) => table.row(position) };
 }
