@@ -13,9 +13,7 @@ import { runInNewContext } from 'node:vm';
 import { forecast } from '@/lib/forecast';
 import { computeKpis, type KpiData, type KpiId, type KpiQuery } from '@/lib/kpi';
 import type { Activity, Customer, Deal, Lead, MrrMovement, Quota, Spend, Stage } from '@/lib/model';
-import { type StoredChunk, chunksOf, tableOver, withColumns } from '@/lib/columns';
-import { ColumnTable, columnTableOf, type StoredOrder } from '@/lib/columns/table';
-import type { ColumnType } from '@/lib/columns/spec';
+import { type StoredChunk, chunksOf, tableOver, withColumns, ColumnTable, columnTableOf, type StoredOrder, type ColumnType } from '@/lib/columns';
 import { BUDGETS, KPI_SIZES, type BenchScale, type KpiSize } from './scale';
 
 const CALENDAR: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
