@@ -70,8 +70,8 @@ async function kpiFigures(scale: BenchScale): Promise<Record<string, unknown>> {
   };
 }
 
-async function forecastFigures(): Promise<Record<string, unknown>> {
-  const raw = await benchForecast();
+async function forecastFigures(scale: BenchScale): Promise<Record<string, unknown>> {
+  const raw = await benchForecast(scale);
   const figure = (e: (typeof raw.entries)[number]) => ({
     value: e.median_ms,
     p90: e.p90_ms,
