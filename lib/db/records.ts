@@ -5,7 +5,7 @@ import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '../model';
 import { bySource, deleteSourceColumns, readMeta, writeColumnRows } from './columns';
 import type { KpiLensDb } from './db';
 import { RECORD_TABLES, sourcesIn } from './schema';
-import { slotIndex } from './slot-index';
+import { slotsOf } from './slot-index';
 
 export function recordTable(db: KpiLensDb, type: RecordType): Table<CanonicalRecord, [string, string]> {
   return db.table(RECORD_TABLES[type]);
@@ -73,9 +73,8 @@ export async function upsertRecords(db: KpiLensDb, batch: RecordBatch): Promise<
 /** Deletes one record in its own transaction; whether it existed. */
 export async function deleteRecord(db: KpiLensDb, source: string, type: RecordType, id: string): Promise<boolean> {
   return db.transaction('rw', tablesOf(db, [type]), async () => {
-    const existed =
-      (isColumnType(type) && (await slotIndex(db.columns, source, type, await readMeta(db, source, type))).has(id)) ||
-      (await recordTable(db, type).get([source, id])) !== undefined;
+    const inColumns = isColumnType(type) && (await slotsOf(db.columns, source, type, await readMeta(db, source, type), [id])).has(id);
+    const existed = inColumns || (await recordTable(db, type).get([source, id])) !== undefined;
     if (existed) await deleteRecords(db, source, type, [id]);
     return existed;
   });

@@ -52,6 +52,29 @@ async function cached(columns: ColumnsTable, source: string, type: ColumnType, m
   return entry;
 }
 
+/**
+ * The slots of a few ids (a drill-down, a deletion): from the kept map when it is current, else by
+ * one pass over the id rows that keeps nothing (a reader should not leave a million ids in memory).
+ */
+export async function slotsOf(
+  columns: ColumnsTable,
+  source: string,
+  type: ColumnType,
+  meta: ColumnMeta | undefined,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (!meta || ids.length === 0) return found;
+  const hit = cache.get(cacheKey(columns, source, type));
+  if (hit && meta.stamp !== undefined && hit.stamp === meta.stamp) {
+    for (const id of ids) if (hit.map.has(id)) found.set(id, hit.map.get(id)!);
+    return found;
+  }
+  const wanted = new Set(ids);
+  for (const [slot, id] of liveSlots(await readIdRows(columns, source, type))) if (wanted.has(id)) found.set(id, slot);
+  return found;
+}
+
 /** The id → slot map of a source's type as `meta` (read in the same transaction) has it; not to be changed. */
 export async function slotIndex(columns: ColumnsTable, source: string, type: ColumnType, meta: ColumnMeta | undefined): Promise<ReadonlyMap<string, number>> {
   return (await cached(columns, source, type, meta)).map;

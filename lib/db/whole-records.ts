@@ -9,7 +9,7 @@ import type { CanonicalRecord, RecordByType, RecordType } from '../model';
 import { bySource, readMeta } from './columns';
 import type { KpiLensDb } from './db';
 import { readSource, recordTable, storedSources } from './records';
-import { liveSlots, readIdRows, slotIndex, sortedIds } from './slot-index';
+import { liveSlots, readIdRows, slotIndex, slotsOf, sortedIds } from './slot-index';
 import { recordsAtSlots } from './slot-records';
 
 export { recordsAtSlots };
@@ -26,16 +26,10 @@ export async function readRecordsById<T extends RecordType>(
     const found = new Map<string, CanonicalRecord>();
     let rest = ids;
     if (isColumnType(type)) {
-      const index = await slotIndex(db.columns, source, type, await readMeta(db, source, type));
-      const inColumns = ids.filter((id) => index.has(id));
-      const made = await recordsAtSlots(
-        db.columns,
-        source,
-        type,
-        [...new Set(inColumns)].map((id) => index.get(id)!),
-      );
+      const slots = await slotsOf(db.columns, source, type, await readMeta(db, source, type), ids);
+      const made = await recordsAtSlots(db.columns, source, type, [...slots.values()]);
       for (const record of made) found.set(record.externalId, record);
-      rest = ids.filter((id) => !index.has(id));
+      rest = ids.filter((id) => !slots.has(id));
     }
     const rows = await table.bulkGet(rest.map((id) => [source, id] as [string, string]));
     for (const row of rows) if (row) found.set(row.externalId, row);
