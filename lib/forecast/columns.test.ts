@@ -13,6 +13,7 @@ import { dataArb, queryArb } from '../kpi/test-arbitraries';
 import type { Deal } from '../model';
 import { ownAmount, wonAverages } from './amounts';
 import { buildDealTable } from './deal-table';
+import { backtest } from './backtest';
 import { forecast } from './forecast';
 import { wonSoFar } from './forecast-parts';
 import { knownAt } from './known-at';
@@ -74,6 +75,34 @@ describe('the forecast over the column store', () => {
       { numRuns: 25 },
     );
     expect(made).toBeGreaterThan(12); // most are whole forecasts, not "needs data"
+  });
+
+  it('back-tests over the column store exactly as over the record arrays (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(simArb, async ({ seed, reps, days, at }) => {
+        const { data } = simulateCrm({ seed, reps, days, activities: true, stages: true });
+        const asOf = Math.round(T0 + at * days * DAY_MS);
+        const { columns, records } = await bothWays(data);
+        const input = (d: KpiData) => ({ data: d, period: periodContaining('month', asOf, CAL), asOf, scope: { ownerIds: 'all' as const }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 3 });
+        expect(await withColumns(() => backtest(input(columns)))).toEqual(backtest(input(records)));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('forecasts a past instant from data rewound to a later one as from the deals alone rewound (the back-test reads activities as given) (property)', () => {
+    fc.assert(
+      fc.property(simArb, fc.double({ min: 0, max: 0.5, noNaN: true }), ({ seed, reps, days, at, byOwner }, back) => {
+        const { data } = simulateCrm({ seed, reps, days, activities: true, stages: true });
+        const later = Math.round(T0 + at * days * DAY_MS);
+        const asOf = Math.round(later - back * days * DAY_MS);
+        const whole = knownAt(data, later, { timeZone: 'UTC' });
+        const dealsOnly = { ...data, deals: knownAt({ ...data, activities: [] }, later, { timeZone: 'UTC' }).deals };
+        const input = (d: KpiData): ForecastInput => ({ data: d, period: periodContaining('month', asOf, CAL), asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, byOwner });
+        expect(forecast(input(dealsOnly))).toEqual(forecast(input(whole)));
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('equals it with deleted rows in the store (live rows read past the dead ones) (property)', async () => {
