@@ -1,4 +1,6 @@
 import { predictiveClvFromDeals, rankLapseRisk } from '../clv';
+import { slimDeals } from '../kpi/engine/slim-deals';
+import type { Deal } from '../model';
 import type { BreakdownRow, KpiData, KpiResult } from '../kpi/types';
 import type { CurrencyOptions } from '../money/types';
 import { knowsActivity } from './data-clock';
@@ -98,21 +100,26 @@ export type LapseList =
  * silence puts at risk (lib/clv rankLapseRisk). A customer is in scope when it is owned by, or
  * bought through a deal owned by, an owner in scope.
  */
+/** What the lapse list reads of a deal (lib/clv purchasesFromDeals and the scope test below). */
+const LAPSE_FIELDS: readonly (keyof Deal)[] = ['externalId', 'ownerId', 'status', 'customerId', 'closedAt', 'amount', 'convertedAmount'];
+
 export function lapseList(
   data: KpiData,
   owners: ReadonlySet<string> | 'all',
   options: { asOf: number; timeZone: string; currency: CurrencyOptions },
   limit = 5,
 ): LapseList {
-  if (!data.deals.some((deal) => deal.status === 'won' && deal.customerId !== undefined)) {
+  // Over the column store, every deal read as a slim row of what is read here (not a whole record kept per deal).
+  const deals = slimDeals(data.deals, LAPSE_FIELDS)?.deals ?? data.deals;
+  if (!deals.some((deal) => deal.status === 'won' && deal.customerId !== undefined)) {
     return { status: 'needs-data', reason: 'no won deals linked to customers' };
   }
-  const fit = predictiveClvFromDeals(data.deals, { asOf: options.asOf, timeZone: options.timeZone, currency: options.currency });
+  const fit = predictiveClvFromDeals(deals, { asOf: options.asOf, timeZone: options.timeZone, currency: options.currency });
   if (fit.status !== 'ok') return { status: 'cannot-fit', method: 'bg-nbd', reason: fit.reason };
   const inScope = new Set<string>();
   for (const customer of data.customers)
     if (owners === 'all' || (customer.ownerId !== undefined && owners.has(customer.ownerId))) inScope.add(customer.externalId);
-  for (const deal of data.deals) if (deal.customerId !== undefined && (owners === 'all' || owners.has(deal.ownerId))) inScope.add(deal.customerId);
+  for (const deal of deals) if (deal.customerId !== undefined && (owners === 'all' || owners.has(deal.ownerId))) inScope.add(deal.customerId);
   const mine = fit.customers.filter((customer) => inScope.has(customer.customerId));
   const customers = recordsById(data, 'customer');
   // Below one major unit (100 minor) at risk the ranking is noise, not a customer drifting away.
