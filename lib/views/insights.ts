@@ -1,5 +1,5 @@
 import { predictiveClvFromDeals, rankLapseRisk } from '../clv';
-import { slimDeals } from '../kpi/engine/slim-deals';
+import { slimDeals, wholeDealsById } from '../kpi/engine/slim-deals';
 import type { Deal } from '../model';
 import type { BreakdownRow, KpiData, KpiResult } from '../kpi/types';
 import type { CurrencyOptions } from '../money/types';
@@ -39,7 +39,8 @@ export function atRiskDeals(data: KpiData, stale: KpiResult | undefined, limit =
   if (!stale) return { status: 'unavailable', reason: 'not computed' };
   if (stale.status === 'needs-data') return { status: 'unavailable', reason: stale.message };
   if (stale.status === 'not-defined') return { status: 'unavailable', reason: stale.reason };
-  const deals = recordsById(data, 'deal');
+  // Only the shown rows' deals (over the column store, a map of every deal made them all whole).
+  const dealsOf = (rows: readonly BreakdownRow[]) => wholeDealsById(data.deals, new Set(rows.map((row) => row.key))) ?? recordsById(data, 'deal');
   const staleDays = stale.parts.staleDays ?? 0;
   if (!knowsActivity(data)) {
     const overdue = (stale.breakdown ?? [])
@@ -49,14 +50,19 @@ export function atRiskDeals(data: KpiData, stale: KpiResult | undefined, limit =
     return {
       status: 'ok',
       total: overdue.length,
-      deals: overdue.slice(0, limit).map((row) => atRiskRow(row, deals)),
+      deals: shownRows(overdue.slice(0, limit), dealsOf),
       staleDays,
       amount,
       activityUnknown: true,
     };
   }
-  const rows = (stale.breakdown ?? []).slice(0, limit).map((row) => atRiskRow(row, deals));
+  const rows = shownRows((stale.breakdown ?? []).slice(0, limit), dealsOf);
   return { status: 'ok', total: stale.value, deals: rows, staleDays, amount: stale.parts.amount ?? 0 };
+}
+
+function shownRows(rows: readonly BreakdownRow[], dealsOf: (rows: readonly BreakdownRow[]) => ReadonlyMap<string, { url?: string }>): AtRiskDeal[] {
+  const deals = dealsOf(rows);
+  return rows.map((row) => atRiskRow(row, deals));
 }
 
 function atRiskRow(row: BreakdownRow, deals: ReadonlyMap<string, { url?: string }>): AtRiskDeal {

@@ -21,3 +21,20 @@ export function slimDeals(deals: readonly Deal[], fields: readonly (keyof Deal)[
   for (let i = 0; i < slim.length; i += 1) slim[i]![SLOT] = i;
   return { deals: slim, slotOf: (deal) => (deal as Slim)[SLOT], whole: (position) => table.row(position) };
 }
+
+/**
+ * The whole deals with the given ids, over a column table: the ids are read from their column and
+ * only those deals are made (a look-up map of every deal made them all). Undefined for a record array.
+ */
+export function wholeDealsById(deals: readonly Deal[], ids: ReadonlySet<string>): ReadonlyMap<string, Deal> | undefined {
+  const table = columnTableOf(deals) as ColumnTable<'deal'> | undefined;
+  if (!table) return undefined;
+  // The last row of an id, as a map built over the array keeps it.
+  const at = new Map<string, number>();
+  if (ids.size) {
+    table.fieldsOfAll(['externalId']).forEach((row, position) => {
+      if (ids.has(row.externalId as string)) at.set(row.externalId as string, position);
+    });
+  }
+  return new Map([...at].map(([id, position]) => [id, table.row(position)]));
+}
