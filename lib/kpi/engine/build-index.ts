@@ -16,6 +16,7 @@ import { buildPlans, periodInfo } from './build-plans';
 import type { ClvMethod } from '../clv-types';
 import { activityColumns, dealColumns, dealRows, lastActivityOn, leadColumns } from './columns';
 import { dayNumberIn } from './day-number';
+import { existingDealById } from './deal-lookup';
 import { activityEvidence, dealEvidence, firstPayments, firstSpendMonth, leadEvidence, type DealEvidence } from './evidence';
 import type { EvalContext, KpiIndex, Presence, Slice } from './types';
 import { placeActivities, placeDeals, placeLeads, placer } from './place-records';
@@ -142,6 +143,7 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     stagePosition: new Map([...pipelineStages.values()].flatMap((list) => list.map((stage, i) => [stage.externalId, i] as const))),
     products: indexById(data.products),
     customersById,
+    dealById: existingDealById(data.deals, asOf),
     lastActivityOf: (dealId, at) => lastActivityOn(data.activities, dealId, at),
     dayNumber: dayNumberIn(calendar.timeZone),
     quotaShares: plans.quotaShares,

@@ -38,3 +38,26 @@ export function wholeDealsById(deals: readonly Deal[], ids: ReadonlySet<string>)
   }
   return new Map([...at].map(([id, position]) => [id, table.row(position)]));
 }
+
+const positionsById = new WeakMap<object, ReadonlyMap<string, readonly number[]>>();
+
+/**
+ * Over a column table, the positions of each deal id (read once per table from the id column, no
+ * record made), so a rule that looks deals up by id makes only those it finds; undefined for an array.
+ */
+export function dealPositionsById(deals: readonly Deal[]): ReadonlyMap<string, readonly number[]> | undefined {
+  const table = columnTableOf(deals) as ColumnTable<'deal'> | undefined;
+  if (!table) return undefined;
+  let index = positionsById.get(table);
+  if (!index) {
+    const made = new Map<string, number[]>();
+    table.fieldsOfAll(['externalId']).forEach((row, position) => {
+      const id = row.externalId as string;
+      const list = made.get(id);
+      if (list) list.push(position);
+      else made.set(id, [position]);
+    });
+    positionsById.set(table, (index = made));
+  }
+  return index;
+}
