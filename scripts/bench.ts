@@ -41,7 +41,7 @@ const MODULES: Record<string, (scale: BenchScale) => Promise<Record<string, unkn
 type KpiEntry = { name: string; median_ms: number; p90_ms: number; budget_ms: number; runs: number; cpu_median_ms: number };
 
 async function kpiFigures(scale: BenchScale): Promise<Record<string, unknown>> {
-  const raw = (await benchKpi(scale)) as { entries: KpiEntry[]; dataset: unknown; memory_mb: unknown; column_bytes_per_record: unknown };
+  const raw = (await benchKpi(scale)) as { entries: KpiEntry[]; dataset: unknown; memory_mb: unknown; column_bytes_per_record: unknown; cold_worker_heap_mb: unknown };
   const figure = (entry: KpiEntry) => ({
     value: entry.median_ms,
     p90: entry.p90_ms,
@@ -50,7 +50,7 @@ async function kpiFigures(scale: BenchScale): Promise<Record<string, unknown>> {
     budget: { max: entry.budget_ms },
     runs: entry.runs,
   });
-  const [pinned, catalogue, first, coldColumns, pinnedColumns, catalogueColumns] = raw.entries;
+  const [pinned, catalogue, first, coldColumns, pinnedColumns, catalogueColumns, coldWithOrders] = raw.entries;
   return {
     // Over record arrays (the CLI's path, and the worker's before the column store).
     pinnedOneRepMonthMs: figure(pinned!),
@@ -58,16 +58,20 @@ async function kpiFigures(scale: BenchScale): Promise<Record<string, unknown>> {
     firstQueryOverNewArraysMs: figure(first!),
     // Over the persisted columns (the worker's path): a cold first query, then warm ones.
     firstQueryFromPersistedColumnsMs: figure(coldColumns!),
+    // The same after a restart with the sorted orders the worker kept in the store (no write since).
+    firstQueryFromPersistedColumnsAndOrdersMs: figure(coldWithOrders!),
     pinnedOverColumnsMs: figure(pinnedColumns!),
     catalogueOverColumnsMs: figure(catalogueColumns!),
     dataset: raw.dataset,
     memoryMb: raw.memory_mb,
+    // A cold worker's heap after the pinned KPIs and the forecast of one rep, modelled in Node (the worker's own is the sidebar bench's).
+    coldWorkerHeapMb: raw.cold_worker_heap_mb,
     columnBytesPerRecord: raw.column_bytes_per_record,
   };
 }
 
-async function forecastFigures(): Promise<Record<string, unknown>> {
-  const raw = await benchForecast();
+async function forecastFigures(scale: BenchScale): Promise<Record<string, unknown>> {
+  const raw = await benchForecast(scale);
   const figure = (e: (typeof raw.entries)[number]) => ({
     value: e.median_ms,
     p90: e.p90_ms,

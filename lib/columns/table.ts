@@ -19,7 +19,7 @@ import {
   type TimeColumn,
 } from './codec';
 import type { StoredChunk } from './chunk';
-import { CHUNK_BITS, FIELD_SPECS, type ColumnRecord, type ColumnType, type Tier } from './spec';
+import { CHUNK_BITS, FIELD_SPECS, TIERS, type ColumnRecord, type ColumnType, type Tier } from './spec';
 
 /** Reads chunks of a tier (all of them, or the given ones) from where they are stored. */
 export type ColdLoader = (tier: Exclude<Tier, 'hot'>, chunks: readonly number[] | 'all') => Promise<StoredChunk[]>;
@@ -31,13 +31,18 @@ export class ColdRowsNeeded extends Error {
     readonly table: ColumnTable<ColumnType>,
     readonly tier: LazyTier,
     readonly chunks: number[],
+    /** The chunks are all the query needs (it asked for them up front): read only those. */
+    readonly exact = false,
   ) {
     super(`column store: ${tier} rows of ${table.type} (${table.source}) are not read yet (chunks ${chunks.slice(0, 5).join(', ')})`);
     this.name = 'ColdRowsNeeded';
   }
-  /** After a miss the whole tier is read at once: one read, rather than one per chunk a query runs into. */
+  /**
+   * After a miss met record by record the whole tier is read at once: one read, rather than one per
+   * chunk a query runs into. A query that named every row it needs (`ColumnTable.need`) reads only those chunks.
+   */
   load(): Promise<void> {
-    return this.table.loadCold(this.tier, 'all');
+    return this.table.loadCold(this.tier, this.exact ? this.chunks : 'all');
   }
 }
 
@@ -287,6 +292,87 @@ export class ColumnTable<T extends ColumnType> {
   hotValue(name: string, position: number): unknown {
     const slot = this.slotOf(position);
     return valueAt(specOf(this.type, name), this.hot[slot >>> CHUNK_BITS.hot]!.cols[name]!, slot & HOT_MASK);
+  }
+
+  /**
+   * One field of one position, from its chunk, without making the record; throws ColdRowsNeeded when
+   * that chunk is not read yet. For the few fields a scan over every row needs of some rows only.
+   */
+  value(name: string, position: number): unknown {
+    const spec = specOf(this.type, name);
+    const slot = this.slotOf(position);
+    const tier = spec.tier;
+    const chunk = tier === 'hot' ? this.hot[slot >>> CHUNK_BITS.hot] : this.lazy[tier][slot >>> CHUNK_BITS[tier]];
+    if (!chunk) throw new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, tier as LazyTier, [slot >>> CHUNK_BITS[tier]]);
+    const column = chunk.cols[name];
+    return column ? valueAt(spec, column, slot & MASK[tier]) : undefined;
+  }
+
+  /**
+   * The given fields of every position (those each has), as new objects: no record is made or kept.
+   * Reads every chunk of the tiers the fields are in (throws ColdRowsNeeded naming those not read yet).
+   */
+  fieldsOfAll(names: readonly string[]): Record<string, unknown>[] {
+    const specs = FIELD_SPECS[this.type];
+    const wanted = names.map((name) => specs.findIndex((spec) => spec.name === name));
+    const tiers = new Set(wanted.map((f) => specs[f]!.tier));
+    for (const tier of tiers) if (tier !== 'hot') this.needAll(tier);
+    const out = new Array<Record<string, unknown>>(this.length);
+    const lists: Record<Tier, FieldReader[] | undefined> = { hot: undefined, cold: undefined, extra: undefined };
+    const at: Record<Tier, number> = { hot: -1, cold: -1, extra: -1 };
+    for (let p = 0; p < this.length; p += 1) {
+      const slot = this.slotOf(p);
+      for (const tier of TIERS) {
+        const chunk = slot >>> CHUNK_BITS[tier];
+        if (at[tier] === chunk || !tiers.has(tier)) continue;
+        at[tier] = chunk;
+        lists[tier] = readersOf(this.type, tier === 'hot' ? this.hot[chunk]! : this.lazy[tier][chunk]!);
+      }
+      const row: Record<string, unknown> = { source: this.source };
+      for (let w = 0; w < wanted.length; w += 1) {
+        const f = wanted[w]!;
+        const tier = specs[f]!.tier;
+        // Ids are not in the links' tier for these fields: no field read here is a link.
+        const value = lists[tier]![f]!(slot & MASK[tier], undefined);
+        if (value !== undefined) row[names[w]!] = value;
+      }
+      out[p] = row;
+    }
+    return out;
+  }
+
+  /** Every chunk of a lazy tier in memory, or ColdRowsNeeded naming exactly those that are not. */
+  needAll(tier: LazyTier): void {
+    if (this.complete[tier]) return;
+    const last = this.length === 0 ? -1 : this.slotOf(this.length - 1) >>> CHUNK_BITS[tier];
+    const missing: number[] = [];
+    for (let chunk = 0; chunk <= last; chunk += 1) if (!this.lazy[tier][chunk] && this.hasLive(tier, chunk)) missing.push(chunk);
+    if (missing.length) throw new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, tier, missing, true);
+  }
+
+  /** Whether a lazy chunk holds a live row (a chunk of deleted rows only may be absent from the store). */
+  private hasLive(tier: LazyTier, chunk: number): boolean {
+    const from = chunk << CHUNK_BITS[tier];
+    const to = from + (1 << CHUNK_BITS[tier]);
+    if (!this.slots) return from < this.length;
+    // Slots are sorted: a binary search for the first live slot at or after `from`.
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.slots[mid] as number) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.length && (this.slots[lo] as number) < to;
+  }
+
+  /**
+   * Asks up front for the lazy chunks of the given positions: throws ColdRowsNeeded for exactly the
+   * missing ones (read alone, not the whole tier), or returns when all are in memory.
+   */
+  need(tier: LazyTier, positions: Iterable<number>): void {
+    const missing = this.missing(tier, positions);
+    if (missing.length) throw new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, tier, missing, true);
   }
 
   // ——— records ———

@@ -6,6 +6,7 @@
  */
 import type { Deal, Product } from '../model';
 import { toReporting, type CurrencyOptions } from '../money';
+import type { DealTable } from './deal-table';
 import type { AmountSource } from './types';
 
 export type Amount = { minor: number; source: AmountSource } | { minor: null; source: 'none'; issue: string };
@@ -34,19 +35,21 @@ export function productsAmount(deal: Deal, products: ReadonlyMap<string, Product
 export type Averages = { byOwner: ReadonlyMap<string, { mean: number; n: number }>; team: { mean: number; n: number } | undefined };
 
 /** Average won deal per owner and for everyone, over won deals closed in [from, to] with an amount. */
-export function wonAverages(deals: readonly Deal[], from: number, to: number, currency: CurrencyOptions): Averages {
+export function wonAverages(table: Pick<DealTable, 'ids' | 'won' | 'closed' | 'owner' | 'ownerIds' | 'amount'>, from: number, to: number): Averages {
   const sums = new Map<string, { sum: number; n: number }>();
   let sum = 0;
   let n = 0;
-  for (const deal of deals) {
-    if (deal.status !== 'won' || deal.closedAt === undefined || deal.closedAt < from || deal.closedAt > to) continue;
-    const own = ownAmount(deal, currency);
-    if (!('minor' in own)) continue;
-    const s = sums.get(deal.ownerId) ?? { sum: 0, n: 0 };
-    s.sum += own.minor;
+  for (let i = 0; i < table.ids.length; i += 1) {
+    const closed = table.closed[i] as number;
+    const own = table.amount[i] as number;
+    // Won with a close date in the window (NaN: none) and an amount that converts (NaN: none).
+    if (!table.won[i] || !(closed >= from && closed <= to) || own !== own) continue;
+    const ownerId = table.ownerIds[table.owner[i] as number] as string;
+    const s = sums.get(ownerId) ?? { sum: 0, n: 0 };
+    s.sum += own;
     s.n += 1;
-    sums.set(deal.ownerId, s);
-    sum += own.minor;
+    sums.set(ownerId, s);
+    sum += own;
     n += 1;
   }
   const byOwner = new Map([...sums].map(([id, s]) => [id, { mean: s.sum / s.n, n: s.n }]));

@@ -4,6 +4,8 @@
  * data itself), compared with how each period really ended as far as the data knows at `asOf`.
  */
 import { DAY_MS, instantToLocalDate, localDateToInstant, previousPeriod, type Period } from '../period';
+import { emptyKpiData } from '../kpi';
+import { dealSource } from './deal-source';
 import { knownAt } from './known-at';
 import { forecast } from './forecast';
 import { ownAmount } from './amounts';
@@ -34,7 +36,11 @@ export function* backtestSteps(input: BacktestInput): Generator<void, Backtest, 
   if (!Number.isInteger(count) || count < 1 || count > 60) throw new Error(`periods must be a whole number from 1 to 60, got ${count}`);
   const { calendar, asOf } = input;
   const zone = calendar.timeZone;
-  const data = knownAt(input.data, asOf, { timeZone: zone });
+  // The deals as they stood (over the column store: slim rows, no whole deal made); the rest as given:
+  // the forecasts below read activities only through the done-activities index as of their own
+  // instant, before `asOf`, which rewinding them first would not change (and other kinds not at all).
+  const deals = knownAt({ ...emptyKpiData(), deals: dealSource(input.data.deals).deals }, asOf, { timeZone: zone }).deals;
+  const data = { ...input.data, deals };
   const scope = ownersInScope(input.scope, data);
   const day = dayOfPeriod(input.period, asOf, zone);
   const periods: BacktestPeriod[] = [];

@@ -11,7 +11,20 @@ import { doneActivities, doneOnDealBy, type DoneActivities } from '../kpi';
 import { amountProblem, bornOf, canonicalOrder, Coder } from './table-helpers';
 
 export type DealTable = {
-  deals: readonly Deal[];
+  /** The deals' ids, in the table's order. */
+  ids: readonly string[];
+  /**
+   * The deal at a position as it stood at the table's instant, made when asked for: the table keeps
+   * columns, not records (over the column store a hundred thousand deal objects held the worker's heap).
+   */
+  dealAt: (i: number) => Deal;
+  /** Created instant; NaN when absent. */
+  created: Float64Array;
+  /** First contact (as it stood); NaN when absent. */
+  firstContact: Float64Array;
+  /** The deal's own amount in reporting minor units (any sign); NaN when it cannot be converted, and why in `amountIssue`. */
+  amount: Float64Array;
+  amountIssue: ReadonlyMap<number, string>;
   /** Creation (or first sign of life); NaN when undated. */
   born: Float64Array;
   /** Close instant; +Infinity while open; NaN when closed without a date (left out of learning). */
@@ -58,6 +71,12 @@ export type DealTable = {
 const tables = new WeakMap<readonly Deal[], WeakMap<readonly Activity[], Map<string, DealTable>>>();
 
 /**
+ * Where the whole deals are when the given ones are not (the column store: the table is built from
+ * slim deals read from the columns, and a whole deal is made only for the few that are shown).
+ */
+export type WholeDeals = { slotOf: (deal: Deal) => number; at: (slot: number) => Deal };
+
+/**
  * The table of these deals (as they stood at `asOf`) and the activities done by `asOf`, remembered per
  * pair of arrays, instant and currency: the sidebar asks again for the rep and the team over the same
  * arrays. Tables are never changed after they are built.
@@ -80,13 +99,15 @@ export function dealTable(deals: readonly Deal[], activities: readonly Activity[
  * `activities` may hold records after `asOf`: only those done by then count, which is what knownAt
  * leaves done (a later one is planned or absent), so the forecast need not rewind them one by one.
  */
-export function buildDealTable(given: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions, asOf: number): DealTable {
+export function buildDealTable(given: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions, asOf: number, whole?: WholeDeals): DealTable {
   const deals = canonicalOrder(given);
   const n = deals.length;
   const owners = new Coder();
   const products = new Coder();
   const stages = new Coder();
-  const { born, closed, won, owner, product, lastActivityField, amounts, stageStart, anyLastActivity } = readDeals(deals, currency, owners, products);
+  const { born, closed, won, owner, product, lastActivityField, amounts, stageStart, anyLastActivity } = readDeals(deals, owners, products);
+  const { ids, created, firstContact, amount, amountIssue } = readMore(deals, currency);
+  for (let i = 0; i < n; i += 1) if ((amount[i] as number) > 0) amounts[i] = amount[i] as number;
   const amountBand = new Int32Array(n).fill(-1); // Int32 like the other level columns: the model reads them through one array of columns
   let hasActivity = anyLastActivity;
   const { stageTimes, stageCodes } = stageColumns(deals, stageStart, stages);
@@ -106,8 +127,14 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
     fillBands(amounts, amountEdges, amountBand);
   }
 
+  const dealAt = whole ? wholeAt(deals, whole) : (i: number) => deals[i] as Deal;
   return {
-    deals,
+    ids,
+    dealAt,
+    created,
+    firstContact,
+    amount,
+    amountIssue,
     born,
     closed,
     won,
@@ -140,7 +167,7 @@ export function buildDealTable(given: readonly Deal[], activities: readonly Acti
  * started without type feedback and fell back to the interpreter on every new array.
  */
 
-function readDeals(deals: readonly Deal[], currency: CurrencyOptions, owners: Coder, products: Coder) {
+function readDeals(deals: readonly Deal[], owners: Coder, products: Coder) {
   const n = deals.length;
   const born = new Float64Array(n);
   const closed = new Float64Array(n);
@@ -162,11 +189,38 @@ function readDeals(deals: readonly Deal[], currency: CurrencyOptions, owners: Co
     product[i] = productId === undefined ? -1 : products.code(productId);
     lastActivityField[i] = deal.lastActivityAt ?? Number.NaN;
     if (deal.lastActivityAt !== undefined) anyLastActivity = true;
-    const own = ownAmount(deal, currency);
-    if ('minor' in own && own.minor > 0) amounts[i] = own.minor;
     stageStart[i + 1] = (stageStart[i] as number) + (deal.stageHistory?.length ?? 0);
   }
   return { born, closed, won, owner, product, lastActivityField, amounts, stageStart, anyLastActivity };
+}
+
+/** The whole deal by position, made from its slot: a function of its own, so the closure does not hold the given deals. */
+function wholeAt(deals: readonly Deal[], whole: WholeDeals): (i: number) => Deal {
+  const slots = Int32Array.from(deals, (deal) => whole.slotOf(deal));
+  return (i) => whole.at(slots[i] as number);
+}
+
+/** What the forecast's sums over every deal read (won so far, averages, the plan's rates), so they need no record. */
+function readMore(deals: readonly Deal[], currency: CurrencyOptions) {
+  const n = deals.length;
+  const ids = new Array<string>(n);
+  const created = new Float64Array(n);
+  const firstContact = new Float64Array(n);
+  const amount = new Float64Array(n);
+  const amountIssue = new Map<number, string>();
+  for (let i = 0; i < n; i += 1) {
+    const deal = deals[i] as Deal;
+    ids[i] = deal.externalId;
+    created[i] = deal.createdAt ?? Number.NaN;
+    firstContact[i] = deal.firstContactAt ?? Number.NaN;
+    const own = ownAmount(deal, currency);
+    if ('minor' in own) amount[i] = own.minor;
+    else {
+      amount[i] = Number.NaN;
+      amountIssue.set(i, own.issue);
+    }
+  }
+  return { ids, created, firstContact, amount, amountIssue };
 }
 
 /** Stage visits sorted by time, laid out like the activities. */

@@ -1,7 +1,5 @@
 /** Pieces of forecast(): won so far, whose forecast it is, the factors the draws treat as uncertain. */
-import type { Deal, Stage } from '../model';
-import type { CurrencyOptions } from '../money';
-import { ownAmount } from './amounts';
+import type { Stage } from '../model';
 import type { DealTable } from './deal-table';
 import { FACTORS, type Model } from './model';
 import { NOTE_TEXT } from './texts';
@@ -28,23 +26,35 @@ export function uncertainFactors(model: Model, table: DealTable, open: readonly 
   };
 }
 
-export function wonSoFar(deals: readonly Deal[], includes: (ownerId: string) => boolean, from: number, to: number, currency: CurrencyOptions, notes: Note[]) {
+/** Won deals closed in [from, to) by owners `includes` keeps: their count, ids and amount (deals that cannot be converted noted). */
+export function wonSoFar(table: DealTable, includes: (ownerId: string) => boolean, from: number, to: number, notes: Note[]) {
   let amount = 0;
   let count = 0;
   const dealIds: string[] = [];
   const issues = new Map<string, number>();
-  for (const deal of deals) {
-    if (deal.status !== 'won' || deal.closedAt === undefined || deal.closedAt < from || deal.closedAt >= to || !includes(deal.ownerId)) continue;
+  const kept = ownersKept(table, includes);
+  for (let i = 0; i < table.ids.length; i += 1) {
+    // Won with a close date (a closed deal without one has NaN, which no comparison keeps).
+    const closed = table.closed[i] as number;
+    if (!table.won[i] || !(closed >= from && closed < to) || !kept[table.owner[i] as number]) continue;
     count += 1;
-    dealIds.push(deal.externalId);
-    const own = ownAmount(deal, currency);
-    if ('minor' in own) amount += own.minor;
-    else issues.set(own.issue, (issues.get(own.issue) ?? 0) + 1);
+    dealIds.push(table.ids[i] as string);
+    const own = table.amount[i] as number;
+    if (own === own) amount += own;
+    else {
+      const issue = table.amountIssue.get(i) as string;
+      issues.set(issue, (issues.get(issue) ?? 0) + 1);
+    }
   }
   for (const [reason, n] of [...issues].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]))) {
     notes.push({ code: 'currency', text: NOTE_TEXT.currency, params: { count: n, reason } });
   }
   return { amount, deals: count, dealIds: dealIds.sort() };
+}
+
+/** Per owner code of the table: 1 when `includes` keeps the owner. */
+export function ownersKept(table: Pick<DealTable, 'ownerIds'>, includes: (ownerId: string) => boolean): Uint8Array {
+  return Uint8Array.from(table.ownerIds, (id) => (includes(id) ? 1 : 0));
 }
 
 /**

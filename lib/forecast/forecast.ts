@@ -4,12 +4,11 @@
  * yet at the pace of comparable spans; a seeded Monte Carlo gives P10/P50/P90 of won revenue and won
  * deals and the chance of reaching the quota. With it: the plan to quota and the deals that matter.
  */
-import type { Deal } from '../model';
 import { DAY_MS, periodContaining } from '../period';
 import { openDealAmount, wonAverages } from './amounts';
 import { byExpected, dealLists } from './deal-lists';
 import { buildExplains } from './explain';
-import { compareIds, mean, nextStages, productMap, scopeOwners, uncertainFactors, wonSoFar } from './forecast-parts';
+import { compareIds, mean, nextStages, ownersKept, productMap, scopeOwners, uncertainFactors, wonSoFar } from './forecast-parts';
 import { learn } from './learned';
 import { ownerOutlooks } from './owners';
 import { fitNewDeals, type NewDealsModel } from './new-deals';
@@ -29,17 +28,17 @@ export function forecast(input: ForecastInput): Forecast {
   if (!Number.isFinite(asOf)) throw new Error(`The forecast needs a finite as-of instant, got ${asOf}`);
   const periodOut = { start: period.start, end: period.end, label: period.label };
   if (!input.data.deals.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
-  const { known, table, span, times, model } = learn(input.data, asOf, period, calendar.timeZone, currency, settings);
-  // Deals as they stood (activities are read through the table, as of the instant); the rest as given.
-  const data = { ...input.data, deals: known.data.deals };
-  if (!data.deals.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
+  const { notes: knownNotes, table, span, times, model } = learn(input.data, asOf, period, calendar.timeZone, currency, settings);
+  // Deals as they stood are the table's (activities are read through it, as of the instant); the rest as given.
+  const data = input.data;
+  if (!table.ids.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
   const open = span.horizon > 0;
   if (open && !model) {
     return { status: 'needs-data', period: periodOut, asOf, missing: ['history'], notes: [{ code: 'no-history', text: NOTE_TEXT['no-history'], params: {} }] };
   }
   const scope = ownersInScope(input.scope, data);
   const notes: Note[] = [];
-  const won = wonSoFar(data.deals, scope.includes, period.start, Math.min(asOf + 1, period.end), currency, notes);
+  const won = wonSoFar(table, scope.includes, period.start, Math.min(asOf + 1, period.end), notes);
 
   const ownerNames = new Map(data.owners.map((o) => [o.externalId, o.name]));
   const stages = new Map(data.stages.map((s) => [s.externalId, s]));
@@ -54,13 +53,12 @@ export function forecast(input: ForecastInput): Forecast {
     productNames: new Map(data.products.map((p) => [p.externalId, p.name])),
     open,
   };
-  const averages = wonAverages(data.deals, asOf - settings.trailingDays * DAY_MS, asOf, currency);
+  const averages = wonAverages(table, asOf - settings.trailingDays * DAY_MS, asOf);
   const openIndices: number[] = [];
-  table.deals.forEach((deal, i) => {
-    if (deal.status === 'open' && scope.includes(deal.ownerId)) openIndices.push(i);
-  });
-  openIndices.sort((a, b) => compareIds((table.deals[a] as Deal).externalId, (table.deals[b] as Deal).externalId) || a - b);
-  const outlooks = openIndices.map((i) => dealOutlook(ctx, i, openDealAmount(table.deals[i] as Deal, productMap(data.products), averages, currency)));
+  const kept = ownersKept(table, scope.includes);
+  for (let i = 0; i < table.ids.length; i += 1) if (table.closed[i] === Infinity && kept[table.owner[i] as number]) openIndices.push(i); // open: never closed
+  openIndices.sort((a, b) => compareIds(table.ids[a] as string, table.ids[b] as string) || a - b);
+  const outlooks = openIndices.map((i) => dealOutlook(ctx, i, openDealAmount(table.dealAt(i), productMap(data.products), averages, currency)));
 
   const owners = scopeOwners(input, data.owners, table, scope.includes);
   const newDeals: NewDealsModel = open
@@ -116,7 +114,6 @@ export function forecast(input: ForecastInput): Forecast {
     top: settings.topDeals,
   });
   const plan = buildPlan({
-    deals: data.deals,
     table,
     includes: scope.includes,
     asOf,
@@ -129,7 +126,7 @@ export function forecast(input: ForecastInput): Forecast {
     expectedPipelineWins: expectedWins,
     settings,
   });
-  notes.push(...dataNotes(known.notes, table, outlooks, times.length, span, open));
+  notes.push(...dataNotes(knownNotes, table, outlooks, times.length, span, open));
   const ownerIds = owners.map((o) => o.id);
   const byOwner: OwnerOutlook[] | undefined = input.byOwner
     ? ownerOutlooks(
@@ -146,7 +143,7 @@ export function forecast(input: ForecastInput): Forecast {
             return nd ? nd.rate * mean(nd.pool) : 0;
           },
           wonOf: (id) => {
-            const own = wonSoFar(data.deals, (owner) => owner === id, period.start, Math.min(asOf + 1, period.end), currency, []);
+            const own = wonSoFar(table, (owner) => owner === id, period.start, Math.min(asOf + 1, period.end), []);
             return { amount: own.amount, deals: own.deals };
           },
           quotas: input.ownerQuotas,

@@ -9,13 +9,16 @@ import type { KpiData } from '../kpi';
 import type { Activity, Deal } from '../model';
 import type { CurrencyOptions } from '../money';
 import type { Period } from '../period';
-import { dealTable, type DealTable } from './deal-table';
-import { rewind, type KnownAt } from './known-at';
+import { buildDealTable, dealTable, type DealTable } from './deal-table';
+import { dealSource } from './deal-source';
+import { emptyNotes, rewind, type KnownAtNotes } from './known-at';
+import { dealAt } from './known-at-rules';
 import { fitModel, type Model } from './model';
 import { buildExamples, snapshotTimes, type Span } from './training';
 import type { ForecastSettings } from './types';
 
-export type Learned = { known: KnownAt; table: DealTable; span: Span; times: number[]; model: Model | undefined };
+/** What was learned; the rewound deals themselves are not kept (the table has what is read of them). */
+export type Learned = { notes: KnownAtNotes; table: DealTable; span: Span; times: number[]; model: Model | undefined };
 
 const KEEP = 4;
 const cache = new WeakMap<readonly Deal[], WeakMap<readonly Activity[], Map<string, Learned>>>();
@@ -47,8 +50,13 @@ export function learn(
   if (hit) return hit;
 
   // Deals are rewound; activities are read as they are, the table counting those done by then.
-  const known = rewind({ ...data, activities: [], leads: [], customers: [], mrrMovements: [], spend: [] }, asOf, { timeZone });
-  const table = dealTable(known.data.deals, data.activities, currency, asOf);
+  const source = dealSource(data.deals);
+  const known = rewind({ ...data, deals: source.deals, activities: [], leads: [], customers: [], mrrMovements: [], spend: [] }, asOf, { timeZone });
+  const whole = source.whole;
+  const table = whole
+    ? // A whole deal, when one is shown, is rewound alone (by the same rule: it exists, as it was known then).
+      buildDealTable(known.data.deals, data.activities, currency, asOf, { slotOf: whole.slotOf, at: (slot) => dealAt(whole.whole(slot), asOf, emptyNotes())! })
+    : dealTable(known.data.deals, data.activities, currency, asOf);
   const span: Span = { lead: Math.max(0, period.start - asOf), horizon: period.end - asOf };
   let times: number[] = [];
   let model: Model | undefined;
@@ -56,7 +64,7 @@ export function learn(
     times = snapshotTimes(table, asOf, span, settings.lookbackDays, settings.snapshotEveryDays);
     model = fitModel(table, buildExamples(table, times, span));
   }
-  const learned = { known, table, span, times, model };
+  const learned = { notes: known.notes, table, span, times, model };
   entries.set(key, learned);
   if (entries.size > KEEP) entries.delete(entries.keys().next().value as string);
   return learned;

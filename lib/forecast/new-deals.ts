@@ -50,7 +50,7 @@ export function fitNewDeals(
   const firstBorn = new Float64Array(owners).fill(Infinity);
   const counted = new Set<number>();
   const distinctBy = new Float64Array(owners);
-  for (let i = 0; i < table.deals.length; i += 1) {
+  for (let i = 0; i < table.ids.length; i += 1) {
     const b = table.born[i] as number;
     if (Number.isNaN(b)) continue;
     const o = table.owner[i] as number;
@@ -88,7 +88,7 @@ export function fitNewDeals(
   const quick = (i: number) => (table.closed[i] as number) - (table.born[i] as number) < span.horizon;
   const pool = (filter: (i: number) => boolean): number[] => {
     const out: number[] = [];
-    for (let i = 0; i < table.deals.length; i += 1) {
+    for (let i = 0; i < table.ids.length; i += 1) {
       const c = table.closed[i] as number;
       if (!table.won[i] || !Number.isFinite(c) || c < lookbackFrom || Number.isNaN(amounts[i] as number)) continue;
       if (filter(i)) out.push(amounts[i] as number);
@@ -121,7 +121,7 @@ export function fitNewDeals(
   const inScope = new Set(scopeOwners);
   const dealIds = [...counted]
     .filter((i) => inScope.has(table.owner[i] as number))
-    .map((i) => (table.deals[i] as { externalId: string }).externalId)
+    .map((i) => table.ids[i] as string)
     .sort();
   return { owners: result, dispersion, spans: times.length, dealIds };
 }

@@ -39,7 +39,7 @@ export function featuresOf(table: DealTable, i: number, at: number): Features {
 
 export function dealOutlook(ctx: OutlookContext, i: number, amount: Amount): DealOutlook {
   const { table, model, at } = ctx;
-  const deal = table.deals[i] as Deal;
+  const deal = table.dealAt(i);
   const features = featuresOf(table, i, at);
   const score = model && ctx.open ? scoreFeatures(model, features) : undefined;
   const probability = score?.probability ?? 0;

@@ -29,7 +29,7 @@ export type OwnerContext = {
 export function closedByOwner(table: DealTable, asOf: number, trailingDays: number): Int32Array {
   const counts = new Int32Array(table.ownerIds.length);
   const from = asOf - trailingDays * DAY_MS;
-  for (let i = 0; i < table.deals.length; i += 1) {
+  for (let i = 0; i < table.ids.length; i += 1) {
     const c = table.closed[i] as number;
     if (c >= from && c <= asOf) counts[table.owner[i] as number] = (counts[table.owner[i] as number] as number) + 1;
   }

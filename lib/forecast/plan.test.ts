@@ -38,13 +38,12 @@ const CALLS = [
 ];
 
 const USD = { reporting: 'USD', rates: {} };
-/** The plan reads calls and meetings from the deal table, built here from these activities. */
-const tableOf = (activities: readonly Activity[]) => buildDealTable([...WON, ...LOST, ...BOB], activities, USD, AS_OF);
+/** The plan reads the deals and the calls and meetings from the deal table, built here from these. */
+const tableOf = (activities: readonly Activity[], deals: readonly Deal[] = [...WON, ...LOST, ...BOB]) => buildDealTable(deals, activities, USD, AS_OF);
 
-function context(over: Partial<PlanContext> = {}): PlanContext {
+function context({ deals, ...over }: Partial<PlanContext> & { deals?: readonly Deal[] } = {}): PlanContext {
   return {
-    deals: [...WON, ...LOST, ...BOB],
-    table: tableOf(CALLS),
+    table: tableOf(CALLS, deals),
     includes: (id) => id === 'ann',
     asOf: AS_OF,
     periodEnd: END,

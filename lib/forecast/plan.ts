@@ -9,19 +9,20 @@
  * Rates are the scope's own over a trailing window. An input missing or below its minimum sample is
  * named, and the steps that need it are not computed: nothing is guessed.
  */
-import type { Deal } from '../model';
 import type { CurrencyOptions } from '../money';
 import { minorToMajor } from '../money';
 import { DAY_MS, instantToLocalDate, workingDaysIn, type CalendarOptions } from '../period';
-import { ownAmount } from './amounts';
 import type { DealTable } from './deal-table';
+import { ownersKept } from './forecast-parts';
 import { NOTE_TEXT, STEP_WHY_TEXT } from './texts';
 import type { ForecastSettings, Note, Plan, PlanInput, PlanStep, StepWhy } from './types';
 
 export type PlanContext = {
-  deals: readonly Deal[];
-  /** Calls and meetings done by each owner come from the deal table. */
-  table: Pick<DealTable, 'callTimes' | 'meetingTimes' | 'anyActivity'>;
+  /** The deals (as they stood) and the calls and meetings done by each owner, from the deal table. */
+  table: Pick<
+    DealTable,
+    'ids' | 'won' | 'closed' | 'created' | 'firstContact' | 'amount' | 'owner' | 'ownerIds' | 'callTimes' | 'meetingTimes' | 'anyActivity'
+  >;
   includes: (ownerId: string) => boolean;
   asOf: number;
   periodEnd: number;
@@ -45,21 +46,26 @@ export function planRates(ctx: PlanContext): PlanRates {
   let won = 0;
   let lost = 0;
   const cycles: number[] = [];
-  for (const deal of ctx.deals) {
-    if (!ctx.includes(deal.ownerId) || deal.status === 'open' || deal.closedAt === undefined) continue;
-    if (deal.closedAt < from || deal.closedAt > asOf) continue;
-    if (deal.status === 'lost') {
+  const { table } = ctx;
+  const kept = ownersKept(table, ctx.includes);
+  const n = table.ids.length;
+  for (let i = 0; i < n; i += 1) {
+    // Closed (an open deal's close is +Infinity) with a close date (NaN: none) in the window.
+    const closedAt = table.closed[i] as number;
+    if (!kept[table.owner[i] as number] || !(closedAt >= from && closedAt <= asOf)) continue;
+    if (!table.won[i]) {
       lost += 1;
       continue;
     }
     won += 1;
-    const own = ownAmount(deal, ctx.currency);
-    if ('minor' in own) {
-      wonSum += own.minor;
+    const own = table.amount[i] as number;
+    if (own === own) {
+      wonSum += own;
       wonWithAmount += 1;
     }
-    const start = deal.firstContactAt ?? deal.createdAt;
-    if (start !== undefined && deal.closedAt >= start) cycles.push((deal.closedAt - start) / DAY_MS);
+    const contact = table.firstContact[i] as number;
+    const start = contact === contact ? contact : (table.created[i] as number);
+    if (closedAt >= start) cycles.push((closedAt - start) / DAY_MS);
   }
   const min = settings.minSample;
   const averageWonDeal = input(wonWithAmount ? wonSum / wonWithAmount : null, 'money', wonWithAmount, min.averageWonDeal);
@@ -68,8 +74,9 @@ export function planRates(ctx: PlanContext): PlanRates {
 
   const activityFrom = asOf - settings.activityTrailingDays * DAY_MS;
   let created = 0;
-  for (const deal of ctx.deals) {
-    if (ctx.includes(deal.ownerId) && deal.createdAt !== undefined && deal.createdAt >= activityFrom && deal.createdAt <= asOf) created += 1;
+  for (let i = 0; i < n; i += 1) {
+    const at = table.created[i] as number;
+    if (kept[table.owner[i] as number] && at >= activityFrom && at <= asOf) created += 1;
   }
   let calls = 0;
   let meetings = 0;

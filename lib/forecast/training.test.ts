@@ -26,7 +26,7 @@ describe('comparable spans', () => {
     // The brute-force list: every (snapshot, deal) with the deal open at the snapshot.
     const expected: string[] = [];
     times.forEach((s, k) => {
-      for (let i = 0; i < table.deals.length; i += 1) if (openAt(table, i, s)) expected.push(`${k}:${i}`);
+      for (let i = 0; i < table.ids.length; i += 1) if (openAt(table, i, s)) expected.push(`${k}:${i}`);
     });
     const seen: string[] = [];
     for (let e = 0; e < ex.count; e += 1) {
@@ -47,7 +47,7 @@ describe('comparable spans', () => {
 
   it('gives no examples without snapshots, nor for deals born after the last one', () => {
     expect(buildExamples(table, [], span).count).toBe(0);
-    const young = table.deals.findIndex((d) => (d.createdAt as number) > (times[0] as number));
+    const young = table.ids.findIndex((_, i) => table.dealAt(i).createdAt! > (times[0] as number));
     expect(young).toBeGreaterThanOrEqual(0);
     const ex = buildExamples(table, times, span);
     expect([...ex.deal].includes(young)).toBe(false);
@@ -55,8 +55,8 @@ describe('comparable spans', () => {
 
   it('labels a deal won only when it closed won inside the span after the snapshot', () => {
     const s = times[0] as number;
-    const i = table.deals.findIndex(
-      (d) => d.status === 'won' && (d.closedAt as number) > s + DAY_MS && (d.closedAt as number) < s + 10 * DAY_MS && (d.createdAt as number) < s,
+    const i = table.ids.findIndex(
+      (_, k, __, d = table.dealAt(k)) => d.status === 'won' && (d.closedAt as number) > s + DAY_MS && (d.closedAt as number) < s + 10 * DAY_MS && (d.createdAt as number) < s,
     );
     expect(i).toBeGreaterThanOrEqual(0);
     expect(wonInSpan(table, i, s, span)).toBe(true);

@@ -62,7 +62,7 @@ export function openAt(table: DealTable, i: number, s: number): boolean {
  * pointers into its activities and stage visits, so no example needs a search.
  */
 export function buildExamples(table: DealTable, times: readonly number[], span: Span): Examples {
-  const n = table.deals.length;
+  const n = table.ids.length;
   const k = times.length;
   const latest = times[0] ?? 0;
   const step = k > 1 ? latest - (times[1] as number) : 1;

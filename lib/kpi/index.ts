@@ -9,4 +9,5 @@ export { EMAIL_BENCHMARKS } from './catalogue/email-benchmarks';
 export { PACE_AT_RISK, paceStatus, type Pace } from './shared/targets';
 export { UNASSIGNED, UNASSIGNED_LABEL } from './engine/scope';
 export { doneActivities, doneBy, doneOnDealBy, type DoneActivities } from './engine/done-activities';
+export { slimDeals, type SlimDeals } from './engine/slim-deals';
 export { SAMPLE_KINDS } from './shared/sample';

@@ -1,4 +1,6 @@
 import { predictiveClvFromDeals, rankLapseRisk } from '../clv';
+import { slimDeals, wholeDealsById } from '../kpi/engine/slim-deals';
+import type { Deal } from '../model';
 import type { BreakdownRow, KpiData, KpiResult } from '../kpi/types';
 import type { CurrencyOptions } from '../money/types';
 import { knowsActivity } from './data-clock';
@@ -37,7 +39,8 @@ export function atRiskDeals(data: KpiData, stale: KpiResult | undefined, limit =
   if (!stale) return { status: 'unavailable', reason: 'not computed' };
   if (stale.status === 'needs-data') return { status: 'unavailable', reason: stale.message };
   if (stale.status === 'not-defined') return { status: 'unavailable', reason: stale.reason };
-  const deals = recordsById(data, 'deal');
+  // Only the shown rows' deals (over the column store, a map of every deal made them all whole).
+  const dealsOf = (rows: readonly BreakdownRow[]) => wholeDealsById(data.deals, new Set(rows.map((row) => row.key))) ?? recordsById(data, 'deal');
   const staleDays = stale.parts.staleDays ?? 0;
   if (!knowsActivity(data)) {
     const overdue = (stale.breakdown ?? [])
@@ -47,14 +50,19 @@ export function atRiskDeals(data: KpiData, stale: KpiResult | undefined, limit =
     return {
       status: 'ok',
       total: overdue.length,
-      deals: overdue.slice(0, limit).map((row) => atRiskRow(row, deals)),
+      deals: shownRows(overdue.slice(0, limit), dealsOf),
       staleDays,
       amount,
       activityUnknown: true,
     };
   }
-  const rows = (stale.breakdown ?? []).slice(0, limit).map((row) => atRiskRow(row, deals));
+  const rows = shownRows((stale.breakdown ?? []).slice(0, limit), dealsOf);
   return { status: 'ok', total: stale.value, deals: rows, staleDays, amount: stale.parts.amount ?? 0 };
+}
+
+function shownRows(rows: readonly BreakdownRow[], dealsOf: (rows: readonly BreakdownRow[]) => ReadonlyMap<string, { url?: string }>): AtRiskDeal[] {
+  const deals = dealsOf(rows);
+  return rows.map((row) => atRiskRow(row, deals));
 }
 
 function atRiskRow(row: BreakdownRow, deals: ReadonlyMap<string, { url?: string }>): AtRiskDeal {
@@ -98,21 +106,26 @@ export type LapseList =
  * silence puts at risk (lib/clv rankLapseRisk). A customer is in scope when it is owned by, or
  * bought through a deal owned by, an owner in scope.
  */
+/** What the lapse list reads of a deal (lib/clv purchasesFromDeals and the scope test below). */
+const LAPSE_FIELDS: readonly (keyof Deal)[] = ['externalId', 'ownerId', 'status', 'customerId', 'closedAt', 'amount', 'convertedAmount'];
+
 export function lapseList(
   data: KpiData,
   owners: ReadonlySet<string> | 'all',
   options: { asOf: number; timeZone: string; currency: CurrencyOptions },
   limit = 5,
 ): LapseList {
-  if (!data.deals.some((deal) => deal.status === 'won' && deal.customerId !== undefined)) {
+  // Over the column store, every deal read as a slim row of what is read here (not a whole record kept per deal).
+  const deals = slimDeals(data.deals, LAPSE_FIELDS)?.deals ?? data.deals;
+  if (!deals.some((deal) => deal.status === 'won' && deal.customerId !== undefined)) {
     return { status: 'needs-data', reason: 'no won deals linked to customers' };
   }
-  const fit = predictiveClvFromDeals(data.deals, { asOf: options.asOf, timeZone: options.timeZone, currency: options.currency });
+  const fit = predictiveClvFromDeals(deals, { asOf: options.asOf, timeZone: options.timeZone, currency: options.currency });
   if (fit.status !== 'ok') return { status: 'cannot-fit', method: 'bg-nbd', reason: fit.reason };
   const inScope = new Set<string>();
   for (const customer of data.customers)
     if (owners === 'all' || (customer.ownerId !== undefined && owners.has(customer.ownerId))) inScope.add(customer.externalId);
-  for (const deal of data.deals) if (deal.customerId !== undefined && (owners === 'all' || owners.has(deal.ownerId))) inScope.add(deal.customerId);
+  for (const deal of deals) if (deal.customerId !== undefined && (owners === 'all' || owners.has(deal.ownerId))) inScope.add(deal.customerId);
   const mine = fit.customers.filter((customer) => inScope.has(customer.customerId));
   const customers = recordsById(data, 'customer');
   // Below one major unit (100 minor) at risk the ranking is noise, not a customer drifting away.

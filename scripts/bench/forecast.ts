@@ -1,5 +1,6 @@
 /**
- * Forecast benchmark on the KPI benchmark's dataset (20 reps, 100,000 activities, 10,000 deals):
+ * Forecast benchmark on the KPI benchmark's dataset (20 reps, 100,000 activities, 10,000 deals; at team
+ * scale 50 reps, 1,000,000 activities, 100,000 deals, fewer runs and no budget):
  * December 2017 as of the 15th, 2,000 draws.
  * - one rep and the whole team (by owner), each the first forecast over newly loaded arrays, so the
  *   rewind, the deal table and the model are built inside the timing (the budgets: 50 and 300 ms);
@@ -20,6 +21,7 @@ import { backtest, forecast } from '@/lib/forecast';
 import type { KpiData } from '@/lib/kpi';
 import { parsePeriodSpec, type CalendarOptions } from '@/lib/period';
 import { generateData } from './kpi';
+import { KPI_SIZES, type BenchScale } from './scale';
 
 const CALENDAR: CalendarOptions = { timeZone: 'Europe/Berlin', weekStartsOn: 1, fiscalYearStartMonth: 1 };
 const AS_OF = Date.parse('2017-12-15T15:00:00+01:00');
@@ -72,15 +74,17 @@ async function measureAsync(name: string, runs: number, work: () => Promise<unkn
   return { name, median_ms: stat(wall, 0.5), p90_ms: stat(wall, 0.9), cpu_median_ms: stat(cpu, 0.5), runs };
 }
 
-export async function benchForecast(): Promise<{ entries: Timing[]; dataset: Record<string, number>; load_average: number[] }> {
+export async function benchForecast(scale: BenchScale = 'current'): Promise<{ entries: Timing[]; dataset: Record<string, number>; load_average: number[] }> {
   // Records as the sidebar gets them from IndexedDB: structured clones.
-  const data = structuredClone(generateData());
+  const data = structuredClone(generateData(42, KPI_SIZES[scale]));
+  // Issue 14's budgets are for the current size; at team scale the figures are reported without one.
+  const budget = (ms: number) => (scale === 'current' ? ms : undefined);
   const base = { period: parsePeriodSpec('2017-12', CALENDAR), asOf: AS_OF, calendar: CALENDAR, currency: { reporting: 'USD', rates: { EUR: 1.18 } } };
   // New arrays for every run (copied before the clock starts), so nothing learned is reused.
   const fresh = (): KpiData => ({ ...data, deals: [...data.deals], activities: [...data.activities] });
   const copies = (n: number) => Array.from({ length: n + 2 }, fresh);
-  const repRuns = 15;
-  const teamRuns = 9;
+  const repRuns = scale === 'current' ? 15 : 5;
+  const teamRuns = scale === 'current' ? 9 : 3;
   const forRep = copies(repRuns);
   // A sync step that changed deals only: the source cache gives new deal arrays and keeps the activities
   // array, so the index of done activities (built once per activities array) is reused.
@@ -89,12 +93,12 @@ export async function benchForecast(): Promise<{ entries: Timing[]; dataset: Rec
   const rep = { ownerIds: ['rep3'] };
   const team = { ownerIds: 'all' as const };
   const entries = [
-    measure('forecast, one rep, first over new arrays', repRuns, () => forecast({ ...base, data: forRep.pop() as KpiData, scope: rep, quota: 5_000_000 }), 50),
+    measure('forecast, one rep, first over new arrays', repRuns, () => forecast({ ...base, data: forRep.pop() as KpiData, scope: rep, quota: 5_000_000 }), budget(50)),
     measure(
       'forecast, whole team by owner, first over new arrays',
       teamRuns,
       () => forecast({ ...base, data: forTeam.pop() as KpiData, scope: team, quota: 100_000_000, byOwner: true }),
-      300,
+      budget(300),
     ),
     measure('forecast, one rep, new deal arrays over kept activities', repRuns, () =>
       forecast({ ...base, data: newDeals.pop() as KpiData, scope: rep, quota: 5_000_000 }),

@@ -1,6 +1,5 @@
 /** mqlToSql: of the leads that became marketing-qualified in the period, the share that reached sales-qualified. */
 import type { Deal, Lead } from '../../model';
-import { indexById } from '../engine/records';
 import type { EvalContext, Evaluator, EvalInput, KpiBody } from '../engine/types';
 import { defineKpi } from '../shared/define';
 import { NEEDS_LEADS } from '../shared/needs-messages';
@@ -36,10 +35,9 @@ export const evaluator: Evaluator = {
     const cohort = w.leadsMql;
     if (!cohort.length) return notDefined('no leads became MQL in the period', { counts: { mql: 0 } });
     const at = w.info.at;
-    const deals = dealsById(ctx);
     const dealOf = (lead: Lead) => {
       const id = convertedDealBy(lead, at);
-      const deal = id === undefined ? undefined : deals.get(id);
+      const deal = id === undefined ? undefined : ctx.dealById(id);
       return deal && dealExistsAt(deal, at) ? deal : undefined;
     };
     const sql = cohort.filter((lead) => reachedSql(ctx, lead, dealOf(lead), at)).length;
@@ -78,20 +76,4 @@ function reachedSql(ctx: EvalContext, lead: Lead, deal: Deal | undefined, asOf: 
     const sqlStage = ctx.stages.get(id);
     return sqlStage !== undefined && sqlStage.pipelineId === current.pipelineId && current.order >= sqlStage.order;
   });
-}
-
-/**
- * The deals that exist as of the query's instant, by id, kept per deals array and instant (arrays are
- * immutable inputs, see engine/columns.ts).
- */
-const dealMaps = new WeakMap<readonly Deal[], { asOf: number; map: Map<string, Deal> }>();
-
-function dealsById(ctx: EvalContext): ReadonlyMap<string, Deal> {
-  const { asOf } = ctx.query;
-  let entry = dealMaps.get(ctx.data.deals);
-  if (!entry || entry.asOf !== asOf) {
-    entry = { asOf, map: indexById(ctx.data.deals.filter((deal) => dealExistsAt(deal, asOf))) };
-    dealMaps.set(ctx.data.deals, entry);
-  }
-  return entry.map;
 }

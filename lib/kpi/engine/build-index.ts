@@ -5,7 +5,7 @@
  * one pass the first time an array is seen, then binary search per period. Customers, MRR movements,
  * quotas and spend are few and are read in one pass each. No date library call happens per record.
  */
-import type { Stage } from '../../model';
+import type { Customer, Stage } from '../../model';
 import { toReporting } from '../../money/convert';
 import { likeForLike } from '../../period/like-for-like';
 import { localDateToInstant } from '../../period/local-date';
@@ -16,6 +16,7 @@ import { buildPlans, periodInfo } from './build-plans';
 import type { ClvMethod } from '../clv-types';
 import { activityColumns, dealColumns, dealRows, lastActivityOn, leadColumns } from './columns';
 import { dayNumberIn } from './day-number';
+import { existingDealById } from './deal-lookup';
 import { activityEvidence, dealEvidence, firstPayments, firstSpendMonth, leadEvidence, type DealEvidence } from './evidence';
 import type { EvalContext, KpiIndex, Presence, Slice } from './types';
 import { placeActivities, placeDeals, placeLeads, placer } from './place-records';
@@ -62,7 +63,9 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
   // Customers that exist at `asOf` (an acquisition date after it: not yet); customers are accounts with a won deal.
   const existing = data.customers.filter((c) => c.acquiredAt === undefined || c.acquiredAt <= asOf);
   const customersById = indexById(existing);
-  const firstPaid = firstPayments(de, data.mrrMovements);
+  // Only customers without an acquisition date need their first payment (it reads every won deal's customer).
+  let firstPaid: ReadonlyMap<string, number> | undefined;
+  const paidFirst = (customer: Customer) => (firstPaid ??= firstPayments(de, data.mrrMovements)).get(customer.externalId);
   for (const customer of existing) {
     seenBy('customers', -Infinity);
     if (customer.region || customer.country) seenBy('regions', -Infinity);
@@ -71,7 +74,7 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     if (customer.churnReason && (customer.churnedAt === undefined || churned !== undefined)) seenBy('churnReasons', churned ?? -Infinity);
     if (!scope.includes(customer.ownerId)) continue;
     if (customer.ownerId !== undefined) seen.add(customer.ownerId);
-    const became = customerSince(customer, firstPaid.get(customer.externalId));
+    const became = customerSince(customer, customer.acquiredAt === undefined ? paidFirst(customer) : undefined);
     if (became === undefined || became > asOf) continue; // not a customer (yet)
     placeCustomer(scopeSlice, customer, became);
     const own = ownerSlice(customer.ownerId);
@@ -140,6 +143,7 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     stagePosition: new Map([...pipelineStages.values()].flatMap((list) => list.map((stage, i) => [stage.externalId, i] as const))),
     products: indexById(data.products),
     customersById,
+    dealById: existingDealById(data.deals, asOf),
     lastActivityOf: (dealId, at) => lastActivityOn(data.activities, dealId, at),
     dayNumber: dayNumberIn(calendar.timeZone),
     quotaShares: plans.quotaShares,

@@ -14,6 +14,7 @@ import { RECORD_TABLES, SCHEMA_VERSIONS } from '../../db/schema';
 import { RECORD_TYPES } from '../../model';
 import { computeKpis } from '../compute';
 import { doneActivities, type DoneActivities } from './done-activities';
+import { dealEvidence, type DealEvidence } from './evidence';
 import { dataArb, queryArb } from '../test-arbitraries';
 import type { KpiData } from '../types';
 
@@ -57,7 +58,30 @@ const plainIndex = (index: DoneActivities) => ({
   firstAt: index.firstAt,
 });
 
+/** Deal evidence as plain data (its maps are read by id, never iterated: compared sorted). */
+const plainEvidence = (evidence: DealEvidence) => ({
+  born: [...evidence.born],
+  since: evidence.since,
+  ownerSince: [...evidence.ownerSince].sort(([a], [b]) => String(a).localeCompare(String(b))),
+  firstWon: [...evidence.firstWon()].sort(([a], [b]) => a.localeCompare(b)),
+  undated: [...evidence.undated],
+  closedUndated: [...evidence.closedUndated],
+});
+
 describe('the engine over the column store', () => {
+  it("finds the deals' evidence from the columns exactly as from the records, making no deal record (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(dataArb, async (data) => {
+        const { columns, records } = await bothWays(data);
+        const fromColumns = await withColumns(() => plainEvidence(dealEvidence(columns.deals)));
+        expect(fromColumns).toEqual(plainEvidence(dealEvidence(records.deals)));
+        const table = columnTableOf(columns.deals);
+        if (table) expect((table as unknown as { made: unknown[] }).made.filter(Boolean).length).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('builds the done-activities index from the columns exactly as from the records (property)', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, async (data) => {

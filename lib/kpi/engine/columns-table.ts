@@ -28,6 +28,7 @@ export function dealColumnsOf(table: ColumnTable<'deal'>): DealColumns {
   const inputs = table.bytes('inputs');
   const open: number[] = [];
   const won: number[] = [];
+  const wonAt = new Uint8Array(n);
   const perOwner = () => new Int32Array(owners.ids.size);
   const [withoutCreatedAt, closedWithoutCloseDate, wonWithoutCloseDate] = [perOwner(), perOwner(), perOwner()];
   let any = 0;
@@ -41,6 +42,7 @@ export function dealColumnsOf(table: ColumnTable<'deal'>): DealColumns {
       if (!closed.has[i]) closedWithoutCloseDate[o] = (closedWithoutCloseDate[o] as number) + 1;
       if (s === STATUS.won) {
         won.push(i);
+        wonAt[i] = 1;
         if (!closed.has[i]) wonWithoutCloseDate[o] = (wonWithoutCloseDate[o] as number) + 1;
       }
     }
@@ -53,6 +55,7 @@ export function dealColumnsOf(table: ColumnTable<'deal'>): DealColumns {
     byClosed: table.sorted('closedAt', closed, sortTimes),
     open: Uint32Array.from(open),
     won: Uint32Array.from(won),
+    wonAt,
     withoutCreatedAt,
     closedWithoutCloseDate,
     wonWithoutCloseDate,

@@ -21,6 +21,8 @@ export type DealColumns = {
   byClosed: TimeIndex;
   open: Uint32Array;
   won: Uint32Array;
+  /** 1 for a won deal, 0 for any other (by position). */
+  wonAt: Uint8Array;
   /** Per owner integer: deals with no created date; closed deals with no close date. */
   withoutCreatedAt: Int32Array;
   closedWithoutCloseDate: Int32Array;
@@ -71,6 +73,7 @@ export function dealColumns(deals: readonly Deal[]): DealColumns {
   const noCreated: number[] = [];
   const noCloseDate: number[] = [];
   const wonNoCloseDate: number[] = [];
+  const wonAt = new Uint8Array(count);
   const presence = { wonDeals: false, openDeals: false, regions: false, channels: false, lineItems: false, stageHistory: false, costs: false };
   // One read of each deal fills every column.
   for (let i = 0; i < count; i += 1) {
@@ -85,6 +88,7 @@ export function dealColumns(deals: readonly Deal[]): DealColumns {
       if (deal.closedAt === undefined) noCloseDate.push(i);
       if (deal.status === 'won') {
         won.push(i);
+        wonAt[i] = 1;
         if (deal.closedAt === undefined) wonNoCloseDate.push(i);
         presence.wonDeals = true;
       }
@@ -113,6 +117,7 @@ export function dealColumns(deals: readonly Deal[]): DealColumns {
     byClosed: sortTimes(closed),
     open: Uint32Array.from(open),
     won: Uint32Array.from(won),
+    wonAt,
     withoutCreatedAt: perOwner(noCreated),
     closedWithoutCloseDate: perOwner(noCloseDate),
     wonWithoutCloseDate: perOwner(wonNoCloseDate),

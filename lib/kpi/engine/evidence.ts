@@ -8,15 +8,19 @@
 import type { Activity, Deal, Lead, MrrMovement, Spend } from '../../model';
 import { columnTableOf, type ColumnTable } from '../../columns/table';
 import { dealBornAt } from '../shared/as-of';
-import { activityEvidenceOf, leadEvidenceOf } from './evidence-table';
+import { activityEvidenceOf, dealEvidenceOf, leadEvidenceOf } from './evidence-table';
 
 export type DealEvidence = {
   /** Each deal's birth (creation, else first contact or stage entry); NaN when it has none. */
   born: Float64Array;
   since: { deals: number; wonDeals: number; openDeals: number; regions: number; channels: number; lineItems: number; stageHistory: number; costs: number };
   ownerSince: Map<string, number>;
-  /** Per customer id: when its first won deal exists (born and won), the start of its being a customer. */
-  firstWon: Map<string, number>;
+  /**
+   * Per customer id: when its first won deal exists (born and won), the start of its being a customer.
+   * Made when first asked for: only customers without an acquisition date need it, and over the column
+   * store it reads the deals' cold chunks.
+   */
+  firstWon: () => ReadonlyMap<string, number>;
   /** Positions of deals without a created date, and of closed deals without a close date (counted as of each instant). */
   undated: Uint32Array;
   closedUndated: Uint32Array;
@@ -37,6 +41,12 @@ const earliest = (map: Map<string, number>, key: string, t: number) => {
 export function dealEvidence(deals: readonly Deal[]): DealEvidence {
   const cached = dealCache.get(deals);
   if (cached) return cached;
+  const table = columnTableOf(deals);
+  if (table) {
+    const evidence = dealEvidenceOf(table as ColumnTable<'deal'>);
+    dealCache.set(deals, evidence);
+    return evidence;
+  }
   const born = new Float64Array(deals.length);
   const since = {
     deals: Infinity,
@@ -73,7 +83,7 @@ export function dealEvidence(deals: readonly Deal[]): DealEvidence {
     if (deal.directCost || deal.lineItems.some((line) => line.unitCost)) since.costs = Math.min(since.costs, t);
     if (deal.lineItems.length) since.lineItems = Math.min(since.lineItems, t);
   }
-  const evidence: DealEvidence = { born, since, ownerSince, firstWon, undated: Uint32Array.from(undated), closedUndated: Uint32Array.from(closedUndated) };
+  const evidence: DealEvidence = { born, since, ownerSince, firstWon: () => firstWon, undated: Uint32Array.from(undated), closedUndated: Uint32Array.from(closedUndated) };
   dealCache.set(deals, evidence);
   return evidence;
 }
@@ -134,7 +144,7 @@ export function firstPayments(deals: DealEvidence, movements: readonly MrrMoveme
   if (!byMovements) paymentCache.set(deals, (byMovements = new WeakMap()));
   let first = byMovements.get(movements);
   if (first) return first;
-  const map = new Map(deals.firstWon);
+  const map = new Map(deals.firstWon());
   for (const m of movements) if (m.kind === 'new') earliest(map, m.customerId, m.at);
   byMovements.set(movements, (first = map));
   return first;

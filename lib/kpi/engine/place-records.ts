@@ -4,8 +4,8 @@
  * columns), never every record. Each window is seen as of its own instant (PeriodInfo.at): a span ends
  * there, and the open deals are those open at PeriodInfo.openAt (the rules are ../shared/as-of.ts).
  */
+import { columnTableOf } from '../../columns/table';
 import type { Activity, Deal, Lead } from '../../model';
-import { dealStatusAt } from '../shared/as-of';
 import type { ActivityColumns, DealColumns, LeadColumns } from './columns';
 import type { DealRows } from './columns';
 import type { DealEvidence } from './evidence';
@@ -99,18 +99,16 @@ export function placeDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence,
       dc.byClosed,
       owners,
       p,
-      (w, i) => {
-        const row = rows.at(i);
-        (row.deal.status === 'won' ? w.won : w.lost).push(row);
-      },
+      // The closed index holds won and lost deals only (status from the columns: no record is made).
+      (w, i) => (dc.wonAt[i] ? w.won : w.lost).push(rows.at(i)),
       (i) => bornBy(ev, i, at),
     );
     const open = (w: Window, i: number) => w.open.push(rows.at(i));
     for (const i of dc.open) if (bornBy(ev, i, openAt)) visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
-    // Closed after openAt: open as of then.
+    // Closed after openAt: open as of then (dealStatusAt: a closed deal with a close date after the instant).
     for (let k = lowerBound(dc.byClosed.times, openAt + 1); k < dc.byClosed.order.length; k += 1) {
       const i = dc.byClosed.order[k] as number;
-      if (bornBy(ev, i, openAt) && dealStatusAt(deals[i] as Deal, openAt) === 'open') visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
+      if (bornBy(ev, i, openAt)) visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
     }
   }
   const forSlices = (i: number, add: (slice: Slice) => void) => {
@@ -131,8 +129,31 @@ export function placeDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence,
   }
 }
 
+/**
+ * Over the column store: asks for the cold chunks of exactly the in-scope rows the windows will read
+ * (ColdRowsNeeded names them, and only they are read) before any record is made, instead of meeting
+ * them one by one (the first miss read a source's whole cold tier: a million activities' worth).
+ */
+function needWindows(records: readonly unknown[], scopeSlice: Slice, indexes: readonly TimeIndex[], owners: Int32Array, p: Placer): void {
+  const table = columnTableOf(records);
+  if (!table) return;
+  const positions: number[] = [];
+  for (const index of indexes) {
+    for (const slot of [0, 1] as const) {
+      const { start, end } = windowOf(scopeSlice, slot).info.span;
+      const [lo, hi] = rangeOf(index, start, end);
+      for (let k = lo; k < hi; k += 1) {
+        const i = index.order[k] as number;
+        if (p.inScope(owners[i] as number)) positions.push(i);
+      }
+    }
+  }
+  table.need('cold', positions);
+}
+
 export function placeActivities(scopeSlice: Slice, ac: ActivityColumns, activities: readonly Activity[], keywords: readonly string[], p: Placer): void {
   const owners = ac.owners.of;
+  needWindows(activities, scopeSlice, [ac.byOccurred, ac.meetingsByBooked], owners, p);
   const key = keywords.join('\u0000');
   let verdicts = ac.demoVerdicts.get(key);
   if (!verdicts) {
@@ -168,6 +189,7 @@ function demoMeeting(meeting: Activity, keywords: readonly string[]): boolean {
 /** Leads by each dated step in the span; a step of a lead created after the window's instant does not exist. */
 export function placeLeads(scopeSlice: Slice, lc: LeadColumns, leads: readonly Lead[], p: Placer): void {
   const owners = lc.owners.of;
+  needWindows(leads, scopeSlice, [lc.byCreated, lc.byConverted, lc.byMql, lc.bySql], owners, p);
   const lead = (i: number) => leads[i] as Lead;
   for (const slot of [0, 1] as const) {
     const { at } = windowOf(scopeSlice, slot).info;

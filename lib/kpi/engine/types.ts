@@ -156,6 +156,8 @@ export type EvalContext = {
   products: ReadonlyMap<string, Product>;
   /** Customers by id, as they exist at the query's instant (a customer acquired later is not there yet). */
   customersById: ReadonlyMap<string, Customer>;
+  /** The deal of an id that exists at the query's instant (deal-lookup.ts: over the column store only the deals asked for are made). */
+  dealById: (id: string) => Deal | undefined;
   /** Latest done activity on a deal up to `at` (by anyone); tracked when stale deals are asked. */
   lastActivityOf: (dealId: string, at: number) => number | undefined;
   /** The local calendar day an instant falls on, as a day number: cycle lengths are differences of these. */

@@ -1,0 +1,34 @@
+/**
+ * The deals a forecast learns from, however the caller holds them. Record arrays are used as they
+ * are. Over the column store (the worker) every deal is read as a slim object of only the fields the
+ * rewind and the deal table read, made for the build and dropped after it, and a whole deal is made
+ * only for the few the forecast shows: a cold worker's forecast used to make and keep a hundred
+ * thousand whole deals.
+ */
+import { slimDeals, type SlimDeals } from '../kpi';
+import type { Deal } from '../model';
+
+/** What the rewind (known-at.ts, known-at-rules.ts) and the deal table (deal-table.ts) read of a deal. */
+const READ: readonly (keyof Deal)[] = [
+  'externalId',
+  'ownerId',
+  'status',
+  'createdAt',
+  'closedAt',
+  'firstContactAt',
+  'lastActivityAt',
+  'updatedAt',
+  'stageId',
+  'stageHistory',
+  'lineItems',
+  'amount',
+  'convertedAmount',
+];
+
+export type DealSource = { deals: readonly Deal[]; whole?: Omit<SlimDeals, 'deals'> };
+
+export function dealSource(deals: readonly Deal[]): DealSource {
+  const slim = slimDeals(deals, READ);
+  // Not the slim deals themselves: `whole` lives as long as the table, they only as long as its build.
+  return slim ? { deals: slim.deals, whole: { slotOf: slim.slotOf, whole: slim.whole } } : { deals };
+}
