@@ -41,7 +41,13 @@ const MODULES: Record<string, (scale: BenchScale) => Promise<Record<string, unkn
 type KpiEntry = { name: string; median_ms: number; p90_ms: number; budget_ms: number; runs: number; cpu_median_ms: number };
 
 async function kpiFigures(scale: BenchScale): Promise<Record<string, unknown>> {
-  const raw = (await benchKpi(scale)) as { entries: KpiEntry[]; dataset: unknown; memory_mb: unknown; column_bytes_per_record: unknown; cold_worker_heap_mb: unknown };
+  const raw = (await benchKpi(scale)) as {
+    entries: KpiEntry[];
+    dataset: unknown;
+    memory_mb: unknown;
+    column_bytes_per_record: unknown;
+    cold_worker_heap_mb: unknown;
+  };
   const figure = (entry: KpiEntry) => ({
     value: entry.median_ms,
     p90: entry.p90_ms,

@@ -1,5 +1,15 @@
 import { browser } from 'wxt/browser';
-import { openDb, DB_NAME, SCHEMA_VERSIONS, createColumnBuilder, saveOrders, loadKpiData, reloadColumnRecords, readRecordsById, forgetSlotIndexes } from '@/lib/db';
+import {
+  openDb,
+  DB_NAME,
+  SCHEMA_VERSIONS,
+  createColumnBuilder,
+  saveOrders,
+  loadKpiData,
+  reloadColumnRecords,
+  readRecordsById,
+  forgetSlotIndexes,
+} from '@/lib/db';
 import { loadSettings } from '@/lib/settings';
 import { createSyncScheduler } from '@/lib/sync';
 import { createViewService } from '@/lib/views';

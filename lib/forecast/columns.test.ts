@@ -83,7 +83,15 @@ describe('the forecast over the column store', () => {
         const { data } = simulateCrm({ seed, reps, days, activities: true, stages: true });
         const asOf = Math.round(T0 + at * days * DAY_MS);
         const { columns, records } = await bothWays(data);
-        const input = (d: KpiData) => ({ data: d, period: periodContaining('month', asOf, CAL), asOf, scope: { ownerIds: 'all' as const }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 3 });
+        const input = (d: KpiData) => ({
+          data: d,
+          period: periodContaining('month', asOf, CAL),
+          asOf,
+          scope: { ownerIds: 'all' as const },
+          calendar: CAL,
+          currency: { reporting: 'USD', rates: {} },
+          periods: 3,
+        });
         expect(await withColumns(() => backtest(input(columns)))).toEqual(backtest(input(records)));
       }),
       { numRuns: 10 },
@@ -98,7 +106,15 @@ describe('the forecast over the column store', () => {
         const asOf = Math.round(later - back * days * DAY_MS);
         const whole = knownAt(data, later, { timeZone: 'UTC' });
         const dealsOnly = { ...data, deals: knownAt({ ...data, activities: [] }, later, { timeZone: 'UTC' }).deals };
-        const input = (d: KpiData): ForecastInput => ({ data: d, period: periodContaining('month', asOf, CAL), asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, byOwner });
+        const input = (d: KpiData): ForecastInput => ({
+          data: d,
+          period: periodContaining('month', asOf, CAL),
+          asOf,
+          scope: { ownerIds: 'all' },
+          calendar: CAL,
+          currency: { reporting: 'USD', rates: {} },
+          byOwner,
+        });
         expect(forecast(input(dealsOnly))).toEqual(forecast(input(whole)));
       }),
       { numRuns: 25 },
@@ -145,7 +161,15 @@ describe('the forecast over the column store', () => {
     await fc.assert(
       fc.asyncProperty(dataArb, queryArb, async (data, query) => {
         const { columns, records } = await bothWays(data);
-        const input = (d: KpiData): ForecastInput => ({ data: d, period: query.period, asOf: query.asOf, scope: query.scope, calendar: query.calendar, currency: query.currency, byOwner: query.breakdownByOwner });
+        const input = (d: KpiData): ForecastInput => ({
+          data: d,
+          period: query.period,
+          asOf: query.asOf,
+          scope: query.scope,
+          calendar: query.calendar,
+          currency: query.currency,
+          byOwner: query.breakdownByOwner,
+        });
         const fromColumns = await withColumns(() => forecast(input(columns)));
         expect(fromColumns).toEqual(forecast(input(records)));
       }),
@@ -216,44 +240,54 @@ function oldPlanCounts(deals: readonly Deal[], includes: (id: string) => boolean
   }
   const activityFrom = asOf - DEFAULT_SETTINGS.activityTrailingDays * DAY_MS;
   let created = 0;
-  for (const deal of deals) if (includes(deal.ownerId) && deal.createdAt !== undefined && deal.createdAt >= activityFrom && deal.createdAt <= asOf) created += 1;
+  for (const deal of deals)
+    if (includes(deal.ownerId) && deal.createdAt !== undefined && deal.createdAt >= activityFrom && deal.createdAt <= asOf) created += 1;
   return { wonSum, wonWithAmount, won, lost, cycles: cycles.sort((a, b) => a - b), created };
 }
 
 describe("the deal table's sums over every deal", () => {
   it('equal the record scans they replaced: won so far, averages, the plan rates (property)', () => {
     fc.assert(
-      fc.property(dataArb, queryArb, fc.constantFrom<(id: string) => boolean>(() => true, (id) => id === 'alice', (id) => id !== 'bob'), (data, query, includes) => {
-        const { asOf, currency, period } = query;
-        const deals = knownAt(data, asOf).deals;
-        const table = buildDealTable(deals, data.activities, currency, asOf);
-        const notes: Note[] = [];
-        const to = Math.min(asOf + 1, period.end);
-        const old = oldWonSoFar(deals, includes, period.start, to, currency);
-        expect(wonSoFar(table, includes, period.start, to, notes)).toEqual({ amount: old.amount, deals: old.deals, dealIds: old.dealIds });
-        expect(notes.map((n) => [n.params.reason, n.params.count])).toEqual(old.issues);
-        const from = asOf - 90 * DAY_MS;
-        expect(wonAverages(table, from, asOf)).toEqual(oldAverages(deals, from, asOf, currency));
-        const counts = oldPlanCounts(deals, includes, asOf, currency);
-        const rates = planRates({
-          table,
-          includes,
-          asOf,
-          periodEnd: period.end,
-          calendar: query.calendar,
-          currency,
-          quota: undefined,
-          wonSoFar: 0,
-          expectedPipelineAmount: 0,
-          expectedPipelineWins: 0,
-          settings: DEFAULT_SETTINGS,
-        });
-        expect(rates.averageWonDeal.value).toBe(counts.wonWithAmount ? counts.wonSum / counts.wonWithAmount : null);
-        expect(rates.averageWonDeal.n).toBe(counts.wonWithAmount);
-        expect(rates.winRate.value).toBe(counts.won + counts.lost ? counts.won / (counts.won + counts.lost) : null);
-        expect(rates.salesCycleDays.n).toBe(counts.cycles.length);
-        expect(rates.callsPerNewDeal.n === 0 || rates.callsPerNewDeal.n === counts.created).toBe(true);
-      }),
+      fc.property(
+        dataArb,
+        queryArb,
+        fc.constantFrom<(id: string) => boolean>(
+          () => true,
+          (id) => id === 'alice',
+          (id) => id !== 'bob',
+        ),
+        (data, query, includes) => {
+          const { asOf, currency, period } = query;
+          const deals = knownAt(data, asOf).deals;
+          const table = buildDealTable(deals, data.activities, currency, asOf);
+          const notes: Note[] = [];
+          const to = Math.min(asOf + 1, period.end);
+          const old = oldWonSoFar(deals, includes, period.start, to, currency);
+          expect(wonSoFar(table, includes, period.start, to, notes)).toEqual({ amount: old.amount, deals: old.deals, dealIds: old.dealIds });
+          expect(notes.map((n) => [n.params.reason, n.params.count])).toEqual(old.issues);
+          const from = asOf - 90 * DAY_MS;
+          expect(wonAverages(table, from, asOf)).toEqual(oldAverages(deals, from, asOf, currency));
+          const counts = oldPlanCounts(deals, includes, asOf, currency);
+          const rates = planRates({
+            table,
+            includes,
+            asOf,
+            periodEnd: period.end,
+            calendar: query.calendar,
+            currency,
+            quota: undefined,
+            wonSoFar: 0,
+            expectedPipelineAmount: 0,
+            expectedPipelineWins: 0,
+            settings: DEFAULT_SETTINGS,
+          });
+          expect(rates.averageWonDeal.value).toBe(counts.wonWithAmount ? counts.wonSum / counts.wonWithAmount : null);
+          expect(rates.averageWonDeal.n).toBe(counts.wonWithAmount);
+          expect(rates.winRate.value).toBe(counts.won + counts.lost ? counts.won / (counts.won + counts.lost) : null);
+          expect(rates.salesCycleDays.n).toBe(counts.cycles.length);
+          expect(rates.callsPerNewDeal.n === 0 || rates.callsPerNewDeal.n === counts.created).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -99,7 +99,13 @@ export function dealTable(deals: readonly Deal[], activities: readonly Activity[
  * `activities` may hold records after `asOf`: only those done by then count, which is what knownAt
  * leaves done (a later one is planned or absent), so the forecast need not rewind them one by one.
  */
-export function buildDealTable(given: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions, asOf: number, whole?: WholeDeals): DealTable {
+export function buildDealTable(
+  given: readonly Deal[],
+  activities: readonly Activity[],
+  currency: CurrencyOptions,
+  asOf: number,
+  whole?: WholeDeals,
+): DealTable {
   const deals = canonicalOrder(given);
   const n = deals.length;
   const owners = new Coder();

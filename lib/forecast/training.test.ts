@@ -56,7 +56,8 @@ describe('comparable spans', () => {
   it('labels a deal won only when it closed won inside the span after the snapshot', () => {
     const s = times[0] as number;
     const i = table.ids.findIndex(
-      (_, k, __, d = table.dealAt(k)) => d.status === 'won' && (d.closedAt as number) > s + DAY_MS && (d.closedAt as number) < s + 10 * DAY_MS && (d.createdAt as number) < s,
+      (_, k, __, d = table.dealAt(k)) =>
+        d.status === 'won' && (d.closedAt as number) > s + DAY_MS && (d.closedAt as number) < s + 10 * DAY_MS && (d.createdAt as number) < s,
     );
     expect(i).toBeGreaterThanOrEqual(0);
     expect(wonInSpan(table, i, s, span)).toBe(true);

@@ -27,25 +27,31 @@ describe('lapse list over the column store', () => {
 
   it('lists the at-risk deals and counts the previous trend as over the record arrays, making only the shown deals (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(dataArb, queryArb, fc.constantFrom<'all' | string[]>('all', ['alice']), fc.constantFrom('day' as const, 'week' as const), async (data, query, owners, unit) => {
-        const deals = tableOver('test', 'deal', chunksOf('test', 'deal', data.deals));
-        const activities = tableOver('test', 'activity', chunksOf('test', 'activity', data.activities));
-        const plain = tableOver('test', 'deal', chunksOf('test', 'deal', data.deals));
-        await plain.loadCold('cold', 'all');
-        await plain.loadCold('extra', 'all');
-        const columns = { ...data, deals: deals.records(), activities: activities.records() };
-        const records = { ...data, deals: [...plain.records()] };
-        const stale = computeKpis(records, { ...query, kpis: ['staleDeals'] }).staleDeals;
-        const fromColumns = await withColumns(() => atRiskDeals(columns, stale, 3));
-        expect(fromColumns).toEqual(atRiskDeals(records, stale, 3));
-        // Without activities, knowsActivity (data-clock.ts) looks for a deal's last-activity date deal by deal.
-        if (data.activities.length) expect((deals as unknown as { made: unknown[] }).made.filter(Boolean).length).toBeLessThanOrEqual(3);
-        const scope = owners === 'all' ? 'all' : new Set(owners);
-        expect(await withColumns(() => previousTrend(columns, scope, query.period, unit, 40, query.calendar))).toEqual(
-          previousTrend(records, scope, query.period, unit, 40, query.calendar),
-        );
-        expect((activities as unknown as { made: unknown[] }).made.filter(Boolean).length).toBe(0);
-      }),
+      fc.asyncProperty(
+        dataArb,
+        queryArb,
+        fc.constantFrom<'all' | string[]>('all', ['alice']),
+        fc.constantFrom('day' as const, 'week' as const),
+        async (data, query, owners, unit) => {
+          const deals = tableOver('test', 'deal', chunksOf('test', 'deal', data.deals));
+          const activities = tableOver('test', 'activity', chunksOf('test', 'activity', data.activities));
+          const plain = tableOver('test', 'deal', chunksOf('test', 'deal', data.deals));
+          await plain.loadCold('cold', 'all');
+          await plain.loadCold('extra', 'all');
+          const columns = { ...data, deals: deals.records(), activities: activities.records() };
+          const records = { ...data, deals: [...plain.records()] };
+          const stale = computeKpis(records, { ...query, kpis: ['staleDeals'] }).staleDeals;
+          const fromColumns = await withColumns(() => atRiskDeals(columns, stale, 3));
+          expect(fromColumns).toEqual(atRiskDeals(records, stale, 3));
+          // Without activities, knowsActivity (data-clock.ts) looks for a deal's last-activity date deal by deal.
+          if (data.activities.length) expect((deals as unknown as { made: unknown[] }).made.filter(Boolean).length).toBeLessThanOrEqual(3);
+          const scope = owners === 'all' ? 'all' : new Set(owners);
+          expect(await withColumns(() => previousTrend(columns, scope, query.period, unit, 40, query.calendar))).toEqual(
+            previousTrend(records, scope, query.period, unit, 40, query.calendar),
+          );
+          expect((activities as unknown as { made: unknown[] }).made.filter(Boolean).length).toBe(0);
+        },
+      ),
       { numRuns: 150 },
     );
   });

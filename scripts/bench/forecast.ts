@@ -93,7 +93,12 @@ export async function benchForecast(scale: BenchScale = 'current'): Promise<{ en
   const rep = { ownerIds: ['rep3'] };
   const team = { ownerIds: 'all' as const };
   const entries = [
-    measure('forecast, one rep, first over new arrays', repRuns, () => forecast({ ...base, data: forRep.pop() as KpiData, scope: rep, quota: 5_000_000 }), budget(50)),
+    measure(
+      'forecast, one rep, first over new arrays',
+      repRuns,
+      () => forecast({ ...base, data: forRep.pop() as KpiData, scope: rep, quota: 5_000_000 }),
+      budget(50),
+    ),
     measure(
       'forecast, whole team by owner, first over new arrays',
       teamRuns,

@@ -279,9 +279,16 @@ async function coldWorkerHeap(data: KpiData, stored: Stored, pinned: KpiQuery): 
     );
   await collectGarbage();
   const before = process.memoryUsage();
-  const cold = { ...data, deals: copyLoader('deal', stored.deals).records(), activities: copyLoader('activity', stored.activities).records(), leads: copyLoader('lead', stored.leads).records() };
+  const cold = {
+    ...data,
+    deals: copyLoader('deal', stored.deals).records(),
+    activities: copyLoader('activity', stored.activities).records(),
+    leads: copyLoader('lead', stored.leads).records(),
+  };
   await withColumns(() => computeKpis(cold, pinned));
-  await withColumns(() => forecast({ period: pinned.period, asOf: AS_OF, calendar: CALENDAR, currency: pinned.currency, data: cold, scope: pinned.scope, quota: 5_000_000 }));
+  await withColumns(() =>
+    forecast({ period: pinned.period, asOf: AS_OF, calendar: CALENDAR, currency: pinned.currency, data: cold, scope: pinned.scope, quota: 5_000_000 }),
+  );
   await collectGarbage();
   const after = process.memoryUsage();
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);

@@ -79,7 +79,16 @@ export function dealEvidenceOf(table: ColumnTable<'deal'>): DealEvidence {
   const born = new Float64Array(n);
   for (let i = 0; i < n; i += 1) born[i] = created.has[i] ? (created.raw[i] as number) : Number.NaN;
   for (const i of undated) born[i] = bornWithoutCreatedAt(table, i);
-  const since = { deals: Infinity, wonDeals: Infinity, openDeals: Infinity, regions: Infinity, channels: Infinity, lineItems: Infinity, stageHistory: Infinity, costs: Infinity };
+  const since = {
+    deals: Infinity,
+    wonDeals: Infinity,
+    openDeals: Infinity,
+    regions: Infinity,
+    channels: Infinity,
+    lineItems: Infinity,
+    stageHistory: Infinity,
+    costs: Infinity,
+  };
   const ownerFirst = new Float64Array(owners.ids.size + 1).fill(Infinity); // the last: deals without an owner
   const ownerSeen = new Uint8Array(owners.ids.size + 1);
   const closedUndated: number[] = [];
@@ -123,12 +132,18 @@ export function dealEvidenceOf(table: ColumnTable<'deal'>): DealEvidence {
 
 function bornWithoutCreatedAt(table: ColumnTable<'deal'>, i: number): number {
   let first = table.value('firstContactAt', i) as number | undefined;
-  for (const visit of (table.value('stageHistory', i) as StageVisit[] | undefined) ?? []) if (first === undefined || visit.enteredAt < first) first = visit.enteredAt;
+  for (const visit of (table.value('stageHistory', i) as StageVisit[] | undefined) ?? [])
+    if (first === undefined || visit.enteredAt < first) first = visit.enteredAt;
   return first ?? Number.NaN;
 }
 
 /** Per customer: when its first won deal exists (born and won); the customers' ids are cold, read for won deals only. */
-function firstWonOf(table: ColumnTable<'deal'>, won: readonly number[], born: Float64Array, closed: { raw: Float64Array; has: Uint8Array }): Map<string, number> {
+function firstWonOf(
+  table: ColumnTable<'deal'>,
+  won: readonly number[],
+  born: Float64Array,
+  closed: { raw: Float64Array; has: Uint8Array },
+): Map<string, number> {
   table.need('cold', won);
   const first = new Map<string, number>();
   for (const i of won) {

@@ -83,7 +83,14 @@ export function dealEvidence(deals: readonly Deal[]): DealEvidence {
     if (deal.directCost || deal.lineItems.some((line) => line.unitCost)) since.costs = Math.min(since.costs, t);
     if (deal.lineItems.length) since.lineItems = Math.min(since.lineItems, t);
   }
-  const evidence: DealEvidence = { born, since, ownerSince, firstWon: () => firstWon, undated: Uint32Array.from(undated), closedUndated: Uint32Array.from(closedUndated) };
+  const evidence: DealEvidence = {
+    born,
+    since,
+    ownerSince,
+    firstWon: () => firstWon,
+    undated: Uint32Array.from(undated),
+    closedUndated: Uint32Array.from(closedUndated),
+  };
   dealCache.set(deals, evidence);
   return evidence;
 }
