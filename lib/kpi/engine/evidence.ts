@@ -8,7 +8,7 @@
 import type { Activity, Deal, Lead, MrrMovement, Spend } from '../../model';
 import { columnTableOf, type ColumnTable } from '../../columns/table';
 import { dealBornAt } from '../shared/as-of';
-import { activityEvidenceOf, leadEvidenceOf } from './evidence-table';
+import { activityEvidenceOf, dealEvidenceOf, leadEvidenceOf } from './evidence-table';
 
 export type DealEvidence = {
   /** Each deal's birth (creation, else first contact or stage entry); NaN when it has none. */
@@ -37,6 +37,12 @@ const earliest = (map: Map<string, number>, key: string, t: number) => {
 export function dealEvidence(deals: readonly Deal[]): DealEvidence {
   const cached = dealCache.get(deals);
   if (cached) return cached;
+  const table = columnTableOf(deals);
+  if (table) {
+    const evidence = dealEvidenceOf(table as ColumnTable<'deal'>, deals);
+    dealCache.set(deals, evidence);
+    return evidence;
+  }
   const born = new Float64Array(deals.length);
   const since = {
     deals: Infinity,
