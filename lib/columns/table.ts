@@ -289,6 +289,21 @@ export class ColumnTable<T extends ColumnType> {
     return valueAt(specOf(this.type, name), this.hot[slot >>> CHUNK_BITS.hot]!.cols[name]!, slot & HOT_MASK);
   }
 
+  /**
+   * One cold or extra field of one position, as the record has it, without making the record (the
+   * engine reads one field of many rows); throws ColdRowsNeeded when its chunk is not read yet.
+   */
+  lazyValue(name: string, position: number): unknown {
+    const spec = specOf(this.type, name);
+    if (spec.tier === 'hot') return this.hotValue(name, position);
+    const tier = spec.tier;
+    const slot = this.slotOf(position);
+    const chunk = this.lazy[tier][slot >>> CHUNK_BITS[tier]];
+    if (!chunk) throw new ColdRowsNeeded(this as unknown as ColumnTable<ColumnType>, tier, [slot >>> CHUNK_BITS[tier]]);
+    const column = chunk.cols[name];
+    return column ? valueAt(spec, column, slot & MASK[tier]) : undefined;
+  }
+
   // ——— records ———
 
   /** The chunks of a lazy tier the given positions are in that are not in memory yet. */

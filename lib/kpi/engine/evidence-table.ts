@@ -65,10 +65,10 @@ const WON = 2;
 
 /**
  * The deals' evidence from the hot columns: which optional inputs a deal has is its `inputs` byte
- * (the same tests as the record pass, made when it was written). Records are made only for the deals
- * whose birth needs more than their created date (none of it: first contact, stage history) and
- * for won deals (their customer); on a cold worker this was a record for every deal (half the first
- * pinned query's time at 10,000 deals).
+ * (the same tests as the record pass, made when it was written); a won deal's customer is read from
+ * its cold column. Records are made only for the deals whose birth needs more than their created
+ * date (none of it: first contact, stage history); on a cold worker this was a record for every deal
+ * (half the first pinned query's time at 10,000 deals).
  */
 export function dealEvidenceOf(table: ColumnTable<'deal'>, deals: readonly Deal[]): DealEvidence {
   const n = table.length;
@@ -103,7 +103,7 @@ export function dealEvidenceOf(table: ColumnTable<'deal'>, deals: readonly Deal[
     if (s === WON) {
       const wonSince = Math.max(t, closed.has[i] ? (closed.raw[i] as number) : -Infinity);
       if (wonSince < since.wonDeals) since.wonDeals = wonSince;
-      const customer = (deals[i] as Deal).customerId;
+      const customer = table.lazyValue('customerId', i) as string | undefined;
       if (customer !== undefined) {
         const current = firstWon.get(customer);
         if (current === undefined || wonSince < current) firstWon.set(customer, wonSince);
