@@ -1,4 +1,4 @@
-import { ColumnTable, columnTableOf } from '../columns/table';
+import { ColumnTable } from '../columns/table';
 import { COLUMN_TYPES, tiersOf, type ColumnRecord, type ColumnType, type Tier } from '../columns/spec';
 import type { KpiData } from '../kpi/types';
 import { readChunks, readMeta, readOrders } from './columns';
@@ -67,38 +67,17 @@ export function sourceTables(db: KpiLensDb) {
 
 /**
  * Everything of one source the KPI engine may read, in one read transaction so
- * a sync step committing meanwhile is seen whole or not at all.
+ * a sync step committing meanwhile is seen whole or not at all. `whole` (a cold worker): every
+ * tier of the column tables, not only the hot one. A first query makes records of the deals, the
+ * leads and the activities in its periods, and a record needs its cold chunk: read lazily, each
+ * miss (deals, then activities, then leads) cost a read and a computation started again; read here,
+ * in the same transaction, the first query runs once.
  */
-export async function loadKpiData(db: KpiLensDb, source: string, options: { prefetch?: boolean } = {}): Promise<KpiData> {
-  const data = await readKpiData(db, source, options.prefetch ? SMALL_TYPES : []);
-  if (options.prefetch) prefetchLazyTiers(data);
-  return data;
-}
-
-/** The big types with few records (deals, leads): a first query makes records of most of them, and their cold chunks are small. */
-const SMALL_TYPES: readonly ColumnType[] = ['deal', 'lead'];
-
-/**
- * Starts reading the cold and extra chunks not read yet of the column tables behind `data`, each tier
- * in one read: a first query reads them anyway (a record needs its cold chunk), one miss at a time,
- * computing again after each. Started as soon as the hot chunks are in, the reads overlap the query's
- * first part (indexing by the hot columns, placing the deals), and a miss then waits for the read
- * already under way (ColumnTable.loadCold reads a tier once). Outside the read transaction, like
- * every lazy read: a write since makes the source stale in the view service, which reads it again.
- */
-function prefetchLazyTiers(data: KpiData): void {
-  for (const list of [data.deals, data.leads, data.activities] as readonly (readonly unknown[])[]) {
-    const table = columnTableOf(list);
-    if (!table) continue;
-    for (const tier of tiersOf(table.type)) if (tier !== 'hot') void table.loadCold(tier, 'all').catch(() => undefined);
-  }
-}
-
-async function readKpiData(db: KpiLensDb, source: string, whole: readonly ColumnType[]): Promise<KpiData> {
+export async function loadKpiData(db: KpiLensDb, source: string, options: { whole?: boolean } = {}): Promise<KpiData> {
   return db.transaction('r', sourceTables(db), async () => {
     // The column tables first: IndexedDB answers a transaction's requests in order, and they are what a first query waits for.
     const [columns, [owners, teams, pipelines, stages, products, customers, mrrMovements, spend, quotas, targets]] = await Promise.all([
-      Promise.all(COLUMN_TYPES.map((type) => readColumnRecords(db, source, type, whole.includes(type)))),
+      Promise.all(COLUMN_TYPES.map((type) => readColumnRecords(db, source, type, options.whole))),
       Promise.all([
         readSource(db.owners, source),
         readSource(db.teams, source),

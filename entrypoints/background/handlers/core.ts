@@ -84,7 +84,12 @@ export function coreHandlers(deps: HandlerDeps, opened: (tabId: number | undefin
     // The sync states alone (no record counting): the sidebar's frame waits for this answer.
     const status = await statuses.syncSummary(source);
     if (!status.syncing && (status.lastSyncAt ?? 0) < Date.now() - REFRESH_AFTER_MS) void scheduler.kick(source);
-    if (known) opened(sender.tab?.id, source);
+    if (known) {
+      // The source's read starts with this answer (the sidebar's first numbers wait for it), the
+      // computation of its pinned numbers once the frame has its state (views.ts).
+      views.dataOf(source).catch(() => undefined);
+      opened(sender.tab?.id, source);
+    }
     return { source, ticket };
   }
 
