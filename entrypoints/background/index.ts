@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { openDb, DB_NAME, SCHEMA_VERSIONS, createColumnBuilder, saveOrders, loadKpiData, reloadColumnRecords, readRecordsById } from '@/lib/db';
+import { openDb, DB_NAME, SCHEMA_VERSIONS, createColumnBuilder, saveOrders, loadKpiData, reloadColumnRecords, readRecordsById, forgetSlotIndexes } from '@/lib/db';
 import { loadSettings } from '@/lib/settings';
 import { createSyncScheduler } from '@/lib/sync';
 import { createViewService } from '@/lib/views';
@@ -52,6 +52,8 @@ export default defineBackground(() => {
     },
     onProgress: (source) => versions.bumpSoon(source),
     onFinished: (source, result) => {
+      // A sync's id → slot maps (tens of MB for a big account) go with it; the next sync reads them again.
+      forgetSlotIndexes();
       statuses.forget(source);
       versions.bumpNow(source);
       void browser.storage.session.set({ [`sync-result:${source}`]: { ...result, at: Date.now() } });

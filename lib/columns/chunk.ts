@@ -33,6 +33,8 @@ export type ColumnMeta = {
   /** Live records (slots minus deletions). */
   alive: number;
   generation: number;
+  /** Changes with every write, at random: what an id → slot map held in memory was read at (lib/db/slot-index.ts). */
+  stamp?: string;
   cursor?: string | null;
   /** Migration progress: records done, and how many there were when it started. */
   built?: number;
@@ -82,8 +84,7 @@ export function editChunk(
 
 /** What a row keeps of one field of a record (undefined: absent). */
 function cellOf(spec: FieldSpec, record: Record<string, unknown> | null): unknown {
-  const keep = record !== null && (spec.only === undefined || spec.only(record));
-  return !keep ? undefined : spec.derive ? spec.derive(record) : record[spec.name];
+  return record === null ? undefined : spec.derive ? spec.derive(record) : record[spec.name];
 }
 
 /**

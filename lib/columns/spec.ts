@@ -37,8 +37,6 @@ export type FieldSpec = {
   tier: Tier;
   values?: readonly string[];
   keys?: readonly string[];
-  /** Kept only for the records this accepts (the rest read as absent): meeting titles, for the demo keywords. */
-  only?: (record: Record<string, unknown>) => boolean;
   /** A value computed from the record (kind `byte`), stored but never put on a record made from the store. */
   derive?: (record: Record<string, unknown>) => number;
 };
@@ -76,8 +74,7 @@ export const FIELD_SPECS: Record<ColumnType, readonly FieldSpec[]> = {
     { name: 'updatedAt', kind: 'time', tier: 'cold' },
     { name: 'direction', kind: 'enum', tier: 'cold', values: ['outbound', 'inbound'] },
     { name: 'subtype', kind: 'dict', tier: 'cold' },
-    // The demo keywords look into meeting titles; other titles are for drill-downs (the record table).
-    { name: 'title', kind: 'text', tier: 'cold', only: (record) => record.type === 'meeting' },
+    { name: 'title', kind: 'text', tier: 'cold' },
     { name: 'leadId', kind: 'dict', tier: 'cold' },
     { name: 'customerId', kind: 'dict', tier: 'cold' },
     { name: 'durationSec', kind: 'number', tier: 'cold' },
@@ -150,18 +147,6 @@ export function tiersOf(type: ColumnType): Tier[] {
   return TIERS.filter((tier) => FIELD_SPECS[type].some((spec) => spec.tier === tier));
 }
 
-/**
- * What the record table keeps of a record whose row is in the column store: its key and only the
- * fields the columns do not keep (a call's title, say). The rest is read back from the chunks.
- */
-export function leftOf<T extends ColumnType>(type: T, record: ColumnRecord[T]): Partial<ColumnRecord[T]> {
-  const fields = record as unknown as Record<string, unknown>;
-  const kept = keptOf(type, record) as unknown as Record<string, unknown>;
-  const left: Record<string, unknown> = { source: fields.source, externalId: fields.externalId };
-  for (const [name, value] of Object.entries(fields)) if (value !== undefined && !(name in kept)) left[name] = value;
-  return left as Partial<ColumnRecord[T]>;
-}
-
 /** What the column store keeps of a record (and so what a record made from it has): the listed fields, `source`. */
 export function keptOf<T extends ColumnType>(type: T, record: ColumnRecord[T]): ColumnRecord[T] {
   const source = record as unknown as Record<string, unknown>;
@@ -169,7 +154,7 @@ export function keptOf<T extends ColumnType>(type: T, record: ColumnRecord[T]): 
   for (const spec of FIELD_SPECS[type]) {
     if (spec.derive) continue;
     const value = source[spec.name];
-    if (value !== undefined && (spec.only === undefined || spec.only(source))) kept[spec.name] = value;
+    if (value !== undefined) kept[spec.name] = value;
   }
   return kept as ColumnRecord[T];
 }

@@ -8,7 +8,8 @@ import { expect } from 'vitest';
 import { COLUMN_TYPES, keptOf, type ColumnRecord, type ColumnType } from '../columns/spec';
 import { columnTableOf } from '../columns/table';
 import type { Activity, Deal, Lead } from '../model';
-import { bySource, readMeta, type StoredRecord } from './columns';
+import { bySource, readMeta } from './columns';
+import { liveSlots, readIdRows, slotIndex } from './slot-index';
 import type { KpiLensDb } from './db';
 import { loadKpiData } from './load';
 import { recordTable } from './records';
@@ -18,14 +19,14 @@ import { RECORD_TABLES } from './schema';
 /**
  * The column store and the records agree: for each big type, the records made from the columns (the
  * worker's path, whole chunks) are exactly what the column store keeps of the stored records made
- * whole (a page's path, one slot at a time), no more, no fewer; the record table keeps no field the
- * columns keep (records are stored slim); and the live count is the number of records.
+ * whole (a page's path, one slot at a time), no more, no fewer; the record table holds none of them;
+ * the slot index has each id once; and the live count is the number of records.
  */
 export async function expectAgreement(db: KpiLensDb, source: string) {
   const data = await loadKpiData(db, source);
   for (const type of COLUMN_TYPES) {
-    const rows = (await bySource(recordTable(db, type), source).toArray()) as StoredRecord[];
-    const stored = await db.transaction('r', [recordTable(db, type), db.columns], () => readWholeSource(db, source, type));
+    const rows = await bySource(recordTable(db, type), source).toArray();
+    const stored = await db.transaction('r', [recordTable(db, type), db.columns, db.columnMeta], async () => readWholeSource(db, source, type));
     const fromColumns = data[RECORD_TABLES[type]] as readonly ColumnRecord[ColumnType][];
     const table = columnTableOf(fromColumns);
     const meta = await readMeta(db, source, type);
@@ -37,13 +38,17 @@ export async function expectAgreement(db: KpiLensDb, source: string) {
     const made = [...fromColumns].map((record) => ({ ...record })).sort(byId);
     const kept = stored.map((record) => keptOf(type, record as ColumnRecord[typeof type])).sort(byId);
     expect(made, type).toEqual(kept);
-    for (const row of rows) {
-      expect(row.slot, `${type} ${row.externalId} has a slot`).toBeTypeOf('number');
-      const doubled = Object.keys(keptOf(type, row as unknown as ColumnRecord[typeof type])).filter((name) => name !== 'source' && name !== 'externalId');
-      expect(doubled, `${type} ${row.externalId}: fields stored beside the columns`).toEqual([]);
-    }
+    expect(rows, `${type}: the column store alone holds the records, the record table none`).toEqual([]);
     expect(meta!.alive, `${type} live count`).toBe(stored.length);
+    const ids = liveSlots(await readIdRows(db.columns, source, type)).map(([, id]) => id);
+    expect(new Set(ids).size, `${type}: one slot per id`).toBe(ids.length);
+    expect(ids.sort(), `${type}: the slot index has every record's id`).toEqual(stored.map((record) => record.externalId));
   }
+}
+/** The slot the column store gave a record id (undefined: none). */
+export async function slotOfId(db: KpiLensDb, source: string, type: ColumnType, id: string): Promise<number | undefined> {
+  const index = await db.transaction('r', [db.columns, db.columnMeta], async () => slotIndex(db.columns, source, type, await readMeta(db, source, type)));
+  return index.get(id);
 }
 export const byId = (a: { externalId?: unknown }, b: { externalId?: unknown }) => (String(a.externalId) < String(b.externalId) ? -1 : 1);
 

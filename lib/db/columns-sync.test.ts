@@ -123,7 +123,7 @@ describe('the column store under sync steps', () => {
           else expect(await snapshot(db)).toEqual(before);
 
           for (const type of COLUMN_TYPES) {
-            const stored = await db.transaction('r', [recordTable(db, type), db.columns], () => readWholeSource(db, SOURCE, type));
+            const stored = await db.transaction('r', [recordTable(db, type), db.columns, db.columnMeta], async () => readWholeSource(db, SOURCE, type));
             const expected = [...model.entries()].filter(([key]) => key.startsWith(`${type}\u0000`)).map(([, record]) => record);
             expect(stored.sort(byId), type).toEqual(expected.sort(byId));
           }

@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COLUMN_TYPES, type ColumnType } from '../columns/spec';
 import { columnTableOf } from '../columns/table';
 import type { Activity, CanonicalRecord, Deal, Lead } from '../model';
-import { activity, activityArb, byId, deal, dealArb, expectAgreement, ids, lead, leadArb, SOURCE, T0, withLink } from './column-test-support';
+import { activity, activityArb, byId, deal, dealArb, expectAgreement, ids, lead, leadArb, slotOfId, SOURCE, T0, withLink } from './column-test-support';
 import { buildColumnsStep, pendingBuilds, readMeta } from './columns';
 import { KpiLensDb } from './db';
 import { loadKpiData } from './load';
-import { deleteRecord, deleteSource, putBatch, recordTable, tablesOf, upsertRecords } from './records';
+import { countAll, deleteRecord, deleteSource, putBatch, recordTable, tablesOf, upsertRecords } from './records';
 import { readWholeSource } from './whole-records';
 import { SCHEMA_VERSIONS } from './schema';
 
@@ -59,7 +59,7 @@ describe('the column store', () => {
           else for (const id of op.ids) model.get(op.type)!.delete(id);
           await expectAgreement(db, SOURCE);
           for (const type of COLUMN_TYPES) {
-            const whole = await db.transaction('r', [recordTable(db, type), db.columns], () => readWholeSource(db, SOURCE, type));
+            const whole = await db.transaction('r', [recordTable(db, type), db.columns, db.columnMeta], async () => readWholeSource(db, SOURCE, type));
             expect(whole.sort(byId), type).toEqual([...model.get(type)!.values()].sort(byId));
           }
         }
@@ -72,7 +72,7 @@ describe('the column store', () => {
   it('keeps a record in its slot across updates, and a deleted slot dead (no record takes it)', async () => {
     const db = open();
     await upsertRecords(db, { activity: [activity('a1'), activity('a2'), activity('a3')] });
-    const slotOf = async (id: string) => ((await db.activities.get([SOURCE, id])) as { slot?: number } | undefined)?.slot;
+    const slotOf = (id: string) => slotOfId(db, SOURCE, 'activity', id);
     expect([await slotOf('a1'), await slotOf('a2'), await slotOf('a3')]).toEqual([0, 1, 2]);
     await upsertRecords(db, { activity: [activity('a2', { type: 'meeting', title: 'Demo' })] });
     expect(await slotOf('a2')).toBe(1);
@@ -82,7 +82,7 @@ describe('the column store', () => {
     expect(await readMeta(db, SOURCE, 'activity')).toMatchObject({ slots: 4, alive: 3, state: 'ready' });
     await expectAgreement(db, SOURCE);
     // Records read back carry no slot (it is the column store's, not the model's), and are whole again.
-    const whole = await db.transaction('r', [db.activities, db.columns], () => readWholeSource(db, SOURCE, 'activity'));
+    const whole = await db.transaction('r', [db.activities, db.columns, db.columnMeta], async () => readWholeSource(db, SOURCE, 'activity'));
     expect(whole.every((record) => !('slot' in record))).toBe(true);
     expect(whole.find((record) => record.externalId === 'a2')).toEqual(activity('a2', { type: 'meeting', title: 'Demo' }));
   });
@@ -91,7 +91,7 @@ describe('the column store', () => {
     const db = open();
     const many = Array.from({ length: 40 }, (_, i) => `a${String(i).padStart(2, '0')}`); // a00 … a39: slots 0 … 39
     await upsertRecords(db, { activity: many.map((id) => activity(id)) });
-    const slotOf = async (id: string) => ((await db.activities.get([SOURCE, id])) as { slot?: number } | undefined)?.slot;
+    const slotOf = (id: string) => slotOfId(db, SOURCE, 'activity', id);
     // Neighbours (a range of 2 stored keys for 2 asked: read as one range), then ids spread over all 40
     // stored keys (more than 4 × 3 in their range: looked up one by one) with a new one among them.
     await upsertRecords(db, { activity: [activity('a10', { ownerId: 'u9' }), activity('a11', { ownerId: 'u9' })] });
@@ -112,7 +112,7 @@ describe('the column store', () => {
       }),
     ).rejects.toThrow('stopped');
     expect(await db.columns.toArray()).toEqual(before);
-    expect(await db.activities.count()).toBe(1);
+    expect(await countAll(db, 'activity')).toBe(1);
     await expectAgreement(db, SOURCE);
   });
 

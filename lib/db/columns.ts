@@ -1,28 +1,27 @@
 /**
  * The column store in IndexedDB (table `columns`): per source and big record type (activities, deals,
  * leads), chunks of typed arrays (lib/columns) that the KPI engine indexes a source by without reading
- * a record object. Every write of those records goes through `writeColumnRows` INSIDE the transaction
- * that writes the records (sync steps, imports, demo data, the rep's own entries, deletions), so the
- * columns and the records can never disagree: both are committed, or neither.
+ * a record object, and where those records live (with the slot index of their ids, ./slot-index.ts).
+ * Every write of them goes through `writeColumnRows` INSIDE the transaction of the write (sync steps,
+ * imports, demo data, the rep's own entries, deletions), with the records a migration has not built
+ * into columns yet: both are committed, or neither.
  */
 import type { Table } from 'dexie';
-import { editChunk, type ColumnMeta, type RowEdit, type StoredChunk } from '../columns/chunk';
+import type { ColumnMeta, StoredChunk } from '../columns/chunk';
 import type { StoredOrder } from '../columns/table';
-import { chunkOf, indexIn, isColumnType, leftOf, tiersOf, type ColumnRecord, type ColumnType, type Tier } from '../columns/spec';
+import { isColumnType, type ColumnType, type Tier } from '../columns/spec';
 import type { CanonicalRecord, RecordType } from '../model';
 import type { KpiLensDb } from './db';
 import { RECORD_TABLES } from './schema';
+import { slotIndexToWrite, stampWrite, writeIds } from './slot-index';
+import { chunkKey, RowEdits, type TouchedChunks } from './row-edits';
 
-export type ColumnKey = [string, ColumnType, Tier | 'order', number];
-/** A record as stored: the canonical record and, for the column types, its slot in the chunks. */
-export type StoredRecord = CanonicalRecord & { slot?: number };
+export { chunkKey, type ColumnKey, type TouchedChunks } from './row-edits';
 
 /** All keys of one source in a table keyed by `[source+…]`: [source] sorts before them, [source, [[]]] after. */
 export const sourceRange = (source: string): [unknown[], unknown[]] => [[source], [source, [[]]]];
 
-export const chunkKey = (source: string, type: ColumnType, tier: Tier, chunk: number): ColumnKey => [source, type, tier, chunk];
-
-function recordTableOf(db: KpiLensDb, type: RecordType): Table<StoredRecord, [string, string]> {
+function recordTableOf(db: KpiLensDb, type: RecordType): Table<CanonicalRecord, [string, string]> {
   return db.table(RECORD_TABLES[type]);
 }
 
@@ -79,17 +78,16 @@ export async function saveOrders(
   });
 }
 
-/** Chunks a write changed, so a reader holding them in memory reads those again. */
-export type TouchedChunks = { type: ColumnType; tier: Tier; chunks: number[] }[];
-
 function freshMeta(source: string, type: ColumnType, state: ColumnMeta['state']): ColumnMeta {
   return { source, type, state, slots: 0, alive: 0, generation: 0, ...(state === 'building' ? { cursor: null, built: 0 } : {}) };
 }
 
 /**
  * Gives `records` of one type their slots and writes their rows (and clears the rows of `deletedIds`)
- * in the column store; returns the records to store (with their slots). Call inside a transaction
- * over the record table, `db.columns` and `db.columnMeta`, before writing the records themselves.
+ * in the column store, with their ids in the slot index; returns the records the record table must
+ * still hold: none of those the column store covers (they live in the chunks alone), only those a
+ * migration has not built yet. Call inside a transaction over the record table, `db.columns` and
+ * `db.columnMeta`, then write what it returns.
  */
 export async function writeColumnRows(
   db: KpiLensDb,
@@ -97,8 +95,8 @@ export async function writeColumnRows(
   type: RecordType,
   records: readonly CanonicalRecord[],
   deletedIds: readonly string[] = [],
-): Promise<{ records: StoredRecord[]; touched: TouchedChunks }> {
-  if (!isColumnType(type) || (records.length === 0 && deletedIds.length === 0)) return { records: records as StoredRecord[], touched: [] };
+): Promise<{ records: CanonicalRecord[]; touched: TouchedChunks }> {
+  if (!isColumnType(type) || (records.length === 0 && deletedIds.length === 0)) return { records: [...records], touched: [] };
   const table = recordTableOf(db, type);
   let meta = await readMeta(db, source, type);
   if (!meta) {
@@ -108,111 +106,45 @@ export async function writeColumnRows(
     meta = freshMeta(source, type, stored.length ? 'building' : 'ready');
     if (meta.state === 'building') {
       await db.columnMeta.put(meta);
-      return { records: records as StoredRecord[], touched: [] };
+      return { records: [...records], touched: [] };
     }
   }
   // While building, the builder owns the records it has not reached yet (ids after the cursor).
   const state = meta;
   const cursor = state.state === 'building' ? state.cursor : undefined;
   const covered = (id: string) => state.state === 'ready' || (cursor !== null && cursor !== undefined && id <= cursor);
-  const putIds = records.filter((record) => covered(record.externalId)).map((record) => record.externalId);
-  const deleteIds = deletedIds.filter(covered);
-  if (putIds.length === 0 && deleteIds.length === 0) return { records: records as StoredRecord[], touched: [] };
+  const uncovered = records.filter((record) => !covered(record.externalId));
+  if (uncovered.length === records.length && !deletedIds.some(covered)) return { records: uncovered, touched: [] };
 
-  const slotOf = await storedSlots(table, source, [...putIds, ...deleteIds]);
-  const edits = new Map<string, { tier: Tier; chunk: number; rows: RowEdit[] }>();
-  const edit = (slot: number, record: Record<string, unknown> | null) => {
-    for (const tier of tiersOf(type)) {
-      const chunk = chunkOf(slot, tier);
-      const key = `${tier}:${chunk}`;
-      let entry = edits.get(key);
-      if (!entry) edits.set(key, (entry = { tier, chunk, rows: [] }));
-      entry.rows.push({ index: indexIn(slot, tier), record });
-    }
-  };
-  const out: StoredRecord[] = [];
+  const slotOf = await slotIndexToWrite(db.columns, source, type, meta);
+  const rows = new RowEdits(type);
+  const ids: [number, string][] = [];
   for (const record of records) {
-    if (!covered(record.externalId)) {
-      out.push(record);
-      continue;
-    }
+    if (!covered(record.externalId)) continue;
     let slot = slotOf.get(record.externalId);
     if (slot === undefined) {
       slot = meta.slots;
       meta.slots += 1;
       meta.alive += 1;
       slotOf.set(record.externalId, slot);
+      ids.push([slot, record.externalId]);
     }
-    edit(slot, record as unknown as Record<string, unknown>);
-    // The record table keeps only what the columns do not (see leftOf): the rest is read from the chunks.
-    out.push({ ...leftOf(type, record as ColumnRecord[typeof type]), slot } as StoredRecord);
+    rows.add(slot, record as unknown as Record<string, unknown>);
   }
-  for (const id of deleteIds) {
-    const slot = slotOf.get(id);
+  for (const id of deletedIds) {
+    const slot = covered(id) ? slotOf.get(id) : undefined;
     if (slot === undefined) continue;
     slotOf.delete(id);
     meta.alive -= 1;
-    edit(slot, null);
+    ids.push([slot, '']);
+    rows.add(slot, null);
   }
-  const groups = [...edits.values()];
-  const current = await db.columns.bulkGet(groups.map((group) => chunkKey(source, type, group.tier, group.chunk)));
-  await db.columns.bulkPut(groups.map((group, i) => editChunk(source, type, group.tier, group.chunk, current[i] as StoredChunk | undefined, group.rows)));
+  const touched = await rows.write(db.columns, source);
+  await writeIds(db.columns, source, type, ids);
   meta.generation += 1;
+  stampWrite(db.columns, meta, slotOf);
   await db.columnMeta.put(meta);
-  const touched: TouchedChunks = [];
-  for (const tier of tiersOf(type)) {
-    const chunks = groups.filter((group) => group.tier === tier).map((group) => group.chunk);
-    if (chunks.length) touched.push({ type, tier, chunks });
-  }
-  return { records: out, touched };
-}
-
-/**
- * The slots of those of `ids` already stored. Which are stored is asked of the keys alone (a key
- * cursor reads no record): a sync's pages are mostly new records, and reading each stored record
- * whole only to learn there is none, or to take one number of it, was most of the step's extra time.
- */
-async function storedSlots(table: Table<StoredRecord, [string, string]>, source: string, ids: readonly string[]): Promise<Map<string, number>> {
-  const slotOf = new Map<string, number>();
-  if (ids.length === 0) return slotOf;
-  const present = await keysStored(table, source, ids);
-  if (present.length === 0) return slotOf;
-  const rows = await table.bulkGet(present);
-  rows.forEach((row) => {
-    if (row?.slot !== undefined) slotOf.set(row.externalId, row.slot);
-  });
-  return slotOf;
-}
-
-/**
- * The keys of `ids` the table holds. One read of the keys between the least and the greatest id (a
- * page of a sync is often a run of neighbouring ids), as long as that range holds few others; else a
- * cursor that jumps from one asked key to the next.
- */
-function keysStored(table: Table<StoredRecord, [string, string]>, source: string, ids: readonly string[]): Promise<[string, string][]> {
-  let [least, greatest] = [ids[0]!, ids[0]!];
-  for (const id of ids) {
-    if (id < least) least = id;
-    if (id > greatest) greatest = id;
-  }
-  const most = 4 * ids.length;
-  // Chained, not awaited: a native promise between two requests lets the transaction commit (Dexie's PrematureCommitError).
-  return table
-    .where(':id')
-    .between([source, least], [source, greatest], true, true)
-    .limit(most + 1)
-    .primaryKeys()
-    .then((found) => {
-      const inRange = found as unknown as [string, string][];
-      if (inRange.length <= most) {
-        const asked = new Set(ids);
-        return inRange.filter(([, id]) => asked.has(id));
-      }
-      return table
-        .where(':id')
-        .anyOf(ids.map((id) => [source, id] as [string, string]))
-        .primaryKeys() as unknown as Promise<[string, string][]>;
-    });
+  return { records: uncovered, touched };
 }
 
 /** Removes a source's whole column store (with its records: call in the same transaction). */
@@ -227,8 +159,9 @@ export const BUILD_STEP = 2_000;
 
 /**
  * One step of the migration that makes the columns of records stored before the column store
- * existed: the next records after the cursor, in key order, get their slots and rows, the cursor
- * moves on, all in one transaction. Returns the progress; `done` once the type is ready.
+ * existed: the next records after the cursor, in key order, get their slots and rows (and leave the
+ * record table: the chunks hold them now), the cursor moves on, all in one transaction. Returns the
+ * progress; `done` once the type is ready.
  */
 export async function buildColumnsStep(
   db: KpiLensDb,
@@ -245,36 +178,28 @@ export async function buildColumnsStep(
     const range =
       meta.cursor === null || meta.cursor === undefined ? bySource(table, source) : table.where(':id').between([source, meta.cursor], upper, false, false);
     const records = await range.limit(limit).toArray();
-    const rows = new Map<string, { tier: Tier; chunk: number; rows: RowEdit[] }>();
-    const stored: StoredRecord[] = [];
+    const slotOf = await slotIndexToWrite(db.columns, source, type, meta);
+    const rows = new RowEdits(type);
+    const ids: [number, string][] = [];
     for (const record of records) {
       const slot = meta.slots;
       meta.slots += 1;
       meta.alive += 1;
-      for (const tier of tiersOf(type)) {
-        const key = `${tier}:${chunkOf(slot, tier)}`;
-        let entry = rows.get(key);
-        if (!entry) rows.set(key, (entry = { tier, chunk: chunkOf(slot, tier), rows: [] }));
-        entry.rows.push({ index: indexIn(slot, tier), record: record as unknown as Record<string, unknown> });
-      }
-      stored.push({ ...leftOf(type, record as ColumnRecord[typeof type]), slot } as StoredRecord);
+      slotOf.set(record.externalId, slot);
+      ids.push([slot, record.externalId]);
+      rows.add(slot, record as unknown as Record<string, unknown>);
     }
-    const groups = [...rows.values()];
-    const current = await db.columns.bulkGet(groups.map((group) => chunkKey(source, type, group.tier, group.chunk)));
-    await db.columns.bulkPut(groups.map((group, i) => editChunk(source, type, group.tier, group.chunk, current[i] as StoredChunk | undefined, group.rows)));
-    await table.bulkPut(stored);
+    const touched = await rows.write(db.columns, source);
+    await writeIds(db.columns, source, type, ids);
+    await table.bulkDelete(records.map((record) => [source, record.externalId] as [string, string]));
     meta.built = (meta.built ?? 0) + records.length;
     if (records.length < limit) {
       meta.state = 'ready';
       delete meta.cursor;
     } else meta.cursor = records[records.length - 1]!.externalId;
     meta.generation += 1;
+    stampWrite(db.columns, meta, slotOf);
     await db.columnMeta.put(meta);
-    const touched: TouchedChunks = [];
-    for (const tier of tiersOf(type)) {
-      const chunks = groups.filter((group) => group.tier === tier).map((group) => group.chunk);
-      if (chunks.length) touched.push({ type, tier, chunks });
-    }
     return { done: meta.state === 'ready', built: meta.built, total: Math.max(meta.total, meta.built), touched };
   });
 }

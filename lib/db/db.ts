@@ -24,7 +24,7 @@ export class KpiLensDb extends Dexie {
   quarantine!: Table<QuarantineEntry, number>;
   syncState!: Table<SyncObjectState, string>;
   meta!: Table<MetaEntry, string>;
-  columns!: Table<StoredChunk, [string, ColumnType, Tier | 'order', number]>;
+  columns!: Table<StoredChunk, [string, ColumnType, Tier | 'order' | 'ids', number]>;
   columnMeta!: Table<ColumnMeta, [string, ColumnType]>;
 
   constructor(name: string, versions: readonly SchemaVersion[]) {

@@ -12,9 +12,10 @@ export {
 export { type QuarantineEntry } from './types';
 export { capRawPayload, DB_NAME, RECORD_TABLES, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 export { KpiLensDb, openDb, reopenIfClosed } from './db';
-export { batchTypes, deleteRecord, deleteSource, putBatch, recordTable, tablesOf, upsertRecords, withoutSlot } from './records';
-export { readRecordsById, readWholeSource, readWholeTable, wholeRecords } from './whole-records';
+export { batchTypes, countAll, countRecords, deleteRecord, deleteSource, putBatch, recordTable, tablesOf, upsertRecords } from './records';
+export { readRecordsById, readWholeSource, readWholeTable } from './whole-records';
 export { describeFailure, storageProblemOf } from './failure';
 export { loadKpiData, reloadColumnRecords } from './load';
 export { createColumnBuilder } from './column-builder';
 export { saveOrders } from './columns';
+export { forgetSlotIndexes } from './slot-index';

@@ -41,7 +41,7 @@ export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, sou
 
 /** A source's records of one big type read again (after a write), in its own read transaction. */
 export function reloadColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T): Promise<readonly ColumnRecord[T][]> {
-  return db.transaction('r', [recordTable(db, type), db.columns, db.columnMeta], () => readColumnRecords(db, source, type));
+  return db.transaction('r', [recordTable(db, type), db.columns, db.columnMeta], async () => readColumnRecords(db, source, type));
 }
 
 /** The tables `loadKpiData` reads, for a read transaction. */

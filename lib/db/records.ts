@@ -2,9 +2,10 @@ import type { Table } from 'dexie';
 import type { RecordBatch } from '../adapters/types';
 import { isColumnType } from '../columns/spec';
 import { RECORD_TYPES, type CanonicalRecord, type RecordType } from '../model';
-import { bySource, deleteSourceColumns, writeColumnRows, type StoredRecord } from './columns';
+import { bySource, deleteSourceColumns, readMeta, writeColumnRows } from './columns';
 import type { KpiLensDb } from './db';
 import { RECORD_TABLES, sourcesIn } from './schema';
+import { slotsOf } from './slot-index';
 
 export function recordTable(db: KpiLensDb, type: RecordType): Table<CanonicalRecord, [string, string]> {
   return db.table(RECORD_TABLES[type]);
@@ -23,13 +24,6 @@ export function tablesOf(db: KpiLensDb, types: Iterable<RecordType>): Table[] {
 
 export function batchTypes(batch: RecordBatch): RecordType[] {
   return RECORD_TYPES.filter((type) => (batch[type]?.length ?? 0) > 0);
-}
-
-/** A record as read back: the slot is the column store's business, not the record's. */
-export function withoutSlot<T extends CanonicalRecord>(record: T & { slot?: number }): T {
-  if (record.slot === undefined) return record;
-  const { slot: _slot, ...rest } = record;
-  return rest as unknown as T;
 }
 
 function bySourceOf<T extends CanonicalRecord>(records: readonly T[]): Map<string, T[]> {
@@ -52,8 +46,9 @@ export async function putBatch(db: KpiLensDb, batch: RecordBatch): Promise<numbe
     const records = batch[type] as CanonicalRecord[];
     if (isColumnType(type)) {
       for (const [source, group] of bySourceOf(records)) {
-        const stored = await writeColumnRows(db, source, type, group);
-        await recordTable(db, type).bulkPut(stored.records as CanonicalRecord[]);
+        // The column store holds them; the record table only what a migration has not built yet.
+        const left = await writeColumnRows(db, source, type, group);
+        if (left.records.length) await recordTable(db, type).bulkPut(left.records);
       }
     } else await recordTable(db, type).bulkPut(records);
     written += records.length;
@@ -72,32 +67,49 @@ export async function deleteRecords(db: KpiLensDb, source: string, type: RecordT
 export async function upsertRecords(db: KpiLensDb, batch: RecordBatch): Promise<number> {
   const types = batchTypes(batch);
   if (types.length === 0) return 0;
-  return db.transaction('rw', tablesOf(db, types), () => putBatch(db, batch));
+  return db.transaction('rw', tablesOf(db, types), async () => putBatch(db, batch));
 }
 
 /** Deletes one record in its own transaction; whether it existed. */
 export async function deleteRecord(db: KpiLensDb, source: string, type: RecordType, id: string): Promise<boolean> {
   return db.transaction('rw', tablesOf(db, [type]), async () => {
-    const existed = (await recordTable(db, type).get([source, id])) !== undefined;
+    const inColumns = isColumnType(type) && (await slotsOf(db.columns, source, type, await readMeta(db, source, type), [id])).has(id);
+    const existed = inColumns || (await recordTable(db, type).get([source, id])) !== undefined;
     if (existed) await deleteRecords(db, source, type, [id]);
     return existed;
   });
 }
 
-/** The records of one source in a record table, in key order (records as the model has them). */
-export async function readSource<T extends CanonicalRecord>(table: Table<T, [string, string]>, source: string): Promise<T[]> {
-  const rows = (await bySource(table, source).toArray()) as (T & { slot?: number })[];
-  for (const row of rows) if (row.slot !== undefined) delete row.slot;
-  return rows;
+/** The rows of one source in a record table, in key order. */
+export function readSource<T extends CanonicalRecord>(table: Table<T, [string, string]>, source: string): Promise<T[]> {
+  return bySource(table, source).toArray();
+}
+
+/** The sources with records of a type, sorted: the column store's and the record table's. */
+export async function storedSources(db: KpiLensDb, type: RecordType): Promise<string[]> {
+  const sources = new Set(await sourcesIn(recordTable(db, type)));
+  if (isColumnType(type)) for (const meta of await db.columnMeta.toArray()) if (meta.type === type && meta.alive > 0) sources.add(meta.source);
+  return [...sources].sort();
+}
+
+/** Records of one type of a source: the column store's live count and the rows of the record table (records not built into columns yet). */
+export async function countRecords(db: KpiLensDb, source: string, type: RecordType): Promise<number> {
+  const [meta, rows] = await Promise.all([isColumnType(type) ? readMeta(db, source, type) : undefined, bySource(recordTable(db, type), source).count()]);
+  return (meta?.alive ?? 0) + rows;
+}
+
+/** Records of one type over every source. */
+export async function countAll(db: KpiLensDb, type: RecordType): Promise<number> {
+  let total = 0;
+  for (const source of await storedSources(db, type)) total += await countRecords(db, source, type);
+  return total;
 }
 
 /** The sources that have records, with counts per type. */
 export async function sourceSummary(db: KpiLensDb): Promise<Record<string, Partial<Record<RecordType, number>>>> {
   const summary: Record<string, Partial<Record<RecordType, number>>> = {};
   for (const type of RECORD_TYPES) {
-    for (const source of await sourcesIn(recordTable(db, type))) {
-      (summary[source] ??= {})[type] = await bySource(recordTable(db, type), source).count();
-    }
+    for (const source of await storedSources(db, type)) (summary[source] ??= {})[type] = await countRecords(db, source, type);
   }
   return summary;
 }
@@ -111,5 +123,3 @@ export async function deleteSource(db: KpiLensDb, source: string): Promise<void>
     await db.syncState.where('source').equals(source).delete();
   });
 }
-
-export type { StoredRecord };

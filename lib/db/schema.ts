@@ -1,5 +1,6 @@
 import type { Table, Transaction } from 'dexie';
 import type { RecordType } from '../model';
+import { moveRecordsIntoColumns } from './migrate-v4';
 
 export const DB_NAME = 'kpi-lens';
 
@@ -142,6 +143,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
+  // v4: those records live in the column store alone (lib/db/migrate-v4.ts); no store changes, only data.
+  { version: 4, stores: {}, upgrade: (tx) => moveRecordsIntoColumns(tx, COLUMN_TABLES) },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

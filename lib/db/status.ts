@@ -1,9 +1,8 @@
 import type { ApiBudget } from '../adapters/types';
 import { RECORD_TYPES, type RecordType } from '../model';
 import type { KpiLensDb } from './db';
-import { isColumnType } from '../columns/spec';
-import { buildProgress, bySource, readMeta } from './columns';
-import { recordTable } from './records';
+import { buildProgress } from './columns';
+import { countRecords } from './records';
 import type { SyncObjectState } from './types';
 
 export type StoredSourceStatus = {
@@ -31,16 +30,10 @@ export type StoredCounts = { records: number; quarantined: number };
  */
 export async function countStored(db: KpiLensDb, source: string): Promise<StoredCounts> {
   const [counts, quarantined] = await Promise.all([
-    Promise.all(RECORD_TYPES.map((type) => countOf(db, source, type))),
+    Promise.all(RECORD_TYPES.map((type) => countRecords(db, source, type))),
     db.quarantine.where('source').equals(source).count(),
   ]);
   return { records: counts.reduce((sum, n) => sum + n, 0), quarantined };
-}
-
-/** Records of one type of a source: the column store knows its live count; other tables are counted. */
-async function countOf(db: KpiLensDb, source: string, type: RecordType): Promise<number> {
-  const meta = isColumnType(type) ? await readMeta(db, source, type) : undefined;
-  return meta?.state === 'ready' ? meta.alive : bySource(recordTable(db, type), source).count();
 }
 
 /** What the sidebar and popup show about a source's data: counts, last sync, progress, the last problem. */
@@ -135,7 +128,7 @@ export function latestBudget(objects: readonly ObjectStatus[]): ApiBudget | unde
 
 /** Stored records of a source per record type (only the types it has). */
 export async function countByType(db: KpiLensDb, source: string): Promise<Partial<Record<RecordType, number>>> {
-  const counts = await Promise.all(RECORD_TYPES.map((type) => bySource(recordTable(db, type), source).count()));
+  const counts = await Promise.all(RECORD_TYPES.map((type) => countRecords(db, source, type)));
   const out: Partial<Record<RecordType, number>> = {};
   RECORD_TYPES.forEach((type, index) => {
     if (counts[index]) out[type] = counts[index];

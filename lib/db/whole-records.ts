@@ -1,42 +1,18 @@
 /**
- * Records as the model has them, from what is stored. Activities, deals and leads whose rows are in
- * the column store are stored slim (the record table keeps the key, the slot and only the fields the
- * columns do not keep; lib/columns/spec.ts, leftOf), so a whole record is its chunks' fields plus
- * those. Records without a slot (stored before the column store, not built yet) are whole already.
+ * Records as the model has them, from what is stored. Activities, deals and leads live in the column
+ * store alone (their record tables hold only records a migration has not built into columns yet), so
+ * a record of theirs is made from its slot's fields in the chunks (lib/columns/table.ts, fieldsAt),
+ * found by id through the slot index (./slot-index.ts). Other types are their record tables' rows.
  */
-import type { StoredChunk } from '../columns/chunk';
-import { CHUNK_BITS, isColumnType, tiersOf, type ColumnType, type Tier } from '../columns/spec';
-import { fieldsAt } from '../columns/table';
+import { isColumnType } from '../columns/spec';
 import type { CanonicalRecord, RecordByType, RecordType } from '../model';
-import { chunkKey, bySource, type StoredRecord } from './columns';
+import { bySource, readMeta } from './columns';
 import type { KpiLensDb } from './db';
-import { recordTable, withoutSlot } from './records';
+import { readSource, recordTable, storedSources } from './records';
+import { liveSlots, readIdRows, slotIndex, slotsOf, sortedIds } from './slot-index';
+import { recordsAtSlots } from './slot-records';
 
-/** Whole records for stored rows of one source (undefined stays undefined); call inside a transaction over the record table and `db.columns`. */
-export async function wholeRecords(
-  db: KpiLensDb,
-  source: string,
-  type: RecordType,
-  rows: readonly (StoredRecord | undefined)[],
-): Promise<(CanonicalRecord | undefined)[]> {
-  if (!isColumnType(type) || rows.every((row) => row?.slot === undefined)) return rows.map((row) => (row ? withoutSlot(row) : undefined));
-  const tiers = tiersOf(type);
-  const wanted = new Map<string, [Tier, number]>();
-  for (const row of rows) {
-    if (row?.slot === undefined) continue;
-    for (const tier of tiers) wanted.set(`${tier}:${row.slot >>> CHUNK_BITS[tier]}`, [tier, row.slot >>> CHUNK_BITS[tier]]);
-  }
-  const places = [...wanted.values()];
-  const read = await db.columns.bulkGet(places.map(([tier, chunk]) => chunkKey(source, type, tier, chunk)));
-  const chunks = new Map(places.map(([tier, chunk], i) => [`${tier}:${chunk}`, read[i] as StoredChunk | undefined]));
-  return rows.map((row) => {
-    if (!row) return undefined;
-    if (row.slot === undefined) return withoutSlot(row);
-    const slot = row.slot;
-    const ofSlot = Object.fromEntries(tiers.map((tier) => [tier, chunks.get(`${tier}:${slot >>> CHUNK_BITS[tier]}`)]));
-    return { ...fieldsAt(type as ColumnType, ofSlot, slot, row.externalId), ...withoutSlot(row) } as CanonicalRecord;
-  });
-}
+export { recordsAtSlots };
 
 /** Records of one type of a source by id, as the model has them (undefined where none is stored). */
 export async function readRecordsById<T extends RecordType>(
@@ -46,33 +22,93 @@ export async function readRecordsById<T extends RecordType>(
   ids: readonly string[],
 ): Promise<(RecordByType[T] | undefined)[]> {
   const table = recordTable(db, type);
-  return db.transaction('r', [table, db.columns], async () => {
-    const rows = (await table.bulkGet(ids.map((id) => [source, id] as [string, string]))) as (StoredRecord | undefined)[];
-    return (await wholeRecords(db, source, type, rows)) as (RecordByType[T] | undefined)[];
+  return db.transaction('r', [table, db.columns, db.columnMeta], async () => {
+    const found = new Map<string, CanonicalRecord>();
+    let rest = ids;
+    if (isColumnType(type)) {
+      const slots = await slotsOf(db.columns, source, type, await readMeta(db, source, type), ids);
+      const made = await recordsAtSlots(db.columns, source, type, [...slots.values()]);
+      for (const record of made) found.set(record.externalId, record);
+      rest = ids.filter((id) => !slots.has(id));
+    }
+    const rows = await table.bulkGet(rest.map((id) => [source, id] as [string, string]));
+    for (const row of rows) if (row) found.set(row.externalId, row);
+    return ids.map((id) => found.get(id) as RecordByType[T] | undefined);
   });
 }
 
-/** Every record of one type of a source, whole, in key order; call inside a transaction over the record table and `db.columns`. */
+/** Every record of one type of a source, whole, in key order; call inside a transaction over the record table, `columns` and `columnMeta`. */
 export async function readWholeSource(db: KpiLensDb, source: string, type: RecordType): Promise<CanonicalRecord[]> {
-  const rows = (await bySource(recordTable(db, type), source).toArray()) as StoredRecord[];
-  return (await wholeRecords(db, source, type, rows)) as CanonicalRecord[];
+  const rows = await readSource(recordTable(db, type), source);
+  if (!isColumnType(type)) return rows;
+  const live = liveSlots(await readIdRows(db.columns, source, type));
+  if (live.length === 0) return rows;
+  const made = await recordsAtSlots(
+    db.columns,
+    source,
+    type,
+    live.map(([slot]) => slot),
+  );
+  return [...made, ...rows].sort(byKey);
 }
+
+const byKey = (a: CanonicalRecord, b: CanonicalRecord) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0);
 
 /** Every record of one type, of every source, whole, in key order (exports and checks). */
 export async function readWholeTable(db: KpiLensDb, type: RecordType): Promise<CanonicalRecord[]> {
   const table = recordTable(db, type);
-  return db.transaction('r', [table, db.columns], async () => {
-    const rows = (await table.toArray()) as StoredRecord[];
+  return db.transaction('r', [table, db.columns, db.columnMeta], async () => {
     const out: CanonicalRecord[] = [];
-    for (const source of new Set(rows.map((row) => row.source)))
-      out.push(
-        ...((await wholeRecords(
-          db,
-          source,
-          type,
-          rows.filter((row) => row.source === source),
-        )) as CanonicalRecord[]),
-      );
+    for (const source of await storedSources(db, type)) out.push(...(await readWholeSource(db, source, type)));
     return out;
   });
+}
+
+export type PrimaryKey = [string, string];
+
+/**
+ * Up to `limit` records of one type after the key `after` (exclusive), whole, in key order (source,
+ * then id), across sources: the export's pages. Column-store records come in the order of their ids.
+ */
+export async function readWholePage(db: KpiLensDb, type: RecordType, after: PrimaryKey | undefined, limit: number): Promise<CanonicalRecord[]> {
+  const table = recordTable(db, type);
+  return db.transaction('r', [table, db.columns, db.columnMeta], async () => {
+    const out: CanonicalRecord[] = [];
+    for (const source of await storedSources(db, type)) {
+      if (out.length >= limit) break;
+      if (after && source < after[0]) continue;
+      const from = after && source === after[0] ? after[1] : undefined;
+      const need = limit - out.length;
+      const range = from === undefined ? bySource(table, source) : table.where(':id').between([source, from], [source, [[]]], false, false);
+      const rows = await range.limit(need).toArray();
+      if (!isColumnType(type)) {
+        out.push(...rows);
+        continue;
+      }
+      const meta = await readMeta(db, source, type);
+      const ids = meta ? await sortedIds(db.columns, source, type, meta) : [];
+      const start = from === undefined ? 0 : firstAfter(ids, from);
+      const page = ids.slice(start, start + need);
+      const index = await slotIndex(db.columns, source, type, meta);
+      const made = await recordsAtSlots(
+        db.columns,
+        source,
+        type,
+        page.map((id) => index.get(id)!),
+      );
+      out.push(...[...made, ...rows].sort(byKey).slice(0, need));
+    }
+    return out;
+  });
+}
+
+/** The position of the first id greater than `id` in a sorted list. */
+function firstAfter(ids: readonly string[], id: string): number {
+  let [low, high] = [0, ids.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid]! <= id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

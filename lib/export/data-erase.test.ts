@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { KpiLensDb } from '../db/db';
-import { upsertRecords } from '../db/records';
+import { countAll, upsertRecords } from '../db/records';
 import { SCHEMA_VERSIONS } from '../db/schema';
 import { forgetAllConnections, listConnections, saveConnection } from '../connections/store';
 import { saveSettings } from '../settings/storage';
@@ -67,7 +67,7 @@ describe('delete everything', () => {
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     // The database itself still works for what comes next.
     await upsertRecords(db, { deal: [{ source: 'demo', externalId: '1', updatedAt: 1, title: 'x', ownerId: 'u', status: 'open', lineItems: [] }] });
-    expect(await db.deals.count()).toBe(1);
+    expect(await countAll(db, 'deal')).toBe(1);
     db.close();
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KpiLensDb } from '../db/db';
-import { upsertRecords } from '../db/records';
+import { countAll, upsertRecords } from '../db/records';
 import { readWholeTable } from '../db/whole-records';
 import { RECORD_TABLES, SCHEMA_VERSIONS } from '../db/schema';
 import { generateDemoData } from '../demo';
@@ -135,7 +135,7 @@ describe('full data export and import', () => {
         { index: 103, type: 'activity', externalId: undefined, reason: expect.stringMatching(/^activity /) },
       ],
     });
-    expect(await db.deals.count()).toBe(1);
+    expect(await countAll(db, 'deal')).toBe(1);
   });
 
   it.each([

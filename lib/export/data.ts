@@ -1,8 +1,7 @@
 import type { KpiLensDb } from '../db/db';
 import type { QuarantineEntry } from '../db/types';
-import type { StoredRecord } from '../db/columns';
-import { putBatch, recordTable, tablesOf } from '../db/records';
-import { wholeRecords } from '../db/whole-records';
+import { putBatch, tablesOf } from '../db/records';
+import { readWholePage, type PrimaryKey } from '../db/whole-records';
 import { isRecordType, parseRecord, RECORD_TYPES, type CanonicalRecord, type RecordType } from '../model';
 
 /**
@@ -25,24 +24,13 @@ export type DataExport = {
 /** Records per page when a table is read out in pages (the options page asks the background page by page). */
 export const EXPORT_PAGE_SIZE = 2_000;
 
-export type PrimaryKey = [string, string];
+export type { PrimaryKey };
+
 export type TablePage = { records: CanonicalRecord[]; next: PrimaryKey | null };
 
 /** One page of a table in key order, after `after` (exclusive); `next` is where the following page starts. */
 export async function readTablePage(db: KpiLensDb, type: RecordType, after: PrimaryKey | undefined, limit = EXPORT_PAGE_SIZE): Promise<TablePage> {
-  const table = recordTable(db, type);
-  const records = await db.transaction('r', [table, db.columns], async () => {
-    const collection = after ? table.where(':id').above(after) : table.toCollection();
-    const rows = (await collection.limit(limit).toArray()) as StoredRecord[];
-    // Whole records, a source at a time (the column store's rows are per source); key order kept.
-    const whole = new Map<StoredRecord, CanonicalRecord>();
-    for (const source of new Set(rows.map((row) => row.source))) {
-      const ofSource = rows.filter((row) => row.source === source);
-      const made = await wholeRecords(db, source, type, ofSource);
-      ofSource.forEach((row, i) => whole.set(row, made[i]!));
-    }
-    return rows.map((row) => whole.get(row)!);
-  });
+  const records = await readWholePage(db, type, after, limit);
   const last = records[records.length - 1];
   return { records, next: records.length === limit && last ? [last.source, last.externalId] : null };
 }
@@ -144,7 +132,7 @@ export async function importRecords(db: KpiLensDb, items: readonly ImportItem[],
   });
   const types = [...valid.keys()];
   if (types.length) {
-    await db.transaction('rw', tablesOf(db, types), () => putBatch(db, Object.fromEntries(valid)));
+    await db.transaction('rw', tablesOf(db, types), async () => putBatch(db, Object.fromEntries(valid)));
   }
   return { imported: [...valid.values()].reduce((sum, list) => sum + list.length, 0), rejects, rejected, sources: [...sources].sort() };
 }

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { countAll } from '../db/records';
 import { describe, expect, it } from 'vitest';
 import { KpiLensDb } from '../db/db';
 import { SCHEMA_VERSIONS } from '../db/schema';
@@ -40,8 +41,8 @@ describe('sync scheduler', () => {
     expect(outcomes.filter((o) => o === 'started')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'already-running')).toHaveLength(2);
     expect(jobsBuilt).toBe(3);
-    expect(await db.deals.count()).toBe(50);
-    expect(await db.activities.count()).toBe(200);
+    expect(await countAll(db, 'deal')).toBe(50);
+    expect(await countAll(db, 'activity')).toBe(200);
     db.close();
   });
 
@@ -100,7 +101,7 @@ describe('stopping a sync', () => {
     await stopped;
     expect(commitsAfterStop).toBe(0);
     expect(finished).toEqual(['sliced']);
-    expect(await db.activities.count()).toBeLessThan(200);
+    expect(await countAll(db, 'activity')).toBeLessThan(200);
     db.close();
   });
 });

@@ -137,7 +137,7 @@ describe('options in real Chromium', () => {
   });
 });
 
-/** Runs in an extension page: rows of the record tables, of every table, and the keys in storage.local. */
+/** Runs in an extension page: the records stored (column store and record tables), rows of every table, and the keys in storage.local. */
 async function countStored(recordTables: string[]): Promise<{ records: number; allRows: number; local: string[] }> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open('kpi-lens');
@@ -155,10 +155,16 @@ async function countStored(recordTables: string[]): Promise<{ records: number; a
         }),
     ),
   );
+  // Activities, deals and leads live in the column store: one live id each in its id rows (tier 'ids', '' for a dead slot).
+  const columnRows = await new Promise<{ tier?: string; ids?: string[] }[]>((resolve) => {
+    const request = transaction.objectStore('columns').getAll();
+    request.onsuccess = () => resolve(request.result);
+  });
+  const inColumns = columnRows.filter((row) => row.tier === 'ids').reduce((sum, row) => sum + row.ids!.filter((id) => id !== '').length, 0);
   db.close();
   const api = (globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).chrome;
   return {
-    records: counts.filter(([name]) => recordTables.includes(name)).reduce((sum, [, n]) => sum + n, 0),
+    records: inColumns + counts.filter(([name]) => recordTables.includes(name)).reduce((sum, [, n]) => sum + n, 0),
     allRows: counts.reduce((sum, [, n]) => sum + n, 0),
     local: Object.keys(await api.storage.local.get(null)).sort(),
   };

@@ -54,7 +54,8 @@ beforeAll(async () => {
   build = limitedStorageBuild();
   crm = await startSandboxCrm({
     dataset: (url) => {
-      const built = sandboxDemoDataset(url, Date.now(), { timeZone: TIME_ZONE, scale: 0.1 });
+      // Activities are stored compactly (about 45 bytes each): enough of them (about 10 pages) that the sync needs many times the margin below.
+      const built = sandboxDemoDataset(url, Date.now(), { timeZone: TIME_ZONE, scale: 0.3 });
       demo = built.demo;
       return built.dataset;
     },

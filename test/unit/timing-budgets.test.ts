@@ -39,13 +39,12 @@ describe('timing budgets, with headroom', () => {
     ).toEqual([]);
   }, 120_000);
 
-  it('sync into IndexedDB keeps at least 40 % of a plain bulkPut (a regression guard; issue 17 asks 80 %, not met), in headless Chromium', async () => {
+  it('sync into IndexedDB keeps at least 80 % of a plain bulkPut (issue 17), in headless Chromium', async () => {
     // Smaller than `npm run bench` (20,000 records × 5 runs, over a minute here); the ratio is measured within
-    // one run either way. Issue 17's budget, 80 %, is NOT met since the column store: a step writes its
-    // records' key rows (IndexedDB's cost is per record, not per byte) and the chunks they are in, against a
-    // bulkPut of the records alone; `npm run bench` reports it against 80 % (0.58 to 0.65 measured at load
-    // 3 to 4). This guard catches what would make it much worse. Interleaved writes on a loaded machine are
-    // noisy (0.64 to 0.98 for the same code at load 10 before), so a low ratio is measured once more.
+    // one run either way. The sync writes the column store's chunks and id rows, no row per record (IndexedDB's
+    // cost is per row written), and has measured 1.3 to 1.5 times the plain bulkPut's rate. Interleaved writes
+    // on a loaded machine are noisy (0.64 to 0.98 for the same code at load 10 before), so a low ratio is
+    // measured once more.
     const [count, pageSize, runs] = [5_000, 1_000, 5];
     const executablePath = findChromium();
     if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
@@ -55,7 +54,7 @@ describe('timing budgets, with headroom', () => {
       const tab = await browser.newPage();
       await tab.goto(page.url);
       const attempts: string[] = [];
-      const GUARD = 0.4;
+      const GUARD = 0.8;
       let ratio = 0;
       for (let attempt = 0; attempt < 2 && ratio < GUARD; attempt += 1) {
         const result = (await tab.evaluate(

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { jsonResponse } from '../../../test/contracts/openapi-examples';
 import { forgetAllConnections, getConnection, listConnections, saveConnection } from '@/lib/connections';
-import { KpiLensDb, upsertRecords, SCHEMA_VERSIONS } from '@/lib/db';
+import { countAll, KpiLensDb, upsertRecords, SCHEMA_VERSIONS } from '@/lib/db';
 import type { RequestOf } from '@/lib/messaging';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { createStatusCache } from '../status-cache';
@@ -118,7 +118,7 @@ describe('connection handlers in the background', () => {
     expect(reply).toEqual({ removed: true, dataDeleted: true, permissionsRemoved: ['https://app.close.com/*', 'https://api.close.com/*'] });
     expect(removedPermissions).toEqual([{ origins: ['https://app.close.com/*', 'https://api.close.com/*'], permissions: [] }]);
     expect(await listConnections()).toEqual([]);
-    expect(await db.deals.count()).toBe(0);
+    expect(await countAll(db, 'deal')).toBe(0);
     expect(await db.owners.count()).toBe(0);
     expect((await loadSettings()).currentOwner).toEqual({});
   });

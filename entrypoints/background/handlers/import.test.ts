@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { KpiLensDb, loadKpiData, readRecordsById, SCHEMA_VERSIONS } from '@/lib/db';
+import { countAll, countRecords, KpiLensDb, loadKpiData, readRecordsById, SCHEMA_VERSIONS } from '@/lib/db';
 import { admit, type RequestOf, type Responses } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { createViewService } from '@/lib/views';
@@ -66,12 +66,12 @@ describe('CSV import handlers (the single writer)', () => {
     expect(reply.rejected).toBe(2);
     expect(reply.reasons.join(' ')).toMatch(/amount\.minor/);
     expect(reply.reasons.join(' ')).toMatch(/belongs to source "csv:other"/);
-    expect(await db.deals.where('source').equals('csv:q3').count()).toBe(1);
+    expect(await countRecords(db, 'csv:q3', 'deal')).toBe(1);
     expect(await db.quarantine.where('source').equals('csv:q3').count()).toBe(2);
     // Writing the same records again updates them: still one deal.
     await ask({ type: 'import/records', source: 'csv:q3', batch: { deals: [deal('csv:q3', 'a', { title: 'Renamed' })] } });
     expect((await readRecordsById(db, 'csv:q3', 'deal', ['a']))[0]?.title).toBe('Renamed');
-    expect(await db.deals.where('source').equals('csv:q3').count()).toBe(1);
+    expect(await countRecords(db, 'csv:q3', 'deal')).toBe(1);
 
     const before = Date.now();
     const finished = await ask({
@@ -103,7 +103,7 @@ describe('CSV import handlers (the single writer)', () => {
     await ask({ type: 'import/records', source: 'csv:q3', batch: { deals: [deal('csv:q3', 'a')] } });
     await ask({ type: 'import/finish', source: 'csv:q3', summary: { fileName: 'q3.csv', kind: 'deals', preset: null, rows: 1, imported: 1, rejected: 0 } });
     await ask({ type: 'import/delete', source: 'csv:q3' });
-    expect(await db.deals.count()).toBe(0);
+    expect(await countAll(db, 'deal')).toBe(0);
     expect((await ask({ type: 'import/list' })).sources).toEqual([]);
   });
 });
@@ -132,7 +132,7 @@ describe('table rows from the picker', () => {
     // A record claiming another source is refused, whatever the page wrote in it.
     const foreign = await ask(rows({ deals: [deal('csv:q3', 'x')] }), PAGE);
     expect(foreign).toMatchObject({ written: 0, rejected: 1 });
-    expect(await db.deals.where('source').equals('csv:q3').count()).toBe(0);
+    expect(await countRecords(db, 'csv:q3', 'deal')).toBe(0);
     const listed = (await ask({ type: 'import/list' })).sources;
     expect(listed).toMatchObject([{ source: 'table:crm.example.org:8443', origin: 'table', label: 'crm.example.org:8443', rows: 2, imported: 1, rejected: 1 }]);
   });

@@ -7,9 +7,11 @@ import { KpiLensDb } from '../../db/db';
 import { loadKpiData } from '../../db/load';
 import { saveOrders } from '../../db/columns';
 import { upsertRecords } from '../../db/records';
-import { wholeRecords } from '../../db/whole-records';
+import { recordsAtSlots } from '../../db/whole-records';
+import { liveSlots, readIdRows } from '../../db/slot-index';
+import { isColumnType } from '../../columns/spec';
 import { RECORD_TABLES, SCHEMA_VERSIONS } from '../../db/schema';
-import { RECORD_TYPES, type CanonicalRecord } from '../../model';
+import { RECORD_TYPES } from '../../model';
 import { computeKpis } from '../compute';
 import { doneActivities, type DoneActivities } from './done-activities';
 import { dataArb, queryArb } from '../test-arbitraries';
@@ -33,9 +35,16 @@ async function bothWays(data: KpiData): Promise<{ columns: KpiData; records: Kpi
   const columns = await loadKpiData(db, 'test');
   const records = { ...columns } as Record<string, unknown>;
   for (const type of RECORD_TYPES) {
-    const rows = (await db.table(RECORD_TABLES[type]).toArray()) as (CanonicalRecord & { slot?: number })[];
-    const inSlotOrder = rows.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
-    records[RECORD_TABLES[type]] = await db.transaction('r', [db.table(RECORD_TABLES[type]), db.columns], () => wholeRecords(db, 'test', type, inSlotOrder));
+    records[RECORD_TABLES[type]] = isColumnType(type)
+      ? await db.transaction('r', [db.columns], async () =>
+          recordsAtSlots(
+            db.columns,
+            'test',
+            type,
+            liveSlots(await readIdRows(db.columns, 'test', type)).map(([slot]) => slot),
+          ),
+        )
+      : await db.table(RECORD_TABLES[type]).toArray();
   }
   return { columns, records: records as unknown as KpiData, db };
 }

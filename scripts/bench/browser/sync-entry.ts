@@ -6,7 +6,7 @@
  * the CRM's total, time left), the longest task of this page during the sync, and bytes stored.
  */
 import { sandboxAdapter } from '@/lib/adapters';
-import { KpiLensDb, SCHEMA_VERSIONS, storedSourceStatus } from '@/lib/db';
+import { countAll, KpiLensDb, SCHEMA_VERSIONS, storedSourceStatus } from '@/lib/db';
 import type { Activity } from '@/lib/model';
 import { dexieSyncStore, runSync } from '@/lib/sync';
 import { createSandboxApi } from '../../../test/sandbox-crm/api';
@@ -132,7 +132,7 @@ async function timeSync(
   const ms = ended - started;
   sampling = false;
   await sampler;
-  if (result.status !== 'done' || (await db.activities.count()) !== records.length) throw new Error(`sync did not complete: ${JSON.stringify(result)}`);
+  if (result.status !== 'done' || (await countAll(db, 'activity')) !== records.length) throw new Error(`sync did not complete: ${JSON.stringify(result)}`);
   if (keep) return { ms, phases, samples, longestTaskMs: longest, longTasks: count, db };
   db.close();
   await db.delete();
