@@ -5,7 +5,8 @@ import { columnTableOf, withColumns } from '../../columns/table';
 import { KpiLensDb } from '../../db/db';
 import { loadKpiData } from '../../db/load';
 import { upsertRecords } from '../../db/records';
-import { wholeRecords } from '../../db/whole-records';
+import { recordsAtSlots } from '../../db/whole-records';
+import { liveSlots, readIdRows } from '../../db/slot-index';
 import { SCHEMA_VERSIONS } from '../../db/schema';
 import type { Deal } from '../../model';
 import { dataArb } from '../test-arbitraries';
@@ -17,15 +18,20 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** The deals as the worker reads them (a column table) and as plain records in the same (slot) order. */
+/** The deals as the worker reads them (a column table) and as plain records made from the same slots, in slot order. */
 async function dealsBothWays(deals: readonly Deal[]): Promise<{ columns: readonly Deal[]; records: Deal[] }> {
   const db = new KpiLensDb(`deal-evidence-${++counter}`, SCHEMA_VERSIONS);
   opened.push(db);
   await upsertRecords(db, { deal: [...deals] });
   const columns = (await loadKpiData(db, 'test')).deals;
-  const rows = (await db.deals.toArray()) as (Deal & { slot?: number })[];
-  const inSlotOrder = rows.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
-  const records = (await db.transaction('r', [db.deals, db.columns], () => wholeRecords(db, 'test', 'deal', inSlotOrder))) as Deal[];
+  const records = (await db.transaction('r', [db.columns], async () =>
+    recordsAtSlots(
+      db.columns,
+      'test',
+      'deal',
+      liveSlots(await readIdRows(db.columns, 'test', 'deal')).map(([slot]) => slot),
+    ),
+  )) as Deal[];
   return { columns, records };
 }
 
