@@ -1,13 +1,8 @@
 import { browser } from 'wxt/browser';
 import { readUiState, uiStateKey } from '@/lib/settings';
-import { prefsKey, readPrefs, type ViewSelection } from '@/lib/views';
+import { prefsKey, readPrefs, selectionFor, type ViewSelection } from '@/lib/views';
 import { send } from '@/lib/messaging';
 import type { PinnedAnswer } from './pinned';
-
-/** The selection a page shows for a source: its CRM's view and period, and the sidebar prefs. */
-export function selectionFor(source: string, ui: ReturnType<typeof readUiState>, prefs: ReturnType<typeof readPrefs>): ViewSelection {
-  return { source, view: ui.view, period: ui.period, range: ui.period === 'custom' ? prefs.range : undefined, compare: prefs.compare };
-}
 
 export type EarlyPinned = { selection: ViewSelection; answer: Promise<PinnedAnswer> };
 

@@ -3,9 +3,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { KpiId } from '@/lib/kpi';
 import { send } from '@/lib/messaging';
 import { readUiState, uiStateKey, type SidebarUiState } from '@/lib/settings';
-import { prefsKey, readPrefs, type SidebarPrefs } from '@/lib/views';
+import { prefsKey, readPrefs, selectionFor, type SidebarPrefs } from '@/lib/views';
 import type { Queries } from '../common/query';
-import { selectionFor } from './boot';
 import { lastPinnedKey } from './pinned';
 import type { Drill, Place, SidebarAnswers, SidebarData } from './store-wants';
 

@@ -35,7 +35,7 @@ export default defineBackground(() => {
   // Test builds can make an upgrade fail on purpose (see test-upgrade-hook.ts); production builds drop it.
   const db = import.meta.env.MODE === 'test' ? openDb(DB_NAME, withFailableUpgrades(SCHEMA_VERSIONS)) : openDb();
   const views = createViewService({
-    loadData: (source) => loadKpiData(db, source),
+    loadData: (source) => loadKpiData(db, source, { whole: true }),
     reloadType: (source, type) => reloadColumnRecords(db, source, type),
     readRecords: (source, type, ids) => readRecordsById(db, source, type, ids),
     saveOrders: (source, type, generation, orders) => saveOrders(db, source, type, generation, orders),

@@ -1,5 +1,5 @@
 import { ColumnTable } from '../columns/table';
-import { COLUMN_TYPES, type ColumnRecord, type ColumnType } from '../columns/spec';
+import { COLUMN_TYPES, tiersOf, type ColumnRecord, type ColumnType, type Tier } from '../columns/spec';
 import type { KpiData } from '../kpi/types';
 import { readChunks, readMeta, readOrders } from './columns';
 import type { KpiLensDb } from './db';
@@ -7,18 +7,35 @@ import { readSource, recordTable } from './records';
 import { RECORD_TABLES } from './schema';
 import { readWholeSource } from './whole-records';
 
+type LazyTier = Exclude<Tier, 'hot'>;
+
 /**
  * A source's records of one big type (activities, deals, leads) for the KPI engine: from the column
  * store when its columns are ready (the hot chunks, one read; records are made only for the rows a
  * query touches, see lib/columns/table.ts), else the records themselves (while the migration builds
- * the columns). Call inside a read transaction over the record table, `columns` and `columnMeta`.
+ * the columns). `whole`: its cold and extra chunks too, in the same read (for a first query that
+ * makes records of most of them). Call inside a read transaction over the record table, `columns`
+ * and `columnMeta`.
  */
-export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T): Promise<readonly ColumnRecord[T][]> {
-  const meta = await readMeta(db, source, type);
+export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T, whole = false): Promise<readonly ColumnRecord[T][]> {
+  // One round trip: the chunks are asked for with the state (when the columns are not ready, they go unused).
+  const lazyTiers = whole ? tiersOf(type).filter((tier): tier is LazyTier => tier !== 'hot') : [];
+  const [meta, hot, orders, ...lazy] = await Promise.all([
+    readMeta(db, source, type),
+    readChunks(db, source, type, 'hot'),
+    readOrders(db, source, type),
+    ...lazyTiers.map((tier) => readChunks(db, source, type, tier)),
+  ]);
   if (meta?.state !== 'ready') return (await readWholeSource(db, source, type)) as unknown as ColumnRecord[T][];
-  const [hot, orders] = await Promise.all([readChunks(db, source, type, 'hot'), readOrders(db, source, type)]);
-  const table = new ColumnTable(source, type, hot, (tier, chunks) => readChunks(db, source, type, tier, chunks === 'all' ? undefined : chunks));
+  const read = new Map(lazyTiers.map((tier, i) => [tier, lazy[i]!]));
+  const table = new ColumnTable(source, type, hot, (tier, chunks) => {
+    // The tiers read with the hot chunks are handed over once; later reads go to the store.
+    const ready = chunks === 'all' ? read.get(tier) : undefined;
+    read.delete(tier);
+    return ready ? Promise.resolve(ready) : readChunks(db, source, type, tier, chunks === 'all' ? undefined : chunks);
+  });
   table.useOrders(meta.generation, orders);
+  for (const tier of lazyTiers) await table.loadCold(tier, 'all');
   return table.records();
 }
 
@@ -50,24 +67,31 @@ export function sourceTables(db: KpiLensDb) {
 
 /**
  * Everything of one source the KPI engine may read, in one read transaction so
- * a sync step committing meanwhile is seen whole or not at all.
+ * a sync step committing meanwhile is seen whole or not at all. `whole` (a cold worker): every
+ * tier of the column tables, not only the hot one. A first query makes records of the deals, the
+ * leads and the activities in its periods, and a record needs its cold chunk: read lazily, each
+ * miss (deals, then activities, then leads) cost a read and a computation started again; read here,
+ * in the same transaction, the first query runs once.
  */
-export async function loadKpiData(db: KpiLensDb, source: string): Promise<KpiData> {
+export async function loadKpiData(db: KpiLensDb, source: string, options: { whole?: boolean } = {}): Promise<KpiData> {
   return db.transaction('r', sourceTables(db), async () => {
-    const [owners, teams, pipelines, stages, products, customers, mrrMovements, spend, quotas, targets, ...columnar] = await Promise.all([
-      readSource(db.owners, source),
-      readSource(db.teams, source),
-      readSource(db.pipelines, source),
-      readSource(db.stages, source),
-      readSource(db.products, source),
-      readSource(db.customers, source),
-      readSource(db.mrrMovements, source),
-      readSource(db.spend, source),
-      readSource(db.quotas, source),
-      readSource(db.targets, source),
-      ...COLUMN_TYPES.map((type) => readColumnRecords(db, source, type)),
+    // The column tables first: IndexedDB answers a transaction's requests in order, and they are what a first query waits for.
+    const [columns, [owners, teams, pipelines, stages, products, customers, mrrMovements, spend, quotas, targets]] = await Promise.all([
+      Promise.all(COLUMN_TYPES.map((type) => readColumnRecords(db, source, type, options.whole))),
+      Promise.all([
+        readSource(db.owners, source),
+        readSource(db.teams, source),
+        readSource(db.pipelines, source),
+        readSource(db.stages, source),
+        readSource(db.products, source),
+        readSource(db.customers, source),
+        readSource(db.mrrMovements, source),
+        readSource(db.spend, source),
+        readSource(db.quotas, source),
+        readSource(db.targets, source),
+      ]),
     ]);
-    const big = Object.fromEntries(COLUMN_TYPES.map((type, i) => [RECORD_TABLES[type], columnar[i]]));
+    const big = Object.fromEntries(COLUMN_TYPES.map((type, i) => [RECORD_TABLES[type], columns[i]]));
     return { owners, teams, pipelines, stages, products, customers, mrrMovements, spend, quotas, targets, ...big } as unknown as KpiData;
   });
 }

@@ -1,5 +1,6 @@
 import { COMPARE_CHOICES, LEADERBOARD_METRICS_LIST, type CompareChoice, type SidebarLeaderboardMetric } from './choices';
-import type { DateRange } from './selection';
+import type { SidebarUiState } from '../settings/ui-state';
+import type { DateRange, ViewSelection } from './selection';
 
 /**
  * The sidebar's choices beyond the shared UI state (lib/settings/ui-state.ts, which the content
@@ -27,4 +28,12 @@ export function readPrefs(stored: unknown): SidebarPrefs {
       ? { from: raw.from, to: raw.to }
       : undefined;
   return range ? { compare, metric, range } : { compare, metric };
+}
+
+/**
+ * The selection a page shows for a source: its CRM's view and period (the UI state), and the
+ * sidebar prefs. The sidebar asks for it; the background computes it ahead when a CRM page opens.
+ */
+export function selectionFor(source: string, ui: Pick<SidebarUiState, 'view' | 'period'>, prefs: SidebarPrefs): ViewSelection {
+  return { source, view: ui.view, period: ui.period, range: ui.period === 'custom' ? prefs.range : undefined, compare: prefs.compare };
 }

@@ -122,4 +122,24 @@ describe('view service', () => {
     const { views } = service(fixtureData({ deals: [], activities: [] }), () => settingsFor('ann'));
     expect((await views.pinned(month)).pinned).toBeNull();
   });
+
+  it('computes no other view of a source while its pinned answer is pending (the pinned numbers go first)', async () => {
+    let settingsRead = 0;
+    const views = createViewService({
+      loadData: async () => fixtureData(),
+      loadSettings: async () => ((settingsRead += 1), settingsFor('ann')),
+      now: () => AS_OF,
+      browserZone: ZONE,
+      rewarmDelayMs: null,
+    });
+    let answer!: () => void;
+    const held = views.first('crm', new Promise<void>((resolve) => (answer = resolve)));
+    const catalogue = views.catalogue(month);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settingsRead).toBe(0); // not started: every view starts by reading the settings
+    answer();
+    await held;
+    expect(Object.keys((await catalogue).results).length).toBeGreaterThan(0);
+    expect(settingsRead).toBe(1);
+  });
 });

@@ -13,6 +13,7 @@ import type { CatalogueValue, ViewContext } from './context';
 import { createSourceCache, type SourceCache } from './data-cache';
 import { forecastViews } from './forecast-service';
 import { lean, type ShownResult } from './lean';
+import { createPinnedFirst } from './pinned-first';
 import { computePinnedView, mapPinnedView, type PinnedView } from './pinned';
 import { calendarOf } from './query';
 import { scopeFor } from './scope';
@@ -216,6 +217,10 @@ export function createViewService(deps: ViewServiceDeps) {
     return value;
   };
 
+  const pinnedFirst = createPinnedFirst();
+  /** A view other than the pinned numbers: after them (pinned-first.ts), over the column store. */
+  const laterViewOf = <T>(source: string, compute: () => Promise<T>): Promise<T> => pinnedFirst.after(source, () => viewOf(source, compute));
+
   const extras = viewExtras({ browserZone: deps.browserZone, readRecords: deps.readRecords, catalogueOf, context, keyOf, computed });
   const forecasts = forecastViews({ browserZone: deps.browserZone, context, keyOf, computed });
 
@@ -243,16 +248,22 @@ export function createViewService(deps: ViewServiceDeps) {
     withData<T>(source: string, use: (data: KpiData) => T | Promise<T>): Promise<T> {
       return withColumns(async () => use(await dataOf(source)));
     },
-    pinned: (selection: ViewSelection) => viewOf(selection.source, () => pinned(selection)),
+    pinned: (selection: ViewSelection) =>
+      pinnedFirst.track(
+        selection.source,
+        viewOf(selection.source, () => pinned(selection)),
+      ),
+    /** Holds the source's other views until `answer` (the pinned numbers' whole answer) is settled. */
+    first: <T>(source: string, answer: Promise<T>): Promise<T> => pinnedFirst.track(source, answer),
     /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */
-    catalogue: (selection: ViewSelection) => viewOf(selection.source, () => catalogue(selection)),
-    charts: (selection: ViewSelection) => viewOf(selection.source, () => extras.charts(selection)),
-    team: (selection: ViewSelection, metric: Parameters<typeof extras.team>[1]) => viewOf(selection.source, () => extras.team(selection, metric)),
-    insights: (selection: ViewSelection) => viewOf(selection.source, () => extras.insights(selection)),
-    records: (...args: Parameters<typeof extras.records>) => viewOf(args[0].source, () => extras.records(...args)),
-    forecast: (...args: Parameters<typeof forecasts.forecast>) => viewOf(args[0].source, () => forecasts.forecast(...args)),
-    forecastTrack: (...args: Parameters<typeof forecasts.track>) => viewOf(args[0].source, () => forecasts.track(...args)),
-    forecastRecords: (...args: Parameters<typeof forecasts.records>) => viewOf(args[0].source, () => forecasts.records(...args)),
+    catalogue: (selection: ViewSelection) => laterViewOf(selection.source, () => catalogue(selection)),
+    charts: (selection: ViewSelection) => laterViewOf(selection.source, () => extras.charts(selection)),
+    team: (selection: ViewSelection, metric: Parameters<typeof extras.team>[1]) => laterViewOf(selection.source, () => extras.team(selection, metric)),
+    insights: (selection: ViewSelection) => laterViewOf(selection.source, () => extras.insights(selection)),
+    records: (...args: Parameters<typeof extras.records>) => laterViewOf(args[0].source, () => extras.records(...args)),
+    forecast: (...args: Parameters<typeof forecasts.forecast>) => laterViewOf(args[0].source, () => forecasts.forecast(...args)),
+    forecastTrack: (...args: Parameters<typeof forecasts.track>) => laterViewOf(args[0].source, () => forecasts.track(...args)),
+    forecastRecords: (...args: Parameters<typeof forecasts.records>) => laterViewOf(args[0].source, () => forecasts.records(...args)),
   };
 
   /** Every KPI of the catalogue for a selection, lean, with the CLV method used named. */

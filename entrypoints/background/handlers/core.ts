@@ -53,7 +53,8 @@ export async function toggleSidebar(frames: FrameUi, tabId: number | undefined):
   return { toggled: true };
 }
 
-export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
+/** `opened`: a connected CRM's page opened in a tab; what its sidebar asks for first is started ahead (views.ts). */
+export function coreHandlers(deps: HandlerDeps, opened: (tabId: number | undefined, source: string) => void = () => undefined): HandlerGroup<CoreType> {
   const { db, scheduler, views, versions, statuses, tickets } = deps;
 
   async function pageOpened(sender: Browser.runtime.MessageSender): Promise<Responses['page/opened']> {
@@ -83,6 +84,12 @@ export function coreHandlers(deps: HandlerDeps): HandlerGroup<CoreType> {
     // The sync states alone (no record counting): the sidebar's frame waits for this answer.
     const status = await statuses.syncSummary(source);
     if (!status.syncing && (status.lastSyncAt ?? 0) < Date.now() - REFRESH_AFTER_MS) void scheduler.kick(source);
+    if (known) {
+      // The source's read starts with this answer (the sidebar's first numbers wait for it), the
+      // computation of its pinned numbers once the frame has its state (views.ts).
+      views.dataOf(source).catch(() => undefined);
+      opened(sender.tab?.id, source);
+    }
     return { source, ticket };
   }
 

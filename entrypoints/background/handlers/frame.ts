@@ -17,11 +17,14 @@ function senderCrm(sender: Browser.runtime.MessageSender): { tabId: number; crm:
   return { tabId, crm: detected.crm };
 }
 
-export function frameHandlers({ frames }: HandlerDeps): HandlerGroup<FrameType> {
+/** `framed`: a tab's content script has its frame's state (the warm-up of its sidebar may start, views.ts). */
+export function frameHandlers({ frames }: HandlerDeps, framed: (tabId: number) => void = () => undefined): HandlerGroup<FrameType> {
   return {
     'frame/state': async (_request, sender) => {
       const { tabId, crm } = senderCrm(sender);
-      return { state: await frames.follow(tabId, crm), locale: await frames.locale() };
+      const answer = { state: await frames.follow(tabId, crm), locale: await frames.locale() };
+      framed(tabId);
+      return answer;
     },
     'frame/toggle': async (_request, sender) => {
       const { tabId, crm } = senderCrm(sender);

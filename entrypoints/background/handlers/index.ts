@@ -6,7 +6,7 @@ import type { Request, RequestType, Responses } from '@/lib/messaging';
 import { connectionHandlers } from './connections';
 import { coreHandlers, toggleSidebar } from './core';
 import type { Handler, HandlerDeps } from './types';
-import { viewHandlers } from './views';
+import { createPinnedPath, viewHandlers } from './views';
 import { importHandlers } from './import';
 import { summaryHandlers } from './summary';
 import { optionsHandlers } from './options';
@@ -17,14 +17,15 @@ export type { HandlerDeps } from './types';
 
 /** Every request type has exactly one handler; one file per feature. */
 export function createHandlers(deps: HandlerDeps) {
+  const pinnedPath = createPinnedPath(deps);
   const table: { [T in RequestType]: Handler<T> } = {
-    ...coreHandlers(deps),
-    ...viewHandlers(deps),
+    ...coreHandlers(deps, pinnedPath.pageOpened),
+    ...viewHandlers(deps, pinnedPath),
     ...connectionHandlers(deps),
     ...importHandlers(deps),
     ...summaryHandlers(deps),
     ...optionsHandlers(deps),
-    ...frameHandlers(deps),
+    ...frameHandlers(deps, pinnedPath.framed),
     ...forecastHandlers(deps),
   };
   return {

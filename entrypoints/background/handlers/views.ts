@@ -1,5 +1,6 @@
 import type { RequestOf, SourceStatus } from '@/lib/messaging';
 import type { ViewSelection } from '@/lib/views';
+import { warmPinned } from '../warm-pinned';
 import { allStatuses } from './core';
 import type { HandlerDeps, HandlerGroup } from './types';
 
@@ -18,9 +19,11 @@ function selectionOf(request: RequestOf<ViewType>): ViewSelection {
   return { source, view, period, range, compare, ownerId };
 }
 
-/** Views computed from the in-memory source cache; privacy is applied inside the view service. */
-export function viewHandlers(deps: HandlerDeps): HandlerGroup<ViewType> {
-  const { views } = deps;
+/**
+ * What the pinned numbers' answer needs besides the view: the sources' statuses, read at most every
+ * STATUS_MAX_AGE_MS. `warm` starts both for a CRM page that just opened (see warm-pinned.ts).
+ */
+export function createPinnedPath(deps: HandlerDeps) {
   let statuses: { at: number; value: Promise<SourceStatus[]> } | undefined;
   const recentStatuses = () => {
     if (!statuses || statuses.at < Date.now() - STATUS_MAX_AGE_MS) {
@@ -30,11 +33,55 @@ export function viewHandlers(deps: HandlerDeps): HandlerGroup<ViewType> {
     }
     return statuses.value;
   };
+  const warm = (source: string) => {
+    warmPinned(deps.views, source);
+    recentStatuses().catch(() => undefined);
+  };
+  // Per tab: the source of a CRM page that opened, until its content script asks for the frame's state.
+  const opened = new Map<number, { source: string; timer: ReturnType<typeof setTimeout> }>();
+  const start = (tabId: number) => {
+    const pending = opened.get(tabId);
+    if (!pending) return;
+    opened.delete(tabId);
+    clearTimeout(pending.timer);
+    warm(pending.source);
+  };
   return {
-    'view/pinned': async (request) => {
-      const [view, sources] = await Promise.all([views.pinned(selectionOf(request)), recentStatuses()]);
-      return { ...view, status: sources.find((candidate) => candidate.source === request.source) ?? null };
+    recentStatuses,
+    /**
+     * A connected CRM's page opened in a tab: the warm-up starts once its content script has its
+     * frame's state (the frame is created then; on a cold worker the reading and computing would
+     * otherwise hold that answer back), or after WARM_FALLBACK_MS without it.
+     */
+    pageOpened(tabId: number | undefined, source: string) {
+      if (tabId === undefined) return warm(source);
+      if (opened.has(tabId)) clearTimeout(opened.get(tabId)!.timer);
+      opened.set(tabId, { source, timer: setTimeout(() => start(tabId), WARM_FALLBACK_MS) });
     },
+    /** The frame's state was answered for a tab. */
+    framed(tabId: number) {
+      setTimeout(() => start(tabId), 0);
+    },
+  };
+}
+
+/** Without a frame-state request this long after a page opened, the warm-up starts anyway. */
+const WARM_FALLBACK_MS = 50;
+export type PinnedPath = ReturnType<typeof createPinnedPath>;
+
+/** Views computed from the in-memory source cache; privacy is applied inside the view service. */
+export function viewHandlers(deps: HandlerDeps, path: PinnedPath): HandlerGroup<ViewType> {
+  const { views } = deps;
+  return {
+    // The whole answer (the status too) goes before the source's other views compute (views.first).
+    'view/pinned': (request) =>
+      views.first(
+        request.source,
+        Promise.all([views.pinned(selectionOf(request)), path.recentStatuses()]).then(([view, sources]) => ({
+          ...view,
+          status: sources.find((candidate) => candidate.source === request.source) ?? null,
+        })),
+      ),
     'view/catalogue': (request) => views.catalogue(selectionOf(request)),
     'view/charts': (request) => views.charts(selectionOf(request)),
     'view/team': (request) => views.team(selectionOf(request), request.metric),
