@@ -10,18 +10,31 @@ import { readWholeSource } from './whole-records';
 type LazyTier = Exclude<Tier, 'hot'>;
 
 /**
+ * How much of a type's cold and extra chunks `whole` reads with its hot chunks: up to WHOLE_MAX_BYTES,
+ * estimated from the rows and what a row of the type costs in those tiers (bench: an activity ~57
+ * bytes, a deal ~380, a lead ~45). At an account's size (100,000 activities, 10,000 deals) that one
+ * read is what a cold worker's first query needs anyway, and spares it the misses (fresh numbers after
+ * a stop: 356 ms at load 1, 548 ms before); a team's million activities and 100,000 deals are read
+ * where the queries place rows instead (whole, they held 438 MB of a restarted worker, against its
+ * 300 MB budget).
+ */
+export const WHOLE_MAX_BYTES = 16 * 1024 * 1024;
+const LAZY_BYTES_PER_ROW: Record<ColumnType, number> = { activity: 57, deal: 380, lead: 45 };
+
+/**
  * A source's records of one big type (activities, deals, leads) for the KPI engine: from the column
  * store when its columns are ready (the hot chunks, one read; records are made only for the rows a
  * query touches, see lib/columns/table.ts), else the records themselves (while the migration builds
  * the columns). `whole`: its cold and extra chunks too, in the same read (for a first query that
- * makes records of most of them). Call inside a read transaction over the record table, `columns`
+ * makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction over the record table, `columns`
  * and `columnMeta`.
  */
 export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T, whole = false): Promise<readonly ColumnRecord[T][]> {
-  // One round trip: the chunks are asked for with the state (when the columns are not ready, they go unused).
-  const lazyTiers = whole ? tiersOf(type).filter((tier): tier is LazyTier => tier !== 'hot') : [];
-  const [meta, hot, orders, ...lazy] = await Promise.all([
-    readMeta(db, source, type),
+  const meta = await readMeta(db, source, type);
+  // The chunks in one round trip; the lazy tiers too when asked and small enough (see WHOLE_MAX_BYTES).
+  const lazyTiers =
+    whole && (meta?.slots ?? 0) * LAZY_BYTES_PER_ROW[type] <= WHOLE_MAX_BYTES ? tiersOf(type).filter((tier): tier is LazyTier => tier !== 'hot') : [];
+  const [hot, orders, ...lazy] = await Promise.all([
     readChunks(db, source, type, 'hot'),
     readOrders(db, source, type),
     ...lazyTiers.map((tier) => readChunks(db, source, type, tier)),
