@@ -10,6 +10,7 @@ import { DAY_MS } from '../period';
 import type { KpiData } from '../kpi';
 import type { Activity, Deal, Owner, Product, Stage } from '../model';
 import { createRng, type Rng } from './random';
+import { emptyKpiData } from '../kpi';
 export { emptyKpiData as emptyData } from '../kpi';
 
 export const T0 = Date.UTC(2016, 0, 1);
@@ -108,21 +109,7 @@ export function simulateCrm(options: SimOptions): { data: KpiData; truth: SimTru
   const owners = Array.from({ length: reps }, (_, r): Owner => ({ ...meta(`rep${r}`), name: `Rep ${r}`, teamId: 'team', role: 'rep', active: true }));
   const products = PRODUCTS.map((p): Product => ({ ...meta(p.id), name: p.id, unitPrice: { minor: p.price, currency: 'USD' } }));
   return {
-    data: {
-      owners,
-      teams: [],
-      pipelines: [],
-      stages,
-      products,
-      deals,
-      activities,
-      leads: [],
-      customers: [],
-      mrrMovements: [],
-      spend: [],
-      quotas: [],
-      targets: [],
-    },
+    data: { ...emptyKpiData(), owners, stages, products, deals, activities },
     truth: { winProbability, meanCloseDays: meanClose },
   };
 }

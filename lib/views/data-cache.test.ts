@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { emptyKpiData } from '../kpi/empty-data';
 import type { KpiData } from '../kpi/types';
 import type { Deal } from '../model';
 import { createSourceCache } from './data-cache';
 
-const empty: KpiData = {
-  owners: [],
-  teams: [],
-  pipelines: [],
-  stages: [],
-  products: [],
-  deals: [],
-  activities: [],
-  leads: [],
-  customers: [],
-  mrrMovements: [],
-  spend: [],
-  quotas: [],
-  targets: [],
-};
+const empty: KpiData = emptyKpiData();
 const deal = (id: string, title = id): Deal => ({ source: 's', externalId: id, updatedAt: 1, title, ownerId: 'u', status: 'open', lineItems: [] });
 
 describe('source cache', () => {

@@ -62,6 +62,20 @@ export function leadEvidenceOf(table: ColumnTable<'lead'>): LeadEvidence {
   return { since, ownerSince: ownerSinceOf(table.codes('ownerId'), (i) => created.raw[i] as number, n) };
 }
 
+/** The deal evidence's first instants before any deal is seen (the column pass and the record pass start here). */
+export function noDealSinceYet(): DealEvidence['since'] {
+  return {
+    deals: Infinity,
+    wonDeals: Infinity,
+    openDeals: Infinity,
+    regions: Infinity,
+    channels: Infinity,
+    lineItems: Infinity,
+    stageHistory: Infinity,
+    costs: Infinity,
+  };
+}
+
 export function dealEvidenceOf(table: ColumnTable<'deal'>): DealEvidence {
   const n = table.length;
   const created = table.times('createdAt');
@@ -79,16 +93,7 @@ export function dealEvidenceOf(table: ColumnTable<'deal'>): DealEvidence {
   const born = new Float64Array(n);
   for (let i = 0; i < n; i += 1) born[i] = created.has[i] ? (created.raw[i] as number) : Number.NaN;
   for (const i of undated) born[i] = bornWithoutCreatedAt(table, i);
-  const since = {
-    deals: Infinity,
-    wonDeals: Infinity,
-    openDeals: Infinity,
-    regions: Infinity,
-    channels: Infinity,
-    lineItems: Infinity,
-    stageHistory: Infinity,
-    costs: Infinity,
-  };
+  const since = noDealSinceYet();
   const ownerFirst = new Float64Array(owners.ids.size + 1).fill(Infinity); // the last: deals without an owner
   const ownerSeen = new Uint8Array(owners.ids.size + 1);
   const closedUndated: number[] = [];

@@ -8,7 +8,7 @@
 import type { Activity, Deal, Lead, MrrMovement, Spend } from '../../model';
 import { columnTableOf, type ColumnTable } from '../../columns/table';
 import { dealBornAt } from '../shared/as-of';
-import { activityEvidenceOf, dealEvidenceOf, leadEvidenceOf } from './evidence-table';
+import { activityEvidenceOf, dealEvidenceOf, leadEvidenceOf, noDealSinceYet } from './evidence-table';
 
 export type DealEvidence = {
   /** Each deal's birth (creation, else first contact or stage entry); NaN when it has none. */
@@ -48,16 +48,7 @@ export function dealEvidence(deals: readonly Deal[]): DealEvidence {
     return evidence;
   }
   const born = new Float64Array(deals.length);
-  const since = {
-    deals: Infinity,
-    wonDeals: Infinity,
-    openDeals: Infinity,
-    regions: Infinity,
-    channels: Infinity,
-    lineItems: Infinity,
-    stageHistory: Infinity,
-    costs: Infinity,
-  };
+  const since = noDealSinceYet();
   const ownerSince = new Map<string, number>();
   const firstWon = new Map<string, number>();
   const undated: number[] = [];
