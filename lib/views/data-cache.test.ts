@@ -51,4 +51,36 @@ describe('source cache', () => {
     expect((await cache.data()).activities).toEqual([]);
     expect((await cache.data()).deals).toBe(after.deals);
   });
+
+  it('makes every reader wait for a read-back in flight, so none is answered with the records from before the write', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reloads: string[] = [];
+    const cache = createSourceCache(empty, async (type) => {
+      reloads.push(type);
+      await gate;
+      return [deal('1'), deal('2')];
+    });
+    cache.apply({ deal: [deal('1'), deal('2')] });
+    const first = cache.data(); // starts the read-back
+    await Promise.resolve();
+    const second = cache.data(); // arrives while it runs
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(reloads).toEqual(['deal']);
+    expect(a.deals.map((d) => d.externalId)).toEqual(['1', '2']);
+    expect(b.deals.map((d) => d.externalId)).toEqual(['1', '2']);
+  });
+
+  it('keeps a type stale when its read-back fails, and reads it again on the next request', async () => {
+    let fail = true;
+    const cache = createSourceCache(empty, async () => {
+      if (fail) throw new Error('the database is closed');
+      return [deal('1')];
+    });
+    cache.apply({ deal: [deal('1')] });
+    await expect(cache.data()).rejects.toThrow('the database is closed');
+    fail = false;
+    expect((await cache.data()).deals.map((d) => d.externalId)).toEqual(['1']);
+  });
 });

@@ -39,7 +39,14 @@ export function createSourceCache(initial: KpiData, reload?: ReloadType) {
   async function refresh(): Promise<void> {
     for (const type of [...stale]) {
       stale.delete(type);
-      const list = await reload!(type);
+      let list: readonly CanonicalRecord[];
+      try {
+        list = await reload!(type);
+      } catch (error) {
+        // Still stale: the next read tries again rather than serving the records from before the write.
+        stale.add(type);
+        throw error;
+      }
       tables.get(type)!.clear();
       if (columnTableOf(list)) columnar.set(type, list);
       else {
@@ -67,7 +74,9 @@ export function createSourceCache(initial: KpiData, reload?: ReloadType) {
     },
     /** The records as KpiData; after a change, a new object with new arrays for the kinds that changed. */
     async data(): Promise<KpiData> {
-      while (stale.size) await (refreshing ??= refresh().finally(() => (refreshing = undefined)));
+      // A read in flight counts as stale too: a second caller arriving while it runs (the type is no
+      // longer in `stale`) must wait for it, not build a snapshot without the records just written.
+      while (stale.size || refreshing) await (refreshing ??= refresh().finally(() => (refreshing = undefined)));
       if (!snapshot || changed.size) {
         const built = { ...snapshot } as Record<string, readonly CanonicalRecord[]>;
         for (const type of RECORD_TYPES) if (!snapshot || changed.has(type)) built[RECORD_TABLES[type]] = columnar.get(type) ?? [...tables.get(type)!.values()];
