@@ -9,6 +9,8 @@ import { ALL_CRM_HOST_PATTERNS, SANDBOX_HOST_PATTERNS } from './lib/adapters/hos
  */
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Readable bundles for a CPU profile (KPI_LENS_BENCH_PROFILE, scripts/bench/cold-profile.ts): names as in the source.
+  vite: () => (process.env.KPI_LENS_NO_MINIFY ? { build: { minify: false } } : {}),
   // Several builds may run side by side on one machine (engineers, CI jobs): each can pick its own folder.
   outDir: process.env.KPI_LENS_OUT_DIR ?? '.output',
   manifest: ({ mode, browser }) => {

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import type { KpiId } from '@/lib/kpi';
 import { resolveLocale } from '@/lib/i18n';
+import { markOnce } from '@/lib/perf';
 import { I18nProvider } from '../common/i18n';
 import { canSync } from '../common/source-line';
 import { useCreated } from '../common/page-store';
@@ -17,9 +18,8 @@ function useNumbersMark(shown: boolean, fresh: boolean) {
   useEffect(() => {
     if (!shown) return;
     const frame = requestAnimationFrame(() => {
-      const name = fresh ? 'kpi-lens:numbers-fresh' : 'kpi-lens:numbers';
-      if (performance.getEntriesByName(name).length === 0) performance.mark(name);
-      if (fresh && performance.getEntriesByName('kpi-lens:numbers').length === 0) performance.mark('kpi-lens:numbers');
+      markOnce(fresh ? 'kpi-lens:numbers-fresh' : 'kpi-lens:numbers');
+      if (fresh) markOnce('kpi-lens:numbers');
     });
     return () => cancelAnimationFrame(frame);
   }, [shown, fresh]);

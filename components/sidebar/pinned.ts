@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type Responses, send } from '@/lib/messaging';
+import { markOnce } from '@/lib/perf';
 import type { ViewSelection } from '@/lib/views';
 import type { Want } from '../common/query';
 import { takeEarly } from './boot';
@@ -10,10 +11,6 @@ export type PinnedAnswer = Responses['view/pinned'];
 export function lastPinnedKey(selection: ViewSelection): string {
   return `last-pinned:${JSON.stringify([selection.source, selection.view, selection.ownerId ?? '', selection.period, selection.range ?? null, selection.compare ?? 'previous'])}`;
 }
-
-const markOnce = (name: string) => {
-  if (!performance.getEntriesByName(name).length) performance.mark(name);
-};
 
 /**
  * The pinned numbers of a selection, computed by the background. The first ask of the page takes

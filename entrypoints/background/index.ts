@@ -10,6 +10,7 @@ import {
   readRecordsById,
   forgetSlotIndexes,
 } from '@/lib/db';
+import { markOnce, WORKER_MARKS } from '@/lib/perf';
 import { loadSettings } from '@/lib/settings';
 import { createSyncScheduler } from '@/lib/sync';
 import { createViewService } from '@/lib/views';
@@ -35,7 +36,11 @@ export default defineBackground(() => {
   // Test builds can make an upgrade fail on purpose (see test-upgrade-hook.ts); production builds drop it.
   const db = import.meta.env.MODE === 'test' ? openDb(DB_NAME, withFailableUpgrades(SCHEMA_VERSIONS)) : openDb();
   const views = createViewService({
-    loadData: (source) => loadKpiData(db, source, { whole: true }),
+    loadData: async (source) => {
+      const data = await loadKpiData(db, source, { whole: true });
+      markOnce(WORKER_MARKS.dataLoaded);
+      return data;
+    },
     reloadType: (source, type) => reloadColumnRecords(db, source, type),
     readRecords: (source, type, ids) => readRecordsById(db, source, type, ids),
     saveOrders: (source, type, generation, orders) => saveOrders(db, source, type, generation, orders),
@@ -113,4 +118,5 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void syncContentScripts());
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+  markOnce(WORKER_MARKS.ready);
 });

@@ -1,4 +1,5 @@
 import type { RecordBatch } from '../adapters/types';
+import { markOnce, WORKER_MARKS } from '../perf';
 import { hasValue, type KpiData, type KpiId } from '../kpi/types';
 import type { ColumnType } from '../columns/spec';
 import { columnTableOf, withColumns } from '../columns/table';
@@ -161,6 +162,7 @@ export function createViewService(deps: ViewServiceDeps) {
           compare: selection.compare,
           source: selection.source,
         });
+    markOnce(WORKER_MARKS.pinnedComputed);
     return {
       pinned: view && mapPinnedView(view, (result) => lean(result, (r) => shownStatus(r, settings, asOf))),
       ownerName: choice.ownerName,

@@ -125,13 +125,13 @@ describe('a full disk during a sync', () => {
     await new Promise((resolve) => setTimeout(resolve, GRANTED_SPACE_LIFETIME_MS));
     gate.open('activities');
 
-    // The run stops on the activities it could not write, and records why.
+    // The run stops on the activities it could not write, and records why (a failure shows the state it reached instead).
     await expect
-      .poll(async () => (await readExtensionDb(quiet, source, { statesOnly: true })).states.find((state) => state.object === 'activities')?.error?.kind, {
+      .poll(async () => (await readExtensionDb(quiet, source, { statesOnly: true })).states.find((state) => state.object === 'activities'), {
         timeout: 30_000,
         interval: 200,
       })
-      .toBe('storage-full');
+      .toMatchObject({ error: { kind: 'storage-full' } });
     const stopped = await readExtensionDb(quiet, source, { content: true });
     const state = stopped.states.find((candidate) => candidate.object === 'activities')!;
     expect(state).toMatchObject({ phase: 'error', error: { message: STORAGE_FULL_PROBLEM.message, userAction: STORAGE_FULL_PROBLEM.userAction } });

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { supportsSession, detectCrm, listConnections, saveConnection, sourceOf } from '@/lib/connections';
 import { storageProblemOf } from '@/lib/db';
 import type { Responses, SourceStatus } from '@/lib/messaging';
+import { markOnce, WORKER_MARKS } from '@/lib/perf';
 import { DEMO_SOURCE, loadDemoData } from '../demo';
 import { listImportedSources } from './import';
 import type { FrameUi } from '../frame-ui';
@@ -58,6 +59,7 @@ export function coreHandlers(deps: HandlerDeps, opened: (tabId: number | undefin
   const { db, scheduler, views, versions, statuses, tickets } = deps;
 
   async function pageOpened(sender: Browser.runtime.MessageSender): Promise<Responses['page/opened']> {
+    markOnce(WORKER_MARKS.pageOpened);
     // Trust the browser's record of the sender's URL, not the URL in the message.
     const detected = sender.url ? detectCrm(sender.url, { allowSandbox: SANDBOX_ALLOWED }) : null;
     if (!detected) return { source: null };

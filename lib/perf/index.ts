@@ -1,0 +1,20 @@
+/**
+ * Performance marks `npm run bench` reads (scripts/bench/sidebar.ts) to split a wait into its parts.
+ * Each is set once per document or worker: the first occurrence is the one the bench times, and the
+ * timeline does not grow with every request.
+ */
+export const WORKER_MARKS = {
+  /** The background's listeners are in place (its bundle evaluated): after a stop, how long the worker took to start. */
+  ready: 'kpi-lens:worker-ready',
+  /** A CRM page told the worker it opened. */
+  pageOpened: 'kpi-lens:page-opened',
+  /** A source's records read from IndexedDB. */
+  dataLoaded: 'kpi-lens:data-loaded',
+  /** The pinned numbers computed from them. */
+  pinnedComputed: 'kpi-lens:pinned-computed',
+} as const;
+
+export function markOnce(name: string): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
