@@ -25,21 +25,18 @@ const LAZY_BYTES_PER_ROW: Record<ColumnType, number> = { activity: 57, deal: 380
  * A source's records of one big type (activities, deals, leads) for the KPI engine: from the column
  * store when its columns are ready (the hot chunks, one read; records are made only for the rows a
  * query touches, see lib/columns/table.ts), else the records themselves (while the migration builds
- * the columns). `whole`: its cold and extra chunks too, in the same read (for a first query that
- * makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction over the record table, `columns`
+ * the columns). `whole`: its cold and extra chunks too, in the same transaction (for a first
+ * query that makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction over the record table, `columns`
  * and `columnMeta`.
  */
 export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T, whole = false): Promise<readonly ColumnRecord[T][]> {
-  const meta = await readMeta(db, source, type);
-  // The chunks in one round trip; the lazy tiers too when asked and small enough (see WHOLE_MAX_BYTES).
-  const lazyTiers =
-    whole && (meta?.slots ?? 0) * LAZY_BYTES_PER_ROW[type] <= WHOLE_MAX_BYTES ? tiersOf(type).filter((tier): tier is LazyTier => tier !== 'hot') : [];
-  const [hot, orders, ...lazy] = await Promise.all([
-    readChunks(db, source, type, 'hot'),
-    readOrders(db, source, type),
-    ...lazyTiers.map((tier) => readChunks(db, source, type, tier)),
-  ]);
+  // The state, the hot chunks and the orders asked at once: they are queued before the caller's other
+  // reads, and the hot chunks are taken in while IndexedDB reads the rest.
+  const [meta, hot, orders] = await Promise.all([readMeta(db, source, type), readChunks(db, source, type, 'hot'), readOrders(db, source, type)]);
   if (meta?.state !== 'ready') return (await readWholeSource(db, source, type)) as unknown as ColumnRecord[T][];
+  // The lazy tiers too when asked and small enough (see WHOLE_MAX_BYTES).
+  const lazyTiers = whole && meta.slots * LAZY_BYTES_PER_ROW[type] <= WHOLE_MAX_BYTES ? tiersOf(type).filter((tier): tier is LazyTier => tier !== 'hot') : [];
+  const lazy = await Promise.all(lazyTiers.map((tier) => readChunks(db, source, type, tier)));
   const read = new Map(lazyTiers.map((tier, i) => [tier, lazy[i]!]));
   const table = new ColumnTable(source, type, hot, (tier, chunks) => {
     // The tiers read with the hot chunks are handed over once; later reads go to the store.
