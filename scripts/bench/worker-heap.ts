@@ -1,39 +1,55 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { WORKER_MARKS } from '@/lib/perf';
 
 export type WorkerHeap = { usedMb: number; arrayBuffersMb: number; totalMb: number };
 
 type Call = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+export type WorkerSession = { call: Call; detach: () => Promise<void> };
 
 /**
- * Runs `run` with a DevTools protocol session on the extension service worker's target (attached
- * from a page's session, messages relayed: Playwright has no session for service workers); null
- * when no worker runs.
+ * A DevTools protocol session on the extension service worker's target, attached through a page's
+ * session `cdp` with messages relayed (Playwright has no session for service workers); null when no
+ * worker runs.
  */
+export async function attachWorker(cdp: CDPSession): Promise<WorkerSession | null> {
+  const { targetInfos } = (await cdp.send('Target.getTargets' as never)) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
+  if (!worker) return null;
+  const { sessionId } = (await cdp.send('Target.attachToTarget' as never, { targetId: worker.targetId, flatten: false } as never)) as { sessionId: string };
+  let id = 0;
+  const pending = new Map<number, (result: Record<string, unknown>) => void>();
+  const listener = (event: { sessionId?: string; message: string }) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+    if (event.sessionId !== undefined && event.sessionId !== sessionId) return;
+    if (message.id === undefined || !pending.has(message.id)) return;
+    pending.get(message.id)!(message.result ?? {});
+    pending.delete(message.id);
+  };
+  cdp.on('Target.receivedMessageFromTarget' as never, listener as never);
+  return {
+    call: (method, params = {}) =>
+      new Promise((resolve) => {
+        const mine = (id += 1);
+        pending.set(mine, resolve);
+        void cdp.send('Target.sendMessageToTarget' as never, { sessionId, message: JSON.stringify({ id: mine, method, params }) } as never);
+      }),
+    detach: async () => {
+      cdp.off('Target.receivedMessageFromTarget' as never, listener as never);
+      await cdp.send('Target.detachFromTarget' as never, { sessionId } as never).catch(() => undefined);
+    },
+  };
+}
+
+/** Runs `run` with a session on the worker (see attachWorker); null when no worker runs. */
 async function withWorkerSession<T>(context: BrowserContext, page: Page, run: (call: Call) => Promise<T>): Promise<T | null> {
   const cdp = await context.newCDPSession(page);
   try {
-    const { targetInfos } = (await cdp.send('Target.getTargets' as never)) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
+    const worker = await attachWorker(cdp);
     if (!worker) return null;
-    const { sessionId } = (await cdp.send('Target.attachToTarget' as never, { targetId: worker.targetId, flatten: false } as never)) as { sessionId: string };
-    let id = 0;
-    const call: Call = (method, params = {}) =>
-      new Promise((resolve) => {
-        const mine = (id += 1);
-        const listener = (event: { message: string }) => {
-          const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
-          if (message.id !== mine) return;
-          cdp.off('Target.receivedMessageFromTarget' as never, listener as never);
-          resolve(message.result ?? {});
-        };
-        cdp.on('Target.receivedMessageFromTarget' as never, listener as never);
-        void cdp.send('Target.sendMessageToTarget' as never, { sessionId, message: JSON.stringify({ id: mine, method, params }) } as never);
-      });
     try {
-      return await run(call);
+      return await run(worker.call);
     } finally {
-      await cdp.send('Target.detachFromTarget' as never, { sessionId } as never).catch(() => undefined);
+      await worker.detach();
     }
   } finally {
     await cdp.detach().catch(() => undefined);
