@@ -26,8 +26,8 @@ const LAZY_BYTES_PER_ROW: Record<ColumnType, number> = { activity: 57, deal: 380
  * store when its columns are ready (the hot chunks, one read; records are made only for the rows a
  * query touches, see lib/columns/table.ts), else the records themselves (while the migration builds
  * the columns). `whole`: its cold and extra chunks too, in the same transaction (for a first
- * query that makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction over the record table, `columns`
- * and `columnMeta`.
+ * query that makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction
+ * over the record table, `columns` and `columnMeta`.
  */
 export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T, whole = false): Promise<readonly ColumnRecord[T][]> {
   // The state, the hot chunks and the orders asked at once: they are queued before the caller's other

@@ -5,7 +5,7 @@ import type { KpiData } from '../kpi/types';
 import type { Settings } from '../settings/schema';
 import { PeersHiddenError } from './scope';
 import { createViewService } from './service';
-import { AS_OF, fixtureData, settingsFor, ZONE } from './test-fixture';
+import { activities, AS_OF, fixtureData, settingsFor, ZONE } from './test-fixture';
 
 function service(data: KpiData, settings: () => Settings) {
   let loads = 0;
@@ -54,6 +54,34 @@ describe('view service', () => {
     expect(after).not.toBe(first);
     expect(hasValue(after.pinned?.quota) && after.pinned.quota.value).toBe(75); // (4,000 + 2,000) of 8,000
     expect(loads()).toBe(1); // the write was applied in memory, not read back
+  });
+
+  it("answers every request made while a sync's activities are read back with them, not with the data from before the sync", async () => {
+    // The worker reads big types back from the column store after a write; two requests (the page's warm-up
+    // and the sidebar's own) may both arrive while that read runs, and the view kept must hold the activities.
+    let release!: () => void;
+    const readBack = new Promise<void>((resolve) => (release = resolve));
+    const views = createViewService({
+      loadData: async () => fixtureData({ activities: [] }),
+      reloadType: async (_source, type) => {
+        await readBack;
+        return type === 'activity' ? activities : [];
+      },
+      loadSettings: async () => settingsFor('ann'),
+      now: () => AS_OF,
+      browserZone: ZONE,
+      rewarmDelayMs: null,
+    });
+    const before = await views.pinned(month);
+    expect(hasValue(before.pinned?.activities.month)).toBe(false); // no activity yet
+    views.applyWrite('crm', { activity: activities });
+    const first = views.pinned(month);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const second = views.pinned(month);
+    release();
+    for (const answer of await Promise.all([first, second, views.pinned(month)])) {
+      expect(hasValue(answer.pinned?.activities.month)).toBe(true);
+    }
   });
 
   it('sends results without their record ids, and pages the records behind a number', async () => {
