@@ -4,6 +4,7 @@
  * indexById prefers. Over the column store only the deals looked up are made: a map of every deal
  * made a hundred thousand records in a cold worker's first catalogue.
  */
+import { columnTableOf } from '../../columns/table';
 import type { Deal } from '../../model';
 import { dealExistsAt } from '../shared/as-of';
 import { indexById } from './records';
@@ -24,16 +25,19 @@ export function existingDealById(deals: readonly Deal[], asOf: number): DealLook
 
 /**
  * Nothing is indexed until the first lookup: every query's context holds one, and most KPIs never
- * look a deal up (a team's hundred thousand deal ids took 56 ms of a cold worker's first pinned query).
+ * look a deal up (over the column store, a team's hundred thousand deal ids and their cold chunks took
+ * 56 ms of a cold worker's first pinned query).
  */
 function lookupOf(deals: readonly Deal[], asOf: number): DealLookup {
-  let positions: ReadonlyMap<string, readonly number[]> | undefined | null = null;
-  let map: ReadonlyMap<string, Deal> | undefined;
+  if (!columnTableOf(deals)) {
+    let map: ReadonlyMap<string, Deal> | undefined;
+    return (id) => (map ??= indexById(deals.filter((deal) => dealExistsAt(deal, asOf)))).get(id);
+  }
+  let positions: ReadonlyMap<string, readonly number[]> | undefined;
   const found = new Map<string, Deal | undefined>();
   return (id) => {
-    if (positions === null) positions = dealPositionsById(deals);
-    if (!positions) return (map ??= indexById(deals.filter((deal) => dealExistsAt(deal, asOf)))).get(id);
     if (!found.has(id)) {
+      positions ??= dealPositionsById(deals)!;
       const existing = (positions.get(id) ?? []).map((i) => deals[i] as Deal).filter((deal) => dealExistsAt(deal, asOf));
       found.set(id, indexById(existing).get(id));
     }
