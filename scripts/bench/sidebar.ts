@@ -299,6 +299,10 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
       heapCold ??= await workerHeap(browser.context, quiet);
     }
     const cold = restarts.filter((run): run is Run => !('error' in run));
+    // The heap just after the fresh numbers holds the background views still computing (catalogue, forecast,
+    // charts); 10 s later they are done, and what is left is what the restarted worker keeps.
+    await quiet.waitForTimeout(10_000);
+    const heapColdSettled = await workerHeap(browser.context, quiet);
 
     const numbers = runs.map((run) => run.numbersMs);
     const fresh = runs.map((run) => run.freshMs).filter((value): value is number => value !== null);
@@ -373,6 +377,7 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
         ...(budgets.workerHeapMb ? { budget: { max: budgets.workerHeapMb } } : {}),
         warm: heapWarm,
         afterRestart: heapCold,
+        afterRestartSettled: heapColdSettled,
       },
       storedBytesPerRecord: { value: counts.records ? Math.round(usage / counts.records) : null, unit: 'bytes', usageMb: Math.round(usage / 2 ** 20) },
       firstSync: {
