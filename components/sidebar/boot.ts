@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
-import { readUiState, uiStateKey } from '@/lib/settings';
-import { prefsKey, readPrefs, selectionFor, type ViewSelection } from '@/lib/views';
 import { send } from '@/lib/messaging';
+import { markOnce } from '@/lib/perf';
+import { readStoredSelection, type ViewSelection } from '@/lib/views';
 import type { PinnedAnswer } from './pinned';
 
 export type EarlyPinned = { selection: ViewSelection; answer: Promise<PinnedAnswer> };
@@ -14,10 +13,8 @@ let early: Promise<EarlyPinned> | undefined;
  * takes the answer from here instead of asking again.
  */
 export function askEarly(source: string): void {
-  const crm = source.split(':')[0]!;
-  early = browser.storage.local.get([uiStateKey(crm), prefsKey(crm)]).then((stored) => {
-    const selection = selectionFor(source, readUiState(stored[uiStateKey(crm)]), readPrefs(stored[prefsKey(crm)]));
-    performance.mark('kpi-lens:pinned-asked');
+  early = readStoredSelection(source).then((selection) => {
+    markOnce('kpi-lens:pinned-asked');
     return { selection, answer: send({ type: 'view/pinned', ...selection }) };
   });
   early.catch(() => (early = undefined));

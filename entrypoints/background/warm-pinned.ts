@@ -1,6 +1,4 @@
-import { browser } from 'wxt/browser';
-import { readUiState, uiStateKey } from '@/lib/settings';
-import { prefsKey, readPrefs, selectionFor, type createViewService } from '@/lib/views';
+import { readStoredSelection, type createViewService } from '@/lib/views';
 
 /**
  * A CRM page of a connected source opened: its sidebar will ask for the pinned numbers of the
@@ -11,10 +9,8 @@ import { prefsKey, readPrefs, selectionFor, type createViewService } from '@/lib
  * browser had stopped, this is most of the wait for fresh numbers.
  */
 export function warmPinned(views: ReturnType<typeof createViewService>, source: string): void {
-  const crm = source.split(':')[0]!;
-  void browser.storage.local
-    .get([uiStateKey(crm), prefsKey(crm)])
-    .then((stored) => views.pinned(selectionFor(source, readUiState(stored[uiStateKey(crm)]), readPrefs(stored[prefsKey(crm)]))))
+  void readStoredSelection(source)
+    .then((selection) => views.pinned(selection))
     // The sidebar's own request says whatever went wrong.
     .catch(() => undefined);
 }

@@ -3,7 +3,7 @@ export { type ShownResult } from './lean';
 export { type ViewSelection } from './selection';
 export { ACTIVITY_KINDS, ACTIVITY_WINDOWS, type ActivityKind, type ActivityWindow } from './activity-windows';
 export { COMPARE_CHOICES, type CompareChoice, LEADERBOARD_METRICS_LIST, type SidebarLeaderboardMetric } from './choices';
-export { prefsKey, readPrefs, selectionFor, type SidebarPrefs } from './prefs';
+export { prefsKey, readPrefs, readStoredSelection, selectionFor, type SidebarPrefs } from './prefs';
 export { type RecordRow, type RecordPage, recordPage } from './records';
 export { type HeatMap } from './team';
 export { type AtRiskList, type LapseList } from './insights';

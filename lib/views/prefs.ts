@@ -1,5 +1,6 @@
+import { browser } from 'wxt/browser';
 import { COMPARE_CHOICES, LEADERBOARD_METRICS_LIST, type CompareChoice, type SidebarLeaderboardMetric } from './choices';
-import type { SidebarUiState } from '../settings/ui-state';
+import { readUiState, uiStateKey, type SidebarUiState } from '../settings/ui-state';
 import type { DateRange, ViewSelection } from './selection';
 
 /**
@@ -36,4 +37,14 @@ export function readPrefs(stored: unknown): SidebarPrefs {
  */
 export function selectionFor(source: string, ui: Pick<SidebarUiState, 'view' | 'period'>, prefs: SidebarPrefs): ViewSelection {
   return { source, view: ui.view, period: ui.period, range: ui.period === 'custom' ? prefs.range : undefined, compare: prefs.compare };
+}
+
+/**
+ * The selection a source's sidebar shows, read from where the sidebar keeps it (storage.local, one
+ * read): the sidebar asks for it as its page starts, the background computes it ahead when a CRM page opens.
+ */
+export async function readStoredSelection(source: string): Promise<ViewSelection> {
+  const crm = source.split(':')[0]!;
+  const stored = await browser.storage.local.get([uiStateKey(crm), prefsKey(crm)]);
+  return selectionFor(source, readUiState(stored[uiStateKey(crm)]), readPrefs(stored[prefsKey(crm)]));
 }
