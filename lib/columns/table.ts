@@ -48,6 +48,65 @@ export class ColdRowsNeeded extends Error {
 
 export const isColdRowsNeeded = (error: unknown): error is ColdRowsNeeded => error instanceof ColdRowsNeeded;
 
+/**
+ * Exact misses of several independent computations, read together: per table and tier, the union of
+ * their chunks in one read (then the computations run again once, not once per miss).
+ */
+class ColdRowsNeededTogether extends ColdRowsNeeded {
+  constructor(readonly misses: readonly ColdRowsNeeded[]) {
+    const first = misses[0]!;
+    super(first.table, first.tier, first.chunks, true);
+  }
+  override load(): Promise<void> {
+    const union = new Map<ColumnTable<ColumnType>, Map<LazyTier, Set<number>>>();
+    for (const miss of this.misses) {
+      const tiers = union.get(miss.table) ?? new Map<LazyTier, Set<number>>();
+      union.set(miss.table, tiers);
+      const chunks = tiers.get(miss.tier) ?? new Set<number>();
+      tiers.set(miss.tier, chunks);
+      for (const chunk of miss.chunks) chunks.add(chunk);
+    }
+    const reads: Promise<void>[] = [];
+    for (const [table, tiers] of union)
+      for (const [tier, chunks] of tiers)
+        reads.push(
+          table.loadCold(
+            tier,
+            [...chunks].sort((a, b) => a - b),
+          ),
+        );
+    return Promise.all(reads).then(() => undefined);
+  }
+}
+
+/**
+ * For a view made of independent computations over the column store (the pinned cards: the period's
+ * KPIs, then today's and this week's activities): each one's exact miss is kept and the next one runs,
+ * so all of them name the chunks they need before any is read. `settle` throws them as one miss (one
+ * read, one run again); a cold worker's first pinned view met them one after another, each a read and
+ * a computation started over.
+ */
+export function collectColdNeeds() {
+  const misses: ColdRowsNeeded[] = [];
+  return {
+    /** The computation's value, or undefined when it stopped at an exact miss (kept for `settle`). */
+    attempt<V>(compute: () => V): V | undefined {
+      try {
+        return compute();
+      } catch (error) {
+        if (!isColdRowsNeeded(error) || !error.exact) throw error;
+        misses.push(error);
+        return undefined;
+      }
+    },
+    /** Throws the misses kept, as one; returns when every computation ran through. */
+    settle(): void {
+      if (misses.length === 1) throw misses[0];
+      if (misses.length > 1) throw new ColdRowsNeededTogether(misses);
+    },
+  };
+}
+
 const HOT_MASK = (1 << CHUNK_BITS.hot) - 1;
 const MASK: Record<Tier, number> = { hot: HOT_MASK, cold: (1 << CHUNK_BITS.cold) - 1, extra: (1 << CHUNK_BITS.extra) - 1 };
 const registry = new WeakMap<object, ColumnTable<ColumnType>>();

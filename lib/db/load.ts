@@ -11,22 +11,28 @@ type LazyTier = Exclude<Tier, 'hot'>;
 
 /**
  * How much of a type's cold and extra chunks `whole` reads with its hot chunks: up to WHOLE_MAX_BYTES,
- * estimated from the rows and what a row of the type costs in those tiers (bench: an activity ~57
- * bytes, a deal ~380, a lead ~45). At an account's size (100,000 activities, 10,000 deals) that one
- * read is what a cold worker's first query needs anyway, and spares it the misses (fresh numbers after
- * a stop: 356 ms at load 1, 548 ms before); a team's million activities and 100,000 deals are read
- * where the queries place rows instead (whole, they held 438 MB of a restarted worker, against its
- * 300 MB budget).
+ * estimated from the rows and what a row of the type costs in those tiers (bench: a deal ~380 bytes,
+ * a lead ~45). At an account's size (10,000 deals) that one read is what a cold worker's first query
+ * needs anyway (every open deal's stage, the won deals' customers), and spares it the misses, each a
+ * read and a computation started over; a team's 100,000 deals are read where the queries place rows
+ * instead (whole, with the activities, they held 438 MB of a restarted worker, against its 300 MB
+ * budget).
+ *
+ * Activities are never read whole: a query reads those of its windows only, and names exactly their
+ * chunks before it makes a record (place-records.ts needWindows; the pinned view's computations name
+ * theirs together, collectColdNeeds). That is a few of the ~100 chunks of 100,000 activities; read
+ * whole, their cold tier (5.7 MB, most of it titles) was the longest part of a cold worker's read
+ * (fresh numbers after a stop: 342 ms median against 390 in the same hour, bench at load 1.5).
  */
 export const WHOLE_MAX_BYTES = 16 * 1024 * 1024;
-const LAZY_BYTES_PER_ROW: Record<ColumnType, number> = { activity: 57, deal: 380, lead: 45 };
+const LAZY_BYTES_PER_ROW: Record<Exclude<ColumnType, 'activity'>, number> = { deal: 380, lead: 45 };
 
 /**
  * A source's records of one big type (activities, deals, leads) for the KPI engine: from the column
  * store when its columns are ready (the hot chunks, one read; records are made only for the rows a
  * query touches, see lib/columns/table.ts), else the records themselves (while the migration builds
- * the columns). `whole`: its cold and extra chunks too, in the same transaction (for a first
- * query that makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction
+ * the columns). `whole`: a deal's or lead's cold and extra chunks too, in the same transaction (for a
+ * first query that makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction
  * over the record table, `columns` and `columnMeta`.
  */
 export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T, whole = false): Promise<readonly ColumnRecord[T][]> {
@@ -35,7 +41,8 @@ export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, sou
   const [meta, hot, orders] = await Promise.all([readMeta(db, source, type), readChunks(db, source, type, 'hot'), readOrders(db, source, type)]);
   if (meta?.state !== 'ready') return (await readWholeSource(db, source, type)) as unknown as ColumnRecord[T][];
   // The lazy tiers too when asked and small enough (see WHOLE_MAX_BYTES).
-  const lazyTiers = whole && meta.slots * LAZY_BYTES_PER_ROW[type] <= WHOLE_MAX_BYTES ? tiersOf(type).filter((tier): tier is LazyTier => tier !== 'hot') : [];
+  const readWhole = whole && type !== 'activity' && meta.slots * LAZY_BYTES_PER_ROW[type as Exclude<ColumnType, 'activity'>] <= WHOLE_MAX_BYTES;
+  const lazyTiers = readWhole ? tiersOf(type).filter((tier): tier is LazyTier => tier !== 'hot') : [];
   const lazy = await Promise.all(lazyTiers.map((tier) => readChunks(db, source, type, tier)));
   const read = new Map(lazyTiers.map((tier, i) => [tier, lazy[i]!]));
   const table = new ColumnTable(source, type, hot, (tier, chunks) => {
@@ -78,10 +85,10 @@ export function sourceTables(db: KpiLensDb) {
 /**
  * Everything of one source the KPI engine may read, in one read transaction so
  * a sync step committing meanwhile is seen whole or not at all. `whole` (a cold worker): every
- * tier of the column tables, not only the hot one. A first query makes records of the deals, the
- * leads and the activities in its periods, and a record needs its cold chunk: read lazily, each
- * miss (deals, then activities, then leads) cost a read and a computation started again; read here,
- * in the same transaction, the first query runs once.
+ * tier of the deals and leads, not only the hot one (see WHOLE_MAX_BYTES). A first query makes
+ * records of most deals and leads, and a record needs its cold chunk: read lazily, each miss (deals,
+ * then leads) cost a read and a computation started again; read here, in the same transaction, they
+ * cost none.
  */
 export async function loadKpiData(db: KpiLensDb, source: string, options: { whole?: boolean } = {}): Promise<KpiData> {
   return db.transaction('r', sourceTables(db), async () => {

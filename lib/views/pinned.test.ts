@@ -1,7 +1,9 @@
 import { hasValue } from '../kpi/types';
 import { describe, expect, it } from 'vitest';
 import { computePinnedView } from './pinned';
-import { AS_OF, fixtureData, settingsFor, ZONE } from './test-fixture';
+import { chunksOf, ColumnTable, withColumns } from '../columns';
+import type { Activity } from '../model';
+import { activities, AS_OF, fixtureData, settingsFor, ZONE } from './test-fixture';
 
 const input = {
   settings: settingsFor('ann', { pinnedKpis: ['winRate', 'activityCounts', 'quotaAttainment'] }),
@@ -39,5 +41,46 @@ describe('pinned view', () => {
     const none = computePinnedView(fixtureData(), { ...input, period: 'month', compare: 'none' });
     expect(none.compare).toBeNull();
     expect(hasValue(none.quota) && none.quota.previous).toBeUndefined();
+  });
+});
+
+describe('pinned view over the column store', () => {
+  // Wednesday 2 December: this week began on 30 November, in neither the month nor its comparison
+  // (1–2 November), so the period's KPIs and the week's counts need different chunks of activities.
+  const asOf = Date.UTC(2026, 11, 2, 15);
+  const start = Date.UTC(2026, 8, 1);
+  const every = 10 * 60_000; // ~144 a day: a cold chunk of 1,024 rows holds about a week
+  const many: Activity[] = Array.from({ length: Math.floor((asOf - start) / every) }, (_, i) => ({
+    ...activities[0]!,
+    externalId: `m${i}`,
+    type: i % 3 === 0 ? 'meeting' : 'call',
+    occurredAt: start + i * every,
+    createdAt: start + i * every,
+    updatedAt: start + i * every,
+    done: true,
+  }));
+
+  it('reads the chunks every computation needs in one read, and shows what the records show', async () => {
+    const data = fixtureData({ activities: many });
+    const stored = chunksOf('test', 'activity', many);
+    const reads: number[][] = [];
+    const table = new ColumnTable(
+      'test',
+      'activity',
+      stored.filter((chunk) => chunk.tier === 'hot'),
+      async (tier, wanted) => {
+        if (wanted === 'all') throw new Error('the whole tier was asked for');
+        reads.push([...wanted]);
+        return stored.filter((chunk) => chunk.tier === tier && wanted.includes(chunk.chunk));
+      },
+    );
+    const at = { ...input, asOf, settings: settingsFor('ann', { pinnedKpis: ['activityCounts'] }), period: 'month' as const };
+    const fromColumns = await withColumns(() => computePinnedView({ ...data, activities: table.records() }, at));
+
+    expect(fromColumns).toEqual(computePinnedView(data, at));
+    expect(hasValue(fromColumns.activities.week!) && fromColumns.activities.week.value).toBeTruthy();
+    // One read, of the chunks of 1–2 November, 30 November and 1–2 December only (of 13).
+    expect(reads).toHaveLength(1);
+    expect(reads[0]!.length).toBeLessThan(6);
   });
 });

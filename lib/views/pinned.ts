@@ -1,3 +1,4 @@
+import { collectColdNeeds } from '../columns/table';
 import { computeKpis, type ComputeOptions } from '../kpi';
 import type { KpiData, KpiId, KpiQuery, KpiResult, KpiResults, KpiScope } from '../kpi/types';
 import { periodContaining } from '../period';
@@ -60,20 +61,30 @@ export function computePinnedView(data: KpiData, input: PinnedInput): PinnedView
   const settings = { ...basics.settings, ...input.kpiSettings };
   const { period, compare } = resolvePeriods(input, input.asOf, basics.calendar);
   const pinned = input.settings.pinnedKpis;
-  const results: KpiResults = computeKpis(
-    data,
-    { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: [...new Set([...CARD_KPIS, ...pinned])], period, comparePeriod: compare },
-    input.computeOptions,
+  // Over the column store, each computation below may stop at the chunks its windows need: all name
+  // theirs before any is read (one read, one run again; see collectColdNeeds).
+  const needs = collectColdNeeds();
+  const computed = needs.attempt(() =>
+    computeKpis(
+      data,
+      { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: [...new Set([...CARD_KPIS, ...pinned])], period, comparePeriod: compare },
+      input.computeOptions,
+    ),
   );
-  const activities = {} as Record<ActivityWindow, KpiResult | undefined>;
+  const windows = new Map<ActivityWindow, KpiResult | undefined>();
   for (const window of ACTIVITY_WINDOWS) {
     const windowPeriod = periodContaining(WINDOW_KIND[window], input.asOf, basics.calendar);
-    const same = windowPeriod.start === period.start && windowPeriod.end === period.end;
-    activities[window] = same
-      ? results.activityCounts
-      : computeKpis(data, { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: ['activityCounts'], period: windowPeriod, comparePeriod: null })
-          .activityCounts;
+    if (windowPeriod.start === period.start && windowPeriod.end === period.end) continue; // the selected period's own counts
+    const query = { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: ['activityCounts' as const], period: windowPeriod, comparePeriod: null };
+    windows.set(
+      window,
+      needs.attempt(() => computeKpis(data, query).activityCounts),
+    );
   }
+  needs.settle();
+  const results = computed as KpiResults;
+  const activities = {} as Record<ActivityWindow, KpiResult | undefined>;
+  for (const window of ACTIVITY_WINDOWS) activities[window] = windows.has(window) ? windows.get(window) : results.activityCounts;
   return {
     asOf: input.asOf,
     timeZone: basics.calendar.timeZone,
