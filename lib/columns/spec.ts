@@ -26,6 +26,7 @@ export const TIERS: readonly Tier[] = ['hot', 'cold', 'extra'];
  * - flags: an object of optional booleans (email tracking), two bits a key, 0 when absent;
  * - byte: a number 0–255 derived from the record (`derive`), not a field of it: what the engine
  *   must know of every record without reading its cold columns (which optional inputs a deal has);
+ *   a `number` may be derived too (a deal's latest stage move), read with `derivedValue` (lib/model/derived-fields.ts);
  * - link: the record's address in the CRM as a template of the chunk (its id put in), in the tier of
  *   `externalId`, which it needs.
  */
@@ -37,7 +38,7 @@ export type FieldSpec = {
   tier: Tier;
   values?: readonly string[];
   keys?: readonly string[];
-  /** A value computed from the record (kind `byte`), stored but never put on a record made from the store. */
+  /** A value computed from the record, stored but never put on a record made from the store (see `derivedValue`). */
   derive?: (record: Record<string, unknown>) => number;
 };
 
@@ -54,6 +55,18 @@ function dealInputs(record: Record<string, unknown>): number {
   if (deal.lineItems?.length) bits |= DEAL_INPUTS.lineItems;
   if (deal.lineItems?.some((line) => line.unitCost)) bits |= DEAL_INPUTS.lineCosts;
   return bits;
+}
+
+/**
+ * A deal's latest stage entry (-Infinity without a stage history): a deal's stage as of an instant
+ * after it is its current stage, so a query as of now finds every open deal's stage without reading
+ * the histories (the extra tier, most of a deal's bytes). Absent in chunks written before it existed:
+ * then the history is read (lib/kpi/shared/as-of.ts dealStageAt).
+ */
+function lastStageMove(record: Record<string, unknown>): number {
+  let last = -Infinity;
+  for (const visit of (record as unknown as Deal).stageHistory ?? []) if (visit.enteredAt > last) last = visit.enteredAt;
+  return last;
 }
 
 const EMAIL_KEYS = ['cold', 'opened', 'replied', 'converted'] as const;
@@ -88,6 +101,8 @@ export const FIELD_SPECS: Record<ColumnType, readonly FieldSpec[]> = {
     { name: 'amount', kind: 'money', tier: 'hot' },
     { name: 'convertedAmount', kind: 'money', tier: 'hot' },
     { name: 'inputs', kind: 'byte', tier: 'hot', derive: dealInputs },
+    // Hot: which open deals' histories a query as of an earlier instant must read is known before any is read.
+    { name: 'stageMovedAt', kind: 'number', tier: 'hot', derive: lastStageMove },
     { name: 'externalId', kind: 'text', tier: 'cold' },
     { name: 'url', kind: 'link', tier: 'cold' },
     { name: 'updatedAt', kind: 'time', tier: 'cold' },

@@ -18,6 +18,7 @@ import {
   type NumberColumn,
   type TimeColumn,
 } from './codec';
+import { setDerivedValue } from '../model/derived-fields';
 import type { StoredChunk } from './chunk';
 import { CHUNK_BITS, FIELD_SPECS, TIERS, type ColumnRecord, type ColumnType, type Tier } from './spec';
 
@@ -53,9 +54,12 @@ export const isColdRowsNeeded = (error: unknown): error is ColdRowsNeeded => err
  * their chunks in one read (then the computations run again once, not once per miss).
  */
 class ColdRowsNeededTogether extends ColdRowsNeeded {
-  constructor(readonly misses: readonly ColdRowsNeeded[]) {
+  readonly misses: readonly ColdRowsNeeded[];
+  constructor(misses: readonly ColdRowsNeeded[]) {
     const first = misses[0]!;
     super(first.table, first.tier, first.chunks, true);
+    // A computation that collected its own (needOpenDeals) may be one of several collected again.
+    this.misses = misses.flatMap((miss) => (miss instanceof ColdRowsNeededTogether ? miss.misses : [miss]));
   }
   override load(): Promise<void> {
     const union = new Map<ColumnTable<ColumnType>, Map<LazyTier, Set<number>>>();
@@ -329,6 +333,19 @@ export class ColumnTable<T extends ColumnType> {
     return { ids, of };
   }
 
+  /** A hot number column per position (NaN: absent, or its chunk was written before the column existed); made once. */
+  numbers(name: string): Float64Array {
+    return this.memo(`numbers:${name}`, () => {
+      const out = new Float64Array(this.length).fill(Number.NaN);
+      for (let p = 0; p < this.length; p += 1) {
+        const slot = this.slotOf(p);
+        const column = this.hot[slot >>> CHUNK_BITS.hot]?.cols[name] as NumberColumn | undefined;
+        if (column) out[p] = column.v[slot & HOT_MASK] as number;
+      }
+      return out;
+    });
+  }
+
   /** An enum or bool column's raw codes (0 absent; enum: index in its values + 1; bool: 1 false, 2 true); made once. */
   bytes(name: string): Uint8Array {
     return this.memo(`bytes:${name}`, () => {
@@ -481,8 +498,13 @@ export class ColumnTable<T extends ColumnType> {
     const read = { hot: readersOf(this.type, chunks.hot!), cold: readersOf(this.type, chunks.cold), extra: chunks.extra && readersOf(this.type, chunks.extra) };
     for (let f = 0; f < specs.length; f += 1) {
       const spec = specs[f]!;
-      if (spec.derive) continue;
       const list = read[spec.tier];
+      if (spec.derive) {
+        // Kept beside the record, not on it: a record made from the store has the fields of the record written.
+        const value = spec.kind === 'byte' ? undefined : list?.[f]!(slot & MASK[spec.tier], undefined);
+        if (typeof value === 'number') setDerivedValue(spec.name, record, value);
+        continue;
+      }
       if (!list) {
         this.deferred(record, spec.name, slot);
         continue;

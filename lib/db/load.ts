@@ -1,5 +1,5 @@
 import { ColumnTable } from '../columns/table';
-import { COLUMN_TYPES, tiersOf, type ColumnRecord, type ColumnType, type Tier } from '../columns/spec';
+import { COLUMN_TYPES, type ColumnRecord, type ColumnType, type Tier } from '../columns/spec';
 import type { KpiData } from '../kpi/types';
 import { readChunks, readMeta, readOrders } from './columns';
 import type { KpiLensDb } from './db';
@@ -10,29 +10,31 @@ import { readWholeSource } from './whole-records';
 type LazyTier = Exclude<Tier, 'hot'>;
 
 /**
- * How much of a type's cold and extra chunks `whole` reads with its hot chunks: up to WHOLE_MAX_BYTES,
- * estimated from the rows and what a row of the type costs in those tiers (bench: a deal ~380 bytes,
- * a lead ~45). At an account's size (10,000 deals) that one read is what a cold worker's first query
- * needs anyway (every open deal's stage, the won deals' customers), and spares it the misses, each a
- * read and a computation started over; a team's 100,000 deals are read where the queries place rows
- * instead (whole, with the activities, they held 438 MB of a restarted worker, against its 300 MB
- * budget).
+ * How much of a type's cold chunks `whole` reads with its hot chunks: up to WHOLE_MAX_BYTES, estimated
+ * from the rows and what a row of the type costs in that tier (bench: a deal ~100 bytes, a lead ~20).
+ * At an account's size (10,000 deals) that one read is what a cold worker's first query needs anyway
+ * (every open deal's stage, the won deals' ids and customers), and spares it a miss; a team's 100,000
+ * deals (10 MB) are read where the queries place rows instead: a rep's first query needs a fifth of
+ * their chunks, and a restarted team-scale worker's heap is at its 300 MB budget.
  *
- * Activities are never read whole: a query reads those of its windows only, and names exactly their
- * chunks before it makes a record (place-records.ts needWindows; the pinned view's computations name
- * theirs together, collectColdNeeds). That is a few of the ~100 chunks of 100,000 activities; read
- * whole, their cold tier (5.7 MB, most of it titles) was the longest part of a cold worker's read
- * (fresh numbers after a stop: 342 ms median against 390 in the same hour, bench at load 1.5).
+ * Not read whole: the extra tier (stage histories and line items, most of a deal's bytes), of which a
+ * first query needs only the histories of the open deals that moved stage after a window's instant
+ * (place-records.ts needWindowDeals); and the activities, of which a query reads those of its windows
+ * only, a few of the ~100 chunks of 100,000 activities (needWindows). A query names those chunks
+ * before it makes a record, and the pinned view's computations name theirs together
+ * (collectColdNeeds): one read. Read whole, the activities' cold tier (5.5 MB, a third of it titles)
+ * was the longest part of a cold worker's read (fresh numbers after a stop: 320 ms median against
+ * 390 in the same hour).
  */
-export const WHOLE_MAX_BYTES = 16 * 1024 * 1024;
-const LAZY_BYTES_PER_ROW: Record<Exclude<ColumnType, 'activity'>, number> = { deal: 380, lead: 45 };
+export const WHOLE_MAX_BYTES = 4 * 1024 * 1024;
+const COLD_BYTES_PER_ROW: Record<Exclude<ColumnType, 'activity'>, number> = { deal: 100, lead: 20 };
 
 /**
  * A source's records of one big type (activities, deals, leads) for the KPI engine: from the column
  * store when its columns are ready (the hot chunks, one read; records are made only for the rows a
  * query touches, see lib/columns/table.ts), else the records themselves (while the migration builds
- * the columns). `whole`: a deal's or lead's cold and extra chunks too, in the same transaction (for a
- * first query that makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction
+ * the columns). `whole`: a deal's or lead's cold chunks too, in the same transaction (for a first
+ * query that makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction
  * over the record table, `columns` and `columnMeta`.
  */
 export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T, whole = false): Promise<readonly ColumnRecord[T][]> {
@@ -40,9 +42,9 @@ export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, sou
   // reads, and the hot chunks are taken in while IndexedDB reads the rest.
   const [meta, hot, orders] = await Promise.all([readMeta(db, source, type), readChunks(db, source, type, 'hot'), readOrders(db, source, type)]);
   if (meta?.state !== 'ready') return (await readWholeSource(db, source, type)) as unknown as ColumnRecord[T][];
-  // The lazy tiers too when asked and small enough (see WHOLE_MAX_BYTES).
-  const readWhole = whole && type !== 'activity' && meta.slots * LAZY_BYTES_PER_ROW[type as Exclude<ColumnType, 'activity'>] <= WHOLE_MAX_BYTES;
-  const lazyTiers = readWhole ? tiersOf(type).filter((tier): tier is LazyTier => tier !== 'hot') : [];
+  // The cold tier too when asked and small enough (see WHOLE_MAX_BYTES).
+  const readWhole = whole && type !== 'activity' && meta.slots * COLD_BYTES_PER_ROW[type as Exclude<ColumnType, 'activity'>] <= WHOLE_MAX_BYTES;
+  const lazyTiers: readonly LazyTier[] = readWhole ? ['cold'] : [];
   const lazy = await Promise.all(lazyTiers.map((tier) => readChunks(db, source, type, tier)));
   const read = new Map(lazyTiers.map((tier, i) => [tier, lazy[i]!]));
   const table = new ColumnTable(source, type, hot, (tier, chunks) => {
@@ -84,8 +86,8 @@ export function sourceTables(db: KpiLensDb) {
 
 /**
  * Everything of one source the KPI engine may read, in one read transaction so
- * a sync step committing meanwhile is seen whole or not at all. `whole` (a cold worker): every
- * tier of the deals and leads, not only the hot one (see WHOLE_MAX_BYTES). A first query makes
+ * a sync step committing meanwhile is seen whole or not at all. `whole` (a cold worker): the cold
+ * tier of the deals and leads too, not only the hot one (see WHOLE_MAX_BYTES). A first query makes
  * records of most deals and leads, and a record needs its cold chunk: read lazily, each miss (deals,
  * then leads) cost a read and a computation started again; read here, in the same transaction, they
  * cost none.

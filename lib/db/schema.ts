@@ -1,6 +1,7 @@
 import type { Table, Transaction } from 'dexie';
 import type { RecordType } from '../model';
 import { moveRecordsIntoColumns } from './migrate-v4';
+import { addStageMoves } from './migrate-v5';
 
 export const DB_NAME = 'kpi-lens';
 
@@ -145,6 +146,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   // v4: those records live in the column store alone (lib/db/migrate-v4.ts); no store changes, only data.
   { version: 4, stores: {}, upgrade: (tx) => moveRecordsIntoColumns(tx, COLUMN_TABLES) },
+  // v5: the deals' hot chunks keep each deal's latest stage move (lib/db/migrate-v5.ts); only data.
+  { version: 5, stores: {}, upgrade: (tx) => addStageMoves(tx) },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -19,6 +19,7 @@ import { dayNumberIn } from './day-number';
 import { existingDealById } from './deal-lookup';
 import { activityEvidence, dealEvidence, firstPayments, firstSpendMonth, leadEvidence, type DealEvidence } from './evidence';
 import type { EvalContext, KpiIndex, Presence, Slice } from './types';
+import { collectColdNeeds } from '../../columns/table';
 import { placeActivities, placeDeals, placeLeads, placer } from './place-records';
 import { indexById } from './records';
 import { UNASSIGNED, resolveScope, sortMembers } from './scope';
@@ -81,20 +82,26 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
     if (own) placeCustomer(own, customer, became);
   }
 
-  placeDeals(scopeSlice, dc, de, data.deals, dealRows(dc, data.deals, currency), placer(dc.owners, scope, ownerSlice, seen, de.ownerSince, asOf), asOf);
+  // Over the column store each placement first names the chunks its windows need (place-records.ts):
+  // the three name theirs before any is read, so a cold worker reads them in one go, not one per type.
+  const needs = collectColdNeeds();
+  needs.attempt(() =>
+    placeDeals(scopeSlice, dc, de, data.deals, dealRows(dc, data.deals, currency), placer(dc.owners, scope, ownerSlice, seen, de.ownerSince, asOf), asOf),
+  );
 
   const ac = activityColumns(data.activities);
   const ae = activityEvidence(data.activities);
   seenBy('activities', ae.since.activities);
   seenBy('emailTracking', ae.since.emailTracking);
   const keywords = query.settings.demoKeywords.map((k) => k.trim().toLowerCase()).filter((k) => k.length > 0);
-  placeActivities(scopeSlice, ac, data.activities, keywords, placer(ac.owners, scope, ownerSlice, seen, ae.ownerSince, asOf));
+  needs.attempt(() => placeActivities(scopeSlice, ac, data.activities, keywords, placer(ac.owners, scope, ownerSlice, seen, ae.ownerSince, asOf)));
 
   const lc = leadColumns(data.leads);
   const le = leadEvidence(data.leads);
   seenBy('leads', le.since.leads);
   seenBy('leadLifecycle', le.since.leadLifecycle);
-  placeLeads(scopeSlice, lc, data.leads, placer(lc.owners, scope, ownerSlice, seen, le.ownerSince, asOf));
+  needs.attempt(() => placeLeads(scopeSlice, lc, data.leads, placer(lc.owners, scope, ownerSlice, seen, le.ownerSince, asOf)));
+  needs.settle();
 
   for (const movement of data.mrrMovements) {
     if (movement.at > asOf) continue; // not yet

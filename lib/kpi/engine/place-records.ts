@@ -4,7 +4,7 @@
  * columns), never every record. Each window is seen as of its own instant (PeriodInfo.at): a span ends
  * there, and the open deals are those open at PeriodInfo.openAt (the rules are ../shared/as-of.ts).
  */
-import { columnTableOf } from '../../columns/table';
+import { collectColdNeeds, columnTableOf } from '../../columns/table';
 import type { Activity, Deal, Lead } from '../../model';
 import type { ActivityColumns, DealColumns, LeadColumns } from './columns';
 import type { DealRows } from './columns';
@@ -84,12 +84,54 @@ const bornBy = (ev: DealEvidence, i: number, at: number) => {
 };
 
 /**
+ * Over the column store: the chunks of the deals each window places, asked for up front and exactly
+ * (see needWindows). Created, won and lost in its span, or open at its instant: the rules read their
+ * ids and amounts, and the open ones' stages. The stage history of an open deal that moved stage
+ * after the instant is read too (dealStageAt); the store keeps each deal's latest move in its hot
+ * chunk, so only those histories are asked for (and those of deals whose chunk predates that column).
+ * Met one record at a time, the first miss read the whole tier: at team scale, 100,000 deals'
+ * histories and line items (26 MB) for the few hundred that moved.
+ */
+function needWindowDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence, deals: readonly Deal[], p: Placer): void {
+  const table = columnTableOf(deals);
+  if (!table) return;
+  const owners = dc.owners.of;
+  const moved = table.numbers('stageMovedAt');
+  const cold: number[] = [];
+  const extra: number[] = [];
+  const inScope = (i: number) => p.inScope(owners[i] as number);
+  for (const slot of [0, 1] as const) {
+    const { span, at, openAt } = windowOf(scopeSlice, slot).info;
+    for (const index of [dc.byCreated, dc.byClosed]) {
+      const [lo, hi] = rangeOf(index, span.start, span.end);
+      for (let k = lo; k < hi; k += 1) {
+        const i = index.order[k] as number;
+        if (inScope(i) && (index === dc.byCreated || bornBy(ev, i, at))) cold.push(i);
+      }
+    }
+    const open = (i: number) => {
+      if (!inScope(i) || !bornBy(ev, i, openAt)) return;
+      cold.push(i);
+      // NaN (a chunk written before the column): dealStageAt reads the history to know.
+      if (!((moved[i] as number) <= openAt)) extra.push(i);
+    };
+    for (const i of dc.open) open(i);
+    for (let k = lowerBound(dc.byClosed.times, openAt + 1); k < dc.byClosed.order.length; k += 1) open(dc.byClosed.order[k] as number);
+  }
+  const needs = collectColdNeeds();
+  needs.attempt(() => table.need('cold', cold));
+  needs.attempt(() => table.need('extra', extra));
+  needs.settle();
+}
+
+/**
  * Deals created in each window's span, closed in it (won or lost), and open at its `openAt`: open now
  * or closed after it, and born by then. Deals that exist at `asOf` (the query's instant) make the
  * lifetime list (CLV) and the counts of deals no period can place.
  */
 export function placeDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence, deals: readonly Deal[], rows: DealRows, p: Placer, asOf: number): void {
   const owners = dc.owners.of;
+  needWindowDeals(scopeSlice, dc, ev, deals, p);
   for (const slot of [0, 1] as const) {
     const { at, openAt } = windowOf(scopeSlice, slot).info;
     eachInWindow(scopeSlice, slot, dc.byCreated, owners, p, (w, i) => w.created.push(rows.at(i)));

@@ -13,6 +13,7 @@
  * The records' fields these rules read are TIME_FIELDS: any store of the records must keep them.
  * Pure functions of the records, without imports, so KPI files and pages may use them.
  */
+import { derivedValue } from '../../model/derived-fields';
 import type { Activity, Customer, Deal, DealStatus, Lead } from '../../model';
 
 /** The fields the as-of rules read, per record type (a columnar or persistent store must keep these). */
@@ -55,8 +56,9 @@ export function dealOpenAt(deal: Deal, at: number): boolean {
  * none for a deal closed since (its current stage is its closing one).
  */
 export function dealStageAt(deal: Deal, at: number): { stageId: string | undefined; known: boolean } {
-  const history = deal.stageHistory;
-  if (history?.length && lastMove(deal, history) > at) {
+  const moved = lastMove(deal);
+  if (moved > at) {
+    const history = deal.stageHistory!;
     let last: (typeof history)[number] | undefined;
     let first = history[0] as (typeof history)[number];
     for (const visit of history) {
@@ -65,22 +67,24 @@ export function dealStageAt(deal: Deal, at: number): { stageId: string | undefin
     }
     return last ? { stageId: last.stageId, known: true } : { stageId: first.stageId, known: false };
   }
-  if (history?.length) return { stageId: deal.stageId, known: true };
+  if (moved > -Infinity) return { stageId: deal.stageId, known: true };
   // A deal closed since `at` now sits in the stage it closed in (won or lost), which it was not in then.
   if (dealStatusAt(deal, at) !== deal.status) return { stageId: undefined, known: false };
   return { stageId: deal.stageId, known: deal.stageId === undefined || deal.updatedAt <= at };
 }
 
 /**
- * The latest stage entry of a deal, remembered per deal object: pipeline figures ask for the stage of
- * every open deal, per owner and per window, and most instants are after every move.
+ * The latest stage entry of a deal (-Infinity without a stage history), remembered per deal object:
+ * pipeline figures ask for the stage of every open deal, per owner and per window, and most instants
+ * are after every move. A deal made from the column store has it stored beside its cold fields, so
+ * its history (the extra tier) is read only for an instant before that move.
  */
 const lastMoves = new WeakMap<Deal, number>();
-function lastMove(deal: Deal, history: NonNullable<Deal['stageHistory']>): number {
-  let last = lastMoves.get(deal);
+function lastMove(deal: Deal): number {
+  let last = lastMoves.get(deal) ?? derivedValue(deal, 'stageMovedAt');
   if (last === undefined) {
     last = -Infinity;
-    for (const visit of history) if (visit.enteredAt > last) last = visit.enteredAt;
+    for (const visit of deal.stageHistory ?? []) if (visit.enteredAt > last) last = visit.enteredAt;
     lastMoves.set(deal, last);
   }
   return last;
