@@ -1,24 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { columnTableOf } from '../columns/table';
-import { activity, deal, expectAgreement, lead, SOURCE, T0 } from './column-test-support';
+import { activity, deal, expectAgreement, lead, SOURCE, T0, testDatabases } from './column-test-support';
 import { createColumnBuilder } from './column-builder';
-import { KpiLensDb } from './db';
 import { loadKpiData } from './load';
 import { upsertRecords } from './records';
 import { SCHEMA_VERSIONS } from './schema';
 import { storedSourceStatus } from './status';
 
-const opened: KpiLensDb[] = [];
+const open = testDatabases();
 let counter = 0;
-function open(name: string, versions = SCHEMA_VERSIONS) {
-  const db = new KpiLensDb(name, versions);
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
 
 /** A version 2 database (before the column store) with 23 activities, 7 deals and 4 leads of SOURCE. */
 async function versionTwoDatabase(name: string) {

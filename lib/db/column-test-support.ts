@@ -4,17 +4,30 @@
  */
 import { DAY_MS } from '../period/units';
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { COLUMN_TYPES, keptOf, type ColumnRecord, type ColumnType } from '../columns/spec';
 import { columnTableOf } from '../columns/table';
 import type { Activity, Deal, Lead } from '../model';
 import { bySource, readMeta } from './columns';
 import { liveSlots, readIdRows, slotIndex } from './slot-index';
-import type { KpiLensDb } from './db';
+import { KpiLensDb } from './db';
 import { loadKpiData } from './load';
 import { recordTable } from './records';
 import { readWholeSource } from './whole-records';
-import { RECORD_TABLES } from './schema';
+import { RECORD_TABLES, SCHEMA_VERSIONS } from './schema';
+
+/** Opens test databases (at the schema versions given, all by default), each closed after its test. */
+export function testDatabases(): (name: string, versions?: typeof SCHEMA_VERSIONS) => KpiLensDb {
+  const opened: KpiLensDb[] = [];
+  afterEach(() => {
+    for (const db of opened.splice(0)) db.close();
+  });
+  return (name, versions = SCHEMA_VERSIONS) => {
+    const db = new KpiLensDb(name, versions);
+    opened.push(db);
+    return db;
+  };
+}
 
 /**
  * The column store and the records agree: for each big type, the records made from the columns (the

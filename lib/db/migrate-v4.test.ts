@@ -1,25 +1,16 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COLUMN_TYPES, type ColumnType } from '../columns/spec';
 import type { Activity, CanonicalRecord, Deal, Lead } from '../model';
-import { activity, activityArb, byId, dealArb, expectAgreement, leadArb, slotOfId, SOURCE, withLink } from './column-test-support';
+import { activity, activityArb, byId, dealArb, expectAgreement, leadArb, slotOfId, SOURCE, withLink, testDatabases } from './column-test-support';
 import { readMeta } from './columns';
-import { KpiLensDb } from './db';
 import { countAll, recordTable, upsertRecords } from './records';
 import { SCHEMA_VERSIONS } from './schema';
 import { readRecordsById, readWholeSource } from './whole-records';
 
-const opened: KpiLensDb[] = [];
+const open = testDatabases();
 let counter = 0;
-function open(name: string, versions = SCHEMA_VERSIONS) {
-  const db = new KpiLensDb(name, versions);
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
 
 const uniqueIds = <T extends { externalId: string }>(list: T[]) => [...new Map(list.map((record) => [record.externalId, record])).values()];
 

@@ -1,26 +1,17 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { columnTableOf, withColumns } from '../columns/table';
 import { derivedValue } from '../model/derived-fields';
 import type { Deal } from '../model';
-import { dealArb, SOURCE } from './column-test-support';
+import { dealArb, SOURCE, testDatabases } from './column-test-support';
 import { readMeta } from './columns';
-import { KpiLensDb } from './db';
 import { loadKpiData } from './load';
 import { deleteRecord, upsertRecords } from './records';
 import { SCHEMA_VERSIONS } from './schema';
 
-const opened: KpiLensDb[] = [];
+const open = testDatabases();
 let counter = 0;
-function open(name: string, versions = SCHEMA_VERSIONS) {
-  const db = new KpiLensDb(name, versions);
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
 
 const lastMove = (deal: Deal) => Math.max(-Infinity, ...(deal.stageHistory ?? []).map((visit) => visit.enteredAt));
 
