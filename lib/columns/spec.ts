@@ -60,8 +60,9 @@ function dealInputs(record: Record<string, unknown>): number {
 /**
  * A deal's latest stage entry (-Infinity without a stage history): a deal's stage as of an instant
  * after it is its current stage, so a query as of now finds every open deal's stage without reading
- * the histories (the extra tier, most of a deal's bytes). Absent in chunks written before it existed:
- * then the history is read (lib/kpi/shared/as-of.ts dealStageAt).
+ * the histories (the extra tier, most of a deal's bytes). Schema v5 gave it to the chunks written
+ * before it existed (lib/db/migrate-v5.ts); a chunk without it has its histories read
+ * (lib/kpi/shared/as-of.ts dealStageAt).
  */
 function lastStageMove(record: Record<string, unknown>): number {
   let last = -Infinity;

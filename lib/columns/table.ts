@@ -58,7 +58,7 @@ class ColdRowsNeededTogether extends ColdRowsNeeded {
   constructor(misses: readonly ColdRowsNeeded[]) {
     const first = misses[0]!;
     super(first.table, first.tier, first.chunks, true);
-    // A computation that collected its own (needOpenDeals) may be one of several collected again.
+    // A computation that collected its own (needWindowDeals) may be one of several collected again.
     this.misses = misses.flatMap((miss) => (miss instanceof ColdRowsNeededTogether ? miss.misses : [miss]));
   }
   override load(): Promise<void> {

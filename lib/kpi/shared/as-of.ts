@@ -11,7 +11,8 @@
  *   else from its first won deal, and has churned only if its churn date is by then;
  * - an MRR movement exists from its date; spend from the first day of its month.
  * The records' fields these rules read are TIME_FIELDS: any store of the records must keep them.
- * Pure functions of the records, without imports, so KPI files and pages may use them.
+ * Pure functions of the records (and of what a store derived from them, ../../model/derived-fields.ts),
+ * and the models' types, so KPI files and pages may use them.
  */
 import { derivedValue } from '../../model/derived-fields';
 import type { Activity, Customer, Deal, DealStatus, Lead } from '../../model';
@@ -76,8 +77,8 @@ export function dealStageAt(deal: Deal, at: number): { stageId: string | undefin
 /**
  * The latest stage entry of a deal (-Infinity without a stage history), remembered per deal object:
  * pipeline figures ask for the stage of every open deal, per owner and per window, and most instants
- * are after every move. A deal made from the column store has it stored beside its cold fields, so
- * its history (the extra tier) is read only for an instant before that move.
+ * are after every move. A deal made from the column store has it from its hot chunk, so its history
+ * (the extra tier) is read only for an instant before that move.
  */
 const lastMoves = new WeakMap<Deal, number>();
 function lastMove(deal: Deal): number {
