@@ -11,8 +11,8 @@
  *   else from its first won deal, and has churned only if its churn date is by then;
  * - an MRR movement exists from its date; spend from the first day of its month.
  * The records' fields these rules read are TIME_FIELDS: any store of the records must keep them.
- * Pure functions of the records (and of what a store derived from them, ../../model/derived-fields.ts),
- * and the models' types, so KPI files and pages may use them.
+ * Pure functions of the records (and of what a store derived from them, ../../model/derived-fields.ts);
+ * they import nothing else but the models' types, so KPI files and pages may use them.
  */
 import { derivedValue } from '../../model/derived-fields';
 import type { Activity, Customer, Deal, DealStatus, Lead } from '../../model';
