@@ -103,6 +103,12 @@ describe('schema upgrades', () => {
         expect(meta, store).toMatchObject({ alive: records[store]!.length, slots: records[store]!.length });
         expect(byKey(await wholeOf(store)), store).toEqual(byKey(records[store]!));
       }
+      // Each deal's latest stage move is in the deals' hot chunks (version 5), those written before it too.
+      const dealHot = (built.stores.columns!.rows as { type: string; tier: string; cols: Record<string, unknown> }[]).filter(
+        (row) => row.type === 'deal' && row.tier === 'hot',
+      );
+      expect(dealHot.length).toBeGreaterThan(0);
+      for (const chunk of dealHot) expect(chunk.cols.stageMovedAt, 'stageMovedAt').toBeDefined();
       if (version >= 2) {
         // Version 2 quarantine entries are today's shape: they stay as they were.
         expect(byKey(upgraded.stores.quarantine!.rows)).toEqual(byKey(written.stores.quarantine!.rows));
