@@ -55,6 +55,13 @@ function visitBoth(scopeSlice: Slice, slot: WindowSlot, i: number, o: number, p:
   if (own) visit(windowOf(own, slot), i);
 }
 
+/** Calls `visit` with each record position of `index` in the window's span, in time order. */
+function eachInSpan(scopeSlice: Slice, slot: WindowSlot, index: TimeIndex, visit: (i: number) => void): void {
+  const { start, end } = windowOf(scopeSlice, slot).info.span;
+  const [lo, hi] = rangeOf(index, start, end);
+  for (let k = lo; k < hi; k += 1) visit(index.order[k] as number);
+}
+
 /**
  * Calls `visit` with each in-scope record position of `index` in the window's span (that `keep` keeps),
  * for each slice it goes to.
@@ -68,13 +75,9 @@ function eachInWindow(
   visit: (w: Window, i: number) => void,
   keep?: (i: number) => boolean,
 ): void {
-  const { start, end } = windowOf(scopeSlice, slot).info.span;
-  const [lo, hi] = rangeOf(index, start, end);
-  for (let k = lo; k < hi; k += 1) {
-    const i = index.order[k] as number;
-    if (keep && !keep(i)) continue;
-    visitBoth(scopeSlice, slot, i, owners[i] as number, p, visit);
-  }
+  eachInSpan(scopeSlice, slot, index, (i) => {
+    if (!keep || keep(i)) visitBoth(scopeSlice, slot, i, owners[i] as number, p, visit);
+  });
 }
 
 /** Born by `at` (a deal without any date has always existed). */
@@ -82,6 +85,15 @@ const bornBy = (ev: DealEvidence, i: number, at: number) => {
   const born = ev.born[i] as number;
   return Number.isNaN(born) || born <= at;
 };
+
+/** Deals open at `openAt`: open now, or closed after it (dealStatusAt), and born by then. */
+function eachOpenAt(dc: DealColumns, ev: DealEvidence, openAt: number, visit: (i: number) => void): void {
+  for (const i of dc.open) if (bornBy(ev, i, openAt)) visit(i);
+  for (let k = lowerBound(dc.byClosed.times, openAt + 1); k < dc.byClosed.order.length; k += 1) {
+    const i = dc.byClosed.order[k] as number;
+    if (bornBy(ev, i, openAt)) visit(i);
+  }
+}
 
 /**
  * Over the column store: the chunks of the deals each window places, asked for up front and exactly
@@ -101,22 +113,19 @@ function needWindowDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence, d
   const extra: number[] = [];
   const inScope = (i: number) => p.inScope(owners[i] as number);
   for (const slot of [0, 1] as const) {
-    const { span, at, openAt } = windowOf(scopeSlice, slot).info;
-    for (const index of [dc.byCreated, dc.byClosed]) {
-      const [lo, hi] = rangeOf(index, span.start, span.end);
-      for (let k = lo; k < hi; k += 1) {
-        const i = index.order[k] as number;
-        if (inScope(i) && (index === dc.byCreated || bornBy(ev, i, at))) cold.push(i);
-      }
-    }
-    const open = (i: number) => {
-      if (!inScope(i) || !bornBy(ev, i, openAt)) return;
+    const { at, openAt } = windowOf(scopeSlice, slot).info;
+    eachInSpan(scopeSlice, slot, dc.byCreated, (i) => {
+      if (inScope(i)) cold.push(i);
+    });
+    eachInSpan(scopeSlice, slot, dc.byClosed, (i) => {
+      if (inScope(i) && bornBy(ev, i, at)) cold.push(i);
+    });
+    eachOpenAt(dc, ev, openAt, (i) => {
+      if (!inScope(i)) return;
       cold.push(i);
       // NaN (a chunk written before the column): dealStageAt reads the history to know.
       if (!((moved[i] as number) <= openAt)) extra.push(i);
-    };
-    for (const i of dc.open) open(i);
-    for (let k = lowerBound(dc.byClosed.times, openAt + 1); k < dc.byClosed.order.length; k += 1) open(dc.byClosed.order[k] as number);
+    });
   }
   const needs = collectColdNeeds();
   needs.attempt(() => table.need('cold', cold));
@@ -146,12 +155,7 @@ export function placeDeals(scopeSlice: Slice, dc: DealColumns, ev: DealEvidence,
       (i) => bornBy(ev, i, at),
     );
     const open = (w: Window, i: number) => w.open.push(rows.at(i));
-    for (const i of dc.open) if (bornBy(ev, i, openAt)) visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
-    // Closed after openAt: open as of then (dealStatusAt: a closed deal with a close date after the instant).
-    for (let k = lowerBound(dc.byClosed.times, openAt + 1); k < dc.byClosed.order.length; k += 1) {
-      const i = dc.byClosed.order[k] as number;
-      if (bornBy(ev, i, openAt)) visitBoth(scopeSlice, slot, i, owners[i] as number, p, open);
-    }
+    eachOpenAt(dc, ev, openAt, (i) => visitBoth(scopeSlice, slot, i, owners[i] as number, p, open));
   }
   const forSlices = (i: number, add: (slice: Slice) => void) => {
     const o = owners[i] as number;
@@ -180,16 +184,11 @@ function needWindows(records: readonly unknown[], scopeSlice: Slice, indexes: re
   const table = columnTableOf(records);
   if (!table) return;
   const positions: number[] = [];
-  for (const index of indexes) {
-    for (const slot of [0, 1] as const) {
-      const { start, end } = windowOf(scopeSlice, slot).info.span;
-      const [lo, hi] = rangeOf(index, start, end);
-      for (let k = lo; k < hi; k += 1) {
-        const i = index.order[k] as number;
+  for (const index of indexes)
+    for (const slot of [0, 1] as const)
+      eachInSpan(scopeSlice, slot, index, (i) => {
         if (p.inScope(owners[i] as number)) positions.push(i);
-      }
-    }
-  }
+      });
   table.need('cold', positions);
 }
 
