@@ -1,13 +1,11 @@
 import { ColumnTable } from '../columns/table';
-import { COLUMN_TYPES, type ColumnRecord, type ColumnType, type Tier } from '../columns/spec';
+import { COLUMN_TYPES, type ColumnRecord, type ColumnType } from '../columns/spec';
 import type { KpiData } from '../kpi/types';
 import { readChunks, readMeta, readOrders } from './columns';
 import type { KpiLensDb } from './db';
 import { readSource, recordTable } from './records';
 import { RECORD_TABLES } from './schema';
 import { readWholeSource } from './whole-records';
-
-type LazyTier = Exclude<Tier, 'hot'>;
 
 /**
  * How much of a type's cold chunks `whole` reads with its hot chunks: up to WHOLE_MAX_BYTES, estimated
@@ -44,17 +42,15 @@ export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, sou
   if (meta?.state !== 'ready') return (await readWholeSource(db, source, type)) as unknown as ColumnRecord[T][];
   // The cold tier too when asked and small enough (see WHOLE_MAX_BYTES).
   const readWhole = whole && type !== 'activity' && meta.slots * COLD_BYTES_PER_ROW[type as Exclude<ColumnType, 'activity'>] <= WHOLE_MAX_BYTES;
-  const lazyTiers: readonly LazyTier[] = readWhole ? ['cold'] : [];
-  const lazy = await Promise.all(lazyTiers.map((tier) => readChunks(db, source, type, tier)));
-  const read = new Map(lazyTiers.map((tier, i) => [tier, lazy[i]!]));
+  let cold = readWhole ? await readChunks(db, source, type, 'cold') : undefined;
   const table = new ColumnTable(source, type, hot, (tier, chunks) => {
-    // The tiers read with the hot chunks are handed over once; later reads go to the store.
-    const ready = chunks === 'all' ? read.get(tier) : undefined;
-    read.delete(tier);
+    // The cold chunks read with the hot ones are handed over once; later reads go to the store.
+    const ready = tier === 'cold' && chunks === 'all' ? cold : undefined;
+    if (tier === 'cold') cold = undefined;
     return ready ? Promise.resolve(ready) : readChunks(db, source, type, tier, chunks === 'all' ? undefined : chunks);
   });
   table.useOrders(meta.generation, orders);
-  for (const tier of lazyTiers) await table.loadCold(tier, 'all');
+  if (readWhole) await table.loadCold('cold', 'all');
   return table.records();
 }
 

@@ -9,7 +9,7 @@
 import type { Transaction } from 'dexie';
 import type { ColumnMeta, StoredChunk } from '../columns/chunk';
 import { decodeColumn, encodeColumn } from '../columns/codec';
-import { CHUNK_BITS, FIELD_SPECS } from '../columns/spec';
+import { CHUNK_BITS, chunkOf, FIELD_SPECS, indexIn } from '../columns/spec';
 
 const MOVED = FIELD_SPECS.deal.find((spec) => spec.name === 'stageMovedAt')!;
 const HISTORY = FIELD_SPECS.deal.find((spec) => spec.name === 'stageHistory')!;
@@ -22,8 +22,8 @@ export async function addStageMoves(tx: Transaction): Promise<void> {
     for (const chunk of hot) {
       if (chunk.cols[MOVED.name]) continue;
       const first = chunk.chunk << CHUNK_BITS.hot;
-      const from = first >>> CHUNK_BITS.extra;
-      const to = (first + Math.max(chunk.size, 1) - 1) >>> CHUNK_BITS.extra;
+      const from = chunkOf(first, 'extra');
+      const to = chunkOf(first + Math.max(chunk.size, 1) - 1, 'extra');
       const keys = Array.from({ length: to - from + 1 }, (_, i) => [source, 'deal', 'extra', from + i]);
       const histories = new Map<number, unknown[]>();
       for (const extra of (await columns.bulkGet(keys)) as (StoredChunk | undefined)[]) {
@@ -34,7 +34,7 @@ export async function addStageMoves(tx: Transaction): Promise<void> {
         // A deleted row keeps no value (its slot may be given to no one).
         if (chunk.alive && !chunk.alive[k]) return undefined;
         const slot = first + k;
-        const history = histories.get(slot >>> CHUNK_BITS.extra)?.[slot & ((1 << CHUNK_BITS.extra) - 1)];
+        const history = histories.get(chunkOf(slot, 'extra'))?.[indexIn(slot, 'extra')];
         return MOVED.derive!({ stageHistory: history });
       });
       chunk.cols[MOVED.name] = encodeColumn(MOVED, moved);
