@@ -35,9 +35,6 @@ export default defineBackground(() => {
   void closeStorageToContentScripts();
   // Test builds can make an upgrade fail on purpose (see test-upgrade-hook.ts); production builds drop it.
   const db = import.meta.env.MODE === 'test' ? openDb(DB_NAME, withFailableUpgrades(SCHEMA_VERSIONS)) : openDb();
-  // Opened now rather than at the first request: a worker the browser stopped starts for a CRM page's
-  // message, and that page's numbers wait for the open. A failed open is met (and said) by that request.
-  void db.open().catch(() => undefined);
   const views = createViewService({
     loadData: async (source) => {
       const data = await loadKpiData(db, source, { whole: true });
