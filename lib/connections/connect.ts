@@ -46,14 +46,16 @@ export async function testConnection(adapter: CrmAdapter, source: string, deps: 
   }
 }
 
-const pipedriveMe = z.object({
-  data: z.object({
-    company_domain: z
-      .string()
-      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i)
-      .nullish(),
+const pipedriveMe = z.lazy(() =>
+  z.object({
+    data: z.object({
+      company_domain: z
+        .string()
+        .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i)
+        .nullish(),
+    }),
   }),
-});
+);
 
 /** Facts only the CRM can tell, for credentials that do not name the account themselves. */
 async function learnAccount(plan: ConnectionPlan, deps: ConnectDeps, testApiBase: boolean): Promise<ConnectionPlan> {

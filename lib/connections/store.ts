@@ -4,42 +4,46 @@ import { z } from '../model/zod';
 import type { Connection } from './types';
 import { connectionVault, type ConnectionVault } from './vault';
 
-const authSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('session') }),
-  z.object({ kind: z.literal('token'), token: z.string().min(1).max(500) }),
-  z.object({ kind: z.literal('bearer'), token: z.string().min(1).max(4000) }),
-  z.object({ kind: z.literal('basic'), username: z.string().max(500), password: z.string().max(500) }),
-  z.object({ kind: z.literal('webhook') }),
-]);
+const authSchema = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('session') }),
+    z.object({ kind: z.literal('token'), token: z.string().min(1).max(500) }),
+    z.object({ kind: z.literal('bearer'), token: z.string().min(1).max(4000) }),
+    z.object({ kind: z.literal('basic'), username: z.string().max(500), password: z.string().max(500) }),
+    z.object({ kind: z.literal('webhook') }),
+  ]),
+);
 
-const connectionSchema = z.object({
-  source: z.string().min(1).max(200),
-  crm: z.enum(CRM_IDS),
-  account: z.string().min(1).max(200),
-  apiBase: z.string().url().max(2048),
-  appUrl: z.string().url().max(2048),
-  auth: authSchema,
-  connectedAt: z.number(),
-  details: z
-    .object({
-      currency: z
-        .string()
-        .regex(/^[A-Z]{3}$/)
-        .optional(),
-      multiCurrency: z.boolean().optional(),
-      portalId: z.string().max(40).optional(),
-    })
-    .optional(),
-  oauth: z
-    .object({
-      clientId: z.string().min(1).max(500),
-      clientSecret: z.string().min(1).max(500).optional(),
-      loginUrl: z.string().url().max(2048),
-      refreshToken: z.string().min(1).max(4000).optional(),
-    })
-    .optional(),
-  user: z.object({ ownerId: z.string().min(1).max(200), name: z.string().max(500), at: z.number() }).optional(),
-});
+const connectionSchema = z.lazy(() =>
+  z.object({
+    source: z.string().min(1).max(200),
+    crm: z.enum(CRM_IDS),
+    account: z.string().min(1).max(200),
+    apiBase: z.string().url().max(2048),
+    appUrl: z.string().url().max(2048),
+    auth: authSchema,
+    connectedAt: z.number(),
+    details: z
+      .object({
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/)
+          .optional(),
+        multiCurrency: z.boolean().optional(),
+        portalId: z.string().max(40).optional(),
+      })
+      .optional(),
+    oauth: z
+      .object({
+        clientId: z.string().min(1).max(500),
+        clientSecret: z.string().min(1).max(500).optional(),
+        loginUrl: z.string().url().max(2048),
+        refreshToken: z.string().min(1).max(4000).optional(),
+      })
+      .optional(),
+    user: z.object({ ownerId: z.string().min(1).max(200), name: z.string().max(500), at: z.number() }).optional(),
+  }),
+);
 
 /** Where earlier versions kept the connections: `storage.local`, which content scripts can reach. */
 const LEGACY_KEY = 'connections';

@@ -27,16 +27,18 @@ export type ImportedSource = {
 
 const PREFIX = 'import:';
 
-const importedSourceSchema = z.object({
-  source: z.string().max(200),
-  origin: z.enum(['csv', 'table']),
-  label: z.string().max(300),
-  kind: z.enum(IMPORT_KINDS),
-  lastImportAt: z.number(),
-  rows: z.number(),
-  imported: z.number(),
-  rejected: z.number(),
-});
+const importedSourceSchema = z.lazy(() =>
+  z.object({
+    source: z.string().max(200),
+    origin: z.enum(['csv', 'table']),
+    label: z.string().max(300),
+    kind: z.enum(IMPORT_KINDS),
+    lastImportAt: z.number(),
+    rows: z.number(),
+    imported: z.number(),
+    rejected: z.number(),
+  }),
+);
 
 /**
  * CSV files and tables read from pages become sources of their own

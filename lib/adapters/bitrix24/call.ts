@@ -75,15 +75,17 @@ export const MAX_BATCH = 50;
 
 // PHP writes an empty associative array as `[]`, so every per-command map may be a list.
 const keyed = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown()).transform(() => ({}) as Record<string, unknown>)]);
-const batchSchema = z.object({
-  result: z.object({
-    result: keyed,
-    result_error: keyed.optional(),
-    result_total: keyed.optional(),
-    result_next: keyed.optional(),
-    result_time: keyed.optional(),
+const batchSchema = z.lazy(() =>
+  z.object({
+    result: z.object({
+      result: keyed,
+      result_error: keyed.optional(),
+      result_total: keyed.optional(),
+      result_next: keyed.optional(),
+      result_time: keyed.optional(),
+    }),
   }),
-});
+);
 
 const count = (value: unknown) => {
   const n = typeof value === 'string' ? Number(value) : value;

@@ -73,7 +73,7 @@ export async function listStep(ctx: AdapterContext, method: string, params: Para
 }
 
 /** The sync position inside one object: the next `start`, and the `since` the chain started with. */
-const cursorSchema = z.object({ start: z.number().int().nonnegative(), since: z.number().int().nullable() });
+const cursorSchema = z.lazy(() => z.object({ start: z.number().int().nonnegative(), since: z.number().int().nullable() }));
 export type BitrixCursor = z.infer<typeof cursorSchema>;
 
 export function decodeCursor(cursor: string | null): BitrixCursor | null {

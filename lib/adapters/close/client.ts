@@ -127,18 +127,20 @@ export function readList(body: unknown, what: string): { items: unknown[]; hasMo
  * skip, the `since` the chain started with, and for lists read by date windows
  * the window being paged (window.ts).
  */
-const changedCursorSchema = z.object({ skip: z.number().int().nonnegative(), since: z.number().int().nullable(), window: windowSchema.optional() });
+const changedCursorSchema = z.lazy(() =>
+  z.object({ skip: z.number().int().nonnegative(), since: z.number().int().nullable(), window: windowSchema.optional() }),
+);
 export type CloseCursor = z.infer<typeof changedCursorSchema>;
 
 /**
  * The position inside one object's deleted pass (the event log since the
  * run's `since`): Close's own `cursor_next`, null before the first page.
  */
-const deletedCursorSchema = z.object({ pass: z.literal('deleted'), since: z.number().int(), events: z.string().max(4000).nullable() });
+const deletedCursorSchema = z.lazy(() => z.object({ pass: z.literal('deleted'), since: z.number().int(), events: z.string().max(4000).nullable() }));
 export type CloseDeletedCursor = z.infer<typeof deletedCursorSchema>;
 
 /** A cursor without `pass` is a changed-records pass (the only shape older versions stored). */
-const cursorSchema = z.union([deletedCursorSchema, changedCursorSchema.strict()]);
+const cursorSchema = z.lazy(() => z.union([deletedCursorSchema, changedCursorSchema.unwrap().strict()]));
 
 export function decodeCursor(cursor: string | null): CloseCursor | CloseDeletedCursor | null {
   return decodeStoredCursor(cursor, cursorSchema, 'Close');

@@ -33,20 +33,22 @@ export const WINDOW_ITEMS = 5_000;
 
 const SECOND = 1000;
 
-export const windowSchema = z
-  .object({
-    /** date_created at or after (ms, a whole second). */
-    from: z.number().int().optional(),
-    /** date_created before (ms, a whole second). */
-    to: z.number().int().optional(),
-    /** The order the items showed: oldest first, newest first, or none seen yet. */
-    order: z.enum(['asc', 'desc']).optional(),
-    /** A page was in neither order: narrowing is off for this chain. */
-    unordered: z.literal(true).optional(),
-    /** The date_created (ms) of the last dated item read in this window. */
-    last: z.number().int().optional(),
-  })
-  .strict();
+export const windowSchema = z.lazy(() =>
+  z
+    .object({
+      /** date_created at or after (ms, a whole second). */
+      from: z.number().int().optional(),
+      /** date_created before (ms, a whole second). */
+      to: z.number().int().optional(),
+      /** The order the items showed: oldest first, newest first, or none seen yet. */
+      order: z.enum(['asc', 'desc']).optional(),
+      /** A page was in neither order: narrowing is off for this chain. */
+      unordered: z.literal(true).optional(),
+      /** The date_created (ms) of the last dated item read in this window. */
+      last: z.number().int().optional(),
+    })
+    .strict(),
+);
 export type DateWindow = z.infer<typeof windowSchema>;
 
 /**

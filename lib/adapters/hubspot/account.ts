@@ -2,15 +2,17 @@ import { z } from '../../model/zod';
 import { CrmError } from '../errors';
 import { hubspotRequest, type HubspotContext } from './client';
 
-const details = z.object({
-  portalId: z.number().int().positive(),
-  companyCurrency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .nullish(),
-  timeZone: z.string().nullish(),
-  uiDomain: z.string().nullish(),
-});
+const details = z.lazy(() =>
+  z.object({
+    portalId: z.number().int().positive(),
+    companyCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .nullish(),
+    timeZone: z.string().nullish(),
+    uiDomain: z.string().nullish(),
+  }),
+);
 
 /** The account facts records need (`GET /account-info/v3/details`): portal id for links, company currency for amounts. */
 export async function readAccountInfo(ctx: HubspotContext): Promise<{ portalId: string; currency?: string; timeZone?: string; appUrl?: string }> {

@@ -23,14 +23,16 @@ import { unreadableHistoryNote } from '../stage-visits';
  * (kept), for CRM objects the second pass, the deleted ones (removed locally;
  * there `since` is the run's own, see archived.ts).
  */
-export const cursorSchema = z.object({
-  after: z.string().max(200).optional(),
-  since: z.number().nullable().default(null),
-  last: z.number().optional(),
-  archived: z.boolean().optional(),
-  /** Deals: the pipeline stage ids whose date-entered properties the chain asks for (stage-history.ts), read once per chain. */
-  stages: z.array(z.string().min(1).max(100)).max(2000).optional(),
-});
+export const cursorSchema = z.lazy(() =>
+  z.object({
+    after: z.string().max(200).optional(),
+    since: z.number().nullable().default(null),
+    last: z.number().optional(),
+    archived: z.boolean().optional(),
+    /** Deals: the pipeline stage ids whose date-entered properties the chain asks for (stage-history.ts), read once per chain. */
+    stages: z.array(z.string().min(1).max(100)).max(2000).optional(),
+  }),
+);
 export type HubspotCursor = z.infer<typeof cursorSchema>;
 
 /** The search API refuses to page past 10,000 results per query. */

@@ -22,8 +22,10 @@ function mapContext(ctx: HubspotContext): MapContext {
   };
 }
 
-const tokenInfo = z.object({ user_id: z.number().int(), user: z.string().nullish() });
-const ownerSchema = z.object({ id: z.string().min(1).max(200), firstName: z.string().nullish(), lastName: z.string().nullish(), email: z.string().nullish() });
+const tokenInfo = z.lazy(() => z.object({ user_id: z.number().int(), user: z.string().nullish() }));
+const ownerSchema = z.lazy(() =>
+  z.object({ id: z.string().min(1).max(200), firstName: z.string().nullish(), lastName: z.string().nullish(), email: z.string().nullish() }),
+);
 
 /**
  * HubSpot CRM v3 with a private app token: full syncs through the list

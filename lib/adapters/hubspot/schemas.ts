@@ -9,13 +9,15 @@ import { z } from '../../model/zod';
 export const hsId = z.string().regex(/^\d{1,20}$/, 'expected a numeric HubSpot id');
 const prop = z.string().nullish();
 
-export const crmObjectSchema = z.object({
-  id: hsId,
-  properties: z.record(z.string(), prop),
-  createdAt: z.string().nullish(),
-  updatedAt: z.string().nullish(),
-  archived: z.boolean().nullish(),
-});
+export const crmObjectSchema = z.lazy(() =>
+  z.object({
+    id: hsId,
+    properties: z.record(z.string(), prop),
+    createdAt: z.string().nullish(),
+    updatedAt: z.string().nullish(),
+    archived: z.boolean().nullish(),
+  }),
+);
 export type CrmObject = z.infer<typeof crmObjectSchema>;
 
 /**
@@ -23,45 +25,53 @@ export type CrmObject = z.infer<typeof crmObjectSchema>;
  * only the id and when it was archived matter. `archived` is true there; an
  * item that says false is live, whatever list it came in.
  */
-export const archivedObjectSchema = z.object({ id: hsId, archived: z.boolean().nullish(), archivedAt: z.string().nullish() });
+export const archivedObjectSchema = z.lazy(() => z.object({ id: hsId, archived: z.boolean().nullish(), archivedAt: z.string().nullish() }));
 
-const paging = z.object({ next: z.object({ after: z.string().min(1).max(200) }).nullish() }).nullish();
+const paging = z.lazy(() => z.object({ next: z.object({ after: z.string().min(1).max(200) }).nullish() }).nullish());
 
-export const listSchema = z.object({ results: z.array(z.unknown()), paging, total: z.number().int().nonnegative().nullish() });
+export const listSchema = z.lazy(() => z.object({ results: z.array(z.unknown()), paging, total: z.number().int().nonnegative().nullish() }));
 
-export const pipelinesSchema = z.object({ results: z.array(z.unknown()) });
-export const stageSchema = z.object({
-  id: z.string().min(1).max(200),
-  label: z.string().nullish(),
-  displayOrder: z.number().int().nullish(),
-  archived: z.boolean().nullish(),
-  updatedAt: z.string().nullish(),
-  createdAt: z.string().nullish(),
-  metadata: z.record(z.string(), z.string().nullish()).nullish(),
-});
-export const pipelineSchema = z.object({
-  id: z.string().min(1).max(200),
-  label: z.string().nullish(),
-  displayOrder: z.number().int().nullish(),
-  archived: z.boolean().nullish(),
-  updatedAt: z.string().nullish(),
-  createdAt: z.string().nullish(),
-  stages: z.array(z.unknown()),
-});
+export const pipelinesSchema = z.lazy(() => z.object({ results: z.array(z.unknown()) }));
+export const stageSchema = z.lazy(() =>
+  z.object({
+    id: z.string().min(1).max(200),
+    label: z.string().nullish(),
+    displayOrder: z.number().int().nullish(),
+    archived: z.boolean().nullish(),
+    updatedAt: z.string().nullish(),
+    createdAt: z.string().nullish(),
+    metadata: z.record(z.string(), z.string().nullish()).nullish(),
+  }),
+);
+export const pipelineSchema = z.lazy(() =>
+  z.object({
+    id: z.string().min(1).max(200),
+    label: z.string().nullish(),
+    displayOrder: z.number().int().nullish(),
+    archived: z.boolean().nullish(),
+    updatedAt: z.string().nullish(),
+    createdAt: z.string().nullish(),
+    stages: z.array(z.unknown()),
+  }),
+);
 
-export const ownerSchema = z.object({
-  id: hsId,
-  email: z.string().nullish(),
-  firstName: z.string().nullish(),
-  lastName: z.string().nullish(),
-  userId: z.number().int().nullish(),
-  archived: z.boolean().nullish(),
-  updatedAt: z.string().nullish(),
-  createdAt: z.string().nullish(),
-  teams: z.array(z.object({ id: z.string().min(1).max(200), name: z.string().nullish(), primary: z.boolean().nullish() })).nullish(),
-});
+export const ownerSchema = z.lazy(() =>
+  z.object({
+    id: hsId,
+    email: z.string().nullish(),
+    firstName: z.string().nullish(),
+    lastName: z.string().nullish(),
+    userId: z.number().int().nullish(),
+    archived: z.boolean().nullish(),
+    updatedAt: z.string().nullish(),
+    createdAt: z.string().nullish(),
+    teams: z.array(z.object({ id: z.string().min(1).max(200), name: z.string().nullish(), primary: z.boolean().nullish() })).nullish(),
+  }),
+);
 
 /** `POST /crm/v4/associations/{from}/{to}/batch/read` answers. */
-export const associationsSchema = z.object({
-  results: z.array(z.object({ from: z.object({ id: z.string() }), to: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]) })) })),
-});
+export const associationsSchema = z.lazy(() =>
+  z.object({
+    results: z.array(z.object({ from: z.object({ id: z.string() }), to: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]) })) })),
+  }),
+);

@@ -141,15 +141,17 @@ export function readListPage(body: unknown, key: string, label: string, what: st
  * chain started with (so every page asks the same question), the account
  * currency once read, and for call notes which entity's notes are being read.
  */
-export const cursorSchema = z.object({
-  page: z.number().int().min(1),
-  since: z.number().int().nullable(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
-  entity: z.enum(['leads', 'contacts', 'companies']).optional(),
-});
+export const cursorSchema = z.lazy(() =>
+  z.object({
+    page: z.number().int().min(1),
+    since: z.number().int().nullable(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    entity: z.enum(['leads', 'contacts', 'companies']).optional(),
+  }),
+);
 export type KommoCursor = z.infer<typeof cursorSchema>;
 
 export function decodeCursor(cursor: string | null, label: string): KommoCursor | null {

@@ -7,8 +7,8 @@ import type { MapContext } from './map-common';
 import { currencySchema, meSchema } from './schemas';
 import { z } from '../../model/zod';
 
-const goalsBody = z.object({ data: z.object({ goals: z.array(z.unknown()).nullish() }).nullish() });
-const currenciesBody = z.object({ data: z.array(z.unknown()).nullish() });
+const goalsBody = z.lazy(() => z.object({ data: z.object({ goals: z.array(z.unknown()).nullish() }).nullish() }));
+const currenciesBody = z.lazy(() => z.object({ data: z.array(z.unknown()).nullish() }));
 const GOAL_TYPES = ['deals_won', 'deals_started'] as const;
 
 /** Optional lookups: a failure leaves the goal mapper to reject what it cannot price, instead of failing the object. */

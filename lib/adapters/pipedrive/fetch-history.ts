@@ -16,7 +16,7 @@ export const HISTORY_PHASE = 3;
 /** Deals waiting for their history, at most; past it the oldest wait for their next change (their records say since when they are in their stage). */
 export const MAX_PENDING = 10_000;
 
-const carrySchema = z.object({ pending: z.array(z.string().regex(/^\d{1,18}$/)).max(MAX_PENDING) });
+const carrySchema = z.lazy(() => z.object({ pending: z.array(z.string().regex(/^\d{1,18}$/)).max(MAX_PENDING) }));
 
 /** Adds deal ids to the queue once each, keeping the queue's order, within MAX_PENDING. */
 export function queue(pending: readonly string[] | undefined, more: readonly string[]): string[] {

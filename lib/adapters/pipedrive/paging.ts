@@ -7,21 +7,23 @@ import { PIPEDRIVE_LABEL, pipedriveGet, type PipedriveContext, type QueryValue }
 import { v1ListSchema, v2ListSchema } from './schemas';
 
 /** The state a Pipedrive cursor carries between pages of one object. */
-export const cursorStateSchema = z.object({
-  phase: z.number().int().nonnegative().default(0),
-  /** v2: Pipedrive's opaque `next_cursor`. */
-  c: z.string().max(4096).optional(),
-  /** v1: the offset of the next page. */
-  s: z.number().int().nonnegative().optional(),
-  /** The `since` the chain started with (ms), null for a full sync. */
-  since: z.number().nullable().default(null),
-  /** Deals: ids whose stage history is still to read (stage-history.ts), and the history requests this run made. */
-  pending: z
-    .array(z.string().regex(/^\d{1,18}$/))
-    .max(10_000)
-    .optional(),
-  used: z.number().int().nonnegative().optional(),
-});
+export const cursorStateSchema = z.lazy(() =>
+  z.object({
+    phase: z.number().int().nonnegative().default(0),
+    /** v2: Pipedrive's opaque `next_cursor`. */
+    c: z.string().max(4096).optional(),
+    /** v1: the offset of the next page. */
+    s: z.number().int().nonnegative().optional(),
+    /** The `since` the chain started with (ms), null for a full sync. */
+    since: z.number().nullable().default(null),
+    /** Deals: ids whose stage history is still to read (stage-history.ts), and the history requests this run made. */
+    pending: z
+      .array(z.string().regex(/^\d{1,18}$/))
+      .max(10_000)
+      .optional(),
+    used: z.number().int().nonnegative().optional(),
+  }),
+);
 export type CursorState = z.infer<typeof cursorStateSchema>;
 
 export type RawPage = { items: unknown[]; next: { c?: string; s?: number } | null; budget?: ApiBudget };

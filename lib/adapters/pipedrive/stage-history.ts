@@ -23,7 +23,9 @@ export const HISTORY_REQUESTS_PER_RUN = 200;
 const MAX_CHANGELOG_PAGES = 10;
 const CHANGELOG_LIMIT = 100;
 
-const changeSchema = z.object({ field_key: z.string(), old_value: z.string().nullish(), new_value: z.string().nullish(), time: z.string().nullish() });
+const changeSchema = z.lazy(() =>
+  z.object({ field_key: z.string(), old_value: z.string().nullish(), new_value: z.string().nullish(), time: z.string().nullish() }),
+);
 const stageIdValue = /^\d{1,18}$/;
 
 /** Whether the daily token budget is low enough that history reads stop for this run. */

@@ -18,20 +18,22 @@ import { buildDeletedQuery, buildQuery, soqlDateTime, soqlId, type SoqlObject } 
  * started with, and the last SystemModstamp read, from which the pass restarts
  * if the query locator expired (Salesforce keeps it about 15 minutes).
  */
-export const cursorSchema = z.object({
-  phase: z.union([z.literal(0), z.literal(1)]).default(0),
-  next: z.string().startsWith('/services/data/').max(2000).optional(),
-  since: z.number().nullable().default(null),
-  last: z.number().optional(),
-  /** Quotas: the forecast type read (quotas.ts), '' when the org does not tell; absent until the first page. */
-  fType: z
-    .string()
-    .regex(/^([a-zA-Z0-9]{15,18})?$/)
-    .optional(),
-});
+export const cursorSchema = z.lazy(() =>
+  z.object({
+    phase: z.union([z.literal(0), z.literal(1)]).default(0),
+    next: z.string().startsWith('/services/data/').max(2000).optional(),
+    since: z.number().nullable().default(null),
+    last: z.number().optional(),
+    /** Quotas: the forecast type read (quotas.ts), '' when the org does not tell; absent until the first page. */
+    fType: z
+      .string()
+      .regex(/^([a-zA-Z0-9]{15,18})?$/)
+      .optional(),
+  }),
+);
 export type SalesforceCursor = z.infer<typeof cursorSchema>;
 
-const idOnly = z.object({ Id: z.string().min(1).max(200) });
+const idOnly = z.lazy(() => z.object({ Id: z.string().min(1).max(200) }));
 
 function periodIdOf(raw: unknown): string[] {
   const id = raw && typeof raw === 'object' ? (raw as { PeriodId?: unknown }).PeriodId : undefined;

@@ -24,7 +24,7 @@ function mapContext(ctx: SalesforceContext): MapContext {
   };
 }
 
-const chatterMe = z.object({ id: z.string().min(1).max(200), name: z.string().nullish() });
+const chatterMe = z.lazy(() => z.object({ id: z.string().min(1).max(200), name: z.string().nullish() }));
 
 /**
  * Salesforce through the REST API (SOQL query with nextRecordsUrl paging,

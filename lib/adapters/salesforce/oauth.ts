@@ -45,18 +45,20 @@ export function buildAuthorizeUrl(p: AuthorizeParams): string {
   return url.toString();
 }
 
-const tokenSchema = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1).optional(),
-  instance_url: z
-    .string()
-    .url()
-    .refine((u) => u.startsWith('https://'), 'expected an https instance URL'),
-  id: z.string().optional(),
-  issued_at: z.string().optional(),
-  token_type: z.string().optional(),
-  scope: z.string().optional(),
-});
+const tokenSchema = z.lazy(() =>
+  z.object({
+    access_token: z.string().min(1),
+    refresh_token: z.string().min(1).optional(),
+    instance_url: z
+      .string()
+      .url()
+      .refine((u) => u.startsWith('https://'), 'expected an https instance URL'),
+    id: z.string().optional(),
+    issued_at: z.string().optional(),
+    token_type: z.string().optional(),
+    scope: z.string().optional(),
+  }),
+);
 export type SalesforceTokens = z.infer<typeof tokenSchema>;
 
 async function tokenRequest(fetch: FetchLike, loginUrl: string, form: Record<string, string>): Promise<SalesforceTokens> {

@@ -1,16 +1,18 @@
 import { z } from '../../model/zod';
 import { API_VERSION, SalesforceError, salesforceGet, type SalesforceContext } from './client';
 
-const orgBody = z.object({
-  records: z.array(
-    z.object({
-      DefaultCurrencyIsoCode: z
-        .string()
-        .regex(/^[A-Z]{3}$/)
-        .nullish(),
-    }),
-  ),
-});
+const orgBody = z.lazy(() =>
+  z.object({
+    records: z.array(
+      z.object({
+        DefaultCurrencyIsoCode: z
+          .string()
+          .regex(/^[A-Z]{3}$/)
+          .nullish(),
+      }),
+    ),
+  }),
+);
 
 /**
  * The org settings amounts depend on, read once when the rep connects:

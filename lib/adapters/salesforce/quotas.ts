@@ -15,10 +15,12 @@ import { soqlId } from './soql';
  *   January): the quota's Period (PeriodId) gives the real start and end.
  */
 const sfId = z.string().regex(/^[a-zA-Z0-9]{15,18}$/);
-const forecastTypeSchema = z.object({ Id: sfId, DeveloperName: z.string().nullish(), IsAmount: z.boolean().nullish(), IsActive: z.boolean().nullish() });
+const forecastTypeSchema = z.lazy(() =>
+  z.object({ Id: sfId, DeveloperName: z.string().nullish(), IsAmount: z.boolean().nullish(), IsActive: z.boolean().nullish() }),
+);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const periodSchema = z.object({ Id: sfId, StartDate: date, EndDate: date, Type: z.string().nullish() });
-const records = z.object({ records: z.array(z.unknown()) });
+const periodSchema = z.lazy(() => z.object({ Id: sfId, StartDate: date, EndDate: date, Type: z.string().nullish() }));
+const records = z.lazy(() => z.object({ records: z.array(z.unknown()) }));
 
 export type ForecastType = z.infer<typeof forecastTypeSchema>;
 /** A quota's period: calendar dates, end exclusive (the canonical quota's convention). */

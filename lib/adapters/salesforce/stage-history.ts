@@ -16,9 +16,9 @@ import { finishVisits, MAX_STAGE_VISITS } from '../stage-visits';
 export const HISTORY_SUBQUERY = `(SELECT StageName, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate DESC LIMIT ${MAX_STAGE_VISITS})`;
 
 /** The nested query result on the opportunity (REST API: `{ totalSize, done, records }`). */
-export const historySchema = z.object({ records: z.array(z.unknown()), done: z.boolean().nullish(), totalSize: z.number().int().nullish() });
+export const historySchema = z.lazy(() => z.object({ records: z.array(z.unknown()), done: z.boolean().nullish(), totalSize: z.number().int().nullish() }));
 
-const rowSchema = z.object({ StageName: z.string().trim().min(1).max(255), CreatedDate: z.string() });
+const rowSchema = z.lazy(() => z.object({ StageName: z.string().trim().min(1).max(255), CreatedDate: z.string() }));
 
 /**
  * OpportunityHistory rows → stage visits. A row is written for every change of

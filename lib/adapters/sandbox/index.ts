@@ -49,12 +49,14 @@ const SYNC_ORDER: readonly RecordType[] = [
 const objects: ObjectSpec[] = SYNC_ORDER.map((type) => ({ name: SANDBOX_OBJECTS[type], produces: [type], incremental: true }));
 const typeOfObject = new Map(RECORD_TYPES.map((type) => [SANDBOX_OBJECTS[type], type]));
 
-const pageSchema = z.object({
-  data: z.array(z.unknown()),
-  next_cursor: z.string().nullable(),
-  total: z.number().int().nonnegative().optional(),
-  deleted: z.array(z.string()).optional(),
-});
+const pageSchema = z.lazy(() =>
+  z.object({
+    data: z.array(z.unknown()),
+    next_cursor: z.string().nullable(),
+    total: z.number().int().nonnegative().optional(),
+    deleted: z.array(z.string()).optional(),
+  }),
+);
 
 export function detectSandbox(url: URL): DetectedCrm | null {
   if (url.protocol !== 'http:' || (url.hostname !== 'localhost' && url.hostname !== '127.0.0.1')) return null;
