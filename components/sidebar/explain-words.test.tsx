@@ -29,7 +29,7 @@ async function catalogue(viewer: string, selection: ViewSelection) {
     loadData: async () => data,
     loadSettings: async () => settings(viewer),
     now: () => AS_OF,
-    browserZone: ZONE,
+    browserZone: () => ZONE,
     rewarmDelayMs: null,
   });
   const { results } = await views.catalogue(selection);

@@ -30,6 +30,13 @@ import { closeStorageToContentScripts } from './storage-access';
  * The single writer: owns the database, runs syncs, answers the extension's
  * pages. Wiring only; the logic lives in lib/.
  */
+/**
+ * The browser's time zone, found on first use: the first ask loads ICU's zone data (about 10 ms), and
+ * a cold worker should not pay that before it can take the page's message.
+ */
+let zone: string | undefined;
+const browserZone = () => (zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+
 export default defineBackground(() => {
   // Before anything else: content scripts may not read or write storage.local (forgotten at every browser restart).
   void closeStorageToContentScripts();
@@ -46,7 +53,7 @@ export default defineBackground(() => {
     saveOrders: (source, type, generation, orders) => saveOrders(db, source, type, generation, orders),
     loadSettings,
     now: () => Date.now(),
-    browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    browserZone,
   });
   const versions = createDataVersions();
   const statuses = createStatusCache(db);
@@ -98,7 +105,7 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => void frames.changed(changes, area));
   const handlers = createHandlers({ db, scheduler, views, versions, statuses, tickets, frames });
   listen(handlers);
-  setupWeeklyNotification({ now: () => Date.now(), browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone, language: navigator.language });
+  setupWeeklyNotification({ now: () => Date.now(), browserZone, language: navigator.language });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith('sync:')) void scheduler.kick(alarm.name.slice('sync:'.length));

@@ -5,7 +5,7 @@ import { MAX_LATENESS_MS, WEEKLY_ALARM, WEEKLY_NOTIFICATION, setupWeeklyNotifica
 
 const HOUR = 3_600_000;
 let now = 0;
-const deps = { now: () => now, browserZone: 'Europe/Berlin', language: 'en-US' };
+const deps = { now: () => now, browserZone: () => 'Europe/Berlin', language: 'en-US' };
 
 async function saveSettings(patch: Record<string, unknown>) {
   await fakeBrowser.storage.local.set({ settings: { version: SETTINGS_VERSION, ...patch } });

@@ -10,7 +10,7 @@ export const WEEKLY_NOTIFICATION = 'weekly-summary';
 /** A notice more than this late (the browser was closed all Monday) is not worth showing any more. */
 export const MAX_LATENESS_MS = 24 * 3_600_000;
 
-export type WeeklyNotificationDeps = { now: () => number; browserZone: string; language?: string };
+export type WeeklyNotificationDeps = { now: () => number; browserZone: () => string; language?: string };
 
 /**
  * The opt-in Monday-morning notice "Your weekly summary is ready" (settings.weeklySummaryNotification):
@@ -34,7 +34,7 @@ export async function scheduleWeeklyNotice(settings: Settings, deps: WeeklyNotif
     await browser.alarms.clear(WEEKLY_ALARM);
     return undefined;
   }
-  const when = nextWeeklyNoticeAt(deps.now(), effectiveTimeZone(settings, deps.browserZone));
+  const when = nextWeeklyNoticeAt(deps.now(), effectiveTimeZone(settings, deps.browserZone()));
   const existing = await browser.alarms.get(WEEKLY_ALARM);
   if (existing?.scheduledTime !== when) await browser.alarms.create(WEEKLY_ALARM, { when });
   return when;
@@ -43,7 +43,7 @@ export async function scheduleWeeklyNotice(settings: Settings, deps: WeeklyNotif
 /** Shows the notice in the rep's language, naming the week it covers. */
 export async function showWeeklyNotice(settings: Settings, deps: WeeklyNotificationDeps): Promise<void> {
   const t = translator(resolveLocale(settings.locale, deps.language));
-  const { week } = resolveWeek(undefined, deps.now(), calendarOf(settings, deps.browserZone));
+  const { week } = resolveWeek(undefined, deps.now(), calendarOf(settings, deps.browserZone()));
   await browser.notifications.create(WEEKLY_NOTIFICATION, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon-128.png'),

@@ -49,7 +49,10 @@ const ru: Record<MessageKey, Message> = {
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, Message>> = { en, ru };
-const pluralRules = { en: new Intl.PluralRules('en-US'), ru: new Intl.PluralRules('ru-RU') };
+// Made on first use, not as the module loads: the first Intl object loads ICU's locale data, and the
+// service worker evaluates this module at every start, before it can answer anything.
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+const pluralOf = (locale: Locale) => (pluralRules[locale] ??= new Intl.PluralRules(intlTag(locale)));
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -72,7 +75,7 @@ export function translatorOf<K extends string>(
     let text: string;
     if (typeof message === 'string') text = message;
     else {
-      const form = pluralRules[locale].select(Number(params.count ?? 0)) as 'one' | 'few' | 'many' | 'other';
+      const form = pluralOf(locale).select(Number(params.count ?? 0)) as 'one' | 'few' | 'many' | 'other';
       text = message[form] ?? message.other;
     }
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {

@@ -76,7 +76,7 @@ describe('the maven-crm pipeline (8,800 deals of 2016–2017, no activities) imp
       loadData: async () => records,
       loadSettings: async () => ({ ...DEFAULT_SETTINGS, timeZone: ZONE }),
       now: () => NOW,
-      browserZone: ZONE,
+      browserZone: () => ZONE,
       rewarmDelayMs: null,
     });
     const selection = { source: 'csv:sales_pipeline', view: 'personal', period: 'month' } as const;

@@ -30,7 +30,7 @@ export const FORECAST_MAX_AGE_MS = 10 * 60_000;
 export const TRACK_MAX_AGE_MS = 6 * 60 * 60_000;
 
 type Deps = {
-  browserZone: string;
+  browserZone: () => string;
   context: (selection: ViewSelection) => Promise<ViewContext>;
   keyOf: (kind: string, selection: ViewSelection, ctx: ViewContext) => string;
   computed: ViewCache;
@@ -54,7 +54,7 @@ export function forecastViews({ browserZone, context, keyOf, computed }: Deps) {
   const plain = (selection: ViewSelection): ViewSelection => ({ ...selection, compare: undefined });
 
   const inputOf = (selection: ViewSelection, ctx: ViewContext, at: number) => {
-    const basics = queryBasics(ctx.settings, browserZone, selection.source);
+    const basics = queryBasics(ctx.settings, browserZone(), selection.source);
     const { period } = resolvePeriods(selection, at, basics.calendar);
     return { data: ctx.data, period, asOf: at, scope: ctx.choice.scope, basics };
   };
@@ -92,7 +92,7 @@ export function forecastViews({ browserZone, context, keyOf, computed }: Deps) {
     async track(selection: ViewSelection): Promise<TrackResponse> {
       const ctx = await context(selection);
       const at = fitAt(selection.source, ctx);
-      const day = instantToLocalDate(at, queryBasics(ctx.settings, browserZone, selection.source).calendar.timeZone);
+      const day = instantToLocalDate(at, queryBasics(ctx.settings, browserZone(), selection.source).calendar.timeZone);
       return computed.get(
         `${keyOf('forecast-track', plain(selection), ctx)}|${day}`,
         ctx.generation,

@@ -16,7 +16,7 @@ function service(data: KpiData, settings: () => Settings) {
     },
     loadSettings: async () => settings(),
     now: () => AS_OF,
-    browserZone: ZONE,
+    browserZone: () => ZONE,
     rewarmDelayMs: null,
   });
   return { views, loads: () => loads };
@@ -56,6 +56,30 @@ describe('view service', () => {
     expect(loads()).toBe(1); // the write was applied in memory, not read back
   });
 
+  it('finds the time zone while the data still loads, not after it: a cold worker spends that wait idle', async () => {
+    const events: string[] = [];
+    let arrive: (data: KpiData) => void = () => undefined;
+    const views = createViewService({
+      loadData: () => {
+        events.push('data asked');
+        return new Promise<KpiData>((resolve) => (arrive = resolve));
+      },
+      loadSettings: async () => settingsFor('ann'),
+      now: () => AS_OF,
+      browserZone: () => {
+        events.push('zone asked');
+        return ZONE;
+      },
+      rewarmDelayMs: null,
+    });
+    const answer = views.pinned(month);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    events.push('data arrives');
+    arrive(fixtureData());
+    expect(hasValue((await answer).pinned?.quota)).toBe(true);
+    expect(events.slice(0, 3)).toEqual(['data asked', 'zone asked', 'data arrives']);
+  });
+
   it("answers every request made while a sync's activities are read back with them, not with the data from before the sync", async () => {
     // The worker reads big types back from the column store after a write; two requests (the page's warm-up
     // and the sidebar's own) may both arrive while that read runs, and the view kept must hold the activities.
@@ -69,7 +93,7 @@ describe('view service', () => {
       },
       loadSettings: async () => settingsFor('ann'),
       now: () => AS_OF,
-      browserZone: ZONE,
+      browserZone: () => ZONE,
       rewarmDelayMs: null,
     });
     const before = await views.pinned(month);
@@ -157,7 +181,7 @@ describe('view service', () => {
       loadData: async () => fixtureData(),
       loadSettings: async () => ((settingsRead += 1), settingsFor('ann')),
       now: () => AS_OF,
-      browserZone: ZONE,
+      browserZone: () => ZONE,
       rewarmDelayMs: null,
     });
     let answer!: () => void;

@@ -61,7 +61,12 @@ export type ViewServiceDeps = {
   saveOrders?: (source: string, type: ColumnType, generation: number, orders: ReadonlyMap<string, Uint32Array>) => Promise<unknown>;
   loadSettings: () => Promise<Settings>;
   now: () => number;
-  browserZone: string;
+  /**
+   * The browser's time zone, asked when first needed: its first ask loads ICU's zone data (about 10 ms),
+   * which a cold worker should spend while IndexedDB reads the source (see `settingsWithZone`), not
+   * before it can answer.
+   */
+  browserZone: () => string;
   /** After a source changes, the views pages used recently are recomputed this much later (ms); null: never. */
   rewarmDelayMs?: number | null;
 };
@@ -117,16 +122,27 @@ export function createViewService(deps: ViewServiceDeps) {
     }
   }
 
+  /**
+   * The settings, with the time zone's first use done while the data still loads: a cold worker waits
+   * about 100 ms on IndexedDB for the source, and the zone's first use (ICU's zone data, the zone's
+   * offset formatter) would otherwise be paid after it, by the first query.
+   */
+  async function settingsWithZone(): Promise<Settings> {
+    const settings = await deps.loadSettings();
+    periodContaining('day', deps.now(), calendarOf(settings, deps.browserZone()));
+    return settings;
+  }
+
   /** What every view of a selection needs: data, settings, scope (privacy applied), the cache stamp. */
   async function context(selection: ViewSelection): Promise<ViewContext> {
     // Read before the data: a change landing meanwhile then makes this result stale, never the reverse.
     const generation = generations.get(selection.source) ?? 0;
-    const [raw, settings] = await Promise.all([dataOf(selection.source), deps.loadSettings()]);
+    const [raw, settings] = await Promise.all([dataOf(selection.source), settingsWithZone()]);
     // What the rep entered in options (quotas, targets, costs) wins over the CRM's; field rules apply.
     const data = repInputs(raw, settings);
     const choice = scopeFor(data, settings, selection.source, selection.view, selection.ownerId);
     const now = deps.now();
-    const clock = viewClock(selection.source, data, now, calendarOf(settings, deps.browserZone));
+    const clock = viewClock(selection.source, data, now, calendarOf(settings, deps.browserZone()));
     return { data, settings, choice, generation, stamp: JSON.stringify(settings), asOf: clock.asOf, now, dataEndsAt: clock.dataEndsAt };
   }
 
@@ -141,7 +157,7 @@ export function createViewService(deps: ViewServiceDeps) {
   }
 
   function computePinned(selection: ViewSelection, { data, settings, choice, asOf, dataEndsAt }: ViewContext): PinnedResponse {
-    const calendar = calendarOf(settings, deps.browserZone);
+    const calendar = calendarOf(settings, deps.browserZone());
     const oneRep = choice.scope.ownerIds !== 'all' && choice.scope.ownerIds.length === 1 && choice.scope.teamId === undefined;
     const activityTargets = {} as PinnedResponse['activityTargets'];
     for (const kind of ACTIVITY_KINDS) {
@@ -154,7 +170,7 @@ export function createViewService(deps: ViewServiceDeps) {
       ? null
       : computePinnedView(data, {
           settings,
-          browserZone: deps.browserZone,
+          browserZone: deps.browserZone(),
           asOf,
           scope: choice.scope,
           period: selection.period,
@@ -186,7 +202,7 @@ export function createViewService(deps: ViewServiceDeps) {
       ctx.generation,
       ctx.stamp,
       async () => {
-        const { period, compare, query } = queryOf(selection, ctx, deps.browserZone);
+        const { period, compare, query } = queryOf(selection, ctx, deps.browserZone());
         return { ...(await computeCatalogueInSteps(ctx.data, { ...query, period, comparePeriod: compare }, nextTask)), period, compare, asOf: ctx.asOf };
       },
       HEAVY_VIEW_MAX_AGE_MS,

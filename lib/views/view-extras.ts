@@ -33,7 +33,7 @@ export function queryOf(
 const ownersOf = (ctx: ViewContext): ReadonlySet<string> | 'all' => (ctx.choice.scope.ownerIds === 'all' ? 'all' : new Set(ctx.choice.scope.ownerIds));
 
 type ExtrasDeps = {
-  browserZone: string;
+  browserZone: () => string;
   readRecords?: ReadRecords;
   context: (selection: ViewSelection) => Promise<ViewContext>;
   catalogueOf: (selection: ViewSelection) => Promise<{ ctx: ViewContext; value: CatalogueValue }>;
@@ -51,7 +51,7 @@ export function viewExtras({ browserZone, readRecords, context, catalogueOf, key
         ctx.generation,
         ctx.stamp,
         async () => {
-          const { query } = queryOf(selection, ctx, browserZone);
+          const { query } = queryOf(selection, ctx, browserZone());
           return {
             ...(await computeCharts(ctx.data, query, value.period, value.compare, ownersOf(ctx), value.results, nextTask)),
             period: value.period,
@@ -73,7 +73,7 @@ export function viewExtras({ browserZone, readRecords, context, catalogueOf, key
         ctx.stamp,
         async () => {
           await nextTask();
-          const { period, query } = queryOf(selection, ctx, browserZone);
+          const { period, query } = queryOf(selection, ctx, browserZone());
           const board = computeTeamBoard(
             ctx.data,
             { ...query, period },
@@ -95,7 +95,7 @@ export function viewExtras({ browserZone, readRecords, context, catalogueOf, key
         ctx.generation,
         ctx.stamp,
         async () => {
-          const { period, query } = queryOf(selection, ctx, browserZone);
+          const { period, query } = queryOf(selection, ctx, browserZone());
           const stale = computeKpis(ctx.data, { ...query, kpis: ['staleDeals'], period, comparePeriod: null }).staleDeals;
           await nextTask();
           const lapse = lapseList(ctx.data, ownersOf(ctx), { asOf: ctx.asOf, timeZone: query.calendar.timeZone, currency: query.currency });
@@ -115,7 +115,7 @@ export function viewExtras({ browserZone, readRecords, context, catalogueOf, key
         ctx.generation,
         ctx.stamp,
         () => {
-          const { period, compare, query } = queryOf(selection, ctx, browserZone);
+          const { period, compare, query } = queryOf(selection, ctx, browserZone());
           return computeCatalogue(ctx.data, { ...query, kpis: [kpi], period, comparePeriod: compare }).results[kpi];
         },
         HEAVY_VIEW_MAX_AGE_MS,

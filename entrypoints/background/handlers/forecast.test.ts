@@ -35,7 +35,7 @@ beforeEach(() => {
     loadData: async () => data,
     loadSettings: async () => settingsFor('rep1'),
     now: () => NOW,
-    browserZone: 'UTC',
+    browserZone: () => 'UTC',
     rewarmDelayMs: null,
   });
   listen(createHandlers({ db, views } as unknown as HandlerDeps));
@@ -105,7 +105,7 @@ describe('the forecast through the background receiver', () => {
           loadData: async () => led,
           loadSettings: async () => settingsFor('rep0'),
           now: () => NOW,
-          browserZone: 'UTC',
+          browserZone: () => 'UTC',
           rewarmDelayMs: null,
         }),
       } as unknown as HandlerDeps),

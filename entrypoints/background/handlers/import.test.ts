@@ -38,7 +38,13 @@ const PAGE = { url: 'https://crm.example.org:8443/deals?page=2', tab: { id: 7 },
 beforeEach(() => {
   fakeBrowser.reset();
   db = new KpiLensDb(`import-handler-${++counter}`, SCHEMA_VERSIONS);
-  const views = createViewService({ loadData: (source) => loadKpiData(db, source), loadSettings, now: () => 10, browserZone: 'UTC', rewarmDelayMs: null });
+  const views = createViewService({
+    loadData: (source) => loadKpiData(db, source),
+    loadSettings,
+    now: () => 10,
+    browserZone: () => 'UTC',
+    rewarmDelayMs: null,
+  });
   deps = {
     db,
     scheduler: { kick: vi.fn() },

@@ -33,7 +33,7 @@ beforeEach(async () => {
     loadData: (source) => loadKpiData(db, source),
     loadSettings,
     now: () => Date.UTC(2017, 5, 15),
-    browserZone: 'UTC',
+    browserZone: () => 'UTC',
     rewarmDelayMs: null,
   });
   deps = {
