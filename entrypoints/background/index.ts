@@ -6,6 +6,7 @@ import {
   createColumnBuilder,
   saveOrders,
   loadKpiData,
+  loadLateTables,
   reloadColumnRecords,
   readRecordsById,
   forgetSlotIndexes,
@@ -44,10 +45,11 @@ export default defineBackground(() => {
   const db = import.meta.env.MODE === 'test' ? openDb(DB_NAME, withFailableUpgrades(SCHEMA_VERSIONS)) : openDb();
   const views = createViewService({
     loadData: async (source) => {
-      const data = await loadKpiData(db, source, { whole: true });
+      const data = await loadKpiData(db, source, { whole: true, lateTables: false });
       markOnce(WORKER_MARKS.dataLoaded);
       return data;
     },
+    loadLate: (source) => loadLateTables(db, source),
     reloadType: (source, type) => reloadColumnRecords(db, source, type),
     readRecords: (source, type, ids) => readRecordsById(db, source, type, ids),
     saveOrders: (source, type, generation, orders) => saveOrders(db, source, type, generation, orders),

@@ -15,7 +15,7 @@ export { KpiLensDb, openDb, reopenIfClosed } from './db';
 export { batchTypes, countAll, countRecords, deleteRecord, deleteSource, putBatch, recordTable, tablesOf, upsertRecords } from './records';
 export { readRecordsById, readWholeSource, readWholeTable } from './whole-records';
 export { describeFailure, storageProblemOf } from './failure';
-export { loadKpiData, reloadColumnRecords } from './load';
+export { loadKpiData, loadLateTables, reloadColumnRecords } from './load';
 export { createColumnBuilder } from './column-builder';
 export { saveOrders } from './columns';
 export { forgetSlotIndexes } from './slot-index';

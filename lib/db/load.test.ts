@@ -6,7 +6,7 @@ import { computeKpis } from '../kpi/compute';
 import { dataArb, queryArb } from '../kpi/test-arbitraries';
 import { RECORD_TYPES } from '../model';
 import { KpiLensDb } from './db';
-import { loadKpiData } from './load';
+import { loadKpiData, loadLateTables } from './load';
 import { upsertRecords } from './records';
 import { RECORD_TABLES, SCHEMA_VERSIONS } from './schema';
 
@@ -40,6 +40,27 @@ describe('loading a source for a cold worker', () => {
         expect(await withColumns(() => computeKpis(whole, query))).toEqual(await withColumns(() => computeKpis(lazy, query)));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('leaves customers and MRR movements to a read of their own when asked, and the two reads hold what one does (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(dataArb, async (data) => {
+        const db = new KpiLensDb(`late-${++counter}`, SCHEMA_VERSIONS);
+        opened.push(db);
+        await upsertRecords(db, Object.fromEntries(RECORD_TYPES.map((type) => [type, data[RECORD_TABLES[type]]])));
+        const one = await loadKpiData(db, 'test');
+        const early = await loadKpiData(db, 'test', { whole: true, lateTables: false });
+        expect([early.customers, early.mrrMovements]).toEqual([[], []]);
+        const late = await loadLateTables(db, 'test');
+        const ids = (list: readonly { externalId: string }[]) => list.map((record) => record.externalId).sort();
+        expect(ids(late.customers)).toEqual(ids(one.customers));
+        expect(late.mrrMovements).toEqual(one.mrrMovements);
+        expect(late.customers).toEqual(one.customers);
+        for (const table of ['owners', 'quotas', 'spend', 'targets'] as const) expect(early[table]).toEqual(one[table]);
+        expect(early.deals).toHaveLength(one.deals.length);
+      }),
+      { numRuns: 30 },
     );
   });
 });

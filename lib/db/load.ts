@@ -1,6 +1,7 @@
 import { ColumnTable } from '../columns/table';
 import { COLUMN_TYPES, type ColumnRecord, type ColumnType } from '../columns/spec';
 import type { KpiData } from '../kpi/types';
+import { LATE_TABLES, type LateTable, type LateTables } from '../kpi/late-tables';
 import { readChunks, readMeta, readOrders } from './columns';
 import type { KpiLensDb } from './db';
 import { readSource, recordTable } from './records';
@@ -86,10 +87,13 @@ export function sourceTables(db: KpiLensDb) {
  * tier of the deals and leads too, not only the hot one (see WHOLE_MAX_BYTES). A first query makes
  * records of most deals and leads, and a record needs its cold chunk: read lazily, each miss (deals,
  * then leads) cost a read and a computation started again; read here, in the same transaction, they
- * cost none.
+ * cost none. `lateTables: false` (a cold worker): customers and MRR movements are left empty, for
+ * `loadLateTables` to read once this read is done (see lib/kpi/late-tables.ts).
  */
-export async function loadKpiData(db: KpiLensDb, source: string, options: { whole?: boolean } = {}): Promise<KpiData> {
-  return db.transaction('r', sourceTables(db), async () => {
+export async function loadKpiData(db: KpiLensDb, source: string, options: { whole?: boolean; lateTables?: boolean } = {}): Promise<KpiData> {
+  const late = options.lateTables ?? true;
+  const tables = late ? sourceTables(db) : sourceTables(db).filter((table) => !LATE_TABLES.includes(table.name as LateTable));
+  return db.transaction('r', tables, async () => {
     // The column tables first: IndexedDB answers a transaction's requests in order, and they are what a first query waits for.
     const [columns, [owners, teams, pipelines, stages, products, customers, mrrMovements, spend, quotas, targets]] = await Promise.all([
       Promise.all(COLUMN_TYPES.map((type) => readColumnRecords(db, source, type, options.whole))),
@@ -99,8 +103,8 @@ export async function loadKpiData(db: KpiLensDb, source: string, options: { whol
         readSource(db.pipelines, source),
         readSource(db.stages, source),
         readSource(db.products, source),
-        readSource(db.customers, source),
-        readSource(db.mrrMovements, source),
+        late ? readSource(db.customers, source) : [],
+        late ? readSource(db.mrrMovements, source) : [],
         readSource(db.spend, source),
         readSource(db.quotas, source),
         readSource(db.targets, source),
@@ -108,5 +112,16 @@ export async function loadKpiData(db: KpiLensDb, source: string, options: { whol
     ]);
     const big = Object.fromEntries(COLUMN_TYPES.map((type, i) => [RECORD_TABLES[type], columns[i]]));
     return { owners, teams, pipelines, stages, products, customers, mrrMovements, spend, quotas, targets, ...big } as unknown as KpiData;
+  });
+}
+
+/**
+ * A source's customers and MRR movements, in a read of their own: after `loadKpiData` without them,
+ * so IndexedDB (which serves a worker's reads one after another) answers that one first.
+ */
+export function loadLateTables(db: KpiLensDb, source: string): Promise<LateTables> {
+  return db.transaction('r', [db.customers, db.mrrMovements], async () => {
+    const [customers, mrrMovements] = await Promise.all([readSource(db.customers, source), readSource(db.mrrMovements, source)]);
+    return { customers, mrrMovements };
   });
 }

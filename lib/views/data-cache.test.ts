@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyKpiData } from '../kpi/empty-data';
 import type { KpiData } from '../kpi/types';
-import type { Deal } from '../model';
+import type { LateTables } from '../kpi/late-tables';
+import type { Customer, Deal, MrrMovement } from '../model';
 import { createSourceCache } from './data-cache';
 
 const empty: KpiData = emptyKpiData();
@@ -82,5 +83,75 @@ describe('source cache', () => {
     await expect(cache.data()).rejects.toThrow('the database is closed');
     fail = false;
     expect((await cache.data()).deals.map((d) => d.externalId)).toEqual(['1']);
+  });
+
+  describe('with customers and MRR movements read after the rest (readLate)', () => {
+    const customer = (id: string, name = id): Customer => ({ source: 's', externalId: id, updatedAt: 1, name });
+    const movement = (id: string): MrrMovement => ({
+      source: 's',
+      externalId: id,
+      updatedAt: 1,
+      customerId: 'c1',
+      kind: 'new',
+      at: 5,
+      amount: { minor: 100, currency: 'USD' },
+    });
+    function lateCache(read: () => Promise<LateTables>) {
+      let reads = 0;
+      const cache = createSourceCache({ ...empty, deals: [deal('1')] }, undefined, () => {
+        reads += 1;
+        return read();
+      });
+      return { cache, reads: () => reads };
+    }
+
+    it('answers early() before they arrive, with both empty, and data() with them', async () => {
+      let arrive!: (tables: LateTables) => void;
+      const { cache, reads } = lateCache(() => new Promise((resolve) => (arrive = resolve)));
+      const early = await cache.early();
+      expect(reads()).toBe(0); // early() does not start their read
+      expect(early.deals.map((d) => d.externalId)).toEqual(['1']);
+      expect([early.customers, early.mrrMovements]).toEqual([[], []]);
+      let whole: KpiData | undefined;
+      const waiting = cache.data().then((data) => (whole = data));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(whole).toBeUndefined(); // data() waits for them
+      arrive({ customers: [customer('c1')], mrrMovements: [movement('m1')] });
+      await waiting;
+      expect(whole!.customers.map((c) => c.externalId)).toEqual(['c1']);
+      expect(whole!.mrrMovements.map((m) => m.externalId)).toEqual(['m1']);
+      expect(whole!.deals.map((d) => d.externalId)).toEqual(['1']);
+      expect(await cache.early()).toBe(whole); // once they are in, early() is the whole data
+      expect(reads()).toBe(1); // read once, by the first data()
+    });
+
+    it('keeps a write that lands before they arrive over what their read brings', async () => {
+      let arrive!: (tables: LateTables) => void;
+      const { cache } = lateCache(() => new Promise((resolve) => (arrive = resolve)));
+      const reading = cache.data();
+      // The sync renames c1 and deletes c2 while the read is in flight; the read saw both as they were.
+      cache.apply({ customer: [customer('c1', 'renamed')] }, { customer: ['c2'] });
+      expect((await cache.early()).customers).toEqual([]);
+      arrive({ customers: [customer('c1', 'old'), customer('c2'), customer('c3')], mrrMovements: [] });
+      const whole = await reading;
+      expect(await cache.data()).toBe(whole);
+      expect(whole.customers.map((c) => [c.externalId, c.name])).toEqual([
+        ['c1', 'renamed'],
+        ['c3', 'c3'],
+      ]);
+    });
+
+    it('reads them again after a failed read, and never answers data() without them', async () => {
+      let fail = true;
+      const { cache, reads } = lateCache(async () => {
+        if (fail) throw new Error('the database is closed');
+        return { customers: [customer('c1')], mrrMovements: [] };
+      });
+      await expect(cache.data()).rejects.toThrow('the database is closed');
+      expect((await cache.early()).customers).toEqual([]); // the rest still answers
+      fail = false;
+      expect((await cache.data()).customers.map((c) => c.externalId)).toEqual(['c1']);
+      expect(reads()).toBe(2);
+    });
   });
 });

@@ -14,6 +14,9 @@ export { selectedPeriod } from './selection';
 /** The KPIs the pinned cards always show, whatever else is pinned: the sidebar's default three cards. */
 export const CARD_KPIS: readonly KpiId[] = ['activityCounts', 'quotaAttainment', 'pipelineValue', 'dealsInPipeline'];
 
+/** Every KPI the pinned view computes: the cards' and the rep's pinned ones. */
+export const pinnedKpiIds = (settings: Pick<Settings, 'pinnedKpis'>): KpiId[] => [...new Set([...CARD_KPIS, ...settings.pinnedKpis])];
+
 /** What the sidebar's pinned cards show; computed once per data change, rendered as is. */
 export type PinnedView<R = KpiResult> = {
   asOf: number;
@@ -67,7 +70,7 @@ export function computePinnedView(data: KpiData, input: PinnedInput): PinnedView
   const computed = needs.attempt(() =>
     computeKpis(
       data,
-      { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: [...new Set([...CARD_KPIS, ...pinned])], period, comparePeriod: compare },
+      { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: pinnedKpiIds(input.settings), period, comparePeriod: compare },
       input.computeOptions,
     ),
   );

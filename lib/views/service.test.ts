@@ -80,6 +80,53 @@ describe('view service', () => {
     expect(events.slice(0, 3)).toEqual(['data asked', 'zone asked', 'data arrives']);
   });
 
+  describe('with customers and MRR movements read after the rest (loadLate)', () => {
+    function lateService(settings: Settings) {
+      let arrive!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const views = createViewService({
+        loadData: async () => fixtureData(),
+        loadLate: async () => {
+          await arrived;
+          return { customers: [], mrrMovements: [] };
+        },
+        loadSettings: async () => settings,
+        now: () => AS_OF,
+        browserZone: () => ZONE,
+        rewarmDelayMs: null,
+      });
+      return { views, arrive };
+    }
+    const settled = <T>(promise: Promise<T>) => {
+      let done = false;
+      const watched = promise.then(() => (done = true));
+      return Object.assign(() => done, { finished: () => watched });
+    };
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+    it("answers a rep's pinned numbers before that read, the same numbers as after it", async () => {
+      const { views, arrive } = lateService(settingsFor('ann'));
+      const early = await views.pinned(month); // the late read has not arrived
+      expect(hasValue(early.pinned?.quota) && early.pinned.quota.value).toBe(50);
+      const catalogue = settled(views.catalogue(month));
+      await tick();
+      expect(catalogue()).toBe(false); // every other view waits for the read
+      arrive();
+      await expect(catalogue.finished()).resolves.toBe(true);
+    });
+
+    it('makes the pinned numbers wait when they read customers, and for a team', async () => {
+      for (const settings of [settingsFor('ann', { pinnedKpis: ['churn'] }), settingsFor(undefined)]) {
+        const { views, arrive } = lateService(settings);
+        const pinned = settled(views.pinned(month));
+        await tick();
+        expect(pinned()).toBe(false);
+        arrive();
+        await expect(pinned.finished()).resolves.toBe(true);
+      }
+    });
+  });
+
   it("answers every request made while a sync's activities are read back with them, not with the data from before the sync", async () => {
     // The worker reads big types back from the column store after a write; two requests (the page's warm-up
     // and the sidebar's own) may both arrive while that read runs, and the view kept must hold the activities.

@@ -1,6 +1,7 @@
 import type { RecordBatch } from '../adapters/types';
 import { markOnce, WORKER_MARKS } from '../perf';
 import { hasValue, type KpiData, type KpiId } from '../kpi/types';
+import { readsLateTables, type LateTables } from '../kpi/late-tables';
 import type { ColumnType } from '../columns/spec';
 import { columnTableOf, withColumns } from '../columns/table';
 import type { CanonicalRecord, RecordType } from '../model';
@@ -15,13 +16,13 @@ import { createSourceCache, type SourceCache } from './data-cache';
 import { forecastViews } from './forecast-service';
 import { lean, type ShownResult } from './lean';
 import { createPinnedFirst } from './pinned-first';
-import { computePinnedView, mapPinnedView, type PinnedView } from './pinned';
+import { computePinnedView, mapPinnedView, pinnedKpiIds, type PinnedView } from './pinned';
 import { calendarOf } from './query';
 import { scopeFor } from './scope';
 import { selectionKey, type ViewSelection } from './selection';
 import { dailyActivityTarget, targetForWindow } from './targets';
 import { createViewCache, HEAVY_VIEW_MAX_AGE_MS, nextTask, VIEW_MAX_AGE_MS } from './view-cache';
-import { knowsActivity, viewClock } from './data-clock';
+import { isFileSource, knowsActivity, viewClock } from './data-clock';
 import { queryOf, viewExtras, type ReadRecords } from './view-extras';
 
 export type PinnedRequest = ViewSelection;
@@ -50,6 +51,12 @@ export type PinnedResponse = {
 
 export type ViewServiceDeps = {
   loadData: (source: string) => Promise<KpiData>;
+  /**
+   * With it, `loadData` leaves customers and MRR movements out, and this reads them right after (the
+   * worker: lib/db/load.ts). A rep's pinned numbers, which never read them, are answered without
+   * waiting for that read (lib/kpi/late-tables.ts); every other view waits for it.
+   */
+  loadLate?: (source: string) => Promise<LateTables>;
   /**
    * Reads a source's activities, deals or leads again after a write (the worker: from the column
    * store). Without it every write is applied to records in memory.
@@ -92,13 +99,15 @@ export function createViewService(deps: ViewServiceDeps) {
     let loading = sources.get(source);
     if (!loading) {
       const reload = deps.reloadType;
-      loading = deps.loadData(source).then((data) => createSourceCache(data, reload && ((type) => reload(source, type))));
+      const loadLate = deps.loadLate;
+      loading = deps.loadData(source).then((data) => createSourceCache(data, reload && ((type) => reload(source, type)), loadLate && (() => loadLate(source))));
       sources.set(source, loading);
       loading.catch(() => sources.delete(source));
     }
     return loading;
   };
   const dataOf = async (source: string) => (await cacheOf(source)).data();
+  const earlyDataOf = async (source: string) => (await cacheOf(source)).early();
 
   function changed(source: string | undefined) {
     const touched = source === undefined ? [...new Set([...generations.keys(), ...sources.keys()])] : [source];
@@ -134,10 +143,10 @@ export function createViewService(deps: ViewServiceDeps) {
   }
 
   /** What every view of a selection needs: data, settings, scope (privacy applied), the cache stamp. */
-  async function context(selection: ViewSelection): Promise<ViewContext> {
+  async function context(selection: ViewSelection, early = false): Promise<ViewContext> {
     // Read before the data: a change landing meanwhile then makes this result stale, never the reverse.
     const generation = generations.get(selection.source) ?? 0;
-    const [raw, settings] = await Promise.all([dataOf(selection.source), settingsWithZone()]);
+    const [raw, settings] = await Promise.all([(early ? earlyDataOf : dataOf)(selection.source), settingsWithZone()]);
     // What the rep entered in options (quotas, targets, costs) wins over the CRM's; field rules apply.
     const data = repInputs(raw, settings);
     const choice = scopeFor(data, settings, selection.source, selection.view, selection.ownerId);
@@ -149,8 +158,20 @@ export function createViewService(deps: ViewServiceDeps) {
   /** The key of what a selection computes: the scope actually shown (privacy may narrow it), never the raw request alone. */
   const keyOf = (kind: string, selection: ViewSelection, ctx: ViewContext) => `${kind}|${selectionKey(selection)}|${JSON.stringify(ctx.choice.scope.ownerIds)}`;
 
+  /**
+   * Whether a pinned view gives the same numbers without customers and MRR movements: one rep's, of
+   * KPIs that read neither, from a live CRM (a file's clock is its data's end, customers' included),
+   * deals keeping their own regions (lib/kpi/late-tables.test.ts proves the rest).
+   */
+  function answersEarly(selection: ViewSelection, { choice, settings }: ViewContext): boolean {
+    const { ownerIds, teamId } = choice.scope;
+    const oneRep = ownerIds !== 'all' && ownerIds.length === 1 && teamId === undefined;
+    return oneRep && !isFileSource(selection.source) && settings.regionField === 'deal' && !readsLateTables(pinnedKpiIds(settings));
+  }
+
   async function pinned(selection: ViewSelection): Promise<PinnedResponse> {
-    const ctx = await context(selection);
+    const early = await context(selection, true);
+    const ctx = answersEarly(selection, early) ? early : await context(selection);
     const key = keyOf('pinned', selection, ctx);
     recentPinned.set(key, { selection, at: deps.now() });
     return computed.get(key, ctx.generation, ctx.stamp, () => computePinned(selection, ctx));
