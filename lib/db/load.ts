@@ -9,14 +9,15 @@ import { RECORD_TABLES } from './schema';
 import { readWholeSource } from './whole-records';
 
 /**
- * How much of a type's cold chunks `whole` reads with its hot chunks: up to WHOLE_MAX_BYTES, estimated
- * from the rows and what a row of the type costs in that tier (bench: a deal ~100 bytes, a lead ~20).
- * At an account's size (10,000 deals) that one read is what a cold worker's first query needs anyway
+ * How much of the deals' cold chunks `whole` reads with their hot chunks: up to WHOLE_MAX_BYTES,
+ * estimated from the rows and what a deal costs in that tier (bench: ~100 bytes). At an account's size (10,000 deals) that one read is what a cold worker's first query needs anyway
  * (every open deal's stage, the won deals' ids and customers), and spares it a miss; a team's 100,000
  * deals (10 MB) are read where the queries place rows instead: a rep's first query needs a fifth of
  * their chunks, and a restarted team-scale worker's heap is at its 300 MB budget.
  *
- * Not read whole: the extra tier (stage histories and line items, most of a deal's bytes), of which a
+ * Not read whole: the leads' cold tier (the sidebar bench's 5,600 leads: 1.3 MB, about 230 bytes a
+ * lead), which a rep's first numbers do not read, and a query reads the leads of its windows
+ * (needWindows); the extra tier (stage histories and line items, most of a deal's bytes), of which a
  * first query needs only the histories of the open deals that moved stage after a window's instant
  * (place-records.ts needWindowDeals); and the activities, of which a query reads those of its windows
  * only, a few of the ~100 chunks of 100,000 activities (needWindows). A query names those chunks
@@ -26,14 +27,14 @@ import { readWholeSource } from './whole-records';
  * 390 in the same hour).
  */
 export const WHOLE_MAX_BYTES = 4 * 1024 * 1024;
-const COLD_BYTES_PER_ROW: Record<Exclude<ColumnType, 'activity'>, number> = { deal: 100, lead: 20 };
+const DEAL_COLD_BYTES = 100;
 
 /**
  * A source's records of one big type (activities, deals, leads) for the KPI engine: from the column
  * store when its columns are ready (the hot chunks, one read; records are made only for the rows a
  * query touches, see lib/columns/table.ts), else the records themselves (while the migration builds
- * the columns). `whole`: a deal's or lead's cold chunks too, in the same transaction (for a first
- * query that makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction
+ * the columns). `whole`: the deals' cold chunks too, in the same transaction (for a first query that
+ * makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction
  * over the record table, `columns` and `columnMeta`.
  */
 export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T, whole = false): Promise<readonly ColumnRecord[T][]> {
@@ -42,7 +43,7 @@ export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, sou
   const [meta, hot, orders] = await Promise.all([readMeta(db, source, type), readChunks(db, source, type, 'hot'), readOrders(db, source, type)]);
   if (meta?.state !== 'ready') return (await readWholeSource(db, source, type)) as unknown as ColumnRecord[T][];
   // The cold tier too when asked and small enough (see WHOLE_MAX_BYTES).
-  const readWhole = whole && type !== 'activity' && meta.slots * COLD_BYTES_PER_ROW[type as Exclude<ColumnType, 'activity'>] <= WHOLE_MAX_BYTES;
+  const readWhole = whole && type === 'deal' && meta.slots * DEAL_COLD_BYTES <= WHOLE_MAX_BYTES;
   let cold = readWhole ? await readChunks(db, source, type, 'cold') : undefined;
   const table = new ColumnTable(source, type, hot, (tier, chunks) => {
     // The cold chunks read with the hot ones are handed over once; later reads go to the store.
@@ -83,11 +84,10 @@ export function sourceTables(db: KpiLensDb) {
 
 /**
  * Everything of one source the KPI engine may read, in one read transaction so
- * a sync step committing meanwhile is seen whole or not at all. `whole` (a cold worker): the cold
- * tier of the deals and leads too, not only the hot one (see WHOLE_MAX_BYTES). A first query makes
- * records of most deals and leads, and a record needs its cold chunk: read lazily, each miss (deals,
- * then leads) cost a read and a computation started again; read here, in the same transaction, they
- * cost none. `lateTables: false` (a cold worker): customers and MRR movements are left empty, for
+ * a sync step committing meanwhile is seen whole or not at all. `whole` (a cold worker): the deals'
+ * cold tier too, not only the hot one (see WHOLE_MAX_BYTES). A first query makes records of most
+ * deals, and a record needs its cold chunk: read lazily, the miss cost a read and a computation
+ * started again; read here, in the same transaction, it costs none. `lateTables: false` (a cold worker): customers and MRR movements are left empty, for
  * `loadLateTables` to read once this read is done (see lib/kpi/late-tables.ts).
  */
 export async function loadKpiData(db: KpiLensDb, source: string, options: { whole?: boolean; lateTables?: boolean } = {}): Promise<KpiData> {
