@@ -1,6 +1,8 @@
 import { DAY_MS } from './units';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { tz } from '@date-fns/tz';
+import { addDays, isWeekend, startOfDay } from 'date-fns';
 import { bucketIndexer, splitPeriod } from './buckets';
 import { dateRangeOverlap, elapsedFraction, monthsIn, nextDate, nextMonthStart, workingDaysIn } from './measures';
 import { parsePeriodSpec } from './parse';
@@ -43,6 +45,37 @@ describe('workingDaysIn', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('gives what date-fns counts in the zone, for any instants and zones (midnight-less DST days and a skipped day included)', () => {
+    // The reference: every local day walked in the zone with date-fns over TZDate (the implementation counts whole weeks).
+    const reference = (start: number, end: number, timeZone: string) => {
+      if (!(start < end)) return 0;
+      const ctx = { in: tz(timeZone) };
+      let first = startOfDay(start, ctx);
+      if (first.getTime() < start) first = addDays(first, 1, ctx);
+      let afterLast = startOfDay(end, ctx);
+      if (afterLast.getTime() < end) afterLast = addDays(afterLast, 1, ctx);
+      let count = 0;
+      for (let day = first; day.getTime() < afterLast.getTime(); day = addDays(day, 1, ctx)) if (!isWeekend(day)) count += 1;
+      return count;
+    };
+    // Santiago and Havana change their clocks at midnight; Lord Howe by half an hour; Apia skipped 30 December 2011.
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Pacific/Apia', 'Asia/Kathmandu'];
+    const instant = fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2030, 0, 1) });
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 120 * DAY_MS }), fc.constantFrom(...zones), (start, length, timeZone) => {
+        const calendar = { ...UTC, timeZone };
+        expect(workingDaysIn({ start, end: start + length }, calendar)).toBe(reference(start, start + length, timeZone));
+      }),
+      { numRuns: 400 },
+    );
+    // Apia's missing Friday 30 December 2011 is no working day: December 2011 there has 21, not 22.
+    const apia = { ...UTC, timeZone: 'Pacific/Apia' };
+    expect(workingDaysIn(p('2011-12', apia), apia)).toBe(21);
+    // From the afternoon of Thursday the 29th (the next day that exists is Saturday the 31st) to Tuesday 3 January: Mon 2, Tue 3 → 2.
+    const thursday = Date.parse('2011-12-29T15:00:00-10:00');
+    expect(workingDaysIn({ start: thursday, end: Date.parse('2012-01-04T00:00:00+14:00') }, apia)).toBe(2);
   });
 
   it('counts the 25 h fall-back Sunday as one day, not as more working time', () => {
