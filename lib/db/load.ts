@@ -10,8 +10,9 @@ import { readWholeSource } from './whole-records';
 
 /**
  * How much of the deals' cold chunks `whole` reads with their hot chunks: up to WHOLE_MAX_BYTES,
- * estimated from the rows and what a deal costs in that tier (bench: ~100 bytes). At an account's size (10,000 deals) that one read is what a cold worker's first query needs anyway
- * (every open deal's stage, the won deals' ids and customers), and spares it a miss; a team's 100,000
+ * estimated from the rows and what a deal costs in that tier (bench: ~100 bytes). At an account's
+ * size (10,000 deals) that one read is what a cold worker's first query needs anyway (every open
+ * deal's stage, the won deals' ids and customers), and spares it a miss; a team's 100,000
  * deals (10 MB) are read where the queries place rows instead: a rep's first query needs a fifth of
  * their chunks, and a restarted team-scale worker's heap is at its 300 MB budget.
  *
@@ -34,8 +35,8 @@ const DEAL_COLD_BYTES = 100;
  * store when its columns are ready (the hot chunks, one read; records are made only for the rows a
  * query touches, see lib/columns/table.ts), else the records themselves (while the migration builds
  * the columns). `whole`: the deals' cold chunks too, in the same transaction (for a first query that
- * makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction
- * over the record table, `columns` and `columnMeta`.
+ * makes records of most of them), up to WHOLE_MAX_BYTES. Call inside a read transaction over the
+ * record table, `columns` and `columnMeta`.
  */
 export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, source: string, type: T, whole = false): Promise<readonly ColumnRecord[T][]> {
   // The state, the hot chunks and the orders asked at once: they are queued before the caller's other
@@ -87,8 +88,9 @@ export function sourceTables(db: KpiLensDb) {
  * a sync step committing meanwhile is seen whole or not at all. `whole` (a cold worker): the deals'
  * cold tier too, not only the hot one (see WHOLE_MAX_BYTES). A first query makes records of most
  * deals, and a record needs its cold chunk: read lazily, the miss cost a read and a computation
- * started again; read here, in the same transaction, it costs none. `lateTables: false` (a cold worker): customers and MRR movements are left empty, for
- * `loadLateTables` to read once this read is done (see lib/kpi/late-tables.ts).
+ * started again; read here, in the same transaction, it costs none. `lateTables: false` (a cold
+ * worker): customers and MRR movements are left empty, for `loadLateTables` to read once this read
+ * is done (see lib/kpi/late-tables.ts).
  */
 export async function loadKpiData(db: KpiLensDb, source: string, options: { whole?: boolean; lateTables?: boolean } = {}): Promise<KpiData> {
   const late = options.lateTables ?? true;
