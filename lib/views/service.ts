@@ -281,6 +281,13 @@ export function createViewService(deps: ViewServiceDeps) {
     },
     dataOf,
     /**
+     * Starts reading a source, if it is not read yet: its first read only, not the customers and MRR
+     * movements (they are read by the first view that waits for them, after the pinned numbers).
+     */
+    preload(source: string): void {
+      cacheOf(source).catch(() => undefined);
+    },
+    /**
      * Runs `use` over a source's data; when it touches records whose chunks the worker has not read
      * yet, they are read and `use` runs again (lib/columns/table.ts). For handlers that read the data.
      */

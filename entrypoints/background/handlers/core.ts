@@ -89,7 +89,7 @@ export function coreHandlers(deps: HandlerDeps, opened: (tabId: number | undefin
     if (known) {
       // The source's read starts with this answer (the sidebar's first numbers wait for it), the
       // computation of its pinned numbers once the frame has its state (views.ts).
-      views.dataOf(source).catch(() => undefined);
+      views.preload(source);
       opened(sender.tab?.id, source);
     }
     return { source, ticket };
