@@ -32,25 +32,25 @@ const paging = z.lazy(() => z.object({ next: z.object({ after: z.string().min(1)
 export const listSchema = z.lazy(() => z.object({ results: z.array(z.unknown()), paging, total: z.number().int().nonnegative().nullish() }));
 
 export const pipelinesSchema = z.lazy(() => z.object({ results: z.array(z.unknown()) }));
+/** The fields a pipeline and its stages share in HubSpot's pipelines API; a plain shape, built into each schema on first use. */
+const boardFields = () => ({
+  id: z.string().min(1).max(200),
+  label: z.string().nullish(),
+  displayOrder: z.number().int().nullish(),
+  archived: z.boolean().nullish(),
+  updatedAt: z.string().nullish(),
+  createdAt: z.string().nullish(),
+});
+
 export const stageSchema = z.lazy(() =>
   z.object({
-    id: z.string().min(1).max(200),
-    label: z.string().nullish(),
-    displayOrder: z.number().int().nullish(),
-    archived: z.boolean().nullish(),
-    updatedAt: z.string().nullish(),
-    createdAt: z.string().nullish(),
+    ...boardFields(),
     metadata: z.record(z.string(), z.string().nullish()).nullish(),
   }),
 );
 export const pipelineSchema = z.lazy(() =>
   z.object({
-    id: z.string().min(1).max(200),
-    label: z.string().nullish(),
-    displayOrder: z.number().int().nullish(),
-    archived: z.boolean().nullish(),
-    updatedAt: z.string().nullish(),
-    createdAt: z.string().nullish(),
+    ...boardFields(),
     stages: z.array(z.unknown()),
   }),
 );

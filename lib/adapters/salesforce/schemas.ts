@@ -68,14 +68,12 @@ export const stageSchema = z.lazy(() =>
   }),
 );
 
+/** The fields Task and Event share (both are Salesforce activities); a plain shape, built into each schema on first use. */
+const activityFields = () => ({ Id: sfId, Subject: text, OwnerId: sfId, WhatId: optId, WhoId: optId, AccountId: optId });
+
 export const taskSchema = z.lazy(() =>
   z.object({
-    Id: sfId,
-    Subject: text,
-    OwnerId: sfId,
-    WhatId: optId,
-    WhoId: optId,
-    AccountId: optId,
+    ...activityFields(),
     ActivityDate: text,
     CompletedDateTime: text,
     IsClosed: flag,
@@ -91,12 +89,7 @@ export type RawTask = z.infer<typeof taskSchema>;
 
 export const eventSchema = z.lazy(() =>
   z.object({
-    Id: sfId,
-    Subject: text,
-    OwnerId: sfId,
-    WhatId: optId,
-    WhoId: optId,
-    AccountId: optId,
+    ...activityFields(),
     ActivityDateTime: text,
     ActivityDate: text,
     IsAllDayEvent: z.boolean().nullish(),
