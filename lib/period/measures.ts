@@ -1,5 +1,6 @@
 import { TZDate, tz } from '@date-fns/tz';
 import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, isWeekend, startOfDay } from 'date-fns';
+import { DAY_MS } from './units';
 import { instantToLocalDate, localDateToInstant } from './local-date';
 import { assertCalendar, periodContaining } from './periods';
 import type { CalendarOptions, Period } from './types';
@@ -13,19 +14,35 @@ export function workingDaysIn(period: Pick<Period, 'start' | 'end'>, calendar: C
   assertCalendar(calendar);
   if (!(period.start < period.end)) return 0;
   const ctx = { in: tz(calendar.timeZone) };
-  let first = startOfDay(period.start, ctx);
-  if (first.getTime() < period.start) first = addDays(first, 1, ctx);
-  let afterLast = startOfDay(period.end, ctx);
-  if (afterLast.getTime() < period.end) afterLast = addDays(afterLast, 1, ctx);
+  const first = firstDayStartingAtOrAfter(period.start, ctx);
+  const afterLast = firstDayStartingAtOrAfter(period.end, ctx);
   const days = differenceInCalendarDays(afterLast, first, ctx);
   if (days <= 0) return 0;
+  // A calendar day the zone skipped (Apia's 30 December 2011) or lived twice is a whole day off the
+  // clock, far more than any DST shift: such a span is walked day by day, as the skipped day never began.
+  if (Math.abs(afterLast.getTime() - first.getTime() - days * DAY_MS) > CLOCK_JUMP_MS) return walkWorkingDays(first, afterLast, ctx);
   // Whole weeks hold 5 working days each; walk only the 0–6 days left over.
-  let count = Math.floor(days / 7) * 5;
-  let day = addDays(first, Math.floor(days / 7) * 7, ctx);
-  for (let i = 0; i < days % 7; i += 1) {
-    if (!isWeekend(day)) count += 1;
-    day = addDays(day, 1, ctx);
-  }
+  const weeks = Math.floor(days / 7);
+  return weeks * 5 + walkWorkingDays(startOfDay(addDays(first, weeks * 7, ctx), ctx), afterLast, ctx);
+}
+
+/** More than the largest DST shift any zone has used (two hours), less than a whole day. */
+const CLOCK_JUMP_MS = 12 * 3_600_000;
+
+/**
+ * The start of the first local day that starts at or after `instant`. A day's start is its midnight,
+ * or the first instant after it where a DST change skips midnight (Havana, Santiago): the next day
+ * is re-started from its own start, not from this day's 01:00 plus 24 hours.
+ */
+function firstDayStartingAtOrAfter(instant: number, ctx: { in: ReturnType<typeof tz> }): TZDate {
+  const day = startOfDay(instant, ctx);
+  return day.getTime() < instant ? startOfDay(addDays(day, 1, ctx), ctx) : day;
+}
+
+/** Weekdays among the local midnights from `from` up to (not including) `afterLast`. */
+function walkWorkingDays(from: TZDate, afterLast: TZDate, ctx: { in: ReturnType<typeof tz> }): number {
+  let count = 0;
+  for (let day = from; day.getTime() < afterLast.getTime(); day = startOfDay(addDays(day, 1, ctx), ctx)) if (!isWeekend(day)) count += 1;
   return count;
 }
 

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { tz } from '@date-fns/tz';
+import { startOfDay } from 'date-fns';
 import { customPeriod, periodContaining, previousPeriod, type CalendarUnit } from './periods';
 import type { CalendarOptions } from './types';
 
@@ -154,5 +157,55 @@ describe('customPeriod', () => {
     const day = customPeriod('2024-02-29', '2024-02-29', cal('UTC'));
     expect(day.end - day.start).toBe(24 * H);
     expect(() => customPeriod('2023-02-29', '2023-03-01', cal('UTC'))).toThrow(/not a date/);
+  });
+});
+
+describe('periods tile local time in every zone', () => {
+  // Havana and Santiago skip midnight when DST starts (the day begins at 01:00); Apia skipped 30 December
+  // 2011; Lord Howe moves by half an hour. An end carried from such a start by "plus one day" would keep
+  // its 01:00 and overlap the next period by an hour.
+  const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Pacific/Apia', 'Asia/Tehran'];
+  const kinds: CalendarUnit[] = ['day', 'week', 'month', 'quarter', 'year', 'fiscal-year', 'fiscal-quarter'];
+  const calendarArb = fc.record({
+    timeZone: fc.constantFrom(...zones),
+    weekStartsOn: fc.constantFrom(0 as const, 1 as const),
+    fiscalYearStartMonth: fc.integer({ min: 1, max: 12 }),
+  });
+  // Uniform instants rarely land by a skipped midnight, so half of them are drawn within ten days of one
+  // (Havana 8 March 2015 and Santiago 8 September 2019 are Sundays: weeks starting Sunday begin at 01:00).
+  const skippedMidnights = ['2015-03-08T05:00:00Z', '2019-09-08T04:00:00Z', '2011-12-30T10:00:00Z', '2014-11-02T05:00:00Z'];
+  const instant = fc.oneof(
+    fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2030, 0, 1) }),
+    fc.tuple(fc.constantFrom(...skippedMidnights), fc.integer({ min: -10 * 24, max: 10 * 24 })).map(([iso, hours]) => Date.parse(iso) + hours * 3_600_000),
+  );
+  const isDayStart = (at: number, timeZone: string) => startOfDay(at, { in: tz(timeZone) }).getTime() === at;
+
+  it('a period holds its instant, starts and ends at local day starts, and meets its neighbours without gap or overlap', () => {
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...kinds), calendarArb, (at, kind, calendar) => {
+        const period = periodContaining(kind, at, calendar);
+        expect(period.start <= at && at < period.end).toBe(true);
+        expect([isDayStart(period.start, calendar.timeZone), isDayStart(period.end, calendar.timeZone)]).toEqual([true, true]);
+        expect(periodContaining(kind, period.end, calendar).start).toBe(period.end);
+        expect(periodContaining(kind, period.start - 1, calendar).end).toBe(period.start);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('a custom range of whole days ends where the day after its last date starts, and its previous range meets it', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 40 }), calendarArb, (at, extraDays, calendar) => {
+        const firstDay = periodContaining('day', at, calendar);
+        let lastDay = firstDay;
+        for (let i = 0; i < extraDays; i += 1) lastDay = periodContaining('day', lastDay.end, calendar);
+        const range = customPeriod(firstDay.label, lastDay.label, calendar);
+        expect([range.start, range.end]).toEqual([firstDay.start, lastDay.end]);
+        const previous = previousPeriod(range, calendar);
+        expect(previous.end).toBe(range.start);
+        expect(isDayStart(previous.start, calendar.timeZone)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

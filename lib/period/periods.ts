@@ -59,27 +59,27 @@ export function periodContaining(kind: CalendarUnit, at: number, calendar: Calen
   switch (kind) {
     case 'day': {
       const start = startOfDay(at, ctx);
-      return make(kind, start, addDays(start, 1, ctx), format(start, 'yyyy-MM-dd'));
+      return make(kind, start, addDays(start, 1, ctx), format(start, 'yyyy-MM-dd'), ctx);
     }
     case 'week': {
       const start = startOfWeek(at, { ...ctx, weekStartsOn: calendar.weekStartsOn });
-      return make(kind, start, addWeeks(start, 1, ctx), weekLabel(start, calendar));
+      return make(kind, start, addWeeks(start, 1, ctx), weekLabel(start, calendar), ctx);
     }
     case 'month': {
       const start = startOfMonth(at, ctx);
-      return make(kind, start, addMonths(start, 1, ctx), format(start, 'yyyy-MM'));
+      return make(kind, start, addMonths(start, 1, ctx), format(start, 'yyyy-MM'), ctx);
     }
     case 'quarter': {
       const start = startOfQuarter(at, ctx);
-      return make(kind, start, addMonths(start, 3, ctx), format(start, "yyyy-'Q'Q"));
+      return make(kind, start, addMonths(start, 3, ctx), format(start, "yyyy-'Q'Q"), ctx);
     }
     case 'year': {
       const start = startOfYear(at, ctx);
-      return make(kind, start, addYears(start, 1, ctx), format(start, 'yyyy'));
+      return make(kind, start, addYears(start, 1, ctx), format(start, 'yyyy'), ctx);
     }
     case 'fiscal-year': {
       const { start, name } = fiscalYearStart(at, calendar);
-      return make(kind, start, addYears(start, 1, ctx), name);
+      return make(kind, start, addYears(start, 1, ctx), name, ctx);
     }
     case 'fiscal-quarter': {
       const { start: yearStart, name } = fiscalYearStart(at, calendar);
@@ -87,7 +87,7 @@ export function periodContaining(kind: CalendarUnit, at: number, calendar: Calen
       const monthsIn = (local.getMonth() - yearStart.getMonth() + 12) % 12;
       const quarter = Math.floor(monthsIn / 3);
       const start = addMonths(yearStart, quarter * 3, ctx);
-      return make(kind, start, addMonths(start, 3, ctx), `${name}-Q${quarter + 1}`);
+      return make(kind, start, addMonths(start, 3, ctx), `${name}-Q${quarter + 1}`, ctx);
     }
   }
 }
@@ -105,7 +105,7 @@ export function previousPeriod(period: Period, calendar: CalendarOptions): Perio
   const end = startOfDay(period.end, ctx);
   if (start.getTime() === period.start && end.getTime() === period.end) {
     const days = differenceInCalendarDays(end, start, ctx);
-    const prevStart = addDays(start, -days, ctx);
+    const prevStart = startOfDay(addDays(start, -days, ctx), ctx);
     const lastDay = addDays(start, -1, ctx);
     return {
       kind: 'custom',
@@ -129,7 +129,8 @@ export function customPeriod(startDate: string, endDateInclusive: string, calend
   if (start === undefined) throw new Error(`"${startDate}" is not a date: expected YYYY-MM-DD`);
   if (lastDay === undefined) throw new Error(`"${endDateInclusive}" is not a date: expected YYYY-MM-DD`);
   if (lastDay < start) throw new Error(`The period ends (${endDateInclusive}) before it starts (${startDate})`);
-  const end = addDays(new TZDate(lastDay, calendar.timeZone), 1, { in: tz(calendar.timeZone) }).getTime();
+  const ctx = { in: tz(calendar.timeZone) };
+  const end = startOfDay(addDays(new TZDate(lastDay, calendar.timeZone), 1, ctx), ctx).getTime();
   return { kind: 'custom', start, end, label: `${startDate}..${endDateInclusive}` };
 }
 
@@ -163,8 +164,18 @@ function fiscalYearStart(at: number, calendar: CalendarOptions): { start: TZDate
   return { start, name: `FY${endsIn}` };
 }
 
-function make(kind: PeriodKind, start: Date, end: Date, label: string): Period {
-  return { kind, start: start.getTime(), end: end.getTime(), label };
+/**
+ * Both bounds at the start of their local day. Adding days, weeks or months to a day that began at
+ * 01:00 because DST skipped its midnight (Havana, Santiago) keeps that 01:00, an hour into the day.
+ */
+function make(kind: PeriodKind, start: Date, end: Date, label: string, ctx: { in: ReturnType<typeof tz> }): Period {
+  return { kind, start: dayStart(start, ctx), end: dayStart(end, ctx), label };
+}
+
+/** `startOfDay`, skipped for a local midnight (nearly every bound: it costs 20 µs a call). */
+function dayStart(date: Date, ctx: { in: ReturnType<typeof tz> }): number {
+  const midnight = date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 && date.getMilliseconds() === 0;
+  return (midnight ? date : startOfDay(date, ctx)).getTime();
 }
 
 function pad2(n: number): string {
