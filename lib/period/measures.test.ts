@@ -59,11 +59,48 @@ describe('workingDaysIn', () => {
       for (; day.getTime() < end; day = startOfDay(addDays(day, 1, ctx), ctx)) if (!isWeekend(day)) count += 1;
       return count;
     };
-    // Santiago and Havana change their clocks at midnight; Lord Howe by half an hour; Apia skipped 30 December 2011.
-    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Pacific/Apia', 'Asia/Kathmandu'];
-    const instant = fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2030, 0, 1) });
+    // Santiago, Havana, Tehran and Damascus change their clocks at midnight (Tehran's and Damascus's on
+    // a Friday, a working day); Lord Howe by half an hour; Apia skipped 30 December 2011.
+    const zones = [
+      'UTC',
+      'Europe/Berlin',
+      'America/New_York',
+      'America/Santiago',
+      'America/Havana',
+      'Asia/Tehran',
+      'Asia/Damascus',
+      'Australia/Lord_Howe',
+      'Pacific/Apia',
+      'Asia/Kathmandu',
+    ];
+    // Half the periods start within six hours of a clock change at or near midnight, in its zone, on the
+    // hour, so a bound falls exactly on a skipped, a repeated or a moved day start: Havana's spring-forward
+    // and fall-back (2015-03-08, 2014-11-02), Santiago's (2019-09-08, 2019-04-07), Tehran's (Friday
+    // 2019-03-22, 2019-09-22: days that start at 01:00 or have two midnights, on a working day),
+    // Damascus's (Friday 2019-03-29), Apia's skipped day and Lord Howe's half hour.
+    const changes: [string, string][] = [
+      ['2015-03-08T05:00:00Z', 'America/Havana'],
+      ['2014-11-02T05:00:00Z', 'America/Havana'],
+      ['2019-09-08T04:00:00Z', 'America/Santiago'],
+      ['2019-04-07T03:00:00Z', 'America/Santiago'],
+      ['2019-03-21T20:30:00Z', 'Asia/Tehran'],
+      ['2019-09-21T19:30:00Z', 'Asia/Tehran'],
+      ['2019-03-28T22:00:00Z', 'Asia/Damascus'],
+      ['2011-12-30T10:00:00Z', 'Pacific/Apia'],
+      ['2019-10-05T15:30:00Z', 'Australia/Lord_Howe'],
+    ];
+    const H = 3_600_000;
+    const anywhere = fc.record({ start: fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2030, 0, 1) }), timeZone: fc.constantFrom(...zones) });
+    const nearChange = fc
+      .tuple(fc.constantFrom(...changes), fc.integer({ min: -6, max: 6 }))
+      .map(([[iso, timeZone], hours]) => ({ start: Date.parse(iso) + hours * H, timeZone }));
+    // Long spans, and spans of whole hours up to four days (so the end falls on a change too).
+    const span = fc.oneof(
+      fc.integer({ min: 0, max: 120 * DAY_MS }),
+      fc.integer({ min: 0, max: 96 }).map((hours) => hours * H),
+    );
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 120 * DAY_MS }), fc.constantFrom(...zones), (start, length, timeZone) => {
+      fc.property(fc.oneof(anywhere, nearChange), span, ({ start, timeZone }, length) => {
         const calendar = { ...UTC, timeZone };
         expect(workingDaysIn({ start, end: start + length }, calendar)).toBe(reference(start, start + length, timeZone));
       }),

@@ -1,4 +1,4 @@
-import { TZDate, tz } from '@date-fns/tz';
+import { TZDate, tz, tzOffset } from '@date-fns/tz';
 import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, isWeekend, startOfDay } from 'date-fns';
 import { DAY_MS } from './units';
 import { instantToLocalDate, localDateToInstant } from './local-date';
@@ -6,43 +6,61 @@ import { assertCalendar, periodContaining } from './periods';
 import type { CalendarOptions, Period } from './types';
 
 /**
- * Monday-to-Friday days of a period: the local days whose midnight falls in [start, end).
- * Public holidays are not known here and count as working days. Per-working-day averages and
- * per-day activity targets divide by this.
+ * Monday-to-Friday days of a period: the local days whose start (midnight, or the first instant after
+ * it where DST skips midnight) falls in [start, end). Public holidays are not known here and count as
+ * working days. Per-working-day averages and per-day activity targets divide by this.
+ *
+ * Counted on local day numbers from four offset look-ups, not by walking dates: every view's first
+ * query asks for a dozen of them (targets per window, per-day averages), and date-fns' zoned date
+ * arithmetic made them a tenth of a cold worker's first numbers.
  */
 export function workingDaysIn(period: Pick<Period, 'start' | 'end'>, calendar: CalendarOptions): number {
   assertCalendar(calendar);
   if (!(period.start < period.end)) return 0;
-  const ctx = { in: tz(calendar.timeZone) };
-  const first = firstDayStartingAtOrAfter(period.start, ctx);
-  const afterLast = firstDayStartingAtOrAfter(period.end, ctx);
-  const days = differenceInCalendarDays(afterLast, first, ctx);
-  if (days <= 0) return 0;
-  // A calendar day the zone skipped (Apia's 30 December 2011) or lived twice is a whole day off the
-  // clock, far more than any DST shift: such a span is walked day by day, as the skipped day never began.
-  if (Math.abs(afterLast.getTime() - first.getTime() - days * DAY_MS) > CLOCK_JUMP_MS) return walkWorkingDays(first, afterLast, ctx);
-  // Whole weeks hold 5 working days each; walk only the 0–6 days left over.
-  const weeks = Math.floor(days / 7);
-  return weeks * 5 + walkWorkingDays(startOfDay(addDays(first, weeks * 7, ctx), ctx), afterLast, ctx);
+  const zone = calendar.timeZone;
+  const startOffset = offsetMs(zone, period.start);
+  const endOffset = offsetMs(zone, period.end);
+  // A calendar day the zone skipped (Apia's 30 December 2011) or lived twice moves its offset by a
+  // whole day, far more than any DST shift: such a span is walked day by day, in zoned dates.
+  if (Math.abs(endOffset - startOffset) > CLOCK_JUMP_MS) return walkedWorkingDays(period, zone);
+  const first = firstDayFrom(period.start, startOffset, zone);
+  const afterLast = firstDayFrom(period.end, endOffset, zone);
+  return afterLast > first ? weekdaysBefore(afterLast) - weekdaysBefore(first) : 0;
 }
 
 /** More than the largest DST shift any zone has used (two hours), less than a whole day. */
 const CLOCK_JUMP_MS = 12 * 3_600_000;
 
+/** The zone's offset from UTC at an instant, in ms. */
+const offsetMs = (zone: string, instant: number) => Math.round(tzOffset(zone, new Date(instant)) * 60_000);
+
+/** The local day number (days since 1970-01-01 in the zone) an instant falls on, given its offset. */
+const localDay = (instant: number, offset: number) => Math.floor((instant + offset) / DAY_MS);
+
 /**
- * The start of the first local day that starts at or after `instant`. A day's start is its midnight,
- * or the first instant after it where a DST change skips midnight (Havana, Santiago): the next day
- * is re-started from its own start, not from this day's 01:00 plus 24 hours.
+ * The local day number of the first day that starts at or after `instant`: its own day when the
+ * instant just before it falls on an earlier date (a midnight, or the 01:00 that starts a day whose
+ * midnight DST skipped; not the second midnight of a day that falls back over it), else the next.
  */
-function firstDayStartingAtOrAfter(instant: number, ctx: { in: ReturnType<typeof tz> }): TZDate {
-  const day = startOfDay(instant, ctx);
-  return day.getTime() < instant ? startOfDay(addDays(day, 1, ctx), ctx) : day;
+function firstDayFrom(instant: number, offset: number, zone: string): number {
+  const day = localDay(instant, offset);
+  return localDay(instant - 1, offsetMs(zone, instant - 1)) < day ? day : day + 1;
 }
 
-/** Weekdays among the local midnights from `from` up to (not including) `afterLast`. */
-function walkWorkingDays(from: TZDate, afterLast: TZDate, ctx: { in: ReturnType<typeof tz> }): number {
+/** Weekdays among the local day numbers below `day`, counted from Monday 5 January 1970 (day 4). */
+function weekdaysBefore(day: number): number {
+  const sinceMonday = day - 4;
+  const weeks = Math.floor(sinceMonday / 7);
+  return weeks * 5 + Math.min(5, sinceMonday - weeks * 7);
+}
+
+/** Weekdays among the starts of local days in [start, end), walked in zoned dates (a skipped day never starts). */
+function walkedWorkingDays(period: Pick<Period, 'start' | 'end'>, zone: string): number {
+  const ctx = { in: tz(zone) };
+  let day = startOfDay(period.start, ctx);
+  if (day.getTime() < period.start) day = startOfDay(addDays(day, 1, ctx), ctx);
   let count = 0;
-  for (let day = from; day.getTime() < afterLast.getTime(); day = startOfDay(addDays(day, 1, ctx), ctx)) if (!isWeekend(day)) count += 1;
+  for (; day.getTime() < period.end; day = startOfDay(addDays(day, 1, ctx), ctx)) if (!isWeekend(day)) count += 1;
   return count;
 }
 
