@@ -23,7 +23,21 @@ function comparable(results: KpiResults): unknown {
   });
 }
 
-const withoutHistory = dataArb.map((data): KpiData => ({ ...data, deals: data.deals.map(({ stageHistory: _history, ...deal }) => deal) }));
+/**
+ * Copies of one id (dataArb makes some, as a CSV might) each updated at a moment of its own: the engine
+ * keeps the most recently updated copy, which the rewind leaves as it is. Between copies updated at the
+ * same moment it chooses by content, which the rewind changes (a won copy reopened), so "the data as it
+ * stood at D" would not name one record: a random run found such a pair (seed-dependent, 1 in ~1,000).
+ */
+const distinctUpdates = <T extends { updatedAt: number }>(list: readonly T[]): T[] => list.map((record, i) => ({ ...record, updatedAt: record.updatedAt + i }));
+
+const withoutHistory = dataArb.map((data): KpiData => ({
+  ...data,
+  deals: distinctUpdates(data.deals.map(({ stageHistory: _history, ...deal }) => deal)),
+  leads: distinctUpdates(data.leads),
+  customers: distinctUpdates(data.customers),
+  activities: distinctUpdates(data.activities),
+}));
 
 describe('time travel', () => {
   it('gives as of D on the full data what the data as it stood at D gives', () => {
@@ -33,7 +47,7 @@ describe('time travel', () => {
         const then = computeKpis(dataAsOf(data, query.asOf, query.calendar.timeZone), query);
         expect(comparable(full)).toEqual(comparable(then));
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.RUNS ?? 200) },
     );
   });
 
