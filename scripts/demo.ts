@@ -17,7 +17,7 @@ import { sandboxDemoDataset } from '../test/sandbox-crm/demo-dataset';
 import { startSandboxCrm } from '../test/sandbox-crm/server';
 import { ensureBrowser, realSetupIo } from './demo/browser-setup';
 import { runsHeadless } from './demo/browsers';
-import { saveScreenshots, SCREENSHOT_MAX_BYTES, type ScreenshotLook } from './demo/screenshots';
+import { saveScreenshots, sidebarSettled, SCREENSHOT_MAX_BYTES, type ScreenshotLook } from './demo/screenshots';
 
 const { values } = parseArgs({
   options: {
@@ -81,6 +81,8 @@ if (headless) {
     const reading = await readSidebar(frame);
     const out = resolve(values.out);
     mkdirSync(out, { recursive: true });
+    // The picture shows the forecast and the plan, which come after the first numbers.
+    await sidebarSettled(frame);
     await page.screenshot({ path: resolve(out, 'sidebar.png') });
     const kpis = {
       crm: crm.url,

@@ -38,6 +38,19 @@ function lookSelector(look: ScreenshotLook): string {
 }
 
 /**
+ * Waits for the sidebar to be still: charts, insight cards and the forecast come after the first
+ * numbers, computed in the worker (messages, not network: networkidle does not wait for them), and the
+ * forecast's card mounts after the numbers. At most 60 s; then the picture shows what is there.
+ */
+export async function sidebarSettled(frame: Frame): Promise<void> {
+  await frame.waitForLoadState('networkidle').catch(() => {});
+  const settled = () => document.querySelector('section.forecast') !== null && document.querySelectorAll('[aria-busy="true"], .loading').length === 0;
+  await frame
+    .waitForFunction(settled, undefined, { timeout: 60_000 })
+    .catch(() => console.warn('The sidebar was still computing after 60 s; the picture shows it so.'));
+}
+
+/**
  * Saves the three pictures into `dir` and returns their paths with their sizes. `page` is the CRM
  * tab with the sidebar `frame` showing its numbers (the sync done).
  */
@@ -54,8 +67,7 @@ export async function saveScreenshots(
   await applyLook(browser, look, [page]);
   await frame.waitForSelector(`${lookSelector(look)} .sidebar[data-syncing="false"] [data-kpi="pipeline.total"]`, { timeout: 60_000 });
   const source = await frame.evaluate(() => new URL(location.href).searchParams.get('source') ?? '');
-  // Charts and insight cards come after the first numbers: the picture waits for the page to be still.
-  await frame.waitForLoadState('networkidle').catch(() => {});
+  await sidebarSettled(frame);
   await page.waitForTimeout(500);
   await page.screenshot({ path: resolve(out, SCREENSHOT_FILES[0]), clip: CRM_CLIP });
 
