@@ -2,7 +2,7 @@ import { collectColdNeeds } from '../columns/table';
 import { computeKpis, type ComputeOptions } from '../kpi';
 import type { KpiData, KpiId, KpiQuery, KpiResult, KpiResults, KpiScope } from '../kpi/types';
 import { periodContaining } from '../period';
-import type { Period } from '../period/types';
+import type { CalendarOptions, Period } from '../period/types';
 import type { Settings } from '../settings/schema';
 import { ACTIVITY_WINDOWS, type ActivityWindow } from './activity-windows';
 import { queryBasics } from './query';
@@ -50,7 +50,14 @@ export type PinnedInput = {
   computeOptions?: ComputeOptions;
 };
 
-const WINDOW_KIND = { day: 'day', week: 'week', month: 'month' } as const;
+/** Today, this week and this month at `asOf`: the activity card's windows, for its counts and its targets. */
+export function activityWindowPeriods(asOf: number, calendar: CalendarOptions): Record<ActivityWindow, Period> {
+  return {
+    day: periodContaining('day', asOf, calendar),
+    week: periodContaining('week', asOf, calendar),
+    month: periodContaining('month', asOf, calendar),
+  };
+}
 
 /**
  * The pinned numbers for one scope (the rep, or a team): activity counts for today / this week /
@@ -75,8 +82,9 @@ export function computePinnedView(data: KpiData, input: PinnedInput): PinnedView
     ),
   );
   const windows = new Map<ActivityWindow, KpiResult | undefined>();
+  const windowPeriods = activityWindowPeriods(input.asOf, basics.calendar);
   for (const window of ACTIVITY_WINDOWS) {
-    const windowPeriod = periodContaining(WINDOW_KIND[window], input.asOf, basics.calendar);
+    const windowPeriod = windowPeriods[window];
     if (windowPeriod.start === period.start && windowPeriod.end === period.end) continue; // the selected period's own counts
     const query = { ...basics, settings, asOf: input.asOf, scope: input.scope, kpis: ['activityCounts' as const], period: windowPeriod, comparePeriod: null };
     windows.set(

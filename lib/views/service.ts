@@ -16,7 +16,7 @@ import { createSourceCache, type SourceCache } from './data-cache';
 import { forecastViews } from './forecast-service';
 import { lean, type ShownResult } from './lean';
 import { createPinnedFirst } from './pinned-first';
-import { computePinnedView, mapPinnedView, pinnedKpiIds, type PinnedView } from './pinned';
+import { activityWindowPeriods, computePinnedView, mapPinnedView, pinnedKpiIds, type PinnedView } from './pinned';
 import { calendarOf } from './query';
 import { scopeFor } from './scope';
 import { selectionKey, type ViewSelection } from './selection';
@@ -181,12 +181,12 @@ export function createViewService(deps: ViewServiceDeps) {
     const calendar = calendarOf(settings, deps.browserZone());
     const oneRep = choice.scope.ownerIds !== 'all' && choice.scope.ownerIds.length === 1 && choice.scope.teamId === undefined;
     const activityTargets = {} as PinnedResponse['activityTargets'];
-    // Today, this week and this month, found once for the three kinds (a zoned look-up each).
-    const windows = ACTIVITY_WINDOWS.map((window) => [window, periodContaining(window, asOf, calendar)] as const);
+    // Found once for the three kinds (a zoned look-up each), as the counts' windows are.
+    const windows = activityWindowPeriods(asOf, calendar);
     for (const kind of ACTIVITY_KINDS) {
       const perDay = oneRep ? dailyActivityTarget(data.targets, kind, choice.ownerId) : undefined;
       activityTargets[kind] = { day: undefined, week: undefined, month: undefined };
-      for (const [window, period] of windows) activityTargets[kind][window] = targetForWindow(perDay, period, calendar);
+      for (const window of ACTIVITY_WINDOWS) activityTargets[kind][window] = targetForWindow(perDay, windows[window], calendar);
     }
     const empty = data.deals.length === 0 && data.activities.length === 0;
     const view = empty
