@@ -2,7 +2,7 @@ import { TZDate, tz, tzOffset } from '@date-fns/tz';
 import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, isWeekend, startOfDay } from 'date-fns';
 import { DAY_MS } from './units';
 import { instantToLocalDate, localDateToInstant } from './local-date';
-import { assertCalendar, periodContaining } from './periods';
+import { assertCalendar, dayStartAfter, periodContaining } from './periods';
 import type { CalendarOptions, Period } from './types';
 
 /**
@@ -58,9 +58,9 @@ function weekdaysBefore(day: number): number {
 function walkedWorkingDays(period: Pick<Period, 'start' | 'end'>, zone: string): number {
   const ctx = { in: tz(zone) };
   let day = startOfDay(period.start, ctx);
-  if (day.getTime() < period.start) day = startOfDay(addDays(day, 1, ctx), ctx);
+  if (day.getTime() < period.start) day = dayStartAfter(day, 1, ctx);
   let count = 0;
-  for (; day.getTime() < period.end; day = startOfDay(addDays(day, 1, ctx), ctx)) if (!isWeekend(day)) count += 1;
+  for (; day.getTime() < period.end; day = dayStartAfter(day, 1, ctx)) if (!isWeekend(day)) count += 1;
   return count;
 }
 

@@ -105,7 +105,7 @@ export function previousPeriod(period: Period, calendar: CalendarOptions): Perio
   const end = startOfDay(period.end, ctx);
   if (start.getTime() === period.start && end.getTime() === period.end) {
     const days = differenceInCalendarDays(end, start, ctx);
-    const prevStart = startOfDay(addDays(start, -days, ctx), ctx);
+    const prevStart = dayStartAfter(start, -days, ctx);
     const lastDay = addDays(start, -1, ctx);
     return {
       kind: 'custom',
@@ -130,7 +130,7 @@ export function customPeriod(startDate: string, endDateInclusive: string, calend
   if (lastDay === undefined) throw new Error(`"${endDateInclusive}" is not a date: expected YYYY-MM-DD`);
   if (lastDay < start) throw new Error(`The period ends (${endDateInclusive}) before it starts (${startDate})`);
   const ctx = { in: tz(calendar.timeZone) };
-  const end = startOfDay(addDays(new TZDate(lastDay, calendar.timeZone), 1, ctx), ctx).getTime();
+  const end = dayStartAfter(new TZDate(lastDay, calendar.timeZone), 1, ctx).getTime();
   return { kind: 'custom', start, end, label: `${startDate}..${endDateInclusive}` };
 }
 
@@ -162,6 +162,15 @@ function fiscalYearStart(at: number, calendar: CalendarOptions): { start: TZDate
   const start = new TZDate(year, startMonth, 1, calendar.timeZone);
   const endsIn = startMonth === 0 ? year : year + 1;
   return { start, name: `FY${endsIn}` };
+}
+
+/**
+ * The start of the local day `days` days from `date`'s (back when negative). `addDays` alone keeps the
+ * time of day, so from a day that began at 01:00 because DST skipped its midnight (Havana, Santiago) it
+ * lands an hour into the day.
+ */
+export function dayStartAfter(date: Date, days: number, ctx: { in: ReturnType<typeof tz> }): TZDate {
+  return startOfDay(addDays(date, days, ctx), ctx);
 }
 
 /**
