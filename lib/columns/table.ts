@@ -389,14 +389,22 @@ export class ColumnTable<T extends ColumnType> {
    * Reads every chunk of the tiers the fields are in (throws ColdRowsNeeded naming those not read yet).
    */
   fieldsOfAll(names: readonly string[]): Record<string, unknown>[] {
+    return this.fieldsOfRange(names, 0, this.length);
+  }
+
+  /**
+   * `fieldsOfAll` for the positions from `from` to `to` (excluded), so a caller can read every row a
+   * batch at a time and drop each batch; it too needs every chunk of the fields' tiers in memory.
+   */
+  fieldsOfRange(names: readonly string[], from: number, to: number): Record<string, unknown>[] {
     const specs = FIELD_SPECS[this.type];
     const wanted = names.map((name) => specs.findIndex((spec) => spec.name === name));
     const tiers = new Set(wanted.map((f) => specs[f]!.tier));
     for (const tier of tiers) if (tier !== 'hot') this.needAll(tier);
-    const out = new Array<Record<string, unknown>>(this.length);
+    const out = new Array<Record<string, unknown>>(Math.max(0, to - from));
     const lists: Record<Tier, FieldReader[] | undefined> = { hot: undefined, cold: undefined, extra: undefined };
     const at: Record<Tier, number> = { hot: -1, cold: -1, extra: -1 };
-    for (let p = 0; p < this.length; p += 1) {
+    for (let p = from; p < to; p += 1) {
       const slot = this.slotOf(p);
       for (const tier of TIERS) {
         const chunk = slot >>> CHUNK_BITS[tier];
@@ -412,7 +420,7 @@ export class ColumnTable<T extends ColumnType> {
         const value = lists[tier]![f]!(slot & MASK[tier], undefined);
         if (value !== undefined) row[names[w]!] = value;
       }
-      out[p] = row;
+      out[p - from] = row;
     }
     return out;
   }

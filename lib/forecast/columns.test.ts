@@ -12,7 +12,8 @@ import type { KpiData } from '../kpi';
 import { dataArb, queryArb } from '../kpi/test-arbitraries';
 import type { Deal } from '../model';
 import { ownAmount, wonAverages } from './amounts';
-import { buildDealTable } from './deal-table';
+import { buildDealTable, type DealTable } from './deal-table';
+import { rewoundTable } from './learned';
 import { backtest } from './backtest';
 import { forecast } from './forecast';
 import { wonSoFar } from './forecast-parts';
@@ -174,6 +175,37 @@ describe('the forecast over the column store', () => {
         expect(fromColumns).toEqual(forecast(input(records)));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('the deal table over the column store, read a batch of deals at a time', () => {
+  /** The table without its `dealAt` function, and the whole deal at every position beside it. */
+  const comparable = ({ dealAt, ...columns }: DealTable) => ({ columns, deals: columns.ids.map((_, i) => dealAt(i)) });
+
+  it('is the table of the record arrays, with the same notes, whatever the batch size (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          dataArb.map((data) => ({ data, asOf: undefined })),
+          simArb.map(({ seed, reps, days, at }) => ({
+            data: simulateCrm({ seed, reps, days, activities: true, stages: true }).data,
+            asOf: Math.round(T0 + at * days * DAY_MS),
+          })),
+        ),
+        queryArb,
+        fc.constantFrom(1, 2, 3, 7, 64),
+        async ({ data, asOf: simulated }, query, batch) => {
+          const asOf = simulated ?? query.asOf;
+          const { columns, records } = await bothWays(data);
+          const currency = query.currency;
+          const fromRecords = rewoundTable(records, asOf, 'UTC', currency);
+          const fromColumns = await withColumns(() => rewoundTable(columns, asOf, 'UTC', currency, batch));
+          expect(fromColumns.notes).toEqual(fromRecords.notes);
+          expect(comparable(fromColumns.table)).toEqual(comparable(fromRecords.table));
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

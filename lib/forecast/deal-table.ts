@@ -4,11 +4,11 @@
  * not what the deal showed at an earlier instant), owner, product and amount band. Built once per
  * forecast; every comparable span then reads it without touching the records again.
  */
-import type { Activity, Deal, StageVisit } from '../model';
+import type { Activity, Deal } from '../model';
 import type { CurrencyOptions } from '../money';
-import { ownAmount } from './amounts';
 import { doneActivities, doneOnDealBy, type DoneActivities } from '../kpi';
-import { amountProblem, bornOf, canonicalOrder, Coder } from './table-helpers';
+import { addDeals, emptyDealRows, type DealRows } from './deal-rows';
+import { amountProblem, canonicalPermutation, WON } from './table-helpers';
 
 export type DealTable = {
   /** The deals' ids, in the table's order. */
@@ -71,12 +71,6 @@ export type DealTable = {
 const tables = new WeakMap<readonly Deal[], WeakMap<readonly Activity[], Map<string, DealTable>>>();
 
 /**
- * Where the whole deals are when the given ones are not (the column store: the table is built from
- * slim deals read from the columns, and a whole deal is made only for the few that are shown).
- */
-export type WholeDeals = { slotOf: (deal: Deal) => number; at: (slot: number) => Deal };
-
-/**
  * The table of these deals (as they stood at `asOf`) and the activities done by `asOf`, remembered per
  * pair of arrays, instant and currency: the sidebar asks again for the rep and the team over the same
  * arrays. Tables are never changed after they are built.
@@ -99,33 +93,53 @@ export function dealTable(deals: readonly Deal[], activities: readonly Activity[
  * `activities` may hold records after `asOf`: only those done by then count, which is what knownAt
  * leaves done (a later one is planned or absent), so the forecast need not rewind them one by one.
  */
-export function buildDealTable(
-  given: readonly Deal[],
+export function buildDealTable(given: readonly Deal[], activities: readonly Activity[], currency: CurrencyOptions, asOf: number): DealTable {
+  const rows = emptyDealRows();
+  addDeals(rows, given, currency);
+  return dealTableOfRows(rows, activities, asOf, { records: given });
+}
+
+/**
+ * The table of deals gathered as rows (deal-rows.ts), in its canonical order. Each whole deal is the
+ * record at its row (`records`), or made from its slot when shown (`at`: over the column store).
+ */
+export function dealTableOfRows(
+  rows: DealRows,
   activities: readonly Activity[],
-  currency: CurrencyOptions,
   asOf: number,
-  whole?: WholeDeals,
+  whole: { records: readonly Deal[] } | { at: (slot: number) => Deal },
 ): DealTable {
-  const deals = canonicalOrder(given);
-  const n = deals.length;
-  const owners = new Coder();
-  const products = new Coder();
-  const stages = new Coder();
-  const { born, closed, won, owner, product, lastActivityField, amounts, stageStart, anyLastActivity } = readDeals(deals, owners, products);
-  const { ids, created, firstContact, amount, amountIssue } = readMore(deals, currency);
+  const order = canonicalPermutation(Float64Array.from(rows.createdKey), Float64Array.from(rows.closedKey), rows.ids);
+  const n = rows.length;
+  const ids = Array.from(order, (row) => rows.ids[row] as string);
+  const [created, firstContact, born, closed, lastActivityField, amount] = [
+    rows.created,
+    rows.firstContact,
+    rows.born,
+    rows.closed,
+    rows.lastActivityField,
+    rows.amount,
+  ].map((column) => inOrder(column, order)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const status = Uint8Array.from(inOrder(rows.status, order));
+  const won = Uint8Array.from(status, (s) => (s === WON ? 1 : 0));
+  const amountIssue = issuesInOrder(rows.amountIssue, order);
+  // Codes again, in order of first sight in the canonical order (the model reads levels by code).
+  const owner = recode(rows.owner, rows.owners.values, order);
+  const product = recode(rows.product, rows.products.values, order);
+  const { stageTimes, stageCodes, stageStart, stageIds } = stageColumns(rows, order);
+  const amounts = new Float64Array(n).fill(Number.NaN);
   for (let i = 0; i < n; i += 1) if ((amount[i] as number) > 0) amounts[i] = amount[i] as number;
   const amountBand = new Int32Array(n).fill(-1); // Int32 like the other level columns: the model reads them through one array of columns
-  let hasActivity = anyLastActivity;
-  const { stageTimes, stageCodes } = stageColumns(deals, stageStart, stages);
+  let hasActivity = rows.anyLastActivity;
 
   // Activities by deal and calls and meetings by owner come from the index of done activities, built
   // once per activities array whatever the instant: here only each deal's part up to `asOf` is copied.
   const done = doneActivities(activities);
-  const { activityTimes, activityStart } = activityColumns(deals, done, asOf);
+  const { activityTimes, activityStart } = activityColumns(ids, done, asOf);
   const anyActivity = done.firstAt <= asOf;
   if (activityTimes.length) hasActivity = true;
 
-  const amountUnusedReason = amountProblem(deals, amounts);
+  const amountUnusedReason = amountProblem(status, amounts);
   let amountEdges: [number, number] | undefined;
   if (amountUnusedReason === undefined) {
     const positive = amounts.filter((v) => !Number.isNaN(v)).sort();
@@ -133,10 +147,9 @@ export function buildDealTable(
     fillBands(amounts, amountEdges, amountBand);
   }
 
-  const dealAt = whole ? wholeAt(deals, whole) : (i: number) => deals[i] as Deal;
   return {
     ids,
-    dealAt,
+    dealAt: 'records' in whole ? recordAt(whole.records, order) : wholeAt(rows, order, whole.at),
     created,
     firstContact,
     amount,
@@ -144,10 +157,10 @@ export function buildDealTable(
     born,
     closed,
     won,
-    owner,
-    ownerIds: owners.values,
-    product,
-    productIds: products.values,
+    owner: owner.codes,
+    ownerIds: owner.values,
+    product: product.codes,
+    productIds: product.values,
     amountBand,
     amountEdges,
     own: amounts,
@@ -157,7 +170,7 @@ export function buildDealTable(
     stageTimes,
     stageCodes,
     stageStart,
-    stageIds: stages.values,
+    stageIds,
     callTimes: done.calls,
     meetingTimes: done.meetings,
     anyActivity,
@@ -173,90 +186,85 @@ export function buildDealTable(
  * started without type feedback and fell back to the interpreter on every new array.
  */
 
-function readDeals(deals: readonly Deal[], owners: Coder, products: Coder) {
-  const n = deals.length;
-  const born = new Float64Array(n);
-  const closed = new Float64Array(n);
-  const won = new Uint8Array(n);
-  const owner = new Int32Array(n);
-  const product = new Int32Array(n);
-  const lastActivityField = new Float64Array(n);
-  const stageStart = new Int32Array(n + 1);
-  const amounts = new Float64Array(n).fill(Number.NaN);
-  let anyLastActivity = false;
-  for (let i = 0; i < n; i += 1) {
-    const deal = deals[i] as Deal;
-    born[i] = bornOf(deal);
-    closed[i] = deal.status === 'open' ? Infinity : (deal.closedAt ?? Number.NaN);
-    won[i] = deal.status === 'won' ? 1 : 0;
-    owner[i] = owners.code(deal.ownerId);
-    const line = deal.lineItems[0];
-    const productId = line?.productId ?? line?.name;
-    product[i] = productId === undefined ? -1 : products.code(productId);
-    lastActivityField[i] = deal.lastActivityAt ?? Number.NaN;
-    if (deal.lastActivityAt !== undefined) anyLastActivity = true;
-    stageStart[i + 1] = (stageStart[i] as number) + (deal.stageHistory?.length ?? 0);
+function inOrder(column: readonly number[], order: Int32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i += 1) out[i] = column[order[i] as number] as number;
+  return out;
+}
+
+/** The amount issues by position in the table, from their rows. */
+function issuesInOrder(byRow: ReadonlyMap<number, string>, order: Int32Array): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < order.length; i += 1) {
+    const issue = byRow.get(order[i] as number);
+    if (issue !== undefined) out.set(i, issue);
   }
-  return { born, closed, won, owner, product, lastActivityField, amounts, stageStart, anyLastActivity };
+  return out;
 }
 
-/** The whole deal by position, made from its slot: a function of its own, so the closure does not hold the given deals. */
-function wholeAt(deals: readonly Deal[], whole: WholeDeals): (i: number) => Deal {
-  const slots = Int32Array.from(deals, (deal) => whole.slotOf(deal));
-  return (i) => whole.at(slots[i] as number);
-}
-
-/** What the forecast's sums over every deal read (won so far, averages, the plan's rates), so they need no record. */
-function readMore(deals: readonly Deal[], currency: CurrencyOptions) {
-  const n = deals.length;
-  const ids = new Array<string>(n);
-  const created = new Float64Array(n);
-  const firstContact = new Float64Array(n);
-  const amount = new Float64Array(n);
-  const amountIssue = new Map<number, string>();
-  for (let i = 0; i < n; i += 1) {
-    const deal = deals[i] as Deal;
-    ids[i] = deal.externalId;
-    created[i] = deal.createdAt ?? Number.NaN;
-    firstContact[i] = deal.firstContactAt ?? Number.NaN;
-    const own = ownAmount(deal, currency);
-    if ('minor' in own) amount[i] = own.minor;
-    else {
-      amount[i] = Number.NaN;
-      amountIssue.set(i, own.issue);
+/** Codes (−1: none) renumbered in order of first sight along `order`, with their values. */
+function recode(codes: ArrayLike<number>, values: readonly string[], order: Int32Array): { codes: Int32Array; values: string[] } {
+  const renumbered = new Int32Array(values.length).fill(-1);
+  const out = new Int32Array(order.length);
+  const seen: string[] = [];
+  for (let i = 0; i < order.length; i += 1) {
+    const code = codes[order[i] as number] as number;
+    if (code < 0) {
+      out[i] = -1;
+      continue;
     }
+    if ((renumbered[code] as number) < 0) {
+      renumbered[code] = seen.length;
+      seen.push(values[code] as string);
+    }
+    out[i] = renumbered[code] as number;
   }
-  return { ids, created, firstContact, amount, amountIssue };
+  return { codes: out, values: seen };
 }
 
-/** Stage visits sorted by time, laid out like the activities. */
-function stageColumns(deals: readonly Deal[], stageStart: Int32Array, stages: Coder) {
-  const n = deals.length;
-  const stageTimes = new Float64Array(stageStart[n] as number);
-  const stageCodes = new Int32Array(stageStart[n] as number);
+/** The record at each position: functions of their own, so the closures hold only what they read. */
+function recordAt(records: readonly Deal[], order: Int32Array): (i: number) => Deal {
+  return (i) => records[order[i] as number] as Deal;
+}
+
+function wholeAt(rows: DealRows, order: Int32Array, at: (slot: number) => Deal): (i: number) => Deal {
+  // A loop, not a mapping closure: a closure over `rows` here would keep every row alive with the table.
+  const slots = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i += 1) slots[i] = rows.slots[order[i] as number] as number;
+  return (i) => at(slots[i] as number);
+}
+
+/** Stage visits sorted by time (deal-rows.ts sorted each deal's), laid out like the activities, stages coded along `order`. */
+function stageColumns(rows: DealRows, order: Int32Array) {
+  const n = order.length;
+  const stageStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i += 1) {
-    const history = (deals[i] as Deal).stageHistory;
-    if (!history?.length) continue;
-    let inOrder = true;
-    for (let k = 1; k < history.length && inOrder; k += 1) inOrder = (history[k - 1] as StageVisit).enteredAt <= (history[k] as StageVisit).enteredAt;
-    const sorted = inOrder ? history : [...history].sort((a, b) => a.enteredAt - b.enteredAt);
+    const row = order[i] as number;
+    stageStart[i + 1] = (stageStart[i] as number) + (rows.stageStart[row + 1] as number) - (rows.stageStart[row] as number);
+  }
+  const stageTimes = new Float64Array(stageStart[n] as number);
+  const rowCodes = new Int32Array(stageStart[n] as number);
+  for (let i = 0; i < n; i += 1) {
+    const row = order[i] as number;
     let at = stageStart[i] as number;
-    for (const visit of sorted) {
-      stageTimes[at] = visit.enteredAt;
-      stageCodes[at] = stages.code(visit.stageId);
+    for (let k = rows.stageStart[row] as number; k < (rows.stageStart[row + 1] as number); k += 1) {
+      stageTimes[at] = rows.stageTimes[k] as number;
+      rowCodes[at] = rows.stageCodes[k] as number;
       at += 1;
     }
   }
-  return { stageTimes, stageCodes };
+  // Visits are already in the table's order, so coding along the identity renumbers by first sight.
+  const coded = recode(rowCodes, rows.stages.values, Int32Array.from(rowCodes.keys()));
+  return { stageTimes, stageCodes: coded.codes, stageStart, stageIds: coded.values };
 }
 
 /** Each deal's done activities up to `asOf`, copied from the index into one array. */
-function activityColumns(deals: readonly Deal[], done: DoneActivities, asOf: number) {
-  const n = deals.length;
+function activityColumns(ids: readonly string[], done: DoneActivities, asOf: number) {
+  const n = ids.length;
   const activityStart = new Int32Array(n + 1);
   const slices = new Int32Array(2 * n);
   for (let i = 0; i < n; i += 1) {
-    const [from, to] = doneOnDealBy(done, (deals[i] as Deal).externalId, asOf);
+    const [from, to] = doneOnDealBy(done, ids[i] as string, asOf);
     slices[2 * i] = from;
     slices[2 * i + 1] = to;
     activityStart[i + 1] = (activityStart[i] as number) + to - from;

@@ -166,3 +166,8 @@ export function emptyNotes(): KnownAtNotes {
     spendLater: 0,
   };
 }
+
+/** Adds the counts of `more` to `notes` (a rewind taken a batch of records at a time). */
+export function addNotes(notes: KnownAtNotes, more: KnownAtNotes): void {
+  for (const key of Object.keys(notes) as (keyof KnownAtNotes)[]) notes[key] += more[key];
+}

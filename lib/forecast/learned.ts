@@ -9,9 +9,10 @@ import type { KpiData } from '../kpi';
 import type { Activity, Deal } from '../model';
 import type { CurrencyOptions } from '../money';
 import type { Period } from '../period';
-import { buildDealTable, dealTable, type DealTable } from './deal-table';
-import { dealSource } from './deal-source';
-import { emptyNotes, rewind, type KnownAtNotes } from './known-at';
+import { dealTable, dealTableOfRows, type DealTable } from './deal-table';
+import { addDeals, emptyDealRows } from './deal-rows';
+import { dealBatches } from './deal-source';
+import { addNotes, emptyNotes, rewind, type KnownAtNotes } from './known-at';
 import { dealAt } from './known-at-rules';
 import { fitModel, type Model } from './model';
 import { buildExamples, snapshotTimes, type Span } from './training';
@@ -49,14 +50,7 @@ export function learn(
   // Only the deals are read from `known.data`: other kinds come from the caller's data.
   if (hit) return hit;
 
-  // Deals are rewound; activities are read as they are, the table counting those done by then.
-  const source = dealSource(data.deals);
-  const known = rewind({ ...data, deals: source.deals, activities: [], leads: [], customers: [], mrrMovements: [], spend: [] }, asOf, { timeZone });
-  const whole = source.whole;
-  const table = whole
-    ? // A whole deal, when one is shown, is rewound alone (by the same rule: it exists, as it was known then).
-      buildDealTable(known.data.deals, data.activities, currency, asOf, { slotOf: whole.slotOf, at: (slot) => dealAt(whole.whole(slot), asOf, emptyNotes())! })
-    : dealTable(known.data.deals, data.activities, currency, asOf);
+  const { notes, table } = rewoundTable(data, asOf, timeZone, currency);
   const span: Span = { lead: Math.max(0, period.start - asOf), horizon: period.end - asOf };
   let times: number[] = [];
   let model: Model | undefined;
@@ -64,8 +58,39 @@ export function learn(
     times = snapshotTimes(table, asOf, span, settings.lookbackDays, settings.snapshotEveryDays);
     model = fitModel(table, buildExamples(table, times, span));
   }
-  const learned = { notes: known.notes, table, span, times, model };
+  const learned = { notes, table, span, times, model };
   entries.set(key, learned);
   if (entries.size > KEEP) entries.delete(entries.keys().next().value as string);
   return learned;
+}
+
+/**
+ * The deals as they stood at `asOf`, read into the deal table; activities are read as they are, the
+ * table counting those done by then. Over the column store the deals are rewound and read a batch at
+ * a time, and a whole deal, when one is shown, is rewound alone (by the same rule: it exists, as it
+ * was known then). A function of its own, so that no batch outlives the table's build; `batch` is for
+ * tests.
+ */
+export function rewoundTable(
+  data: KpiData,
+  asOf: number,
+  timeZone: string,
+  currency: CurrencyOptions,
+  batch?: number,
+): { notes: KnownAtNotes; table: DealTable } {
+  const dealsOnly = (deals: readonly Deal[]) => ({ ...data, deals, activities: [], leads: [], customers: [], mrrMovements: [], spend: [] });
+  const source = dealBatches(data.deals, batch);
+  const whole = source.whole;
+  if (!whole) {
+    const known = rewind(dealsOnly(data.deals), asOf, { timeZone });
+    return { notes: known.notes, table: dealTable(known.data.deals, data.activities, currency, asOf) };
+  }
+  const notes = emptyNotes();
+  const rows = emptyDealRows();
+  for (const batch of source.batches) {
+    const known = rewind(dealsOnly(batch), asOf, { timeZone });
+    addNotes(notes, known.notes);
+    addDeals(rows, known.data.deals, currency, whole.slotOf);
+  }
+  return { notes, table: dealTableOfRows(rows, data.activities, asOf, { at: (slot) => dealAt(whole.whole(slot), asOf, emptyNotes())! }) };
 }

@@ -1,28 +1,31 @@
 /** Pieces of the deal table's construction (deal-table.ts). */
 import type { Deal } from '../model';
 
+/** A deal's status as a code (the rows' and the table's status column). */
+export const [OPEN, WON, LOST] = [0, 1, 2];
+
 /**
  * Amounts are a feature only where they were set before the outcome: when most lost deals carry none
  * (or 0), or most open deals carry none, the amount was filled in at closing, and its band would tell
  * the outcome rather than predict it.
  */
-export function amountProblem(deals: readonly Deal[], amounts: Float64Array): string | undefined {
+export function amountProblem(status: Uint8Array, amounts: Float64Array): string | undefined {
   let lost = 0;
   let lostWith = 0;
   let open = 0;
   let openWith = 0;
   let positive = 0;
-  deals.forEach((deal, i) => {
+  for (let i = 0; i < status.length; i += 1) {
     const has = !Number.isNaN(amounts[i] as number);
     if (has) positive += 1;
-    if (deal.status === 'lost') {
+    if (status[i] === LOST) {
       lost += 1;
       if (has) lostWith += 1;
-    } else if (deal.status === 'open') {
+    } else if (status[i] === OPEN) {
       open += 1;
       if (has) openWith += 1;
     }
-  });
+  }
   if (positive < 30) return 'fewer than 30 deals have an amount';
   if (lost > 0 && lostWith * 2 < lost) return 'most lost deals have no amount, so amounts look filled in at closing';
   if (open > 0 && openWith * 2 < open) return 'most open deals have no amount';
@@ -43,14 +46,17 @@ export function bornOf(deal: Deal): number {
  * over deals is then taken in the same order, to the last bit.
  */
 export function canonicalOrder(deals: readonly Deal[]): Deal[] {
-  const n = deals.length;
-  const born = new Float64Array(n);
-  const closed = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const d = deals[i] as Deal;
-    born[i] = d.createdAt ?? -Infinity;
-    closed[i] = d.closedAt ?? Infinity;
-  }
+  const order = canonicalPermutation(
+    Float64Array.from(deals, (d) => d.createdAt ?? -Infinity),
+    Float64Array.from(deals, (d) => d.closedAt ?? Infinity),
+    deals.map((d) => d.externalId),
+  );
+  return Array.from(order, (i) => deals[i] as Deal);
+}
+
+/** `canonicalOrder` as positions, from each deal's creation (absent: −∞), close (absent: +∞) and id. */
+export function canonicalPermutation(born: Float64Array, closed: Float64Array, ids: readonly string[]): Int32Array {
+  const n = ids.length;
   // Array#sort is stable, and so is this merge sort, so the order is the same to the last tie; with
   // the comparison written inline it takes a fraction of the builtin's time, which calls a closure per step.
   const compare = (a: number, b: number): number => {
@@ -58,8 +64,8 @@ export function canonicalOrder(deals: readonly Deal[]): Deal[] {
     if (byBorn) return byBorn;
     const byClose = (closed[a] as number) - (closed[b] as number);
     if (byClose) return byClose;
-    const x = (deals[a] as Deal).externalId;
-    const y = (deals[b] as Deal).externalId;
+    const x = ids[a] as string;
+    const y = ids[b] as string;
     return x < y ? -1 : x > y ? 1 : 0;
   };
   let from = new Int32Array(n);
@@ -89,9 +95,7 @@ export function canonicalOrder(deals: readonly Deal[]): Deal[] {
     }
     [from, to] = [to, from];
   }
-  const out = new Array<Deal>(n);
-  for (let i = 0; i < n; i += 1) out[i] = deals[from[i] as number] as Deal;
-  return out;
+  return from;
 }
 
 /** Small integer codes for ids, in order of first sight. */

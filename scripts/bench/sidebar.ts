@@ -30,7 +30,7 @@ import { BUDGETS, type BenchScale } from './scale';
 import { median } from './stats';
 import { pageTaskCpu, startTrace, type TraceSummary } from './trace';
 import { profileColdWorker } from './cold-profile';
-import { workerHeap, workerMarks } from './worker-heap';
+import { heapWhile, workerHeap, workerMarks, type WorkerHeap } from './worker-heap';
 
 /**
  * Per size: the demo data's scale (reps grow with it: 6 gives 50 people), then activities and deals
@@ -300,9 +300,15 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
     }
     const cold = restarts.filter((run): run is Run => !('error' in run));
     // The heap just after the fresh numbers holds the background views still computing (catalogue, forecast,
-    // charts); 10 s later they are done, and what is left is what the restarted worker keeps.
-    await quiet.waitForTimeout(10_000);
+    // charts); 10 s later they are done, and what is left is what the restarted worker keeps. Where those
+    // views are when one look lands depends on the machine's speed, so the heap is also looked at about
+    // every half second meanwhile (each look collects garbage first) and the largest is reported.
+    const heapColdSamples = await heapWhile(() => workerHeap(browser.context, quiet), 10_000, 500);
     const heapColdSettled = await workerHeap(browser.context, quiet);
+    const heapColdPeak = [heapCold, ...heapColdSamples].reduce<WorkerHeap | null>(
+      (peak, heap) => (heap && (!peak || heap.totalMb > peak.totalMb) ? heap : peak),
+      null,
+    );
 
     const numbers = runs.map((run) => run.numbersMs);
     const fresh = runs.map((run) => run.freshMs).filter((value): value is number => value !== null);
@@ -377,6 +383,8 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
         ...(budgets.workerHeapMb ? { budget: { max: budgets.workerHeapMb } } : {}),
         warm: heapWarm,
         afterRestart: heapCold,
+        afterRestartPeak: heapColdPeak,
+        afterRestartSamplesMb: heapColdSamples.map((heap) => heap?.totalMb ?? null),
         afterRestartSettled: heapColdSettled,
       },
       storedBytesPerRecord: { value: counts.records ? Math.round(usage / counts.records) : null, unit: 'bytes', usageMb: Math.round(usage / 2 ** 20) },

@@ -66,6 +66,17 @@ export async function workerHeap(context: BrowserContext, page: Page): Promise<W
   });
 }
 
+/** Looks at the heap (`look`) every `everyMs` for `forMs`: the looks, in order. */
+export async function heapWhile(look: () => Promise<WorkerHeap | null>, forMs: number, everyMs: number): Promise<(WorkerHeap | null)[]> {
+  const until = Date.now() + forMs;
+  const looks: (WorkerHeap | null)[] = [];
+  while (Date.now() < until) {
+    looks.push(await look());
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return looks;
+}
+
 /** When the worker started and reached each of its marks (lib/perf), in epoch milliseconds. */
 export async function workerMarks(context: BrowserContext, page: Page): Promise<Record<string, number | null> | null> {
   return withWorkerSession(context, page, async (call) => {

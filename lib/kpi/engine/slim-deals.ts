@@ -22,6 +22,27 @@ export function slimDeals(deals: readonly Deal[], fields: readonly (keyof Deal)[
   return { deals: slim, slotOf: (deal) => (deal as Slim)[SLOT], whole: (position) => table.row(position) };
 }
 
+export type SlimDealBatches = { batches: Iterable<readonly Deal[]>; slotOf: (deal: Deal) => number; whole: (slot: number) => Deal };
+
+/**
+ * `slimDeals` a batch of `size` deals at a time, each batch made when the previous one is done with:
+ * a caller that reads every deal once and keeps only what it takes from them holds one batch of
+ * objects at a time. The chunks are asked for before the first batch is made (ColdRowsNeeded).
+ */
+export function slimDealBatches(deals: readonly Deal[], fields: readonly (keyof Deal)[], size: number): SlimDealBatches | undefined {
+  const table = columnTableOf(deals) as ColumnTable<'deal'> | undefined;
+  if (!table) return undefined;
+  table.fieldsOfRange(fields, 0, 0);
+  function* batches(): Generator<readonly Deal[]> {
+    for (let from = 0; from < table!.length; from += size) {
+      const slim = table!.fieldsOfRange(fields, from, Math.min(from + size, table!.length)) as unknown as Slim[];
+      for (let k = 0; k < slim.length; k += 1) slim[k]![SLOT] = from + k;
+      yield slim;
+    }
+  }
+  return { batches: batches(), slotOf: (deal) => (deal as Slim)[SLOT], whole: (position) => table.row(position) };
+}
+
 /**
  * The whole deals with the given ids, over a column table: the ids are read from their column and
  * only those deals are made (a look-up map of every deal made them all). Undefined for a record array.
