@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { DAY_MS } from '../period/units';
 import { describe, expect, it } from 'vitest';
-import { parsePeriodSpec } from '../period';
-import { backtest, dayOfPeriod, sameDay } from './backtest';
+import { dataArb, queryArb } from '../kpi/test-arbitraries';
+import { parsePeriodSpec, periodContaining } from '../period';
+import { backtest, dayOfPeriod, sameDay, type BacktestInput } from './backtest';
+import { knownAt } from './known-at';
 import { simulateCrm, T0 } from './test-support';
 
 const cal = (timeZone: string) => ({ timeZone, weekStartsOn: 1 as const, fiscalYearStartMonth: 1 });
@@ -66,5 +69,59 @@ describe('backtest', () => {
     expect(() => backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar: CAL, currency: { reporting: 'USD', rates: {} }, periods: 0 })).toThrow(
       /periods/,
     );
+  });
+});
+
+describe('the back-test reads the deals as given', () => {
+  // backtest() forecasts each past instant from the deals as given, not rewound to `asOf` first: what
+  // was known at an earlier instant of the data as it stood at `asOf` is what was known then.
+  const rewoundFirst = (input: BacktestInput): BacktestInput => ({
+    ...input,
+    data: { ...input.data, deals: knownAt({ ...input.data, activities: [] }, input.asOf, { timeZone: input.calendar.timeZone }).deals },
+  });
+
+  it('as if they had been rewound to its instant first, on messy data (property)', () => {
+    fc.assert(
+      fc.property(dataArb, queryArb, (data, query) => {
+        const input: BacktestInput = {
+          data,
+          period: query.period,
+          asOf: query.asOf,
+          scope: query.scope,
+          calendar: query.calendar,
+          currency: query.currency,
+          periods: 3,
+        };
+        expect(backtest(input)).toEqual(backtest(rewoundFirst(input)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('as if they had been rewound to its instant first, on simulated CRMs (property)', () => {
+    let forecast = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0.4, max: 0.95, noNaN: true }), (seed, at) => {
+        const days = 300;
+        const { data } = simulateCrm({ seed, reps: 3, days, activities: true, stages: true });
+        const asOf = Math.round(T0 + at * days * DAY_MS);
+        const calendar = cal('UTC');
+        const input: BacktestInput = {
+          data,
+          period: periodContaining('month', asOf, calendar),
+          asOf,
+          scope: { ownerIds: 'all' },
+          calendar,
+          currency: { reporting: 'USD', rates: {} },
+          periods: 3,
+          settings: { draws: 2_000 },
+        };
+        const result = backtest(input);
+        expect(result).toEqual(backtest(rewoundFirst(input)));
+        forecast += result.forecast;
+      }),
+      { numRuns: 12 },
+    );
+    expect(forecast).toBeGreaterThan(0); // not only periods without a forecast
   });
 });

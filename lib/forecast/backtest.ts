@@ -5,12 +5,13 @@
  */
 import { DAY_MS, instantToLocalDate, localDateToInstant, previousPeriod, type Period } from '../period';
 import { emptyKpiData } from '../kpi';
-import { dealSource } from './deal-source';
+import { dealBatches } from './deal-source';
 import { knownAt } from './known-at';
 import { forecast } from './forecast';
 import { ownAmount } from './amounts';
 import { ownersInScope } from './scope';
 import { EXPLAIN_TEXT, INPUT_LABEL } from './texts';
+import type { Deal } from '../model';
 import type { Backtest, BacktestPeriod, ForecastInput } from './types';
 
 export type BacktestInput = Omit<ForecastInput, 'quota' | 'byOwner'> & {
@@ -36,12 +37,8 @@ export function* backtestSteps(input: BacktestInput): Generator<void, Backtest, 
   if (!Number.isInteger(count) || count < 1 || count > 60) throw new Error(`periods must be a whole number from 1 to 60, got ${count}`);
   const { calendar, asOf } = input;
   const zone = calendar.timeZone;
-  // The deals as they stood (over the column store: slim rows, no whole deal made); the rest as given:
-  // the forecasts below read activities only through the done-activities index as of their own
-  // instant, before `asOf`, which rewinding them first would not change (and other kinds not at all).
-  const deals = knownAt({ ...emptyKpiData(), deals: dealSource(input.data.deals).deals }, asOf, { timeZone: zone }).deals;
-  const data = { ...input.data, deals };
-  const scope = ownersInScope(input.scope, data);
+  const scope = ownersInScope(input.scope, input.data);
+  const won = wonAsOf(input.data.deals, asOf, zone, input.currency, scope.includes);
   const day = dayOfPeriod(input.period, asOf, zone);
   const periods: BacktestPeriod[] = [];
   let p: Period = input.period;
@@ -50,12 +47,14 @@ export function* backtestSteps(input: BacktestInput): Generator<void, Backtest, 
     if (p.end > asOf) continue;
     const at = sameDay(p, day, zone);
     let actual = 0;
-    for (const deal of data.deals) {
-      if (deal.status !== 'won' || deal.closedAt === undefined || deal.closedAt < p.start || deal.closedAt >= p.end || !scope.includes(deal.ownerId)) continue;
-      const own = ownAmount(deal, input.currency);
-      if ('minor' in own) actual += own.minor;
+    for (let i = 0; i < won.closedAt.length; i += 1) {
+      const closedAt = won.closedAt[i] as number;
+      if (closedAt >= p.start && closedAt < p.end) actual += won.minor[i] as number;
     }
-    const f = forecast({ ...input, data, period: p, asOf: at });
+    // The data as given: forecast() rewinds it to `at` itself, and what was known at `at` is what
+    // was known then of the data as it stood at `asOf` (a rewind to an earlier instant takes back all
+    // that a rewind to a later one does), so the deals need not be rewound to `asOf` first.
+    const f = forecast({ ...input, period: p, asOf: at });
     const base = { label: p.label, start: p.start, end: p.end, asOf: at, actual };
     if (f.status !== 'ok') {
       periods.push({ ...base, revenue: null, inside: null, error: null, status: 'needs-data' });
@@ -90,6 +89,31 @@ export function* backtestSteps(input: BacktestInput): Generator<void, Backtest, 
       notes: [],
     },
   };
+}
+
+/**
+ * The won deals in scope with a close date and an amount, as they stood at `asOf`: their close
+ * instants and amounts, in the deals' order (the sums are taken in it). Over the column store the
+ * deals are read and rewound a batch at a time, so no slim deal outlives its batch.
+ */
+function wonAsOf(
+  deals: readonly Deal[],
+  asOf: number,
+  timeZone: string,
+  currency: BacktestInput['currency'],
+  includes: (ownerId: string) => boolean,
+): { closedAt: number[]; minor: number[] } {
+  const won = { closedAt: [] as number[], minor: [] as number[] };
+  for (const batch of dealBatches(deals).batches) {
+    for (const deal of knownAt({ ...emptyKpiData(), deals: batch }, asOf, { timeZone }).deals) {
+      if (deal.status !== 'won' || deal.closedAt === undefined || !includes(deal.ownerId)) continue;
+      const own = ownAmount(deal, currency);
+      if (!('minor' in own)) continue;
+      won.closedAt.push(deal.closedAt);
+      won.minor.push(own.minor);
+    }
+  }
+  return won;
 }
 
 type DayOfPeriod = { days: number; msIntoDay: number };

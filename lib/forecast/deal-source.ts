@@ -1,11 +1,11 @@
 /**
  * The deals a forecast learns from, however the caller holds them. Record arrays are used as they
  * are. Over the column store (the worker) every deal is read as a slim object of only the fields the
- * rewind and the deal table read, and a whole deal is made only for the few the forecast shows: a
- * cold worker's forecast used to make and keep a hundred thousand whole deals. The deal table reads
- * the slim deals a batch at a time (`dealBatches`), so it never holds them all either.
+ * rewind and the deal table read, a batch at a time, and a whole deal is made only for the few the
+ * forecast shows: a cold worker's forecast used to make and keep a hundred thousand whole deals, and
+ * then a hundred thousand slim ones with their histories and line items (80 MB at team scale).
  */
-import { slimDealBatches, slimDeals, type SlimDeals } from '../kpi';
+import { slimDealBatches, type SlimDeals } from '../kpi';
 import type { Deal } from '../model';
 
 /** What the rewind (known-at.ts, known-at-rules.ts) and the deal table (deal-table.ts) read of a deal. */
@@ -24,14 +24,6 @@ const READ: readonly (keyof Deal)[] = [
   'amount',
   'convertedAmount',
 ];
-
-export type DealSource = { deals: readonly Deal[]; whole?: Omit<SlimDeals, 'deals'> };
-
-export function dealSource(deals: readonly Deal[]): DealSource {
-  const slim = slimDeals(deals, READ);
-  // Not the slim deals themselves: `whole` lives as long as the table, they only as long as its build.
-  return slim ? { deals: slim.deals, whole: { slotOf: slim.slotOf, whole: slim.whole } } : { deals };
-}
 
 /** Deals this many at a time: a few megabytes of slim objects, and few enough batches that each costs nothing. */
 const BATCH = 4096;
