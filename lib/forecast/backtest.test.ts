@@ -5,6 +5,8 @@ import { dataArb, queryArb } from '../kpi/test-arbitraries';
 import { parsePeriodSpec, periodContaining } from '../period';
 import { backtest, dayOfPeriod, sameDay, type BacktestInput } from './backtest';
 import { knownAt } from './known-at';
+import { learn } from './learned';
+import { DEFAULT_SETTINGS } from './settings';
 import { simulateCrm, T0 } from './test-support';
 
 const cal = (timeZone: string) => ({ timeZone, weekStartsOn: 1 as const, fiscalYearStartMonth: 1 });
@@ -123,5 +125,20 @@ describe('the back-test reads the deals as given', () => {
       { numRuns: 12 },
     );
     expect(forecast).toBeGreaterThan(0); // not only periods without a forecast
+  });
+});
+
+describe('the back-test and the live forecast', () => {
+  it('leaves what the live forecast learned remembered (the past instants are not kept in its place)', () => {
+    const days = 300;
+    const { data } = simulateCrm({ seed: 11, reps: 3, days, activities: true, stages: true });
+    const asOf = Math.round(T0 + 0.9 * days * DAY_MS);
+    const calendar = cal('UTC');
+    const period = periodContaining('month', asOf, calendar);
+    const currency = { reporting: 'USD', rates: {} };
+    const live = learn(data, asOf, period, 'UTC', currency, DEFAULT_SETTINGS);
+    const track = backtest({ data, period, asOf, scope: { ownerIds: 'all' }, calendar, currency, periods: 6, settings: { draws: 2_000 } });
+    expect(track.periods.length).toBeGreaterThan(4); // more past instants than what is remembered
+    expect(learn(data, asOf, period, 'UTC', currency, DEFAULT_SETTINGS)).toBe(live);
   });
 });

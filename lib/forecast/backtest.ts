@@ -54,7 +54,7 @@ export function* backtestSteps(input: BacktestInput): Generator<void, Backtest, 
     // The data as given: forecast() rewinds it to `at` itself, and what was known at `at` is what
     // was known then of the data as it stood at `asOf` (a rewind to an earlier instant takes back all
     // that a rewind to a later one does), so the deals need not be rewound to `asOf` first.
-    const f = forecast({ ...input, period: p, asOf: at });
+    const f = forecast({ ...input, period: p, asOf: at, remember: false });
     const base = { label: p.label, start: p.start, end: p.end, asOf: at, actual };
     if (f.status !== 'ok') {
       periods.push({ ...base, revenue: null, inside: null, error: null, status: 'needs-data' });

@@ -28,7 +28,7 @@ export function forecast(input: ForecastInput): Forecast {
   if (!Number.isFinite(asOf)) throw new Error(`The forecast needs a finite as-of instant, got ${asOf}`);
   const periodOut = { start: period.start, end: period.end, label: period.label };
   if (!input.data.deals.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };
-  const { notes: knownNotes, table, span, times, model } = learn(input.data, asOf, period, calendar.timeZone, currency, settings);
+  const { notes: knownNotes, table, span, times, model } = learn(input.data, asOf, period, calendar.timeZone, currency, settings, input.remember ?? true);
   // Deals as they stood are the table's (activities are read through it, as of the instant); the rest as given.
   const data = input.data;
   if (!table.ids.length) return { status: 'needs-data', period: periodOut, asOf, missing: ['deals'], notes: [] };

@@ -31,6 +31,7 @@ export function learn(
   timeZone: string,
   currency: CurrencyOptions,
   settings: Pick<ForecastSettings, 'lookbackDays' | 'snapshotEveryDays'>,
+  remember = true,
 ): Learned {
   const key = JSON.stringify([
     asOf,
@@ -59,8 +60,10 @@ export function learn(
     model = fitModel(table, buildExamples(table, times, span));
   }
   const learned = { notes, table, span, times, model };
-  entries.set(key, learned);
-  if (entries.size > KEEP) entries.delete(entries.keys().next().value as string);
+  if (remember) {
+    entries.set(key, learned);
+    if (entries.size > KEEP) entries.delete(entries.keys().next().value as string);
+  }
   return learned;
 }
 

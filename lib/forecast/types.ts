@@ -48,6 +48,12 @@ export type ForecastInput = {
   /** With `byOwner`: each owner's own quota for the period (reporting minor units), for their chance of reaching it. */
   ownerQuotas?: Readonly<Record<string, number>>;
   settings?: Partial<ForecastSettings>;
+  /**
+   * Whether what is learned from the records at `asOf` is remembered for the next forecast over the
+   * same records (default true: the rep's and the team's forecasts share it). The back-test's past
+   * instants are asked for once each, and remembering them would push the live forecast's out.
+   */
+  remember?: boolean;
 };
 
 /** A distribution summarised: the 10th, 50th and 90th percentile of the draws, and their mean. */
