@@ -88,6 +88,20 @@ describe('a query: one request at a time on screen', () => {
     expect(asked).toHaveLength(2); // wanted again: asked again
   });
 
+  it('keeps an answer on screen once it is no longer wanted (the sidebar stops asking for a track record during a sync), and asks again when it is', async () => {
+    const { queries, shown, asked, want } = setup();
+    queries.want('numbers', want('track'));
+    asked[0]!.answer('six periods');
+    await settle();
+    queries.want('numbers', null);
+    queries.refresh();
+    expect(asked).toHaveLength(1); // not asked again for a new data version
+    expect(shown().value).toBe('six periods');
+    queries.want('numbers', want('track'));
+    expect(asked).toHaveLength(2);
+    expect(shown().value).toBe('six periods'); // until the new answer lands
+  });
+
   it('shows a remembered value until the first answer, and never after it', async () => {
     const { queries, shown, asked, want } = setup();
     let remember!: (value: string | undefined) => void;

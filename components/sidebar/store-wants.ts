@@ -113,13 +113,17 @@ export function sidebarWants(state: SidebarData): Wants<SidebarAnswers> {
   const mainShows = body === 'personal' || (team !== undefined && team.peersHidden && !drill);
   // The team's own forecast only where the team's numbers show (TeamPanel: peers' numbers visible).
   const teamOpen = team !== undefined && !team.peersHidden && team.canSeePeers;
+  // The track record forecasts six past periods again, every deal read for each: not asked again for
+  // every data version a sync writes (a big account's first sync writes hundreds, and the worker would
+  // spend them on past periods), but once the sync is done. A record already shown stays meanwhile.
+  const trackable = !(statusOf(state)?.syncing ?? false);
   return {
     pinned: selection ? pinnedWant(selection) : null,
     sources: selection && (state.surface === 'panel' || pinned !== undefined) ? SOURCES : null,
     board: team && selection && prefs ? ask({ type: 'view/team', ...selection, metric: prefs.metric }) : null,
     teamCharts: team && selection && painted.main && !team.peersHidden ? ask({ type: 'view/charts', ...selection }) : null,
     teamForecast: teamOpen && selection && !drill && painted.main ? forecastWant(selection) : null,
-    teamTrack: teamOpen && selection && !drill && painted.main && state.answers.teamForecast.value !== undefined ? trackWant(selection) : null,
+    teamTrack: trackable && teamOpen && selection && !drill && painted.main && state.answers.teamForecast.value !== undefined ? trackWant(selection) : null,
     drillPinned: drilled ? pinnedWant(drilled) : null,
     ...panelWants(
       'main',
@@ -127,7 +131,7 @@ export function sidebarWants(state: SidebarData): Wants<SidebarAnswers> {
       body === 'personal',
       painted.main,
       state.catalogueOpen.main,
-      state.answers['main.forecast'].value !== undefined,
+      trackable && state.answers['main.forecast'].value !== undefined,
     ),
     ...panelWants(
       'drill',
@@ -135,7 +139,7 @@ export function sidebarWants(state: SidebarData): Wants<SidebarAnswers> {
       true,
       painted.drill,
       state.catalogueOpen.drill,
-      state.answers['drill.forecast'].value !== undefined,
+      trackable && state.answers['drill.forecast'].value !== undefined,
     ),
   };
 }
@@ -146,13 +150,13 @@ const trackWant = (selection: ViewSelection) => ask({ type: 'view/forecast-track
 
 /**
  * A personal panel's insights and forecast (not in a team view's compact cards), charts and
- * catalogue; the forecast's track record once the forecast itself is shown.
+ * catalogue; the forecast's track record once the forecast itself is shown (and no sync is running).
  */
-function panelWants(place: Place, selection: ViewSelection | undefined, insights: boolean, painted: boolean, catalogueOpen: boolean, forecastShown: boolean) {
+function panelWants(place: Place, selection: ViewSelection | undefined, insights: boolean, painted: boolean, catalogueOpen: boolean, trackWanted: boolean) {
   const later = selection !== undefined && painted;
   return {
     [`${place}.forecast`]: later && insights ? forecastWant(selection) : null,
-    [`${place}.track`]: later && insights && forecastShown ? trackWant(selection) : null,
+    [`${place}.track`]: later && insights && trackWanted ? trackWant(selection) : null,
     [`${place}.insights`]: later && insights ? ask({ type: 'view/insights', ...selection }) : null,
     [`${place}.charts`]: later ? ask({ type: 'view/charts', ...selection }) : null,
     [`${place}.catalogue`]: selection && catalogueOpen ? ask({ type: 'view/catalogue', ...selection }) : null,

@@ -90,6 +90,12 @@ describe('what the sidebar asks for, from its state', () => {
     expect(asked(state({ painted: { main: true, drill: false } }, { ...withNumbers, 'main.forecast': forecast }))).toMatchObject({
       'main.track': 'view/forecast-track personal',
     });
+    // Not while a sync writes data version after data version: once it is done.
+    const syncing = asked(
+      state({ painted: { main: true, drill: false } }, { ...withNumbers, 'main.forecast': forecast, sources: answered([status(10, true)]) }),
+    );
+    expect(syncing).toMatchObject({ 'main.forecast': 'view/forecast personal' });
+    expect(syncing).not.toHaveProperty('main.track');
     expect(asked(state({ catalogueOpen: { main: true, drill: false } }, withNumbers))).toMatchObject({ 'main.catalogue': 'view/catalogue personal' });
   });
 
@@ -136,6 +142,7 @@ describe('what the sidebar asks for, from its state', () => {
       },
     );
     expect(asked(forecastIn)).toMatchObject({ teamForecast: 'view/forecast team', teamTrack: 'view/forecast-track team' });
+    expect(asked({ ...forecastIn, answers: { ...forecastIn.answers, sources: answered([status(10, true)]) } })).not.toHaveProperty('teamTrack');
     expect(JSON.parse(sidebarWants(forecastIn).teamForecast!.key)).not.toHaveProperty('compare');
     const drilled = state({ selection: teamSelection, painted: { main: true, drill: false }, drill: { ownerId: 'ann', name: 'Ann' } }, lead);
     expect(asked(drilled)).toMatchObject({ drillPinned: 'last-pinned' });
