@@ -16,7 +16,7 @@ type Numbers = number[];
 export type DealRows = {
   length: number;
   ids: string[];
-  /** Where the whole deal is (WholeDeals.slotOf), -1 when the deals are records. */
+  /** Where the whole deal is (the slot `slimDealBatches` gave it), -1 when the deals are records. */
   slots: Numbers;
   /** `createdAt` and `closedAt` as the canonical order reads them (absent: −∞ and +∞). */
   createdKey: Numbers;

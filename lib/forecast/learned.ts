@@ -90,8 +90,8 @@ export function rewoundTable(
   }
   const notes = emptyNotes();
   const rows = emptyDealRows();
-  for (const batch of source.batches) {
-    const known = rewind(dealsOnly(batch), asOf, { timeZone });
+  for (const deals of source.batches) {
+    const known = rewind(dealsOnly(deals), asOf, { timeZone });
     addNotes(notes, known.notes);
     addDeals(rows, known.data.deals, currency, whole.slotOf);
   }

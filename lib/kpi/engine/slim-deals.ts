@@ -27,12 +27,13 @@ export type SlimDealBatches = { batches: Iterable<readonly Deal[]>; slotOf: (dea
 /**
  * `slimDeals` a batch of `size` deals at a time, each batch made when the previous one is done with:
  * a caller that reads every deal once and keeps only what it takes from them holds one batch of
- * objects at a time. The chunks are asked for before the first batch is made (ColdRowsNeeded).
+ * objects at a time. The chunks are asked for before the first batch is made (ColdRowsNeeded), and
+ * the batches can be gone through once.
  */
 export function slimDealBatches(deals: readonly Deal[], fields: readonly (keyof Deal)[], size: number): SlimDealBatches | undefined {
   const table = columnTableOf(deals) as ColumnTable<'deal'> | undefined;
   if (!table) return undefined;
-  table.fieldsOfRange(fields, 0, 0);
+  table.fieldsOfRange(fields, 0, 0); // an empty range: reads no row, asks for the missing chunks now
   function* batches(): Generator<readonly Deal[]> {
     for (let from = 0; from < table!.length; from += size) {
       const slim = table!.fieldsOfRange(fields, from, Math.min(from + size, table!.length)) as unknown as Slim[];
