@@ -18,8 +18,7 @@ export type DealRows = {
   ids: string[];
   /** Where the whole deal is (the slot `slimDealBatches` gave it), -1 when the deals are records. */
   slots: Numbers;
-  /** `createdAt` and `closedAt` as the canonical order reads them (absent: −∞ and +∞). */
-  createdKey: Numbers;
+  /** `closedAt` as the canonical order reads it (absent: +∞; its creation is `created`, NaN read as −∞). */
   closedKey: Numbers;
   created: Numbers;
   firstContact: Numbers;
@@ -49,7 +48,6 @@ export function emptyDealRows(): DealRows {
     length: 0,
     ids: [],
     slots: [],
-    createdKey: [],
     closedKey: [],
     created: [],
     firstContact: [],
@@ -78,7 +76,6 @@ export function addDeals(rows: DealRows, deals: readonly Deal[], currency: Curre
     rows.length += 1;
     rows.ids.push(deal.externalId);
     rows.slots.push(slotOf ? slotOf(deal) : -1);
-    rows.createdKey.push(deal.createdAt ?? -Infinity);
     rows.closedKey.push(deal.closedAt ?? Infinity);
     rows.created.push(deal.createdAt ?? Number.NaN);
     rows.firstContact.push(deal.firstContactAt ?? Number.NaN);

@@ -109,7 +109,8 @@ export function dealTableOfRows(
   asOf: number,
   whole: { records: readonly Deal[] } | { at: (slot: number) => Deal },
 ): DealTable {
-  const order = canonicalPermutation(Float64Array.from(rows.createdKey), Float64Array.from(rows.closedKey), rows.ids);
+  const bornKey = Float64Array.from(rows.created, (t) => (Number.isNaN(t) ? -Infinity : t)); // undated first, as canonicalPermutation reads it
+  const order = canonicalPermutation(bornKey, Float64Array.from(rows.closedKey), rows.ids);
   const n = rows.length;
   const ids = Array.from(order, (row) => rows.ids[row] as string);
   const [created, firstContact, born, closed, lastActivityField, amount] = [

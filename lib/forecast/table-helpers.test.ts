@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../model';
-import { canonicalOrder } from './table-helpers';
+import { canonicalPermutation } from './table-helpers';
 
 const deal = (id: string, createdAt: number | undefined, closedAt: number | undefined): Deal =>
   ({
@@ -31,6 +31,16 @@ function referenceOrder(deals: readonly Deal[]): Deal[] {
       return a.d.externalId < b.d.externalId ? -1 : a.d.externalId > b.d.externalId ? 1 : 0;
     })
     .map((x) => x.d);
+}
+
+/** The deals in the canonical order, as the deal table puts its rows. */
+function canonicalOrder(deals: readonly Deal[]): Deal[] {
+  const order = canonicalPermutation(
+    Float64Array.from(deals, (d) => d.createdAt ?? -Infinity),
+    Float64Array.from(deals, (d) => d.closedAt ?? Infinity),
+    deals.map((d) => d.externalId),
+  );
+  return Array.from(order, (i) => deals[i] as Deal);
 }
 
 describe('canonical order of deals', () => {

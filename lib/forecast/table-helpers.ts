@@ -45,16 +45,7 @@ export function bornOf(deal: Deal): number {
  * first: comparing ten thousand ids as strings would cost more than the rest of the table). Every sum
  * over deals is then taken in the same order, to the last bit.
  */
-export function canonicalOrder(deals: readonly Deal[]): Deal[] {
-  const order = canonicalPermutation(
-    Float64Array.from(deals, (d) => d.createdAt ?? -Infinity),
-    Float64Array.from(deals, (d) => d.closedAt ?? Infinity),
-    deals.map((d) => d.externalId),
-  );
-  return Array.from(order, (i) => deals[i] as Deal);
-}
-
-/** `canonicalOrder` as positions, from each deal's creation (absent: −∞), close (absent: +∞) and id. */
+/** The positions in that order, from each deal's creation (absent: −∞), close (absent: +∞) and id. */
 export function canonicalPermutation(born: Float64Array, closed: Float64Array, ids: readonly string[]): Int32Array {
   const n = ids.length;
   // Array#sort is stable, and so is this merge sort, so the order is the same to the last tie; with
