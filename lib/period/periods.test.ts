@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tz } from '@date-fns/tz';
 import { startOfDay } from 'date-fns';
-import { customPeriod, periodContaining, previousPeriod, type CalendarUnit } from './periods';
+import { customPeriod, findPeriodContaining, periodContaining, previousPeriod, type CalendarUnit } from './periods';
 import type { CalendarOptions } from './types';
+import { DAY_MS } from './units';
 
 const cal = (timeZone: string, weekStartsOn: 0 | 1 = 1, fiscalYearStartMonth = 1): CalendarOptions => ({
   timeZone,
@@ -192,6 +193,33 @@ describe('periods tile local time in every zone', () => {
       }),
       { numRuns: 600 },
     );
+  });
+
+  it('the periods it remembers are the ones it would find again, at any instant and on both sides of every bound', () => {
+    // Instants close together, so that most look-ups meet a period found before: its start, its last
+    // millisecond, its end (the next period) and the millisecond before its start (the previous one).
+    const near = fc.array(fc.tuple(fc.integer({ min: -2, max: 2 }), fc.constantFrom('at', 'start', 'last', 'end', 'before')), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(instant, near, fc.constantFrom(...kinds), calendarArb, (at, steps, kind, calendar) => {
+        let current = at;
+        for (const [days, where] of steps) {
+          const period = findPeriodContaining(kind, current + days * DAY_MS, calendar);
+          const next = { at: current + days * DAY_MS, start: period.start, last: period.end - 1, end: period.end, before: period.start - 1 }[where];
+          expect(periodContaining(kind, next, calendar)).toEqual(findPeriodContaining(kind, next, calendar));
+          current = next;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a period it returns belongs to the caller: changing it changes no later answer', () => {
+    const calendar = cal('Europe/Berlin');
+    periodContaining('month', utc('2024-06-10T10:00:00Z'), calendar); // found, then remembered
+    const first = periodContaining('month', utc('2024-06-14T10:00:00Z'), calendar);
+    first.label = 'changed';
+    first.kind = 'custom';
+    expect(periodContaining('month', utc('2024-06-20T10:00:00Z'), calendar)).toEqual(findPeriodContaining('month', utc('2024-06-20T10:00:00Z'), calendar));
   });
 
   it('a custom range of whole days ends where the day after its last date starts, and its previous range meets it', () => {

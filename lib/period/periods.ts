@@ -55,6 +55,31 @@ export function weekLabel(weekStart: Date, calendar: CalendarOptions): string {
 export function periodContaining(kind: CalendarUnit, at: number, calendar: CalendarOptions): Period {
   assertCalendar(calendar);
   if (!Number.isFinite(at)) throw new Error(`Cannot find the ${kind} containing a non-finite instant (${at})`);
+  const key = `${kind}|${calendar.timeZone}|${calendar.weekStartsOn}|${calendar.fiscalYearStartMonth}`;
+  let found = recentPeriods.get(key);
+  if (!found) {
+    if (recentPeriods.size >= RECENT_KEYS) recentPeriods.clear();
+    recentPeriods.set(key, (found = []));
+  }
+  for (const period of found) if (period.start <= at && at < period.end) return { ...period };
+  const period = findPeriodContaining(kind, at, calendar);
+  found.unshift(period);
+  if (found.length > RECENT_PERIODS) found.pop();
+  return { ...period };
+}
+
+/**
+ * The periods found lately, per kind and calendar. The periods of one kind partition time, so a period
+ * found before that contains `at` is the one that would be found again. A query asks for the same few
+ * many times (today, this week, its period and the one before, the months its quotas are spread over),
+ * and each costs zoned date arithmetic: tens of µs warm, far more in a cold worker's first query.
+ */
+const recentPeriods = new Map<string, Period[]>();
+const RECENT_PERIODS = 24;
+const RECENT_KEYS = 64;
+
+/** `periodContaining` without its memory of recent periods (exported for its test). */
+export function findPeriodContaining(kind: CalendarUnit, at: number, calendar: CalendarOptions): Period {
   const ctx = { in: tz(calendar.timeZone) };
   switch (kind) {
     case 'day': {

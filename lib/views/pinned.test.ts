@@ -1,6 +1,7 @@
 import { hasValue } from '../kpi/types';
 import { describe, expect, it } from 'vitest';
-import { computePinnedView } from './pinned';
+import { computePinnedView, warmPeriods } from './pinned';
+import { calendarOf } from './query';
 import { chunksOf, ColumnTable, withColumns } from '../columns';
 import type { Activity } from '../model';
 import { activities, AS_OF, fixtureData, settingsFor, ZONE } from './test-fixture';
@@ -41,6 +42,18 @@ describe('pinned view', () => {
     const none = computePinnedView(fixtureData(), { ...input, period: 'month', compare: 'none' });
     expect(none.compare).toBeNull();
     expect(hasValue(none.quota) && none.quota.previous).toBeUndefined();
+  });
+});
+
+describe('the periods found ahead (warmPeriods)', () => {
+  it('change no number, and leave a selection that cannot be resolved for its view to report', () => {
+    const calendar = calendarOf(input.settings, ZONE);
+    const cold = computePinnedView(fixtureData(), { ...input, period: 'quarter', compare: 'last-year' });
+    warmPeriods({ period: 'quarter', compare: 'last-year' }, AS_OF, calendar);
+    expect(computePinnedView(fixtureData(), { ...input, period: 'quarter', compare: 'last-year' })).toEqual(cold);
+    const backwards = { period: 'custom' as const, range: { from: '2025-11-20', to: '2025-11-01' } };
+    expect(() => warmPeriods(backwards, AS_OF, calendar)).not.toThrow();
+    expect(() => computePinnedView(fixtureData(), { ...input, ...backwards })).toThrow();
   });
 });
 

@@ -1,7 +1,7 @@
 import { collectColdNeeds } from '../columns/table';
 import { computeKpis, type ComputeOptions } from '../kpi';
 import type { KpiData, KpiId, KpiQuery, KpiResult, KpiResults, KpiScope } from '../kpi/types';
-import { periodContaining } from '../period';
+import { monthsIn, periodContaining, previousPeriod } from '../period';
 import type { CalendarOptions, Period } from '../period/types';
 import type { Settings } from '../settings/schema';
 import { ACTIVITY_WINDOWS, type ActivityWindow } from './activity-windows';
@@ -49,6 +49,22 @@ export type PinnedInput = {
   kpiSettings?: Partial<KpiQuery['settings']>;
   computeOptions?: ComputeOptions;
 };
+
+/**
+ * The periods a view of `selection` at `at` looks up first (its period and the one it is compared with,
+ * their months, today, this week and this month), found ahead: periodContaining remembers them, and a
+ * cold worker's first query then finds them made. Called while the worker waits for the source's data.
+ * A selection that cannot be resolved (a custom range backwards) is left for its view to report.
+ */
+export function warmPeriods(selection: Pick<PinnedInput, 'period' | 'range' | 'compare'>, at: number, calendar: CalendarOptions): void {
+  try {
+    const { period, compare } = resolvePeriods(selection, at, calendar);
+    for (const each of [period, compare ?? previousPeriod(period, calendar)]) monthsIn(each, calendar);
+    activityWindowPeriods(at, calendar);
+  } catch {
+    // The view resolves the same selection and says what is wrong with it.
+  }
+}
 
 /** Today, this week and this month at `asOf`: the activity card's windows, for its counts and its targets. */
 export function activityWindowPeriods(asOf: number, calendar: CalendarOptions): Record<ActivityWindow, Period> {

@@ -16,7 +16,7 @@ import { createSourceCache, type SourceCache } from './data-cache';
 import { forecastViews } from './forecast-service';
 import { lean, type ShownResult } from './lean';
 import { createPinnedFirst } from './pinned-first';
-import { activityWindowPeriods, computePinnedView, mapPinnedView, pinnedKpiIds, type PinnedView } from './pinned';
+import { activityWindowPeriods, computePinnedView, mapPinnedView, pinnedKpiIds, warmPeriods, type PinnedView } from './pinned';
 import { calendarOf } from './query';
 import { scopeFor } from './scope';
 import { selectionKey, type ViewSelection } from './selection';
@@ -132,13 +132,16 @@ export function createViewService(deps: ViewServiceDeps) {
   }
 
   /**
-   * The settings, with the time zone's first use done while the data still loads: a cold worker waits
-   * about 100 ms on IndexedDB for the source, and the zone's first use (ICU's zone data, the zone's
-   * offset formatter) would otherwise be paid after it, by the first query.
+   * The settings, with the time zone's first use and the selection's periods done while the data still
+   * loads: a cold worker waits about 100 ms on IndexedDB for the source, and the zone's first use (ICU's
+   * zone data, the zone's offset formatter) and the periods' zoned arithmetic would otherwise be paid
+   * after it, by the first query. A file's views are as of its data's end, unknown until it is read.
    */
-  async function settingsWithZone(): Promise<Settings> {
+  async function settingsWithZone(selection: ViewSelection): Promise<Settings> {
     const settings = await deps.loadSettings();
-    periodContaining('day', deps.now(), calendarOf(settings, deps.browserZone()));
+    const calendar = calendarOf(settings, deps.browserZone());
+    if (isFileSource(selection.source)) periodContaining('day', deps.now(), calendar);
+    else warmPeriods(selection, deps.now(), calendar);
     return settings;
   }
 
@@ -146,7 +149,7 @@ export function createViewService(deps: ViewServiceDeps) {
   async function context(selection: ViewSelection, early = false): Promise<ViewContext> {
     // Read before the data: a change landing meanwhile then makes this result stale, never the reverse.
     const generation = generations.get(selection.source) ?? 0;
-    const [raw, settings] = await Promise.all([(early ? earlyDataOf : dataOf)(selection.source), settingsWithZone()]);
+    const [raw, settings] = await Promise.all([(early ? earlyDataOf : dataOf)(selection.source), settingsWithZone(selection)]);
     // What the rep entered in options (quotas, targets, costs) wins over the CRM's; field rules apply.
     const data = repInputs(raw, settings);
     const choice = scopeFor(data, settings, selection.source, selection.view, selection.ownerId);
