@@ -9,6 +9,7 @@ export { EMAIL_BENCHMARKS } from './catalogue/email-benchmarks';
 export { PACE_AT_RISK, paceStatus, type Pace } from './shared/targets';
 export { UNASSIGNED, UNASSIGNED_LABEL } from './engine/scope';
 export { doneActivities, doneBy, doneOnDealBy, type DoneActivities } from './engine/done-activities';
+export { prepareColumns } from './engine/columns';
 export { slimDeals, slimDealBatches, type SlimDeals, type SlimDealBatches } from './engine/slim-deals';
 export { LATE_TABLES, readsLateTables, withoutLateTables, type LateTable, type LateTables } from './late-tables';
 export { SAMPLE_KINDS } from './shared/sample';

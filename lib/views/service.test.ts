@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { DAY_MS } from '../period/units';
 import { hasValue } from '../kpi/types';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,13 @@ import type { KpiData } from '../kpi/types';
 import type { Settings } from '../settings/schema';
 import { PeersHiddenError } from './scope';
 import { createViewService } from './service';
+import { columnTableOf, withColumns } from '../columns/table';
+import { KpiLensDb } from '../db/db';
+import { saveOrders } from '../db/columns';
+import { loadKpiData, reloadColumnRecords } from '../db/load';
+import { upsertRecords } from '../db/records';
+import { SCHEMA_VERSIONS } from '../db/schema';
+import { prepareColumns } from '../kpi';
 import { activities, AS_OF, fixtureData, settingsFor, ZONE } from './test-fixture';
 
 function service(data: KpiData, settings: () => Settings) {
@@ -245,5 +253,62 @@ describe('view service', () => {
     await held;
     expect(Object.keys((await catalogue).results).length).toBeGreaterThan(0);
     expect(settingsRead).toBe(1);
+  });
+});
+
+describe('the sorted orders a cold start reads, after a sync', () => {
+  async function worker(name: string) {
+    const db = new KpiLensDb(name, SCHEMA_VERSIONS);
+    const data = fixtureData();
+    await upsertRecords(db, { owner: [...data.owners], deal: [...data.deals], activity: [...data.activities], lead: [...data.leads] });
+    let loads = 0;
+    const views = createViewService({
+      loadData: async (source) => {
+        loads += 1;
+        return loadKpiData(db, source, { whole: true, lateTables: false });
+      },
+      reloadType: (source, type) => reloadColumnRecords(db, source, type),
+      saveOrders: (source, type, generation, orders) => saveOrders(db, source, type, generation, orders),
+      loadSettings: async () => settingsFor('ann'),
+      now: () => AS_OF,
+      browserZone: () => ZONE,
+      rewarmDelayMs: null,
+    });
+    // A sync step (no CRM page open: the worker has not read the source): an activity moved by an hour.
+    const moved = { ...activities[0]!, occurredAt: activities[0]!.occurredAt + 3_600_000 };
+    const syncStep = async () => {
+      await upsertRecords(db, { activity: [moved] });
+      views.applyWrite('crm', { activity: [moved] });
+    };
+    /** What a restarted worker sorts before its numbers: the orders it does not find kept for the store's generation. */
+    const sortedByColdStart = async () => {
+      const cold = await loadKpiData(db, 'crm', { whole: true, lateTables: false });
+      await withColumns(async () => prepareColumns(cold));
+      return [cold.activities, cold.deals, cold.leads].flatMap((list) => [...(columnTableOf(list)?.madeOrders.keys() ?? [])]).sort();
+    };
+    return { db, views, syncStep, sortedByColdStart, loads: () => loads };
+  }
+
+  it('sorts a source the sync wrote once the sync is done, so that the next cold start sorts nothing', async () => {
+    const { db, views, syncStep, sortedByColdStart, loads } = await worker('views-orders-kept');
+    await views.keepOrdersAfterSync('crm');
+    expect(loads()).toBe(0); // nothing written by this worker: nothing read, nothing sorted
+    await syncStep();
+    await views.keepOrdersAfterSync('crm');
+    expect(loads()).toBe(1);
+    expect(await sortedByColdStart()).toEqual([]);
+    await views.keepOrdersAfterSync('crm'); // done already: no second sort
+    expect(loads()).toBe(1);
+    db.close();
+  });
+
+  it("without it, the next cold start sorts again the orders of the types the sync wrote (the store's are of the generation before)", async () => {
+    const { db, views, syncStep, sortedByColdStart } = await worker('views-orders-stale');
+    await syncStep();
+    await views.keepOrdersAfterSync('crm');
+    expect(await sortedByColdStart()).toEqual([]);
+    await syncStep(); // written again, the worker stopped before the end of the sync
+    expect(await sortedByColdStart()).toEqual(['booked', 'occurredAt']); // the activities'; the deals' are still current
+    db.close();
   });
 });
