@@ -82,7 +82,7 @@ export default defineBackground(() => {
       versions.bumpNow(source);
       void browser.storage.session.set({ [`sync-result:${source}`]: { ...result, at: Date.now() } });
       // The next cold start's sorted orders, for what this run wrote (a sliced run goes on and sorts at its end).
-      if (result.status !== 'sliced') void views.keepOrdersAfterSync(source).catch(() => undefined);
+      if (result.status !== 'sliced') void views.keepOrdersAfterWrites(source).catch(() => undefined);
     },
   });
   // Databases from before the column store get their columns after the upgrade, with progress in the status.
@@ -96,7 +96,7 @@ export default defineBackground(() => {
     onReady: (source) => {
       views.invalidate(source);
       versions.bumpNow(source);
-      void views.keepOrdersAfterSync(source).catch(() => undefined);
+      void views.keepOrdersAfterWrites(source).catch(() => undefined);
     },
   });
   void columns.run().catch(() => undefined);

@@ -291,13 +291,13 @@ describe('the sorted orders a cold start reads, after a sync', () => {
 
   it('sorts a source the sync wrote once the sync is done, so that the next cold start sorts nothing', async () => {
     const { db, views, syncStep, sortedByColdStart, loads } = await worker('views-orders-kept');
-    await views.keepOrdersAfterSync('crm');
+    await views.keepOrdersAfterWrites('crm');
     expect(loads()).toBe(0); // nothing written by this worker: nothing read, nothing sorted
     await syncStep();
-    await views.keepOrdersAfterSync('crm');
+    await views.keepOrdersAfterWrites('crm');
     expect(loads()).toBe(1);
     expect(await sortedByColdStart()).toEqual([]);
-    await views.keepOrdersAfterSync('crm'); // done already: no second sort
+    await views.keepOrdersAfterWrites('crm'); // done already: no second sort
     expect(loads()).toBe(1);
     db.close();
   });
@@ -305,7 +305,7 @@ describe('the sorted orders a cold start reads, after a sync', () => {
   it("without it, the next cold start sorts again the orders of the types the sync wrote (the store's are of the generation before)", async () => {
     const { db, views, syncStep, sortedByColdStart } = await worker('views-orders-stale');
     await syncStep();
-    await views.keepOrdersAfterSync('crm');
+    await views.keepOrdersAfterWrites('crm');
     expect(await sortedByColdStart()).toEqual([]);
     await syncStep(); // written again, the worker stopped before the end of the sync
     expect(await sortedByColdStart()).toEqual(['booked', 'occurredAt']); // the activities'; the deals' are still current

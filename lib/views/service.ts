@@ -294,14 +294,15 @@ export function createViewService(deps: ViewServiceDeps) {
       changed(source);
     },
     /**
-     * A sync of `source` finished (or its columns were built). After a write the orders kept for the
-     * next cold start belong to the column store's generation before it, and a cold start without them
-     * sorts every record before its first numbers: at a team's size (1,000,000 activities) about half
-     * a second more, the morning after a night of syncs with no CRM page open (a page's recent pinned
-     * view is computed again after a change, and keeps them; nothing else did). Sorted now, after any
-     * pinned numbers a page waits for, and kept; nothing to do when nothing was written.
+     * A sync of `source` finished (or an import, the demo data's load, its columns' build). After a
+     * write the orders kept for the next cold start belong to the column store's generation before it,
+     * and a cold start without them sorts every record before its first numbers: at a team's size
+     * (1,000,000 activities) the engine's first query takes about three times as long, the morning
+     * after a night of syncs with no CRM page open (a page's recent pinned view is computed again after
+     * a change, and keeps them; nothing else did). Sorted now, after any pinned numbers a page waits
+     * for, and kept; nothing to do when nothing was written.
      */
-    keepOrdersAfterSync(source: string): Promise<void> {
+    keepOrdersAfterWrites(source: string): Promise<void> {
       if (!deps.saveOrders || !unsorted.delete(source)) return Promise.resolve();
       return pinnedFirst.after(source, async () => {
         await withColumns(async () => prepareColumns(await earlyDataOf(source)));

@@ -108,6 +108,7 @@ export function coreHandlers(deps: HandlerDeps, opened: (tabId: number | undefin
       views.invalidate(DEMO_SOURCE);
       statuses.forget(DEMO_SOURCE);
       versions.bumpNow(DEMO_SOURCE);
+      void views.keepOrdersAfterWrites(DEMO_SOURCE).catch(() => undefined);
       return loaded;
     },
     'data/delete-all': async () => {

@@ -70,6 +70,7 @@ export function importHandlers(deps: HandlerDeps): HandlerGroup<ImportType> {
     views.invalidate(source);
     statuses.forget(source);
     versions.bumpNow(source);
+    void views.keepOrdersAfterWrites(source).catch(() => undefined);
     return (await countStored(db, source)).records;
   }
 
