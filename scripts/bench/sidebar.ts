@@ -30,6 +30,7 @@ import { BUDGETS, type BenchScale } from './scale';
 import { median } from './stats';
 import { pageTaskCpu, startTrace, type TraceSummary } from './trace';
 import { profileColdWorker } from './cold-profile';
+import { freshAfterSync } from './after-sync';
 import { heapWhile, workerHeap, workerMarks, type WorkerHeap } from './worker-heap';
 
 /**
@@ -312,6 +313,14 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
     const heapColdSamples = await heapWhile(() => workerHeap(browser.context, quiet), 20_000, 500);
     const heapColdSettled = await workerHeap(browser.context, quiet);
     await open.close();
+    // A scheduled sync with no CRM page open, then the first open after the worker stopped (after-sync.ts).
+    const afterSync = await freshAfterSync({
+      context: browser.context,
+      quiet,
+      crm,
+      rounds: scale === 'team' ? 2 : 3,
+      measureCold: () => measureOnce(browser.context, crm.url, false, true),
+    });
     const heapColdPeak = [heapCold, ...heapColdSamples].reduce<WorkerHeap | null>(
       (peak, heap) => (heap && (!peak || heap.totalMb > peak.totalMb) ? heap : peak),
       null,
@@ -348,6 +357,16 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
           PHASES.map((name) => [name, round(median(cold.map((run) => run.phases[name]).filter((value): value is number => value != null)))]),
         ),
         errors: restarts.filter((run) => 'error' in run),
+      },
+      // The first open after a sync the worker ran with no page open: it waits for what the sync left for a cold start.
+      freshNumbersAfterSyncMs: {
+        value: round(median(afterSync.runs.map((run) => run.freshMs).filter((value): value is number => value !== null))),
+        unit: 'ms',
+        budget: { max: budgets.freshAfterStopMs },
+        runs: afterSync.runs.map((run) => (run.freshMs === null ? null : round(run.freshMs))),
+        workerPhases: afterSync.runs.map((run) => run.workerPhases),
+        ordersCurrentAfterSync: afterSync.ordersCurrentAfterSync,
+        syncSeconds: afterSync.syncSeconds,
       },
       // Every block of the page's main thread after the content script starts counts (the sandbox page runs no script):
       // long tasks, and long animation frames whose tasks blocked (the browser's blockingDuration).
