@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Activity } from '@/lib/model';
-import { sendFromPage } from '../../test/fixtures/quiet-page';
+import { sendFromPage, stopServiceWorkers } from '../../test/fixtures/quiet-page';
 import type { SandboxCrm } from '../../test/sandbox-crm/server';
 
 /**
@@ -13,13 +13,12 @@ import type { SandboxCrm } from '../../test/sandbox-crm/server';
  * counts: its own views keep orders for the next.
  */
 export async function freshAfterSync<R>(options: {
-  context: BrowserContext;
   quiet: Page;
   crm: SandboxCrm;
   rounds: number;
   measureCold: () => Promise<R>;
 }): Promise<{ runs: R[]; ordersCurrentAfterSync: boolean[]; syncSeconds: number[] }> {
-  const { context, quiet, crm } = options;
+  const { quiet, crm } = options;
   const source = await sourceOf(quiet);
   const runs: R[] = [];
   const ordersCurrentAfterSync: boolean[] = [];
@@ -28,7 +27,7 @@ export async function freshAfterSync<R>(options: {
     const activities = crm.dataset.activity as Activity[];
     const changed = activities[round]!;
     activities[round] = { ...changed, occurredAt: changed.occurredAt + 60_000, updatedAt: Date.now() };
-    await stopWorkers(context, quiet);
+    await stopWorkers(quiet);
     const started = Date.now();
     await sendFromPage(quiet, { type: 'sync/start', source });
     while ((await syncedAt(quiet, source)) < started) await quiet.waitForTimeout(500);
@@ -39,7 +38,7 @@ export async function freshAfterSync<R>(options: {
       if (!current) await quiet.waitForTimeout(1_000);
     }
     ordersCurrentAfterSync.push(current);
-    await stopWorkers(context, quiet);
+    await stopWorkers(quiet);
     runs.push(await options.measureCold());
   }
   return { runs, ordersCurrentAfterSync, syncSeconds };
@@ -47,11 +46,8 @@ export async function freshAfterSync<R>(options: {
 
 declare const chrome: { storage: { session: { get(key: string | null): Promise<Record<string, unknown>> } } };
 
-async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
+async function stopWorkers(page: Page): Promise<void> {
+  await (await stopServiceWorkers(page)).detach();
   await page.waitForTimeout(1_000);
 }
 

@@ -315,7 +315,6 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
     await open.close();
     // A scheduled sync with no CRM page open, then the first open after the worker stopped (after-sync.ts).
     const afterSync = await freshAfterSync({
-      context: browser.context,
       quiet,
       crm,
       rounds: scale === 'team' ? 2 : 3,
