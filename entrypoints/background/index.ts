@@ -10,6 +10,7 @@ import {
   reloadColumnRecords,
   readRecordsById,
   forgetSlotIndexes,
+  watchContinuity,
 } from '@/lib/db';
 import { markOnce, WORKER_MARKS } from '@/lib/perf';
 import { loadSettings } from '@/lib/settings';
@@ -43,6 +44,8 @@ export default defineBackground(() => {
   void closeStorageToContentScripts();
   // Test builds can make an upgrade fail on purpose (see test-upgrade-hook.ts); production builds drop it.
   const db = import.meta.env.MODE === 'test' ? openDb(DB_NAME, withFailableUpgrades(SCHEMA_VERSIONS)) : openDb();
+  // A database the browser replaced by an empty one (damaged files) is said to the rep (lib/db/continuity.ts).
+  watchContinuity(db, browser.storage.local, () => Date.now());
   const views = createViewService({
     loadData: async (source) => {
       const data = await loadKpiData(db, source, { whole: true, lateTables: false });

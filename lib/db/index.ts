@@ -15,6 +15,16 @@ export { KpiLensDb, openDb, reopenIfClosed } from './db';
 export { batchTypes, countAll, countRecords, deleteRecord, deleteSource, putBatch, recordTable, tablesOf, upsertRecords } from './records';
 export { readRecordsById, readWholeSource, readWholeTable } from './whole-records';
 export { describeFailure, storageProblemOf } from './failure';
+export {
+  checkContinuity,
+  type Continuity,
+  DATABASE_DISCARDED_KEY,
+  DATABASE_MARK_KEY,
+  type DiscardedNotice,
+  forgetDatabaseMark,
+  readDiscardedNotice,
+  watchContinuity,
+} from './continuity';
 export { loadKpiData, loadLateTables, reloadColumnRecords } from './load';
 export { createColumnBuilder } from './column-builder';
 export { saveOrders } from './columns';

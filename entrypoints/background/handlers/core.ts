@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { supportsSession, detectCrm, listConnections, saveConnection, sourceOf } from '@/lib/connections';
-import { storageProblemOf } from '@/lib/db';
+import { forgetDatabaseMark, storageProblemOf } from '@/lib/db';
 import type { Responses, SourceStatus } from '@/lib/messaging';
 import { markOnce, WORKER_MARKS } from '@/lib/perf';
 import { DEMO_SOURCE, loadDemoData } from '../demo';
@@ -114,6 +114,8 @@ export function coreHandlers(deps: HandlerDeps, opened: (tabId: number | undefin
     'data/delete-all': async () => {
       await scheduler.stop();
       const sources = (await allStatuses(deps)).map((candidate) => candidate.source);
+      // The empty database after this is the rep's choice, not a loss to report (lib/db/continuity.ts).
+      await forgetDatabaseMark(browser.storage.local);
       await db.delete();
       await db.open();
       await browser.storage.session.clear();
