@@ -1,4 +1,5 @@
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import type { DiscardedNotice as DiscardedNoticeValue } from '@/lib/db';
 import type { KpiId } from '@/lib/kpi';
 import type { SidebarUiState } from '@/lib/settings';
 import type { SidebarPrefs } from '@/lib/views';
@@ -6,6 +7,7 @@ import { useI18n } from '../common/i18n';
 import type { ShownStatus } from '../common/source-line';
 import { Controls } from './Controls';
 import { DataNotes } from './DataNotes';
+import { DiscardedNotice } from './DiscardedNotice';
 import { EmptyState } from './EmptyState';
 import { PersonalPanel } from './PersonalPanel';
 import type { LoadRecords } from './RecordList';
@@ -39,6 +41,9 @@ export type SidebarProps = {
   onExportSummary: () => void;
   /** Absent in the side panel, which the browser closes itself. */
   onCollapse?: () => void;
+  /** The browser replaced the database by an empty one: when (lib/db/continuity.ts), until dismissed. */
+  discarded?: DiscardedNoticeValue;
+  onDismissDiscarded?: () => void;
   /** The side panel's choice of source (when several are connected). */
   sourcePicker?: ReactNode;
   /** False in tests (no canvas). */
@@ -111,6 +116,7 @@ export function Sidebar(props: SidebarProps) {
           </div>
         </section>
         <main>
+          {props.discarded && <DiscardedNotice notice={props.discarded} onDismiss={props.onDismissDiscarded ?? (() => undefined)} />}
           {props.error && (
             <p className="problem" role="alert">
               {props.error}

@@ -56,6 +56,7 @@ function SidebarScreen() {
   const pinned = useSidebar((state) => state.answers.pinned);
   const status = useSidebar(statusOf);
   const problem = useSidebar((state) => state.problem);
+  const discarded = useSidebar((state) => state.discarded);
   const actions = useSidebar((state) => state.actions);
   const display = pinned.value?.display;
   const fresh = pinned.key !== undefined;
@@ -85,6 +86,8 @@ function SidebarScreen() {
         onExploreDemo={actions.exploreDemo}
         onSyncNow={canSync(status ?? { source }) ? actions.syncNow : undefined}
         onExportSummary={() => openSummary(source)}
+        discarded={discarded}
+        onDismissDiscarded={actions.dismissDiscarded}
         onCollapse={surface === 'frame' ? () => actions.setUi({ open: false }) : undefined}
         sourcePicker={surface === 'panel' ? <SourcePicker /> : undefined}
       />

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { StoreApi } from 'zustand/vanilla';
+import { DATABASE_DISCARDED_KEY } from '@/lib/db';
 import type { KpiId } from '@/lib/kpi';
 import { send } from '@/lib/messaging';
 import { readUiState, uiStateKey, type SidebarUiState } from '@/lib/settings';
@@ -26,6 +27,8 @@ export type SidebarStoreActions = {
   markPainted(place: Place): void;
   exploreDemo(): void;
   syncNow(): void;
+  /** The rep read that the browser discarded the database: the notice goes, in every page. */
+  dismissDiscarded(): void;
 };
 
 export type SidebarState = SidebarData & { actions: SidebarStoreActions };
@@ -91,6 +94,10 @@ export function sidebarActions(store: StoreApi<SidebarState>, queries: Queries<S
       const { source } = get();
       set({ problem: undefined });
       if (source) send({ type: 'sync/start', source }).catch(fail);
+    },
+    dismissDiscarded() {
+      set({ discarded: undefined });
+      void browser.storage.local.remove(DATABASE_DISCARDED_KEY);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Responses, SourceStatus } from '@/lib/messaging';
+import type { DiscardedNotice } from '@/lib/db';
 import type { SidebarUiState } from '@/lib/settings';
 import type { SidebarPrefs, ViewSelection } from '@/lib/views';
 import { ask, type Answers, type Wants } from '../common/query';
@@ -67,6 +68,8 @@ export type SidebarData = {
   drill: Drill | undefined;
   /** An action the rep started (demo data, sync now) failed: why. */
   problem: string | undefined;
+  /** The browser replaced KPI Lens's database by an empty one (lib/db/continuity.ts): when, until the rep dismisses it. */
+  discarded: DiscardedNotice | undefined;
   answers: Answers<SidebarAnswers>;
 };
 

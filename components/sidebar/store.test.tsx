@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DATABASE_DISCARDED_KEY } from '@/lib/db';
 import type { ViewSelection } from '@/lib/views';
 import { IDLE, idleAnswers, type Query } from '../common/query';
 import type { PinnedAnswer } from './pinned';
@@ -38,6 +39,7 @@ function state(patch: Partial<SidebarData> = {}, answers: Partial<{ [K in keyof 
     catalogueOpen: { main: false, drill: false },
     drill: undefined,
     problem: undefined,
+    discarded: undefined,
     ...patch,
     answers: { ...idleAnswers<SidebarAnswers>(SIDEBAR_QUERIES), ...answers },
   };
@@ -221,6 +223,28 @@ describe('the sidebar store with the background', () => {
     await fakeBrowser.storage.session.set({ 'data-version:pipedrive:acme': 4 });
     await settle();
     expect(bg.of('view/pinned')).toHaveLength(2);
+  });
+
+  it('shows the notice that the browser discarded the database, follows it, and dismisses it for every page', async () => {
+    await fakeBrowser.storage.local.set({ [DATABASE_DISCARDED_KEY]: { at: 1_700_000_000_000 } });
+    background();
+    const store = createSidebarStore({ source: SOURCE, surface: 'frame' });
+    const stop = store.start();
+    await until(() => store.getState().discarded !== undefined);
+    expect(store.getState().discarded).toEqual({ at: 1_700_000_000_000 });
+    // Another page dismissed it.
+    await fakeBrowser.storage.local.remove(DATABASE_DISCARDED_KEY);
+    await until(() => store.getState().discarded === undefined);
+    // A new loss is reported while the sidebar is open; anything not a notice is ignored.
+    await fakeBrowser.storage.local.set({ [DATABASE_DISCARDED_KEY]: { at: 'soon' } });
+    await settle();
+    expect(store.getState().discarded).toBeUndefined();
+    await fakeBrowser.storage.local.set({ [DATABASE_DISCARDED_KEY]: { at: 1_800_000_000_000 } });
+    await until(() => store.getState().discarded?.at === 1_800_000_000_000);
+    store.getState().actions.dismissDiscarded();
+    expect(store.getState().discarded).toBeUndefined();
+    expect((await fakeBrowser.storage.local.get(DATABASE_DISCARDED_KEY))[DATABASE_DISCARDED_KEY]).toBeUndefined();
+    stop();
   });
 
   it('follows a view changed elsewhere (another frame of the same CRM), and a new view waits for its own paint', async () => {

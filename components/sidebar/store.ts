@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createStore } from 'zustand/vanilla';
+import { DATABASE_DISCARDED_KEY, readDiscardedNotice } from '@/lib/db';
 import { dataVersionKey } from '@/lib/messaging';
 import { readUiState, uiStateKey } from '@/lib/settings';
 import { prefsKey, readPrefs } from '@/lib/views';
@@ -36,6 +37,7 @@ export function createSidebarStore({ source, surface }: { source: string | null;
     catalogueOpen: { main: false, drill: false },
     drill: undefined,
     problem: undefined,
+    discarded: undefined,
     answers: idleAnswers<SidebarAnswers>(SIDEBAR_QUERIES),
     actions: undefined as unknown as SidebarStoreActions,
   }));
@@ -103,8 +105,26 @@ export function createSidebarStore({ source, surface }: { source: string | null;
     };
   };
 
+  /** The notice that the browser discarded the database: read once, then followed (another page may dismiss it). */
+  const followDiscarded = () => {
+    let live = true;
+    void browser.storage.local.get(DATABASE_DISCARDED_KEY).then((stored) => {
+      if (live) store.setState({ discarded: readDiscardedNotice(stored[DATABASE_DISCARDED_KEY]) });
+    });
+    const stop = onStorageChange(
+      'local',
+      (key) => key === DATABASE_DISCARDED_KEY,
+      (changes) => store.setState({ discarded: readDiscardedNotice(changes[DATABASE_DISCARDED_KEY]!.newValue) }),
+    );
+    return () => {
+      live = false;
+      stop();
+    };
+  };
+
   const start = () =>
     stopAll([
+      followDiscarded(),
       followWants(store, queries, sidebarWants),
       follow(store, (state) => crmOf(state.source), followCrm),
       follow(store, (state) => state.source, followSource),
