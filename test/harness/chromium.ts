@@ -52,6 +52,8 @@ export async function launchWithExtension(options: {
   keepProfile?: boolean;
   timeZone?: string;
   locale?: string;
+  /** Chromium writes its log to `chrome_debug.log` in the profile (what it did to the profile's storage, for example). */
+  chromeLog?: boolean;
 }): Promise<ExtensionBrowser> {
   const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
@@ -67,6 +69,8 @@ export async function launchWithExtension(options: {
     args: [
       ...(headless ? ['--headless=new'] : []),
       ...CHROMIUM_FLAGS,
+      // Chromium's own log, written to chrome_debug.log in the profile (started again at each launch).
+      ...(options.chromeLog ? ['--enable-logging', '--v=0'] : []),
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
       ...(options.locale ? [`--lang=${options.locale}`] : []),
