@@ -3,13 +3,15 @@
  * Chromium (the sidebar on a CRM page: personal, catalogue with its charts, an open explain panel,
  * team; the side panel; the popup; the options page; the weekly summary), in light and dark, in
  * English and Russian: no violation of any impact. One browser per language and theme; each
- * screen is saved to test-output/screens/ (gitignored) for a person to look at.
+ * screen is saved to test-output/screens/ (gitignored) for a person to look at. The notice that the
+ * browser discarded the data (lib/db/continuity.ts) is one of them.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_DISCARDED_KEY } from '../../lib/db/continuity';
 import { translator } from '../../lib/i18n/messages';
 import { FRAME_LABELS } from '../../lib/i18n/frame-labels';
 import { readSidebar, sidebarFrame } from '../harness/sidebar-reader';
@@ -118,6 +120,20 @@ for (const locale of ['en', 'ru'] as const) {
         await frame.getByRole('radio', { name: t('view.personal') }).click();
         await frame.waitForSelector('.sidebar[data-view="personal"] [data-kpi="pipeline.total"]');
       }, 180_000);
+
+      it('the notice that the browser discarded the data: readable, no violation, gone for every page once dismissed', async () => {
+        await world.browser.serviceWorker.evaluate(async (key) => chrome.storage.local.set({ [key]: { at: Date.now() } }), DATABASE_DISCARDED_KEY);
+        const notice = frame.locator('.notice[role="status"]');
+        await expect
+          .poll(async () => ((await notice.count()) > 0 ? await notice.textContent() : ''), { timeout: 10_000 })
+          .toContain(t('notice.discarded.title'));
+        expect(await axeViolations(frame), 'discarded notice').toEqual([]);
+        await shotSidebar('sidebar-discarded');
+        await notice.getByRole('button', { name: t('notice.discarded.dismiss') }).click();
+        await expect.poll(() => notice.count()).toBe(0);
+        const stored = await world.browser.serviceWorker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], DATABASE_DISCARDED_KEY);
+        expect(stored).toBeUndefined();
+      }, 60_000);
 
       it('the side panel', async () => {
         const panel = await extensionPage(`sidepanel.html?source=${encodeURIComponent(source)}`, { width: 400, height: 900 });
