@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { DiscardedNotice } from '../common/DiscardedNotice';
 import { useI18n } from '../common/i18n';
 import { ConnectionsSection } from './connections';
 import { ImportSection } from './import';
@@ -36,11 +37,12 @@ function OptionsPage() {
   const { t } = useI18n();
   const settings = useOptions((state) => state.settings);
   const problems = useOptions((state) => state.problems);
+  const discarded = useOptions((state) => state.discarded);
   const sources = useOptions((state) => state.answers.sources.value);
   const source = useOptions(sourceOf);
   const overview = useOptions(overviewOf);
   const error = useOptions((state) => state.answers.overview.error);
-  const { choose, refreshSources, quarantinePage } = useOptions((state) => state.actions);
+  const { choose, refreshSources, quarantinePage, dismissDiscarded } = useOptions((state) => state.actions);
   const quarantineAnswer = useOptions((state) => state.answers.quarantine);
   const quarantineBefore = useOptions((state) => state.quarantine.before.length);
   const quarantineTotal = useOptions(quarantinedCount);
@@ -76,6 +78,7 @@ function OptionsPage() {
         </nav>
       </header>
       <main className="options">
+        {discarded && <DiscardedNotice notice={discarded} onDismiss={dismissDiscarded} />}
         {problems.length > 0 && (
           <div className="problem" role="alert">
             <p>{t('options.settingsRepaired')}</p>

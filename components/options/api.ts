@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { DiscardedNotice } from '@/lib/db';
 import type { ImportItem, ImportOutcome, PrimaryKey, QuarantinePage, TablePage } from '@/lib/export';
 import { dataVersionKey, type Responses, type SourceStatus, send as ask } from '@/lib/messaging';
 import type { RecordType } from '@/lib/model';
@@ -12,6 +13,7 @@ import {
   saveSettings,
   watchSettings,
 } from '@/lib/settings';
+import { dismissDiscarded, followDiscarded } from '../common/discarded';
 import { onStorageChange } from '../common/signals';
 import { SOURCES } from '../common/status';
 
@@ -39,6 +41,9 @@ export type OptionsApi = {
   watchSettings(onChange: (settings: Settings) => void): () => void;
   /** Calls back when a source's data changed (a sync step, a saved entry). */
   watchData(source: string, onChange: () => void): () => void;
+  /** The notice that the browser discarded KPI Lens's database (lib/db/continuity.ts): now, then each change. */
+  watchDiscarded(onChange: (notice: DiscardedNotice | undefined) => void): () => void;
+  dismissDiscarded(): Promise<void>;
   storage: { estimate(): Promise<{ usage?: number; quota?: number }>; persisted(): Promise<boolean>; persist(): Promise<boolean> };
   download(fileName: string, blob: Blob): void;
   now(): number;
@@ -64,6 +69,8 @@ export const browserOptionsApi: OptionsApi = {
   saveSettings: (patch) => saveSettings(patch, { now: Date.now() }),
   watchSettings,
   watchData: (source, onChange) => onStorageChange('session', (key) => key === dataVersionKey(source), onChange),
+  watchDiscarded: followDiscarded,
+  dismissDiscarded,
   storage: {
     estimate: () => navigator.storage.estimate(),
     persisted: () => navigator.storage.persisted(),

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConnectionView } from '@/lib/connections';
+import type { DiscardedNotice } from '@/lib/db';
 import type { QuarantinePage } from '@/lib/export';
 import type { SourceStatus } from '@/lib/messaging';
 import type { OptionsOverview, Settings } from '@/lib/settings';
@@ -22,6 +23,8 @@ export type OptionsState = {
   settings: Settings | undefined;
   /** What migration repaired in the stored settings. */
   problems: string[];
+  /** The browser replaced KPI Lens's database by an empty one: when (lib/db/continuity.ts), until dismissed. */
+  discarded: DiscardedNotice | undefined;
   /** The source the rep picked for targets and inputs; else the default (defaultSource). */
   chosen: string | undefined;
   /** Where the list of records that could not be read is: the cursors of the pages before, and of this one (undefined: the first). */
@@ -35,6 +38,7 @@ export type OptionsState = {
     refreshConnections(): void;
     /** The next page of records that could not be read (after the last one shown), the previous, or the first. */
     quarantinePage(to: 'next' | 'previous' | 'first'): void;
+    dismissDiscarded(): void;
   };
 };
 
@@ -96,6 +100,7 @@ export function createOptionsStore(api: OptionsApi, connections: ConnectionsApi)
   const store = createStore<OptionsState>()((set) => ({
     settings: undefined,
     problems: [],
+    discarded: undefined,
     chosen: undefined,
     quarantine: { before: [], after: undefined },
     answers: idleAnswers<OptionsAnswers>(['sources', 'overview', 'connections', 'quarantine']),
@@ -111,6 +116,10 @@ export function createOptionsStore(api: OptionsApi, connections: ConnectionsApi)
         }),
       refreshSources: () => queries.refresh(['sources']),
       refreshConnections: () => queries.refresh(['connections']),
+      dismissDiscarded: () => {
+        set({ discarded: undefined });
+        void api.dismissDiscarded();
+      },
     },
   }));
   const queries = createQueries<OptionsAnswers, OptionsState>(store);
@@ -128,6 +137,7 @@ export function createOptionsStore(api: OptionsApi, connections: ConnectionsApi)
     stopAll([
       followWants(store, queries, optionsWants(api, connections)),
       followSettings(),
+      api.watchDiscarded((discarded) => store.setState({ discarded })),
       // The overview counts what the settings leave out (rates, the reporting currency): asked again when they change.
       follow(store, (state) => state.settings, overview),
       follow(store, sourceOf, (source) => (source === undefined ? undefined : api.watchData(source, overview))),

@@ -4,6 +4,7 @@ import type { SourceStatus } from '@/lib/messaging';
 import { RECORD_TABLES } from '@/lib/db';
 import type { CanonicalRecord, RecordType } from '@/lib/model';
 import { checkManualRecord, buildOptionsOverview, loadSettings, loadSettingsReport, saveSettings, watchSettings } from '@/lib/settings';
+import { dismissDiscarded, followDiscarded } from '../common/discarded';
 import type { OptionsApi } from './api';
 export { emptyKpiData as emptyData } from '@/lib/kpi';
 
@@ -52,6 +53,9 @@ export function fakeOptionsApi(data: KpiData, source = 'demo') {
       listeners.add(onChange);
       return () => listeners.delete(onChange);
     },
+    // Backed by WXT's fake browser, like the settings.
+    watchDiscarded: followDiscarded,
+    dismissDiscarded,
     storage: {
       estimate: vi.fn(async () => ({ usage: 12_500_000, quota: 500_000_000 })),
       persisted: vi.fn(async () => false),

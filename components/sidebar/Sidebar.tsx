@@ -7,7 +7,7 @@ import { useI18n } from '../common/i18n';
 import type { ShownStatus } from '../common/source-line';
 import { Controls } from './Controls';
 import { DataNotes } from './DataNotes';
-import { DiscardedNotice } from './DiscardedNotice';
+import { DiscardedNotice } from '../common/DiscardedNotice';
 import { EmptyState } from './EmptyState';
 import { PersonalPanel } from './PersonalPanel';
 import type { LoadRecords } from './RecordList';

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { DiscardedNotice } from './DiscardedNotice';
+import { DiscardedNotice } from '../common/DiscardedNotice';
 import { renderPart } from './test-support';
 
 /** 14:05 in Berlin on 3 March 2026. */

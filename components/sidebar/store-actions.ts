@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { StoreApi } from 'zustand/vanilla';
-import { DATABASE_DISCARDED_KEY } from '@/lib/db';
 import type { KpiId } from '@/lib/kpi';
 import { send } from '@/lib/messaging';
 import { readUiState, uiStateKey, type SidebarUiState } from '@/lib/settings';
 import { prefsKey, readPrefs, selectionFor, type SidebarPrefs } from '@/lib/views';
+import { dismissDiscarded } from '../common/discarded';
 import type { Queries } from '../common/query';
 import { lastPinnedKey } from './pinned';
 import type { Drill, Place, SidebarAnswers, SidebarData } from './store-wants';
@@ -97,7 +97,7 @@ export function sidebarActions(store: StoreApi<SidebarState>, queries: Queries<S
     },
     dismissDiscarded() {
       set({ discarded: undefined });
-      void browser.storage.local.remove(DATABASE_DISCARDED_KEY);
+      void dismissDiscarded();
     },
   };
 }

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { createStore } from 'zustand/vanilla';
-import { DATABASE_DISCARDED_KEY, readDiscardedNotice } from '@/lib/db';
 import { dataVersionKey } from '@/lib/messaging';
 import { readUiState, uiStateKey } from '@/lib/settings';
 import { prefsKey, readPrefs } from '@/lib/views';
 import type { PageStore } from '../common/page-store';
 import { createQueries, followWants, idleAnswers } from '../common/query';
+import { followDiscarded } from '../common/discarded';
 import { every, follow, onStorageChange, stopAll } from '../common/signals';
 import { onStatusChange, SOURCES } from '../common/status';
 import { crmOf, LAST_SOURCE_KEY, sidebarActions, withSelection, type Inputs, type SidebarState, type SidebarStoreActions } from './store-actions';
@@ -105,26 +105,9 @@ export function createSidebarStore({ source, surface }: { source: string | null;
     };
   };
 
-  /** The notice that the browser discarded the database: read once, then followed (another page may dismiss it). */
-  const followDiscarded = () => {
-    let live = true;
-    void browser.storage.local.get(DATABASE_DISCARDED_KEY).then((stored) => {
-      if (live) store.setState({ discarded: readDiscardedNotice(stored[DATABASE_DISCARDED_KEY]) });
-    });
-    const stop = onStorageChange(
-      'local',
-      (key) => key === DATABASE_DISCARDED_KEY,
-      (changes) => store.setState({ discarded: readDiscardedNotice(changes[DATABASE_DISCARDED_KEY]!.newValue) }),
-    );
-    return () => {
-      live = false;
-      stop();
-    };
-  };
-
   const start = () =>
     stopAll([
-      followDiscarded(),
+      followDiscarded((discarded) => store.setState({ discarded })),
       followWants(store, queries, sidebarWants),
       follow(store, (state) => crmOf(state.source), followCrm),
       follow(store, (state) => state.source, followSource),

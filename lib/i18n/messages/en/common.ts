@@ -24,6 +24,12 @@ export const enCommon = {
   'sync.preparing': 'Preparing your data for faster numbers: {records} of {total} records',
   'sync.quarantined': { one: '{count} record could not be read', other: '{count} records could not be read' },
   'sync.now': 'Sync now',
+  'notice.discarded.title': 'The browser discarded KPI Lens’s local data',
+  'notice.discarded.what':
+    'When KPI Lens started ({when}), the browser had replaced its database with an empty one, as browsers do when the files on disk are damaged (after a crash, for example).',
+  'notice.discarded.todo':
+    'Your CRM’s records sync again by themselves when you open the CRM. CRMs connected with a token and imported files need to be added again in Options.',
+  'notice.discarded.dismiss': 'Got it',
   'kpi.needsData': 'Needs data: {what}',
   'kpi.notDefined': 'Not defined: {reason}',
   'source.imported': 'Imported {when}',

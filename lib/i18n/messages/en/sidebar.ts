@@ -27,12 +27,6 @@ export const enSidebar = {
   'empty.demo': 'Explore with demo data',
   'sidebar.collapse': 'Collapse sidebar',
   'sidebar.loading': 'Loading numbers…',
-  'notice.discarded.title': 'The browser discarded KPI Lens’s local data',
-  'notice.discarded.what':
-    'When KPI Lens started ({when}), the browser had replaced its database with an empty one, as browsers do when the files on disk are damaged (after a crash, for example).',
-  'notice.discarded.todo':
-    'Your CRM’s records sync again by themselves when you open the CRM. CRMs connected with a token and imported files need to be added again in Options.',
-  'notice.discarded.dismiss': 'Got it',
   'sidebar.controls': 'What the numbers show',
   'sidebar.dataEnds': "This file's data ends on {date}: the numbers are as of that day.",
   'sidebar.noActivities': 'This file has no activities: calls, emails and meetings are not counted, and no deal is called idle.',

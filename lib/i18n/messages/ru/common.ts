@@ -35,6 +35,12 @@ export const ruCommon: Record<keyof typeof enCommon, Message> = {
     other: '{count} записи не удалось прочитать',
   },
   'sync.now': 'Синхронизировать',
+  'notice.discarded.title': 'Браузер удалил локальные данные KPI Lens',
+  'notice.discarded.what':
+    'Когда KPI Lens запустился ({when}), браузер уже заменил его базу данных пустой: так браузеры поступают, когда файлы на диске повреждены (например, после сбоя).',
+  'notice.discarded.todo':
+    'Записи из CRM синхронизируются заново сами, когда вы откроете CRM. CRM, подключённые по токену, и импортированные файлы нужно добавить снова в настройках.',
+  'notice.discarded.dismiss': 'Понятно',
   'kpi.needsData': 'Нужны данные: {what}',
   'kpi.notDefined': 'Не определено: {reason}',
   'source.imported': 'Импортировано {when}',
