@@ -48,6 +48,7 @@ export default defineBackground(() => {
   watchContinuity(db, browser.storage.local, () => Date.now());
   const views = createViewService({
     loadData: async (source) => {
+      markOnce(WORKER_MARKS.readStarted);
       const data = await loadKpiData(db, source, { whole: true, lateTables: false });
       markOnce(WORKER_MARKS.dataLoaded);
       return data;

@@ -8,6 +8,8 @@ export const WORKER_MARKS = {
   ready: 'kpi-lens:worker-ready',
   /** A CRM page told the worker it opened. */
   pageOpened: 'kpi-lens:page-opened',
+  /** A source's read from IndexedDB began (on a CRM page's open: after its connection and sync states were looked up). */
+  readStarted: 'kpi-lens:read-started',
   /** A source's records read from IndexedDB. */
   dataLoaded: 'kpi-lens:data-loaded',
   /** The pinned numbers computed from them. */
