@@ -1,5 +1,5 @@
 import type { DiscardedNotice as Notice } from '@/lib/db';
-import { useI18n } from '../common/i18n';
+import { useI18n } from './i18n';
 
 /**
  * The browser replaced KPI Lens's database by an empty one (lib/db/continuity.ts): what was lost,

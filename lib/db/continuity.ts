@@ -10,8 +10,9 @@ import type Dexie from 'dexie';
  * database: the records, the sync cursors and the connections' vault (same origin, same files) are
  * gone, while storage.local is kept (other files). A mark in storage.local, written once the
  * database exists, tells the two cases apart. When a database is created while the mark says one
- * existed, KPI Lens says so (`DATABASE_DISCARDED_KEY`). The syncs start over from the CRM by
- * themselves: every cursor is gone.
+ * existed, KPI Lens says so (`DATABASE_DISCARDED_KEY`). The CRM's records come back when the rep
+ * opens the CRM (its session connects the source again, and with every cursor gone the sync starts
+ * from scratch); token connections and imported files must be added again.
  */
 
 /** storage.local: the records' database this profile has (set once it exists; removed before "Delete synced data"). */
@@ -37,7 +38,7 @@ export function readDiscardedNotice(value: unknown): DiscardedNotice | undefined
 }
 
 /**
- * Follows the opens of `db` (call before its first request): after each, `check` compares what the
+ * Follows the opens of `db` (call before its first request): after each, `checkContinuity` compares what the
  * open found with the mark, records a discarded database, and keeps the mark. Checked after the
  * open, never inside it, so no request waits for storage.local.
  */
