@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { nextWeeklyNoticeAt, resolveWeek } from '@/lib/export';
-import { resolveLocale, translator } from '@/lib/i18n';
+import { resolveLocale, weeklyNotificationWords } from '@/lib/i18n';
 import { type Settings, effectiveTimeZone, loadSettings, watchSettings } from '@/lib/settings';
 import { calendarOf } from '@/lib/views';
 
@@ -42,13 +42,11 @@ export async function scheduleWeeklyNotice(settings: Settings, deps: WeeklyNotif
 
 /** Shows the notice in the rep's language, naming the week it covers. */
 export async function showWeeklyNotice(settings: Settings, deps: WeeklyNotificationDeps): Promise<void> {
-  const t = translator(resolveLocale(settings.locale, deps.language));
   const { week } = resolveWeek(undefined, deps.now(), calendarOf(settings, deps.browserZone()));
   await browser.notifications.create(WEEKLY_NOTIFICATION, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon-128.png'),
-    title: t('summary.notifyTitle'),
-    message: t('summary.notifyBody', { week: week.label }),
+    ...weeklyNotificationWords(resolveLocale(settings.locale, deps.language), week.label),
   });
 }
 

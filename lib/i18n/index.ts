@@ -14,4 +14,5 @@ export {
 export { intlTag, type Locale, resolveLocale } from './locale';
 export { ENGINE_REASON_KEYS, reasonWords } from './engine-reasons';
 export { type MessageKey, type Translate, translator, type Message, translatorOf } from './messages';
+export { weeklyNotificationWords } from './notification-words';
 export { FRAME_LABELS, frameLabels, type FrameLabels, localeSetting, type LocaleSetting } from './frame-labels';

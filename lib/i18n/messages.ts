@@ -22,33 +22,40 @@ export type { Message };
  * The UI's words. Keys are stable ids; Russian has the few/many plural forms.
  * KPI names and formulas live in the KPI registry, not here. The words live per
  * language and screen in ./messages/<language>/<screen>.ts (by key prefix); Russian files are typed to
- * have exactly the English keys.
+ * have exactly the English keys. English is merged when first asked for (see dictionariesOf).
  */
-const en = {
-  ...enCommon,
-  ...enConnections,
-  ...enImport,
-  ...enOptions,
-  ...enPopup,
-  ...enSidebar,
-  ...enSummary,
-  ...enExplain,
-} satisfies Record<string, Message>;
+function mergedEn() {
+  return {
+    ...enCommon,
+    ...enConnections,
+    ...enImport,
+    ...enOptions,
+    ...enPopup,
+    ...enSidebar,
+    ...enSummary,
+    ...enExplain,
+  } satisfies Record<string, Message>;
+}
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof ReturnType<typeof mergedEn>;
 
-const ru: Record<MessageKey, Message> = {
-  ...ruCommon,
-  ...ruConnections,
-  ...ruImport,
-  ...ruOptions,
-  ...ruPopup,
-  ...ruSidebar,
-  ...ruSummary,
-  ...ruExplain,
-};
+function mergedRu(): Record<MessageKey, Message> {
+  return {
+    ...ruCommon,
+    ...ruConnections,
+    ...ruImport,
+    ...ruOptions,
+    ...ruPopup,
+    ...ruSidebar,
+    ...ruSummary,
+    ...ruExplain,
+  };
+}
 
-const dictionaries: Record<Locale, Record<MessageKey, Message>> = { en, ru };
+// Merged on first use, not as the module loads: a bundle that never translates with them (the service
+// worker, which imports translatorOf for the summary's own words) leaves every page's words out.
+let dictionaries: Record<Locale, Record<MessageKey, Message>> | undefined;
+const dictionariesOf = () => (dictionaries ??= { en: mergedEn(), ru: mergedRu() });
 // Made on first use, not as the module loads: the first Intl object loads ICU's locale data, and the
 // service worker evaluates this module at every start, before it can answer anything.
 const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
@@ -58,7 +65,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 /** Numbers in params are formatted for the locale (1,234 / 1 234); `count` also picks the plural form. */
 export function translator(locale: Locale): Translate {
-  return translatorOf(dictionaries, locale);
+  return translatorOf(dictionariesOf(), locale);
 }
 
 /**

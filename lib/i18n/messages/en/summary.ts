@@ -19,6 +19,4 @@ export const enSummary = {
   'summary.downloadCsv': 'Download CSV',
   'summary.print': 'Print or save as PDF',
   'summary.notify': 'Tell me on Monday mornings (08:30) when my weekly summary is ready',
-  'summary.notifyTitle': 'Your weekly summary is ready',
-  'summary.notifyBody': 'Activities, deals, quota and pipeline of {week}. Click to open it.',
 } satisfies Record<string, Message>;

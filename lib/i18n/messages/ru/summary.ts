@@ -20,6 +20,4 @@ export const ruSummary: Record<keyof typeof enSummary, Message> = {
   'summary.downloadCsv': 'Скачать CSV',
   'summary.print': 'Печать или PDF',
   'summary.notify': 'Сообщать по понедельникам (08:30), что недельная сводка готова',
-  'summary.notifyTitle': 'Недельная сводка готова',
-  'summary.notifyBody': 'Активности, сделки, план и воронка за {week}. Нажмите, чтобы открыть.',
 };
