@@ -1,3 +1,5 @@
+// First: marks when the bundle begins to run (script-start.ts).
+import './script-start';
 import { browser } from 'wxt/browser';
 import {
   openDb,

@@ -4,6 +4,8 @@
  * timeline does not grow with every request.
  */
 export const WORKER_MARKS = {
+  /** The background's bundle began to run (its first module): what came before is the script's loading and compiling. */
+  scriptStart: 'kpi-lens:script-start',
   /** The background's listeners are in place (its bundle evaluated): after a stop, how long the worker took to start. */
   ready: 'kpi-lens:worker-ready',
   /** A CRM page told the worker it opened. */
