@@ -345,7 +345,7 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
         budget: { max: budgets.freshAfterStopMs },
         runs: coldFresh.map(round),
         firstNumbersMs: cold.map((run) => round(run.numbersMs)),
-        // Where a cold worker's wait goes: its start, its listeners ready, the page's message, the source read, the numbers computed (median ms after the content script's start).
+        // Where a cold worker's wait goes: its start, its script running, its listeners ready, the page's message, the read started and done, the numbers computed (median ms after the content script's start).
         workerPhases: Object.fromEntries(
           Object.keys(cold[0]?.workerPhases ?? {}).map((name) => [
             name,
