@@ -1,21 +1,15 @@
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DATABASE_DISCARDED_KEY } from '@/lib/db';
 import { I18nProvider } from '../common/i18n';
-import type { ConnectionsApi } from './connections/api';
 import { Options } from './Options';
-import { emptyData, fakeOptionsApi } from './test-api';
+import { emptyData, fakeOptionsApi, noConnectionsApi } from './test-api';
 
 configure({ asyncUtilTimeout: 10_000 });
 beforeEach(() => fakeBrowser.reset());
 
-const connections = {
-  list: vi.fn(async () => []),
-  watch: () => () => undefined,
-  oauthRedirectUrl: () => undefined,
-  testBuild: false,
-} as unknown as ConnectionsApi;
+const connections = noConnectionsApi();
 
 const stored = async () => (await fakeBrowser.storage.local.get(DATABASE_DISCARDED_KEY))[DATABASE_DISCARDED_KEY];
 

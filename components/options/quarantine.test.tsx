@@ -6,11 +6,10 @@ import { KpiLensDb, SCHEMA_VERSIONS } from '@/lib/db';
 import { readQuarantinePage } from '@/lib/export';
 import type { SourceStatus } from '@/lib/messaging';
 import { I18nProvider } from '../common/i18n';
-import type { ConnectionsApi } from './connections/api';
 import { rawPreview, RAW_PREVIEW_CHARS } from './data/QuarantineTable';
 import { Options } from './Options';
 import { createOptionsStore, QUARANTINE_PAGE } from './store';
-import { emptyData, fakeOptionsApi } from './test-api';
+import { emptyData, fakeOptionsApi, noConnectionsApi } from './test-api';
 
 configure({ asyncUtilTimeout: 10_000 });
 
@@ -39,12 +38,7 @@ const statuses: SourceStatus[] = [
   { source: 'csv:q3', crm: 'csv', label: 'q3.csv', records: 10, quarantined: 58, syncing: false, importedAt: 1 },
   { source: 'pipedrive:acme', crm: 'pipedrive', label: 'acme', records: 10, quarantined: 2, syncing: false },
 ];
-const connections = {
-  list: vi.fn(async () => []),
-  watch: () => () => undefined,
-  oauthRedirectUrl: () => undefined,
-  testBuild: false,
-} as unknown as ConnectionsApi;
+const connections = noConnectionsApi();
 
 function apiOverDb() {
   return {

@@ -6,6 +6,7 @@ import type { CanonicalRecord, RecordType } from '@/lib/model';
 import { checkManualRecord, buildOptionsOverview, loadSettings, loadSettingsReport, saveSettings, watchSettings } from '@/lib/settings';
 import { dismissDiscarded, followDiscarded } from '../common/discarded';
 import type { OptionsApi } from './api';
+import type { ConnectionsApi } from './connections/api';
 export { emptyKpiData as emptyData } from '@/lib/kpi';
 
 /** 2017-06-15 12:00 UTC: "today" of the options tests. */
@@ -65,4 +66,14 @@ export function fakeOptionsApi(data: KpiData, source = 'demo') {
     now: () => NOW,
   };
   return api;
+}
+
+/** Connections for tests about other sections: none, and nothing ever changes. */
+export function noConnectionsApi(): ConnectionsApi {
+  return {
+    list: vi.fn(async () => []),
+    watch: () => () => undefined,
+    oauthRedirectUrl: () => undefined,
+    testBuild: false,
+  } as unknown as ConnectionsApi;
 }
