@@ -11,9 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_DISCARDED_KEY } from '../../lib/db/continuity';
 import { translator } from '../../lib/i18n/messages';
-import { browserDiscardedIndexedDb, killBrowser } from '../fixtures/browser-process';
+import { browserDiscardedIndexedDb, discardedNotice, killBrowser } from '../fixtures/browser-process';
 import { readExtensionDb } from '../fixtures/extension-db';
 import { servedObjects, type ServedObject } from '../fixtures/sandbox-expectations';
 import { allDone, contentProblems } from '../fixtures/sync-invariants';
@@ -21,8 +20,6 @@ import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium'
 import { sidebarFrame } from '../harness/sidebar-reader';
 import { sandboxDemoDataset } from '../sandbox-crm/demo-dataset';
 import { startSandboxCrm, type SandboxCrm } from '../sandbox-crm/server';
-
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 const t = translator('en');
 let crm: SandboxCrm;
@@ -44,9 +41,6 @@ afterAll(async () => {
   await crm?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
-
-const notice = (running: ExtensionBrowser) =>
-  running.serviceWorker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], DATABASE_DISCARDED_KEY) as Promise<{ at: number } | undefined>;
 
 /** Damages the newest LevelDB log of the extension origin's IndexedDB: bytes in its middle flipped, as a torn record left there reads. */
 function damageIndexedDbLog(extensionId: string): string {
@@ -73,13 +67,15 @@ describe('the browser discards a damaged database', () => {
     await expect
       .poll(async () => allDone(await readExtensionDb(browser!.serviceWorker, source, { statesOnly: true }), served), { timeout: 120_000, interval: 500 })
       .toBe(true);
-    expect(await notice(browser), 'no notice for the profile’s first database').toBeUndefined();
+    expect(await discardedNotice(browser), 'no notice for the profile’s first database').toBeUndefined();
     const { extensionId } = browser;
 
     await killBrowser(browser);
     const damaged = damageIndexedDbLog(extensionId);
     browser = await launchWithExtension({ userDataDir: profile, chromeLog: true });
-    await expect.poll(() => notice(browser!), { timeout: 15_000, message: `the rep is told (damaged ${damaged})` }).toMatchObject({ at: expect.any(Number) });
+    await expect
+      .poll(() => discardedNotice(browser!), { timeout: 15_000, message: `the rep is told (damaged ${damaged})` })
+      .toMatchObject({ at: expect.any(Number) });
     expect(browserDiscardedIndexedDb(profile), 'Chromium logged that it deleted the damaged database').toBe(true);
     const emptied = await readExtensionDb(browser.serviceWorker, source);
     expect(Object.values(emptied.tables).every((ids) => ids.length === 0)).toBe(true);
@@ -100,6 +96,6 @@ describe('the browser discards a damaged database', () => {
 
     await shown.getByRole('button', { name: t('notice.discarded.dismiss') }).click();
     await expect.poll(() => shown.count()).toBe(0);
-    expect(await notice(browser)).toBeUndefined();
+    expect(await discardedNotice(browser)).toBeUndefined();
   }, 360_000);
 });

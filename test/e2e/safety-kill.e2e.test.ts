@@ -16,12 +16,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_DISCARDED_KEY } from '../../lib/db/continuity';
 import { CURRENT_SCHEMA_VERSION } from '../../lib/db/schema';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 import { sandboxDemoDataset } from '../sandbox-crm/demo-dataset';
 import { startSandboxCrm, type SandboxCrm } from '../sandbox-crm/server';
-import { browserDiscardedIndexedDb, killBrowser, seededRandom } from '../fixtures/browser-process';
+import { browserDiscardedIndexedDb, discardedNotice, killBrowser, seededRandom } from '../fixtures/browser-process';
 import { columnProblems, readColumnStore } from '../fixtures/column-agreement';
 import { readExtensionDb, type DbSnapshot } from '../fixtures/extension-db';
 import { servedObjects, type ServedObject } from '../fixtures/sandbox-expectations';
@@ -51,13 +50,6 @@ afterAll(async () => {
   await crm?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
-
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-
-/** The notice KPI Lens stores when it finds its database replaced by an empty one (lib/db/continuity.ts), if any. */
-async function discardedNotice(running: ExtensionBrowser): Promise<unknown> {
-  return running.serviceWorker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], DATABASE_DISCARDED_KEY);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const total = () => [...served.values()].reduce((sum, object) => sum + object.ids.length, 0);
