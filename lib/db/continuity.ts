@@ -5,8 +5,8 @@ import type Dexie from 'dexie';
  * replaced it without KPI Lens asking.
  *
  * Chromium deletes an origin's whole IndexedDB when it finds the files damaged as it opens them
- * ("IndexedDB recovering from a corrupted (and deleted) database"). It does so, for example, after
- * the browser was killed twice in a row in the middle of writes. The extension then opens an empty
+ * ("IndexedDB recovering from a corrupted (and deleted) database"). The safety-kill test meets it
+ * after the browser was killed in the middle of writes. The extension then opens an empty
  * database: the records, the sync cursors and the connections' vault (same origin, same files) are
  * gone, while storage.local is kept (other files). A mark in storage.local, written once the
  * database exists, tells the two cases apart. When a database is created while the mark says one
