@@ -12,9 +12,10 @@ import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_DISCARDED_KEY } from '../../lib/db/continuity';
+import { discardedNotice } from '../fixtures/browser-process';
 import { translator } from '../../lib/i18n/messages';
 import { FRAME_LABELS } from '../../lib/i18n/frame-labels';
-import { readSidebar, sidebarFrame } from '../harness/sidebar-reader';
+import { readSidebar, shownText, sidebarFrame } from '../harness/sidebar-reader';
 import { openCrmPage, startWorld, type E2eWorld } from '../harness/setup';
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
@@ -124,14 +125,12 @@ for (const locale of ['en', 'ru'] as const) {
       it('the notice that the browser discarded the data: readable, no violation, gone for every page once dismissed', async () => {
         await world.browser.serviceWorker.evaluate(async (key) => chrome.storage.local.set({ [key]: { at: Date.now() } }), DATABASE_DISCARDED_KEY);
         const notice = frame.locator('.notice[role="status"]');
-        await expect
-          .poll(async () => ((await notice.count()) > 0 ? await notice.textContent() : ''), { timeout: 10_000 })
-          .toContain(t('notice.discarded.title'));
+        await expect.poll(() => shownText(notice), { timeout: 10_000 }).toContain(t('notice.discarded.title'));
         expect(await axeViolations(frame), 'discarded notice').toEqual([]);
         await shotSidebar('sidebar-discarded');
         await notice.getByRole('button', { name: t('notice.discarded.dismiss') }).click();
         await expect.poll(() => notice.count()).toBe(0);
-        const stored = await world.browser.serviceWorker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], DATABASE_DISCARDED_KEY);
+        const stored = await discardedNotice(world.browser);
         expect(stored).toBeUndefined();
       }, 60_000);
 

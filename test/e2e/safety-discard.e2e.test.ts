@@ -17,7 +17,7 @@ import { readExtensionDb } from '../fixtures/extension-db';
 import { servedObjects, type ServedObject } from '../fixtures/sandbox-expectations';
 import { allDone, contentProblems } from '../fixtures/sync-invariants';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { sidebarFrame } from '../harness/sidebar-reader';
+import { shownText, sidebarFrame } from '../harness/sidebar-reader';
 import { sandboxDemoDataset } from '../sandbox-crm/demo-dataset';
 import { startSandboxCrm, type SandboxCrm } from '../sandbox-crm/server';
 
@@ -86,7 +86,7 @@ describe('the browser discards a damaged database', () => {
     await crmPage.goto(`${crm.url}/deals`);
     const frame = await sidebarFrame(crmPage);
     const shown = frame.locator('.notice[role="status"]');
-    await expect.poll(async () => ((await shown.count()) > 0 ? await shown.textContent() : ''), { timeout: 30_000 }).toContain(t('notice.discarded.title'));
+    await expect.poll(() => shownText(shown), { timeout: 30_000 }).toContain(t('notice.discarded.title'));
     await expect
       .poll(async () => allDone(await readExtensionDb(browser!.serviceWorker, source, { statesOnly: true }), served), { timeout: 120_000, interval: 500 })
       .toBe(true);

@@ -21,7 +21,7 @@ import { DEMO_EXCHANGE_RATES, type DemoDataSet } from '../../lib/demo';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { computePinnedView } from '../../lib/views/pinned';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
-import { readSidebar, sidebarFrame, type SidebarReading } from '../harness/sidebar-reader';
+import { readSidebar, shownText, sidebarFrame, type SidebarReading } from '../harness/sidebar-reader';
 import { sandboxDemoDataset } from '../sandbox-crm/demo-dataset';
 import { startSandboxCrm, type SandboxCrm } from '../sandbox-crm/server';
 import { readExtensionDb } from '../fixtures/extension-db';
@@ -162,9 +162,7 @@ describe('a full disk during a sync', () => {
 
     // The sidebar says what happened and what to do, and still shows the numbers stored so far.
     const problem = frame.locator('.sync .problem[role="alert"]');
-    await expect
-      .poll(async () => ((await problem.count()) > 0 ? await problem.textContent() : ''), { timeout: 30_000 })
-      .toContain(STORAGE_FULL_PROBLEM.message);
+    await expect.poll(() => shownText(problem), { timeout: 30_000 }).toContain(STORAGE_FULL_PROBLEM.message);
     expect(await problem.textContent()).toContain(STORAGE_FULL_PROBLEM.userAction);
     const shown = await readSidebar(frame, 30_000);
     const storedIds = new Set(storedActivities);

@@ -12,6 +12,7 @@ import { FAIL_UPGRADE_KEY } from '../../entrypoints/background/test-upgrade-hook
 import { storageProblemOf } from '../../lib/db/failure';
 import { CURRENT_SCHEMA_VERSION, QUARANTINE_RAW_LIMIT, SCHEMA_VERSIONS } from '../../lib/db/schema';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
+import { shownText } from '../harness/sidebar-reader';
 import { canonicalJson } from '../fixtures/sandbox-expectations';
 import { readExtensionDb } from '../fixtures/extension-db';
 import { dumpDatabase, schemaOf, writeLegacyDatabase, type DatabaseDump, type Declarations } from '../fixtures/legacy-db';
@@ -156,9 +157,7 @@ describe('schema upgrades', () => {
     await sidebar.goto(`chrome-extension://${browser.extensionId}/sidebar.html?source=demo`);
     const problem = storageProblemOf({ name: 'OpenFailedError', message: 'x' })!;
     const alert = sidebar.locator('.problem[role="alert"]');
-    await expect
-      .poll(async () => ((await alert.count()) > 0 ? await alert.first().textContent() : ''), { timeout: 30_000 })
-      .toContain(problem.message.slice(0, problem.message.indexOf('(')));
+    await expect.poll(() => shownText(alert), { timeout: 30_000 }).toContain(problem.message.slice(0, problem.message.indexOf('(')));
     const text = (await alert.first().textContent())!;
     expect(text).toContain(problem.userAction);
     expect(text).toContain(`the upgrade to schema version ${version + 1} failed on purpose`);
@@ -170,7 +169,7 @@ describe('schema upgrades', () => {
     for (const [store, { rows }] of Object.entries(written.stores)) expect(byKey(after.stores[store]!.rows), store).toEqual(byKey(rows));
     // Asking again (the background retries the open before each request) changes nothing either.
     await sidebar.reload();
-    await expect.poll(async () => ((await alert.count()) > 0 ? await alert.first().textContent() : ''), { timeout: 30_000 }).toContain(problem.userAction);
+    await expect.poll(() => shownText(alert), { timeout: 30_000 }).toContain(problem.userAction);
     expect(await dumpDatabase(quiet)).toEqual(after);
     await sidebar.close();
   });

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 export type ShownFigure = { value: number | null; text: string };
 export type SidebarReading = {
@@ -8,6 +8,11 @@ export type SidebarReading = {
   period: { start: number; end: number };
   figures: Record<string, ShownFigure>;
 };
+
+/** The text of the first element `locator` finds, or '' while there is none: for polling until a message shows. */
+export async function shownText(locator: Locator): Promise<string> {
+  return (await locator.count()) > 0 ? ((await locator.first().textContent()) ?? '') : '';
+}
 
 /** The sidebar's frame in a CRM tab, once the content script has mounted it. */
 export async function sidebarFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
