@@ -80,12 +80,16 @@ export default defineBackground(() => {
     cancelWake: async (source) => {
       await browser.alarms.clear(`sync:${source}`);
     },
+    onStarted: (source) => statuses.runStarted(source),
     onProgress: (source) => versions.bumpSoon(source),
     onFinished: (source, result) => {
       // A sync's id → slot maps (tens of MB for a big account) go with it; the next sync reads them again.
       forgetSlotIndexes();
-      statuses.forget(source);
-      versions.bumpNow(source);
+      // The status is told before the pages are (the version's bump): a page asking then sees the stop.
+      void statuses
+        .runFinished(source, result)
+        .catch(() => undefined)
+        .finally(() => versions.bumpNow(source));
       void browser.storage.session.set({ [`sync-result:${source}`]: { ...result, at: Date.now() } });
       // The next cold start's sorted orders, for what this run wrote (a sliced run goes on and sorts at its end).
       if (result.status !== 'sliced') void views.keepOrdersAfterWrites(source).catch(() => undefined);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KpiLensDb, deleteSource, upsertRecords, SCHEMA_VERSIONS } from '@/lib/db';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { KpiLensDb, deleteSource, upsertRecords, SCHEMA_VERSIONS, STORAGE_FULL_PROBLEM } from '@/lib/db';
 import { createStatusCache } from './status-cache';
 
 let db: KpiLensDb;
@@ -17,6 +18,7 @@ const deals = (from: number, count: number) =>
   }));
 
 beforeEach(() => {
+  fakeBrowser.reset();
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(1_000_000);
   db = new KpiLensDb(`status-cache-${++counter}`, SCHEMA_VERSIONS);
@@ -69,5 +71,68 @@ describe('the status cache', () => {
     expect(summary.syncing).toBe(true);
     expect(summary.progress?.records).toBe(7);
     expect(count).not.toHaveBeenCalled();
+  });
+});
+
+/** A sync state of deals in `phase`, seven records into its run. */
+const dealsState = (phase: 'running' | 'error', error?: { kind: string; message: string; userAction: string; at: number }) =>
+  ({
+    key: 's/deals',
+    source: 's',
+    object: 'deals',
+    phase,
+    cursor: '20',
+    runSince: null,
+    highWater: null,
+    recordsThisRun: 7,
+    rejectsThisRun: 0,
+    updatedAt: 1,
+    ...(error ? { error } : {}),
+  }) as never;
+
+const STOPPED_FULL = { status: 'stopped', problem: { kind: 'storage-full' as const, message: 'm', userAction: 'u' } };
+
+describe('a run that stopped on a full disk without room to record it', () => {
+  it('shows not syncing, with the storage problem and what to do, instead of a sync that never ends', async () => {
+    await db.syncState.put(dealsState('running'));
+    const cache = createStatusCache(db);
+    expect(await cache.status('s')).toMatchObject({ syncing: true, progress: { records: 7 } });
+    await cache.runFinished('s', STOPPED_FULL);
+    const status = await cache.status('s');
+    expect(status).toMatchObject({ syncing: false, problem: { message: STORAGE_FULL_PROBLEM.message, userAction: STORAGE_FULL_PROBLEM.userAction } });
+    expect(status.progress).toBeUndefined();
+    expect(await cache.syncSummary('s')).toMatchObject({ syncing: false, problem: { message: STORAGE_FULL_PROBLEM.message } });
+    expect(await cache.stoppedOnFullDisk('s')).toBe(true);
+    // A restarted worker still knows (storage.session).
+    expect(await createStatusCache(db).status('s')).toMatchObject({ syncing: false, problem: { message: STORAGE_FULL_PROBLEM.message } });
+  });
+
+  it('shows the run again once a new one starts', async () => {
+    await db.syncState.put(dealsState('running'));
+    const cache = createStatusCache(db);
+    await cache.runFinished('s', STOPPED_FULL);
+    cache.runStarted('s');
+    expect(await cache.status('s')).toMatchObject({ syncing: true, problem: undefined });
+    expect(await cache.stoppedOnFullDisk('s')).toBe(false);
+  });
+
+  it('keeps the problem the sync state recorded when that write did fit', async () => {
+    const recorded = { kind: 'storage-full', message: 'recorded message', userAction: 'recorded action', at: 5 };
+    await db.syncState.put(dealsState('error', recorded));
+    const cache = createStatusCache(db);
+    await cache.runFinished('s', STOPPED_FULL);
+    expect(await cache.status('s')).toMatchObject({ syncing: false, problem: { message: 'recorded message', userAction: 'recorded action' } });
+  });
+
+  it.each([
+    ['done', { status: 'done' }],
+    ['stopped on the CRM', { status: 'stopped', problem: { kind: 'auth' as const, message: 'm', userAction: 'u' } }],
+    ['waiting for a rate limit', { status: 'waiting' }],
+  ])('is not noted for a run that ended %s', async (_case, result) => {
+    await db.syncState.put(dealsState('running'));
+    const cache = createStatusCache(db);
+    await cache.runFinished('s', result);
+    expect(await cache.stoppedOnFullDisk('s')).toBe(false);
+    expect((await cache.status('s')).syncing).toBe(true);
   });
 });

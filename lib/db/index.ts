@@ -14,7 +14,7 @@ export { capRawPayload, DB_NAME, RECORD_TABLES, SCHEMA_VERSIONS, type SchemaVers
 export { KpiLensDb, openDb, reopenIfClosed } from './db';
 export { batchTypes, countAll, countRecords, deleteRecord, deleteSource, putBatch, recordTable, tablesOf, upsertRecords } from './records';
 export { readRecordsById, readWholeSource, readWholeTable } from './whole-records';
-export { describeFailure, storageProblemOf } from './failure';
+export { describeFailure, storageProblemOf, STORAGE_FULL_PROBLEM } from './failure';
 export {
   checkContinuity,
   type Continuity,

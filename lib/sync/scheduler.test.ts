@@ -46,6 +46,29 @@ describe('sync scheduler', () => {
     db.close();
   });
 
+  it('says when a run starts (it holds the lock), before its first step, and not for a kick that found one running', async () => {
+    const db = new KpiLensDb('scheduler-4', SCHEMA_VERSIONS);
+    const clock = fakeClock();
+    const events: string[] = [];
+    const store = dexieSyncStore(db, { onCommitted: () => events.push('commit') });
+    const scheduler = createSyncScheduler({
+      withLock: locks(),
+      jobFor: async () => sandboxJob(smallDataset(), store, clock.env),
+      sleep: clock.sleep,
+      wakeAt: async () => {},
+      cancelWake: async () => {},
+      onStarted: (source) => events.push(`started ${source}`),
+      onFinished: (source, result) => events.push(`finished ${source} ${result.status}`),
+    });
+    const outcomes = await Promise.all([scheduler.kick('s'), scheduler.kick('s')]);
+    expect(outcomes.sort()).toEqual(['already-running', 'started']);
+    expect(events[0]).toBe('started s');
+    expect(events.filter((event) => event.startsWith('started'))).toHaveLength(1);
+    expect(events.at(-1)).toBe('finished s done');
+    expect(events.filter((event) => event === 'commit').length).toBeGreaterThan(0);
+    db.close();
+  });
+
   it('leaves a long rate-limit wait to an alarm instead of sleeping in the worker', async () => {
     const db = new KpiLensDb('scheduler-2', SCHEMA_VERSIONS);
     const clock = fakeClock();

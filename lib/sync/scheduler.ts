@@ -10,6 +10,8 @@ export type SchedulerDeps = {
   /** Wakes the worker at `when` to go on (browser alarms survive the worker being stopped). */
   wakeAt: (source: string, when: number) => Promise<void>;
   cancelWake: (source: string) => Promise<void>;
+  /** A run took the source's lock and starts now. */
+  onStarted?: (source: string) => void;
   onProgress?: (source: string, progress: SyncProgress) => void;
   onFinished?: (source: string, result: RunResult | { status: 'stopped'; problem: SyncProblem }) => void;
 };
@@ -34,6 +36,7 @@ export function createSyncScheduler(deps: SchedulerDeps) {
     if (!job) return 'not-connected';
     const ran = await deps.withLock(`kpi-lens-sync:${source}`, async () => {
       await deps.cancelWake(source);
+      deps.onStarted?.(source);
       const controller = new AbortController();
       let finish = () => {};
       running.set(source, { controller, finished: new Promise<void>((resolve) => (finish = resolve)) });

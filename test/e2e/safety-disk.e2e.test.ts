@@ -4,7 +4,8 @@
  * QuotaExceededError, the browser's error for a full disk. The CRM's answer for that step is held
  * back (test/fixtures/gated-crm.ts) until the forced quota is in force: Chromium's IndexedDB lets
  * writes use space it was granted earlier for up to 30 s before asking the quota again.
- * The sync stops cleanly (nothing half-written), the sidebar says storage is full and what to do,
+ * The sync stops cleanly (nothing half-written; the stop recorded in the sync state, or, when even
+ * that write finds no room, kept by the worker in storage.session), the sidebar says storage is full and what to do,
  * the numbers already stored still show, and once the quota is lifted the rep's "Sync now"
  * completes to exactly the CRM's records.
  *
@@ -30,6 +31,7 @@ import { limitedStorageBuild, quotaControl, type QuotaControl } from '../fixture
 import { openQuietPage, recordApiCalls, type ApiCall } from '../fixtures/quiet-page';
 import { servedObjects, type ServedObject } from '../fixtures/sandbox-expectations';
 import { allDone, contentProblems, firstRunProblems } from '../fixtures/sync-invariants';
+import { fullDiskStop } from '../fixtures/browser-process';
 
 const TIME_ZONE = 'Europe/Berlin';
 /** Room left when the quota is forced: enough for the stop to be recorded, less than a page of 1,000 activities with their column chunks, with room for the worker's own small writes meanwhile (sorted orders). */
@@ -88,6 +90,16 @@ function expectedView(data: DemoDataSet, shown: SidebarReading) {
   });
 }
 
+/**
+ * How the activities' stop on the full disk is known: recorded in their sync state, kept by the worker
+ * in storage.session (entrypoints/background/full-disk-stops.ts) when that write did not fit, or not yet.
+ */
+async function knownStop(): Promise<'recorded' | 'session' | 'none'> {
+  const state = (await readExtensionDb(quiet, source, { statesOnly: true })).states.find((candidate) => candidate.object === 'activities');
+  if (state?.error?.kind === 'storage-full') return 'recorded';
+  return (await fullDiskStop(browser, source)) !== undefined ? 'session' : 'none';
+}
+
 function expectFigures(shown: SidebarReading, data: DemoDataSet) {
   const expected = expectedView(data, shown);
   const pipeline = hasValue(expected.pipeline) ? expected.pipeline.value : undefined;
@@ -125,16 +137,16 @@ describe('a full disk during a sync', () => {
     await new Promise((resolve) => setTimeout(resolve, GRANTED_SPACE_LIFETIME_MS));
     gate.open('activities');
 
-    // The run stops on the activities it could not write, and records why (a failure shows the state it reached instead).
-    await expect
-      .poll(async () => (await readExtensionDb(quiet, source, { statesOnly: true })).states.find((state) => state.object === 'activities'), {
-        timeout: 30_000,
-        interval: 200,
-      })
-      .toMatchObject({ error: { kind: 'storage-full' } });
+    // The run stops on the activities it could not write. It records why in their sync state; on a
+    // disk this full even that small write may not fit (seen in about half the runs), and then the
+    // worker keeps the stop in storage.session instead. Either way it is known, and the status below says so.
+    await expect.poll(() => knownStop(), { timeout: 30_000, interval: 200 }).not.toBe('none');
     const stopped = await readExtensionDb(quiet, source, { content: true });
     const state = stopped.states.find((candidate) => candidate.object === 'activities')!;
-    expect(state).toMatchObject({ phase: 'error', error: { message: STORAGE_FULL_PROBLEM.message, userAction: STORAGE_FULL_PROBLEM.userAction } });
+    const how = await knownStop();
+    if (how === 'recorded')
+      expect(state).toMatchObject({ phase: 'error', error: { message: STORAGE_FULL_PROBLEM.message, userAction: STORAGE_FULL_PROBLEM.userAction } });
+    else expect(state, 'the state as the last step that fitted left it').toMatchObject({ phase: 'running', error: undefined });
     expect(allDone(stopped, served), 'the sync did not finish: the disk was full').toBe(false);
     // Nothing half-written: every object holds exactly the pages before its cursor, and the cursor agrees.
     const keys = {
@@ -160,7 +172,7 @@ describe('a full disk during a sync', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(calls.length).toBe(callsAtStop);
 
-    // The sidebar says what happened and what to do, and still shows the numbers stored so far.
+    // The sidebar says what happened and what to do (no sync in progress), and still shows the numbers stored so far.
     const problem = frame.locator('.sync .problem[role="alert"]');
     await expect.poll(() => shownText(problem), { timeout: 30_000 }).toContain(STORAGE_FULL_PROBLEM.message);
     expect(await problem.textContent()).toContain(STORAGE_FULL_PROBLEM.userAction);

@@ -39,7 +39,8 @@ export function createHandlers(deps: HandlerDeps) {
       await reopenIfClosed(deps.db);
       for (const connection of await listConnections()) {
         const states = await deps.db.syncState.where('source').equals(connection.source).toArray();
-        if (isRunActive(states)) void deps.scheduler.kick(connection.source);
+        // A run that stopped on a full disk but could not record it still looks active: it waits for the rep.
+        if (isRunActive(states) && !(await deps.statuses.stoppedOnFullDisk(connection.source))) void deps.scheduler.kick(connection.source);
       }
     },
     toggleSidebarInActiveTab: () => toggleSidebar(deps.frames, undefined),
