@@ -1,15 +1,16 @@
 /**
  * `npm run test:soak`: the browser-kill test (test/e2e/safety-kill.e2e.test.ts) run longer than CI
  * runs it — by default 5 runs of 10 kills (50 kills, about 12 minutes), each run with its own seed
- * and a sync twice CI's size — to find the rare point where a SIGKILL loses committed data or
+ * and a sync twice CI's size (scale 2) — to find the rare point where a SIGKILL loses committed data or
  * leaves a half-written step. The sync must outlast the kills, so the data set grows with them
- * (kills / 10); one run of 50 kills (`--kills 50 --runs 1`, scale 5) took 19 minutes here. A failing run prints its seed:
+ * (kills / 5, test/fixtures/browser-process.ts); one run of 50 kills at scale 5 took 19 minutes here. A failing run prints its seed:
  * `KPI_LENS_KILL_SEED=<seed> KPI_LENS_KILLS=<n> npx vitest run --project e2e test/e2e/safety-kill`
  * replays it.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { killScale } from '../test/fixtures/browser-process';
 
 const { values } = parseArgs({
   options: {
@@ -23,15 +24,15 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: npm run test:soak -- [--kills N (10)] [--runs N (5)] [--scale S (kills / 10)] [--seed N (first run)] [--no-build]');
+  console.log('Usage: npm run test:soak -- [--kills N (10)] [--runs N (5)] [--scale S (kills / 5)] [--seed N (first run)] [--no-build]');
   process.exit(0);
 }
 
 const root = resolve(import.meta.dirname, '..');
 const kills = positive('kills', values.kills);
 const runs = positive('runs', values.runs);
-// CI kills 5 times in a sync of the demo data at scale 0.5; more kills need a sync that lasts as much longer.
-const scale = values.scale === undefined ? Math.max(0.5, kills / 10) : Number(values.scale);
+// More kills need a sync that lasts as much longer: the test's own rule (CI's 5 kills: scale 1).
+const scale = values.scale === undefined ? killScale(kills) : Number(values.scale);
 if (!(scale > 0)) fail(`--scale must be a positive number, not ${values.scale}`);
 
 function positive(name: string, text: string): number {

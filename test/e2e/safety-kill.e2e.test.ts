@@ -20,7 +20,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../lib/db/schema';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/chromium';
 import { sandboxDemoDataset } from '../sandbox-crm/demo-dataset';
 import { startSandboxCrm, type SandboxCrm } from '../sandbox-crm/server';
-import { browserDiscardedIndexedDb, discardedNotice, killBrowser, seededRandom } from '../fixtures/browser-process';
+import { browserDiscardedIndexedDb, discardedNotice, killBrowser, killScale, seededRandom } from '../fixtures/browser-process';
 import { columnProblems, readColumnStore } from '../fixtures/column-agreement';
 import { readExtensionDb, type DbSnapshot } from '../fixtures/extension-db';
 import { servedObjects, type ServedObject } from '../fixtures/sandbox-expectations';
@@ -28,9 +28,9 @@ import { allDone, contentProblems, firstRunProblems, lostProgress } from '../fix
 
 const KILLS = Number(process.env.KPI_LENS_KILLS ?? 5);
 const SEED = Number(process.env.KPI_LENS_KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const SCALE = Number(process.env.KPI_LENS_KILL_SCALE ?? 0.5);
 /** Each API answer waits this long, so the run lasts long enough to be killed in the middle many times. */
 const DELAY_MS = 300;
+const SCALE = Number(process.env.KPI_LENS_KILL_SCALE ?? killScale(KILLS));
 
 let crm: SandboxCrm;
 let profile: string;
