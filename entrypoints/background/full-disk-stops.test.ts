@@ -44,8 +44,16 @@ describe('stops on a full disk', () => {
     for (const source of ['a', 'b']) expect(await stops.stoppedAt(source)).toBe((kept as Record<string, number>)[source]);
   });
 
-  it('know none when storage.session cannot be read', async () => {
-    const stops = createFullDiskStops({ get: () => Promise.reject(new Error('no session area')), set: () => Promise.resolve() });
+  it.each([
+    ['rejects', () => Promise.reject(new Error('no session area'))],
+    [
+      'throws',
+      () => {
+        throw new TypeError('storage.session is undefined');
+      },
+    ],
+  ])('know none when reading storage.session %s', async (_case, get) => {
+    const stops = createFullDiskStops({ get, set: () => Promise.resolve() });
     expect(await stops.stoppedAt('a')).toBeUndefined();
   });
 });

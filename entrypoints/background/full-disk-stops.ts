@@ -8,7 +8,7 @@ type SessionArea = { get(key: string): Promise<Record<string, unknown>>; set(ite
  * The sources whose last sync run stopped on a full disk, and when. A run that stops so records it in
  * its sync state (lib/sync/runner.ts), but on a disk that is really full that small write may not fit
  * either: in real Chromium, with the origin's quota forced just above its use, the page's write failed
- * and so, in about half the runs, did the state's, which then still said "running". Without this the
+ * and so, in 5 of 13 runs, did the state's, which then still said "running". Without this the
  * rep would see a sync in progress forever and no word about the disk. Kept in storage.session: it lives
  * in memory (it needs no room on the full disk) and a restarted worker still knows it; a browser restart
  * forgets it, and the next run finds the disk as it is then.
@@ -16,11 +16,13 @@ type SessionArea = { get(key: string): Promise<Record<string, unknown>>; set(ite
 export function createFullDiskStops(area: SessionArea = browser.storage.session) {
   let cache: Promise<Map<string, number>> | undefined;
   const load = () =>
-    (cache ??= area.get(FULL_DISK_STOPS_KEY).then(
-      (items) => new Map(Object.entries(asStops(items[FULL_DISK_STOPS_KEY]))),
-      // A session area that cannot be read knows no stops; the sync states still tell what they hold.
-      () => new Map<string, number>(),
-    ));
+    (cache ??= Promise.resolve()
+      .then(() => area.get(FULL_DISK_STOPS_KEY))
+      .then(
+        (items) => new Map(Object.entries(asStops(items?.[FULL_DISK_STOPS_KEY]))),
+        // A session area that cannot be read knows no stops; the sync states still tell what they hold.
+        () => new Map<string, number>(),
+      ));
   const save = async (stops: Map<string, number>) => {
     await area.set({ [FULL_DISK_STOPS_KEY]: Object.fromEntries(stops) });
   };

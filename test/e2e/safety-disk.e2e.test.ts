@@ -138,7 +138,7 @@ describe('a full disk during a sync', () => {
     gate.open('activities');
 
     // The run stops on the activities it could not write. It records why in their sync state; on a
-    // disk this full even that small write may not fit (seen in about half the runs), and then the
+    // disk this full even that small write may not fit (5 of 13 runs here), and then the
     // worker keeps the stop in storage.session instead. Either way it is known, and the status below says so.
     await expect.poll(() => knownStop(), { timeout: 30_000, interval: 200 }).not.toBe('none');
     const stopped = await readExtensionDb(quiet, source, { content: true });
