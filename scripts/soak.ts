@@ -1,9 +1,10 @@
 /**
  * `npm run test:soak`: the browser-kill test (test/e2e/safety-kill.e2e.test.ts) run longer than CI
- * runs it — by default 5 runs of 10 kills (50 kills, about 12 minutes), each run with its own seed
- * and a sync twice CI's size (scale 2) — to find the rare point where a SIGKILL loses committed data or
+ * runs it — by default 5 runs of 10 kills (50 kills; about 12 minutes when their sync was half as
+ * large), each run with its own seed and a sync twice CI's size (scale 2) — to find the rare point where a SIGKILL loses committed data or
  * leaves a half-written step. The sync must outlast the kills, so the data set grows with them
- * (kills / 5, test/fixtures/browser-process.ts); one run of 50 kills at scale 5 took 19 minutes here. A failing run prints its seed:
+ * (kills / 5, test/fixtures/browser-process.ts); one run of 50 kills at scale 5 took 19 minutes here.
+ * A failing run prints its seed:
  * `KPI_LENS_KILL_SEED=<seed> KPI_LENS_KILLS=<n> npx vitest run --project e2e test/e2e/safety-kill`
  * replays it.
  */
