@@ -13,10 +13,14 @@ import { SidebarStoreProvider, useSidebar } from './store-context';
 import { statusOf } from './store-wants';
 import { pageThemeOf, useTheme } from './theme';
 
-/** Marks when the pinned numbers are painted, for `npm run bench` (scripts/bench/sidebar.ts) to read. */
+/**
+ * Marks when the pinned numbers are painted, for `npm run bench` (scripts/bench/sidebar.ts) to read;
+ * for the background's own answer also when React committed it (the bench tells rendering from painting).
+ */
 function useNumbersMark(shown: boolean, fresh: boolean) {
   useEffect(() => {
     if (!shown) return;
+    if (fresh) markOnce('kpi-lens:fresh-committed');
     const frame = requestAnimationFrame(() => {
       markOnce(fresh ? 'kpi-lens:numbers-fresh' : 'kpi-lens:numbers');
       if (fresh) markOnce('kpi-lens:numbers');

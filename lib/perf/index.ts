@@ -16,6 +16,10 @@ export const WORKER_MARKS = {
   dataLoaded: 'kpi-lens:data-loaded',
   /** The pinned numbers computed from them. */
   pinnedComputed: 'kpi-lens:pinned-computed',
+  /** The sources' statuses read (they go with the pinned numbers' answer). */
+  statusesRead: 'kpi-lens:statuses-read',
+  /** The pinned numbers' answer, status included, handed to the browser for the page. */
+  pinnedSent: 'kpi-lens:pinned-sent',
 } as const;
 
 export function markOnce(name: string): void {

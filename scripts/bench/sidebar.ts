@@ -84,7 +84,7 @@ type Run = {
   /** With a trace: the page's longest main-thread task in wall and CPU time. */
   cpu?: TraceSummary | null;
 };
-const PHASES = ['frame-created', 'frame-navigation', 'app-start', 'pinned-asked', 'pinned-answered'] as const;
+const PHASES = ['frame-created', 'frame-navigation', 'app-start', 'pinned-asked', 'pinned-answered', 'fresh-committed'] as const;
 
 /** The demo data at the size's scale, with activities and deals copied under new ids up to the size. */
 function bigDataset(url: string, size: (typeof SIZES)[BenchScale]) {
@@ -173,7 +173,7 @@ async function measureOnce(context: BrowserContext, crmUrl: string, traced = fal
     // No helper functions inside evaluated code: the bench runner's transform would name them with a helper the page lacks.
     const frameMarks = await frame.evaluate(() => {
       const marks: Record<string, number | null> = { 'frame-navigation': performance.timeOrigin };
-      for (const name of ['app-start', 'pinned-asked', 'pinned-answered']) {
+      for (const name of ['app-start', 'pinned-asked', 'pinned-answered', 'fresh-committed']) {
         const mark = performance.getEntriesByName(`kpi-lens:${name}`)[0];
         marks[name] = mark ? performance.timeOrigin + mark.startTime : null;
       }
@@ -355,6 +355,12 @@ export async function benchSidebar(scale: BenchScale = 'current'): Promise<Recor
         framePhases: Object.fromEntries(
           PHASES.map((name) => [name, round(median(cold.map((run) => run.phases[name]).filter((value): value is number => value != null)))]),
         ),
+        // Each stop's own marks (worker and frame), to see which phase a slow one lost its time in.
+        phasesByRun: cold.map((run) => ({
+          ...run.workerPhases,
+          ...Object.fromEntries(Object.entries(run.phases).map(([name, at]) => [`frame:${name}`, at])),
+          fresh: run.freshMs === null ? null : round(run.freshMs),
+        })),
         errors: restarts.filter((run) => 'error' in run),
       },
       // The first open after a sync the worker ran with no page open: it waits for what the sync left for a cold start.

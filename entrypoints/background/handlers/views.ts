@@ -1,4 +1,5 @@
 import type { RequestOf, SourceStatus } from '@/lib/messaging';
+import { markOnce, WORKER_MARKS } from '@/lib/perf';
 import type { ViewSelection } from '@/lib/views';
 import { warmPinned } from '../warm-pinned';
 import { allStatuses } from './core';
@@ -27,7 +28,10 @@ export function createPinnedPath(deps: HandlerDeps) {
   let statuses: { at: number; value: Promise<SourceStatus[]> } | undefined;
   const recentStatuses = () => {
     if (!statuses || statuses.at < Date.now() - STATUS_MAX_AGE_MS) {
-      const value = allStatuses(deps);
+      const value = allStatuses(deps).then((sources) => {
+        markOnce(WORKER_MARKS.statusesRead);
+        return sources;
+      });
       statuses = { at: Date.now(), value };
       value.catch(() => (statuses = undefined));
     }
@@ -77,10 +81,10 @@ export function viewHandlers(deps: HandlerDeps, path: PinnedPath): HandlerGroup<
     'view/pinned': (request) =>
       views.first(
         request.source,
-        Promise.all([views.pinned(selectionOf(request)), path.recentStatuses()]).then(([view, sources]) => ({
-          ...view,
-          status: sources.find((candidate) => candidate.source === request.source) ?? null,
-        })),
+        Promise.all([views.pinned(selectionOf(request)), path.recentStatuses()]).then(([view, sources]) => {
+          markOnce(WORKER_MARKS.pinnedSent);
+          return { ...view, status: sources.find((candidate) => candidate.source === request.source) ?? null };
+        }),
       ),
     'view/catalogue': (request) => views.catalogue(selectionOf(request)),
     'view/charts': (request) => views.charts(selectionOf(request)),
