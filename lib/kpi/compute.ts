@@ -6,6 +6,7 @@ import { isColdRowsNeeded } from '../columns/table';
 import { assertCalendar } from '../period/periods';
 import type { ClvMethod } from './clv-types';
 import { buildIndex } from './engine/build-index';
+import { ALL_PLACEMENTS, placementsFor } from './engine/placements';
 import { UNASSIGNED, UNASSIGNED_LABEL } from './engine/scope';
 import type { EvalInput, KpiBody, KpiIndex, Slice } from './engine/types';
 import { EVALUATORS } from './evaluators';
@@ -28,7 +29,10 @@ export function computeKpis(data: KpiData, query: KpiQuery, options: ComputeOpti
   validateQuery(query);
   const ids = [...new Set(query.kpis ?? KPI_IDS)];
   const needOwners = Boolean(query.breakdownByOwner) || ids.includes('repLeaderboard');
-  const index = buildIndex(data, query, { owners: needOwners, clvMethods: options.clvMethods ?? [] });
+  // With owners' slices, any record without an owner in a window adds the "Unassigned" row to every
+  // breakdown: there every list is placed, as the rows a team lead sees do not depend on what was asked.
+  const placements = needOwners ? ALL_PLACEMENTS : placementsFor(ids);
+  const index = buildIndex(data, query, { owners: needOwners, clvMethods: options.clvMethods ?? [], placements });
   const results: KpiResults = {};
   for (const id of ids) results[id] = evaluate(id, index, query);
   return results;

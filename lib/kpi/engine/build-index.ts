@@ -21,6 +21,7 @@ import { activityEvidence, dealEvidence, firstPayments, firstSpendMonth, leadEvi
 import type { EvalContext, KpiIndex, Presence, Slice } from './types';
 import { collectColdNeeds } from '../../columns/table';
 import { placeActivities, placeDeals, placeLeads, placer } from './place-records';
+import { ALL_PLACEMENTS, type Placements } from './placements';
 import { indexById } from './records';
 import { UNASSIGNED, resolveScope, sortMembers } from './scope';
 import { newSlice, placeCustomer, placeMrr, rejectMrr } from './slices';
@@ -31,6 +32,8 @@ const SUBTRACTING = new Set(['contraction', 'churn']);
 export type IndexOptions = {
   /** Build per-owner slices (for a breakdown by owner or the leaderboard). */
   owners: boolean;
+  /** The windows' record lists to fill: those the asked KPIs read (placements.ts); all when absent. */
+  placements?: Placements;
   clvMethods: readonly ClvMethod[];
 };
 
@@ -84,23 +87,26 @@ export function buildIndex(data: KpiData, query: KpiQuery, options: IndexOptions
 
   // Over the column store each placement first names the chunks its windows need (place-records.ts):
   // the three name theirs before any is read, so a cold worker reads them in one go, not one per type.
+  // A type's placer is made even when its lists are not filled: it adds the type's owners to the members.
+  const place = options.placements ?? ALL_PLACEMENTS;
   const needs = collectColdNeeds();
-  needs.attempt(() =>
-    placeDeals(scopeSlice, dc, de, data.deals, dealRows(dc, data.deals, currency), placer(dc.owners, scope, ownerSlice, seen, de.ownerSince, asOf), asOf),
-  );
+  const dealPlacer = placer(dc.owners, scope, ownerSlice, seen, de.ownerSince, asOf);
+  if (place.deals) needs.attempt(() => placeDeals(scopeSlice, dc, de, data.deals, dealRows(dc, data.deals, currency), dealPlacer, asOf));
 
   const ac = activityColumns(data.activities);
   const ae = activityEvidence(data.activities);
   seenBy('activities', ae.since.activities);
   seenBy('emailTracking', ae.since.emailTracking);
   const keywords = query.settings.demoKeywords.map((k) => k.trim().toLowerCase()).filter((k) => k.length > 0);
-  needs.attempt(() => placeActivities(scopeSlice, ac, data.activities, keywords, placer(ac.owners, scope, ownerSlice, seen, ae.ownerSince, asOf)));
+  const activityPlacer = placer(ac.owners, scope, ownerSlice, seen, ae.ownerSince, asOf);
+  if (place.activities || place.demos) needs.attempt(() => placeActivities(scopeSlice, ac, data.activities, keywords, activityPlacer, place));
 
   const lc = leadColumns(data.leads);
   const le = leadEvidence(data.leads);
   seenBy('leads', le.since.leads);
   seenBy('leadLifecycle', le.since.leadLifecycle);
-  needs.attempt(() => placeLeads(scopeSlice, lc, data.leads, placer(lc.owners, scope, ownerSlice, seen, le.ownerSince, asOf)));
+  const leadPlacer = placer(lc.owners, scope, ownerSlice, seen, le.ownerSince, asOf);
+  if (place.leads) needs.attempt(() => placeLeads(scopeSlice, lc, data.leads, leadPlacer));
   needs.settle();
 
   for (const movement of data.mrrMovements) {

@@ -192,9 +192,17 @@ function needWindows(records: readonly unknown[], scopeSlice: Slice, indexes: re
   table.need('cold', positions);
 }
 
-export function placeActivities(scopeSlice: Slice, ac: ActivityColumns, activities: readonly Activity[], keywords: readonly string[], p: Placer): void {
+/** `lists`: which of the two a query reads (placements.ts): the done and planned activities, the demos. */
+export function placeActivities(
+  scopeSlice: Slice,
+  ac: ActivityColumns,
+  activities: readonly Activity[],
+  keywords: readonly string[],
+  p: Placer,
+  lists: { activities: boolean; demos: boolean },
+): void {
   const owners = ac.owners.of;
-  needWindows(activities, scopeSlice, [ac.byOccurred, ac.meetingsByBooked], owners, p);
+  needWindows(activities, scopeSlice, [...(lists.activities ? [ac.byOccurred] : []), ...(lists.demos ? [ac.meetingsByBooked] : [])], owners, p);
   const key = keywords.join('\u0000');
   let verdicts = ac.demoVerdicts.get(key);
   if (!verdicts) {
@@ -208,14 +216,16 @@ export function placeActivities(scopeSlice: Slice, ac: ActivityColumns, activiti
     return verdict;
   };
   for (const slot of [0, 1] as const) {
-    eachInWindow(scopeSlice, slot, ac.byOccurred, owners, p, (w, i) => {
-      const a = activities[i] as Activity;
-      if (a.done) w.activities.push(a);
-      else w.planned += 1;
-    });
-    eachInWindow(scopeSlice, slot, ac.meetingsByBooked, owners, p, (w, i) => {
-      if (isDemo(i)) w.demos.push(activities[i] as Activity);
-    });
+    if (lists.activities)
+      eachInWindow(scopeSlice, slot, ac.byOccurred, owners, p, (w, i) => {
+        const a = activities[i] as Activity;
+        if (a.done) w.activities.push(a);
+        else w.planned += 1;
+      });
+    if (lists.demos)
+      eachInWindow(scopeSlice, slot, ac.meetingsByBooked, owners, p, (w, i) => {
+        if (isDemo(i)) w.demos.push(activities[i] as Activity);
+      });
   }
 }
 
