@@ -5,12 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateDemoData } from '../demo';
-import { parsePeriodSpec } from '../period';
 import { computeKpis } from './compute';
 import { readsLateTables, withoutLateTables } from './late-tables';
 import { KPI_IDS } from './registry';
 import { dataArb, normalise, queryArb } from './test-arbitraries';
+import { demoKpiData } from './test-demo';
 import type { KpiData, KpiQuery } from './types';
 
 const EARLY = KPI_IDS.filter((id) => !readsLateTables([id]));
@@ -48,21 +47,11 @@ describe('the tables read late', () => {
   });
 
   it('change no other KPI of one rep over the demo data set', () => {
-    const asOf = Date.parse('2026-11-20T12:00:00Z');
-    const demo = generateDemoData({ seed: 7, asOf, timeZone: 'Europe/Berlin', source: 'demo', urlBase: 'https://demo.invalid' });
-    const data = demo as unknown as KpiData;
+    const { demo, data, query } = demoKpiData(7);
     expect(data.customers.length).toBeGreaterThan(20);
     expect(data.mrrMovements.length).toBeGreaterThan(20);
-    const calendar = { timeZone: 'Europe/Berlin', weekStartsOn: 1 as const, fiscalYearStartMonth: 1 };
     for (const spec of ['2026-11', '2026-Q4', '2026'])
       for (const owner of [demo.currentOwnerId, ...demo.owners.slice(0, 3).map((o) => o.externalId)])
-        sameWithoutLateTables(data, {
-          period: parsePeriodSpec(spec, calendar),
-          asOf,
-          scope: { ownerIds: [owner] },
-          calendar,
-          currency: { reporting: 'USD', rates: { EUR: 1.1, RUB: 0.011 } },
-          settings: { demoKeywords: [], staleDays: 14 },
-        });
+        sameWithoutLateTables(data, query(spec, { ownerIds: [owner] }));
   });
 });

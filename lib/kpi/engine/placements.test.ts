@@ -5,11 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateDemoData } from '../../demo';
-import { parsePeriodSpec } from '../../period';
 import { computeKpis } from '../compute';
 import { KPI_IDS } from '../registry';
 import { dataArb, normalise, queryArb } from '../test-arbitraries';
+import { demoKpiData } from '../test-demo';
 import type { KpiData, KpiId, KpiQuery } from '../types';
 import { ALL_PLACEMENTS, placementsFor } from './placements';
 
@@ -51,22 +50,10 @@ describe('the record lists a query places', () => {
   });
 
   it('give every KPI of the demo data set, for a rep and the team, the same result alone', () => {
-    const asOf = Date.parse('2026-11-20T12:00:00Z');
-    const demo = generateDemoData({ seed: 11, asOf, timeZone: 'Europe/Berlin', source: 'demo', urlBase: 'https://demo.invalid' });
-    const data = demo as unknown as KpiData;
+    const { demo, data, query } = demoKpiData(11);
     expect(data.leads.length).toBeGreaterThan(20);
-    const calendar = { timeZone: 'Europe/Berlin', weekStartsOn: 1 as const, fiscalYearStartMonth: 1 };
     for (const spec of ['2026-11-20', '2026-W47', '2026-11', '2026-Q4'])
-      for (const scope of [{ ownerIds: [demo.currentOwnerId] }, { ownerIds: 'all' as const }]) {
-        const query: KpiQuery = {
-          period: parsePeriodSpec(spec, calendar),
-          asOf,
-          scope,
-          calendar,
-          currency: { reporting: 'USD', rates: { EUR: 1.1, RUB: 0.011 } },
-          settings: { demoKeywords: ['demo'], staleDays: 14 },
-        };
-        for (const id of KPI_IDS) sameAloneAsWithAll(data, query, [id]);
-      }
+      for (const scope of [{ ownerIds: [demo.currentOwnerId] }, { ownerIds: 'all' as const }])
+        for (const id of KPI_IDS) sameAloneAsWithAll(data, query(spec, scope, { demoKeywords: ['demo'], staleDays: 14 }), [id]);
   });
 });
