@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
@@ -71,13 +71,24 @@ export async function launchFirefoxWithExtension(options: { timeZone: string; ex
 /**
  * Opens one of the add-on's pages in a new tab. Firefox's WebDriver does not report the load of a
  * moz-extension:// document to Puppeteer (the navigation never "finishes" for it), so the page is
- * waited for by `ready`, a selector in it.
+ * waited for by `ready`, a selector in it. A look for it can meet the tab's first document giving way
+ * to the add-on's page, and Firefox then fails the evaluation itself (once in CI: "right-hand side of
+ * 'in' should be an object, got null"), which Puppeteer does not retry: it is asked again until the
+ * deadline. Not finding the selector in time still fails.
  */
 export async function openExtensionPage(firefox: FirefoxWithExtension, path: string, ready: string): Promise<Page> {
   const page = await firefox.browser.newPage();
   void page.goto(`${firefox.origin}${path}`, { timeout: 60_000 }).catch(() => undefined);
-  await page.waitForSelector(ready, { timeout: 60_000 });
-  return page;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(ready, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      if (error instanceof TimeoutError || Date.now() >= deadline) throw error;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
 }
 
 /**
