@@ -9,7 +9,7 @@ import { computeKpis } from './compute';
 import { readsLateTables, withoutLateTables } from './late-tables';
 import { KPI_IDS } from './registry';
 import { dataArb, normalise, queryArb } from './test-arbitraries';
-import { demoKpiData } from './test-demo';
+import { demoKpiData } from '../demo/test-kpi-data';
 import type { KpiData, KpiQuery } from './types';
 
 const EARLY = KPI_IDS.filter((id) => !readsLateTables([id]));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeKpis } from '../compute';
 import { KPI_IDS } from '../registry';
 import { dataArb, normalise, queryArb } from '../test-arbitraries';
-import { demoKpiData } from '../test-demo';
+import { demoKpiData } from '../../demo/test-kpi-data';
 import type { KpiData, KpiId, KpiQuery } from '../types';
 import { ALL_PLACEMENTS, placementsFor } from './placements';
 

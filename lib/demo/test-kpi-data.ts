@@ -1,7 +1,10 @@
-/** The demo data set as the KPI engine takes it, for tests that check a rule over realistic data. */
-import { generateDemoData } from '../demo';
+/**
+ * The demo data set as the KPI engine takes it, for lib/kpi's tests that check a rule over realistic
+ * data (here, not in lib/kpi: the demo generator imports lib/kpi, and lib's folders import no cycle).
+ */
+import type { KpiData, KpiQuery, KpiScope } from '../kpi/types';
 import { parsePeriodSpec } from '../period';
-import type { KpiData, KpiQuery, KpiScope } from './types';
+import { generateDemoData } from './generate';
 
 const AS_OF = Date.parse('2026-11-20T12:00:00Z');
 const CALENDAR = { timeZone: 'Europe/Berlin', weekStartsOn: 1 as const, fiscalYearStartMonth: 1 };
