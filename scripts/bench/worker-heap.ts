@@ -1,5 +1,6 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { WORKER_MARKS } from '@/lib/perf';
+import { MODULE_MARK } from './module-marks';
 
 export type WorkerHeap = { usedMb: number; arrayBuffersMb: number; totalMb: number };
 
@@ -80,7 +81,9 @@ export async function heapWhile(look: () => Promise<WorkerHeap | null>, forMs: n
 /** When the worker started and reached each of its marks (lib/perf), in epoch milliseconds. */
 export async function workerMarks(context: BrowserContext, page: Page): Promise<Record<string, number | null> | null> {
   return withWorkerSession(context, page, async (call) => {
-    const expression = `JSON.stringify(Object.fromEntries([['worker-start', performance.timeOrigin], ...${JSON.stringify(Object.values(WORKER_MARKS))}.map((name) => {
+    // With a marked copy of the build (module-marks.ts), each module's mark too.
+    const names = `[...${JSON.stringify(Object.values(WORKER_MARKS))}, ...performance.getEntriesByType('mark').map((m) => m.name).filter((name) => name.startsWith(${JSON.stringify(MODULE_MARK)}))]`;
+    const expression = `JSON.stringify(Object.fromEntries([['worker-start', performance.timeOrigin], ...${names}.map((name) => {
       const mark = performance.getEntriesByName(name)[0];
       return [name.replace('kpi-lens:', ''), mark ? performance.timeOrigin + mark.startTime : null];
     })]))`;
