@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium, MISSING_CHROMIUM_MESSAGE } from '../../test/harness/chromium';
-import { median } from './stats';
+import { median, round } from './stats';
 
 /** The value sizes compared, in bytes: under and over the 64 KB wrapping line. */
 export const VALUE_SIZES = [16, 32, 60, 128, 256].map((kb) => kb * 1024);
@@ -96,11 +96,10 @@ export async function benchIdbValues(totalMb: number, rounds: number) {
       }
       await page.close();
     }
-    const round1 = (value: number) => Math.round(value * 10) / 10;
     return {
       totalMb,
       rounds,
-      medianReadMsByValueKb: Object.fromEntries(VALUE_SIZES.map((size) => [size / 1024, round1(median(reads.get(size)!))])),
+      medianReadMsByValueKb: Object.fromEntries(VALUE_SIZES.map((size) => [size / 1024, round(median(reads.get(size)!))])),
       valuesReadBySizeKb: Object.fromEntries(VALUE_SIZES.map((size) => [size / 1024, Math.round(totalBytes / size)])),
     };
   } finally {

@@ -14,6 +14,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { median, round } from './stats';
 
 /** The prefix of the marks this tool adds (worker-heap.ts reads every mark that has it). */
 export const MODULE_MARK = 'kpi-lens:module:';
@@ -49,12 +50,6 @@ export function markModules(bundle: string): { bundle: string; modules: number }
 
 type Marks = Record<string, number | null>;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
 /**
  * From each stop's worker marks (the bench JSON's phasesByRun): the medians of the time before the
  * bundle's first line, of all modules' top-level code, of `main`, and each module's own share (the
@@ -79,7 +74,9 @@ export function startSplit(runs: readonly Marks[]): { beforeFirstLine: number; m
     marks.forEach(([name, at], index) => {
       if (name === 'module:main') return;
       const next = marks[index + 1]?.[1] ?? mainAt;
-      perModule.set(name, [...(perModule.get(name) ?? []), next - at]);
+      const times = perModule.get(name) ?? [];
+      if (times.length === 0) perModule.set(name, times);
+      times.push(next - at);
     });
   }
   if (before.length === 0) throw new Error('no stop has module marks: was the bench run over a marked copy?');
@@ -92,7 +89,6 @@ function main(args: string[]): void {
     const text = readFileSync(args[1], 'utf8');
     const result = JSON.parse(text.slice(text.indexOf('{'))) as { results: { sidebar: { freshNumbersAfterWorkerStopMs: { phasesByRun: Marks[] } } } };
     const split = startSplit(result.results.sidebar.freshNumbersAfterWorkerStopMs.phasesByRun);
-    const round = (value: number) => Math.round(value * 10) / 10;
     console.log(
       JSON.stringify(
         {

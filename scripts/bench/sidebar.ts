@@ -27,7 +27,7 @@ import { sidebarFrame } from '../../test/harness/sidebar-reader';
 import { sandboxDemoDataset } from '../../test/sandbox-crm/demo-dataset';
 import { startSandboxCrm } from '../../test/sandbox-crm/server';
 import { BUDGETS, type BenchScale } from './scale';
-import { median } from './stats';
+import { median, round } from './stats';
 import { pageTaskCpu, startTrace, type TraceSummary } from './trace';
 import { profileColdWorker } from './cold-profile';
 import { freshAfterSync } from './after-sync';
@@ -233,8 +233,6 @@ async function measureOnce(context: BrowserContext, crmUrl: string, traced = fal
     await page.close();
   }
 }
-
-const round = (value: number) => Math.round(value * 10) / 10;
 
 /** The sidebar's sync footer while a sync runs: what the rep reads (records of the total, time left). */
 async function progressText(page: Page): Promise<string | null> {
