@@ -19,6 +19,7 @@ import {
   type TimeColumn,
 } from './codec';
 import { setDerivedValue } from '../model/derived-fields';
+import { markOnce, WORKER_MARKS } from '../perf';
 import type { StoredChunk } from './chunk';
 import { CHUNK_BITS, FIELD_SPECS, TIERS, type ColumnRecord, type ColumnType, type Tier } from './spec';
 
@@ -607,7 +608,9 @@ export async function withColumns<T>(compute: () => T | Promise<T>, attempts = 8
       return await compute();
     } catch (error) {
       if (!isColdRowsNeeded(error) || attempt >= attempts) throw error;
+      markOnce(WORKER_MARKS.coldRowsAsked);
       await error.load();
+      markOnce(WORKER_MARKS.coldRowsRead);
     }
   }
 }

@@ -9,6 +9,9 @@ import { KpiLensDb } from './db';
 import { loadKpiData, loadLateTables } from './load';
 import { upsertRecords } from './records';
 import { RECORD_TABLES, SCHEMA_VERSIONS } from './schema';
+import { WORKER_MARKS } from '../perf';
+import { AS_OF, fixtureData } from '../views/test-fixture';
+import { queryOf } from '../kpi/test-fixtures';
 
 const opened: KpiLensDb[] = [];
 let counter = 0;
@@ -60,5 +63,38 @@ describe('loading a source for a cold worker', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it("marks the parts of a worker's first read once: each type's hot tier, the small tables, the deals' cold tier, and a query's read of the chunks it named", async () => {
+    performance.clearMarks();
+    const db = new KpiLensDb(`marks-${++counter}`, SCHEMA_VERSIONS);
+    opened.push(db);
+    const data = fixtureData();
+    await upsertRecords(db, Object.fromEntries(RECORD_TYPES.map((type) => [type, data[RECORD_TABLES[type]]])));
+    const at = (mark: string) => performance.getEntriesByName(mark).map((entry) => entry.startTime);
+    const read = await loadKpiData(db, 'crm', { whole: true, lateTables: false });
+    const parts = [
+      WORKER_MARKS.activitiesHotRead,
+      WORKER_MARKS.dealsHotRead,
+      WORKER_MARKS.leadsHotRead,
+      WORKER_MARKS.smallTablesRead,
+      WORKER_MARKS.dealsColdRead,
+    ];
+    for (const mark of parts) expect(at(mark), mark).toHaveLength(1);
+    // The deals' cold tier is asked for once their hot tier is in.
+    expect(at(WORKER_MARKS.dealsColdRead)[0]).toBeGreaterThanOrEqual(at(WORKER_MARKS.dealsHotRead)[0]!);
+    expect(at(WORKER_MARKS.coldRowsAsked)).toEqual([]);
+    // The activities' cold chunks were not read: the query stops for them once, then reads them.
+    const period = { kind: 'month' as const, start: Date.UTC(2026, 10, 1), end: Date.UTC(2026, 11, 1), label: '2026-11' };
+    const query = queryOf({ kpis: ['activityCounts'], period, comparePeriod: null, asOf: AS_OF, scope: { ownerIds: ['ann'] } });
+    const results = await withColumns(() => computeKpis(read, query));
+    // Ann's done activities in November: calls a1 and a2 (the 16th) + email a3 (the 17th) = 3; a5 is planned.
+    expect(results.activityCounts).toMatchObject({ status: 'ok', value: 3 });
+    expect(at(WORKER_MARKS.coldRowsAsked)).toHaveLength(1);
+    expect(at(WORKER_MARKS.coldRowsRead)).toHaveLength(1);
+    expect(at(WORKER_MARKS.coldRowsRead)[0]).toBeGreaterThanOrEqual(at(WORKER_MARKS.coldRowsAsked)[0]!);
+    // Later reads add no mark: the bench times a cold worker's first.
+    await loadKpiData(db, 'crm', { whole: true });
+    for (const mark of parts) expect(at(mark), mark).toHaveLength(1);
   });
 });

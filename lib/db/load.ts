@@ -2,6 +2,7 @@ import { ColumnTable } from '../columns/table';
 import { COLUMN_TYPES, type ColumnRecord, type ColumnType } from '../columns/spec';
 import type { KpiData } from '../kpi/types';
 import { LATE_TABLES, type LateTable, type LateTables } from '../kpi/late-tables';
+import { markOnce, WORKER_MARKS } from '../perf';
 import { readChunks, readMeta, readOrders } from './columns';
 import type { KpiLensDb } from './db';
 import { readSource, recordTable } from './records';
@@ -30,6 +31,13 @@ import { readWholeSource } from './whole-records';
 export const WHOLE_MAX_BYTES = 4 * 1024 * 1024;
 const DEAL_COLD_BYTES = 100;
 
+/** The mark a type's hot tier sets when it is in (a worker's first read; see lib/perf). */
+const HOT_READ_MARKS: Record<ColumnType, string> = {
+  activity: WORKER_MARKS.activitiesHotRead,
+  deal: WORKER_MARKS.dealsHotRead,
+  lead: WORKER_MARKS.leadsHotRead,
+};
+
 /**
  * A source's records of one big type (activities, deals, leads) for the KPI engine: from the column
  * store when its columns are ready (the hot chunks, one read; records are made only for the rows a
@@ -42,10 +50,12 @@ export async function readColumnRecords<T extends ColumnType>(db: KpiLensDb, sou
   // The state, the hot chunks and the orders asked at once: they are queued before the caller's other
   // reads, and the hot chunks are taken in while IndexedDB reads the rest.
   const [meta, hot, orders] = await Promise.all([readMeta(db, source, type), readChunks(db, source, type, 'hot'), readOrders(db, source, type)]);
+  markOnce(HOT_READ_MARKS[type]);
   if (meta?.state !== 'ready') return (await readWholeSource(db, source, type)) as unknown as ColumnRecord[T][];
   // The cold tier too when asked and small enough (see WHOLE_MAX_BYTES).
   const readWhole = whole && type === 'deal' && meta.slots * DEAL_COLD_BYTES <= WHOLE_MAX_BYTES;
   let cold = readWhole ? await readChunks(db, source, type, 'cold') : undefined;
+  if (readWhole) markOnce(WORKER_MARKS.dealsColdRead);
   const table = new ColumnTable(source, type, hot, (tier, chunks) => {
     // The cold chunks read with the hot ones are handed over once; later reads go to the store.
     const ready = tier === 'cold' && chunks === 'all' ? cold : undefined;
@@ -110,7 +120,10 @@ export async function loadKpiData(db: KpiLensDb, source: string, options: { whol
         readSource(db.spend, source),
         readSource(db.quotas, source),
         readSource(db.targets, source),
-      ]),
+      ]).then((tables) => {
+        markOnce(WORKER_MARKS.smallTablesRead);
+        return tables;
+      }),
     ]);
     const big = Object.fromEntries(COLUMN_TYPES.map((type, i) => [RECORD_TABLES[type], columns[i]]));
     return { owners, teams, pipelines, stages, products, customers, mrrMovements, spend, quotas, targets, ...big } as unknown as KpiData;

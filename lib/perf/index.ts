@@ -12,8 +12,20 @@ export const WORKER_MARKS = {
   pageOpened: 'kpi-lens:page-opened',
   /** A source's read from IndexedDB began (on a CRM page's open: after its connection and sync states were looked up). */
   readStarted: 'kpi-lens:read-started',
+  /**
+   * The parts of a source's first read (lib/db/load.ts), in the order IndexedDB answers them: each big
+   * type's hot tier (with its state and sorted orders), the small tables, the deals' cold tier.
+   */
+  activitiesHotRead: 'kpi-lens:hot-activity',
+  dealsHotRead: 'kpi-lens:hot-deal',
+  leadsHotRead: 'kpi-lens:hot-lead',
+  smallTablesRead: 'kpi-lens:small-tables',
+  dealsColdRead: 'kpi-lens:cold-deal',
   /** A source's records read from IndexedDB. */
   dataLoaded: 'kpi-lens:data-loaded',
+  /** A computation first stopped for chunks not read yet, and those chunks read (lib/columns/table.ts withColumns). */
+  coldRowsAsked: 'kpi-lens:cold-rows-asked',
+  coldRowsRead: 'kpi-lens:cold-rows-read',
   /** The pinned numbers computed from them. */
   pinnedComputed: 'kpi-lens:pinned-computed',
   /** The sources' statuses read (they go with the pinned numbers' answer). */
