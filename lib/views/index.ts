@@ -9,7 +9,7 @@ export { type HeatMap } from './team';
 export { type AtRiskList, type LapseList } from './insights';
 export { type TeamResponse } from './view-extras';
 export { type ChartRow, type ChartsData } from './charts';
-export { type PinnedView } from './pinned';
+export { type PinnedView, computePinnedView } from './pinned';
 export { createViewService } from './service';
 export { calendarOf } from './query';
 export {
