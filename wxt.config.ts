@@ -9,8 +9,15 @@ import { ALL_CRM_HOST_PATTERNS, SANDBOX_HOST_PATTERNS } from './lib/adapters/hos
  */
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  // Readable bundles for a CPU profile (KPI_LENS_BENCH_PROFILE, scripts/bench/cold-profile.ts): names as in the source.
-  vite: () => (process.env.KPI_LENS_NO_MINIFY ? { build: { minify: false } } : {}),
+  vite: (env) => {
+    // A test build is the product plus the sandbox CRM's host, with the React and libraries users get:
+    // WXT sets NODE_ENV to the mode, and "test" gave the end-to-end tests and the bench React's
+    // development build (its checks and render logging: slower frames than any rep meets). Vitest
+    // (command "serve") keeps its own NODE_ENV.
+    if (env.command === 'build' && env.mode === 'test') process.env.NODE_ENV = 'production';
+    // Readable bundles for a CPU profile (KPI_LENS_BENCH_PROFILE, scripts/bench/cold-profile.ts): names as in the source.
+    return process.env.KPI_LENS_NO_MINIFY ? { build: { minify: false } } : {};
+  },
   // Several builds may run side by side on one machine (engineers, CI jobs): each can pick its own folder.
   outDir: process.env.KPI_LENS_OUT_DIR ?? '.output',
   manifest: ({ mode, browser }) => {
