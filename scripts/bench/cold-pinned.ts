@@ -128,7 +128,8 @@ async function main(args: string[]) {
     process.stdout.write(`${JSON.stringify(run)}\n`);
     return;
   }
-  const runs = Number(args[args.indexOf('--runs') + 1] ?? 9) || 9;
+  const at = args.indexOf('--runs');
+  const runs = at >= 0 ? Number(args[at + 1]) || 9 : 9;
   const { generateData } = await import('./kpi');
   // The KPI bench's data set and instant (scripts/bench/kpi.ts): one rep's month in mid-December.
   const asOf = Date.parse('2017-12-15T15:00:00+01:00');
