@@ -38,9 +38,15 @@ export function readFirefoxManifest(): Manifest {
   return JSON.parse(readFileSync(join(FIREFOX_BUILD_DIR, 'manifest.json'), 'utf8')) as Manifest;
 }
 
-/** Every file of the build with one of the extensions, as paths relative to the build folder. */
+/** Every file of the production build with one of the extensions, as paths relative to the build folder. */
 export function buildFiles(...extensions: string[]): string[] {
-  const root = requireBuild();
+  return filesUnder(requireBuild(), ...extensions);
+}
+
+/** Every file under `root` (any build) with one of the extensions, as paths relative to it; a missing build fails loudly. */
+export function filesUnder(root: string, ...extensions: string[]): string[] {
+  if (!existsSync(join(root, 'manifest.json')))
+    throw new Error(`No build at ${root}: \`npm test\` builds it before Vitest (npm run build, build:test and their Firefox twins).`);
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

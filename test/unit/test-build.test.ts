@@ -1,25 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_DIR, FIREFOX_BUILD_DIR, requireBuild } from '../harness/build-output';
+import { FIREFOX_BUILD_DIR, filesUnder, requireBuild } from '../harness/build-output';
 import { TEST_BUILD_DIR } from '../harness/chromium';
+import { FIREFOX_TEST_BUILD_DIR } from '../harness/firefox';
 
 /** What only React's development build carries: its JSX runtime and its warnings. */
 const DEVELOPMENT_REACT = ['jsxDEV', 'unique "key" prop'];
 
 function scripts(dir: string): { file: string; text: string }[] {
-  if (!existsSync(join(dir, 'manifest.json')))
-    throw new Error(`No build at ${dir}: \`npm test\` builds it before Vitest (npm run build, build:test and their Firefox twins).`);
-  const out: { file: string; text: string }[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) out.push({ file: path, text: readFileSync(path, 'utf8') });
-    }
-  };
-  walk(dir);
-  return out;
+  return filesUnder(dir, '.js').map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
 }
 
 /**
@@ -32,7 +22,7 @@ describe('the test builds run the React reps get', () => {
     production: requireBuild(),
     'production (Firefox)': FIREFOX_BUILD_DIR,
     test: TEST_BUILD_DIR,
-    'test (Firefox)': join(BUILD_DIR, '..', 'firefox-mv2-test'),
+    'test (Firefox)': FIREFOX_TEST_BUILD_DIR,
   };
 
   for (const [name, dir] of Object.entries(builds)) {
