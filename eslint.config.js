@@ -112,6 +112,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', libThroughIndex] },
   },
   {
+    // A unit test's files go in a folder removed when it ends (test/harness/temp-dir.ts), not one left in /tmp.
+    files: ['lib/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:fs', 'node:fs/promises', 'fs', 'fs/promises'].map((name) => ({
+            name,
+            importNames: ['mkdtemp', 'mkdtempSync'],
+            message: 'Use testTempDir or suiteTempDir (test/harness/temp-dir.ts): they remove the folder when the test ends.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     // Where the day is defined.
     files: ['lib/period/units.ts'],
     rules: { 'no-restricted-syntax': ['error', ...noHtmlInjection, ...channelOnly, ...noClock] },

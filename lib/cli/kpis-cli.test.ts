@@ -1,4 +1,5 @@
 import { DATASETS_DIR } from '../../test/datasets';
+import { suiteTempDir } from '../../test/harness/temp-dir';
 /**
  * The `kpi-lens` CLI on the maven-crm export, every figure checked against a
  * plain computation over the raw CSV rows made here, independently of lib/import
@@ -7,11 +8,10 @@ import { DATASETS_DIR } from '../../test/datasets';
  * process, which is what the binary runs, without paying a Node start-up each.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from './main';
 import { createNodeIO } from './node-io';
 
@@ -73,10 +73,7 @@ type Breakdown = { key: string; label: string; value: number; count: number }[];
 const byLabel = (rows: Breakdown) => new Map(rows.map((row) => [row.label, { value: row.value, count: row.count }]));
 
 describe('kpi-lens kpis on maven-crm', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kpi-lens-cli-'));
-  });
+  const dir = suiteTempDir('kpi-lens-cli-');
 
   it(
     'prints Q2 2017 figures that match the raw rows',
@@ -204,7 +201,7 @@ describe('kpi-lens kpis on maven-crm', () => {
   it(
     'prints a readable table: name, value with unit, "n of m", status',
     async () => {
-      const run = await binary(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC'], tmpdir());
+      const run = await binary(['kpis', '--csv', MAVEN, '--period', '2017-Q2', '--tz', 'UTC'], dir);
       const q = quarter(ROWS);
       expect(run.code).toBe(0);
       const winLine = run.stdout.split('\n').find((line) => line.startsWith('Win rate'));

@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testTempDir } from '../../test/harness/temp-dir';
 import { createNodeIO, OUTPUT_FILE_MODE } from './node-io';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
 describe('files the CLI writes', () => {
   it('are readable by their owner only (600), new or replacing a file that was 644, whatever the umask', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kpi-lens-io-'));
+    const dir = testTempDir('kpi-lens-io-');
     const previous = process.umask(0o022);
     try {
       const io = createNodeIO();

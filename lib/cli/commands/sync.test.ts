@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPEDRIVE_V1, PIPEDRIVE_V2 } from '../../../test/contracts/pipedrive';
+import { suiteTempDir } from '../../../test/harness/temp-dir';
 import { startPrism, type PrismServer } from '../../../test/contracts/prism';
 import { asLastPage, asksLaterPage } from '../../../test/contracts/pipedrive';
 import { fakeClose, fakeHubspot, fakeSalesforce, startFakeServer, type FakeAnswer, type FakeRequest, type FakeServer } from '../../connections/test-fake-crms';
@@ -21,7 +21,7 @@ import type { CliIO } from '../types';
  * serves them), and small fakes of Salesforce and HubSpot shaped like the
  * adapters' contract fixtures. Each sync ends with a file `kpi-lens kpis --data` reads.
  */
-const dir = mkdtempSync(join(tmpdir(), 'kpi-lens-sync-'));
+const dir = suiteTempDir('kpi-lens-sync-');
 const SLOW = 150_000;
 
 type Run = { code: number; stdout: string; stderr: string };

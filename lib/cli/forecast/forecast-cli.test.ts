@@ -3,11 +3,11 @@
  * figures that can be checked independently (won so far, the quota gap) are computed here from the
  * raw CSV rows; the forecast itself is checked against its own rules (ordering, reproducibility).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetPath } from '../../../test/datasets';
+import { testTempDir } from '../../../test/harness/temp-dir';
 import { simulateCrm } from '../../forecast/test-support';
 import { main } from '../main';
 import { createNodeIO } from '../node-io';
@@ -103,7 +103,7 @@ describe('kpi-lens forecast', () => {
 
   it('reads the quota from a JSON file of records when there is one', async () => {
     const { data } = simulateCrm({ seed: 4, reps: 2, days: 450 });
-    const dir = mkdtempSync(join(tmpdir(), 'kpi-lens-forecast-'));
+    const dir = testTempDir('kpi-lens-forecast-');
     const file = join(dir, 'records.json');
     const quota = {
       source: 'sim',
@@ -126,7 +126,7 @@ describe('kpi-lens forecast', () => {
 
   it('prints a readable report without --json', async () => {
     const { data } = simulateCrm({ seed: 4, reps: 2, days: 450 });
-    const dir = mkdtempSync(join(tmpdir(), 'kpi-lens-forecast-'));
+    const dir = testTempDir('kpi-lens-forecast-');
     const file = join(dir, 'records.json');
     writeFileSync(file, JSON.stringify(data));
     const run = await cli(['forecast', '--data', file, '--period', '2017-03', '--as-of', '2017-03-15', '--quota', '100000']);
@@ -166,7 +166,7 @@ describe('kpi-lens forecast', () => {
   it('applies the reading options to --csv only, and says what it read and rejected with the shared exit codes', async () => {
     const data = await cli(['forecast', '--data', 'records.json', '--preset', 'pipedrive']);
     expect(data).toMatchObject({ code: 2, stderr: expect.stringMatching(/--preset applies to --csv only/) });
-    const dir = mkdtempSync(join(tmpdir(), 'kpi-lens-forecast-'));
+    const dir = testTempDir('kpi-lens-forecast-');
     // The Maven rows with one row whose close value is not an amount: rejected, the rest forecast.
     const header = readFileSync(MAVEN, 'utf8').split('\n')[0];
     const bad = join(dir, 'with-bad-row.csv');
