@@ -3,12 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build, type Rollup } from 'vite';
 
-/**
- * Bundles a browser entry of the benchmarks with Vite and serves it on
- * loopback from a blank page, so a benchmark runs the project's real code in
- * headless Chromium without building the extension.
- */
-export async function servePage(entry: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** One browser entry bundled as a classic script (IIFE): the page's, or a dedicated worker's. */
+async function bundle(entry: string): Promise<string> {
   const output = (await build({
     configFile: false,
     // The project's `@/` alias (WXT's, absent without its config): entries import lib/ through it.
@@ -18,9 +14,21 @@ export async function servePage(entry: string): Promise<{ url: string; close: ()
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env.MODE': '"production"' },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const chunk = (Array.isArray(output) ? output[0]! : output).output[0];
-  const script = chunk.type === 'chunk' ? chunk.code : '';
+  return chunk.type === 'chunk' ? chunk.code : '';
+}
+
+/**
+ * Bundles a browser entry of the benchmarks with Vite and serves it on
+ * loopback from a blank page, so a benchmark runs the project's real code in
+ * headless Chromium without building the extension. `workers`: more entries,
+ * each served at `/<name>.js` for the page to start as a dedicated worker.
+ */
+export async function servePage(entry: string, workers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const scripts = new Map<string, string>([['/bench.js', await bundle(entry)]]);
+  for (const [name, workerEntry] of Object.entries(workers)) scripts.set(`/${name}.js`, await bundle(workerEntry));
   const server: Server = createServer((req, res) => {
-    if (req.url === '/bench.js') {
+    const script = scripts.get(req.url ?? '');
+    if (script !== undefined) {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
       return;
     }

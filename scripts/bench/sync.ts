@@ -4,7 +4,8 @@
  * of the same activities in the same chunks, in the same run. Budget: the sync reaches at least 80 %
  * of the plain write's rate. Also: what the status shows meanwhile (records of the CRM's total and the
  * time left, sampled every second, with the actual time left beside each estimate), the longest task
- * of the page running the sync (the engine's own steps; ≤ 50 ms), and bytes stored per activity.
+ * of the page running the sync (the engine's own steps and collections: the CRM's records live in a
+ * worker of their own; ≤ 50 ms), and bytes stored per activity.
  * `--scale team`: the first sync of 1,000,000 activities (one run).
  */
 import { chromium } from 'playwright-core';
@@ -19,11 +20,18 @@ const PAGE_SIZE = 1_000;
 
 type Sample = { atMs: number; records: number; totalEstimate?: number; timeLeftMs?: number };
 
+/** The sync bench's page (browser/sync-entry.ts) with its CRM's worker (browser/sandbox-worker.ts). */
+export function serveSyncPage(): ReturnType<typeof servePage> {
+  return servePage(fileURLToPath(new URL('./browser/sync-entry.ts', import.meta.url)), {
+    'sandbox-worker': fileURLToPath(new URL('./browser/sandbox-worker.ts', import.meta.url)),
+  });
+}
+
 export async function benchSync(scale: BenchScale = 'current'): Promise<Record<string, unknown>> {
   const { count, runs } = SIZES[scale];
   const executablePath = findChromium();
   if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
-  const page = await servePage(fileURLToPath(new URL('./browser/sync-entry.ts', import.meta.url)));
+  const page = await serveSyncPage();
   const browser = await chromium.launch({ executablePath, headless: false, args: ['--headless=new', ...CHROMIUM_FLAGS] });
   try {
     const tab = await browser.newPage();

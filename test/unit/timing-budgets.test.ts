@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { evaluateBudgets, type Figure } from '../../scripts/bench/budgets';
-import { servePage } from '../../scripts/bench/browser-page';
+import { serveSyncPage } from '../../scripts/bench/sync';
 import { BUDGETS } from '../../scripts/bench/scale';
 import { benchKpi } from '../../scripts/bench/kpi';
 import { median } from '../../scripts/bench/stats';
@@ -48,7 +47,7 @@ describe('timing budgets, with headroom', () => {
     const [count, pageSize, runs] = [5_000, 1_000, 5];
     const executablePath = findChromium();
     if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
-    const page = await servePage(fileURLToPath(new URL('../../scripts/bench/browser/sync-entry.ts', import.meta.url)));
+    const page = await serveSyncPage();
     const browser = await chromium.launch({ executablePath, headless: false, args: ['--headless=new', ...CHROMIUM_FLAGS] });
     try {
       const tab = await browser.newPage();
