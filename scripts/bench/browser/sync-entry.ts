@@ -1,8 +1,9 @@
 /**
  * Runs in headless Chromium (bundled by scripts/bench/browser-page.ts): the real sync engine writing
- * activities from the sandbox API (in a worker of its own, sandbox-worker.ts: the CRM's records are not
- * the page's) into IndexedDB (records and the column store, one transaction per page with the cursor), against a plain Dexie bulkPut of the same records in the same page-sized
- * chunks into the same (index-free) table. Also: the status a page would show meanwhile (records of
+ * activities from the sandbox API into IndexedDB (records and the column store, one transaction per
+ * page with the cursor), against a plain Dexie bulkPut of the same records in the same page-sized
+ * chunks into the same (index-free) table. The sandbox API runs in a worker of its own
+ * (sandbox-worker.ts): the CRM's records are not the syncing page's. Also: the status a page would show meanwhile (records of
  * the CRM's total, time left), the longest task of this page during the sync, and bytes stored.
  */
 import { sandboxAdapter } from '@/lib/adapters';
@@ -25,17 +26,23 @@ async function startCrmWorker(count: number): Promise<{ fetch: (url: string, ini
     ready = resolve;
     failed = reject;
   });
+  // A worker that fails fails every request still waiting, and the start if it had not answered.
+  const fail = (error: Error) => {
+    failed(error);
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  };
   worker.addEventListener('message', (event: MessageEvent<SandboxWorkerAnswer>) => {
     const answer = event.data;
     if (answer.kind === 'ready') return ready();
     const pending = answer.id === undefined ? undefined : waiting.get(answer.id);
     if (answer.kind === 'failed') {
       if (pending) pending.reject(new Error(answer.message));
-      else failed(new Error(answer.message));
+      else fail(new Error(answer.message));
     } else pending?.resolve(new Response(answer.body, { status: answer.status, headers: answer.headers }));
     if (answer.id !== undefined) waiting.delete(answer.id);
   });
-  worker.addEventListener('error', (event) => failed(new Error(`the CRM's worker failed: ${event.message}`)));
+  worker.addEventListener('error', (event) => fail(new Error(`the CRM's worker failed: ${event.message}`)));
   worker.postMessage({ kind: 'start', count } satisfies SandboxWorkerRequest);
   await started;
   let nextId = 0;
@@ -86,7 +93,7 @@ async function timeSync(
 ): Promise<{ ms: number; phases: Phases; samples: StatusSample[]; longestTaskMs: number; longTasks: number; usage?: number; db?: KpiLensDb }> {
   const db = await freshDb();
   const crm = await startCrmWorker(count);
-  // Where the sync's time goes: the CRM answering (the sandbox API runs in this page), the database
+  // Where the sync's time goes: the wait for the CRM's answers (from its worker), the database
   // transaction of each step (records, columns, cursor), and the rest (reading JSON, validating, mapping).
   const phases: Phases = { crmMs: 0, writeMs: 0 };
   const store = dexieSyncStore(db);
@@ -147,14 +154,17 @@ async function timeSync(
     longest,
     count: longTasks,
   } = await longTasksDuring(async () => {
-    const value = await runSync(job, { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
-    ended = performance.now();
-    return value;
+    try {
+      const value = await runSync(job, { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+      ended = performance.now();
+      return value;
+    } finally {
+      sampling = false;
+      crm.stop();
+    }
   });
   const ms = ended - started;
-  sampling = false;
   await sampler;
-  crm.stop();
   if (result.status !== 'done' || (await countAll(db, 'activity')) !== count) throw new Error(`sync did not complete: ${JSON.stringify(result)}`);
   if (keep) return { ms, phases, samples, longestTaskMs: longest, longTasks, db };
   db.close();
