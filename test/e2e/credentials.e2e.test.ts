@@ -18,7 +18,9 @@ import { openCrmPage, startWorld, type E2eWorld } from '../harness/setup';
 import { sidebarFrame } from '../harness/sidebar-reader';
 
 /** The extension API the tests call in the service worker. */
-declare const chrome: { storage: { local: { get(keys: string | null): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { local: { get(keys: string | null): Promise<Record<string, unknown>> }; session: { get(key: string): Promise<Record<string, unknown>> } };
+};
 
 const API_KEY = 'api_e2e_locked_0123456789';
 const ELSEWHERE = 'https://collector.evil.example';
@@ -46,6 +48,18 @@ afterAll(async () => {
   await world?.close();
   await close?.close();
 });
+
+/**
+ * How the first sync of the Close connection ended ('done' or 'stopped'), once it has: the connection
+ * starts it, and on a busy machine it may still be fetching from the real address when a test
+ * rewrites the stored one (a run keeps the connection it started with).
+ */
+const closeSyncEnded = () =>
+  world.browser.serviceWorker.evaluate(async () => {
+    const key = 'sync-result:close:app.close.com';
+    const result = (await chrome.storage.session.get(key))[key] as { status?: string } | undefined;
+    return result?.status === 'done' || result?.status === 'stopped' ? result.status : null;
+  });
 
 /** The connections as the vault holds them (read from the worker, an extension context). */
 const vault = (change?: { crm: string; apiBase: string }) =>
@@ -138,6 +152,8 @@ describe('credentials locked to the extension', () => {
     await world.browser.serviceWorker.evaluate(async (url) => void (await fetch(url).then((response) => response.text())), `${ELSEWHERE}/control`);
     await expect.poll(() => received.map((entry) => entry.url)).toEqual([`${ELSEWHERE}/control`]);
 
+    // Every request to the real Close from now on would be this test's: the connection's own sync is over.
+    await expect.poll(closeSyncEnded, { timeout: 60_000 }).toBe('done');
     await vault({ crm: 'close', apiBase: `${ELSEWHERE}/api/v1` });
     const closeRequestsBefore = close.requests.length;
     const section = options.locator('section[aria-labelledby="connections-heading"]');
