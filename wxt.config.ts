@@ -1,5 +1,17 @@
 import { defineConfig } from 'wxt';
+import { readFileSync } from 'node:fs';
 import { ALL_CRM_HOST_PATTERNS, SANDBOX_HOST_PATTERNS } from './lib/adapters/hosts';
+
+/**
+ * What git ignores, as the sources ZIP's exclusions: the sources Firefox's reviewers get are the
+ * repository's files, not what tests and demos wrote beside them (test-output/ held the screenshot
+ * walk's 50 pictures, 8 MB of the ZIP). `.ci/run` checks that no ignored file is in the ZIP.
+ */
+const ignoredByGit = readFileSync(new URL('./.gitignore', import.meta.url), 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#') && !line.startsWith('!'))
+  .map((line) => (line.endsWith('/') ? `${line.replace(/^\//, '')}**` : `**/${line.replace(/^\//, '')}`));
 
 /**
  * Production builds hold no host permission at install: every CRM host is
@@ -18,6 +30,7 @@ export default defineConfig({
     // Readable bundles for a CPU profile (KPI_LENS_BENCH_PROFILE, scripts/bench/cold-profile.ts): names as in the source.
     return process.env.KPI_LENS_NO_MINIFY ? { build: { minify: false } } : {};
   },
+  zip: { excludeSources: ignoredByGit },
   // Several builds may run side by side on one machine (engineers, CI jobs): each can pick its own folder.
   outDir: process.env.KPI_LENS_OUT_DIR ?? '.output',
   manifest: ({ mode, browser }) => {
