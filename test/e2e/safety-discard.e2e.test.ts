@@ -6,7 +6,7 @@
  * say so in the sidebar, and the CRM page connects the source again and syncs it all again, to
  * exactly the CRM's records. Dismissed, the notice is gone for every page.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -70,7 +70,10 @@ describe('the browser discards a damaged database', () => {
     expect(await discardedNotice(browser), 'no notice for the profile’s first database').toBeUndefined();
     const { extensionId } = browser;
 
-    await killBrowser(browser);
+    const { socketDir } = await killBrowser(browser);
+    // The killed browser's socket folder is not left in /tmp.
+    expect(socketDir).toMatch(/org\.chromium\.Chromium\./);
+    expect(existsSync(socketDir!)).toBe(false);
     const damaged = damageIndexedDbLog(extensionId);
     browser = await launchWithExtension({ userDataDir: profile, chromeLog: true });
     await expect
