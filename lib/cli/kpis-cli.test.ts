@@ -1,5 +1,3 @@
-import { DATASETS_DIR } from '../../test/datasets';
-import { suiteTempDir } from '../../test/harness/temp-dir';
 /**
  * The `kpi-lens` CLI on the maven-crm export, every figure checked against a
  * plain computation over the raw CSV rows made here, independently of lib/import
@@ -12,6 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DATASETS_DIR } from '../../test/datasets';
+import { suiteTempDir } from '../../test/harness/temp-dir';
 import { main } from './main';
 import { createNodeIO } from './node-io';
 
